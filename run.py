@@ -1,0 +1,63 @@
+"""Start the service: ``python run.py [--demo] [--host H] [--port P] [--db URL|PATH]``.
+
+Admin subcommands: ``python run.py migrate`` and ``python run.py create-user NAME --role R``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+
+import uvicorn
+
+from tournament.config import Settings, normalize_url, sqlite_url
+from tournament.migrate import upgrade
+
+
+def database_url(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return normalize_url(value) if "://" in value else sqlite_url(value)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Tournament bracket and results service")
+    parser.add_argument("command", nargs="?", default="serve",
+                        choices=["serve", "migrate", "create-user"])
+    parser.add_argument("name", nargs="?", help="user name (create-user)")
+    parser.add_argument("--role", default="referee", choices=["admin", "referee"])
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--db", help="SQLite file path or database URL "
+                        "(default: $TOURNAMENT_DATABASE_URL or ./tournament.db)")
+    parser.add_argument("--demo", action="store_true",
+                        help="load the Korea–Japan demo into an empty database")
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args()
+
+    settings = Settings.from_env(database_url=database_url(args.db))
+    os.environ["TOURNAMENT_DATABASE_URL"] = settings.database_url
+    upgrade(settings.database_url)
+    if args.command == "migrate":
+        print("database is up to date:", settings.database_url)
+        return
+    if args.command == "create-user":
+        if not args.name:
+            parser.error("create-user needs a NAME")
+        from tournament.admin import create_user
+
+        token = asyncio.run(create_user(settings, args.name, args.role))
+        print(f"{args.role} {args.name!r} created; API token (shown once):\n{token}")
+        return
+    if args.demo:
+        from tournament.demo import load_demo
+
+        loaded = asyncio.run(load_demo(settings))
+        print("demo loaded" if loaded else "database not empty: demo skipped")
+    uvicorn.run("tournament.asgi:app", host=args.host, port=args.port, workers=args.workers,
+                ws_per_message_deflate=False, proxy_headers=True, timeout_graceful_shutdown=5)
+
+
+if __name__ == "__main__":
+    main()

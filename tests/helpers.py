@@ -1,0 +1,64 @@
+"""Building tournaments through the public API, as an organizer would."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import httpx
+
+ADMIN = "test-admin-token"
+AUTH = {"Authorization": f"Bearer {ADMIN}"}
+
+
+def unique(prefix: str = "t") -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:10]}"
+
+
+async def make_event(client: httpx.AsyncClient, teams: int = 8,
+                     nations: tuple[str, ...] = ("KR", "JP")) -> dict[str, Any]:
+    slug = unique()
+    r = await client.post("/api/tournaments", json={"slug": slug, "name": "Cup",
+                                                    "names": {"ko": "컵", "ja": "カップ"}},
+                          headers=AUTH)
+    assert r.status_code == 201, r.text
+    r = await client.post(f"/api/tournaments/{slug}/events", json={
+        "slug": "lol", "name": "League of Legends", "game": "League of Legends"}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    ids = []
+    for i in range(teams):
+        r = await client.post(f"/api/tournaments/{slug}/events/lol/teams", json={
+            "name": f"Team {i + 1}", "names": {"ko": f"팀 {i + 1}", "ja": f"チーム{i + 1}"},
+            "nation": nations[i % len(nations)], "seed": i + 1,
+            "players": [{"handle": f"p{i}a"}, {"handle": f"p{i}b", "names": {"ko": "선수"}}]},
+            headers=AUTH)
+        assert r.status_code == 201, r.text
+        ids.append(r.json()["id"])
+    return {"slug": slug, "event": "lol", "teams": ids}
+
+
+async def make_stage(client: httpx.AsyncClient, event: dict[str, Any],
+                     **body: Any) -> dict[str, Any]:
+    payload = {"name": "Playoffs", "format": "single_elimination",
+               "seeding": event["teams"], **body}
+    r = await client.post(f"/api/tournaments/{event['slug']}/events/{event['event']}/stages",
+                          json=payload, headers=AUTH)
+    assert r.status_code == 201, r.text
+    return dict(r.json())
+
+
+def by_number(stage: dict[str, Any]) -> dict[int, dict[str, Any]]:
+    return {m["number"]: m for m in stage["matches"]}
+
+
+async def report(client: httpx.AsyncClient, match_id: int, score: list[int],
+                 status: str = "completed", **headers: str) -> httpx.Response:
+    return await client.patch(f"/api/matches/{match_id}",
+                              json={"score": score, "status": status},
+                              headers={**AUTH, **headers})
+
+
+async def stage(client: httpx.AsyncClient, stage_id: int) -> dict[str, Any]:
+    r = await client.get(f"/api/stages/{stage_id}")
+    assert r.status_code == 200
+    return dict(r.json())

@@ -1,0 +1,295 @@
+"""Double elimination: structure, drop orders, a pure simulator and placements."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tournament.formats import double_elimination as de
+from tournament.formats.progression import SlotPair, bye_winner, outcome_teams, slots_status
+from tournament.formats.results import MatchResult
+from tournament.formats.types import Feed, FormatError, StagePlan
+
+
+def simulate(stage: StagePlan, rng: random.Random):
+    """Play a plan out in match-number order with random winners.
+
+    Returns (played matches as (number, bracket, round, teams, side), losses per team,
+    outcomes per match number). The reset is played only when ``reset_needed``.
+    """
+    slots = {m.number: SlotPair.from_plan(m.slots) for m in stage.matches}
+    losses: Counter[int] = Counter()
+    played = []
+    outcomes: dict[int, tuple[int | None, int | None]] = {}
+    gf1_side = None
+    for m in sorted(stage.matches, key=lambda m: m.number):
+        pair = slots[m.number]
+        assert all(pair.filled), f"match {m.number} is played before its feeders"
+        if m.conditional and not de.reset_needed(gf1_side):
+            continue
+        status = slots_status(pair.teams, pair.filled)
+        if status == "ready":
+            for t in pair.teams:
+                assert losses[t] < 2, f"team {t} plays after its second loss"
+            side = rng.choice((1, 2))
+            played.append((m.number, m.bracket, m.round, tuple(pair.teams), side))
+        elif status == "bye":
+            side = bye_winner(pair.teams)
+        else:
+            side = None
+        win, lose = outcome_teams(pair.teams, side)
+        if status == "ready":
+            losses[lose] += 1
+        if m.bracket == "grand_final" and m.round == 1:
+            gf1_side = side
+        outcomes[m.number] = (win, lose)
+        for target, team in ((m.winner_to, win), (m.loser_to, lose)):
+            if target is not None:
+                match, slot = target
+                slots[match].teams[slot] = team
+                slots[match].filled[slot] = True
+    return played, losses, outcomes
+
+
+def test_eight_team_layout_and_numbering():
+    stage = de.plan(list(range(1, 9)), grand_final="reset")
+    rows = [(m.number, m.bracket, m.round) for m in stage.matches]
+    assert rows == [
+        (1, "winners", 1), (2, "winners", 1), (3, "winners", 1), (4, "winners", 1),
+        (5, "winners", 2), (6, "winners", 2), (7, "losers", 1), (8, "losers", 1),
+        (9, "losers", 2), (10, "losers", 2), (11, "winners", 3), (12, "losers", 3),
+        (13, "losers", 4), (14, "grand_final", 1), (15, "grand_final", 2),
+    ]
+    by = stage.by_number()
+    assert [by[n].slots for n in (1, 2, 3, 4)] == [(1, 8), (4, 5), (2, 7), (3, 6)]
+    assert by[7].slots == (Feed(1, "loser"), Feed(2, "loser"))
+    # The upper semifinal losers cross over: the first lower match's winner meets the
+    # loser of the second semifinal.
+    assert by[9].slots == (Feed(6, "loser"), Feed(7, "winner"))
+    assert by[10].slots == (Feed(5, "loser"), Feed(8, "winner"))
+    assert by[13].slots == (Feed(11, "loser"), Feed(12, "winner"))
+    assert by[14].slots == (Feed(11, "winner"), Feed(13, "winner"))
+    assert by[15].slots == (Feed(14, "winner"), Feed(14, "loser")) and by[15].conditional
+    assert by[14].winner_to == (15, 0) and by[14].loser_to == (15, 1)
+    assert by[5].loser_to == (10, 0) and by[6].loser_to == (9, 0)
+    assert not any(m.conditional for m in stage.matches if m.number != 15)
+
+
+def test_sixteen_team_semifinal_losers_cross_over():
+    stage = de.plan(list(range(1, 17)))
+    by = stage.by_number()
+    semis = [m.number for m in stage.matches if m.bracket == "winners" and m.round == 3]
+    lower4 = [m for m in stage.matches if m.bracket == "losers" and m.round == 4]
+    assert [m.slots[0] for m in lower4] == [Feed(semis[1], "loser"), Feed(semis[0], "loser")]
+    quarter = [m.number for m in stage.matches if m.bracket == "winners" and m.round == 2]
+    lower2 = [m for m in stage.matches if m.bracket == "losers" and m.round == 2]
+    # half_shift: the losers of the bottom half of the quarterfinals drop first
+    assert [m.slots[0].match for m in lower2] == quarter[2:] + quarter[:2]
+    assert all(by[m.number].winner_to is not None for m in lower2)
+
+
+@pytest.mark.parametrize(("method", "expected"), [
+    ("natural", [1, 2, 3, 4, 5, 6, 7, 8]),
+    ("reverse", [8, 7, 6, 5, 4, 3, 2, 1]),
+    ("half_shift", [5, 6, 7, 8, 1, 2, 3, 4]),
+    ("reverse_half_shift", [4, 3, 2, 1, 8, 7, 6, 5]),
+    ("pair_flip", [2, 1, 4, 3, 6, 5, 8, 7]),
+])
+def test_orderings_match_brackets_manager(method, expected):
+    assert de.reorder([1, 2, 3, 4, 5, 6, 7, 8], method) == expected
+
+
+def test_drop_order_sequence():
+    assert [de.drop_order(r, 7) for r in range(1, 8)] == [
+        "natural", "half_shift", "reverse", "reverse_half_shift", "pair_flip", "reverse",
+        "natural"]
+    assert de.drop_order(2, 3) == "reverse"  # 8 teams: round 2 is the semifinal
+    assert [de.lower_round_for_drop(r) for r in (1, 2, 3, 4)] == [1, 2, 4, 6]
+
+
+def _first_possible_rematch(stage: StagePlan) -> int | None:
+    """The first lower round in which some result sequence gives a rematch.
+
+    A team reaches a lower slot along one path only once its upper-bracket loss round
+    is fixed, and the two slots of a match have disjoint feeder trees; so a and b can
+    meet again exactly when they could have met in upper round j, both reached round j
+    (both dropped at j or later), and only one of them lost there.
+    """
+    by = stage.by_number()
+    upper_cands: dict[int, tuple[set[int], set[int]]] = {}
+    meet: dict[tuple[int, int], int] = {}
+    lower_cands: dict[int, tuple[set[tuple[int, int]], set[tuple[int, int]]]] = {}
+
+    def teams_of(slot) -> set[int]:
+        if isinstance(slot, Feed):
+            a, b = upper_cands[slot.match]
+            return a | b
+        return set() if slot is None else {slot}
+
+    def lower_of(slot) -> set[tuple[int, int]]:
+        source = by[slot.match]
+        if source.bracket == "winners":
+            return {(t, source.round) for t in teams_of_match(source)}
+        a, b = lower_cands[slot.match]
+        return a | b
+
+    def teams_of_match(m):
+        a, b = upper_cands[m.number]
+        return a | b
+
+    first = None
+    for m in sorted(stage.matches, key=lambda m: m.number):
+        if m.bracket == "winners":
+            a, b = teams_of(m.slots[0]), teams_of(m.slots[1])
+            upper_cands[m.number] = (a, b)
+            for x in a:
+                for y in b:
+                    meet[(x, y)] = meet[(y, x)] = m.round
+        elif m.bracket == "losers":
+            c0, c1 = lower_of(m.slots[0]), lower_of(m.slots[1])
+            lower_cands[m.number] = (c0, c1)
+            for a, ra in c0:
+                for b, rb in c1:
+                    j = meet.get((a, b))
+                    if j is not None and min(ra, rb) == j < max(ra, rb):
+                        first = m.round if first is None else min(first, m.round)
+    return first
+
+
+@pytest.mark.parametrize(("size", "first", "brackets_manager_default"), [
+    (8, 3, 3), (16, 4, 3), (32, 5, 5), (64, 7, 6), (128, 8, 7),
+])
+def test_no_rematch_is_possible_before(size, first, brackets_manager_default):
+    stage = de.plan(list(range(1, size + 1)))
+    assert _first_possible_rematch(stage) == first
+    assert first >= brackets_manager_default
+
+
+def test_first_possible_rematch_analysis_agrees_with_brute_force_for_eight():
+    stage = de.plan(list(range(1, 9)), grand_final="none")
+    first_seen = None
+    for bits in range(2 ** 13):
+        rng_bits = iter([(bits >> i) & 1 for i in range(13)])
+
+        class Fixed(random.Random):
+            def choice(self, seq):
+                return seq[next(rng_bits)]
+
+        played, _, _ = simulate(stage, Fixed())
+        met: set[frozenset[int]] = set()
+        for _, bracket, round_, teams, _ in played:
+            pair = frozenset(teams)
+            if pair in met and bracket == "losers":
+                first_seen = round_ if first_seen is None else min(first_seen, round_)
+            met.add(pair)
+    assert first_seen == _first_possible_rematch(stage) == 3
+
+
+@pytest.mark.parametrize("n", [2, 3, 4, 5, 8, 13, 16, 17, 33])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_number_of_real_matches(n, seed):
+    # Every team but the champion loses twice, except an upper finalist beaten in a
+    # single grand final; either way a single grand final means 2n - 2 real matches.
+    played, _, _ = simulate(de.plan(list(range(1, n + 1))), random.Random(seed))
+    assert len(played) == 2 * n - 2
+    played, _, outcomes = simulate(de.plan(list(range(1, n + 1)), grand_final="reset"),
+                                   random.Random(seed))
+    reset_played = any(bracket == "grand_final" and r == 2 for _, bracket, r, _, _ in played)
+    assert len(played) == 2 * n - 2 + reset_played
+
+
+def test_placement_ranges_for_sixteen():
+    stage = de.plan(list(range(1, 17)))
+    assert de.placement_ranges(stage) == {
+        6: (3, 3), 5: (4, 4), 4: (5, 6), 3: (7, 8), 2: (9, 12), 1: (13, 16)}
+
+
+def test_reset_needed():
+    assert de.reset_needed(2) is True
+    assert de.reset_needed(1) is False
+    with pytest.raises(ValueError):
+        de.reset_needed(0)
+
+
+def test_invalid_settings():
+    with pytest.raises(FormatError):
+        de.plan([1, 2, 3], grand_final="double")  # type: ignore[arg-type]
+    with pytest.raises(FormatError):
+        de.plan([1, 2], grand_final="none")
+
+
+def test_best_of_settings():
+    stage = de.plan(list(range(1, 9)), best_of=1, best_of_by_round={"3": 3},
+                    grand_final="reset", final_best_of=5)
+    for m in stage.matches:
+        if m.bracket == "grand_final":
+            assert m.best_of == 5
+        else:
+            assert m.best_of == (3 if m.round == 3 else 1)
+
+
+def test_two_teams_play_a_true_double_elimination():
+    stage = de.plan([10, 20], grand_final="reset")
+    assert [(m.bracket, m.slots) for m in stage.matches] == [
+        ("winners", (10, 20)),
+        ("grand_final", (Feed(1, "winner"), Feed(1, "loser"))),
+        ("grand_final", (Feed(2, "winner"), Feed(2, "loser"))),
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(min_value=2, max_value=40),
+    grand_final=st.sampled_from(["single", "reset", "none"]),
+    method=st.sampled_from(["standard", "natural"]),
+    seed=st.integers(min_value=0, max_value=2**32 - 1),
+)
+def test_simulated_stage_properties(n, grand_final, method, seed):
+    if n == 2 and grand_final == "none":
+        return
+    teams = list(range(100, 100 + n))
+    stage = de.plan(teams, seeding_method=method, grand_final=grand_final)
+    numbers = [m.number for m in stage.matches]
+    assert numbers == list(range(1, len(numbers) + 1))
+    played, losses, outcomes = simulate(stage, random.Random(seed))
+
+    seen: set[tuple[str, int, int]] = set()
+    for _, bracket, round_, teams_in, _ in played:
+        for t in teams_in:
+            assert (bracket, round_, t) not in seen, "a team plays twice in one round"
+            seen.add((bracket, round_, t))
+    assert all(losses[t] <= 2 for t in teams)
+
+    ranks = de.placements(stage, outcomes)
+    assert set(ranks) == set(teams)
+    if grand_final == "none":
+        champions = [t for t, r in ranks.items() if r == (1, 2)]
+        assert len(champions) == 2
+        assert all(losses[t] == 2 for t in teams if t not in champions)
+    else:
+        champions = [t for t, r in ranks.items() if r == (1, 1)]
+        assert len(champions) == 1
+        assert losses[champions[0]] <= 1
+        runner_up = [t for t, r in ranks.items() if r == (2, 2)]
+        assert len(runner_up) == 1
+        others = [t for t in teams if t not in champions + runner_up]
+        assert all(losses[t] == 2 for t in others), "out of the stage at the second loss"
+        if grand_final == "reset":
+            assert losses[runner_up[0]] == 2
+    # The ranges partition 1..n: a range (b, w) is shared by exactly w - b + 1 teams.
+    shared = Counter(ranks.values())
+    covered = sorted(r for (b, w), count in shared.items() for r in range(b, w + 1))
+    assert all(count == w - b + 1 for (b, w), count in shared.items())
+    assert covered == list(range(1, n + 1))
+
+    results = [MatchResult(number=num, round=0, bracket=None, group=None,
+                           teams=(win, lose), score=(1, 0), winner=1, completed=True)
+               for num, (win, lose) in outcomes.items() if win is not None]
+    rows = de.standings(teams, results, stage)
+    assert sorted(r.team_id for r in rows) == sorted(teams)
+    assert [r.rank for r in rows] == sorted(r.rank for r in rows)
+    assert sum(r.status == "advanced" for r in rows) == (2 if grand_final == "none" else 1)

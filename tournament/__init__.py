@@ -1,0 +1,1 @@
+"""Bracket and results service for esports competitions."""

@@ -1,0 +1,53 @@
+"""Settings from the environment (``TOURNAMENT_*``); an SQLite file by default."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+DEFAULT_DB = "tournament.db"
+
+
+def sqlite_url(path: str) -> str:
+    return f"sqlite+aiosqlite:///{path}"
+
+
+def normalize_url(url: str) -> str:
+    """Accept plain ``postgresql://`` / ``sqlite:///`` URLs and pick the async driver."""
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+asyncpg://" + url.split("://", 1)[1]
+    if url.startswith("sqlite:///"):
+        return "sqlite+aiosqlite:///" + url.split(":///", 1)[1]
+    return url
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = sqlite_url(DEFAULT_DB)
+    admin_token: str | None = None
+    allowed_origins: tuple[str, ...] = ()
+    event_retention: int = 10_000  # events kept for since=N replays (per tournament)
+    site_name: str = "KJ Esports Cup"
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        env = os.environ
+        values: dict[str, object] = {
+            "database_url": normalize_url(
+                env.get("TOURNAMENT_DATABASE_URL") or sqlite_url(DEFAULT_DB)
+            ),
+            "admin_token": env.get("TOURNAMENT_ADMIN_TOKEN") or None,
+            "allowed_origins": tuple(
+                o.strip() for o in env.get("TOURNAMENT_ALLOWED_ORIGINS", "").split(",")
+                if o.strip()
+            ),
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        if isinstance(values.get("database_url"), str):
+            values["database_url"] = normalize_url(str(values["database_url"]))
+        return cls(**values)  # type: ignore[arg-type]
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")

@@ -1,0 +1,54 @@
+"""Domain errors: what a user can fix, with a code, a message and the offending field.
+
+Raised by services (and by ``formats`` as ``FormatError``); turned into HTTP answers only
+in ``web/``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class DomainError(Exception):
+    status = 422
+
+    def __init__(self, code: str, message: str, field: str | None = None,
+                 extra: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.field = field
+        self.extra = extra or {}
+
+    def body(self) -> dict[str, Any]:
+        error: dict[str, Any] = {"code": self.code, "message": self.message}
+        if self.field:
+            error["field"] = self.field
+        return {"error": error, **self.extra}
+
+
+class InvalidInput(DomainError):
+    status = 422
+
+
+class BadRequest(DomainError):
+    status = 400
+
+
+class NotFound(DomainError):
+    status = 404
+
+    def __init__(self, what: str, ident: object) -> None:
+        super().__init__("not_found", f"{what} {ident} does not exist.")
+
+
+class Conflict(DomainError):
+    status = 409
+
+
+class Unauthorized(DomainError):
+    status = 401
+
+
+class Forbidden(DomainError):
+    status = 403

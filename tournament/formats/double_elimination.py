@@ -1,0 +1,256 @@
+"""Double elimination: an upper bracket, a lower bracket and a grand final.
+
+Layout for a bracket of ``size = 2**k`` slots (``bracket_size(len(teams))``):
+
+* Upper bracket (``bracket="winners"``), rounds ``1..k``: round ``r`` has ``size / 2**r``
+  matches; match ``i`` of round ``r`` sends its winner to match ``i // 2`` of round ``r + 1``,
+  slot ``i % 2`` (exactly as in single elimination). Round-1 byes hold ``None``.
+* Lower bracket (``bracket="losers"``), rounds ``1..2k-2``; rounds ``2j-1`` and ``2j`` have
+  ``size / 2**(j+1)`` matches each.
+
+  - Lower round 1: the losers of upper round 1, match ``i`` gets the losers of upper
+    matches ``2i`` (slot 0) and ``2i+1`` (slot 1).
+  - Even lower round ``2r-2`` ("drop round", ``r >= 2``): the losers of upper round ``r``
+    (slot 0) meet the winners of lower round ``2r-3`` (slot 1). Lower match ``i`` gets the
+    loser of the upper match at position ``i`` of ``drop_order(r, k)`` applied to the
+    upper round's matches; the orders are the usual ones of brackets-manager.js
+    (``natural``, ``reverse``, ``half_shift``, ``reverse_half_shift``, ``pair_flip``).
+  - Odd lower round ``2r-3`` (``r >= 3``): the winners of lower matches ``2i`` and ``2i+1`` of
+    the previous lower round meet.
+
+  A lower slot fed by the loser of a bye receives nobody; the service treats a match with
+  one team as a bye and one with none as empty, so nothing special is planned for byes.
+* Grand final (``bracket="grand_final"``): round 1 is upper winner (slot 0) v lower winner
+  (slot 1). With ``grand_final="reset"`` round 2 is a ``conditional`` match between the
+  winner and the loser of round 1, played only if ``reset_needed(side)``. With ``"none"``
+  the stage ends with the upper final's winner and the lower final's winner.
+
+Match numbers follow the order of play: upper round 1, then for ``r = 2..k``: upper round
+``r``, lower round ``2r-3``, lower round ``2r-2``; then the grand final (and its reset).
+Within a round, matches go top to bottom. Every match is numbered after the matches that
+feed it.
+
+Drop orders: the upper semifinal losers always cross over (the winner of the first lower
+match of that round meets the loser of the second semifinal: ``reverse``). Earlier drop
+rounds use ``half_shift``, ``reverse``, ``reverse_half_shift`` and then ``pair_flip``. This
+sequence was chosen by an exhaustive search over the five orderings (sizes 8-128) for the
+latest lower round in which any rematch of an upper-bracket match is possible; it pushes
+possible rematches later than brackets-manager.js's defaults for 16, 64 and 128 teams.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal, TypeVar
+
+from .results import MatchResult, Row, tally
+from .seeding import SeedingMethod, place
+from .types import Feed, FormatError, MatchPlan, Slot, StagePlan, best_of_for, link_feeds
+
+T = TypeVar("T")
+GrandFinal = Literal["single", "reset", "none"]
+DropOrder = Literal["natural", "reverse", "half_shift", "reverse_half_shift", "pair_flip"]
+
+_EARLY_DROPS: tuple[DropOrder, ...] = ("half_shift", "reverse", "reverse_half_shift")
+
+
+def reorder(items: list[T], method: DropOrder) -> list[T]:
+    """One of brackets-manager.js's seed orderings (on an even-length list, or length 1)."""
+    half = len(items) // 2
+    if method == "natural" or len(items) < 2:
+        return list(items)
+    if method == "reverse":
+        return items[::-1]
+    if method == "half_shift":
+        return items[half:] + items[:half]
+    if method == "reverse_half_shift":
+        return items[:half][::-1] + items[half:][::-1]
+    if method == "pair_flip":
+        result: list[T] = []
+        for i in range(0, len(items) - 1, 2):
+            result += [items[i + 1], items[i]]
+        return result
+    raise ValueError(f"unknown ordering {method!r}")
+
+
+def drop_order(upper_round: int, upper_rounds: int) -> DropOrder:
+    """The order in which the losers of ``upper_round`` enter the lower bracket."""
+    if upper_round <= 1 or upper_round >= upper_rounds:
+        return "natural"  # round 1 pairs among themselves; the final has one loser
+    if upper_round == upper_rounds - 1:
+        return "reverse"  # the semifinal losers cross over
+    index = upper_round - 2
+    return _EARLY_DROPS[index] if index < len(_EARLY_DROPS) else "pair_flip"
+
+
+def lower_round_for_drop(upper_round: int) -> int:
+    """The lower-bracket round that the losers of ``upper_round`` play first."""
+    return 1 if upper_round == 1 else 2 * upper_round - 2
+
+
+def reset_needed(gf1_winner_side: int) -> bool:
+    """True when the lower-bracket finalist (slot 1, side 2) wins the first grand final."""
+    if gf1_winner_side not in (1, 2):
+        raise ValueError("the winner side is 1 or 2")
+    return gf1_winner_side == 2
+
+
+def plan(
+    teams: list[int],
+    *,
+    seeding_method: SeedingMethod = "standard",
+    best_of: int = 1,
+    best_of_by_round: dict[str, int] | None = None,
+    grand_final: GrandFinal = "single",
+    final_best_of: int | None = None,
+) -> StagePlan:
+    """Every match of the stage; see the module docstring for the numbering and links.
+
+    ``best_of_by_round`` is keyed by the round within each bracket; the grand final
+    (and its reset) use ``final_best_of`` when given, else ``best_of``.
+    """
+    if grand_final not in ("single", "reset", "none"):
+        raise FormatError("invalid_settings", f"Unknown grand final {grand_final!r}.",
+                          "settings.grand_final")
+    first = place(teams, seeding_method)
+    size = len(first)
+    rounds = size.bit_length() - 1
+    if rounds == 1 and grand_final == "none":
+        raise FormatError("too_few_teams",
+                          "A double elimination without a grand final needs at least 3 teams.",
+                          "seeding")
+    matches: list[MatchPlan] = []
+
+    def add(round_number: int, bracket: Literal["winners", "losers"],
+            slots: tuple[Slot, Slot]) -> int:
+        matches.append(MatchPlan(
+            number=len(matches) + 1, round=round_number, bracket=bracket, slots=slots,
+            best_of=best_of_for(round_number, best_of, best_of_by_round),
+        ))
+        return len(matches)
+
+    upper = [add(1, "winners", (first[i], first[i + 1])) for i in range(0, size, 2)]
+    lower: list[int] = []
+    for r in range(2, rounds + 1):
+        previous = upper
+        upper = [add(r, "winners", (Feed(previous[i], "winner"), Feed(previous[i + 1], "winner")))
+                 for i in range(0, len(previous), 2)]
+        if r == 2:
+            major = [add(1, "losers", (Feed(previous[i], "loser"), Feed(previous[i + 1], "loser")))
+                     for i in range(0, len(previous), 2)]
+        else:
+            major = [add(2 * r - 3, "losers",
+                         (Feed(lower[i], "winner"), Feed(lower[i + 1], "winner")))
+                     for i in range(0, len(lower), 2)]
+        drops = reorder(upper, drop_order(r, rounds))
+        lower = [add(2 * r - 2, "losers", (Feed(drops[i], "loser"), Feed(major[i], "winner")))
+                 for i in range(len(major))]
+
+    if grand_final != "none":
+        lower_champion = Feed(lower[0], "winner") if lower else Feed(upper[0], "loser")
+        final_bo = final_best_of if final_best_of is not None else best_of
+        gf1 = len(matches) + 1
+        matches.append(MatchPlan(gf1, 1, "grand_final", (Feed(upper[0], "winner"), lower_champion),
+                                 best_of=final_bo))
+        if grand_final == "reset":
+            matches.append(MatchPlan(gf1 + 1, 2, "grand_final",
+                                     (Feed(gf1, "winner"), Feed(gf1, "loser")),
+                                     best_of=final_bo, conditional=True))
+    link_feeds(matches)
+    return StagePlan(matches)
+
+
+def _present(stage: StagePlan) -> dict[int, tuple[bool, bool]]:
+    """Whether each slot will ever hold a team (byes propagate structurally)."""
+    out: dict[int, tuple[bool, bool]] = {}
+    for m in sorted(stage.matches, key=lambda m: m.number):
+        flags: list[bool] = []
+        for slot in m.slots:
+            if isinstance(slot, Feed):
+                a, b = out[slot.match]
+                flags.append(a or b if slot.outcome == "winner" else a and b)
+            else:
+                flags.append(slot is not None)
+        out[m.number] = (flags[0], flags[1])
+    return out
+
+
+def placement_ranges(stage: StagePlan) -> dict[int, tuple[int, int]]:
+    """(best, worst) shared rank of the teams eliminated in each lower-bracket round.
+
+    Teams out in the lower final are 3rd, in the round before 4th, then 5-6, 7-8, 9-12,
+    13-16 ... The ranges count only real matches, so byes never leave holes in the ranks.
+    """
+    present = _present(stage)
+    eliminated: dict[int, int] = {}
+    for m in stage.matches:
+        if m.bracket == "losers":
+            eliminated[m.round] = eliminated.get(m.round, 0) + all(present[m.number])
+    ranges: dict[int, tuple[int, int]] = {}
+    best = 3
+    for round_number in sorted(eliminated, reverse=True):
+        count = eliminated[round_number]
+        ranges[round_number] = (best, best + max(count, 1) - 1)
+        best += count
+    return ranges
+
+
+def placements(
+    stage: StagePlan,
+    outcomes: Mapping[int, tuple[int | None, int | None]],
+) -> dict[int, tuple[int, int]]:
+    """The final (best, worst) rank of every team whose place is already decided.
+
+    ``outcomes`` maps completed match numbers to ``(winning team, losing team)``, as
+    ``progression.outcome_teams`` gives them (None for a bye's missing side). A team is
+    out at its second loss, i.e. when it loses a lower-bracket match. The grand final's
+    loser is 2nd and its winner 1st; without a grand final the two bracket winners share
+    1-2.
+    """
+    ranges = placement_ranges(stage)
+    result: dict[int, tuple[int, int]] = {}
+    finals = [m for m in stage.matches if m.bracket == "grand_final"]
+    upper_final = max((m for m in stage.matches if m.bracket == "winners"), key=lambda m: m.round)
+    for m in stage.matches:
+        if m.bracket == "losers" and m.number in outcomes:
+            loser = outcomes[m.number][1]
+            if loser is not None:
+                result[loser] = ranges[m.round]
+    if not finals:
+        lower_final = max((m for m in stage.matches if m.bracket == "losers"),
+                          key=lambda m: m.round)
+        for m in (upper_final, lower_final):
+            winner = outcomes.get(m.number, (None, None))[0]
+            if winner is not None:
+                result[winner] = (1, 2)
+        return result
+    gf1 = finals[0]
+    if gf1.number not in outcomes:
+        return result
+    decider = gf1
+    if len(finals) == 2:
+        upper_champion = outcomes.get(upper_final.number, (None, None))[0]
+        if outcomes[gf1.number][0] != upper_champion:
+            decider = finals[1]
+    if decider.number in outcomes:
+        winner, loser = outcomes[decider.number]
+        if winner is not None:
+            result[winner] = (1, 1)
+        if loser is not None:
+            result[loser] = (2, 2)
+    return result
+
+
+def standings(teams: list[int], results: list[MatchResult], stage: StagePlan) -> list[Row]:
+    """Rows with the placements decided so far (rank = the best of a shared range, which
+    sets ``tied``); teams still in the stage have no rank yet. ``stage`` is the plan the
+    stage was created from (``plan(...)`` with the same seeding and settings)."""
+    rows = tally(teams, results)
+    outcomes = {r.number: (r.winner_team, r.loser_team)
+                for r in results if r.completed and r.winner in (1, 2)}
+    for team, (best, worst) in placements(stage, outcomes).items():
+        row = rows.setdefault(team, Row(team))
+        row.rank = best
+        row.tied = worst > best
+        row.status = "advanced" if best == 1 else "eliminated"
+    return sorted(rows.values(), key=lambda row: (row.rank is None, row.rank or 0, row.team_id))

@@ -1,0 +1,75 @@
+"""The nation table: points by event placements, plus matches between nations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class EventPlacement:
+    ranks: dict[int, int]  # team id -> final rank (decided ranks only)
+    completed: bool
+
+
+@dataclass(slots=True)
+class NationRow:
+    nation: str
+    rank: int = 0
+    points: int = 0
+    event_wins: int = 0
+    match_wins: int = 0
+    match_losses: int = 0
+    teams: set[int] = field(default_factory=set)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"nation": self.nation, "rank": self.rank, "points": self.points,
+                "event_wins": self.event_wins, "match_wins": self.match_wins,
+                "match_losses": self.match_losses}
+
+
+def nation_table(
+    team_nation: dict[int, str | None],
+    events: list[EventPlacement],
+    matches: list[tuple[int | None, int | None, int | None]],
+    points: list[int],
+    *,
+    every_team: bool = False,
+) -> list[NationRow]:
+    """Rows ranked by points, then event wins, then match wins minus losses; equal rows
+    share a rank. With ``every_team`` each placed team scores; otherwise only the best
+    placed team of each nation in each event does."""
+    rows: dict[str, NationRow] = {}
+
+    def row(nation: str) -> NationRow:
+        return rows.setdefault(nation, NationRow(nation))
+
+    for nation in {n for n in team_nation.values() if n}:
+        row(nation)
+    for event in events:
+        best: dict[str, list[int]] = {}
+        for team, rank in event.ranks.items():
+            nation = team_nation.get(team)
+            if nation:
+                best.setdefault(nation, []).append(rank)
+        for nation, ranks in best.items():
+            counted = sorted(ranks) if every_team else [min(ranks)]
+            for rank in counted:
+                if 1 <= rank <= len(points):
+                    row(nation).points += points[rank - 1]
+            if min(ranks) == 1:
+                row(nation).event_wins += 1
+    for a, b, winner in matches:
+        na, nb = team_nation.get(a or -1), team_nation.get(b or -1)
+        if not na or not nb or na == nb or winner not in (1, 2):
+            continue
+        win, lose = (na, nb) if winner == 1 else (nb, na)
+        row(win).match_wins += 1
+        row(lose).match_losses += 1
+
+    def key(r: NationRow) -> tuple[int, int, int]:
+        return (-r.points, -r.event_wins, -(r.match_wins - r.match_losses))
+
+    ordered = sorted(rows.values(), key=lambda r: (key(r), r.nation))
+    for i, r in enumerate(ordered):
+        r.rank = ordered[i - 1].rank if i and key(ordered[i - 1]) == key(r) else i + 1
+    return ordered

@@ -1,0 +1,87 @@
+"""Validating a reported score against a match's best-of."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .types import FormatError
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    score: tuple[int, int]
+    winner: int | None  # 1, 2, or None (live, or a draw)
+    draw: bool = False
+
+
+def wins_needed(best_of: int) -> int:
+    return best_of // 2 + 1
+
+
+def score_from_games(games: list[list[int]]) -> tuple[int, int]:
+    a = sum(1 for g in games if g[0] > g[1])
+    b = sum(1 for g in games if g[1] > g[0])
+    return a, b
+
+
+def _pair(value: object, field: str) -> tuple[int, int]:
+    if (
+        not isinstance(value, list | tuple)
+        or len(value) != 2
+        or not all(isinstance(x, int) and not isinstance(x, bool) for x in value)
+    ):
+        raise FormatError("invalid_score", "A score is two whole numbers, like [2, 1].", field)
+    a, b = int(value[0]), int(value[1])
+    if a < 0 or b < 0:
+        raise FormatError("invalid_score", "A score cannot be negative.", field)
+    return a, b
+
+
+def check_games(games: object, best_of: int) -> list[list[int]]:
+    if not isinstance(games, list):
+        raise FormatError("invalid_games", "games is a list of [a, b] game scores.", "games")
+    result = [list(_pair(g, "games")) for g in games]
+    if len(result) > best_of:
+        raise FormatError(
+            "invalid_games",
+            f"A best-of-{best_of} has at most {best_of} games; {len(result)} were given.",
+            "games",
+        )
+    return result
+
+
+def check_result(
+    score: object,
+    *,
+    best_of: int,
+    completed: bool,
+    allow_draws: bool = False,
+) -> Result:
+    """The validated result, or a FormatError saying why the best-of cannot produce it."""
+    a, b = _pair(score, "score")
+    need = wins_needed(best_of)
+    if a + b > best_of:
+        raise FormatError(
+            "invalid_score",
+            f"A best-of-{best_of} has at most {best_of} games; the score {a}-{b} has {a + b}.",
+            "score",
+        )
+    if not completed:
+        if max(a, b) >= need:
+            raise FormatError(
+                "invalid_score",
+                f"{a}-{b} already decides a best-of-{best_of}; report it as completed.",
+                "score",
+            )
+        return Result((a, b), None)
+    if max(a, b) >= need and min(a, b) < need:
+        return Result((a, b), 1 if a > b else 2)
+    if a == b:
+        if allow_draws:
+            return Result((a, b), None, draw=True)
+        raise FormatError("draw_not_allowed", "This match cannot end in a draw.", "score")
+    raise FormatError(
+        "invalid_score",
+        f"A completed best-of-{best_of} needs {need} game wins for one side; got {a}-{b}.",
+        "score",
+    )

@@ -1,0 +1,1 @@
+"""The live feed: event log (outbox), in-process hub, websocket protocol."""

@@ -1,0 +1,158 @@
+"""SQLModel tables. Public shapes are built in ``tournament/views.py``."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _json(nullable: bool = True) -> Any:
+    return Field(default=None, sa_column=Column(JSON, nullable=nullable))
+
+
+def _ts() -> Any:
+    return Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
+
+
+class Tournament(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(index=True, unique=True, max_length=64)
+    name: str = Field(max_length=200)
+    names: dict[str, str] | None = _json()
+    timezone: str = Field(default="Asia/Seoul", max_length=64)
+    starts_on: date | None = None
+    ends_on: date | None = None
+    nation_points: list[int] | None = _json()
+    nation_scoring: str = Field(default="best", max_length=16)  # best | every
+    published: bool = True
+    last_seq: int = 0
+    created_at: datetime = _ts()
+
+
+class Event(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("tournament_id", "slug"),)
+    id: int | None = Field(default=None, primary_key=True)
+    tournament_id: int = Field(foreign_key="tournament.id", index=True)
+    slug: str = Field(max_length=64)
+    name: str = Field(max_length=200)
+    names: dict[str, str] | None = _json()
+    game: str | None = Field(default=None, max_length=100)
+    position: int = 0
+
+
+class Team(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="event.id", index=True)
+    name: str = Field(max_length=200)
+    names: dict[str, str] | None = _json()
+    nation: str | None = Field(default=None, max_length=2)
+    seed: int | None = None
+    withdrawn: bool = False
+
+
+class Player(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    handle: str = Field(max_length=100)
+    name: str | None = Field(default=None, max_length=200)
+    names: dict[str, str] | None = _json()
+    position: int = 0
+
+
+class Stage(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="event.id", index=True)
+    tournament_id: int = Field(foreign_key="tournament.id", index=True)
+    name: str = Field(max_length=200)
+    format: str = Field(max_length=32)
+    settings: dict[str, Any] | None = _json()
+    seeding: list[int] | None = _json()
+    seeding_method: str = Field(default="standard", max_length=16)
+    status: str = Field(default="running", max_length=16)  # pending | running | completed
+    position: int = 0
+
+
+class Match(SQLModel, table=True):
+    __table_args__ = (
+        UniqueConstraint("stage_id", "number"),
+        Index("ix_match_team1", "team1_id"),
+        Index("ix_match_team2", "team2_id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    stage_id: int = Field(foreign_key="stage.id", index=True)
+    tournament_id: int = Field(foreign_key="tournament.id", index=True)
+    number: int
+    group: int | None = None
+    round: int
+    bracket: str | None = Field(default=None, max_length=16)
+    team1_id: int | None = Field(default=None, foreign_key="team.id")
+    team2_id: int | None = Field(default=None, foreign_key="team.id")
+    filled1: bool = True
+    filled2: bool = True
+    score1: int = 0
+    score2: int = 0
+    games: list[list[int]] | None = _json()
+    best_of: int = 1
+    status: str = Field(default="pending", max_length=16)
+    winner: int | None = None
+    draw: bool = False
+    forfeit: int | None = None
+    scheduled_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
+    stream_url: str | None = Field(default=None, max_length=500)
+    winner_to: int | None = None  # match number in the same stage
+    winner_slot: int | None = None
+    loser_to: int | None = None
+    loser_slot: int | None = None
+    conditional: bool = False  # the grand-final reset: shown only once it is needed
+    active: bool = True
+    version: int = 1
+    updated_at: datetime = _ts()
+
+
+class User(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=100, unique=True)
+    role: str = Field(default="referee", max_length=16)  # admin | referee
+    created_at: datetime = _ts()
+
+
+class ApiToken(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    label: str | None = Field(default=None, max_length=100)
+    created_at: datetime = _ts()
+
+
+class EventLog(SQLModel, table=True):
+    """The transactional outbox: one row per change, per-tournament gap-free ``seq``."""
+
+    __tablename__ = "event_log"
+    __table_args__ = (UniqueConstraint("tournament_id", "seq"),)
+    id: int | None = Field(default=None, primary_key=True)
+    tournament_id: int = Field(foreign_key="tournament.id")
+    seq: int
+    type: str = Field(max_length=32)
+    data: dict[str, Any] | None = _json()
+    created_at: datetime = _ts()
+
+
+class IdempotencyRecord(SQLModel, table=True):
+    __tablename__ = "idempotency_record"
+    __table_args__ = (UniqueConstraint("principal", "key"),)
+    id: int | None = Field(default=None, primary_key=True)
+    principal: str = Field(max_length=64)
+    key: str = Field(max_length=200)
+    request_hash: str = Field(max_length=64)
+    status_code: int
+    body: dict[str, Any] | None = _json()
+    created_at: datetime = _ts()

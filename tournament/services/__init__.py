@@ -1,0 +1,1 @@
+"""Use cases: load, decide (with ``formats``), persist, publish. Handlers only call these."""

@@ -1,0 +1,48 @@
+"""API tokens: random secrets, stored as SHA-256 digests, each belonging to a user."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from typing import Any
+
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from ..errors import Conflict
+from ..models import ApiToken, User
+from ..schemas import UserCreate
+from .matches import Actor
+
+
+def digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+async def actor_for(session: AsyncSession, token: str,
+                    admin_token: str | None) -> tuple[str, Actor] | None:
+    """(principal, actor) for a bearer token, or None when it is unknown."""
+    if admin_token and hmac.compare_digest(token.encode(), admin_token.encode()):
+        return "bootstrap-admin", Actor("admin")
+    row = (await session.exec(select(ApiToken, User).join(User).where(
+        ApiToken.token_hash == digest(token)))).first()
+    if row is None:
+        return None
+    _, user = row
+    return f"user:{user.id}", Actor(user.role)
+
+
+async def create_user(session: AsyncSession, body: UserCreate,
+                      label: str | None = None) -> dict[str, Any]:
+    """A user with a fresh token; the token is shown only in this answer."""
+    if (await session.exec(select(User.id).where(User.name == body.name))).first():
+        raise Conflict("name_taken", f"A user named {body.name!r} exists.", "name")
+    user = User(name=body.name, role=body.role)
+    session.add(user)
+    await session.flush()
+    assert user.id is not None
+    token = secrets.token_urlsafe(32)
+    session.add(ApiToken(user_id=user.id, token_hash=digest(token), label=label))
+    await session.flush()
+    return {"id": user.id, "name": user.name, "role": user.role, "token": token}

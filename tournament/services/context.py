@@ -1,0 +1,46 @@
+"""What every use case needs: the database, the hub, the settings; and the write transaction
+that publishes its events once (and only if) it has committed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from ..config import Settings
+from ..db import Database
+from ..live import outbox
+from ..live.hub import Hub
+
+
+@dataclass
+class Context:
+    db: Database
+    hub: Hub
+    settings: Settings
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        async with self.db.write() as session:
+            yield session
+            rows = outbox.pending(session)
+        for row in rows:
+            self.publish(row.tournament_id, row.seq, json.dumps(outbox.message(row),
+                                                                ensure_ascii=False))
+
+    def publish(self, tournament_id: int, seq: int, text_: str) -> None:
+        self.hub.publish(tournament_id, seq, text_)
+
+
+async def lock_tournament(session: AsyncSession, tournament_id: int) -> None:
+    """Serialize writers of one tournament for the rest of the transaction.
+
+    SQLite writers already hold the database lock (BEGIN IMMEDIATE)."""
+    if session.bind.dialect.name == "postgresql":
+        await (await session.connection()).execute(
+            text("SELECT id FROM tournament WHERE id = :id FOR UPDATE"), {"id": tournament_id}
+        )

@@ -1,0 +1,65 @@
+"""``Idempotency-Key``: a retry with the same key and body returns the first answer."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from ..errors import InvalidInput
+from ..models import IdempotencyRecord
+from .context import Context
+
+Answer = tuple[int, dict[str, Any]]
+Action = Callable[[AsyncSession], Awaitable[Answer]]
+
+
+def request_hash(method: str, path: str, body: bytes) -> str:
+    return hashlib.sha256(method.encode() + b" " + path.encode() + b"\n" + body).hexdigest()
+
+
+async def _stored(session: AsyncSession, principal: str, key: str,
+                  digest: str) -> Answer | None:
+    found = (await session.exec(select(IdempotencyRecord).where(
+        IdempotencyRecord.principal == principal, IdempotencyRecord.key == key))).first()
+    if found is None:
+        return None
+    if found.request_hash != digest:
+        raise InvalidInput(
+            "idempotency_key_reused",
+            "This Idempotency-Key was already used for a different request.",
+            "Idempotency-Key",
+        )
+    return found.status_code, found.body or {}
+
+
+async def run(ctx: Context, action: Action, *, principal: str, key: str | None,
+              digest: str) -> Answer:
+    """Run ``action`` in one write transaction; with a key, store its answer in the same
+    transaction so an acknowledged write and its record can never part."""
+    if not key:
+        async with ctx.transaction() as session:
+            return await action(session)
+    if len(key) > 200:
+        raise InvalidInput("invalid_idempotency_key", "An Idempotency-Key has at most 200 "
+                           "characters.", "Idempotency-Key")
+    try:
+        async with ctx.transaction() as session:
+            previous = await _stored(session, principal, key, digest)
+            if previous is not None:
+                return previous
+            status, body = await action(session)
+            session.add(IdempotencyRecord(principal=principal, key=key, request_hash=digest,
+                                          status_code=status, body=body))
+            return status, body
+    except IntegrityError:
+        # A concurrent request with the same key committed first: answer as it did.
+        async with ctx.db.read() as session:
+            previous = await _stored(session, principal, key, digest)
+        if previous is None:
+            raise
+        return previous

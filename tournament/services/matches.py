@@ -1,0 +1,178 @@
+"""Reporting and correcting a match: validate, store, progress the bracket, publish."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from .. import views
+from ..errors import Conflict, Forbidden, InvalidInput, NotFound
+from ..formats import scoring
+from ..formats.types import FormatError
+from ..live.outbox import emit
+from ..models import Match, Stage, Tournament
+from ..schemas import MatchUpdate
+from .bracket import Bracket, clear_result, propagate, was_played
+from .context import lock_tournament
+from .reads import tournament_detail
+from .stages import refresh_status, stage_view
+
+
+@dataclass(frozen=True)
+class Actor:
+    role: str  # admin | referee
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+
+async def load_for_write(session: AsyncSession, match_id: int) -> Match:
+    """The match, read after its tournament's write lock is held (no lost updates)."""
+    tid = (await session.exec(select(Match.tournament_id).where(Match.id == match_id))).first()
+    if tid is None:
+        raise NotFound("Match", match_id)
+    await lock_tournament(session, tid)
+    match = (await session.exec(select(Match).where(Match.id == match_id)
+                                .execution_options(populate_existing=True))).one()
+    return match
+
+
+def _invalid(exc: FormatError) -> InvalidInput:
+    return InvalidInput(exc.code, exc.message, exc.field)
+
+
+async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
+                       actor: Actor, if_match: int | None) -> dict[str, Any]:
+    match = await load_for_write(session, match_id)
+    stage = await session.get(Stage, match.stage_id)
+    tournament = await session.get(Tournament, match.tournament_id)
+    assert stage is not None and tournament is not None and tournament.id is not None
+    if if_match is not None and if_match != match.version:
+        raise Conflict("version_conflict",
+                       f"The match changed (version {match.version}, not {if_match}); "
+                       "reload and try again.", "If-Match",
+                       extra={"match": views.match_view(match, tournament.timezone)})
+    fields = body.model_fields_set
+    if not fields:
+        raise InvalidInput("empty_update", "Nothing to change: send status, score, games, "
+                           "forfeit, scheduled_at or stream_url.")
+    if not actor.is_admin and fields & {"scheduled_at", "stream_url"}:
+        raise Forbidden("forbidden", "Referees change results and status; schedule and "
+                        "streams are for admins.", sorted(fields & {"scheduled_at",
+                                                                      "stream_url"})[0])
+    bracket = Bracket(session, stage.id or 0)
+    bracket.remember(match)
+    if "scheduled_at" in fields:
+        match.scheduled_at = body.scheduled_at
+    if "stream_url" in fields:
+        match.stream_url = body.stream_url
+    if fields & {"status", "score", "games", "forfeit"}:
+        await _apply_result(bracket, stage, match, body, actor)
+    bracket.touch(match)
+    return await _publish(session, tournament, bracket, match)
+
+
+async def _apply_result(b: Bracket, stage: Stage, m: Match, body: MatchUpdate,
+                        actor: Actor) -> None:
+    fields = body.model_fields_set
+    if not m.active:
+        raise InvalidInput("match_not_needed", "This match is not played (no bracket reset).")
+    if m.team1_id is None or m.team2_id is None:
+        if m.status == "completed":
+            raise InvalidInput("match_is_bye", "This match is a bye; it has no result.")
+        raise InvalidInput("teams_unknown",
+                           "The teams of this match are not known yet.", "status")
+    status = body.status if "status" in fields else None
+    if status == "pending":
+        raise InvalidInput("invalid_status", "A match whose teams are known cannot be pending.",
+                           "status")
+    before = (m.status, m.winner, m.team1_id, m.team2_id)
+    was_completed = m.status == "completed"
+    if status == "ready":
+        clear_result(m)
+        m.status = "ready"
+    elif body.forfeit is not None:
+        clear_result(m)
+        m.forfeit = body.forfeit
+        m.winner = 3 - body.forfeit
+        m.status = "completed"
+    else:
+        _apply_score(stage, m, body, status)
+    if was_completed and (m.status, m.winner) != before[:2]:
+        await _correct(b, m, actor)
+    elif m.status == "completed":
+        await propagate(b, m)
+
+
+def _apply_score(stage: Stage, m: Match, body: MatchUpdate, status: str | None) -> None:
+    fields = body.model_fields_set
+    completed = (status or m.status) == "completed"
+    try:
+        games = scoring.check_games(body.games, m.best_of) if "games" in fields \
+            and body.games is not None else None
+        if "score" in fields and body.score is not None:
+            score: object = body.score
+        elif games is not None:
+            score = list(scoring.score_from_games(games))
+        elif status is not None:
+            score = [m.score1, m.score2]
+        else:
+            raise FormatError("invalid_score", "Send a score, games or a status.", "score")
+        if games is not None and tuple(score) != scoring.score_from_games(games):  # type: ignore[arg-type]
+            raise FormatError("invalid_games", "The games do not add up to the score.", "games")
+        allow_draws = bool((stage.settings or {}).get("allow_draws", False))
+        result = scoring.check_result(score, best_of=m.best_of, completed=completed,
+                                      allow_draws=allow_draws)
+    except FormatError as exc:
+        raise _invalid(exc) from exc
+    m.score1, m.score2 = result.score
+    if games is not None:
+        m.games = games
+    m.forfeit = None
+    m.winner = result.winner
+    m.draw = result.draw
+    m.status = "completed" if completed else "live"
+
+
+async def _correct(b: Bracket, m: Match, actor: Actor) -> None:
+    """A completed result changed: re-send the outcome; downstream results that depended on
+    it are cleared. Referees may not clear results that were already played on."""
+    await propagate(b, m)
+    if b.reset and not actor.is_admin:
+        raise Forbidden("correction_needs_admin",
+                        "Changing this result resets matches already played "
+                        f"({', '.join(str(x.id) for x in b.reset.values())}); ask an admin.",
+                        "score")
+
+
+async def _publish(session: AsyncSession, tournament: Tournament, b: Bracket,
+                   match: Match) -> dict[str, Any]:
+    assert tournament.id is not None
+    tz = tournament.timezone
+    for changed in sorted(b.changed.values(), key=lambda x: x.number):
+        session.add(changed)
+    await session.flush()
+    for changed in sorted(b.changed.values(), key=lambda x: x.number):
+        await emit(session, tournament.id, "match.updated", views.match_view(changed, tz))
+    stage = await session.get(Stage, match.stage_id)
+    assert stage is not None
+    if any(m.winner_to is None for m in b.changed.values()) \
+            and await refresh_status(session, stage):
+        await session.flush()
+        await emit(session, tournament.id, "stage.updated", await stage_view(session, stage,
+                                                                              tournament))
+        await emit(session, tournament.id, "tournament.updated",
+                   await tournament_detail(session, tournament.slug))
+    view = views.match_view(match, tz)
+    if b.reset:
+        view["reset_matches"] = sorted(x.id for x in b.reset.values() if x.id is not None)
+    else:
+        view["reset_matches"] = []
+    return view
+
+
+__all__ = ["Actor", "update_match", "was_played"]

@@ -1,0 +1,121 @@
+"""Reading tournaments, events, teams and matches whole, as the API and pages show them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import col, or_, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from .. import views
+from ..errors import NotFound
+from ..formats.nations import EventPlacement, nation_table
+from ..models import Event, Match, Stage, Team, Tournament
+from .stages import stage_matches, standings
+from .tournaments import event_by_slug, event_stages, event_teams, players_of, tournament_by_slug
+
+
+async def placements(session: AsyncSession, event: Event) -> list[dict[str, Any]]:
+    """Final ranks of the event, from its last stage (only ranks already decided)."""
+    assert event.id is not None
+    stages = await event_stages(session, event.id)
+    if not stages:
+        return []
+    last = stages[-1]
+    assert last.id is not None
+    rows = standings(last, await stage_matches(session, last.id))
+    return [{"team_id": r.team_id, "rank": r.rank} for r in rows if r.rank is not None
+            and (r.status != "active" or last.status == "completed")]
+
+
+async def nations(session: AsyncSession, tournament: Tournament) -> list[dict[str, Any]]:
+    events = (await session.exec(select(Event).where(
+        Event.tournament_id == tournament.id))).all()
+    team_nation: dict[int, str | None] = {}
+    per_event: list[EventPlacement] = []
+    for event in events:
+        assert event.id is not None
+        for team in await event_teams(session, event.id):
+            assert team.id is not None
+            team_nation[team.id] = team.nation
+        stages = await event_stages(session, event.id)
+        done = bool(stages) and stages[-1].status == "completed"
+        per_event.append(EventPlacement(
+            ranks={p["team_id"]: p["rank"] for p in await placements(session, event)},
+            completed=done))
+    matches = (await session.exec(select(Match).where(
+        Match.tournament_id == tournament.id, Match.status == "completed"))).all()
+    played = [(m.team1_id, m.team2_id, m.winner) for m in matches
+              if m.team1_id is not None and m.team2_id is not None and m.active]
+    table = nation_table(team_nation, per_event, played, tournament.nation_points or [],
+                         every_team=tournament.nation_scoring == "every")
+    return [row.as_dict() for row in table]
+
+
+async def tournament_detail(session: AsyncSession, slug: str) -> dict[str, Any]:
+    t = await tournament_by_slug(session, slug)
+    events = (await session.exec(select(Event).where(Event.tournament_id == t.id)
+                                 .order_by(col(Event.position), col(Event.id)))).all()
+    return views.tournament_view(t) | {
+        "events": [views.event_view(e, t.slug) for e in events],
+        "nations": await nations(session, t),
+    }
+
+
+async def event_detail(session: AsyncSession, slug: str, event_slug: str) -> dict[str, Any]:
+    t = await tournament_by_slug(session, slug)
+    event = await event_by_slug(session, t, event_slug)
+    assert event.id is not None
+    teams = await event_teams(session, event.id)
+    rosters = await players_of(session, [x.id for x in teams if x.id is not None])
+    stages = await event_stages(session, event.id)
+    return views.event_view(event, t.slug) | {
+        "teams": [views.team_view(x, rosters[x.id or 0]) for x in teams],
+        "stages": [views.stage_summary(s) for s in stages],
+        "placements": await placements(session, event),
+    }
+
+
+async def match_detail(session: AsyncSession, match_id: int) -> tuple[Match, dict[str, Any]]:
+    m = await session.get(Match, match_id)
+    if m is None or not m.active:
+        raise NotFound("Match", match_id)
+    t = await session.get(Tournament, m.tournament_id)
+    assert t is not None
+    return m, views.match_view(m, t.timezone)
+
+
+async def team_detail(session: AsyncSession, team_id: int) -> dict[str, Any]:
+    team = await session.get(Team, team_id)
+    if team is None or team.id is None:
+        raise NotFound("Team", team_id)
+    event = await session.get(Event, team.event_id)
+    assert event is not None
+    t = await session.get(Tournament, event.tournament_id)
+    assert t is not None
+    rosters = await players_of(session, [team.id])
+    return views.team_view(team, rosters[team.id]) | {
+        "tournament": t.slug,
+        "event": event.slug,
+        "schedule": [await _schedule_entry(session, m, team.id, t.timezone)
+                     for m in await team_matches(session, team.id)],
+    }
+
+
+async def team_matches(session: AsyncSession, team_id: int) -> list[Match]:
+    rows = await session.exec(select(Match).where(
+        or_(Match.team1_id == team_id, Match.team2_id == team_id), col(Match.active))
+        .order_by(col(Match.scheduled_at).is_(None), col(Match.scheduled_at),
+                  col(Match.stage_id), col(Match.number)))
+    return [m for m in rows.all() if m.team1_id is not None and m.team2_id is not None]
+
+
+async def _schedule_entry(session: AsyncSession, m: Match, team_id: int,
+                          tz: str) -> dict[str, Any]:
+    opponent_id = m.team2_id if m.team1_id == team_id else m.team1_id
+    opponent = await session.get(Team, opponent_id) if opponent_id else None
+    stage = await session.get(Stage, m.stage_id)
+    return views.match_view(m, tz) | {
+        "stage": views.stage_summary(stage) if stage else None,
+        "opponent": views.team_view(opponent) if opponent else None,
+    }

@@ -1,0 +1,109 @@
+"""Tournaments, events and teams: creating them and reading them whole."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from .. import views
+from ..errors import Conflict, NotFound
+from ..live.outbox import emit
+from ..models import Event, Player, Stage, Team, Tournament
+from ..schemas import EventCreate, TeamCreate, TournamentCreate
+from .context import lock_tournament
+
+
+async def tournament_by_slug(session: AsyncSession, slug: str) -> Tournament:
+    found = (await session.exec(select(Tournament).where(Tournament.slug == slug))).first()
+    if found is None or found.id is None:
+        raise NotFound("Tournament", slug)
+    return found
+
+
+async def event_by_slug(session: AsyncSession, tournament: Tournament, slug: str) -> Event:
+    found = (await session.exec(select(Event).where(
+        Event.tournament_id == tournament.id, Event.slug == slug))).first()
+    if found is None:
+        raise NotFound("Event", slug)
+    return found
+
+
+async def list_tournaments(session: AsyncSession) -> list[dict[str, Any]]:
+    rows = await session.exec(select(Tournament).where(col(Tournament.published))
+                              .order_by(col(Tournament.starts_on).desc(), col(Tournament.id)))
+    return [views.tournament_view(t) for t in rows.all()]
+
+
+async def create_tournament(session: AsyncSession, body: TournamentCreate) -> dict[str, Any]:
+    exists = (await session.exec(select(Tournament.id).where(
+        Tournament.slug == body.slug))).first()
+    if exists is not None:
+        raise Conflict("slug_taken", f"A tournament with the slug {body.slug!r} exists.", "slug")
+    tournament = Tournament(**body.model_dump())
+    session.add(tournament)
+    await session.flush()
+    return views.tournament_view(tournament) | {"events": [], "nations": []}
+
+
+async def create_event(session: AsyncSession, slug: str, body: EventCreate) -> dict[str, Any]:
+    tournament = await tournament_by_slug(session, slug)
+    assert tournament.id is not None
+    await lock_tournament(session, tournament.id)
+    exists = (await session.exec(select(Event.id).where(
+        Event.tournament_id == tournament.id, Event.slug == body.slug))).first()
+    if exists is not None:
+        raise Conflict("slug_taken", f"This tournament has an event {body.slug!r}.", "slug")
+    count = len((await session.exec(select(Event.id).where(
+        Event.tournament_id == tournament.id))).all())
+    event = Event(tournament_id=tournament.id, position=count, **body.model_dump())
+    session.add(event)
+    await session.flush()
+    view = views.event_view(event, tournament.slug)
+    await emit(session, tournament.id, "event.updated", view)
+    return view | {"teams": [], "stages": [], "placements": []}
+
+
+async def create_team(session: AsyncSession, slug: str, event_slug: str,
+                      body: TeamCreate) -> dict[str, Any]:
+    tournament = await tournament_by_slug(session, slug)
+    assert tournament.id is not None
+    await lock_tournament(session, tournament.id)
+    event = await event_by_slug(session, tournament, event_slug)
+    assert event.id is not None
+    team = Team(event_id=event.id, **body.model_dump(exclude={"players"}))
+    session.add(team)
+    await session.flush()
+    assert team.id is not None
+    players = [Player(team_id=team.id, position=i, **p.model_dump())
+               for i, p in enumerate(body.players)]
+    session.add_all(players)
+    await session.flush()
+    view = views.team_view(team, players)
+    await emit(session, tournament.id, "event.updated",
+               views.event_view(event, tournament.slug) | {"team": view})
+    return view
+
+
+async def event_teams(session: AsyncSession, event_id: int) -> list[Team]:
+    rows = await session.exec(select(Team).where(Team.event_id == event_id)
+                              .order_by(col(Team.seed).is_(None), col(Team.seed), col(Team.id)))
+    return list(rows.all())
+
+
+async def players_of(session: AsyncSession, team_ids: list[int]) -> dict[int, list[Player]]:
+    result: dict[int, list[Player]] = {t: [] for t in team_ids}
+    if not team_ids:
+        return result
+    rows = await session.exec(select(Player).where(col(Player.team_id).in_(team_ids))
+                              .order_by(col(Player.position)))
+    for p in rows.all():
+        result[p.team_id].append(p)
+    return result
+
+
+async def event_stages(session: AsyncSession, event_id: int) -> list[Stage]:
+    rows = await session.exec(select(Stage).where(Stage.event_id == event_id)
+                              .order_by(col(Stage.position), col(Stage.id)))
+    return list(rows.all())

@@ -1,0 +1,1 @@
+"""HTTP and websocket handlers: parse, authorize, call a service, answer."""

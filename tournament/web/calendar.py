@@ -1,0 +1,44 @@
+"""A team's schedule as an iCalendar feed (RFC 5545), built with the icalendar package."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from icalendar import Calendar, Event
+
+from .. import i18n
+
+MATCH_LENGTH = timedelta(hours=1)
+
+
+def schedule_ics(team: dict[str, Any], tournament: dict[str, Any], lang: str,
+                 base_url: str) -> bytes:
+    _ = i18n.gettext(lang)
+    cal = Calendar()
+    cal.add("prodid", "-//Tournament service//schedule//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", f"{i18n.localized(team, lang)} · {i18n.localized(tournament, lang)}")
+    cal.add("x-wr-timezone", tournament["timezone"])
+    for entry in team["schedule"]:
+        if not entry["scheduled_at"]:
+            continue
+        start = datetime.fromisoformat(entry["scheduled_at"])
+        opponent = i18n.localized(entry.get("opponent"), lang) or _("To be decided")
+        event = Event()
+        event.add("uid", f"match-{entry['id']}@{base_url.split('://', 1)[-1]}")
+        event.add("summary", f"{i18n.localized(team, lang)} vs {opponent}")
+        event.add("dtstart", start)
+        event.add("dtend", start + MATCH_LENGTH * max(1, entry["best_of"] // 2 + 1))
+        event.add("dtstamp", datetime.fromisoformat(entry["updated_at"]))
+        event.add("url", f"{base_url}/matches/{entry['id']}")
+        stage = entry.get("stage") or {}
+        lines = [f"{stage.get('name', '')} · BO{entry['best_of']}"]
+        if entry["status"] == "completed":
+            lines.append(f"{_('Final score')}: {entry['score'][0]}-{entry['score'][1]}")
+        if entry["stream_url"]:
+            lines.append(entry["stream_url"])
+        event.add("description", "\n".join(lines))
+        event.add("sequence", entry["version"])
+        cal.add_component(event)
+    return cal.to_ical()  # type: ignore[no-any-return]

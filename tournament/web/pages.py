@@ -1,0 +1,174 @@
+"""Server-rendered pages (Jinja2), in Korean, Japanese or English (``?lang=``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
+
+from .. import i18n
+from ..errors import DomainError
+from ..services import reads, stages, tournaments
+from .bracket_layout import layout
+from .calendar import schedule_ics
+from .common import ctx, int_param
+
+TEMPLATES = Path(__file__).parent / "templates"
+env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
+                  trim_blocks=True, lstrip_blocks=True)
+
+
+def _flag(nation: str | None) -> str:
+    """The nation's ISO code, drawn as a small badge (emoji flags are missing on many
+    Windows machines and stream PCs)."""
+    return (nation or "").upper()
+
+
+env.filters["flag"] = _flag
+env.filters["tojson_attr"] = lambda v: Markup(json.dumps(v, ensure_ascii=False))
+
+
+def language(request: Request) -> str:
+    return i18n.choose(request.query_params.get("lang"), request.cookies.get("lang"),
+                       request.headers.get("accept-language"))
+
+
+def render(request: Request, template: str, status: int = 200, **context: Any) -> Response:
+    lang = language(request)
+    _ = i18n.gettext(lang)
+    tz = context.get("tz", "Asia/Seoul")
+    page = env.get_template(template).render(
+        request=request, lang=lang, _=_, loc=lambda e: i18n.localized(e, lang),
+        when=lambda v: i18n.when(v, lang, tz), langs=i18n.LANGS,
+        path=request.url.path, nation_name=lambda code: i18n.nation_name(code, lang),
+        teams_js=lambda teams: {str(k): {"name": i18n.localized(v, lang),
+                                         "flag": _flag(v.get("nation"))}
+                                for k, v in teams.items()},
+        **context)
+    response = HTMLResponse(page, status_code=status)
+    if request.query_params.get("lang") in i18n.LANGS:
+        response.set_cookie("lang", lang, max_age=365 * 86400, samesite="lax")
+    return response
+
+
+async def error_page(request: Request, status: int, message: str | None = None) -> Response:
+    return render(request, "error.html", status=status, status_code=status, message=message)
+
+
+async def _guard(request: Request, build: Any) -> Response:
+    try:
+        return await build()  # type: ignore[no-any-return]
+    except DomainError as exc:
+        return await error_page(request, exc.status, exc.message)
+
+
+async def index(request: Request) -> Response:
+    async with ctx(request).db.read() as session:
+        listed = await tournaments.list_tournaments(session)
+    return render(request, "index.html", tournaments=listed)
+
+
+async def tournament_page(request: Request) -> Response:
+    async def build() -> Response:
+        async with ctx(request).db.read() as session:
+            t = await reads.tournament_detail(session, request.path_params["slug"])
+        return render(request, "tournament.html", t=t, tz=t["timezone"], seq=t["last_seq"])
+    return await _guard(request, build)
+
+
+async def event_page(request: Request) -> Response:
+    async def build() -> Response:
+        p = request.path_params
+        async with ctx(request).db.read() as session:
+            t = await reads.tournament_detail(session, p["slug"])
+            event = await reads.event_detail(session, p["slug"], p["event"])
+            views = [await stages.stage_view(session, await stages.stage_by_id(session, s["id"]))
+                     for s in event["stages"]]
+        teams = {x["id"]: x for x in event["teams"]}
+        return render(request, "event.html", t=t, event=event, tz=t["timezone"],
+                      seq=t["last_seq"], stages=[layout(v) for v in views], teams=teams)
+    return await _guard(request, build)
+
+
+async def stage_page(request: Request, overlay: bool = False) -> Response:
+    async def build() -> Response:
+        stage_id = int_param(request.path_params["id"], "id")
+        async with ctx(request).db.read() as session:
+            view = await stages.stage_view(session, await stages.stage_by_id(session, stage_id))
+            t = await reads.tournament_detail(session, view["tournament"])
+            event = next(e for e in t["events"] if e["id"] == view["event_id"])
+        teams = {x["id"]: x for x in view["teams"]}
+        return render(request, "overlay_stage.html" if overlay else "stage.html", t=t,
+                      event=event, stage=layout(view), teams=teams, tz=t["timezone"],
+                      seq=t["last_seq"])
+    return await _guard(request, build)
+
+
+async def stage_overlay(request: Request) -> Response:
+    return await stage_page(request, overlay=True)
+
+
+async def match_page(request: Request, overlay: bool = False) -> Response:
+    async def build() -> Response:
+        match_id = int_param(request.path_params["id"], "id")
+        async with ctx(request).db.read() as session:
+            _, match = await reads.match_detail(session, match_id)
+            view = await stages.stage_view(session, await stages.stage_by_id(
+                session, match["stage_id"]))
+            t = await reads.tournament_detail(session, view["tournament"])
+            sides = [await reads.team_detail(session, x) if x else None
+                     for x in match["teams"]]
+        event = next(e for e in t["events"] if e["id"] == view["event_id"])
+        teams = {x["id"]: x for x in view["teams"]}
+        return render(request, "overlay_match.html" if overlay else "match.html", t=t,
+                      event=event, stage=view, match=match, sides=sides, teams=teams,
+                      tz=t["timezone"], seq=t["last_seq"])
+    return await _guard(request, build)
+
+
+async def match_overlay(request: Request) -> Response:
+    return await match_page(request, overlay=True)
+
+
+async def team_page(request: Request) -> Response:
+    async def build() -> Response:
+        team_id = int_param(request.path_params["id"], "id")
+        async with ctx(request).db.read() as session:
+            team = await reads.team_detail(session, team_id)
+            t = await reads.tournament_detail(session, team["tournament"])
+        event = next(e for e in t["events"] if e["slug"] == team["event"])
+        return render(request, "team.html", t=t, event=event, team=team, tz=t["timezone"],
+                      seq=t["last_seq"])
+    return await _guard(request, build)
+
+
+async def team_calendar(request: Request) -> Response:
+    async def build() -> Response:
+        team_id = int_param(request.path_params["id"], "id")
+        lang = language(request)
+        async with ctx(request).db.read() as session:
+            team = await reads.team_detail(session, team_id)
+            t = await reads.tournament_detail(session, team["tournament"])
+        body = schedule_ics(team, t, lang, str(request.base_url).rstrip("/"))
+        return Response(body, media_type="text/calendar; charset=utf-8", headers={
+            "Content-Disposition": f'inline; filename="team-{team_id}.ics"'})
+    return await _guard(request, build)
+
+
+routes = [
+    Route("/", index, methods=["GET"]),
+    Route("/tournaments/{slug}", tournament_page, methods=["GET"]),
+    Route("/tournaments/{slug}/events/{event}", event_page, methods=["GET"]),
+    Route("/stages/{id}", stage_page, methods=["GET"]),
+    Route("/matches/{id}", match_page, methods=["GET"]),
+    Route("/teams/{id}", team_page, methods=["GET"]),
+    Route("/teams/{id}/schedule.ics", team_calendar, methods=["GET"]),
+    Route("/overlay/matches/{id}", match_overlay, methods=["GET"]),
+    Route("/overlay/stages/{id}", stage_overlay, methods=["GET"]),
+]
