@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -89,6 +90,7 @@ class Server:
         self.env = {**os.environ, "TOURNAMENT_DATABASE_URL": db_url,
                     "TOURNAMENT_ADMIN_TOKEN": ADMIN, **env}
         self.proc: subprocess.Popen[bytes] | None = None
+        self.log = tempfile.NamedTemporaryFile(prefix="server-", suffix=".log", delete=False)
 
     @property
     def url(self) -> str:
@@ -98,11 +100,11 @@ class Server:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "tournament.asgi:app", "--host", "127.0.0.1",
              "--port", str(self.port), "--no-access-log", "--ws-per-message-deflate", "false"],
-            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=self.log)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(self.proc.stderr.read().decode() if self.proc.stderr else "")
+                raise RuntimeError(Path(self.log.name).read_text())
             try:
                 if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
                     return self
@@ -114,6 +116,7 @@ class Server:
         if self.proc and self.proc.poll() is None:
             (self.proc.kill if kill else self.proc.terminate)()
             self.proc.wait(timeout=15)
+        self.log.close()
 
 
 @pytest.fixture

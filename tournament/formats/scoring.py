@@ -66,6 +66,12 @@ def check_result(
             f"A best-of-{best_of} has at most {best_of} games; the score {a}-{b} has {a + b}.",
             "score",
         )
+    if max(a, b) > need:
+        raise FormatError(
+            "invalid_score",
+            f"A best-of-{best_of} ends when one side wins {need} games; {a}-{b} is too many.",
+            "score",
+        )
     if not completed:
         if max(a, b) >= need:
             raise FormatError(
@@ -74,7 +80,7 @@ def check_result(
                 "score",
             )
         return Result((a, b), None)
-    if max(a, b) >= need and min(a, b) < need:
+    if max(a, b) == need and min(a, b) < need:
         return Result((a, b), 1 if a > b else 2)
     if a == b:
         if allow_draws:

@@ -139,7 +139,7 @@ def _played(a: SwissEntry, b: SwissEntry) -> bool:
 
 def _pair_valve(active: list[SwissEntry], field: list[SwissEntry], round_number: int
                 ) -> list[Pairing]:
-    if round_number == 1 or all(not e.opponents and not e.had_bye for e in active):
+    if round_number == 1:
         ordered = sorted(active, key=lambda e: e.seed)
         bye = ordered.pop() if len(ordered) % 2 else None
         half = len(ordered) // 2

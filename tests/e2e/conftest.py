@@ -1,0 +1,38 @@
+"""A real Chromium (Debian's, driven by Playwright) against a real server."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_asyncio
+from playwright.async_api import Browser, async_playwright
+
+CHROMIUM = os.environ.get("TOURNAMENT_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def browser() -> AsyncIterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is needed at {CHROMIUM} (apt-get install chromium)")
+    async with async_playwright() as p:
+        b = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        await b.close()
+
+
+@pytest.fixture
+def shots() -> Path:
+    SHOTS.mkdir(exist_ok=True)
+    return SHOTS
+
+
+@pytest.fixture
+def live_server(sqlite_url: str, server_factory: Any) -> Any:
+    return server_factory(sqlite_url)

@@ -1,0 +1,53 @@
+"""Open a bracket page, report a score through the API, see it appear without a reload."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from playwright.async_api import expect
+
+from tests.helpers import AUTH, by_number, make_event, make_stage
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+async def test_score_appears_live_on_the_bracket(browser, live_server, shots):
+    async with httpx.AsyncClient(base_url=live_server.url) as client:
+        event = await make_event(client, 8)
+        st = await make_stage(client, event, settings={"best_of": 3})
+        page = await browser.new_page(viewport={"width": 390, "height": 844})
+        url = f"{live_server.url}/tournaments/{event['slug']}/events/lol?lang=ko"
+        await page.goto(url)
+        await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+        await page.evaluate("window.__marker = 'no-reload'")
+        first = by_number(st)[1]
+        box = page.locator(f'.match[data-match="{first["id"]}"]')
+        await expect(box.locator('[data-side="0"] [data-name]')).to_have_text("팀 1")
+        r = await client.patch(f"/api/matches/{first['id']}",
+                               json={"score": [1, 0], "status": "live"}, headers=AUTH)
+        assert r.status_code == 200
+        await expect(box.locator('[data-side="0"] [data-score]')).to_have_text("1")
+        await expect(box.locator("[data-badge]")).to_have_text("LIVE")
+        r = await client.patch(f"/api/matches/{first['id']}",
+                               json={"score": [2, 0], "status": "completed"}, headers=AUTH)
+        await expect(box.locator('[data-side="0"]')).to_have_class("side won")
+        semi = page.locator(f'.match[data-match="{by_number(st)[5]["id"]}"]')
+        await expect(semi.locator('[data-side="0"] [data-name]')).to_have_text("팀 1")
+        assert await page.evaluate("window.__marker") == "no-reload"
+        await page.screenshot(path=shots / "bracket-ko-phone.png", full_page=True)
+        await page.close()
+
+
+async def test_pages_render_in_three_languages(browser, live_server, shots):
+    async with httpx.AsyncClient(base_url=live_server.url) as client:
+        event = await make_event(client, 4)
+        st = await make_stage(client, event)
+        page = await browser.new_page(viewport={"width": 1280, "height": 800})
+        for lang, word in (("ko", "대진표"), ("ja", "トーナメント表"), ("en", "Bracket")):
+            await page.goto(f"{live_server.url}/stages/{st['id']}?lang={lang}")
+            await expect(page.locator("h3.section-title").first).to_have_text(word)
+            await expect(page.locator("html")).to_have_attribute("lang", lang)
+        await page.goto(f"{live_server.url}/matches/{st['matches'][0]['id']}?lang=ja")
+        await expect(page.locator(".hero-side .name a").first).to_have_text("チーム1")
+        await page.screenshot(path=shots / "match-ja.png", full_page=True)
+        await page.close()

@@ -1,0 +1,276 @@
+"""Swiss pairings: Valve's Major rules and the standard (matching-based) system."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tournament.formats.swiss import (
+    SwissEntry,
+    SwissSettings,
+    difficulty,
+    is_decider,
+    match_best_of,
+    pair_round,
+    seed_order,
+    status,
+    statuses,
+)
+from tournament.formats.types import FormatError
+
+VALVE = SwissSettings(pairing="valve", best_of=1, decider_best_of=3)
+
+
+def play(entries: dict[int, SwissEntry], winner: int, loser: int | None) -> None:
+    if loser is None:
+        entries[winner] = replace(entries[winner], wins=entries[winner].wins + 1, had_bye=True)
+        return
+    w, l_ = entries[winner], entries[loser]
+    entries[winner] = replace(w, wins=w.wins + 1, opponents=(*w.opponents, loser))
+    entries[loser] = replace(l_, losses=l_.losses + 1, opponents=(*l_.opponents, winner))
+
+
+def field(n: int) -> dict[int, SwissEntry]:
+    return {s: SwissEntry(team=s, seed=s) for s in range(1, n + 1)}
+
+
+def test_round_one_is_top_half_against_bottom_half():
+    pairs = pair_round(list(field(16).values()), 1, VALVE)
+    assert pairs == [(1, 9), (2, 10), (3, 11), (4, 12), (5, 13), (6, 14), (7, 15), (8, 16)]
+
+
+def test_rulebook_difficulty_example():
+    # "Team A's prior opponents are 2-0 and 1-1. Team A's Difficulty Score is 2 ...
+    #  Team B's prior opponents are both 1-1. Their Difficulty Score is 0 ...
+    #  if both Team A and B have the same win-loss record, Team A gets the higher seed"
+    entries = [
+        SwissEntry(team=1, seed=2, wins=1, losses=1, opponents=(10, 11)),  # team A
+        SwissEntry(team=2, seed=1, wins=1, losses=1, opponents=(12, 13)),  # team B
+        SwissEntry(team=10, seed=3, wins=2, losses=0),
+        SwissEntry(team=11, seed=4, wins=1, losses=1),
+        SwissEntry(team=12, seed=5, wins=1, losses=1),
+        SwissEntry(team=13, seed=6, wins=1, losses=1),
+    ]
+    by_team = {e.team: e for e in entries}
+    assert difficulty(by_team[1], by_team) == 2
+    assert difficulty(by_team[2], by_team) == 0
+    ordered = [e.team for e in seed_order(entries) if e.team in (1, 2)]
+    assert ordered == [1, 2]  # A first despite B's better initial seed
+
+
+# Real results, (winner seed, loser seed) round by round, of the two first stages of the
+# StarLadder Budapest Major 2025, as recorded in sazarkin/major-pickems-sim
+# (swisssystem_test.go, "the exact Swiss bracket" of those stages).
+BUDAPEST_2025_STAGE_1 = [
+    [(9, 1), (2, 10), (11, 3), (12, 4), (5, 13), (6, 14), (15, 7), (8, 16)],
+    [(15, 2), (12, 5), (11, 6), (9, 8), (1, 16), (3, 14), (13, 4), (7, 10)],
+    [(9, 12), (11, 15), (5, 8), (1, 13), (7, 2), (3, 6), (4, 16), (14, 10)],
+    [(7, 12), (5, 15), (3, 1), (6, 4), (8, 14), (2, 13)],
+    [(8, 15), (2, 12), (6, 1)],
+]
+BUDAPEST_2025_STAGE_2 = [
+    [(1, 9), (2, 10), (11, 3), (12, 4), (13, 5), (6, 14), (15, 7), (16, 8)],
+    [(16, 1), (2, 15), (13, 6), (11, 12), (14, 3), (4, 10), (9, 5), (8, 7)],
+    [(16, 13), (2, 11), (14, 1), (9, 6), (15, 12), (4, 8), (3, 7), (5, 10)],
+    [(11, 4), (14, 13), (15, 9), (5, 1), (3, 6), (8, 12)],
+    [(4, 13), (3, 5), (8, 9)],
+]
+
+
+@pytest.mark.parametrize("rounds", [BUDAPEST_2025_STAGE_1, BUDAPEST_2025_STAGE_2],
+                         ids=["budapest-2025-stage-1", "budapest-2025-stage-2"])
+def test_reproduces_a_real_major_round_by_round(rounds):
+    entries = field(16)
+    deciders = 0
+    for number, results in enumerate(rounds, start=1):
+        pairs = pair_round(list(entries.values()), number, VALVE)
+        assert {frozenset(p) for p in pairs} == {frozenset(p) for p in results}, number
+        for a, b in pairs:
+            assert b is not None
+            deciders += match_best_of(entries[a], entries[b], VALVE) == 3
+        for winner, loser in results:
+            play(entries, winner, loser)
+    # Bo3: the 2-0 and 0-2 matches of round 3, all of rounds 4 and 5
+    assert deciders == 4 + 6 + 3
+    final = statuses(entries.values(), VALVE)
+    assert sum(s == "advanced" for s in final.values()) == 8
+    assert sum(s == "eliminated" for s in final.values()) == 8
+
+
+def six(opponents: dict[int, tuple[int, ...]]) -> list[SwissEntry]:
+    """Six 2-2 teams, seeds 1..6 in seed order (equal difficulty)."""
+    return [SwissEntry(team=t, seed=t, wins=2, losses=2, opponents=opponents.get(t, ()))
+            for t in range(1, 7)]
+
+
+def test_group_of_six_takes_the_first_table_row():
+    assert pair_round(six({}), 5, VALVE) == [(1, 6), (2, 5), (3, 4)]
+
+
+def test_group_of_six_skips_rows_with_a_rematch():
+    # 2 v 5 already played: row 1 is out, row 2 (1v6 2v4 3v5) is taken
+    assert pair_round(six({2: (5,), 5: (2,)}), 5, VALVE) == [(1, 6), (2, 4), (3, 5)]
+    # 1 v 6 and 1 v 5 played: rows 1-4 are out, row 5 (1v4 2v6 3v5)
+    played = {1: (6, 5), 6: (1,), 5: (1,)}
+    assert pair_round(six(played), 4, VALVE) == [(1, 4), (2, 6), (3, 5)]
+
+
+def test_rounds_two_and_three_highest_against_lowest_available():
+    # Four 1-1 teams; 2 v 3 already met. Greedy gives 1v4 and then the rematch 2v3, so
+    # "the final two high seed match-up teams swap opponents": 1v3, 2v4.
+    entries = [SwissEntry(team=t, seed=t, wins=1, losses=1,
+                          opponents={2: (3,), 3: (2,)}.get(t, ())) for t in range(1, 5)]
+    assert pair_round(entries, 3, VALVE) == [(1, 3), (2, 4)]
+    # 1 v 4 already met: 1 takes the lowest seed it has not met
+    entries = [SwissEntry(team=t, seed=t, wins=1, losses=1,
+                          opponents={1: (4,), 4: (1,)}.get(t, ())) for t in range(1, 5)]
+    assert pair_round(entries, 2, VALVE) == [(1, 3), (2, 4)]
+
+
+def test_deciders_and_statuses():
+    s = SwissSettings(decider_best_of=3, best_of=1)
+    a = SwissEntry(team=1, seed=1, wins=2, losses=0)
+    b = SwissEntry(team=2, seed=2, wins=2, losses=0)
+    c = SwissEntry(team=3, seed=3, wins=1, losses=1)
+    d = SwissEntry(team=4, seed=4, wins=1, losses=2)
+    assert is_decider(a, b, s) and match_best_of(a, b, s) == 3
+    assert not is_decider(c, c, s) and match_best_of(c, c, s) == 1
+    assert is_decider(d, d, s)
+    assert not is_decider(a, None, s)
+    assert match_best_of(a, b, SwissSettings()) == 1  # no decider_best_of set
+    assert status(SwissEntry(team=1, seed=1, wins=3, losses=2), s) == "advanced"
+    assert status(SwissEntry(team=1, seed=1, wins=2, losses=3), s) == "eliminated"
+    fixed = SwissSettings(pairing="standard", wins_to_advance=None, losses_to_eliminate=None)
+    assert status(SwissEntry(team=1, seed=1, wins=9, losses=9), fixed) == "active"
+    assert not is_decider(a, b, fixed)
+
+
+def test_invalid_input():
+    with pytest.raises(FormatError):
+        pair_round([SwissEntry(1, 1), SwissEntry(1, 2)], 1, VALVE)
+    with pytest.raises(FormatError):
+        pair_round([SwissEntry(1, 1)], 1, SwissSettings(pairing="dutch"))  # type: ignore[arg-type]
+
+
+def _perfect_matchings(items):
+    if not items:
+        yield []
+        return
+    first, rest = items[0], items[1:]
+    for i, other in enumerate(rest):
+        for tail in _perfect_matchings(rest[:i] + rest[i + 1:]):
+            yield [(first, other), *tail]
+
+
+def _has_rematch_free_matching(group: list[SwissEntry]) -> bool:
+    return any(all(b.team not in a.opponents for a, b in m) for m in _perfect_matchings(group))
+
+
+@settings(max_examples=40, deadline=None)
+@given(n=st.sampled_from([8, 16, 16, 32]), seed=st.integers(0, 2**32 - 1))
+def test_valve_properties(n, seed):
+    """Fields whose record groups stay even (8 teams at 2 wins/losses, 16 and 32 at 3):
+    everyone plays once a round, only teams of the same record meet, and a rematch happens
+    only when no rematch-free pairing of the record group exists (never with 16 or 32)."""
+    need = 2 if n == 8 else 3
+    rules = replace(VALVE, wins_to_advance=need, losses_to_eliminate=need)
+    rng = random.Random(seed)
+    entries = field(n)
+    for number in range(1, 20):
+        active = [e for e in entries.values() if status(e, rules) == "active"]
+        if not active:
+            break
+        pairs = pair_round(list(entries.values()), number, rules)
+        teams = [t for p in pairs for t in p]
+        assert sorted(teams) == sorted(e.team for e in active)  # once each, no bye
+        for a, b in pairs:
+            ea, eb = entries[a], entries[b]
+            assert (ea.wins, ea.losses) == (eb.wins, eb.losses)
+            if b in ea.opponents:
+                group = [e for e in active if (e.wins, e.losses) == (ea.wins, ea.losses)]
+                assert not _has_rematch_free_matching(group)
+        if n >= 16:
+            assert all(b not in entries[a].opponents for a, b in pairs)
+        for a, b in pairs:
+            play(entries, *((a, b) if rng.random() < 0.5 else (b, a)))
+    assert sum(status(e, rules) == "advanced" for e in entries.values()) == n // 2
+
+
+STANDARD = SwissSettings(pairing="standard", wins_to_advance=None, losses_to_eliminate=None)
+
+
+def test_standard_pairs_within_score_groups_top_half_v_bottom_half():
+    entries = field(8)
+    assert pair_round(list(entries.values()), 1, STANDARD) == [(1, 5), (2, 6), (3, 7), (4, 8)]
+    for w, l_ in [(1, 5), (2, 6), (3, 7), (4, 8)]:
+        play(entries, w, l_)
+    assert pair_round(list(entries.values()), 2, STANDARD) == [(1, 3), (2, 4), (5, 7), (6, 8)]
+
+
+def test_standard_bye_goes_to_lowest_without_one():
+    entries = field(5)
+    pairs = pair_round(list(entries.values()), 1, STANDARD)
+    assert (5, None) in pairs
+    entries[5] = replace(entries[5], wins=1, had_bye=True)
+    pairs = pair_round(list(entries.values()), 2, STANDARD)
+    assert (5, None) not in pairs and sum(b is None for _, b in pairs) == 1
+
+
+def _cost(pairs, entries):
+    """(second byes, rematches, sum of squared score differences) of a pairing."""
+    byes = rematches = floats = 0
+    for a, b in pairs:
+        if b is None:
+            byes += entries[a].had_bye
+            continue
+        rematches += b in entries[a].opponents
+        floats += (entries[a].wins - entries[b].wins) ** 2
+    return byes, rematches, floats
+
+
+def _best_cost(entries):
+    teams = list(entries)
+    options = [teams] if len(teams) % 2 == 0 else [
+        [t for t in teams if t != bye] for bye in teams]
+    best = None
+    for rest in options:
+        bye = [(t, None) for t in teams if t not in rest]
+        for m in _perfect_matchings(rest):
+            cost = _cost(m + bye, entries)
+            best = cost if best is None or cost < best else best
+    return best
+
+
+@settings(max_examples=40, deadline=None)
+@given(n=st.integers(min_value=2, max_value=9), rounds=st.integers(min_value=1, max_value=7),
+       seed=st.integers(0, 2**32 - 1))
+def test_standard_is_optimal(n, rounds, seed):
+    """Never a second bye or a rematch while an alternative exists, and the fewest floats:
+    compared with every possible pairing of the round (brute force)."""
+    rng = random.Random(seed)
+    entries = field(n)
+    for number in range(1, rounds + 1):
+        pairs = pair_round(list(entries.values()), number, STANDARD)
+        teams = [t for p in pairs for t in p if t is not None]
+        assert sorted(teams) == list(range(1, n + 1))
+        assert sum(b is None for _, b in pairs) == n % 2
+        assert _cost(pairs, entries) == _best_cost(entries)
+        for a, b in pairs:
+            play(entries, *((a, b) if b is None or rng.random() < 0.5 else (b, a)))
+
+
+def test_standard_large_field_is_fast_and_complete():
+    rng = random.Random(5)
+    entries = field(101)
+    for number in range(1, 8):
+        pairs = pair_round(list(entries.values()), number, STANDARD)
+        assert sum(b is None for _, b in pairs) == 1
+        assert all(b is None or b not in entries[a].opponents for a, b in pairs)
+        bye = next(a for a, b in pairs if b is None)
+        assert not entries[bye].had_bye
+        for a, b in pairs:
+            play(entries, *((a, b) if b is None or rng.random() < 0.5 else (b, a)))
