@@ -90,7 +90,8 @@ class Server:
         self.env = {**os.environ, "TOURNAMENT_DATABASE_URL": db_url,
                     "TOURNAMENT_ADMIN_TOKEN": ADMIN, **env}
         self.proc: subprocess.Popen[bytes] | None = None
-        self.log = tempfile.NamedTemporaryFile(prefix="server-", suffix=".log", delete=False)
+        self.log = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed in stop)
+            prefix="server-", suffix=".log", delete=False)
 
     @property
     def url(self) -> str:

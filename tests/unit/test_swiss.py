@@ -221,11 +221,14 @@ def test_standard_bye_goes_to_lowest_without_one():
 
 
 def _cost(pairs, entries):
-    """(second byes, rematches, sum of squared score differences) of a pairing."""
+    """(second byes, rematches, floats) of a pairing; floats sum the squared score
+    differences of the pairs, and a bye floats its team down to the lowest score."""
     byes = rematches = floats = 0
+    lowest = min(e.wins for e in entries.values())
     for a, b in pairs:
         if b is None:
             byes += entries[a].had_bye
+            floats += (entries[a].wins - lowest) ** 2
             continue
         rematches += b in entries[a].opponents
         floats += (entries[a].wins - entries[b].wins) ** 2

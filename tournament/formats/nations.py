@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -30,7 +31,7 @@ class NationRow:
 def nation_table(
     team_nation: dict[int, str | None],
     events: list[EventPlacement],
-    matches: list[tuple[int | None, int | None, int | None]],
+    matches: Sequence[tuple[int | None, int | None, int | None]],
     points: list[int],
     *,
     every_team: bool = False,
@@ -43,8 +44,8 @@ def nation_table(
     def row(nation: str) -> NationRow:
         return rows.setdefault(nation, NationRow(nation))
 
-    for nation in {n for n in team_nation.values() if n}:
-        row(nation)
+    for code in {n for n in team_nation.values() if n}:
+        row(code)
     for event in events:
         best: dict[str, list[int]] = {}
         for team, rank in event.ranks.items():

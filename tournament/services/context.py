@@ -40,7 +40,7 @@ async def lock_tournament(session: AsyncSession, tournament_id: int) -> None:
     """Serialize writers of one tournament for the rest of the transaction.
 
     SQLite writers already hold the database lock (BEGIN IMMEDIATE)."""
-    if session.bind.dialect.name == "postgresql":
+    if (await session.connection()).dialect.name == "postgresql":
         await (await session.connection()).execute(
             text("SELECT id FROM tournament WHERE id = :id FOR UPDATE"), {"id": tournament_id}
         )

@@ -11,7 +11,14 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from ..errors import BadRequest
-from ..schemas import EventCreate, MatchUpdate, StageCreate, TeamCreate, TournamentCreate, UserCreate
+from ..schemas import (
+    EventCreate,
+    MatchUpdate,
+    StageCreate,
+    TeamCreate,
+    TournamentCreate,
+    UserCreate,
+)
 from ..services import auth, idempotency, matches, reads, stages, tournaments
 from ..services.matches import Actor
 from .common import answer, authenticate, ctx, int_param, parse, read_body, require_admin

@@ -9,7 +9,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from ..schemas import EventCreate, MatchUpdate, StageCreate, TeamCreate, TournamentCreate, UserCreate
+from ..schemas import (
+    EventCreate,
+    MatchUpdate,
+    StageCreate,
+    TeamCreate,
+    TournamentCreate,
+    UserCreate,
+)
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 
@@ -19,7 +26,7 @@ def _op(summary: str, body: type[BaseModel] | None = None, *, auth: bool = False
         headers: tuple[str, ...] = ()) -> dict[str, Any]:
     op: dict[str, Any] = {"summary": summary, "responses": {
         status: {"description": "OK", "content": {"application/json": {"schema": {
-            "type": "object" if status != "200" or body else "object"}}}}}}
+            "type": "object"}}}}}}
     for code in (*errors, *(("401", "403", "422") if auth else ())):
         op["responses"][code] = {"description": "Error", "content": {
             "application/json": {"schema": ERROR}}}

@@ -1,0 +1,154 @@
+"""Standings from plain results: points, tiebreakers, shared ranks and flagged ties."""
+
+from __future__ import annotations
+
+import random
+from itertools import combinations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tournament.formats.results import MatchResult
+from tournament.formats.standings import SWISS_TIEBREAKERS, compute
+from tournament.formats.types import FormatError
+
+
+def result(a: int | None, b: int | None, score: tuple[int, int], *, completed: bool = True
+           ) -> MatchResult:
+    draw = score[0] == score[1] and a is not None and b is not None
+    winner = None if draw else (1 if score[0] > score[1] or b is None else 2)
+    return MatchResult(number=0, round=1, bracket=None, group=1, teams=(a, b), score=score,
+                       winner=winner, completed=completed, draw=draw)
+
+
+def ranks(rows):
+    return [(r.team_id, r.rank, r.tied) for r in rows]
+
+
+def test_round_robin_table():
+    teams = {1: 1, 2: 2, 3: 3, 4: 4}
+    results = [
+        result(1, 4, (2, 0)), result(2, 3, (2, 1)),
+        result(4, 3, (0, 2)), result(1, 2, (1, 1)),
+        result(2, 4, (2, 0)), result(3, 1, (2, 1)),
+        result(3, 4, (0, 0), completed=False),  # not played yet: ignored
+    ]
+    rows = compute(teams, results)
+    assert [(r.team_id, r.rank, r.points, r.wins, r.draws, r.losses,
+             r.games_won, r.games_lost, r.tied) for r in rows] == [
+        (2, 1, 7, 2, 1, 0, 5, 2, False),
+        (3, 2, 6, 2, 0, 1, 5, 3, False),
+        (1, 3, 4, 1, 1, 1, 4, 3, False),
+        (4, 4, 0, 0, 0, 3, 0, 6, False),
+    ]
+    assert rows[0].as_dict()["team_id"] == 2
+
+
+def test_unbreakable_tie_shares_the_rank_and_is_flagged():
+    teams = {10: 1, 20: 2, 30: 3, 40: 4}
+    cycle = [result(10, 20, (2, 1)), result(20, 30, (2, 1)), result(30, 10, (2, 1)),
+             result(10, 40, (2, 0)), result(20, 40, (2, 0)), result(30, 40, (2, 0))]
+    rows = compute(teams, cycle)
+    assert ranks(rows) == [(10, 1, True), (20, 1, True), (30, 1, True), (40, 4, False)]
+    rows = compute(teams, cycle,
+                   tiebreakers=("points", "head_to_head", "game_difference", "seed"))
+    assert ranks(rows) == [(10, 1, False), (20, 2, False), (30, 3, False), (40, 4, False)]
+
+
+def test_head_to_head_is_reapplied_to_the_teams_it_leaves_tied():
+    # A, B, C finish level on points. Their mini-table: A 6, B 3, C 3; then B v C alone:
+    # B won and drew against C, so B is ahead of C.
+    A, B, C, F1, F2 = 1, 2, 3, 4, 5
+    teams = {A: 3, B: 2, C: 1, F1: 4, F2: 5}
+    results = [
+        result(A, B, (1, 0)), result(A, B, (1, 0)),
+        result(A, C, (1, 0)), result(C, A, (1, 0)),
+        result(B, C, (1, 0)), result(B, C, (1, 1)),
+        result(F1, A, (1, 0)),
+        result(B, F1, (1, 0)), result(B, F2, (1, 1)),
+        result(C, F1, (1, 0)), result(C, F2, (1, 1)),
+    ]
+    points = {"win": 2, "draw": 1, "loss": 0}
+    rows = compute(teams, results, points=points, tiebreakers=("points", "head_to_head"))
+    assert [r.points for r in rows[:3]] == [6, 6, 6]
+    assert ranks(rows)[:3] == [(A, 1, False), (B, 2, False), (C, 3, False)]
+
+
+def test_buchholz_median_buchholz_and_byes():
+    # A Swiss stage: team 1 had a bye in round 1.
+    teams = {t: t for t in range(1, 6)}
+    results = [
+        result(1, None, (0, 0)), result(2, 3, (1, 0)), result(4, 5, (1, 0)),
+        result(1, 2, (1, 0)), result(3, 4, (1, 0)), result(5, None, (0, 0)),
+        result(1, 4, (1, 0)), result(2, 5, (1, 0)), result(3, None, (0, 0)),
+    ]
+    rows = {r.team_id: r for r in compute(teams, results, tiebreakers=SWISS_TIEBREAKERS)}
+    assert [(rows[t].wins, rows[t].losses) for t in teams] == [
+        (3, 0), (2, 1), (2, 1), (1, 2), (1, 2)]
+    # team 2 met 3 (+1), 1 (+3), 5 (-1); team 3 met 2 (+1), 4 (-1)
+    assert rows[2].buchholz == 3 and rows[3].buchholz == 0
+    assert rows[2].rank == 2 and rows[3].rank == 3
+    by_median = {r.team_id: r for r in compute(
+        teams, results, tiebreakers=("match_wins", "median_buchholz"))}
+    assert by_median[2].rank == by_median[3].rank == 2  # 2's median drops 3 and 5: +1
+    assert by_median[2].tied
+    no_byes = {r.team_id: r for r in compute(teams, results, byes_count_as_wins=False)}
+    assert no_byes[1].wins == 2
+
+
+def test_invalid_settings():
+    with pytest.raises(FormatError):
+        compute({1: 1}, [], tiebreakers=("points", "coin_toss"))
+    with pytest.raises(FormatError):
+        compute({1: 1}, [], points={"win": 3})
+    with pytest.raises(FormatError):
+        compute({1: 1}, [result(1, 2, (1, 0))])
+
+
+def _table(draw_prob: float, n: int, seed: int):
+    rng = random.Random(seed)
+    teams = {t: t for t in range(1, n + 1)}
+    results = []
+    for a, b in combinations(teams, 2):
+        if rng.random() < draw_prob:
+            g = rng.randint(0, 1)
+            results.append(result(a, b, (g, g)))
+        else:
+            win = rng.randint(1, 2)
+            lose = rng.randint(0, win - 1)
+            results.append(result(a, b, (win, lose) if rng.random() < 0.5 else (lose, win)))
+    return teams, results
+
+
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(min_value=1, max_value=9), seed=st.integers(0, 2**32 - 1),
+       draw_prob=st.sampled_from([0.0, 0.3]))
+def test_ranks_are_a_competition_ranking_with_ties_only_when_exhausted(n, seed, draw_prob):
+    teams, results = _table(draw_prob, n, seed)
+    rows = compute(teams, results)
+    assert sorted(r.team_id for r in rows) == sorted(teams)
+    for i, row in enumerate(rows):
+        assert row.rank == (i + 1 if i == 0 or rows[i - 1].rank != row.rank
+                            else rows[i - 1].rank)
+    blocks: dict[int, list] = {}
+    for row in rows:
+        blocks.setdefault(row.rank, []).append(row)
+    for block in blocks.values():
+        assert all(r.tied == (len(block) > 1) for r in block)
+        if len(block) > 1:  # nothing in the list tells them apart
+            key = {(r.points, r.games_won - r.games_lost, r.games_won) for r in block}
+            assert len(key) == 1
+            inside = {r.team_id for r in block}
+            mini = dict.fromkeys(inside, 0)
+            for m in results:
+                a, b = m.teams
+                if a in inside and b in inside:
+                    mini[a] += 1 if m.draw else 3 * (m.winner == 1)
+                    mini[b] += 1 if m.draw else 3 * (m.winner == 2)
+            assert len(set(mini.values())) == 1
+    assert [r.points for r in rows] == sorted((r.points for r in rows), reverse=True)
+    seeded = compute(teams, results, tiebreakers=("points", "head_to_head",
+                                                  "game_difference", "games_won", "seed"))
+    assert [r.rank for r in seeded] == list(range(1, n + 1))
+    assert not any(r.tied for r in seeded)
