@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tournament.formats.results import MatchResult
+from tournament.formats.results import MatchResult, Row
 from tournament.formats.standings import SWISS_TIEBREAKERS, compute
 from tournament.formats.types import FormatError
 
@@ -22,7 +22,7 @@ def result(a: int | None, b: int | None, score: tuple[int, int], *, completed: b
                        winner=winner, completed=completed, draw=draw)
 
 
-def ranks(rows):
+def ranks(rows: list[Row]) -> list[tuple[int, int | None, bool]]:
     return [(r.team_id, r.rank, r.tied) for r in rows]
 
 
@@ -91,8 +91,11 @@ def test_buchholz_median_buchholz_and_byes():
     assert rows[2].rank == 2 and rows[3].rank == 3
     by_median = {r.team_id: r for r in compute(
         teams, results, tiebreakers=("match_wins", "median_buchholz"))}
-    assert by_median[2].rank == by_median[3].rank == 2  # 2's median drops 3 and 5: +1
-    assert by_median[2].tied
+    # 2's median Buchholz drops the best (+3) and the worst (-1) opponent: +1; 3 met only
+    # two opponents (a bye is no opponent), so nothing is dropped: 0
+    assert (by_median[2].rank, by_median[3].rank) == (2, 3)
+    level = {r.team_id: r for r in compute(teams, results, tiebreakers=("match_wins",))}
+    assert level[2].rank == level[3].rank == 2 and level[2].tied and level[3].tied
     no_byes = {r.team_id: r for r in compute(teams, results, byes_count_as_wins=False)}
     assert no_byes[1].wins == 2
 
@@ -131,12 +134,12 @@ def test_ranks_are_a_competition_ranking_with_ties_only_when_exhausted(n, seed, 
     for i, row in enumerate(rows):
         assert row.rank == (i + 1 if i == 0 or rows[i - 1].rank != row.rank
                             else rows[i - 1].rank)
-    blocks: dict[int, list] = {}
+    blocks: dict[int | None, list[Row]] = {}
     for row in rows:
         blocks.setdefault(row.rank, []).append(row)
     for block in blocks.values():
         assert all(r.tied == (len(block) > 1) for r in block)
-        if len(block) > 1:  # nothing in the list tells them apart
+        if len(block) > 1:  # nothing in the list tells them apart, not even among themselves
             key = {(r.points, r.games_won - r.games_lost, r.games_won) for r in block}
             assert len(key) == 1
             inside = {r.team_id for r in block}

@@ -5,8 +5,9 @@ Teams are ordered by an ordered list of tiebreakers:
 * ``points`` - match points from the points config (default win 3, draw 1, loss 0);
 * ``match_wins`` - matches won;
 * ``head_to_head`` - a mini-table of the points won in the matches among the tied teams
-  only. If it splits the tied teams into smaller ties, it is applied again to each smaller
-  tie on its own (the usual recursive way) before the next tiebreaker is looked at;
+  only. Whenever a tiebreaker splits a tie into smaller ties, each smaller tie is ranked
+  again from the top of the list on its own (the usual recursive way), so its
+  head-to-head mini-table counts only the teams still level;
 * ``game_difference`` - games won minus games lost; ``games_won``;
 * ``buchholz`` - the sum of every opponent's wins minus losses (Valve's Difficulty Score);
 * ``median_buchholz`` - the same without the best and the worst opponent (with 3 or more);
@@ -120,8 +121,8 @@ def compute(
             blocks.setdefault(values[t], []).append(t)
         if len(blocks) == 1:
             return order(tied, level + 1)
-        again = level if name == "head_to_head" else level + 1
-        return [part for key in sorted(blocks) for part in order(blocks[key], again)]
+        # A smaller tie starts over, so head-to-head looks at just the teams still level.
+        return [part for key in sorted(blocks) for part in order(blocks[key], 0)]
 
     def display(t: int) -> tuple[float, int]:
         seed = teams[t]

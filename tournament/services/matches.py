@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC
 from typing import Any
 
 from sqlmodel import select
@@ -66,8 +67,8 @@ async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
                                                                       "stream_url"})[0])
     bracket = Bracket(session, stage.id or 0)
     bracket.remember(match)
-    if "scheduled_at" in fields:
-        match.scheduled_at = body.scheduled_at
+    if "scheduled_at" in fields:  # stored in UTC: SQLite keeps no offset
+        match.scheduled_at = body.scheduled_at.astimezone(UTC) if body.scheduled_at else None
     if "stream_url" in fields:
         match.stream_url = body.stream_url
     if fields & {"status", "score", "games", "forfeit"}:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from icalendar import Calendar, Event
@@ -23,7 +23,7 @@ def schedule_ics(team: dict[str, Any], tournament: dict[str, Any], lang: str,
     for entry in team["schedule"]:
         if not entry["scheduled_at"]:
             continue
-        start = datetime.fromisoformat(entry["scheduled_at"])
+        start = datetime.fromisoformat(entry["scheduled_at"]).astimezone(UTC)
         opponent = i18n.localized(entry.get("opponent"), lang) or _("To be decided")
         event = Event()
         event.add("uid", f"match-{entry['id']}@{base_url.split('://', 1)[-1]}")

@@ -1,0 +1,52 @@
+"""Docs that cannot drift: the OpenAPI schema, the README and the translations."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from tournament.web import api
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_openapi_lists_every_api_route(client):
+    schema = (await client.get("/api/openapi.json")).json()
+    assert schema["openapi"].startswith("3.")
+    for route in api.routes:
+        for method in route.methods - {"HEAD"}:
+            assert method.lower() in schema["paths"][route.path], (method, route.path)
+    for model in ("TournamentCreate", "StageCreate", "MatchUpdate", "Error"):
+        assert model in schema["components"]["schemas"]
+
+
+def test_readme_starts_with_the_two_commands_and_names_every_setting():
+    readme = (ROOT / "README.md").read_text()
+    blocks = re.findall(r"```sh\n(.+?)\n```", readme, re.S)
+    assert blocks[0].endswith("python run.py --demo")
+    assert blocks[1].endswith("python -m pytest")
+    assert blocks[1] in (ROOT / ".ci" / "run").read_text()
+    config = (ROOT / "tournament" / "config.py").read_text()
+    for var in set(re.findall(r"TOURNAMENT_[A-Z_]+", config)):
+        assert var in readme, var
+    for route in api.routes:
+        assert route.path in readme, route.path
+
+
+def test_every_template_message_is_translated():
+    templates = ROOT / "tournament" / "web"
+    used: set[str] = set()
+    for path in list(templates.rglob("*.html")) + list(templates.rglob("*.py")):
+        used |= set(re.findall(r"""_\(["']([^"']+)["']\)""", path.read_text()))
+    layout = (templates / "bracket_layout.py").read_text()
+    used |= set(re.findall(r'"((?:Round|Upper|Lower|Grand|Third|Group|Bracket|Final|Semi|Quarter)'
+                           r'[^"]*)"', layout))
+    for lang in ("ko", "ja"):
+        with (ROOT / "tournament" / "i18n" / f"{lang}.po").open("rb") as f:
+            catalog = read_po(f)
+        missing = [m for m in used if not (catalog.get(m) and catalog.get(m).string)]
+        assert not missing, (lang, missing)

@@ -1,0 +1,87 @@
+"""Every shared page answers in Korean, Japanese and English, with the data it promises."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import pytest
+from icalendar import Calendar
+
+from tests.helpers import AUTH, by_number, make_event, make_stage, report
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+async def test_every_page_in_every_language(client):
+    event = await make_event(client, 4)
+    st = await make_stage(client, event, settings={"best_of": 3})
+    m = by_number(st)
+    await client.patch(f"/api/matches/{m[1]['id']}", json={
+        "scheduled_at": "2026-11-28T19:00:00+09:00", "stream_url": "https://twitch.tv/kj"},
+        headers=AUTH)
+    r = await report(client, m[1]["id"], [1, 0], status="live")
+    assert r.status_code == 200, r.text
+    team = event["teams"][0]
+    pages = [
+        "/", f"/tournaments/{event['slug']}", f"/tournaments/{event['slug']}/events/lol",
+        f"/stages/{st['id']}", f"/matches/{m[1]['id']}", f"/teams/{team}",
+        f"/overlay/matches/{m[1]['id']}", f"/overlay/stages/{st['id']}",
+    ]
+    expected = {"ko": ("팀 1", "대진표"), "ja": ("チーム1", "トーナメント表"),
+                "en": ("Team 1", "Bracket")}
+    for lang, (team_name, bracket_word) in expected.items():
+        for path in pages:
+            r = await client.get(f"{path}?lang={lang}")
+            assert r.status_code == 200, (path, r.text[:300])
+            assert f'<html lang="{lang}">' in r.text
+            if path not in ("/", f"/tournaments/{event['slug']}"):
+                assert team_name in r.text, (lang, path)
+        r = await client.get(f"/stages/{st['id']}?lang={lang}")
+        assert bracket_word in r.text
+    r = await client.get(f"/matches/{m[1]['id']}?lang=ko")
+    assert "LIVE" in r.text
+    assert "https://twitch.tv/kj" in r.text
+    assert "2026. 11. 28. 오후 7:00:00" in r.text, re.findall(r"muted\">[^<]*", r.text)
+    r = await client.get(f"/tournaments/{event['slug']}?lang=ja")
+    assert "韓国" in r.text and "日本" in r.text  # nation names from CLDR
+
+
+async def test_language_from_cookie_and_accept_language(client):
+    event = await make_event(client, 2)
+    path = f"/tournaments/{event['slug']}"
+    client.cookies.clear()
+    r = await client.get(path, headers={"Accept-Language": "ja-JP,ja;q=0.9,en;q=0.5"})
+    assert '<html lang="ja">' in r.text
+    r = await client.get(path + "?lang=ko")
+    assert r.cookies.get("lang") == "ko"
+    client.cookies.clear()
+    r = await client.get(path, headers={"Cookie": "lang=ko", "Accept-Language": "ja"})
+    assert '<html lang="ko">' in r.text
+
+
+async def test_missing_pages_are_404_pages(client):
+    for path in ("/tournaments/nope-x", "/stages/999999", "/matches/999999", "/teams/999999",
+                 "/no/such/page", "/stages/abc"):
+        r = await client.get(path)
+        assert r.status_code in (400, 404) and "<html" in r.text, path
+
+
+async def test_team_calendar_feed(client):
+    event = await make_event(client, 2)
+    st = await make_stage(client, event)
+    match = st["matches"][0]
+    await client.patch(f"/api/matches/{match['id']}", json={
+        "scheduled_at": "2026-11-28T19:00:00+09:00"}, headers=AUTH)
+    r = await client.get(f"/teams/{event['teams'][0]}/schedule.ics?lang=ja")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/calendar")
+    cal = Calendar.from_ical(r.content)
+    events = cal.walk("VEVENT")
+    assert len(events) == 1
+    assert str(events[0]["summary"]) == "チーム1 vs チーム2"
+    assert events[0].decoded("dtstart") == datetime.fromisoformat("2026-11-28T19:00:00+09:00")
+    assert b"DTSTART:20261128T100000Z" in r.content
+    team = (await client.get(f"/api/teams/{event['teams'][0]}")).json()
+    assert [s["id"] for s in team["schedule"]] == [match["id"]]
+    assert team["schedule"][0]["opponent"]["id"] == event["teams"][1]
+    assert [p["handle"] for p in team["players"]] == ["p0a", "p0b"]
