@@ -163,13 +163,28 @@ def _first_possible_rematch(stage: StagePlan) -> int | None:
     return first
 
 
-@pytest.mark.parametrize(("size", "first", "brackets_manager_default"), [
+# brackets-manager.js's defaultMinorOrdering (src/ordering.ts): the first entry orders
+# the upper round-1 losers, entry r - 1 the losers of upper round r.
+BRACKETS_MANAGER_DEFAULTS = {
+    8: ["natural", "reverse", "natural"],
+    16: ["natural", "reverse_half_shift", "reverse", "natural"],
+    32: ["natural", "reverse", "half_shift", "natural", "natural"],
+    64: ["natural", "reverse", "half_shift", "reverse", "natural", "natural"],
+    128: ["natural", "reverse", "half_shift", "pair_flip", "pair_flip", "pair_flip", "natural"],
+}
+
+
+@pytest.mark.parametrize(("size", "first", "brackets_manager_first"), [
     (8, 3, 3), (16, 4, 3), (32, 5, 5), (64, 7, 6), (128, 8, 7),
 ])
-def test_no_rematch_is_possible_before(size, first, brackets_manager_default):
+def test_no_rematch_is_possible_before(size, first, brackets_manager_first, monkeypatch):
     stage = de.plan(list(range(1, size + 1)))
     assert _first_possible_rematch(stage) == first
-    assert first >= brackets_manager_default
+    # the same analysis of brackets-manager.js's default drop orders
+    monkeypatch.setattr(de, "drop_order",
+                        lambda r, rounds: BRACKETS_MANAGER_DEFAULTS[size][r - 1])
+    theirs = de.plan(list(range(1, size + 1)))
+    assert _first_possible_rematch(theirs) == brackets_manager_first <= first
 
 
 def test_first_possible_rematch_analysis_agrees_with_brute_force_for_eight():
