@@ -62,3 +62,22 @@ async def stage(client: httpx.AsyncClient, stage_id: int) -> dict[str, Any]:
     r = await client.get(f"/api/stages/{stage_id}")
     assert r.status_code == 200
     return dict(r.json())
+
+
+async def play_out(client: httpx.AsyncClient, stage_id: int, pick: Any = None,
+                   limit: int = 2000) -> dict[str, Any]:
+    """Report every ready match (side ``pick(match)`` wins, default side 1) until the stage
+    is completed; returns the final stage view."""
+    for _ in range(limit):
+        view = await stage(client, stage_id)
+        if view["status"] == "completed":
+            return view
+        ready = [m for m in view["matches"] if m["status"] in ("ready", "live")]
+        assert ready, "stage is stuck: nothing ready but not completed"
+        for m in ready:
+            side = pick(m) if pick else 1
+            need = m["best_of"] // 2 + 1
+            score = [need, 0] if side == 1 else [0, need]
+            r = await report(client, m["id"], score)
+            assert r.status_code == 200, r.text
+    raise AssertionError("stage did not finish")

@@ -75,6 +75,8 @@ class Stage(SQLModel, table=True):
     settings: dict[str, Any] | None = _json()
     seeding: list[int] | None = _json()
     seeding_method: str = Field(default="standard", max_length=16)
+    # {"from_stage": id, "qualifiers": n} for a stage seeded from a finished stage
+    source: dict[str, int] | None = _json()
     status: str = Field(default="running", max_length=16)  # pending | running | completed
     position: int = 0
 
@@ -84,6 +86,8 @@ class Match(SQLModel, table=True):
         UniqueConstraint("stage_id", "number"),
         Index("ix_match_team1", "team1_id"),
         Index("ix_match_team2", "team2_id"),
+        # ids of deleted matches (withdrawn Swiss rounds) are never handed out again
+        {"sqlite_autoincrement": True},
     )
     id: int | None = Field(default=None, primary_key=True)
     stage_id: int = Field(foreign_key="stage.id", index=True)

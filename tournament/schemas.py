@@ -139,3 +139,7 @@ class MatchUpdate(Body):
 class UserCreate(Body):
     name: str = Field(min_length=1, max_length=100)
     role: Literal["admin", "referee"] = "referee"
+
+
+class Withdrawal(Body):
+    reason: Literal["withdrawn", "disqualified"] = "withdrawn"

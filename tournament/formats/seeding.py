@@ -67,3 +67,16 @@ def snake_groups(teams: list[T], groups: int) -> list[list[T]]:
         row, col = divmod(i, groups)
         result[col if row % 2 == 0 else groups - 1 - col].append(team)
     return result
+
+
+def cross_qualifiers(groups: dict[int, list[int]], qualifiers: int) -> list[int]:
+    """Seeding for the next stage from group standings: every group winner first (group
+    order), then every runner-up, and so on. With standard seeding two groups cross as
+    A1 v B2, B1 v A2; four as A1 v D2, B1 v C2, C1 v B2, D1 v A2."""
+    seeding: list[int] = []
+    for place_index in range(qualifiers):
+        for group in sorted(groups):
+            ranked = groups[group]
+            if place_index < len(ranked):
+                seeding.append(ranked[place_index])
+    return seeding

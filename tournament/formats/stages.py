@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import single_elimination
+from . import double_elimination, round_robin, single_elimination, swiss
 from .seeding import SeedingMethod
-from .types import FormatError, StagePlan
+from .standings import ROUND_ROBIN_TIEBREAKERS, SWISS_TIEBREAKERS, TIEBREAKERS
+from .types import FormatError, MatchPlan, StagePlan
 
 FORMATS = ("single_elimination", "double_elimination", "round_robin", "swiss")
 
@@ -15,16 +16,29 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "single_elimination": {"third_place_match": False},
     "double_elimination": {"grand_final": "single", "final_best_of": None},
     "round_robin": {"groups": 1, "legs": 1, "allow_draws": False,
-                    "points": {"win": 3, "draw": 1, "loss": 0}},
+                    "points": {"win": 3, "draw": 1, "loss": 0},
+                    "tiebreakers": list(ROUND_ROBIN_TIEBREAKERS), "advance": None},
     "swiss": {"wins_to_advance": 3, "losses_to_eliminate": 3, "pairing": "valve",
-              "decider_best_of": None},
+              "decider_best_of": None, "rounds": None,
+              "tiebreakers": list(SWISS_TIEBREAKERS)},
 }
 
 
-def _best_of(value: Any, field: str) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1 or value > 99:
-        raise FormatError("invalid_settings", f"{field} is a whole number from 1 to 99.",
-                          f"settings.{field}")
+def _fail(field: str, message: str) -> FormatError:
+    return FormatError("invalid_settings", message, f"settings.{field}")
+
+
+def _count(value: Any, field: str, low: int, high: int, optional: bool = False) -> Any:
+    if value is None and optional:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise _fail(field, f"{field} is a whole number from {low} to {high}.")
+    return value
+
+
+def _choice(value: Any, field: str, choices: tuple[Any, ...]) -> Any:
+    if value not in choices:
+        raise _fail(field, f"{field} is one of {', '.join(map(str, choices))}.")
     return value
 
 
@@ -33,36 +47,104 @@ def validate(format_: str, settings: dict[str, Any]) -> dict[str, Any]:
     if format_ not in FORMATS:
         raise FormatError("invalid_format", f"Unknown format {format_!r}.", "format")
     allowed = COMMON | DEFAULTS[format_]
-    unknown = set(settings) - set(allowed)
+    unknown = sorted(set(settings) - set(allowed))
     if unknown:
-        raise FormatError("invalid_settings",
-                          f"Unknown settings for {format_}: {', '.join(sorted(unknown))}.",
-                          f"settings.{sorted(unknown)[0]}")
-    result = allowed | settings
-    result["best_of"] = _best_of(result["best_of"], "best_of")
-    by_round = result["best_of_by_round"]
+        raise _fail(unknown[0], f"Unknown settings for {format_}: {', '.join(unknown)}.")
+    s = allowed | settings
+    s["best_of"] = _count(s["best_of"], "best_of", 1, 99)
+    by_round = s["best_of_by_round"]
     if not isinstance(by_round, dict) or not all(
             isinstance(k, str) and k.isdigit() and int(k) >= 1 for k in by_round):
-        raise FormatError("invalid_settings",
-                          'best_of_by_round maps round numbers to best-of: {"3": 5}.',
-                          "settings.best_of_by_round")
+        raise _fail("best_of_by_round", 'best_of_by_round maps round numbers to best-of: '
+                    '{"3": 5}.')
     for key, value in by_round.items():
-        _best_of(value, f"best_of_by_round.{key}")
-    if format_ == "single_elimination" and not isinstance(result["third_place_match"], bool):
-        raise FormatError("invalid_settings", "third_place_match is true or false.",
-                          "settings.third_place_match")
-    return result
+        _count(value, f"best_of_by_round.{key}", 1, 99)
+    if format_ == "single_elimination":
+        _choice(s["third_place_match"], "third_place_match", (True, False))
+    elif format_ == "double_elimination":
+        _choice(s["grand_final"], "grand_final", ("single", "reset", "none"))
+        _count(s["final_best_of"], "final_best_of", 1, 99, optional=True)
+    elif format_ == "round_robin":
+        _count(s["groups"], "groups", 1, 64)
+        _choice(s["legs"], "legs", (1, 2))
+        _choice(s["allow_draws"], "allow_draws", (True, False))
+        _count(s["advance"], "advance", 1, 64, optional=True)
+        _points(s["points"])
+        _tiebreakers(s["tiebreakers"])
+    else:
+        _choice(s["pairing"], "pairing", ("valve", "standard"))
+        _count(s["wins_to_advance"], "wins_to_advance", 1, 20, optional=True)
+        _count(s["losses_to_eliminate"], "losses_to_eliminate", 1, 20, optional=True)
+        _count(s["decider_best_of"], "decider_best_of", 1, 99, optional=True)
+        _count(s["rounds"], "rounds", 1, 50, optional=True)
+        _tiebreakers(s["tiebreakers"])
+        if s["rounds"] is None and (s["wins_to_advance"] is None
+                                    or s["losses_to_eliminate"] is None):
+            raise _fail("rounds", "A Swiss stage without wins_to_advance and "
+                        "losses_to_eliminate needs a number of rounds.")
+    return s
+
+
+def _points(points: Any) -> None:
+    if not isinstance(points, dict) or set(points) != {"win", "draw", "loss"} or not all(
+            isinstance(v, int) and not isinstance(v, bool) for v in points.values()):
+        raise _fail("points", 'points are whole numbers for "win", "draw" and "loss".')
+
+
+def _tiebreakers(value: Any) -> None:
+    if not isinstance(value, list) or not value or any(t not in TIEBREAKERS for t in value):
+        raise _fail("tiebreakers", f"tiebreakers is a list drawn from {', '.join(TIEBREAKERS)}.")
+
+
+def swiss_settings(s: dict[str, Any]) -> swiss.SwissSettings:
+    return swiss.SwissSettings(
+        pairing=s["pairing"], wins_to_advance=s["wins_to_advance"],
+        losses_to_eliminate=s["losses_to_eliminate"], best_of=s["best_of"],
+        decider_best_of=s["decider_best_of"])
 
 
 def plan(format_: str, teams: list[int], settings: dict[str, Any],
          seeding_method: SeedingMethod) -> StagePlan:
+    s = settings
     if format_ == "single_elimination":
         return single_elimination.plan(
-            teams,
-            seeding_method=seeding_method,
-            best_of=settings["best_of"],
-            best_of_by_round=settings["best_of_by_round"],
-            third_place_match=settings["third_place_match"],
-        )
-    raise FormatError("format_not_available",
-                      f"The {format_} format is not available yet.", "format")
+            teams, seeding_method=seeding_method, best_of=s["best_of"],
+            best_of_by_round=s["best_of_by_round"], third_place_match=s["third_place_match"])
+    if format_ == "double_elimination":
+        return double_elimination.plan(
+            teams, seeding_method=seeding_method, best_of=s["best_of"],
+            best_of_by_round=s["best_of_by_round"], grand_final=s["grand_final"],
+            final_best_of=s["final_best_of"])
+    if format_ == "round_robin":
+        return round_robin.plan(teams, groups=s["groups"], legs=s["legs"], best_of=s["best_of"],
+                                best_of_by_round=s["best_of_by_round"])
+    if len(teams) < 2:
+        raise FormatError("too_few_teams", "A Swiss stage needs at least two teams.", "seeding")
+    entries = [swiss.SwissEntry(team=t, seed=i + 1) for i, t in enumerate(teams)]
+    return swiss_round(entries, 1, s, first_number=1)
+
+
+def swiss_round(entries: list[swiss.SwissEntry], round_number: int, settings: dict[str, Any],
+                first_number: int) -> StagePlan:
+    """The matches of one Swiss round (a bye is a match with one slot ``None``)."""
+    config = swiss_settings(settings)
+    by_team = {e.team: e for e in entries}
+    matches = []
+    for i, (a, b) in enumerate(swiss.pair_round(entries, round_number, config)):
+        best_of = swiss.match_best_of(by_team[a], by_team[b] if b is not None else None, config)
+        if str(round_number) in settings["best_of_by_round"] and not swiss.is_decider(
+                by_team[a], by_team[b] if b is not None else None, config):
+            best_of = settings["best_of_by_round"][str(round_number)]
+        matches.append(MatchPlan(number=first_number + i, round=round_number, bracket=None,
+                                 slots=(a, b), best_of=best_of))
+    return StagePlan(matches)
+
+
+def swiss_finished(entries: list[swiss.SwissEntry], rounds_played: int,
+                   settings: dict[str, Any]) -> bool:
+    """No further round: everyone decided, the round count reached, or nobody to pair."""
+    if settings["rounds"] is not None and rounds_played >= settings["rounds"]:
+        return True
+    config = swiss_settings(settings)
+    active = [e for e in entries if swiss.status(e, config) == "active"]
+    return len(active) < 2

@@ -37,6 +37,7 @@ from typing import Literal
 
 import networkx as nx  # type: ignore[import-untyped]
 
+from .results import MatchResult
 from .types import FormatError
 
 Pairing = tuple[int, int | None]  # (team, opponent); opponent None = a bye
@@ -248,3 +249,34 @@ def _pair_standard(active: list[SwissEntry], field: list[SwissEntry]) -> list[Pa
             pairs.append((v, u))
     pairs.sort(key=lambda p: position[p[0]])
     return pairs
+
+
+def entries_from_results(seeding: Sequence[int],
+                         results: Sequence[MatchResult]) -> list[SwissEntry]:
+    """Each team's record so far from the completed matches (a bye is a win)."""
+    wins = dict.fromkeys(seeding, 0)
+    losses = dict.fromkeys(seeding, 0)
+    draws = dict.fromkeys(seeding, 0)
+    opponents: dict[int, list[int]] = {t: [] for t in seeding}
+    byes: set[int] = set()
+    for r in sorted(results, key=lambda r: (r.round, r.number)):
+        if not r.completed:
+            continue
+        a, b = r.teams
+        if a is None or b is None:
+            present = a if a is not None else b
+            if present is not None:
+                wins[present] += 1
+                byes.add(present)
+            continue
+        opponents[a].append(b)
+        opponents[b].append(a)
+        if r.draw:
+            draws[a] += 1
+            draws[b] += 1
+        elif r.winner_team is not None and r.loser_team is not None:
+            wins[r.winner_team] += 1
+            losses[r.loser_team] += 1
+    return [SwissEntry(team=t, seed=i + 1, wins=wins[t], losses=losses[t],
+                       opponents=tuple(opponents[t]), had_bye=t in byes, draws=draws[t])
+            for i, t in enumerate(seeding)]

@@ -20,13 +20,16 @@ class Bracket:
     """The matches of one stage, loaded on demand by number and remembered."""
 
     def __init__(self, session: AsyncSession, stage_id: int,
-                 preload: list[Match] | None = None) -> None:
+                 preload: list[Match] | None = None,
+                 withdrawn: frozenset[int] = frozenset()) -> None:
         self.session = session
         self.stage_id = stage_id
+        self.withdrawn = withdrawn  # teams that forfeit every match they reach
         self._by_number: dict[int, Match] = {m.number: m for m in preload or []}
         self._complete = preload is not None
         self.changed: dict[int, Match] = {}
         self.reset: dict[int, Match] = {}
+        self.dropped: list[int] = []  # Swiss matches deleted by a correction
 
     async def get(self, number: int) -> Match:
         found = self._by_number.get(number)
@@ -104,9 +107,21 @@ async def fill(b: Bracket, number: int, slot: int, team: int | None, filled: boo
     else:
         m.team2_id, m.filled2 = team, filled
     settle(m)
+    walkover(b, m)
     b.touch(m)
     if outcome(m) != before:
         await propagate(b, m)
+
+
+def walkover(b: Bracket, m: Match) -> None:
+    """A ready match with a withdrawn or disqualified team is forfeited by that team."""
+    if m.status != "ready" or not b.withdrawn:
+        return
+    for side, team in ((1, m.team1_id), (2, m.team2_id)):
+        if team in b.withdrawn:
+            clear_result(m)
+            m.forfeit, m.winner, m.status = side, 3 - side, "completed"
+            return
 
 
 async def propagate(b: Bracket, m: Match) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
@@ -14,12 +14,13 @@ from ..errors import Conflict, Forbidden, InvalidInput, NotFound
 from ..formats import scoring
 from ..formats.types import FormatError
 from ..live.outbox import emit
-from ..models import Match, Stage, Tournament
+from ..models import Match, Stage, Team, Tournament
 from ..schemas import MatchUpdate
+from . import rounds
 from .bracket import Bracket, clear_result, propagate, was_played
 from .context import lock_tournament
 from .reads import tournament_detail
-from .stages import refresh_status, stage_view
+from .stages import fill_waiting, refresh_status, stage_view
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,12 @@ class Actor:
     @property
     def is_admin(self) -> bool:
         return self.role == "admin"
+
+
+async def withdrawn_teams(session: AsyncSession, stage: Stage) -> frozenset[int]:
+    rows = await session.exec(select(Team.id).where(Team.event_id == stage.event_id,
+                                                    col(Team.withdrawn)))
+    return frozenset(t for t in rows.all() if t is not None)
 
 
 async def load_for_write(session: AsyncSession, match_id: int) -> Match:
@@ -65,7 +72,7 @@ async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
         raise Forbidden("forbidden", "Referees change results and status; schedule and "
                         "streams are for admins.", sorted(fields & {"scheduled_at",
                                                                       "stream_url"})[0])
-    bracket = Bracket(session, stage.id or 0)
+    bracket = Bracket(session, stage.id or 0, withdrawn=await withdrawn_teams(session, stage))
     bracket.remember(match)
     if "scheduled_at" in fields:  # stored in UTC: SQLite keeps no offset
         match.scheduled_at = body.scheduled_at.astimezone(UTC) if body.scheduled_at else None
@@ -74,7 +81,7 @@ async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
     if fields & {"status", "score", "games", "forfeit"}:
         await _apply_result(bracket, stage, match, body, actor)
     bracket.touch(match)
-    return await _publish(session, tournament, bracket, match)
+    return await publish_changes(session, tournament, stage, bracket, match)
 
 
 async def _apply_result(b: Bracket, stage: Stage, m: Match, body: MatchUpdate,
@@ -104,7 +111,7 @@ async def _apply_result(b: Bracket, stage: Stage, m: Match, body: MatchUpdate,
     else:
         _apply_score(stage, m, body, status)
     if was_completed and (m.status, m.winner) != before[:2]:
-        await _correct(b, m, actor)
+        await _correct(b, stage, m, actor)
     elif m.status == "completed":
         await propagate(b, m)
 
@@ -139,41 +146,51 @@ def _apply_score(stage: Stage, m: Match, body: MatchUpdate, status: str | None) 
     m.status = "completed" if completed else "live"
 
 
-async def _correct(b: Bracket, m: Match, actor: Actor) -> None:
+async def _correct(b: Bracket, stage: Stage, m: Match, actor: Actor) -> None:
     """A completed result changed: re-send the outcome; downstream results that depended on
-    it are cleared. Referees may not clear results that were already played on."""
+    it are cleared (Swiss: the rounds paired after it are withdrawn). Referees may not
+    clear results that were already played on."""
     await propagate(b, m)
-    if b.reset and not actor.is_admin:
+    if stage.format == "swiss":
+        b.dropped = await rounds.drop_later_rounds(b.session, stage, m.round)
+    if (b.reset or b.dropped) and not actor.is_admin:
         raise Forbidden("correction_needs_admin",
-                        "Changing this result resets matches already played "
-                        f"({', '.join(str(x.id) for x in b.reset.values())}); ask an admin.",
+                        "Changing this result resets matches already played or paired "
+                        f"({', '.join(str(x) for x in _reset_ids(b))}); ask an admin.",
                         "score")
 
 
-async def _publish(session: AsyncSession, tournament: Tournament, b: Bracket,
-                   match: Match) -> dict[str, Any]:
+def _reset_ids(b: Bracket) -> list[int]:
+    return sorted([x.id for x in b.reset.values() if x.id is not None] + b.dropped)
+
+
+async def publish_changes(session: AsyncSession, tournament: Tournament, stage: Stage,
+                          b: Bracket, match: Match | None) -> dict[str, Any]:
+    """Write the changed matches, pair a Swiss round that became due, finish the stage
+    (and start the stages seeded from it), and emit every event, in this transaction."""
     assert tournament.id is not None
     tz = tournament.timezone
-    for changed in sorted(b.changed.values(), key=lambda x: x.number):
+    for new in await rounds.next_swiss_round(session, stage, b.withdrawn):
+        b.changed[new.number] = new
+    for changed in b.changed.values():
         session.add(changed)
     await session.flush()
     for changed in sorted(b.changed.values(), key=lambda x: x.number):
         await emit(session, tournament.id, "match.updated", views.match_view(changed, tz))
-    stage = await session.get(Stage, match.stage_id)
-    assert stage is not None
-    if any(m.winner_to is None for m in b.changed.values()) \
-            and await refresh_status(session, stage):
+    finished = any(m.winner_to is None for m in b.changed.values()) \
+        and await refresh_status(session, stage)
+    started = await fill_waiting(session, stage) if stage.status == "completed" else []
+    if finished or b.dropped or started:
         await session.flush()
-        await emit(session, tournament.id, "stage.updated", await stage_view(session, stage,
-                                                                              tournament))
+        for s in (stage, *started):
+            await emit(session, tournament.id, "stage.updated",
+                       await stage_view(session, s, tournament))
+    if finished:
         await emit(session, tournament.id, "tournament.updated",
                    await tournament_detail(session, tournament.slug))
-    view = views.match_view(match, tz)
-    if b.reset:
-        view["reset_matches"] = sorted(x.id for x in b.reset.values() if x.id is not None)
-    else:
-        view["reset_matches"] = []
-    return view
+    if match is None:
+        return {}
+    return views.match_view(match, tz) | {"reset_matches": _reset_ids(b)}
 
 
 __all__ = ["Actor", "update_match", "was_played"]

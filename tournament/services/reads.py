@@ -11,7 +11,8 @@ from .. import views
 from ..errors import NotFound
 from ..formats.nations import EventPlacement, nation_table
 from ..models import Event, Match, Stage, Team, Tournament
-from .stages import stage_matches, standings
+from .stages import stage_matches
+from .standings import placements as stage_placements
 from .tournaments import event_by_slug, event_stages, event_teams, players_of, tournament_by_slug
 
 
@@ -23,9 +24,7 @@ async def placements(session: AsyncSession, event: Event) -> list[dict[str, Any]
         return []
     last = stages[-1]
     assert last.id is not None
-    rows = standings(last, await stage_matches(session, last.id))
-    return [{"team_id": r.team_id, "rank": r.rank} for r in rows if r.rank is not None
-            and (r.status != "active" or last.status == "completed")]
+    return stage_placements(last, await stage_matches(session, last.id))
 
 
 async def nations(session: AsyncSession, tournament: Tournament) -> list[dict[str, Any]]:

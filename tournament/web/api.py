@@ -18,8 +18,9 @@ from ..schemas import (
     TeamCreate,
     TournamentCreate,
     UserCreate,
+    Withdrawal,
 )
-from ..services import auth, idempotency, matches, reads, stages, tournaments
+from ..services import auth, idempotency, matches, reads, stages, tournaments, withdrawals
 from ..services.matches import Actor
 from .common import answer, authenticate, ctx, int_param, parse, read_body, require_admin
 
@@ -134,6 +135,15 @@ async def get_team(request: Request) -> Response:
         return answer(await reads.team_detail(session, team_id))
 
 
+async def withdraw_team(request: Request) -> Response:
+    team_id = int_param(request.path_params["id"], "id")
+
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
+        body = parse(Withdrawal, raw or b"{}")
+        return await withdrawals.withdraw(session, team_id, body.reason)
+    return await _write(request, action)
+
+
 async def create_user(request: Request) -> Response:
     async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
         return await auth.create_user(session, parse(UserCreate, raw))
@@ -152,5 +162,6 @@ routes = [
     Route("/api/matches/{id}", get_match, methods=["GET"]),
     Route("/api/matches/{id}", patch_match, methods=["PATCH"]),
     Route("/api/teams/{id}", get_team, methods=["GET"]),
+    Route("/api/teams/{id}/withdraw", withdraw_team, methods=["POST"]),
     Route("/api/users", create_user, methods=["POST"]),
 ]

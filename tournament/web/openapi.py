@@ -16,6 +16,7 @@ from ..schemas import (
     TeamCreate,
     TournamentCreate,
     UserCreate,
+    Withdrawal,
 )
 
 ERROR = {"$ref": "#/components/schemas/Error"}
@@ -68,6 +69,9 @@ PATHS: dict[str, dict[str, Any]] = {
                      headers=("If-Match", "Idempotency-Key")),
     },
     "/api/teams/{id}": {"get": _op("A team with roster and schedule")},
+    "/api/teams/{id}/withdraw": {"post": _op(
+        "Withdraw or disqualify a team: it forfeits every match it has left", Withdrawal,
+        auth=True, errors=("404", "409"), headers=("Idempotency-Key",))},
     "/api/users": {"post": _op("Create a user (admin or referee) with an API token",
                                UserCreate, auth=True, status="201", errors=("409",))},
     "/teams/{id}/schedule.ics": {"get": {"summary": "The team's schedule (iCalendar)",
@@ -87,7 +91,7 @@ def schema() -> dict[str, Any]:
                                                     "message": {"type": "string"},
                                                     "field": {"type": "string"}}}}}}
     for model in (TournamentCreate, EventCreate, TeamCreate, StageCreate, MatchUpdate,
-                  UserCreate):
+                  UserCreate, Withdrawal):
         body = model.model_json_schema(ref_template="#/components/schemas/{model}")
         components.update(body.pop("$defs", {}))
         components[model.__name__] = body

@@ -161,7 +161,8 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['team2_id'], ['team.id'], ),
     sa.ForeignKeyConstraint(['tournament_id'], ['tournament.id'], ),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('stage_id', 'number')
+    sa.UniqueConstraint('stage_id', 'number'),
+    sqlite_autoincrement=True,
     )
     with op.batch_alter_table('match', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_match_stage_id'), ['stage_id'], unique=False)

@@ -1,0 +1,78 @@
+"""A stage's standings from its stored matches, by format."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..formats import double_elimination, single_elimination, standings, swiss
+from ..formats import stages as stage_formats
+from ..formats.results import MatchResult, Row
+from ..models import Match, Stage
+
+
+def result_of(m: Match) -> MatchResult:
+    return MatchResult(number=m.number, round=m.round, bracket=m.bracket, group=m.group,
+                       teams=(m.team1_id, m.team2_id), score=(m.score1, m.score2),
+                       winner=m.winner, completed=m.status == "completed", draw=m.draw)
+
+
+def rows(stage: Stage, matches: list[Match]) -> list[dict[str, Any]]:
+    """Standings rows as the API shows them (``group`` added for grouped stages)."""
+    teams = list(stage.seeding or [])
+    settings = stage.settings or {}
+    results = [result_of(m) for m in matches if m.active]
+    if stage.format == "single_elimination":
+        return _plain(single_elimination.standings(teams, results))
+    if stage.format == "double_elimination":
+        plan = stage_formats.plan(stage.format, teams, settings,
+                                  stage.seeding_method)  # type: ignore[arg-type]
+        return _plain(double_elimination.standings(teams, results, plan))
+    if stage.format == "round_robin":
+        return _round_robin(stage, teams, settings, results)
+    return _swiss(stage, teams, settings, results)
+
+
+def _plain(table: list[Row]) -> list[dict[str, Any]]:
+    return [r.as_dict() for r in table]
+
+
+def _round_robin(stage: Stage, teams: list[int], settings: dict[str, Any],
+                 results: list[MatchResult]) -> list[dict[str, Any]]:
+    group_of: dict[int, int] = {}
+    for r in results:
+        for t in r.teams:
+            if t is not None:
+                group_of[t] = r.group or 1
+    seed = {t: i + 1 for i, t in enumerate(teams)}
+    out: list[dict[str, Any]] = []
+    for group in sorted(set(group_of.values())):
+        members = {t: seed[t] for t in teams if group_of.get(t) == group}
+        table = standings.compute(members, [r for r in results if (r.group or 1) == group],
+                                  points=settings["points"], tiebreakers=settings["tiebreakers"])
+        advance = settings.get("advance")
+        for row in table:
+            if stage.status == "completed" and advance:
+                row.status = "advanced" if (row.rank or 0) <= advance else "eliminated"
+            out.append(row.as_dict() | {"group": group})
+    return out
+
+
+def _swiss(stage: Stage, teams: list[int], settings: dict[str, Any],
+           results: list[MatchResult]) -> list[dict[str, Any]]:
+    seeds = {t: i + 1 for i, t in enumerate(teams)}
+    table = standings.compute(seeds, results, tiebreakers=settings["tiebreakers"])
+    state = swiss.statuses(swiss.entries_from_results(teams, results),
+                           stage_formats.swiss_settings(settings))
+    for row in table:
+        row.status = state.get(row.team_id, "active")
+    return _plain(table)
+
+
+def placements(stage: Stage, matches: list[Match]) -> list[dict[str, Any]]:
+    """Final ranks decided so far (all of them once the stage is completed)."""
+    table = rows(stage, matches)
+    grouped = stage.format == "round_robin" and (stage.settings or {}).get("groups", 1) > 1
+    if grouped:
+        return []  # group ranks are not event placements
+    return [{"team_id": r["team_id"], "rank": r["rank"]} for r in table
+            if r["rank"] is not None and (r["status"] != "active" or stage.status == "completed")]
