@@ -44,7 +44,7 @@ def test_every_template_message_is_translated():
         used |= set(re.findall(r"""_\(["']([^"']+)["']\)""", path.read_text()))
     layout = (templates / "bracket_layout.py").read_text()
     used |= set(re.findall(r'"((?:Round|Upper|Lower|Grand|Third|Group|Bracket|Final|Semi|Quarter)'
-                           r'[^"]*)"', layout))
+                           r'[^".]*)"', layout))
     for lang in ("ko", "ja"):
         with (ROOT / "tournament" / "i18n" / f"{lang}.po").open("rb") as f:
             catalog = read_po(f)

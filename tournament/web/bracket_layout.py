@@ -1,14 +1,16 @@
-"""Arranging a stage's matches for drawing: columns by round, pairs that feed one match."""
+"""Arranging a stage's matches for drawing: bracket columns with their connectors, round
+robin groups with a cross table, Swiss rounds grouped by record."""
 
 from __future__ import annotations
 
 from typing import Any
 
 ROUND_NAMES = {1: "Final", 2: "Semifinals", 3: "Quarterfinals"}
+Label = tuple[str, int | None]  # a message id and its optional %d parameter
 
 
-def round_label(round_number: int, rounds: int) -> tuple[str, int | None]:
-    """A message id and its parameter: ('Final', None), ('Round of %d', 16), ('Round %d', 2)."""
+def round_label(round_number: int, rounds: int) -> Label:
+    """('Final', None), ('Round of %d', 16), ('Round %d', 2) for a knockout bracket."""
     left = rounds - round_number + 1
     if left in ROUND_NAMES:
         return ROUND_NAMES[left], None
@@ -17,43 +19,63 @@ def round_label(round_number: int, rounds: int) -> tuple[str, int | None]:
     return "Round %d", round_number
 
 
-def _columns(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _label(bracket: str, fmt: str, r: int, last: int) -> Label:
+    if bracket == "winners" and fmt == "single_elimination":
+        return round_label(r, last)
+    if bracket == "winners":
+        return ("Upper final", None) if r == last else ("Upper round %d", r)
+    if bracket == "losers":
+        return ("Lower final", None) if r == last else ("Lower round %d", r)
+    if bracket == "grand_final":
+        return ("Grand final", None) if r == 1 else ("Bracket reset", None)
+    return ("", None)
+
+
+def _columns(matches: list[dict[str, Any]], bracket: str, fmt: str) -> list[dict[str, Any]]:
     rounds = sorted({m["round"] for m in matches})
-    last = rounds[-1] if rounds else 0
+    by_round = {r: sorted((m for m in matches if m["round"] == r), key=lambda m: m["number"])
+                for r in rounds}
     columns = []
-    for r in rounds:
-        in_round = sorted((m for m in matches if m["round"] == r), key=lambda m: m["number"])
-        label, param = round_label(r, last)
-        pairs = [in_round[i:i + 2] for i in range(0, len(in_round), 2)]
-        columns.append({"round": r, "label": label, "param": param,
-                        "pairs": pairs if len(in_round) > 1 else [in_round],
-                        "last": r == last})
+    for i, r in enumerate(rounds):
+        here = by_round[r]
+        after = by_round[rounds[i + 1]] if i + 1 < len(rounds) else []
+        # two matches feed one when the next round halves; otherwise each feeds straight on
+        joined = bool(after) and len(after) * 2 == len(here)
+        groups = [here[j:j + 2] for j in range(0, len(here), 2)] if joined else \
+            [[m] for m in here]
+        label, param = _label(bracket, fmt, r, rounds[-1])
+        columns.append({"round": r, "label": label, "param": param, "pairs": groups,
+                        "joined": joined, "straight": bool(after) and not joined,
+                        "first": i == 0})
     return columns
 
 
+TITLES = {"winners": "Upper bracket", "losers": "Lower bracket", "grand_final": "Grand final",
+          "third_place": "Third place match"}
+
+
 def layout(stage: dict[str, Any]) -> dict[str, Any]:
-    """The stage view plus ``sections``: each bracket's columns, ready for the template."""
+    """The stage view plus ``sections`` ready for the template."""
+    fmt = stage["format"]
     matches = stage["matches"]
     sections: list[dict[str, Any]] = []
-    if stage["format"] in ("single_elimination", "double_elimination"):
-        for bracket, title in (("winners", "Bracket" if stage["format"] ==
-                                "single_elimination" else "Upper bracket"),
-                               ("losers", "Lower bracket"),
-                               ("grand_final", "Grand final"),
-                               ("third_place", "Third place match")):
+    if fmt in ("single_elimination", "double_elimination"):
+        for bracket in ("winners", "losers", "grand_final", "third_place"):
             chosen = [m for m in matches if m["bracket"] == bracket]
             if chosen:
-                columns = _columns(chosen)
-                if bracket == "third_place":
-                    for column in columns:
-                        column["label"], column["param"] = "", None
-                sections.append({"bracket": bracket, "title": title, "columns": columns})
-    else:
-        groups = sorted({m["group"] or 1 for m in matches})
-        for g in groups:
+                title = "Bracket" if fmt == "single_elimination" and bracket == "winners" \
+                    else TITLES[bracket]
+                sections.append({"kind": "bracket", "bracket": bracket, "title": title,
+                                 "columns": _columns(chosen, bracket, fmt)})
+    elif fmt == "round_robin":
+        for g in sorted({m["group"] or 1 for m in matches}):
             chosen = [m for m in matches if (m["group"] or 1) == g]
-            sections.append({"bracket": None, "group": g, "title": "Group %s",
-                             "group_letter": chr(64 + g), "rounds": _rounds(chosen)})
+            rows = [r for r in stage["standings"] if (r.get("group") or 1) == g]
+            sections.append({"kind": "group", "group": g, "letter": chr(64 + g),
+                             "standings": rows, "cross": _cross(rows, chosen),
+                             "rounds": _rounds(chosen)})
+    else:
+        sections.append({"kind": "swiss", "rounds": _swiss_rounds(matches)})
     return stage | {"sections": sections}
 
 
@@ -61,3 +83,56 @@ def _rounds(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
     rounds = sorted({m["round"] for m in matches})
     return [{"round": r, "matches": sorted((m for m in matches if m["round"] == r),
                                            key=lambda m: m["number"])} for r in rounds]
+
+
+def _cross(rows: list[dict[str, Any]], matches: list[dict[str, Any]]) -> dict[str, Any]:
+    """A cross table: for each (row team, column team) the results of their matches as
+    seen from the row team (``2-1``), in row order of the standings."""
+    order = [r["team_id"] for r in rows]
+    cells: dict[int, dict[int, list[dict[str, Any]]]] = {t: {} for t in order}
+    for m in matches:
+        a, b = m["teams"]
+        if a is None or b is None:
+            continue
+        for me, other, mine, theirs, side in ((a, b, 0, 1, 1), (b, a, 1, 0, 2)):
+            done = m["status"] == "completed"
+            outcome = "" if not done else "d" if m["draw"] else "w" if m["winner"] == side \
+                else "l"
+            cells.setdefault(me, {}).setdefault(other, []).append({
+                "id": m["id"], "text": f"{m['score'][mine]}-{m['score'][theirs]}"
+                if m["status"] in ("live", "completed") else "", "outcome": outcome,
+                "status": m["status"]})
+    return {"order": order, "cells": cells}
+
+
+def _swiss_rounds(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rounds in order, each split by the record its teams brought into it (best first)."""
+    wins: dict[int, int] = {}
+    losses: dict[int, int] = {}
+    out = []
+    for r in sorted({m["round"] for m in matches}):
+        in_round = sorted((m for m in matches if m["round"] == r), key=lambda m: m["number"])
+        pools: dict[tuple[int, int], list[dict[str, Any]]] = {}
+        for m in in_round:
+            lead = m["teams"][0]
+            key = (wins.get(lead, 0), losses.get(lead, 0)) if lead is not None else (0, 0)
+            pools.setdefault(key, []).append(m)
+        out.append({"round": r, "pools": [{"record": f"{w}-{lo}", "matches": ms}
+                                          for (w, lo), ms in sorted(
+                                              pools.items(), key=lambda kv: (-kv[0][0],
+                                                                             kv[0][1]))]})
+        for m in in_round:
+            if m["status"] != "completed":
+                continue
+            a, b = m["teams"]
+            if b is None or a is None:
+                present = a if a is not None else b
+                if present is not None:
+                    wins[present] = wins.get(present, 0) + 1
+                continue
+            if m["draw"]:
+                continue
+            win, lose = (a, b) if m["winner"] == 1 else (b, a)
+            wins[win] = wins.get(win, 0) + 1
+            losses[lose] = losses.get(lose, 0) + 1
+    return out
