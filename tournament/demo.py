@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -11,7 +12,7 @@ from sqlmodel import select
 from .config import Settings
 from .db import Database
 from .live.hub import Hub
-from .models import Tournament
+from .models import Stage, Tournament
 from .schemas import EventCreate, MatchUpdate, StageCreate, TeamCreate, TournamentCreate
 from .services import matches, stages, tournaments
 from .services.context import Context
@@ -56,7 +57,32 @@ async def load_demo(settings: Settings) -> bool:
         await db.dispose()
 
 
+VALORANT_CITIES = [
+    ("Seoul", "서울", "ソウル", "KR"), ("Tokyo", "도쿄", "東京", "JP"),
+    ("Busan", "부산", "釜山", "KR"), ("Osaka", "오사카", "大阪", "JP"),
+    ("Incheon", "인천", "仁川", "KR"), ("Nagoya", "나고야", "名古屋", "JP"),
+    ("Daegu", "대구", "大邱", "KR"), ("Fukuoka", "후쿠오카", "福岡", "JP"),
+    ("Daejeon", "대전", "大田", "KR"), ("Sapporo", "삿포로", "札幌", "JP"),
+    ("Gwangju", "광주", "光州", "KR"), ("Kobe", "고베", "神戸", "JP"),
+    ("Ulsan", "울산", "蔚山", "KR"), ("Kyoto", "교토", "京都", "JP"),
+    ("Suwon", "수원", "水原", "KR"), ("Yokohama", "요코하마", "横浜", "JP"),
+]
+
+
+def _score(rng: random.Random, best_of: int, live: bool = False) -> dict[str, Any]:
+    """A plausible result for a best-of (or a live score part-way)."""
+    need = best_of // 2 + 1
+    winner = rng.choice([0, 1])
+    loser_wins = rng.randint(0, need - 1)
+    score = [need, loser_wins] if winner == 0 else [loser_wins, need]
+    if live:
+        score = [min(score[0], need - 1), min(score[1], need - 1)]
+        return {"score": score, "status": "live"}
+    return {"score": score, "status": "completed"}
+
+
 async def _load(ctx: Context) -> None:
+    rng = random.Random(2026)
     day1 = datetime(2026, 11, 27, 13, 0, tzinfo=KST)
     async with ctx.transaction() as s:
         await tournaments.create_tournament(s, TournamentCreate(
@@ -66,34 +92,47 @@ async def _load(ctx: Context) -> None:
             starts_on=day1.date(), ends_on=(day1 + timedelta(days=2)).date()))
     lol = await _event(ctx, "lol", "League of Legends", "리그 오브 레전드", "リーグ・オブ・レジェンド",
                        [(en, ko, ja, n, p) for en, ko, ja, n, p in LOL_TEAMS])
+    groups = await _stage(ctx, "lol", "Group stage", lol, "round_robin",
+                          {"groups": 2, "advance": 2})
+    await _stage(ctx, "lol", "Playoffs", {"from_stage": groups["id"], "qualifiers": 2},
+                 "single_elimination",
+                 {"best_of": 3, "best_of_by_round": {"2": 5}, "third_place_match": True})
+    await _play(ctx, groups, day1, ["done" for _ in groups["matches"]],
+                stream="https://www.twitch.tv/kj_esports")
+    playoffs = await _stage_by_name(ctx, "Playoffs")
+    await _play(ctx, playoffs, day1 + timedelta(hours=12),
+                ["done", "live"],
+                stream="https://www.twitch.tv/kj_esports")
+
+    valorant = await _event(ctx, "valorant", "VALORANT", "발로란트", "VALORANT", [
+        (f"{en} Phantoms", f"{ko} 팬텀스", f"{ja}ファントムズ", n, [f"{en[:3].upper()}{i}"
+                                                               for i in range(1, 6)])
+        for en, ko, ja, n in VALORANT_CITIES])
+    swiss = await _stage(ctx, "valorant", "Swiss stage", valorant, "swiss",
+                         {"pairing": "valve", "decider_best_of": 3})
+    await _play(ctx, swiss, day1, ["done" for _ in range(16)]
+                + ["done" for _ in range(5)] + ["live"])
+
     foot = await _event(ctx, "efootball", "eFootball", "eFootball", "eFootball",
                         [(en, ko, ja, n, [en.split()[0] + "_" + n]) for en, ko, ja, n in EFOOTBALL])
+    league = await _stage(ctx, "efootball", "League", foot, "round_robin",
+                          {"allow_draws": True, "best_of": 1})
+    results: list[dict[str, Any] | str] = []
+    for _ in range(11):
+        goals = [rng.randint(0, 4), rng.randint(0, 4)]
+        won = (goals[0] > goals[1], goals[1] > goals[0])
+        results.append({"games": [goals], "score": [int(won[0]), int(won[1])],
+                        "status": "completed"})
+    results.append({"score": [0, 0], "status": "live"})
+    await _play(ctx, league, day1 + timedelta(hours=1), results)
+
     tekken = await _event(ctx, "tekken8", "Tekken 8", "철권 8", "鉄拳8",
                           [(en, ko, ja, n, [en.replace(" ", "").replace("-", "")])
                            for en, ko, ja, n in TEKKEN])
-    lol_stage = await _stage(ctx, "lol", "Playoffs", lol, {
-        "best_of": 3, "best_of_by_round": {"3": 5}, "third_place_match": True})
-    await _play(ctx, lol_stage, day1, [
-        ({"score": [2, 1], "games": [[1, 0], [0, 1], [1, 0]], "status": "completed"}),
-        ({"score": [2, 0], "status": "completed"}),
-        ({"score": [1, 2], "status": "completed"}),
-        ({"score": [1, 1], "status": "live"}),
-    ], stream="https://www.twitch.tv/kj_esports")
-    foot_stage = await _stage(ctx, "efootball", "Knockout", foot, {"best_of": 3})
-    await _play(ctx, foot_stage, day1 + timedelta(hours=1), [
-        ({"score": [2, 0], "games": [[3, 1], [2, 0]], "status": "completed"}),
-        ({"score": [1, 2], "games": [[1, 0], [0, 2], [1, 3]], "status": "completed"}),
-        ({"score": [2, 1], "games": [[2, 3], [1, 0], [4, 2]], "status": "completed"}),
-        ({"score": [0, 2], "games": [[0, 1], [1, 2]], "status": "completed"}),
-        ({"score": [2, 1], "status": "completed"}),
-        ({"score": [0, 1], "games": [[0, 1]], "status": "live"}),
-    ])
-    tek_stage = await _stage(ctx, "tekken8", "Top 8", tekken, {"best_of": 5})
-    await _play(ctx, tek_stage, day1 + timedelta(hours=2), [
-        ({"score": [3, 2], "status": "completed"}),
-        ({"score": [1, 3], "status": "completed"}),
-        ({"score": [2, 1], "status": "live"}),
-    ])
+    top = await _stage(ctx, "tekken8", "Top 6", tekken, "double_elimination",
+                       {"best_of": 5, "grand_final": "reset"})
+    await _play(ctx, top, day1 + timedelta(hours=2),
+                ["done" for _ in range(5)] + ["live"])
 
 
 async def _event(ctx: Context, slug: str, en: str, ko: str, ja: str,
@@ -112,25 +151,46 @@ async def _event(ctx: Context, slug: str, en: str, ko: str, ja: str,
     return ids
 
 
-async def _stage(ctx: Context, event: str, name: str, teams: list[int],
+async def _stage(ctx: Context, event: str, name: str, seeding: Any, format_: str,
                  settings: dict[str, Any]) -> dict[str, Any]:
     async with ctx.transaction() as s:
-        return await stages.create_stage(s, SLUG, event, StageCreate(
-            name=name, format="single_elimination", settings=settings, seeding=teams))
+        return await stages.create_stage(s, SLUG, event, StageCreate.model_validate({
+            "name": name, "format": format_, "settings": settings, "seeding": seeding}))
+
+
+async def _stage_by_name(ctx: Context, name: str) -> dict[str, Any]:
+    async with ctx.db.read() as s:
+        found = (await s.exec(select(Stage).where(Stage.name == name))).one()
+        return await stages.stage_view(s, found)
 
 
 async def _play(ctx: Context, stage: dict[str, Any], start: datetime,
-                results: list[dict[str, Any]], stream: str | None = None) -> None:
-    """Schedule every match an hour apart, then report ``results`` to the first ready
-    match each time (so later rounds fill as earlier ones finish)."""
+                results: list[dict[str, Any] | str], stream: str | None = None,
+                rng: random.Random | None = None) -> None:
+    """Report ``results`` to the first ready match each time (so later rounds fill as
+    earlier ones finish), then schedule every match still to play, half an hour apart.
+    A result ``"done"`` or ``"live"`` is drawn at random for the match's best-of."""
+    rng = rng or random.Random(len(results))
     admin = matches.Actor("admin")
-    for i, m in enumerate(stage["matches"]):
+
+    async def schedule(match_id: int, number: int) -> None:
         async with ctx.transaction() as s:
-            await matches.update_match(s, m["id"], MatchUpdate(
-                scheduled_at=start + timedelta(hours=i), stream_url=stream), admin, None)
+            await matches.update_match(s, match_id, MatchUpdate(
+                scheduled_at=start + timedelta(minutes=30 * number), stream_url=stream),
+                admin, None)
+
     for body in results:
-        async with ctx.transaction() as s:
+        async with ctx.db.read() as s:
             view = await stages.stage_view(s, await stages.stage_by_id(s, stage["id"]))
-            ready = next(m for m in view["matches"] if m["status"] == "ready")
-            await matches.update_match(s, ready["id"], MatchUpdate.model_validate(body),
+        ready = next(m for m in view["matches"] if m["status"] == "ready")
+        await schedule(ready["id"], ready["number"])
+        async with ctx.transaction() as s:
+            result = body if isinstance(body, dict) else _score(
+                rng, ready["best_of"], live=body == "live")
+            await matches.update_match(s, ready["id"], MatchUpdate.model_validate(result),
                                        admin, None)
+    async with ctx.db.read() as s:
+        view = await stages.stage_view(s, await stages.stage_by_id(s, stage["id"]))
+    for m in view["matches"]:
+        if m["status"] in ("pending", "ready") and m["scheduled_at"] is None:
+            await schedule(m["id"], m["number"])

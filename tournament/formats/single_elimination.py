@@ -76,10 +76,13 @@ def standings(teams: list[int], results: list[MatchResult]) -> list[Row]:
     if not main:
         return list(rows.values())
     rounds = max(r.round for r in main)
+    third_place = any(r.bracket == "third_place" for r in results)
     for r in main:
         if not r.completed or r.winner is None:
             continue
         loser = r.loser_team
+        if third_place and r.round == rounds - 1:
+            continue  # semifinal losers play on for third place
         if loser is not None:
             rows[loser].rank = placements(rounds, r.round, False)[0]
             rows[loser].status = "eliminated"
@@ -92,7 +95,4 @@ def standings(teams: list[int], results: list[MatchResult]) -> list[Row]:
                 rows[r.winner_team].rank = 3
             if r.loser_team is not None:
                 rows[r.loser_team].rank = 4
-    # Teams still playing first (in seed order), then the placed teams by rank.
-    seed = {t: i for i, t in enumerate(teams)}
-    return sorted(rows.values(), key=lambda row: (row.rank is not None and row.rank > 1,
-                                                  row.rank or 0, seed.get(row.team_id, 0)))
+    return sorted(rows.values(), key=lambda row: (row.rank is None, row.rank or 0))

@@ -22,14 +22,25 @@ def rows(stage: Stage, matches: list[Match]) -> list[dict[str, Any]]:
     settings = stage.settings or {}
     results = [result_of(m) for m in matches if m.active]
     if stage.format == "single_elimination":
-        return _plain(single_elimination.standings(teams, results))
+        return _elimination(teams, single_elimination.standings(teams, results))
     if stage.format == "double_elimination":
         plan = stage_formats.plan(stage.format, teams, settings,
                                   stage.seeding_method)  # type: ignore[arg-type]
-        return _plain(double_elimination.standings(teams, results, plan))
+        return _elimination(teams, double_elimination.standings(teams, results, plan))
     if stage.format == "round_robin":
         return _round_robin(stage, teams, settings, results)
     return _swiss(stage, teams, settings, results)
+
+
+def _elimination(teams: list[int], table: list[Row]) -> list[dict[str, Any]]:
+    """Teams still playing first (in seed order), then the placed teams by rank. Teams out
+    in the same round share a rank by design: that is no tie to break."""
+    seed = {t: i for i, t in enumerate(teams)}
+    for row in table:
+        row.tied = False
+    table.sort(key=lambda r: (r.rank is not None and r.status != "advanced", r.rank or 0,
+                              seed.get(r.team_id, 0)))
+    return _plain(table)
 
 
 def _plain(table: list[Row]) -> list[dict[str, Any]]:

@@ -98,8 +98,11 @@ def _cross(rows: list[dict[str, Any]], matches: list[dict[str, Any]]) -> dict[st
             done = m["status"] == "completed"
             outcome = "" if not done else "d" if m["draw"] else "w" if m["winner"] == side \
                 else "l"
+            # a best-of-1 with its game score (goals, rounds) shows that score
+            shown = m["games"][0] if m["best_of"] == 1 and len(m["games"]) == 1 \
+                else m["score"]
             cells.setdefault(me, {}).setdefault(other, []).append({
-                "id": m["id"], "text": f"{m['score'][mine]}-{m['score'][theirs]}"
+                "id": m["id"], "text": f"{shown[mine]}-{shown[theirs]}"
                 if m["status"] in ("live", "completed") else "", "outcome": outcome,
                 "status": m["status"]})
     return {"order": order, "cells": cells}
