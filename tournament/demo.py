@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -165,7 +166,7 @@ async def _stage_by_name(ctx: Context, name: str) -> dict[str, Any]:
 
 
 async def _play(ctx: Context, stage: dict[str, Any], start: datetime,
-                results: list[dict[str, Any] | str], stream: str | None = None,
+                results: Sequence[dict[str, Any] | str], stream: str | None = None,
                 rng: random.Random | None = None) -> None:
     """Report ``results`` to the first ready match each time (so later rounds fill as
     earlier ones finish), then schedule every match still to play, half an hour apart.

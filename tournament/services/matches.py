@@ -12,12 +12,13 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from .. import views
 from ..errors import Conflict, Forbidden, InvalidInput, NotFound
 from ..formats import scoring
+from ..formats.progression import clear_result, was_played
 from ..formats.types import FormatError
 from ..live.outbox import emit
 from ..models import Match, Stage, Team, Tournament
 from ..schemas import MatchUpdate
 from . import rounds
-from .bracket import Bracket, clear_result, propagate, was_played
+from .bracket import Bracket, propagate
 from .context import lock_tournament
 from .reads import tournament_detail
 from .stages import fill_waiting, refresh_status, stage_view

@@ -48,7 +48,7 @@ async def drop_later_rounds(session: AsyncSession, stage: Stage, round_number: i
     later = [m for m in await stage_matches(session, stage.id or 0) if m.round > round_number]
     ids = [m.id for m in later if m.id is not None]
     if ids:
-        await session.exec(delete(Match).where(col(Match.id).in_(ids)))  # type: ignore[call-overload]
+        await session.exec(delete(Match).where(col(Match.id).in_(ids)))
         for m in later:
             session.expunge(m)
     return ids

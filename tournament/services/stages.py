@@ -11,13 +11,13 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from .. import views
 from ..errors import InvalidInput, NotFound
 from ..formats import stages
-from ..formats.progression import SlotPair
+from ..formats.progression import SlotPair, settle
 from ..formats.seeding import cross_qualifiers
 from ..formats.types import FormatError, StagePlan
 from ..live.outbox import emit
 from ..models import Match, Stage, Team, Tournament
 from ..schemas import FromStage, StageCreate
-from .bracket import Bracket, propagate, settle, walkover
+from .bracket import Bracket, propagate
 from .context import lock_tournament
 from .standings import rows as standing_rows
 from .tournaments import event_by_slug, event_teams, tournament_by_slug
@@ -96,8 +96,7 @@ async def persist(session: AsyncSession, stage: Stage, plan: StagePlan,
     bracket = Bracket(session, stage.id, preload=rows, withdrawn=withdrawn)
     for m in rows:
         if m.status == "pending" and m.filled1 and m.filled2:
-            settle(m)
-            walkover(bracket, m)
+            settle(m, withdrawn)
             if m.status == "completed":
                 await propagate(bracket, m)
     session.add_all(rows)

@@ -9,9 +9,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
 from ..errors import Conflict, NotFound
+from ..formats.progression import clear_result
 from ..live.outbox import emit
 from ..models import Event, Match, Stage, Team, Tournament
-from .bracket import Bracket, clear_result, propagate
+from .bracket import Bracket, propagate
 from .context import lock_tournament
 from .matches import publish_changes, withdrawn_teams
 
