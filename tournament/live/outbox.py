@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import insert, text
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from ..models import EventLog
+from ..models import EventLog, utcnow
 
 PENDING = "outbox_pending"
 
@@ -30,6 +30,27 @@ async def emit(session: AsyncSession, tournament_id: int, type_: str,
     session.add(row)
     session.info.setdefault(PENDING, []).append(row)
     return row
+
+
+async def emit_many(session: AsyncSession, tournament_id: int,
+                    events: list[tuple[str, dict[str, Any]]]) -> list[EventLog]:
+    """Several events at once: one statement takes ``len(events)`` consecutive seqs."""
+    if not events:
+        return []
+    result = await (await session.connection()).execute(
+        text("UPDATE tournament SET last_seq = last_seq + :n WHERE id = :id "
+             "RETURNING last_seq"),
+        {"id": tournament_id, "n": len(events)},
+    )
+    first = int(result.scalar_one()) - len(events) + 1
+    rows = [EventLog(tournament_id=tournament_id, seq=first + i, type=type_, data=data,
+                     created_at=utcnow()) for i, (type_, data) in enumerate(events)]
+    # one executemany, no ORM bookkeeping: nothing reads these rows back in this session
+    await (await session.connection()).execute(insert(EventLog), [
+        {"tournament_id": r.tournament_id, "seq": r.seq, "type": r.type, "data": r.data,
+         "created_at": r.created_at} for r in rows])
+    session.info.setdefault(PENDING, []).extend(rows)
+    return rows
 
 
 def pending(session: AsyncSession) -> list[EventLog]:

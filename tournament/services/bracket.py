@@ -8,7 +8,7 @@ clears exactly the results that depended on the changed one.
 
 from __future__ import annotations
 
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ..formats.progression import outcome, place, reset_wanted, sends
@@ -40,6 +40,16 @@ class Bracket:
             self._by_number[number] = found
         return found
 
+    async def prefetch(self, numbers: list[int | None]) -> None:
+        """Load the given matches in one query (the targets a result is about to reach)."""
+        wanted = [n for n in numbers if n is not None and n not in self._by_number]
+        if not wanted or self._complete:
+            return
+        rows = await self.session.exec(select(Match).where(
+            Match.stage_id == self.stage_id, col(Match.number).in_(wanted)))
+        for m in rows.all():
+            self._by_number[m.number] = m
+
     def remember(self, match: Match) -> None:
         self._by_number[match.number] = match
 
@@ -54,6 +64,7 @@ async def propagate(b: Bracket, m: Match) -> None:
     pending = [m]
     while pending:
         source = pending.pop()
+        await b.prefetch([source.winner_to, source.loser_to])
         for target, slot, team, decided in sends(source):
             dest = await b.get(target)
             placed = place(dest, slot, team, decided, b.withdrawn)

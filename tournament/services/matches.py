@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC
 from typing import Any
 
+from sqlalchemy import exists
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -14,12 +15,11 @@ from ..errors import Conflict, Forbidden, InvalidInput, NotFound
 from ..formats import scoring
 from ..formats.progression import clear_result, was_played
 from ..formats.types import FormatError
-from ..live.outbox import emit
+from ..live.outbox import emit, emit_many
 from ..models import Match, Stage, Team, Tournament
 from ..schemas import MatchUpdate
 from . import rounds
 from .bracket import Bracket, propagate
-from .context import lock_tournament
 from .reads import tournament_detail
 from .stages import fill_waiting, refresh_status, stage_view
 
@@ -39,15 +39,22 @@ async def withdrawn_teams(session: AsyncSession, stage: Stage) -> frozenset[int]
     return frozenset(t for t in rows.all() if t is not None)
 
 
-async def load_for_write(session: AsyncSession, match_id: int) -> Match:
-    """The match, read after its tournament's write lock is held (no lost updates)."""
-    tid = (await session.exec(select(Match.tournament_id).where(Match.id == match_id))).first()
-    if tid is None:
+async def load_for_write(session: AsyncSession,
+                         match_id: int) -> tuple[Match, Stage, Tournament, bool]:
+    """The match with its stage and tournament, in one query that also takes the
+    tournament's write lock (``FOR UPDATE`` on PostgreSQL; SQLite writers already hold
+    the database lock), so concurrent writers of a tournament never lose an update."""
+    any_withdrawn = exists().where(Team.event_id == Stage.event_id, col(Team.withdrawn))
+    found = (await session.exec(
+        select(Match, Stage, Tournament, any_withdrawn.label("any_withdrawn"))
+        .join(Stage, col(Stage.id) == Match.stage_id)
+        .join(Tournament, col(Tournament.id) == Match.tournament_id)
+        .where(Match.id == match_id).with_for_update()
+        )).first()
+    if found is None:
         raise NotFound("Match", match_id)
-    await lock_tournament(session, tid)
-    match = (await session.exec(select(Match).where(Match.id == match_id)
-                                .execution_options(populate_existing=True))).one()
-    return match
+    match, stage, tournament, withdrawn = found
+    return match, stage, tournament, bool(withdrawn)
 
 
 def _invalid(exc: FormatError) -> InvalidInput:
@@ -56,10 +63,9 @@ def _invalid(exc: FormatError) -> InvalidInput:
 
 async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
                        actor: Actor, if_match: int | None) -> dict[str, Any]:
-    match = await load_for_write(session, match_id)
-    stage = await session.get(Stage, match.stage_id)
-    tournament = await session.get(Tournament, match.tournament_id)
-    assert stage is not None and tournament is not None and tournament.id is not None
+    match, stage, tournament, any_withdrawn = await load_for_write(session, match_id)
+    assert tournament.id is not None
+    session.autoflush = False  # changes are written once, in publish_changes
     if if_match is not None and if_match != match.version:
         raise Conflict("version_conflict",
                        f"The match changed (version {match.version}, not {if_match}); "
@@ -73,7 +79,8 @@ async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
         raise Forbidden("forbidden", "Referees change results and status; schedule and "
                         "streams are for admins.", sorted(fields & {"scheduled_at",
                                                                       "stream_url"})[0])
-    bracket = Bracket(session, stage.id or 0, withdrawn=await withdrawn_teams(session, stage))
+    withdrawn = await withdrawn_teams(session, stage) if any_withdrawn else frozenset()
+    bracket = Bracket(session, stage.id or 0, withdrawn=withdrawn)
     bracket.remember(match)
     if "scheduled_at" in fields:  # stored in UTC: SQLite keeps no offset
         match.scheduled_at = body.scheduled_at.astimezone(UTC) if body.scheduled_at else None
@@ -171,13 +178,14 @@ async def publish_changes(session: AsyncSession, tournament: Tournament, stage: 
     (and start the stages seeded from it), and emit every event, in this transaction."""
     assert tournament.id is not None
     tz = tournament.timezone
-    for new in await rounds.next_swiss_round(session, stage, b.withdrawn):
-        b.changed[new.number] = new
     for changed in b.changed.values():
         session.add(changed)
     await session.flush()
-    for changed in sorted(b.changed.values(), key=lambda x: x.number):
-        await emit(session, tournament.id, "match.updated", views.match_view(changed, tz))
+    for new in await rounds.next_swiss_round(session, stage, b.withdrawn):
+        b.changed[new.number] = new
+    await emit_many(session, tournament.id, [
+        ("match.updated", views.match_view(changed, tz))
+        for changed in sorted(b.changed.values(), key=lambda x: x.number)])
     finished = any(m.winner_to is None for m in b.changed.values()) \
         and await refresh_status(session, stage)
     started = await fill_waiting(session, stage) if stage.status == "completed" else []

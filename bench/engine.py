@@ -1,0 +1,112 @@
+"""Engine benchmark: an 8,192-team double elimination created and played out in process,
+the cost of one report at 64 vs 8,192 teams, and one report through the service layer
+(SQLite: write, progression, event) at 8,192 teams.
+
+Run by hand: ``python bench/engine.py [--teams 8192] [--service]``. Results: bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tournament.formats import double_elimination  # noqa: E402
+from tournament.formats.engine import Engine  # noqa: E402
+
+
+def play_out(teams: int, seed: int = 1) -> tuple[float, float, list[float]]:
+    """(seconds to plan, seconds to play every match, per-report seconds)."""
+    rng = random.Random(seed)
+    t0 = time.perf_counter()
+    plan = double_elimination.plan(list(range(1, teams + 1)), grand_final="reset")
+    engine = Engine(plan)
+    t1 = time.perf_counter()
+    per_report: list[float] = []
+    queue = sorted(m.number for m in engine.ready())
+    while queue:
+        number = queue.pop(0)
+        m = engine.matches[number]
+        if m.status != "ready":
+            continue
+        a = time.perf_counter()
+        engine.report(number, rng.choice((1, 2)))
+        per_report.append(time.perf_counter() - a)
+        for target in (m.winner_to, m.loser_to):
+            if target is not None and engine.matches[target].status == "ready":
+                queue.append(target)
+        if m.bracket == "grand_final":
+            queue += [x.number for x in engine.ready() if x.number not in queue]
+    t2 = time.perf_counter()
+    assert engine.champion() is not None
+    return t1 - t0, t2 - t1, per_report
+
+
+async def service_reports(teams: int, samples: int) -> list[float]:
+    """Median-able latencies of update_match (one transaction: validate, write, progress,
+    emit) on a fresh SQLite file holding an N-team double elimination."""
+    from tournament.config import Settings
+    from tournament.db import Database
+    from tournament.live.hub import Hub
+    from tournament.migrate import upgrade
+    from tournament.schemas import EventCreate, MatchUpdate, StageCreate, TeamCreate, TournamentCreate
+    from tournament.services import matches, stages, tournaments
+    from tournament.services.context import Context
+
+    path = Path(tempfile.mkdtemp()) / "bench.db"
+    url = f"sqlite+aiosqlite:///{path}"
+    upgrade(url)
+    ctx = Context(Database(url), Hub(), Settings(database_url=url))
+    async with ctx.transaction() as s:
+        await tournaments.create_tournament(s, TournamentCreate(slug="bench", name="Bench"))
+        await tournaments.create_event(s, "bench", EventCreate(slug="e", name="E"))
+        for i in range(teams):
+            await tournaments.create_team(s, "bench", "e", TeamCreate(name=f"T{i}"))
+    t0 = time.perf_counter()
+    async with ctx.transaction() as s:
+        view = await stages.create_stage(s, "bench", "e", StageCreate(
+            name="DE", format="double_elimination"))
+    print(f"  service: created {len(view['matches'])} matches in "
+          f"{time.perf_counter() - t0:.2f} s")
+    ready = [m["id"] for m in view["matches"] if m["status"] == "ready"][:samples]
+    admin = matches.Actor("admin")
+    latencies = []
+    for match_id in ready:
+        a = time.perf_counter()
+        async with ctx.transaction() as s:
+            await matches.update_match(s, match_id, MatchUpdate.model_validate(
+                {"score": [1, 0], "status": "completed"}), admin, None)
+        latencies.append(time.perf_counter() - a)
+    await ctx.db.dispose()
+    return latencies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--teams", type=int, default=8192)
+    parser.add_argument("--service", action="store_true", help="also time the service layer")
+    parser.add_argument("--samples", type=int, default=300)
+    args = parser.parse_args()
+    for n in (64, args.teams):
+        plan_s, play_s, per = play_out(n)
+        print(f"{n:>6} teams: plan {plan_s:.3f} s, {len(per)} reports {play_s:.3f} s, "
+              f"total {plan_s + play_s:.3f} s; per report median "
+              f"{statistics.median(per) * 1e6:.1f} µs, p99 "
+              f"{sorted(per)[int(len(per) * .99)] * 1e6:.1f} µs")
+    if args.service:
+        for n in (64, args.teams):
+            lat = asyncio.run(service_reports(n, min(args.samples, n // 2)))
+            print(f"{n:>6} teams through the service (SQLite): median "
+                  f"{statistics.median(lat) * 1e3:.2f} ms, p99 "
+                  f"{sorted(lat)[int(len(lat) * .99)] * 1e3:.2f} ms over {len(lat)} reports")
+
+
+if __name__ == "__main__":
+    main()
