@@ -1,0 +1,26 @@
+"""The nation table."""
+
+from __future__ import annotations
+
+from tournament.formats.nations import EventPlacement, nation_table
+
+NATION = {1: "KR", 2: "JP", 3: "KR", 4: "JP", 5: "CN"}
+
+
+def test_best_placed_team_per_nation_scores():
+    events = [EventPlacement({1: 1, 2: 2, 3: 3, 4: 4}, True),
+              EventPlacement({2: 1, 1: 2}, True)]
+    table = nation_table(NATION, events, [(1, 2, 1), (3, 4, 2), (1, 3, 1)], [10, 6, 5])
+    rows = {r.nation: r for r in table}
+    assert rows["KR"].points == 10 + 6 and rows["JP"].points == 6 + 10
+    assert rows["KR"].event_wins == rows["JP"].event_wins == 1
+    # same-nation matches (1 v 3) do not count
+    assert (rows["KR"].match_wins, rows["KR"].match_losses) == (1, 1)
+    assert rows["KR"].rank == rows["JP"].rank == 1  # a true tie shares the rank
+    assert rows["CN"].rank == 3 and rows["CN"].points == 0
+
+
+def test_every_team_scores_when_asked():
+    events = [EventPlacement({1: 1, 3: 2, 2: 3}, True)]
+    table = nation_table(NATION, events, [], [10, 6, 5], every_team=True)
+    assert {r.nation: r.points for r in table}["KR"] == 16

@@ -1,0 +1,56 @@
+"""Scores against a best-of."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tournament.formats.scoring import check_games, check_result, score_from_games, wins_needed
+from tournament.formats.types import FormatError
+
+
+@pytest.mark.parametrize("best_of, score, winner", [
+    (1, [1, 0], 1), (3, [2, 1], 1), (3, [0, 2], 2), (5, [3, 2], 1), (7, [1, 4], 2)])
+def test_completed_results(best_of, score, winner):
+    assert check_result(score, best_of=best_of, completed=True).winner == winner
+
+
+@pytest.mark.parametrize("best_of, score, code", [
+    (3, [3, 0], "invalid_score"), (3, [1, 0], "invalid_score"), (3, [2, 2], "invalid_score"),
+    (1, [1, 1], "invalid_score"), (5, [2, 2], "draw_not_allowed"), (3, [-1, 2], "invalid_score"),
+    (3, [True, 2], "invalid_score"), (3, "2-1", "invalid_score"), (3, [2.0, 1], "invalid_score"),
+])
+def test_impossible_results(best_of, score, code):
+    with pytest.raises(FormatError) as e:
+        check_result(score, best_of=best_of, completed=True)
+    assert e.value.code == code and e.value.field == "score"
+
+
+def test_live_scores_and_draws():
+    assert check_result([1, 1], best_of=3, completed=False).winner is None
+    with pytest.raises(FormatError):
+        check_result([2, 1], best_of=3, completed=False)
+    draw = check_result([1, 1], best_of=2, completed=True, allow_draws=True)
+    assert draw.draw and draw.winner is None
+    assert check_result([0, 0], best_of=1, completed=True, allow_draws=True).draw
+
+
+def test_games():
+    games = check_games([[13, 10], [8, 13], [13, 5]], 3)
+    assert score_from_games(games) == (2, 1)
+    with pytest.raises(FormatError):
+        check_games([[1, 0]] * 4, 3)
+    with pytest.raises(FormatError):
+        check_games([[1]], 3)
+
+
+@given(best_of=st.integers(1, 15), a=st.integers(0, 15), b=st.integers(0, 15))
+def test_a_completed_result_always_has_exactly_one_side_at_the_needed_wins(best_of, a, b):
+    try:
+        result = check_result([a, b], best_of=best_of, completed=True)
+    except FormatError:
+        return
+    need = wins_needed(best_of)
+    assert sorted([a, b])[1] == need and min(a, b) < need and a + b <= best_of
+    assert result.winner == (1 if a > b else 2)
