@@ -181,7 +181,8 @@ async def publish_changes(session: AsyncSession, tournament: Tournament, stage: 
     for changed in b.changed.values():
         session.add(changed)
     await session.flush()
-    for new in await rounds.next_swiss_round(session, stage, b.withdrawn):
+    paired = await rounds.next_swiss_round(session, stage, b.withdrawn)
+    for new in paired:
         b.changed[new.number] = new
     await emit_many(session, tournament.id, [
         ("match.updated", views.match_view(changed, tz))
@@ -189,7 +190,7 @@ async def publish_changes(session: AsyncSession, tournament: Tournament, stage: 
     finished = any(m.winner_to is None for m in b.changed.values()) \
         and await refresh_status(session, stage)
     started = await fill_waiting(session, stage) if stage.status == "completed" else []
-    if finished or b.dropped or started:
+    if finished or b.dropped or started or paired:
         await session.flush()
         for s in (stage, *started):
             await emit(session, tournament.id, "stage.updated",

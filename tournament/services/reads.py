@@ -118,3 +118,34 @@ async def _schedule_entry(session: AsyncSession, m: Match, team_id: int,
         "stage": views.stage_summary(stage) if stage else None,
         "opponent": views.team_view(opponent) if opponent else None,
     }
+
+
+async def spotlight(session: AsyncSession, slug: str,
+                    upcoming: int = 6) -> dict[str, list[dict[str, Any]]]:
+    """The tournament's live matches and the next scheduled ones, with their teams and
+    where they are played (for the tournament's home page)."""
+    t = await tournament_by_slug(session, slug)
+    live = (await session.exec(select(Match).where(
+        Match.tournament_id == t.id, Match.status == "live", col(Match.active))
+        .order_by(col(Match.scheduled_at), col(Match.id)))).all()
+    soon = (await session.exec(select(Match).where(
+        Match.tournament_id == t.id, Match.status == "ready", col(Match.active),
+        col(Match.scheduled_at).is_not(None))
+        .order_by(col(Match.scheduled_at), col(Match.id)).limit(upcoming))).all()
+    team_ids = {x for m in (*live, *soon) for x in (m.team1_id, m.team2_id) if x}
+    teams = {x.id: views.team_view(x) for x in (await session.exec(
+        select(Team).where(col(Team.id).in_(team_ids)))).all()}
+    stage_ids = {m.stage_id for m in (*live, *soon)}
+    stages = {s.id: s for s in (await session.exec(
+        select(Stage).where(col(Stage.id).in_(stage_ids)))).all()}
+    events = {e.id: e for e in (await session.exec(
+        select(Event).where(Event.tournament_id == t.id))).all()}
+
+    def entry(m: Match) -> dict[str, Any]:
+        stage = stages[m.stage_id]
+        return views.match_view(m, t.timezone) | {
+            "sides": [teams.get(m.team1_id or 0), teams.get(m.team2_id or 0)],
+            "stage": views.stage_summary(stage),
+            "event": views.event_view(events[stage.event_id], t.slug)}
+
+    return {"live": [entry(m) for m in live], "upcoming": [entry(m) for m in soon]}

@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
-from .. import i18n
+from .. import i18n, views
 from ..errors import DomainError
 from ..services import reads, stages, tournaments
 from .bracket_layout import layout
@@ -78,7 +78,11 @@ async def tournament_page(request: Request) -> Response:
     async def build() -> Response:
         async with ctx(request).db.read() as session:
             t = await reads.tournament_detail(session, request.path_params["slug"])
-        return render(request, "tournament.html", t=t, tz=t["timezone"], seq=t["last_seq"])
+            spot = await reads.spotlight(session, t["slug"])
+        teams = {side["id"]: side for m in spot["live"] + spot["upcoming"]
+                 for side in m["sides"] if side}
+        return render(request, "tournament.html", t=t, tz=t["timezone"], seq=t["last_seq"],
+                      spot=spot, teams=teams)
     return await _guard(request, build)
 
 
@@ -88,25 +92,30 @@ async def event_page(request: Request) -> Response:
         async with ctx(request).db.read() as session:
             t = await reads.tournament_detail(session, p["slug"])
             event = await reads.event_detail(session, p["slug"], p["event"])
-            views = [await stages.stage_view(session, await stages.stage_by_id(session, s["id"]))
+            shown = [await stages.stage_view(session, await stages.stage_by_id(session, s["id"]))
                      for s in event["stages"]]
         teams = {x["id"]: x for x in event["teams"]}
         return render(request, "event.html", t=t, event=event, tz=t["timezone"],
-                      seq=t["last_seq"], stages=[layout(v) for v in views], teams=teams)
+                      seq=t["last_seq"], stages=[layout(v) for v in shown], teams=teams)
     return await _guard(request, build)
 
 
 async def stage_page(request: Request, overlay: bool = False) -> Response:
+    """The stage; ``?fragment=1`` answers only its body (the page script swaps it in when
+    a round is paired or standings move)."""
     async def build() -> Response:
         stage_id = int_param(request.path_params["id"], "id")
         async with ctx(request).db.read() as session:
-            view = await stages.stage_view(session, await stages.stage_by_id(session, stage_id))
+            stage = await stages.stage_by_id(session, stage_id)
+            view = await stages.stage_view(session, stage)
             t = await reads.tournament_detail(session, view["tournament"])
-            event = next(e for e in t["events"] if e["id"] == view["event_id"])
-        teams = {x["id"]: x for x in view["teams"]}
-        return render(request, "overlay_stage.html" if overlay else "stage.html", t=t,
-                      event=event, stage=layout(view), teams=teams, tz=t["timezone"],
-                      seq=t["last_seq"])
+            entered = await tournaments.event_teams(session, stage.event_id)
+        event = next(e for e in t["events"] if e["id"] == view["event_id"])
+        teams = {x.id: views.team_view(x) for x in entered}
+        template = "stage_fragment.html" if request.query_params.get("fragment") else \
+            "overlay_stage.html" if overlay else "stage.html"
+        return render(request, template, t=t, event=event, stage=layout(view), teams=teams,
+                      tz=t["timezone"], seq=t["last_seq"])
     return await _guard(request, build)
 
 
