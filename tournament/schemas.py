@@ -63,6 +63,24 @@ class TournamentCreate(Body):
         return value
 
 
+class TournamentUpdate(Body):
+    """``PATCH /api/tournaments/{slug}``: any of the settable fields (publishing included)."""
+
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    names: dict[str, str] | None = None
+    timezone: str | None = None
+    starts_on: date | None = None
+    ends_on: date | None = None
+    nation_points: list[int] | None = None
+    nation_scoring: Literal["best", "every"] | None = None
+    published: bool | None = None
+
+    _v_names = field_validator("names")(_names)
+    _v_tz = field_validator("timezone")(lambda v: TournamentCreate._tz(v) if v else v)
+    _v_points = field_validator("nation_points")(
+        lambda v: TournamentCreate._points(v) if v is not None else v)
+
+
 class EventCreate(Body):
     slug: str
     name: str = Field(min_length=1, max_length=200)

@@ -172,3 +172,26 @@ async def test_idempotency_key_replays_the_first_answer(client):
     assert a.status_code == b.status_code == 201 and a.json() == b.json()
     stage_after = await stage(client, st["id"])
     assert stage_after["matches"][0]["score"] == [1, 0]
+
+
+async def test_unpublished_tournaments_are_hidden_until_published(client):
+    slug = unique()
+    r = await client.post("/api/tournaments", json={"slug": slug, "name": "Secret",
+                                                    "published": False}, headers=AUTH)
+    assert r.status_code == 201
+    await client.post(f"/api/tournaments/{slug}/events", json={"slug": "e", "name": "E"},
+                      headers=AUTH)
+    assert (await client.get(f"/api/tournaments/{slug}")).status_code == 404
+    assert (await client.get(f"/api/tournaments/{slug}/events/e")).status_code == 404
+    assert (await client.get(f"/tournaments/{slug}")).status_code == 404
+    assert slug not in [t["slug"] for t in (await client.get("/api/tournaments")).json()]
+    assert (await client.get(f"/api/tournaments/{slug}", headers=AUTH)).status_code == 200
+    r = await client.patch(f"/api/tournaments/{slug}", json={"published": "soon"},
+                           headers=AUTH)
+    error(r, 422, "invalid_input")
+    r = await client.patch(f"/api/tournaments/{slug}", json={"published": True,
+                                                             "timezone": "Asia/Tokyo"},
+                           headers=AUTH)
+    assert r.status_code == 200 and r.json()["published"] is True
+    body = (await client.get(f"/api/tournaments/{slug}")).json()
+    assert body["timezone"] == "Asia/Tokyo" and body["name"] == "Secret"

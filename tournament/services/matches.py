@@ -44,7 +44,8 @@ async def load_for_write(session: AsyncSession,
     """The match with its stage and tournament, in one query that also takes the
     tournament's write lock (``FOR UPDATE`` on PostgreSQL; SQLite writers already hold
     the database lock), so concurrent writers of a tournament never lose an update."""
-    any_withdrawn = exists().where(Team.event_id == Stage.event_id, col(Team.withdrawn))
+    any_withdrawn = exists().where(col(Team.event_id) == col(Stage.event_id),
+                                   col(Team.withdrawn))
     found = (await session.exec(
         select(Match, Stage, Tournament, any_withdrawn.label("any_withdrawn"))
         .join(Stage, col(Stage.id) == Match.stage_id)

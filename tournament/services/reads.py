@@ -13,7 +13,14 @@ from ..formats.nations import EventPlacement, nation_table
 from ..models import Event, Match, Stage, Team, Tournament
 from .stages import stage_matches
 from .standings import placements as stage_placements
-from .tournaments import event_by_slug, event_stages, event_teams, players_of, tournament_by_slug
+from .tournaments import (
+    event_by_slug,
+    event_stages,
+    event_teams,
+    players_of,
+    tournament_by_slug,
+    visible,
+)
 
 
 async def placements(session: AsyncSession, event: Event) -> list[dict[str, Any]]:
@@ -77,10 +84,9 @@ async def event_detail(session: AsyncSession, slug: str, event_slug: str) -> dic
 
 async def match_detail(session: AsyncSession, match_id: int) -> tuple[Match, dict[str, Any]]:
     m = await session.get(Match, match_id)
-    if m is None or not m.active:
+    t = await session.get(Tournament, m.tournament_id) if m else None
+    if m is None or not m.active or t is None or not visible(session, t):
         raise NotFound("Match", match_id)
-    t = await session.get(Tournament, m.tournament_id)
-    assert t is not None
     return m, views.match_view(m, t.timezone)
 
 
@@ -91,7 +97,8 @@ async def team_detail(session: AsyncSession, team_id: int) -> dict[str, Any]:
     event = await session.get(Event, team.event_id)
     assert event is not None
     t = await session.get(Tournament, event.tournament_id)
-    assert t is not None
+    if t is None or not visible(session, t):
+        raise NotFound("Team", team_id)
     rosters = await players_of(session, [team.id])
     return views.team_view(team, rosters[team.id]) | {
         "tournament": t.slug,

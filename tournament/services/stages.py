@@ -20,7 +20,7 @@ from ..schemas import FromStage, StageCreate
 from .bracket import Bracket, propagate
 from .context import lock_tournament
 from .standings import rows as standing_rows
-from .tournaments import event_by_slug, event_teams, tournament_by_slug
+from .tournaments import event_by_slug, event_teams, tournament_by_slug, visible
 
 
 def format_error(exc: FormatError) -> InvalidInput:
@@ -159,6 +159,8 @@ async def stage_view(session: AsyncSession, stage: Stage,
     assert stage.id is not None
     if tournament is None:
         tournament = await session.get(Tournament, stage.tournament_id)
+        if not visible(session, tournament):
+            raise NotFound("Stage", stage.id)
         assert tournament is not None
     matches = await stage_matches(session, stage.id)
     team_rows = (await session.exec(select(Team).where(

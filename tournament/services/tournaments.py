@@ -11,13 +11,22 @@ from .. import views
 from ..errors import Conflict, NotFound
 from ..live.outbox import emit
 from ..models import Event, Player, Stage, Team, Tournament
-from ..schemas import EventCreate, TeamCreate, TournamentCreate
+from ..schemas import EventCreate, TeamCreate, TournamentCreate, TournamentUpdate
 from .context import lock_tournament
+
+SHOW_UNPUBLISHED = "show_unpublished"
+
+
+def visible(session: AsyncSession, tournament: Tournament | None) -> bool:
+    """Published tournaments are public; unpublished ones only for writes and for readers
+    with a valid token (the web layer marks their session)."""
+    return tournament is not None and (tournament.published
+                                       or bool(session.info.get(SHOW_UNPUBLISHED)))
 
 
 async def tournament_by_slug(session: AsyncSession, slug: str) -> Tournament:
     found = (await session.exec(select(Tournament).where(Tournament.slug == slug))).first()
-    if found is None or found.id is None:
+    if found is None or found.id is None or not visible(session, found):
         raise NotFound("Tournament", slug)
     return found
 
@@ -31,9 +40,9 @@ async def event_by_slug(session: AsyncSession, tournament: Tournament, slug: str
 
 
 async def list_tournaments(session: AsyncSession) -> list[dict[str, Any]]:
-    rows = await session.exec(select(Tournament).where(col(Tournament.published))
-                              .order_by(col(Tournament.starts_on).desc(), col(Tournament.id)))
-    return [views.tournament_view(t) for t in rows.all()]
+    rows = await session.exec(select(Tournament).order_by(col(Tournament.starts_on).desc(),
+                                                          col(Tournament.id)))
+    return [views.tournament_view(t) for t in rows.all() if visible(session, t)]
 
 
 async def create_tournament(session: AsyncSession, body: TournamentCreate) -> dict[str, Any]:
@@ -45,6 +54,20 @@ async def create_tournament(session: AsyncSession, body: TournamentCreate) -> di
     session.add(tournament)
     await session.flush()
     return views.tournament_view(tournament) | {"events": [], "nations": []}
+
+
+async def update_tournament(session: AsyncSession, slug: str,
+                            body: TournamentUpdate) -> dict[str, Any]:
+    tournament = await tournament_by_slug(session, slug)
+    assert tournament.id is not None
+    await lock_tournament(session, tournament.id)
+    for field, value in body.model_dump(exclude_unset=True).items():
+        setattr(tournament, field, value)
+    session.add(tournament)
+    await session.flush()
+    view = views.tournament_view(tournament)
+    await emit(session, tournament.id, "tournament.updated", view)
+    return view
 
 
 async def create_event(session: AsyncSession, slug: str, body: EventCreate) -> dict[str, Any]:

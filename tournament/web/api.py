@@ -17,12 +17,23 @@ from ..schemas import (
     StageCreate,
     TeamCreate,
     TournamentCreate,
+    TournamentUpdate,
     UserCreate,
     Withdrawal,
 )
 from ..services import auth, idempotency, matches, reads, stages, tournaments, withdrawals
 from ..services.matches import Actor
-from .common import answer, authenticate, ctx, int_param, parse, read_body, require_admin
+from ..services.tournaments import SHOW_UNPUBLISHED
+from .common import (
+    answer,
+    authenticate,
+    ctx,
+    int_param,
+    parse,
+    read_body,
+    reading,
+    require_admin,
+)
 
 Action = Callable[[AsyncSession, bytes, Actor], Awaitable[dict[str, Any]]]
 
@@ -35,6 +46,7 @@ async def _write(request: Request, action: Action, *, status: int = 200,
     raw = await read_body(request)
 
     async def run(session: AsyncSession) -> tuple[int, dict[str, Any]]:
+        session.info[SHOW_UNPUBLISHED] = True  # writers may see what they are building
         return status, await action(session, raw, actor)
 
     digest = idempotency.request_hash(request.method, request.url.path, raw)
@@ -46,7 +58,7 @@ async def _write(request: Request, action: Action, *, status: int = 200,
 
 
 async def list_tournaments(request: Request) -> Response:
-    async with ctx(request).db.read() as session:
+    async with reading(request) as session:
         return answer(await tournaments.list_tournaments(session))
 
 
@@ -57,8 +69,16 @@ async def create_tournament(request: Request) -> Response:
 
 
 async def get_tournament(request: Request) -> Response:
-    async with ctx(request).db.read() as session:
+    async with reading(request) as session:
         return answer(await reads.tournament_detail(session, request.path_params["slug"]))
+
+
+async def update_tournament(request: Request) -> Response:
+    slug = request.path_params["slug"]
+
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
+        return await tournaments.update_tournament(session, slug, parse(TournamentUpdate, raw))
+    return await _write(request, action)
 
 
 async def create_event(request: Request) -> Response:
@@ -71,7 +91,7 @@ async def create_event(request: Request) -> Response:
 
 async def get_event(request: Request) -> Response:
     p = request.path_params
-    async with ctx(request).db.read() as session:
+    async with reading(request) as session:
         return answer(await reads.event_detail(session, p["slug"], p["event"]))
 
 
@@ -95,14 +115,14 @@ async def create_stage(request: Request) -> Response:
 
 async def get_stage(request: Request) -> Response:
     stage_id = int_param(request.path_params["id"], "id")
-    async with ctx(request).db.read() as session:
+    async with reading(request) as session:
         stage = await stages.stage_by_id(session, stage_id)
         return answer(await stages.stage_view(session, stage))
 
 
 async def get_match(request: Request) -> Response:
     match_id = int_param(request.path_params["id"], "id")
-    async with ctx(request).db.read() as session:
+    async with reading(request) as session:
         match, view = await reads.match_detail(session, match_id)
     return answer(view, headers={"ETag": f'"{match.version}"'})
 
@@ -131,7 +151,7 @@ async def patch_match(request: Request) -> Response:
 
 async def get_team(request: Request) -> Response:
     team_id = int_param(request.path_params["id"], "id")
-    async with ctx(request).db.read() as session:
+    async with reading(request) as session:
         return answer(await reads.team_detail(session, team_id))
 
 
@@ -154,6 +174,7 @@ routes = [
     Route("/api/tournaments", list_tournaments, methods=["GET"]),
     Route("/api/tournaments", create_tournament, methods=["POST"]),
     Route("/api/tournaments/{slug}", get_tournament, methods=["GET"]),
+    Route("/api/tournaments/{slug}", update_tournament, methods=["PATCH"]),
     Route("/api/tournaments/{slug}/events", create_event, methods=["POST"]),
     Route("/api/tournaments/{slug}/events/{event}", get_event, methods=["GET"]),
     Route("/api/tournaments/{slug}/events/{event}/teams", create_team, methods=["POST"]),

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.requests import HTTPConnection, Request
 from starlette.responses import JSONResponse
 
@@ -13,6 +16,7 @@ from ..errors import BadRequest, DomainError, InvalidInput, Unauthorized
 from ..services.auth import actor_for
 from ..services.context import Context
 from ..services.matches import Actor
+from ..services.tournaments import SHOW_UNPUBLISHED
 
 B = TypeVar("B", bound=BaseModel)
 MAX_BODY = 1_000_000
@@ -68,6 +72,18 @@ async def authenticate(request: Request) -> tuple[str, Actor]:
     if found is None:
         raise Unauthorized("invalid_token", "The token is not valid.")
     return found
+
+
+@asynccontextmanager
+async def reading(request: Request) -> AsyncIterator[AsyncSession]:
+    """A read session; a reader with a valid token also sees unpublished tournaments."""
+    context = ctx(request)
+    async with context.db.read() as session:
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() == "bearer" and token.strip() and await actor_for(
+                session, token.strip(), context.settings.admin_token):
+            session.info[SHOW_UNPUBLISHED] = True
+        yield session
 
 
 def require_admin(actor: Actor) -> None:

@@ -15,6 +15,7 @@ from ..schemas import (
     StageCreate,
     TeamCreate,
     TournamentCreate,
+    TournamentUpdate,
     UserCreate,
     Withdrawal,
 )
@@ -49,7 +50,10 @@ PATHS: dict[str, dict[str, Any]] = {
         "post": _op("Create a tournament", TournamentCreate, auth=True, status="201",
                     errors=("409",), headers=("Idempotency-Key",)),
     },
-    "/api/tournaments/{slug}": {"get": _op("A tournament with its events and nation table")},
+    "/api/tournaments/{slug}": {
+        "get": _op("A tournament with its events and nation table"),
+        "patch": _op("Change a tournament (name, dates, nation points, published)",
+                     TournamentUpdate, auth=True, headers=("Idempotency-Key",))},
     "/api/tournaments/{slug}/events": {
         "post": _op("Create an event (one game title)", EventCreate, auth=True, status="201",
                     headers=("Idempotency-Key",))},
@@ -90,8 +94,8 @@ def schema() -> dict[str, Any]:
                                                     "code": {"type": "string"},
                                                     "message": {"type": "string"},
                                                     "field": {"type": "string"}}}}}}
-    for model in (TournamentCreate, EventCreate, TeamCreate, StageCreate, MatchUpdate,
-                  UserCreate, Withdrawal):
+    for model in (TournamentCreate, TournamentUpdate, EventCreate, TeamCreate, StageCreate,
+                  MatchUpdate, UserCreate, Withdrawal):
         body = model.model_json_schema(ref_template="#/components/schemas/{model}")
         components.update(body.pop("$defs", {}))
         components[model.__name__] = body

@@ -17,7 +17,7 @@ from ..errors import DomainError
 from ..services import reads, stages, tournaments
 from .bracket_layout import layout
 from .calendar import schedule_ics
-from .common import ctx, int_param
+from .common import int_param, reading
 
 TEMPLATES = Path(__file__).parent / "templates"
 env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
@@ -69,14 +69,14 @@ async def _guard(request: Request, build: Any) -> Response:
 
 
 async def index(request: Request) -> Response:
-    async with ctx(request).db.read() as session:
+    async with reading(request) as session:
         listed = await tournaments.list_tournaments(session)
     return render(request, "index.html", tournaments=listed)
 
 
 async def tournament_page(request: Request) -> Response:
     async def build() -> Response:
-        async with ctx(request).db.read() as session:
+        async with reading(request) as session:
             t = await reads.tournament_detail(session, request.path_params["slug"])
             spot = await reads.spotlight(session, t["slug"])
         teams = {side["id"]: side for m in spot["live"] + spot["upcoming"]
@@ -89,7 +89,7 @@ async def tournament_page(request: Request) -> Response:
 async def event_page(request: Request) -> Response:
     async def build() -> Response:
         p = request.path_params
-        async with ctx(request).db.read() as session:
+        async with reading(request) as session:
             t = await reads.tournament_detail(session, p["slug"])
             event = await reads.event_detail(session, p["slug"], p["event"])
             shown = [await stages.stage_view(session, await stages.stage_by_id(session, s["id"]))
@@ -105,7 +105,7 @@ async def stage_page(request: Request, overlay: bool = False) -> Response:
     a round is paired or standings move)."""
     async def build() -> Response:
         stage_id = int_param(request.path_params["id"], "id")
-        async with ctx(request).db.read() as session:
+        async with reading(request) as session:
             stage = await stages.stage_by_id(session, stage_id)
             view = await stages.stage_view(session, stage)
             t = await reads.tournament_detail(session, view["tournament"])
@@ -126,7 +126,7 @@ async def stage_overlay(request: Request) -> Response:
 async def match_page(request: Request, overlay: bool = False) -> Response:
     async def build() -> Response:
         match_id = int_param(request.path_params["id"], "id")
-        async with ctx(request).db.read() as session:
+        async with reading(request) as session:
             _, match = await reads.match_detail(session, match_id)
             view = await stages.stage_view(session, await stages.stage_by_id(
                 session, match["stage_id"]))
@@ -148,7 +148,7 @@ async def match_overlay(request: Request) -> Response:
 async def team_page(request: Request) -> Response:
     async def build() -> Response:
         team_id = int_param(request.path_params["id"], "id")
-        async with ctx(request).db.read() as session:
+        async with reading(request) as session:
             team = await reads.team_detail(session, team_id)
             t = await reads.tournament_detail(session, team["tournament"])
         event = next(e for e in t["events"] if e["slug"] == team["event"])
@@ -161,7 +161,7 @@ async def team_calendar(request: Request) -> Response:
     async def build() -> Response:
         team_id = int_param(request.path_params["id"], "id")
         lang = language(request)
-        async with ctx(request).db.read() as session:
+        async with reading(request) as session:
             team = await reads.team_detail(session, team_id)
             t = await reads.tournament_detail(session, team["tournament"])
         body = schedule_ics(team, t, lang, str(request.base_url).rstrip("/"))
