@@ -18,9 +18,8 @@ from ..live.outbox import emit
 from ..models import Match, Stage, Team, Tournament
 from ..schemas import FromStage, StageCreate
 from .bracket import Bracket, propagate
-from .context import lock_tournament
 from .standings import rows as standing_rows
-from .tournaments import event_by_slug, event_teams, tournament_by_slug, visible
+from .tournaments import event_for_write, event_teams, visible
 
 
 def format_error(exc: FormatError) -> InvalidInput:
@@ -29,11 +28,8 @@ def format_error(exc: FormatError) -> InvalidInput:
 
 async def create_stage(session: AsyncSession, slug: str, event_slug: str,
                        body: StageCreate) -> dict[str, Any]:
-    tournament = await tournament_by_slug(session, slug)
-    assert tournament.id is not None
-    await lock_tournament(session, tournament.id)
-    event = await event_by_slug(session, tournament, event_slug)
-    assert event.id is not None
+    tournament, event = await event_for_write(session, slug, event_slug)
+    assert tournament.id is not None and event.id is not None
     try:
         settings = stages.validate(body.format, body.settings)
     except FormatError as exc:

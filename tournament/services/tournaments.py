@@ -39,6 +39,15 @@ async def event_by_slug(session: AsyncSession, tournament: Tournament, slug: str
     return found
 
 
+async def event_for_write(session: AsyncSession, slug: str,
+                          event_slug: str) -> tuple[Tournament, Event]:
+    """The tournament (write-locked) and one of its events."""
+    tournament = await tournament_by_slug(session, slug)
+    assert tournament.id is not None
+    await lock_tournament(session, tournament.id)
+    return tournament, await event_by_slug(session, tournament, event_slug)
+
+
 async def list_tournaments(session: AsyncSession) -> list[dict[str, Any]]:
     rows = await session.exec(select(Tournament).order_by(col(Tournament.starts_on).desc(),
                                                           col(Tournament.id)))
@@ -90,11 +99,8 @@ async def create_event(session: AsyncSession, slug: str, body: EventCreate) -> d
 
 async def create_team(session: AsyncSession, slug: str, event_slug: str,
                       body: TeamCreate) -> dict[str, Any]:
-    tournament = await tournament_by_slug(session, slug)
-    assert tournament.id is not None
-    await lock_tournament(session, tournament.id)
-    event = await event_by_slug(session, tournament, event_slug)
-    assert event.id is not None
+    tournament, event = await event_for_write(session, slug, event_slug)
+    assert tournament.id is not None and event.id is not None
     team = Team(event_id=event.id, **body.model_dump(exclude={"players"}))
     session.add(team)
     await session.flush()
