@@ -85,3 +85,23 @@ async def test_team_calendar_feed(client):
     assert [s["id"] for s in team["schedule"]] == [match["id"]]
     assert team["schedule"][0]["opponent"]["id"] == event["teams"][1]
     assert [p["handle"] for p in team["players"]] == ["p0a", "p0b"]
+
+
+async def test_views_are_versioned_by_the_tournament_seq(client):
+    event = await make_event(client, 4)
+    st = await make_stage(client, event)
+    url = f"/stages/{st['id']}?lang=en"
+    first = await client.get(url)
+    etag = first.headers["etag"]
+    again = await client.get(url, headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    api = await client.get(f"/api/stages/{st['id']}")
+    assert api.headers["etag"] != etag  # JSON and pages are versioned apart
+    await report(client, by_number(st)[1]["id"], [1, 0])
+    changed = await client.get(url, headers={"If-None-Match": etag})
+    assert changed.status_code == 200 and changed.headers["etag"] != etag
+    assert 'class="side won"' in changed.text
+    fresh = (await client.get(f"/api/stages/{st['id']}")).json()
+    assert by_number(fresh)[1]["status"] == "completed"
+    ko = await client.get(f"/stages/{st['id']}?lang=ko")
+    assert ko.headers["etag"] != changed.headers["etag"] and "대진표" in ko.text

@@ -58,6 +58,14 @@ async def nations(session: AsyncSession, tournament: Tournament) -> list[dict[st
     return [row.as_dict() for row in table]
 
 
+async def tournament_head(session: AsyncSession, slug: str) -> dict[str, Any]:
+    """The tournament with its events, without the nation table (for page headers)."""
+    t = await tournament_by_slug(session, slug)
+    events = (await session.exec(select(Event).where(Event.tournament_id == t.id)
+                                 .order_by(col(Event.position), col(Event.id)))).all()
+    return views.tournament_view(t) | {"events": [views.event_view(e, t.slug) for e in events]}
+
+
 async def tournament_detail(session: AsyncSession, slug: str) -> dict[str, Any]:
     t = await tournament_by_slug(session, slug)
     events = (await session.exec(select(Event).where(Event.tournament_id == t.id)
@@ -82,12 +90,14 @@ async def event_detail(session: AsyncSession, slug: str, event_slug: str) -> dic
     }
 
 
-async def match_detail(session: AsyncSession, match_id: int) -> tuple[Match, dict[str, Any]]:
+async def match_detail(session: AsyncSession,
+                       match_id: int) -> tuple[Match, dict[str, Any], str]:
+    """The match row, its public view, and its tournament's slug."""
     m = await session.get(Match, match_id)
     t = await session.get(Tournament, m.tournament_id) if m else None
     if m is None or not m.active or t is None or not visible(session, t):
         raise NotFound("Match", match_id)
-    return m, views.match_view(m, t.timezone)
+    return m, views.match_view(m, t.timezone), t.slug
 
 
 async def team_detail(session: AsyncSession, team_id: int) -> dict[str, Any]:
@@ -156,3 +166,31 @@ async def spotlight(session: AsyncSession, slug: str,
             "event": views.event_view(events[stage.event_id], t.slug)}
 
     return {"live": [entry(m) for m in live], "upcoming": [entry(m) for m in soon]}
+
+
+async def last_seq(session: AsyncSession, *, slug: str | None = None,
+                   stage_id: int | None = None, match_id: int | None = None,
+                   team_id: int | None = None) -> int:
+    """The ``last_seq`` of the tournament a resource belongs to: every change to a
+    tournament raises it, so it versions every view of the tournament (cache keys, ETags).
+    Raises NotFound like the full read would."""
+    query = select(Tournament)
+    if slug is not None:
+        query = query.where(Tournament.slug == slug)
+        what, ident = "Tournament", slug
+    elif stage_id is not None:
+        query = query.join(Stage, col(Stage.tournament_id) == Tournament.id).where(
+            Stage.id == stage_id)
+        what, ident = "Stage", str(stage_id)
+    elif match_id is not None:
+        query = query.join(Match, col(Match.tournament_id) == Tournament.id).where(
+            Match.id == match_id)
+        what, ident = "Match", str(match_id)
+    else:
+        query = query.join(Event, col(Event.tournament_id) == Tournament.id).join(
+            Team, col(Team.event_id) == Event.id).where(Team.id == team_id)
+        what, ident = "Team", str(team_id)
+    found = (await session.exec(query)).first()
+    if found is None or not visible(session, found):
+        raise NotFound(what, ident)
+    return found.last_seq

@@ -24,6 +24,7 @@ from ..schemas import (
 from ..services import auth, idempotency, matches, reads, stages, tournaments, withdrawals
 from ..services.matches import Actor
 from ..services.tournaments import SHOW_UNPUBLISHED
+from .cache import versioned
 from .common import (
     answer,
     authenticate,
@@ -69,8 +70,11 @@ async def create_tournament(request: Request) -> Response:
 
 
 async def get_tournament(request: Request) -> Response:
-    async with reading(request) as session:
-        return answer(await reads.tournament_detail(session, request.path_params["slug"]))
+    slug = request.path_params["slug"]
+
+    async def build(session: AsyncSession) -> Response:
+        return answer(await reads.tournament_detail(session, slug))
+    return await versioned(request, lambda s: reads.last_seq(s, slug=slug), build, page=False)
 
 
 async def update_tournament(request: Request) -> Response:
@@ -91,8 +95,11 @@ async def create_event(request: Request) -> Response:
 
 async def get_event(request: Request) -> Response:
     p = request.path_params
-    async with reading(request) as session:
+
+    async def build(session: AsyncSession) -> Response:
         return answer(await reads.event_detail(session, p["slug"], p["event"]))
+    return await versioned(request, lambda s: reads.last_seq(s, slug=p["slug"]), build,
+                           page=False)
 
 
 async def create_team(request: Request) -> Response:
@@ -115,15 +122,18 @@ async def create_stage(request: Request) -> Response:
 
 async def get_stage(request: Request) -> Response:
     stage_id = int_param(request.path_params["id"], "id")
-    async with reading(request) as session:
-        stage = await stages.stage_by_id(session, stage_id)
-        return answer(await stages.stage_view(session, stage))
+
+    async def build(session: AsyncSession) -> Response:
+        return answer(await stages.stage_view(session, await stages.stage_by_id(session,
+                                                                                stage_id)))
+    return await versioned(request, lambda s: reads.last_seq(s, stage_id=stage_id), build,
+                           page=False)
 
 
 async def get_match(request: Request) -> Response:
     match_id = int_param(request.path_params["id"], "id")
     async with reading(request) as session:
-        match, view = await reads.match_detail(session, match_id)
+        match, view, _ = await reads.match_detail(session, match_id)
     return answer(view, headers={"ETag": f'"{match.version}"'})
 
 
@@ -151,8 +161,11 @@ async def patch_match(request: Request) -> Response:
 
 async def get_team(request: Request) -> Response:
     team_id = int_param(request.path_params["id"], "id")
-    async with reading(request) as session:
+
+    async def build(session: AsyncSession) -> Response:
         return answer(await reads.team_detail(session, team_id))
+    return await versioned(request, lambda s: reads.last_seq(s, team_id=team_id), build,
+                           page=False)
 
 
 async def withdraw_team(request: Request) -> Response:

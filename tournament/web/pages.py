@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
+from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
@@ -16,6 +18,7 @@ from .. import i18n, views
 from ..errors import DomainError
 from ..services import reads, stages, tournaments
 from .bracket_layout import layout
+from .cache import versioned
 from .calendar import schedule_ics
 from .common import int_param, reading
 
@@ -61,11 +64,17 @@ async def error_page(request: Request, status: int, message: str | None = None) 
     return render(request, "error.html", status=status, status_code=status, message=message)
 
 
-async def _guard(request: Request, build: Any) -> Response:
-    try:
-        return await build()  # type: ignore[no-any-return]
-    except DomainError as exc:
-        return await error_page(request, exc.status, exc.message)
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def page(handler: Handler) -> Handler:
+    """A page handler whose domain errors (unknown ids, bad parameters) become error pages."""
+    async def guarded(request: Request) -> Response:
+        try:
+            return await handler(request)
+        except DomainError as exc:
+            return await error_page(request, exc.status, exc.message)
+    return guarded
 
 
 async def index(request: Request) -> Response:
@@ -75,48 +84,49 @@ async def index(request: Request) -> Response:
 
 
 async def tournament_page(request: Request) -> Response:
-    async def build() -> Response:
-        async with reading(request) as session:
-            t = await reads.tournament_detail(session, request.path_params["slug"])
-            spot = await reads.spotlight(session, t["slug"])
+    slug = request.path_params["slug"]
+
+    async def build(session: AsyncSession) -> Response:
+        t = await reads.tournament_detail(session, slug)
+        spot = await reads.spotlight(session, slug)
         teams = {side["id"]: side for m in spot["live"] + spot["upcoming"]
                  for side in m["sides"] if side}
         return render(request, "tournament.html", t=t, tz=t["timezone"], seq=t["last_seq"],
                       spot=spot, teams=teams)
-    return await _guard(request, build)
+    return await versioned(request, lambda s: reads.last_seq(s, slug=slug), build)
 
 
 async def event_page(request: Request) -> Response:
-    async def build() -> Response:
-        p = request.path_params
-        async with reading(request) as session:
-            t = await reads.tournament_detail(session, p["slug"])
-            event = await reads.event_detail(session, p["slug"], p["event"])
-            shown = [await stages.stage_view(session, await stages.stage_by_id(session, s["id"]))
-                     for s in event["stages"]]
+    p = request.path_params
+
+    async def build(session: AsyncSession) -> Response:
+        t = await reads.tournament_head(session, p["slug"])
+        event = await reads.event_detail(session, p["slug"], p["event"])
+        shown = [await stages.stage_view(session, await stages.stage_by_id(session, s["id"]))
+                 for s in event["stages"]]
         teams = {x["id"]: x for x in event["teams"]}
         return render(request, "event.html", t=t, event=event, tz=t["timezone"],
                       seq=t["last_seq"], stages=[layout(v) for v in shown], teams=teams)
-    return await _guard(request, build)
+    return await versioned(request, lambda s: reads.last_seq(s, slug=p["slug"]), build)
 
 
 async def stage_page(request: Request, overlay: bool = False) -> Response:
     """The stage; ``?fragment=1`` answers only its body (the page script swaps it in when
     a round is paired or standings move)."""
-    async def build() -> Response:
-        stage_id = int_param(request.path_params["id"], "id")
-        async with reading(request) as session:
-            stage = await stages.stage_by_id(session, stage_id)
-            view = await stages.stage_view(session, stage)
-            t = await reads.tournament_detail(session, view["tournament"])
-            entered = await tournaments.event_teams(session, stage.event_id)
+    stage_id = int_param(request.path_params["id"], "id")
+
+    async def build(session: AsyncSession) -> Response:
+        stage = await stages.stage_by_id(session, stage_id)
+        view = await stages.stage_view(session, stage)
+        t = await reads.tournament_head(session, view["tournament"])
+        entered = await tournaments.event_teams(session, stage.event_id)
         event = next(e for e in t["events"] if e["id"] == view["event_id"])
         teams = {x.id: views.team_view(x) for x in entered}
         template = "stage_fragment.html" if request.query_params.get("fragment") else \
             "overlay_stage.html" if overlay else "stage.html"
         return render(request, template, t=t, event=event, stage=layout(view), teams=teams,
                       tz=t["timezone"], seq=t["last_seq"])
-    return await _guard(request, build)
+    return await versioned(request, lambda s: reads.last_seq(s, stage_id=stage_id), build)
 
 
 async def stage_overlay(request: Request) -> Response:
@@ -124,21 +134,19 @@ async def stage_overlay(request: Request) -> Response:
 
 
 async def match_page(request: Request, overlay: bool = False) -> Response:
-    async def build() -> Response:
-        match_id = int_param(request.path_params["id"], "id")
-        async with reading(request) as session:
-            _, match = await reads.match_detail(session, match_id)
-            view = await stages.stage_view(session, await stages.stage_by_id(
-                session, match["stage_id"]))
-            t = await reads.tournament_detail(session, view["tournament"])
-            sides = [await reads.team_detail(session, x) if x else None
-                     for x in match["teams"]]
-        event = next(e for e in t["events"] if e["id"] == view["event_id"])
-        teams = {x["id"]: x for x in view["teams"]}
+    match_id = int_param(request.path_params["id"], "id")
+
+    async def build(session: AsyncSession) -> Response:
+        _, match, slug = await reads.match_detail(session, match_id)
+        stage = await stages.stage_by_id(session, match["stage_id"])
+        t = await reads.tournament_head(session, slug)
+        sides = [await reads.team_detail(session, x) if x else None for x in match["teams"]]
+        event = next(e for e in t["events"] if e["id"] == stage.event_id)
+        teams = {x["id"]: x for x in sides if x}
         return render(request, "overlay_match.html" if overlay else "match.html", t=t,
-                      event=event, stage=view, match=match, sides=sides, teams=teams,
-                      tz=t["timezone"], seq=t["last_seq"])
-    return await _guard(request, build)
+                      event=event, stage=views.stage_summary(stage), match=match, sides=sides,
+                      teams=teams, tz=t["timezone"], seq=t["last_seq"])
+    return await versioned(request, lambda s: reads.last_seq(s, match_id=match_id), build)
 
 
 async def match_overlay(request: Request) -> Response:
@@ -146,38 +154,36 @@ async def match_overlay(request: Request) -> Response:
 
 
 async def team_page(request: Request) -> Response:
-    async def build() -> Response:
-        team_id = int_param(request.path_params["id"], "id")
-        async with reading(request) as session:
-            team = await reads.team_detail(session, team_id)
-            t = await reads.tournament_detail(session, team["tournament"])
+    team_id = int_param(request.path_params["id"], "id")
+
+    async def build(session: AsyncSession) -> Response:
+        team = await reads.team_detail(session, team_id)
+        t = await reads.tournament_head(session, team["tournament"])
         event = next(e for e in t["events"] if e["slug"] == team["event"])
         return render(request, "team.html", t=t, event=event, team=team, tz=t["timezone"],
                       seq=t["last_seq"])
-    return await _guard(request, build)
+    return await versioned(request, lambda s: reads.last_seq(s, team_id=team_id), build)
 
 
 async def team_calendar(request: Request) -> Response:
-    async def build() -> Response:
-        team_id = int_param(request.path_params["id"], "id")
-        lang = language(request)
-        async with reading(request) as session:
-            team = await reads.team_detail(session, team_id)
-            t = await reads.tournament_detail(session, team["tournament"])
-        body = schedule_ics(team, t, lang, str(request.base_url).rstrip("/"))
-        return Response(body, media_type="text/calendar; charset=utf-8", headers={
-            "Content-Disposition": f'inline; filename="team-{team_id}.ics"'})
-    return await _guard(request, build)
+    team_id = int_param(request.path_params["id"], "id")
+
+    async def build(session: AsyncSession) -> Response:
+        team = await reads.team_detail(session, team_id)
+        t = await reads.tournament_head(session, team["tournament"])
+        body = schedule_ics(team, t, language(request), str(request.base_url).rstrip("/"))
+        return Response(body, media_type="text/calendar; charset=utf-8")
+    return await versioned(request, lambda s: reads.last_seq(s, team_id=team_id), build)
 
 
 routes = [
     Route("/", index, methods=["GET"]),
-    Route("/tournaments/{slug}", tournament_page, methods=["GET"]),
-    Route("/tournaments/{slug}/events/{event}", event_page, methods=["GET"]),
-    Route("/stages/{id}", stage_page, methods=["GET"]),
-    Route("/matches/{id}", match_page, methods=["GET"]),
-    Route("/teams/{id}", team_page, methods=["GET"]),
-    Route("/teams/{id}/schedule.ics", team_calendar, methods=["GET"]),
-    Route("/overlay/matches/{id}", match_overlay, methods=["GET"]),
-    Route("/overlay/stages/{id}", stage_overlay, methods=["GET"]),
+    Route("/tournaments/{slug}", page(tournament_page), methods=["GET"]),
+    Route("/tournaments/{slug}/events/{event}", page(event_page), methods=["GET"]),
+    Route("/stages/{id}", page(stage_page), methods=["GET"]),
+    Route("/matches/{id}", page(match_page), methods=["GET"]),
+    Route("/teams/{id}", page(team_page), methods=["GET"]),
+    Route("/teams/{id}/schedule.ics", page(team_calendar), methods=["GET"]),
+    Route("/overlay/matches/{id}", page(match_overlay), methods=["GET"]),
+    Route("/overlay/stages/{id}", page(stage_overlay), methods=["GET"]),
 ]
