@@ -149,6 +149,18 @@ async def match_page(request: Request, overlay: bool = False) -> Response:
     return await versioned(request, lambda s: reads.last_seq(s, match_id=match_id), build)
 
 
+async def referee_page(request: Request) -> Response:
+    """The referee console of a match (saves through the API with the referee's token)."""
+    match_id = int_param(request.path_params["id"], "id")
+    async with reading(request) as session:
+        _, match, slug = await reads.match_detail(session, match_id)
+        t = await reads.tournament_head(session, slug)
+        sides = [await reads.team_detail(session, x) if x else None for x in match["teams"]]
+    teams = {x["id"]: x for x in sides if x}
+    return render(request, "referee.html", t=t, match=match, sides=sides, teams=teams,
+                  tz=t["timezone"], seq=t["last_seq"])
+
+
 async def match_overlay(request: Request) -> Response:
     return await match_page(request, overlay=True)
 
@@ -184,6 +196,7 @@ routes = [
     Route("/matches/{id}", page(match_page), methods=["GET"]),
     Route("/teams/{id}", page(team_page), methods=["GET"]),
     Route("/teams/{id}/schedule.ics", page(team_calendar), methods=["GET"]),
+    Route("/matches/{id}/referee", page(referee_page), methods=["GET"]),
     Route("/overlay/matches/{id}", page(match_overlay), methods=["GET"]),
     Route("/overlay/stages/{id}", page(stage_overlay), methods=["GET"]),
 ]
