@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tournament.formats import double_elimination  # noqa: E402
-from tournament.formats.engine import Engine  # noqa: E402
+from tournament.formats import double_elimination
+from tournament.formats.engine import Engine
 
 
 def play_out(teams: int, seed: int = 1) -> tuple[float, float, list[float]]:
@@ -56,7 +56,13 @@ async def service_reports(teams: int, samples: int) -> list[float]:
     from tournament.db import Database
     from tournament.live.hub import Hub
     from tournament.migrate import upgrade
-    from tournament.schemas import EventCreate, MatchUpdate, StageCreate, TeamCreate, TournamentCreate
+    from tournament.schemas import (
+        EventCreate,
+        MatchUpdate,
+        StageCreate,
+        TeamCreate,
+        TournamentCreate,
+    )
     from tournament.services import matches, stages, tournaments
     from tournament.services.context import Context
 

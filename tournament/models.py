@@ -129,6 +129,16 @@ class User(SQLModel, table=True):
     created_at: datetime = _ts()
 
 
+class RefereeAssignment(SQLModel, table=True):
+    """A referee assigned to a tournament (a referee with none may referee any)."""
+
+    __tablename__ = "referee_assignment"
+    __table_args__ = (UniqueConstraint("user_id", "tournament_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    tournament_id: int = Field(foreign_key="tournament.id")
+
+
 class ApiToken(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True)

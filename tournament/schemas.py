@@ -157,6 +157,12 @@ class MatchUpdate(Body):
 class UserCreate(Body):
     name: str = Field(min_length=1, max_length=100)
     role: Literal["admin", "referee"] = "referee"
+    # referees only: the tournaments (slugs) they may referee; none = every tournament
+    tournaments: list[str] | None = None
+
+
+class RefereeAssign(Body):
+    user_id: int
 
 
 class Withdrawal(Body):

@@ -195,3 +195,28 @@ async def test_unpublished_tournaments_are_hidden_until_published(client):
     assert r.status_code == 200 and r.json()["published"] is True
     body = (await client.get(f"/api/tournaments/{slug}")).json()
     assert body["timezone"] == "Asia/Tokyo" and body["name"] == "Secret"
+
+
+async def test_assigned_referees_report_only_in_their_tournaments(client):
+    event = await make_event(client, 2)
+    other = await make_event(client, 2)
+    r = await client.post("/api/users", json={"name": unique("ref"), "role": "referee",
+                                              "tournaments": [event["slug"]]}, headers=AUTH)
+    assert r.status_code == 201 and r.json()["tournaments"] == [event["slug"]]
+    ref = {"Authorization": f"Bearer {r.json()['token']}"}
+    mine = (await make_stage(client, event))["matches"][0]
+    theirs = (await make_stage(client, other))["matches"][0]
+    r = await client.patch(f"/api/matches/{theirs['id']}",
+                           json={"score": [1, 0], "status": "completed"}, headers=ref)
+    error(r, 403, "not_assigned")
+    r = await client.patch(f"/api/matches/{mine['id']}",
+                           json={"score": [1, 0], "status": "completed"}, headers=ref)
+    assert r.status_code == 200
+    user_id = (await client.post("/api/users", json={"name": unique("adm"), "role": "admin"},
+                                 headers=AUTH)).json()["id"]
+    r = await client.post(f"/api/tournaments/{other['slug']}/referees",
+                          json={"user_id": user_id}, headers=AUTH)
+    error(r, 422, "not_a_referee")
+    r = await client.post(f"/api/tournaments/{other['slug']}/referees",
+                          json={"user_id": 999999}, headers=AUTH)
+    error(r, 404, "not_found")

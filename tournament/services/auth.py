@@ -10,10 +10,11 @@ from typing import Any
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from ..errors import Conflict
-from ..models import ApiToken, User
+from ..errors import Conflict, InvalidInput, NotFound
+from ..models import ApiToken, RefereeAssignment, User
 from ..schemas import UserCreate
 from .matches import Actor
+from .tournaments import tournament_by_slug
 
 
 def digest(token: str) -> str:
@@ -30,7 +31,9 @@ async def actor_for(session: AsyncSession, token: str,
     if row is None:
         return None
     _, user = row
-    return f"user:{user.id}", Actor(user.role)
+    assigned = frozenset((await session.exec(select(RefereeAssignment.tournament_id).where(
+        RefereeAssignment.user_id == user.id))).all())
+    return f"user:{user.id}", Actor(user.role, assigned or None)
 
 
 async def create_user(session: AsyncSession, body: UserCreate,
@@ -44,5 +47,26 @@ async def create_user(session: AsyncSession, body: UserCreate,
     assert user.id is not None
     token = secrets.token_urlsafe(32)
     session.add(ApiToken(user_id=user.id, token_hash=digest(token), label=label))
+    for slug in body.tournaments or []:
+        await assign(session, slug, user.id)
     await session.flush()
-    return {"id": user.id, "name": user.name, "role": user.role, "token": token}
+    return {"id": user.id, "name": user.name, "role": user.role, "token": token,
+            "tournaments": body.tournaments or []}
+
+
+async def assign(session: AsyncSession, slug: str, user_id: int) -> dict[str, Any]:
+    """Assign a referee to a tournament (idempotent)."""
+    tournament = await tournament_by_slug(session, slug)
+    user = await session.get(User, user_id)
+    if user is None:
+        raise NotFound("User", user_id)
+    if user.role != "referee":
+        raise InvalidInput("not_a_referee", "Only referees are assigned to tournaments.",
+                           "user_id")
+    exists = (await session.exec(select(RefereeAssignment.id).where(
+        RefereeAssignment.user_id == user_id,
+        RefereeAssignment.tournament_id == tournament.id))).first()
+    if exists is None:
+        session.add(RefereeAssignment(user_id=user_id, tournament_id=tournament.id or 0))
+        await session.flush()
+    return {"user_id": user_id, "name": user.name, "tournament": tournament.slug}

@@ -27,10 +27,15 @@ from .stages import fill_waiting, refresh_status, stage_view
 @dataclass(frozen=True)
 class Actor:
     role: str  # admin | referee
+    # tournaments a referee is assigned to; None: no assignment, so every tournament
+    tournaments: frozenset[int] | None = None
 
     @property
     def is_admin(self) -> bool:
         return self.role == "admin"
+
+    def may_referee(self, tournament_id: int) -> bool:
+        return self.is_admin or self.tournaments is None or tournament_id in self.tournaments
 
 
 async def withdrawn_teams(session: AsyncSession, stage: Stage) -> frozenset[int]:
@@ -67,6 +72,8 @@ async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
     match, stage, tournament, any_withdrawn = await load_for_write(session, match_id)
     assert tournament.id is not None
     session.autoflush = False  # changes are written once, in publish_changes
+    if not actor.may_referee(tournament.id):
+        raise Forbidden("not_assigned", "You are not a referee of this tournament.")
     if if_match is not None and if_match != match.version:
         raise Conflict("version_conflict",
                        f"The match changed (version {match.version}, not {if_match}); "

@@ -14,6 +14,7 @@ from ..errors import BadRequest
 from ..schemas import (
     EventCreate,
     MatchUpdate,
+    RefereeAssign,
     StageCreate,
     TeamCreate,
     TournamentCreate,
@@ -177,6 +178,14 @@ async def withdraw_team(request: Request) -> Response:
     return await _write(request, action)
 
 
+async def assign_referee(request: Request) -> Response:
+    slug = request.path_params["slug"]
+
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
+        return await auth.assign(session, slug, parse(RefereeAssign, raw).user_id)
+    return await _write(request, action, status=201)
+
+
 async def create_user(request: Request) -> Response:
     async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
         return await auth.create_user(session, parse(UserCreate, raw))
@@ -197,5 +206,6 @@ routes = [
     Route("/api/matches/{id}", patch_match, methods=["PATCH"]),
     Route("/api/teams/{id}", get_team, methods=["GET"]),
     Route("/api/teams/{id}/withdraw", withdraw_team, methods=["POST"]),
+    Route("/api/tournaments/{slug}/referees", assign_referee, methods=["POST"]),
     Route("/api/users", create_user, methods=["POST"]),
 ]

@@ -12,6 +12,7 @@ from starlette.routing import Route
 from ..schemas import (
     EventCreate,
     MatchUpdate,
+    RefereeAssign,
     StageCreate,
     TeamCreate,
     TournamentCreate,
@@ -76,6 +77,9 @@ PATHS: dict[str, dict[str, Any]] = {
     "/api/teams/{id}/withdraw": {"post": _op(
         "Withdraw or disqualify a team: it forfeits every match it has left", Withdrawal,
         auth=True, errors=("404", "409"), headers=("Idempotency-Key",))},
+    "/api/tournaments/{slug}/referees": {"post": _op(
+        "Assign a referee to the tournament (they may then referee only assigned ones)",
+        RefereeAssign, auth=True, status="201", headers=("Idempotency-Key",))},
     "/api/users": {"post": _op("Create a user (admin or referee) with an API token",
                                UserCreate, auth=True, status="201", errors=("409",))},
     "/teams/{id}/schedule.ics": {"get": {"summary": "The team's schedule (iCalendar)",
@@ -95,7 +99,7 @@ def schema() -> dict[str, Any]:
                                                     "message": {"type": "string"},
                                                     "field": {"type": "string"}}}}}}
     for model in (TournamentCreate, TournamentUpdate, EventCreate, TeamCreate, StageCreate,
-                  MatchUpdate, UserCreate, Withdrawal):
+                  MatchUpdate, UserCreate, Withdrawal, RefereeAssign):
         body = model.model_json_schema(ref_template="#/components/schemas/{model}")
         components.update(body.pop("$defs", {}))
         components[model.__name__] = body
