@@ -35,3 +35,31 @@ document.addEventListener("tournament:event", (event) => {
     if (!known || data.status === "completed") schedule(data.stage_id, !known);
   }
 });
+
+// The nation table on the tournament's home page follows tournament.updated.
+const regionNames = typeof Intl.DisplayNames === "function"
+  ? new Intl.DisplayNames([lang], { type: "region" }) : null;
+
+function cell(text, className) {
+  const td = document.createElement("td");
+  if (className) td.className = className;
+  td.textContent = text;
+  return td;
+}
+
+document.addEventListener("tournament:event", (event) => {
+  const { type, data } = event.detail;
+  const table = document.querySelector("[data-nations] tbody");
+  if (type !== "tournament.updated" || !table || !Array.isArray(data.nations)) return;
+  table.replaceChildren(...data.nations.map((n) => {
+    const row = document.createElement("tr");
+    const name = cell("");
+    const flag = document.createElement("span");
+    flag.className = "flag";
+    flag.textContent = n.nation;
+    name.append(flag, ` ${regionNames ? regionNames.of(n.nation) : n.nation}`);
+    row.append(cell(String(n.rank)), name, cell(String(n.points), "num"),
+               cell(String(n.event_wins), "num"), cell(`${n.match_wins}–${n.match_losses}`, "num"));
+    return row;
+  }));
+});
