@@ -51,3 +51,20 @@ async def test_pages_render_in_three_languages(browser, live_server, shots):
         await expect(page.locator(".hero-side .name a").first).to_have_text("チーム1")
         await page.screenshot(path=shots / "match-ja.png", full_page=True)
         await page.close()
+
+
+async def test_nation_table_updates_when_an_event_finishes(browser, live_server):
+    async with httpx.AsyncClient(base_url=live_server.url) as client:
+        event = await make_event(client, 2)
+        st = await make_stage(client, event)
+        page = await browser.new_page()
+        await page.goto(f"{live_server.url}/tournaments/{event['slug']}?lang=ja")
+        await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+        rows = page.locator("[data-nations] tbody tr")
+        await expect(rows.first).to_contain_text("0")
+        r = await client.patch(f"/api/matches/{st['matches'][0]['id']}",
+                               json={"score": [0, 1], "status": "completed"}, headers=AUTH)
+        assert r.status_code == 200
+        await expect(rows.first).to_contain_text("日本")  # JP won: 10 points, first
+        await expect(rows.first.locator("td").nth(2)).to_have_text("10")
+        await page.close()
