@@ -1,0 +1,66 @@
+"""The README's first command: ``python run.py --demo`` serves the demo on an SQLite file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+from sqlalchemy import text
+
+from tests.conftest import ROOT, free_port
+from tournament.db import Database
+
+
+def test_run_py_demo_serves_the_competition(tmp_path):
+    port = free_port()
+    db = tmp_path / "demo.db"
+    proc = subprocess.Popen([sys.executable, "run.py", "--demo", "--db", str(db),
+                             "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            assert proc.poll() is None, "run.py exited"
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).text == "ok":
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline, "run.py did not start"
+            time.sleep(0.2)
+        base = f"http://127.0.0.1:{port}"
+        t = httpx.get(f"{base}/api/tournaments/kj-esports-2026").json()
+        assert {e["slug"] for e in t["events"]} == {"lol", "valorant", "efootball", "tekken8"}
+        assert {n["nation"] for n in t["nations"]} == {"KR", "JP"}
+        home = httpx.get(f"{base}/tournaments/kj-esports-2026?lang=ko").text
+        assert "한일 e스포츠 대회 2026" in home and "LIVE" in home
+        formats = set()
+        for e in t["events"]:
+            event = httpx.get(f"{base}/api/tournaments/kj-esports-2026/events/{e['slug']}").json()
+            formats |= {s["format"] for s in event["stages"]}
+        assert formats == {"single_elimination", "double_elimination", "round_robin", "swiss"}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
+    # A second start finds data and leaves it alone.
+    out = subprocess.run([sys.executable, "-c", (
+        "import asyncio; from tournament.config import Settings; "
+        "from tournament.demo import load_demo; "
+        f"print(asyncio.run(load_demo(Settings(database_url='sqlite+aiosqlite:///{db}'))))")],
+        cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_sqlite_is_wal_with_full_sync(sqlite_url):
+    db = Database(sqlite_url)
+    try:
+        for engine in (db.engine, db.write_engine):
+            async with engine.connect() as conn:
+                assert (await conn.execute(text("PRAGMA journal_mode"))).scalar() == "wal"
+                assert (await conn.execute(text("PRAGMA synchronous"))).scalar() == 2  # FULL
+    finally:
+        await db.dispose()
