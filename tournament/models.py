@@ -48,6 +48,8 @@ class Event(SQLModel, table=True):
 
 
 class Team(SQLModel, table=True):
+    # "does this event have a withdrawn team?" is asked on every report: keep it O(log n)
+    __table_args__ = (Index("ix_team_event_withdrawn", "event_id", "withdrawn"),)
     id: int | None = Field(default=None, primary_key=True)
     event_id: int = Field(foreign_key="event.id", index=True)
     name: str = Field(max_length=200)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC
 from typing import Any
 
-from sqlalchemy import exists
+from sqlalchemy import exists, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -180,15 +180,31 @@ def _reset_ids(b: Bracket) -> list[int]:
     return sorted([x.id for x in b.reset.values() if x.id is not None] + b.dropped)
 
 
+MUTABLE = ("team1_id", "team2_id", "filled1", "filled2", "score1", "score2", "games", "status",
+           "winner", "draw", "forfeit", "scheduled_at", "stream_url", "active", "version",
+           "updated_at")
+
+
+async def write_matches(session: AsyncSession, changed: list[Match]) -> None:
+    """Write every changed match in one executemany (a report touches two or three);
+    the rows leave the session so nothing writes them a second time."""
+    if not changed:
+        return
+    for m in changed:
+        if m in session:
+            session.expunge(m)
+    await session.flush()  # anything else pending goes first
+    await session.exec(update(Match), params=[
+        {"id": m.id, **{c: getattr(m, c) for c in MUTABLE}} for m in changed])
+
+
 async def publish_changes(session: AsyncSession, tournament: Tournament, stage: Stage,
                           b: Bracket, match: Match | None) -> dict[str, Any]:
     """Write the changed matches, pair a Swiss round that became due, finish the stage
     (and start the stages seeded from it), and emit every event, in this transaction."""
     assert tournament.id is not None
     tz = tournament.timezone
-    for changed in b.changed.values():
-        session.add(changed)
-    await session.flush()
+    await write_matches(session, list(b.changed.values()))
     paired = await rounds.next_swiss_round(session, stage, b.withdrawn)
     for new in paired:
         b.changed[new.number] = new
