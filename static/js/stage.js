@@ -63,3 +63,10 @@ document.addEventListener("tournament:event", (event) => {
     return row;
   }));
 });
+
+// After a snapshot (the client was too far behind for a replay) every stage is refetched.
+document.addEventListener("tournament:snapshot", () => {
+  for (const section of document.querySelectorAll("[data-stage]")) {
+    schedule(Number(section.dataset.stage), true);
+  }
+});
