@@ -103,6 +103,10 @@ async def test_groups_then_playoffs_from_stage(client):
     assert filled["status"] == "running"
     first_round = [m["teams"] for m in filled["matches"] if m["round"] == 1]
     assert first_round == [[top[1][0], top[2][1]], [top[2][0], top[1][1]]]
+    await play_out(client, playoffs["id"])
+    ev = (await client.get(f"/api/tournaments/{event['slug']}/events/lol")).json()
+    ranks_ = sorted(p["rank"] for p in ev["placements"])
+    assert ranks_ == [1, 2, 3, 3, 5, 5, 7, 7]  # no third-place match; group 3rds, 4ths
 
 
 async def test_valve_swiss_sixteen_teams(client):

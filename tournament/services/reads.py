@@ -13,6 +13,7 @@ from ..formats.nations import EventPlacement, nation_table
 from ..models import Event, Match, Stage, Team, Tournament
 from .stages import stage_matches
 from .standings import placements as stage_placements
+from .standings import rows as standing_rows
 from .tournaments import (
     event_by_slug,
     event_stages,
@@ -24,14 +25,28 @@ from .tournaments import (
 
 
 async def placements(session: AsyncSession, event: Event) -> list[dict[str, Any]]:
-    """Final ranks of the event, from its last stage (only ranks already decided)."""
+    """Final ranks of the event (only ranks already decided): the last stage's, then the
+    teams that went out in an earlier completed stage, after them, by their rank there
+    (group thirds share the next rank, group fourths the one after, and so on)."""
     assert event.id is not None
     stages = await event_stages(session, event.id)
     if not stages:
         return []
     last = stages[-1]
     assert last.id is not None
-    return stage_placements(last, await stage_matches(session, last.id))
+    placed = stage_placements(last, await stage_matches(session, last.id))
+    seen = set(last.seeding or [])
+    for earlier in reversed(stages[:-1]):
+        if earlier.status != "completed" or earlier.id is None:
+            continue
+        rows = standing_rows(earlier, await stage_matches(session, earlier.id))
+        out = [r for r in rows if r["team_id"] not in seen and r["rank"] is not None]
+        base = len(seen)
+        for r in sorted(out, key=lambda r: r["rank"]):
+            before = sum(1 for o in out if o["rank"] < r["rank"])
+            placed.append({"team_id": r["team_id"], "rank": base + before + 1})
+        seen |= {r["team_id"] for r in rows}
+    return placed
 
 
 async def nations(session: AsyncSession, tournament: Tournament) -> list[dict[str, Any]]:
