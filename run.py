@@ -55,8 +55,13 @@ def main() -> None:
 
         loaded = asyncio.run(load_demo(settings))
         print("demo loaded" if loaded else "database not empty: demo skipped")
+    # Live feed settings (docs/deploy.md): no per-message compression for spectators, small
+    # client frames, a ping every 20 s that must be answered within 20 s, room for a burst
+    # of reconnecting spectators in the accept queue.
     uvicorn.run("tournament.asgi:app", host=args.host, port=args.port, workers=args.workers,
-                ws_per_message_deflate=False, proxy_headers=True, timeout_graceful_shutdown=5)
+                ws_per_message_deflate=False, ws_max_size=16384, ws_ping_interval=20,
+                ws_ping_timeout=20, backlog=4096, proxy_headers=True,
+                timeout_graceful_shutdown=5)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
@@ -16,7 +17,8 @@ from starlette.staticfiles import StaticFiles
 from .config import Settings
 from .db import Database
 from .errors import DomainError
-from .live.hub import Hub
+from .live.raw import RawSocketMiddleware
+from .live.runtime import LiveRuntime
 from .services.context import Context
 from .web import api, openapi, pages, sockets
 from .web.common import error_response
@@ -56,10 +58,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         db = Database(settings.database_url)
-        app.state.ctx = Context(db=db, hub=Hub(), settings=settings)
+        live = LiveRuntime(db)
+        app.state.ctx = Context(db=db, hub=live.hub, settings=settings)
+        await live.start()
         try:
             yield
         finally:
+            await live.stop()
             await db.dispose()
 
     routes = [
@@ -73,5 +78,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
     return Starlette(
         routes=routes,
         lifespan=lifespan,
+        middleware=[Middleware(RawSocketMiddleware)],
         exception_handlers={DomainError: domain_error, 404: http_error, 405: http_error},
     )

@@ -27,6 +27,7 @@ class Settings:
     admin_token: str | None = None
     allowed_origins: tuple[str, ...] = ()
     event_retention: int = 10_000  # events kept for since=N replays (per tournament)
+    live_fast_path: bool = True  # write live frames straight to uvicorn's sockets (live/raw.py)
     site_name: str = "KJ Esports Cup"
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -43,6 +44,10 @@ class Settings:
                 if o.strip()
             ),
         }
+        if env.get("TOURNAMENT_EVENT_RETENTION"):
+            values["event_retention"] = int(env["TOURNAMENT_EVENT_RETENTION"])
+        if env.get("TOURNAMENT_LIVE_FAST_PATH"):
+            values["live_fast_path"] = env["TOURNAMENT_LIVE_FAST_PATH"] not in ("0", "false")
         values.update({k: v for k, v in overrides.items() if v is not None})
         if isinstance(values.get("database_url"), str):
             values["database_url"] = normalize_url(str(values["database_url"]))

@@ -1,14 +1,31 @@
 // Live updates for every page of a tournament: one websocket, resumed with ?since=<seq>.
-// Applies match.updated to every element with data-match="<id>"; never reloads the page.
+// Applies match.updated / stage.updated to the elements with data-match / data-stage-status
+// and a snapshot in place; never reloads the page. Shows live / reconnecting / offline in
+// [data-conn]. Other scripts follow the feed through the "tournament:event" and
+// "tournament:snapshot" DOM events (stage.js refetches stage bodies and the nation table).
+//
+// Protocol (API.md "Live feed"): every event has a per-tournament seq; events at or below the
+// last seq seen are duplicates and ignored; a seq that skips ahead means something was
+// missed, so the socket is reopened with since=<last seq> and the server replays the gap.
 
 const body = document.body;
 const slug = body.dataset.tournament;
 const i18n = JSON.parse(document.getElementById("i18n")?.textContent || "{}");
 const teams = JSON.parse(document.getElementById("teams")?.textContent || "{}");
 const conn = document.querySelector("[data-conn]");
+
+const PING_EVERY = 25000; // ms; browsers cannot see websocket pings, so the page pings
+const PONG_WITHIN = 10000; // ms without any message after a ping: the connection is dead
+const STABLE_AFTER = 10000; // ms open before the backoff starts again from the beginning
+const RESTART_CODES = [1001, 1012, 1013]; // server going away / restarting / try again
+
 let lastSeq = Number(body.dataset.seq || 0);
 let attempt = 0;
 let socket = null;
+let retryTimer = null;
+let pingTimer = null;
+let deadTimer = null;
+let stableTimer = null;
 
 function setConn(state) {
   if (!conn) return;
@@ -24,7 +41,7 @@ function sideName(match, i) {
   return { name: match.status === "completed" ? i18n.bye : i18n.tbd, flag: "", empty: true };
 }
 
-function applyMatch(match) {
+function applyMatch(match, flash = true) {
   for (const el of document.querySelectorAll(`[data-match="${match.id}"]`)) {
     el.dataset.status = match.status;
     el.className = el.className.replace(/\bstatus-\w+/, `status-${match.status}`);
@@ -54,27 +71,42 @@ function applyMatch(match) {
       side.classList.toggle("tbd", !!who.empty && match.status !== "completed");
       side.classList.toggle("bye", !!who.empty && match.status === "completed");
     });
-    el.classList.add("flash");
-    setTimeout(() => el.classList.remove("flash"), 900);
+    if (flash) {
+      el.classList.add("flash");
+      setTimeout(() => el.classList.remove("flash"), 900);
+    }
   }
 }
 
-function applyStage(stage) {
+function applyStage(stage, flash = true) {
   for (const el of document.querySelectorAll(`[data-stage-status="${stage.id}"]`)) {
     el.textContent = stage.status;
     el.className = el.className.replace(/\bstatus-\w+/, `status-${stage.status}`);
   }
-  for (const match of stage.matches || []) applyMatch(match);
+  for (const match of stage.matches || []) applyMatch(match, flash);
+}
+
+// A snapshot (the page was away longer than the server keeps events) replaces what the page
+// shows: every match in place; listeners of "tournament:snapshot" redraw the rest.
+function applySnapshot(message) {
+  const stages = message.data?.stages || [];
+  for (const stage of stages) applyStage(stage, false);
+  lastSeq = message.seq;
+  body.dataset.seq = String(lastSeq);
+  document.dispatchEvent(new CustomEvent("tournament:snapshot", { detail: message }));
 }
 
 function handle(message) {
   if (message.type === "pong") return;
   if (message.type === "snapshot") {
-    // Too far behind for a replay: the page is rebuilt from the server's current state.
-    location.reload();
+    applySnapshot(message);
     return;
   }
   if (typeof message.seq !== "number" || message.seq <= lastSeq) return; // duplicate
+  if (message.seq > lastSeq + 1) { // a gap: reopen; the server replays from lastSeq
+    restart();
+    return;
+  }
   lastSeq = message.seq;
   body.dataset.seq = String(lastSeq);
   if (message.type === "match.updated") applyMatch(message.data);
@@ -82,26 +114,66 @@ function handle(message) {
   document.dispatchEvent(new CustomEvent("tournament:event", { detail: message }));
 }
 
+function clearTimers() {
+  clearInterval(pingTimer);
+  clearTimeout(deadTimer);
+  clearTimeout(stableTimer);
+  pingTimer = deadTimer = stableTimer = null;
+}
+
+function restart() {
+  if (socket) socket.close(4000, "resync"); // onclose reconnects
+}
+
+function schedule(delay) {
+  clearTimeout(retryTimer);
+  retryTimer = setTimeout(() => { retryTimer = null; connect(); }, delay);
+}
+
 function connect() {
+  if (socket || !slug) return;
+  if (!navigator.onLine) { setConn("offline"); return; }
   const proto = location.protocol === "https:" ? "wss" : "ws";
-  socket = new WebSocket(`${proto}://${location.host}/ws/tournaments/${encodeURIComponent(slug)}?since=${lastSeq}`);
-  socket.onopen = () => { attempt = 0; setConn("live"); };
-  socket.onmessage = (event) => {
+  const ws = new WebSocket(`${proto}://${location.host}/ws/tournaments/`
+    + `${encodeURIComponent(slug)}?since=${lastSeq}`);
+  socket = ws;
+  ws.onopen = () => {
+    setConn("live");
+    stableTimer = setTimeout(() => { attempt = 0; }, STABLE_AFTER);
+    pingTimer = setInterval(() => {
+      if (ws.readyState !== WebSocket.OPEN) return;
+      ws.send('{"type":"ping"}');
+      if (!deadTimer) deadTimer = setTimeout(() => ws.close(4001, "no pong"), PONG_WITHIN);
+    }, PING_EVERY);
+  };
+  ws.onmessage = (event) => {
+    clearTimeout(deadTimer);
+    deadTimer = null;
     try { handle(JSON.parse(event.data)); } catch (err) { console.error(err); }
   };
-  socket.onclose = () => {
+  ws.onclose = (event) => {
+    if (socket !== ws) return;
     socket = null;
+    clearTimers();
     if (!navigator.onLine) { setConn("offline"); return; }
     setConn("reconnecting");
+    if (RESTART_CODES.includes(event.code) || event.code === 4000) {
+      schedule(Math.random() * 1000); // another server is ready now; spread the herd
+      return;
+    }
     attempt += 1;
-    const base = Math.min(30000, 500 * 2 ** Math.min(attempt, 6));
-    setTimeout(connect, base / 2 + Math.random() * base / 2); // backoff with jitter
+    const cap = Math.min(30000, 500 * 2 ** Math.min(attempt, 6));
+    schedule(cap / 2 + Math.random() * cap / 2); // exponential backoff with jitter
   };
 }
 
-window.addEventListener("online", () => { if (!socket) connect(); });
-window.addEventListener("offline", () => setConn("offline"));
-setInterval(() => {
-  if (socket && socket.readyState === WebSocket.OPEN) socket.send('{"type":"ping"}');
-}, 25000);
+window.addEventListener("online", () => { attempt = 0; schedule(Math.random() * 1000); });
+window.addEventListener("offline", () => {
+  setConn("offline");
+  if (socket) socket.close(4002, "offline");
+});
+document.addEventListener("visibilitychange", () => {
+  // Phones suspend background tabs: on return, reconnect at once instead of waiting.
+  if (document.visibilityState === "visible" && !socket && retryTimer) schedule(0);
+});
 if (slug) connect();

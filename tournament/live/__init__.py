@@ -1,1 +1,2 @@
-"""The live feed: event log (outbox), in-process hub, websocket protocol."""
+"""The live feed: the event log (outbox), the hub and its topics, each socket's sink,
+replays and snapshots, and the PostgreSQL listener that joins several servers."""

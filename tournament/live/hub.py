@@ -1,70 +1,106 @@
-"""In-process fan-out: each message is encoded once and queued for every subscriber.
+"""In-process fan-out: each event is encoded once and handed to every subscriber of its
+tournament, in ``seq`` order, without awaiting any of them.
 
-A subscriber that falls more than ``max_queue`` messages behind is marked overflowed; its
-socket is then closed and the client resumes with ``since``. A slow client never slows
-the others because ``publish`` never awaits.
+The hub only keeps tournaments that have subscribers here. Events come from this
+process's commits (``publish``) and, with several servers, from PostgreSQL notifications
+(``notify``: tournament and seq only; the rows are read from the event table). A subscriber
+that falls behind is dropped by its sink (``live/sink.py``) and resumes with ``since``;
+it never slows the others.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections import deque
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from .messages import Message
+from .sink import Limits
+from .source import EventSource
+from .topic import Sink, Topic
 
-class Subscriber:
-    __slots__ = ("_wake", "max_queue", "overflowed", "queue")
+READY_TIMEOUT = 10.0
 
-    def __init__(self, max_queue: int) -> None:
-        self.queue: deque[tuple[int, str]] = deque()
-        self.max_queue = max_queue
-        self.overflowed = False
-        self._wake = asyncio.Event()
 
-    def push(self, seq: int, text: str) -> None:
-        if len(self.queue) >= self.max_queue:
-            self.overflowed = True
-            self.queue.clear()
-        else:
-            self.queue.append((seq, text))
-        self._wake.set()
-
-    async def next_batch(self) -> list[tuple[int, str]]:
-        """Wait for messages; an empty list means the subscriber overflowed."""
-        while not self.queue and not self.overflowed:
-            self._wake.clear()
-            await self._wake.wait()
-        if self.overflowed:
-            return []
-        batch = list(self.queue)
-        self.queue.clear()
-        return batch
+class HubClosed(Exception):
+    """The server is shutting down: no new subscriptions."""
 
 
 class Hub:
-    def __init__(self, max_queue: int = 1000) -> None:
-        self.max_queue = max_queue
-        self._subscribers: dict[int, set[Subscriber]] = {}
+    def __init__(self, max_queue: int | None = None, source: EventSource | None = None) -> None:
+        self.limits = Limits() if max_queue is None else Limits(messages=max_queue)
+        self.source = source
+        self.topics: dict[int, Topic] = {}
+        self.local_writes = 0  # write transactions of this process not yet published
+        self.closing: int | None = None
 
+    def _local_writes(self) -> int:
+        return self.local_writes
+
+    # -- arrivals ---------------------------------------------------------------------------
     def publish(self, tournament_id: int, seq: int, text: str) -> None:
-        for subscriber in self._subscribers.get(tournament_id, ()):
-            subscriber.push(seq, text)
+        """This process committed event ``seq`` (encoded as ``text``)."""
+        topic = self.topics.get(tournament_id)
+        if topic is not None:
+            topic.offer(Message(seq, text))
 
+    def notify(self, tournament_id: int, seq: int) -> None:
+        """Events up to ``seq`` were committed, perhaps by another server."""
+        topic = self.topics.get(tournament_id)
+        if topic is not None:
+            topic.hint(seq)
+
+    def refresh_all(self) -> None:
+        """Notifications may have been missed: every topic checks the event table."""
+        for topic in self.topics.values():
+            topic.refresh()
+
+    # -- subscribers ------------------------------------------------------------------------
     def count(self, tournament_id: int | None = None) -> int:
         if tournament_id is None:
-            return sum(len(s) for s in self._subscribers.values())
-        return len(self._subscribers.get(tournament_id, ()))
+            return sum(len(t.sinks) for t in self.topics.values())
+        topic = self.topics.get(tournament_id)
+        return len(topic.sinks) if topic is not None else 0
+
+    async def join(self, tournament_id: int, sink: Sink) -> Topic:
+        """Register ``sink``; once this returns, every event after the topic's
+        ``published`` reaches it, so a replay read from now on leaves no gap. The caller
+        must ``leave`` (also when this raises)."""
+        if self.closing is not None:
+            raise HubClosed
+        topic = self.topics.get(tournament_id)
+        if topic is None:
+            topic = self.topics[tournament_id] = Topic(tournament_id, self.source,
+                                                       self._local_writes)
+        topic.sinks.add(sink)
+        if not topic.ready.is_set():
+            await asyncio.wait_for(topic.ready.wait(), READY_TIMEOUT)
+        return topic
+
+    def leave(self, tournament_id: int, sink: Sink) -> None:
+        topic = self.topics.get(tournament_id)
+        if topic is None:
+            return
+        topic.sinks.discard(sink)
+        if not topic.sinks:
+            topic.stop()
+            del self.topics[tournament_id]
 
     @asynccontextmanager
-    async def subscribe(self, tournament_id: int) -> AsyncIterator[Subscriber]:
-        subscriber = Subscriber(self.max_queue)
-        self._subscribers.setdefault(tournament_id, set()).add(subscriber)
+    async def subscribe(self, tournament_id: int, sink: Sink) -> AsyncIterator[Topic]:
+        """``join`` and ``leave`` as a context manager."""
         try:
-            yield subscriber
+            yield await self.join(tournament_id, sink)
         finally:
-            subs = self._subscribers.get(tournament_id)
-            if subs is not None:
-                subs.discard(subscriber)
-                if not subs:
-                    del self._subscribers[tournament_id]
+            self.leave(tournament_id, sink)
+
+    def close_all(self, code: int) -> None:
+        """Close every subscriber's socket with ``code`` (1001 on shutdown)."""
+        self.closing = code
+        for topic in list(self.topics.values()):
+            for sink in tuple(topic.sinks):
+                sink.close(code)
+
+    def stop(self) -> None:
+        for topic in self.topics.values():
+            topic.stop()

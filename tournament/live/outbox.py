@@ -1,4 +1,9 @@
-"""The transactional outbox: events are written in the same transaction as the change."""
+"""The transactional outbox: events are written in the same transaction as the change.
+
+``emit`` numbers an event with the tournament's next ``seq`` and adds its row; before the
+transaction commits, ``seal`` announces the new events to other servers (PostgreSQL
+``NOTIFY``, delivered only on commit) and prunes rows older than the retention.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from ..models import EventLog, utcnow
 
 PENDING = "outbox_pending"
+CHANNEL = "tournament_live"  # NOTIFY payload: "<tournament id>:<seq>"
+PRUNE_EVERY = 100  # prune a tournament's old events when its seq passes a multiple of this
 
 
 async def next_seq(session: AsyncSession, tournament_id: int) -> int:
@@ -57,6 +64,34 @@ def pending(session: AsyncSession) -> list[EventLog]:
     """The events this session emitted (to publish once it has committed)."""
     rows: list[EventLog] = session.info.pop(PENDING, [])
     return rows
+
+
+async def seal(session: AsyncSession, rows: list[EventLog], retention: int) -> None:
+    """Before commit: announce the newest seq of each tournament, prune what is too old."""
+    newest: dict[int, int] = {}
+    crossed: set[int] = set()
+    every = max(1, min(PRUNE_EVERY, retention // 2))
+    for row in rows:
+        newest[row.tournament_id] = max(newest.get(row.tournament_id, 0), row.seq)
+        if retention > 0 and row.seq % every == 0:
+            crossed.add(row.tournament_id)
+    conn = await session.connection()
+    for tournament_id in crossed:
+        await conn.execute(
+            text("DELETE FROM event_log WHERE tournament_id = :id AND seq <= :cut"),
+            {"id": tournament_id, "cut": newest[tournament_id] - retention})
+    if conn.dialect.name == "postgresql":
+        for tid, seq in newest.items():
+            await conn.execute(text("SELECT pg_notify(:channel, :payload)"),
+                               {"channel": CHANNEL, "payload": f"{tid}:{seq}"})
+
+
+def parse_payload(payload: str) -> tuple[int, int] | None:
+    """``"<tournament id>:<seq>"`` → (tournament id, seq); None when malformed."""
+    tid, sep, seq = payload.partition(":")
+    if not sep or not tid.isdigit() or not seq.isdigit() or len(payload) > 40:
+        return None
+    return int(tid), int(seq)
 
 
 async def since(session: AsyncSession, tournament_id: int, after: int,

@@ -3,7 +3,6 @@ that publishes its events once (and only if) it has committed."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from ..config import Settings
 from ..db import Database
 from ..live import outbox
 from ..live.hub import Hub
+from ..live.messages import dumps
 
 
 @dataclass
@@ -25,12 +25,20 @@ class Context:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
-        async with self.db.write() as session:
-            yield session
-            rows = outbox.pending(session)
-        for row in rows:
-            self.publish(row.tournament_id, row.seq, json.dumps(outbox.message(row),
-                                                                ensure_ascii=False))
+        """One write transaction. Its events commit with it (the outbox); other servers are
+        told by a NOTIFY sent in the same transaction; this server's subscribers get them
+        right after the commit, in ``seq`` order (the hub reorders concurrent writers)."""
+        self.hub.local_writes += 1
+        try:
+            async with self.db.write() as session:
+                yield session
+                rows = outbox.pending(session)
+                if rows:
+                    await outbox.seal(session, rows, self.settings.event_retention)
+            for row in rows:
+                self.publish(row.tournament_id, row.seq, dumps(outbox.message(row)))
+        finally:
+            self.hub.local_writes -= 1
 
     def publish(self, tournament_id: int, seq: int, text_: str) -> None:
         self.hub.publish(tournament_id, seq, text_)

@@ -1,29 +1,38 @@
 """``/ws/tournaments/{slug}?since=N``: replay what a client missed, then stream live.
 
-The hub subscription starts before the replay is read, so nothing committed in between
-is lost; messages carry ``seq`` and the socket never sends a seq twice.
+The socket joins the hub before it reads its replay (``live/hub.py`` says why that leaves
+no gap) and its sink holds live events until the replay is sent, skipping what the replay
+already covered: every seq is sent once, in order. The handler itself only reads client
+messages (``live/protocol.py``); live events are written by the hub's fan-out.
+
+The endpoint is a plain ASGI app, and an idle socket keeps only ids: a spectator costs
+one coroutine chain, not Starlette's session wrappers or an ORM object (memory per socket).
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import json
-from typing import Any
+import logging
 from urllib.parse import urlsplit
 
 from starlette.routing import WebSocketRoute
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from ..errors import DomainError
-from ..live import outbox
-from ..live.hub import Subscriber
-from ..services.reads import tournament_detail
+from ..live.hub import HubClosed
+from ..live.messages import Message
+from ..live.protocol import GOING_AWAY, NORMAL, POLICY, ClientGuard
+from ..live.raw import raw_socket
+from ..live.replay import replay
+from ..live.sink import INTERNAL, SocketSink
+from ..live.snapshot import snapshot
+from ..live.source import between
+from ..services.context import Context
 from ..services.tournaments import tournament_by_slug
 from .common import ctx
 
-MAX_CLIENT_MESSAGE = 4096
-PING_INTERVAL = 20.0
+log = logging.getLogger("tournament.live")
 
 
 def origin_allowed(websocket: WebSocket) -> bool:
@@ -37,97 +46,86 @@ def origin_allowed(websocket: WebSocket) -> bool:
     return urlsplit(origin).netloc == host
 
 
+def parse_since(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 18:
+        raise ValueError(raw)
+    return int(raw)
+
+
+async def _tournament(context: Context, slug: str) -> tuple[int, str]:
+    async with context.db.read() as session:
+        t = await tournament_by_slug(session, slug)
+        assert t.id is not None
+        return t.id, t.slug
+
+
 async def feed(websocket: WebSocket) -> None:
     if not origin_allowed(websocket):
-        await websocket.close(code=1008)
+        await websocket.close(code=POLICY)  # before the handshake: refused with 403
         return
     context = ctx(websocket)
-    since_raw = websocket.query_params.get("since")
     try:
-        since = int(since_raw) if since_raw is not None else None
-        if since is not None and since < 0:
-            raise ValueError
-        async with context.db.read() as session:
-            tournament = await tournament_by_slug(session, websocket.path_params["slug"])
+        since = parse_since(websocket.query_params.get("since"))
+        tid, slug = await _tournament(context, websocket.path_params["slug"])
     except (ValueError, DomainError):
-        await websocket.close(code=1008)
+        await websocket.close(code=POLICY)
         return
-    assert tournament.id is not None
     await websocket.accept()
-    async with context.hub.subscribe(tournament.id) as subscriber:
-        try:
-            last = await _replay(websocket, tournament.id, tournament.slug, since)
-        except (WebSocketDisconnect, RuntimeError):
-            return
-        reader = asyncio.create_task(_read(websocket))
-        writer = asyncio.create_task(_write(websocket, subscriber, last))
-        try:
-            await asyncio.wait({reader, writer}, return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            for task in (reader, writer):
-                task.cancel()
-            await asyncio.gather(reader, writer, return_exceptions=True)
-    with contextlib.suppress(RuntimeError):
-        await websocket.close(code=1000)
+    hub, source = context.hub, context.hub.source
+
+    async def refill(after: int, upto: int) -> list[Message]:
+        return await between(source, tid, after, upto) if source is not None else []
+
+    raw = raw_socket(websocket.scope) if context.settings.live_fast_path else None
+    sink = SocketSink(websocket, raw, hub.limits, refill)
+    try:
+        topic = await hub.join(tid, sink)
+        if since is None or source is None:
+            last = topic.published or 0
+        else:
+            last = await replay(websocket.send_text, source,
+                                lambda: snapshot(context.db, slug), tid, since)
+        del topic
+        sink.start(last)
+        await _serve(websocket, sink)
+    except HubClosed:
+        sink.close(GOING_AWAY)
+    except TimeoutError:
+        sink.close(INTERNAL)  # the event table did not answer in time
+    except (WebSocketDisconnect, OSError, RuntimeError):
+        pass  # the client went away
+    except Exception:  # the database failed mid-replay: the client resumes later
+        log.exception("live feed of %s: replay failed", slug)
+        sink.close(INTERNAL)
+    finally:
+        hub.leave(tid, sink)
+        await sink.finish()
+    if sink.closed is None:
+        with contextlib.suppress(OSError, RuntimeError, WebSocketDisconnect):
+            await websocket.close(code=NORMAL)
 
 
-async def _replay(websocket: WebSocket, tournament_id: int, slug: str,
-                  since: int | None) -> int:
-    context = ctx(websocket)
-    async with context.db.read() as session:
-        if since is None:
-            t = await tournament_by_slug(session, slug)
-            return t.last_seq
-        oldest = await outbox.oldest_seq(session, tournament_id)
-        t = await tournament_by_slug(session, slug)
-        too_old = since < t.last_seq and (oldest is None or oldest > since + 1)
-        if too_old or since > t.last_seq:
-            snapshot = await tournament_detail(session, slug)
-            await websocket.send_text(json.dumps(
-                {"type": "snapshot", "seq": t.last_seq, "data": snapshot}, ensure_ascii=False))
-            return t.last_seq
-        rows = await outbox.since(session, tournament_id, since)
-    last = since
-    for row in rows:
-        await websocket.send_text(json.dumps(outbox.message(row), ensure_ascii=False))
-        last = row.seq
-    return last
-
-
-async def _write(websocket: WebSocket, subscriber: Subscriber, last: int) -> None:
-    while True:
-        batch = await subscriber.next_batch()
-        if not batch:  # fell too far behind: close; the client resumes with since
-            await websocket.close(code=1013)
-            return
-        for seq, text in batch:
-            if seq > last:
-                await websocket.send_text(text)
-                last = seq
-
-
-async def _read(websocket: WebSocket) -> None:
-    """Clients may send ``{"type": "ping"}``; anything else closes the socket."""
-    while True:
+async def _serve(websocket: WebSocket, sink: SocketSink) -> None:
+    """Answer pings; close on anything else. Ends when either side closes."""
+    guard = ClientGuard()
+    while sink.closed is None:
         message = await websocket.receive()
         if message["type"] == "websocket.disconnect":
             return
-        text: Any = message.get("text")
-        if text is None:
-            await websocket.close(code=1003)
+        verdict = guard.judge(message)
+        if isinstance(verdict, int):
+            sink.close(verdict)
             return
-        if len(text) > MAX_CLIENT_MESSAGE:
-            await websocket.close(code=1009)
-            return
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError:
-            await websocket.close(code=1008)
-            return
-        if not isinstance(data, dict) or data.get("type") != "ping":
-            await websocket.close(code=1008)
-            return
-        await websocket.send_text('{"type":"pong"}')
+        await websocket.send_text(verdict)
 
 
-routes = [WebSocketRoute("/ws/tournaments/{slug}", feed)]
+class LiveFeed:
+    """The endpoint as a plain ASGI app (no per-socket session wrapper)."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await feed(WebSocket(scope, receive, send))
+
+
+routes = [WebSocketRoute("/ws/tournaments/{slug}", LiveFeed())]

@@ -6,9 +6,7 @@ Create Date: 2026-11-28 00:24:19.662225
 """
 from collections.abc import Sequence
 
-import sqlalchemy as sa
 from alembic import op
-
 
 revision: str = '0004'
 down_revision: str | None = '0003'

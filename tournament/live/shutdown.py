@@ -1,0 +1,58 @@
+"""Close spectators' sockets with 1001 (going away) as soon as the server is told to stop.
+
+uvicorn's own shutdown closes open websockets with 1012 and only then runs the lifespan
+shutdown, too late to choose the code. So while uvicorn is serving, its SIGTERM/SIGINT
+handlers are wrapped: the wrapper schedules ``callback`` on the event loop (which runs
+before uvicorn's next 0.1 s tick notices the exit flag) and then calls uvicorn's handler.
+Outside uvicorn (tests, scripts) nothing is installed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import threading
+from collections.abc import Callable
+from types import FrameType
+from typing import Any
+
+SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def _is_uvicorn(handler: Any) -> bool:
+    owner = getattr(handler, "__self__", None)
+    return type(owner).__module__ == "uvicorn.server" and type(owner).__name__ == "Server"
+
+
+def on_server_exit(callback: Callable[[], None]) -> Callable[[], None]:
+    """Run ``callback`` on the loop when uvicorn is asked to exit; return an undo function."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    loop = asyncio.get_running_loop()
+    installed: dict[int, tuple[Any, Any]] = {}
+    fired = False
+
+    def run_once() -> None:
+        nonlocal fired
+        if not fired:
+            fired = True
+            callback()
+
+    for sig in SIGNALS:
+        previous = signal.getsignal(sig)
+        if not _is_uvicorn(previous):
+            continue
+
+        def wrapper(signum: int, frame: FrameType | None, previous: Any = previous) -> None:
+            loop.call_soon_threadsafe(run_once)
+            previous(signum, frame)
+
+        signal.signal(sig, wrapper)
+        installed[sig] = (previous, wrapper)
+
+    def undo() -> None:
+        for sig, (previous, wrapper) in installed.items():
+            if signal.getsignal(sig) is wrapper:
+                signal.signal(sig, previous)
+
+    return undo
