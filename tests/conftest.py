@@ -90,6 +90,7 @@ class Server:
         self.env = {**os.environ, "TOURNAMENT_DATABASE_URL": db_url,
                     "TOURNAMENT_ADMIN_TOKEN": ADMIN, **env}
         self.proc: subprocess.Popen[bytes] | None = None
+        self.args: tuple[str, ...] = ()  # extra uvicorn arguments
         self.log = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed in stop)
             prefix="server-", suffix=".log", delete=False)
 
@@ -100,7 +101,8 @@ class Server:
     def start(self) -> Server:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "tournament.asgi:app", "--host", "127.0.0.1",
-             "--port", str(self.port), "--no-access-log", "--ws-per-message-deflate", "false"],
+             "--port", str(self.port), "--no-access-log", "--ws-per-message-deflate", "false",
+             *self.args],
             cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=self.log)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -110,7 +112,7 @@ class Server:
                 if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
                     return self
             except httpx.HTTPError:
-                time.sleep(0.1)
+                time.sleep(0.05)
         raise RuntimeError("server did not start")
 
     def stop(self, kill: bool = False) -> None:

@@ -8,8 +8,6 @@ import base64
 import json
 import os
 import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -20,7 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 from websockets.protocol import State
 
-from .conftest import ROOT, Server
+from .conftest import Server
 
 
 class LiveServer(Server):
@@ -35,21 +33,8 @@ class LiveServer(Server):
         return f"ws://127.0.0.1:{self.port}"
 
     def start(self) -> LiveServer:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "tournament.asgi:app", "--host", "127.0.0.1",
-             "--port", str(self.port), "--no-access-log", "--ws-per-message-deflate", "false",
-             *self.args],
-            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=self.log)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(Path(self.log.name).read_text())
-            try:
-                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
-                    return self
-            except httpx.HTTPError:
-                time.sleep(0.05)
-        raise RuntimeError("server did not start")
+        super().start()
+        return self
 
     def restart(self) -> LiveServer:
         return LiveServer(self.db_url, *self.args, port=self.port, **{
