@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 DEFAULT_DB = "tournament.db"
 
@@ -28,8 +28,6 @@ class Settings:
     allowed_origins: tuple[str, ...] = ()
     event_retention: int = 10_000  # events kept for since=N replays (per tournament)
     live_fast_path: bool = True  # write live frames straight to uvicorn's sockets (live/raw.py)
-    site_name: str = "KJ Esports Cup"
-    extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from ..formats.progression import outcome, place, reset_wanted, sends
+from ..formats.progression import place, reset_wanted, sends
 from ..models import Match, utcnow
 
 
@@ -78,5 +78,3 @@ async def propagate(b: Bracket, m: Match) -> None:
             if placed.outcome_changed:
                 pending.append(dest)
 
-
-__all__ = ["Bracket", "outcome", "propagate"]

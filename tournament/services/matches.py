@@ -13,7 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from .. import views
 from ..errors import Conflict, Forbidden, InvalidInput, NotFound
 from ..formats import scoring
-from ..formats.progression import clear_result, was_played
+from ..formats.progression import clear_result
 from ..formats.types import FormatError
 from ..live.outbox import emit, emit_many
 from ..models import Match, Stage, Team, Tournament
@@ -226,5 +226,3 @@ async def publish_changes(session: AsyncSession, tournament: Tournament, stage: 
         return {}
     return views.match_view(match, tz) | {"reset_matches": _reset_ids(b)}
 
-
-__all__ = ["Actor", "update_match", "was_played"]

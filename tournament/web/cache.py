@@ -15,7 +15,7 @@ from starlette.responses import Response
 
 from .. import i18n
 from ..services.tournaments import SHOW_UNPUBLISHED
-from .common import reading
+from .common import language, reading
 
 Key = tuple[str, str, str, bool, int]
 Entry = tuple[bytes, str | None, int]
@@ -52,8 +52,7 @@ async def versioned(request: Request, seq_of: Callable[[AsyncSession], Awaitable
                     build: Callable[[AsyncSession], Awaitable[Response]],
                     page: bool = True) -> Response:
     """Answer from the cache when the tournament has not changed since it was built."""
-    lang = i18n.choose(request.query_params.get("lang"), request.cookies.get("lang"),
-                       request.headers.get("accept-language")) if page else ""
+    lang = language(request) if page else ""
     async with reading(request) as session:
         seq = await seq_of(session)
         private = bool(session.info.get(SHOW_UNPUBLISHED))

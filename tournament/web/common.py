@@ -12,6 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.requests import HTTPConnection, Request
 from starlette.responses import JSONResponse
 
+from .. import i18n
 from ..errors import BadRequest, DomainError, InvalidInput, Unauthorized
 from ..services.auth import actor_for
 from ..services.context import Context
@@ -84,6 +85,12 @@ async def reading(request: Request) -> AsyncIterator[AsyncSession]:
                 session, token.strip(), context.settings.admin_token):
             session.info[SHOW_UNPUBLISHED] = True
         yield session
+
+
+def language(request: Request) -> str:
+    """``?lang=`` first, then the ``lang`` cookie, then Accept-Language, then English."""
+    return i18n.choose(request.query_params.get("lang"), request.cookies.get("lang"),
+                       request.headers.get("accept-language"))
 
 
 def require_admin(actor: Actor) -> None:

@@ -20,7 +20,7 @@ from ..services import reads, stages, tournaments
 from .bracket_layout import layout
 from .cache import versioned
 from .calendar import schedule_ics
-from .common import int_param, reading
+from .common import int_param, language, reading
 
 TEMPLATES = Path(__file__).parent / "templates"
 env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
@@ -35,11 +35,6 @@ def _flag(nation: str | None) -> str:
 
 env.filters["flag"] = _flag
 env.filters["tojson_attr"] = lambda v: Markup(json.dumps(v, ensure_ascii=False))
-
-
-def language(request: Request) -> str:
-    return i18n.choose(request.query_params.get("lang"), request.cookies.get("lang"),
-                       request.headers.get("accept-language"))
 
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> Response:
