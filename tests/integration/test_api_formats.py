@@ -200,3 +200,21 @@ async def test_withdrawn_team_forfeits_matches_it_reaches_later(client):
     final = by_number(view)[3]
     assert final["teams"] == [t[0], t[2]] and final["forfeit"] is True and final["winner"] == 2
     assert view["status"] == "completed" and ranks(view)[t[2]] == 1
+
+
+async def test_a_running_swiss_stage_places_nobody_yet(client):
+    event = await make_event(client, 4)
+    st = await make_stage(client, event, format="swiss", settings={
+        "pairing": "standard", "wins_to_advance": 1, "losses_to_eliminate": 2})
+    for m in st["matches"]:
+        await report(client, m["id"], [1, 0])
+    view = await stage(client, st["id"])
+    assert view["status"] == "running" and any(r["status"] == "advanced"
+                                               for r in view["standings"])
+    ev = (await client.get(f"/api/tournaments/{event['slug']}/events/lol")).json()
+    assert ev["placements"] == []
+    nations = (await client.get(f"/api/tournaments/{event['slug']}")).json()["nations"]
+    assert all(n["points"] == 0 and n["event_wins"] == 0 for n in nations)
+    await play_out(client, st["id"])
+    ev = (await client.get(f"/api/tournaments/{event['slug']}/events/lol")).json()
+    assert sorted(p["rank"] for p in ev["placements"])[0] == 1

@@ -80,10 +80,12 @@ def _swiss(stage: Stage, teams: list[int], settings: dict[str, Any],
 
 
 def placements(stage: Stage, matches: list[Match]) -> list[dict[str, Any]]:
-    """Final ranks decided so far (all of them once the stage is completed)."""
-    table = rows(stage, matches)
+    """Final ranks decided so far: in an elimination stage a team's rank is final once it
+    is out; in a round robin or Swiss stage only when the stage is complete (an advanced
+    Swiss team's rank can still change)."""
     grouped = stage.format == "round_robin" and (stage.settings or {}).get("groups", 1) > 1
-    if grouped:
-        return []  # group ranks are not event placements
-    return [{"team_id": r["team_id"], "rank": r["rank"]} for r in table
+    table_final = stage.format in ("single_elimination", "double_elimination")
+    if grouped or (not table_final and stage.status != "completed"):
+        return []  # group ranks are not event placements; tables are final at the end
+    return [{"team_id": r["team_id"], "rank": r["rank"]} for r in rows(stage, matches)
             if r["rank"] is not None and (r["status"] != "active" or stage.status == "completed")]
