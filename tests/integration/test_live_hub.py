@@ -257,3 +257,27 @@ async def test_the_fast_path_writes_one_shared_frame_and_drops_a_stuck_socket():
         sink.deliver(event_message(seq, "t", {}))
     assert proto.aborted and sink.closed == 1013  # dropped at once, not after a close frame
     await sink.finish()
+
+
+async def test_a_hint_that_arrives_while_the_table_is_read_is_not_lost():
+    """NOTIFY for seq 2 lands while the read started before 2 committed is in flight: the
+    worker must read again, not decide that 2 was announced but never written."""
+    table = Table()
+    hub = Hub(source=table)
+    sink = Recorder()
+    async with hub.subscribe(1, sink):
+        original = table.after
+
+        async def read_then_commit(tournament_id: int, seq: int,
+                                   limit: int = 500) -> list[Message]:
+            rows = await original(tournament_id, seq, limit)  # the snapshot: before 2
+            if not table.rows.get(2):
+                table.commit(2)
+                hub.notify(1, 2)  # delivered after the commit, during this read
+            return rows
+
+        table.after = read_then_commit  # type: ignore[method-assign]
+        table.commit(1)
+        hub.notify(1, 1)
+        await asyncio.sleep(0.2)
+        assert sink.seqs == [1, 2]

@@ -158,6 +158,7 @@ class Topic:
         assert self.source is not None and self.published is not None
         self.stale = False
         start = self.published
+        known_before = self.known
         rows = await self.source.after(self.tournament_id, start, PAGE)
         if rows and rows[0].seq != start + 1:
             await self._resync(f"events {start + 1}..{rows[0].seq - 1} are no longer kept")
@@ -170,6 +171,9 @@ class Topic:
             self.stale = True  # there may be more
             return True
         if self.known > self.published:
+            if self.known > known_before:
+                # A hint came while the query ran: its snapshot may predate that commit.
+                return True
             # Told of events that the table does not show: nothing to wait for.
             log.warning("live feed of tournament %s: seq %s announced, table ends at %s",
                         self.tournament_id, self.known, self.published)
