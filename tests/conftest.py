@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,10 @@ from typing import Any
 import httpx
 import pytest
 import pytest_asyncio
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from tournament.app import create_app
@@ -26,16 +30,69 @@ from tournament.migrate import upgrade
 from .helpers import ADMIN
 
 ROOT = Path(__file__).resolve().parent.parent
+# The server to test against; each run creates a database of its own on it (and drops it),
+# so two runs at once (two checkouts, a developer and CI) never touch each other's data.
 PG_URL = os.environ.get("TOURNAMENT_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
 
+# Hypothesis: no deadlines (a loaded 2-core machine is no reason to fail), and under CI a
+# derandomized run without the example database, so a run is the same on every machine.
+hypothesis_settings.register_profile("dev", deadline=None)
+hypothesis_settings.register_profile(
+    "ci", deadline=None, derandomize=True, database=None, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
-async def reset_postgres(url: str) -> None:
-    """An empty public schema, then the migrations: each run starts from nothing."""
-    engine = create_async_engine(url)
-    async with engine.begin() as conn:
-        await conn.execute(text("DROP SCHEMA public CASCADE"))
-        await conn.execute(text("CREATE SCHEMA public"))
-    await engine.dispose()
+
+async def _admin(url: str, statement: str) -> None:
+    engine = create_async_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        async with engine.connect() as conn:
+            await conn.execute(text(statement))
+    finally:
+        await engine.dispose()
+
+
+PREFIX = "tournament_test_"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+async def _drop_leftovers(server_url: str) -> None:
+    """Databases of earlier runs on this machine whose process is gone (a killed run)."""
+    engine = create_async_engine(server_url)
+    try:
+        async with engine.connect() as conn:
+            names = (await conn.execute(text(
+                "SELECT datname FROM pg_database WHERE datname LIKE :p AND NOT EXISTS ("
+                "SELECT 1 FROM pg_stat_activity a WHERE a.datname = pg_database.datname)"),
+                {"p": PREFIX + "%"})).scalars().all()
+    finally:
+        await engine.dispose()
+    for name in names:
+        pid = name.removeprefix(PREFIX).split("_")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            await _admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+async def create_postgres(server_url: str) -> str:
+    """A new, empty database on the server of ``server_url``; returns its URL."""
+    await _drop_leftovers(server_url)
+    name = f"{PREFIX}{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    await _admin(server_url, f'CREATE DATABASE "{name}"')
+    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
+
+
+async def drop_postgres(url: str, server_url: str) -> None:
+    name = make_url(url).database
+    await _admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")
@@ -46,13 +103,14 @@ def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture(scope="session")
-def postgres_url() -> str:
+def postgres_url() -> Iterator[str]:
     try:
-        asyncio.run(reset_postgres(PG_URL))
+        url = asyncio.run(create_postgres(PG_URL))
     except Exception as exc:  # the server is part of every machine and of CI
         pytest.fail(f"PostgreSQL at {PG_URL} is needed by these tests: {exc}")
-    upgrade(PG_URL)
-    return PG_URL
+    upgrade(url)
+    yield url
+    asyncio.run(drop_postgres(url, PG_URL))
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
