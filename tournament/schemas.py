@@ -125,10 +125,27 @@ class FromStage(Body):
 
 class StageCreate(Body):
     name: str = Field(min_length=1, max_length=200)
+    names: dict[str, str] | None = None
     format: Literal["single_elimination", "double_elimination", "round_robin", "swiss"]
     settings: dict[str, Any] = Field(default_factory=dict)
     seeding: list[int] | FromStage | None = None
     seeding_method: Literal["standard", "natural"] = "standard"
+
+    _v_names = field_validator("names")(_names)
+
+
+class TiebreakerCreate(Body):
+    """``POST /api/stages/{id}/tiebreakers``: a match between two teams that share a rank."""
+
+    teams: list[int] = Field(min_length=2, max_length=2)
+    best_of: int = Field(default=1, ge=1, le=99)
+
+
+class TieResolution(Body):
+    """``POST /api/stages/{id}/ties``: the order of teams the tiebreakers left level."""
+
+    teams: list[int] = Field(min_length=2, max_length=64)
+    reason: str = Field(min_length=1, max_length=500)
 
 
 class MatchUpdate(Body):

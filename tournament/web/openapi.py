@@ -15,6 +15,8 @@ from ..schemas import (
     RefereeAssign,
     StageCreate,
     TeamCreate,
+    TiebreakerCreate,
+    TieResolution,
     TournamentCreate,
     TournamentUpdate,
     UserCreate,
@@ -67,6 +69,12 @@ PATHS: dict[str, dict[str, Any]] = {
         "post": _op("Create a stage and its first matches", StageCreate, auth=True,
                     status="201", headers=("Idempotency-Key",))},
     "/api/stages/{id}": {"get": _op("A stage with teams, matches and standings")},
+    "/api/stages/{id}/tiebreakers": {"post": _op(
+        "Add a tiebreaker match between two teams that share a place", TiebreakerCreate,
+        auth=True, status="201", errors=("404", "409"), headers=("Idempotency-Key",))},
+    "/api/stages/{id}/ties": {"post": _op(
+        "Record the order of teams the tiebreakers left level (with the reason)",
+        TieResolution, auth=True, errors=("404", "409"), headers=("Idempotency-Key",))},
     "/api/matches/{id}": {
         "get": _op("A match"),
         "patch": _op("Report or correct a result, set status, schedule or stream",
@@ -99,7 +107,8 @@ def schema() -> dict[str, Any]:
                                                     "message": {"type": "string"},
                                                     "field": {"type": "string"}}}}}}
     for model in (TournamentCreate, TournamentUpdate, EventCreate, TeamCreate, StageCreate,
-                  MatchUpdate, UserCreate, Withdrawal, RefereeAssign):
+                  MatchUpdate, UserCreate, Withdrawal, RefereeAssign, TiebreakerCreate,
+                  TieResolution):
         body = model.model_json_schema(ref_template="#/components/schemas/{model}")
         components.update(body.pop("$defs", {}))
         components[model.__name__] = body
