@@ -70,16 +70,33 @@ VALORANT_CITIES = [
 ]
 
 
-def _score(rng: random.Random, best_of: int, live: bool = False) -> dict[str, Any]:
-    """A plausible result for a best-of (or a live score part-way)."""
+VALORANT_MAPS = ["Ascent", "Bind", "Haven", "Lotus", "Split", "Sunset", "Icebox"]
+
+
+def _score(rng: random.Random, best_of: int, live: bool = False,
+           maps: list[str] | None = None) -> dict[str, Any]:
+    """A plausible result for a best-of (or a live score part-way); with ``maps``, each
+    game is a VALORANT map won 13-x (or 14-12 in overtime)."""
     need = best_of // 2 + 1
     winner = rng.choice([0, 1])
     loser_wins = rng.randint(0, need - 1)
     score = [need, loser_wins] if winner == 0 else [loser_wins, need]
     if live:
         score = [min(score[0], need - 1), min(score[1], need - 1)]
-        return {"score": score, "status": "live"}
-    return {"score": score, "status": "completed"}
+    if maps is None:
+        return {"score": score, "status": "live" if live else "completed"}
+    sides = [0] * score[0] + [1] * score[1]
+    rng.shuffle(sides)
+    if not live:  # the series ends with the winner's game
+        sides.remove(winner)
+        sides.append(winner)
+    picked = rng.sample(maps, len(sides))
+    games = []
+    for won, name in zip(sides, picked, strict=True):
+        lost = rng.choice([rng.randint(3, 11), 12])
+        rounds = [13 if lost < 12 else 14, lost]
+        games.append({"score": rounds if won == 0 else rounds[::-1], "map": name})
+    return {"games": games, "status": "live" if live else "completed"}
 
 
 async def _load(ctx: Context) -> None:
@@ -93,9 +110,10 @@ async def _load(ctx: Context) -> None:
             starts_on=day1.date(), ends_on=(day1 + timedelta(days=2)).date()))
     lol = await _event(ctx, "lol", "League of Legends", "리그 오브 레전드", "リーグ・オブ・レジェンド",
                        [(en, ko, ja, n, p) for en, ko, ja, n, p in LOL_TEAMS])
-    groups = await _stage(ctx, "lol", "Group stage", lol, "round_robin",
-                          {"groups": 2, "advance": 2})
-    await _stage(ctx, "lol", "Playoffs", {"from_stage": groups["id"], "qualifiers": 2},
+    groups = await _stage(ctx, "lol", ("Group stage", "조별 리그", "グループステージ"), lol,
+                          "round_robin", {"groups": 2, "advance": 2})
+    await _stage(ctx, "lol", ("Playoffs", "플레이오프", "プレーオフ"),
+                 {"from_stage": groups["id"], "qualifiers": 2},
                  "single_elimination",
                  {"best_of": 3, "best_of_by_round": {"2": 5}, "third_place_match": True})
     await _play(ctx, groups, day1, ["done" for _ in groups["matches"]],
@@ -109,15 +127,18 @@ async def _load(ctx: Context) -> None:
         (f"{en} Phantoms", f"{ko} 팬텀스", f"{ja}ファントムズ", n, [f"{en[:3].upper()}{i}"
                                                                for i in range(1, 6)])
         for en, ko, ja, n in VALORANT_CITIES])
-    swiss = await _stage(ctx, "valorant", "Swiss stage", valorant, "swiss",
-                         {"pairing": "valve", "decider_best_of": 3})
+    swiss = await _stage(ctx, "valorant", ("Swiss stage", "스위스 스테이지", "スイスステージ"),
+                         valorant, "swiss", {"pairing": "valve", "decider_best_of": 3,
+                                             "game_score": "rounds"})
     await _play(ctx, swiss, day1, ["done" for _ in range(16)]
-                + ["done" for _ in range(5)] + ["live"])
+                + ["done" for _ in range(5)] + ["live"], maps=VALORANT_MAPS)
 
     foot = await _event(ctx, "efootball", "eFootball", "eFootball", "eFootball",
                         [(en, ko, ja, n, [en.split()[0] + "_" + n]) for en, ko, ja, n in EFOOTBALL])
-    league = await _stage(ctx, "efootball", "League", foot, "round_robin",
-                          {"allow_draws": True, "best_of": 1})
+    league = await _stage(ctx, "efootball", ("League", "리그", "リーグ"), foot, "round_robin",
+                          {"allow_draws": True, "best_of": 1, "game_score": "goals",
+                           "tiebreakers": ["points", "goal_difference", "goals_for",
+                                           "head_to_head"]})
     results: list[dict[str, Any] | str] = []
     for _ in range(11):
         goals = [rng.randint(0, 4), rng.randint(0, 4)]
@@ -130,7 +151,8 @@ async def _load(ctx: Context) -> None:
     tekken = await _event(ctx, "tekken8", "Tekken 8", "철권 8", "鉄拳8",
                           [(en, ko, ja, n, [en.replace(" ", "").replace("-", "")])
                            for en, ko, ja, n in TEKKEN])
-    top = await _stage(ctx, "tekken8", "Top 6", tekken, "double_elimination",
+    top = await _stage(ctx, "tekken8", ("Top 6", "TOP 6", "TOP 6"), tekken,
+                       "double_elimination",
                        {"best_of": 5, "grand_final": "reset"})
     await _play(ctx, top, day1 + timedelta(hours=2),
                 ["done" for _ in range(5)] + ["live"])
@@ -152,11 +174,13 @@ async def _event(ctx: Context, slug: str, en: str, ko: str, ja: str,
     return ids
 
 
-async def _stage(ctx: Context, event: str, name: str, seeding: Any, format_: str,
-                 settings: dict[str, Any]) -> dict[str, Any]:
+async def _stage(ctx: Context, event: str, name: tuple[str, str, str], seeding: Any,
+                 format_: str, settings: dict[str, Any]) -> dict[str, Any]:
+    en, ko, ja = name
     async with ctx.transaction() as s:
         return await stages.create_stage(s, SLUG, event, StageCreate.model_validate({
-            "name": name, "format": format_, "settings": settings, "seeding": seeding}))
+            "name": en, "names": {"ko": ko, "ja": ja, "en": en}, "format": format_,
+            "settings": settings, "seeding": seeding}))
 
 
 async def _stage_by_name(ctx: Context, name: str) -> dict[str, Any]:
@@ -167,7 +191,7 @@ async def _stage_by_name(ctx: Context, name: str) -> dict[str, Any]:
 
 async def _play(ctx: Context, stage: dict[str, Any], start: datetime,
                 results: Sequence[dict[str, Any] | str], stream: str | None = None,
-                rng: random.Random | None = None) -> None:
+                rng: random.Random | None = None, maps: list[str] | None = None) -> None:
     """Report ``results`` to the first ready match each time (so later rounds fill as
     earlier ones finish), then schedule every match still to play, half an hour apart.
     A result ``"done"`` or ``"live"`` is drawn at random for the match's best-of."""
@@ -187,7 +211,7 @@ async def _play(ctx: Context, stage: dict[str, Any], start: datetime,
         await schedule(ready["id"], ready["number"])
         async with ctx.transaction() as s:
             result = body if isinstance(body, dict) else _score(
-                rng, ready["best_of"], live=body == "live")
+                rng, ready["best_of"], live=body == "live", maps=maps)
             await matches.update_match(s, ready["id"], MatchUpdate.model_validate(result),
                                        admin, None)
     async with ctx.db.read() as s:

@@ -123,6 +123,15 @@ class FromStage(Body):
     qualifiers: int = Field(default=2, ge=1)
 
 
+class Draw(Body):
+    """How the seeding list is drawn: shuffled with a recorded seed (``random``), and/or
+    rearranged within pots so teams of one nation do not meet early."""
+
+    random: bool = False
+    seed: int | None = Field(default=None, ge=0, le=2**31 - 1)  # generated when absent
+    separate_nations: bool = False
+
+
 class StageCreate(Body):
     name: str = Field(min_length=1, max_length=200)
     names: dict[str, str] | None = None
@@ -130,6 +139,7 @@ class StageCreate(Body):
     settings: dict[str, Any] = Field(default_factory=dict)
     seeding: list[int] | FromStage | None = None
     seeding_method: Literal["standard", "natural"] = "standard"
+    draw: Draw | None = None
 
     _v_names = field_validator("names")(_names)
 

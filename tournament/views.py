@@ -76,6 +76,7 @@ def stage_summary(s: Stage) -> dict[str, Any]:
         "seeding_method": s.seeding_method,
         "status": s.status,
         "hold": s.hold,
+        "team_count": len(s.seeding or []),
     }
 
 

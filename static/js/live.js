@@ -2,7 +2,8 @@
 // Applies match.updated / stage.updated to the elements with data-match / data-stage-status
 // and a snapshot in place; never reloads the page. Shows live / reconnecting / offline in
 // [data-conn]. Other scripts follow the feed through the "tournament:event" and
-// "tournament:snapshot" DOM events (stage.js refetches stage bodies and the nation table).
+// "tournament:snapshot" DOM events (follow.js refetches what it cannot patch in place:
+// stage bodies, a team's schedule, the live matches of the home page, the nation table).
 //
 // Protocol (API.md "Live feed"): every event has a per-tournament seq; events at or below the
 // last seq seen are duplicates and ignored; a seq that skips ahead means something was
@@ -41,15 +42,26 @@ function sideName(match, i) {
   return { name: match.status === "completed" ? i18n.bye : i18n.tbd, flag: "", empty: true };
 }
 
+// The score people expect: a one-game match with its game's own score (a 2-0 football win,
+// a 13-9 map) shows that score, any other match its series score (web/words.py, the same).
+export function shownScore(match) {
+  const games = match.games || [];
+  return match.best_of === 1 && games.length === 1 ? games[0] : match.score;
+}
+
 function applyMatch(match, flash = true) {
+  const drawn = match.status === "completed" && match.draw;
+  const shownPair = shownScore(match);
   for (const el of document.querySelectorAll(`[data-match="${match.id}"]`)) {
     el.dataset.status = match.status;
     el.className = el.className.replace(/\bstatus-\w+/, `status-${match.status}`);
+    el.classList.toggle("is-draw", drawn);
     const badge = el.querySelector("[data-badge]");
-    if (badge) badge.textContent = match.status === "live" ? i18n.LIVE : "";
+    if (badge) badge.textContent = match.status === "live" ? i18n.LIVE : drawn ? i18n.draw : "";
     const label = el.querySelector("[data-status-label]");
-    if (label) label.textContent = i18n[match.status === "live" ? "live" : match.status] || "";
+    if (label) label.textContent = drawn ? i18n.draw : (i18n.status || {})[match.status] || "";
     const bothKnown = match.teams[0] != null && match.teams[1] != null;
+    const always = el.classList.contains("ov-match"); // an overlay shows 0-0 before the start
     el.querySelectorAll("[data-side]").forEach((side) => {
       const i = Number(side.dataset.side);
       const who = sideName(match, i);
@@ -58,16 +70,17 @@ function applyMatch(match, flash = true) {
       const flag = side.querySelector("[data-flag]");
       if (flag) flag.textContent = who.flag || "";
       const score = side.querySelector("[data-score]");
-      const shown = ["live", "completed"].includes(match.status) && bothKnown;
+      const shown = always || (["live", "completed"].includes(match.status) && bothKnown);
       if (score) {
         score.textContent = !shown ? "" :
-          match.forfeit && match.forfeited_by === i + 1 ? "FF" : String(match.score[i]);
+          match.forfeit && match.forfeited_by === i + 1 ? "FF" : String(shownPair[i]);
       }
       const scoreAlt = el.querySelector(`[data-score-${i}]`);
-      if (scoreAlt) scoreAlt.textContent = String(match.score[i]);
+      if (scoreAlt) scoreAlt.textContent = String(shownPair[i]);
       side.classList.toggle("won", match.status === "completed" && match.winner === i + 1);
       side.classList.toggle("lost", match.status === "completed" && match.winner != null
         && match.winner !== i + 1 && bothKnown);
+      side.classList.toggle("drawn", drawn);
       side.classList.toggle("tbd", !!who.empty && match.status !== "completed");
       side.classList.toggle("bye", !!who.empty && match.status === "completed");
     });
@@ -80,7 +93,7 @@ function applyMatch(match, flash = true) {
 
 function applyStage(stage, flash = true) {
   for (const el of document.querySelectorAll(`[data-stage-status="${stage.id}"]`)) {
-    el.textContent = stage.status;
+    el.textContent = (i18n.stage_status || {})[stage.status] || "";
     el.className = el.className.replace(/\bstatus-\w+/, `status-${stage.status}`);
   }
   for (const match of stage.matches || []) applyMatch(match, flash);

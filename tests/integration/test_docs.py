@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from tournament.web import api
+from tournament.web import api, words
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,9 +42,16 @@ def test_every_template_message_is_translated():
     used: set[str] = set()
     for path in list(templates.rglob("*.html")) + list(templates.rglob("*.py")):
         used |= set(re.findall(r"""_\(["']([^"']+)["']\)""", path.read_text()))
-    layout = (templates / "bracket_layout.py").read_text()
-    used |= set(re.findall(r'"((?:Round|Upper|Lower|Grand|Third|Group|Bracket|Final|Semi|Quarter)'
-                           r'[^".]*)"', layout))
+    # words looked up by variable: every status, format, section, hold, round and column
+    for table in (words.MATCH_STATUS, words.STAGE_STATUS, words.TEAM_STATUS, words.FORMATS,
+                  words.SECTIONS, words.HOLDS, words.ROUND_NAMES):
+        used |= set(table.values())
+    used |= {label for triple in words.GAME_SCORE.values() for label in triple}
+    for fmt in words.FORMATS:
+        for bracket in (None, "winners", "losers", "grand_final", "third_place", "tiebreaker"):
+            for r in range(1, 12):
+                used.add(words.round_label(fmt, bracket, r, 10)[0])
+                used.add(words.round_label(fmt, bracket, r, r)[0])
     for lang in ("ko", "ja"):
         with (ROOT / "tournament" / "i18n" / f"{lang}.po").open("rb") as f:
             catalog = read_po(f)

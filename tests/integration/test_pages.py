@@ -40,9 +40,13 @@ async def test_every_page_in_every_language(client):
         r = await client.get(f"/stages/{st['id']}?lang={lang}")
         assert bracket_word in r.text
     r = await client.get(f"/matches/{m[1]['id']}?lang=ko")
-    assert "LIVE" in r.text
+    assert re.search(r'<span class="badge" data-badge>LIVE</span>', r.text)
     assert "https://twitch.tv/kj" in r.text
-    assert "2026. 11. 28. 오후 7:00:00" in r.text, re.findall(r"muted\">[^<]*", r.text)
+    # 24-hour time in the tournament's zone, with its abbreviation, no seconds
+    assert ('<time datetime="2026-11-28T19:00:00+09:00" data-time>11월 28일 (토) 19:00 KST'
+            '</time>') in r.text, re.findall(r"<time[^<]*", r.text)
+    r = await client.get(f"/matches/{m[1]['id']}?lang=ja")
+    assert "11月28日(土) 19:00 KST</time>" in r.text
     r = await client.get(f"/tournaments/{event['slug']}?lang=ja")
     assert "韓国" in r.text and "日本" in r.text  # nation names from CLDR
 

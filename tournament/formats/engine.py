@@ -28,6 +28,7 @@ class MatchState:
     score1: int = 0
     score2: int = 0
     games: list[list[int]] | None = None
+    maps: list[str | None] | None = None
     status: str = "pending"
     winner: int | None = None
     draw: bool = False

@@ -74,3 +74,40 @@ def nation_table(
     for i, r in enumerate(ordered):
         r.rank = ordered[i - 1].rank if i and key(ordered[i - 1]) == key(r) else i + 1
     return ordered
+
+
+@dataclass(slots=True)
+class NationPair:
+    """Head-to-head of two nations: every completed match between their teams."""
+
+    nations: tuple[str, str]  # in code order
+    wins: list[int]  # wins of nations[0], of nations[1]
+    draws: int = 0
+
+    def as_dict(self) -> dict[str, object]:
+        return {"nations": list(self.nations), "wins": list(self.wins), "draws": self.draws}
+
+
+def nation_pairs(
+    team_nation: dict[int, str | None],
+    matches: Sequence[tuple[int | None, int | None, int | None]],
+    order: Sequence[str] = (),
+) -> list[NationPair]:
+    """Every pair of nations that have teams (Korea – Japan, Korea – China, Japan – China),
+    with the matches between them; ``winner`` None in a completed match is a draw. Each
+    pair names its nations in ``order`` (the nation table's), else by code."""
+    codes = {n for n in team_nation.values() if n}
+    present = [n for n in order if n in codes] + sorted(codes - set(order))
+    pairs = {(a, b): NationPair((a, b), [0, 0]) for i, a in enumerate(present)
+             for b in present[i + 1:]}
+    for a, b, winner in matches:
+        na, nb = team_nation.get(a or -1), team_nation.get(b or -1)
+        if not na or not nb or na == nb:
+            continue
+        pair = pairs[(na, nb)] if (na, nb) in pairs else pairs[(nb, na)]
+        if winner not in (1, 2):
+            pair.draws += 1
+            continue
+        won = na if winner == 1 else nb
+        pair.wins[pair.nations.index(won)] += 1
+    return list(pairs.values())

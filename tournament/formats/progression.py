@@ -64,6 +64,7 @@ class MatchLike(Protocol):
     score1: int
     score2: int
     games: list[list[int]] | None
+    maps: list[str | None] | None
     status: str
     winner: int | None
     draw: bool
@@ -106,6 +107,7 @@ def outcome(m: MatchLike) -> Outcome:
 def clear_result(m: MatchLike) -> None:
     m.score1 = m.score2 = 0
     m.games = None
+    m.maps = None
     m.winner = None
     m.draw = False
     m.forfeit = None

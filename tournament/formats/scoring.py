@@ -38,9 +38,12 @@ def _pair(value: object, field: str) -> tuple[int, int]:
 
 
 def check_games(games: object, best_of: int) -> list[list[int]]:
+    """Each game's score; a game may also be ``{"score": [a, b], "map": "Ascent"}``
+    (``game_maps`` reads the maps)."""
     if not isinstance(games, list):
         raise FormatError("invalid_games", "games is a list of [a, b] game scores.", "games")
-    result = [list(_pair(g, "games")) for g in games]
+    result = [list(_pair(g["score"] if isinstance(g, dict) and "score" in g else g, "games"))
+              for g in games]
     if len(result) > best_of:
         raise FormatError(
             "invalid_games",
@@ -91,3 +94,27 @@ def check_result(
         f"A completed best-of-{best_of} needs {need} game wins for one side; got {a}-{b}.",
         "score",
     )
+
+
+MAX_MAP = 100
+
+
+def game_maps(games: list[object]) -> list[str | None] | None:
+    """The map (or stage, characters) of each game given as an object, aligned with the
+    games; None when no game names one."""
+    maps: list[str | None] = []
+    for g in games:
+        if not isinstance(g, dict):
+            maps.append(None)
+            continue
+        unknown = set(g) - {"score", "map"}
+        if unknown:
+            raise FormatError("invalid_games", "A game is [a, b] or {\"score\": [a, b], "
+                              f"\"map\": \"...\"}}; not {sorted(unknown)[0]!r}.", "games")
+        name = g.get("map")
+        if name is not None and (not isinstance(name, str) or not name.strip()
+                                 or len(name) > MAX_MAP):
+            raise FormatError("invalid_games", f"A map is a name of 1 to {MAX_MAP} "
+                              "characters.", "games")
+        maps.append(name.strip() if isinstance(name, str) else None)
+    return maps if any(m is not None for m in maps) else None

@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_datetime
+from babel.dates import format_datetime, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
@@ -70,10 +70,33 @@ def localized(entity: dict[str, Any] | None, lang: str) -> str:
 
 
 def when(value: str | datetime | None, lang: str, tz: str) -> str:
+    """A match time as people read it on a schedule: ``Sat, Nov 28 19:00 KST``,
+    ``11월 28일 (토) 19:00 KST``, ``11月28日(土) 19:00 JST`` (24-hour clock, the zone's
+    abbreviation from the tz database, no seconds)."""
     if value is None:
         return ""
     moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-    return format_datetime(moment.astimezone(ZoneInfo(tz)), "medium", locale=Locale.parse(lang))
+    local = moment.astimezone(ZoneInfo(tz))
+    locale = Locale.parse(lang)
+    return (f"{format_skeleton('MMMEd', local, locale=locale)} "
+            f"{format_datetime(local, 'HH:mm', locale=locale)} {local.tzname()}")
+
+
+def place(rank: int | None, shared: int, lang: str) -> str:
+    """A final place: ``1st``, ``3rd``, ``5th–8th`` / ``1위``, ``5–8위`` / ``1位``, ``5–8位``."""
+    if rank is None:
+        return ""
+    last = rank + max(shared, 1) - 1
+    if lang == "ko":
+        return f"{rank}위" if last == rank else f"{rank}–{last}위"
+    if lang == "ja":
+        return f"{rank}位" if last == rank else f"{rank}–{last}位"
+    return _ordinal(rank) if last == rank else f"{_ordinal(rank)}–{_ordinal(last)}"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def nation_name(code: str, lang: str) -> str:

@@ -138,6 +138,7 @@ def _apply_score(stage: Stage, m: Match, body: MatchUpdate, status: str | None) 
     try:
         games = scoring.check_games(body.games, m.best_of) if "games" in fields \
             and body.games is not None else None
+        maps = scoring.game_maps(body.games) if games is not None else None
         if "score" in fields and body.score is not None:
             score: object = body.score
         elif games is not None:
@@ -156,6 +157,7 @@ def _apply_score(stage: Stage, m: Match, body: MatchUpdate, status: str | None) 
     m.score1, m.score2 = result.score
     if games is not None:
         m.games = games
+        m.maps = maps
     m.forfeit = None
     m.winner = result.winner
     m.draw = result.draw
@@ -180,7 +182,8 @@ def _reset_ids(b: Bracket) -> list[int]:
     return sorted([x.id for x in b.reset.values() if x.id is not None] + b.dropped)
 
 
-MUTABLE = ("team1_id", "team2_id", "filled1", "filled2", "score1", "score2", "games", "status",
+MUTABLE = ("team1_id", "team2_id", "filled1", "filled2", "score1", "score2", "games", "maps",
+           "status",
            "winner", "draw", "forfeit", "scheduled_at", "stream_url", "active", "version",
            "updated_at")
 

@@ -9,7 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
 from ..errors import NotFound
-from ..formats.nations import EventPlacement, nation_table
+from ..formats.nations import EventPlacement, nation_pairs, nation_table
 from ..models import Event, Match, Stage, Team, Tournament
 from .planning import stage_matches
 from .standings import placements as stage_placements
@@ -49,28 +49,38 @@ async def placements(session: AsyncSession, event: Event) -> list[dict[str, Any]
     return placed
 
 
-async def nations(session: AsyncSession, tournament: Tournament) -> list[dict[str, Any]]:
+async def nations(session: AsyncSession, tournament: Tournament) -> dict[str, Any]:
+    """The nation table, the head-to-head of every pair of nations, and each event's
+    champion (by event id) once the event has one."""
     events = (await session.exec(select(Event).where(
         Event.tournament_id == tournament.id))).all()
     team_nation: dict[int, str | None] = {}
+    teams: dict[int, Team] = {}
     per_event: list[EventPlacement] = []
+    champions: dict[int, dict[str, Any]] = {}
     for event in events:
         assert event.id is not None
         for team in await event_teams(session, event.id):
             assert team.id is not None
             team_nation[team.id] = team.nation
+            teams[team.id] = team
         stages = await event_stages(session, event.id)
         done = bool(stages) and stages[-1].status == "completed"
-        per_event.append(EventPlacement(
-            ranks={p["team_id"]: p["rank"] for p in await placements(session, event)},
-            completed=done))
+        ranks = {p["team_id"]: p["rank"] for p in await placements(session, event)}
+        per_event.append(EventPlacement(ranks=ranks, completed=done))
+        first = [t for t, rank in ranks.items() if rank == 1]
+        if len(first) == 1:
+            champions[event.id] = views.team_view(teams[first[0]])
     matches = (await session.exec(select(Match).where(
         Match.tournament_id == tournament.id, Match.status == "completed"))).all()
-    played = [(m.team1_id, m.team2_id, m.winner) for m in matches
+    played = [(m.team1_id, m.team2_id, None if m.draw else m.winner) for m in matches
               if m.team1_id is not None and m.team2_id is not None and m.active]
     table = nation_table(team_nation, per_event, played, tournament.nation_points or [],
                          every_team=tournament.nation_scoring == "every")
-    return [row.as_dict() for row in table]
+    return {"nations": [row.as_dict() for row in table],
+            "nation_pairs": [p.as_dict() for p in nation_pairs(
+                team_nation, played, [row.nation for row in table])],
+            "champions": champions}
 
 
 async def tournament_head(session: AsyncSession, slug: str) -> dict[str, Any]:
@@ -85,9 +95,12 @@ async def tournament_detail(session: AsyncSession, slug: str) -> dict[str, Any]:
     t = await tournament_by_slug(session, slug)
     events = (await session.exec(select(Event).where(Event.tournament_id == t.id)
                                  .order_by(col(Event.position), col(Event.id)))).all()
+    table = await nations(session, t)
     return views.tournament_view(t) | {
-        "events": [views.event_view(e, t.slug) for e in events],
-        "nations": await nations(session, t),
+        "events": [views.event_view(e, t.slug) | {"champion": table["champions"].get(e.id)}
+                   for e in events],
+        "nations": table["nations"],
+        "nation_pairs": table["nation_pairs"],
     }
 
 
@@ -134,11 +147,14 @@ async def team_detail(session: AsyncSession, team_id: int) -> dict[str, Any]:
 
 
 async def team_matches(session: AsyncSession, team_id: int) -> list[Match]:
+    """The team's matches: played, live, and to come (also those whose opponent is not
+    decided yet); byes are not matches."""
     rows = await session.exec(select(Match).where(
         or_(Match.team1_id == team_id, Match.team2_id == team_id), col(Match.active))
         .order_by(col(Match.scheduled_at).is_(None), col(Match.scheduled_at),
                   col(Match.stage_id), col(Match.number)))
-    return [m for m in rows.all() if m.team1_id is not None and m.team2_id is not None]
+    return [m for m in rows.all() if (m.team1_id is not None and m.team2_id is not None)
+            or (m.status == "pending" and not (m.filled1 and m.filled2))]
 
 
 async def _schedule_entry(session: AsyncSession, m: Match, team_id: int,

@@ -3,6 +3,7 @@ it) and reading a stage whole."""
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from sqlmodel import col, select
@@ -10,7 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
 from ..errors import InvalidInput, NotFound
-from ..formats import stages
+from ..formats import draw, stages
 from ..formats.qualification import Hold
 from ..formats.types import FormatError
 from ..live.outbox import emit
@@ -37,6 +38,9 @@ async def create_stage(session: AsyncSession, slug: str, event_slug: str,
     if body.names is not None:
         stage.names = body.names
     if isinstance(body.seeding, FromStage):
+        if body.draw is not None:
+            raise InvalidInput("draw_with_from_stage", "A stage seeded from another stage "
+                               "takes its order from the standings; it has no draw.", "draw")
         source = await session.get(Stage, body.seeding.from_stage)
         if source is None or source.event_id != event.id:
             raise InvalidInput("unknown_stage", "from_stage must be a stage of this event.",
@@ -56,12 +60,40 @@ async def create_stage(session: AsyncSession, slug: str, event_slug: str,
             await waiting.try_start(session, stage, source)
     else:
         teams = await event_teams(session, event.id)
+        seeding = _seeding(body, teams)
+        if body.draw is not None:
+            nation = {t.id: t.nation for t in teams if t.id is not None}
+            seeding, stage.draw = _drawn(body, settings, seeding, nation)
         session.add(stage)
         await session.flush()
-        await start(session, stage, _seeding(body, teams))
+        await start(session, stage, seeding)
     view = await stage_view(session, stage, tournament)
     await emit(session, tournament.id, "stage.updated", view)
     return view
+
+
+def _drawn(body: StageCreate, settings: dict[str, Any], seeding: list[int],
+           nation: dict[int, str | None]) -> tuple[list[int], dict[str, Any]]:
+    """The seeding after the draw, and the record of how it was drawn."""
+    assert body.draw is not None
+    record: dict[str, Any] = {"random": body.draw.random,
+                              "separate_nations": body.draw.separate_nations}
+    if body.draw.random:
+        seed = body.draw.seed if body.draw.seed is not None else secrets.randbelow(2**31)
+        record["seed"] = seed
+        seeding = draw.shuffled(seeding, seed)
+    if body.draw.separate_nations:
+        if len(seeding) > draw.MAX_SEPARATED:
+            raise InvalidInput("field_too_large", "Keeping nations apart works for fields "
+                               f"of at most {draw.MAX_SEPARATED} teams.", "draw")
+        found = draw.pots_and_conflicts(body.format, len(seeding), settings, nation,
+                                        body.seeding_method)
+        if found is not None:
+            pots, conflicts = found
+            before = conflicts(seeding)
+            seeding = draw.separate(seeding, pots, conflicts)
+            record["same_nation_meetings"] = {"before": before, "after": conflicts(seeding)}
+    return seeding, record
 
 
 def _seeding(body: StageCreate, teams: list[Team]) -> list[int]:

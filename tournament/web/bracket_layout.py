@@ -5,30 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-ROUND_NAMES = {1: "Final", 2: "Semifinals", 3: "Quarterfinals"}
-Label = tuple[str, int | None]  # a message id and its optional %d parameter
+from .words import SECTIONS, Label, round_label, shown_score
 
 
-def round_label(round_number: int, rounds: int) -> Label:
-    """('Final', None), ('Round of %d', 16), ('Round %d', 2) for a knockout bracket."""
-    left = rounds - round_number + 1
-    if left in ROUND_NAMES:
-        return ROUND_NAMES[left], None
-    if left <= 7:
-        return "Round of %d", 2 ** left
-    return "Round %d", round_number
-
-
-def _label(bracket: str, fmt: str, r: int, last: int) -> Label:
-    if bracket == "winners" and fmt == "single_elimination":
-        return round_label(r, last)
-    if bracket == "winners":
-        return ("Upper final", None) if r == last else ("Upper round %d", r)
-    if bracket == "losers":
-        return ("Lower final", None) if r == last else ("Lower round %d", r)
-    if bracket == "grand_final":
-        return ("Grand final", None) if r == 1 else ("Bracket reset", None)
-    return ("", None)
+def _round_of(matches: list[dict[str, Any]], r: int) -> Label:
+    """Round robin and Swiss rounds are numbered; tiebreakers are named."""
+    if any(m["bracket"] == "tiebreaker" for m in matches if m["round"] == r):
+        return "Tiebreaker", None
+    return "Round %d", r
 
 
 def _columns(matches: list[dict[str, Any]], bracket: str, fmt: str) -> list[dict[str, Any]]:
@@ -43,28 +27,31 @@ def _columns(matches: list[dict[str, Any]], bracket: str, fmt: str) -> list[dict
         joined = bool(after) and len(after) * 2 == len(here)
         groups = [here[j:j + 2] for j in range(0, len(here), 2)] if joined else \
             [[m] for m in here]
-        label, param = _label(bracket, fmt, r, rounds[-1])
+        label, param = round_label(fmt, bracket, r, rounds[-1])
         columns.append({"round": r, "label": label, "param": param, "pairs": groups,
                         "joined": joined, "straight": bool(after) and not joined,
                         "first": i == 0})
     return columns
 
 
-TITLES = {"winners": "Upper bracket", "losers": "Lower bracket", "grand_final": "Grand final",
-          "third_place": "Third place match"}
-
-
 def layout(stage: dict[str, Any]) -> dict[str, Any]:
-    """The stage view plus ``sections`` ready for the template."""
+    """The stage view plus ``sections`` ready for the template (standings rows also say
+    how many teams share their place)."""
     fmt = stage["format"]
     matches = stage["matches"]
+    shared: dict[tuple[Any, Any], int] = {}
+    for row in stage["standings"]:
+        key = (row.get("group"), row["rank"])
+        shared[key] = shared.get(key, 0) + 1
+    stage = stage | {"standings": [row | {"shared": shared[(row.get("group"), row["rank"])]}
+                                   for row in stage["standings"]]}
     sections: list[dict[str, Any]] = []
     if fmt in ("single_elimination", "double_elimination"):
-        for bracket in ("winners", "losers", "grand_final", "third_place"):
+        for bracket in ("winners", "losers", "grand_final", "third_place", "tiebreaker"):
             chosen = [m for m in matches if m["bracket"] == bracket]
             if chosen:
                 title = "Bracket" if fmt == "single_elimination" and bracket == "winners" \
-                    else TITLES[bracket]
+                    else SECTIONS[bracket]
                 sections.append({"kind": "bracket", "bracket": bracket, "title": title,
                                  "columns": _columns(chosen, bracket, fmt)})
     elif fmt == "round_robin":
@@ -81,8 +68,9 @@ def layout(stage: dict[str, Any]) -> dict[str, Any]:
 
 def _rounds(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
     rounds = sorted({m["round"] for m in matches})
-    return [{"round": r, "matches": sorted((m for m in matches if m["round"] == r),
-                                           key=lambda m: m["number"])} for r in rounds]
+    return [{"round": r, "label": _round_of(matches, r),
+             "matches": sorted((m for m in matches if m["round"] == r),
+                               key=lambda m: m["number"])} for r in rounds]
 
 
 def _cross(rows: list[dict[str, Any]], matches: list[dict[str, Any]]) -> dict[str, Any]:
@@ -98,9 +86,7 @@ def _cross(rows: list[dict[str, Any]], matches: list[dict[str, Any]]) -> dict[st
             done = m["status"] == "completed"
             outcome = "" if not done else "d" if m["draw"] else "w" if m["winner"] == side \
                 else "l"
-            # a best-of-1 with its game score (goals, rounds) shows that score
-            shown = m["games"][0] if m["best_of"] == 1 and len(m["games"]) == 1 \
-                else m["score"]
+            shown = shown_score(m)
             cells.setdefault(me, {}).setdefault(other, []).append({
                 "id": m["id"], "text": f"{shown[mine]}-{shown[theirs]}"
                 if m["status"] in ("live", "completed") else "", "outcome": outcome,
@@ -120,10 +106,10 @@ def _swiss_rounds(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
             lead = m["teams"][0]
             key = (wins.get(lead, 0), losses.get(lead, 0)) if lead is not None else (0, 0)
             pools.setdefault(key, []).append(m)
-        out.append({"round": r, "pools": [{"record": f"{w}-{lo}", "matches": ms}
-                                          for (w, lo), ms in sorted(
-                                              pools.items(), key=lambda kv: (-kv[0][0],
-                                                                             kv[0][1]))]})
+        ordered = sorted(pools.items(), key=lambda kv: (-kv[0][0], kv[0][1]))
+        out.append({"round": r, "label": _round_of(matches, r),
+                    "pools": [{"record": f"{w}-{lo}", "matches": ms}
+                              for (w, lo), ms in ordered]})
         for m in in_round:
             if m["status"] != "completed":
                 continue

@@ -8,6 +8,7 @@ from typing import Any
 from icalendar import Calendar, Event
 
 from .. import i18n
+from . import words
 
 MATCH_LENGTH = timedelta(hours=1)
 
@@ -33,9 +34,16 @@ def schedule_ics(team: dict[str, Any], tournament: dict[str, Any], lang: str,
         event.add("dtstamp", datetime.fromisoformat(entry["updated_at"]))
         event.add("url", f"{base_url}/matches/{entry['id']}")
         stage = entry.get("stage") or {}
-        lines = [f"{stage.get('name', '')} · BO{entry['best_of']}"]
+        round_name, param = entry["round_label"]
+        round_text = _(round_name) % param if param is not None else _(round_name)
+        lines = [f"{i18n.localized(stage, lang)} · {round_text} · BO{entry['best_of']}"]
         if entry["status"] == "completed":
-            lines.append(f"{_('Final score')}: {entry['score'][0]}-{entry['score'][1]}")
+            # from this team's side: its score first, and its result
+            mine = 0 if entry["teams"][0] == team["id"] else 1
+            shown = words.shown_score(entry)
+            result = {"W": _("Win"), "D": _("Draw"), "L": _("Loss")}.get(
+                words.outcome(entry, mine + 1), "")
+            lines.append(f"{_('Final score')}: {shown[mine]}-{shown[1 - mine]} {result}".strip())
         if entry["stream_url"]:
             lines.append(entry["stream_url"])
         event.add("description", "\n".join(lines))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
@@ -17,6 +19,7 @@ from starlette.routing import Route
 from .. import i18n, views
 from ..errors import DomainError
 from ..services import reads, stages, tournaments
+from . import words
 from .bracket_layout import layout
 from .cache import versioned
 from .calendar import schedule_ics
@@ -41,9 +44,16 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     lang = language(request)
     _ = i18n.gettext(lang)
     tz = context.get("tz", "Asia/Seoul")
+    zone_name = datetime.now(ZoneInfo(tz)).tzname() or tz
+
+    def say(label: tuple[str, Any] | str, param: Any = None) -> str:
+        text, value = (label, param) if isinstance(label, str) else label
+        return _(text) % value if value is not None else _(text)
+
     page = env.get_template(template).render(
-        request=request, lang=lang, _=_, loc=lambda e: i18n.localized(e, lang),
-        when=lambda v: i18n.when(v, lang, tz), langs=i18n.LANGS,
+        request=request, lang=lang, _=_, say=say, loc=lambda e: i18n.localized(e, lang),
+        when=lambda v: i18n.when(v, lang, tz), langs=i18n.LANGS, words=words,
+        place=lambda rank, shared=1: i18n.place(rank, shared, lang), zone_name=zone_name,
         path=request.url.path, nation_name=lambda code: i18n.nation_name(code, lang),
         teams_js=lambda teams: {str(k): {"name": i18n.localized(v, lang),
                                          "flag": _flag(v.get("nation"))}
@@ -86,7 +96,10 @@ async def tournament_page(request: Request) -> Response:
         spot = await reads.spotlight(session, slug)
         teams = {side["id"]: side for m in spot["live"] + spot["upcoming"]
                  for side in m["sides"] if side}
-        return render(request, "tournament.html", t=t, tz=t["timezone"], seq=t["last_seq"],
+        template = {"spotlight": "tournament_fragment.html",
+                    "nations": "nations_fragment.html"}.get(
+            request.query_params.get("fragment", ""), "tournament.html")
+        return render(request, template, t=t, tz=t["timezone"], seq=t["last_seq"],
                       spot=spot, teams=teams)
     return await versioned(request, lambda s: reads.last_seq(s, slug=slug), build)
 
@@ -101,7 +114,8 @@ async def event_page(request: Request) -> Response:
                  for s in event["stages"]]
         teams = {x["id"]: x for x in event["teams"]}
         return render(request, "event.html", t=t, event=event, tz=t["timezone"],
-                      seq=t["last_seq"], stages=[layout(v) for v in shown], teams=teams)
+                      seq=t["last_seq"], stages=[layout(v) for v in shown], teams=teams,
+                      stage_names={s["id"]: s for s in event["stages"]})
     return await versioned(request, lambda s: reads.last_seq(s, slug=p["slug"]), build)
 
 
@@ -117,10 +131,12 @@ async def stage_page(request: Request, overlay: bool = False) -> Response:
         entered = await tournaments.event_teams(session, stage.event_id)
         event = next(e for e in t["events"] if e["id"] == view["event_id"])
         teams = {x.id: views.team_view(x) for x in entered}
+        siblings = await tournaments.event_stages(session, stage.event_id)
         template = "stage_fragment.html" if request.query_params.get("fragment") else \
             "overlay_stage.html" if overlay else "stage.html"
         return render(request, template, t=t, event=event, stage=layout(view), teams=teams,
-                      tz=t["timezone"], seq=t["last_seq"])
+                      tz=t["timezone"], seq=t["last_seq"],
+                      stage_names={s.id: views.stage_summary(s) for s in siblings})
     return await versioned(request, lambda s: reads.last_seq(s, stage_id=stage_id), build)
 
 
@@ -138,9 +154,12 @@ async def match_page(request: Request, overlay: bool = False) -> Response:
         sides = [await reads.team_detail(session, x) if x else None for x in match["teams"]]
         event = next(e for e in t["events"] if e["id"] == stage.event_id)
         teams = {x["id"]: x for x in sides if x}
-        return render(request, "overlay_match.html" if overlay else "match.html", t=t,
-                      event=event, stage=views.stage_summary(stage), match=match, sides=sides,
-                      teams=teams, tz=t["timezone"], seq=t["last_seq"])
+        template = "overlay_match.html" if overlay else "match_fragment.html" \
+            if request.query_params.get("fragment") else "match.html"
+        return render(request, template, t=t, event=event, stage=views.stage_summary(stage),
+                      match=match, sides=sides, teams=teams, tz=t["timezone"],
+                      seq=t["last_seq"], round_label=words.match_round(
+                          match, stage.format, len(stage.seeding or [])))
     return await versioned(request, lambda s: reads.last_seq(s, match_id=match_id), build)
 
 
@@ -167,9 +186,19 @@ async def team_page(request: Request) -> Response:
         team = await reads.team_detail(session, team_id)
         t = await reads.tournament_head(session, team["tournament"])
         event = next(e for e in t["events"] if e["slug"] == team["event"])
-        return render(request, "team.html", t=t, event=event, team=team, tz=t["timezone"],
-                      seq=t["last_seq"])
+        template = "team_fragment.html" if request.query_params.get("fragment") else \
+            "team.html"
+        teams = {m["opponent"]["id"]: m["opponent"] for m in team["schedule"]
+                 if m["opponent"]} | {team["id"]: team}
+        return render(request, template, t=t, event=event, team=with_rounds(team),
+                      teams=teams, tz=t["timezone"], seq=t["last_seq"])
     return await versioned(request, lambda s: reads.last_seq(s, team_id=team_id), build)
+
+
+def with_rounds(team: dict[str, Any]) -> dict[str, Any]:
+    """The team's schedule with each match's round as its bracket names it."""
+    return team | {"schedule": [m | {"round_label": words.match_round(
+        m, m["stage"]["format"], m["stage"]["team_count"])} for m in team["schedule"]]}
 
 
 async def team_calendar(request: Request) -> Response:
@@ -178,7 +207,8 @@ async def team_calendar(request: Request) -> Response:
     async def build(session: AsyncSession) -> Response:
         team = await reads.team_detail(session, team_id)
         t = await reads.tournament_head(session, team["tournament"])
-        body = schedule_ics(team, t, language(request), str(request.base_url).rstrip("/"))
+        body = schedule_ics(with_rounds(team), t, language(request),
+                            str(request.base_url).rstrip("/"))
         return Response(body, media_type="text/calendar; charset=utf-8")
     return await versioned(request, lambda s: reads.last_seq(s, team_id=team_id), build)
 

@@ -1,0 +1,93 @@
+// Keeps every part of a page that the live feed cannot patch in place whole, by fetching
+// that part again from the server (the same template that drew it) and swapping it in:
+//
+//   [data-stage=ID]            a stage's body: when a round is paired, the stage starts or
+//                              finishes, or a result moves the standings;
+//   [data-follow="team:ID"]    a team's next match and schedule: any change to its matches;
+//   [data-follow="match:ID"]   a match page's score, games and status;
+//   [data-follow="spotlight"]  the home page's live and next matches;
+//   [data-follow="nations"]    the nation table and head-to-head (tournament.updated).
+//
+// Fetches are debounced, with jitter so thousands of spectators do not ask at the same
+// instant; the server renders each version once (its cache is keyed by the feed's seq).
+
+const timers = new Map();
+const lang = document.documentElement.lang || "en";
+
+async function swap(key, find, url, whole) {
+  timers.delete(key);
+  const target = find();
+  if (!target) return;
+  try {
+    const response = await fetch(url);
+    if (!response.ok) return;
+    const template = document.createElement("template");
+    template.innerHTML = (await response.text()).trim();
+    const current = find();
+    if (!current) return;
+    if (whole) {
+      const fresh = template.content.firstElementChild;
+      if (fresh) current.replaceWith(fresh);
+    } else {
+      current.replaceChildren(template.content);
+    }
+    document.dispatchEvent(new CustomEvent("tournament:redrawn", { detail: { key } }));
+  } catch (err) {
+    console.warn("refresh failed", key, err);
+  }
+}
+
+function later(key, run, soon) {
+  if (timers.has(key)) return;
+  const delay = (soon ? 150 : 600) + Math.random() * 900;
+  timers.set(key, setTimeout(run, delay));
+}
+
+function refreshStage(stageId, soon = false) {
+  const find = () => document.querySelector(`[data-stage="${stageId}"]`);
+  if (!find()) return;
+  later(`stage:${stageId}`, () => swap(`stage:${stageId}`, find,
+    `/stages/${stageId}?fragment=1&lang=${lang}`, true), soon);
+}
+
+function refreshFollower(el, soon = false) {
+  const key = el.dataset.follow;
+  const find = () => document.querySelector(`[data-follow="${key}"]`);
+  const url = `${el.dataset.fragment}&lang=${lang}`;
+  later(key, () => swap(key, find, url, false), soon);
+}
+
+function involves(match, el) {
+  const [kind, id] = el.dataset.follow.split(":");
+  if (kind === "team") return match.teams.map(String).includes(id);
+  if (kind === "match") return String(match.id) === id;
+  if (kind === "spotlight") {
+    return match.status === "live" || !!el.querySelector(`[data-match="${match.id}"]`)
+      || (match.status === "ready" && match.scheduled_at != null);
+  }
+  return false;
+}
+
+document.addEventListener("tournament:event", (event) => {
+  const { type, data } = event.detail;
+  if (type === "stage.updated") refreshStage(data.id, true);
+  else if (type === "match.updated") {
+    const known = document.querySelector(`[data-stage="${data.stage_id}"] [data-match="${data.id}"]`);
+    if (!known || data.status === "completed") refreshStage(data.stage_id, !known);
+  }
+  for (const el of document.querySelectorAll("[data-follow]")) {
+    if (type === "tournament.updated" && el.dataset.follow === "nations") refreshFollower(el);
+    else if (type === "match.updated" && involves(data, el)) refreshFollower(el, true);
+    else if (type === "stage.updated" && (data.matches || []).some((m) => involves(m, el))) {
+      refreshFollower(el, true);
+    }
+  }
+});
+
+// After a snapshot (the page was too far behind for a replay) everything is fetched again.
+document.addEventListener("tournament:snapshot", () => {
+  for (const section of document.querySelectorAll("[data-stage]")) {
+    refreshStage(Number(section.dataset.stage), true);
+  }
+  for (const el of document.querySelectorAll("[data-follow]")) refreshFollower(el, true);
+});

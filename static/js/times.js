@@ -1,0 +1,40 @@
+// Times are drawn in the tournament's zone ("20:00 KST"). A reader elsewhere (China joins
+// at UTC+8) can switch every time on the page to their own zone; the choice is remembered.
+// Times inside parts that follow.js redraws are converted again after each redraw.
+
+const KEY = "tournament-times";
+const lang = document.documentElement.lang || "en";
+const toggle = document.querySelector("[data-zone-toggle]");
+const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+function mine() {
+  return localStorage.getItem(KEY) === "mine";
+}
+
+const format = new Intl.DateTimeFormat(lang, {
+  month: "short", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit",
+  hourCycle: "h23", timeZoneName: "short",
+});
+
+function apply() {
+  for (const el of document.querySelectorAll("time[data-time]")) {
+    if (!el.dataset.event) el.dataset.event = el.textContent;
+    el.textContent = mine() ? format.format(new Date(el.getAttribute("datetime")))
+      : el.dataset.event;
+  }
+  if (toggle) {
+    toggle.textContent = mine() ? toggle.dataset.labelMine : toggle.dataset.labelEvent;
+    toggle.setAttribute("aria-pressed", String(mine()));
+  }
+}
+
+if (toggle) {
+  toggle.hidden = false;
+  toggle.title = own;
+  toggle.addEventListener("click", () => {
+    localStorage.setItem(KEY, mine() ? "event" : "mine");
+    apply();
+  });
+}
+document.addEventListener("tournament:redrawn", apply);
+apply();
