@@ -81,3 +81,18 @@ async def play_out(client: httpx.AsyncClient, stage_id: int, pick: Any = None,
             r = await report(client, m["id"], score)
             assert r.status_code == 200, r.text
     raise AssertionError("stage did not finish")
+
+
+def soup(html: str) -> Any:
+    """The page parsed, to assert on what is rendered (elements, visible text)."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(html, "html.parser")
+
+
+def visible_text(html: str) -> str:
+    """What a reader sees: the text outside scripts and styles."""
+    page = soup(html)
+    for hidden in page(["script", "style", "template"]):
+        hidden.decompose()
+    return " ".join(page.get_text(" ").split())

@@ -24,3 +24,14 @@ def test_every_team_scores_when_asked():
     events = [EventPlacement({1: 1, 3: 2, 2: 3}, True)]
     table = nation_table(NATION, events, [], [10, 6, 5], every_team=True)
     assert {r.nation: r.points for r in table}["KR"] == 16
+
+
+def test_head_to_head_of_every_pair_of_nations():
+    from tournament.formats.nations import nation_pairs
+
+    nation = {1: "KR", 2: "JP", 3: "CN", 4: "KR"}
+    matches = [(1, 2, 1), (2, 1, 1), (4, 2, 2), (1, 3, 1), (3, 2, None), (1, 4, 1)]
+    pairs = {p.nations: (p.wins, p.draws) for p in nation_pairs(nation, matches,
+                                                                 ["KR", "JP", "CN"])}
+    assert pairs == {("KR", "JP"): ([1, 2], 0), ("KR", "CN"): ([1, 0], 0),
+                     ("JP", "CN"): ([0, 0], 1)}

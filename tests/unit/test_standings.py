@@ -156,3 +156,81 @@ def test_ranks_are_a_competition_ranking_with_ties_only_when_exhausted(n, seed, 
                                                   "game_difference", "games_won", "seed"))
     assert [r.rank for r in seeded] == list(range(1, n + 1))
     assert not any(r.tied for r in seeded)
+
+
+def _game(a, b, goals, *, bracket=None):
+    draw = goals[0] == goals[1]
+    return MatchResult(number=0, round=1, bracket=bracket, group=1, teams=(a, b),
+                       score=(int(goals[0] > goals[1]), int(goals[1] > goals[0])),
+                       winner=None if draw else 1 if goals[0] > goals[1] else 2,
+                       completed=True, draw=draw, games=(goals,))
+
+
+def test_goals_and_rounds_tiebreakers():
+    # a cycle: 1 beats 2 1-0, 2 beats 3 3-0, 3 beats 1 2-1; three points each
+    teams = {1: 1, 2: 2, 3: 3}
+    results = [_game(1, 2, (1, 0)), _game(2, 3, (3, 0)), _game(3, 1, (2, 1))]
+    rows = compute(teams, results, tiebreakers=("points", "goal_difference", "goals_for"))
+    assert [(r.team_id, r.rank, r.goals_for, r.goals_against, r.tied) for r in rows] == [
+        (2, 1, 3, 1, False), (1, 2, 2, 2, False), (3, 3, 2, 4, False)]
+    assert [r.as_dict()["goal_difference"] for r in rows] == [2, 0, -2]
+    same = compute(teams, results, tiebreakers=("points", "round_difference", "rounds_won"))
+    assert [r.team_id for r in same] == [2, 1, 3]
+    scored = compute(teams, results, tiebreakers=("points", "goals_for"))
+    assert ranks(scored) == [(2, 1, False), (1, 2, True), (3, 2, True)]
+
+
+def test_swiss_record_comes_before_every_tiebreaker():
+    # 3-2 (with the best Buchholz) never ranks above 3-0 or 3-1; 2-3 never above 3-2
+    teams = {t: t for t in range(1, 5)}
+    results = [result(4, 1, (1, 0)), result(4, 2, (1, 0)), result(4, 3, (1, 0)),
+               result(1, 2, (1, 0)), result(1, 3, (1, 0)), result(2, 3, (1, 0)),
+               result(2, 3, (1, 0)), result(3, 1, (1, 0)), result(2, 1, (1, 0)),
+               result(2, 4, (1, 0)), result(3, 4, (1, 0))]
+    rows = compute(teams, results, tiebreakers=("buchholz", "seed"), record="wins")
+    records = [(r.wins, r.losses) for r in rows]
+    assert records == sorted(records, key=lambda wl: (-wl[0], wl[1]))
+    fixed = compute(teams, results, tiebreakers=("buchholz", "seed"), record="difference")
+    diffs = [r.wins - r.losses for r in fixed]
+    assert diffs == sorted(diffs, reverse=True)
+
+
+def test_losses_and_record_tiebreakers():
+    teams = {1: 1, 2: 2, 3: 3}
+    results = [result(1, 2, (1, 0)), result(3, 2, (1, 0)), result(2, 1, (1, 0)),
+               result(1, 3, (1, 1))]
+    by_losses = compute(teams, results, tiebreakers=("match_wins", "losses"))
+    assert [(r.team_id, r.rank, r.wins, r.losses) for r in by_losses] == [
+        (3, 1, 1, 0), (1, 2, 1, 1), (2, 3, 1, 2)]
+    by_record = compute(teams, results, tiebreakers=("record",))
+    assert [r.team_id for r in by_record] == [3, 1, 2]
+    level = compute(teams, results, tiebreakers=("match_wins",))
+    assert all(r.tied for r in level)
+
+
+def test_tiebreaker_matches_and_recorded_orders_split_what_the_list_leaves():
+    teams = {10: None, 20: None, 30: None, 40: None}
+    cycle = [result(10, 20, (1, 0)), result(20, 30, (1, 0)), result(30, 10, (1, 0)),
+             result(10, 40, (1, 0)), result(20, 40, (1, 0)), result(30, 40, (1, 0))]
+    tied = compute(teams, cycle)
+    assert ranks(tied)[:3] == [(10, 1, True), (20, 1, True), (30, 1, True)]
+    decider = MatchResult(number=9, round=4, bracket="tiebreaker", group=1, teams=(30, 20),
+                          score=(1, 0), winner=1, completed=True)
+    one = compute(teams, [*cycle, decider])
+    # 30 won its tiebreaker (1-0), 10 played none (0-0), 20 lost one (0-1)
+    assert ranks(one) == [(30, 1, False), (10, 2, False), (20, 3, False), (40, 4, False)]
+    assert one[0].wins == 2  # the tiebreaker counts nowhere else
+    ordered = compute(teams, [*cycle, decider], resolutions=[[20, 10, 30]])
+    assert ranks(ordered)[:3] == [(20, 1, False), (10, 2, False), (30, 3, False)]
+    # an order for other teams than a tied block is ignored
+    stale = compute(teams, cycle, resolutions=[[20, 10]])
+    assert ranks(stale)[:3] == ranks(tied)[:3]
+
+
+def test_break_ties_keeps_designed_shared_places_unflagged():
+    from tournament.formats.standings import break_ties
+
+    rows = [Row(1, rank=1), Row(2, rank=2), Row(3, rank=3), Row(4, rank=3)]
+    out = break_ties(rows, [], [[4, 3]])
+    assert [(r.team_id, r.rank, r.tied) for r in out] == [(1, 1, False), (2, 2, False),
+                                                          (4, 3, False), (3, 4, False)]

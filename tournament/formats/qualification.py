@@ -2,9 +2,10 @@
 
 The top ``qualifiers`` of each group go through, crossed between groups (group winners
 first: A1 v B2, B1 v A2 with standard seeding). A tie the tiebreakers could not break that
-straddles the line (two teams sharing 2nd when two go through) decides nothing by itself:
-the next stage waits until the organizer resolves it (a tiebreaker match, or a recorded
-order), rather than letting the seed list pick silently.
+decides who goes through (two teams sharing 2nd when two go through) or where they are
+seeded (two teams sharing 1st) decides nothing by itself: the next
+stage waits until the organizer resolves it (a tiebreaker match, or a recorded order),
+rather than letting the seed list pick silently.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def qualifiers(source: int, groups: Mapping[int, Ranked], count: int,
     """The seeding of the next stage, or the reason it cannot be drawn yet."""
     for group in sorted(groups):
         ranked = groups[group]
-        tied = line_tie(ranked, count)
+        tied = line_tie(ranked, count) or _seeding_tie(ranked, count)
         if tied:
             rank = next(r for t, r in ranked if t == tied[0])
             assert rank is not None
@@ -60,3 +61,13 @@ def qualifiers(source: int, groups: Mapping[int, Ranked], count: int,
     if len(seeding) < 2:
         return Hold("too_few_teams", source, detail={"qualifiers": len(seeding)})
     return seeding
+
+
+def _seeding_tie(ranked: Ranked, count: int) -> list[int]:
+    """Teams sharing a place among the top ``count`` (their order decides the seeding)."""
+    top = ranked[:count]
+    for _, rank in top:
+        shared = [t for t, r in top if r == rank and rank is not None]
+        if len(shared) > 1:
+            return shared
+    return []

@@ -34,6 +34,8 @@ async def placements(session: AsyncSession, event: Event) -> list[dict[str, Any]
         return []
     last = stages[-1]
     assert last.id is not None
+    if not last.seeding:
+        return []  # the last stage has not been drawn: nobody's final place is known
     placed = stage_placements(last, await stage_matches(session, last.id))
     seen = set(last.seeding or [])
     for earlier in reversed(stages[:-1]):

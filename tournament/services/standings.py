@@ -24,6 +24,8 @@ def resolutions(stage: Stage) -> list[list[int]]:
 def rows(stage: Stage, matches: list[Match]) -> list[dict[str, Any]]:
     """Standings rows as the API shows them (``group`` added for grouped stages)."""
     teams = list(stage.seeding or [])
+    if not teams:
+        return []  # a stage that has not started has no standings
     settings = stage.settings or {}
     results = [result_of(m) for m in matches if m.active]
     if stage.format == "single_elimination":

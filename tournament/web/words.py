@@ -23,8 +23,8 @@ SECTIONS = {"winners": "Upper bracket", "losers": "Lower bracket",
             "tiebreaker": "Tiebreakers"}
 HOLDS = {
     "waiting_for_stage": "Waiting for %s to finish.",
-    "unresolved_tie": "Waiting for the organizer: teams tied across the qualification line "
-                      "(%s) must be separated by a tiebreaker match or a recorded order.",
+    "unresolved_tie": "Waiting for the organizer: tied teams (%s) must be separated by a "
+                      "tiebreaker match or a recorded order before this stage can be drawn.",
     "too_few_teams": "Waiting for the organizer: %s does not produce enough qualifiers "
                      "for this stage.",
 }

@@ -1,0 +1,168 @@
+"""Published events replayed through the API on SQLite and PostgreSQL: a Valve Major Swiss
+stage and the playoff seeded from it; a Worlds group whose tie for first holds the playoff
+until the tiebreaker game is played; a World Cup group decided on goals scored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.helpers import AUTH, make_stage, stage, unique
+from tests.replays import cs2_austin_2025, fifa_wc_2022_groups_e_h, lol_worlds_2019_groups_a_b
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+async def enter(client: httpx.AsyncClient, names: list[str],
+                nations: dict[str, str] | None = None) -> dict[str, Any]:
+    slug = unique("replay")
+    r = await client.post("/api/tournaments", json={"slug": slug, "name": "Replay"},
+                          headers=AUTH)
+    assert r.status_code == 201, r.text
+    r = await client.post(f"/api/tournaments/{slug}/events", json={"slug": "e", "name": "E"},
+                          headers=AUTH)
+    assert r.status_code == 201, r.text
+    ids = {}
+    for seed, name in enumerate(names, start=1):
+        body: dict[str, Any] = {"name": name, "seed": seed}
+        if nations and name in nations:
+            body["nation"] = nations[name]
+        r = await client.post(f"/api/tournaments/{slug}/events/e/teams", json=body,
+                              headers=AUTH)
+        assert r.status_code == 201, r.text
+        ids[name] = r.json()["id"]
+    return {"slug": slug, "event": "e", "ids": ids, "teams": list(ids.values())}
+
+
+async def play(client: httpx.AsyncClient, stage_id: int, winner: int, loser: int,
+               score: tuple[int, int] | None = None, **extra: Any) -> dict[str, Any]:
+    """Report the first open match between two teams (the winner's side wins)."""
+    view = await stage(client, stage_id)
+    match = next(m for m in view["matches"] if set(m["teams"]) == {winner, loser}
+                 and m["status"] in ("ready", "live"))
+    need = match["best_of"] // 2 + 1
+    won = score or (need, 0)
+    body = {"score": list(won) if match["teams"][0] == winner else list(won[::-1]),
+            "status": "completed", **extra}
+    r = await client.patch(f"/api/matches/{match['id']}", json=body, headers=AUTH)
+    assert r.status_code == 200, r.text
+    return dict(r.json())
+
+
+async def test_a_major_swiss_stage_ranks_and_seeds_its_playoff_as_published(client):
+    event = cs2_austin_2025
+    seeds = event.STAGE3_SEEDS
+    entered = await enter(client, [seeds[s] for s in sorted(seeds)])
+    ids = entered["ids"]
+    name = {v: k for k, v in ids.items()}
+    swiss = await make_stage(client, entered, name="Stage 3", format="swiss",
+                             settings={"pairing": "valve", "decider_best_of": 3})
+    playoffs = await make_stage(client, entered, name="Playoffs", seeding={
+        "from_stage": swiss["id"], "qualifiers": 8}, settings={"best_of": 3})
+    assert playoffs["status"] == "pending" and playoffs["hold"]["code"] == "waiting_for_stage"
+    for round_number, played in enumerate(event.STAGE3_ROUNDS, start=1):
+        view = await stage(client, swiss["id"])
+        pairs = {frozenset(m["teams"]) for m in view["matches"] if m["round"] == round_number}
+        assert pairs == {frozenset((ids[w], ids[lo])) for w, lo, *_ in played}, round_number
+        for winner, loser, *_ in played:
+            await play(client, swiss["id"], ids[winner], ids[loser])
+    view = await stage(client, swiss["id"])
+    assert view["status"] == "completed"
+    got = [(r["rank"], name[r["team_id"]], f"{r['wins']}-{r['losses']}", r["buchholz"])
+           for r in view["standings"]]
+    assert got == [row[:4] for row in event.STAGE3_FINAL_STANDINGS]
+    playoffs = await stage(client, playoffs["id"])
+    assert playoffs["status"] == "running" and playoffs["hold"] is None
+    assert [name[t] for t in playoffs["seeding"]] == [event.PLAYOFF_SEEDS[s] for s in range(1, 9)]
+    quarterfinals = [tuple(name[t] for t in m["teams"]) for m in playoffs["matches"]
+                     if m["round"] == 1]
+    assert quarterfinals == [(a, b) for _, _, a, _, b in event.PLAYOFF_QUARTERFINALS]
+
+
+async def test_a_worlds_group_tie_holds_the_playoff_until_the_tiebreaker_game(client):
+    source = lol_worlds_2019_groups_a_b
+    entered = await enter(client, source.GROUP_A_TEAMS + source.GROUP_B_TEAMS)
+    ids = entered["ids"]
+    name = {v: k for k, v in ids.items()}
+    a, b = source.GROUP_A_TEAMS, source.GROUP_B_TEAMS
+    snake = [a[0], b[0], b[1], a[1], a[2], b[2], b[3], a[3]]  # snake into groups A, B
+    groups = await make_stage(client, entered, name="Groups", format="round_robin",
+                              settings={"groups": 2, "legs": 2, "advance": 2},
+                              seeding=[ids[t] for t in snake])
+    view = await stage(client, groups["id"])
+    by_group = {g: {name[r["team_id"]] for r in view["standings"] if r["group"] == g}
+                for g in (1, 2)}
+    assert by_group == {1: set(source.GROUP_A_TEAMS), 2: set(source.GROUP_B_TEAMS)}
+    knockout = await make_stage(client, entered, name="Knockout", seeding={
+        "from_stage": groups["id"], "qualifiers": 2})
+    for _, winner, loser in source.GROUP_A_GAMES + source.GROUP_B_GAMES:
+        await play(client, groups["id"], ids[winner], ids[loser])
+    view = await stage(client, groups["id"])
+    assert view["status"] == "completed"
+    top = {g: [(name[r["team_id"]], r["rank"], r["tied"], r["status"]) for r in view["standings"]
+               if r["group"] == g][:2] for g in (1, 2)}
+    # both tied for first (5-1 / 4-2, 1-1 head to head): both through, neither is "1st"
+    assert {t[1:] for g in top.values() for t in g} == {(1, True, "advanced")}
+    knockout = await stage(client, knockout["id"])
+    assert knockout["status"] == "pending"
+    assert knockout["hold"]["code"] == "unresolved_tie"
+    assert knockout["hold"]["places"] == [1, 2]
+    assert {name[t] for t in knockout["hold"]["teams"]} == {"G2 Esports", "Griffin"}
+    # one tiebreaker game per group, played and shown like any other match
+    for tiebreakers in (source.GROUP_A_TIEBREAKERS, source.GROUP_B_TIEBREAKERS):
+        _, winner, loser = tiebreakers[0]
+        r = await client.post(f"/api/stages/{groups['id']}/tiebreakers", json={
+            "teams": [ids[loser], ids[winner]], "best_of": 1}, headers=AUTH)
+        assert r.status_code == 201, r.text
+        assert r.json()["bracket"] == "tiebreaker" and r.json()["status"] == "ready"
+        assert (await stage(client, groups["id"]))["status"] == "running"
+        await play(client, groups["id"], ids[winner], ids[loser])
+    view = await stage(client, groups["id"])
+    finals = {1: source.GROUP_A_FINAL, 2: source.GROUP_B_FINAL}
+    for g, final in finals.items():
+        rows = [r for r in view["standings"] if r["group"] == g]
+        assert [(r["rank"], name[r["team_id"]], f"{r['wins']}-{r['losses']}") for r in rows] \
+            == [(place, team, regular) for place, team, regular, *_ in final]
+    knockout = await stage(client, knockout["id"])
+    assert knockout["status"] == "running"
+    # A1 v B2, B1 v A2
+    assert [tuple(name[t] for t in m["teams"]) for m in knockout["matches"] if m["round"] == 1] \
+        == [("Griffin", "Splyce"), ("FunPlus Phoenix", "G2 Esports")]
+
+
+async def test_a_world_cup_group_is_decided_on_goals_scored(client):
+    source = fifa_wc_2022_groups_e_h
+    teams = [row[1] for row in source.GROUP_H_TABLE]
+    entered = await enter(client, sorted(teams), {"Korea Republic": "KR"})
+    ids = entered["ids"]
+    name = {v: k for k, v in ids.items()}
+    league = await make_stage(client, entered, name="Group H", format="round_robin", settings={
+        "allow_draws": True, "advance": 2, "game_score": "goals",
+        "tiebreakers": ["points", "goal_difference", "goals_for", "head_to_head"]})
+    for _, home, hg, ag, away in source.GROUP_H_MATCHES:
+        view = await stage(client, league["id"])
+        match = next(m for m in view["matches"] if set(m["teams"]) == {ids[home], ids[away]})
+        goals = [hg, ag] if match["teams"][0] == ids[home] else [ag, hg]
+        r = await client.patch(f"/api/matches/{match['id']}", json={
+            "games": [goals], "status": "completed"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        assert r.json()["draw"] == (hg == ag)
+    view = await stage(client, league["id"])
+    got = [(r["rank"], name[r["team_id"]], r["wins"], r["draws"], r["losses"], r["goals_for"],
+            r["goals_against"], r["goal_difference"], r["points"], r["status"])
+           for r in view["standings"]]
+    assert got == [(pos, team, w, d, lo, gf, ga, gd, pts, "advanced" if out == "advanced"
+                    else "eliminated")
+                   for pos, team, _, w, d, lo, gf, ga, gd, pts, out in source.GROUP_H_TABLE]
+    # the page shows the goals of the 2-1 (not the series 1-0) and the 0-0 draw as a draw
+    page = (await client.get(f"/stages/{league['id']}?lang=en")).text
+    korea_portugal = next(m for m in view["matches"]
+                          if set(m["teams"]) == {ids["Korea Republic"], ids["Portugal"]})
+    assert korea_portugal["score"] in ([1, 0], [0, 1]) and sorted(
+        korea_portugal["games"][0]) == [1, 2]
+    box = page[page.index(f'data-match="{korea_portugal["id"]}"'):]
+    box = box[:box.index("</a>")]
+    scores = [s.split("<")[0] for s in box.split('data-score>')[1:]]
+    assert sorted(scores) == ["1", "2"]
