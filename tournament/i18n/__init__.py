@@ -5,6 +5,7 @@ The .po files are compiled in memory with Babel at first use: no build step.
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Callable
 from datetime import datetime
@@ -73,7 +74,9 @@ def when(value: str | datetime | None, lang: str, tz: str) -> str:
     if value is None:
         return ""
     moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-    return format_datetime(moment.astimezone(ZoneInfo(tz)), "medium", locale=Locale.parse(lang))
+    with contextlib.suppress(OverflowError, ValueError):  # a time at the calendar's edge
+        moment = moment.astimezone(ZoneInfo(tz))
+    return format_datetime(moment, "medium", locale=Locale.parse(lang))
 
 
 def nation_name(code: str, lang: str) -> str:

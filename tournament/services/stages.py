@@ -11,6 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from .. import views
 from ..errors import InvalidInput, NotFound
 from ..formats import stages
+from ..formats.limits import MAX_STAGES_PER_EVENT
 from ..formats.progression import SlotPair, settle
 from ..formats.seeding import cross_qualifiers
 from ..formats.types import FormatError, StagePlan
@@ -35,6 +36,9 @@ async def create_stage(session: AsyncSession, slug: str, event_slug: str,
     except FormatError as exc:
         raise format_error(exc) from exc
     count = len((await session.exec(select(Stage.id).where(Stage.event_id == event.id))).all())
+    if count >= MAX_STAGES_PER_EVENT:
+        raise InvalidInput("too_many_stages", "An event has at most "
+                           f"{MAX_STAGES_PER_EVENT} stages.")
     stage = Stage(event_id=event.id, tournament_id=tournament.id, name=body.name,
                   format=body.format, settings=settings, seeding=[],
                   seeding_method=body.seeding_method, status="pending", position=count)

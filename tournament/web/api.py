@@ -24,7 +24,7 @@ from ..schemas import (
 )
 from ..services import auth, idempotency, matches, reads, stages, tournaments, withdrawals
 from ..services.matches import Actor
-from ..services.tournaments import SHOW_UNPUBLISHED
+from ..services.tournaments import VIEWER
 from .cache import versioned
 from .common import (
     answer,
@@ -35,6 +35,7 @@ from .common import (
     read_body,
     reading,
     require_admin,
+    slug_param,
 )
 
 Action = Callable[[AsyncSession, bytes, Actor], Awaitable[dict[str, Any]]]
@@ -48,7 +49,7 @@ async def _write(request: Request, action: Action, *, status: int = 200,
     raw = await read_body(request)
 
     async def run(session: AsyncSession) -> tuple[int, dict[str, Any]]:
-        session.info[SHOW_UNPUBLISHED] = True  # writers may see what they are building
+        session.info[VIEWER] = actor  # admins see what they are building
         return status, await action(session, raw, actor)
 
     digest = idempotency.request_hash(request.method, request.url.path, raw)
@@ -57,6 +58,11 @@ async def _write(request: Request, action: Action, *, status: int = 200,
         key=request.headers.get("idempotency-key"), digest=digest)
     headers = {"ETag": f'"{body["version"]}"'} if "version" in body else None
     return answer(body, code, headers)
+
+
+def _event_params(request: Request) -> dict[str, str]:
+    return {"slug": slug_param(request.path_params["slug"]),
+            "event": slug_param(request.path_params["event"], "Event")}
 
 
 async def list_tournaments(request: Request) -> Response:
@@ -71,7 +77,7 @@ async def create_tournament(request: Request) -> Response:
 
 
 async def get_tournament(request: Request) -> Response:
-    slug = request.path_params["slug"]
+    slug = slug_param(request.path_params["slug"])
 
     async def build(session: AsyncSession) -> Response:
         return answer(await reads.tournament_detail(session, slug))
@@ -79,7 +85,7 @@ async def get_tournament(request: Request) -> Response:
 
 
 async def update_tournament(request: Request) -> Response:
-    slug = request.path_params["slug"]
+    slug = slug_param(request.path_params["slug"])
 
     async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
         return await tournaments.update_tournament(session, slug, parse(TournamentUpdate, raw))
@@ -87,7 +93,7 @@ async def update_tournament(request: Request) -> Response:
 
 
 async def create_event(request: Request) -> Response:
-    slug = request.path_params["slug"]
+    slug = slug_param(request.path_params["slug"])
 
     async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
         return await tournaments.create_event(session, slug, parse(EventCreate, raw))
@@ -95,7 +101,7 @@ async def create_event(request: Request) -> Response:
 
 
 async def get_event(request: Request) -> Response:
-    p = request.path_params
+    p = _event_params(request)
 
     async def build(session: AsyncSession) -> Response:
         return answer(await reads.event_detail(session, p["slug"], p["event"]))
@@ -104,7 +110,7 @@ async def get_event(request: Request) -> Response:
 
 
 async def create_team(request: Request) -> Response:
-    p = request.path_params
+    p = _event_params(request)
 
     async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
         return await tournaments.create_team(session, p["slug"], p["event"],
@@ -113,7 +119,7 @@ async def create_team(request: Request) -> Response:
 
 
 async def create_stage(request: Request) -> Response:
-    p = request.path_params
+    p = _event_params(request)
 
     async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
         return await stages.create_stage(session, p["slug"], p["event"],
@@ -179,7 +185,7 @@ async def withdraw_team(request: Request) -> Response:
 
 
 async def assign_referee(request: Request) -> Response:
-    slug = request.path_params["slug"]
+    slug = slug_param(request.path_params["slug"])
 
     async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
         return await auth.assign(session, slug, parse(RefereeAssign, raw).user_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -10,6 +11,13 @@ from icalendar import Calendar, Event
 from .. import i18n
 
 MATCH_LENGTH = timedelta(hours=1)
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
+
+def _line(text: str) -> str:
+    """A name as one line (names stored before control characters were refused may hold
+    newlines, which a calendar property cannot)."""
+    return CONTROL.sub(" ", text).strip()
 
 
 def schedule_ics(team: dict[str, Any], tournament: dict[str, Any], lang: str,
@@ -18,22 +26,23 @@ def schedule_ics(team: dict[str, Any], tournament: dict[str, Any], lang: str,
     cal = Calendar()
     cal.add("prodid", "-//Tournament service//schedule//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"{i18n.localized(team, lang)} · {i18n.localized(tournament, lang)}")
+    team_name = _line(i18n.localized(team, lang))
+    cal.add("x-wr-calname", _line(f"{team_name} · {i18n.localized(tournament, lang)}"))
     cal.add("x-wr-timezone", tournament["timezone"])
     for entry in team["schedule"]:
         if not entry["scheduled_at"]:
             continue
         start = datetime.fromisoformat(entry["scheduled_at"]).astimezone(UTC)
-        opponent = i18n.localized(entry.get("opponent"), lang) or _("To be decided")
+        opponent = _line(i18n.localized(entry.get("opponent"), lang)) or _("To be decided")
         event = Event()
         event.add("uid", f"match-{entry['id']}@{base_url.split('://', 1)[-1]}")
-        event.add("summary", f"{i18n.localized(team, lang)} vs {opponent}")
+        event.add("summary", f"{team_name} vs {opponent}")
         event.add("dtstart", start)
         event.add("dtend", start + MATCH_LENGTH * max(1, entry["best_of"] // 2 + 1))
         event.add("dtstamp", datetime.fromisoformat(entry["updated_at"]))
         event.add("url", f"{base_url}/matches/{entry['id']}")
         stage = entry.get("stage") or {}
-        lines = [f"{stage.get('name', '')} · BO{entry['best_of']}"]
+        lines = [f"{_line(stage.get('name', ''))} · BO{entry['best_of']}"]
         if entry["status"] == "completed":
             lines.append(f"{_('Final score')}: {entry['score'][0]}-{entry['score'][1]}")
         if entry["stream_url"]:
