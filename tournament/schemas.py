@@ -16,6 +16,7 @@ from zoneinfo import available_timezones
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -49,7 +50,15 @@ def _line(max_length: int) -> Any:
 
 Name = Annotated[str, _line(200), Field(min_length=1)]
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=64)]
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+def _integral(value: Any) -> Any:
+    """JSON Schema's integer includes 2.0; a bool is never one (``true`` is not user 1)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+Integral = BeforeValidator(_integral)
+Id = Annotated[int, Field(ge=1, le=MAX_ID), Integral]
 Lang = Literal["ko", "ja", "en"]
 NameEntry = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200,
                                              pattern=LINE_OR_BLANK)]
@@ -86,7 +95,8 @@ def _zone(value: str) -> str:
 
 TimeZone = Annotated[str, AfterValidator(_zone),
                      Field(json_schema_extra={"enum": list(time_zones())})]
-NationPoints = Annotated[list[Annotated[int, Field(ge=0, le=10_000)]], Field(max_length=64)]
+NationPoints = Annotated[list[Annotated[int, Field(ge=0, le=10_000), Integral]],
+                         Field(max_length=64)]
 
 
 class Body(BaseModel):
@@ -175,7 +185,7 @@ class TeamCreate(Body):
 
 class FromStage(Body):
     from_stage: Id
-    qualifiers: Annotated[int, Field(ge=1, le=SEED_QUALIFIERS)] = 2
+    qualifiers: Annotated[int, Field(ge=1, le=SEED_QUALIFIERS), Integral] = 2
 
 
 class StageCreate(Body):
@@ -186,9 +196,9 @@ class StageCreate(Body):
     seeding_method: Literal["standard", "natural"] = "standard"
 
 
-Points = Annotated[int, Field(ge=0, le=MAX_GAME_POINTS)]
+Points = Annotated[int, Field(ge=0, le=MAX_GAME_POINTS), Integral]
 GameScore = Annotated[list[Points], Field(min_length=2, max_length=2)]
-SeriesScore = Annotated[list[Annotated[int, Field(ge=0, le=MAX_BEST_OF)]],
+SeriesScore = Annotated[list[Annotated[int, Field(ge=0, le=MAX_BEST_OF), Integral]],
                         Field(min_length=2, max_length=2)]
 
 
@@ -207,7 +217,7 @@ class MatchUpdate(Body):
     status: Literal["pending", "ready", "live", "completed"] | None = None
     score: SeriesScore | None = None
     games: Annotated[list[GameScore], Field(max_length=MAX_BEST_OF)] | None = None
-    forfeit: Annotated[int, Field(ge=1, le=2)] | None = None  # the side that forfeits
+    forfeit: Annotated[int, Field(ge=1, le=2), Integral] | None = None  # the side that forfeits
     scheduled_at: Annotated[datetime, AfterValidator(_in_range),
                             Field(json_schema_extra={"pattern": YEARS})] | None = None
     stream_url: Annotated[str, Field(max_length=500, pattern=URL),

@@ -150,14 +150,14 @@ def _apply_score(stage: Stage, m: Match, body: MatchUpdate, status: str | None) 
         games = scoring.check_games(body.games, m.best_of, allow_draws) \
             if "games" in fields and body.games is not None else None
         if "score" in fields and body.score is not None:
-            score: object = body.score
+            score: list[int] = body.score
         elif games is not None:
             score = list(scoring.score_from_games(games))
         elif status is not None:
             score = [m.score1, m.score2]
         else:
             raise FormatError("invalid_score", "Send a score, games or a status.", "score")
-        if games is not None and tuple(score) != scoring.score_from_games(games):  # type: ignore[arg-type]
+        if games is not None and tuple(score) != scoring.score_from_games(games):
             raise FormatError("invalid_games", "The games do not add up to the score.", "games")
         result = scoring.check_result(score, best_of=m.best_of, completed=completed,
                                       allow_draws=allow_draws)
