@@ -39,6 +39,11 @@ ERRORS = {
     "422": "Invalid input; error.code says what, error.field where",
     "503": "The database or its disk is unavailable; retry after Retry-After seconds",
 }
+HEADERS = {
+    "Idempotency-Key": {"type": "string", "minLength": 1, "maxLength": 200,
+                        "pattern": "^[\\x21-\\x7e]+$"},
+    "If-Match": {"type": "string", "pattern": '^(W/)?"?[0-9]{1,18}"?$'},
+}
 MODELS = (TournamentCreate, TournamentUpdate, EventCreate, TeamCreate, StageCreate,
           MatchUpdate, UserCreate, Withdrawal, RefereeAssign)
 
@@ -66,8 +71,7 @@ def _op(summary: str, answer: dict[str, Any], body: type[BaseModel] | None = Non
     if auth:
         op["security"] = [{"bearer": []}]
         op["parameters"] = [{"name": h, "in": "header", "required": False,
-                             "schema": {"type": "string", "maxLength": 200}}
-                            for h in headers]
+                             "schema": HEADERS[h]} for h in headers]
     return op
 
 
