@@ -73,6 +73,7 @@ class Stage(SQLModel, table=True):
     event_id: int = Field(foreign_key="event.id", index=True)
     tournament_id: int = Field(foreign_key="tournament.id", index=True)
     name: str = Field(max_length=200)
+    names: dict[str, str] | None = _json()
     format: str = Field(max_length=32)
     settings: dict[str, Any] | None = _json()
     seeding: list[int] | None = _json()
@@ -81,6 +82,14 @@ class Stage(SQLModel, table=True):
     source: dict[str, int] | None = _json()
     status: str = Field(default="running", max_length=16)  # pending | running | completed
     position: int = 0
+    # why a pending stage waits: {"code": "waiting_for_stage" | "unresolved_tie" |
+    # "too_few_teams", ...details}; None once it runs
+    hold: dict[str, Any] | None = _json()
+    # the organizer's order for teams the tiebreakers left level:
+    # [{"teams": [ids, final order], "reason": str, "at": iso time}]
+    resolutions: list[dict[str, Any]] | None = _json()
+    # how the seeding was drawn: {"method": "random", "seed": n, "separate_nations": bool}
+    draw: dict[str, Any] | None = _json()
 
 
 class Match(SQLModel, table=True):
@@ -105,6 +114,7 @@ class Match(SQLModel, table=True):
     score1: int = 0
     score2: int = 0
     games: list[list[int]] | None = _json()
+    maps: list[str | None] | None = _json()  # each game's map (or stage, characters)
     best_of: int = 1
     status: str = Field(default="pending", max_length=16)
     winner: int | None = None

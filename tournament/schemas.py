@@ -190,10 +190,25 @@ class FromStage(Body):
 
 class StageCreate(Body):
     name: Name
+    names: Names = None
     format: Literal["single_elimination", "double_elimination", "round_robin", "swiss"]
     settings: dict[str, Any] = Field(default_factory=dict)
     seeding: Annotated[list[Id], Field(max_length=MAX_TEAMS_PER_STAGE)] | FromStage | None = None
     seeding_method: Literal["standard", "natural"] = "standard"
+
+
+class TiebreakerCreate(Body):
+    """``POST /api/stages/{id}/tiebreakers``: a match between two teams that share a rank."""
+
+    teams: Annotated[list[Id], Field(min_length=2, max_length=2)]
+    best_of: Annotated[int, Field(ge=1, le=MAX_BEST_OF), Integral] = 1
+
+
+class TieResolution(Body):
+    """``POST /api/stages/{id}/ties``: the order of teams the tiebreakers left level."""
+
+    teams: Annotated[list[Id], Field(min_length=2, max_length=64)]
+    reason: Annotated[str, _line(500), Field(min_length=1)]
 
 
 Points = Annotated[int, Field(ge=0, le=MAX_GAME_POINTS), Integral]

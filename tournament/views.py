@@ -73,10 +73,12 @@ def stage_summary(s: Stage) -> dict[str, Any]:
         "id": s.id,
         "event_id": s.event_id,
         "name": s.name,
+        "names": s.names or {},
         "format": s.format,
         "settings": s.settings or {},
         "seeding_method": s.seeding_method,
         "status": s.status,
+        "hold": s.hold,
     }
 
 
@@ -91,6 +93,7 @@ def match_view(m: Match, tz: str | None = None) -> dict[str, Any]:
         "teams": [m.team1_id, m.team2_id],
         "score": [m.score1, m.score2],
         "games": m.games or [],
+        "maps": m.maps or [],
         "best_of": m.best_of,
         "status": m.status,
         "winner": m.winner,

@@ -83,7 +83,8 @@ def test_buchholz_median_buchholz_and_byes():
         result(1, 2, (1, 0)), result(3, 4, (1, 0)), result(5, None, (0, 0)),
         result(1, 4, (1, 0)), result(2, 5, (1, 0)), result(3, None, (0, 0)),
     ]
-    rows = {r.team_id: r for r in compute(teams, results, tiebreakers=SWISS_TIEBREAKERS)}
+    rows = {r.team_id: r for r in compute(teams, results, tiebreakers=SWISS_TIEBREAKERS,
+                                                record="wins")}
     assert [(rows[t].wins, rows[t].losses) for t in teams] == [
         (3, 0), (2, 1), (2, 1), (1, 2), (1, 2)]
     # team 2 met 3 (+1), 1 (+3), 5 (-1); team 3 met 2 (+1), 4 (-1)

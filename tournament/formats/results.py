@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+TIEBREAKER_BRACKET = "tiebreaker"  # a match the organizer adds to split a tie
+
 
 @dataclass(frozen=True, slots=True)
 class MatchResult:
@@ -16,10 +18,16 @@ class MatchResult:
     winner: int | None  # 1 | 2 | None
     completed: bool
     draw: bool = False
+    # each game's own score (goals, rounds, ...), side 1 first; empty when not reported
+    games: tuple[tuple[int, int], ...] = ()
 
     @property
     def is_bye(self) -> bool:
         return self.teams[0] is None or self.teams[1] is None
+
+    @property
+    def is_tiebreaker(self) -> bool:
+        return self.bracket == TIEBREAKER_BRACKET
 
     @property
     def winner_team(self) -> int | None:
@@ -41,6 +49,8 @@ class Row:
     draws: int = 0
     games_won: int = 0
     games_lost: int = 0
+    goals_for: int = 0  # the games' own scores summed: goals, rounds, points
+    goals_against: int = 0
     points: int = 0
     buchholz: int = 0
     status: str = "active"  # active | advanced | eliminated
@@ -50,24 +60,28 @@ class Row:
         return {
             "team_id": self.team_id, "rank": self.rank, "wins": self.wins,
             "losses": self.losses, "draws": self.draws, "games_won": self.games_won,
-            "games_lost": self.games_lost, "points": self.points,
+            "games_lost": self.games_lost, "goals_for": self.goals_for,
+            "goals_against": self.goals_against,
+            "goal_difference": self.goals_for - self.goals_against, "points": self.points,
             "buchholz": self.buchholz, "status": self.status, "tied": self.tied,
         }
 
 
 def tally(teams: list[int], results: list[MatchResult]) -> dict[int, Row]:
-    """Wins, losses, draws and games of every team over its completed, non-bye matches."""
+    """Wins, losses, draws, games and goals of every team over its completed, non-bye
+    matches (tiebreaker matches only order tied teams; they are not counted here)."""
     rows = {t: Row(t) for t in teams}
     for r in results:
-        if not r.completed or r.is_bye:
+        if not r.completed or r.is_bye or r.is_tiebreaker:
             continue
         a, b = r.teams
         assert a is not None and b is not None
-        for team, own, other, side in ((a, r.score[0], r.score[1], 1),
-                                       (b, r.score[1], r.score[0], 2)):
+        for team, own, other, side in ((a, 0, 1, 1), (b, 1, 0, 2)):
             row = rows.setdefault(team, Row(team))
-            row.games_won += own
-            row.games_lost += other
+            row.games_won += r.score[own]
+            row.games_lost += r.score[other]
+            row.goals_for += sum(g[own] for g in r.games)
+            row.goals_against += sum(g[other] for g in r.games)
             if r.draw:
                 row.draws += 1
             elif r.winner == side:

@@ -91,8 +91,8 @@ def standings(teams: list[int], results: list[MatchResult]) -> list[Row]:
             rows[r.winner_team].status = "advanced"
     for r in results:
         if r.bracket == "third_place" and r.completed and r.winner is not None:
-            if r.winner_team is not None:
-                rows[r.winner_team].rank = 3
-            if r.loser_team is not None:
-                rows[r.loser_team].rank = 4
+            for team, rank in ((r.winner_team, 3), (r.loser_team, 4)):
+                if team is not None:
+                    rows[team].rank = rank
+                    rows[team].status = "eliminated"
     return sorted(rows.values(), key=lambda row: (row.rank is None, row.rank or 0))

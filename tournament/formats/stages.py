@@ -12,12 +12,22 @@ from .limits import (
     MAX_TEAMS_PER_STAGE,
 )
 from .seeding import SeedingMethod
-from .standings import ROUND_ROBIN_TIEBREAKERS, SWISS_TIEBREAKERS, TIEBREAKERS
+from .standings import (
+    DEFAULT_POINTS,
+    ROUND_ROBIN_TIEBREAKERS,
+    SWISS_TIEBREAKERS,
+    RecordMode,
+    check,
+)
 from .types import FormatError, MatchPlan, StagePlan
 
 FORMATS = ("single_elimination", "double_elimination", "round_robin", "swiss")
+# What a game's own score counts, for the standings' for / against / difference columns
+GAME_SCORES = ("goals", "rounds", "points")
+# Standard Swiss keeps true ties (flagged for the organizer) instead of deciding by seed.
+STANDARD_SWISS_TIEBREAKERS = ("buchholz", "game_difference", "games_won")
 
-COMMON: dict[str, Any] = {"best_of": 1, "best_of_by_round": {}}
+COMMON: dict[str, Any] = {"best_of": 1, "best_of_by_round": {}, "game_score": None}
 DEFAULTS: dict[str, dict[str, Any]] = {
     "single_elimination": {"third_place_match": False},
     "double_elimination": {"grand_final": "single", "final_best_of": None},
@@ -57,7 +67,11 @@ def validate(format_: str, settings: dict[str, Any]) -> dict[str, Any]:
     if unknown:
         raise _fail(unknown[0], f"Unknown settings for {format_}: {', '.join(unknown)}.")
     s = allowed | settings
+    if format_ == "swiss" and "tiebreakers" not in settings and s["pairing"] == "standard":
+        s["tiebreakers"] = list(STANDARD_SWISS_TIEBREAKERS)
     s["best_of"] = _count(s["best_of"], "best_of", 1, 99)
+    if s["game_score"] is not None:
+        _choice(s["game_score"], "game_score", GAME_SCORES)
     by_round = s["best_of_by_round"]
     if not isinstance(by_round, dict) or not all(
             isinstance(k, str) and k.isascii() and k.isdigit() and len(k) <= 4
@@ -93,14 +107,17 @@ def validate(format_: str, settings: dict[str, Any]) -> dict[str, Any]:
 
 
 def _points(points: Any) -> None:
-    if not isinstance(points, dict) or set(points) != {"win", "draw", "loss"} or not all(
-            isinstance(v, int) and not isinstance(v, bool) for v in points.values()):
-        raise _fail("points", 'points are whole numbers for "win", "draw" and "loss".')
+    check(points, ROUND_ROBIN_TIEBREAKERS)
 
 
 def _tiebreakers(value: Any) -> None:
-    if not isinstance(value, list) or not value or any(t not in TIEBREAKERS for t in value):
-        raise _fail("tiebreakers", f"tiebreakers is a list drawn from {', '.join(TIEBREAKERS)}.")
+    check(DEFAULT_POINTS, value)
+
+
+def record_mode(settings: dict[str, Any]) -> RecordMode:
+    """How a Swiss stage's records rank: by wins then losses while teams play to a number
+    of wins; by wins minus losses in a Swiss of a fixed number of rounds."""
+    return "wins" if settings.get("wins_to_advance") is not None else "difference"
 
 
 def swiss_settings(s: dict[str, Any]) -> swiss.SwissSettings:

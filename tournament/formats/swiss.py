@@ -260,7 +260,7 @@ def entries_from_results(seeding: Sequence[int],
     opponents: dict[int, list[int]] = {t: [] for t in seeding}
     byes: set[int] = set()
     for r in sorted(results, key=lambda r: (r.round, r.number)):
-        if not r.completed:
+        if not r.completed or r.is_tiebreaker:
             continue
         a, b = r.teams
         if a is None or b is None:

@@ -18,10 +18,10 @@ from ..formats.types import FormatError
 from ..live.outbox import emit, emit_many
 from ..models import Match, Stage, Team, Tournament
 from ..schemas import MatchUpdate
-from . import rounds
+from . import rounds, waiting
 from .bracket import Bracket, propagate
 from .reads import tournament_detail
-from .stages import fill_waiting, refresh_status, stage_view
+from .stages import refresh_status, stage_view
 
 
 @dataclass(frozen=True)
@@ -225,7 +225,7 @@ async def publish_changes(session: AsyncSession, tournament: Tournament, stage: 
         for changed in sorted(b.changed.values(), key=lambda x: x.number)])
     finished = any(m.winner_to is None for m in b.changed.values()) \
         and await refresh_status(session, stage)
-    started = await fill_waiting(session, stage) if stage.status == "completed" else []
+    started = await waiting.sync(session, stage) if finished else []
     if finished or b.dropped or started or paired:
         await session.flush()
         for s in (stage, *started):

@@ -11,7 +11,7 @@ from .. import views
 from ..errors import NotFound
 from ..formats.nations import EventPlacement, nation_table
 from ..models import Event, Match, Stage, Team, Tournament
-from .stages import stage_matches
+from .planning import stage_matches
 from .standings import placements as stage_placements
 from .standings import rows as standing_rows
 from .tournaments import (

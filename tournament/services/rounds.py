@@ -8,10 +8,11 @@ from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ..formats import stages as stage_formats
+from ..formats.results import TIEBREAKER_BRACKET
 from ..formats.swiss import entries_from_results
 from ..formats.types import FormatError
 from ..models import Match, Stage
-from .stages import format_error, persist, stage_matches
+from .planning import format_error, persist, stage_matches
 from .standings import result_of
 
 
@@ -20,9 +21,10 @@ async def next_swiss_round(session: AsyncSession, stage: Stage,
     """Pair and write the next round if the current one is complete (else nothing)."""
     if stage.format != "swiss" or stage.status == "pending" or stage.id is None:
         return []
-    matches = await stage_matches(session, stage.id)
-    if not matches:
-        return []
+    everything = await stage_matches(session, stage.id)
+    matches = [m for m in everything if m.bracket != TIEBREAKER_BRACKET]
+    if not matches or len(matches) < len(everything):
+        return []  # tiebreakers are added once the rounds are over
     current = max(m.round for m in matches)
     if any(m.status != "completed" for m in matches if m.round == current):
         return []

@@ -13,7 +13,12 @@ from ..models import Match, Stage
 def result_of(m: Match) -> MatchResult:
     return MatchResult(number=m.number, round=m.round, bracket=m.bracket, group=m.group,
                        teams=(m.team1_id, m.team2_id), score=(m.score1, m.score2),
-                       winner=m.winner, completed=m.status == "completed", draw=m.draw)
+                       winner=m.winner, completed=m.status == "completed", draw=m.draw,
+                       games=tuple((g[0], g[1]) for g in m.games or ()))
+
+
+def resolutions(stage: Stage) -> list[list[int]]:
+    return [list(r["teams"]) for r in stage.resolutions or []]
 
 
 def rows(stage: Stage, matches: list[Match]) -> list[dict[str, Any]]:
@@ -22,25 +27,28 @@ def rows(stage: Stage, matches: list[Match]) -> list[dict[str, Any]]:
     settings = stage.settings or {}
     results = [result_of(m) for m in matches if m.active]
     if stage.format == "single_elimination":
-        return _elimination(teams, single_elimination.standings(teams, results))
+        return _elimination(stage, teams, single_elimination.standings(teams, results), results)
     if stage.format == "double_elimination":
         plan = stage_formats.plan(stage.format, teams, settings,
                                   stage.seeding_method)  # type: ignore[arg-type]
-        return _elimination(teams, double_elimination.standings(teams, results, plan))
+        return _elimination(stage, teams, double_elimination.standings(teams, results, plan),
+                            results)
     if stage.format == "round_robin":
         return _round_robin(stage, teams, settings, results)
     return _swiss(stage, teams, settings, results)
 
 
-def _elimination(teams: list[int], table: list[Row]) -> list[dict[str, Any]]:
+def _elimination(stage: Stage, teams: list[int], table: list[Row],
+                 results: list[MatchResult]) -> list[dict[str, Any]]:
     """Teams still playing first (in seed order), then the placed teams by rank. Teams out
-    in the same round share a rank by design: that is no tie to break."""
+    in the same round share a rank by design: that is no tie to flag, but a tiebreaker
+    match or the organizer's order can still split it (e.g. for a qualification spot)."""
     seed = {t: i for i, t in enumerate(teams)}
     for row in table:
         row.tied = False
     table.sort(key=lambda r: (r.rank is not None and r.status != "advanced", r.rank or 0,
                               seed.get(r.team_id, 0)))
-    return _plain(table)
+    return _plain(standings.break_ties(table, results, resolutions(stage)))
 
 
 def _plain(table: list[Row]) -> list[dict[str, Any]]:
@@ -59,19 +67,32 @@ def _round_robin(stage: Stage, teams: list[int], settings: dict[str, Any],
     for group in sorted(set(group_of.values())):
         members = {t: seed[t] for t in teams if group_of.get(t) == group}
         table = standings.compute(members, [r for r in results if (r.group or 1) == group],
-                                  points=settings["points"], tiebreakers=settings["tiebreakers"])
+                                  points=settings["points"], tiebreakers=settings["tiebreakers"],
+                                  resolutions=resolutions(stage))
         advance = settings.get("advance")
-        for row in table:
-            if stage.status == "completed" and advance:
-                row.status = "advanced" if (row.rank or 0) <= advance else "eliminated"
-            out.append(row.as_dict() | {"group": group})
+        if stage.status == "completed" and advance:
+            _mark_advance(table, advance)
+        out.extend(row.as_dict() | {"group": group} for row in table)
     return out
+
+
+def _mark_advance(table: list[Row], advance: int) -> None:
+    """The top ``advance`` go through; teams tied across the line stay ``active`` (none of
+    them is through) until the organizer breaks the tie."""
+    undecided = set(standings.line_tie([(r.team_id, r.rank) for r in table], advance))
+    for position, row in enumerate(table):
+        if row.team_id in undecided:
+            row.status = "active"
+        else:
+            row.status = "advanced" if position < advance else "eliminated"
 
 
 def _swiss(stage: Stage, teams: list[int], settings: dict[str, Any],
            results: list[MatchResult]) -> list[dict[str, Any]]:
     seeds = {t: i + 1 for i, t in enumerate(teams)}
-    table = standings.compute(seeds, results, tiebreakers=settings["tiebreakers"])
+    table = standings.compute(seeds, results, tiebreakers=settings["tiebreakers"],
+                              record=stage_formats.record_mode(settings),
+                              resolutions=resolutions(stage))
     state = swiss.statuses(swiss.entries_from_results(teams, results),
                            stage_formats.swiss_settings(settings))
     for row in table:

@@ -17,12 +17,23 @@ from ..schemas import (
     RefereeAssign,
     StageCreate,
     TeamCreate,
+    TiebreakerCreate,
+    TieResolution,
     TournamentCreate,
     TournamentUpdate,
     UserCreate,
     Withdrawal,
 )
-from ..services import auth, idempotency, matches, reads, stages, tournaments, withdrawals
+from ..services import (
+    auth,
+    idempotency,
+    matches,
+    reads,
+    stages,
+    ties,
+    tournaments,
+    withdrawals,
+)
 from ..services.matches import Actor
 from ..services.tournaments import VIEWER
 from .cache import versioned
@@ -137,6 +148,22 @@ async def get_stage(request: Request) -> Response:
                            page=False)
 
 
+async def add_tiebreaker(request: Request) -> Response:
+    stage_id = int_param(request.path_params["id"], "id")
+
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
+        return await ties.add_tiebreaker(session, stage_id, parse(TiebreakerCreate, raw))
+    return await _write(request, action, status=201)
+
+
+async def resolve_tie(request: Request) -> Response:
+    stage_id = int_param(request.path_params["id"], "id")
+
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
+        return await ties.resolve(session, stage_id, parse(TieResolution, raw))
+    return await _write(request, action)
+
+
 async def get_match(request: Request) -> Response:
     match_id = int_param(request.path_params["id"], "id")
     async with reading(request) as session:
@@ -207,6 +234,8 @@ routes = [
     Route("/api/tournaments/{slug}/events/{event}/teams", create_team, methods=["POST"]),
     Route("/api/tournaments/{slug}/events/{event}/stages", create_stage, methods=["POST"]),
     Route("/api/stages/{id}", get_stage, methods=["GET"]),
+    Route("/api/stages/{id}/tiebreakers", add_tiebreaker, methods=["POST"]),
+    Route("/api/stages/{id}/ties", resolve_tie, methods=["POST"]),
     Route("/api/matches/{id}", get_match, methods=["GET"]),
     Route("/api/matches/{id}", patch_match, methods=["PATCH"]),
     Route("/api/teams/{id}", get_team, methods=["GET"]),

@@ -18,6 +18,8 @@ from ..schemas import (
     RefereeAssign,
     StageCreate,
     TeamCreate,
+    TiebreakerCreate,
+    TieResolution,
     TournamentCreate,
     TournamentUpdate,
     UserCreate,
@@ -45,7 +47,7 @@ HEADERS = {
     "If-Match": {"type": "string", "pattern": '^(W/)?"?[0-9]{1,18}"?$'},
 }
 MODELS = (TournamentCreate, TournamentUpdate, EventCreate, TeamCreate, StageCreate,
-          MatchUpdate, UserCreate, Withdrawal, RefereeAssign)
+          MatchUpdate, UserCreate, Withdrawal, RefereeAssign, TiebreakerCreate, TieResolution)
 
 
 def _json(schema: dict[str, Any], description: str = "OK") -> dict[str, Any]:
@@ -98,6 +100,12 @@ PATHS: dict[str, dict[str, Any]] = {
                     auth=True, status="201")},
     "/api/stages/{id}": {"get": _op("A stage with teams, matches and standings",
                                     ref("Stage"))},
+    "/api/stages/{id}/tiebreakers": {"post": _op(
+        "Add a tiebreaker match between two teams that share a place", ref("Match"),
+        TiebreakerCreate, auth=True, status="201", errors=("409",))},
+    "/api/stages/{id}/ties": {"post": _op(
+        "Record the order of teams the tiebreakers left level (with the reason)",
+        ref("Stage"), TieResolution, auth=True, errors=("409",))},
     "/api/matches/{id}": {
         "get": _op("A match", ref("Match")),
         "patch": _op("Report or correct a result, set status, schedule or stream",

@@ -1,0 +1,62 @@
+"""Who goes through to a stage seeded from another stage, and why such a stage must wait.
+
+The top ``qualifiers`` of each group go through, crossed between groups (group winners
+first: A1 v B2, B1 v A2 with standard seeding). A tie the tiebreakers could not break that
+straddles the line (two teams sharing 2nd when two go through) decides nothing by itself:
+the next stage waits until the organizer resolves it (a tiebreaker match, or a recorded
+order), rather than letting the seed list pick silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .seeding import cross_qualifiers
+from .standings import line_tie
+
+HoldCode = Literal["waiting_for_stage", "unresolved_tie", "too_few_teams"]
+
+
+@dataclass(frozen=True, slots=True)
+class Hold:
+    """Why a stage seeded from another one has not started."""
+
+    code: HoldCode
+    stage: int  # the stage it is seeded from
+    teams: tuple[int, ...] = ()
+    group: int | None = None  # 1-based group of the tie, when the stage has groups
+    places: tuple[int, int] | None = None  # the shared places, e.g. (2, 3)
+    detail: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"code": self.code, "stage": self.stage}
+        if self.teams:
+            out["teams"] = list(self.teams)
+        if self.group is not None:
+            out["group"] = self.group
+        if self.places is not None:
+            out["places"] = list(self.places)
+        return out | self.detail
+
+
+Ranked = Sequence[tuple[int, int | None]]  # (team, rank) in standings order
+
+
+def qualifiers(source: int, groups: Mapping[int, Ranked], count: int,
+               grouped: bool) -> list[int] | Hold:
+    """The seeding of the next stage, or the reason it cannot be drawn yet."""
+    for group in sorted(groups):
+        ranked = groups[group]
+        tied = line_tie(ranked, count)
+        if tied:
+            rank = next(r for t, r in ranked if t == tied[0])
+            assert rank is not None
+            return Hold("unresolved_tie", source, tuple(tied), group if grouped else None,
+                        (rank, rank + len(tied) - 1))
+    seeding = cross_qualifiers({g: [t for t, _ in ranked] for g, ranked in groups.items()},
+                               count)
+    if len(seeding) < 2:
+        return Hold("too_few_teams", source, detail={"qualifiers": len(seeding)})
+    return seeding

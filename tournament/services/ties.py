@@ -1,0 +1,132 @@
+"""Ties the tiebreakers could not break: a tiebreaker match between two of the tied teams,
+or the organizer's recorded order (with the reason, shown beside the standings).
+
+Either may decide who goes through, so neither is allowed once a stage seeded from this
+one has started (its seeding would silently disagree with the standings).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from .. import views
+from ..errors import Conflict, InvalidInput, NotFound
+from ..formats.results import TIEBREAKER_BRACKET
+from ..live.outbox import emit
+from ..models import Match, Stage, Team, Tournament, utcnow
+from ..schemas import TiebreakerCreate, TieResolution
+from . import waiting
+from .context import lock_tournament
+from .planning import stage_matches
+from .reads import tournament_detail
+from .stages import stage_view
+from .standings import rows as standing_rows
+
+Place = tuple[int | None, int]  # (group, rank)
+
+
+async def _for_write(session: AsyncSession, stage_id: int) -> tuple[Stage, Tournament]:
+    stage = await session.get(Stage, stage_id)
+    if stage is None:
+        raise NotFound("Stage", stage_id)
+    tournament = await session.get(Tournament, stage.tournament_id)
+    assert tournament is not None and tournament.id is not None
+    await lock_tournament(session, tournament.id)
+    await session.refresh(stage)
+    if stage.status == "pending":
+        raise InvalidInput("stage_not_started", "This stage has not started; it has no "
+                           "standings to break a tie in yet.")
+    started = (await session.exec(select(Stage).where(
+        Stage.event_id == stage.event_id, Stage.status != "pending"))).all()
+    if any(s.source and s.source.get("from_stage") == stage.id for s in started):
+        raise Conflict("next_stage_started", "A stage seeded from this one has already "
+                       "started; its seeding can no longer change.")
+    return stage, tournament
+
+
+def _places(table: list[dict[str, Any]]) -> dict[Place, list[int]]:
+    """Every place held by two or more teams (a tie), by group and rank."""
+    places: dict[Place, list[int]] = {}
+    for row in table:
+        if row["rank"] is not None:
+            places.setdefault((row.get("group"), row["rank"]), []).append(row["team_id"])
+    return {place: teams for place, teams in places.items() if len(teams) > 1}
+
+
+def _ties_text(ties: dict[Place, list[int]]) -> str:
+    if not ties:
+        return "There is no tie in this stage now."
+    return "Tied now: " + "; ".join(
+        f"{', '.join(map(str, teams))} (place {rank})" for (_, rank), teams in ties.items())
+
+
+async def add_tiebreaker(session: AsyncSession, stage_id: int,
+                         body: TiebreakerCreate) -> dict[str, Any]:
+    stage, tournament = await _for_write(session, stage_id)
+    assert stage.id is not None and tournament.id is not None
+    a, b = body.teams
+    if a == b:
+        raise InvalidInput("duplicate_team", "A tiebreaker is between two different teams.",
+                           "teams")
+    matches = await stage_matches(session, stage.id)
+    ties = _places(standing_rows(stage, matches))
+    place = next((p for p, teams in ties.items() if a in teams and b in teams), None)
+    if place is None:
+        raise InvalidInput("not_tied", f"Teams {a} and {b} do not share a place. "
+                           + _ties_text(ties), "teams")
+    withdrawn = (await session.exec(select(Team.id).where(
+        Team.id.in_([a, b]), Team.withdrawn))).all()  # type: ignore[union-attr]
+    if withdrawn:
+        raise InvalidInput("team_withdrawn", "A withdrawn team cannot play a tiebreaker; "
+                           "record the order instead.", "teams")
+    group = place[0]
+    in_group = [m.round for m in matches if m.group == group] or [0]
+    match = Match(stage_id=stage.id, tournament_id=tournament.id,
+                  number=max(m.number for m in matches) + 1, group=group,
+                  round=max(in_group) + 1, bracket=TIEBREAKER_BRACKET, team1_id=a,
+                  team2_id=b, best_of=body.best_of, status="ready")
+    session.add(match)
+    reopened = stage.status == "completed"
+    if reopened:
+        stage.status = "running"
+        session.add(stage)
+    await session.flush()
+    view = views.match_view(match, tournament.timezone)
+    await emit(session, tournament.id, "match.updated", view)
+    await _publish(session, tournament, stage, reopened)
+    return view
+
+
+async def resolve(session: AsyncSession, stage_id: int, body: TieResolution) -> dict[str, Any]:
+    stage, tournament = await _for_write(session, stage_id)
+    assert stage.id is not None
+    if len(set(body.teams)) != len(body.teams):
+        raise InvalidInput("duplicate_team", "A team appears twice in the order.", "teams")
+    ties = _places(standing_rows(stage, await stage_matches(session, stage.id)))
+    if not any(set(teams) == set(body.teams) for teams in ties.values()):
+        raise InvalidInput("not_a_tie", "The order must name exactly the teams that share "
+                           "one place. " + _ties_text(ties), "teams")
+    stage.resolutions = [*(stage.resolutions or []), {
+        "teams": body.teams, "reason": body.reason, "at": views.iso(utcnow())}]
+    session.add(stage)
+    await session.flush()
+    await _publish(session, tournament, stage, stage.status == "completed")
+    return await stage_view(session, stage, tournament)
+
+
+async def _publish(session: AsyncSession, tournament: Tournament, stage: Stage,
+                   final_changed: bool) -> None:
+    """The stage (and the stages waiting for it) on the feed; the nation table when final
+    places may have moved."""
+    assert tournament.id is not None
+    changed = await waiting.sync(session, stage)
+    await session.flush()
+    for s in (stage, *changed):
+        await emit(session, tournament.id, "stage.updated", await stage_view(session, s,
+                                                                             tournament))
+    if final_changed or changed:
+        await emit(session, tournament.id, "tournament.updated",
+                   await tournament_detail(session, tournament.slug))

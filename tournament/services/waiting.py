@@ -1,0 +1,67 @@
+"""Stages seeded from another stage: they wait (``pending``, with the reason in ``hold``)
+until that stage is complete and its qualifiers are decided, then start by themselves.
+
+A tie across the qualification line, or too few qualifiers to play the format, keeps the
+stage waiting with that reason instead of failing the result that completed the source:
+the organizer resolves the tie (a tiebreaker match, or a recorded order) and the stage
+starts then.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from ..formats.qualification import Hold, qualifiers
+from ..formats.types import FormatError
+from ..models import Stage
+from .planning import stage_matches, start_or_fail
+from .standings import rows as standing_rows
+
+
+async def try_start(session: AsyncSession, stage: Stage, source: Stage) -> bool:
+    """Start ``stage`` from the final standings of ``source`` (complete), or record why it
+    cannot start yet. Returns whether it started."""
+    assert source.id is not None and stage.source is not None
+    table = standing_rows(source, await stage_matches(session, source.id))
+    groups: dict[int, list[tuple[int, int | None]]] = {}
+    for row in table:
+        groups.setdefault(row.get("group") or 1, []).append((row["team_id"], row["rank"]))
+    grouped = any(row.get("group") for row in table) and len(groups) > 1
+    decided = qualifiers(source.id, groups, int(stage.source["qualifiers"]), grouped)
+    if isinstance(decided, Hold):
+        _hold(session, stage, decided)
+        return False
+    try:
+        await start_or_fail(session, stage, decided)
+    except FormatError as exc:
+        _hold(session, stage, Hold("too_few_teams", source.id,
+                                   detail={"qualifiers": len(decided), "message": exc.message}))
+        return False
+    return True
+
+
+def _hold(session: AsyncSession, stage: Stage, hold: Hold) -> None:
+    stage.hold = hold.as_dict()
+    session.add(stage)
+
+
+async def sync(session: AsyncSession, source: Stage) -> list[Stage]:
+    """After ``source`` changed (completed, reopened by a correction, a tie resolved): start
+    the stages waiting for it, or update why they wait. Returns the stages that changed."""
+    waiting = (await session.exec(select(Stage).where(
+        Stage.event_id == source.event_id, Stage.status == "pending"))).all()
+    changed = []
+    for stage in waiting:
+        if not stage.source or stage.source.get("from_stage") != source.id:
+            continue
+        before = stage.hold
+        if source.status == "completed":
+            started = await try_start(session, stage, source)
+        else:
+            started = False
+            assert source.id is not None
+            _hold(session, stage, Hold("waiting_for_stage", source.id))
+        if started or stage.hold != before:
+            changed.append(stage)
+    return changed
