@@ -6,50 +6,21 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
-from starlette.routing import Mount, Route
+from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
 from .config import Settings
 from .db import Database
-from .errors import DomainError
 from .live.raw import RawSocketMiddleware
 from .live.runtime import LiveRuntime
+from .monitor import Monitor
 from .services.context import Context
-from .web import api, openapi, pages, sockets
-from .web.common import error_response
+from .web import api, errors, health, openapi, pages, sockets
+from .web.middleware import BodyLimit, SecurityHeaders
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
-
-
-async def healthz(request: Request) -> Response:
-    context: Context = request.app.state.ctx
-    try:
-        async with context.db.read() as session:
-            await (await session.connection()).execute(text("SELECT 1"))
-    except Exception:
-        return PlainTextResponse("database unavailable", status_code=503)
-    return PlainTextResponse("ok")
-
-
-async def domain_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, DomainError)
-    return error_response(exc)
-
-
-async def http_error(request: Request, exc: Exception) -> Response:
-    from starlette.exceptions import HTTPException
-
-    assert isinstance(exc, HTTPException)
-    if request.url.path.startswith("/api/"):
-        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-        return JSONResponse({"error": {"code": code, "message": str(exc.detail)}},
-                            status_code=exc.status_code)
-    return await pages.error_page(request, exc.status_code)
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -60,15 +31,18 @@ def create_app(settings: Settings | None = None) -> Starlette:
         db = Database(settings.database_url)
         live = LiveRuntime(db)
         app.state.ctx = Context(db=db, hub=live.hub, settings=settings)
+        app.state.monitor = Monitor(db, settings)
+        await app.state.monitor.start()
         await live.start()
         try:
             yield
         finally:
             await live.stop()
+            await app.state.monitor.stop()
             await db.dispose()
 
     routes = [
-        Route("/healthz", healthz, methods=["GET"]),
+        *health.routes,
         *openapi.routes,
         *api.routes,
         *sockets.routes,
@@ -78,6 +52,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     return Starlette(
         routes=routes,
         lifespan=lifespan,
-        middleware=[Middleware(RawSocketMiddleware)],
-        exception_handlers={DomainError: domain_error, 404: http_error, 405: http_error},
+        middleware=[Middleware(SecurityHeaders),
+                    Middleware(BodyLimit, max_body=settings.max_body),
+                    Middleware(RawSocketMiddleware)],
+        exception_handlers=errors.HANDLERS,
     )

@@ -28,6 +28,10 @@ class Settings:
     allowed_origins: tuple[str, ...] = ()
     event_retention: int = 10_000  # events kept for since=N replays (per tournament)
     live_fast_path: bool = True  # write live frames straight to uvicorn's sockets (live/raw.py)
+    max_body: int = 1_048_576  # bytes in a request body; more is a 413
+    max_sockets_per_address: int = 256  # live sockets from one client address
+    fd_reserve: int = 256  # file descriptors kept for the database, files and HTTP
+    min_free_disk: int = 64 * 1_048_576  # bytes free next to the SQLite file, else "disk full"
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -44,6 +48,12 @@ class Settings:
         }
         if env.get("TOURNAMENT_EVENT_RETENTION"):
             values["event_retention"] = int(env["TOURNAMENT_EVENT_RETENTION"])
+        for name, var in (("max_body", "TOURNAMENT_MAX_BODY"),
+                          ("max_sockets_per_address", "TOURNAMENT_MAX_SOCKETS_PER_ADDRESS"),
+                          ("fd_reserve", "TOURNAMENT_FD_RESERVE"),
+                          ("min_free_disk", "TOURNAMENT_MIN_FREE_DISK")):
+            if env.get(var):
+                values[name] = int(env[var])
         if env.get("TOURNAMENT_LIVE_FAST_PATH"):
             values["live_fast_path"] = env["TOURNAMENT_LIVE_FAST_PATH"] not in ("0", "false")
         values.update({k: v for k, v in overrides.items() if v is not None})

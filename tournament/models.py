@@ -138,6 +138,9 @@ class User(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=100, unique=True)
     role: str = Field(default="referee", max_length=16)  # admin | referee
+    # a referee created with "tournaments": [] referees only where assigned (maybe nowhere);
+    # otherwise a referee without assignments may referee any published tournament
+    restricted: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     created_at: datetime = _ts()
 
 

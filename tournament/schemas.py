@@ -1,126 +1,191 @@
-"""Request bodies of the JSON API, validated with pydantic (shared with the OpenAPI schema)."""
+"""Request bodies of the JSON API, validated with pydantic (shared with the OpenAPI schema).
+
+Bodies are parsed with ``model_validate_json`` in strict mode: ``"yes"`` is not a boolean,
+``true`` is not a number, ``2.0`` is not a whole number, nesting deeper than pydantic's
+limit is invalid JSON. Every bound a request can break is in the schema itself (lengths,
+patterns, ranges), so the OpenAPI schema says exactly what is accepted."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from functools import lru_cache
+from typing import Annotated, Any, Literal
+from zoneinfo import available_timezones
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
-SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+from .formats.limits import (
+    MAX_BEST_OF,
+    MAX_GAME_POINTS,
+    MAX_ID,
+    MAX_TEAMS_PER_STAGE,
+    SEED_QUALIFIERS,
+)
+
+SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
+SLUG = re.compile(SLUG_PATTERN)
 LANGS = ("ko", "ja", "en")
+# One line of text: no control characters (NUL, newlines, tabs, DEL) and not blank.
+LINE = r"^(?=.*\S)[^\x00-\x1f\x7f-\x9f]*$"
+# The same, possibly blank (a ``names`` entry left empty means "no name in this language").
+LINE_OR_BLANK = r"^[^\x00-\x1f\x7f-\x9f]*$"
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+YEARS = r"^(20[0-9]{2}|2100)-"  # the years a date or time may fall in (2000-2100)
+URL = r"^(https?://[^\s\x00-\x1f\x7f-\x9f]+)?$"
 
 
-class Body(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+def _line(max_length: int) -> Any:
+    return StringConstraints(strip_whitespace=True, max_length=max_length, pattern=LINE)
+
+
+Name = Annotated[str, _line(200), Field(min_length=1)]
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=64)]
+def _integral(value: Any) -> Any:
+    """JSON Schema's integer includes 2.0; a bool is never one (``true`` is not user 1)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+Integral = BeforeValidator(_integral)
+Id = Annotated[int, Field(ge=1, le=MAX_ID), Integral]
+Lang = Literal["ko", "ja", "en"]
+NameEntry = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200,
+                                             pattern=LINE_OR_BLANK)]
 
 
 def _names(value: dict[str, str] | None) -> dict[str, str] | None:
     if value is None:
         return None
-    unknown = set(value) - set(LANGS)
-    if unknown:
-        raise ValueError(f"names takes the languages ko, ja, en; not {sorted(unknown)}")
-    return {k: v.strip() for k, v in value.items() if v and v.strip()}
+    return {k: v for k, v in value.items() if v}
 
 
-def _slug(value: str) -> str:
-    if not SLUG.match(value):
-        raise ValueError("a slug is 1-64 lowercase letters, digits and inner hyphens")
+Names = Annotated[dict[Lang, NameEntry] | None, AfterValidator(_names)]
+
+
+def _year(value: date) -> date:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"the year is between {FIRST_YEAR} and {LAST_YEAR}")
     return value
 
 
+Day = Annotated[date, AfterValidator(_year), Field(json_schema_extra={"pattern": YEARS})]
+
+
+@lru_cache(maxsize=1)
+def time_zones() -> tuple[str, ...]:
+    return tuple(sorted(available_timezones() - {"localtime", "Factory"}))
+
+
+def _zone(value: str) -> str:
+    if value not in time_zones():
+        raise ValueError(f"unknown time zone {value!r}")
+    return value
+
+
+TimeZone = Annotated[str, AfterValidator(_zone),
+                     Field(json_schema_extra={"enum": list(time_zones())})]
+NationPoints = Annotated[list[Annotated[int, Field(ge=0, le=10_000), Integral]],
+                         Field(max_length=64)]
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, regex_engine="python-re")
+
+
 class TournamentCreate(Body):
-    slug: str
-    name: str = Field(min_length=1, max_length=200)
-    names: dict[str, str] | None = None
-    timezone: str = "Asia/Seoul"
-    starts_on: date | None = None
-    ends_on: date | None = None
-    nation_points: list[int] = Field(default_factory=lambda: [10, 6, 5])
+    slug: Slug
+    name: Name
+    names: Names = None
+    timezone: TimeZone = "Asia/Seoul"
+    starts_on: Day | None = None
+    ends_on: Day | None = None
+    nation_points: NationPoints = Field(default_factory=lambda: [10, 6, 5])
     nation_scoring: Literal["best", "every"] = "best"
     published: bool = True
 
-    _v_slug = field_validator("slug")(_slug)
-    _v_names = field_validator("names")(_names)
 
-    @field_validator("timezone")
-    @classmethod
-    def _tz(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"unknown time zone {value!r}") from exc
-        return value
+TOURNAMENT_ALWAYS = frozenset({"name", "timezone", "nation_points", "nation_scoring",
+                               "published"})
 
-    @field_validator("nation_points")
-    @classmethod
-    def _points(cls, value: list[int]) -> list[int]:
-        if any(p < 0 for p in value):
-            raise ValueError("nation points cannot be negative")
-        return value
+
+def _not_null_schema(schema: dict[str, Any], fields: frozenset[str]) -> None:
+    """The schema of optional fields that must not be null: just their type."""
+    for field in fields:
+        prop = schema["properties"][field]
+        options = [o for o in prop.pop("anyOf", []) if o.get("type") != "null"]
+        if len(options) == 1:
+            prop.update(options[0])
+        elif options:
+            prop["anyOf"] = options
+        prop.pop("default", None)
 
 
 class TournamentUpdate(Body):
-    """``PATCH /api/tournaments/{slug}``: any of the settable fields (publishing included)."""
+    """``PATCH /api/tournaments/{slug}``: any of the settable fields (publishing included).
+    Fields that a tournament always has cannot be set to null (``starts_on``/``ends_on``
+    can: that clears them)."""
 
-    name: str | None = Field(default=None, min_length=1, max_length=200)
-    names: dict[str, str] | None = None
-    timezone: str | None = None
-    starts_on: date | None = None
-    ends_on: date | None = None
-    nation_points: list[int] | None = None
+    model_config = ConfigDict(json_schema_extra=lambda schema, _: _not_null_schema(
+        schema, TOURNAMENT_ALWAYS))
+
+    name: Name | None = None
+    names: Names = None
+    timezone: TimeZone | None = None
+    starts_on: Day | None = None
+    ends_on: Day | None = None
+    nation_points: NationPoints | None = None
     nation_scoring: Literal["best", "every"] | None = None
     published: bool | None = None
 
-    _v_names = field_validator("names")(_names)
-    _v_tz = field_validator("timezone")(lambda v: TournamentCreate._tz(v) if v else v)
-    _v_points = field_validator("nation_points")(
-        lambda v: TournamentCreate._points(v) if v is not None else v)
+    @model_validator(mode="after")
+    def _present_not_null(self) -> TournamentUpdate:
+        for field in sorted(TOURNAMENT_ALWAYS & self.model_fields_set):
+            if getattr(self, field) is None:
+                raise PydanticCustomError(
+                    "null_not_allowed", "{field}: cannot be null; leave it out to keep it",
+                    {"field": field})
+        return self
 
 
 class EventCreate(Body):
-    slug: str
-    name: str = Field(min_length=1, max_length=200)
-    names: dict[str, str] | None = None
-    game: str | None = Field(default=None, max_length=100)
-
-    _v_slug = field_validator("slug")(_slug)
-    _v_names = field_validator("names")(_names)
+    slug: Slug
+    name: Name
+    names: Names = None
+    game: Annotated[str, _line(100)] | None = None
 
 
 class PlayerCreate(Body):
-    handle: str = Field(min_length=1, max_length=100)
-    name: str | None = Field(default=None, max_length=200)
-    names: dict[str, str] | None = None
+    handle: Annotated[str, _line(100), Field(min_length=1)]
+    name: Annotated[str, _line(200)] | None = None
+    names: Names = None
 
-    _v_names = field_validator("names")(_names)
+
+NATION = r"^[A-Za-z]{2}$"
+Nation = Annotated[str, Field(pattern=NATION)]
 
 
 class TeamCreate(Body):
-    name: str = Field(min_length=1, max_length=200)
-    names: dict[str, str] | None = None
-    nation: str | None = None
-    seed: int | None = Field(default=None, ge=1)
+    name: Name
+    names: Names = None
+    nation: Annotated[Nation, AfterValidator(str.upper)] | None = None
+    seed: Id | None = None
     players: list[PlayerCreate] = Field(default_factory=list, max_length=50)
-
-    _v_names = field_validator("names")(_names)
-
-    @field_validator("nation")
-    @classmethod
-    def _nation(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        if not re.fullmatch(r"[A-Za-z]{2}", value):
-            raise ValueError("a nation is an ISO 3166-1 alpha-2 code such as KR or JP")
-        return value.upper()
 
 
 class FromStage(Body):
-    from_stage: int
-    qualifiers: int = Field(default=2, ge=1)
+    from_stage: Id
+    qualifiers: Annotated[int, Field(ge=1, le=SEED_QUALIFIERS), Integral] = 2
 
 
 class Draw(Body):
@@ -133,63 +198,75 @@ class Draw(Body):
 
 
 class StageCreate(Body):
-    name: str = Field(min_length=1, max_length=200)
-    names: dict[str, str] | None = None
+    name: Name
+    names: Names = None
     format: Literal["single_elimination", "double_elimination", "round_robin", "swiss"]
     settings: dict[str, Any] = Field(default_factory=dict)
-    seeding: list[int] | FromStage | None = None
+    seeding: Annotated[list[Id], Field(max_length=MAX_TEAMS_PER_STAGE)] | FromStage | None = None
     seeding_method: Literal["standard", "natural"] = "standard"
     draw: Draw | None = None
-
-    _v_names = field_validator("names")(_names)
 
 
 class TiebreakerCreate(Body):
     """``POST /api/stages/{id}/tiebreakers``: a match between two teams that share a rank."""
 
-    teams: list[int] = Field(min_length=2, max_length=2)
-    best_of: int = Field(default=1, ge=1, le=99)
+    teams: Annotated[list[Id], Field(min_length=2, max_length=2)]
+    best_of: Annotated[int, Field(ge=1, le=MAX_BEST_OF), Integral] = 1
 
 
 class TieResolution(Body):
     """``POST /api/stages/{id}/ties``: the order of teams the tiebreakers left level."""
 
-    teams: list[int] = Field(min_length=2, max_length=64)
-    reason: str = Field(min_length=1, max_length=500)
+    teams: Annotated[list[Id], Field(min_length=2, max_length=64)]
+    reason: Annotated[str, _line(500), Field(min_length=1)]
+
+
+Points = Annotated[int, Field(ge=0, le=MAX_GAME_POINTS), Integral]
+GameScore = Annotated[list[Points], Field(min_length=2, max_length=2)]
+SeriesScore = Annotated[list[Annotated[int, Field(ge=0, le=MAX_BEST_OF), Integral]],
+                        Field(min_length=2, max_length=2)]
+
+
+def _in_range(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise ValueError("a time needs its offset, e.g. 2026-11-20T19:00:00+09:00")
+    _year(value.date())
+    return value
+
+
+def _url(value: str) -> str | None:
+    return value or None
+
+
+class GameDetail(Body):
+    """A game with more than its score: the map (or stage, characters) it was played on."""
+
+    score: GameScore
+    map: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100,
+                                          pattern=LINE)] | None = None
 
 
 class MatchUpdate(Body):
     status: Literal["pending", "ready", "live", "completed"] | None = None
-    score: Any = None
-    games: Any = None
-    forfeit: Literal[1, 2] | None = None
-    scheduled_at: datetime | None = None
-    stream_url: str | None = Field(default=None, max_length=500)
-
-    @field_validator("stream_url")
-    @classmethod
-    def _url(cls, value: str | None) -> str | None:
-        if value and not re.match(r"^https?://", value):
-            raise ValueError("a stream URL starts with http:// or https://")
-        return value or None
-
-    @field_validator("scheduled_at")
-    @classmethod
-    def _aware(cls, value: datetime | None) -> datetime | None:
-        if value is not None and value.tzinfo is None:
-            raise ValueError("a time needs its offset, e.g. 2026-11-20T19:00:00+09:00")
-        return value
+    score: SeriesScore | None = None
+    games: Annotated[list[GameScore | GameDetail], Field(max_length=MAX_BEST_OF)] | None = None
+    forfeit: Annotated[int, Field(ge=1, le=2), Integral] | None = None  # the side that forfeits
+    scheduled_at: Annotated[datetime, AfterValidator(_in_range),
+                            Field(json_schema_extra={"pattern": YEARS})] | None = None
+    stream_url: Annotated[str, Field(max_length=500, pattern=URL),
+                          AfterValidator(_url)] | None = None
 
 
 class UserCreate(Body):
-    name: str = Field(min_length=1, max_length=100)
+    name: Annotated[str, _line(100), Field(min_length=1)]
     role: Literal["admin", "referee"] = "referee"
-    # referees only: the tournaments (slugs) they may referee; none = every tournament
-    tournaments: list[str] | None = None
+    # referees only: the tournaments (slugs) they may referee; null or absent = every
+    # published tournament, [] = none until assigned
+    tournaments: Annotated[list[Slug], Field(max_length=100)] | None = None
 
 
 class RefereeAssign(Body):
-    user_id: int
+    user_id: Id
 
 
 class Withdrawal(Body):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -13,10 +13,13 @@ def iso(value: datetime | None, tz: str | None = None) -> str | None:
     if value is None:
         return None
     if value.tzinfo is None:
-        from datetime import UTC
-
         value = value.replace(tzinfo=UTC)
-    return value.astimezone(ZoneInfo(tz)).isoformat() if tz else value.isoformat()
+    if tz:
+        try:
+            return value.astimezone(ZoneInfo(tz)).isoformat()
+        except (OverflowError, ValueError):  # a stored time at the edge of the calendar
+            pass
+    return value.isoformat()
 
 
 def tournament_view(t: Tournament) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .limits import MAX_GAME_POINTS
 from .types import FormatError
 
 
@@ -37,9 +38,11 @@ def _pair(value: object, field: str) -> tuple[int, int]:
     return a, b
 
 
-def check_games(games: object, best_of: int) -> list[list[int]]:
-    """Each game's score; a game may also be ``{"score": [a, b], "map": "Ascent"}``
-    (``game_maps`` reads the maps)."""
+def check_games(games: object, best_of: int, allow_draws: bool = False) -> list[list[int]]:
+    """Game scores that a best-of can hold: at most ``best_of`` games, none played after
+    the series was decided, and no tied game unless the stage allows draws (a league's
+    best-of-1 football match may end 4-4; a game of a best-of-3 cannot). A game may also
+    be ``{"score": [a, b], "map": "Ascent"}`` (``game_maps`` reads the maps)."""
     if not isinstance(games, list):
         raise FormatError("invalid_games", "games is a list of [a, b] game scores.", "games")
     result = [list(_pair(g["score"] if isinstance(g, dict) and "score" in g else g, "games"))
@@ -50,6 +53,17 @@ def check_games(games: object, best_of: int) -> list[list[int]]:
             f"A best-of-{best_of} has at most {best_of} games; {len(result)} were given.",
             "games",
         )
+    need = wins_needed(best_of)
+    for number, (a, b) in enumerate(result, start=1):
+        if max(a, b) > MAX_GAME_POINTS:
+            raise FormatError("invalid_games", f"Game {number}: a game score is at most "
+                              f"{MAX_GAME_POINTS}.", "games", game=number)
+        if a == b and not allow_draws:
+            raise FormatError("tied_game", f"Game {number} is tied {a}-{b}; a game of this "
+                              "match needs a winner.", "games", game=number)
+        if number > 1 and max(score_from_games(result[:number - 1])) >= need:
+            raise FormatError("invalid_games", f"Game {number} comes after the series was "
+                              f"decided (best-of-{best_of}).", "games", game=number)
     return result
 
 

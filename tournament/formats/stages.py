@@ -5,6 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from . import double_elimination, round_robin, single_elimination, swiss
+from .limits import (
+    MAX_MATCHES_PER_STAGE,
+    MAX_ROUND_ROBIN_GROUP,
+    MAX_SWISS_TEAMS,
+    MAX_TEAMS_PER_STAGE,
+)
 from .seeding import SeedingMethod
 from .standings import (
     DEFAULT_POINTS,
@@ -68,7 +74,8 @@ def validate(format_: str, settings: dict[str, Any]) -> dict[str, Any]:
         _choice(s["game_score"], "game_score", GAME_SCORES)
     by_round = s["best_of_by_round"]
     if not isinstance(by_round, dict) or not all(
-            isinstance(k, str) and k.isdigit() and int(k) >= 1 for k in by_round):
+            isinstance(k, str) and k.isascii() and k.isdigit() and len(k) <= 4
+            and int(k) >= 1 for k in by_round):
         raise _fail("best_of_by_round", 'best_of_by_round maps round numbers to best-of: '
                     '{"3": 5}.')
     for key, value in by_round.items():
@@ -120,8 +127,46 @@ def swiss_settings(s: dict[str, Any]) -> swiss.SwissSettings:
         decider_best_of=s["decider_best_of"])
 
 
+def _too_large(message: str, **params: object) -> FormatError:
+    return FormatError("stage_too_large", message, "seeding", **params)
+
+
+def check_size(format_: str, teams: int, settings: dict[str, Any]) -> None:
+    """Refuse, before planning anything, a stage bigger than ``limits`` allows."""
+    if format_ == "swiss" and teams > MAX_SWISS_TEAMS:
+        raise _too_large(f"A Swiss stage has at most {MAX_SWISS_TEAMS} teams; "
+                         f"{teams} were given.", teams=teams, limit=MAX_SWISS_TEAMS)
+    if teams > MAX_TEAMS_PER_STAGE:
+        raise _too_large(f"A stage has at most {MAX_TEAMS_PER_STAGE} teams; {teams} were "
+                         "given.", teams=teams, limit=MAX_TEAMS_PER_STAGE)
+    if format_ != "round_robin":
+        return
+    groups = max(1, int(settings["groups"]))
+    largest = -(-teams // groups)
+    if largest > MAX_ROUND_ROBIN_GROUP:
+        raise _too_large(f"A round robin group has at most {MAX_ROUND_ROBIN_GROUP} teams; "
+                         f"{teams} teams in {groups} group(s) make groups of {largest}. "
+                         "Use more groups.", teams=teams, limit=MAX_ROUND_ROBIN_GROUP)
+    sizes = [teams // groups + (1 if g < teams % groups else 0) for g in range(groups)]
+    matches = sum(n * (n - 1) // 2 for n in sizes) * int(settings["legs"])
+    if matches > MAX_MATCHES_PER_STAGE:
+        raise _too_large(f"A stage has at most {MAX_MATCHES_PER_STAGE} matches; this one "
+                         f"would have {matches}.", teams=teams, limit=MAX_MATCHES_PER_STAGE)
+
+
 def plan(format_: str, teams: list[int], settings: dict[str, Any],
          seeding_method: SeedingMethod) -> StagePlan:
+    check_size(format_, len(teams), settings)
+    planned = _plan(format_, teams, settings, seeding_method)
+    if len(planned.matches) > MAX_MATCHES_PER_STAGE:
+        raise _too_large(f"A stage has at most {MAX_MATCHES_PER_STAGE} matches; this one "
+                         f"would have {len(planned.matches)}.", teams=len(teams),
+                         limit=MAX_MATCHES_PER_STAGE)
+    return planned
+
+
+def _plan(format_: str, teams: list[int], settings: dict[str, Any],
+          seeding_method: SeedingMethod) -> StagePlan:
     s = settings
     if format_ == "single_elimination":
         return single_elimination.plan(

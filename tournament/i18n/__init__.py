@@ -5,6 +5,7 @@ The .po files are compiled in memory with Babel at first use: no build step.
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Callable
 from datetime import datetime
@@ -76,10 +77,12 @@ def when(value: str | datetime | None, lang: str, tz: str) -> str:
     if value is None:
         return ""
     moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-    local = moment.astimezone(ZoneInfo(tz))
+    local = moment
+    with contextlib.suppress(OverflowError, ValueError):  # a time at the calendar's edge
+        local = moment.astimezone(ZoneInfo(tz))
     locale = Locale.parse(lang)
     return (f"{format_skeleton('MMMEd', local, locale=locale)} "
-            f"{format_datetime(local, 'HH:mm', locale=locale)} {local.tzname()}")
+            f"{format_datetime(local, 'HH:mm', locale=locale)} {local.tzname() or ''}").strip()
 
 
 def place(rank: int | None, shared: int, lang: str) -> str:

@@ -19,6 +19,7 @@ NORMAL = 1000
 GOING_AWAY = 1001
 UNSUPPORTED = 1003
 POLICY = 1008
+TRY_AGAIN = 1013  # too many sockets: come back later
 
 MAX_MESSAGE = 1024  # characters: a ping is 15
 RATE_WINDOW = 10.0  # seconds

@@ -33,7 +33,8 @@ async def actor_for(session: AsyncSession, token: str,
     _, user = row
     assigned = frozenset((await session.exec(select(RefereeAssignment.tournament_id).where(
         RefereeAssignment.user_id == user.id))).all())
-    return f"user:{user.id}", Actor(user.role, assigned or None)
+    scope = assigned if assigned or user.restricted else None
+    return f"user:{user.id}", Actor(user.role, scope)
 
 
 async def create_user(session: AsyncSession, body: UserCreate,
@@ -41,7 +42,8 @@ async def create_user(session: AsyncSession, body: UserCreate,
     """A user with a fresh token; the token is shown only in this answer."""
     if (await session.exec(select(User.id).where(User.name == body.name))).first():
         raise Conflict("name_taken", f"A user named {body.name!r} exists.", "name")
-    user = User(name=body.name, role=body.role)
+    user = User(name=body.name, role=body.role,
+                restricted=body.role == "referee" and body.tournaments is not None)
     session.add(user)
     await session.flush()
     assert user.id is not None

@@ -17,7 +17,7 @@ from ..formats.progression import clear_result
 from ..formats.types import FormatError
 from ..live.outbox import emit, emit_many
 from ..models import Match, Stage, Team, Tournament
-from ..schemas import MatchUpdate
+from ..schemas import GameDetail, MatchUpdate
 from . import rounds, waiting
 from .bracket import Bracket, propagate
 from .reads import tournament_detail
@@ -27,15 +27,25 @@ from .stages import refresh_status, stage_view
 @dataclass(frozen=True)
 class Actor:
     role: str  # admin | referee
-    # tournaments a referee is assigned to; None: no assignment, so every tournament
+    # tournaments a referee is assigned to; None: unrestricted (no assignment, not created
+    # with an empty list), so every published tournament
     tournaments: frozenset[int] | None = None
 
     @property
     def is_admin(self) -> bool:
         return self.role == "admin"
 
-    def may_referee(self, tournament_id: int) -> bool:
-        return self.is_admin or self.tournaments is None or tournament_id in self.tournaments
+    def may_see(self, tournament_id: int | None, published: bool) -> bool:
+        """Unpublished tournaments are for admins and their assigned referees."""
+        return published or self.is_admin or (
+            self.tournaments is not None and tournament_id in self.tournaments)
+
+    def may_referee(self, tournament_id: int, published: bool = True) -> bool:
+        if self.is_admin:
+            return True
+        if self.tournaments is None:
+            return published
+        return tournament_id in self.tournaments
 
 
 async def withdrawn_teams(session: AsyncSession, stage: Stage) -> frozenset[int]:
@@ -72,7 +82,7 @@ async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
     match, stage, tournament, any_withdrawn = await load_for_write(session, match_id)
     assert tournament.id is not None
     session.autoflush = False  # changes are written once, in publish_changes
-    if not actor.may_referee(tournament.id):
+    if not actor.may_referee(tournament.id, tournament.published):
         raise Forbidden("not_assigned", "You are not a referee of this tournament.")
     if if_match is not None and if_match != match.version:
         raise Conflict("version_conflict",
@@ -135,21 +145,23 @@ async def _apply_result(b: Bracket, stage: Stage, m: Match, body: MatchUpdate,
 def _apply_score(stage: Stage, m: Match, body: MatchUpdate, status: str | None) -> None:
     fields = body.model_fields_set
     completed = (status or m.status) == "completed"
+    allow_draws = bool((stage.settings or {}).get("allow_draws", False))
     try:
-        games = scoring.check_games(body.games, m.best_of) if "games" in fields \
-            and body.games is not None else None
-        maps = scoring.game_maps(body.games) if games is not None else None
+        given: list[object] | None = None if body.games is None or "games" not in fields \
+            else [g.model_dump() if isinstance(g, GameDetail) else g for g in body.games]
+        games = scoring.check_games(given, m.best_of, allow_draws) if given is not None \
+            else None
+        maps = scoring.game_maps(given) if given is not None else None
         if "score" in fields and body.score is not None:
-            score: object = body.score
+            score: list[int] = body.score
         elif games is not None:
             score = list(scoring.score_from_games(games))
         elif status is not None:
             score = [m.score1, m.score2]
         else:
             raise FormatError("invalid_score", "Send a score, games or a status.", "score")
-        if games is not None and tuple(score) != scoring.score_from_games(games):  # type: ignore[arg-type]
+        if games is not None and tuple(score) != scoring.score_from_games(games):
             raise FormatError("invalid_games", "The games do not add up to the score.", "games")
-        allow_draws = bool((stage.settings or {}).get("allow_draws", False))
         result = scoring.check_result(score, best_of=m.best_of, completed=completed,
                                       allow_draws=allow_draws)
     except FormatError as exc:
@@ -158,6 +170,9 @@ def _apply_score(stage: Stage, m: Match, body: MatchUpdate, status: str | None) 
     if games is not None:
         m.games = games
         m.maps = maps
+    elif m.games and scoring.score_from_games(m.games) != result.score:
+        m.games = None  # a new score without games: the stored games no longer add up
+        m.maps = None
     m.forfeit = None
     m.winner = result.winner
     m.draw = result.draw

@@ -12,6 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from .. import views
 from ..errors import InvalidInput, NotFound
 from ..formats import draw, stages
+from ..formats.limits import MAX_STAGES_PER_EVENT
 from ..formats.qualification import Hold
 from ..formats.types import FormatError
 from ..live.outbox import emit
@@ -32,11 +33,14 @@ async def create_stage(session: AsyncSession, slug: str, event_slug: str,
     except FormatError as exc:
         raise format_error(exc) from exc
     count = len((await session.exec(select(Stage.id).where(Stage.event_id == event.id))).all())
+    if count >= MAX_STAGES_PER_EVENT:
+        raise InvalidInput("too_many_stages", "An event has at most "
+                           f"{MAX_STAGES_PER_EVENT} stages.")
     stage = Stage(event_id=event.id, tournament_id=tournament.id, name=body.name,
                   format=body.format, settings=settings, seeding=[],
                   seeding_method=body.seeding_method, status="pending", position=count)
     if body.names is not None:
-        stage.names = body.names
+        stage.names = {str(lang): text for lang, text in body.names.items()}
     if isinstance(body.seeding, FromStage):
         if body.draw is not None:
             raise InvalidInput("draw_with_from_stage", "A stage seeded from another stage "

@@ -4,24 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
-from ..errors import Conflict, NotFound
+from ..errors import Conflict, InvalidInput, NotFound
+from ..formats.limits import MAX_EVENTS_PER_TOURNAMENT, MAX_TEAMS_PER_EVENT
 from ..live.outbox import emit
 from ..models import Event, Player, Stage, Team, Tournament
 from ..schemas import EventCreate, TeamCreate, TournamentCreate, TournamentUpdate
 from .context import lock_tournament
 
-SHOW_UNPUBLISHED = "show_unpublished"
+VIEWER = "viewer"  # session.info key: the Actor reading (set by the web layer), if any
 
 
 def visible(session: AsyncSession, tournament: Tournament | None) -> bool:
-    """Published tournaments are public; unpublished ones only for writes and for readers
-    with a valid token (the web layer marks their session)."""
-    return tournament is not None and (tournament.published
-                                       or bool(session.info.get(SHOW_UNPUBLISHED)))
+    """Published tournaments are public; unpublished ones only for admins and for the
+    referees assigned to them (the web layer puts the reader in ``session.info``)."""
+    if tournament is None:
+        return False
+    viewer = session.info.get(VIEWER)
+    return tournament.published or (viewer is not None
+                                    and viewer.may_see(tournament.id, tournament.published))
 
 
 async def tournament_by_slug(session: AsyncSession, slug: str) -> Tournament:
@@ -60,6 +64,7 @@ async def create_tournament(session: AsyncSession, body: TournamentCreate) -> di
     if exists is not None:
         raise Conflict("slug_taken", f"A tournament with the slug {body.slug!r} exists.", "slug")
     tournament = Tournament(**body.model_dump())
+    _check_dates(tournament)
     session.add(tournament)
     await session.flush()
     return views.tournament_view(tournament) | {"events": [], "nations": []}
@@ -72,11 +77,18 @@ async def update_tournament(session: AsyncSession, slug: str,
     await lock_tournament(session, tournament.id)
     for field, value in body.model_dump(exclude_unset=True).items():
         setattr(tournament, field, value)
+    _check_dates(tournament)
     session.add(tournament)
     await session.flush()
     view = views.tournament_view(tournament)
     await emit(session, tournament.id, "tournament.updated", view)
     return view
+
+
+def _check_dates(tournament: Tournament) -> None:
+    if tournament.starts_on and tournament.ends_on and tournament.starts_on > tournament.ends_on:
+        raise InvalidInput("invalid_dates", "A tournament cannot end before it starts "
+                           f"({tournament.starts_on} to {tournament.ends_on}).", "ends_on")
 
 
 async def create_event(session: AsyncSession, slug: str, body: EventCreate) -> dict[str, Any]:
@@ -89,6 +101,9 @@ async def create_event(session: AsyncSession, slug: str, body: EventCreate) -> d
         raise Conflict("slug_taken", f"This tournament has an event {body.slug!r}.", "slug")
     count = len((await session.exec(select(Event.id).where(
         Event.tournament_id == tournament.id))).all())
+    if count >= MAX_EVENTS_PER_TOURNAMENT:
+        raise InvalidInput("too_many_events", "A tournament has at most "
+                           f"{MAX_EVENTS_PER_TOURNAMENT} events.")
     event = Event(tournament_id=tournament.id, position=count, **body.model_dump())
     session.add(event)
     await session.flush()
@@ -101,6 +116,11 @@ async def create_team(session: AsyncSession, slug: str, event_slug: str,
                       body: TeamCreate) -> dict[str, Any]:
     tournament, event = await event_for_write(session, slug, event_slug)
     assert tournament.id is not None and event.id is not None
+    entered = (await session.exec(select(func.count()).select_from(Team).where(
+        Team.event_id == event.id))).one()
+    if entered >= MAX_TEAMS_PER_EVENT:
+        raise InvalidInput("too_many_teams", "An event has at most "
+                           f"{MAX_TEAMS_PER_EVENT} teams.")
     team = Team(event_id=event.id, **body.model_dump(exclude={"players"}))
     session.add(team)
     await session.flush()

@@ -35,7 +35,7 @@ from ..services import (
     withdrawals,
 )
 from ..services.matches import Actor
-from ..services.tournaments import SHOW_UNPUBLISHED
+from ..services.tournaments import VIEWER
 from .cache import versioned
 from .common import (
     answer,
@@ -46,6 +46,7 @@ from .common import (
     read_body,
     reading,
     require_admin,
+    slug_param,
 )
 
 Action = Callable[[AsyncSession, bytes, Actor], Awaitable[dict[str, Any]]]
@@ -59,7 +60,7 @@ async def _write(request: Request, action: Action, *, status: int = 200,
     raw = await read_body(request)
 
     async def run(session: AsyncSession) -> tuple[int, dict[str, Any]]:
-        session.info[SHOW_UNPUBLISHED] = True  # writers may see what they are building
+        session.info[VIEWER] = actor  # admins see what they are building
         return status, await action(session, raw, actor)
 
     digest = idempotency.request_hash(request.method, request.url.path, raw)
@@ -68,6 +69,11 @@ async def _write(request: Request, action: Action, *, status: int = 200,
         key=request.headers.get("idempotency-key"), digest=digest)
     headers = {"ETag": f'"{body["version"]}"'} if "version" in body else None
     return answer(body, code, headers)
+
+
+def _event_params(request: Request) -> dict[str, str]:
+    return {"slug": slug_param(request.path_params["slug"]),
+            "event": slug_param(request.path_params["event"], "Event")}
 
 
 async def list_tournaments(request: Request) -> Response:
@@ -82,7 +88,7 @@ async def create_tournament(request: Request) -> Response:
 
 
 async def get_tournament(request: Request) -> Response:
-    slug = request.path_params["slug"]
+    slug = slug_param(request.path_params["slug"])
 
     async def build(session: AsyncSession) -> Response:
         return answer(await reads.tournament_detail(session, slug))
@@ -90,7 +96,7 @@ async def get_tournament(request: Request) -> Response:
 
 
 async def update_tournament(request: Request) -> Response:
-    slug = request.path_params["slug"]
+    slug = slug_param(request.path_params["slug"])
 
     async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
         return await tournaments.update_tournament(session, slug, parse(TournamentUpdate, raw))
@@ -98,7 +104,7 @@ async def update_tournament(request: Request) -> Response:
 
 
 async def create_event(request: Request) -> Response:
-    slug = request.path_params["slug"]
+    slug = slug_param(request.path_params["slug"])
 
     async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
         return await tournaments.create_event(session, slug, parse(EventCreate, raw))
@@ -106,7 +112,7 @@ async def create_event(request: Request) -> Response:
 
 
 async def get_event(request: Request) -> Response:
-    p = request.path_params
+    p = _event_params(request)
 
     async def build(session: AsyncSession) -> Response:
         return answer(await reads.event_detail(session, p["slug"], p["event"]))
@@ -115,7 +121,7 @@ async def get_event(request: Request) -> Response:
 
 
 async def create_team(request: Request) -> Response:
-    p = request.path_params
+    p = _event_params(request)
 
     async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
         return await tournaments.create_team(session, p["slug"], p["event"],
@@ -124,7 +130,7 @@ async def create_team(request: Request) -> Response:
 
 
 async def create_stage(request: Request) -> Response:
-    p = request.path_params
+    p = _event_params(request)
 
     async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
         return await stages.create_stage(session, p["slug"], p["event"],
@@ -170,11 +176,10 @@ def _if_match(request: Request) -> int | None:
     if value is None:
         return None
     value = value.strip().removeprefix("W/").strip('"')
-    try:
-        return int(value)
-    except ValueError as exc:
+    if not (value.isascii() and value.isdigit()) or len(value) > 18:
         raise BadRequest("invalid_if_match", "If-Match carries the match's version number.",
-                         "If-Match") from exc
+                         "If-Match")
+    return int(value)
 
 
 async def patch_match(request: Request) -> Response:
@@ -206,7 +211,7 @@ async def withdraw_team(request: Request) -> Response:
 
 
 async def assign_referee(request: Request) -> Response:
-    slug = request.path_params["slug"]
+    slug = slug_param(request.path_params["slug"])
 
     async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
         return await auth.assign(session, slug, parse(RefereeAssign, raw).user_id)

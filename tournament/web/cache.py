@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from .. import i18n
-from ..services.tournaments import SHOW_UNPUBLISHED
+from ..services.tournaments import VIEWER
 from .common import language, reading
 
 Key = tuple[str, str, str, bool, int]
@@ -55,7 +55,7 @@ async def versioned(request: Request, seq_of: Callable[[AsyncSession], Awaitable
     lang = language(request) if page else ""
     async with reading(request) as session:
         seq = await seq_of(session)
-        private = bool(session.info.get(SHOW_UNPUBLISHED))
+        private = session.info.get(VIEWER) is not None
         etag = f'W/"{seq}-{lang or "json"}{"-p" if private else ""}"'
         headers = {"ETag": etag, "Vary": "Accept-Language, Cookie, Authorization",
                    "Cache-Control": "no-cache"}

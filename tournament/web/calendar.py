@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -11,6 +12,13 @@ from .. import i18n
 from . import words
 
 MATCH_LENGTH = timedelta(hours=1)
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
+
+def _line(text: str) -> str:
+    """A name as one line (names stored before control characters were refused may hold
+    newlines, which a calendar property cannot)."""
+    return CONTROL.sub(" ", text).strip()
 
 
 def schedule_ics(team: dict[str, Any], tournament: dict[str, Any], lang: str,
@@ -19,16 +27,17 @@ def schedule_ics(team: dict[str, Any], tournament: dict[str, Any], lang: str,
     cal = Calendar()
     cal.add("prodid", "-//Tournament service//schedule//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"{i18n.localized(team, lang)} · {i18n.localized(tournament, lang)}")
+    team_name = _line(i18n.localized(team, lang))
+    cal.add("x-wr-calname", _line(f"{team_name} · {i18n.localized(tournament, lang)}"))
     cal.add("x-wr-timezone", tournament["timezone"])
     for entry in team["schedule"]:
         if not entry["scheduled_at"]:
             continue
         start = datetime.fromisoformat(entry["scheduled_at"]).astimezone(UTC)
-        opponent = i18n.localized(entry.get("opponent"), lang) or _("To be decided")
+        opponent = _line(i18n.localized(entry.get("opponent"), lang)) or _("To be decided")
         event = Event()
         event.add("uid", f"match-{entry['id']}@{base_url.split('://', 1)[-1]}")
-        event.add("summary", f"{i18n.localized(team, lang)} vs {opponent}")
+        event.add("summary", f"{team_name} vs {opponent}")
         event.add("dtstart", start)
         event.add("dtend", start + MATCH_LENGTH * max(1, entry["best_of"] // 2 + 1))
         event.add("dtstamp", datetime.fromisoformat(entry["updated_at"]))
@@ -36,7 +45,7 @@ def schedule_ics(team: dict[str, Any], tournament: dict[str, Any], lang: str,
         stage = entry.get("stage") or {}
         round_name, param = entry["round_label"]
         round_text = _(round_name) % param if param is not None else _(round_name)
-        lines = [f"{i18n.localized(stage, lang)} · {round_text} · BO{entry['best_of']}"]
+        lines = [f"{_line(i18n.localized(stage, lang))} · {round_text} · BO{entry['best_of']}"]
         if entry["status"] == "completed":
             # from this team's side: its score first, and its result
             mine = 0 if entry["teams"][0] == team["id"] else 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar
@@ -12,15 +11,15 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.requests import HTTPConnection, Request
 from starlette.responses import JSONResponse
 
-from .. import i18n
-from ..errors import BadRequest, DomainError, InvalidInput, Unauthorized
+from .. import i18n, schemas
+from ..errors import BadRequest, DomainError, InvalidInput, NotFound, Unauthorized
+from ..formats.limits import MAX_ID
 from ..services.auth import actor_for
 from ..services.context import Context
 from ..services.matches import Actor
-from ..services.tournaments import SHOW_UNPUBLISHED
+from ..services.tournaments import VIEWER
 
 B = TypeVar("B", bound=BaseModel)
-MAX_BODY = 1_000_000
 
 
 def ctx(conn: HTTPConnection) -> Context:
@@ -37,28 +36,78 @@ def error_response(exc: DomainError) -> JSONResponse:
     return JSONResponse(exc.body(), status_code=exc.status, headers=headers)
 
 
+class BodyTooLarge(DomainError):
+    status = 413
+
+    def __init__(self, limit: int) -> None:
+        super().__init__("body_too_large",
+                         f"The request body is over {limit // 1024} KiB.")
+
+
 async def read_body(request: Request) -> bytes:
-    raw = await request.body()
-    if len(raw) > MAX_BODY:
-        raise DomainError("body_too_large", "The request body is over 1 MB.")
-    return raw
+    """The body, read as it streams in: past the limit the read stops with a 413 (the
+    body-size middleware already refused a Content-Length over it)."""
+    limit = ctx(request).settings.max_body
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLarge(limit)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+# What a pattern in schemas.py means, said to a person.
+PATTERN_MESSAGES = {
+    schemas.SLUG_PATTERN: "a slug is 1-64 lowercase letters, digits and inner hyphens",
+    schemas.NATION: "a nation is an ISO 3166-1 alpha-2 code such as KR or JP",
+    schemas.URL: "a stream URL starts with http:// or https:// and has no spaces",
+    schemas.LINE: "one line of text, not blank, without control characters",
+    schemas.LINE_OR_BLANK: "one line of text without control characters",
+}
+
+
+def _message(error: Any) -> str:
+    if error["type"] == "string_pattern_mismatch":
+        pattern = str((error.get("ctx") or {}).get("pattern", ""))
+        if pattern in PATTERN_MESSAGES:
+            return PATTERN_MESSAGES[pattern]
+    return str(error["msg"]).removeprefix("Value error, ")
+
+
+# Fields whose malformed values keep the codes the domain checks gave them before the
+# schema typed them (scripts match on these codes).
+FIELD_CODES = {"score": "invalid_score", "games": "invalid_games"}
+
+
+def _field(loc: list[Any]) -> str | None:
+    """The field to name: a bad key names its map, a bad list item its list."""
+    if "[key]" in loc:
+        loc = loc[:loc.index("[key]") - 1]
+    while loc and isinstance(loc[-1], int):
+        loc.pop()
+    return ".".join(str(p) for p in loc) or None
 
 
 def parse(model: type[B], raw: bytes) -> B:
+    """A strict parse: JSON types as the schema says (no "yes" for true, no true for 1)."""
     try:
-        data = json.loads(raw or b"null")
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise BadRequest("invalid_json", f"The body is not valid JSON: {exc}.") from exc
-    if not isinstance(data, dict):
-        raise BadRequest("invalid_json", "The body must be a JSON object.")
-    try:
-        return model.model_validate(data)
+        return model.model_validate_json(raw or b"null", strict=True)
     except ValidationError as exc:
         first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or None
-        message = first["msg"].removeprefix("Value error, ")
-        code = "unknown_field" if first["type"] == "extra_forbidden" else "invalid_input"
-        raise InvalidInput(code, f"{field}: {message}" if field else message, field) from exc
+        if first["type"] == "json_invalid" or (first["type"] == "model_type"
+                                                and not first["loc"]):
+            detail = str(first.get("ctx", {}).get("error", "")) or "it is not an object"
+            raise BadRequest("invalid_json", "The body must be a JSON object "
+                             f"({detail}).") from exc
+        field = _field(list(first["loc"])) or (first.get("ctx") or {}).get("field")
+        message = _message(first)
+        code = "unknown_field" if first["type"] == "extra_forbidden" else \
+            FIELD_CODES.get(str(first["loc"][0]) if first["loc"] else "", "invalid_input")
+        if field and not message.startswith(f"{field}:"):
+            message = f"{field}: {message}"
+        raise InvalidInput(code, message, field) from exc
 
 
 async def authenticate(request: Request) -> tuple[str, Actor]:
@@ -77,13 +126,15 @@ async def authenticate(request: Request) -> tuple[str, Actor]:
 
 @asynccontextmanager
 async def reading(request: Request) -> AsyncIterator[AsyncSession]:
-    """A read session; a reader with a valid token also sees unpublished tournaments."""
+    """A read session; an admin (or a referee assigned to it) also sees an unpublished
+    tournament."""
     context = ctx(request)
     async with context.db.read() as session:
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        if scheme.lower() == "bearer" and token.strip() and await actor_for(
-                session, token.strip(), context.settings.admin_token):
-            session.info[SHOW_UNPUBLISHED] = True
+        if scheme.lower() == "bearer" and token.strip():
+            found = await actor_for(session, token.strip(), context.settings.admin_token)
+            if found is not None:
+                session.info[VIEWER] = found[1]
         yield session
 
 
@@ -101,7 +152,17 @@ def require_admin(actor: Actor) -> None:
 
 
 def int_param(value: str, name: str) -> int:
-    try:
-        return int(value)
-    except ValueError as exc:
-        raise BadRequest("invalid_parameter", f"{name} must be a whole number.", name) from exc
+    """An id from the path: ASCII digits only (no sign, no other scripts' digits), within
+    the range ids have (32 bits on PostgreSQL)."""
+    if not (value.isascii() and value.isdigit()) or len(value) > 10 \
+            or not 1 <= int(value) <= MAX_ID:
+        raise BadRequest("invalid_parameter",
+                         f"{name} must be a whole number from 1 to {MAX_ID}.", name)
+    return int(value)
+
+
+def slug_param(value: str, what: str = "Tournament") -> str:
+    """A slug from the path; one that no slug can match does not exist."""
+    if not schemas.SLUG.match(value):
+        raise NotFound(what, value[:64])
+    return value

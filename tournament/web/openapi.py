@@ -1,4 +1,5 @@
-"""``GET /api/openapi.json``: the API's OpenAPI 3.1 schema, built from the request models."""
+"""``GET /api/openapi.json``: the API's OpenAPI 3.1 schema, built from the request models
+(``schemas.py``) and the answer shapes (``openapi_shapes.py``)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from ..formats.limits import MAX_ID
 from ..schemas import (
+    SLUG_PATTERN,
     EventCreate,
     MatchUpdate,
     RefereeAssign,
@@ -22,107 +25,148 @@ from ..schemas import (
     UserCreate,
     Withdrawal,
 )
+from .openapi_shapes import SHAPES, array, ref
 
-ERROR = {"$ref": "#/components/schemas/Error"}
+ERROR = ref("Error")
+ERRORS = {
+    "400": "Malformed: the body is not a JSON object, or a path id is not a whole number "
+           "from 1 to 2147483647",
+    "401": "No valid bearer token",
+    "403": "The token's role or assignments do not allow this",
+    "404": "No such resource (or not visible to this reader)",
+    "405": "Method not allowed; the answer's Allow header lists the allowed methods",
+    "409": "Conflict: the slug or name exists, or the match changed (If-Match; the current "
+           "match is under \"match\")",
+    "413": "The body is larger than the server accepts (TOURNAMENT_MAX_BODY)",
+    "422": "Invalid input; error.code says what, error.field where",
+    "503": "The database or its disk is unavailable; retry after Retry-After seconds",
+}
+HEADERS = {
+    "Idempotency-Key": {"type": "string", "minLength": 1, "maxLength": 200,
+                        "pattern": "^[\\x21-\\x7e]+$"},
+    "If-Match": {"type": "string", "pattern": '^(W/)?"?[0-9]{1,18}"?$'},
+}
+MODELS = (TournamentCreate, TournamentUpdate, EventCreate, TeamCreate, StageCreate,
+          MatchUpdate, UserCreate, Withdrawal, RefereeAssign, TiebreakerCreate, TieResolution)
 
 
-def _op(summary: str, body: type[BaseModel] | None = None, *, auth: bool = False,
-        status: str = "200", errors: tuple[str, ...] = ("404",),
-        headers: tuple[str, ...] = ()) -> dict[str, Any]:
-    op: dict[str, Any] = {"summary": summary, "responses": {
-        status: {"description": "OK", "content": {"application/json": {"schema": {
-            "type": "object"}}}}}}
-    for code in (*errors, *(("401", "403", "422") if auth else ())):
-        op["responses"][code] = {"description": "Error", "content": {
-            "application/json": {"schema": ERROR}}}
+def _json(schema: dict[str, Any], description: str = "OK") -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _op(summary: str, answer: dict[str, Any], body: type[BaseModel] | None = None, *,
+        auth: bool = False, status: str = "200", errors: tuple[str, ...] = (),
+        headers: tuple[str, ...] = ("Idempotency-Key",)) -> dict[str, Any]:
+    codes = {"400", "404", "405", "503", *errors}
+    if auth:
+        codes |= {"401", "403", "413", "422"}
+    op: dict[str, Any] = {"summary": summary, "responses": {status: _json(answer)}}
+    for code in sorted(codes):
+        op["responses"][code] = _json(ERROR, ERRORS[code])
+        if code == "503":
+            op["responses"][code]["headers"] = {"Retry-After": {"schema": {"type": "integer"}}}
+        if code == "405":
+            op["responses"][code]["headers"] = {"Allow": {"schema": {"type": "string"}}}
     if body is not None:
         op["requestBody"] = {"required": True, "content": {"application/json": {
-            "schema": {"$ref": f"#/components/schemas/{body.__name__}"}}}}
+            "schema": ref(body.__name__)}}}
     if auth:
         op["security"] = [{"bearer": []}]
-    params = [{"name": h, "in": "header", "required": False, "schema": {"type": "string"}}
-              for h in headers]
-    if params:
-        op["parameters"] = params
+        op["parameters"] = [{"name": h, "in": "header", "required": False,
+                             "schema": HEADERS[h]} for h in headers]
     return op
 
 
 PATHS: dict[str, dict[str, Any]] = {
     "/api/tournaments": {
-        "get": _op("List published tournaments", errors=()),
-        "post": _op("Create a tournament", TournamentCreate, auth=True, status="201",
-                    errors=("409",), headers=("Idempotency-Key",)),
+        "get": _op("List the tournaments this reader may see", array(ref("Tournament"))),
+        "post": _op("Create a tournament", ref("TournamentDetail"), TournamentCreate,
+                    auth=True, status="201", errors=("409",)),
     },
     "/api/tournaments/{slug}": {
-        "get": _op("A tournament with its events and nation table"),
+        "get": _op("A tournament with its events and nation table", ref("TournamentDetail")),
         "patch": _op("Change a tournament (name, dates, nation points, published)",
-                     TournamentUpdate, auth=True, headers=("Idempotency-Key",))},
+                     ref("Tournament"), TournamentUpdate, auth=True)},
     "/api/tournaments/{slug}/events": {
-        "post": _op("Create an event (one game title)", EventCreate, auth=True, status="201",
-                    headers=("Idempotency-Key",))},
+        "post": _op("Create an event (one game title)", ref("EventDetail"), EventCreate,
+                    auth=True, status="201", errors=("409",))},
     "/api/tournaments/{slug}/events/{event}": {
-        "get": _op("An event with teams, stages and placements")},
+        "get": _op("An event with teams, stages and placements", ref("EventDetail"))},
     "/api/tournaments/{slug}/events/{event}/teams": {
-        "post": _op("Enter a team with its roster", TeamCreate, auth=True, status="201",
-                    headers=("Idempotency-Key",))},
+        "post": _op("Enter a team with its roster", ref("TeamWithRoster"), TeamCreate,
+                    auth=True, status="201")},
     "/api/tournaments/{slug}/events/{event}/stages": {
-        "post": _op("Create a stage and its first matches", StageCreate, auth=True,
-                    status="201", headers=("Idempotency-Key",))},
-    "/api/stages/{id}": {"get": _op("A stage with teams, matches and standings")},
+        "post": _op("Create a stage and its first matches", ref("Stage"), StageCreate,
+                    auth=True, status="201")},
+    "/api/stages/{id}": {"get": _op("A stage with teams, matches and standings",
+                                    ref("Stage"))},
     "/api/stages/{id}/tiebreakers": {"post": _op(
-        "Add a tiebreaker match between two teams that share a place", TiebreakerCreate,
-        auth=True, status="201", errors=("404", "409"), headers=("Idempotency-Key",))},
+        "Add a tiebreaker match between two teams that share a place", ref("Match"),
+        TiebreakerCreate, auth=True, status="201", errors=("409",))},
     "/api/stages/{id}/ties": {"post": _op(
         "Record the order of teams the tiebreakers left level (with the reason)",
-        TieResolution, auth=True, errors=("404", "409"), headers=("Idempotency-Key",))},
+        ref("Stage"), TieResolution, auth=True, errors=("409",))},
     "/api/matches/{id}": {
-        "get": _op("A match"),
+        "get": _op("A match", ref("Match")),
         "patch": _op("Report or correct a result, set status, schedule or stream",
-                     MatchUpdate, auth=True, errors=("404", "409"),
+                     ref("MatchChange"), MatchUpdate, auth=True, errors=("409",),
                      headers=("If-Match", "Idempotency-Key")),
     },
-    "/api/teams/{id}": {"get": _op("A team with roster and schedule")},
+    "/api/teams/{id}": {"get": _op("A team with roster and schedule", ref("TeamDetail"))},
     "/api/teams/{id}/withdraw": {"post": _op(
-        "Withdraw or disqualify a team: it forfeits every match it has left", Withdrawal,
-        auth=True, errors=("404", "409"), headers=("Idempotency-Key",))},
+        "Withdraw or disqualify a team: it forfeits every match it has left",
+        ref("Withdrawn"), Withdrawal, auth=True, errors=("409",))},
     "/api/tournaments/{slug}/referees": {"post": _op(
         "Assign a referee to the tournament (they may then referee only assigned ones)",
-        RefereeAssign, auth=True, status="201", headers=("Idempotency-Key",))},
+        ref("Assignment"), RefereeAssign, auth=True, status="201")},
     "/api/users": {"post": _op("Create a user (admin or referee) with an API token",
-                               UserCreate, auth=True, status="201", errors=("409",))},
-    "/teams/{id}/schedule.ics": {"get": {"summary": "The team's schedule (iCalendar)",
-                                         "responses": {"200": {"description": "text/calendar"}}}},
-    "/healthz": {"get": {"summary": "ok when the server and database answer",
-                         "responses": {"200": {"description": "ok"}}}},
+                               ref("UserCreated"), UserCreate, auth=True, status="201",
+                               errors=("409",))},
+    "/teams/{id}/schedule.ics": {"get": {
+        "summary": "The team's schedule (iCalendar)",
+        "responses": {"200": {"description": "The calendar", "content": {
+            "text/calendar": {"schema": {"type": "string"}}}},
+            **{code: {"description": ERRORS[code], "content": {
+                "text/html": {"schema": {"type": "string"}}}}
+               for code in ("400", "404", "405", "503")}}}},
+    "/healthz": {"get": {
+        "summary": "Liveness from the last background probe: 200 ok, or 503 and why",
+        "responses": {"200": {"description": "ok", "content": {
+            "text/plain": {"schema": {"const": "ok"}}}},
+            "503": {"description": "database, disk, file descriptors or sockets failing",
+                    "content": {"text/plain": {"schema": {"type": "string"}}}}}}},
+    "/readyz": {"get": {
+        "summary": "Readiness detail: database, disk, file descriptors, live sockets",
+        "responses": {code: _json({"type": "object", "required": [
+            "status", "problems", "database", "disk", "fds", "sockets"]}, text)
+            for code, text in (("200", "ready"), ("503", "not ready"))}}},
+}
+PARAMETERS = {
+    "slug": {"type": "string", "pattern": SLUG_PATTERN},
+    "event": {"type": "string", "pattern": SLUG_PATTERN},
+    "id": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
 }
 
 
 def schema() -> dict[str, Any]:
-    components: dict[str, Any] = {"Error": {"type": "object", "required": ["error"],
-                                            "properties": {"error": {
-                                                "type": "object",
-                                                "required": ["code", "message"],
-                                                "properties": {
-                                                    "code": {"type": "string"},
-                                                    "message": {"type": "string"},
-                                                    "field": {"type": "string"}}}}}}
-    for model in (TournamentCreate, TournamentUpdate, EventCreate, TeamCreate, StageCreate,
-                  MatchUpdate, UserCreate, Withdrawal, RefereeAssign, TiebreakerCreate,
-                  TieResolution):
+    components: dict[str, Any] = dict(SHAPES)
+    for model in MODELS:
         body = model.model_json_schema(ref_template="#/components/schemas/{model}")
         components.update(body.pop("$defs", {}))
         components[model.__name__] = body
     paths = {}
     for path, ops in PATHS.items():
         params = [{"name": p.strip("{}"), "in": "path", "required": True,
-                   "schema": {"type": "string"}}
+                   "schema": PARAMETERS[p.strip("{}")]}
                   for p in path.split("/") if p.startswith("{")]
         paths[path] = {m: ({**op, "parameters": params + op.get("parameters", [])}
                            if params else op) for m, op in ops.items()}
     return {
         "openapi": "3.1.0",
         "info": {"title": "Tournament service API", "version": "1.0.0",
-                 "description": "Brackets and results, live. See README and API.md."},
+                 "description": "Brackets and results, live. See README and API.md. "
+                                "Every answer may also be 405 (with Allow) for a method "
+                                "the path does not have."},
         "paths": paths,
         "components": {"schemas": components, "securitySchemes": {
             "bearer": {"type": "http", "scheme": "bearer"}}},

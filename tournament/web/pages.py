@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
@@ -10,7 +9,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup
 from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
@@ -23,7 +21,7 @@ from . import words
 from .bracket_layout import layout
 from .cache import versioned
 from .calendar import schedule_ics
-from .common import int_param, language, reading
+from .common import int_param, language, reading, slug_param
 
 TEMPLATES = Path(__file__).parent / "templates"
 env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
@@ -37,7 +35,6 @@ def _flag(nation: str | None) -> str:
 
 
 env.filters["flag"] = _flag
-env.filters["tojson_attr"] = lambda v: Markup(json.dumps(v, ensure_ascii=False))
 
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> Response:
@@ -65,7 +62,11 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     return response
 
 
+UNAVAILABLE = "The service cannot reach its database right now. Try again in a moment."
+
+
 async def error_page(request: Request, status: int, message: str | None = None) -> Response:
+    """An error page; ``message`` is shown translated when the catalogue has it."""
     return render(request, "error.html", status=status, status_code=status, message=message)
 
 
@@ -89,7 +90,7 @@ async def index(request: Request) -> Response:
 
 
 async def tournament_page(request: Request) -> Response:
-    slug = request.path_params["slug"]
+    slug = slug_param(request.path_params["slug"])
 
     async def build(session: AsyncSession) -> Response:
         t = await reads.tournament_detail(session, slug)
@@ -105,7 +106,8 @@ async def tournament_page(request: Request) -> Response:
 
 
 async def event_page(request: Request) -> Response:
-    p = request.path_params
+    p = {"slug": slug_param(request.path_params["slug"]),
+         "event": slug_param(request.path_params["event"], "Event")}
 
     async def build(session: AsyncSession) -> Response:
         t = await reads.tournament_head(session, p["slug"])

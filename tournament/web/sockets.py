@@ -15,6 +15,7 @@ import contextlib
 import logging
 from urllib.parse import urlsplit
 
+from starlette.responses import JSONResponse
 from starlette.routing import WebSocketRoute
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
@@ -22,15 +23,17 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 from ..errors import DomainError
 from ..live.hub import HubClosed
 from ..live.messages import Message
-from ..live.protocol import GOING_AWAY, NORMAL, POLICY, ClientGuard
+from ..live.protocol import GOING_AWAY, NORMAL, POLICY, TRY_AGAIN, ClientGuard
 from ..live.raw import raw_socket
 from ..live.replay import replay
 from ..live.sink import INTERNAL, SocketSink
 from ..live.snapshot import snapshot
 from ..live.source import between
+from ..schemas import SLUG
 from ..services.context import Context
 from ..services.tournaments import tournament_by_slug
 from .common import ctx
+from .errors import UNAVAILABLE
 
 log = logging.getLogger("tournament.live")
 
@@ -61,16 +64,45 @@ async def _tournament(context: Context, slug: str) -> tuple[int, str]:
         return t.id, t.slug
 
 
+async def _refuse(websocket: WebSocket, status: int, reason: str) -> None:
+    """Refuse the handshake with an HTTP answer (429 or 503 with Retry-After) where the
+    server supports it, else with a plain 403."""
+    if "websocket.http.response" in websocket.scope.get("extensions", {}):
+        await websocket.send_denial_response(JSONResponse(
+            {"error": {"code": reason, "message": "Too many live connections; try again "
+                       "shortly."}}, status_code=status, headers={"Retry-After": "10"}))
+    else:
+        await websocket.close(code=TRY_AGAIN)
+
+
 async def feed(websocket: WebSocket) -> None:
     if not origin_allowed(websocket):
         await websocket.close(code=POLICY)  # before the handshake: refused with 403
         return
+    sockets = websocket.app.state.monitor.sockets
+    address = websocket.client.host if websocket.client else "?"
+    refused = sockets.admit(address)
+    if refused is not None:
+        await _refuse(websocket, 503 if refused == "saturated" else 429, refused)
+        return
+    try:
+        await _feed(websocket)
+    finally:
+        sockets.release(address)
+
+
+async def _feed(websocket: WebSocket) -> None:
     context = ctx(websocket)
     try:
         since = parse_since(websocket.query_params.get("since"))
+        if not SLUG.match(websocket.path_params["slug"]):
+            raise ValueError("not a slug")
         tid, slug = await _tournament(context, websocket.path_params["slug"])
     except (ValueError, DomainError):
         await websocket.close(code=POLICY)
+        return
+    except UNAVAILABLE:  # the database is down: the page retries
+        await websocket.close(code=TRY_AGAIN)
         return
     await websocket.accept()
     hub, source = context.hub, context.hub.source

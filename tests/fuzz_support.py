@@ -1,0 +1,107 @@
+"""Schemathesis over ``/api/openapi.json`` against a real server: every operation, as
+admin, referee and anonymous, every check, with a fixed seed (derandomized Hypothesis).
+
+Cases draw their path parameters either at random from the schema or from resources that
+exist (a published and an unpublished tournament with an event, teams, a stage and its
+matches), so the fuzzing reaches the handlers behind the 404s too."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import schemathesis
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from schemathesis.specs.openapi.checks import positive_data_acceptance
+
+from .helpers import ADMIN, AUTH, unique
+
+# Codes the server gives when the *schema-level* validation refused a request: a request
+# the schema calls valid must never get one (domain refusals have their own codes).
+SCHEMA_CODES = {"invalid_json", "unknown_field", "invalid_input", "invalid_parameter",
+                "body_too_large", "invalid_if_match", "invalid_idempotency_key"}
+
+
+def _make_world(base: str) -> dict[str, Any]:
+    with httpx.Client(base_url=base, headers=AUTH, timeout=30) as c:
+        worlds = {}
+        for published in (True, False):
+            slug = unique("fz")
+            assert c.post("/api/tournaments", json={
+                "slug": slug, "name": "Fuzz", "published": published}).status_code == 201
+            assert c.post(f"/api/tournaments/{slug}/events",
+                          json={"slug": "lol", "name": "LoL"}).status_code == 201
+            teams = [c.post(f"/api/tournaments/{slug}/events/lol/teams", json={
+                "name": f"T{i}", "nation": "KR" if i % 2 else "JP"}).json()["id"]
+                for i in range(6)]
+            stage = c.post(f"/api/tournaments/{slug}/events/lol/stages", json={
+                "name": "RR", "format": "round_robin", "seeding": teams}).json()
+            worlds[published] = {"slug": slug, "teams": teams, "stage": stage["id"],
+                                 "matches": [m["id"] for m in stage["matches"]]}
+        referee = c.post("/api/users", json={
+            "name": unique("ref"), "role": "referee",
+            "tournaments": [worlds[True]["slug"], worlds[False]["slug"]]}).json()
+    return {"open": worlds[True], "hidden": worlds[False], "referee": referee["token"]}
+
+
+def _known(path: str, world: dict[str, Any]) -> dict[str, Any]:
+    ids = {"/api/stages/{id}": world["stage"], "/api/matches/{id}": world["matches"][0],
+           "/api/teams/{id}": world["teams"][0], "/api/teams/{id}/withdraw":
+           world["teams"][-1], "/teams/{id}/schedule.ics": world["teams"][0]}
+    params: dict[str, Any] = {"slug": world["slug"], "event": "lol"}
+    if path in ids:
+        params["id"] = ids[path]
+    return {k: v for k, v in params.items() if "{" + k + "}" in path}
+
+
+def no_schema_level_refusal(ctx: Any, response: Any, case: Any) -> bool | None:
+    """A request the schema calls valid passes the server's own validation: domain checks
+    may refuse it (409/422 with their codes), schema-level ones may not."""
+    if case.meta is None or not case.meta.generation.mode.is_positive:
+        return None
+    if response.status_code in (400, 413, 422):
+        try:
+            code = response.json()["error"]["code"]
+        except (ValueError, KeyError, TypeError):
+            code = "?"
+        if code in SCHEMA_CODES:
+            raise AssertionError(f"schema-valid request refused: {response.status_code} "
+                                 f"{response.text[:300]}")
+    if response.status_code >= 500:
+        raise AssertionError(f"server error {response.status_code}: {response.text[:300]}")
+    return True
+
+
+def fuzz(base: str, examples: int) -> None:
+    """Run every operation ``examples`` times per role mix; raises on the first failure."""
+    world = _make_world(base)
+    schema = schemathesis.openapi.from_url(f"{base}/api/openapi.json")
+    tokens = {"admin": ADMIN, "referee": world["referee"], "anonymous": None}
+    failures = []
+    for result in schema.get_all_operations():
+        operation = result.ok()
+        path = operation.path
+        strategies = [operation.as_strategy()]
+        for which in ("open", "hidden"):
+            known = _known(path, world[which])
+            if known:
+                strategies.append(operation.as_strategy(path_parameters=known))
+
+        @settings(max_examples=examples, derandomize=True, database=None, deadline=None,
+                  suppress_health_check=list(HealthCheck),
+                  phases=[Phase.explicit, Phase.generate])
+        @given(case=st.one_of(strategies), role=st.sampled_from(sorted(tokens)))
+        def run(case: Any, role: str) -> None:
+            token = tokens[role]
+            headers = {"Authorization": f"Bearer {token}"} if token else {}
+            response = case.call(headers=headers, timeout=60)
+            case.validate_response(response, headers=headers,
+                                   excluded_checks=[positive_data_acceptance],
+                                   additional_checks=[no_schema_level_refusal])
+
+        try:
+            run()
+        except Exception as exc:  # collect every operation's first failure
+            failures.append(f"{operation.label}: {exc}")
+    assert not failures, "\n\n".join(failures)

@@ -1,0 +1,93 @@
+"""What the API answers, as JSON Schema (components of ``/api/openapi.json``).
+
+Each shape lists every key the server writes (``views.py``, services) with its type; all
+listed keys are always present. Objects may gain keys later (``additionalProperties``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..schemas import SLUG_PATTERN
+
+INT = {"type": "integer"}
+STR = {"type": "string"}
+BOOL = {"type": "boolean"}
+NULL_INT = {"type": ["integer", "null"]}
+NULL_STR = {"type": ["string", "null"]}
+NAMES = {"type": "object", "propertyNames": {"enum": ["ko", "ja", "en"]},
+         "additionalProperties": STR}
+PAIR = {"type": "array", "items": INT, "minItems": 2, "maxItems": 2}
+
+
+def ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def obj(properties: dict[str, Any], optional: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {"type": "object", "properties": properties,
+            "required": [k for k in properties if k not in optional]}
+
+
+def array(item: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "array", "items": item}
+
+
+TOURNAMENT = {
+    "id": INT, "slug": {"type": "string", "pattern": SLUG_PATTERN}, "name": STR,
+    "names": NAMES, "timezone": STR, "starts_on": {"type": ["string", "null"],
+                                                    "format": "date"},
+    "ends_on": {"type": ["string", "null"], "format": "date"}, "nation_points": array(INT),
+    "nation_scoring": {"enum": ["best", "every"]}, "published": BOOL, "last_seq": INT,
+}
+EVENT = {"id": INT, "tournament": STR, "slug": STR, "name": STR, "names": NAMES,
+         "game": NULL_STR}
+TEAM = {"id": INT, "event_id": INT, "name": STR, "names": NAMES,
+        "nation": NULL_STR, "seed": NULL_INT, "withdrawn": BOOL}
+PLAYER = {"handle": STR, "name": NULL_STR, "names": NAMES}
+STAGE_SUMMARY = {"id": INT, "event_id": INT, "name": STR, "format": STR,
+                 "settings": {"type": "object"}, "seeding_method": STR,
+                 "status": {"enum": ["pending", "running", "completed"]}}
+MATCH = {
+    "id": INT, "stage_id": INT, "group": NULL_INT, "round": INT, "bracket": NULL_STR,
+    "number": INT, "teams": {"type": "array", "items": NULL_INT, "minItems": 2,
+                             "maxItems": 2},
+    "score": PAIR, "games": array(PAIR), "best_of": INT,
+    "status": {"enum": ["pending", "ready", "live", "completed"]},
+    "winner": {"enum": [1, 2, None]}, "draw": BOOL, "forfeit": BOOL,
+    "forfeited_by": {"enum": [1, 2, None]},
+    "scheduled_at": {"type": ["string", "null"], "format": "date-time"},
+    "stream_url": NULL_STR, "version": INT, "updated_at": {"type": "string",
+                                                           "format": "date-time"},
+}
+STANDING = obj({"team_id": INT, "rank": NULL_INT, "wins": INT, "losses": INT, "draws": INT,
+                "games_won": INT, "games_lost": INT, "points": {"type": "number"},
+                "buchholz": {"type": "number"}, "status": STR, "tied": BOOL,
+                "group": INT}, optional=("group",))
+NATION = obj({"nation": STR, "rank": INT, "points": {"type": "number"},
+              "event_wins": INT, "match_wins": INT, "match_losses": INT})
+
+SHAPES: dict[str, dict[str, Any]] = {
+    "Tournament": obj(TOURNAMENT),
+    "TournamentDetail": obj({**TOURNAMENT, "events": array(ref("Event")),
+                             "nations": array(NATION)}),
+    "Event": obj(EVENT),
+    "EventDetail": obj({**EVENT, "teams": array(ref("TeamWithRoster")),
+                        "stages": array(obj(STAGE_SUMMARY)),
+                        "placements": array(obj({"team_id": INT, "rank": INT}))}),
+    "Team": obj(TEAM),
+    "TeamWithRoster": obj({**TEAM, "players": array(obj(PLAYER))}),
+    "TeamDetail": obj({**TEAM, "players": array(obj(PLAYER)), "tournament": STR,
+                       "event": STR, "schedule": array(ref("Match"))}),
+    "Withdrawn": obj({**TEAM, "reason": {"enum": ["withdrawn", "disqualified"]},
+                      "forfeited_matches": array(INT)}),
+    "Stage": obj({**STAGE_SUMMARY, "tournament": STR, "seeding": array(INT),
+                  "source": {"type": ["object", "null"]}, "teams": array(ref("Team")),
+                  "matches": array(ref("Match")), "standings": array(STANDING)}),
+    "Match": obj(MATCH),
+    "MatchChange": obj({**MATCH, "reset_matches": array(INT)}),
+    "UserCreated": obj({"id": INT, "name": STR, "role": {"enum": ["admin", "referee"]},
+                        "token": STR, "tournaments": array(STR)}),
+    "Assignment": obj({"user_id": INT, "name": STR, "tournament": STR}),
+    "Error": obj({"error": obj({"code": STR, "message": STR, "field": STR},
+                               optional=("field",))}),
+}
