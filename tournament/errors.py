@@ -13,17 +13,21 @@ class DomainError(Exception):
     status = 422
 
     def __init__(self, code: str, message: str, field: str | None = None,
-                 extra: dict[str, Any] | None = None) -> None:
+                 extra: dict[str, Any] | None = None,
+                 params: dict[str, Any] | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.field = field
         self.extra = extra or {}
+        self.params = params or {}  # what a translated message needs (M numbers, limits)
 
     def body(self) -> dict[str, Any]:
         error: dict[str, Any] = {"code": self.code, "message": self.message}
         if self.field:
             error["field"] = self.field
+        if self.params:
+            error["params"] = self.params
         return {"error": error, **self.extra}
 
 

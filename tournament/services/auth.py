@@ -11,7 +11,7 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ..errors import Conflict, InvalidInput, NotFound
-from ..models import ApiToken, RefereeAssignment, User
+from ..models import ApiToken, RefereeAssignment, User, UserRole
 from ..schemas import UserCreate
 from .matches import Actor
 from .tournaments import tournament_by_slug
@@ -25,7 +25,7 @@ async def actor_for(session: AsyncSession, token: str,
                     admin_token: str | None) -> tuple[str, Actor] | None:
     """(principal, actor) for a bearer token, or None when it is unknown."""
     if admin_token and hmac.compare_digest(token.encode(), admin_token.encode()):
-        return "bootstrap-admin", Actor("admin")
+        return "bootstrap-admin", Actor(UserRole.ADMIN)
     row = (await session.exec(select(ApiToken, User).join(User).where(
         ApiToken.token_hash == digest(token)))).first()
     if row is None:
@@ -43,7 +43,7 @@ async def create_user(session: AsyncSession, body: UserCreate,
     if (await session.exec(select(User.id).where(User.name == body.name))).first():
         raise Conflict("name_taken", f"A user named {body.name!r} exists.", "name")
     user = User(name=body.name, role=body.role,
-                restricted=body.role == "referee" and body.tournaments is not None)
+                restricted=UserRole(body.role) == UserRole.REFEREE and body.tournaments is not None)
     session.add(user)
     await session.flush()
     assert user.id is not None
@@ -62,7 +62,7 @@ async def assign(session: AsyncSession, slug: str, user_id: int) -> dict[str, An
     user = await session.get(User, user_id)
     if user is None:
         raise NotFound("User", user_id)
-    if user.role != "referee":
+    if user.role != UserRole.REFEREE:
         raise InvalidInput("not_a_referee", "Only referees are assigned to tournaments.",
                            "user_id")
     exists = (await session.exec(select(RefereeAssignment.id).where(

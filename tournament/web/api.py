@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -29,6 +29,7 @@ from ..services import (
     idempotency,
     matches,
     reads,
+    stage_reads,
     stages,
     ties,
     tournaments,
@@ -49,7 +50,7 @@ from .common import (
     slug_param,
 )
 
-Action = Callable[[AsyncSession, bytes, Actor], Awaitable[dict[str, Any]]]
+Action = Callable[[AsyncSession, bytes, Actor], Awaitable[Mapping[str, Any]]]
 
 
 async def _write(request: Request, action: Action, *, status: int = 200,
@@ -61,7 +62,7 @@ async def _write(request: Request, action: Action, *, status: int = 200,
 
     async def run(session: AsyncSession) -> tuple[int, dict[str, Any]]:
         session.info[VIEWER] = actor  # admins see what they are building
-        return status, await action(session, raw, actor)
+        return status, dict(await action(session, raw, actor))
 
     digest = idempotency.request_hash(request.method, request.url.path, raw)
     code, body = await idempotency.run(
@@ -82,7 +83,7 @@ async def list_tournaments(request: Request) -> Response:
 
 
 async def create_tournament(request: Request) -> Response:
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
         return await tournaments.create_tournament(session, parse(TournamentCreate, raw))
     return await _write(request, action, status=201)
 
@@ -98,7 +99,7 @@ async def get_tournament(request: Request) -> Response:
 async def update_tournament(request: Request) -> Response:
     slug = slug_param(request.path_params["slug"])
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
         return await tournaments.update_tournament(session, slug, parse(TournamentUpdate, raw))
     return await _write(request, action)
 
@@ -106,7 +107,7 @@ async def update_tournament(request: Request) -> Response:
 async def create_event(request: Request) -> Response:
     slug = slug_param(request.path_params["slug"])
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
         return await tournaments.create_event(session, slug, parse(EventCreate, raw))
     return await _write(request, action, status=201)
 
@@ -123,7 +124,7 @@ async def get_event(request: Request) -> Response:
 async def create_team(request: Request) -> Response:
     p = _event_params(request)
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
         return await tournaments.create_team(session, p["slug"], p["event"],
                                              parse(TeamCreate, raw))
     return await _write(request, action, status=201)
@@ -132,7 +133,7 @@ async def create_team(request: Request) -> Response:
 async def create_stage(request: Request) -> Response:
     p = _event_params(request)
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
         return await stages.create_stage(session, p["slug"], p["event"],
                                          parse(StageCreate, raw))
     return await _write(request, action, status=201)
@@ -142,7 +143,7 @@ async def get_stage(request: Request) -> Response:
     stage_id = int_param(request.path_params["id"], "id")
 
     async def build(session: AsyncSession) -> Response:
-        return answer(await stages.stage_view(session, await stages.stage_by_id(session,
+        return answer(await stage_reads.stage_view(session, await stage_reads.stage_by_id(session,
                                                                                 stage_id)))
     return await versioned(request, lambda s: reads.last_seq(s, stage_id=stage_id), build,
                            page=False)
@@ -151,7 +152,7 @@ async def get_stage(request: Request) -> Response:
 async def add_tiebreaker(request: Request) -> Response:
     stage_id = int_param(request.path_params["id"], "id")
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
         return await ties.add_tiebreaker(session, stage_id, parse(TiebreakerCreate, raw))
     return await _write(request, action, status=201)
 
@@ -159,7 +160,7 @@ async def add_tiebreaker(request: Request) -> Response:
 async def resolve_tie(request: Request) -> Response:
     stage_id = int_param(request.path_params["id"], "id")
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
         return await ties.resolve(session, stage_id, parse(TieResolution, raw))
     return await _write(request, action)
 
@@ -186,7 +187,7 @@ async def patch_match(request: Request) -> Response:
     match_id = int_param(request.path_params["id"], "id")
     if_match = _if_match(request)
 
-    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> dict[str, Any]:
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
         return await matches.update_match(session, match_id, parse(MatchUpdate, raw), actor,
                                           if_match)
     return await _write(request, action, admin=False)
@@ -204,7 +205,7 @@ async def get_team(request: Request) -> Response:
 async def withdraw_team(request: Request) -> Response:
     team_id = int_param(request.path_params["id"], "id")
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
         body = parse(Withdrawal, raw or b"{}")
         return await withdrawals.withdraw(session, team_id, body.reason)
     return await _write(request, action)
@@ -213,13 +214,13 @@ async def withdraw_team(request: Request) -> Response:
 async def assign_referee(request: Request) -> Response:
     slug = slug_param(request.path_params["slug"])
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
         return await auth.assign(session, slug, parse(RefereeAssign, raw).user_id)
     return await _write(request, action, status=201)
 
 
 async def create_user(request: Request) -> Response:
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> dict[str, Any]:
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
         return await auth.create_user(session, parse(UserCreate, raw))
     return await _write(request, action, status=201)
 
