@@ -262,7 +262,7 @@ def test_simulated_stage_properties(n, grand_final, method, seed):
             seen.add((bracket, round_, t))
     assert all(lost[t] <= 2 for t in teams)
 
-    ranks = de.placements(stage, outcomes)
+    ranks = de.final_ranks(stage, outcomes)
     assert set(ranks) == set(teams)
     if grand_final == "none":
         champions = [t for t, r in ranks.items() if r == (1, 2)]

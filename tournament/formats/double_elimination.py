@@ -201,7 +201,7 @@ def placement_ranges(stage: StagePlan) -> dict[int, tuple[int, int]]:
     return ranges
 
 
-def placements(
+def final_ranks(
     stage: StagePlan,
     outcomes: Mapping[int, tuple[int | None, int | None]],
 ) -> dict[int, tuple[int, int]]:
@@ -254,7 +254,7 @@ def table(teams: list[int], results: list[MatchResult], stage: StagePlan) -> lis
     rows = tally(teams, results)
     outcomes = {r.number: (r.winner_team, r.loser_team)
                 for r in results if r.completed and r.winner in (1, 2)}
-    for team, (best, worst) in placements(stage, outcomes).items():
+    for team, (best, worst) in final_ranks(stage, outcomes).items():
         row = rows.setdefault(team, Row(team))
         row.rank = best
         row.tied = worst > best

@@ -75,11 +75,11 @@ def plan(
     return StagePlan(matches)
 
 
-def placements(rounds: int, eliminated_in_round: int, third_place: bool) -> tuple[int, int]:
+def rank_range(rounds: int, eliminated_in_round: int) -> tuple[int, int]:
     """The (best, worst) rank shared by teams that lost in ``eliminated_in_round``.
 
     In an 8-team bracket (3 rounds) quarterfinal losers share 5-8, semifinal losers 3-4
-    (or 3 and 4 after a third-place match), the final's loser is 2nd.
+    (a third-place match splits them into 3 and 4), the final's loser is 2nd.
     """
     losers_in_round = 2 ** (rounds - eliminated_in_round)
     best = losers_in_round + 1
@@ -103,7 +103,7 @@ def table(teams: list[int], results: list[MatchResult]) -> list[Row]:
         if third_place and r.round == rounds - 1:
             continue  # semifinal losers play on for third place
         if loser is not None:
-            rows[loser].rank = placements(rounds, r.round, False)[0]
+            rows[loser].rank = rank_range(rounds, r.round)[0]
             rows[loser].status = "eliminated"
         if r.round == rounds and r.winner_team is not None:
             rows[r.winner_team].rank = 1

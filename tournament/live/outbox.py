@@ -106,13 +106,5 @@ async def since(session: AsyncSession, tournament_id: int, after: int,
     return list(rows.all())
 
 
-async def oldest_seq(session: AsyncSession, tournament_id: int) -> int | None:
-    rows = await session.exec(
-        select(EventLog.seq).where(EventLog.tournament_id == tournament_id)
-        .order_by(col(EventLog.seq)).limit(1)
-    )
-    return rows.first()
-
-
 def message(row: EventLog) -> dict[str, Any]:
     return {"seq": row.seq, "type": row.type, "data": row.data}

@@ -27,7 +27,7 @@ from .tournaments import (
 )
 
 
-async def placements(session: AsyncSession, event: Event) -> list[dict[str, Any]]:
+async def event_placements(session: AsyncSession, event: Event) -> list[dict[str, Any]]:
     """Final ranks of the event (only ranks already decided): the last stage's, then the
     teams that went out in an earlier completed stage, after them, by their rank there
     (group thirds share the next rank, group fourths the one after, and so on)."""
@@ -73,7 +73,7 @@ async def nations(session: AsyncSession, tournament: Tournament) -> dict[str, An
             teams[team.id] = team
         stages = await event_stages(session, event.id)
         done = bool(stages) and stages[-1].status == "completed"
-        ranks = {p["team_id"]: p["rank"] for p in await placements(session, event)}
+        ranks = {p["team_id"]: p["rank"] for p in await event_placements(session, event)}
         per_event.append(EventPlacement(ranks=ranks, completed=done))
         first = [t for t, rank in ranks.items() if rank == 1]
         if len(first) == 1:
@@ -121,7 +121,7 @@ async def event_detail(session: AsyncSession, slug: str, event_slug: str) -> dic
     return views.event_view(event, t.slug) | {
         "teams": [views.team_view(x, rosters[x.id or 0]) for x in teams],
         "stages": [views.stage_summary(s) for s in stages],
-        "placements": await placements(session, event),
+        "placements": await event_placements(session, event),
     }
 
 

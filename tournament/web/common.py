@@ -110,15 +110,20 @@ def parse(model: type[B], raw: bytes) -> B:
         raise InvalidInput(code, message, field) from exc
 
 
+def bearer_token(request: HTTPConnection) -> str | None:
+    """The token of an ``Authorization: Bearer <token>`` header, if there is one."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return token.strip() or None if scheme.lower() == "bearer" else None
+
+
 async def authenticate(request: Request) -> tuple[str, Actor]:
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+    token = bearer_token(request)
+    if token is None:
         raise Unauthorized("unauthorized", "This needs an 'Authorization: Bearer <token>' "
                            "header.")
     context = ctx(request)
     async with context.db.read() as session:
-        found = await actor_for(session, token.strip(), context.settings.admin_token)
+        found = await actor_for(session, token, context.settings.admin_token)
     if found is None:
         raise Unauthorized("invalid_token", "The token is not valid.")
     return found
@@ -130,9 +135,9 @@ async def reading(request: Request) -> AsyncIterator[AsyncSession]:
     tournament."""
     context = ctx(request)
     async with context.db.read() as session:
-        scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        if scheme.lower() == "bearer" and token.strip():
-            found = await actor_for(session, token.strip(), context.settings.admin_token)
+        token = bearer_token(request)
+        if token is not None:
+            found = await actor_for(session, token, context.settings.admin_token)
             if found is not None:
                 session.info[VIEWER] = found[1]
         yield session
