@@ -13,7 +13,7 @@ from starlette.staticfiles import StaticFiles
 
 from .config import Settings
 from .db import Database
-from .live.raw import RawSocketMiddleware
+from .live.raw import RawSocketMiddleware, check_contract, warn_once
 from .live.runtime import LiveRuntime
 from .monitor import Monitor
 from .services.context import Context
@@ -32,6 +32,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
         live = LiveRuntime(db)
         app.state.ctx = Context(db=db, hub=live.hub, settings=settings)
         app.state.monitor = Monitor(db, settings)
+        broken = check_contract() if settings.live_fast_path else None
+        if broken is not None:
+            warn_once("contract", "live feed: the fast path is off (%s); frames go through "
+                      "ASGI", broken)
+        app.state.fast_path = settings.live_fast_path and broken is None
+        app.state.monitor.live = {"fast_path": app.state.fast_path,
+                                  "reason": broken if settings.live_fast_path else
+                                  "TOURNAMENT_LIVE_FAST_PATH=0"}
         await app.state.monitor.start()
         await live.start()
         try:
