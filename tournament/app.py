@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sysconfig
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -20,7 +21,17 @@ from .services.context import Context
 from .web import api, errors, health, openapi, pages, sockets
 from .web.middleware import BodyLimit, SecurityHeaders
 
-STATIC = Path(__file__).resolve().parent.parent / "static"
+
+def static_dir() -> Path:
+    """``static/`` of the repository (a checkout or an editable install), else the copy a
+    normal install put under ``<prefix>/share/tournament/static``."""
+    checkout = Path(__file__).resolve().parent.parent / "static"
+    if checkout.is_dir():
+        return checkout
+    return Path(sysconfig.get_path("data")) / "share" / "tournament" / "static"
+
+
+STATIC = static_dir()
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
