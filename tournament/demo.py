@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import select
 
+from . import views
 from .config import Settings
 from .db import Database
 from .live.hub import Hub
@@ -176,7 +177,7 @@ async def _event(ctx: Context, slug: str, en: str, ko: str, ja: str,
 
 
 async def _stage(ctx: Context, event: str, name: tuple[str, str, str], seeding: Any,
-                 format_: str, settings: dict[str, Any]) -> dict[str, Any]:
+                 format_: str, settings: dict[str, Any]) -> views.StageView:
     en, ko, ja = name
     async with ctx.transaction() as s:
         return await stages.create_stage(s, SLUG, event, StageCreate.model_validate({
@@ -184,13 +185,13 @@ async def _stage(ctx: Context, event: str, name: tuple[str, str, str], seeding: 
             "settings": settings, "seeding": seeding}))
 
 
-async def _stage_by_name(ctx: Context, name: str) -> dict[str, Any]:
+async def _stage_by_name(ctx: Context, name: str) -> views.StageView:
     async with ctx.db.read() as s:
         found = (await s.exec(select(Stage).where(Stage.name == name))).one()
         return await stage_reads.stage_view(s, found)
 
 
-async def _play(ctx: Context, stage: dict[str, Any], start: datetime,
+async def _play(ctx: Context, stage: views.StageView, start: datetime,
                 results: Sequence[dict[str, Any] | str], stream: str | None = None,
                 rng: random.Random | None = None, maps: list[str] | None = None) -> None:
     """Report ``results`` to the first ready match each time (so later rounds fill as

@@ -11,6 +11,12 @@ from .formats.state import MatchState
 from .models import Event, Player, Stage, Team, Tournament
 
 
+def ident(value: int | None) -> int:
+    """A stored row's id (a row shown is always stored)."""
+    assert value is not None, "a row without an id cannot be shown"
+    return value
+
+
 def iso(value: datetime | None, tz: str | None = None) -> str | None:
     if value is None:
         return None
@@ -25,7 +31,7 @@ def iso(value: datetime | None, tz: str | None = None) -> str | None:
 
 
 class TournamentView(TypedDict):
-    id: int | None
+    id: int
     slug: str
     name: str
     names: dict[str, str]
@@ -40,7 +46,7 @@ class TournamentView(TypedDict):
 
 def tournament_view(t: Tournament) -> TournamentView:
     return {
-        "id": t.id,
+        "id": ident(t.id),
         "slug": t.slug,
         "name": t.name,
         "names": t.names or {},
@@ -55,7 +61,7 @@ def tournament_view(t: Tournament) -> TournamentView:
 
 
 class EventView(TypedDict):
-    id: int | None
+    id: int
     tournament: str
     slug: str
     name: str
@@ -65,7 +71,7 @@ class EventView(TypedDict):
 
 def event_view(e: Event, tournament_slug: str) -> EventView:
     return {
-        "id": e.id,
+        "id": ident(e.id),
         "tournament": tournament_slug,
         "slug": e.slug,
         "name": e.name,
@@ -85,7 +91,7 @@ def player_view(p: Player) -> PlayerView:
 
 
 class TeamView(TypedDict, total=False):
-    id: Required[int | None]
+    id: Required[int]
     event_id: Required[int]
     name: Required[str]
     names: Required[dict[str, str]]
@@ -97,7 +103,7 @@ class TeamView(TypedDict, total=False):
 
 def team_view(t: Team, players: list[Player] | None = None) -> TeamView:
     view: TeamView = {
-        "id": t.id,
+        "id": ident(t.id),
         "event_id": t.event_id,
         "name": t.name,
         "names": t.names or {},
@@ -111,7 +117,7 @@ def team_view(t: Team, players: list[Player] | None = None) -> TeamView:
 
 
 class StageSummary(TypedDict):
-    id: int | None
+    id: int
     event_id: int
     name: str
     names: dict[str, str]
@@ -125,7 +131,7 @@ class StageSummary(TypedDict):
 
 def stage_summary(s: Stage) -> StageSummary:
     return {
-        "id": s.id,
+        "id": ident(s.id),
         "event_id": s.event_id,
         "name": s.name,
         "names": s.names or {},
@@ -139,7 +145,7 @@ def stage_summary(s: Stage) -> StageSummary:
 
 
 class MatchView(TypedDict):
-    id: int | None
+    id: int
     stage_id: int
     group: int | None
     round: int
@@ -163,7 +169,7 @@ class MatchView(TypedDict):
 
 def match_view(m: MatchState, tz: str | None = None) -> MatchView:
     return {
-        "id": m.id,
+        "id": ident(m.id),
         "stage_id": m.stage_id,
         "group": m.group,
         "round": m.round,
@@ -184,3 +190,52 @@ def match_view(m: MatchState, tz: str | None = None) -> MatchView:
         "version": m.version,
         "updated_at": iso(m.updated_at),
     }
+
+
+# -- whole reads (a resource with what belongs to it) --------------------------------------
+
+class TournamentHead(TournamentView):
+    events: list[EventView]
+
+
+class EventWithChampion(EventView):
+    champion: TeamView | None
+
+
+class TournamentDetail(TournamentView):
+    events: list[EventWithChampion]
+    nations: list[dict[str, object]]
+    nation_pairs: list[dict[str, object]]
+
+
+class Placement(TypedDict):
+    team_id: int
+    rank: int
+
+
+class EventDetail(EventView):
+    teams: list[TeamView]
+    stages: list[StageSummary]
+    placements: list[Placement]
+
+
+class ScheduleEntry(MatchView):
+    stage: StageSummary | None
+    opponent: TeamView | None
+
+
+class TeamDetail(TeamView):
+    tournament: str
+    event: str
+    schedule: list[ScheduleEntry]
+
+
+class StageView(StageSummary):
+    tournament: str
+    seeding: list[int]
+    source: dict[str, int] | None
+    ties: list[dict[str, Any]]
+    draw: dict[str, Any] | None
+    teams: list[TeamView]
+    matches: list[MatchView]
+    standings: list[dict[str, object]]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -62,7 +62,7 @@ def choose(query: str | None, cookie: str | None, accept: str | None) -> str:
     return DEFAULT
 
 
-def localized(entity: dict[str, Any] | None, lang: str) -> str:
+def localized(entity: Mapping[str, Any] | None, lang: str) -> str:
     """An entity's name in ``lang`` when it has one, else its default name."""
     if not entity:
         return ""

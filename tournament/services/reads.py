@@ -16,7 +16,7 @@ from ..models import Event, Match, Stage, Team, Tournament
 from .sql_store import TABLE, load_match, load_matches
 from .stage_reads import stage_matches
 from .standings import places as stage_places
-from .standings import rows as standing_rows
+from .standings import table as standing_table
 from .tournaments import (
     event_by_slug,
     event_stages,
@@ -27,7 +27,7 @@ from .tournaments import (
 )
 
 
-async def event_placements(session: AsyncSession, event: Event) -> list[dict[str, Any]]:
+async def event_placements(session: AsyncSession, event: Event) -> list[views.Placement]:
     """Final ranks of the event (only ranks already decided): the last stage's, then the
     teams that went out in an earlier completed stage, after them, by their rank there
     (group thirds share the next rank, group fourths the one after, and so on)."""
@@ -46,13 +46,14 @@ async def event_placements(session: AsyncSession, event: Event) -> list[dict[str
     for earlier in reversed(stages[:-1]):
         if earlier.status != "completed" or earlier.id is None:
             continue
-        rows = standing_rows(earlier, await stage_matches(session, earlier.id), withdrawn)
-        out = [r for r in rows if r["team_id"] not in seen and r["rank"] is not None]
+        rows = standing_table(earlier, await stage_matches(session, earlier.id), withdrawn)
+        out = [(r.team_id, r.rank) for r in rows
+               if r.team_id not in seen and r.rank is not None]
         base = len(seen)
-        for r in sorted(out, key=lambda r: r["rank"]):
-            before = sum(1 for o in out if o["rank"] < r["rank"])
-            placed.append({"team_id": r["team_id"], "rank": base + before + 1})
-        seen |= {r["team_id"] for r in rows}
+        for team, rank in sorted(out, key=lambda r: r[1]):
+            before = sum(1 for _, other in out if other < rank)
+            placed.append({"team_id": team, "rank": base + before + 1})
+        seen |= {r.team_id for r in rows}
     return placed
 
 
@@ -90,35 +91,38 @@ async def nations(session: AsyncSession, tournament: Tournament) -> dict[str, An
             "champions": champions}
 
 
-async def tournament_head(session: AsyncSession, slug: str) -> dict[str, Any]:
+async def tournament_head(session: AsyncSession, slug: str) -> views.TournamentHead:
     """The tournament with its events, without the nation table (for page headers)."""
     t = await tournament_by_slug(session, slug)
     events = (await session.exec(select(Event).where(Event.tournament_id == t.id)
                                  .order_by(col(Event.position), col(Event.id)))).all()
-    return views.tournament_view(t) | {"events": [views.event_view(e, t.slug) for e in events]}
+    return {**views.tournament_view(t), "events": [views.event_view(e, t.slug) for e in events]}
 
 
-async def tournament_detail(session: AsyncSession, slug: str) -> dict[str, Any]:
+async def tournament_detail(session: AsyncSession, slug: str) -> views.TournamentDetail:
     t = await tournament_by_slug(session, slug)
     events = (await session.exec(select(Event).where(Event.tournament_id == t.id)
                                  .order_by(col(Event.position), col(Event.id)))).all()
     table = await nations(session, t)
-    return views.tournament_view(t) | {
-        "events": [views.event_view(e, t.slug) | {"champion": table["champions"].get(e.id)}
+    return {
+        **views.tournament_view(t),
+        "events": [{**views.event_view(e, t.slug), "champion": table["champions"].get(e.id)}
                    for e in events],
         "nations": table["nations"],
         "nation_pairs": table["nation_pairs"],
     }
 
 
-async def event_detail(session: AsyncSession, slug: str, event_slug: str) -> dict[str, Any]:
+async def event_detail(session: AsyncSession, slug: str,
+                       event_slug: str) -> views.EventDetail:
     t = await tournament_by_slug(session, slug)
     event = await event_by_slug(session, t, event_slug)
     assert event.id is not None
     teams = await event_teams(session, event.id)
     rosters = await players_of(session, [x.id for x in teams if x.id is not None])
     stages = await event_stages(session, event.id)
-    return views.event_view(event, t.slug) | {
+    return {
+        **views.event_view(event, t.slug),
         "teams": [views.team_view(x, rosters[x.id or 0]) for x in teams],
         "stages": [views.stage_summary(s) for s in stages],
         "placements": await event_placements(session, event),
@@ -135,7 +139,7 @@ async def match_detail(session: AsyncSession,
     return m, views.match_view(m, t.timezone), t.slug
 
 
-async def team_detail(session: AsyncSession, team_id: int) -> dict[str, Any]:
+async def team_detail(session: AsyncSession, team_id: int) -> views.TeamDetail:
     team = await session.get(Team, team_id)
     if team is None or team.id is None:
         raise NotFound("Team", team_id)
@@ -145,7 +149,8 @@ async def team_detail(session: AsyncSession, team_id: int) -> dict[str, Any]:
     if t is None or not visible(session, t):
         raise NotFound("Team", team_id)
     rosters = await players_of(session, [team.id])
-    return views.team_view(team, rosters[team.id]) | {
+    return {
+        **views.team_view(team, rosters[team.id]),
         "tournament": t.slug,
         "event": event.slug,
         "schedule": [await _schedule_entry(session, m, team.id, t.timezone)
@@ -165,11 +170,12 @@ async def team_matches(session: AsyncSession, team_id: int) -> list[MatchState]:
 
 
 async def _schedule_entry(session: AsyncSession, m: MatchState, team_id: int,
-                          tz: str) -> dict[str, Any]:
+                          tz: str) -> views.ScheduleEntry:
     opponent_id = m.team2_id if m.team1_id == team_id else m.team1_id
     opponent = await session.get(Team, opponent_id) if opponent_id else None
     stage = await session.get(Stage, m.stage_id)
-    return views.match_view(m, tz) | {
+    return {
+        **views.match_view(m, tz),
         "stage": views.stage_summary(stage) if stage else None,
         "opponent": views.team_view(opponent) if opponent else None,
     }

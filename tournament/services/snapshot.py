@@ -20,9 +20,10 @@ async def snapshot(db: Database, slug: str) -> tuple[int, dict[str, Any]]:
     async with db.read() as session:
         if not db.is_sqlite:
             await session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-        data = await tournament_detail(session, slug)
-        events = [await event_detail(session, slug, e["slug"]) for e in data["events"]]
-        data["events"] = events
-        data["stages"] = [await stage_view(session, await stage_by_id(session, s["id"]))
-                          for e in events for s in e["stages"]]
-        return int(data["last_seq"]), data
+        detail = await tournament_detail(session, slug)
+        events = [await event_detail(session, slug, e["slug"]) for e in detail["events"]]
+        data: dict[str, Any] = {
+            **detail, "events": events,
+            "stages": [await stage_view(session, await stage_by_id(session, s["id"]))
+                       for e in events for s in e["stages"]]}
+        return detail["last_seq"], data

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -35,7 +33,7 @@ async def withdrawn_in(session: AsyncSession, stage: Stage) -> frozenset[int]:
 
 
 async def stage_view(session: AsyncSession, stage: Stage,
-                     tournament: Tournament | None = None) -> dict[str, Any]:
+                     tournament: Tournament | None = None) -> views.StageView:
     assert stage.id is not None
     if tournament is None:
         tournament = await session.get(Tournament, stage.tournament_id)
@@ -48,7 +46,8 @@ async def stage_view(session: AsyncSession, stage: Stage,
     by_id = {t.id: t for t in team_rows}
     withdrawn = frozenset(t.id for t in team_rows if t.withdrawn and t.id is not None)
     tz = tournament.timezone
-    return views.stage_summary(stage) | {
+    return {
+        **views.stage_summary(stage),
         "tournament": tournament.slug,
         "seeding": stage.seeding or [],
         "source": stage.source,

@@ -9,6 +9,7 @@ from typing import Any
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from .. import views
 from ..errors import InvalidInput
 from ..formats import draw, registry
 from ..formats.format import Format, Settings
@@ -25,7 +26,7 @@ from .tournaments import event_for_write, event_teams
 
 
 async def create_stage(session: AsyncSession, slug: str, event_slug: str,
-                       body: StageCreate) -> dict[str, Any]:
+                       body: StageCreate) -> views.StageView:
     tournament, event = await event_for_write(session, slug, event_slug)
     assert tournament.id is not None and event.id is not None
     try:

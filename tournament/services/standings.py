@@ -11,6 +11,7 @@ from ..formats.results import Row
 from ..formats.state import MatchState
 from ..formats.types import StageStatus
 from ..models import Stage
+from ..views import Placement
 
 
 def table(stage: Stage, matches: Sequence[MatchState],
@@ -34,7 +35,7 @@ def rows(stage: Stage, matches: Sequence[MatchState],
 
 
 def places(stage: Stage, matches: Sequence[MatchState],
-           withdrawn: frozenset[int] = frozenset()) -> list[dict[str, Any]]:
+           withdrawn: frozenset[int] = frozenset()) -> list[Placement]:
     """The final ranks this stage has decided for the event so far."""
     fmt = registry.get(stage.format)
     return [{"team_id": team, "rank": rank} for team, rank in fmt.event_places(

@@ -79,7 +79,7 @@ async def add_tiebreaker(session: AsyncSession, stage_id: int,
 
 
 async def resolve(session: AsyncSession, stage_id: int,
-                  body: TieResolution) -> dict[str, Any]:
+                  body: TieResolution) -> views.StageView:
     stage, tournament = await _for_write(session, stage_id)
     assert stage.id is not None
     if len(set(body.teams)) != len(body.teams):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -21,7 +22,7 @@ def _line(text: str) -> str:
     return CONTROL.sub(" ", text).strip()
 
 
-def schedule_ics(team: dict[str, Any], tournament: dict[str, Any], lang: str,
+def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: str,
                  base_url: str) -> bytes:
     _ = i18n.gettext(lang)
     cal = Calendar()

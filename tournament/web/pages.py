@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -197,9 +197,9 @@ async def team_page(request: Request) -> Response:
     return await versioned(request, lambda s: reads.last_seq(s, team_id=team_id), build)
 
 
-def with_rounds(team: dict[str, Any]) -> dict[str, Any]:
+def with_rounds(team: Mapping[str, Any]) -> dict[str, Any]:
     """The team's schedule with each match's round as its bracket names it."""
-    return team | {"schedule": [m | {"round_label": words.match_round(
+    return {**team, "schedule": [{**m, "round_label": words.match_round(
         m, m["stage"]["format"], m["stage"]["team_count"])} for m in team["schedule"]]}
 
 
