@@ -46,8 +46,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
 from . import layout
-from .draw import Separation, bracket_conflicts, tier_pots
-from .format import Format, Label, Settings, choice, count, knockout_rows
+from .format import Knockout, Label, Settings, choice, count, knockout_rows
 from .limits import MAX_BEST_OF
 from .results import MatchResult, Row, tally
 from .seeding import SeedingMethod, bracket_size, place
@@ -273,18 +272,10 @@ class DoubleEliminationSettings(Settings):
         count(self.final_best_of, "final_best_of", 1, MAX_BEST_OF, optional=True)
 
 
-class DoubleElimination(Format[DoubleEliminationSettings]):
+class DoubleElimination(Knockout[DoubleEliminationSettings]):
     name = StageFormat.DOUBLE_ELIMINATION
     label = "Double elimination"
     settings_type = DoubleEliminationSettings
-    partial = "_stage_bracket.html"
-    knockout = True
-
-    def separation(self, count: int, settings: DoubleEliminationSettings,
-                   nation: Mapping[int, str | None],
-                   seeding_method: SeedingMethod) -> Separation | None:
-        return tier_pots(count), bracket_conflicts(nation, seeding_method)
-
     def _plan(self, teams: list[int], settings: DoubleEliminationSettings,
               seeding_method: SeedingMethod) -> StagePlan:
         return plan(teams, seeding_method=seeding_method, best_of=settings.best_of,

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, ClassVar, Generic, TypeVar
 
-from .draw import Separation
+from .draw import Separation, bracket_conflicts, tier_pots
 from .limits import MAX_BEST_OF, MAX_MATCHES_PER_STAGE, MAX_TEAMS_PER_STAGE
 from .results import MatchResult, Row
 from .seeding import SeedingMethod
@@ -169,6 +169,18 @@ class Format(Generic[S]):
     def layout(self, stage: Mapping[str, Any]) -> list[dict[str, Any]]:
         """The sections the template partial draws (brackets, groups, rounds ...)."""
         raise NotImplementedError
+
+
+class Knockout(Format[S]):
+    """A bracket: places are final once a team is out, a draw keeps nations out of each
+    other's first-round matches (within seed tiers), drawn by ``_stage_bracket.html``."""
+
+    partial = "_stage_bracket.html"
+    knockout = True
+
+    def separation(self, count: int, settings: S, nation: Mapping[int, str | None],
+                   seeding_method: SeedingMethod) -> Separation | None:
+        return tier_pots(count), bracket_conflicts(nation, seeding_method)
 
 
 def knockout_rows(teams: list[int], table: list[Row], results: list[MatchResult],

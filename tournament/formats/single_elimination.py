@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import layout
-from .draw import Separation, bracket_conflicts, tier_pots
-from .format import Format, Label, Settings, choice, knockout_rows
+from .format import Knockout, Label, Settings, choice, knockout_rows
 from .results import MatchResult, Row, tally
 from .seeding import SeedingMethod, bracket_size, place
 from .types import (
@@ -136,18 +135,10 @@ class SingleEliminationSettings(Settings):
         choice(self.third_place_match, "third_place_match", (True, False))
 
 
-class SingleElimination(Format[SingleEliminationSettings]):
+class SingleElimination(Knockout[SingleEliminationSettings]):
     name = StageFormat.SINGLE_ELIMINATION
     label = "Single elimination"
     settings_type = SingleEliminationSettings
-    partial = "_stage_bracket.html"
-    knockout = True
-
-    def separation(self, count: int, settings: SingleEliminationSettings,
-                   nation: Mapping[int, str | None],
-                   seeding_method: SeedingMethod) -> Separation | None:
-        return tier_pots(count), bracket_conflicts(nation, seeding_method)
-
     def _plan(self, teams: list[int], settings: SingleEliminationSettings,
               seeding_method: SeedingMethod) -> StagePlan:
         return plan(teams, seeding_method=seeding_method, best_of=settings.best_of,
