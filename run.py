@@ -25,8 +25,10 @@ def database_url(value: str | None) -> str | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description="Tournament bracket and results service")
     parser.add_argument("command", nargs="?", default="serve",
-                        choices=["serve", "migrate", "create-user"])
-    parser.add_argument("name", nargs="?", help="user name (create-user)")
+                        choices=["serve", "migrate", "create-user", "export", "import",
+                                 "backup"])
+    parser.add_argument("name", nargs="?", help="user name (create-user), tournament slug "
+                        "(export), file (import) or backup path (backup)")
     parser.add_argument("--role", default="referee", choices=["admin", "referee"])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
@@ -50,6 +52,26 @@ def main() -> None:
 
         token = asyncio.run(create_user(settings, args.name, args.role))
         print(f"{args.role} {args.name!r} created; API token (shown once):\n{token}")
+        return
+    if args.command in ("export", "import", "backup"):
+        if not args.name:
+            parser.error(f"{args.command} needs a {'SLUG' if args.command == 'export' else 'PATH'}")
+        from pydantic import ValidationError
+
+        from tournament import admin
+        from tournament.errors import DomainError
+
+        try:
+            if args.command == "export":
+                print(asyncio.run(admin.export_tournament(settings, args.name)))
+            elif args.command == "import":
+                with open(args.name, encoding="utf-8") as f:
+                    done = asyncio.run(admin.import_tournament(settings, f.read()))
+                print(f"imported {done['slug']!r} ({done['events']} events)")
+            else:
+                print("backup written to", admin.backup(settings, args.name))
+        except (DomainError, ValidationError, OSError) as exc:
+            raise SystemExit(f"{args.command} failed: {exc}") from exc
         return
     if args.demo:
         from tournament.demo import load_demo

@@ -18,7 +18,7 @@ from .live.raw import RawSocketMiddleware, check_contract, warn_once
 from .live.runtime import LiveRuntime
 from .monitor import Monitor
 from .services.context import Context
-from .web import api, errors, health, openapi, pages, sockets
+from .web import api, api_organizer, errors, health, openapi, pages, sockets
 from .web.middleware import BodyLimit, SecurityHeaders
 
 
@@ -64,6 +64,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *health.routes,
         *openapi.routes,
         *api.routes,
+        *api_organizer.routes,
         *sockets.routes,
         *pages.routes,
         Mount("/static", StaticFiles(directory=STATIC), name="static"),

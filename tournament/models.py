@@ -125,6 +125,13 @@ class Match(SQLModel, table=True):
         default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
     )
     stream_url: str | None = Field(default=None, max_length=500)
+    venue: str | None = Field(default=None, max_length=100)  # where it is played
+    station: str | None = Field(default=None, max_length=100)  # the table / booth there
+    referee_id: int | None = Field(default=None, foreign_key="user.id")
+    checked_in1_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
+    checked_in2_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
     winner_to: int | None = None  # match number in the same stage
     winner_slot: int | None = None
     loser_to: int | None = None

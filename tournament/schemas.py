@@ -206,6 +206,7 @@ class StageCreate(Body):
     seeding: Annotated[list[Id], Field(max_length=MAX_TEAMS_PER_STAGE)] | FromStage | None = None
     seeding_method: Literal["standard", "natural"] = "standard"
     draw: Draw | None = None
+    start: bool = True  # false: a draft, seen by admins only, started later
 
 
 class TiebreakerCreate(Body):
@@ -256,6 +257,11 @@ class MatchUpdate(Body):
                             Field(json_schema_extra={"pattern": YEARS})] | None = None
     stream_url: Annotated[str, Field(max_length=500, pattern=URL),
                           AfterValidator(_url)] | None = None
+    venue: Annotated[str, _line(100), Field(min_length=1)] | None = None
+    station: Annotated[str, _line(100), Field(min_length=1)] | None = None
+    referee_id: Id | None = None
+    checked_in: Annotated[list[bool], Field(min_length=2, max_length=2)] | None = None
+    override: bool = False  # save a schedule that clashes with another match
 
 
 class UserCreate(Body):

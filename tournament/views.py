@@ -163,6 +163,10 @@ class MatchView(TypedDict):
     forfeited_by: int | None
     scheduled_at: str | None
     stream_url: str | None
+    venue: str | None
+    station: str | None
+    referee_id: int | None
+    checked_in_at: list[str | None]  # when each side checked in
     version: int
     updated_at: str | None
 
@@ -187,6 +191,10 @@ def match_view(m: MatchState, tz: str | None = None) -> MatchView:
         "forfeited_by": m.forfeit,
         "scheduled_at": iso(m.scheduled_at, tz),
         "stream_url": m.stream_url,
+        "venue": m.venue,
+        "station": m.station,
+        "referee_id": m.referee_id,
+        "checked_in_at": [iso(m.checked_in1_at, tz), iso(m.checked_in2_at, tz)],
         "version": m.version,
         "updated_at": iso(m.updated_at),
     }

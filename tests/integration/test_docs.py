@@ -76,10 +76,11 @@ def test_the_api_reference_names_every_route_code_format_setting_and_tiebreaker(
     from dataclasses import fields
 
     from tournament.formats.standings import TIEBREAKERS
-    from tournament.web import health, openapi, sockets
+    from tournament.web import api_organizer, health, openapi, sockets
 
     reference = (ROOT / "docs" / "api.md").read_text()
-    for route in (*api.routes, *health.routes, *sockets.routes, *openapi.routes):
+    for route in (*api.routes, *api_organizer.routes, *health.routes, *sockets.routes,
+                  *openapi.routes):
         assert f"`{route.path}`" in reference, route.path
     for path in openapi.schema()["paths"]:
         assert f"`{path}`" in reference, path

@@ -35,6 +35,11 @@ class MatchState:
     forfeit: int | None = None
     scheduled_at: datetime | None = None
     stream_url: str | None = None
+    venue: str | None = None
+    station: str | None = None
+    referee_id: int | None = None
+    checked_in1_at: datetime | None = None  # when each side checked in for the match
+    checked_in2_at: datetime | None = None
     winner_to: int | None = None  # match number in the same stage
     winner_slot: int | None = None
     loser_to: int | None = None

@@ -16,6 +16,7 @@ class StageFormat(StrEnum):
 
 
 class StageStatus(StrEnum):
+    DRAFT = "draft"  # planned, seen by admins only, not playable until started
     PENDING = "pending"  # seeded from another stage that has not finished (see ``hold``)
     RUNNING = "running"
     COMPLETED = "completed"

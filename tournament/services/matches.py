@@ -4,7 +4,7 @@ change the stage, and finish the step (persist, advance, announce)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import exists, select
@@ -15,9 +15,10 @@ from .. import views
 from ..errors import Conflict, Forbidden, InvalidInput, NotFound
 from ..formats.machine import ResultUpdate
 from ..formats.state import COLUMNS, MatchState
-from ..formats.types import FormatError
+from ..formats.types import FormatError, StageStatus
 from ..models import Stage, Team, Tournament, UserRole
 from ..schemas import GameDetail, MatchUpdate
+from . import schedule
 from .progress import answer, domain_error, machine_for, withdrawn_teams
 from .sql_store import TABLE
 from .steps import finish
@@ -67,6 +68,7 @@ async def load_for_write(session: AsyncSession,
 
 
 RESULT_FIELDS = {"status", "score", "games", "forfeit"}
+SCHEDULE_FIELDS = {"scheduled_at", "stream_url", "venue", "station", "referee_id"}
 
 
 async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
@@ -81,24 +83,33 @@ async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
                        "reload and try again.", "If-Match",
                        extra={"match": views.match_view(match, tournament.timezone)})
     fields = body.model_fields_set
-    if not fields:
+    if not fields - {"override"}:
         raise InvalidInput("empty_update", "Nothing to change: send status, score, games, "
-                           "forfeit, scheduled_at or stream_url.")
-    if not actor.is_admin and fields & {"scheduled_at", "stream_url"}:
-        raise Forbidden("forbidden", "Referees change results and status; schedule and "
-                        "streams are for admins.", sorted(fields & {"scheduled_at",
-                                                                      "stream_url"})[0])
+                           "forfeit, scheduled_at, stream_url, venue, station, referee_id or "
+                           "checked_in.")
+    planning = fields & SCHEDULE_FIELDS
+    if not actor.is_admin and planning:
+        raise Forbidden("forbidden", "Referees change results, status and check-in; the "
+                        "schedule, places and streams are for admins.", sorted(planning)[0])
+    if fields & RESULT_FIELDS and stage.status == StageStatus.DRAFT:
+        raise InvalidInput("stage_not_started", "This stage is a draft: start it before "
+                           "results are reported.", "status")
     withdrawn = await withdrawn_teams(session, stage.event_id) if any_withdrawn \
         else frozenset()
     machine, store = machine_for(session, stage, withdrawn, [match])
-    schedule: dict[str, Any] = {}
+    values: dict[str, Any] = {f: getattr(body, f) for f in planning - {"scheduled_at"}}
     if "scheduled_at" in fields:  # stored in UTC: SQLite keeps no offset
-        schedule["scheduled_at"] = body.scheduled_at.astimezone(UTC) \
+        values["scheduled_at"] = body.scheduled_at.astimezone(UTC) \
             if body.scheduled_at else None
-    if "stream_url" in fields:
-        schedule["stream_url"] = body.stream_url
-    if schedule:
-        machine.reschedule(match, **schedule)
+    if "referee_id" in fields:
+        await schedule.check_referee(session, body.referee_id)
+    if "checked_in" in fields and body.checked_in is not None:
+        values |= schedule.check_in(match, body.checked_in, datetime.now(UTC))
+    if values:
+        machine.reschedule(match, **values)
+    if planning:
+        schedule.refuse(await schedule.find_clashes(session, tournament.id, [match]),
+                        body.override)
     try:
         if fields & RESULT_FIELDS:
             await machine.report(match.number, ResultUpdate(

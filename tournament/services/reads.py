@@ -11,7 +11,7 @@ from .. import views
 from ..errors import NotFound
 from ..formats.nations import EventPlacement, nation_pairs, nation_table
 from ..formats.state import MatchState
-from ..formats.types import MatchStatus
+from ..formats.types import MatchStatus, StageStatus
 from ..models import Event, Match, Stage, Team, Tournament
 from .sql_store import TABLE, load_match, load_matches
 from .stage_reads import stage_matches
@@ -22,9 +22,13 @@ from .tournaments import (
     event_stages,
     event_teams,
     players_of,
+    shows,
     tournament_by_slug,
     visible,
 )
+
+# schedules and the home page list the matches of stages that have started, never a draft's
+NOT_DRAFT = TABLE.c.stage_id.not_in(select(Stage.id).where(Stage.status == StageStatus.DRAFT))
 
 
 async def event_placements(session: AsyncSession, event: Event) -> list[views.Placement]:
@@ -32,7 +36,8 @@ async def event_placements(session: AsyncSession, event: Event) -> list[views.Pl
     teams that went out in an earlier completed stage, after them, by their rank there
     (group thirds share the next rank, group fourths the one after, and so on)."""
     assert event.id is not None
-    stages = await event_stages(session, event.id)
+    stages = [s for s in await event_stages(session, event.id)
+              if s.status != StageStatus.DRAFT]
     if not stages:
         return []
     last = stages[-1]
@@ -124,7 +129,7 @@ async def event_detail(session: AsyncSession, slug: str,
     return {
         **views.event_view(event, t.slug),
         "teams": [views.team_view(x, rosters[x.id or 0]) for x in teams],
-        "stages": [views.stage_summary(s) for s in stages],
+        "stages": [views.stage_summary(s) for s in stages if shows(session, s)],
         "placements": await event_placements(session, event),
     }
 
@@ -134,7 +139,9 @@ async def match_detail(session: AsyncSession,
     """The match row, its public view, and its tournament's slug."""
     m = await load_match(session, match_id)
     t = await session.get(Tournament, m.tournament_id) if m else None
-    if m is None or not m.active or t is None or not visible(session, t):
+    stage = await session.get(Stage, m.stage_id) if m else None
+    if m is None or not m.active or t is None or not visible(session, t) \
+            or stage is None or not shows(session, stage):
         raise NotFound("Match", match_id)
     return m, views.match_view(m, t.timezone), t.slug
 
@@ -163,7 +170,7 @@ async def team_matches(session: AsyncSession, team_id: int) -> list[MatchState]:
     decided yet); byes are not matches."""
     rows = await load_matches(
         session, or_(TABLE.c.team1_id == team_id, TABLE.c.team2_id == team_id),
-        TABLE.c.active, order_by=(TABLE.c.scheduled_at.is_(None), TABLE.c.scheduled_at,
+        TABLE.c.active, NOT_DRAFT, order_by=(TABLE.c.scheduled_at.is_(None), TABLE.c.scheduled_at,
                                   TABLE.c.stage_id, TABLE.c.number))
     return [m for m in rows if (m.team1_id is not None and m.team2_id is not None)
             or (m.status == MatchStatus.PENDING and not (m.filled1 and m.filled2))]
@@ -187,10 +194,10 @@ async def spotlight(session: AsyncSession, slug: str,
     where they are played (for the tournament's home page)."""
     t = await tournament_by_slug(session, slug)
     live = await load_matches(session, TABLE.c.tournament_id == t.id,
-                              TABLE.c.status == MatchStatus.LIVE, TABLE.c.active,
+                              TABLE.c.status == MatchStatus.LIVE, TABLE.c.active, NOT_DRAFT,
                               order_by=(TABLE.c.scheduled_at, TABLE.c.id))
     soon = await load_matches(session, TABLE.c.tournament_id == t.id,
-                              TABLE.c.status == MatchStatus.READY, TABLE.c.active,
+                              TABLE.c.status == MatchStatus.READY, TABLE.c.active, NOT_DRAFT,
                               TABLE.c.scheduled_at.is_not(None),
                               order_by=(TABLE.c.scheduled_at, TABLE.c.id), limit=upcoming)
     team_ids = {x for m in (*live, *soon) for x in (m.team1_id, m.team2_id) if x}

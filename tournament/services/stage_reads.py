@@ -12,7 +12,7 @@ from ..formats.state import MatchState
 from ..models import Stage, Team, Tournament
 from .sql_store import TABLE, load_matches
 from .standings import rows as standing_rows
-from .tournaments import visible
+from .tournaments import shows, visible
 
 
 async def stage_by_id(session: AsyncSession, stage_id: int) -> Stage:
@@ -37,7 +37,7 @@ async def stage_view(session: AsyncSession, stage: Stage,
     assert stage.id is not None
     if tournament is None:
         tournament = await session.get(Tournament, stage.tournament_id)
-        if not visible(session, tournament):
+        if not visible(session, tournament) or not shows(session, stage):
             raise NotFound("Stage", stage.id)
         assert tournament is not None
     matches = await stage_matches(session, stage.id)

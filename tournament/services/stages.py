@@ -17,7 +17,7 @@ from ..formats.limits import MAX_STAGES_PER_EVENT
 from ..formats.qualification import Hold
 from ..formats.types import FormatError, StageStatus
 from ..live.outbox import emit
-from ..models import Stage, Team
+from ..models import Stage
 from ..schemas import FromStage, StageCreate
 from . import waiting
 from .progress import domain_error, start
@@ -45,6 +45,9 @@ async def create_stage(session: AsyncSession, slug: str, event_slug: str,
     if body.names is not None:
         stage.names = {str(lang): text for lang, text in body.names.items()}
     if isinstance(body.seeding, FromStage):
+        if not body.start:
+            raise InvalidInput("draft_with_from_stage", "A stage seeded from another stage "
+                               "waits for it and starts by itself; it is no draft.", "start")
         if body.draw is not None:
             raise InvalidInput("draw_with_from_stage", "A stage seeded from another stage "
                                "takes its order from the standings; it has no draw.", "draw")
@@ -67,10 +70,11 @@ async def create_stage(session: AsyncSession, slug: str, event_slug: str,
         if source.status == StageStatus.COMPLETED:
             await waiting.try_start(session, stage, source)
     else:
-        teams = await event_teams(session, event.id)
-        seeding = _seeding(body, teams)
+        assert not isinstance(body.seeding, FromStage)
+        seeding = await seeding_for(session, event.id, body.seeding)
         if body.draw is not None:
-            nation = {t.id: t.nation for t in teams if t.id is not None}
+            nation = {t.id: t.nation for t in await event_teams(session, event.id)
+                      if t.id is not None}
             seeding, stage.draw = _drawn(body, fmt, settings, seeding, nation)
         session.add(stage)
         await session.flush()
@@ -78,8 +82,13 @@ async def create_stage(session: AsyncSession, slug: str, event_slug: str,
             await start(session, stage, seeding)
         except FormatError as exc:
             raise domain_error(exc) from exc
+        if not body.start:
+            stage.status = StageStatus.DRAFT  # planned, but not playable or public yet
+            session.add(stage)
+            await session.flush()
     view = await stage_view(session, stage, tournament)
-    await emit(session, tournament.id, "stage.updated", view)
+    if stage.status != StageStatus.DRAFT:
+        await emit(session, tournament.id, "stage.updated", view)
     return view
 
 
@@ -106,16 +115,19 @@ def _drawn(body: StageCreate, fmt: Format[Any], settings: Settings, seeding: lis
     return seeding, record
 
 
-def _seeding(body: StageCreate, teams: list[Team]) -> list[int]:
-    ids = [t.id for t in teams if t.id is not None and not t.withdrawn]
-    if body.seeding is None:
+async def seeding_for(session: AsyncSession, event_id: int,
+                      given: list[int] | None) -> list[int]:
+    """The seeding to play: the given team ids (entered, not withdrawn, each once), or
+    every team of the event that has not withdrawn, by seed."""
+    ids = [t.id for t in await event_teams(session, event_id)
+           if t.id is not None and not t.withdrawn]
+    if given is None:
         return ids
-    assert isinstance(body.seeding, list)
     known = set(ids)
-    strangers = [t for t in body.seeding if t not in known]
+    strangers = [t for t in given if t not in known]
     if strangers:
         raise InvalidInput("unknown_team",
                            f"Teams {strangers} are not entered in this event.", "seeding")
-    if len(set(body.seeding)) != len(body.seeding):
+    if len(set(given)) != len(given):
         raise InvalidInput("duplicate_team", "A team appears twice in the seeding.", "seeding")
-    return list(body.seeding)
+    return list(given)

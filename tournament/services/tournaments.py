@@ -10,6 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from .. import views
 from ..errors import Conflict, InvalidInput, NotFound
 from ..formats.limits import MAX_EVENTS_PER_TOURNAMENT, MAX_TEAMS_PER_EVENT
+from ..formats.types import StageStatus
 from ..live.outbox import emit
 from ..models import Event, Player, Stage, Team, Tournament
 from ..schemas import EventCreate, TeamCreate, TournamentCreate, TournamentUpdate
@@ -26,6 +27,12 @@ def visible(session: AsyncSession, tournament: Tournament | None) -> bool:
     viewer = session.info.get(VIEWER)
     return tournament.published or (viewer is not None
                                     and viewer.may_see(tournament.id, tournament.published))
+
+
+def shows(session: AsyncSession, stage: Stage) -> bool:
+    """A draft stage is the organizer's: only admins see it (and its matches)."""
+    viewer = session.info.get(VIEWER)
+    return stage.status != StageStatus.DRAFT or (viewer is not None and viewer.is_admin)
 
 
 async def tournament_by_slug(session: AsyncSession, slug: str) -> Tournament:

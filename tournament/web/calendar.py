@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from icalendar import Calendar, Event
 
 from .. import i18n
+from ..formats.clashes import expected_end
 from . import words
 
-MATCH_LENGTH = timedelta(hours=1)
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 
 
@@ -40,7 +40,7 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
         event.add("uid", f"match-{entry['id']}@{base_url.split('://', 1)[-1]}")
         event.add("summary", f"{team_name} vs {opponent}")
         event.add("dtstart", start)
-        event.add("dtend", start + MATCH_LENGTH * max(1, entry["best_of"] // 2 + 1))
+        event.add("dtend", expected_end(start, entry["best_of"]))
         event.add("dtstamp", datetime.fromisoformat(entry["updated_at"]))
         event.add("url", f"{base_url}/matches/{entry['id']}")
         stage = entry.get("stage") or {}

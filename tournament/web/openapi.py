@@ -25,6 +25,7 @@ from ..schemas import (
     UserCreate,
     Withdrawal,
 )
+from . import openapi_organizer
 from .openapi_shapes import SHAPES, array, ref
 
 ERROR = ref("Error")
@@ -46,8 +47,9 @@ HEADERS = {
                         "pattern": "^[\\x21-\\x7e]+$"},
     "If-Match": {"type": "string", "pattern": '^(W/)?"?[0-9]{1,18}"?$'},
 }
-MODELS = (TournamentCreate, TournamentUpdate, EventCreate, TeamCreate, StageCreate,
-          MatchUpdate, UserCreate, Withdrawal, RefereeAssign, TiebreakerCreate, TieResolution)
+MODELS: tuple[type[BaseModel], ...] = (
+    TournamentCreate, TournamentUpdate, EventCreate, TeamCreate, StageCreate, MatchUpdate,
+    UserCreate, Withdrawal, RefereeAssign, TiebreakerCreate, TieResolution)
 
 
 def _json(schema: dict[str, Any], description: str = "OK") -> dict[str, Any]:
@@ -150,12 +152,15 @@ PARAMETERS = {
 
 def schema() -> dict[str, Any]:
     components: dict[str, Any] = dict(SHAPES)
-    for model in MODELS:
+    for model in (*MODELS, *openapi_organizer.MODELS):
         body = model.model_json_schema(ref_template="#/components/schemas/{model}")
         components.update(body.pop("$defs", {}))
         components[model.__name__] = body
+    every: dict[str, dict[str, Any]] = {path: dict(ops) for path, ops in PATHS.items()}
+    for path, ops in openapi_organizer.paths(_op).items():
+        every.setdefault(path, {}).update(ops)
     paths = {}
-    for path, ops in PATHS.items():
+    for path, ops in every.items():
         params = [{"name": p.strip("{}"), "in": "path", "required": True,
                    "schema": PARAMETERS[p.strip("{}")]}
                   for p in path.split("/") if p.startswith("{")]

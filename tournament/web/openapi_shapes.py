@@ -44,9 +44,10 @@ EVENT = {"id": INT, "tournament": STR, "slug": STR, "name": STR, "names": NAMES,
 TEAM = {"id": INT, "event_id": INT, "name": STR, "names": NAMES,
         "nation": NULL_STR, "seed": NULL_INT, "withdrawn": BOOL}
 PLAYER = {"handle": STR, "name": NULL_STR, "names": NAMES}
-STAGE_SUMMARY = {"id": INT, "event_id": INT, "name": STR, "format": STR,
+STAGE_SUMMARY = {"id": INT, "event_id": INT, "name": STR, "names": NAMES, "format": STR,
                  "settings": {"type": "object"}, "seeding_method": STR,
-                 "status": {"enum": ["pending", "running", "completed"]}}
+                 "status": {"enum": ["draft", "pending", "running", "completed"]},
+                 "hold": {"type": ["object", "null"]}, "team_count": INT}
 MATCH = {
     "id": INT, "stage_id": INT, "group": NULL_INT, "round": INT, "bracket": NULL_STR,
     "number": INT, "teams": {"type": "array", "items": NULL_INT, "minItems": 2,
@@ -56,7 +57,12 @@ MATCH = {
     "winner": {"enum": [1, 2, None]}, "draw": BOOL, "forfeit": BOOL,
     "forfeited_by": {"enum": [1, 2, None]},
     "scheduled_at": {"type": ["string", "null"], "format": "date-time"},
-    "stream_url": NULL_STR, "version": INT, "updated_at": {"type": "string",
+    "stream_url": NULL_STR, "maps": array(NULL_STR), "venue": NULL_STR,
+    "station": NULL_STR, "referee_id": NULL_INT,
+    "checked_in_at": {"type": "array", "items": {"type": ["string", "null"],
+                                                 "format": "date-time"},
+                      "minItems": 2, "maxItems": 2},
+    "version": INT, "updated_at": {"type": "string",
                                                            "format": "date-time"},
 }
 STANDING = obj({"team_id": INT, "rank": NULL_INT, "wins": INT, "losses": INT, "draws": INT,

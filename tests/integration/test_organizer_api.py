@@ -1,0 +1,213 @@
+"""The organizer's API: drafts, stage edits and deletes (with the results they would lose),
+team / event / tournament edits, CSV import, schedules with clash checks and check-in, the
+match list. Every refusal changes nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import AUTH, by_number, make_event, make_stage, report, stage
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+async def test_a_draft_is_private_and_unplayable_until_started(client):
+    event = await make_event(client, 4)
+    draft = await make_stage(client, event, start=False)
+    assert draft["status"] == "draft" and len(draft["matches"]) == 3
+    seq = (await client.get(f"/api/tournaments/{event['slug']}")).json()["last_seq"]
+    assert (await client.get(f"/api/stages/{draft['id']}")).status_code == 404
+    assert (await client.get(f"/api/stages/{draft['id']}", headers=AUTH)).status_code == 200
+    assert (await client.get(f"/api/matches/{draft['matches'][0]['id']}")).status_code == 404
+    public = (await client.get(f"/api/tournaments/{event['slug']}/events/lol")).json()
+    assert public["stages"] == []
+    r = await report(client, by_number(draft)[1]["id"], [1, 0])
+    assert r.status_code == 422 and r.json()["error"]["code"] == "stage_not_started"
+    # nothing about the draft reached the live feed
+    assert (await client.get(f"/api/tournaments/{event['slug']}")).json()["last_seq"] == seq
+    r = await client.post(f"/api/stages/{draft['id']}/start", headers=AUTH)
+    assert r.status_code == 200 and r.json()["status"] == "running"
+    assert (await client.get(f"/api/stages/{draft['id']}")).status_code == 200
+    assert (await report(client, by_number(draft)[1]["id"], [1, 0])).status_code == 200
+    r = await client.post(f"/api/stages/{draft['id']}/start", headers=AUTH)
+    assert r.status_code == 409 and r.json()["error"]["code"] == "not_a_draft"
+
+
+async def test_editing_a_stage_replans_it_and_asks_before_losing_results(client):
+    event = await make_event(client, 4)
+    a, b, c, d = event["teams"]
+    st = await make_stage(client, event)
+    assert by_number(st)[1]["teams"] == [a, d]  # 1 v 4
+    r = await client.patch(f"/api/stages/{st['id']}", json={
+        "seeding": [a, c, b, d], "name": "Finals", "names": {"ko": "결선"}}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    edited = r.json()
+    assert (edited["name"], edited["names"], edited["seeding"]) == ("Finals", {"ko": "결선"},
+                                                                    [a, c, b, d])
+    assert by_number(edited)[2]["teams"] == [c, b]  # seeds 2 v 3
+    first = by_number(edited)[1]
+    assert (await report(client, first["id"], [1, 0])).status_code == 200
+    r = await client.patch(f"/api/stages/{st['id']}", json={"seeding": [d, c, b, a]},
+                           headers=AUTH)
+    assert r.status_code == 409 and r.json()["error"]["code"] == "results_would_be_lost"
+    assert r.json()["error"]["params"] == {"matches": [1]}
+    assert (await stage(client, st["id"]))["seeding"] == [a, c, b, d]  # unchanged
+    r = await client.patch(f"/api/stages/{st['id']}", json={"seeding": [d, c, b, a],
+                                                            "confirm": True}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    assert all(m["status"] != "completed" for m in r.json()["matches"])
+    assert by_number(r.json())[1]["teams"] == [d, a]
+    for body, code in (({"seeding": [a, a, b, c]}, "duplicate_team"),
+                       ({"seeding": [a, b, c, 999_999]}, "unknown_team"),
+                       ({"settings": {"third_place_match": "yes"}}, "invalid_settings"),
+                       ({"name": None}, "invalid_input")):
+        r = await client.patch(f"/api/stages/{st['id']}", json=body, headers=AUTH)
+        assert r.status_code == 422 and r.json()["error"]["code"] == code, (body, r.text)
+
+
+async def test_deleting_a_stage(client):
+    event = await make_event(client, 4)
+    groups = await make_stage(client, event, name="Groups", format="round_robin")
+    final = await make_stage(client, event, name="Final",
+                             seeding={"from_stage": groups["id"], "qualifiers": 2})
+    r = await client.delete(f"/api/stages/{groups['id']}", headers=AUTH)
+    assert r.status_code == 409 and r.json()["error"]["code"] == "stage_has_dependents"
+    assert (await client.delete(f"/api/stages/{final['id']}", headers=AUTH)).status_code == 200
+    assert (await report(client, groups["matches"][0]["id"], [1, 0])).status_code == 200
+    r = await client.delete(f"/api/stages/{groups['id']}", headers=AUTH)
+    assert r.status_code == 409 and r.json()["error"]["code"] == "results_would_be_lost"
+    r = await client.delete(f"/api/stages/{groups['id']}?confirm=true", headers=AUTH)
+    assert r.status_code == 200
+    assert (await client.get(f"/api/stages/{groups['id']}")).status_code == 404
+    assert (await client.get(f"/api/matches/{groups['matches'][0]['id']}")).status_code == 404
+
+
+async def test_teams_events_and_tournaments_are_edited_and_removed_while_empty(client):
+    event = await make_event(client, 3)
+    team = event["teams"][2]
+    r = await client.patch(f"/api/teams/{team}", json={
+        "name": "Seoul Dragons", "names": {"ko": "서울 드래곤즈", "ja": "ソウル・ドラゴンズ"},
+        "nation": "kr", "players": [{"handle": "Faker"}, {"handle": "Zeus"}]}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert (body["name"], body["nation"], [p["handle"] for p in body["players"]]) == (
+        "Seoul Dragons", "KR", ["Faker", "Zeus"])
+    page = (await client.get(f"/teams/{team}?lang=ja")).text
+    assert "ソウル・ドラゴンズ" in page and "Zeus" in page
+    st = await make_stage(client, event, seeding=event["teams"][:2])
+    r = await client.delete(f"/api/teams/{event['teams'][0]}", headers=AUTH)
+    assert r.status_code == 409 and r.json()["error"]["code"] == "team_in_stage"
+    assert (await client.delete(f"/api/teams/{team}", headers=AUTH)).status_code == 200
+    assert (await client.get(f"/api/teams/{team}")).status_code == 404
+    path = f"/api/tournaments/{event['slug']}/events/lol"
+    r = await client.patch(path, json={"names": {"ko": "리그 오브 레전드"}}, headers=AUTH)
+    assert r.status_code == 200 and r.json()["names"] == {"ko": "리그 오브 레전드"}
+    r = await client.delete(path, headers=AUTH)
+    assert r.status_code == 409 and r.json()["error"]["code"] == "event_not_empty"
+    r = await client.delete(f"/api/tournaments/{event['slug']}", headers=AUTH)
+    assert r.status_code == 409 and r.json()["error"]["code"] == "tournament_not_empty"
+    assert (await client.delete(f"/api/stages/{st['id']}", headers=AUTH)).status_code == 200
+    for t in event["teams"][:2]:
+        assert (await client.delete(f"/api/teams/{t}", headers=AUTH)).status_code == 200
+    assert (await client.delete(path, headers=AUTH)).status_code == 200
+    r = await client.delete(f"/api/tournaments/{event['slug']}", headers=AUTH)
+    assert r.status_code == 200
+    assert (await client.get(f"/api/tournaments/{event['slug']}")).status_code == 404
+
+
+CSV_BAD = """name,name_ko,name_ja,nation,seed,players
+Busan Waves,부산 웨이브즈,釜山ウェーブス,KR,1,Kiin;Oner;Chovy
+Tokyo Ronin,도쿄 로닌,東京ローニン,JPN,2,Evi;Steal
+,,,JP,3,
+Osaka Blaze,오사카 블레이즈,大阪ブレイズ,JP,x,Paz
+"""
+
+
+async def test_csv_import_reports_every_bad_line_and_imports_nothing_until_clean(client):
+    event = await make_event(client, 0)
+    path = f"/api/tournaments/{event['slug']}/events/lol/teams/import"
+    headers = {**AUTH, "Content-Type": "text/csv"}
+    r = await client.post(path, content=CSV_BAD.encode(), headers=headers)
+    assert r.status_code == 422, r.text
+    error = r.json()["error"]
+    assert error["code"] == "invalid_csv"
+    assert [(e["line"], e["field"]) for e in error["errors"]] == [
+        (3, "nation"), (4, "name"), (5, "seed")]
+    detail = (await client.get(f"/api/tournaments/{event['slug']}/events/lol")).json()
+    assert detail["teams"] == []
+    fixed = CSV_BAD.replace("JPN", "JP").replace(",,,JP,3,\n", "").replace(",x,", ",3,")
+    r = await client.post(path, content=("\ufeff" + fixed).encode(), headers=headers)
+    assert r.status_code == 201, r.text
+    teams = r.json()["teams"]
+    assert [(t["name"], t["names"], t["nation"], t["seed"]) for t in teams] == [
+        ("Busan Waves", {"ko": "부산 웨이브즈", "ja": "釜山ウェーブス"}, "KR", 1),
+        ("Tokyo Ronin", {"ko": "도쿄 로닌", "ja": "東京ローニン"}, "JP", 2),
+        ("Osaka Blaze", {"ko": "오사카 블레이즈", "ja": "大阪ブレイズ"}, "JP", 3)]
+    assert [p["handle"] for p in teams[0]["players"]] == ["Kiin", "Oner", "Chovy"]
+    r = await client.post(path, content=b"\xff\xfe", headers=headers)
+    assert r.status_code == 422 and r.json()["error"]["errors"][0]["line"] == 1
+
+
+async def test_schedule_clashes_are_refused_unless_overridden(client):
+    event = await make_event(client, 4)
+    st = await make_stage(client, event, settings={"best_of": 3})
+    m1, m2 = by_number(st)[1], by_number(st)[2]
+    place = {"scheduled_at": "2026-11-28T19:00:00+09:00", "venue": "Hall A", "station": "1"}
+    r = await client.patch(f"/api/matches/{m1['id']}", json=place, headers=AUTH)
+    assert r.status_code == 200, r.text
+    later = {**place, "scheduled_at": "2026-11-28T20:30:00+09:00"}  # within m1's 2 hours
+    r = await client.patch(f"/api/matches/{m2['id']}", json=later, headers=AUTH)
+    assert r.status_code == 409 and r.json()["error"]["code"] == "schedule_clash"
+    assert [(c["kind"], c["other"]) for c in r.json()["clashes"]] == [("station", m1["id"])]
+    assert (await client.get(f"/api/matches/{m2['id']}")).json()["scheduled_at"] is None
+    r = await client.patch(f"/api/matches/{m2['id']}", json={**later, "station": "2"},
+                           headers=AUTH)
+    assert r.status_code == 200, r.text
+    r = await client.patch(f"/api/matches/{m2['id']}", json={"station": "1",
+                                                             "override": True}, headers=AUTH)
+    assert r.status_code == 200 and r.json()["station"] == "1"
+    # a whole round at once, spread over two stations, 30 minutes apart
+    r = await client.post(f"/api/stages/{st['id']}/schedule", json={
+        "round": 1, "starts_at": "2026-11-29T13:00:00+09:00", "interval_minutes": 30,
+        "venue": "Hall B", "stations": ["A", "B"]}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    assert [(m["scheduled_at"], m["station"]) for m in r.json()["matches"]] == [
+        ("2026-11-29T13:00:00+09:00", "A"), ("2026-11-29T13:30:00+09:00", "B")]
+
+
+async def test_check_in_by_a_referee_and_the_match_list(client):
+    event = await make_event(client, 4)
+    st = await make_stage(client, event)
+    m1, m2 = by_number(st)[1], by_number(st)[2]
+    r = await client.post("/api/users", json={"name": f"ref-{event['slug']}"}, headers=AUTH)
+    referee = {"Authorization": f"Bearer {r.json()['token']}"}
+    r = await client.patch(f"/api/matches/{m1['id']}", json={"checked_in": [True, False]},
+                           headers=referee)
+    assert r.status_code == 200, r.text
+    first = r.json()["checked_in_at"]
+    assert first[0] is not None and first[1] is None
+    r = await client.patch(f"/api/matches/{m1['id']}", json={"checked_in": [True, True]},
+                           headers=referee)
+    assert r.json()["checked_in_at"][0] == first[0]  # the first check-in time stays
+    r = await client.patch(f"/api/matches/{m1['id']}", json={"station": "3"}, headers=referee)
+    assert r.status_code == 403
+    await client.patch(f"/api/matches/{m2['id']}", json={
+        "scheduled_at": "2020-01-01T10:00:00+09:00", "station": "9"}, headers=AUTH)
+    await report(client, m1["id"], [1, 0])
+    base = f"/api/matches?tournament={event['slug']}"
+    listed = (await client.get(base)).json()
+    assert [m["id"] for m in listed["items"]][:1] == [m2["id"]]  # scheduled first
+    late = (await client.get(base + "&status=late")).json()["items"]
+    assert [m["id"] for m in late] == [m2["id"]] and late[0]["late"] is True
+    done = (await client.get(base + "&status=completed")).json()["items"]
+    assert [m["id"] for m in done] == [m1["id"]]
+    assert [m["id"] for m in (await client.get(base + "&station=9")).json()["items"]] == [
+        m2["id"]]
+    day = (await client.get(base + "&day=2020-01-01")).json()["items"]
+    assert [m["id"] for m in day] == [m2["id"]]
+    page = (await client.get(base + "&limit=1")).json()
+    assert len(page["items"]) == 1 and page["next"] == "1"
+    rest = (await client.get(base + f"&limit=1&cursor={page['next']}")).json()
+    assert rest["items"][0]["id"] != page["items"][0]["id"]
+    for query in ("&status=done", "&day=tomorrow", "&stage=-1", "&colour=red", "&cursor=x"):
+        assert (await client.get(base + query)).status_code == 400, query

@@ -1,0 +1,72 @@
+"""Schedule clashes: a team, a station, a stream or a referee in two places at once.
+
+A match is taken to last one hour per game a side needs to win (a best-of-3: two hours),
+the same estimate the calendar feed gives. Two matches clash when those times overlap and
+they share a known team, the same station of the same venue, a stream, or a referee."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+GAME_LENGTH = timedelta(hours=1)
+
+
+def expected_end(start: datetime, best_of: int) -> datetime:
+    return start + GAME_LENGTH * max(1, best_of // 2 + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Booking:
+    """A scheduled match as far as clashes go."""
+
+    match_id: int
+    number: int  # the match's number in its stage (M number)
+    stage_id: int
+    start: datetime
+    end: datetime
+    teams: frozenset[int]
+    venue: str | None = None
+    station: str | None = None
+    stream: str | None = None
+    referee: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Clash:
+    match_id: int  # the match being scheduled
+    other_id: int  # the match it clashes with
+    other_number: int
+    other_stage_id: int
+    kind: str  # team | station | stream | referee
+    detail: str  # the team id, station, stream or referee in question
+
+    def as_dict(self) -> dict[str, object]:
+        return {"match": self.match_id, "other": self.other_id, "other_number":
+                self.other_number, "other_stage": self.other_stage_id, "kind": self.kind,
+                "detail": self.detail}
+
+
+def _shared(a: Booking, b: Booking) -> Iterable[tuple[str, str]]:
+    for team in sorted(a.teams & b.teams):
+        yield "team", str(team)
+    if a.station and a.station == b.station and a.venue == b.venue:
+        yield "station", f"{a.venue} {a.station}" if a.venue else a.station
+    if a.stream and a.stream == b.stream:
+        yield "stream", a.stream
+    if a.referee is not None and a.referee == b.referee:
+        yield "referee", str(a.referee)
+
+
+def clashes(changed: Sequence[Booking], everyone: Sequence[Booking]) -> list[Clash]:
+    """Each clash of a ``changed`` booking with any other booking (``everyone`` may hold
+    the changed ones too; a match never clashes with itself)."""
+    found = []
+    for a in changed:
+        for b in everyone:
+            if b.match_id == a.match_id or not (a.start < b.end and b.start < a.end):
+                continue
+            found += [Clash(a.match_id, b.match_id, b.number, b.stage_id, kind, detail)
+                      for kind, detail in _shared(a, b)]
+    return found

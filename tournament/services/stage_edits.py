@@ -1,0 +1,168 @@
+"""Changing a stage after it was created: start a draft, edit (name, settings, seeding),
+delete. A draft, or a stage no result depends on yet, is simply planned again; once results
+exist that an edit would clear, it takes an explicit ``confirm`` (the refusal lists them).
+A stage that another stage is seeded from, and that one has started, is not changed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from .. import views
+from ..errors import Conflict, InvalidInput, NotFound
+from ..formats import registry
+from ..formats.progression import was_played
+from ..formats.state import MatchState
+from ..formats.types import FormatError, StageStatus
+from ..live.outbox import emit
+from ..models import Event, Stage, Tournament
+from ..schemas_edit import StageUpdate
+from . import waiting
+from .context import lock_tournament
+from .progress import domain_error, start
+from .reads import tournament_detail
+from .sql_store import TABLE
+from .stage_reads import stage_matches, stage_view
+from .stages import seeding_for
+
+
+async def _for_edit(session: AsyncSession, stage_id: int) -> tuple[Stage, Tournament]:
+    stage = await session.get(Stage, stage_id)
+    if stage is None or stage.id is None:
+        raise NotFound("Stage", stage_id)
+    tournament = await session.get(Tournament, stage.tournament_id)
+    assert tournament is not None and tournament.id is not None
+    await lock_tournament(session, tournament.id)
+    await session.refresh(stage)
+    return stage, tournament
+
+
+async def _dependents(session: AsyncSession, stage: Stage) -> list[Stage]:
+    rows = (await session.exec(select(Stage).where(Stage.event_id == stage.event_id))).all()
+    return [s for s in rows if s.source and s.source.get("from_stage") == stage.id]
+
+
+def _results(matches: list[MatchState]) -> list[MatchState]:
+    """The matches with a result (live or final) between two teams: what an edit loses."""
+    return [m for m in matches if m.active and was_played(m)]
+
+
+def _refuse_loss(lost: list[MatchState], confirm: bool, tz: str) -> None:
+    if lost and not confirm:
+        numbers = [m.number for m in lost]
+        raise Conflict("results_would_be_lost", "This change clears the results of "
+                       f"{', '.join(f'M{n}' for n in numbers)}; send confirm to go ahead.",
+                       "confirm", extra={"lost": [views.match_view(m, tz) for m in lost]},
+                       params={"matches": numbers})
+
+
+async def _announce(session: AsyncSession, tournament: Tournament, stage: Stage,
+                    results_changed: bool) -> None:
+    assert tournament.id is not None
+    if stage.status == StageStatus.DRAFT:
+        return  # drafts are the organizer's: spectators hear of a stage once it starts
+    await emit(session, tournament.id, "stage.updated",
+               await stage_view(session, stage, tournament))
+    if results_changed:
+        await emit(session, tournament.id, "tournament.updated",
+                   await tournament_detail(session, tournament.slug))
+
+
+async def start_stage(session: AsyncSession, stage_id: int) -> views.StageView:
+    stage, tournament = await _for_edit(session, stage_id)
+    if stage.status != StageStatus.DRAFT:
+        raise Conflict("not_a_draft", "This stage has already started.")
+    stage.status = StageStatus.RUNNING
+    session.add(stage)
+    await session.flush()
+    await _announce(session, tournament, stage, False)
+    return await stage_view(session, stage, tournament)
+
+
+async def update_stage(session: AsyncSession, stage_id: int,
+                       body: StageUpdate) -> views.StageView:
+    stage, tournament = await _for_edit(session, stage_id)
+    assert stage.id is not None
+    given = body.model_fields_set
+    if "name" in given and body.name is not None:
+        stage.name = body.name
+    if "names" in given:
+        stage.names = {str(k): v for k, v in (body.names or {}).items()}
+    replan = given & {"settings", "seeding", "seeding_method"}
+    if replan:
+        await _replan(session, stage, tournament, body)
+    session.add(stage)
+    await session.flush()
+    await _announce(session, tournament, stage, bool(replan))
+    return await stage_view(session, stage, tournament)
+
+
+async def _replan(session: AsyncSession, stage: Stage, tournament: Tournament,
+                  body: StageUpdate) -> None:
+    if any(s.status != StageStatus.PENDING for s in await _dependents(session, stage)):
+        raise Conflict("next_stage_started", "A stage seeded from this one has already "
+                       "started; its seeding can no longer change.")
+    fmt = registry.get(stage.format)
+    try:
+        settings = fmt.parse_settings(body.settings if body.settings is not None
+                                      else stage.settings or {})
+    except FormatError as exc:
+        raise domain_error(exc) from exc
+    if stage.source and body.seeding is not None:
+        raise InvalidInput("seeding_from_stage", "This stage takes its seeding from another "
+                           "stage's standings.", "seeding")
+    event = await session.get(Event, stage.event_id)
+    assert event is not None and event.id is not None
+    seeding = list(stage.seeding or [])
+    if body.seeding is not None:
+        seeding = await seeding_for(session, event.id, body.seeding)
+    matches = await stage_matches(session, stage.id or 0)
+    _refuse_loss(_results(matches), body.confirm, tournament.timezone)
+    stage.settings = settings.as_dict()
+    if body.seeding_method is not None:
+        stage.seeding_method = body.seeding_method
+    if stage.status == StageStatus.PENDING:
+        return  # waiting for its source: planned when it starts
+    draft = stage.status == StageStatus.DRAFT
+    await _clear(session, stage)
+    try:
+        await start(session, stage, seeding)
+    except FormatError as exc:
+        raise domain_error(exc) from exc
+    if draft:
+        stage.status = StageStatus.DRAFT
+    released = await waiting.sync(session, stage)
+    for s in released:
+        await emit(session, tournament.id or 0, "stage.updated",
+                   await stage_view(session, s, tournament))
+
+
+async def _clear(session: AsyncSession, stage: Stage) -> None:
+    await (await session.connection()).execute(delete(TABLE).where(
+        TABLE.c.stage_id == stage.id))
+
+
+async def delete_stage(session: AsyncSession, stage_id: int,
+                       confirm: bool) -> dict[str, Any]:
+    stage, tournament = await _for_edit(session, stage_id)
+    assert tournament.id is not None
+    if await _dependents(session, stage):
+        raise Conflict("stage_has_dependents", "Another stage is seeded from this one; "
+                       "delete or change that stage first.")
+    _refuse_loss(_results(await stage_matches(session, stage.id or 0)), confirm,
+                 tournament.timezone)
+    public = stage.status != StageStatus.DRAFT
+    await _clear(session, stage)
+    await session.delete(stage)
+    await session.flush()
+    event = await session.get(Event, stage.event_id)
+    assert event is not None
+    if public:
+        await emit(session, tournament.id, "event.updated",
+                   {**views.event_view(event, tournament.slug), "stage_removed": stage_id})
+        await emit(session, tournament.id, "tournament.updated",
+                   await tournament_detail(session, tournament.slug))
+    return {"deleted": stage_id}

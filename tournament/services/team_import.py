@@ -1,0 +1,130 @@
+"""Teams and players from a CSV file (UTF-8; Korean and Japanese names welcome): columns
+``name, name_ko, name_ja, nation, seed, players`` (players separated by ``;``). Every bad
+line is reported with its line number, field and reason, and nothing is imported until the
+whole file is clean."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from pydantic import ValidationError
+from sqlmodel import func, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from .. import views
+from ..errors import InvalidInput
+from ..formats.limits import MAX_TEAMS_PER_EVENT
+from ..live.outbox import emit
+from ..models import Player, Team
+from ..schemas import TeamCreate
+from .tournaments import event_for_write
+
+COLUMNS = ("name", "name_ko", "name_ja", "nation", "seed", "players")
+
+
+class CsvErrors(InvalidInput):
+    """422 ``invalid_csv`` with ``error.errors``: ``[{line, field, message}]``."""
+
+    def __init__(self, errors: list[dict[str, Any]]) -> None:
+        first = errors[0]
+        super().__init__("invalid_csv", f"{len(errors)} line(s) of the file are not right; "
+                         f"line {first['line']}: {first['message']}", "file")
+        self.errors = errors
+
+    def body(self) -> dict[str, Any]:
+        out = super().body()
+        out["error"]["errors"] = self.errors
+        return out
+
+
+def _error(line: int, field: str | None, message: str) -> dict[str, Any]:
+    return {"line": line, "field": field, "message": message}
+
+
+def _row(line: int, row: dict[str, str | None]) -> tuple[TeamCreate | None,
+                                                          list[dict[str, Any]]]:
+    values = {k: (v or "").strip() for k, v in row.items() if k is not None}
+    body: dict[str, Any] = {"name": values.get("name", "")}
+    names = {lang: values[f"name_{lang}"] for lang in ("ko", "ja")
+             if values.get(f"name_{lang}")}
+    if names:
+        body["names"] = names
+    if values.get("nation"):
+        body["nation"] = values["nation"]
+    if values.get("seed"):
+        if not values["seed"].isdigit():
+            return None, [_error(line, "seed", "seed is a whole number from 1")]
+        body["seed"] = int(values["seed"])
+    handles = [h.strip() for h in (values.get("players") or "").split(";") if h.strip()]
+    body["players"] = [{"handle": h} for h in handles]
+    try:
+        return TeamCreate.model_validate(body, strict=True), []
+    except ValidationError as exc:
+        return None, [_error(line, ".".join(str(p) for p in e["loc"][:1]) or None,
+                             e["msg"].removeprefix("Value error, ")) for e in exc.errors()]
+
+
+def parse(raw: bytes) -> list[TeamCreate]:
+    """The teams of a clean file, or ``CsvErrors`` naming every bad line."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CsvErrors([_error(1, None, f"the file is not UTF-8 ({exc.reason})")]) from exc
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip() for h in reader.fieldnames or []]
+    unknown = [h for h in header if h not in COLUMNS]
+    if "name" not in header or unknown:
+        raise CsvErrors([_error(1, None, "the first line names the columns: "
+                                + ", ".join(COLUMNS) + (f"; not {', '.join(unknown)}"
+                                                        if unknown else ""))])
+    reader.fieldnames = header
+    teams: list[TeamCreate] = []
+    errors: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    for row in reader:
+        line = reader.line_num
+        if None in row:
+            errors.append(_error(line, None, "this line has more cells than the header"))
+            continue
+        team, problems = _row(line, row)
+        errors += problems
+        if team is not None:
+            if team.name in seen:
+                errors.append(_error(line, "name", f"{team.name!r} is on line "
+                                     f"{seen[team.name]} too"))
+            seen.setdefault(team.name, line)
+            teams.append(team)
+    if not teams and not errors:
+        errors.append(_error(2, None, "the file has no teams"))
+    if errors:
+        raise CsvErrors(errors)
+    return teams
+
+
+async def import_teams(session: AsyncSession, slug: str, event_slug: str,
+                       raw: bytes) -> dict[str, Any]:
+    teams = parse(raw)
+    tournament, event = await event_for_write(session, slug, event_slug)
+    assert tournament.id is not None and event.id is not None
+    entered = (await session.exec(select(func.count()).select_from(Team).where(
+        Team.event_id == event.id))).one()
+    if entered + len(teams) > MAX_TEAMS_PER_EVENT:
+        raise InvalidInput("too_many_teams", f"An event has at most {MAX_TEAMS_PER_EVENT} "
+                           "teams.")
+    created = []
+    for body in teams:
+        team = Team(event_id=event.id, **body.model_dump(exclude={"players"}))
+        session.add(team)
+        await session.flush()
+        assert team.id is not None
+        players = [Player(team_id=team.id, position=i, **p.model_dump())
+                   for i, p in enumerate(body.players)]
+        session.add_all(players)
+        created.append((team, players))
+    await session.flush()
+    shown = [views.team_view(team, players) for team, players in created]
+    await emit(session, tournament.id, "event.updated",
+               {**views.event_view(event, tournament.slug), "teams_added": shown})
+    return {"teams": shown}

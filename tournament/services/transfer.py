@@ -1,0 +1,180 @@
+"""A whole tournament as one JSON document (``schemas_transfer.Export``): exported from one
+database, imported into another (another server; SQLite or PostgreSQL either way) to give
+the same public pages and API answers, ids apart. Its live-feed history is not carried:
+clients that resume from before the import get a snapshot."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import insert
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from ..errors import Conflict, InvalidInput
+from ..formats import registry
+from ..formats.state import COLUMNS
+from ..formats.types import FormatError
+from ..models import Event, Player, Stage, Team, Tournament
+from ..schemas_transfer import VERSION, EventRow, Export, StageRow
+from .sql_store import TABLE
+from .stage_reads import stage_matches
+from .tournaments import event_stages, event_teams, players_of, tournament_by_slug
+
+SKIPPED = {"id", "stage_id", "tournament_id", "referee_id"}  # ids and users stay behind
+
+
+def _iso(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    return (value.replace(tzinfo=UTC) if value.tzinfo is None else value).isoformat()
+
+
+async def export_tournament(session: AsyncSession, slug: str) -> dict[str, Any]:
+    t = await tournament_by_slug(session, slug)
+    events = (await session.exec(select(Event).where(Event.tournament_id == t.id)
+                                 .order_by(col(Event.position), col(Event.id)))).all()
+    out_events = []
+    for e in events:
+        assert e.id is not None
+        teams = await event_teams(session, e.id)
+        rosters = await players_of(session, [x.id for x in teams if x.id is not None])
+        stages = []
+        for s in await event_stages(session, e.id):
+            assert s.id is not None
+            matches = [{c: (_iso(v) if isinstance(v := getattr(m, c), datetime) else v)
+                        for c in COLUMNS if c not in SKIPPED}
+                       for m in await stage_matches(session, s.id)]
+            stages.append({"id": s.id, "name": s.name, "names": s.names, "format": s.format,
+                           "settings": s.settings or {}, "seeding": s.seeding or [],
+                           "seeding_method": s.seeding_method, "source": s.source,
+                           "status": s.status, "position": s.position, "hold": s.hold,
+                           "resolutions": s.resolutions, "draw": s.draw,
+                           "matches": matches})
+        out_events.append({
+            "slug": e.slug, "name": e.name, "names": e.names, "game": e.game,
+            "position": e.position,
+            "teams": [{"id": x.id, "name": x.name, "names": x.names, "nation": x.nation,
+                       "seed": x.seed, "withdrawn": x.withdrawn,
+                       "players": [{"handle": p.handle, "name": p.name, "names": p.names}
+                                   for p in rosters[x.id or 0]]} for x in teams],
+            "stages": stages})
+    return {
+        "format": "tournament-export", "version": VERSION,
+        "exported_at": datetime.now(UTC).isoformat(),
+        "tournament": {"slug": t.slug, "name": t.name, "names": t.names,
+                       "timezone": t.timezone,
+                       "starts_on": t.starts_on.isoformat() if t.starts_on else None,
+                       "ends_on": t.ends_on.isoformat() if t.ends_on else None,
+                       "nation_points": t.nation_points or [],
+                       "nation_scoring": t.nation_scoring, "published": t.published,
+                       "last_seq": t.last_seq},
+        "events": out_events,
+    }
+
+
+def _names(names: dict[Any, str] | None) -> dict[str, str] | None:
+    return {str(k): v for k, v in names.items()} if names else None
+
+
+def _bad(message: str, field: str) -> InvalidInput:
+    return InvalidInput("invalid_export", message, field)
+
+
+async def import_tournament(session: AsyncSession, doc: Export) -> dict[str, Any]:
+    row = doc.tournament
+    taken = (await session.exec(select(Tournament.id).where(
+        Tournament.slug == row.slug))).first()
+    if taken is not None:
+        raise Conflict("slug_taken", f"A tournament with the slug {row.slug!r} exists.",
+                       "tournament.slug")
+    t = Tournament(**row.model_dump(exclude={"names"}), names=_names(row.names))
+    session.add(t)
+    await session.flush()
+    assert t.id is not None
+    for i, e in enumerate(doc.events):
+        await _event(session, t, e, f"events.{i}")
+    await session.flush()
+    return {"slug": t.slug, "id": t.id, "events": len(doc.events)}
+
+
+async def _event(session: AsyncSession, t: Tournament, row: EventRow, where: str) -> None:
+    assert t.id is not None
+    event = Event(tournament_id=t.id, slug=row.slug, name=row.name, names=_names(row.names),
+                  game=row.game, position=row.position)
+    session.add(event)
+    await session.flush()
+    assert event.id is not None
+    teams: dict[int, int] = {}
+    for team_row in row.teams:
+        team = Team(event_id=event.id, name=team_row.name, names=_names(team_row.names),
+                    nation=team_row.nation, seed=team_row.seed,
+                    withdrawn=team_row.withdrawn)
+        session.add(team)
+        await session.flush()
+        assert team.id is not None
+        teams[team_row.id] = team.id
+        session.add_all(Player(team_id=team.id, position=i, **p.model_dump())
+                        for i, p in enumerate(team_row.players))
+    stages: dict[int, int] = {}
+    for i, stage_row in enumerate(row.stages):
+        stages[stage_row.id] = await _stage(session, t, event.id, stage_row, teams, stages,
+                                            f"{where}.stages.{i}")
+
+
+def _missing(old: int, where: str) -> int:
+    raise _bad(f"{where} names team {old}, which is not a team of its event.", where)
+
+
+def _team(teams: dict[int, int], old: int | None, where: str) -> int | None:
+    if old is None:
+        return None
+    if old not in teams:
+        raise _bad(f"{where} names team {old}, which is not a team of its event.", where)
+    return teams[old]
+
+
+async def _stage(session: AsyncSession, t: Tournament, event_id: int, row: StageRow,
+                 teams: dict[int, int], stages: dict[int, int], where: str) -> int:
+    try:
+        fmt = registry.get(row.format)
+        settings = fmt.parse_settings(row.settings).as_dict()
+    except FormatError as exc:
+        raise _bad(f"{where}: {exc.message}", f"{where}.settings") from exc
+    source = None
+    if row.source is not None:
+        if row.source.get("from_stage") not in stages:
+            raise _bad(f"{where} is seeded from a stage that comes later or not at all.",
+                       f"{where}.source")
+        source = {"from_stage": stages[row.source["from_stage"]],
+                  "qualifiers": int(row.source.get("qualifiers", 2))}
+    hold = dict(row.hold) if row.hold else None
+    if hold:
+        hold["stage"] = stages.get(hold.get("stage", -1), hold.get("stage"))
+        hold["teams"] = [_team(teams, x, f"{where}.hold") for x in hold.get("teams", [])]
+    stage = Stage(
+        event_id=event_id, tournament_id=t.id or 0, name=row.name, names=_names(row.names),
+        format=fmt.name, settings=settings,
+        seeding=[teams[x] if x in teams else _missing(x, f"{where}.seeding")
+                 for x in row.seeding],
+        seeding_method=row.seeding_method, source=source, status=row.status,
+        position=row.position, hold=hold, draw=row.draw,
+        resolutions=[{**r, "teams": [_team(teams, x, f"{where}.resolutions")
+                                     for x in r.get("teams", [])]}
+                     for r in row.resolutions or []] or None)
+    session.add(stage)
+    await session.flush()
+    assert stage.id is not None
+    numbers = [m.number for m in row.matches]
+    if len(set(numbers)) != len(numbers):
+        raise _bad(f"{where}: two matches share a number.", f"{where}.matches")
+    rows = []
+    for i, m in enumerate(row.matches):
+        values = m.model_dump()
+        values["team1_id"] = _team(teams, m.team1_id, f"{where}.matches.{i}")
+        values["team2_id"] = _team(teams, m.team2_id, f"{where}.matches.{i}")
+        rows.append(values | {"stage_id": stage.id, "tournament_id": t.id})
+    if rows:
+        await (await session.connection()).execute(insert(TABLE), rows)
+    return stage.id

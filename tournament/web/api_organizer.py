@@ -1,0 +1,220 @@
+"""The organizer's API: drafts and stage edits, team, event and tournament edits, CSV
+import, schedules, the match list, exports and imports. Thin handlers, like ``api.py``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from ..errors import BadRequest
+from ..formats.types import MatchStatus
+from ..schemas_edit import EventUpdate, RoundSchedule, StageUpdate, TeamUpdate
+from ..schemas_transfer import Export
+from ..services import (
+    entries,
+    event_exports,
+    match_list,
+    schedule,
+    stage_edits,
+    team_import,
+    transfer,
+)
+from ..services.matches import Actor
+from .api import _event_params, _write
+from .common import answer, int_param, parse, reading, slug_param
+
+
+def _id(request: Request) -> int:
+    return int_param(request.path_params["id"], "id")
+
+
+def _flag(request: Request, name: str) -> bool:
+    value = request.query_params.get(name, "false")
+    if value not in ("true", "false", "1", "0"):
+        raise BadRequest("invalid_parameter", f"{name} is true or false.", name)
+    return value in ("true", "1")
+
+
+async def start_stage(request: Request) -> Response:
+    stage_id = _id(request)
+
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
+        return await stage_edits.start_stage(session, stage_id)
+    return await _write(request, action)
+
+
+async def update_stage(request: Request) -> Response:
+    stage_id = _id(request)
+
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
+        return await stage_edits.update_stage(session, stage_id, parse(StageUpdate, raw))
+    return await _write(request, action)
+
+
+async def delete_stage(request: Request) -> Response:
+    stage_id, confirm = _id(request), _flag(request, "confirm")
+
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
+        return await stage_edits.delete_stage(session, stage_id, confirm)
+    return await _write(request, action)
+
+
+async def schedule_round(request: Request) -> Response:
+    stage_id = _id(request)
+
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
+        return {"matches": await schedule.schedule_round(session, stage_id,
+                                                         parse(RoundSchedule, raw))}
+    return await _write(request, action)
+
+
+async def update_team(request: Request) -> Response:
+    team_id = _id(request)
+
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
+        return await entries.update_team(session, team_id, parse(TeamUpdate, raw))
+    return await _write(request, action)
+
+
+async def delete_team(request: Request) -> Response:
+    team_id = _id(request)
+
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
+        return await entries.delete_team(session, team_id)
+    return await _write(request, action)
+
+
+async def update_event(request: Request) -> Response:
+    p = _event_params(request)
+
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
+        return await entries.update_event(session, p["slug"], p["event"],
+                                          parse(EventUpdate, raw))
+    return await _write(request, action)
+
+
+async def delete_event(request: Request) -> Response:
+    p = _event_params(request)
+
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
+        return await entries.delete_event(session, p["slug"], p["event"])
+    return await _write(request, action)
+
+
+async def delete_tournament(request: Request) -> Response:
+    slug = slug_param(request.path_params["slug"])
+
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
+        return await entries.delete_tournament(session, slug)
+    return await _write(request, action)
+
+
+async def import_teams(request: Request) -> Response:
+    p = _event_params(request)
+
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
+        return await team_import.import_teams(session, p["slug"], p["event"], raw)
+    return await _write(request, action, status=201)
+
+
+def _query(request: Request) -> match_list.MatchQuery:
+    q = request.query_params
+    allowed = {"tournament", "event", "stage", "team", "status", "day", "venue", "station",
+               "referee", "limit", "cursor"}
+    unknown = sorted(set(q) - allowed)
+    if unknown:
+        raise BadRequest("invalid_parameter", f"Unknown filter {unknown[0]!r}.", unknown[0])
+    status = q.get("status")
+    if status is not None and status not in (*MatchStatus, "late"):
+        raise BadRequest("invalid_parameter", "status is pending, ready, live, completed or "
+                         "late.", "status")
+    try:
+        day = date.fromisoformat(q["day"]) if "day" in q else None
+    except ValueError as exc:
+        raise BadRequest("invalid_parameter", "day is a date: 2026-11-28.", "day") from exc
+    limit = int_param(q.get("limit", "50"), "limit")
+    offset = int(q["cursor"]) if q.get("cursor", "").isdigit() and len(q["cursor"]) < 9 \
+        else 0
+    if "cursor" in q and not q["cursor"].isdigit():
+        raise BadRequest("invalid_parameter", "cursor is the 'next' of the previous page.",
+                         "cursor")
+    return match_list.MatchQuery(
+        tournament=slug_param(q["tournament"]) if "tournament" in q else None,
+        event=slug_param(q["event"], "Event") if "event" in q else None,
+        stage=int_param(q["stage"], "stage") if "stage" in q else None,
+        team=int_param(q["team"], "team") if "team" in q else None,
+        status=status, day=day, venue=q.get("venue"), station=q.get("station"),
+        referee=int_param(q["referee"], "referee") if "referee" in q else None,
+        limit=min(limit, match_list.MAX_LIMIT), offset=offset)
+
+
+async def list_matches(request: Request) -> Response:
+    query = _query(request)
+    if query.event is not None and query.tournament is None:
+        raise BadRequest("invalid_parameter", "event needs tournament.", "event")
+    async with reading(request) as session:
+        return answer(await match_list.list_matches(session, query))
+
+
+def _wants_csv(request: Request) -> bool:
+    kind = request.query_params.get("format")
+    if kind not in (None, "csv", "json"):
+        raise BadRequest("invalid_parameter", "format is csv or json.", "format")
+    return kind == "csv" or (kind is None and "text/csv" in
+                             request.headers.get("accept", ""))
+
+
+async def event_table(request: Request) -> Response:
+    p = _event_params(request)
+    which = request.url.path.rsplit("/", 1)[-1]  # results | standings
+    as_csv = _wants_csv(request)
+    async with reading(request) as session:
+        tables = await event_exports.event_tables(session, p["slug"], p["event"])
+    rows = tables[which]
+    if not as_csv:
+        return answer({"items": rows})
+    columns = event_exports.RESULT_COLUMNS if which == "results" \
+        else event_exports.STANDING_COLUMNS
+    return Response(event_exports.as_csv(rows, columns), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{p["event"]}-'
+                             f'{which}.csv"'})
+
+
+async def export_tournament(request: Request) -> Response:
+    slug = slug_param(request.path_params["slug"])
+    async with reading(request) as session:
+        doc = await transfer.export_tournament(session, slug)
+    return JSONResponse(doc, headers={
+        "Content-Disposition": f'attachment; filename="{slug}.json"'})
+
+
+async def import_tournament(request: Request) -> Response:
+    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
+        return await transfer.import_tournament(session, parse(Export, raw))
+    return await _write(request, action, status=201)
+
+
+routes = [
+    Route("/api/stages/{id}/start", start_stage, methods=["POST"]),
+    Route("/api/stages/{id}", update_stage, methods=["PATCH"]),
+    Route("/api/stages/{id}", delete_stage, methods=["DELETE"]),
+    Route("/api/stages/{id}/schedule", schedule_round, methods=["POST"]),
+    Route("/api/teams/{id}", update_team, methods=["PATCH"]),
+    Route("/api/teams/{id}", delete_team, methods=["DELETE"]),
+    Route("/api/tournaments/{slug}/events/{event}", update_event, methods=["PATCH"]),
+    Route("/api/tournaments/{slug}/events/{event}", delete_event, methods=["DELETE"]),
+    Route("/api/tournaments/{slug}", delete_tournament, methods=["DELETE"]),
+    Route("/api/tournaments/{slug}/events/{event}/teams/import", import_teams,
+          methods=["POST"]),
+    Route("/api/matches", list_matches, methods=["GET"]),
+    Route("/api/tournaments/{slug}/events/{event}/results", event_table, methods=["GET"]),
+    Route("/api/tournaments/{slug}/events/{event}/standings", event_table, methods=["GET"]),
+    Route("/api/tournaments/{slug}/export", export_tournament, methods=["GET"]),
+    Route("/api/tournaments/import", import_tournament, methods=["POST"]),
+]

@@ -1,0 +1,97 @@
+"""The organizer's routes in the OpenAPI schema (``web/api_organizer.py``); ``openapi.py``
+merges them with the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..schemas_edit import EventUpdate, RoundSchedule, StageUpdate, TeamUpdate
+from ..schemas_transfer import Export
+from .openapi_shapes import array, ref
+
+Op = Callable[..., dict[str, Any]]
+MODELS: tuple[type[BaseModel], ...] = (StageUpdate, RoundSchedule, TeamUpdate, EventUpdate,
+                                       Export)
+OBJECT = {"type": "object"}
+FILTERS: dict[str, dict[str, Any]] = {
+    "tournament": {"type": "string"}, "event": {"type": "string"},
+    "stage": {"type": "integer", "minimum": 1}, "team": {"type": "integer", "minimum": 1},
+    "status": {"enum": ["pending", "ready", "live", "completed", "late"]},
+    "day": {"type": "string", "format": "date"}, "venue": {"type": "string"},
+    "station": {"type": "string"}, "referee": {"type": "integer", "minimum": 1},
+    "limit": {"type": "integer", "minimum": 1, "maximum": 2147483647},
+    "cursor": {"type": "string", "pattern": "^[0-9]{1,8}$"},
+}
+
+
+def _query(op: dict[str, Any], params: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    op["parameters"] = op.get("parameters", []) + [
+        {"name": name, "in": "query", "required": False, "schema": schema}
+        for name, schema in params.items()]
+    return op
+
+
+def _table(op: Op, summary: str) -> dict[str, Any]:
+    found = _query(op(summary, {"type": "object", "required": ["items"], "properties": {
+        "items": array(OBJECT)}}), {"format": {"enum": ["csv", "json"]}})
+    found["responses"]["200"]["content"]["text/csv"] = {"schema": {"type": "string"}}
+    return found
+
+
+def paths(op: Op) -> dict[str, dict[str, Any]]:
+    """The organizer's paths; ``op`` is ``openapi._op``."""
+    csv_import = op("Enter teams and players from CSV (name, name_ko, name_ja, nation, "
+                    "seed, players separated by ;): 201, or 422 with error.errors listing "
+                    "every bad line", {"type": "object", "required": ["teams"],
+                                       "properties": {"teams": array(ref("TeamWithRoster"))}},
+                    auth=True, status="201")
+    csv_import["requestBody"] = {"required": True, "content": {
+        "text/csv": {"schema": {"type": "string"}}}}
+    return {
+        "/api/stages/{id}/start": {"post": op("Start a draft stage", ref("Stage"), auth=True,
+                                              errors=("409",))},
+        "/api/stages/{id}": {
+            "patch": op("Edit a stage (name, names, settings, seeding): a draft or a stage "
+                        "without results is planned again; results to lose need confirm",
+                        ref("Stage"), StageUpdate, auth=True, errors=("409",)),
+            "delete": _query(op("Delete a stage (results to lose need confirm=true)",
+                                OBJECT, auth=True, errors=("409",)),
+                             {"confirm": {"enum": ["true", "false", "1", "0"]}}),
+        },
+        "/api/stages/{id}/schedule": {"post": op(
+            "Schedule one round: times, venue, stations, stream, referee (clashes refused "
+            "unless override)", {"type": "object", "properties": {
+                "matches": array(ref("Match"))}}, RoundSchedule, auth=True,
+            errors=("409",))},
+        "/api/teams/{id}": {
+            "patch": op("Rename a team, change its nation, seed or roster",
+                        ref("TeamWithRoster"), TeamUpdate, auth=True),
+            "delete": op("Remove a team that has not played (in no stage)", OBJECT,
+                         auth=True, errors=("409",)),
+        },
+        "/api/tournaments/{slug}/events/{event}": {
+            "patch": op("Edit an event", ref("Event"), EventUpdate, auth=True),
+            "delete": op("Remove an event that has no teams and no stages", OBJECT,
+                         auth=True, errors=("409",)),
+        },
+        "/api/tournaments/{slug}": {"delete": op(
+            "Remove a tournament that has no events", OBJECT, auth=True, errors=("409",))},
+        "/api/tournaments/{slug}/events/{event}/teams/import": {"post": csv_import},
+        "/api/matches": {"get": _query(op(
+            "Matches filtered and paged (next: the cursor of the following page)",
+            {"type": "object", "required": ["items", "next"], "properties": {
+                "items": array(ref("Match")), "next": {"type": ["string", "null"]}}}),
+            FILTERS)},
+        "/api/tournaments/{slug}/events/{event}/results": {"get": _table(
+            op, "The event's results, one row per match (JSON, or CSV)")},
+        "/api/tournaments/{slug}/events/{event}/standings": {"get": _table(
+            op, "The event's standings, one row per team and stage (JSON, or CSV)")},
+        "/api/tournaments/{slug}/export": {"get": op(
+            "The whole tournament as one JSON document (no secrets)", ref("Export"))},
+        "/api/tournaments/import": {"post": op(
+            "Load an exported tournament (409 when its slug exists)", OBJECT, Export,
+            auth=True, status="201", errors=("409",))},
+    }
