@@ -145,10 +145,9 @@ def test_the_command_line_exports_imports_and_backs_up(tmp_path):
         url = f"sqlite+aiosqlite:///{source}"
         upgrade(url)
         app = create_app(Settings(database_url=url, admin_token=ADMIN))
-        async with app.router.lifespan_context(app):
-            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
-                                         base_url="http://t") as c:
-                return str((await played_tournament(c))["slug"])
+        async with app.router.lifespan_context(app), httpx.AsyncClient(
+                transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+            return str((await played_tournament(c))["slug"])
 
     slug = asyncio.run(fill())
     exported = call("export", slug, "--db", str(source))
