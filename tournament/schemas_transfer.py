@@ -5,49 +5,73 @@ the importer gives them new ones. No secrets: users and tokens are not exported.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from .schemas import Body, Id, Name, Names, PlayerCreate, Slug, TimeZone
+from .schemas import Body, Day, Id, Integral, Name, Names, PlayerCreate, Slug, TimeZone
+from .schemas_edit import Time
 
 VERSION = 1
-Count = Annotated[int, Field(ge=0, le=10**9)]
+Count = Annotated[int, Field(ge=0, le=10**9), Integral]
+Int = Annotated[int, Field(ge=-(10**9), le=10**9), Integral]
+Number = Annotated[int, Field(ge=1, le=10**9), Integral]
 
 
 class MatchRow(Body):
-    number: Annotated[int, Field(ge=1)]
-    round: Annotated[int, Field(ge=0)]
-    group: int | None = None
+    number: Number
+    round: Count
+    group: Count | None = None
     bracket: str | None = None
-    team1_id: int | None = None
-    team2_id: int | None = None
+    team1_id: Id | None = None
+    team2_id: Id | None = None
     filled1: bool = True
     filled2: bool = True
     score1: Count = 0
     score2: Count = 0
-    games: list[list[int]] | None = None
+    games: list[Annotated[list[Count], Field(min_length=2, max_length=2)]] | None = None
     maps: list[str | None] | None = None
-    best_of: Annotated[int, Field(ge=1, le=99)] = 1
+    best_of: Annotated[int, Field(ge=1, le=99), Integral] = 1
     status: Literal["pending", "ready", "live", "completed"] = "pending"
-    winner: Literal[1, 2] | None = None
+    winner: Annotated[int, Field(ge=1, le=2), Integral] | None = None
     draw: bool = False
-    forfeit: Literal[1, 2] | None = None
-    scheduled_at: datetime | None = None
+    forfeit: Annotated[int, Field(ge=1, le=2), Integral] | None = None
+    scheduled_at: Time | None = None
     stream_url: str | None = None
     venue: str | None = None
     station: str | None = None
-    checked_in1_at: datetime | None = None
-    checked_in2_at: datetime | None = None
-    winner_to: int | None = None
-    winner_slot: int | None = None
-    loser_to: int | None = None
-    loser_slot: int | None = None
+    checked_in1_at: Time | None = None
+    checked_in2_at: Time | None = None
+    winner_to: Number | None = None
+    winner_slot: Annotated[int, Field(ge=0, le=1), Integral] | None = None
+    loser_to: Number | None = None
+    loser_slot: Annotated[int, Field(ge=0, le=1), Integral] | None = None
     conditional: bool = False
     active: bool = True
-    version: Annotated[int, Field(ge=1)] = 1
-    updated_at: datetime
+    version: Number = 1
+    updated_at: Time
+
+
+class HoldRow(Body):
+    code: Literal["waiting_for_stage", "unresolved_tie", "too_few_teams"]
+    stage: Id
+    teams: list[Id] = Field(default_factory=list, max_length=64)
+    group: Count | None = None
+    places: Annotated[list[Count], Field(min_length=2, max_length=2)] | None = None
+    qualifiers: Count | None = None
+    message: Annotated[str, Field(max_length=500)] | None = None
+
+
+class Resolution(Body):
+    teams: Annotated[list[Id], Field(min_length=2, max_length=64)]
+    reason: Annotated[str, Field(max_length=500)]
+    at: Annotated[str, Field(max_length=64)] | None = None
+
+
+class Source(Body):
+    from_stage: Id
+    qualifiers: Annotated[int, Field(ge=1, le=64), Integral] = 2
 
 
 class StageRow(Body):
@@ -58,11 +82,11 @@ class StageRow(Body):
     settings: dict[str, Any]
     seeding: list[Id]
     seeding_method: Literal["standard", "natural"] = "standard"
-    source: dict[str, int] | None = None
+    source: Source | None = None
     status: Literal["draft", "pending", "running", "completed"]
     position: Count = 0
-    hold: dict[str, Any] | None = None
-    resolutions: list[dict[str, Any]] | None = None
+    hold: HoldRow | None = None
+    resolutions: list[Resolution] | None = None
     draw: dict[str, Any] | None = None
     matches: list[MatchRow] = Field(default_factory=list)
 
@@ -92,8 +116,8 @@ class TournamentRow(Body):
     name: Name
     names: Names = None
     timezone: TimeZone
-    starts_on: date | None = None
-    ends_on: date | None = None
+    starts_on: Day | None = None
+    ends_on: Day | None = None
     nation_points: list[Count] = Field(default_factory=list)
     nation_scoring: Literal["best", "every"] = "best"
     published: bool = True
@@ -103,6 +127,6 @@ class TournamentRow(Body):
 class Export(Body):
     format: Literal["tournament-export"]
     version: Literal[1]
-    exported_at: datetime
+    exported_at: Annotated[datetime, Field(json_schema_extra={"format": "date-time"})]
     tournament: TournamentRow
     events: list[EventRow] = Field(default_factory=list)

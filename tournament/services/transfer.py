@@ -144,15 +144,19 @@ async def _stage(session: AsyncSession, t: Tournament, event_id: int, row: Stage
         raise _bad(f"{where}: {exc.message}", f"{where}.settings") from exc
     source = None
     if row.source is not None:
-        if row.source.get("from_stage") not in stages:
+        if row.source.from_stage not in stages:
             raise _bad(f"{where} is seeded from a stage that comes later or not at all.",
                        f"{where}.source")
-        source = {"from_stage": stages[row.source["from_stage"]],
-                  "qualifiers": int(row.source.get("qualifiers", 2))}
-    hold = dict(row.hold) if row.hold else None
-    if hold:
-        hold["stage"] = stages.get(hold.get("stage", -1), hold.get("stage"))
-        hold["teams"] = [_team(teams, x, f"{where}.hold") for x in hold.get("teams", [])]
+        source = {"from_stage": stages[row.source.from_stage],
+                  "qualifiers": row.source.qualifiers}
+    hold = None
+    if row.hold is not None:
+        hold = row.hold.model_dump(exclude_none=True)
+        hold["stage"] = stages.get(row.hold.stage, row.hold.stage)
+        hold["teams"] = [teams[x] if x in teams else _missing(x, f"{where}.hold")
+                         for x in row.hold.teams]
+        if not hold["teams"]:
+            del hold["teams"]
     stage = Stage(
         event_id=event_id, tournament_id=t.id or 0, name=row.name, names=_names(row.names),
         format=fmt.name, settings=settings,
@@ -160,9 +164,9 @@ async def _stage(session: AsyncSession, t: Tournament, event_id: int, row: Stage
                  for x in row.seeding],
         seeding_method=row.seeding_method, source=source, status=row.status,
         position=row.position, hold=hold, draw=row.draw,
-        resolutions=[{**r, "teams": [_team(teams, x, f"{where}.resolutions")
-                                     for x in r.get("teams", [])]}
-                     for r in row.resolutions or []] or None)
+        resolutions=[{**r.model_dump(), "teams": [
+            teams[x] if x in teams else _missing(x, f"{where}.resolutions") for x in r.teams]}
+            for r in row.resolutions or []] or None)
     session.add(stage)
     await session.flush()
     assert stage.id is not None

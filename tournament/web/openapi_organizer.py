@@ -8,6 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..formats.limits import MAX_ID
+from ..schemas import SLUG_PATTERN
 from ..schemas_edit import EventUpdate, RoundSchedule, StageUpdate, TeamUpdate
 from ..schemas_transfer import Export
 from .openapi_shapes import array, ref
@@ -16,13 +18,13 @@ Op = Callable[..., dict[str, Any]]
 MODELS: tuple[type[BaseModel], ...] = (StageUpdate, RoundSchedule, TeamUpdate, EventUpdate,
                                        Export)
 OBJECT = {"type": "object"}
+ID = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
 FILTERS: dict[str, dict[str, Any]] = {
-    "tournament": {"type": "string"}, "event": {"type": "string"},
-    "stage": {"type": "integer", "minimum": 1}, "team": {"type": "integer", "minimum": 1},
+    "tournament": {"type": "string", "pattern": SLUG_PATTERN},
+    "event": {"type": "string", "pattern": SLUG_PATTERN}, "stage": ID, "team": ID,
     "status": {"enum": ["pending", "ready", "live", "completed", "late"]},
     "day": {"type": "string", "format": "date"}, "venue": {"type": "string"},
-    "station": {"type": "string"}, "referee": {"type": "integer", "minimum": 1},
-    "limit": {"type": "integer", "minimum": 1, "maximum": 2147483647},
+    "station": {"type": "string"}, "referee": ID, "limit": ID,
     "cursor": {"type": "string", "pattern": "^[0-9]{1,8}$"},
 }
 
