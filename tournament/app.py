@@ -17,7 +17,19 @@ from .live.raw import RawSocketMiddleware
 from .live.runtime import LiveRuntime
 from .monitor import Monitor
 from .services.context import Context
-from .web import api, errors, health, openapi, pages, sockets
+from .web import (
+    account_pages,
+    admin_pages,
+    api,
+    api_accounts,
+    api_audit,
+    errors,
+    health,
+    openapi,
+    pages,
+    referee_pages,
+    sockets,
+)
 from .web.middleware import BodyLimit, SecurityHeaders
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -45,8 +57,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *health.routes,
         *openapi.routes,
         *api.routes,
+        *api_accounts.routes,
+        *api_audit.routes,
         *sockets.routes,
         *pages.routes,
+        *account_pages.routes,
+        *admin_pages.routes,
+        *referee_pages.routes,
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     return Starlette(

@@ -16,6 +16,7 @@ from .live.hub import Hub
 from .models import Stage, Tournament
 from .schemas import EventCreate, MatchUpdate, StageCreate, TeamCreate, TournamentCreate
 from .services import matches, stages, tournaments
+from .services.actors import COMMAND_LINE
 from .services.context import Context
 
 SLUG = "kj-esports-2026"
@@ -196,7 +197,7 @@ async def _play(ctx: Context, stage: dict[str, Any], start: datetime,
     earlier ones finish), then schedule every match still to play, half an hour apart.
     A result ``"done"`` or ``"live"`` is drawn at random for the match's best-of."""
     rng = rng or random.Random(len(results))
-    admin = matches.Actor("admin")
+    admin = COMMAND_LINE
 
     async def schedule(match_id: int, number: int) -> None:
         async with ctx.transaction() as s:

@@ -13,17 +13,22 @@ class DomainError(Exception):
     status = 422
 
     def __init__(self, code: str, message: str, field: str | None = None,
-                 extra: dict[str, Any] | None = None) -> None:
+                 extra: dict[str, Any] | None = None,
+                 params: dict[str, Any] | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.field = field
         self.extra = extra or {}
+        # values a translated message needs (pages say it in the reader's language)
+        self.params = params or {}
 
     def body(self) -> dict[str, Any]:
         error: dict[str, Any] = {"code": self.code, "message": self.message}
         if self.field:
             error["field"] = self.field
+        if self.params:
+            error["params"] = self.params
         return {"error": error, **self.extra}
 
 
@@ -52,3 +57,13 @@ class Unauthorized(DomainError):
 
 class Forbidden(DomainError):
     status = 403
+
+
+class TooManyRequests(DomainError):
+    """Throttled: try again after ``retry_after`` seconds (the answer's ``Retry-After``)."""
+
+    status = 429
+
+    def __init__(self, code: str, message: str, retry_after: int) -> None:
+        super().__init__(code, message, params={"retry_after": retry_after})
+        self.retry_after = retry_after

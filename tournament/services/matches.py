@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC
 from typing import Any
 
@@ -19,33 +18,10 @@ from ..live.outbox import emit, emit_many
 from ..models import Match, Stage, Team, Tournament
 from ..schemas import GameDetail, MatchUpdate
 from . import rounds, waiting
+from .actors import Actor
 from .bracket import Bracket, propagate
 from .reads import tournament_detail
 from .stages import refresh_status, stage_view
-
-
-@dataclass(frozen=True)
-class Actor:
-    role: str  # admin | referee
-    # tournaments a referee is assigned to; None: unrestricted (no assignment, not created
-    # with an empty list), so every published tournament
-    tournaments: frozenset[int] | None = None
-
-    @property
-    def is_admin(self) -> bool:
-        return self.role == "admin"
-
-    def may_see(self, tournament_id: int | None, published: bool) -> bool:
-        """Unpublished tournaments are for admins and their assigned referees."""
-        return published or self.is_admin or (
-            self.tournaments is not None and tournament_id in self.tournaments)
-
-    def may_referee(self, tournament_id: int, published: bool = True) -> bool:
-        if self.is_admin:
-            return True
-        if self.tournaments is None:
-            return published
-        return tournament_id in self.tournaments
 
 
 async def withdrawn_teams(session: AsyncSession, stage: Stage) -> frozenset[int]:
@@ -74,7 +50,7 @@ async def load_for_write(session: AsyncSession,
 
 
 def _invalid(exc: FormatError) -> InvalidInput:
-    return InvalidInput(exc.code, exc.message, exc.field)
+    return InvalidInput(exc.code, exc.message, exc.field, params=exc.params)
 
 
 async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
@@ -82,7 +58,7 @@ async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
     match, stage, tournament, any_withdrawn = await load_for_write(session, match_id)
     assert tournament.id is not None
     session.autoflush = False  # changes are written once, in publish_changes
-    if not actor.may_referee(tournament.id, tournament.published):
+    if not actor.may_referee(tournament.id, tournament.published, stage.event_id):
         raise Forbidden("not_assigned", "You are not a referee of this tournament.")
     if if_match is not None and if_match != match.version:
         raise Conflict("version_conflict",
@@ -189,8 +165,8 @@ async def _correct(b: Bracket, stage: Stage, m: Match, actor: Actor) -> None:
     if (b.reset or b.dropped) and not actor.is_admin:
         raise Forbidden("correction_needs_admin",
                         "Changing this result resets matches already played or paired "
-                        f"({', '.join(str(x) for x in _reset_ids(b))}); ask an admin.",
-                        "score")
+                        f"(ids {', '.join(str(x) for x in _reset_ids(b))}); ask an admin.",
+                        "score", extra={"reset_matches": _reset_ids(b)})
 
 
 def _reset_ids(b: Bracket) -> list[int]:
