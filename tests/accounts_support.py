@@ -3,6 +3,7 @@ client that signs in through the login form as a browser does (cookies, CSRF tok
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -61,9 +62,11 @@ class Browser:
 
 @asynccontextmanager
 async def browser_for(app: Any, base_url: str = "http://testserver",
-                      client: tuple[str, int] = ("127.0.0.1", 123)) -> AsyncIterator[Browser]:
+                      address: str | None = None) -> AsyncIterator[Browser]:
     """A fresh cookie jar on the app (never the shared ``client``, whose requests must
-    stay anonymous), calling from ``client`` (the address the throttle sees)."""
-    transport = httpx.ASGITransport(app=app, client=client)
+    stay anonymous), calling from ``address`` (the one the throttle sees; by default a
+    random one, so tests do not share their failed sign-ins)."""
+    where = address or f"10.{random.randrange(256)}.{random.randrange(256)}.{random.randrange(1, 255)}"
+    transport = httpx.ASGITransport(app=app, client=(where, 123))
     async with httpx.AsyncClient(transport=transport, base_url=base_url) as c:
         yield Browser(c)

@@ -98,19 +98,37 @@ function describe(match) {
   const box = document.createElement("div");
   const line = document.createElement("p");
   line.className = "big-score";
-  line.textContent = `${teamName(0)} ${logic.scoreText(match.score)} ${teamName(1)}`;
+  line.textContent = logic.scoreText(match.score);
   const status = document.createElement("p");
   status.textContent = (L.status[match.status] || match.status) + (match.forfeit ? ` · ${L.forfeit_word}` : "");
   const list = document.createElement("ol");
+  list.className = "ref-games compact";
   logic.storedGames(match).forEach((g, i) => list.append(gameLine(i + 1, g)));
   box.append(line, status, list);
+  return box;
+}
+
+// What the referee typed, as the conflict panel shows it: "Game 3", "9 – 13", the map.
+function describeTyped(op) {
+  const box = document.createElement("div");
+  const game = op?.game || typed();
+  const title = document.createElement("p");
+  const line = document.createElement("p");
+  line.className = "big-score";
+  if (game) {
+    title.textContent = fmt(L.game, op?.number || logic.nextGameNumber(stored)) + (game.map ? ` · ${game.map}` : "");
+    line.textContent = logic.scoreText(game.score);
+  } else {
+    line.textContent = op?.label || "";
+  }
+  box.append(title, line);
   return box;
 }
 
 function draw() {
   const m = stored;
   $("[data-status]").textContent = m.forfeit ? `${L.status[m.status]} · ${L.forfeit_word}` : L.status[m.status] || m.status;
-  root.dataset.status = m.status;
+  root.dataset.state = m.status;
   [0, 1].forEach((i) => {
     const el = $(`[data-series="${i}"]`);
     el.textContent = String(m.score[i]);
@@ -249,7 +267,7 @@ async function confirmLosses(op, question) {
   const parts = question ? [question] : [];
   const { lower, dropped, after } = logic.losses(stored, op.payload);
   if (lower && !op.forfeit) parts.push(fill(L.lowers, { from: logic.scoreText(stored.score), to: logic.scoreText(after.score) }));
-  if (dropped && !op.undo) parts.push(fill(L.drops, { n: dropped }));
+  if (dropped && !op.undo && !op.forfeit) parts.push(fill(L.drops, { n: dropped }));
   if (logic.isCorrection(stored, op.payload)) {
     const seen = await preview(op.payload);
     if (!seen) return false;
@@ -271,7 +289,7 @@ function gameOp() {
   if (!game) { show("error", L.nothing); return null; }
   const added = logic.addGame(stored, game, data.allow_draws);
   if (added.error) { show("error", L.tied); return null; }
-  return { payload: added.payload, clears: true, game, added };
+  return { payload: added.payload, clears: true, game, added, number: logic.nextGameNumber(stored) };
 }
 
 async function saveGame() {
@@ -288,7 +306,7 @@ async function saveGame() {
 }
 
 async function start() {
-  await save({ payload: { status: "live" } });
+  await save({ payload: { status: "live" }, label: L.start });
 }
 
 async function finish() {
@@ -296,14 +314,14 @@ async function finish() {
     show("error", fill(L.not_decided, { score: logic.scoreText(stored.score), best_of: stored.best_of }));
     return;
   }
-  const op = { payload: { status: "completed" }, finishLabel: L.finish };
+  const op = { payload: { status: "completed" }, finishLabel: L.finish, label: L.finish };
   if (await confirmLosses(op, fill(L.finish_confirm, { score: logic.scoreText(stored.score) }))) await save(op);
 }
 
 async function undo() {
   const undone = logic.undoGame(stored);
   if (!undone) return;
-  const op = { payload: undone.payload, undo: true, finishLabel: L.undo };
+  const op = { payload: undone.payload, undo: true, finishLabel: L.undo, label: L.undo };
   const question = fill(L.undo_confirm, { n: undone.number, score: logic.scoreText(undone.removed.score) });
   if (await confirmLosses(op, question)) await save(op);
 }
@@ -312,7 +330,8 @@ async function forfeit() {
   const side = await ask(L.forfeit, [["1", fmt(L.forfeits, teamName(0)), "danger"], ["2", fmt(L.forfeits, teamName(1)), "danger"]]);
   if (!side) return;
   const i = Number(side) - 1;
-  const op = { payload: { forfeit: i + 1 }, forfeit: true, finishLabel: fmt(L.forfeits, teamName(i)) };
+  const label = fmt(L.forfeits, teamName(i));
+  const op = { payload: { forfeit: i + 1 }, forfeit: true, finishLabel: label, label };
   let question = fill(L.forfeit_confirm, { team: teamName(i), other: teamName(1 - i) });
   if (stored.score[0] + stored.score[1] > 0 || (stored.games || []).length) {
     question += `\n${fill(L.forfeit_replaces, { score: logic.scoreText(stored.score) })}`;
@@ -338,14 +357,12 @@ function openConflict(op, who) {
   panel.querySelector("[data-conflict-who]").textContent = who && who.name
     ? fill(L.changed_by, { name: who.name, when }) : fill(L.changed, { when: when || "" });
   panel.querySelector("[data-conflict-stored]").replaceChildren(describe(stored));
-  const mine = document.createElement("p");
-  mine.className = "big-score";
-  const game = op?.game || typed();
-  mine.textContent = game ? `${teamName(0)} ${logic.scoreText(game.score)} ${teamName(1)}${game.map ? ` · ${game.map}` : ""}`
-    : JSON.stringify(op?.payload || {});
-  panel.querySelector("[data-conflict-mine]").replaceChildren(mine);
+  panel.querySelector("[data-conflict-mine]").replaceChildren(describeTyped(op));
+  // a typed game can go on top only while the match still has a game to play
+  const room = stored.status !== "completed" && logic.nextGameNumber(stored) <= stored.best_of;
+  panel.querySelector('[data-action="apply-mine"]').hidden = !!(op?.game || typed()) && !room;
   $("[data-next]").classList.add("held");
-  show("error", L.conflict_title);
+  show("ok", "");
   panel.scrollIntoView({ block: "start" });
 }
 
@@ -377,6 +394,7 @@ function keepStored() {
 // the change next to it and wait for the referee's choice.
 async function followFeed(match) {
   if (match.id !== matchId || match.version <= stored.version) return;
+  const typedFor = logic.nextGameNumber(stored); // the game being typed, before the change
   stored = match;
   draw();
   if (lastFailed && !busy) { // the connection is back: send the unanswered save again
@@ -392,7 +410,7 @@ async function followFeed(match) {
       if (entry) who = { name: entry.actor.name, at: entry.at };
     }
   } catch { /* the name is a courtesy */ }
-  if (!conflict && typed()) openConflict({ game: typed() }, who);
+  if (!conflict && typed()) openConflict({ game: typed(), number: typedFor }, who);
 }
 
 async function reload() {
