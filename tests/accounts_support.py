@@ -66,7 +66,7 @@ async def browser_for(app: Any, base_url: str = "http://testserver",
     """A fresh cookie jar on the app (never the shared ``client``, whose requests must
     stay anonymous), calling from ``address`` (the one the throttle sees; by default a
     random one, so tests do not share their failed sign-ins)."""
-    where = address or f"10.{random.randrange(256)}.{random.randrange(256)}.{random.randrange(1, 255)}"
+    where = address or ".".join(["10", *(str(random.randrange(1, 255)) for _ in range(3))])
     transport = httpx.ASGITransport(app=app, client=(where, 123))
     async with httpx.AsyncClient(transport=transport, base_url=base_url) as c:
         yield Browser(c)

@@ -58,7 +58,8 @@ async def test_hostile_names_stay_text_everywhere(browser, live_server, shots):
         await page.locator("[data-link] button[type=submit]").click()
         await page.wait_for_url("**/admin")
         paths = ["/", "/referee", "/account", "/admin", "/admin/users",
-                 f"/tournaments/{world['slug']}/audit", f"/tournaments/{world['slug']}", f"/tournaments/{world['slug']}/events/lol",
+                 f"/tournaments/{world['slug']}/audit", f"/tournaments/{world['slug']}",
+                 f"/tournaments/{world['slug']}/events/lol",
                  f"/stages/{world['stage']['id']}", f"/matches/{first['id']}",
                  f"/matches/{first['id']}/referee", f"/teams/{world['teams'][0]}",
                  f"/overlay/matches/{first['id']}", f"/overlay/stages/{world['stage']['id']}"]

@@ -12,6 +12,7 @@ from tests.e2e.referee_support import PHONE, open_console, phone_signed_in, refe
 from tests.helpers import AUTH, by_number, make_event, make_stage
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
+SAVED = "저장되었습니다. 관중에게 바로 보입니다."
 
 
 async def test_sign_in_by_link_start_enter_games_finish_seen_live(browser, live_server, shots):
@@ -45,7 +46,7 @@ async def test_sign_in_by_link_start_enter_games_finish_seen_live(browser, live_
 
         await tap_score(phone, 13, 7, "Ascent")
         await phone.get_by_role("button", name="1세트 저장").click()
-        await expect(phone.locator("[data-ok]")).to_have_text("저장되었습니다. 관중에게 바로 보입니다.")
+        await expect(phone.locator("[data-ok]")).to_have_text(SAVED)
         await expect(phone.locator('[data-series="0"]')).to_have_text("1")
         await expect(box.locator('[data-side="0"] [data-score]')).to_have_text("1")
         await expect(phone.locator('[data-point="0"]')).to_have_value("")  # ready for game 2

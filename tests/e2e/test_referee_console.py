@@ -16,6 +16,7 @@ from tests.e2e.referee_support import open_console, phone_signed_in, referee, ta
 from tests.helpers import AUTH, by_number, make_event, make_stage, report
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
+SAVED = "저장되었습니다. 관중에게 바로 보입니다."
 
 
 async def _live_bo3(client: httpx.AsyncClient) -> tuple[dict, dict]:
@@ -50,7 +51,8 @@ async def test_a_conflict_on_save_keeps_the_typed_game(browser, live_server, sho
         await expect(panel).to_be_visible()
         await expect(panel.locator("[data-conflict-title]")).to_have_text(
             "다른 사람이 이 경기를 변경했습니다")
-        await expect(panel.locator("[data-conflict-who]")).to_contain_text("박심판 님이 변경했습니다")
+        who = panel.locator("[data-conflict-who]")
+        await expect(who).to_contain_text("박심판 님이 변경했습니다")
         await expect(panel.locator("[data-conflict-stored] .big-score")).to_have_text("1 – 1")
         await expect(panel.locator("[data-conflict-mine]")).to_contain_text("2세트")
         await expect(panel.locator("[data-conflict-mine] .big-score")).to_have_text("9 – 13")
@@ -86,12 +88,14 @@ async def test_a_change_on_the_feed_holds_the_typed_game_until_the_referee_choos
         assert r.status_code == 200
         panel = phone.locator("[data-conflict]")
         await expect(panel).to_be_visible()
-        await expect(panel.locator("[data-conflict-who]")).to_contain_text("佐藤審判さんが変更しました")
+        who = panel.locator("[data-conflict-who]")
+        await expect(who).to_contain_text("佐藤審判さんが変更しました")
         await expect(panel.locator("[data-conflict-stored] .big-score")).to_have_text("2 – 0")
         await expect(panel.locator("[data-conflict-mine]")).to_contain_text("第2ゲーム")
         await expect(panel.locator("[data-conflict-mine] .big-score")).to_have_text("9 – 13")
         # the match is over: the typed game cannot go on top, only be dropped
-        await expect(panel.get_by_role("button", name="自分の入力を保存済みの結果に追加")).to_be_hidden()
+        add = panel.get_by_role("button", name="自分の入力を保存済みの結果に追加")
+        await expect(add).to_be_hidden()
         await expect(phone.locator('[data-point="1"]')).to_have_value("13")
         await phone.screenshot(path=shots / "referee-conflict-ja-phone.png")
         await panel.get_by_role("button", name="保存済みの結果を残す（自分の入力を破棄）").click()
@@ -126,7 +130,7 @@ async def test_a_lost_answer_is_retried_with_the_same_key_and_applied_once(
         await phone.route(f"**/api/matches/{m['id']}", flaky)
         await tap_score(phone, 7, 13)
         await phone.get_by_role("button", name="2세트 저장").click()
-        await expect(phone.locator("[data-ok]")).to_have_text("저장되었습니다. 관중에게 바로 보입니다.")
+        await expect(phone.locator("[data-ok]")).to_have_text(SAVED)
         assert len(keys) == 2 and keys[0] == keys[1]
         stored = (await client.get(f"/api/matches/{m['id']}")).json()
         assert stored["games"] == [[13, 5], [7, 13]] and stored["version"] == m["version"] + 1

@@ -15,16 +15,15 @@ from ..schemas import (
     SLUG_PATTERN,
     EventCreate,
     MatchUpdate,
-    RefereeAssign,
     StageCreate,
     TeamCreate,
     TiebreakerCreate,
     TieResolution,
     TournamentCreate,
     TournamentUpdate,
-    UserCreate,
     Withdrawal,
 )
+from .openapi_accounts import ACCOUNT_MODELS, ACCOUNT_SHAPES, account_paths
 from .openapi_shapes import SHAPES, array, ref
 
 ERROR = ref("Error")
@@ -38,6 +37,7 @@ ERRORS = {
     "409": "Conflict: the slug or name exists, or the match changed (If-Match; the current "
            "match is under \"match\")",
     "413": "The body is larger than the server accepts (TOURNAMENT_MAX_BODY)",
+    "429": "Throttled; retry after Retry-After seconds",
     "422": "Invalid input; error.code says what, error.field where",
     "503": "The database or its disk is unavailable; retry after Retry-After seconds",
 }
@@ -47,7 +47,7 @@ HEADERS = {
     "If-Match": {"type": "string", "pattern": '^(W/)?"?[0-9]{1,18}"?$'},
 }
 MODELS = (TournamentCreate, TournamentUpdate, EventCreate, TeamCreate, StageCreate,
-          MatchUpdate, UserCreate, Withdrawal, RefereeAssign, TiebreakerCreate, TieResolution)
+          MatchUpdate, Withdrawal, TiebreakerCreate, TieResolution)
 
 
 def _json(schema: dict[str, Any], description: str = "OK") -> dict[str, Any]:
@@ -56,7 +56,8 @@ def _json(schema: dict[str, Any], description: str = "OK") -> dict[str, Any]:
 
 def _op(summary: str, answer: dict[str, Any], body: type[BaseModel] | None = None, *,
         auth: bool = False, status: str = "200", errors: tuple[str, ...] = (),
-        headers: tuple[str, ...] = ("Idempotency-Key",)) -> dict[str, Any]:
+        headers: tuple[str, ...] = ("Idempotency-Key",),
+        query: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
     codes = {"400", "404", "405", "503", *errors}
     if auth:
         codes |= {"401", "403", "413", "422"}
@@ -71,9 +72,12 @@ def _op(summary: str, answer: dict[str, Any], body: type[BaseModel] | None = Non
         op["requestBody"] = {"required": True, "content": {"application/json": {
             "schema": ref(body.__name__)}}}
     if auth:
-        op["security"] = [{"bearer": []}]
+        op["security"] = [{"bearer": []}, {"session": []}]
         op["parameters"] = [{"name": h, "in": "header", "required": False,
                              "schema": HEADERS[h]} for h in headers]
+    for name, schema_ in (query or {}).items():
+        op.setdefault("parameters", []).append(
+            {"name": name, "in": "query", "required": False, "schema": schema_})
     return op
 
 
@@ -116,12 +120,6 @@ PATHS: dict[str, dict[str, Any]] = {
     "/api/teams/{id}/withdraw": {"post": _op(
         "Withdraw or disqualify a team: it forfeits every match it has left",
         ref("Withdrawn"), Withdrawal, auth=True, errors=("409",))},
-    "/api/tournaments/{slug}/referees": {"post": _op(
-        "Assign a referee to the tournament (they may then referee only assigned ones)",
-        ref("Assignment"), RefereeAssign, auth=True, status="201")},
-    "/api/users": {"post": _op("Create a user (admin or referee) with an API token",
-                               ref("UserCreated"), UserCreate, auth=True, status="201",
-                               errors=("409",))},
     "/teams/{id}/schedule.ics": {"get": {
         "summary": "The team's schedule (iCalendar)",
         "responses": {"200": {"description": "The calendar", "content": {
@@ -145,17 +143,18 @@ PARAMETERS = {
     "slug": {"type": "string", "pattern": SLUG_PATTERN},
     "event": {"type": "string", "pattern": SLUG_PATTERN},
     "id": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+    "user_id": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
 }
 
 
 def schema() -> dict[str, Any]:
-    components: dict[str, Any] = dict(SHAPES)
-    for model in MODELS:
+    components: dict[str, Any] = dict(SHAPES) | ACCOUNT_SHAPES
+    for model in MODELS + ACCOUNT_MODELS:
         body = model.model_json_schema(ref_template="#/components/schemas/{model}")
         components.update(body.pop("$defs", {}))
         components[model.__name__] = body
     paths = {}
-    for path, ops in PATHS.items():
+    for path, ops in (PATHS | account_paths(_op)).items():
         params = [{"name": p.strip("{}"), "in": "path", "required": True,
                    "schema": PARAMETERS[p.strip("{}")]}
                   for p in path.split("/") if p.startswith("{")]
@@ -169,7 +168,11 @@ def schema() -> dict[str, Any]:
                                 "the path does not have."},
         "paths": paths,
         "components": {"schemas": components, "securitySchemes": {
-            "bearer": {"type": "http", "scheme": "bearer"}}},
+            "bearer": {"type": "http", "scheme": "bearer"},
+            "session": {"type": "apiKey", "in": "cookie", "name": "tournament_session",
+                        "description": "A signed-in browser (POST /login). Writes also "
+                                       "need the header X-CSRF-Token: the page's "
+                                       "<meta name=\"csrf-token\">."}}},
     }
 
 
