@@ -36,10 +36,8 @@ async def create_user(settings: Settings, name: str, role: str,
         async with ctx.transaction() as session:
             user = await accounts.create_user(session, body)
             assert user.id is not None
-            view = await accounts.user_view(session, user)
-            await audit.record(session, COMMAND_LINE, "user.create", ("user", user.id), None,
-                               {k: view[k] for k in ("id", "name", "role", "has_password")},
-                               None)
+            await audit.record_user_created(session, COMMAND_LINE,
+                                            await accounts.user_view(session, user))
             if password is not None:
                 return None
             return str((await auth.create_token(session, user.id, "command line"))["token"])

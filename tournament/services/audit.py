@@ -108,6 +108,22 @@ async def snapshot_stage(session: AsyncSession,
     return stage.tournament_id, stage_state(stage)
 
 
+USER_KEYS = ("id", "name", "role", "has_password", "tournaments", "assignments", "restricted")
+
+
+async def record_user_created(session: AsyncSession, actor: Actor,
+                              view: dict[str, Any]) -> None:
+    """``user.create`` in the site trail, and a ``referee.assign`` in the trail of each
+    tournament the new referee was assigned to."""
+    state = {k: view[k] for k in USER_KEYS if k in view}
+    await record(session, actor, "user.create", ("user", view["id"]), None, state, None)
+    for assignment in view.get("assignments") or []:
+        tid = (await session.exec(select(Tournament.id).where(
+            Tournament.slug == assignment["tournament"]))).first()
+        await record(session, actor, "referee.assign", ("user", view["id"]), None,
+                     {"user_id": view["id"], "name": view["name"]} | assignment, tid)
+
+
 def match_action(fields: set[str], before: dict[str, Any] | None,
                  after: dict[str, Any]) -> str:
     """What a match change was: a forfeit, a correction (a completed result changed), a

@@ -25,10 +25,18 @@ from .session_auth import identify
 FormAction = Callable[[Any, Actor], Awaitable[Any]]
 
 
+def clean_line(value: object, limit: int = 100) -> str:
+    """One line of form text: no control characters (PostgreSQL refuses NUL), spaces
+    collapsed, at most ``limit`` characters."""
+    text = "".join(c for c in str(value or "") if c.isprintable() or c == " ")
+    return " ".join(text.split())[:limit]
+
+
 def safe_next(value: object, fallback: str = "/referee") -> str:
     """Where to go after signing in: a path on this site only (never ``//host``)."""
     if isinstance(value, str) and value.startswith("/") and not value.startswith("//") \
-            and "\\" not in value and len(value) <= 500:
+            and "\\" not in value and len(value) <= 500 and value.isascii() \
+            and value.isprintable() and " " not in value:
         return value
     return fallback
 
@@ -76,7 +84,7 @@ async def _start(request: Request, user: Any, target: str) -> Response:
 
 async def login(request: Request) -> Response:
     form, _ = await signed_form(request)
-    name = str(form.get("username") or "").strip()[:100]
+    name = clean_line(form.get("username"))
     password = str(form.get("password") or "")
     default = "/referee"
     target = safe_next(form.get("next"), default)
@@ -209,7 +217,7 @@ async def change_password(request: Request) -> Response:
 async def create_token(request: Request) -> Response:
     async def run(args: Any, actor: Actor) -> Any:
         session, form = args
-        name = " ".join(str(form.get("name") or "").split())[:100] or "browser"
+        name = clean_line(form.get("name")) or "browser"
         made = await auth.create_token(session, actor.user_id or 0, name)
         await audit.record(session, actor, "token.create", ("user", actor.user_id or 0),
                            None, {k: v for k, v in made.items() if k != "token"}, None)

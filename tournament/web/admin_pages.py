@@ -4,7 +4,6 @@ and the audit trail page."""
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 import segno
@@ -17,7 +16,7 @@ from starlette.routing import Route
 from .. import i18n, views
 from ..errors import DomainError, Forbidden
 from ..models import Event, Tournament
-from ..schemas import UserCreate
+from ..schemas import SLUG, UserCreate
 from ..services import accounts, audit, audit_query, auth, links
 from ..services.actors import Actor
 from . import error_words, session_auth
@@ -103,10 +102,8 @@ async def create_user(request: Request) -> Response:
                                   params={"min": 8}) from exc
             raise DomainError("invalid_input", str(exc.errors()[0]["msg"]), field) from exc
         user = await accounts.create_user(session, body)
-        view = await accounts.user_view(session, user)
-        await audit.record(session, actor, "user.create", ("user", user.id or 0), None,
-                           {k: view[k] for k in ("id", "name", "role", "has_password",
-                                                  "tournaments", "restricted")}, None)
+        await audit.record_user_created(session, actor,
+                                        await accounts.user_view(session, user))
         return user
     user, error, status = await _admin_change(request, run)
     if error:
@@ -130,9 +127,8 @@ async def user_page(request: Request, status: int = 200, **extra: Any) -> Respon
 
 def qr_data_uri(url: str) -> str:
     """The link as a QR code (SVG, as a data: URI the page's CSP allows)."""
-    svg = segno.make(url, error="m").svg_inline(scale=6, border=2, dark="#000",
-                                                 light="#fff")
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    return str(segno.make(url, error="m").svg_data_uri(scale=6, border=4, dark="#000",
+                                                        light="#fff"))
 
 
 async def user_action(request: Request) -> Response:
@@ -162,6 +158,8 @@ async def user_action(request: Request) -> Response:
         elif what in ("assign", "unassign"):
             slug = slug_param(str(form.get("tournament") or ""))
             events = [str(x) for x in form.getlist("events")] or None
+            if events and not all(SLUG.match(e) for e in events):
+                raise DomainError("unknown_event", "No such event.", "events")
             done = await (accounts.assign(session, slug, user_id, events) if what == "assign"
                           else accounts.unassign(session, slug, user_id))
             await audit.record(session, actor, f"referee.{what}", ("user", user_id), None,
@@ -184,6 +182,15 @@ async def user_action(request: Request) -> Response:
     return redirect(f"/admin/users/{user_id}?done={what}&lang={language(request)}")
 
 
+def changed(before: Any, after: Any) -> tuple[Any, Any]:
+    """What the page shows of a change: only the keys whose values differ (all of them
+    for something created or removed); the API and CSV keep the whole states."""
+    if not isinstance(before, dict) or not isinstance(after, dict):
+        return before, after
+    keys = [k for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k)]
+    return {k: before.get(k) for k in keys}, {k: after.get(k) for k in keys}
+
+
 async def audit_page(request: Request) -> Response:
     """The audit trail of a tournament (or of the whole site), newest first, filtered by
     target, actor or action, a page at a time, with a CSV export."""
@@ -203,6 +210,8 @@ async def audit_page(request: Request) -> Response:
         found = await audit_query.page(session, f, int_param(cursor, "cursor")
                                        if cursor else None, 50)
     query = {k: v for k, v in request.query_params.items() if k not in ("cursor", "lang")}
+    for entry in found["items"]:
+        entry["shown"] = changed(entry["before"], entry["after"])
     return with_form(request, "audit.html", scope=views.tournament_view(t) if t else None,
                      tz=t.timezone if t else "Asia/Seoul", entries=found["items"],
                      next=found["next"], query=query)

@@ -28,12 +28,6 @@ async def _user_audit(session: AsyncSession, actor: Actor, action: str, user_id:
                        tournament_id)
 
 
-def _public(view: dict[str, Any]) -> dict[str, Any]:
-    """A user's state for the audit trail (what they are, not how often they sign in)."""
-    return {k: view[k] for k in ("id", "name", "role", "has_password", "tournaments",
-                                  "assignments", "restricted")}
-
-
 async def list_users(request: Request) -> Response:
     actor = await authenticate(request)
     if not actor.is_admin:
@@ -59,7 +53,7 @@ async def create_user(request: Request) -> Response:
         user = await accounts.create_user(session, body)
         assert user.id is not None
         view = await accounts.user_view(session, user)
-        await _user_audit(session, actor, "user.create", user.id, None, _public(view))
+        await audit.record_user_created(session, actor, view)
         if body.password is None:  # no way to sign in yet: a token, shown once
             view["token"] = (await auth.create_token(session, user.id, None))["token"]
         return view

@@ -3,6 +3,7 @@ the preview of a match change: what it would do, nothing stored."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -20,6 +21,8 @@ from .common import answer, ctx, int_param, parse, read_body, reading, slug_para
 from .session_auth import authenticate
 
 CSV = "text/csv; charset=utf-8"
+ACTION_PATTERN = r"^[a-z_.]{1,40}$"
+ACTION = re.compile(ACTION_PATTERN)
 TYPES = ("match", "stage", "team", "tournament", "event", "user")
 
 
@@ -36,8 +39,9 @@ def _filter(request: Request, tournament_id: int | None) -> audit_query.Filter:
         raise BadRequest("invalid_parameter", "target id is an id or a slug.", "target_id")
     actor = q.get("actor")
     action = q.get("action")
-    if action is not None and len(action) > 40:
-        raise BadRequest("invalid_parameter", "action has at most 40 characters.", "action")
+    if action is not None and not ACTION.match(action):
+        raise BadRequest("invalid_parameter", "action is a name such as match.correct.",
+                         "action")
     return audit_query.Filter(tournament_id=tournament_id, target_type=target_type,
                               target_id=target_id, action=action,
                               actor_id=int_param(actor, "actor") if actor else None)

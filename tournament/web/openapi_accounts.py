@@ -55,7 +55,7 @@ AUDIT_QUERY: dict[str, dict[str, Any]] = {
     "target_type": {"enum": TYPES},
     "target_id": {"type": "string", "pattern": "^[!-~]{1,64}$"},
     "actor": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
-    "action": {"type": "string", "minLength": 1, "maxLength": 40},
+    "action": {"type": "string", "pattern": "^[a-z_.]{1,40}$"},
     "cursor": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
     "limit": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
     "format": {"enum": ["csv", "json"]},
