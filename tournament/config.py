@@ -62,7 +62,3 @@ class Settings:
         if isinstance(values.get("database_url"), str):
             values["database_url"] = normalize_url(str(values["database_url"]))
         return cls(**values)  # type: ignore[arg-type]
-
-    @property
-    def is_sqlite(self) -> bool:
-        return self.database_url.startswith("sqlite")

@@ -15,7 +15,7 @@ from .db import Database
 from .live.hub import Hub
 from .models import Stage, Tournament
 from .schemas import EventCreate, MatchUpdate, StageCreate, TeamCreate, TournamentCreate
-from .services import matches, stages, tournaments
+from .services import matches, stage_reads, stages, tournaments
 from .services.actors import COMMAND_LINE
 from .services.context import Context
 
@@ -171,6 +171,7 @@ async def _event(ctx: Context, slug: str, en: str, ko: str, ja: str,
                 "name": t_en, "names": {"ko": t_ko, "ja": t_ja, "en": t_en},
                 "nation": nation, "seed": seed,
                 "players": [{"handle": p} for p in players]}))
+        assert team["id"] is not None
         ids.append(team["id"])
     return ids
 
@@ -187,7 +188,7 @@ async def _stage(ctx: Context, event: str, name: tuple[str, str, str], seeding: 
 async def _stage_by_name(ctx: Context, name: str) -> dict[str, Any]:
     async with ctx.db.read() as s:
         found = (await s.exec(select(Stage).where(Stage.name == name))).one()
-        return await stages.stage_view(s, found)
+        return await stage_reads.stage_view(s, found)
 
 
 async def _play(ctx: Context, stage: dict[str, Any], start: datetime,
@@ -207,7 +208,7 @@ async def _play(ctx: Context, stage: dict[str, Any], start: datetime,
 
     for body in results:
         async with ctx.db.read() as s:
-            view = await stages.stage_view(s, await stages.stage_by_id(s, stage["id"]))
+            view = await stage_reads.stage_view(s, await stage_reads.stage_by_id(s, stage["id"]))
         ready = next(m for m in view["matches"] if m["status"] == "ready")
         await schedule(ready["id"], ready["number"])
         async with ctx.transaction() as s:
@@ -216,7 +217,7 @@ async def _play(ctx: Context, stage: dict[str, Any], start: datetime,
             await matches.update_match(s, ready["id"], MatchUpdate.model_validate(result),
                                        admin, None)
     async with ctx.db.read() as s:
-        view = await stages.stage_view(s, await stages.stage_by_id(s, stage["id"]))
+        view = await stage_reads.stage_view(s, await stage_reads.stage_by_id(s, stage["id"]))
     for m in view["matches"]:
         if m["status"] in ("pending", "ready") and m["scheduled_at"] is None:
             await schedule(m["id"], m["number"])

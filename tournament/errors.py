@@ -20,8 +20,7 @@ class DomainError(Exception):
         self.message = message
         self.field = field
         self.extra = extra or {}
-        # values a translated message needs (pages say it in the reader's language)
-        self.params = params or {}
+        self.params = params or {}  # what a translated message needs (M numbers, limits)
 
     def body(self) -> dict[str, Any]:
         error: dict[str, Any] = {"code": self.code, "message": self.message}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, Column, DateTime, Index, UniqueConstraint
@@ -80,7 +81,7 @@ class Stage(SQLModel, table=True):
     seeding_method: str = Field(default="standard", max_length=16)
     # {"from_stage": id, "qualifiers": n} for a stage seeded from a finished stage
     source: dict[str, int] | None = _json()
-    status: str = Field(default="running", max_length=16)  # pending | running | completed
+    status: str = Field(default="running", max_length=16)  # a formats.types.StageStatus
     position: int = 0
     # why a pending stage waits: {"code": "waiting_for_stage" | "unresolved_tie" |
     # "too_few_teams", ...details}; None once it runs
@@ -134,10 +135,17 @@ class Match(SQLModel, table=True):
     updated_at: datetime = _ts()
 
 
+class UserRole(StrEnum):
+    """Stored as these strings."""
+
+    ADMIN = "admin"
+    REFEREE = "referee"
+
+
 class User(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=100, unique=True)
-    role: str = Field(default="referee", max_length=16)  # admin | referee
+    role: str = Field(default=UserRole.REFEREE, max_length=16)  # a UserRole
     # a referee created with "tournaments": [] referees only where assigned (maybe nowhere);
     # otherwise a referee without assignments may referee any published tournament
     restricted: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})

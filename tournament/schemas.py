@@ -31,6 +31,7 @@ from .formats.limits import (
     MAX_TEAMS_PER_STAGE,
     SEED_QUALIFIERS,
 )
+from .formats.types import StageFormat
 
 SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 SLUG = re.compile(SLUG_PATTERN)
@@ -200,7 +201,7 @@ class Draw(Body):
 class StageCreate(Body):
     name: Name
     names: Names = None
-    format: Literal["single_elimination", "double_elimination", "round_robin", "swiss"]
+    format: Annotated[StageFormat, Field(strict=False)]  # every format of the registry
     settings: dict[str, Any] = Field(default_factory=dict)
     seeding: Annotated[list[Id], Field(max_length=MAX_TEAMS_PER_STAGE)] | FromStage | None = None
     seeding_method: Literal["standard", "natural"] = "standard"

@@ -1,12 +1,14 @@
-"""Public JSON shapes of the stored rows (the API and the live feed share them)."""
+"""Public JSON shapes of the stored rows, as typed dicts (the API, the pages and the live
+feed share them; ``web/openapi_shapes.py`` describes the same shapes for the schema)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Required, TypedDict
 from zoneinfo import ZoneInfo
 
-from .models import Event, Match, Player, Stage, Team, Tournament
+from .formats.state import MatchState
+from .models import Event, Player, Stage, Team, Tournament
 
 
 def iso(value: datetime | None, tz: str | None = None) -> str | None:
@@ -22,7 +24,21 @@ def iso(value: datetime | None, tz: str | None = None) -> str | None:
     return value.isoformat()
 
 
-def tournament_view(t: Tournament) -> dict[str, Any]:
+class TournamentView(TypedDict):
+    id: int | None
+    slug: str
+    name: str
+    names: dict[str, str]
+    timezone: str
+    starts_on: str | None
+    ends_on: str | None
+    nation_points: list[int]
+    nation_scoring: str
+    published: bool
+    last_seq: int
+
+
+def tournament_view(t: Tournament) -> TournamentView:
     return {
         "id": t.id,
         "slug": t.slug,
@@ -38,7 +54,16 @@ def tournament_view(t: Tournament) -> dict[str, Any]:
     }
 
 
-def event_view(e: Event, tournament_slug: str) -> dict[str, Any]:
+class EventView(TypedDict):
+    id: int | None
+    tournament: str
+    slug: str
+    name: str
+    names: dict[str, str]
+    game: str | None
+
+
+def event_view(e: Event, tournament_slug: str) -> EventView:
     return {
         "id": e.id,
         "tournament": tournament_slug,
@@ -49,12 +74,29 @@ def event_view(e: Event, tournament_slug: str) -> dict[str, Any]:
     }
 
 
-def player_view(p: Player) -> dict[str, Any]:
+class PlayerView(TypedDict):
+    handle: str
+    name: str | None
+    names: dict[str, str]
+
+
+def player_view(p: Player) -> PlayerView:
     return {"handle": p.handle, "name": p.name, "names": p.names or {}}
 
 
-def team_view(t: Team, players: list[Player] | None = None) -> dict[str, Any]:
-    view: dict[str, Any] = {
+class TeamView(TypedDict, total=False):
+    id: Required[int | None]
+    event_id: Required[int]
+    name: Required[str]
+    names: Required[dict[str, str]]
+    nation: Required[str | None]
+    seed: Required[int | None]
+    withdrawn: Required[bool]
+    players: list[PlayerView]  # with the roster
+
+
+def team_view(t: Team, players: list[Player] | None = None) -> TeamView:
+    view: TeamView = {
         "id": t.id,
         "event_id": t.event_id,
         "name": t.name,
@@ -68,7 +110,20 @@ def team_view(t: Team, players: list[Player] | None = None) -> dict[str, Any]:
     return view
 
 
-def stage_summary(s: Stage) -> dict[str, Any]:
+class StageSummary(TypedDict):
+    id: int | None
+    event_id: int
+    name: str
+    names: dict[str, str]
+    format: str
+    settings: dict[str, Any]
+    seeding_method: str
+    status: str
+    hold: dict[str, Any] | None
+    team_count: int
+
+
+def stage_summary(s: Stage) -> StageSummary:
     return {
         "id": s.id,
         "event_id": s.event_id,
@@ -83,7 +138,30 @@ def stage_summary(s: Stage) -> dict[str, Any]:
     }
 
 
-def match_view(m: Match, tz: str | None = None) -> dict[str, Any]:
+class MatchView(TypedDict):
+    id: int | None
+    stage_id: int
+    group: int | None
+    round: int
+    bracket: str | None
+    number: int
+    teams: list[int | None]
+    score: list[int]
+    games: list[list[int]]
+    maps: list[str | None]
+    best_of: int
+    status: str
+    winner: int | None
+    draw: bool
+    forfeit: bool
+    forfeited_by: int | None
+    scheduled_at: str | None
+    stream_url: str | None
+    version: int
+    updated_at: str | None
+
+
+def match_view(m: MatchState, tz: str | None = None) -> MatchView:
     return {
         "id": m.id,
         "stage_id": m.stage_id,

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from tournament.formats import layout, registry
 from tournament.web import api, api_accounts, api_audit, error_words, words
 
 API_ROUTES = [*api.routes, *api_accounts.routes, *api_audit.routes]
@@ -45,8 +46,8 @@ def test_every_template_message_is_translated():
     for path in list(templates.rglob("*.html")) + list(templates.rglob("*.py")):
         used |= set(re.findall(r"""_\(["']([^"']+)["']\)""", path.read_text()))
     # words looked up by variable: every status, format, section, hold, round and column
-    for table in (words.MATCH_STATUS, words.STAGE_STATUS, words.TEAM_STATUS, words.FORMATS,
-                  words.SECTIONS, words.HOLDS, words.ROUND_NAMES):
+    for table in (words.MATCH_STATUS, words.STAGE_STATUS, words.TEAM_STATUS, words.HOLDS,
+                  layout.SECTIONS):
         used |= set(table.values())
     used |= {label for triple in words.GAME_SCORE.values() for label in triple}
     # errors said by code (pages and the referee console), and the console's own words
@@ -55,11 +56,12 @@ def test_every_template_message_is_translated():
 
     labels = console_labels(lambda text: used.add(text) or text)
     assert labels["save_game"] == "Save game %d"
-    for fmt in words.FORMATS:
-        for bracket in (None, "winners", "losers", "grand_final", "third_place", "tiebreaker"):
-            for r in range(1, 12):
-                used.add(words.round_label(fmt, bracket, r, 10)[0])
-                used.add(words.round_label(fmt, bracket, r, r)[0])
+    for fmt in registry.FORMATS.values():
+        used.add(fmt.label)
+        for bracket in (None, *layout.BRACKETS):
+            for r in range(1, 16):
+                for teams in (2, 3, 4, 8, 16, 64, 256, 4096):
+                    used.add(fmt.round_label(bracket, r, teams)[0])
     for lang in ("ko", "ja"):
         with (ROOT / "tournament" / "i18n" / f"{lang}.po").open("rb") as f:
             catalog = read_po(f)

@@ -12,7 +12,8 @@ import pytest
 from tournament.formats import single_elimination
 from tournament.formats.results import TIEBREAKER_BRACKET, MatchResult
 from tournament.formats.standings import SWISS_TIEBREAKERS, compute
-from tournament.formats.swiss import SwissSettings, entries_from_results, pair_round, statuses
+from tournament.formats.swiss import SwissSettings
+from tournament.formats.swiss_pairing import entries_from_results, pair_round, statuses
 
 from ..replays import (
     cs2_austin_2025,

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tournament.formats.swiss import (
+from tournament.formats.swiss import SwissSettings
+from tournament.formats.swiss_pairing import (
     SwissEntry,
-    SwissSettings,
     difficulty,
     is_decider,
     match_best_of,

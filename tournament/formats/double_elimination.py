@@ -22,7 +22,8 @@ Layout for a bracket of ``size = 2**k`` slots (``bracket_size(len(teams))``):
   one team as a bye and one with none as empty, so nothing special is planned for byes.
 * Grand final (``bracket="grand_final"``): round 1 is upper winner (slot 0) v lower winner
   (slot 1). With ``grand_final="reset"`` round 2 is a ``conditional`` match between the
-  winner and the loser of round 1, played only if ``reset_needed(side)``. With ``"none"``
+  winner and the loser of round 1, played only if the lower-bracket finalist won round 1
+  (``progression.reset_wanted``). With ``"none"``
   the stage ends with the upper final's winner and the lower final's winner.
 
 Match numbers follow the order of play: upper round 1, then for ``r = 2..k``: upper round
@@ -40,12 +41,27 @@ possible rematches later than brackets-manager.js's defaults for 16, 64 and 128 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Literal, TypeVar
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, TypeVar
 
+from . import layout
+from .draw import Separation, bracket_conflicts, tier_pots
+from .format import Format, Label, Settings, choice, count, knockout_rows
+from .limits import MAX_BEST_OF
 from .results import MatchResult, Row, tally
-from .seeding import SeedingMethod, place
-from .types import Feed, FormatError, MatchPlan, Slot, StagePlan, best_of_for, link_feeds
+from .seeding import SeedingMethod, bracket_size, place
+from .types import (
+    Bracket,
+    Feed,
+    FormatError,
+    MatchPlan,
+    Slot,
+    StageFormat,
+    StagePlan,
+    best_of_for,
+    link_feeds,
+)
 
 T = TypeVar("T")
 GrandFinal = Literal["single", "reset", "none"]
@@ -83,18 +99,6 @@ def drop_order(upper_round: int, upper_rounds: int) -> DropOrder:
     return _EARLY_DROPS[index] if index < len(_EARLY_DROPS) else "pair_flip"
 
 
-def lower_round_for_drop(upper_round: int) -> int:
-    """The lower-bracket round that the losers of ``upper_round`` play first."""
-    return 1 if upper_round == 1 else 2 * upper_round - 2
-
-
-def reset_needed(gf1_winner_side: int) -> bool:
-    """True when the lower-bracket finalist (slot 1, side 2) wins the first grand final."""
-    if gf1_winner_side not in (1, 2):
-        raise ValueError("the winner side is 1 or 2")
-    return gf1_winner_side == 2
-
-
 def plan(
     teams: list[int],
     *,
@@ -121,7 +125,7 @@ def plan(
                           "seeding")
     matches: list[MatchPlan] = []
 
-    def add(round_number: int, bracket: Literal["winners", "losers"],
+    def add(round_number: int, bracket: Bracket,
             slots: tuple[Slot, Slot]) -> int:
         matches.append(MatchPlan(
             number=len(matches) + 1, round=round_number, bracket=bracket, slots=slots,
@@ -129,31 +133,33 @@ def plan(
         ))
         return len(matches)
 
-    upper = [add(1, "winners", (first[i], first[i + 1])) for i in range(0, size, 2)]
+    upper = [add(1, Bracket.WINNERS, (first[i], first[i + 1])) for i in range(0, size, 2)]
     lower: list[int] = []
     for r in range(2, rounds + 1):
         previous = upper
-        upper = [add(r, "winners", (Feed(previous[i], "winner"), Feed(previous[i + 1], "winner")))
+        upper = [add(r, Bracket.WINNERS, (Feed(previous[i], "winner"),
+                                          Feed(previous[i + 1], "winner")))
                  for i in range(0, len(previous), 2)]
         if r == 2:
-            major = [add(1, "losers", (Feed(previous[i], "loser"), Feed(previous[i + 1], "loser")))
+            major = [add(1, Bracket.LOSERS, (Feed(previous[i], "loser"),
+                                             Feed(previous[i + 1], "loser")))
                      for i in range(0, len(previous), 2)]
         else:
-            major = [add(2 * r - 3, "losers",
+            major = [add(2 * r - 3, Bracket.LOSERS,
                          (Feed(lower[i], "winner"), Feed(lower[i + 1], "winner")))
                      for i in range(0, len(lower), 2)]
         drops = reorder(upper, drop_order(r, rounds))
-        lower = [add(2 * r - 2, "losers", (Feed(drops[i], "loser"), Feed(major[i], "winner")))
+        lower = [add(2 * r - 2, Bracket.LOSERS, (Feed(drops[i], "loser"), Feed(major[i], "winner")))
                  for i in range(len(major))]
 
     if grand_final != "none":
         lower_champion = Feed(lower[0], "winner") if lower else Feed(upper[0], "loser")
         final_bo = final_best_of if final_best_of is not None else best_of
         gf1 = len(matches) + 1
-        matches.append(MatchPlan(gf1, 1, "grand_final", (Feed(upper[0], "winner"), lower_champion),
-                                 best_of=final_bo))
+        matches.append(MatchPlan(gf1, 1, Bracket.GRAND_FINAL,
+                                 (Feed(upper[0], "winner"), lower_champion), best_of=final_bo))
         if grand_final == "reset":
-            matches.append(MatchPlan(gf1 + 1, 2, "grand_final",
+            matches.append(MatchPlan(gf1 + 1, 2, Bracket.GRAND_FINAL,
                                      (Feed(gf1, "winner"), Feed(gf1, "loser")),
                                      best_of=final_bo, conditional=True))
     link_feeds(matches)
@@ -195,7 +201,7 @@ def placement_ranges(stage: StagePlan) -> dict[int, tuple[int, int]]:
     return ranges
 
 
-def placements(
+def final_ranks(
     stage: StagePlan,
     outcomes: Mapping[int, tuple[int | None, int | None]],
 ) -> dict[int, tuple[int, int]]:
@@ -241,16 +247,73 @@ def placements(
     return result
 
 
-def standings(teams: list[int], results: list[MatchResult], stage: StagePlan) -> list[Row]:
+def table(teams: list[int], results: list[MatchResult], stage: StagePlan) -> list[Row]:
     """Rows with the placements decided so far (rank = the best of a shared range, which
     sets ``tied``); teams still in the stage have no rank yet. ``stage`` is the plan the
     stage was created from (``plan(...)`` with the same seeding and settings)."""
     rows = tally(teams, results)
     outcomes = {r.number: (r.winner_team, r.loser_team)
                 for r in results if r.completed and r.winner in (1, 2)}
-    for team, (best, worst) in placements(stage, outcomes).items():
+    for team, (best, worst) in final_ranks(stage, outcomes).items():
         row = rows.setdefault(team, Row(team))
         row.rank = best
         row.tied = worst > best
         row.status = "advanced" if best == 1 else "eliminated"
     return sorted(rows.values(), key=lambda row: (row.rank is None, row.rank or 0, row.team_id))
+
+
+@dataclass(frozen=True, kw_only=True)
+class DoubleEliminationSettings(Settings):
+    grand_final: GrandFinal = "single"
+    final_best_of: int | None = None
+
+    def check(self) -> None:
+        super().check()
+        choice(self.grand_final, "grand_final", ("single", "reset", "none"))
+        count(self.final_best_of, "final_best_of", 1, MAX_BEST_OF, optional=True)
+
+
+class DoubleElimination(Format[DoubleEliminationSettings]):
+    name = StageFormat.DOUBLE_ELIMINATION
+    label = "Double elimination"
+    settings_type = DoubleEliminationSettings
+    partial = "_stage_bracket.html"
+    knockout = True
+
+    def separation(self, count: int, settings: DoubleEliminationSettings,
+                   nation: Mapping[int, str | None],
+                   seeding_method: SeedingMethod) -> Separation | None:
+        return tier_pots(count), bracket_conflicts(nation, seeding_method)
+
+    def _plan(self, teams: list[int], settings: DoubleEliminationSettings,
+              seeding_method: SeedingMethod) -> StagePlan:
+        return plan(teams, seeding_method=seeding_method, best_of=settings.best_of,
+                    best_of_by_round=settings.best_of_by_round,
+                    grand_final=settings.grand_final, final_best_of=settings.final_best_of)
+
+    def standings(self, seeding: list[int], results: list[MatchResult],
+                  settings: DoubleEliminationSettings, *,
+                  resolutions: Sequence[Sequence[int]], withdrawn: frozenset[int],
+                  complete: bool, seeding_method: SeedingMethod = "standard") -> list[Row]:
+        structure = self._plan(seeding, settings, seeding_method) if len(seeding) >= 2 \
+            else StagePlan()
+        return knockout_rows(seeding, table(seeding, results, structure), results,
+                             resolutions)
+
+    def round_label(self, bracket: str | None, round_number: int, team_count: int) -> Label:
+        upper = max(1, bracket_size(max(team_count, 2)).bit_length() - 1)
+        if bracket == Bracket.WINNERS:
+            return ("Upper final", None) if round_number == upper else ("Upper round %d",
+                                                                         round_number)
+        if bracket == Bracket.LOSERS:
+            return ("Lower final", None) if round_number == 2 * upper - 2 else (
+                "Lower round %d", round_number)
+        if bracket == Bracket.GRAND_FINAL:
+            return ("Grand final", None) if round_number == 1 else ("Bracket reset", None)
+        return layout.named_round(bracket, round_number)
+
+    def layout(self, stage: Mapping[str, Any]) -> list[dict[str, Any]]:
+        count_ = stage["team_count"]
+        return layout.brackets(stage["matches"],
+                               lambda b, r, _: self.round_label(b, r, count_),
+                               layout.SECTIONS["winners"])

@@ -18,9 +18,10 @@ import random
 from collections.abc import Callable, Mapping, Sequence
 from itertools import combinations
 
-from .seeding import bracket_size, place, snake_groups
+from .seeding import place, snake_groups
 
 Conflicts = Callable[[list[int]], int]
+Separation = tuple[list[list[int]], Conflicts]  # pots, and how to count same-nation meetings
 MAX_SEPARATED = 128  # teams; the search tries every swap within a pot, so it stays small
 
 
@@ -95,19 +96,3 @@ def separate(order: list[int], pots: list[list[int]], conflicts: Conflicts) -> l
         order[i], order[j] = order[j], order[i]
         best = found[0]
     return order
-
-
-def pots_and_conflicts(format_: str, count: int, settings: Mapping[str, object],
-                       nation: Mapping[int, str | None],
-                       seeding_method: str) -> tuple[list[list[int]], Conflicts] | None:
-    """Where teams of one nation should not meet, for a format (None: everyone meets)."""
-    if format_ == "round_robin":
-        groups = int(settings.get("groups") or 1)  # type: ignore[call-overload]
-        if groups < 2:
-            return None
-        return group_pots(count, groups), group_conflicts(nation, groups)
-    if format_ == "swiss":
-        return tier_pots(count), swiss_conflicts(nation)
-    if count < 2 or bracket_size(count) < 2:
-        return None
-    return tier_pots(count), bracket_conflicts(nation, seeding_method)

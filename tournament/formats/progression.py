@@ -1,29 +1,18 @@
-"""How a match's slots fill and what a finished match sends on.
-
-Works on one match at a time, so reporting a result costs the same in a bracket of
-8 teams and of 8,192: the plan already says where each winner and loser goes.
-"""
+"""How a match's slots fill and what a finished match sends on: the rules the stage state
+machine (``machine.py``) applies one match at a time, so reporting a result costs the same
+in a bracket of 8 teams and of 8,192 — the plan already says where each winner and loser
+goes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal
 
-from .types import Feed, Slot
+from .state import MatchState
+from .types import MatchStatus
 
 SlotsStatus = Literal["pending", "ready", "bye", "empty"]
-
-
-@dataclass(slots=True)
-class SlotPair:
-    teams: list[int | None]
-    filled: list[bool]
-
-    @classmethod
-    def from_plan(cls, slots: tuple[Slot, Slot]) -> SlotPair:
-        teams = [s if isinstance(s, int) else None for s in slots]
-        filled = [not isinstance(s, Feed) for s in slots]
-        return cls(teams, filled)
+Decided = tuple[int | None, int | None, bool]  # winning team, losing team, decided
 
 
 def slots_status(teams: list[int | None], filled: list[bool]) -> SlotsStatus:
@@ -48,36 +37,7 @@ def outcome_teams(teams: list[int | None], winner: int | None) -> tuple[int | No
     """(winning team, losing team) of a finished match; None where nobody is."""
     if winner not in (1, 2):
         return None, None
-    win = teams[winner - 1]
-    lose = teams[2 - winner]
-    return win, lose
-
-
-class MatchLike(Protocol):
-    """What progression reads and writes on a match: the stored row or an in-memory state."""
-
-    number: int
-    team1_id: int | None
-    team2_id: int | None
-    filled1: bool
-    filled2: bool
-    score1: int
-    score2: int
-    games: list[list[int]] | None
-    maps: list[str | None] | None
-    status: str
-    winner: int | None
-    draw: bool
-    forfeit: int | None
-    active: bool
-    conditional: bool
-    winner_to: int | None
-    winner_slot: int | None
-    loser_to: int | None
-    loser_slot: int | None
-
-
-Outcome = tuple[int | None, int | None, bool]  # winner team, loser team, decided
+    return teams[winner - 1], teams[2 - winner]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,24 +47,20 @@ class Placed:
     outcome_changed: bool  # what this match sends on is different now
 
 
-def teams_of(m: MatchLike) -> list[int | None]:
-    return [m.team1_id, m.team2_id]
-
-
-def was_played(m: MatchLike) -> bool:
+def was_played(m: MatchState) -> bool:
     """A real result (live or final) between two teams, as opposed to a bye."""
-    return m.status in ("live", "completed") and m.team1_id is not None \
+    return m.status in (MatchStatus.LIVE, MatchStatus.COMPLETED) and m.team1_id is not None \
         and m.team2_id is not None
 
 
-def outcome(m: MatchLike) -> Outcome:
-    if m.status != "completed" or not m.active:
+def decided(m: MatchState) -> Decided:
+    if m.status != MatchStatus.COMPLETED or not m.active:
         return None, None, False
-    winner, loser = outcome_teams(teams_of(m), m.winner)
+    winner, loser = outcome_teams(m.teams, m.winner)
     return winner, loser, True
 
 
-def clear_result(m: MatchLike) -> None:
+def clear_result(m: MatchState) -> None:
     m.score1 = m.score2 = 0
     m.games = None
     m.maps = None
@@ -113,61 +69,66 @@ def clear_result(m: MatchLike) -> None:
     m.forfeit = None
 
 
-def settle(m: MatchLike, withdrawn: frozenset[int] = frozenset()) -> None:
+def forfeit(m: MatchState, side: int) -> None:
+    """``side`` (1 or 2) forfeits: the other side wins, the match is over (a walkover)."""
+    clear_result(m)
+    m.forfeit, m.winner, m.status = side, 3 - side, MatchStatus.COMPLETED
+
+
+def settle(m: MatchState, withdrawn: frozenset[int] = frozenset()) -> None:
     """Status from the slots: pending, ready, or an automatic bye / empty result; a ready
     match with a withdrawn (or disqualified) team is forfeited by that team."""
-    state = slots_status(teams_of(m), [m.filled1, m.filled2])
+    state = slots_status(m.teams, [m.filled1, m.filled2])
     if state == "pending":
-        m.status, m.winner = "pending", None
+        m.status, m.winner = MatchStatus.PENDING, None
     elif state == "ready":
-        if m.status == "pending":
-            m.status = "ready"
-        if m.status == "ready" and withdrawn:
+        if m.status == MatchStatus.PENDING:
+            m.status = MatchStatus.READY
+        if m.status == MatchStatus.READY and withdrawn:
             for side, team in ((1, m.team1_id), (2, m.team2_id)):
                 if team in withdrawn:
-                    clear_result(m)
-                    m.forfeit, m.winner, m.status = side, 3 - side, "completed"
+                    forfeit(m, side)
                     break
     else:
         clear_result(m)
-        m.status = "completed"
-        m.winner = bye_winner(teams_of(m))
+        m.status = MatchStatus.COMPLETED
+        m.winner = bye_winner(m.teams)
 
 
-def place(m: MatchLike, slot: int, team: int | None, filled: bool,
+def place(m: MatchState, slot: int, team: int | None, filled: bool,
           withdrawn: frozenset[int] = frozenset()) -> Placed:
     """Put ``team`` (or 'not decided yet') into a slot of ``m`` and settle it."""
     current = (m.team1_id, m.filled1) if slot == 0 else (m.team2_id, m.filled2)
     if current == (team, filled):
         return Placed(False, False, False)
-    before = outcome(m)
+    before = decided(m)
     reset = was_played(m)
     if reset:
         clear_result(m)
-        m.status = "ready"
-    elif m.status == "completed":  # an automatic bye result, decided again below
+        m.status = MatchStatus.READY
+    elif m.status == MatchStatus.COMPLETED:  # an automatic bye result, decided again below
         clear_result(m)
-        m.status = "pending"
+        m.status = MatchStatus.PENDING
     if slot == 0:
         m.team1_id, m.filled1 = team, filled
     else:
         m.team2_id, m.filled2 = team, filled
     settle(m, withdrawn)
-    return Placed(True, reset, outcome(m) != before)
+    return Placed(True, reset, decided(m) != before)
 
 
-def sends(m: MatchLike) -> list[tuple[int, int, int | None, bool]]:
+def sends(m: MatchState) -> list[tuple[int, int, int | None, bool]]:
     """(target match, slot, team, decided) for the matches ``m`` feeds."""
-    winner, loser, decided = outcome(m)
+    winner, loser, done = decided(m)
     out = []
     if m.winner_to is not None and m.winner_slot is not None:
-        out.append((m.winner_to, m.winner_slot, winner, decided))
+        out.append((m.winner_to, m.winner_slot, winner, done))
     if m.loser_to is not None and m.loser_slot is not None:
-        out.append((m.loser_to, m.loser_slot, loser, decided))
+        out.append((m.loser_to, m.loser_slot, loser, done))
     return out
 
 
-def reset_wanted(source: MatchLike) -> bool:
+def reset_wanted(source: MatchState) -> bool:
     """A conditional match (the grand-final reset) is played when the first grand final
     went to the lower-bracket finalist (side 2)."""
-    return outcome(source)[2] and source.winner == 2
+    return decided(source)[2] and source.winner == 2

@@ -55,9 +55,10 @@ class Row:
     buchholz: int = 0
     status: str = "active"  # active | advanced | eliminated
     tied: bool = False
+    group: int | None = None  # 1-based group, in stages with groups
 
     def as_dict(self) -> dict[str, object]:
-        return {
+        row: dict[str, object] = {
             "team_id": self.team_id, "rank": self.rank, "wins": self.wins,
             "losses": self.losses, "draws": self.draws, "games_won": self.games_won,
             "games_lost": self.games_lost, "goals_for": self.goals_for,
@@ -65,6 +66,9 @@ class Row:
             "goal_difference": self.goals_for - self.goals_against, "points": self.points,
             "buchholz": self.buchholz, "status": self.status, "tied": self.tied,
         }
+        if self.group is not None:
+            row["group"] = self.group
+        return row
 
 
 def tally(teams: list[int], results: list[MatchResult]) -> dict[int, Row]:

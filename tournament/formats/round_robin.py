@@ -13,8 +13,18 @@ black in even ones) and ring positions ``j`` and ``m - 1 - j`` meet with ``j`` w
 
 from __future__ import annotations
 
-from .seeding import snake_groups
-from .types import FormatError, MatchPlan, StagePlan, best_of_for
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import layout
+from .draw import Separation, group_conflicts, group_pots
+from .format import Format, Settings, choice, count, too_large
+from .limits import MAX_MATCHES_PER_STAGE, MAX_ROUND_ROBIN_GROUP
+from .results import MatchResult, Row
+from .seeding import SeedingMethod, snake_groups
+from .standings import DEFAULT_POINTS, ROUND_ROBIN_TIEBREAKERS, check, compute, line_tie
+from .types import FormatError, MatchPlan, StageFormat, StagePlan, best_of_for
 
 
 def berger_table(n: int) -> list[list[tuple[int, int]]]:
@@ -80,3 +90,100 @@ def plan(
                     group=group_index + 1,
                 ))
     return StagePlan(matches)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RoundRobinSettings(Settings):
+    groups: int = 1
+    legs: int = 1
+    allow_draws: bool = False
+    points: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_POINTS))
+    tiebreakers: list[str] = field(default_factory=lambda: list(ROUND_ROBIN_TIEBREAKERS))
+    advance: int | None = None  # the top N of each group go through
+
+    def check(self) -> None:
+        super().check()
+        count(self.groups, "groups", 1, 64)
+        choice(self.legs, "legs", (1, 2))
+        choice(self.allow_draws, "allow_draws", (True, False))
+        count(self.advance, "advance", 1, 64, optional=True)
+        check(self.points, self.tiebreakers)
+
+
+def mark_advance(table: list[Row], advance: int) -> None:
+    """The top ``advance`` go through; teams tied across the line stay ``active`` (none of
+    them is through) until the organizer breaks the tie."""
+    undecided = set(line_tie([(r.team_id, r.rank) for r in table], advance))
+    for position, row in enumerate(table):
+        if row.team_id in undecided:
+            row.status = "active"
+        else:
+            row.status = "advanced" if position < advance else "eliminated"
+
+
+class RoundRobin(Format[RoundRobinSettings]):
+    name = StageFormat.ROUND_ROBIN
+    label = "Round robin"
+    settings_type = RoundRobinSettings
+    partial = "_stage_groups.html"
+    columns = frozenset({"draws", "points"})
+    tables_in_layout = True
+
+    def allows_draws(self, settings: RoundRobinSettings) -> bool:
+        return settings.allow_draws
+
+    def groups(self, settings: RoundRobinSettings) -> int:
+        return settings.groups
+
+    def check_size(self, teams: int, settings: RoundRobinSettings) -> None:
+        super().check_size(teams, settings)
+        groups = max(1, settings.groups)
+        largest = -(-teams // groups)
+        if largest > MAX_ROUND_ROBIN_GROUP:
+            raise too_large(f"A round robin group has at most {MAX_ROUND_ROBIN_GROUP} teams; "
+                            f"{teams} teams in {groups} group(s) make groups of {largest}. "
+                            "Use more groups.", teams=teams, limit=MAX_ROUND_ROBIN_GROUP)
+        sizes = [teams // groups + (1 if g < teams % groups else 0) for g in range(groups)]
+        matches = sum(n * (n - 1) // 2 for n in sizes) * settings.legs
+        if matches > MAX_MATCHES_PER_STAGE:
+            raise too_large(f"A stage has at most {MAX_MATCHES_PER_STAGE} matches; this one "
+                            f"would have {matches}.", teams=teams, limit=MAX_MATCHES_PER_STAGE)
+
+    def separation(self, count: int, settings: RoundRobinSettings,
+                   nation: Mapping[int, str | None],
+                   seeding_method: SeedingMethod) -> Separation | None:
+        if settings.groups < 2:
+            return None
+        return group_pots(count, settings.groups), group_conflicts(nation, settings.groups)
+
+    def _plan(self, teams: list[int], settings: RoundRobinSettings,
+              seeding_method: SeedingMethod) -> StagePlan:
+        return plan(teams, groups=settings.groups, legs=settings.legs,
+                    best_of=settings.best_of, best_of_by_round=settings.best_of_by_round)
+
+    def standings(self, seeding: list[int], results: list[MatchResult],
+                  settings: RoundRobinSettings, *, resolutions: Sequence[Sequence[int]],
+                  withdrawn: frozenset[int], complete: bool,
+                  seeding_method: SeedingMethod = "standard") -> list[Row]:
+        """Each group's table (rows carry ``group``), groups in order."""
+        group_of: dict[int, int] = {}
+        for r in results:
+            for t in r.teams:
+                if t is not None:
+                    group_of[t] = r.group or 1
+        seed = {t: i + 1 for i, t in enumerate(seeding)}
+        out: list[Row] = []
+        for group in sorted(set(group_of.values())):
+            members = {t: seed[t] for t in seeding if group_of.get(t) == group}
+            table = compute(members, [r for r in results if (r.group or 1) == group],
+                            points=settings.points, tiebreakers=settings.tiebreakers,
+                            resolutions=resolutions)
+            if complete and settings.advance:
+                mark_advance(table, settings.advance)
+            for row in table:
+                row.group = group
+            out += table
+        return out
+
+    def layout(self, stage: Mapping[str, Any]) -> list[dict[str, Any]]:
+        return layout.groups(stage)

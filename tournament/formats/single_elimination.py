@@ -1,10 +1,29 @@
-"""Single elimination: the plan of a knockout bracket with byes and a third-place match."""
+"""Single elimination: the plan of a knockout bracket with byes and a third-place match,
+its final placements, and the format's registry entry."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from . import layout
+from .draw import Separation, bracket_conflicts, tier_pots
+from .format import Format, Label, Settings, choice, knockout_rows
 from .results import MatchResult, Row, tally
-from .seeding import SeedingMethod, place
-from .types import Feed, MatchPlan, Slot, StagePlan, best_of_for, link_feeds
+from .seeding import SeedingMethod, bracket_size, place
+from .types import (
+    Bracket,
+    Feed,
+    MatchPlan,
+    Slot,
+    StageFormat,
+    StagePlan,
+    best_of_for,
+    link_feeds,
+)
+
+ROUND_NAMES = {1: "Final", 2: "Semifinals", 3: "Quarterfinals"}
 
 
 def plan(
@@ -32,7 +51,7 @@ def plan(
             matches.append(MatchPlan(
                 number=number,
                 round=round_number,
-                bracket="winners",
+                bracket=Bracket.WINNERS,
                 slots=(slots_in_round[i], slots_in_round[i + 1]),
                 best_of=best_of_for(round_number, best_of, best_of_by_round),
             ))
@@ -48,7 +67,7 @@ def plan(
         matches.append(MatchPlan(
             number=number,
             round=final_round,
-            bracket="third_place",
+            bracket=Bracket.THIRD_PLACE,
             slots=(Feed(semis[0], "loser"), Feed(semis[1], "loser")),
             best_of=best_of_for(final_round, best_of, best_of_by_round),
         ))
@@ -56,18 +75,18 @@ def plan(
     return StagePlan(matches)
 
 
-def placements(rounds: int, eliminated_in_round: int, third_place: bool) -> tuple[int, int]:
+def rank_range(rounds: int, eliminated_in_round: int) -> tuple[int, int]:
     """The (best, worst) rank shared by teams that lost in ``eliminated_in_round``.
 
     In an 8-team bracket (3 rounds) quarterfinal losers share 5-8, semifinal losers 3-4
-    (or 3 and 4 after a third-place match), the final's loser is 2nd.
+    (a third-place match splits them into 3 and 4), the final's loser is 2nd.
     """
     losers_in_round = 2 ** (rounds - eliminated_in_round)
     best = losers_in_round + 1
     return best, best + losers_in_round - 1
 
 
-def standings(teams: list[int], results: list[MatchResult]) -> list[Row]:
+def table(teams: list[int], results: list[MatchResult]) -> list[Row]:
     """Final placements: the champion 1st, the final's loser 2nd, then teams out in the
     same round share a rank (3-4, 5-8 ...) unless a third-place match split 3 and 4.
     Teams still in the bracket have no rank yet."""
@@ -84,7 +103,7 @@ def standings(teams: list[int], results: list[MatchResult]) -> list[Row]:
         if third_place and r.round == rounds - 1:
             continue  # semifinal losers play on for third place
         if loser is not None:
-            rows[loser].rank = placements(rounds, r.round, False)[0]
+            rows[loser].rank = rank_range(rounds, r.round)[0]
             rows[loser].status = "eliminated"
         if r.round == rounds and r.winner_team is not None:
             rows[r.winner_team].rank = 1
@@ -96,3 +115,57 @@ def standings(teams: list[int], results: list[MatchResult]) -> list[Row]:
                     rows[team].rank = rank
                     rows[team].status = "eliminated"
     return sorted(rows.values(), key=lambda row: (row.rank is None, row.rank or 0))
+
+
+def knockout_round(round_number: int, rounds: int) -> Label:
+    """('Final', None), ('Round of %d', 16), ('Round %d', 2) for a knockout bracket."""
+    left = rounds - round_number + 1
+    if left in ROUND_NAMES:
+        return ROUND_NAMES[left], None
+    if left <= 7:
+        return "Round of %d", 2 ** left
+    return "Round %d", round_number
+
+
+@dataclass(frozen=True, kw_only=True)
+class SingleEliminationSettings(Settings):
+    third_place_match: bool = False
+
+    def check(self) -> None:
+        super().check()
+        choice(self.third_place_match, "third_place_match", (True, False))
+
+
+class SingleElimination(Format[SingleEliminationSettings]):
+    name = StageFormat.SINGLE_ELIMINATION
+    label = "Single elimination"
+    settings_type = SingleEliminationSettings
+    partial = "_stage_bracket.html"
+    knockout = True
+
+    def separation(self, count: int, settings: SingleEliminationSettings,
+                   nation: Mapping[int, str | None],
+                   seeding_method: SeedingMethod) -> Separation | None:
+        return tier_pots(count), bracket_conflicts(nation, seeding_method)
+
+    def _plan(self, teams: list[int], settings: SingleEliminationSettings,
+              seeding_method: SeedingMethod) -> StagePlan:
+        return plan(teams, seeding_method=seeding_method, best_of=settings.best_of,
+                    best_of_by_round=settings.best_of_by_round,
+                    third_place_match=settings.third_place_match)
+
+    def standings(self, seeding: list[int], results: list[MatchResult],
+                  settings: SingleEliminationSettings, *,
+                  resolutions: Sequence[Sequence[int]], withdrawn: frozenset[int],
+                  complete: bool, seeding_method: SeedingMethod = "standard") -> list[Row]:
+        return knockout_rows(seeding, table(seeding, results), results, resolutions)
+
+    def round_label(self, bracket: str | None, round_number: int, team_count: int) -> Label:
+        if bracket == Bracket.WINNERS:
+            return knockout_round(round_number, bracket_size(max(team_count, 2)).bit_length() - 1)
+        return layout.named_round(bracket, round_number)
+
+    def layout(self, stage: Mapping[str, Any]) -> list[dict[str, Any]]:
+        count = stage["team_count"]
+        return layout.brackets(stage["matches"],
+                               lambda b, r, _: self.round_label(b, r, count), "Bracket")

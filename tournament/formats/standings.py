@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
+from .records import buchholz, records
 from .results import MatchResult, Row, tally
 from .types import FormatError
 
@@ -93,23 +94,18 @@ def compute(
     deciders = [r for r in finished if r.is_tiebreaker and not r.is_bye]
     finished = [r for r in finished if not r.is_tiebreaker]
     rows = tally(list(teams), finished)
-    opponents: dict[int, list[int]] = {t: [] for t in teams}
-    for r in finished:
-        a, b = r.teams
-        if a is not None and b is not None:
-            opponents[a].append(b)
-            opponents[b].append(a)
-        elif byes_count_as_wins and (present := a if a is not None else b) is not None:
-            rows[present].wins += 1
+    played = records(finished, teams)
+    for t, rec in played.items():
+        if byes_count_as_wins:
+            rows[t].wins += rec.byes
     for row in rows.values():
         row.points = (row.wins * table["win"] + row.draws * table["draw"]
                       + row.losses * table["loss"])
-    diff = {t: rows[t].wins - rows[t].losses for t in teams}
     for t in teams:
-        rows[t].buchholz = sum(diff[o] for o in opponents[t])
+        rows[t].buchholz = buchholz(t, played)
 
     def median(t: int) -> int:
-        values = sorted(diff[o] for o in opponents[t])
+        values = sorted(played[o].difference for o in played[t].opponents)
         return sum(values[1:-1]) if len(values) >= 3 else sum(values)
 
     def goal_difference(t: int) -> Key:

@@ -1,282 +1,189 @@
-"""Swiss pairings: the next round's match-ups from each team's record so far.
-
-Two systems (``SwissSettings.pairing``):
-
-``"valve"`` - the Counter-Strike Major rules (ValveSoftware/counter-strike_rules_and_regs,
-``major-supplemental-rulebook.md``, "Swiss Bracket" and "Mid-stage Seed Calculation"):
-
-* teams meet only teams with the same W-L record;
-* round 1: seed ``i`` v seed ``i + n/2`` (1 v 9, 2 v 10 ... 8 v 16);
-* later rounds re-seed each record group by record, Difficulty Score (Buchholz: the sum of
-  each opponent's current wins minus losses), then initial seed;
-* rounds 2 and 3: the highest seed meets the lowest seed available without a rematch
-  (searched in that preference order, which also covers the rulebook's "the final two
-  high seeds swap opponents" when the last match-up would be a rematch);
-* other rounds: a group of six takes the top-most row of the rulebook's priority table
-  that has no rematch; other group sizes use the round 2-3 rule.
-
-Record groups of odd size (fields that are not a power of two) pass their lowest seed down
-to the next group; an odd field gives the last one a bye.
-
-``"standard"`` - any number of teams and rounds: pairs within score groups, floats when it
-must, never repeats a pairing while an alternative exists and never gives a second bye
-while another team can take it. It is solved as a maximum-weight perfect matching
-(networkx), not greedily: a second bye costs more than any number of rematches, a rematch
-more than any amount of floating (squared score differences), floating more than any
-seed preference; within a score group the top half meets the bottom half, and the bye
-goes to the lowest-ranked team of the lowest score group that has not had one.
-
-A bye is a win: the caller records it in ``wins`` and sets ``had_bye``.
-"""
+"""Swiss: teams meet teams with the same record, round by round (pairing rules in
+``swiss_pairing.py``); standings rank by record first. The format's registry entry."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
-import networkx as nx  # type: ignore[import-untyped]
-
-from .results import MatchResult
-from .types import FormatError
-
-Pairing = tuple[int, int | None]  # (team, opponent); opponent None = a bye
-SwissStatus = Literal["active", "advanced", "eliminated"]
-_BYE = "bye"  # the bye's node in the matching graph (team ids are ints)
-
-# The rulebook's priority table for a group of six (1-based positions in seed order).
-VALVE_SIX_TABLE: tuple[tuple[tuple[int, int], ...], ...] = (
-    ((1, 6), (2, 5), (3, 4)), ((1, 6), (2, 4), (3, 5)), ((1, 5), (2, 6), (3, 4)),
-    ((1, 5), (2, 4), (3, 6)), ((1, 4), (2, 6), (3, 5)), ((1, 4), (2, 5), (3, 6)),
-    ((1, 6), (2, 3), (4, 5)), ((1, 5), (2, 3), (4, 6)), ((1, 3), (2, 6), (4, 5)),
-    ((1, 3), (2, 5), (4, 6)), ((1, 4), (2, 3), (5, 6)), ((1, 3), (2, 4), (5, 6)),
-    ((1, 2), (3, 6), (4, 5)), ((1, 2), (3, 5), (4, 6)), ((1, 2), (3, 4), (5, 6)),
+from . import layout
+from .draw import Separation, swiss_conflicts, tier_pots
+from .format import Format, Settings, choice, count, fail, too_large
+from .limits import MAX_BEST_OF, MAX_SWISS_TEAMS
+from .results import MatchResult, Row
+from .seeding import SeedingMethod
+from .standings import DEFAULT_POINTS, SWISS_TIEBREAKERS, RecordMode, check, compute
+from .state import MatchState
+from .swiss_pairing import (
+    SwissEntry,
+    entries_from_results,
+    is_decider,
+    match_best_of,
+    pair_round,
+    statuses,
 )
+from .types import FormatError, MatchPlan, StageFormat, StagePlan
+
+# Standard Swiss keeps true ties (flagged for the organizer) instead of deciding by seed.
+STANDARD_SWISS_TIEBREAKERS = ("buchholz", "game_difference", "games_won")
 
 
-@dataclass(frozen=True, slots=True)
-class SwissEntry:
-    team: int
-    seed: int  # initial seed of the stage, 1 = best
-    wins: int = 0  # a bye counts as a win
-    losses: int = 0
-    opponents: tuple[int, ...] = ()  # every opponent faced, in order
-    had_bye: bool = False
-    draws: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class SwissSettings:
+@dataclass(frozen=True, kw_only=True)
+class SwissSettings(Settings):
     pairing: Literal["valve", "standard"] = "valve"
     wins_to_advance: int | None = 3  # None: nobody advances early (play a fixed count)
     losses_to_eliminate: int | None = 3
-    best_of: int = 1
-    decider_best_of: int | None = None
+    decider_best_of: int | None = None  # matches that can advance or eliminate a team
+    rounds: int | None = None  # a fixed number of rounds
+    tiebreakers: list[str] = field(default_factory=lambda: list(SWISS_TIEBREAKERS))
+
+    def check(self) -> None:
+        super().check()
+        choice(self.pairing, "pairing", ("valve", "standard"))
+        count(self.wins_to_advance, "wins_to_advance", 1, 20, optional=True)
+        count(self.losses_to_eliminate, "losses_to_eliminate", 1, 20, optional=True)
+        count(self.decider_best_of, "decider_best_of", 1, MAX_BEST_OF, optional=True)
+        count(self.rounds, "rounds", 1, 50, optional=True)
+        check(DEFAULT_POINTS, self.tiebreakers)
+        if self.rounds is None and (self.wins_to_advance is None
+                                    or self.losses_to_eliminate is None):
+            raise fail("rounds", "A Swiss stage without wins_to_advance and "
+                       "losses_to_eliminate needs a number of rounds.")
+
+    @property
+    def record(self) -> RecordMode:
+        """How records rank: by wins then losses while teams play to a number of wins; by
+        wins minus losses in a Swiss of a fixed number of rounds."""
+        return "wins" if self.wins_to_advance is not None else "difference"
 
 
-def status(entry: SwissEntry, settings: SwissSettings) -> SwissStatus:
-    if settings.wins_to_advance is not None and entry.wins >= settings.wins_to_advance:
-        return "advanced"
-    if settings.losses_to_eliminate is not None and entry.losses >= settings.losses_to_eliminate:
-        return "eliminated"
-    return "active"
-
-
-def statuses(entries: Iterable[SwissEntry], settings: SwissSettings) -> dict[int, SwissStatus]:
-    return {e.team: status(e, settings) for e in entries}
-
-
-def is_decider(a: SwissEntry, b: SwissEntry | None, settings: SwissSettings) -> bool:
-    """Whether the match can advance or eliminate a team (at wins-1 or losses-1)."""
-    if b is None:
-        return False
-    for e in (a, b):
-        if settings.wins_to_advance is not None and e.wins == settings.wins_to_advance - 1:
-            return True
-        if (settings.losses_to_eliminate is not None
-                and e.losses == settings.losses_to_eliminate - 1):
-            return True
-    return False
-
-
-def match_best_of(a: SwissEntry, b: SwissEntry | None, settings: SwissSettings) -> int:
-    if settings.decider_best_of is not None and is_decider(a, b, settings):
-        return settings.decider_best_of
-    return settings.best_of
-
-
-def difficulty(entry: SwissEntry, by_team: Mapping[int, SwissEntry]) -> int:
-    """Valve's Difficulty Score (Buchholz): opponents' current wins minus losses."""
-    return sum(by_team[o].wins - by_team[o].losses for o in entry.opponents if o in by_team)
-
-
-def seed_order(entries: Sequence[SwissEntry]) -> list[SwissEntry]:
-    """Mid-stage seeding: record, then difficulty, then initial seed."""
+def swiss_round(entries: list[SwissEntry], round_number: int, settings: SwissSettings,
+                first_number: int) -> StagePlan:
+    """The matches of one Swiss round (a bye is a match with one slot ``None``)."""
     by_team = {e.team: e for e in entries}
-    return sorted(entries, key=lambda e: (-(e.wins - e.losses), -e.wins,
-                                          -difficulty(e, by_team), e.seed))
+    matches = []
+    for i, (a, b) in enumerate(pair_round(entries, round_number, settings)):
+        other = by_team[b] if b is not None else None
+        best_of = match_best_of(by_team[a], other, settings)
+        if str(round_number) in settings.best_of_by_round and not is_decider(
+                by_team[a], other, settings):
+            best_of = settings.best_of_by_round[str(round_number)]
+        matches.append(MatchPlan(number=first_number + i, round=round_number, bracket=None,
+                                 slots=(a, b), best_of=best_of))
+    return StagePlan(matches)
 
 
-def pair_round(
-    entries: Sequence[SwissEntry],
-    round_number: int,
-    settings: SwissSettings,
-) -> list[Pairing]:
-    """The next round's pairings among the active teams, higher seed first (slot 0)."""
-    if len({e.team for e in entries}) != len(entries):
-        raise FormatError("duplicate_team", "A team appears twice in the Swiss field.")
-    active = [e for e in entries if status(e, settings) == "active"]
-    if settings.pairing == "valve":
-        return _pair_valve(active, list(entries), round_number)
-    if settings.pairing == "standard":
-        return _pair_standard(active, list(entries))
-    raise FormatError("invalid_settings", f"Unknown Swiss pairing {settings.pairing!r}.",
-                      "settings.pairing")
+def finished(entries: list[SwissEntry], rounds_played: int, settings: SwissSettings) -> bool:
+    """No further round: the round count reached, or nobody left to pair."""
+    if settings.rounds is not None and rounds_played >= settings.rounds:
+        return True
+    return sum(s == "active" for s in statuses(entries, settings).values()) < 2
 
 
-def _played(a: SwissEntry, b: SwissEntry) -> bool:
-    return b.team in a.opponents or a.team in b.opponents
-
-
-def _pair_valve(active: list[SwissEntry], field: list[SwissEntry], round_number: int
-                ) -> list[Pairing]:
-    if round_number == 1:
-        ordered = sorted(active, key=lambda e: e.seed)
-        bye = ordered.pop() if len(ordered) % 2 else None
-        half = len(ordered) // 2
-        pairs: list[Pairing] = [(ordered[i].team, ordered[i + half].team) for i in range(half)]
-        return pairs + ([(bye.team, None)] if bye else [])
-    by_team = {e.team: e for e in field}
-    key = {e.team: (-difficulty(e, by_team), e.seed) for e in active}
-    records = sorted({(e.wins, e.losses) for e in active}, key=lambda r: (r[1] - r[0], -r[0]))
-    pairs = []
-    carry: list[SwissEntry] = []
-    for record in records:
-        group = carry + sorted((e for e in active if (e.wins, e.losses) == record),
-                               key=lambda e: key[e.team])
-        carry = [group.pop()] if len(group) % 2 else []
-        if len(group) == 6 and round_number not in (2, 3):
-            pairs += _valve_table(group) or _high_low(group)
-        else:
-            pairs += _high_low(group)
-    if carry:
-        pairs.append((carry[0].team, None))
-    return pairs
-
-
-def _valve_table(group: list[SwissEntry]) -> list[Pairing] | None:
-    for row in VALVE_SIX_TABLE:
-        if not any(_played(group[a - 1], group[b - 1]) for a, b in row):
-            return [(group[a - 1].team, group[b - 1].team) for a, b in row]
-    return None
-
-
-def _high_low(group: list[SwissEntry]) -> list[Pairing]:
-    """Highest seed v lowest available without a rematch, backtracking when stuck.
-
-    The first solution in that preference order is the rulebook's: when only the last
-    match-up would be a rematch, the last two high seeds end up swapping opponents.
-    """
-    budget = [20_000]
-
-    def search(rest: list[SwissEntry]) -> list[Pairing] | None:
-        if not rest:
-            return []
-        budget[0] -= 1
-        if budget[0] < 0:
-            return None
-        top = rest[0]
-        for j in range(len(rest) - 1, 0, -1):
-            if _played(top, rest[j]):
-                continue
-            tail = search(rest[1:j] + rest[j + 1:])
-            if tail is not None:
-                return [(top.team, rest[j].team), *tail]
-        return None
-
-    found = search(group)
-    if found is not None:
-        return found
-    n = len(group)  # a rematch cannot be avoided (or the search gave up): fold the group
-    return [(group[i].team, group[n - 1 - i].team) for i in range(n // 2)]
-
-
-def _pair_standard(active: list[SwissEntry], field: list[SwissEntry]) -> list[Pairing]:
-    if not active:
-        return []
-    by_team = {e.team: e for e in field}
-    ranked = sorted(active, key=lambda e: (-(2 * e.wins + e.draws),
-                                           -difficulty(e, by_team), e.seed))
-    position = {e.team: i for i, e in enumerate(ranked)}
-    score = {e.team: 2 * e.wins + e.draws for e in ranked}
-    groups: dict[int, list[int]] = {}
-    for e in ranked:
-        groups.setdefault(score[e.team], []).append(e.team)
-    n = len(ranked)
-    spread = max(score.values()) - min(score.values())
-    seed_unit = 1
-    float_unit = seed_unit * (n + 1) * (n + 1)
-    rematch_unit = float_unit * (spread * spread + 1) * (n + 1)
-    second_bye = rematch_unit * (n + 1)
-    big = second_bye * 4
-
-    index_in_group = {t: (i, len(g)) for g in groups.values() for i, t in enumerate(g)}
-    lowest = min(score.values())
-    graph = nx.Graph()
-    for i, a in enumerate(ranked):
-        for b in ranked[i + 1:]:
-            cost = (score[a.team] - score[b.team]) ** 2 * float_unit
-            if _played(a, b):
-                cost += rematch_unit
-            if score[a.team] == score[b.team]:
-                (ia, size), (ib, _) = index_in_group[a.team], index_in_group[b.team]
-                cost += abs(abs(ib - ia) - size // 2) * seed_unit
-            graph.add_edge(a.team, b.team, weight=big - cost)
-    if n % 2:
-        for e in ranked:
-            # The lowest-ranked team without a bye takes it; a second bye only if unavoidable.
-            cost = ((score[e.team] - lowest) ** 2 * float_unit + (n - position[e.team]) * seed_unit
-                    + (second_bye if e.had_bye else 0))
-            graph.add_edge(e.team, _BYE, weight=big - cost)
-    matching = nx.max_weight_matching(graph, maxcardinality=True)
-    pairs: list[Pairing] = []
-    for u, v in matching:
-        if u == _BYE or v == _BYE:
-            pairs.append((v if u == _BYE else u, None))
-        elif position[u] < position[v]:
-            pairs.append((u, v))
-        else:
-            pairs.append((v, u))
-    pairs.sort(key=lambda p: position[p[0]])
-    return pairs
-
-
-def entries_from_results(seeding: Sequence[int],
-                         results: Sequence[MatchResult]) -> list[SwissEntry]:
-    """Each team's record so far from the completed matches (a bye is a win)."""
-    wins = dict.fromkeys(seeding, 0)
-    losses = dict.fromkeys(seeding, 0)
-    draws = dict.fromkeys(seeding, 0)
-    opponents: dict[int, list[int]] = {t: [] for t in seeding}
-    byes: set[int] = set()
+def elimination_rounds(results: Sequence[MatchResult],
+                       settings: SwissSettings) -> dict[int, int]:
+    """The round in which each eliminated team took its last allowed loss."""
+    out: dict[int, int] = {}
+    if settings.losses_to_eliminate is None:
+        return out
+    losses: dict[int, int] = {}
     for r in sorted(results, key=lambda r: (r.round, r.number)):
-        if not r.completed or r.is_tiebreaker:
-            continue
-        a, b = r.teams
-        if a is None or b is None:
-            present = a if a is not None else b
-            if present is not None:
-                wins[present] += 1
-                byes.add(present)
-            continue
-        opponents[a].append(b)
-        opponents[b].append(a)
-        if r.draw:
-            draws[a] += 1
-            draws[b] += 1
-        elif r.winner_team is not None and r.loser_team is not None:
-            wins[r.winner_team] += 1
-            losses[r.loser_team] += 1
-    return [SwissEntry(team=t, seed=i + 1, wins=wins[t], losses=losses[t],
-                       opponents=tuple(opponents[t]), had_bye=t in byes, draws=draws[t])
-            for i, t in enumerate(seeding)]
+        if r.completed and not r.is_tiebreaker and r.loser_team is not None \
+                and r.winner_team is not None:
+            losses[r.loser_team] = losses.get(r.loser_team, 0) + 1
+            if losses[r.loser_team] == settings.losses_to_eliminate:
+                out[r.loser_team] = r.round
+    return out
+
+
+def withdrawn_last(table: list[Row], withdrawn: frozenset[int],
+                   results: Sequence[MatchResult], settings: SwissSettings) -> list[Row]:
+    """A team that withdraws is out, placed below every team still in when it withdrew
+    (in the round of its last match) and above the teams already out before then."""
+    leaving = [r for r in table if r.team_id in withdrawn]
+    if not leaving:
+        return table
+    last = {r.team_id: max((x.round for x in results if r.team_id in x.teams), default=0)
+            for r in leaving}
+    out_round = elimination_rounds(results, settings)
+    leaving.sort(key=lambda r: -last[r.team_id])
+    ordered: list[Row] = []
+    for row in (r for r in table if r.team_id not in withdrawn):
+        while leaving and out_round.get(row.team_id, 10**6) < last[leaving[0].team_id]:
+            ordered.append(leaving.pop(0))
+        ordered.append(row)
+    ordered += leaving
+    previous: tuple[int | None, Row] | None = None
+    for i, row in enumerate(ordered):
+        original = row.rank
+        gone = row.team_id in withdrawn
+        if gone:
+            row.status, row.tied = "eliminated", False
+        shared = previous is not None and not gone and previous[1].team_id not in withdrawn \
+            and previous[0] == original and row.tied
+        row.rank = previous[1].rank if shared and previous is not None else i + 1
+        previous = (original, row)
+    return ordered
+
+
+class Swiss(Format[SwissSettings]):
+    name = StageFormat.SWISS
+    label = "Swiss"
+    settings_type = SwissSettings
+    partial = "_stage_swiss.html"
+    columns = frozenset({"buchholz"})
+    pairs_rounds = True
+
+    def defaults(self, raw: Mapping[str, Any]) -> dict[str, Any]:
+        if raw.get("pairing") == "standard":
+            return {"tiebreakers": list(STANDARD_SWISS_TIEBREAKERS)}
+        return {}
+
+    def check_size(self, teams: int, settings: SwissSettings) -> None:
+        if teams > MAX_SWISS_TEAMS:
+            raise too_large(f"A Swiss stage has at most {MAX_SWISS_TEAMS} teams; "
+                            f"{teams} were given.", teams=teams, limit=MAX_SWISS_TEAMS)
+
+    def separation(self, count: int, settings: SwissSettings,
+                   nation: Mapping[int, str | None],
+                   seeding_method: SeedingMethod) -> Separation | None:
+        return tier_pots(count), swiss_conflicts(nation)
+
+    def _plan(self, teams: list[int], settings: SwissSettings,
+              seeding_method: SeedingMethod) -> StagePlan:
+        if len(teams) < 2:
+            raise FormatError("too_few_teams", "A Swiss stage needs at least two teams.",
+                              "seeding")
+        entries = [SwissEntry(team=t, seed=i + 1) for i, t in enumerate(teams)]
+        return swiss_round(entries, 1, settings, first_number=1)
+
+    def next_round(self, seeding: list[int], matches: list[MatchState],
+                   settings: SwissSettings, withdrawn: frozenset[int]) -> StagePlan | None:
+        if not matches or any(m.is_tiebreaker for m in matches):
+            return None  # tiebreakers are added once the rounds are over
+        current = max(m.round for m in matches)
+        entries = entries_from_results(seeding, [m.result() for m in matches])
+        if finished(entries, current, settings):
+            return None
+        playing = [e for e in entries if e.team not in withdrawn]
+        return swiss_round(playing, current + 1, settings,
+                           first_number=max(m.number for m in matches) + 1)
+
+    def drops_later_rounds(self) -> bool:
+        return True
+
+    def standings(self, seeding: list[int], results: list[MatchResult],
+                  settings: SwissSettings, *, resolutions: Sequence[Sequence[int]],
+                  withdrawn: frozenset[int], complete: bool,
+                  seeding_method: SeedingMethod = "standard") -> list[Row]:
+        seeds = {t: i + 1 for i, t in enumerate(seeding)}
+        table = compute(seeds, results, tiebreakers=settings.tiebreakers,
+                        record=settings.record, resolutions=resolutions)
+        state = statuses(entries_from_results(seeding, results), settings)
+        for row in table:
+            row.status = state.get(row.team_id, "active")
+        return withdrawn_last(table, withdrawn, results, settings)
+
+    def layout(self, stage: Mapping[str, Any]) -> list[dict[str, Any]]:
+        return [{"kind": "swiss", "rounds": layout.swiss_rounds(stage["matches"])}]

@@ -1,19 +1,51 @@
-"""Plain data shared by every format: the plan of a stage and the state of its matches."""
+"""Plain data every format shares: the states (as string enums, stored as the same strings),
+the errors an organizer can fix, and the plan of a stage before anything is played."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Literal
 
-Outcome = Literal["winner", "loser"]
-BracketName = Literal["winners", "losers", "grand_final", "third_place"]
+
+class StageFormat(StrEnum):
+    SINGLE_ELIMINATION = "single_elimination"
+    DOUBLE_ELIMINATION = "double_elimination"
+    ROUND_ROBIN = "round_robin"
+    SWISS = "swiss"
+
+
+class StageStatus(StrEnum):
+    PENDING = "pending"  # seeded from another stage that has not finished (see ``hold``)
+    RUNNING = "running"
+    COMPLETED = "completed"
+
+
+class MatchStatus(StrEnum):
+    PENDING = "pending"  # its teams are not known yet
+    READY = "ready"
+    LIVE = "live"
+    COMPLETED = "completed"  # a result, a forfeit, or a bye
+
+
+class Bracket(StrEnum):
+    """Where a match sits in an elimination stage (null in round robin and Swiss), or a
+    tiebreaker an organizer added to split a tie."""
+
+    WINNERS = "winners"
+    LOSERS = "losers"
+    GRAND_FINAL = "grand_final"
+    THIRD_PLACE = "third_place"
+    TIEBREAKER = "tiebreaker"
+
+
+FeedOutcome = Literal["winner", "loser"]
 
 
 class FormatError(ValueError):
-    """An input the organizer can fix (bad settings, too few teams ...).
-
-    ``code`` is machine-readable; ``params`` fill the translated message in ``web/``.
-    """
+    """An input the organizer can fix (bad settings, too few teams, a score the best-of
+    cannot produce ...). ``code`` is machine-readable; ``params`` fill a translated message
+    in ``web/``."""
 
     def __init__(self, code: str, message: str, field: str | None = None, **params: object):
         super().__init__(message)
@@ -23,12 +55,16 @@ class FormatError(ValueError):
         self.params = params
 
 
+class NeedsAdmin(FormatError):
+    """A change only an admin may make (a correction that clears results played on)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Feed:
     """A slot that the winner or the loser of another match of the plan fills."""
 
     match: int  # the feeding match's number
-    outcome: Outcome
+    outcome: FeedOutcome
 
 
 # A slot holds a team id, None for a bye (nobody will ever come), or a Feed.
@@ -41,7 +77,7 @@ class MatchPlan:
 
     number: int  # 1-based, unique within the stage, in order of play
     round: int  # 1-based within its bracket (or group)
-    bracket: BracketName | None
+    bracket: Bracket | None
     slots: tuple[Slot, Slot]
     best_of: int = 1
     group: int | None = None  # 1-based group for round robin / swiss groups
@@ -54,9 +90,6 @@ class MatchPlan:
 @dataclass(slots=True)
 class StagePlan:
     matches: list[MatchPlan] = field(default_factory=list)
-
-    def by_number(self) -> dict[int, MatchPlan]:
-        return {m.number: m for m in self.matches}
 
 
 def link_feeds(matches: list[MatchPlan]) -> None:

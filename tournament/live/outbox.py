@@ -7,6 +7,7 @@ transaction commits, ``seal`` announces the new events to other servers (Postgre
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import insert, text
@@ -31,16 +32,16 @@ async def next_seq(session: AsyncSession, tournament_id: int) -> int:
 
 
 async def emit(session: AsyncSession, tournament_id: int, type_: str,
-               data: dict[str, Any]) -> EventLog:
+               data: Mapping[str, object]) -> EventLog:
     seq = await next_seq(session, tournament_id)
-    row = EventLog(tournament_id=tournament_id, seq=seq, type=type_, data=data)
+    row = EventLog(tournament_id=tournament_id, seq=seq, type=type_, data=dict(data))
     session.add(row)
     session.info.setdefault(PENDING, []).append(row)
     return row
 
 
 async def emit_many(session: AsyncSession, tournament_id: int,
-                    events: list[tuple[str, dict[str, Any]]]) -> list[EventLog]:
+                    events: Sequence[tuple[str, Mapping[str, object]]]) -> list[EventLog]:
     """Several events at once: one statement takes ``len(events)`` consecutive seqs."""
     if not events:
         return []
@@ -50,7 +51,7 @@ async def emit_many(session: AsyncSession, tournament_id: int,
         {"id": tournament_id, "n": len(events)},
     )
     first = int(result.scalar_one()) - len(events) + 1
-    rows = [EventLog(tournament_id=tournament_id, seq=first + i, type=type_, data=data,
+    rows = [EventLog(tournament_id=tournament_id, seq=first + i, type=type_, data=dict(data),
                      created_at=utcnow()) for i, (type_, data) in enumerate(events)]
     # one executemany, no ORM bookkeeping: nothing reads these rows back in this session
     await (await session.connection()).execute(insert(EventLog), [
@@ -103,14 +104,6 @@ async def since(session: AsyncSession, tournament_id: int, after: int,
         .limit(limit)
     )
     return list(rows.all())
-
-
-async def oldest_seq(session: AsyncSession, tournament_id: int) -> int | None:
-    rows = await session.exec(
-        select(EventLog.seq).where(EventLog.tournament_id == tournament_id)
-        .order_by(col(EventLog.seq)).limit(1)
-    )
-    return rows.first()
 
 
 def message(row: EventLog) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from .messages import Message
+from .protocol import TRY_AGAIN
 from .raw import RawSocket
 
 Refill = Callable[[int, int], Awaitable[list[Message]]]  # (after, upto) -> messages
@@ -29,7 +30,6 @@ log = logging.getLogger("tournament.live")
 
 _EMPTY: deque[Message] = deque(maxlen=0)  # shared by idle sinks (an empty deque is 600 B)
 
-TRY_AGAIN = 1013
 INTERNAL = 1011
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..db import Database
 from ..services.reads import event_detail, tournament_detail
-from ..services.stages import stage_by_id, stage_view
+from ..services.stage_reads import stage_by_id, stage_view
 
 
 async def snapshot(db: Database, slug: str) -> tuple[int, dict[str, Any]]:

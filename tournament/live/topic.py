@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from .messages import Message
+from .protocol import TRY_AGAIN
 from .source import PAGE, EventSource
 
 log = logging.getLogger("tournament.live")
@@ -28,7 +29,7 @@ PENDING_LIMIT = 10_000  # early arrivals kept; beyond that the table is read ins
 LOCAL_GRACE = 0.02  # how long a gap may wait for a local commit that is still publishing
 LOCAL_WAITS = 3
 RETRY = (0.05, 0.2, 1.0, 2.0, 5.0)
-RESYNC = 1013  # a subscriber that cannot be caught up is closed and resumes (snapshot)
+RESYNC = TRY_AGAIN  # a subscriber that cannot be caught up is closed and resumes (snapshot)
 
 
 class Sink(Protocol):

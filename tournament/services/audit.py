@@ -9,6 +9,8 @@ write lock, so no concurrent writer can slip in between that read and the change
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from typing import Any
 
 from sqlmodel import col, select
@@ -18,18 +20,24 @@ from .. import views
 from ..models import AuditEntry, Event, Match, Stage, Team, Tournament, utcnow
 from .actors import Actor
 from .context import lock_tournament
+from .sql_store import load_match
 from .tournaments import players_of
 
-Target = tuple[str, int | str]
+Target = tuple[str, int | str | None]
+State = Mapping[str, Any] | None
 
 
 async def record(session: AsyncSession, actor: Actor, action: str, target: Target,
-                 before: dict[str, Any] | None, after: dict[str, Any] | None,
-                 tournament_id: int | None) -> None:
+                 before: State, after: State, tournament_id: int | None) -> None:
     session.add(AuditEntry(
         at=utcnow(), tournament_id=tournament_id, actor_id=actor.user_id,
         actor_name=actor.name[:100], via=actor.via, action=action, target_type=target[0],
-        target_id=str(target[1]), before=before, after=after))
+        target_id=str(target[1]), before=_plain(before), after=_plain(after)))
+
+
+def _plain(state: State) -> dict[str, Any] | None:
+    """A state as JSON stores it (views may be typed dicts, with tuples inside)."""
+    return None if state is None else json.loads(json.dumps(state, default=str))
 
 
 def entry_view(e: AuditEntry, slug: str | None = None) -> dict[str, Any]:
@@ -42,7 +50,7 @@ def entry_view(e: AuditEntry, slug: str | None = None) -> dict[str, Any]:
 
 # --- the state of each kind of target, as ``before``/``after`` record it ------------------
 
-def match_state(view: dict[str, Any]) -> dict[str, Any]:
+def match_state(view: Mapping[str, Any]) -> dict[str, Any]:
     """What an entry keeps of a match: its result, status and schedule (not the version
     bookkeeping, which every change bumps)."""
     keep = ("number", "teams", "score", "games", "maps", "status", "winner", "draw",
@@ -51,7 +59,7 @@ def match_state(view: dict[str, Any]) -> dict[str, Any]:
 
 
 async def snapshot_match(session: AsyncSession,
-                         match_id: int) -> tuple[int | None, dict[str, Any] | None]:
+                         match_id: int) -> tuple[int | None, State]:
     """(tournament id, the match's state) with the tournament write-locked; (None, None)
     for a match that does not exist (the change itself then says so)."""
     found = (await session.exec(select(Match.tournament_id).where(
@@ -59,15 +67,14 @@ async def snapshot_match(session: AsyncSession,
     if found is None:
         return None, None
     await lock_tournament(session, found)
-    match = await session.get(Match, match_id, populate_existing=True)
+    match = await load_match(session, match_id)
     tournament = await session.get(Tournament, found)
     if match is None or tournament is None:
         return found, None
     return found, match_state(views.match_view(match, tournament.timezone))
 
 
-async def snapshot_tournament(session: AsyncSession,
-                              slug: str) -> tuple[int | None, dict[str, Any] | None]:
+async def snapshot_tournament(session: AsyncSession, slug: str) -> tuple[int | None, State]:
     found = (await session.exec(select(Tournament).where(Tournament.slug == slug))).first()
     if found is None or found.id is None:
         return None, None
@@ -80,8 +87,7 @@ async def tournament_of_event(session: AsyncSession, slug: str) -> int | None:
     return (await session.exec(select(Tournament.id).where(Tournament.slug == slug))).first()
 
 
-async def snapshot_team(session: AsyncSession,
-                        team_id: int) -> tuple[int | None, dict[str, Any] | None]:
+async def snapshot_team(session: AsyncSession, team_id: int) -> tuple[int | None, State]:
     row = (await session.exec(select(Team, Event).join(
         Event, col(Event.id) == Team.event_id).where(Team.id == team_id))).first()
     if row is None:
@@ -98,8 +104,7 @@ def stage_state(stage: Stage) -> dict[str, Any]:
                                           "resolutions": stage.resolutions or []}
 
 
-async def snapshot_stage(session: AsyncSession,
-                         stage_id: int) -> tuple[int | None, dict[str, Any] | None]:
+async def snapshot_stage(session: AsyncSession, stage_id: int) -> tuple[int | None, State]:
     stage = await session.get(Stage, stage_id)
     if stage is None:
         return None, None
@@ -124,8 +129,7 @@ async def record_user_created(session: AsyncSession, actor: Actor,
                      {"user_id": view["id"], "name": view["name"]} | assignment, tid)
 
 
-def match_action(fields: set[str], before: dict[str, Any] | None,
-                 after: dict[str, Any]) -> str:
+def match_action(fields: set[str], before: State, after: Mapping[str, Any]) -> str:
     """What a match change was: a forfeit, a correction (a completed result changed), a
     result or status (``match.report``), or only its schedule or stream."""
     result_fields = fields & {"status", "score", "games", "forfeit"}

@@ -10,9 +10,12 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from .. import views
 from ..errors import NotFound
 from ..formats.nations import EventPlacement, nation_pairs, nation_table
+from ..formats.state import MatchState
+from ..formats.types import MatchStatus
 from ..models import Event, Match, Stage, Team, Tournament
-from .planning import stage_matches
-from .standings import placements as stage_placements
+from .sql_store import TABLE, load_match, load_matches
+from .stage_reads import stage_matches
+from .standings import places as stage_places
 from .standings import rows as standing_rows
 from .tournaments import (
     event_by_slug,
@@ -24,7 +27,7 @@ from .tournaments import (
 )
 
 
-async def placements(session: AsyncSession, event: Event) -> list[dict[str, Any]]:
+async def event_placements(session: AsyncSession, event: Event) -> list[dict[str, Any]]:
     """Final ranks of the event (only ranks already decided): the last stage's, then the
     teams that went out in an earlier completed stage, after them, by their rank there
     (group thirds share the next rank, group fourths the one after, and so on)."""
@@ -36,12 +39,14 @@ async def placements(session: AsyncSession, event: Event) -> list[dict[str, Any]
     assert last.id is not None
     if not last.seeding:
         return []  # the last stage has not been drawn: nobody's final place is known
-    placed = stage_placements(last, await stage_matches(session, last.id))
+    withdrawn = frozenset(t.id for t in await event_teams(session, event.id)
+                          if t.withdrawn and t.id is not None)
+    placed = stage_places(last, await stage_matches(session, last.id), withdrawn)
     seen = set(last.seeding or [])
     for earlier in reversed(stages[:-1]):
         if earlier.status != "completed" or earlier.id is None:
             continue
-        rows = standing_rows(earlier, await stage_matches(session, earlier.id))
+        rows = standing_rows(earlier, await stage_matches(session, earlier.id), withdrawn)
         out = [r for r in rows if r["team_id"] not in seen and r["rank"] is not None]
         base = len(seen)
         for r in sorted(out, key=lambda r: r["rank"]):
@@ -59,7 +64,7 @@ async def nations(session: AsyncSession, tournament: Tournament) -> dict[str, An
     team_nation: dict[int, str | None] = {}
     teams: dict[int, Team] = {}
     per_event: list[EventPlacement] = []
-    champions: dict[int, dict[str, Any]] = {}
+    champions: dict[int, views.TeamView] = {}
     for event in events:
         assert event.id is not None
         for team in await event_teams(session, event.id):
@@ -68,13 +73,13 @@ async def nations(session: AsyncSession, tournament: Tournament) -> dict[str, An
             teams[team.id] = team
         stages = await event_stages(session, event.id)
         done = bool(stages) and stages[-1].status == "completed"
-        ranks = {p["team_id"]: p["rank"] for p in await placements(session, event)}
+        ranks = {p["team_id"]: p["rank"] for p in await event_placements(session, event)}
         per_event.append(EventPlacement(ranks=ranks, completed=done))
         first = [t for t, rank in ranks.items() if rank == 1]
         if len(first) == 1:
             champions[event.id] = views.team_view(teams[first[0]])
-    matches = (await session.exec(select(Match).where(
-        Match.tournament_id == tournament.id, Match.status == "completed"))).all()
+    matches = await load_matches(session, TABLE.c.tournament_id == tournament.id,
+                                 TABLE.c.status == MatchStatus.COMPLETED)
     played = [(m.team1_id, m.team2_id, None if m.draw else m.winner) for m in matches
               if m.team1_id is not None and m.team2_id is not None and m.active]
     table = nation_table(team_nation, per_event, played, tournament.nation_points or [],
@@ -116,14 +121,14 @@ async def event_detail(session: AsyncSession, slug: str, event_slug: str) -> dic
     return views.event_view(event, t.slug) | {
         "teams": [views.team_view(x, rosters[x.id or 0]) for x in teams],
         "stages": [views.stage_summary(s) for s in stages],
-        "placements": await placements(session, event),
+        "placements": await event_placements(session, event),
     }
 
 
 async def match_detail(session: AsyncSession,
-                       match_id: int) -> tuple[Match, dict[str, Any], str]:
+                       match_id: int) -> tuple[MatchState, views.MatchView, str]:
     """The match row, its public view, and its tournament's slug."""
-    m = await session.get(Match, match_id)
+    m = await load_match(session, match_id)
     t = await session.get(Tournament, m.tournament_id) if m else None
     if m is None or not m.active or t is None or not visible(session, t):
         raise NotFound("Match", match_id)
@@ -148,18 +153,18 @@ async def team_detail(session: AsyncSession, team_id: int) -> dict[str, Any]:
     }
 
 
-async def team_matches(session: AsyncSession, team_id: int) -> list[Match]:
+async def team_matches(session: AsyncSession, team_id: int) -> list[MatchState]:
     """The team's matches: played, live, and to come (also those whose opponent is not
     decided yet); byes are not matches."""
-    rows = await session.exec(select(Match).where(
-        or_(Match.team1_id == team_id, Match.team2_id == team_id), col(Match.active))
-        .order_by(col(Match.scheduled_at).is_(None), col(Match.scheduled_at),
-                  col(Match.stage_id), col(Match.number)))
-    return [m for m in rows.all() if (m.team1_id is not None and m.team2_id is not None)
-            or (m.status == "pending" and not (m.filled1 and m.filled2))]
+    rows = await load_matches(
+        session, or_(TABLE.c.team1_id == team_id, TABLE.c.team2_id == team_id),
+        TABLE.c.active, order_by=(TABLE.c.scheduled_at.is_(None), TABLE.c.scheduled_at,
+                                  TABLE.c.stage_id, TABLE.c.number))
+    return [m for m in rows if (m.team1_id is not None and m.team2_id is not None)
+            or (m.status == MatchStatus.PENDING and not (m.filled1 and m.filled2))]
 
 
-async def _schedule_entry(session: AsyncSession, m: Match, team_id: int,
+async def _schedule_entry(session: AsyncSession, m: MatchState, team_id: int,
                           tz: str) -> dict[str, Any]:
     opponent_id = m.team2_id if m.team1_id == team_id else m.team1_id
     opponent = await session.get(Team, opponent_id) if opponent_id else None
@@ -175,13 +180,13 @@ async def spotlight(session: AsyncSession, slug: str,
     """The tournament's live matches and the next scheduled ones, with their teams and
     where they are played (for the tournament's home page)."""
     t = await tournament_by_slug(session, slug)
-    live = (await session.exec(select(Match).where(
-        Match.tournament_id == t.id, Match.status == "live", col(Match.active))
-        .order_by(col(Match.scheduled_at), col(Match.id)))).all()
-    soon = (await session.exec(select(Match).where(
-        Match.tournament_id == t.id, Match.status == "ready", col(Match.active),
-        col(Match.scheduled_at).is_not(None))
-        .order_by(col(Match.scheduled_at), col(Match.id)).limit(upcoming))).all()
+    live = await load_matches(session, TABLE.c.tournament_id == t.id,
+                              TABLE.c.status == MatchStatus.LIVE, TABLE.c.active,
+                              order_by=(TABLE.c.scheduled_at, TABLE.c.id))
+    soon = await load_matches(session, TABLE.c.tournament_id == t.id,
+                              TABLE.c.status == MatchStatus.READY, TABLE.c.active,
+                              TABLE.c.scheduled_at.is_not(None),
+                              order_by=(TABLE.c.scheduled_at, TABLE.c.id), limit=upcoming)
     team_ids = {x for m in (*live, *soon) for x in (m.team1_id, m.team2_id) if x}
     teams = {x.id: views.team_view(x) for x in (await session.exec(
         select(Team).where(col(Team.id).in_(team_ids)))).all()}
@@ -191,7 +196,7 @@ async def spotlight(session: AsyncSession, slug: str,
     events = {e.id: e for e in (await session.exec(
         select(Event).where(Event.tournament_id == t.id))).all()}
 
-    def entry(m: Match) -> dict[str, Any]:
+    def entry(m: MatchState) -> dict[str, Any]:
         stage = stages[m.stage_id]
         return views.match_view(m, t.timezone) | {
             "sides": [teams.get(m.team1_id or 0), teams.get(m.team2_id or 0)],

@@ -10,8 +10,11 @@ from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
-from ..models import Event, Match, Stage, Team, Tournament
+from ..formats.state import MatchState
+from ..formats.types import MatchStatus
+from ..models import Event, Stage, Team, Tournament
 from .actors import Actor
+from .sql_store import TABLE, load_match, load_matches
 
 NEXT = 40
 RECENT = 15
@@ -27,16 +30,15 @@ async def for_referee(session: AsyncSession, actor: Actor) -> dict[str, list[dic
     ids = [t.id for t in allowed]
     if not ids:
         return {"live": [], "next": [], "recent": []}
-    base = select(Match).where(col(Match.tournament_id).in_(ids), col(Match.active),
-                               col(Match.team1_id).is_not(None),
-                               col(Match.team2_id).is_not(None))
-    live = (await session.exec(base.where(Match.status == "live").order_by(
-        col(Match.scheduled_at), col(Match.id)))).all()
-    upcoming = (await session.exec(base.where(Match.status == "ready").order_by(
-        col(Match.scheduled_at).is_(None), col(Match.scheduled_at), col(Match.stage_id),
-        col(Match.number)).limit(NEXT))).all()
-    recent = (await session.exec(base.where(Match.status == "completed").order_by(
-        col(Match.updated_at).desc()).limit(RECENT))).all()
+    c = TABLE.c
+    base = (c.tournament_id.in_(ids), c.active.is_(True), c.team1_id.is_not(None),
+            c.team2_id.is_not(None))
+    live = await load_matches(session, *base, c.status == MatchStatus.LIVE,
+                              order_by=(c.scheduled_at, c.id))
+    upcoming = await load_matches(session, *base, c.status == MatchStatus.READY, order_by=(
+        c.scheduled_at.is_(None), c.scheduled_at, c.stage_id, c.number), limit=NEXT)
+    recent = await load_matches(session, *base, c.status == MatchStatus.COMPLETED,
+                                order_by=(c.updated_at.desc(),), limit=RECENT)
     every = [*live, *upcoming, *recent]
     stages = {s.id: s for s in (await session.exec(select(Stage).where(
         col(Stage.id).in_({m.stage_id for m in every})))).all()}
@@ -46,7 +48,7 @@ async def for_referee(session: AsyncSession, actor: Actor) -> dict[str, list[dic
         {x for m in every for x in (m.team1_id, m.team2_id)})))).all()}
     by_id = {t.id: t for t in allowed}
 
-    def entry(m: Match) -> dict[str, Any] | None:
+    def entry(m: MatchState) -> dict[str, Any] | None:
         stage = stages[m.stage_id]
         t = by_id[m.tournament_id]
         if not actor.may_referee(t.id or 0, t.published, stage.event_id):
@@ -67,15 +69,14 @@ async def for_referee(session: AsyncSession, actor: Actor) -> dict[str, list[dic
 async def console_context(session: AsyncSession, match_id: int) -> dict[str, Any] | None:
     """What the console of one match shows: the match, its stage, event, tournament and
     both teams (with rosters); None when it does not exist."""
-    row = (await session.exec(
-        select(Match, Stage, Event, Tournament)
-        .join(Stage, col(Stage.id) == Match.stage_id)
-        .join(Event, col(Event.id) == Stage.event_id)
-        .join(Tournament, col(Tournament.id) == Match.tournament_id)
-        .where(Match.id == match_id, col(Match.active)))).first()
-    if row is None:
+    m = await load_match(session, match_id)
+    if m is None or not m.active:
         return None
-    m, stage, event, t = row
+    stage = await session.get(Stage, m.stage_id)
+    event = await session.get(Event, stage.event_id) if stage else None
+    t = await session.get(Tournament, m.tournament_id)
+    if stage is None or event is None or t is None:
+        return None
     ids = [x for x in (m.team1_id, m.team2_id) if x is not None]
     found = {x.id: x for x in (await session.exec(select(Team).where(
         or_(*(Team.id == x for x in ids)) if ids else col(Team.id).is_(None)))).all()}

@@ -1,27 +1,27 @@
-"""Creating a stage (plan in memory, then one write; a stage seeded from another waits for
-it) and reading a stage whole."""
+"""Creating a stage: its settings checked by its format, its draw, its plan written in one
+go (a stage seeded from another waits for it). Reading one is ``stage_reads.py``."""
 
 from __future__ import annotations
 
 import secrets
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from .. import views
-from ..errors import InvalidInput, NotFound
-from ..formats import draw, stages
+from ..errors import InvalidInput
+from ..formats import draw, registry
+from ..formats.format import Format, Settings
 from ..formats.limits import MAX_STAGES_PER_EVENT
 from ..formats.qualification import Hold
-from ..formats.types import FormatError
+from ..formats.types import FormatError, StageStatus
 from ..live.outbox import emit
-from ..models import Match, Stage, Team, Tournament
+from ..models import Stage, Team
 from ..schemas import FromStage, StageCreate
 from . import waiting
-from .planning import format_error, stage_matches, start
-from .standings import rows as standing_rows
-from .tournaments import event_for_write, event_teams, visible
+from .progress import domain_error, start
+from .stage_reads import stage_view
+from .tournaments import event_for_write, event_teams
 
 
 async def create_stage(session: AsyncSession, slug: str, event_slug: str,
@@ -29,16 +29,18 @@ async def create_stage(session: AsyncSession, slug: str, event_slug: str,
     tournament, event = await event_for_write(session, slug, event_slug)
     assert tournament.id is not None and event.id is not None
     try:
-        settings = stages.validate(body.format, body.settings)
+        fmt = registry.get(body.format)
+        settings = fmt.parse_settings(body.settings)
     except FormatError as exc:
-        raise format_error(exc) from exc
+        raise domain_error(exc) from exc
     count = len((await session.exec(select(Stage.id).where(Stage.event_id == event.id))).all())
     if count >= MAX_STAGES_PER_EVENT:
         raise InvalidInput("too_many_stages", "An event has at most "
                            f"{MAX_STAGES_PER_EVENT} stages.")
     stage = Stage(event_id=event.id, tournament_id=tournament.id, name=body.name,
-                  format=body.format, settings=settings, seeding=[],
-                  seeding_method=body.seeding_method, status="pending", position=count)
+                  format=fmt.name, settings=settings.as_dict(), seeding=[],
+                  seeding_method=body.seeding_method, status=StageStatus.PENDING,
+                  position=count)
     if body.names is not None:
         stage.names = {str(lang): text for lang, text in body.names.items()}
     if isinstance(body.seeding, FromStage):
@@ -49,7 +51,8 @@ async def create_stage(session: AsyncSession, slug: str, event_slug: str,
         if source is None or source.event_id != event.id:
             raise InvalidInput("unknown_stage", "from_stage must be a stage of this event.",
                                "seeding.from_stage")
-        groups = int((source.settings or {}).get("groups") or 1)
+        source_format = registry.get(source.format)
+        groups = source_format.groups(source_format.parse_settings(source.settings or {}))
         if groups * body.seeding.qualifiers < 2:
             raise InvalidInput(
                 "too_few_qualifiers", f"{body.seeding.qualifiers} qualifier(s) from "
@@ -60,23 +63,26 @@ async def create_stage(session: AsyncSession, slug: str, event_slug: str,
         stage.hold = Hold("waiting_for_stage", body.seeding.from_stage).as_dict()
         session.add(stage)
         await session.flush()
-        if source.status == "completed":
+        if source.status == StageStatus.COMPLETED:
             await waiting.try_start(session, stage, source)
     else:
         teams = await event_teams(session, event.id)
         seeding = _seeding(body, teams)
         if body.draw is not None:
             nation = {t.id: t.nation for t in teams if t.id is not None}
-            seeding, stage.draw = _drawn(body, settings, seeding, nation)
+            seeding, stage.draw = _drawn(body, fmt, settings, seeding, nation)
         session.add(stage)
         await session.flush()
-        await start(session, stage, seeding)
+        try:
+            await start(session, stage, seeding)
+        except FormatError as exc:
+            raise domain_error(exc) from exc
     view = await stage_view(session, stage, tournament)
     await emit(session, tournament.id, "stage.updated", view)
     return view
 
 
-def _drawn(body: StageCreate, settings: dict[str, Any], seeding: list[int],
+def _drawn(body: StageCreate, fmt: Format[Any], settings: Settings, seeding: list[int],
            nation: dict[int, str | None]) -> tuple[list[int], dict[str, Any]]:
     """The seeding after the draw, and the record of how it was drawn."""
     assert body.draw is not None
@@ -90,8 +96,7 @@ def _drawn(body: StageCreate, settings: dict[str, Any], seeding: list[int],
         if len(seeding) > draw.MAX_SEPARATED:
             raise InvalidInput("field_too_large", "Keeping nations apart works for fields "
                                f"of at most {draw.MAX_SEPARATED} teams.", "draw")
-        found = draw.pots_and_conflicts(body.format, len(seeding), settings, nation,
-                                        body.seeding_method)
+        found = fmt.separation(len(seeding), settings, nation, body.seeding_method)
         if found is not None:
             pots, conflicts = found
             before = conflicts(seeding)
@@ -113,51 +118,3 @@ def _seeding(body: StageCreate, teams: list[Team]) -> list[int]:
     if len(set(body.seeding)) != len(body.seeding):
         raise InvalidInput("duplicate_team", "A team appears twice in the seeding.", "seeding")
     return list(body.seeding)
-
-
-async def stage_by_id(session: AsyncSession, stage_id: int) -> Stage:
-    stage = await session.get(Stage, stage_id)
-    if stage is None:
-        raise NotFound("Stage", stage_id)
-    return stage
-
-
-async def stage_view(session: AsyncSession, stage: Stage,
-                     tournament: Tournament | None = None) -> dict[str, Any]:
-    assert stage.id is not None
-    if tournament is None:
-        tournament = await session.get(Tournament, stage.tournament_id)
-        if not visible(session, tournament):
-            raise NotFound("Stage", stage.id)
-        assert tournament is not None
-    matches = await stage_matches(session, stage.id)
-    team_rows = (await session.exec(select(Team).where(
-        col(Team.id).in_(stage.seeding or [])))).all()
-    by_id = {t.id: t for t in team_rows}
-    tz = tournament.timezone
-    return views.stage_summary(stage) | {
-        "tournament": tournament.slug,
-        "seeding": stage.seeding or [],
-        "source": stage.source,
-        "ties": stage.resolutions or [],
-        "draw": stage.draw,
-        "teams": [views.team_view(by_id[t]) for t in stage.seeding or [] if t in by_id],
-        "matches": [views.match_view(m, tz) for m in matches if m.active],
-        "standings": standing_rows(stage, matches) if stage.seeding else [],
-    }
-
-
-async def refresh_status(session: AsyncSession, stage: Stage) -> bool:
-    """Mark the stage completed when every match it plays is; running again after a
-    correction. Returns whether the status changed."""
-    if stage.status == "pending":
-        return False
-    open_matches = (await session.exec(select(Match.id).where(
-        Match.stage_id == stage.id, col(Match.active), Match.status != "completed")
-        .limit(1))).first()
-    status = "running" if open_matches is not None else "completed"
-    if status == stage.status:
-        return False
-    stage.status = status
-    session.add(stage)
-    return True

@@ -14,16 +14,17 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
 from ..errors import Conflict, InvalidInput, NotFound
-from ..formats.results import TIEBREAKER_BRACKET
+from ..formats.types import FormatError, StageStatus
 from ..live.outbox import emit
-from ..models import Match, Stage, Team, Tournament, utcnow
+from ..models import Stage, Tournament, utcnow
 from ..schemas import TiebreakerCreate, TieResolution
 from . import waiting
 from .context import lock_tournament
-from .planning import stage_matches
+from .progress import domain_error, machine_for, withdrawn_teams
 from .reads import tournament_detail
-from .stages import stage_view
+from .stage_reads import stage_matches, stage_view
 from .standings import rows as standing_rows
+from .steps import finish
 
 Place = tuple[int | None, int]  # (group, rank)
 
@@ -36,11 +37,11 @@ async def _for_write(session: AsyncSession, stage_id: int) -> tuple[Stage, Tourn
     assert tournament is not None and tournament.id is not None
     await lock_tournament(session, tournament.id)
     await session.refresh(stage)
-    if stage.status == "pending":
+    if stage.status == StageStatus.PENDING:
         raise InvalidInput("stage_not_started", "This stage has not started; it has no "
                            "standings to break a tie in yet.")
     started = (await session.exec(select(Stage).where(
-        Stage.event_id == stage.event_id, Stage.status != "pending"))).all()
+        Stage.event_id == stage.event_id, Stage.status != StageStatus.PENDING))).all()
     if any(s.source and s.source.get("from_stage") == stage.id for s in started):
         raise Conflict("next_stage_started", "A stage seeded from this one has already "
                        "started; its seeding can no longer change.")
@@ -64,48 +65,27 @@ def _ties_text(ties: dict[Place, list[int]]) -> str:
 
 
 async def add_tiebreaker(session: AsyncSession, stage_id: int,
-                         body: TiebreakerCreate) -> dict[str, Any]:
+                         body: TiebreakerCreate) -> views.MatchView:
     stage, tournament = await _for_write(session, stage_id)
-    assert stage.id is not None and tournament.id is not None
     a, b = body.teams
-    if a == b:
-        raise InvalidInput("duplicate_team", "A tiebreaker is between two different teams.",
-                           "teams")
-    matches = await stage_matches(session, stage.id)
-    ties = _places(standing_rows(stage, matches))
-    place = next((p for p, teams in ties.items() if a in teams and b in teams), None)
-    if place is None:
-        raise InvalidInput("not_tied", f"Teams {a} and {b} do not share a place. "
-                           + _ties_text(ties), "teams")
-    withdrawn = (await session.exec(select(Team.id).where(
-        Team.id.in_([a, b]), Team.withdrawn))).all()  # type: ignore[union-attr]
-    if withdrawn:
-        raise InvalidInput("team_withdrawn", "A withdrawn team cannot play a tiebreaker; "
-                           "record the order instead.", "teams")
-    group = place[0]
-    in_group = [m.round for m in matches if m.group == group] or [0]
-    match = Match(stage_id=stage.id, tournament_id=tournament.id,
-                  number=max(m.number for m in matches) + 1, group=group,
-                  round=max(in_group) + 1, bracket=TIEBREAKER_BRACKET, team1_id=a,
-                  team2_id=b, best_of=body.best_of, status="ready")
-    session.add(match)
-    reopened = stage.status == "completed"
-    if reopened:
-        stage.status = "running"
-        session.add(stage)
-    await session.flush()
-    view = views.match_view(match, tournament.timezone)
-    await emit(session, tournament.id, "match.updated", view)
-    await _publish(session, tournament, stage, reopened)
-    return view
+    machine, store = machine_for(session, stage, await withdrawn_teams(session,
+                                                                        stage.event_id))
+    try:
+        match = await machine.add_tiebreaker(a, b, body.best_of)
+    except FormatError as exc:
+        raise domain_error(exc) from exc
+    await finish(session, tournament, stage, machine, store)
+    return views.match_view(match, tournament.timezone)
 
 
-async def resolve(session: AsyncSession, stage_id: int, body: TieResolution) -> dict[str, Any]:
+async def resolve(session: AsyncSession, stage_id: int,
+                  body: TieResolution) -> dict[str, Any]:
     stage, tournament = await _for_write(session, stage_id)
     assert stage.id is not None
     if len(set(body.teams)) != len(body.teams):
         raise InvalidInput("duplicate_team", "A team appears twice in the order.", "teams")
-    ties = _places(standing_rows(stage, await stage_matches(session, stage.id)))
+    ties = _places(standing_rows(stage, await stage_matches(session, stage.id),
+                                 await withdrawn_teams(session, stage.event_id)))
     if not any(set(teams) == set(body.teams) for teams in ties.values()):
         raise InvalidInput("not_a_tie", "The order must name exactly the teams that share "
                            "one place. " + _ties_text(ties), "teams")
@@ -113,7 +93,7 @@ async def resolve(session: AsyncSession, stage_id: int, body: TieResolution) -> 
         "teams": body.teams, "reason": body.reason, "at": views.iso(utcnow())}]
     session.add(stage)
     await session.flush()
-    await _publish(session, tournament, stage, stage.status == "completed")
+    await _publish(session, tournament, stage, stage.status == StageStatus.COMPLETED)
     return await stage_view(session, stage, tournament)
 
 

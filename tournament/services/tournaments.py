@@ -52,7 +52,7 @@ async def event_for_write(session: AsyncSession, slug: str,
     return tournament, await event_by_slug(session, tournament, event_slug)
 
 
-async def list_tournaments(session: AsyncSession) -> list[dict[str, Any]]:
+async def list_tournaments(session: AsyncSession) -> list[views.TournamentView]:
     rows = await session.exec(select(Tournament).order_by(col(Tournament.starts_on).desc(),
                                                           col(Tournament.id)))
     return [views.tournament_view(t) for t in rows.all() if visible(session, t)]
@@ -71,7 +71,7 @@ async def create_tournament(session: AsyncSession, body: TournamentCreate) -> di
 
 
 async def update_tournament(session: AsyncSession, slug: str,
-                            body: TournamentUpdate) -> dict[str, Any]:
+                            body: TournamentUpdate) -> views.TournamentView:
     tournament = await tournament_by_slug(session, slug)
     assert tournament.id is not None
     await lock_tournament(session, tournament.id)
@@ -113,7 +113,7 @@ async def create_event(session: AsyncSession, slug: str, body: EventCreate) -> d
 
 
 async def create_team(session: AsyncSession, slug: str, event_slug: str,
-                      body: TeamCreate) -> dict[str, Any]:
+                      body: TeamCreate) -> views.TeamView:
     tournament, event = await event_for_write(session, slug, event_slug)
     assert tournament.id is not None and event.id is not None
     entered = (await session.exec(select(func.count()).select_from(Team).where(
@@ -131,7 +131,7 @@ async def create_team(session: AsyncSession, slug: str, event_slug: str,
     await session.flush()
     view = views.team_view(team, players)
     await emit(session, tournament.id, "event.updated",
-               views.event_view(event, tournament.slug) | {"team": view})
+               {**views.event_view(event, tournament.slug), "team": view})
     return view
 
 

@@ -15,7 +15,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from ..formats.qualification import Hold, qualifiers
 from ..formats.types import FormatError
 from ..models import Stage
-from .planning import stage_matches, start_or_fail
+from .progress import start, withdrawn_teams
+from .stage_reads import stage_matches
 from .standings import rows as standing_rows
 
 
@@ -23,7 +24,8 @@ async def try_start(session: AsyncSession, stage: Stage, source: Stage) -> bool:
     """Start ``stage`` from the final standings of ``source`` (complete), or record why it
     cannot start yet. Returns whether it started."""
     assert source.id is not None and stage.source is not None
-    table = standing_rows(source, await stage_matches(session, source.id))
+    table = standing_rows(source, await stage_matches(session, source.id),
+                          await withdrawn_teams(session, source.event_id))
     groups: dict[int, list[tuple[int, int | None]]] = {}
     for row in table:
         groups.setdefault(row.get("group") or 1, []).append((row["team_id"], row["rank"]))
@@ -33,7 +35,7 @@ async def try_start(session: AsyncSession, stage: Stage, source: Stage) -> bool:
         _hold(session, stage, decided)
         return False
     try:
-        await start_or_fail(session, stage, decided)
+        await start(session, stage, decided)
     except FormatError as exc:
         _hold(session, stage, Hold("too_few_teams", source.id,
                                    detail={"qualifiers": len(decided), "message": exc.message}))

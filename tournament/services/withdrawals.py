@@ -1,20 +1,21 @@
-"""A team withdraws or is disqualified: it forfeits every match it has left."""
+"""A team withdraws or is disqualified: it forfeits every match it has left, and every
+match it would reach later (the stage state machine's ``withdraw``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import col, or_, select
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
 from ..errors import Conflict, NotFound
-from ..formats.progression import clear_result
+from ..formats.types import StageStatus
 from ..live.outbox import emit
-from ..models import Event, Match, Stage, Team, Tournament
-from .bracket import Bracket, propagate
+from ..models import Event, Stage, Team, Tournament
 from .context import lock_tournament
-from .matches import publish_changes, withdrawn_teams
+from .progress import machine_for, withdrawn_teams
+from .steps import finish
 
 
 async def withdraw(session: AsyncSession, team_id: int, reason: str) -> dict[str, Any]:
@@ -22,7 +23,7 @@ async def withdraw(session: AsyncSession, team_id: int, reason: str) -> dict[str
     if team is None or team.id is None:
         raise NotFound("Team", team_id)
     event = await session.get(Event, team.event_id)
-    assert event is not None
+    assert event is not None and event.id is not None
     tournament = await session.get(Tournament, event.tournament_id)
     assert tournament is not None and tournament.id is not None
     await lock_tournament(session, tournament.id)
@@ -32,27 +33,18 @@ async def withdraw(session: AsyncSession, team_id: int, reason: str) -> dict[str
     team.withdrawn = True
     session.add(team)
     await session.flush()
+    withdrawn = await withdrawn_teams(session, event.id)
     forfeited: list[int] = []
-    stages = (await session.exec(select(Stage).where(Stage.event_id == event.id,
-                                                     Stage.status == "running"))).all()
+    stages = (await session.exec(select(Stage).where(
+        Stage.event_id == event.id, Stage.status == StageStatus.RUNNING))).all()
     for stage in stages:
-        open_matches = (await session.exec(select(Match).where(
-            Match.stage_id == stage.id, col(Match.active),
-            col(Match.status).in_(["ready", "live"]),
-            or_(Match.team1_id == team.id, Match.team2_id == team.id))
-            .order_by(col(Match.number)))).all()
-        bracket = Bracket(session, stage.id or 0, withdrawn=await withdrawn_teams(session, stage))
-        for m in open_matches:
-            bracket.remember(m)
-            side = 1 if m.team1_id == team.id else 2
-            clear_result(m)
-            m.forfeit, m.winner, m.status = side, 3 - side, "completed"
-            bracket.touch(m)
-            forfeited.append(m.id or 0)
-            await propagate(bracket, m)
-        if open_matches or stage.format == "swiss":
-            await publish_changes(session, tournament, stage, bracket, open_matches[0]
-                                  if open_matches else None)
+        if team.id not in (stage.seeding or []):
+            continue
+        machine, store = machine_for(session, stage, withdrawn)
+        for m in await machine.withdraw(team.id):
+            assert m.id is not None
+            forfeited.append(m.id)
+        await finish(session, tournament, stage, machine, store)
     view = views.team_view(team) | {"reason": reason, "forfeited_matches": forfeited}
     await emit(session, tournament.id, "event.updated",
                views.event_view(event, tournament.slug) | {"team": views.team_view(team)})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -25,6 +26,7 @@ from ..services import (
     audit,
     matches,
     reads,
+    stage_reads,
     stages,
     ties,
     tournaments,
@@ -48,7 +50,7 @@ async def list_tournaments(request: Request) -> Response:
 
 
 async def create_tournament(request: Request) -> Response:
-    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> dict[str, Any]:
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
         made = await tournaments.create_tournament(session, parse(TournamentCreate, raw))
         after = {k: v for k, v in made.items() if k not in ("events", "nations")}
         await audit.record(session, actor, "tournament.create", ("tournament", made["id"]),
@@ -68,7 +70,7 @@ async def get_tournament(request: Request) -> Response:
 async def update_tournament(request: Request) -> Response:
     slug = slug_param(request.path_params["slug"])
 
-    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> dict[str, Any]:
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
         body = parse(TournamentUpdate, raw)
         tid, before = await audit.snapshot_tournament(session, slug)
         after = await tournaments.update_tournament(session, slug, body)
@@ -81,7 +83,7 @@ async def update_tournament(request: Request) -> Response:
 async def create_event(request: Request) -> Response:
     slug = slug_param(request.path_params["slug"])
 
-    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> dict[str, Any]:
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
         made = await tournaments.create_event(session, slug, parse(EventCreate, raw))
         after = {k: v for k, v in made.items() if k not in ("teams", "stages", "placements")}
         await audit.record(session, actor, "event.create", ("event", made["id"]), None, after,
@@ -102,7 +104,7 @@ async def get_event(request: Request) -> Response:
 async def create_team(request: Request) -> Response:
     p = _event_params(request)
 
-    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> dict[str, Any]:
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
         made = await tournaments.create_team(session, p["slug"], p["event"],
                                              parse(TeamCreate, raw))
         await audit.record(session, actor, "team.create", ("team", made["id"]), None, made,
@@ -114,7 +116,7 @@ async def create_team(request: Request) -> Response:
 async def create_stage(request: Request) -> Response:
     p = _event_params(request)
 
-    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> dict[str, Any]:
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
         made = await stages.create_stage(session, p["slug"], p["event"],
                                          parse(StageCreate, raw))
         tid, after = await audit.snapshot_stage(session, made["id"])
@@ -128,7 +130,7 @@ async def get_stage(request: Request) -> Response:
     stage_id = int_param(request.path_params["id"], "id")
 
     async def build(session: AsyncSession) -> Response:
-        return answer(await stages.stage_view(session, await stages.stage_by_id(session,
+        return answer(await stage_reads.stage_view(session, await stage_reads.stage_by_id(session,
                                                                                 stage_id)))
     return await versioned(request, lambda s: reads.last_seq(s, stage_id=stage_id), build,
                            page=False)
@@ -137,7 +139,7 @@ async def get_stage(request: Request) -> Response:
 async def add_tiebreaker(request: Request) -> Response:
     stage_id = int_param(request.path_params["id"], "id")
 
-    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> dict[str, Any]:
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
         body = parse(TiebreakerCreate, raw)
         tid, before = await audit.snapshot_stage(session, stage_id)
         made = await ties.add_tiebreaker(session, stage_id, body)
@@ -150,7 +152,7 @@ async def add_tiebreaker(request: Request) -> Response:
 async def resolve_tie(request: Request) -> Response:
     stage_id = int_param(request.path_params["id"], "id")
 
-    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> dict[str, Any]:
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
         body = parse(TieResolution, raw)
         tid, before = await audit.snapshot_stage(session, stage_id)
         view = await ties.resolve(session, stage_id, body)
@@ -183,7 +185,7 @@ async def patch_match(request: Request) -> Response:
     match_id = int_param(request.path_params["id"], "id")
     if_match = _if_match(request)
 
-    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> dict[str, Any]:
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
         body = parse(MatchUpdate, raw)
         tid, before = await audit.snapshot_match(session, match_id)
         changed = await matches.update_match(session, match_id, body, actor, if_match)
@@ -213,7 +215,7 @@ async def get_team(request: Request) -> Response:
 async def withdraw_team(request: Request) -> Response:
     team_id = int_param(request.path_params["id"], "id")
 
-    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> dict[str, Any]:
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
         body = parse(Withdrawal, raw or b"{}")
         tid, before = await audit.snapshot_team(session, team_id)
         view = await withdrawals.withdraw(session, team_id, body.reason)

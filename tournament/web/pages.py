@@ -17,12 +17,12 @@ from starlette.routing import Route
 
 from .. import i18n, views
 from ..errors import DomainError
-from ..services import reads, stages, tournaments
+from ..services import reads, stage_reads, tournaments
 from . import error_words, words
-from .bracket_layout import layout
 from .cache import versioned
 from .calendar import schedule_ics
 from .common import int_param, language, reading, slug_param
+from .stage_layout import layout
 
 TEMPLATES = Path(__file__).parent / "templates"
 env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
@@ -123,8 +123,8 @@ async def event_page(request: Request) -> Response:
     async def build(session: AsyncSession) -> Response:
         t = await reads.tournament_head(session, p["slug"])
         event = await reads.event_detail(session, p["slug"], p["event"])
-        shown = [await stages.stage_view(session, await stages.stage_by_id(session, s["id"]))
-                 for s in event["stages"]]
+        shown = [await stage_reads.stage_view(
+            session, await stage_reads.stage_by_id(session, s["id"])) for s in event["stages"]]
         teams = {x["id"]: x for x in event["teams"]}
         return render(request, "event.html", t=t, event=event, tz=t["timezone"],
                       seq=t["last_seq"], stages=[layout(v) for v in shown], teams=teams,
@@ -138,8 +138,8 @@ async def stage_page(request: Request, overlay: bool = False) -> Response:
     stage_id = int_param(request.path_params["id"], "id")
 
     async def build(session: AsyncSession) -> Response:
-        stage = await stages.stage_by_id(session, stage_id)
-        view = await stages.stage_view(session, stage)
+        stage = await stage_reads.stage_by_id(session, stage_id)
+        view = await stage_reads.stage_view(session, stage)
         t = await reads.tournament_head(session, view["tournament"])
         entered = await tournaments.event_teams(session, stage.event_id)
         event = next(e for e in t["events"] if e["id"] == view["event_id"])
@@ -162,7 +162,7 @@ async def match_page(request: Request, overlay: bool = False) -> Response:
 
     async def build(session: AsyncSession) -> Response:
         _, match, slug = await reads.match_detail(session, match_id)
-        stage = await stages.stage_by_id(session, match["stage_id"])
+        stage = await stage_reads.stage_by_id(session, match["stage_id"])
         t = await reads.tournament_head(session, slug)
         sides = [await reads.team_detail(session, x) if x else None for x in match["teams"]]
         event = next(e for e in t["events"] if e["id"] == stage.event_id)

@@ -12,6 +12,7 @@ from starlette.routing import Route
 
 from .. import i18n, views
 from ..errors import Forbidden, NotFound
+from ..formats.format import Label
 from ..services import referee_matches
 from . import error_words, words
 from .account_pages import require_session
@@ -19,7 +20,7 @@ from .common import ctx, int_param, language
 from .pages import page, render
 
 
-def _round(entry: dict[str, Any]) -> words.Label:
+def _round(entry: dict[str, Any]) -> Label:
     return words.match_round(entry, entry["stage"]["format"], entry["stage"]["team_count"])
 
 

@@ -5,7 +5,7 @@ and changes nothing)."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -18,7 +18,7 @@ from ..services.tournaments import VIEWER
 from .common import answer, ctx, read_body, require_admin
 from .session_auth import authenticate
 
-Action = Callable[[AsyncSession, bytes, Actor], Awaitable[dict[str, Any]]]
+Action = Callable[[AsyncSession, bytes, Actor], Awaitable[Mapping[str, Any]]]
 
 
 async def write(request: Request, action: Action, *, status: int = 200,
@@ -30,7 +30,7 @@ async def write(request: Request, action: Action, *, status: int = 200,
 
     async def run(session: AsyncSession) -> tuple[int, dict[str, Any]]:
         session.info[VIEWER] = actor  # admins see what they are building
-        return status, await action(session, raw, actor)
+        return status, dict(await action(session, raw, actor))
 
     digest = idempotency.request_hash(request.method, request.url.path, raw)
     code, body = await idempotency.run(

@@ -1,0 +1,102 @@
+"""Every view that shows a match follows the feed, in Korean and Japanese: a team's page
+(its next match and results), the home page's live and next matches, a match page's games;
+times switch to the reader's zone."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from playwright.async_api import expect
+
+from tests.helpers import AUTH, by_number, make_event, make_stage
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+async def test_team_page_follows_its_matches(browser, live_server, shots):
+    async with httpx.AsyncClient(base_url=live_server.url) as client:
+        event = await make_event(client, 4)
+        st = await make_stage(client, event, settings={"best_of": 3})
+        semi, final = by_number(st)[1], by_number(st)[3]
+        team = event["teams"][0]
+        page = await browser.new_page(viewport={"width": 390, "height": 844})
+        await page.goto(f"{live_server.url}/teams/{team}?lang=ko")
+        await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+        await page.evaluate("window.__marker = 'no-reload'")
+        nxt = page.locator("[data-next-match]")
+        await expect(nxt).to_have_attribute("data-next-match", str(semi["id"]))
+        await expect(nxt.locator("h2")).to_have_text("다음 경기")
+        r = await client.patch(f"/api/matches/{semi['id']}", json={
+            "score": [1, 1], "status": "live"}, headers=AUTH)
+        assert r.status_code == 200
+        await expect(nxt.locator("h2")).to_have_text("지금 진행 중")
+        row = page.locator(f'tr[data-match="{semi["id"]}"] [data-result]')
+        await expect(row).to_have_text("LIVE 1–1")
+        r = await client.patch(f"/api/matches/{semi['id']}", json={
+            "score": [2, 1], "status": "completed"}, headers=AUTH)
+        assert r.status_code == 200
+        await expect(row).to_have_text("2–1 승")
+        # the final is its next match now, opponent still to be decided
+        await expect(nxt).to_have_attribute("data-next-match", str(final["id"]))
+        await expect(page.locator(f'tr[data-match="{final["id"]}"]')).to_contain_text("미정")
+        assert await page.evaluate("window.__marker") == "no-reload"
+        await page.screenshot(path=shots / "team-ko-phone.png", full_page=True)
+        await page.close()
+
+
+async def test_home_page_live_now_follows_the_feed(browser, live_server, shots):
+    async with httpx.AsyncClient(base_url=live_server.url) as client:
+        event = await make_event(client, 4)
+        st = await make_stage(client, event)
+        m1, m2 = by_number(st)[1], by_number(st)[2]
+        page = await browser.new_page(viewport={"width": 1280, "height": 900})
+        await page.goto(f"{live_server.url}/tournaments/{event['slug']}?lang=ja")
+        await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+        spot = page.locator('[data-follow="spotlight"]')
+        await expect(spot.locator(".match")).to_have_count(0)
+        r = await client.patch(f"/api/matches/{m1['id']}", json={
+            "score": [0, 0], "status": "live"}, headers=AUTH)
+        assert r.status_code == 200
+        live = spot.locator(f'.match[data-match="{m1["id"]}"]')
+        await expect(live).to_have_count(1)
+        await expect(spot.locator("h2").first).to_have_text("ライブ中の試合")
+        r = await client.patch(f"/api/matches/{m2['id']}", json={
+            "score": [0, 0], "status": "live"}, headers=AUTH)
+        await expect(spot.locator(f'.match[data-match="{m2["id"]}"]')).to_have_count(1)
+        r = await client.patch(f"/api/matches/{m1['id']}", json={
+            "score": [1, 0], "status": "completed"}, headers=AUTH)
+        assert r.status_code == 200
+        await expect(live).to_have_count(0)  # finished: no longer "live now"
+        await page.screenshot(path=shots / "home-ja.png", full_page=True)
+        await page.close()
+
+
+async def test_match_page_games_follow_and_times_switch_zone(browser, live_server, shots):
+    async with httpx.AsyncClient(base_url=live_server.url) as client:
+        event = await make_event(client, 2)
+        st = await make_stage(client, event, settings={"best_of": 3, "game_score": "rounds"})
+        m = st["matches"][0]
+        r = await client.patch(f"/api/matches/{m['id']}", json={
+            "scheduled_at": "2026-11-28T20:00:00+09:00"}, headers=AUTH)
+        assert r.status_code == 200
+        context = await browser.new_context(timezone_id="Asia/Shanghai", locale="ja-JP",
+                                            viewport={"width": 390, "height": 844})
+        page = await context.new_page()
+        await page.goto(f"{live_server.url}/matches/{m['id']}?lang=ja")
+        await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+        time = page.locator("time[data-time]").first
+        await expect(time).to_have_text("11月28日(土) 20:00 KST")
+        await page.locator("[data-zone-toggle]").click()
+        await expect(time).to_contain_text("19:00")  # Beijing is an hour behind Seoul
+        await expect(page.locator("[data-zone-toggle]")).to_have_text("時刻: 自分のタイムゾーン")
+        r = await client.patch(f"/api/matches/{m['id']}", json={
+            "games": [{"score": [13, 9], "map": "Ascent"}], "status": "live"}, headers=AUTH)
+        assert r.status_code == 200
+        games = page.locator("[data-games] tr")
+        await expect(games).to_have_count(1)
+        await expect(games.first).to_have_text("第1ゲームAscent139")
+        await expect(page.locator("[data-score-0]")).to_have_text("1")
+        # the redrawn part keeps the reader's zone
+        await expect(page.locator("time[data-time]").first).to_contain_text("19:00")
+        await page.screenshot(path=shots / "match-games-ja-phone.png", full_page=True)
+        await context.close()

@@ -1,0 +1,108 @@
+"""Stages played in memory through the production state machine (``formats/machine.py``
+over a ``MemoryStore``): the one driver every unit and property test uses, so they test the
+code the service runs."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import replace
+from typing import Any
+
+from tournament.formats import registry
+from tournament.formats.machine import Changes, ResultUpdate, StageInfo, StageMachine
+from tournament.formats.results import Row
+from tournament.formats.state import MatchState
+from tournament.formats.store import MemoryStore, run
+from tournament.formats.types import MatchStatus, StageStatus
+
+
+class Sim:
+    """One stage in memory; each step is a fresh machine over the same store, as each
+    request is in the service."""
+
+    def __init__(self, format_name: str, teams: list[int], settings: dict[str, Any] | None = None,
+                 seeding_method: str = "standard") -> None:
+        fmt = registry.get(format_name)
+        self.info = StageInfo(id=1, tournament_id=1, format=fmt,
+                              settings=fmt.parse_settings(settings or {}), seeding=list(teams),
+                              status=StageStatus.PENDING,
+                              seeding_method=seeding_method)  # type: ignore[arg-type]
+        self.store = MemoryStore()
+        self.withdrawn: frozenset[int] = frozenset()
+        self.status = StageStatus.PENDING
+        self.step(lambda m: m.start())
+
+    @property
+    def matches(self) -> dict[int, MatchState]:
+        return self.store.matches
+
+    def machine(self) -> StageMachine:
+        return StageMachine(replace(self.info, status=self.status), self.store, self.withdrawn)
+
+    def step(self, action: Any, atomic: bool = True) -> Changes:
+        """Run ``action(machine)`` (a coroutine) and advance; ``atomic`` undoes it all on
+        an error, as the service's transaction does."""
+        machine = self.machine()
+        if atomic:
+            with self.store.transaction():
+                run(action(machine))
+                changes = run(machine.advance())
+        else:
+            run(action(machine))
+            changes = run(machine.advance())
+        self.status = machine.status
+        self.withdrawn = machine.withdrawn
+        return changes
+
+    def report(self, number: int, side: int, score: tuple[int, int] | None = None,
+               *, status: str = "completed", may_reset: bool = True,
+               atomic: bool = True) -> Changes:
+        m = self.matches[number]
+        need = m.best_of // 2 + 1
+        won = score or (need, 0)
+        pair = list(won) if side == 1 else [won[1], won[0]]
+        update = ResultUpdate(status=status, score=pair, given=frozenset({"status", "score"}))
+        return self.step(lambda machine: machine.report(number, update, may_reset=may_reset),
+                         atomic)
+
+    def update(self, number: int, **fields: Any) -> Changes:
+        update = ResultUpdate(given=frozenset(fields), **fields)
+        return self.step(lambda machine: machine.report(number, update))
+
+    def withdraw(self, team: int) -> Changes:
+        return self.step(lambda machine: machine.withdraw(team))
+
+    def ready(self) -> list[MatchState]:
+        return self.store.ready()
+
+    def standings(self) -> list[Row]:
+        return run(self.machine().standings())
+
+    def champion(self) -> int | None:
+        """The winner of the last active match, once every active match is completed."""
+        active = [m for m in self.matches.values() if m.active]
+        if any(m.status != MatchStatus.COMPLETED for m in active):
+            return None
+        last = max(active, key=lambda m: m.number)
+        return last.teams[last.winner - 1] if last.winner in (1, 2) else None
+
+
+def play_out(sim: Sim, rng: random.Random) -> list[tuple[int, str | None, int,
+                                                          tuple[int | None, int | None], int]]:
+    """Play ready matches in number order with random winners until none is ready;
+    (number, bracket, round, teams, winning side) of every real match."""
+    played = []
+    while ready := sim.ready():
+        m = ready[0]
+        side = rng.choice((1, 2))
+        played.append((m.number, m.bracket, m.round, (m.team1_id, m.team2_id), side))
+        sim.report(m.number, side, atomic=False)
+    return played
+
+
+def losses(played: list[tuple[Any, ...]]) -> Counter[int]:
+    out: Counter[int] = Counter()
+    for *_, teams, side in played:
+        out[teams[2 - side]] += 1
+    return out

@@ -1,0 +1,184 @@
+"""What a format is: one class per format (in its own module) that owns its settings (a
+typed model), its plan, its standings, its next round, and the hooks pages draw it with.
+``registry.py`` lists them; nothing outside ``formats/`` compares a format's name.
+
+Adding a format: a module with a ``Settings`` dataclass and a ``Format`` subclass, its
+entry in ``registry.py``, and the template partial named by ``partial`` (see
+docs/architecture.md, "Adding a format")."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, ClassVar, Generic, TypeVar
+
+from .draw import Separation
+from .limits import MAX_BEST_OF, MAX_MATCHES_PER_STAGE, MAX_TEAMS_PER_STAGE
+from .results import MatchResult, Row
+from .seeding import SeedingMethod
+from .standings import break_ties
+from .state import MatchState
+from .types import FormatError, StageFormat, StagePlan
+
+Label = tuple[str, int | None]  # a message id and its optional %d parameter
+GAME_SCORES = ("goals", "rounds", "points")  # what a game's own score counts
+
+
+def fail(name: str, message: str) -> FormatError:
+    return FormatError("invalid_settings", message, f"settings.{name}")
+
+
+def count(value: Any, name: str, low: int, high: int, optional: bool = False) -> Any:
+    if value is None and optional:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise fail(name, f"{name} is a whole number from {low} to {high}.")
+    return value
+
+
+def choice(value: Any, name: str, choices: Sequence[Any]) -> Any:
+    if value not in choices:
+        raise fail(name, f"{name} is one of {', '.join(map(str, choices))}.")
+    return value
+
+
+def too_large(message: str, **params: object) -> FormatError:
+    return FormatError("stage_too_large", message, "seeding", **params)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """Settings every format takes."""
+
+    best_of: int = 1
+    best_of_by_round: dict[str, int] = field(default_factory=dict)
+    game_score: str | None = None  # goals | rounds | points: shown as for / against
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def check(self) -> None:
+        """Each format's own rules on top of the field types (override, call super)."""
+        count(self.best_of, "best_of", 1, MAX_BEST_OF)
+        if self.game_score is not None:
+            choice(self.game_score, "game_score", GAME_SCORES)
+        by_round = self.best_of_by_round
+        if not isinstance(by_round, dict) or not all(
+                isinstance(k, str) and k.isascii() and k.isdigit() and len(k) <= 4
+                and int(k) >= 1 for k in by_round):
+            raise fail("best_of_by_round", 'best_of_by_round maps round numbers to best-of: '
+                       '{"3": 5}.')
+        for key, value in by_round.items():
+            count(value, f"best_of_by_round.{key}", 1, MAX_BEST_OF)
+
+
+S = TypeVar("S", bound=Settings)
+
+
+class Format(Generic[S]):
+    """One format. Subclasses set the class attributes and override the hooks they need."""
+
+    name: ClassVar[StageFormat]
+    label: ClassVar[str]  # the format as a word people read (a message id)
+    settings_type: type[S]
+    partial: ClassVar[str]  # the template partial that draws a stage of this format
+    knockout: ClassVar[bool] = False  # a team's place is final once it is out
+    columns: ClassVar[frozenset[str]] = frozenset()  # extra standings columns: draws, points,
+    #                                                  buchholz
+    pairs_rounds: ClassVar[bool] = False  # pairs each round from the results (Swiss)
+    tables_in_layout: ClassVar[bool] = False  # its sections draw the standings (groups)
+
+    # -- settings ---------------------------------------------------------------------------
+    def parse_settings(self, raw: Mapping[str, Any]) -> S:
+        """Defaults filled, every value checked; an unknown setting is an error."""
+        known = {f.name for f in fields(self.settings_type)}
+        unknown = sorted(set(raw) - known)
+        if unknown:
+            raise fail(unknown[0], f"Unknown settings for {self.name}: {', '.join(unknown)}.")
+        try:
+            settings = self.settings_type(**self.defaults(raw) | dict(raw))
+        except TypeError as exc:  # pragma: no cover - guarded by the unknown check
+            raise fail("settings", str(exc)) from exc
+        settings.check()
+        return settings
+
+    def defaults(self, raw: Mapping[str, Any]) -> dict[str, Any]:
+        """Defaults that depend on other settings (Standard Swiss's tiebreakers)."""
+        return {}
+
+    def allows_draws(self, settings: S) -> bool:
+        return False
+
+    def groups(self, settings: S) -> int:
+        return 1
+
+    # -- the plan ---------------------------------------------------------------------------
+    def check_size(self, teams: int, settings: S) -> None:
+        if teams > MAX_TEAMS_PER_STAGE:
+            raise too_large(f"A stage has at most {MAX_TEAMS_PER_STAGE} teams; {teams} were "
+                            "given.", teams=teams, limit=MAX_TEAMS_PER_STAGE)
+
+    def plan(self, teams: list[int], settings: S, seeding_method: SeedingMethod) -> StagePlan:
+        """The stage's first matches (every match, for a bracket), size-checked."""
+        self.check_size(len(teams), settings)
+        planned = self._plan(teams, settings, seeding_method)
+        if len(planned.matches) > MAX_MATCHES_PER_STAGE:
+            raise too_large(f"A stage has at most {MAX_MATCHES_PER_STAGE} matches; this one "
+                            f"would have {len(planned.matches)}.", teams=len(teams),
+                            limit=MAX_MATCHES_PER_STAGE)
+        return planned
+
+    def _plan(self, teams: list[int], settings: S, seeding_method: SeedingMethod) -> StagePlan:
+        raise NotImplementedError
+
+    def next_round(self, seeding: list[int], matches: list[MatchState], settings: S,
+                   withdrawn: frozenset[int]) -> StagePlan | None:
+        """The next round's matches once the current one is complete (formats that pair
+        as they go); None when there is none to play."""
+        return None
+
+    def drops_later_rounds(self) -> bool:
+        """Whether a corrected result withdraws the rounds paired after it (Swiss)."""
+        return False
+
+    def separation(self, count: int, settings: S, nation: Mapping[int, str | None],
+                   seeding_method: SeedingMethod) -> Separation | None:
+        """Pots and the meetings a draw keeps nations out of (None: everyone meets)."""
+        return None
+
+    # -- standings --------------------------------------------------------------------------
+    def standings(self, seeding: list[int], results: list[MatchResult], settings: S, *,
+                  resolutions: Sequence[Sequence[int]], withdrawn: frozenset[int],
+                  complete: bool, seeding_method: SeedingMethod = "standard") -> list[Row]:
+        raise NotImplementedError
+
+    def event_places(self, rows: list[Row], settings: S,
+                     complete: bool) -> list[tuple[int, int]]:
+        """(team, final rank) the stage gives the event so far: in a knockout a team's rank
+        is final once it is out; a table's only when the stage is complete; group ranks
+        are no event places."""
+        if self.groups(settings) > 1 or not (self.knockout or complete):
+            return []
+        return [(r.team_id, r.rank) for r in rows
+                if r.rank is not None and (r.status != "active" or complete)]
+
+    # -- pages ------------------------------------------------------------------------------
+    def round_label(self, bracket: str | None, round_number: int, team_count: int) -> Label:
+        return "Round %d", round_number
+
+    def layout(self, stage: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """The sections the template partial draws (brackets, groups, rounds ...)."""
+        raise NotImplementedError
+
+
+def knockout_rows(teams: list[int], table: list[Row], results: list[MatchResult],
+                  resolutions: Sequence[Sequence[int]]) -> list[Row]:
+    """Teams still playing first (in seed order), then the placed teams by rank. Teams out
+    in the same round share a rank by design: that is no tie to flag, but a tiebreaker
+    match or the organizer's order can still split it (e.g. for a qualification spot)."""
+    seed = {t: i for i, t in enumerate(teams)}
+    for row in table:
+        row.tied = False
+    table.sort(key=lambda r: (r.rank is not None and r.status != "advanced", r.rank or 0,
+                              seed.get(r.team_id, 0)))
+    return break_ties(table, results, resolutions)

@@ -1,0 +1,135 @@
+"""How a stage is drawn, as plain data the template partials read: bracket columns with
+their connectors, round robin groups with a cross table, Swiss rounds grouped by record.
+Formats compose these in their ``layout`` hook; labels are message ids."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from .records import Record, records_before_rounds
+
+Label = tuple[str, int | None]
+View = Mapping[str, Any]
+SECTIONS = {"winners": "Upper bracket", "losers": "Lower bracket",
+            "grand_final": "Grand final", "third_place": "Third place match",
+            "tiebreaker": "Tiebreakers"}
+BRACKETS = ("winners", "losers", "grand_final", "third_place", "tiebreaker")
+
+
+def shown_score(match: View) -> list[int]:
+    """The score people expect to see: a one-game match with its game's own score shows
+    that score (a 2-0 football win, a 13-9 map), any other match its series score."""
+    games = match.get("games") or []
+    if match["best_of"] == 1 and len(games) == 1:
+        return list(games[0])
+    return list(match["score"])
+
+
+def named_round(bracket: str | None, round_number: int) -> Label:
+    """Rounds every format names alike: third place, tiebreakers, numbered rounds."""
+    if bracket == "third_place":
+        return "Third place match", None
+    if bracket == "tiebreaker":
+        return "Tiebreaker", None
+    return "Round %d", round_number
+
+
+def round_of(matches: Sequence[View], r: int) -> Label:
+    """Round robin and Swiss rounds are numbered; tiebreakers are named."""
+    if any(m["bracket"] == "tiebreaker" for m in matches if m["round"] == r):
+        return "Tiebreaker", None
+    return "Round %d", r
+
+
+def brackets(matches: Sequence[View], label: Callable[[str, int, int], Label],
+             first_title: str) -> list[dict[str, Any]]:
+    """One section per bracket (upper, lower, grand final, third place, tiebreakers), each
+    in columns by round; ``label(bracket, round, last round)`` names a column."""
+    sections = []
+    for bracket in BRACKETS:
+        chosen = [m for m in matches if m["bracket"] == bracket]
+        if chosen:
+            sections.append({"kind": "bracket", "bracket": bracket,
+                             "title": first_title if bracket == "winners" else
+                             SECTIONS[bracket], "columns": _columns(chosen, bracket, label)})
+    return sections
+
+
+def _columns(matches: Sequence[View], bracket: str,
+             label: Callable[[str, int, int], Label]) -> list[dict[str, Any]]:
+    rounds = sorted({m["round"] for m in matches})
+    by_round = {r: sorted((m for m in matches if m["round"] == r), key=lambda m: m["number"])
+                for r in rounds}
+    columns = []
+    for i, r in enumerate(rounds):
+        here = by_round[r]
+        after = by_round[rounds[i + 1]] if i + 1 < len(rounds) else []
+        # two matches feed one when the next round halves; otherwise each feeds straight on
+        joined = bool(after) and len(after) * 2 == len(here)
+        groups = [here[j:j + 2] for j in range(0, len(here), 2)] if joined else \
+            [[m] for m in here]
+        text, param = label(bracket, r, rounds[-1])
+        columns.append({"round": r, "label": text, "param": param, "pairs": groups,
+                        "joined": joined, "straight": bool(after) and not joined,
+                        "first": i == 0})
+    return columns
+
+
+def groups(stage: View) -> list[dict[str, Any]]:
+    """One section per group: its standings, a cross table and its rounds."""
+    matches = stage["matches"]
+    sections = []
+    for g in sorted({m["group"] or 1 for m in matches}):
+        chosen = [m for m in matches if (m["group"] or 1) == g]
+        rows = [r for r in stage["standings"] if (r.get("group") or 1) == g]
+        sections.append({"kind": "group", "group": g, "letter": chr(64 + g),
+                         "standings": rows, "cross": _cross(rows, chosen),
+                         "rounds": rounds(chosen)})
+    return sections
+
+
+def rounds(matches: Sequence[View]) -> list[dict[str, Any]]:
+    numbers = sorted({m["round"] for m in matches})
+    return [{"round": r, "label": round_of(matches, r),
+             "matches": sorted((m for m in matches if m["round"] == r),
+                               key=lambda m: m["number"])} for r in numbers]
+
+
+def _cross(rows: Sequence[View], matches: Sequence[View]) -> dict[str, Any]:
+    """A cross table: for each (row team, column team) the results of their matches as
+    seen from the row team (``2-1``), in row order of the standings."""
+    order = [r["team_id"] for r in rows]
+    cells: dict[int, dict[int, list[dict[str, Any]]]] = {t: {} for t in order}
+    for m in matches:
+        a, b = m["teams"]
+        if a is None or b is None:
+            continue
+        for me, other, mine, theirs, side in ((a, b, 0, 1, 1), (b, a, 1, 0, 2)):
+            done = m["status"] == "completed"
+            outcome = "" if not done else "d" if m["draw"] else "w" if m["winner"] == side \
+                else "l"
+            shown = shown_score(m)
+            cells.setdefault(me, {}).setdefault(other, []).append({
+                "id": m["id"], "text": f"{shown[mine]}-{shown[theirs]}"
+                if m["status"] in ("live", "completed") else "", "outcome": outcome,
+                "status": m["status"]})
+    return {"order": order, "cells": cells}
+
+
+def swiss_rounds(matches: Sequence[View]) -> list[dict[str, Any]]:
+    """Rounds in order, each split by the record its teams brought into it (best first)."""
+    before = records_before_rounds(matches)
+    out = []
+    for r in sorted({m["round"] for m in matches}):
+        in_round = sorted((m for m in matches if m["round"] == r), key=lambda m: m["number"])
+        pools: dict[tuple[int, int], list[View]] = {}
+        for m in in_round:
+            lead = m["teams"][0]
+            record = before[r].get(lead, Record()) if lead is not None else Record()
+            pools.setdefault((record.wins, record.losses), []).append(m)
+        ordered = sorted(pools.items(), key=lambda kv: (-kv[0][0], kv[0][1]))
+        out.append({"round": r, "label": round_of(matches, r),
+                    "pools": [{"record": f"{w}-{lo}", "matches": ms}
+                              for (w, lo), ms in ordered]})
+    return out

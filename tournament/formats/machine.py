@@ -1,0 +1,317 @@
+"""The stage state machine: the one implementation of how a stage starts, how a result
+(a live score, a final, a forfeit, a correction) moves it, how a withdrawal plays out, when
+the next Swiss round is paired and when the stage is complete. It works over a ``Store``
+(``store.py``), so the service (SQL rows) and the tests and benchmarks (memory) run the
+same code.
+
+Each step touches one match and the one or two matches its plan links point to, so a
+report costs the same at 8 teams and at 8,192. A correction walks the same links and
+clears exactly the results that depended on the changed one (Swiss: the rounds paired
+after it are withdrawn, and paired again).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from . import scoring
+from .format import Format, Settings
+from .progression import clear_result, forfeit, place, reset_wanted, sends, settle
+from .results import Row
+from .seeding import SeedingMethod
+from .state import MatchState
+from .store import Store
+from .types import (
+    Bracket,
+    FormatError,
+    MatchPlan,
+    MatchStatus,
+    NeedsAdmin,
+    StagePlan,
+    StageStatus,
+)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(slots=True)
+class Changes:
+    """What one step changed: the matches to save (by number), the ones it created, the
+    results it cleared, the matches it deleted, and the stage's new status."""
+
+    changed: dict[int, MatchState] = field(default_factory=dict)
+    added: dict[int, MatchState] = field(default_factory=dict)
+    reset: dict[int, MatchState] = field(default_factory=dict)
+    dropped: list[MatchState] = field(default_factory=list)
+    status: StageStatus | None = None  # set when the stage's status changed
+
+    def ordered(self) -> list[MatchState]:
+        return [self.changed[n] for n in sorted(self.changed)]
+
+
+@dataclass(frozen=True, slots=True)
+class StageInfo:
+    """What the machine knows of a stage besides its matches."""
+
+    id: int
+    tournament_id: int
+    format: Format[Any]
+    settings: Settings
+    seeding: list[int]
+    status: StageStatus
+    seeding_method: SeedingMethod = "standard"
+    resolutions: tuple[tuple[int, ...], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ResultUpdate:
+    """A result as sent: any of status, score, games (``[a, b]`` or ``{"score", "map"}``)
+    and forfeit; ``given`` names the ones that were sent."""
+
+    status: str | None = None
+    score: Sequence[int] | None = None
+    games: Sequence[object] | None = None
+    forfeit: int | None = None
+    given: frozenset[str] = frozenset()
+
+
+class StageMachine:
+    def __init__(self, stage: StageInfo, store: Store,
+                 withdrawn: frozenset[int] = frozenset(),
+                 clock: Callable[[], datetime] = utcnow) -> None:
+        self.stage = stage
+        self.store = store
+        self.withdrawn = withdrawn  # teams that forfeit every match they reach
+        self.clock = clock
+        self.changes = Changes()
+        self.status = stage.status
+
+    def touch(self, m: MatchState) -> None:
+        if m.number not in self.changes.added:
+            m.version += 1
+        m.updated_at = self.clock()
+        self.changes.changed[m.number] = m
+
+    # -- starting ---------------------------------------------------------------------------
+    async def start(self) -> Changes:
+        """Plan the stage for its seeding and create its matches, byes settled."""
+        s = self.stage
+        plan = s.format.plan(list(s.seeding), s.settings, s.seeding_method)
+        await self._create(plan)
+        self.status = StageStatus.RUNNING
+        self.changes.status = StageStatus.RUNNING
+        return self.changes
+
+    async def _create(self, plan: StagePlan) -> list[MatchState]:
+        states = [MatchState.from_plan(p, self.stage.id, self.stage.tournament_id)
+                  for p in plan.matches]
+        self.store.add(states)
+        for m in states:
+            self.changes.added[m.number] = m
+            self.touch(m)
+        for m in states:
+            if m.status == MatchStatus.PENDING and m.filled1 and m.filled2:
+                settle(m, self.withdrawn)
+                if m.status == MatchStatus.COMPLETED:
+                    await self.propagate(m)
+        return states
+
+    # -- progression ------------------------------------------------------------------------
+    async def propagate(self, m: MatchState) -> None:
+        """Send ``m``'s winner and loser (or 'not decided yet') on, and on from there."""
+        pending = [m]
+        while pending:
+            source = pending.pop()
+            await self.store.prefetch([source.winner_to, source.loser_to])
+            for target, slot, team, decided in sends(source):
+                dest = await self.store.get(target)
+                placed = place(dest, slot, team, decided, self.withdrawn)
+                if placed.changed:
+                    self.touch(dest)
+                if placed.reset:
+                    self.changes.reset[dest.number] = dest
+                if dest.conditional and dest.active != reset_wanted(source):
+                    dest.active = not dest.active
+                    self.touch(dest)
+                if placed.outcome_changed:
+                    pending.append(dest)
+
+    # -- results ----------------------------------------------------------------------------
+    async def report(self, number: int, update: ResultUpdate, *,
+                     may_reset: bool = True) -> Changes:
+        """A live score, a final result, a forfeit, a reopening (``ready``) or a
+        correction of match ``number``. ``may_reset`` False refuses (``NeedsAdmin``) a
+        correction that would clear results already played or paired on."""
+        m = await self.store.get(number)
+        if not m.active:
+            raise FormatError("match_not_needed", "This match is not played (no bracket "
+                              "reset).")
+        if m.team1_id is None or m.team2_id is None:
+            if m.status == MatchStatus.COMPLETED:
+                raise FormatError("match_is_bye", "This match is a bye; it has no result.")
+            raise FormatError("teams_unknown", "The teams of this match are not known yet.",
+                              "status")
+        status = update.status if "status" in update.given else None
+        if status == MatchStatus.PENDING:
+            raise FormatError("invalid_status", "A match whose teams are known cannot be "
+                              "pending.", "status")
+        before = (m.status, m.winner)
+        was_completed = m.status == MatchStatus.COMPLETED
+        if status == MatchStatus.READY:
+            clear_result(m)
+            m.status = MatchStatus.READY
+        elif update.forfeit is not None:
+            forfeit(m, update.forfeit)
+        else:
+            self._score(m, update, status)
+        self.touch(m)
+        if was_completed and (m.status, m.winner) != before:
+            await self._correct(m, may_reset)
+        elif m.status == MatchStatus.COMPLETED:
+            await self.propagate(m)
+        return self.changes
+
+    def _score(self, m: MatchState, update: ResultUpdate, status: str | None) -> None:
+        completed = (status or m.status) == MatchStatus.COMPLETED
+        draws = self.stage.format.allows_draws(self.stage.settings)
+        given = update.given
+        games = scoring.check_games(list(update.games), m.best_of, draws) \
+            if "games" in given and update.games is not None else None
+        maps = scoring.game_maps(list(update.games)) \
+            if games is not None and update.games is not None else None
+        if "score" in given and update.score is not None:
+            score: object = list(update.score)
+        elif games is not None:
+            score = list(scoring.score_from_games(games))
+        elif status is not None:
+            score = [m.score1, m.score2]
+        else:
+            raise FormatError("invalid_score", "Send a score, games or a status.", "score")
+        if games is not None and tuple(score) != scoring.score_from_games(games):  # type: ignore[arg-type]
+            raise FormatError("invalid_games", "The games do not add up to the score.", "games")
+        result = scoring.check_result(score, best_of=m.best_of, completed=completed,
+                                      allow_draws=draws)
+        m.score1, m.score2 = result.score
+        if games is not None:
+            m.games, m.maps = games, maps
+        elif m.games and scoring.score_from_games(m.games) != result.score:
+            m.games, m.maps = None, None  # a new score without games: the games no longer add up
+        m.forfeit = None
+        m.winner = result.winner
+        m.draw = result.draw
+        m.status = MatchStatus.COMPLETED if completed else MatchStatus.LIVE
+
+    async def _correct(self, m: MatchState, may_reset: bool) -> None:
+        """A completed result changed: re-send the outcome; downstream results that depended
+        on it are cleared (Swiss: the rounds paired after it are withdrawn)."""
+        await self.propagate(m)
+        if self.stage.format.drops_later_rounds():
+            later = [x for x in await self.store.all() if x.round > m.round]
+            if later:
+                await self.store.remove(later)
+                self.changes.dropped += later
+                for x in later:
+                    self.changes.changed.pop(x.number, None)
+                    self.changes.added.pop(x.number, None)
+        affected = sorted([*self.changes.reset, *(x.number for x in self.changes.dropped)])
+        if affected and not may_reset:
+            raise NeedsAdmin("correction_needs_admin",
+                             "Changing this result resets matches already played or paired "
+                             f"({', '.join(f'M{n}' for n in affected)}); ask an admin.",
+                             "score", matches=affected)
+
+    def reschedule(self, m: MatchState, **values: Any) -> None:
+        """Set ``scheduled_at`` and/or ``stream_url``."""
+        for name, value in values.items():
+            setattr(m, name, value)
+        self.touch(m)
+
+    # -- withdrawals ------------------------------------------------------------------------
+    async def withdraw(self, team: int) -> list[MatchState]:
+        """``team`` forfeits every match it has left, and every match it reaches later."""
+        self.withdrawn = self.withdrawn | {team}
+        forfeited = []
+        for m in await self.store.of_team(team):
+            if m.active and m.status in (MatchStatus.READY, MatchStatus.LIVE):
+                forfeit(m, 1 if m.team1_id == team else 2)
+                self.touch(m)
+                forfeited.append(m)
+                await self.propagate(m)
+        return forfeited
+
+    # -- ties -------------------------------------------------------------------------------
+    async def add_tiebreaker(self, a: int, b: int, best_of: int) -> MatchState:
+        """A tiebreaker match between two teams that share a place in the standings; it is
+        played like any other match (and reopens a finished stage). Its result orders the
+        tied teams and counts nowhere else."""
+        if a == b:
+            raise FormatError("duplicate_team", "A tiebreaker is between two different "
+                              "teams.", "teams")
+        rows = await self.standings()
+        place = {r.team_id: (r.group, r.rank) for r in rows if r.rank is not None}
+        if a not in place or place.get(a) != place.get(b) or \
+                sum(1 for p in place.values() if p == place[a]) < 2:
+            tied = _ties(rows)
+            now = "; ".join(", ".join(map(str, t)) for t in tied) or "none"
+            raise FormatError("not_tied", f"Teams {a} and {b} do not share a place (tied "
+                              f"now: {now}).", "teams", ties=tied)
+        if {a, b} & self.withdrawn:
+            raise FormatError("team_withdrawn", "A withdrawn team cannot play a tiebreaker; "
+                              "record the order instead.", "teams")
+        matches = await self.store.all()
+        group = place[a][0]
+        rounds = [m.round for m in matches if m.group == group] or [0]
+        plan = MatchPlan(number=max(m.number for m in matches) + 1, round=max(rounds) + 1,
+                         bracket=Bracket.TIEBREAKER, slots=(a, b), best_of=best_of,
+                         group=group)
+        (created,) = await self._create(StagePlan([plan]))
+        return created
+
+    # -- after every step -------------------------------------------------------------------
+    async def advance(self) -> Changes:
+        """Pair the next round if one became due, and settle the stage's status."""
+        if self.status == StageStatus.PENDING:
+            return self.changes
+        if self.stage.format.pairs_rounds:
+            while await self._next_round():
+                pass
+        ends = any(m.winner_to is None for m in self.changes.changed.values())
+        if ends or self.changes.dropped or self.changes.added:
+            status = StageStatus.RUNNING if await self.store.any_open() \
+                else StageStatus.COMPLETED
+            if status != self.status:
+                self.status = self.changes.status = status
+        return self.changes
+
+    async def _next_round(self) -> bool:
+        matches = await self.store.all()
+        if not matches or any(m.active and m.status != MatchStatus.COMPLETED for m in matches):
+            return False
+        plan = self.stage.format.next_round(list(self.stage.seeding), matches,
+                                            self.stage.settings, self.withdrawn)
+        if plan is None or not plan.matches:
+            return False
+        await self._create(plan)
+        return True
+
+    async def standings(self) -> list[Row]:
+        matches = await self.store.all()
+        s = self.stage
+        return s.format.standings(
+            list(s.seeding), [m.result() for m in matches if m.active], s.settings,
+            resolutions=s.resolutions, withdrawn=self.withdrawn,
+            complete=self.status == StageStatus.COMPLETED, seeding_method=s.seeding_method)
+
+
+def _ties(rows: Sequence[Row]) -> list[list[int]]:
+    """The teams that share each place (for the error that names them)."""
+    places: dict[tuple[int | None, int | None], list[int]] = {}
+    for r in rows:
+        if r.rank is not None:
+            places.setdefault((r.group, r.rank), []).append(r.team_id)
+    return [teams for teams in places.values() if len(teams) > 1]

@@ -1,0 +1,104 @@
+"""The stage state machine (``formats/machine.py``) over the database: build it for a
+stored stage, ``start`` a stage, ``persist`` what a step changed (match rows, the stage
+row) and ``announce`` it on the live feed, all in the caller's transaction. ``steps.py``
+strings these together after a result or a withdrawal."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from .. import views
+from ..errors import Forbidden, InvalidInput
+from ..formats import registry
+from ..formats.machine import Changes, StageInfo, StageMachine
+from ..formats.state import MatchState
+from ..formats.types import FormatError, NeedsAdmin, StageStatus
+from ..live.outbox import emit, emit_many
+from ..models import Stage, Team, Tournament
+from .reads import tournament_detail
+from .sql_store import SqlStore
+from .stage_reads import stage_view
+
+
+def domain_error(exc: FormatError) -> InvalidInput | Forbidden:
+    """A format's error as the API answers it (422; 403 for what only an admin may do)."""
+    kind = Forbidden if isinstance(exc, NeedsAdmin) else InvalidInput
+    return kind(exc.code, exc.message, exc.field, params=exc.params)
+
+
+def stage_info(stage: Stage) -> StageInfo:
+    assert stage.id is not None
+    fmt = registry.get(stage.format)
+    return StageInfo(
+        id=stage.id, tournament_id=stage.tournament_id, format=fmt,
+        settings=fmt.parse_settings(stage.settings or {}), seeding=list(stage.seeding or []),
+        status=StageStatus(stage.status),
+        seeding_method=stage.seeding_method,  # type: ignore[arg-type]
+        resolutions=tuple(tuple(r["teams"]) for r in stage.resolutions or []))
+
+
+async def withdrawn_teams(session: AsyncSession, event_id: int) -> frozenset[int]:
+    rows = await session.exec(select(Team.id).where(Team.event_id == event_id,
+                                                    col(Team.withdrawn)))
+    return frozenset(t for t in rows.all() if t is not None)
+
+
+async def start(session: AsyncSession, stage: Stage, seeding: list[int]) -> Changes:
+    """Plan the stage for ``seeding`` and write its matches (byes settled); a seeding the
+    format cannot play raises the format's own error."""
+    store = SqlStore(session, stage.id or 0)
+    info = replace(stage_info(stage), seeding=list(seeding))
+    machine = StageMachine(info, store, await withdrawn_teams(session, stage.event_id))
+    changes = await machine.start()  # plans first: a seeding it cannot play changes nothing
+    stage.seeding = seeding
+    await persist(session, stage, changes, store)
+    return changes
+
+
+def machine_for(session: AsyncSession, stage: Stage, withdrawn: frozenset[int],
+                loaded: list[MatchState] | None = None) -> tuple[StageMachine, SqlStore]:
+    store = SqlStore(session, stage.id or 0, loaded or ())
+    return StageMachine(stage_info(stage), store, withdrawn), store
+
+
+async def persist(session: AsyncSession, stage: Stage, changes: Changes,
+                  store: SqlStore) -> None:
+    await store.save(changes)
+    if changes.status is not None:
+        stage.status = changes.status
+        if changes.status == StageStatus.RUNNING:
+            stage.hold = None
+        session.add(stage)
+    await session.flush()
+
+
+async def announce(session: AsyncSession, tournament: Tournament, stage: Stage,
+                   changes: Changes, released: list[Stage]) -> None:
+    """Every changed match, then the stage (and the stages it started) when its shape or
+    status changed, then the nation table when a stage finished or reopened."""
+    assert tournament.id is not None
+    tz = tournament.timezone
+    await emit_many(session, tournament.id, [
+        ("match.updated", views.match_view(m, tz)) for m in changes.ordered()])
+    reshaped = changes.status is not None or changes.dropped or changes.added or released
+    if reshaped:
+        for s in (stage, *released):
+            await emit(session, tournament.id, "stage.updated",
+                       await stage_view(session, s, tournament))
+    if changes.status is not None or released:
+        await emit(session, tournament.id, "tournament.updated",
+                   await tournament_detail(session, tournament.slug))
+
+
+def reset_numbers(changes: Changes) -> list[int]:
+    """The ids of the matches a correction cleared or withdrew (``reset_matches``)."""
+    return sorted([m.id for m in changes.reset.values() if m.id is not None]
+                  + [m.id for m in changes.dropped if m.id is not None])
+
+
+def answer(match: MatchState, tz: str, changes: Changes) -> dict[str, Any]:
+    return dict(views.match_view(match, tz)) | {"reset_matches": reset_numbers(changes)}

@@ -1,0 +1,147 @@
+"""The stage state machine's store over the database: matches are read as plain
+``MatchState`` rows (Core selects, never ORM objects, so nothing is flushed behind the
+machine's back), loaded on demand by number, and written once per step — changed rows in
+one executemany, new ones in one multi-row insert, withdrawn ones in one delete. Every
+column of the ``match`` table is a field of ``MatchState`` (a test holds them equal), so a
+column added to the model is read and saved without touching this file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, bindparam, delete, insert, or_, select, update
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from ..formats.machine import Changes
+from ..formats.state import COLUMNS, MatchState
+from ..formats.types import MatchStatus
+from ..models import Match
+
+TABLE = Match.__table__  # type: ignore[attr-defined]
+SAVED = tuple(c for c in COLUMNS if c != "id")
+
+
+async def load_matches(session: AsyncSession, *where: ColumnElement[bool],
+                       order_by: Sequence[Any] = (TABLE.c.stage_id, TABLE.c.number),
+                       limit: int | None = None) -> list[MatchState]:
+    """Matches as plain rows (``MatchState``), for reads and for the store alike."""
+    query = select(TABLE).where(*where).order_by(*order_by)
+    if limit is not None:
+        query = query.limit(limit)
+    rows = (await (await session.connection()).execute(query)).mappings().all()
+    return [MatchState(**{c: row[c] for c in COLUMNS}) for row in rows]
+
+
+async def load_match(session: AsyncSession, match_id: int) -> MatchState | None:
+    found = await load_matches(session, TABLE.c.id == match_id)
+    return found[0] if found else None
+
+
+def _values(m: MatchState) -> dict[str, Any]:
+    return {c: getattr(m, c) for c in SAVED}
+
+
+class SqlStore:
+    """One stage's matches in one write transaction."""
+
+    def __init__(self, session: AsyncSession, stage_id: int,
+                 loaded: Iterable[MatchState] = ()) -> None:
+        self.session = session
+        self.stage_id = stage_id
+        self._by_number: dict[int, MatchState] = {m.number: m for m in loaded}
+        self._complete = False
+        self._new: dict[int, MatchState] = {}
+        self._removed: list[MatchState] = []
+
+    def _keep(self, found: list[MatchState]) -> list[MatchState]:
+        """Loaded rows, except those already in hand (which may hold unsaved changes)."""
+        out = []
+        for m in found:
+            out.append(self._by_number.setdefault(m.number, m))
+        return out
+
+    async def get(self, number: int) -> MatchState:
+        found = self._by_number.get(number)
+        if found is None:
+            if self._complete:
+                raise KeyError(number)
+            rows = await load_matches(self.session, TABLE.c.stage_id == self.stage_id,
+                                      TABLE.c.number == number)
+            if not rows:
+                raise KeyError(number)
+            found = self._keep(rows)[0]
+        return found
+
+    async def prefetch(self, numbers: Iterable[int | None]) -> None:
+        wanted = [n for n in numbers if n is not None and n not in self._by_number]
+        if wanted and not self._complete:
+            self._keep(await load_matches(self.session, TABLE.c.stage_id == self.stage_id,
+                                          TABLE.c.number.in_(wanted)))
+
+    async def all(self) -> list[MatchState]:
+        if not self._complete:
+            self._keep(await load_matches(self.session, TABLE.c.stage_id == self.stage_id))
+            for m in self._removed:
+                self._by_number.pop(m.number, None)
+            self._complete = True
+        return [self._by_number[n] for n in sorted(self._by_number)]
+
+    async def of_team(self, team: int) -> list[MatchState]:
+        if not self._complete:
+            self._keep(await load_matches(
+                self.session, TABLE.c.stage_id == self.stage_id,
+                or_(TABLE.c.team1_id == team, TABLE.c.team2_id == team)))
+        return [m for n, m in sorted(self._by_number.items())
+                if team in (m.team1_id, m.team2_id)]
+
+    async def any_open(self) -> bool:
+        if any(m.active and m.status != MatchStatus.COMPLETED
+               for m in self._by_number.values()):
+            return True
+        if self._complete:
+            return False
+        gone = [*self._by_number, *(m.number for m in self._removed)]
+        found = (await (await self.session.connection()).execute(
+            select(TABLE.c.id).where(TABLE.c.stage_id == self.stage_id, TABLE.c.active,
+                                     TABLE.c.status != MatchStatus.COMPLETED,
+                                     TABLE.c.number.not_in(gone)).limit(1))).first()
+        return found is not None
+
+    def add(self, matches: Sequence[MatchState]) -> None:
+        for m in matches:
+            self._by_number[m.number] = m
+            self._new[m.number] = m
+
+    async def remove(self, matches: Sequence[MatchState]) -> None:
+        for m in matches:
+            self._by_number.pop(m.number, None)
+            if self._new.pop(m.number, None) is None:
+                self._removed.append(m)
+
+    async def save(self, changes: Changes) -> None:
+        """Write what the step changed: deletes, inserts (ids come back), updates."""
+        conn = await self.session.connection()
+        if self._removed:
+            await conn.execute(delete(TABLE).where(
+                TABLE.c.id.in_([m.id for m in self._removed])))
+            self._removed = []
+        if self._new:
+            new = [self._new[n] for n in sorted(self._new)]
+            ids = (await conn.execute(
+                insert(TABLE).returning(TABLE.c.id, TABLE.c.number),
+                [_values(m) for m in new])).all()
+            by_number = {number: ident for ident, number in ids}
+            for m in new:
+                m.id = by_number[m.number]
+            self._new = {}
+        changed = [m for m in changes.ordered() if m.number not in changes.added]
+        if changed:
+            await conn.execute(
+                update(TABLE).where(TABLE.c.id == _bind("id")).values(
+                    {c: _bind(c) for c in SAVED}),
+                [{"b_id": m.id, **{f"b_{c}": getattr(m, c) for c in SAVED}} for m in changed])
+
+
+def _bind(name: str) -> Any:
+    return bindparam(f"b_{name}")

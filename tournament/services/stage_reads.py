@@ -1,0 +1,60 @@
+"""Reading a stage whole: its teams, matches and standings in one answer (the API's
+``GET /api/stages/{id}``, the pages and the live feed share it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from .. import views
+from ..errors import NotFound
+from ..formats.state import MatchState
+from ..models import Stage, Team, Tournament
+from .sql_store import TABLE, load_matches
+from .standings import rows as standing_rows
+from .tournaments import visible
+
+
+async def stage_by_id(session: AsyncSession, stage_id: int) -> Stage:
+    stage = await session.get(Stage, stage_id)
+    if stage is None:
+        raise NotFound("Stage", stage_id)
+    return stage
+
+
+async def stage_matches(session: AsyncSession, stage_id: int) -> list[MatchState]:
+    return await load_matches(session, TABLE.c.stage_id == stage_id)
+
+
+async def withdrawn_in(session: AsyncSession, stage: Stage) -> frozenset[int]:
+    rows = await session.exec(select(Team.id).where(Team.event_id == stage.event_id,
+                                                    col(Team.withdrawn)))
+    return frozenset(t for t in rows.all() if t is not None)
+
+
+async def stage_view(session: AsyncSession, stage: Stage,
+                     tournament: Tournament | None = None) -> dict[str, Any]:
+    assert stage.id is not None
+    if tournament is None:
+        tournament = await session.get(Tournament, stage.tournament_id)
+        if not visible(session, tournament):
+            raise NotFound("Stage", stage.id)
+        assert tournament is not None
+    matches = await stage_matches(session, stage.id)
+    team_rows = (await session.exec(select(Team).where(
+        col(Team.id).in_(stage.seeding or [])))).all()
+    by_id = {t.id: t for t in team_rows}
+    withdrawn = frozenset(t.id for t in team_rows if t.withdrawn and t.id is not None)
+    tz = tournament.timezone
+    return views.stage_summary(stage) | {
+        "tournament": tournament.slug,
+        "seeding": stage.seeding or [],
+        "source": stage.source,
+        "ties": stage.resolutions or [],
+        "draw": stage.draw,
+        "teams": [views.team_view(by_id[t]) for t in stage.seeding or [] if t in by_id],
+        "matches": [views.match_view(m, tz) for m in matches if m.active],
+        "standings": standing_rows(stage, matches, withdrawn) if stage.seeding else [],
+    }
