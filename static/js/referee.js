@@ -30,10 +30,19 @@ const fill = (text, values) => text.replace(/%\((\w+)\)s/g, (_, k) => (k in valu
 const fmt = (text, value) => text.replace(/%[ds]/, String(value));
 const teamName = (i) => data.teams[i]?.name || String(i + 1);
 
+// Parameters as people read them: a list of match numbers is "M3, M5".
+function shownParams(params) {
+  const out = {};
+  for (const [k, v] of Object.entries(params || {})) {
+    out[k] = Array.isArray(v) ? v.map((n) => (typeof n === "number" ? `M${n}` : n)).join(", ") : v;
+  }
+  return out;
+}
+
 function errorText(error) {
   const code = error?.code || "_generic";
   const template = data.errors[code] || data.errors._generic;
-  return fill(template, { code, ...(error?.params || {}) });
+  return fill(template, { code, ...shownParams(error?.params) });
 }
 
 function show(which, text) {

@@ -132,9 +132,13 @@ async def preview_match(request: Request) -> Response:
         if exc.code != "correction_needs_admin":
             raise
         needs_admin = True
-        result = {"reset_matches": list(exc.extra.get("reset_matches") or [])}
+        result = {"reset_matches": None, "numbers": list(exc.params.get("matches") or [])}
     async with context.db.read() as session:
-        shown = await match_errors.numbers(session, result["reset_matches"])
+        if result["reset_matches"] is None:  # a referee's: the M numbers, as on the bracket
+            shown = result["numbers"]
+            result["reset_matches"] = await match_errors.ids(session, match_id, shown)
+        else:
+            shown = await match_errors.numbers(session, result["reset_matches"])
     match = audit.match_state(result) if "score" in result else None
     return answer({"match": match, "reset_matches": result["reset_matches"],
                    "reset_numbers": sorted(shown), "needs_admin": needs_admin})

@@ -53,11 +53,19 @@ class _Values(dict[str, Any]):
         return "…"
 
 
+def _shown(value: Any) -> Any:
+    """Match numbers as the bracket shows them: [3, 5] → "M3, M5"."""
+    if isinstance(value, list) and all(isinstance(x, int) for x in value):
+        return ", ".join(f"M{x}" for x in value)
+    return value
+
+
 def say(exc: DomainError | str, _: Callable[[str], str],
         params: dict[str, Any] | None = None) -> str:
     """The error in the reader's language."""
     code = exc if isinstance(exc, str) else exc.code
-    values = dict(params or ({} if isinstance(exc, str) else exc.params))
+    values = {k: _shown(v) for k, v in (params or ({} if isinstance(exc, str)
+                                                    else exc.params)).items()}
     template = MESSAGES.get(code)
     if template is None:
         return _(GENERIC) % {"code": code}

@@ -1,6 +1,5 @@
 """What a refused match change tells the person who tried it: who changed the match in
-the meantime (a 409), and the blocked correction's matches by the M numbers on the
-bracket, not by internal ids."""
+the meantime (a 409); and the M numbers of matches (as the bracket shows them)."""
 
 from __future__ import annotations
 
@@ -34,17 +33,17 @@ async def numbers(session: AsyncSession, ids: list[int]) -> list[int]:
     return [found[i] for i in ids if i in found]
 
 
+async def ids(session: AsyncSession, match_id: int, shown: list[int]) -> list[int]:
+    """The ids of the matches numbered ``shown`` in the stage of ``match_id``."""
+    stage = (await session.exec(select(Match.stage_id).where(Match.id == match_id))).first()
+    found = (await session.exec(select(Match.id).where(
+        Match.stage_id == stage, col(Match.number).in_(shown)))).all()
+    return sorted(x for x in found if x is not None)
+
+
 async def explain(request: Request, exc: DomainError, match_id: int) -> None:
-    """Add what a person needs to the error (in place), read after the rollback."""
+    """Add what a person needs to the error (in place), read after the rollback. (A
+    blocked correction already names its matches by M number: ``params.matches``.)"""
     if exc.code == "version_conflict":
         async with ctx(request).db.read() as session:
             exc.extra["changed_by"] = await last_change(session, match_id)
-    elif exc.code == "correction_needs_admin":
-        ids = list(exc.extra.get("reset_matches") or [])
-        async with ctx(request).db.read() as session:
-            shown = await numbers(session, ids)
-        label = ", ".join(f"M{n}" for n in sorted(shown))
-        exc.message = ("Changing this result resets matches already played or paired "
-                       f"({label}); ask an admin.")
-        exc.params = {"matches": label}
-        exc.extra["reset_numbers"] = sorted(shown)
