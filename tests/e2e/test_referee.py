@@ -15,8 +15,8 @@ pytestmark = pytest.mark.asyncio(loop_scope="session")
 SAVED = "저장되었습니다. 관중에게 바로 보입니다."
 
 
-async def test_sign_in_by_link_start_enter_games_finish_seen_live(browser, live_server, shots):
-    base = live_server.url
+async def test_sign_in_by_link_start_enter_games_finish_seen_live(browser, module_server, shots):
+    base = module_server.url
     async with httpx.AsyncClient(base_url=base) as client:
         event = await make_event(client, 4)
         st = await make_stage(client, event, settings={"best_of": 3})
@@ -75,10 +75,10 @@ async def test_sign_in_by_link_start_enter_games_finish_seen_live(browser, live_
 
 
 @pytest.mark.parametrize("lang", ["ko", "ja"])
-async def test_a_series_score_without_games_is_never_lost(browser, live_server, shots, lang):
+async def test_a_series_score_without_games_is_never_lost(browser, module_server, shots, lang):
     """The demo's Tekken M10: live at 2-1 with no per-game list. The next game makes it
     3-1 (or 2-2), never 1-0; the console starts from the stored state."""
-    base = live_server.url
+    base = module_server.url
     async with httpx.AsyncClient(base_url=base) as client:
         event = await make_event(client, 6)
         st = await make_stage(client, event, format="double_elimination",

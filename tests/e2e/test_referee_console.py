@@ -29,8 +29,8 @@ async def _live_bo3(client: httpx.AsyncClient) -> tuple[dict, dict]:
     return event, r.json()
 
 
-async def test_a_conflict_on_save_keeps_the_typed_game(browser, live_server, shots):
-    base = live_server.url
+async def test_a_conflict_on_save_keeps_the_typed_game(browser, module_server, shots):
+    base = module_server.url
     async with httpx.AsyncClient(base_url=base) as client:
         event, m = await _live_bo3(client)
         me = await referee(client, event["slug"])
@@ -73,8 +73,8 @@ async def test_a_conflict_on_save_keeps_the_typed_game(browser, live_server, sho
 
 
 async def test_a_change_on_the_feed_holds_the_typed_game_until_the_referee_chooses(
-        browser, live_server, shots):
-    base = live_server.url
+        browser, module_server, shots):
+    base = module_server.url
     async with httpx.AsyncClient(base_url=base) as client:
         event, m = await _live_bo3(client)
         me = await referee(client, event["slug"])
@@ -107,8 +107,8 @@ async def test_a_change_on_the_feed_holds_the_typed_game_until_the_referee_choos
 
 
 async def test_a_lost_answer_is_retried_with_the_same_key_and_applied_once(
-        browser, live_server):
-    base = live_server.url
+        browser, module_server):
+    base = module_server.url
     async with httpx.AsyncClient(base_url=base) as client:
         event, m = await _live_bo3(client)
         me = await referee(client, event["slug"])
@@ -141,8 +141,8 @@ async def test_a_lost_answer_is_retried_with_the_same_key_and_applied_once(
         await phone.close()
 
 
-async def test_a_forfeit_asks_first_and_names_the_team(browser, live_server, shots):
-    base = live_server.url
+async def test_a_forfeit_asks_first_and_names_the_team(browser, module_server, shots):
+    base = module_server.url
     async with httpx.AsyncClient(base_url=base) as client:
         event, m = await _live_bo3(client)
         me = await referee(client, event["slug"])
@@ -169,8 +169,8 @@ async def test_a_forfeit_asks_first_and_names_the_team(browser, live_server, sho
 
 
 async def test_a_correction_that_resets_later_matches_is_shown_first(
-        browser, live_server, shots):
-    base = live_server.url
+        browser, module_server, shots):
+    base = module_server.url
     async with httpx.AsyncClient(base_url=base) as client:
         event = await make_event(client, 4)
         st = await make_stage(client, event, settings={"best_of": 3})
