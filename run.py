@@ -14,6 +14,7 @@ import sys
 import uvicorn
 
 from tournament.config import Settings, normalize_url, sqlite_url
+from tournament.live.raw import WS_IMPLEMENTATION
 from tournament.migrate import upgrade
 
 
@@ -78,8 +79,8 @@ def main() -> None:
     # client frames, a ping every 20 s that must be answered within 20 s, room for a burst
     # of reconnecting spectators in the accept queue.
     uvicorn.run("tournament.asgi:app", host=args.host, port=args.port, workers=args.workers,
-                ws_per_message_deflate=False, ws_max_size=16384, ws_ping_interval=20,
-                ws_ping_timeout=20, backlog=4096, proxy_headers=True,
+                ws=WS_IMPLEMENTATION, ws_per_message_deflate=False, ws_max_size=16384,
+                ws_ping_interval=20, ws_ping_timeout=20, backlog=4096, proxy_headers=True,
                 timeout_graceful_shutdown=5)
 
 

@@ -1,5 +1,6 @@
 """Engine benchmark: an 8,192-team double elimination created and played out in process,
-the cost of one report at 64 vs 8,192 teams, and one report through the service layer
+the cost of one report at 64 vs 8,192 teams (the production state machine over the
+in-memory store), and one report through the service layer
 (SQLite: write, progression, event) at 8,192 teams.
 
 Run by hand: ``python bench/engine.py [--teams 8192] [--service]``. Results: bench/README.md.
@@ -20,34 +21,53 @@ import uvloop
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tournament.formats import double_elimination
-from tournament.formats.engine import Engine
+from dataclasses import replace
+
+from tournament.formats import registry
+from tournament.formats.machine import ResultUpdate, StageInfo, StageMachine
+from tournament.formats.store import MemoryStore, run
+from tournament.formats.types import StageStatus
+
+RESULT = frozenset({"score", "status"})
 
 
 def play_out(teams: int, seed: int = 1) -> tuple[float, float, list[float]]:
-    """(seconds to plan, seconds to play every match, per-report seconds)."""
+    """(seconds to plan and create, seconds to play every match, per-report seconds),
+    through the production state machine over the in-memory store."""
     rng = random.Random(seed)
+    fmt = registry.get("double_elimination")
+    info = StageInfo(id=1, tournament_id=1, format=fmt,
+                     settings=fmt.parse_settings({"grand_final": "reset"}),
+                     seeding=list(range(1, teams + 1)), status=StageStatus.PENDING)
+    store = MemoryStore()
     t0 = time.perf_counter()
-    plan = double_elimination.plan(list(range(1, teams + 1)), grand_final="reset")
-    engine = Engine(plan)
+    first = StageMachine(info, store)
+    run(first.start())
+    status = first.status
     t1 = time.perf_counter()
     per_report: list[float] = []
-    queue = sorted(m.number for m in engine.ready())
+    queue = [m.number for m in store.ready()]
     while queue:
         number = queue.pop(0)
-        m = engine.matches[number]
+        m = store.matches[number]
         if m.status != "ready":
             continue
         a = time.perf_counter()
-        engine.report(number, rng.choice((1, 2)))
+        machine = StageMachine(replace(info, status=status), store)
+        score = [1, 0] if rng.random() < 0.5 else [0, 1]
+        run(machine.report(number, ResultUpdate(score=score, status="completed",
+                                                given=RESULT)))
+        run(machine.advance())
+        status = machine.status
         per_report.append(time.perf_counter() - a)
         for target in (m.winner_to, m.loser_to):
-            if target is not None and engine.matches[target].status == "ready":
+            if target is not None and store.matches[target].status == "ready" \
+                    and store.matches[target].active:
                 queue.append(target)
         if m.bracket == "grand_final":
-            queue += [x.number for x in engine.ready() if x.number not in queue]
+            queue += [x.number for x in store.ready() if x.number not in queue]
     t2 = time.perf_counter()
-    assert engine.champion() is not None
+    assert status == StageStatus.COMPLETED
     return t1 - t0, t2 - t1, per_report
 
 
@@ -58,6 +78,7 @@ async def service_reports(teams: int, samples: int) -> list[float]:
     from tournament.db import Database
     from tournament.live.hub import Hub
     from tournament.migrate import upgrade
+    from tournament.models import UserRole
     from tournament.schemas import (
         EventCreate,
         MatchUpdate,
@@ -84,7 +105,7 @@ async def service_reports(teams: int, samples: int) -> list[float]:
     print(f"  service: created {len(view['matches'])} matches in "
           f"{time.perf_counter() - t0:.2f} s")
     ready = [m["id"] for m in view["matches"] if m["status"] == "ready"][:samples]
-    admin = matches.Actor("admin")
+    admin = matches.Actor(UserRole.ADMIN)
     latencies = []
     for match_id in ready:
         a = time.perf_counter()

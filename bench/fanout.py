@@ -94,7 +94,8 @@ class Target:
             env["TOURNAMENT_DATABASE_URL"] = url
             env["TOURNAMENT_LIVE_FAST_PATH"] = "0" if self.kind == "ours-asgi" else "1"
             cmd = [sys.executable, "-m", "uvicorn", "tournament.asgi:app", "--host", "127.0.0.1",
-                   "--port", str(self.port), "--ws-per-message-deflate", "false",
+                   "--port", str(self.port), "--ws", "websockets-sansio",
+                   "--ws-per-message-deflate", "false",
                    "--no-access-log", "--log-level", "warning", "--backlog", "4096"]
         else:
             cmd = [sys.executable, str(ROOT / "bench" / "fanout_servers.py"), self.kind,

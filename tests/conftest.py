@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from tournament.app import create_app
 from tournament.config import Settings
+from tournament.live.raw import WS_IMPLEMENTATION
 from tournament.migrate import upgrade
 
 from .helpers import ADMIN
@@ -159,7 +160,8 @@ class Server:
     def start(self) -> Server:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "tournament.asgi:app", "--host", "127.0.0.1",
-             "--port", str(self.port), "--no-access-log", "--ws-per-message-deflate", "false",
+             "--port", str(self.port), "--no-access-log", "--ws", WS_IMPLEMENTATION,
+             "--ws-per-message-deflate", "false",
              *self.args],
             cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=self.log)
         deadline = time.monotonic() + 30

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sysconfig
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -13,7 +14,7 @@ from starlette.staticfiles import StaticFiles
 
 from .config import Settings
 from .db import Database
-from .live.raw import RawSocketMiddleware
+from .live.raw import RawSocketMiddleware, check_contract, warn_once
 from .live.runtime import LiveRuntime
 from .monitor import Monitor
 from .services.context import Context
@@ -32,7 +33,17 @@ from .web import (
 )
 from .web.middleware import BodyLimit, SecurityHeaders
 
-STATIC = Path(__file__).resolve().parent.parent / "static"
+
+def static_dir() -> Path:
+    """``static/`` of the repository (a checkout or an editable install), else the copy a
+    normal install put under ``<prefix>/share/tournament/static``."""
+    checkout = Path(__file__).resolve().parent.parent / "static"
+    if checkout.is_dir():
+        return checkout
+    return Path(sysconfig.get_path("data")) / "share" / "tournament" / "static"
+
+
+STATIC = static_dir()
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -44,6 +55,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
         live = LiveRuntime(db)
         app.state.ctx = Context(db=db, hub=live.hub, settings=settings)
         app.state.monitor = Monitor(db, settings)
+        broken = check_contract() if settings.live_fast_path else None
+        if broken is not None:
+            warn_once("contract", "live feed: the fast path is off (%s); frames go through "
+                      "ASGI", broken)
+        app.state.fast_path = settings.live_fast_path and broken is None
+        app.state.monitor.live = {"fast_path": app.state.fast_path,
+                                  "reason": broken if settings.live_fast_path else
+                                  "TOURNAMENT_LIVE_FAST_PATH=0"}
         await app.state.monitor.start()
         await live.start()
         try:

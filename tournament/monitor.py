@@ -100,6 +100,7 @@ class Monitor:
     fds: dict[str, Any] = field(default_factory=dict)
     probed_at: float = 0.0
     storage_error: tuple[float, str] | None = None
+    live: dict[str, Any] = field(default_factory=dict)  # the fast path: on, or why not
     _task: asyncio.Task[None] | None = None
 
     def __post_init__(self) -> None:
@@ -191,4 +192,5 @@ class Monitor:
                         "per_address": self.sockets.per_address,
                         "addresses": len(self.sockets.by_address)},
             "probe_age_s": round(time.monotonic() - self.probed_at, 2),
+            "live": self.live,
         }

@@ -67,3 +67,35 @@ def test_every_template_message_is_translated():
             catalog = read_po(f)
         missing = [m for m in used if not (catalog.get(m) and catalog.get(m).string)]
         assert not missing, (lang, missing)
+
+
+def _codes() -> set[str]:
+    """Every error (and hold) code the code can answer with."""
+    pattern = re.compile(r'\b(?:FormatError|NeedsAdmin|InvalidInput|Conflict|Forbidden|'
+                         r'BadRequest|Unauthorized|DomainError)\(\s*"([a-z_]+)"')
+    codes: set[str] = set()
+    for path in (ROOT / "tournament").rglob("*.py"):
+        text = path.read_text()
+        codes |= set(pattern.findall(text)) | set(re.findall(r'"code":\s*"([a-z_]+)"', text))
+    return codes | {"not_found", "method_not_allowed", "invalid_input"}
+
+
+def test_the_api_reference_names_every_route_code_format_setting_and_tiebreaker():
+    from dataclasses import fields
+
+    from tournament.formats.standings import TIEBREAKERS
+    from tournament.web import health, openapi, sockets
+
+    reference = (ROOT / "docs" / "api.md").read_text()
+    for route in (*api.routes, *health.routes, *sockets.routes, *openapi.routes):
+        assert f"`{route.path}`" in reference, route.path
+    for path in openapi.schema()["paths"]:
+        assert f"`{path}`" in reference, path
+    for code in _codes():
+        assert f"`{code}`" in reference, code
+    for name, fmt in registry.FORMATS.items():
+        assert f"`{name}`" in reference, name
+        for f in fields(fmt.settings_type):
+            assert f"`{f.name}`" in reference, (name, f.name)
+    for tiebreaker in TIEBREAKERS:
+        assert f"`{tiebreaker}`" in reference, tiebreaker

@@ -2,18 +2,24 @@
 
 Sending through ASGI costs a coroutine chain per socket (Starlette → uvicorn → framing);
 with thousands of spectators that, not the network, is the cost of an event. Under uvicorn's
-``websockets-sansio`` protocol (its default with ``websockets`` installed) an open connection
-with no extension negotiated takes the same bytes for a text frame from us as from itself,
-so ``RawSocket.write`` hands the shared frame to the transport: only when the connection is
-open and writable, otherwise the caller falls back to the ASGI path, which waits.
+``websockets-sansio`` protocol (``run.py`` and the test servers choose it explicitly) an
+open connection with no extension negotiated takes the same bytes for a text frame from us
+as from itself, so ``RawSocket.write`` hands the shared frame to the transport: only when
+the connection is open and writable, otherwise the caller falls back to the ASGI path,
+which waits.
 
-``RawSocketMiddleware`` (plain ASGI, outermost) records the connection in the scope, since
-only the server's own ``send`` knows it. Any other server, or ``TOURNAMENT_LIVE_FAST_PATH=0``,
-uses the ASGI path throughout.
+The path reads private attributes of uvicorn's protocol, so it is guarded three ways:
+``check_contract`` builds a real protocol object at start and checks every attribute it
+uses (a uvicorn that breaks the contract turns the path off, logged once); a connection of
+any other class, or with compression, takes the ASGI path; and any error while writing
+turns the path off for that socket (logged once), never reaching the writer or the other
+sockets. ``pyproject.toml`` pins uvicorn to the versions the suite runs on.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import socket
 from typing import Any
 
@@ -27,45 +33,113 @@ except ImportError:  # pragma: no cover (uvicorn without websockets)
     _Protocol = None  # type: ignore[assignment, misc]
 
 SCOPE_KEY = "tournament.raw_socket"
+WS_IMPLEMENTATION = "websockets-sansio"  # what run.py and the test servers ask uvicorn for
+log = logging.getLogger("tournament.live")
+_warned: set[str] = set()
+
+
+def warn_once(key: str, message: str, *args: object) -> None:
+    if key not in _warned:
+        _warned.add(key)
+        log.warning(message, *args)
+
+
+def check_contract() -> str | None:
+    """Why the fast path cannot be used with the installed uvicorn, or None when it can:
+    a real protocol object must carry every attribute ``RawSocket`` touches."""
+    if _Protocol is None:
+        return "uvicorn's websockets-sansio protocol is not installed"
+    try:
+        from uvicorn.config import Config
+        from uvicorn.server import ServerState
+
+        async def app(scope: Scope, receive: Receive, send: Send) -> None:
+            return None
+
+        config = Config(app=app, ws=WS_IMPLEMENTATION, ws_per_message_deflate=False)
+        config.load()
+        proto = _Protocol(config=config, server_state=ServerState(), app_state={})
+    except Exception as exc:  # a changed constructor is a broken contract
+        return f"cannot build a {_Protocol.__name__}: {exc!r}"
+    expected = {"writable": asyncio.Event, "close_sent": bool, "disconnected": bool}
+    for name, kind in expected.items():
+        if not isinstance(getattr(proto, name, None), kind):
+            return f"{_Protocol.__name__}.{name} is not a {kind.__name__}"
+    if not hasattr(proto, "transport"):
+        return f"{_Protocol.__name__} has no transport"
+    conn = getattr(proto, "conn", None)
+    if conn is None or not hasattr(conn, "extensions"):
+        return f"{_Protocol.__name__}.conn has no extensions"
+    return None
 
 
 class RawSocket:
-    __slots__ = ("_proto",)
+    __slots__ = ("_broken", "_proto")
 
     def __init__(self, proto: Any) -> None:
         self._proto = proto
+        self._broken = False
+
+    def _fail(self, exc: BaseException) -> bool:
+        self._broken = True
+        warn_once("write", "live feed: the fast path failed (%r); this socket and any "
+                  "like it use the ASGI path", exc)
+        return False
 
     @property
     def writable(self) -> bool:
+        if self._broken:
+            return False
         p = self._proto
-        return bool(p.writable.is_set() and not p.close_sent and not p.disconnected
-                    and not p.transport.is_closing())
+        try:
+            return bool(p.writable.is_set() and not p.close_sent and not p.disconnected
+                        and not p.transport.is_closing())
+        except Exception as exc:
+            return self._fail(exc)
 
     def write(self, frame: bytes) -> bool:
-        """Write one complete frame now, or return False (closed or buffer full)."""
+        """Write one complete frame now, or return False (closed, buffer full, or the
+        path broke: the caller then takes the ASGI path)."""
         if not self.writable:
             return False
-        self._proto.transport.write(frame)
+        try:
+            self._proto.transport.write(frame)
+        except Exception as exc:
+            return self._fail(exc)
         return True
 
     async def wait_writable(self) -> None:
-        await self._proto.writable.wait()
+        if not self._broken:
+            await self._proto.writable.wait()
 
     def limit_send_buffer(self, size: int) -> None:
         """Cap the kernel's send buffer of this socket (it grows to megabytes by default),
         so a client that stops reading is noticed, and costs little, early."""
-        sock = self._proto.transport.get_extra_info("socket")
-        if sock is not None:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, size)
+        try:
+            sock = self._proto.transport.get_extra_info("socket")
+            if sock is not None:
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, size)
+        except Exception as exc:
+            self._fail(exc)
 
     @property
     def open(self) -> bool:
-        return not self._proto.disconnected
+        try:
+            return not self._proto.disconnected
+        except Exception:
+            return False
 
     def abort(self) -> None:
         """Drop the connection without waiting for its buffer to drain (a stuck client)."""
-        if not self._proto.disconnected:
-            self._proto.transport.abort()
+        try:
+            if not self._proto.disconnected:
+                self._proto.transport.abort()
+        except Exception as exc:
+            self._fail(exc)
+
+    @property
+    def broken(self) -> bool:
+        return self._broken
 
 
 def raw_socket(scope: Scope) -> RawSocket | None:
@@ -82,13 +156,15 @@ def _usable(proto: Any) -> bool:
 
 class RawSocketMiddleware:
     """Put the server's websocket connection into ``scope["extensions"]`` when it is one
-    the fast path knows (uvicorn websockets-sansio, no compression)."""
+    the fast path knows (uvicorn websockets-sansio, no compression) and the contract held
+    at start (``enabled``)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        self.enabled = True
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "websocket":
+        if scope["type"] == "websocket" and self.enabled:
             proto = getattr(send, "__self__", None)
             if _usable(proto):  # the server made this dict for this connection alone
                 scope.setdefault("extensions", {})[SCOPE_KEY] = proto

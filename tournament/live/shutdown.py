@@ -18,13 +18,22 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
+from .raw import warn_once
+
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
 GRACE = 0.25  # seconds between starting the 1001 closes and uvicorn's own shutdown
 
 
 def _is_uvicorn(handler: Any) -> bool:
+    """uvicorn's handler: the bound ``handle_exit`` of a ``uvicorn.server.Server``."""
     owner = getattr(handler, "__self__", None)
-    return type(owner).__module__ == "uvicorn.server" and type(owner).__name__ == "Server"
+    return (type(owner).__module__ == "uvicorn.server" and type(owner).__name__ == "Server"
+            and getattr(handler, "__name__", "") == "handle_exit")
+
+
+def _looks_like_uvicorn(handler: Any) -> bool:
+    owner = getattr(handler, "__self__", None)
+    return owner is not None and type(owner).__module__.startswith("uvicorn")
 
 
 def on_server_exit(callback: Callable[[], None]) -> Callable[[], None]:
@@ -44,6 +53,9 @@ def on_server_exit(callback: Callable[[], None]) -> Callable[[], None]:
     for sig in SIGNALS:
         previous = signal.getsignal(sig)
         if not _is_uvicorn(previous):
+            if _looks_like_uvicorn(previous):  # uvicorn changed: say so, close with 1012
+                warn_once("shutdown", "live feed: uvicorn's signal handler is not the one "
+                          "known (%r); sockets will close with uvicorn's 1012", previous)
             continue
 
         def wrapper(signum: int, frame: FrameType | None, previous: Any = previous) -> None:

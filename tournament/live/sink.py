@@ -116,12 +116,14 @@ class SocketSink:
 
     # -- tasks ------------------------------------------------------------------------------
     async def _send(self, message: Message) -> None:
-        if self.raw is not None:
+        if self.raw is not None and not self.raw.broken:
             await self.raw.wait_writable()
-            if not self.raw.write(message.frame):
+            if self.raw.write(message.frame):
+                self.last = message.seq
+                return
+            if not self.raw.broken:
                 raise ConnectionError("socket closed")
-        else:
-            await self.websocket.send_text(message.text)
+        await self.websocket.send_text(message.text)  # the ASGI path
         self.last = message.seq
 
     async def _flush(self) -> None:

@@ -15,6 +15,7 @@ whatever it replays is then at least ``published``, and everything later reaches
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from typing import Protocol
@@ -103,7 +104,13 @@ class Topic:
         self.published = message.seq
         self.known = max(self.known, message.seq)
         for sink in tuple(self.sinks):
-            sink.deliver(message)
+            try:
+                sink.deliver(message)
+            except Exception:  # one socket's failure never reaches the writer or others
+                log.exception("live feed: a spectator's socket failed; it is dropped")
+                self.sinks.discard(sink)
+                with contextlib.suppress(Exception):
+                    sink.close(RESYNC)
 
     def _drain(self) -> None:
         assert self.published is not None

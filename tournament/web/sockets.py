@@ -27,10 +27,10 @@ from ..live.protocol import GOING_AWAY, NORMAL, POLICY, TRY_AGAIN, ClientGuard
 from ..live.raw import raw_socket
 from ..live.replay import replay
 from ..live.sink import INTERNAL, SocketSink
-from ..live.snapshot import snapshot
 from ..live.source import between
 from ..schemas import SLUG
 from ..services.context import Context
+from ..services.snapshot import snapshot
 from ..services.tournaments import tournament_by_slug
 from .common import ctx
 from .errors import UNAVAILABLE
@@ -110,7 +110,7 @@ async def _feed(websocket: WebSocket) -> None:
     async def refill(after: int, upto: int) -> list[Message]:
         return await between(source, tid, after, upto) if source is not None else []
 
-    raw = raw_socket(websocket.scope) if context.settings.live_fast_path else None
+    raw = raw_socket(websocket.scope) if websocket.app.state.fast_path else None
     sink = SocketSink(websocket, raw, hub.limits, refill)
     try:
         topic = await hub.join(tid, sink)

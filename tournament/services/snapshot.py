@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..db import Database
-from ..services.reads import event_detail, tournament_detail
-from ..services.stage_reads import stage_by_id, stage_view
+from .reads import event_detail, tournament_detail
+from .stage_reads import stage_by_id, stage_view
 
 
 async def snapshot(db: Database, slug: str) -> tuple[int, dict[str, Any]]:
