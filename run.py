@@ -1,6 +1,8 @@
 """Start the service: ``python run.py [--demo] [--host H] [--port P] [--db URL|PATH]``.
 
-Admin subcommands: ``python run.py migrate`` and ``python run.py create-user NAME --role R``.
+Admin subcommands: ``python run.py migrate``, ``python run.py create-user NAME --role R
+[--password-stdin]``, ``python run.py create-token USER --token-name NAME``,
+``python run.py export SLUG``, ``python run.py import FILE`` and ``python run.py backup PATH``.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import sys
 
 import uvicorn
 
@@ -25,11 +28,16 @@ def database_url(value: str | None) -> str | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description="Tournament bracket and results service")
     parser.add_argument("command", nargs="?", default="serve",
-                        choices=["serve", "migrate", "create-user", "export", "import",
-                                 "backup"])
-    parser.add_argument("name", nargs="?", help="user name (create-user), tournament slug "
-                        "(export), file (import) or backup path (backup)")
+                        choices=["serve", "migrate", "create-user", "create-token", "export",
+                                 "import", "backup"])
+    parser.add_argument("name", nargs="?", help="user name (create-user, create-token), "
+                        "tournament slug (export), file (import) or backup path (backup)")
     parser.add_argument("--role", default="referee", choices=["admin", "referee"])
+    parser.add_argument("--password-stdin", action="store_true",
+                        help="create-user: read the user's password from standard input "
+                        "(first line) instead of printing an API token")
+    parser.add_argument("--token-name", default="command line",
+                        help="create-token: the token's name")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--db", help="SQLite file path or database URL "
@@ -45,13 +53,25 @@ def main() -> None:
     if args.command == "migrate":
         print("database is up to date:", settings.database_url)
         return
-    if args.command == "create-user":
+    if args.command in ("create-user", "create-token"):
         if not args.name:
-            parser.error("create-user needs a NAME")
-        from tournament.admin import create_user
+            parser.error(f"{args.command} needs a NAME")
+        from tournament.admin import CommandError, create_token, create_user
 
-        token = asyncio.run(create_user(settings, args.name, args.role))
-        print(f"{args.role} {args.name!r} created; API token (shown once):\n{token}")
+        try:
+            if args.command == "create-token":
+                token = asyncio.run(create_token(settings, args.name, args.token_name))
+                print(f"API token {args.token_name!r} for {args.name!r} (shown once):\n{token}")
+                return
+            password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None
+            made = asyncio.run(create_user(settings, args.name, args.role, password))
+        except CommandError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            raise SystemExit(2) from exc
+        if made is None:
+            print(f"{args.role} {args.name!r} created; they sign in at /login")
+        else:
+            print(f"{args.role} {args.name!r} created; API token (shown once):\n{made}")
         return
     if args.command in ("export", "import", "backup"):
         if not args.name:

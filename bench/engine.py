@@ -87,6 +87,7 @@ async def service_reports(teams: int, samples: int) -> list[float]:
         TournamentCreate,
     )
     from tournament.services import matches, stages, tournaments
+    from tournament.services.actors import Actor
     from tournament.services.context import Context
 
     path = Path(tempfile.mkdtemp()) / "bench.db"
@@ -105,7 +106,7 @@ async def service_reports(teams: int, samples: int) -> list[float]:
     print(f"  service: created {len(view['matches'])} matches in "
           f"{time.perf_counter() - t0:.2f} s")
     ready = [m["id"] for m in view["matches"] if m["status"] == "ready"][:samples]
-    admin = matches.Actor(UserRole.ADMIN)
+    admin = Actor(UserRole.ADMIN)
     latencies = []
     for match_id in ready:
         a = time.perf_counter()

@@ -18,7 +18,20 @@ from .live.raw import RawSocketMiddleware, check_contract, warn_once
 from .live.runtime import LiveRuntime
 from .monitor import Monitor
 from .services.context import Context
-from .web import api, api_organizer, errors, health, openapi, pages, sockets
+from .web import (
+    account_pages,
+    admin_pages,
+    api,
+    api_accounts,
+    api_audit,
+    api_organizer,
+    errors,
+    health,
+    openapi,
+    pages,
+    referee_pages,
+    sockets,
+)
 from .web.middleware import BodyLimit, SecurityHeaders
 
 
@@ -65,8 +78,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *openapi.routes,
         *api.routes,
         *api_organizer.routes,
+        *api_accounts.routes,
+        *api_audit.routes,
         *sockets.routes,
         *pages.routes,
+        *account_pages.routes,
+        *admin_pages.routes,
+        *referee_pages.routes,
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     return Starlette(

@@ -32,6 +32,7 @@ class Settings:
     max_sockets_per_address: int = 256  # live sockets from one client address
     fd_reserve: int = 256  # file descriptors kept for the database, files and HTTP
     min_free_disk: int = 64 * 1_048_576  # bytes free next to the SQLite file, else "disk full"
+    session_hours: int = 24  # a browser session unused this long ends (at most 14 days)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -51,7 +52,8 @@ class Settings:
         for name, var in (("max_body", "TOURNAMENT_MAX_BODY"),
                           ("max_sockets_per_address", "TOURNAMENT_MAX_SOCKETS_PER_ADDRESS"),
                           ("fd_reserve", "TOURNAMENT_FD_RESERVE"),
-                          ("min_free_disk", "TOURNAMENT_MIN_FREE_DISK")):
+                          ("min_free_disk", "TOURNAMENT_MIN_FREE_DISK"),
+                          ("session_hours", "TOURNAMENT_SESSION_HOURS")):
             if env.get(var):
                 values[name] = int(env[var])
         if env.get("TOURNAMENT_LIVE_FAST_PATH"):

@@ -14,9 +14,10 @@ from . import views
 from .config import Settings
 from .db import Database
 from .live.hub import Hub
-from .models import Stage, Tournament, UserRole
+from .models import Stage, Tournament
 from .schemas import EventCreate, MatchUpdate, StageCreate, TeamCreate, TournamentCreate
 from .services import matches, stage_reads, stages, tournaments
+from .services.actors import COMMAND_LINE
 from .services.context import Context
 
 SLUG = "kj-esports-2026"
@@ -198,7 +199,7 @@ async def _play(ctx: Context, stage: views.StageView, start: datetime,
     earlier ones finish), then schedule every match still to play, half an hour apart.
     A result ``"done"`` or ``"live"`` is drawn at random for the match's best-of."""
     rng = rng or random.Random(len(results))
-    admin = matches.Actor(UserRole.ADMIN)
+    admin = COMMAND_LINE
 
     async def schedule(match_id: int, number: int) -> None:
         async with ctx.transaction() as s:

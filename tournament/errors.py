@@ -56,3 +56,13 @@ class Unauthorized(DomainError):
 
 class Forbidden(DomainError):
     status = 403
+
+
+class TooManyRequests(DomainError):
+    """Throttled: try again after ``retry_after`` seconds (the answer's ``Retry-After``)."""
+
+    status = 429
+
+    def __init__(self, code: str, message: str, retry_after: int) -> None:
+        super().__init__(code, message, params={"retry_after": retry_after})
+        self.retry_after = retry_after

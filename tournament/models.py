@@ -157,6 +157,8 @@ class User(SQLModel, table=True):
     # otherwise a referee without assignments may referee any published tournament
     restricted: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     created_at: datetime = _ts()
+    # argon2id (services/passwords.py); None: the user signs in only with links or tokens
+    password_hash: str | None = Field(default=None, max_length=255)
 
 
 class RefereeAssignment(SQLModel, table=True):
@@ -167,14 +169,85 @@ class RefereeAssignment(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True)
     tournament_id: int = Field(foreign_key="tournament.id")
+    events: list[int] | None = _json()  # event ids the referee is limited to; None: all
 
 
 class ApiToken(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True)
     token_hash: str = Field(max_length=64, unique=True)
-    label: str | None = Field(default=None, max_length=100)
+    label: str | None = Field(default=None, max_length=100)  # the token's name
     created_at: datetime = _ts()
+    last_used_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
+
+
+def _when(nullable: bool = False) -> Any:
+    return Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=nullable))
+
+
+class UserSession(SQLModel, table=True):
+    """A signed-in browser: the cookie holds a random secret, the row its SHA-256 digest.
+    Deleting the row (sign-out, password change, revocation) ends the session at once."""
+
+    __tablename__ = "user_session"
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    csrf_token: str = Field(max_length=64)
+    created_at: datetime = _ts()
+    last_seen_at: datetime = _ts()
+    expires_at: datetime = _ts()
+    address: str | None = Field(default=None, max_length=64)
+
+
+class SignInLink(SQLModel, table=True):
+    """A one-time sign-in link (and its QR code): good once, for 15 minutes."""
+
+    __tablename__ = "sign_in_link"
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    created_by: int | None = None
+    created_at: datetime = _ts()
+    expires_at: datetime = _ts()
+    used_at: datetime | None = _when(nullable=True)
+
+
+class LoginAttempt(SQLModel, table=True):
+    """Every sign-in and failure (never the password): the throttle counts these."""
+
+    __tablename__ = "login_attempt"
+    __table_args__ = (Index("ix_login_attempt_name_address", "name", "address", "at"),
+                      Index("ix_login_attempt_address", "address", "at"))
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = _ts()
+    name: str = Field(max_length=100)  # as typed, lowercased
+    address: str = Field(max_length=64)
+    ok: bool = False
+    user_id: int | None = None
+    method: str = Field(default="password", max_length=16)  # password | link
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who changed what, when and how: one row per change, kept with its before and after.
+    No foreign keys: the trail outlives what it describes."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_tournament", "tournament_id", "id"),
+                      Index("ix_audit_target", "target_type", "target_id", "id"),
+                      Index("ix_audit_actor", "actor_id", "id"))
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = _ts()
+    tournament_id: int | None = None
+    actor_id: int | None = None
+    actor_name: str = Field(max_length=100)
+    via: str = Field(max_length=16)  # session | token | cli
+    action: str = Field(max_length=40)
+    target_type: str = Field(max_length=20)
+    target_id: str = Field(max_length=64)
+    before: dict[str, Any] | None = _json()
+    after: dict[str, Any] | None = _json()
 
 
 class EventLog(SQLModel, table=True):

@@ -1,116 +1,463 @@
-// Referee console: game-by-game entry, saved through the public API with If-Match and an
-// Idempotency-Key (a retry after a network error never applies a result twice).
+// The referee console of one match, for a phone in one hand at a noisy venue.
+//
+// - It always works from the STORED match: the page's data, then every answer of the
+//   server and every match.updated of the live feed (live.js) replace it.
+// - What the referee typed stays (also across a reload, in sessionStorage) until it is
+//   saved or they choose to drop it; a conflict shows the stored state next to it.
+// - Every save goes through PATCH /api/matches/{id} with the session's X-CSRF-Token,
+//   If-Match (the stored version) and an Idempotency-Key that its retries reuse, so a
+//   save that reached the server before the network failed is applied once.
+// - Saves that lower a side's series score, drop recorded games, forfeit or finish ask
+//   first; a correction of a finished match is previewed (which matches it resets).
+// - Errors are said in the page's language from their code (console-data "errors").
 
-const form = document.getElementById("referee");
-const i18n = JSON.parse(document.getElementById("referee-i18n").textContent);
-const matchId = form.dataset.matchId;
-const bestOf = Number(form.dataset.bestOf);
-const tokenInput = form.querySelector("[name=token]");
-const errorBox = form.querySelector("[data-error]");
-const okBox = form.querySelector("[data-ok]");
-const body = form.querySelector("[data-games] tbody");
-const series = form.querySelector("[data-series]");
-const TOKEN_KEY = "tournament-referee-token";
+import * as logic from "./referee-logic.js";
 
-tokenInput.value = localStorage.getItem(TOKEN_KEY) || "";
+const root = document.getElementById("console");
+const data = JSON.parse(document.getElementById("console-data").textContent);
+const L = data.labels;
+const csrf = document.querySelector('meta[name="csrf-token"]')?.content || "";
+const matchId = Number(root.dataset.matchId);
+const DRAFT = `referee-draft-${matchId}`;
+const $ = (sel) => root.querySelector(sel);
+const dialog = document.querySelector("[data-dialog]");
 
-function games() {
-  return [...body.querySelectorAll("tr")].map((row) =>
-    [...row.querySelectorAll("input")].map((input) => input.value === "" ? NaN : Number(input.value)));
-}
+let stored = data.match;
+let busy = false;
+let conflict = null; // {op} while the stored match changed under what was typed
 
-function seriesScore(list) {
-  let a = 0, b = 0;
-  for (const [x, y] of list) { if (x > y) a += 1; else if (y > x) b += 1; }
-  return [a, b];
-}
+const fill = (text, values) => text.replace(/%\((\w+)\)s/g, (_, k) => (k in values ? String(values[k]) : "…"));
+const fmt = (text, value) => text.replace(/%[ds]/, String(value));
+const teamName = (i) => data.teams[i]?.name || String(i + 1);
 
-function refreshSeries() {
-  const [a, b] = seriesScore(games().filter((g) => g.every(Number.isFinite)));
-  series.textContent = `${a} – ${b}`;
-}
-
-function addGame(values = ["", ""]) {
-  if (body.children.length >= bestOf) return;
-  const row = document.createElement("tr");
-  const th = document.createElement("th");
-  th.textContent = i18n.game.replace("%d", body.children.length + 1);
-  row.append(th);
-  for (const value of values) {
-    const td = document.createElement("td");
-    const input = document.createElement("input");
-    Object.assign(input, { type: "number", min: "0", inputMode: "numeric", value });
-    td.append(input);
-    row.append(td);
+// Parameters as people read them: a list of match numbers is "M3, M5".
+function shownParams(params) {
+  const out = {};
+  for (const [k, v] of Object.entries(params || {})) {
+    out[k] = Array.isArray(v) ? v.map((n) => (typeof n === "number" ? `M${n}` : n)).join(", ") : v;
   }
-  body.append(row);
+  return out;
 }
 
-function show(box, text) {
-  for (const other of [errorBox, okBox]) other.hidden = true;
-  box.textContent = text;
+function errorText(error) {
+  const code = error?.code || "_generic";
+  const template = data.errors[code] || data.errors._generic;
+  return fill(template, { code, ...shownParams(error?.params) });
+}
+
+function show(which, text) {
+  const box = $(which === "ok" ? "[data-ok]" : "[data-error]");
+  const other = $(which === "ok" ? "[data-error]" : "[data-ok]");
+  other.hidden = true;
+  box.replaceChildren(document.createTextNode(text || ""));
   box.hidden = !text;
+  return box;
 }
 
-async function save(payload) {
-  const token = tokenInput.value.trim();
-  if (!token) { show(errorBox, i18n.token); tokenInput.focus(); return; }
-  localStorage.setItem(TOKEN_KEY, token);
-  const key = crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2);
-  const request = () => fetch(`/api/matches/${matchId}`, {
-    method: "PATCH",
-    headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}`,
-               "If-Match": form.dataset.version, "Idempotency-Key": key },
-    body: JSON.stringify(payload),
+// --- what was typed -------------------------------------------------------------------
+const points = [0, 1].map((i) => $(`[data-point="${i}"]`));
+const mapInput = $("[data-map]");
+
+function typed() {
+  const raw = points.map((p) => p.value.trim());
+  if (raw.every((v) => v === "")) return null;
+  const score = raw.map((v) => (v === "" ? 0 : Number(v)));
+  if (score.some((v) => !Number.isInteger(v) || v < 0)) return null;
+  return { score, map: mapInput.value.trim() || null };
+}
+
+function keepDraft() {
+  const draft = { points: points.map((p) => p.value), map: mapInput.value };
+  if (draft.points.every((v) => v === "") && !draft.map) sessionStorage.removeItem(DRAFT);
+  else sessionStorage.setItem(DRAFT, JSON.stringify(draft));
+}
+
+function clearDraft() {
+  for (const p of points) p.value = "";
+  mapInput.value = "";
+  sessionStorage.removeItem(DRAFT);
+}
+
+function restoreDraft() {
+  try {
+    const draft = JSON.parse(sessionStorage.getItem(DRAFT) || "null");
+    if (!draft) return;
+    draft.points.forEach((v, i) => { points[i].value = v; });
+    mapInput.value = draft.map || "";
+  } catch { sessionStorage.removeItem(DRAFT); }
+}
+
+// --- drawing the stored match -----------------------------------------------------------
+function gameLine(number, game) {
+  const li = document.createElement("li");
+  li.dataset.game = String(number);
+  const w = logic.winnerOf(game.score);
+  const label = document.createElement("span");
+  label.textContent = fmt(L.game, number) + (game.map ? ` · ${game.map}` : "");
+  const score = document.createElement("strong");
+  score.textContent = logic.scoreText(game.score);
+  const who = document.createElement("span");
+  who.className = "muted";
+  who.textContent = w ? teamName(w - 1) : L.draw;
+  li.append(label, score, who);
+  return li;
+}
+
+function describe(match) {
+  const box = document.createElement("div");
+  const line = document.createElement("p");
+  line.className = "big-score";
+  line.textContent = logic.scoreText(match.score);
+  const status = document.createElement("p");
+  status.textContent = (L.status[match.status] || match.status) + (match.forfeit ? ` · ${L.forfeit_word}` : "");
+  const list = document.createElement("ol");
+  list.className = "ref-games compact";
+  logic.storedGames(match).forEach((g, i) => list.append(gameLine(i + 1, g)));
+  box.append(line, status, list);
+  return box;
+}
+
+// What the referee typed, as the conflict panel shows it: "Game 3", "9 – 13", the map.
+function describeTyped(op) {
+  const box = document.createElement("div");
+  const game = op?.game || typed();
+  const title = document.createElement("p");
+  const line = document.createElement("p");
+  line.className = "big-score";
+  if (game) {
+    title.textContent = fmt(L.game, op?.number || logic.nextGameNumber(stored)) + (game.map ? ` · ${game.map}` : "");
+    line.textContent = logic.scoreText(game.score);
+  } else {
+    line.textContent = op?.label || "";
+  }
+  box.append(title, line);
+  return box;
+}
+
+function draw() {
+  const m = stored;
+  $("[data-status]").textContent = m.forfeit ? `${L.status[m.status]} · ${L.forfeit_word}` : L.status[m.status] || m.status;
+  root.dataset.state = m.status;
+  [0, 1].forEach((i) => {
+    const el = $(`[data-series="${i}"]`);
+    el.textContent = String(m.score[i]);
+    $(`[data-team="${i}"]`).classList.toggle("won", m.status === "completed" && m.winner === i + 1);
   });
-  let response;
-  for (let attempt = 0; attempt < 4; attempt += 1) {
-    try { response = await request(); break; } catch (err) {
-      await new Promise((resolve) => setTimeout(resolve, 400 * 2 ** attempt));
+  const list = $("[data-games]");
+  list.replaceChildren(...logic.storedGames(m).map((g, i) => gameLine(i + 1, g)));
+  const only = $("[data-series-only]");
+  only.hidden = !logic.seriesOnly(m) || m.status === "completed";
+  only.textContent = L.series_only;
+  const n = logic.nextGameNumber(m);
+  $("[data-next-title]").textContent = fmt(L.game, n);
+  $('[data-action="save-game"]').textContent = fmt(L.save_game, n);
+  const playable = m.teams[0] != null && m.teams[1] != null;
+  const open = m.status === "live" || m.status === "ready";
+  $("[data-next]").hidden = !playable || !open || n > m.best_of;
+  $('[data-action="start"]').hidden = m.status !== "ready";
+  $('[data-action="finish"]').hidden = m.status !== "live";
+  $('[data-action="undo"]').hidden = !(m.games || []).length;
+  $('[data-action="forfeit"]').hidden = !playable || m.status === "pending";
+  for (const b of root.querySelectorAll("button[data-action]")) b.disabled = busy;
+}
+
+// --- asking first ------------------------------------------------------------------------
+// Resolves with the value of the chosen button, or null for cancel.
+function ask(text, choices) {
+  return new Promise((resolve) => {
+    dialog.querySelector("[data-dialog-text]").textContent = text;
+    const box = dialog.querySelector("[data-dialog-choices]");
+    box.replaceChildren(...choices.map(([value, label, cls]) => {
+      const b = document.createElement("button");
+      b.value = value;
+      b.textContent = label;
+      b.className = `big ${cls || "primary"}`;
+      return b;
+    }));
+    dialog.returnValue = "";
+    dialog.addEventListener("close", () => {
+      const v = dialog.returnValue;
+      resolve(v && v !== "cancel" ? v : null);
+    }, { once: true });
+    dialog.showModal();
+  });
+}
+
+// --- saving ------------------------------------------------------------------------------
+function newKey() {
+  return crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// One request, retried with the SAME key and body after a network error or a 503: the
+// server applies it once, and a retry of an applied one gets the first answer back.
+async function send(url, body, { key, version, method = "PATCH" } = {}) {
+  const headers = { "Content-Type": "application/json", "X-CSRF-Token": csrf };
+  if (key) headers["Idempotency-Key"] = key;
+  if (version != null) headers["If-Match"] = String(version);
+  for (let attempt = 0; ; attempt += 1) {
+    let response = null;
+    try {
+      response = await fetch(url, { method, headers, body: JSON.stringify(body), credentials: "same-origin" });
+    } catch { response = null; }
+    if (response && response.status !== 503) {
+      let json = {};
+      try { json = await response.json(); } catch { json = {}; }
+      return { status: response.status, json };
     }
+    if (attempt >= 5) return { status: 0, json: {} };
+    show("error", fmt(L.retrying, attempt + 1));
+    await sleep(Math.min(8000, 500 * 2 ** attempt));
   }
-  if (!response) { show(errorBox, "network error"); return; }
-  const data = await response.json();
-  if (response.status === 409 && data.match) {
-    form.dataset.version = String(data.match.version);
-    load(data.match);
-    show(errorBox, i18n.conflict);
-    return;
-  }
-  if (!response.ok) {
-    const err = data.error || {};
-    show(errorBox, `${err.message || response.statusText}${err.code ? ` (${err.code})` : ""}`);
-    return;
-  }
-  form.dataset.version = String(data.version);
-  load(data);
-  const reset = (data.reset_matches || []).length ? ` ${i18n.reset} ${data.reset_matches.join(", ")}` : "";
-  show(okBox, i18n.saved + reset);
 }
 
-function load(match) {
-  body.replaceChildren();
-  for (const g of match.games || []) addGame(g.map(String));
-  series.textContent = `${match.score[0]} – ${match.score[1]}`;
-}
+let lastFailed = null; // {op, key} of a save that never got an answer
 
-function gamePayload(status) {
-  const list = games();
-  if (list.some((g) => !g.every(Number.isFinite))) {
-    return { status, score: seriesScore(list.filter((g) => g.every(Number.isFinite))) };
-  }
-  return list.length ? { status, games: list } : { status, score: [0, 0] };
-}
-
-form.addEventListener("input", refreshSeries);
-form.addEventListener("click", (event) => {
-  const action = event.target.closest("button")?.dataset.action;
-  if (!action) return;
-  if (action === "add-game") { addGame(); return; }
-  if (action === "forfeit-1" || action === "forfeit-2") {
-    save({ forfeit: Number(action.slice(-1)) });
+async function save(op, key = newKey()) {
+  busy = true;
+  draw();
+  show("ok", L.saving);
+  // the version this change was decided on: a retry keeps it (and its key), so it is
+  // either the same change answered again or a conflict, never applied on top of another
+  if (op.version == null) op.version = stored.version;
+  const result = await send(`/api/matches/${matchId}`, op.payload, { key, version: op.version });
+  busy = false;
+  if (result.status === 0) {
+    lastFailed = { op, key };
+    const box = show("error", L.offline);
+    const again = document.createElement("button");
+    again.type = "button";
+    again.className = "big";
+    again.dataset.action = "retry";
+    again.textContent = L.retry;
+    box.append(" ", again);
+    draw();
     return;
   }
-  save(gamePayload(action));
+  lastFailed = null;
+  if (result.status === 200) {
+    const { reset_matches: _, ...match } = result.json;
+    stored = match;
+    if (op.clears) clearDraft();
+    draw();
+    show("ok", L.saved);
+    return;
+  }
+  const error = result.json.error || {};
+  if (result.status === 409 && result.json.match) {
+    stored = result.json.match;
+    draw();
+    openConflict(op, result.json.changed_by);
+    return;
+  }
+  draw();
+  const box = show("error", errorText(error));
+  if (result.status === 401) {
+    const a = document.createElement("a");
+    a.href = `/login?next=${encodeURIComponent(location.pathname + location.search)}`;
+    a.textContent = L.sign_in;
+    box.append(" ", a);
+  }
+}
+
+// Before a change that alters a finished result: which matches it would reset.
+async function preview(payload) {
+  const result = await send(`/api/matches/${matchId}/preview`, payload, { method: "POST" });
+  if (result.status !== 200) {
+    show("error", result.status === 0 ? L.offline : errorText(result.json.error));
+    return null;
+  }
+  return result.json;
+}
+
+// Ask what a save would lose; for a correction, what it would reset. true: go ahead.
+async function confirmLosses(op, question) {
+  const parts = question ? [question] : [];
+  const { lower, dropped, after } = logic.losses(stored, op.payload);
+  if (lower && !op.forfeit) parts.push(fill(L.lowers, { from: logic.scoreText(stored.score), to: logic.scoreText(after.score) }));
+  if (dropped && !op.undo && !op.forfeit) parts.push(fill(L.drops, { n: dropped }));
+  if (logic.isCorrection(stored, op.payload)) {
+    const seen = await preview(op.payload);
+    if (!seen) return false;
+    const matches = seen.reset_numbers.map((n) => `M${n}`).join(", ");
+    if (seen.needs_admin) {
+      show("error", errorText({ code: "correction_needs_admin", params: { matches } }));
+      return false;
+    }
+    if (matches) parts.push(fill(L.resets, { matches }));
+  }
+  if (!parts.length) return true;
+  const label = op.finishLabel || (lower || dropped ? L.save_anyway : L.confirm);
+  return (await ask(parts.join("\n"), [["yes", label, op.forfeit || lower || dropped ? "danger" : "primary"]])) === "yes";
+}
+
+// --- the actions ---------------------------------------------------------------------------
+function gameOp() {
+  const game = typed();
+  if (!game) { show("error", L.nothing); return null; }
+  const added = logic.addGame(stored, game, data.allow_draws);
+  if (added.error) { show("error", L.tied); return null; }
+  return { payload: added.payload, clears: true, game, added, number: logic.nextGameNumber(stored) };
+}
+
+async function saveGame() {
+  const op = gameOp();
+  if (!op) return;
+  let question = "";
+  if (op.added.decided) {
+    const w = logic.winnerOf(op.added.score);
+    question = op.added.draw ? fill(L.decides_draw, { score: logic.scoreText(op.added.score) })
+      : fill(L.decides, { team: teamName(w - 1), score: logic.scoreText(op.added.score) });
+    op.finishLabel = L.save_and_finish;
+  }
+  if (await confirmLosses(op, question)) await save(op);
+}
+
+async function start() {
+  await save({ payload: { status: "live" }, label: L.start });
+}
+
+async function finish() {
+  if (!logic.canFinish(stored, data.allow_draws)) {
+    show("error", fill(L.not_decided, { score: logic.scoreText(stored.score), best_of: stored.best_of }));
+    return;
+  }
+  const op = { payload: { status: "completed" }, finishLabel: L.finish, label: L.finish };
+  if (await confirmLosses(op, fill(L.finish_confirm, { score: logic.scoreText(stored.score) }))) await save(op);
+}
+
+async function undo() {
+  const undone = logic.undoGame(stored);
+  if (!undone) return;
+  const op = { payload: undone.payload, undo: true, finishLabel: L.undo, label: L.undo };
+  const question = fill(L.undo_confirm, { n: undone.number, score: logic.scoreText(undone.removed.score) });
+  if (await confirmLosses(op, question)) await save(op);
+}
+
+async function forfeit() {
+  const side = await ask(L.forfeit, [["1", fmt(L.forfeits, teamName(0)), "danger"], ["2", fmt(L.forfeits, teamName(1)), "danger"]]);
+  if (!side) return;
+  const i = Number(side) - 1;
+  const label = fmt(L.forfeits, teamName(i));
+  const op = { payload: { forfeit: i + 1 }, forfeit: true, finishLabel: label, label };
+  let question = fill(L.forfeit_confirm, { team: teamName(i), other: teamName(1 - i) });
+  if (stored.score[0] + stored.score[1] > 0 || (stored.games || []).length) {
+    question += `\n${fill(L.forfeit_replaces, { score: logic.scoreText(stored.score) })}`;
+  }
+  if (await confirmLosses(op, question)) await save(op);
+}
+
+// --- conflicts: the stored match changed under what was typed ------------------------------
+function ago(at) {
+  if (!at) return "";
+  const seconds = Math.round((new Date(at).getTime() - Date.now()) / 1000);
+  const rtf = new Intl.RelativeTimeFormat(data.lang, { numeric: "auto" });
+  if (Math.abs(seconds) < 60) return rtf.format(Math.min(0, seconds), "second");
+  return rtf.format(Math.round(seconds / 60), "minute");
+}
+
+function openConflict(op, who) {
+  conflict = { op };
+  const panel = $("[data-conflict]");
+  panel.hidden = false;
+  panel.querySelector("[data-conflict-title]").textContent = L.conflict_title;
+  const when = ago(who?.at);
+  panel.querySelector("[data-conflict-who]").textContent = who && who.name
+    ? fill(L.changed_by, { name: who.name, when }) : fill(L.changed, { when: when || "" });
+  panel.querySelector("[data-conflict-stored]").replaceChildren(describe(stored));
+  panel.querySelector("[data-conflict-mine]").replaceChildren(describeTyped(op));
+  // a typed game can go on top only while the match still has a game to play
+  const room = stored.status !== "completed" && logic.nextGameNumber(stored) <= stored.best_of;
+  panel.querySelector('[data-action="apply-mine"]').hidden = !!(op?.game || typed()) && !room;
+  $("[data-next]").classList.add("held");
+  show("ok", "");
+  panel.scrollIntoView({ block: "start" });
+}
+
+function closeConflict() {
+  conflict = null;
+  $("[data-conflict]").hidden = true;
+  $("[data-next]").classList.remove("held");
+}
+
+async function applyMine() {
+  const held = conflict;
+  closeConflict();
+  if (!held) return;
+  if (held.op?.game || typed()) { await saveGame(); return; }
+  if (held.op) {
+    const op = { ...held.op, version: null };
+    if (await confirmLosses(op, "")) await save(op);
+  }
+}
+
+function keepStored() {
+  closeConflict();
+  clearDraft();
+  show("ok", "");
+  draw();
+}
+
+// The live feed (live.js) says the match changed: adopt it; if something is typed, show
+// the change next to it and wait for the referee's choice.
+async function followFeed(match) {
+  if (match.id !== matchId || match.version <= stored.version) return;
+  const typedFor = logic.nextGameNumber(stored); // the game being typed, before the change
+  stored = match;
+  draw();
+  if (lastFailed && !busy) { // the connection is back: send the unanswered save again
+    save(lastFailed.op, lastFailed.key);
+    return;
+  }
+  if (busy || !typed() || conflict) return;
+  let who = null;
+  try {
+    const r = await fetch(`/api/matches/${matchId}/audit?limit=1`, { credentials: "same-origin" });
+    if (r.ok) {
+      const entry = (await r.json()).items[0];
+      if (entry) who = { name: entry.actor.name, at: entry.at };
+    }
+  } catch { /* the name is a courtesy */ }
+  if (!conflict && typed()) openConflict({ game: typed(), number: typedFor }, who);
+}
+
+async function reload() {
+  try {
+    const r = await fetch(`/api/matches/${matchId}`, { credentials: "same-origin", cache: "no-store" });
+    if (r.ok) await followFeed(await r.json());
+  } catch { /* the feed will bring it */ }
+}
+
+document.addEventListener("tournament:event", (event) => {
+  const { type, data: body } = event.detail;
+  if (type === "match.updated") followFeed(body);
+  else if (type === "stage.updated") (body.matches || []).forEach(followFeed);
 });
-if (!body.children.length) addGame();
+document.addEventListener("tournament:snapshot", reload);
+window.addEventListener("online", () => { if (lastFailed && !busy) save(lastFailed.op, lastFailed.key); });
+window.addEventListener("pageshow", (event) => { if (event.persisted) reload(); });
+
+root.addEventListener("input", keepDraft);
+root.addEventListener("click", (event) => {
+  const button = event.target.closest("button");
+  if (!button || busy) return;
+  if (button.dataset.step) {
+    const input = button.parentElement.querySelector("input");
+    input.value = String(Math.max(0, (Number(input.value) || 0) + Number(button.dataset.step)));
+    keepDraft();
+    return;
+  }
+  const action = button.dataset.action;
+  if (action === "save-game") { if (conflict) return; saveGame(); }
+  else if (action === "start") start();
+  else if (action === "finish") finish();
+  else if (action === "undo") undo();
+  else if (action === "forfeit") forfeit();
+  else if (action === "apply-mine") applyMine();
+  else if (action === "keep-stored") keepStored();
+  else if (action === "retry" && lastFailed) save(lastFailed.op, lastFailed.key);
+});
+
+restoreDraft();
+draw();

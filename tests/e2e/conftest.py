@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,3 +36,13 @@ def shots() -> Path:
 @pytest.fixture
 def live_server(sqlite_url: str, server_factory: Any) -> Any:
     return server_factory(sqlite_url)
+
+
+@pytest.fixture(scope="module")
+def module_server(sqlite_url: str) -> Iterator[Any]:
+    """One server for a module's tests (each builds its own tournament on it)."""
+    from tests.conftest import Server
+
+    server = Server(sqlite_url).start()
+    yield server
+    server.stop()

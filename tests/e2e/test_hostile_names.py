@@ -48,7 +48,18 @@ async def test_hostile_names_stay_text_everywhere(browser, live_server, shots):
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
         base = live_server.url
-        paths = ["/", f"/tournaments/{world['slug']}", f"/tournaments/{world['slug']}/events/lol",
+        # signed in (as an admin with a hostile name): the header and the console show it
+        r = await client.post("/api/users", json={"name": NAMES[1][:100], "role": "admin"},
+                              headers=AUTH)
+        assert r.status_code == 201, r.text
+        link = (await client.post(f"/api/users/{r.json()['id']}/sign-in-links",
+                                  headers=AUTH)).json()["url"]
+        await page.goto(link)
+        await page.locator("[data-link] button[type=submit]").click()
+        await page.wait_for_url("**/admin")
+        paths = ["/", "/referee", "/account", "/admin", "/admin/users",
+                 f"/tournaments/{world['slug']}/audit", f"/tournaments/{world['slug']}",
+                 f"/tournaments/{world['slug']}/events/lol",
                  f"/stages/{world['stage']['id']}", f"/matches/{first['id']}",
                  f"/matches/{first['id']}/referee", f"/teams/{world['teams'][0]}",
                  f"/overlay/matches/{first['id']}", f"/overlay/stages/{world['stage']['id']}"]
@@ -57,10 +68,15 @@ async def test_hostile_names_stay_text_everywhere(browser, live_server, shots):
             await page.goto(f"{base}{path}?lang=ko")
             await page.wait_for_load_state("networkidle")
             assert await page.locator("img[src=x]").count() == 0, path
-            if path == "/":
+            if path == "/" or not path.startswith(("/tournaments", "/stages", "/matches",
+                                                    "/teams", "/overlay")) \
+                    or path.endswith("/audit"):
+                await expect(page.locator("main")).to_be_visible()
                 continue
+            if not path.startswith("/overlay"):
+                await expect(page.locator("[data-me]")).to_have_text(NAMES[1][:100])
             if "referee" in path:
-                await expect(page.locator("[data-series]")).to_be_visible()
+                await expect(page.locator("[data-board]")).to_be_visible()
                 continue
             conn = page.locator("[data-conn]")
             if await conn.count():

@@ -9,7 +9,9 @@ import pytest
 from babel.messages.pofile import read_po
 
 from tournament.formats import layout, registry
-from tournament.web import api, words
+from tournament.web import api, api_accounts, api_audit, error_words, words
+
+API_ROUTES = [*api.routes, *api_accounts.routes, *api_audit.routes]
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 async def test_openapi_lists_every_api_route(client):
     schema = (await client.get("/api/openapi.json")).json()
     assert schema["openapi"].startswith("3.")
-    for route in api.routes:
+    for route in API_ROUTES:
         for method in route.methods - {"HEAD"}:
             assert method.lower() in schema["paths"][route.path], (method, route.path)
     for model in ("TournamentCreate", "StageCreate", "MatchUpdate", "Error"):
@@ -34,7 +36,7 @@ def test_readme_starts_with_the_two_commands_and_names_every_setting():
     config = (ROOT / "tournament" / "config.py").read_text()
     for var in set(re.findall(r"TOURNAMENT_[A-Z_]+", config)):
         assert var in readme, var
-    for route in api.routes:
+    for route in API_ROUTES:
         assert route.path in readme, route.path
 
 
@@ -48,6 +50,12 @@ def test_every_template_message_is_translated():
                   layout.SECTIONS):
         used |= set(table.values())
     used |= {label for triple in words.GAME_SCORE.values() for label in triple}
+    # errors said by code (pages and the referee console), and the console's own words
+    used |= set(error_words.MESSAGES.values()) | {error_words.GENERIC}
+    from tournament.web.referee_pages import console_labels
+
+    labels = console_labels(lambda text: used.add(text) or text)
+    assert labels["save_game"] == "Save game %d"
     for fmt in registry.FORMATS.values():
         used.add(fmt.label)
         for bracket in (None, *layout.BRACKETS):

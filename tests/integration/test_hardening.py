@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from tests.accounts_support import browser_for, make_user
 from tests.helpers import AUTH, make_event, make_stage, unique
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -20,19 +21,24 @@ def code(r, status: int) -> str:
     return str(r.json()["error"]["code"])
 
 
-async def test_json_blocks_escape_markup(client):
+async def test_json_blocks_escape_markup(client, app):
     event = await make_event(client, 2)
     r = await client.post(f"/api/tournaments/{event['slug']}/events/lol/teams",
                           json={"name": HOSTILE}, headers=AUTH)
     assert r.status_code == 201
     st = await make_stage(client, event, seeding=[event["teams"][0], r.json()["id"]])
-    for path in (f"/stages/{st['id']}", f"/matches/{st['matches'][0]['id']}",
-                 f"/matches/{st['matches'][0]['id']}/referee",
-                 f"/overlay/matches/{st['matches'][0]['id']}",
-                 f"/overlay/stages/{st['id']}", f"/tournaments/{event['slug']}/events/lol"):
-        page = (await client.get(path)).text
-        assert "<script>alert" not in page, path
-        assert page.count("</script>") == page.count("<script"), path
+    admin = await make_user(client, "admin", name=HOSTILE[:100])
+    async with browser_for(app) as browser:
+        assert (await browser.sign_in(admin["name"])).status_code == 303
+        for path in (f"/stages/{st['id']}", f"/matches/{st['matches'][0]['id']}",
+                     f"/matches/{st['matches'][0]['id']}/referee", "/referee", "/account",
+                     f"/overlay/matches/{st['matches'][0]['id']}", "/admin/users",
+                     f"/overlay/stages/{st['id']}", f"/tournaments/{event['slug']}/events/lol",
+                     f"/tournaments/{event['slug']}/audit"):
+            r = await browser.client.get(path)
+            assert r.status_code == 200, path
+            assert "<script>alert" not in r.text, path
+            assert r.text.count("</script>") == r.text.count("<script"), path
 
 
 @pytest.mark.parametrize("path", ["/api/matches/+5", "/api/matches/%D9%A3",
@@ -249,7 +255,7 @@ async def test_unpublished_is_for_admins_and_its_own_referees(client):
 async def test_pages_carry_security_headers(client):
     event = await make_event(client, 2)
     match = (await make_stage(client, event))["matches"][0]
-    for path, framed in (("/", False), (f"/matches/{match['id']}/referee", False),
+    for path, framed in (("/", False), ("/login", False),
                          ("/nope", False), (f"/overlay/matches/{match['id']}", True)):
         r = await client.get(path)
         csp = r.headers["content-security-policy"]

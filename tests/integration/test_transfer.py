@@ -22,27 +22,41 @@ from tournament.config import Settings
 from tournament.migrate import upgrade
 
 ASYNC = pytest.mark.asyncio(loop_scope="session")
-IDS = {"id", "stage_id", "event_id", "team_id", "from_stage", "user_id"}
+# Which kind of id each key holds ("id" is the kind of the object it sits in): ids are
+# renumbered per kind, since two databases number teams, events and stages independently
+# (a team and an event may share the number 1 in one and not in the other).
+KINDS = {"stage_id": "stage", "from_stage": "stage", "event_id": "event", "team_id": "team",
+         "teams": "team", "seeding": "team", "user_id": "user"}
+PLURAL = {"teams": "team", "stages": "stage", "matches": "match", "events": "event"}
+Ids = dict[tuple[str, int], int]
 
 
-def canonical(value: Any, ids: dict[int, int]) -> Any:
-    """``value`` with every id replaced by its order of first appearance."""
+def canonical(value: Any, ids: Ids, kind: str = "") -> Any:
+    """``value`` with every id replaced by its order of first appearance among its kind."""
     if isinstance(value, dict):
-        return {k: canonical(v, ids) if k not in IDS and k not in ("teams", "seeding")
-                else _ids(v, ids) for k, v in value.items()
-                if k not in ("updated_at", "exported_at", "last_seq")}
+        out = {}
+        for k, v in value.items():
+            if k in ("updated_at", "exported_at", "last_seq"):
+                continue
+            if k == "id":
+                out[k] = _ids(v, ids, kind)
+            elif k in KINDS:
+                out[k] = _ids(v, ids, KINDS[k])
+            else:
+                out[k] = canonical(v, ids, PLURAL.get(k, k))
+        return out
     if isinstance(value, list):
-        return [canonical(v, ids) for v in value]
+        return [canonical(v, ids, kind) for v in value]
     return value
 
 
-def _ids(value: Any, ids: dict[int, int]) -> Any:
+def _ids(value: Any, ids: Ids, kind: str) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
-        return ids.setdefault(value, len(ids))
+        return ids.setdefault((kind, value), len([k for k in ids if k[0] == kind]))
     if isinstance(value, list):
-        return [_ids(v, ids) if isinstance(v, int | type(None)) else canonical(v, ids)
-                for v in value]
-    return canonical(value, ids)
+        return [_ids(v, ids, kind) if isinstance(v, int | type(None))
+                else canonical(v, ids, kind) for v in value]
+    return canonical(value, ids, kind)
 
 
 async def played_tournament(client: httpx.AsyncClient) -> dict[str, Any]:

@@ -3,7 +3,6 @@ change the stage, and finish the step (persist, advance, announce)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,36 +15,13 @@ from ..errors import Conflict, Forbidden, InvalidInput, NotFound
 from ..formats.machine import ResultUpdate
 from ..formats.state import COLUMNS, MatchState
 from ..formats.types import FormatError, StageStatus
-from ..models import Stage, Team, Tournament, UserRole
+from ..models import Stage, Team, Tournament
 from ..schemas import GameDetail, MatchUpdate
 from . import schedule
+from .actors import Actor
 from .progress import answer, domain_error, machine_for, withdrawn_teams
 from .sql_store import TABLE
 from .steps import finish
-
-
-@dataclass(frozen=True)
-class Actor:
-    role: str  # admin | referee
-    # tournaments a referee is assigned to; None: unrestricted (no assignment, not created
-    # with an empty list), so every published tournament
-    tournaments: frozenset[int] | None = None
-
-    @property
-    def is_admin(self) -> bool:
-        return self.role == UserRole.ADMIN
-
-    def may_see(self, tournament_id: int | None, published: bool) -> bool:
-        """Unpublished tournaments are for admins and their assigned referees."""
-        return published or self.is_admin or (
-            self.tournaments is not None and tournament_id in self.tournaments)
-
-    def may_referee(self, tournament_id: int, published: bool = True) -> bool:
-        if self.is_admin:
-            return True
-        if self.tournaments is None:
-            return published
-        return tournament_id in self.tournaments
 
 
 async def load_for_write(session: AsyncSession,
@@ -75,7 +51,7 @@ async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
                        actor: Actor, if_match: int | None) -> dict[str, Any]:
     match, stage, tournament, any_withdrawn = await load_for_write(session, match_id)
     assert tournament.id is not None and stage.id is not None
-    if not actor.may_referee(tournament.id, tournament.published):
+    if not actor.may_referee(tournament.id, tournament.published, stage.event_id):
         raise Forbidden("not_assigned", "You are not a referee of this tournament.")
     if if_match is not None and if_match != match.version:
         raise Conflict("version_conflict",

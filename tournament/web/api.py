@@ -2,31 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
-from ..errors import BadRequest
+from ..errors import BadRequest, DomainError
 from ..schemas import (
     EventCreate,
     MatchUpdate,
-    RefereeAssign,
     StageCreate,
     TeamCreate,
     TiebreakerCreate,
     TieResolution,
     TournamentCreate,
     TournamentUpdate,
-    UserCreate,
     Withdrawal,
 )
 from ..services import (
-    auth,
-    idempotency,
+    audit,
     matches,
     reads,
     stage_reads,
@@ -35,41 +32,11 @@ from ..services import (
     tournaments,
     withdrawals,
 )
-from ..services.matches import Actor
-from ..services.tournaments import VIEWER
+from ..services.actors import Actor
+from . import match_errors
 from .cache import versioned
-from .common import (
-    answer,
-    authenticate,
-    ctx,
-    int_param,
-    parse,
-    read_body,
-    reading,
-    require_admin,
-    slug_param,
-)
-
-Action = Callable[[AsyncSession, bytes, Actor], Awaitable[Mapping[str, Any]]]
-
-
-async def _write(request: Request, action: Action, *, status: int = 200,
-                 admin: bool = True) -> JSONResponse:
-    principal, actor = await authenticate(request)
-    if admin:
-        require_admin(actor)
-    raw = await read_body(request)
-
-    async def run(session: AsyncSession) -> tuple[int, dict[str, Any]]:
-        session.info[VIEWER] = actor  # admins see what they are building
-        return status, dict(await action(session, raw, actor))
-
-    digest = idempotency.request_hash(request.method, request.url.path, raw)
-    code, body = await idempotency.run(
-        ctx(request), run, principal=principal,
-        key=request.headers.get("idempotency-key"), digest=digest)
-    headers = {"ETag": f'"{body["version"]}"'} if "version" in body else None
-    return answer(body, code, headers)
+from .common import answer, int_param, parse, reading, slug_param
+from .writes import write as _write
 
 
 def _event_params(request: Request) -> dict[str, str]:
@@ -83,8 +50,12 @@ async def list_tournaments(request: Request) -> Response:
 
 
 async def create_tournament(request: Request) -> Response:
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
-        return await tournaments.create_tournament(session, parse(TournamentCreate, raw))
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
+        made = await tournaments.create_tournament(session, parse(TournamentCreate, raw))
+        after = {k: v for k, v in made.items() if k not in ("events", "nations")}
+        await audit.record(session, actor, "tournament.create", ("tournament", made["id"]),
+                           None, after, made["id"])
+        return made
     return await _write(request, action, status=201)
 
 
@@ -99,16 +70,25 @@ async def get_tournament(request: Request) -> Response:
 async def update_tournament(request: Request) -> Response:
     slug = slug_param(request.path_params["slug"])
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
-        return await tournaments.update_tournament(session, slug, parse(TournamentUpdate, raw))
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
+        body = parse(TournamentUpdate, raw)
+        tid, before = await audit.snapshot_tournament(session, slug)
+        after = await tournaments.update_tournament(session, slug, body)
+        await audit.record(session, actor, "tournament.update", ("tournament", after["id"]),
+                           before, after, tid)
+        return after
     return await _write(request, action)
 
 
 async def create_event(request: Request) -> Response:
     slug = slug_param(request.path_params["slug"])
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
-        return await tournaments.create_event(session, slug, parse(EventCreate, raw))
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
+        made = await tournaments.create_event(session, slug, parse(EventCreate, raw))
+        after = {k: v for k, v in made.items() if k not in ("teams", "stages", "placements")}
+        await audit.record(session, actor, "event.create", ("event", made["id"]), None, after,
+                           await audit.tournament_of_event(session, slug))
+        return made
     return await _write(request, action, status=201)
 
 
@@ -124,18 +104,25 @@ async def get_event(request: Request) -> Response:
 async def create_team(request: Request) -> Response:
     p = _event_params(request)
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
-        return await tournaments.create_team(session, p["slug"], p["event"],
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
+        made = await tournaments.create_team(session, p["slug"], p["event"],
                                              parse(TeamCreate, raw))
+        await audit.record(session, actor, "team.create", ("team", made["id"]), None, made,
+                           await audit.tournament_of_event(session, p["slug"]))
+        return made
     return await _write(request, action, status=201)
 
 
 async def create_stage(request: Request) -> Response:
     p = _event_params(request)
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
-        return await stages.create_stage(session, p["slug"], p["event"],
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
+        made = await stages.create_stage(session, p["slug"], p["event"],
                                          parse(StageCreate, raw))
+        tid, after = await audit.snapshot_stage(session, made["id"])
+        await audit.record(session, actor, "stage.create", ("stage", made["id"]), None,
+                           after, tid)
+        return made
     return await _write(request, action, status=201)
 
 
@@ -152,16 +139,27 @@ async def get_stage(request: Request) -> Response:
 async def add_tiebreaker(request: Request) -> Response:
     stage_id = int_param(request.path_params["id"], "id")
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
-        return await ties.add_tiebreaker(session, stage_id, parse(TiebreakerCreate, raw))
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
+        body = parse(TiebreakerCreate, raw)
+        tid, before = await audit.snapshot_stage(session, stage_id)
+        made = await ties.add_tiebreaker(session, stage_id, body)
+        await audit.record(session, actor, "stage.tiebreaker", ("stage", stage_id), before,
+                           {"match": audit.match_state(made)}, tid)
+        return made
     return await _write(request, action, status=201)
 
 
 async def resolve_tie(request: Request) -> Response:
     stage_id = int_param(request.path_params["id"], "id")
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
-        return await ties.resolve(session, stage_id, parse(TieResolution, raw))
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
+        body = parse(TieResolution, raw)
+        tid, before = await audit.snapshot_stage(session, stage_id)
+        view = await ties.resolve(session, stage_id, body)
+        _, after = await audit.snapshot_stage(session, stage_id)
+        await audit.record(session, actor, "stage.ties", ("stage", stage_id), before, after,
+                           tid)
+        return view
     return await _write(request, action)
 
 
@@ -188,9 +186,21 @@ async def patch_match(request: Request) -> Response:
     if_match = _if_match(request)
 
     async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
-        return await matches.update_match(session, match_id, parse(MatchUpdate, raw), actor,
-                                          if_match)
-    return await _write(request, action, admin=False)
+        body = parse(MatchUpdate, raw)
+        tid, before = await audit.snapshot_match(session, match_id)
+        changed = await matches.update_match(session, match_id, body, actor, if_match)
+        after = audit.match_state(changed)
+        if changed["reset_matches"]:
+            after["reset_matches"] = changed["reset_matches"]
+        await audit.record(session, actor, audit.match_action(body.model_fields_set, before,
+                                                              after),
+                           ("match", match_id), before, after, tid)
+        return changed
+    try:
+        return await _write(request, action, admin=False)
+    except DomainError as exc:
+        await match_errors.explain(request, exc, match_id)
+        raise
 
 
 async def get_team(request: Request) -> Response:
@@ -205,24 +215,14 @@ async def get_team(request: Request) -> Response:
 async def withdraw_team(request: Request) -> Response:
     team_id = int_param(request.path_params["id"], "id")
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
         body = parse(Withdrawal, raw or b"{}")
-        return await withdrawals.withdraw(session, team_id, body.reason)
+        tid, before = await audit.snapshot_team(session, team_id)
+        view = await withdrawals.withdraw(session, team_id, body.reason)
+        await audit.record(session, actor, "team.withdraw", ("team", team_id), before, view,
+                           tid)
+        return view
     return await _write(request, action)
-
-
-async def assign_referee(request: Request) -> Response:
-    slug = slug_param(request.path_params["slug"])
-
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
-        return await auth.assign(session, slug, parse(RefereeAssign, raw).user_id)
-    return await _write(request, action, status=201)
-
-
-async def create_user(request: Request) -> Response:
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
-        return await auth.create_user(session, parse(UserCreate, raw))
-    return await _write(request, action, status=201)
 
 
 routes = [
@@ -241,6 +241,4 @@ routes = [
     Route("/api/matches/{id}", patch_match, methods=["PATCH"]),
     Route("/api/teams/{id}", get_team, methods=["GET"]),
     Route("/api/teams/{id}/withdraw", withdraw_team, methods=["POST"]),
-    Route("/api/tournaments/{slug}/referees", assign_referee, methods=["POST"]),
-    Route("/api/users", create_user, methods=["POST"]),
 ]

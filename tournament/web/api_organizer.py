@@ -25,9 +25,10 @@ from ..services import (
     team_import,
     transfer,
 )
-from ..services.matches import Actor
-from .api import _event_params, _write
+from ..services.actors import Actor
+from .api import _event_params
 from .common import answer, int_param, parse, reading, slug_param
+from .writes import write as _write
 
 
 def _id(request: Request) -> int:

@@ -6,6 +6,7 @@ Keys carry the seq read from the database, so several server processes stay corr
 
 from __future__ import annotations
 
+import hashlib
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 
@@ -14,10 +15,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from .. import i18n
-from ..services.tournaments import VIEWER
 from .common import language, reading
 
-Key = tuple[str, str, str, bool, int]
+Key = tuple[str, str, str, str, int]
 Entry = tuple[bytes, str | None, int]
 MAX_ENTRIES = 2048
 
@@ -55,13 +55,17 @@ async def versioned(request: Request, seq_of: Callable[[AsyncSession], Awaitable
     lang = language(request) if page else ""
     async with reading(request) as session:
         seq = await seq_of(session)
-        private = session.info.get(VIEWER) is not None
-        etag = f'W/"{seq}-{lang or "json"}{"-p" if private else ""}"'
+        # a page built for a signed-in reader carries their name and CSRF token: it is
+        # theirs alone (keyed by their session), and its ETag says whose it is
+        identity = getattr(request.state, "identity", None)
+        who = identity.cache_key if identity is not None else ""
+        mark = "-p" + hashlib.sha256(who.encode()).hexdigest()[:12] if who else ""
+        etag = f'W/"{seq}-{lang or "json"}{mark}"'
         headers = {"ETag": etag, "Vary": "Accept-Language, Cookie, Authorization",
                    "Cache-Control": "no-cache"}
         if request.headers.get("if-none-match") == etag:
             return Response(status_code=304, headers=headers)
-        key: Key = (request.url.path, str(request.url.query), lang, private, seq)
+        key: Key = (request.url.path, str(request.url.query), lang, who, seq)
         entry = _cache(request).get(key)
         if entry is None:
             built = await build(session)

@@ -12,12 +12,21 @@ from starlette.requests import HTTPConnection, Request
 from starlette.responses import JSONResponse
 
 from .. import i18n, schemas
-from ..errors import BadRequest, DomainError, InvalidInput, NotFound, Unauthorized
+from ..errors import (
+    BadRequest,
+    DomainError,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    TooManyRequests,
+)
 from ..formats.limits import MAX_ID
-from ..services.auth import actor_for
+from ..services.actors import Actor
 from ..services.context import Context
-from ..services.matches import Actor
 from ..services.tournaments import VIEWER
+from .session_auth import authenticate, identify
+
+__all__ = ["authenticate", "identify"]  # re-exported for the handlers
 
 B = TypeVar("B", bound=BaseModel)
 
@@ -33,6 +42,8 @@ def answer(body: Any, status: int = 200, headers: dict[str, str] | None = None) 
 
 def error_response(exc: DomainError) -> JSONResponse:
     headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+    if isinstance(exc, TooManyRequests):
+        headers = {"Retry-After": str(exc.retry_after)}
     return JSONResponse(exc.body(), status_code=exc.status, headers=headers)
 
 
@@ -110,36 +121,14 @@ def parse(model: type[B], raw: bytes) -> B:
         raise InvalidInput(code, message, field) from exc
 
 
-def bearer_token(request: HTTPConnection) -> str | None:
-    """The token of an ``Authorization: Bearer <token>`` header, if there is one."""
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    return token.strip() or None if scheme.lower() == "bearer" else None
-
-
-async def authenticate(request: Request) -> tuple[str, Actor]:
-    token = bearer_token(request)
-    if token is None:
-        raise Unauthorized("unauthorized", "This needs an 'Authorization: Bearer <token>' "
-                           "header.")
-    context = ctx(request)
-    async with context.db.read() as session:
-        found = await actor_for(session, token, context.settings.admin_token)
-    if found is None:
-        raise Unauthorized("invalid_token", "The token is not valid.")
-    return found
-
-
 @asynccontextmanager
 async def reading(request: Request) -> AsyncIterator[AsyncSession]:
     """A read session; an admin (or a referee assigned to it) also sees an unpublished
-    tournament."""
-    context = ctx(request)
-    async with context.db.read() as session:
-        token = bearer_token(request)
-        if token is not None:
-            found = await actor_for(session, token, context.settings.admin_token)
-            if found is not None:
-                session.info[VIEWER] = found[1]
+    tournament, whether they came with a token or signed in."""
+    identity = await identify(request)
+    async with ctx(request).db.read() as session:
+        if identity is not None:
+            session.info[VIEWER] = identity.actor
         yield session
 
 
@@ -150,10 +139,8 @@ def language(request: Request) -> str:
 
 
 def require_admin(actor: Actor) -> None:
-    from ..errors import Forbidden
-
     if not actor.is_admin:
-        raise Forbidden("forbidden", "This needs an admin token.")
+        raise Forbidden("forbidden", "This needs an admin.")
 
 
 def int_param(value: str, name: str) -> int:

@@ -15,17 +15,16 @@ from ..schemas import (
     SLUG_PATTERN,
     EventCreate,
     MatchUpdate,
-    RefereeAssign,
     StageCreate,
     TeamCreate,
     TiebreakerCreate,
     TieResolution,
     TournamentCreate,
     TournamentUpdate,
-    UserCreate,
     Withdrawal,
 )
 from . import openapi_organizer
+from .openapi_accounts import ACCOUNT_MODELS, ACCOUNT_SHAPES, account_paths
 from .openapi_shapes import SHAPES, array, ref
 
 ERROR = ref("Error")
@@ -39,6 +38,7 @@ ERRORS = {
     "409": "Conflict: the slug or name exists, or the match changed (If-Match; the current "
            "match is under \"match\")",
     "413": "The body is larger than the server accepts (TOURNAMENT_MAX_BODY)",
+    "429": "Throttled; retry after Retry-After seconds",
     "422": "Invalid input; error.code says what, error.field where",
     "503": "The database or its disk is unavailable; retry after Retry-After seconds",
 }
@@ -49,7 +49,7 @@ HEADERS = {
 }
 MODELS: tuple[type[BaseModel], ...] = (
     TournamentCreate, TournamentUpdate, EventCreate, TeamCreate, StageCreate, MatchUpdate,
-    UserCreate, Withdrawal, RefereeAssign, TiebreakerCreate, TieResolution)
+    Withdrawal, TiebreakerCreate, TieResolution)
 
 
 def _json(schema: dict[str, Any], description: str = "OK") -> dict[str, Any]:
@@ -58,7 +58,8 @@ def _json(schema: dict[str, Any], description: str = "OK") -> dict[str, Any]:
 
 def _op(summary: str, answer: dict[str, Any], body: type[BaseModel] | None = None, *,
         auth: bool = False, status: str = "200", errors: tuple[str, ...] = (),
-        headers: tuple[str, ...] = ("Idempotency-Key",)) -> dict[str, Any]:
+        headers: tuple[str, ...] = ("Idempotency-Key",),
+        query: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
     codes = {"400", "404", "405", "503", *errors}
     if auth:
         codes |= {"401", "403", "413", "422"}
@@ -73,9 +74,12 @@ def _op(summary: str, answer: dict[str, Any], body: type[BaseModel] | None = Non
         op["requestBody"] = {"required": True, "content": {"application/json": {
             "schema": ref(body.__name__)}}}
     if auth:
-        op["security"] = [{"bearer": []}]
+        op["security"] = [{"bearer": []}, {"session": []}]
         op["parameters"] = [{"name": h, "in": "header", "required": False,
                              "schema": HEADERS[h]} for h in headers]
+    for name, schema_ in (query or {}).items():
+        op.setdefault("parameters", []).append(
+            {"name": name, "in": "query", "required": False, "schema": schema_})
     return op
 
 
@@ -118,12 +122,6 @@ PATHS: dict[str, dict[str, Any]] = {
     "/api/teams/{id}/withdraw": {"post": _op(
         "Withdraw or disqualify a team: it forfeits every match it has left",
         ref("Withdrawn"), Withdrawal, auth=True, errors=("409",))},
-    "/api/tournaments/{slug}/referees": {"post": _op(
-        "Assign a referee to the tournament (they may then referee only assigned ones)",
-        ref("Assignment"), RefereeAssign, auth=True, status="201")},
-    "/api/users": {"post": _op("Create a user (admin or referee) with an API token",
-                               ref("UserCreated"), UserCreate, auth=True, status="201",
-                               errors=("409",))},
     "/teams/{id}/schedule.ics": {"get": {
         "summary": "The team's schedule (iCalendar)",
         "responses": {"200": {"description": "The calendar", "content": {
@@ -147,18 +145,20 @@ PARAMETERS = {
     "slug": {"type": "string", "pattern": SLUG_PATTERN},
     "event": {"type": "string", "pattern": SLUG_PATTERN},
     "id": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+    "user_id": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
 }
 
 
 def schema() -> dict[str, Any]:
-    components: dict[str, Any] = dict(SHAPES)
-    for model in (*MODELS, *openapi_organizer.MODELS):
+    components: dict[str, Any] = dict(SHAPES) | ACCOUNT_SHAPES
+    for model in (*MODELS, *ACCOUNT_MODELS, *openapi_organizer.MODELS):
         body = model.model_json_schema(ref_template="#/components/schemas/{model}")
         components.update(body.pop("$defs", {}))
         components[model.__name__] = body
     every: dict[str, dict[str, Any]] = {path: dict(ops) for path, ops in PATHS.items()}
-    for path, ops in openapi_organizer.paths(_op).items():
-        every.setdefault(path, {}).update(ops)
+    for extra in (account_paths(_op), openapi_organizer.paths(_op)):
+        for path, ops in extra.items():
+            every.setdefault(path, {}).update(ops)
     paths = {}
     for path, ops in every.items():
         params = [{"name": p.strip("{}"), "in": "path", "required": True,
@@ -174,7 +174,11 @@ def schema() -> dict[str, Any]:
                                 "the path does not have."},
         "paths": paths,
         "components": {"schemas": components, "securitySchemes": {
-            "bearer": {"type": "http", "scheme": "bearer"}}},
+            "bearer": {"type": "http", "scheme": "bearer"},
+            "session": {"type": "apiKey", "in": "cookie", "name": "tournament_session",
+                        "description": "A signed-in browser (POST /login). Writes also "
+                                       "need the header X-CSRF-Token: the page's "
+                                       "<meta name=\"csrf-token\">."}}},
     }
 
 

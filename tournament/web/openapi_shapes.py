@@ -91,9 +91,6 @@ SHAPES: dict[str, dict[str, Any]] = {
                   "matches": array(ref("Match")), "standings": array(STANDING)}),
     "Match": obj(MATCH),
     "MatchChange": obj({**MATCH, "reset_matches": array(INT)}),
-    "UserCreated": obj({"id": INT, "name": STR, "role": {"enum": ["admin", "referee"]},
-                        "token": STR, "tournaments": array(STR)}),
-    "Assignment": obj({"user_id": INT, "name": STR, "tournament": STR}),
     "Error": obj({"error": obj({"code": STR, "message": STR, "field": STR},
                                optional=("field",))}),
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +18,7 @@ from starlette.routing import Route
 from .. import i18n, views
 from ..errors import DomainError
 from ..services import reads, stage_reads, tournaments
-from . import words
+from . import error_words, words
 from .cache import versioned
 from .calendar import schedule_ics
 from .common import int_param, language, reading, slug_param
@@ -35,12 +36,15 @@ def _flag(nation: str | None) -> str:
 
 
 env.filters["flag"] = _flag
+env.filters["pretty"] = lambda value: json.dumps(value, ensure_ascii=False, indent=1,
+                                                 sort_keys=True)
 
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> Response:
     lang = language(request)
     _ = i18n.gettext(lang)
     tz = context.get("tz", "Asia/Seoul")
+    identity = getattr(request.state, "identity", None)
     zone_name = datetime.now(ZoneInfo(tz)).tzname() or tz
 
     def say(label: tuple[str, Any] | str, param: Any = None) -> str:
@@ -50,8 +54,12 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     page = env.get_template(template).render(
         request=request, lang=lang, _=_, say=say, loc=lambda e: i18n.localized(e, lang),
         when=lambda v: i18n.when(v, lang, tz), langs=i18n.LANGS, words=words,
+        when_in=lambda v, zone: i18n.when(v, lang, zone),
         place=lambda rank, shared=1: i18n.place(rank, shared, lang), zone_name=zone_name,
         path=request.url.path, nation_name=lambda code: i18n.nation_name(code, lang),
+        me=identity.actor if identity else None,
+        csrf=identity.csrf_token if identity else None,
+        error_text=lambda exc: error_words.say(exc, _),
         teams_js=lambda teams: {str(k): {"name": i18n.localized(v, lang),
                                          "flag": _flag(v.get("nation"))}
                                 for k, v in teams.items()},
@@ -79,7 +87,10 @@ def page(handler: Handler) -> Handler:
         try:
             return await handler(request)
         except DomainError as exc:
-            return await error_page(request, exc.status, exc.message)
+            said = exc.message
+            if exc.code in error_words.MESSAGES and exc.code != "not_found":
+                said = error_words.say(exc, i18n.gettext(language(request)))
+            return await error_page(request, exc.status, said)
     return guarded
 
 
@@ -165,18 +176,6 @@ async def match_page(request: Request, overlay: bool = False) -> Response:
     return await versioned(request, lambda s: reads.last_seq(s, match_id=match_id), build)
 
 
-async def referee_page(request: Request) -> Response:
-    """The referee console of a match (saves through the API with the referee's token)."""
-    match_id = int_param(request.path_params["id"], "id")
-    async with reading(request) as session:
-        _, match, slug = await reads.match_detail(session, match_id)
-        t = await reads.tournament_head(session, slug)
-        sides = [await reads.team_detail(session, x) if x else None for x in match["teams"]]
-    teams = {x["id"]: x for x in sides if x}
-    return render(request, "referee.html", t=t, match=match, sides=sides, teams=teams,
-                  tz=t["timezone"], seq=t["last_seq"])
-
-
 async def match_overlay(request: Request) -> Response:
     return await match_page(request, overlay=True)
 
@@ -223,7 +222,6 @@ routes = [
     Route("/matches/{id}", page(match_page), methods=["GET"]),
     Route("/teams/{id}", page(team_page), methods=["GET"]),
     Route("/teams/{id}/schedule.ics", page(team_calendar), methods=["GET"]),
-    Route("/matches/{id}/referee", page(referee_page), methods=["GET"]),
     Route("/overlay/matches/{id}", page(match_overlay), methods=["GET"]),
     Route("/overlay/stages/{id}", page(stage_overlay), methods=["GET"]),
 ]

@@ -1,0 +1,110 @@
+// What the referee console sends, computed from the STORED match (never from an empty
+// form): adding a game to a series, undoing the last one, finishing, forfeiting. Pure
+// functions, no DOM; referee.js draws and saves.
+//
+// A series score without a per-game list (entered as "2-1" by someone else) is kept: the
+// next game then raises that score (2-1 -> 3-1) instead of starting a game list at 1-0.
+
+export const need = (bestOf) => Math.floor(bestOf / 2) + 1;
+
+export function winnerOf([a, b]) {
+  return a > b ? 1 : b > a ? 2 : 0;
+}
+
+export function seriesFromGames(scores) {
+  const s = [0, 0];
+  for (const g of scores) {
+    const w = winnerOf(g);
+    if (w) s[w - 1] += 1;
+  }
+  return s;
+}
+
+// Games were entered only as a series score: there is a score but no list of games.
+export function seriesOnly(match) {
+  return (match.games || []).length === 0 && match.score[0] + match.score[1] > 0;
+}
+
+export function storedGames(match) {
+  const maps = match.maps || [];
+  return (match.games || []).map((score, i) => ({ score: [...score], map: maps[i] || null }));
+}
+
+export function nextGameNumber(match) {
+  return seriesOnly(match) ? match.score[0] + match.score[1] + 1 : (match.games || []).length + 1;
+}
+
+function gamesPayload(games) {
+  if (games.some((g) => g.map)) {
+    return games.map((g) => (g.map ? { score: g.score, map: g.map } : { score: g.score }));
+  }
+  return games.map((g) => g.score);
+}
+
+// The match after a change, as far as the console can tell before the server answers:
+// its series score and how many games it lists.
+export function outcome(match, payload) {
+  if (payload.forfeit) return { score: [0, 0], games: 0 };
+  if (payload.games) return { score: seriesFromGames(payload.games.map((g) => g.score || g)), games: payload.games.length };
+  if (payload.score) return { score: payload.score, games: (match.games || []).length };
+  return { score: [...match.score], games: (match.games || []).length };
+}
+
+// Adding the game that was typed. Returns {error} for a tied game where the stage has no
+// draws; otherwise the payload, the score after it, and whether it decides the match.
+export function addGame(match, game, allowDraws) {
+  const w = winnerOf(game.score);
+  if (!w && !allowDraws) return { error: "tied" };
+  const bestOf = match.best_of;
+  let score;
+  let payload;
+  let played;
+  if (seriesOnly(match)) {
+    score = [...match.score];
+    if (w) score[w - 1] += 1;
+    played = score[0] + score[1];
+    payload = { score };
+  } else {
+    const games = [...storedGames(match), { score: game.score, map: game.map || null }];
+    score = seriesFromGames(games.map((g) => g.score));
+    played = games.length;
+    payload = { games: gamesPayload(games) };
+  }
+  const decided = Math.max(...score) >= need(bestOf) || played >= bestOf;
+  payload.status = decided ? "completed" : "live";
+  return { payload, score, decided, draw: decided && score[0] === score[1] };
+}
+
+export function undoGame(match) {
+  const games = storedGames(match);
+  if (!games.length) return null;
+  const removed = games.pop();
+  return { payload: { games: gamesPayload(games), status: "live" }, removed, number: games.length + 1 };
+}
+
+// Finishing at the stored score: only when the series is decided, or level where the
+// stage allows draws.
+export function canFinish(match, allowDraws) {
+  const [a, b] = match.score;
+  return Math.max(a, b) >= need(match.best_of) || (allowDraws && a === b);
+}
+
+// Would saving this lower a side's series score or drop recorded games?
+export function losses(match, payload) {
+  const after = outcome(match, payload);
+  const lower = after.score[0] < match.score[0] || after.score[1] < match.score[1];
+  const dropped = Math.max(0, (match.games || []).length - after.games);
+  return { lower, dropped, after };
+}
+
+// A change to a completed match that alters its result (the server may reset matches
+// that depended on it: preview first).
+export function isCorrection(match, payload) {
+  if (match.status !== "completed") return false;
+  if (payload.forfeit) return true;
+  const after = outcome(match, payload);
+  const status = payload.status || match.status;
+  return status !== "completed" || after.score[0] !== match.score[0] || after.score[1] !== match.score[1];
+}
+
+export const scoreText = (s) => `${s[0]} – ${s[1]}`;

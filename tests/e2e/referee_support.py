@@ -1,0 +1,57 @@
+"""Browser helpers for the referee tests: a referee signed in on a phone (390x844) with a
+one-time link, as they would be at the venue."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import httpx
+from playwright.async_api import Browser, Page, expect
+
+from tests.helpers import AUTH, unique
+
+PHONE = {"width": 390, "height": 844}
+
+
+async def referee(client: httpx.AsyncClient, slug: str | None = None,
+                  name: str | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"name": name or unique("ref"), "role": "referee"}
+    if slug:
+        body["tournaments"] = [slug]
+    r = await client.post("/api/users", json=body, headers=AUTH)
+    assert r.status_code == 201, r.text
+    return dict(r.json())
+
+
+async def link_for(client: httpx.AsyncClient, user_id: int) -> str:
+    r = await client.post(f"/api/users/{user_id}/sign-in-links", headers=AUTH)
+    assert r.status_code == 201, r.text
+    return str(r.json()["url"])
+
+
+async def phone_signed_in(browser: Browser, client: httpx.AsyncClient, user: dict[str, Any],
+                          lang: str = "ko") -> Page:
+    """A phone that opened the referee's one-time link and tapped to sign in."""
+    page = await browser.new_page(viewport=PHONE)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error"
+            and "favicon" not in m.text and "404" not in m.text else None)
+    page.errors = errors  # type: ignore[attr-defined]
+    await page.goto(f"{await link_for(client, user['id'])}?lang={lang}")
+    await page.locator("[data-link] button[type=submit]").click()
+    await page.wait_for_url(re.compile(r"/(referee|admin)$"))
+    return page
+
+
+async def open_console(page: Page, base: str, match_id: int, lang: str = "ko") -> None:
+    await page.goto(f"{base}/matches/{match_id}/referee?lang={lang}")
+    await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+
+
+async def tap_score(page: Page, a: int, b: int, map_name: str | None = None) -> None:
+    await page.locator('[data-point="0"]').fill(str(a))
+    await page.locator('[data-point="1"]').fill(str(b))
+    if map_name:
+        await page.locator("[data-map]").fill(map_name)

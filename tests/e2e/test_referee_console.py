@@ -1,0 +1,205 @@
+"""The referee console's hard cases in a real Chromium (issues 10 and 14): a conflict keeps
+what the referee typed (on save, and when the live feed brings someone else's change), a
+save whose answer was lost is retried with the same Idempotency-Key and applied once,
+forfeits ask first and name the team, and a correction that resets later matches is shown
+by M number before it is made (and refused for referees)."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+from playwright.async_api import expect
+
+from tests.e2e.referee_support import open_console, phone_signed_in, referee, tap_score
+from tests.helpers import AUTH, by_number, make_event, make_stage, report
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+SAVED = "저장되었습니다. 관중에게 바로 보입니다."
+
+
+async def _live_bo3(client: httpx.AsyncClient) -> tuple[dict, dict]:
+    event = await make_event(client, 4)
+    st = await make_stage(client, event, settings={"best_of": 3})
+    m = by_number(st)[1]
+    r = await client.patch(f"/api/matches/{m['id']}", json={"games": [[13, 5]],
+                                                            "status": "live"}, headers=AUTH)
+    assert r.status_code == 200
+    return event, r.json()
+
+
+async def test_a_conflict_on_save_keeps_the_typed_game(browser, module_server, shots):
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        event, m = await _live_bo3(client)
+        me = await referee(client, event["slug"])
+        other = await referee(client, event["slug"], name="박심판")
+        phone = await phone_signed_in(browser, client, me, "ko")
+        # The feed does not reach this phone (a dead venue network for websockets): it
+        # learns of the other referee's save only from the 409.
+        await phone.route_web_socket(re.compile(r"/ws/"), lambda ws: None)
+        await phone.goto(f"{base}/matches/{m['id']}/referee?lang=ko")
+        await expect(phone.locator("[data-next-title]")).to_have_text("2세트")
+        await tap_score(phone, 9, 13)
+        r = await client.patch(f"/api/matches/{m['id']}", json={
+            "games": [[13, 5], [7, 13]], "status": "live"},
+            headers={"Authorization": f"Bearer {other['token']}"})
+        assert r.status_code == 200
+        await phone.get_by_role("button", name="2세트 저장").click()
+        panel = phone.locator("[data-conflict]")
+        await expect(panel).to_be_visible()
+        await expect(panel.locator("[data-conflict-title]")).to_have_text(
+            "다른 사람이 이 경기를 변경했습니다")
+        who = panel.locator("[data-conflict-who]")
+        await expect(who).to_contain_text("박심판 님이 변경했습니다")
+        await expect(panel.locator("[data-conflict-stored] .big-score")).to_have_text("1 – 1")
+        await expect(panel.locator("[data-conflict-mine]")).to_contain_text("2세트")
+        await expect(panel.locator("[data-conflict-mine] .big-score")).to_have_text("9 – 13")
+        await expect(phone.locator('[data-point="0"]')).to_have_value("9")  # still typed
+        await expect(phone.locator('[data-point="1"]')).to_have_value("13")
+        await expect(phone.locator('[data-action="save-game"]')).to_be_hidden()
+        await phone.screenshot(path=shots / "referee-conflict-ko-phone.png")
+        stored = (await client.get(f"/api/matches/{m['id']}")).json()
+        assert stored["games"] == [[13, 5], [7, 13]]  # nothing of mine was applied
+        # The referee chooses: their game goes on top of the stored result (game 3).
+        await panel.get_by_role("button", name="내 입력을 저장된 결과에 추가").click()
+        await expect(phone.locator("dialog[open]")).to_contain_text("팀 4 승리 (1 – 2)")
+        await phone.locator("dialog[open] button.primary").click()
+        await expect(phone.locator("[data-status]")).to_have_text("종료")
+        stored = (await client.get(f"/api/matches/{m['id']}")).json()
+        assert stored["games"] == [[13, 5], [7, 13], [9, 13]] and stored["winner"] == 2
+        await phone.close()
+
+
+async def test_a_change_on_the_feed_holds_the_typed_game_until_the_referee_chooses(
+        browser, module_server, shots):
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        event, m = await _live_bo3(client)
+        me = await referee(client, event["slug"])
+        other = await referee(client, event["slug"], name="佐藤審判")
+        phone = await phone_signed_in(browser, client, me, "ja")
+        await open_console(phone, base, m["id"], "ja")
+        await tap_score(phone, 9, 13)
+        r = await client.patch(f"/api/matches/{m['id']}", json={
+            "games": [[13, 5], [13, 7]], "status": "completed"},
+            headers={"Authorization": f"Bearer {other['token']}"})
+        assert r.status_code == 200
+        panel = phone.locator("[data-conflict]")
+        await expect(panel).to_be_visible()
+        who = panel.locator("[data-conflict-who]")
+        await expect(who).to_contain_text("佐藤審判さんが変更しました")
+        await expect(panel.locator("[data-conflict-stored] .big-score")).to_have_text("2 – 0")
+        await expect(panel.locator("[data-conflict-mine]")).to_contain_text("第2ゲーム")
+        await expect(panel.locator("[data-conflict-mine] .big-score")).to_have_text("9 – 13")
+        # the match is over: the typed game cannot go on top, only be dropped
+        add = panel.get_by_role("button", name="自分の入力を保存済みの結果に追加")
+        await expect(add).to_be_hidden()
+        await expect(phone.locator('[data-point="1"]')).to_have_value("13")
+        await phone.screenshot(path=shots / "referee-conflict-ja-phone.png")
+        await panel.get_by_role("button", name="保存済みの結果を残す（自分の入力を破棄）").click()
+        await expect(panel).to_be_hidden()
+        await expect(phone.locator('[data-series="0"]')).to_have_text("2")
+        stored = (await client.get(f"/api/matches/{m['id']}")).json()
+        assert stored["games"] == [[13, 5], [13, 7]] and stored["version"] == m["version"] + 1
+        await phone.close()
+
+
+async def test_a_lost_answer_is_retried_with_the_same_key_and_applied_once(
+        browser, module_server):
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        event, m = await _live_bo3(client)
+        me = await referee(client, event["slug"])
+        phone = await phone_signed_in(browser, client, me, "ko")
+        await open_console(phone, base, m["id"], "ko")
+        keys: list[str] = []
+
+        async def flaky(route):
+            if route.request.method != "PATCH":
+                await route.continue_()
+                return
+            keys.append(route.request.headers["idempotency-key"])
+            if len(keys) == 1:
+                await route.fetch()  # the server applies it ...
+                await route.abort("connectionreset")  # ... and the answer is lost
+            else:
+                await route.continue_()
+
+        await phone.route(f"**/api/matches/{m['id']}", flaky)
+        await tap_score(phone, 7, 13)
+        await phone.get_by_role("button", name="2세트 저장").click()
+        await expect(phone.locator("[data-ok]")).to_have_text(SAVED)
+        assert len(keys) == 2 and keys[0] == keys[1]
+        stored = (await client.get(f"/api/matches/{m['id']}")).json()
+        assert stored["games"] == [[13, 5], [7, 13]] and stored["version"] == m["version"] + 1
+        entries = (await client.get(f"/api/tournaments/{event['slug']}/audit", params={
+            "target": f"match:{m['id']}", "actor": me["id"]}, headers=AUTH)).json()["items"]
+        assert len(entries) == 1
+        await expect(phone.locator('[data-series="1"]')).to_have_text("1")
+        await phone.close()
+
+
+async def test_a_forfeit_asks_first_and_names_the_team(browser, module_server, shots):
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        event, m = await _live_bo3(client)
+        me = await referee(client, event["slug"])
+        phone = await phone_signed_in(browser, client, me, "ko")
+        await open_console(phone, base, m["id"], "ko")
+        await phone.get_by_role("button", name="기권 처리…").click()
+        choose = phone.locator("dialog[open]")
+        await expect(choose.get_by_role("button", name="팀 1 기권")).to_be_visible()
+        await choose.get_by_role("button", name="팀 4 기권").click()
+        confirm = phone.locator("dialog[open]")
+        await expect(confirm).to_contain_text("팀 4 기권: 팀 1의 부전승이 됩니다.")
+        await expect(confirm).to_contain_text("기록된 점수(1 – 0)는 기권으로 대체됩니다.")
+        await phone.screenshot(path=shots / "referee-forfeit-ko-phone.png")
+        await confirm.get_by_role("button", name="취소").click()  # changed their mind
+        await expect(phone.locator("dialog[open]")).to_have_count(0)
+        assert (await client.get(f"/api/matches/{m['id']}")).json()["status"] == "live"
+        await phone.get_by_role("button", name="기권 처리…").click()
+        await phone.locator("dialog[open]").get_by_role("button", name="팀 4 기권").click()
+        await phone.locator("dialog[open]").get_by_role("button", name="팀 4 기권").click()
+        await expect(phone.locator("[data-status]")).to_have_text("종료 · 기권")
+        stored = (await client.get(f"/api/matches/{m['id']}")).json()
+        assert stored["forfeited_by"] == 2 and stored["winner"] == 1
+        await phone.close()
+
+
+async def test_a_correction_that_resets_later_matches_is_shown_first(
+        browser, module_server, shots):
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        event = await make_event(client, 4)
+        st = await make_stage(client, event, settings={"best_of": 3})
+        m = by_number(st)
+        r = await client.patch(f"/api/matches/{m[1]['id']}", json={
+            "games": [[13, 5], [13, 9]], "status": "completed"}, headers=AUTH)
+        assert r.status_code == 200
+        for n in (2, 3):
+            assert (await report(client, m[n]["id"], [2, 0])).status_code == 200
+        ref = await referee(client, event["slug"])
+        phone = await phone_signed_in(browser, client, ref, "ko")
+        await open_console(phone, base, m[1]["id"], "ko")
+        await phone.get_by_role("button", name="마지막 세트 취소").click()
+        await expect(phone.locator("[data-error]")).to_have_text(
+            "이 결과를 바꾸면 이미 진행된 경기(M3)가 초기화됩니다. 관리자에게 수정을 요청하세요.")
+        assert (await client.get(f"/api/matches/{m[3]['id']}")).json()["status"] == "completed"
+        await phone.close()
+        r = await client.post("/api/users", json={"name": "운영자", "role": "admin"},
+                              headers=AUTH)
+        admin = await phone_signed_in(browser, client, r.json(), "ko")
+        await open_console(admin, base, m[1]["id"], "ko")
+        await admin.get_by_role("button", name="마지막 세트 취소").click()
+        dialog = admin.locator("dialog[open]")
+        await expect(dialog).to_contain_text("2세트(13 – 9)를 삭제할까요?")
+        await expect(dialog).to_contain_text("이 수정으로 이미 진행된 M3의 결과가 지워집니다.")
+        await admin.screenshot(path=shots / "referee-correction-ko-phone.png")
+        await dialog.get_by_role("button", name="마지막 세트 취소").click()
+        await expect(admin.locator("[data-status]")).to_have_text("실시간")
+        assert (await client.get(f"/api/matches/{m[1]['id']}")).json()["games"] == [[13, 5]]
+        reset = (await client.get(f"/api/matches/{m[3]['id']}")).json()
+        assert reset["status"] == "pending" and reset["score"] == [0, 0]
+        await admin.close()

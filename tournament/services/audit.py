@@ -1,0 +1,144 @@
+"""The audit trail: every change to a result, schedule, stage, team, tournament or user,
+with when, who (user id and name), how (``session``, ``token`` or ``cli``), what (``action``
+on ``target: {type, id}``) and the target's state ``before`` and ``after``.
+
+Entries are written in the transaction of the change they describe, so a change that
+rolls back (a 409, a refused correction) leaves none, and a committed one always has its
+entry. ``snapshot_*`` read a target's state for ``before`` after taking the tournament's
+write lock, so no concurrent writer can slip in between that read and the change."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from .. import views
+from ..models import AuditEntry, Event, Match, Stage, Team, Tournament, utcnow
+from .actors import Actor
+from .context import lock_tournament
+from .sql_store import load_match
+from .tournaments import players_of
+
+Target = tuple[str, int | str | None]
+State = Mapping[str, Any] | None
+
+
+async def record(session: AsyncSession, actor: Actor, action: str, target: Target,
+                 before: State, after: State, tournament_id: int | None) -> None:
+    session.add(AuditEntry(
+        at=utcnow(), tournament_id=tournament_id, actor_id=actor.user_id,
+        actor_name=actor.name[:100], via=actor.via, action=action, target_type=target[0],
+        target_id=str(target[1]), before=_plain(before), after=_plain(after)))
+
+
+def _plain(state: State) -> dict[str, Any] | None:
+    """A state as JSON stores it (views may be typed dicts, with tuples inside)."""
+    return None if state is None else json.loads(json.dumps(state, default=str))
+
+
+def entry_view(e: AuditEntry, slug: str | None = None) -> dict[str, Any]:
+    ident: int | str = int(e.target_id) if e.target_id.isdigit() else e.target_id
+    return {"id": e.id, "at": views.iso(e.at), "tournament": slug,
+            "actor": {"id": e.actor_id, "name": e.actor_name}, "via": e.via,
+            "action": e.action, "target": {"type": e.target_type, "id": ident},
+            "before": e.before, "after": e.after}
+
+
+# --- the state of each kind of target, as ``before``/``after`` record it ------------------
+
+def match_state(view: Mapping[str, Any]) -> dict[str, Any]:
+    """What an entry keeps of a match: its result, status and schedule (not the version
+    bookkeeping, which every change bumps)."""
+    keep = ("number", "teams", "score", "games", "maps", "status", "winner", "draw",
+            "forfeited_by", "scheduled_at", "stream_url")
+    return {k: view.get(k) for k in keep}
+
+
+async def snapshot_match(session: AsyncSession,
+                         match_id: int) -> tuple[int | None, State]:
+    """(tournament id, the match's state) with the tournament write-locked; (None, None)
+    for a match that does not exist (the change itself then says so)."""
+    found = (await session.exec(select(Match.tournament_id).where(
+        Match.id == match_id))).first()
+    if found is None:
+        return None, None
+    await lock_tournament(session, found)
+    match = await load_match(session, match_id)
+    tournament = await session.get(Tournament, found)
+    if match is None or tournament is None:
+        return found, None
+    return found, match_state(views.match_view(match, tournament.timezone))
+
+
+async def snapshot_tournament(session: AsyncSession, slug: str) -> tuple[int | None, State]:
+    found = (await session.exec(select(Tournament).where(Tournament.slug == slug))).first()
+    if found is None or found.id is None:
+        return None, None
+    await lock_tournament(session, found.id)
+    await session.refresh(found)
+    return found.id, views.tournament_view(found)
+
+
+async def tournament_of_event(session: AsyncSession, slug: str) -> int | None:
+    return (await session.exec(select(Tournament.id).where(Tournament.slug == slug))).first()
+
+
+async def snapshot_team(session: AsyncSession, team_id: int) -> tuple[int | None, State]:
+    row = (await session.exec(select(Team, Event).join(
+        Event, col(Event.id) == Team.event_id).where(Team.id == team_id))).first()
+    if row is None:
+        return None, None
+    team, event = row
+    await lock_tournament(session, event.tournament_id)
+    await session.refresh(team)
+    players = await players_of(session, [team_id])
+    return event.tournament_id, views.team_view(team, players[team_id])
+
+
+def stage_state(stage: Stage) -> dict[str, Any]:
+    return views.stage_summary(stage) | {"seeding": stage.seeding,
+                                          "resolutions": stage.resolutions or []}
+
+
+async def snapshot_stage(session: AsyncSession, stage_id: int) -> tuple[int | None, State]:
+    stage = await session.get(Stage, stage_id)
+    if stage is None:
+        return None, None
+    await lock_tournament(session, stage.tournament_id)
+    await session.refresh(stage)
+    return stage.tournament_id, stage_state(stage)
+
+
+USER_KEYS = ("id", "name", "role", "has_password", "tournaments", "assignments", "restricted")
+
+
+async def record_user_created(session: AsyncSession, actor: Actor,
+                              view: dict[str, Any]) -> None:
+    """``user.create`` in the site trail, and a ``referee.assign`` in the trail of each
+    tournament the new referee was assigned to."""
+    state = {k: view[k] for k in USER_KEYS if k in view}
+    await record(session, actor, "user.create", ("user", view["id"]), None, state, None)
+    for assignment in view.get("assignments") or []:
+        tid = (await session.exec(select(Tournament.id).where(
+            Tournament.slug == assignment["tournament"]))).first()
+        await record(session, actor, "referee.assign", ("user", view["id"]), None,
+                     {"user_id": view["id"], "name": view["name"]} | assignment, tid)
+
+
+def match_action(fields: set[str], before: State, after: Mapping[str, Any]) -> str:
+    """What a match change was: a forfeit, a correction (a completed result changed), a
+    result or status (``match.report``), or only its schedule or stream."""
+    result_fields = fields & {"status", "score", "games", "forfeit"}
+    if not result_fields:
+        return "match.schedule"
+    if "forfeit" in fields and after.get("forfeited_by"):
+        return "match.forfeit"
+    if before and before.get("status") == "completed" and any(
+            before.get(k) != after.get(k) for k in ("score", "games", "status", "winner",
+                                                     "draw", "forfeited_by")):
+        return "match.correct"
+    return "match.report"

@@ -1,0 +1,86 @@
+"""The matches a referee may enter results for: live ones first, then the next ones (by
+scheduled time), then the most recent results; with what a console list shows (event,
+stage, round, M number, teams, time in the tournament's zone)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import col, or_, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from .. import views
+from ..formats.state import MatchState
+from ..formats.types import MatchStatus
+from ..models import Event, Stage, Team, Tournament
+from .actors import Actor
+from .sql_store import TABLE, load_match, load_matches
+
+NEXT = 40
+RECENT = 15
+
+
+def _scope(actor: Actor, tournaments: list[Tournament]) -> list[Tournament]:
+    return [t for t in tournaments if t.id is not None and actor.may_see(t.id, t.published)
+            and actor.may_referee(t.id, t.published)]
+
+
+async def for_referee(session: AsyncSession, actor: Actor) -> dict[str, list[dict[str, Any]]]:
+    allowed = _scope(actor, list((await session.exec(select(Tournament))).all()))
+    ids = [t.id for t in allowed]
+    if not ids:
+        return {"live": [], "next": [], "recent": []}
+    c = TABLE.c
+    base = (c.tournament_id.in_(ids), c.active.is_(True), c.team1_id.is_not(None),
+            c.team2_id.is_not(None))
+    live = await load_matches(session, *base, c.status == MatchStatus.LIVE,
+                              order_by=(c.scheduled_at, c.id))
+    upcoming = await load_matches(session, *base, c.status == MatchStatus.READY, order_by=(
+        c.scheduled_at.is_(None), c.scheduled_at, c.stage_id, c.number), limit=NEXT)
+    recent = await load_matches(session, *base, c.status == MatchStatus.COMPLETED,
+                                order_by=(c.updated_at.desc(),), limit=RECENT)
+    every = [*live, *upcoming, *recent]
+    stages = {s.id: s for s in (await session.exec(select(Stage).where(
+        col(Stage.id).in_({m.stage_id for m in every})))).all()}
+    events = {e.id: e for e in (await session.exec(select(Event).where(
+        col(Event.id).in_({s.event_id for s in stages.values()})))).all()}
+    teams = {t.id: t for t in (await session.exec(select(Team).where(col(Team.id).in_(
+        {x for m in every for x in (m.team1_id, m.team2_id)})))).all()}
+    by_id = {t.id: t for t in allowed}
+
+    def entry(m: MatchState) -> dict[str, Any] | None:
+        stage = stages[m.stage_id]
+        t = by_id[m.tournament_id]
+        if not actor.may_referee(t.id or 0, t.published, stage.event_id):
+            return None
+        return views.match_view(m, t.timezone) | {
+            "tournament": views.tournament_view(t), "timezone": t.timezone,
+            "event": views.event_view(events[stage.event_id], t.slug),
+            "stage": views.stage_summary(stage),
+            "sides": [views.team_view(teams[x]) for x in (m.team1_id, m.team2_id)
+                      if x is not None]}
+
+    def listed(rows: Any) -> list[dict[str, Any]]:
+        return [e for e in (entry(m) for m in rows) if e is not None]
+
+    return {"live": listed(live), "next": listed(upcoming), "recent": listed(recent)}
+
+
+async def console_context(session: AsyncSession, match_id: int) -> dict[str, Any] | None:
+    """What the console of one match shows: the match, its stage, event, tournament and
+    both teams (with rosters); None when it does not exist."""
+    m = await load_match(session, match_id)
+    if m is None or not m.active:
+        return None
+    stage = await session.get(Stage, m.stage_id)
+    event = await session.get(Event, stage.event_id) if stage else None
+    t = await session.get(Tournament, m.tournament_id)
+    if stage is None or event is None or t is None:
+        return None
+    ids = [x for x in (m.team1_id, m.team2_id) if x is not None]
+    found = {x.id: x for x in (await session.exec(select(Team).where(
+        or_(*(Team.id == x for x in ids)) if ids else col(Team.id).is_(None)))).all()}
+    return {"match": views.match_view(m, t.timezone), "stage": views.stage_summary(stage),
+            "event": views.event_view(event, t.slug), "tournament": t,
+            "sides": [views.team_view(found[x]) if x in found else None
+                      for x in (m.team1_id, m.team2_id)]}

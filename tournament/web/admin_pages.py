@@ -1,0 +1,228 @@
+"""The organizer's pages for people (signed-in admins): users, passwords, one-time
+sign-in links with their QR code, referee assignments, signing a user out everywhere;
+and the audit trail page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import segno
+from pydantic import ValidationError
+from sqlmodel import col, select
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from .. import i18n, views
+from ..errors import DomainError, Forbidden
+from ..models import Event, Tournament
+from ..schemas import SLUG, UserCreate
+from ..services import accounts, audit, audit_query, auth, links
+from ..services.actors import Actor
+from . import error_words, session_auth
+from .account_pages import redirect, require_session, with_form
+from .api_accounts import link_url
+from .api_audit import _filter
+from .common import ctx, int_param, language, slug_param
+from .pages import page
+
+
+async def require_admin_session(request: Request) -> Actor | Response:
+    identity = await require_session(request)
+    if isinstance(identity, Response):
+        return identity
+    if not identity.actor.is_admin:
+        raise Forbidden("forbidden", "This page is for admins.")
+    return identity.actor
+
+
+async def _tournaments(session: Any) -> list[dict[str, Any]]:
+    rows = await session.exec(select(Tournament).order_by(col(Tournament.id)))
+    found = []
+    for t in rows.all():
+        events = (await session.exec(select(Event).where(Event.tournament_id == t.id)
+                                     .order_by(col(Event.position)))).all()
+        found.append(views.tournament_view(t) | {
+            "events": [views.event_view(e, t.slug) for e in events]})
+    return found
+
+
+async def admin_index(request: Request) -> Response:
+    actor = await require_admin_session(request)
+    if isinstance(actor, Response):
+        return actor
+    async with ctx(request).db.read() as session:
+        listed = await _tournaments(session)
+    return with_form(request, "admin.html", tournaments=listed)
+
+
+async def users_page(request: Request, status: int = 200, **extra: Any) -> Response:
+    actor = await require_admin_session(request)
+    if isinstance(actor, Response):
+        return actor
+    async with ctx(request).db.read() as session:
+        users = await accounts.list_users(session)
+        listed = await _tournaments(session)
+    return with_form(request, "admin_users.html", status=status, users=users,
+                     tournaments=listed, **extra)
+
+
+def _said(request: Request, exc: DomainError) -> str:
+    return error_words.say(exc, i18n.gettext(language(request)))
+
+
+async def _admin_change(request: Request, run: Any) -> tuple[Any, str | None, int]:
+    """Check the admin and the form's CSRF token, then run the change in one transaction:
+    (result, None, 200) or (None, the error in the reader's language, status)."""
+    actor = await require_admin_session(request)
+    if isinstance(actor, Response):
+        raise Forbidden("forbidden", "This page is for admins.")
+    form = await request.form()
+    session_auth.check_form(request, form)
+    try:
+        async with ctx(request).transaction() as session:
+            return await run(session, form, actor), None, 200
+    except DomainError as exc:
+        return None, _said(request, exc), exc.status
+
+
+async def create_user(request: Request) -> Response:
+    async def run(session: Any, form: Any, actor: Actor) -> Any:
+        password = str(form.get("password") or "") or None
+        picked = [str(x) for x in form.getlist("tournaments")]
+        try:
+            body = UserCreate.model_validate({
+                "name": " ".join(str(form.get("name") or "").split()),
+                "role": str(form.get("role") or "referee"), "password": password,
+                "tournaments": picked or ([] if form.get("role") == "referee" else None)})
+        except ValidationError as exc:
+            field = str(exc.errors()[0]["loc"][0]) if exc.errors()[0]["loc"] else ""
+            if field == "password":
+                raise DomainError("weak_password", "too short", "password",
+                                  params={"min": 8}) from exc
+            raise DomainError("invalid_input", str(exc.errors()[0]["msg"]), field) from exc
+        user = await accounts.create_user(session, body)
+        await audit.record_user_created(session, actor,
+                                        await accounts.user_view(session, user))
+        return user
+    user, error, status = await _admin_change(request, run)
+    if error:
+        return await users_page(request, status=status, error=error)
+    return redirect(f"/admin/users/{user.id}?lang={language(request)}")
+
+
+async def user_page(request: Request, status: int = 200, **extra: Any) -> Response:
+    actor = await require_admin_session(request)
+    if isinstance(actor, Response):
+        return actor
+    user_id = int_param(request.path_params["id"], "id")
+    async with ctx(request).db.read() as session:
+        user = await accounts.user_by_id(session, user_id)
+        view = await accounts.user_view(session, user)
+        tokens = await auth.list_tokens(session, user_id)
+        listed = await _tournaments(session)
+    return with_form(request, "admin_user.html", status=status, user=view, tokens=tokens,
+                     tournaments=listed, done=request.query_params.get("done"), **extra)
+
+
+def qr_data_uri(url: str) -> str:
+    """The link as a QR code (SVG, as a data: URI the page's CSP allows)."""
+    return str(segno.make(url, error="m").svg_data_uri(scale=6, border=4, dark="#000",
+                                                        light="#fff"))
+
+
+async def user_action(request: Request) -> Response:
+    """One of: a sign-in link, a new password, sign out everywhere, assign or unassign a
+    tournament, revoke a token."""
+    user_id = int_param(request.path_params["id"], "id")
+    what = request.path_params["action"]
+    shown: dict[str, Any] = {}
+
+    async def run(session: Any, form: Any, actor: Actor) -> Any:
+        user = await accounts.user_by_id(session, user_id)
+        if what == "link":
+            secret, expires = await links.create(session, user, actor.user_id)
+            shown["link"] = {"url": link_url(request, secret), "expires_at": views.iso(
+                expires), "qr": qr_data_uri(link_url(request, secret))}
+            await audit.record(session, actor, "user.sign_in_link", ("user", user_id), None,
+                               {"expires_at": views.iso(expires)}, None)
+        elif what == "password":
+            ended = await accounts.set_password(session, user, str(form.get("password")
+                                                                   or ""), None, actor)
+            await audit.record(session, actor, "user.password", ("user", user_id), None,
+                               {"sessions_ended": ended}, None)
+        elif what == "sessions":
+            ended = await accounts.end_sessions(session, user_id)
+            await audit.record(session, actor, "user.sessions_revoked", ("user", user_id),
+                               None, {"sessions_ended": ended}, None)
+        elif what in ("assign", "unassign"):
+            slug = slug_param(str(form.get("tournament") or ""))
+            events = [str(x) for x in form.getlist("events")] or None
+            if events and not all(SLUG.match(e) for e in events):
+                raise DomainError("unknown_event", "No such event.", "events")
+            done = await (accounts.assign(session, slug, user_id, events) if what == "assign"
+                          else accounts.unassign(session, slug, user_id))
+            await audit.record(session, actor, f"referee.{what}", ("user", user_id), None,
+                               done, await audit.tournament_of_event(session, slug))
+        elif what == "revoke-token":
+            token = await auth.get_token(session, int_param(str(form.get("token") or ""),
+                                                            "token"))
+            if token.user_id != user_id:
+                raise DomainError("not_found", "No such token.")
+            gone = await auth.revoke_token(session, token)
+            await audit.record(session, actor, "token.revoke", ("user", user_id), gone,
+                               None, None)
+        else:
+            raise DomainError("not_found", "No such action.")
+    _, error, status = await _admin_change(request, run)
+    if error:
+        return await user_page(request, status=status, error=error)
+    if shown:
+        return await user_page(request, link=shown["link"])
+    return redirect(f"/admin/users/{user_id}?done={what}&lang={language(request)}")
+
+
+def changed(before: Any, after: Any) -> tuple[Any, Any]:
+    """What the page shows of a change: only the keys whose values differ (all of them
+    for something created or removed); the API and CSV keep the whole states."""
+    if not isinstance(before, dict) or not isinstance(after, dict):
+        return before, after
+    keys = [k for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k)]
+    return {k: before.get(k) for k in keys}, {k: after.get(k) for k in keys}
+
+
+async def audit_page(request: Request) -> Response:
+    """The audit trail of a tournament (or of the whole site), newest first, filtered by
+    target, actor or action, a page at a time, with a CSV export."""
+    actor = await require_admin_session(request)
+    if isinstance(actor, Response):
+        return actor
+    slug = request.path_params.get("slug")
+    async with ctx(request).db.read() as session:
+        t = None
+        if slug is not None:
+            t = (await session.exec(select(Tournament).where(
+                Tournament.slug == slug_param(slug)))).first()
+            if t is None:
+                raise DomainError("not_found", "No such tournament.")
+        f = _filter(request, t.id if t else None)
+        cursor = request.query_params.get("cursor")
+        found = await audit_query.page(session, f, int_param(cursor, "cursor")
+                                       if cursor else None, 50)
+    query = {k: v for k, v in request.query_params.items() if k not in ("cursor", "lang")}
+    for entry in found["items"]:
+        entry["shown"] = changed(entry["before"], entry["after"])
+    return with_form(request, "audit.html", scope=views.tournament_view(t) if t else None,
+                     tz=t.timezone if t else "Asia/Seoul", entries=found["items"],
+                     next=found["next"], query=query)
+
+
+routes = [
+    Route("/admin", page(admin_index), methods=["GET"]),
+    Route("/admin/users", page(users_page), methods=["GET"]),
+    Route("/admin/users", page(create_user), methods=["POST"]),
+    Route("/admin/users/{id}", page(user_page), methods=["GET"]),
+    Route("/admin/users/{id}/{action}", page(user_action), methods=["POST"]),
+    Route("/admin/audit", page(audit_page), methods=["GET"]),
+    Route("/tournaments/{slug}/audit", page(audit_page), methods=["GET"]),
+]

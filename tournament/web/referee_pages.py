@@ -1,0 +1,118 @@
+"""The referee's pages: ``/referee`` (my matches: live, next, recent) and the console of
+one match (``/matches/{id}/referee``), for a phone in one hand. The console saves through
+the JSON API with the session cookie and its CSRF header (static/js/referee.js)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from .. import i18n, views
+from ..errors import Forbidden, NotFound
+from ..formats.format import Label
+from ..services import referee_matches
+from . import error_words, words
+from .account_pages import require_session
+from .common import ctx, int_param, language
+from .pages import page, render
+
+
+def _round(entry: dict[str, Any]) -> Label:
+    return words.match_round(entry, entry["stage"]["format"], entry["stage"]["team_count"])
+
+
+async def my_matches(request: Request) -> Response:
+    identity = await require_session(request)
+    if isinstance(identity, Response):
+        return identity
+    async with ctx(request).db.read() as session:
+        found = await referee_matches.for_referee(session, identity.actor)
+    for group in found.values():
+        for entry in group:
+            entry["round_label"] = _round(entry)
+    return render(request, "referee_list.html", groups=found)
+
+
+def console_labels(_: Any) -> dict[str, Any]:
+    """Everything referee.js says, in the page's language."""
+    return {
+        "game": _("Game %d"), "series": _("Series"), "save_game": _("Save game %d"),
+        "start": _("Start match"), "finish": _("Finish match"), "undo": _("Undo last game"),
+        "forfeit": _("Forfeit…"), "forfeits": _("%s forfeits"),
+        "forfeit_confirm": _("%(team)s forfeits: %(other)s wins by walkover."),
+        "forfeit_replaces": _("The recorded score %(score)s is replaced by the forfeit."),
+        "decides": _("This game decides the match: %(team)s wins %(score)s. Save it and "
+                     "finish the match?"),
+        "decides_draw": _("This game ends the match in a draw (%(score)s). Save it and "
+                          "finish the match?"),
+        "finish_confirm": _("Finish the match at %(score)s?"),
+        "save_and_finish": _("Save and finish"), "confirm": _("Confirm"),
+        "cancel": _("Cancel"), "lowers": _("This lowers the series score from %(from)s "
+                                           "to %(to)s."),
+        "drops": _("This removes %(n)s recorded game(s)."), "save_anyway": _("Save anyway"),
+        "undo_confirm": _("Remove game %(n)s (%(score)s)?"),
+        "resets": _("This correction clears the results of %(matches)s, which were "
+                    "already played on."),
+        "saved": _("Saved. Spectators see it now."), "saving": _("Saving…"),
+        "retrying": _("No connection. Your entry is kept; trying again (%d)…"),
+        "offline": _("Not saved: no connection. Your entry is kept here."),
+        "retry": _("Try again"),
+        "conflict_title": _("Someone else changed this match"),
+        "changed_by": _("Changed by %(name)s %(when)s."),
+        "changed": _("Changed %(when)s."),
+        "stored_now": _("Stored now"), "you_typed": _("You typed"),
+        "apply_mine": _("Add mine to the stored result"),
+        "keep_stored": _("Keep the stored result (discard mine)"),
+        "series_only": _("Earlier games were entered as a series score only; the next "
+                         "game counts in the series score."),
+        "tied": _("A game of this match needs a winner."),
+        "not_decided": _("The match is not decided yet (%(score)s, best of %(best_of)s)."),
+        "nothing": _("Type the game's score first."),
+        "status": {k: _(v) for k, v in words.MATCH_STATUS.items()},
+        "draw": _("Draw"), "forfeit_word": _("Forfeit"), "map": _("Map"),
+        "sign_in": _("Sign in again"),
+    }
+
+
+async def console(request: Request) -> Response:
+    match_id = int_param(request.path_params["id"], "id")
+    identity = await require_session(request)
+    if isinstance(identity, Response):
+        return identity
+    async with ctx(request).db.read() as session:
+        found = await referee_matches.console_context(session, match_id)
+    if found is None:
+        raise NotFound("Match", match_id)
+    t = found["tournament"]
+    actor = identity.actor
+    if not actor.may_see(t.id, t.published):
+        raise NotFound("Match", match_id)
+    if not actor.may_referee(t.id or 0, t.published, found["event"]["id"]):
+        raise Forbidden("not_assigned", "You are not a referee of this tournament.")
+    lang = language(request)
+    _ = i18n.gettext(lang)
+    match, stage = found["match"], found["stage"]
+    sides = found["sides"]
+    data = {
+        "match": match, "me": {"id": actor.user_id, "name": actor.name},
+        "teams": [{"id": s["id"], "name": i18n.localized(s, lang), "flag": s["nation"] or ""}
+                  if s else None for s in sides],
+        "allow_draws": bool(stage["settings"].get("allow_draws")),
+        "labels": console_labels(_), "errors": error_words.table(_), "lang": lang,
+    }
+    label = words.match_round(match, stage["format"], stage["team_count"])
+    response = render(request, "referee.html", t=views.tournament_view(t), tz=t.timezone,
+                      seq=t.last_seq, match=match, stage=stage, event=found["event"],
+                      sides=sides, teams={s["id"]: s for s in sides if s},
+                      round_label=label, console=data)
+    response.headers["Cache-Control"] = "no-store"  # always the stored state, never a copy
+    return response
+
+
+routes = [
+    Route("/referee", page(my_matches), methods=["GET"]),
+    Route("/matches/{id}/referee", page(console), methods=["GET"]),
+]

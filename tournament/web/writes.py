@@ -1,0 +1,40 @@
+"""The write path every JSON API change takes: authenticate (token, or session with its
+CSRF header), authorize, read the body, run the use case in one transaction under the
+request's ``Idempotency-Key`` (a retry with the same key and body gets the first answer
+and changes nothing)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from ..services import idempotency
+from ..services.actors import Actor
+from ..services.tournaments import VIEWER
+from .common import answer, ctx, read_body, require_admin
+from .session_auth import authenticate
+
+Action = Callable[[AsyncSession, bytes, Actor], Awaitable[Mapping[str, Any]]]
+
+
+async def write(request: Request, action: Action, *, status: int = 200,
+                admin: bool = True) -> JSONResponse:
+    actor = await authenticate(request)
+    if admin:
+        require_admin(actor)
+    raw = await read_body(request)
+
+    async def run(session: AsyncSession) -> tuple[int, dict[str, Any]]:
+        session.info[VIEWER] = actor  # admins see what they are building
+        return status, dict(await action(session, raw, actor))
+
+    digest = idempotency.request_hash(request.method, request.url.path, raw)
+    code, body = await idempotency.run(
+        ctx(request), run, principal=actor.principal,
+        key=request.headers.get("idempotency-key"), digest=digest)
+    headers = {"ETag": f'"{body["version"]}"'} if "version" in body else None
+    return answer(body, code, headers)
