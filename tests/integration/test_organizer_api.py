@@ -211,3 +211,57 @@ async def test_check_in_by_a_referee_and_the_match_list(client):
     assert rest["items"][0]["id"] != page["items"][0]["id"]
     for query in ("&status=done", "&day=tomorrow", "&stage=-1", "&colour=red", "&cursor=x"):
         assert (await client.get(base + query)).status_code == 400, query
+
+
+async def test_every_organizer_edit_is_in_the_audit_trail(client):
+    """Each edit leaves one entry with its before and after; a refused one leaves none."""
+    event = await make_event(client, 4)
+    slug = event["slug"]
+    a, b, c, d = event["teams"]
+    draft = await make_stage(client, event, start=False)
+    csv = "name,name_ko,name_ja,nation,seed,players\nLate,늦은 팀,遅いチーム,KR,,P1;P2\n"
+    steps = [
+        ("PATCH", f"/api/stages/{draft['id']}", {"seeding": [a, c, b, d]}),
+        ("POST", f"/api/stages/{draft['id']}/start", None),
+        ("POST", f"/api/stages/{draft['id']}/schedule",
+         {"round": 1, "starts_at": "2026-12-01T10:00:00+09:00", "venue": "Hall A",
+          "stations": ["1", "2"]}),
+        ("PATCH", f"/api/teams/{a}", {"name": "Renamed", "names": {"ko": "새 이름"}}),
+        ("PATCH", f"/api/tournaments/{slug}/events/lol", {"names": {"ja": "リーグ"}}),
+    ]
+    for method, path, body in steps:
+        r = await client.request(method, path, json=body, headers=AUTH)
+        assert r.status_code == 200, (path, r.text)
+    first = by_number(await stage(client, draft["id"]))[1]["id"]  # replanned: new ids
+    r = await client.patch(f"/api/matches/{first}", json={"checked_in": [True, False]},
+                           headers=AUTH)
+    assert r.status_code == 200, r.text
+    r = await client.post(f"/api/tournaments/{slug}/events/lol/teams/import",
+                          content=csv.encode(), headers={**AUTH, "Content-Type": "text/csv"})
+    assert r.status_code == 201, r.text
+    late = r.json()["teams"][0]["id"]
+    assert (await client.delete(f"/api/teams/{late}", headers=AUTH)).status_code == 200
+    refused = await client.delete(f"/api/teams/{b}", headers=AUTH)  # in a stage
+    assert refused.status_code == 409
+    trail = (await client.get(f"/api/tournaments/{slug}/audit?limit=100",
+                              headers=AUTH)).json()["items"]
+    actions = [e["action"] for e in reversed(trail)]
+    tail = actions[actions.index("stage.update"):]
+    assert tail == ["stage.update", "stage.start", "match.schedule", "match.schedule",
+                    "team.update", "event.update", "match.check_in", "team.import",
+                    "team.delete"]
+    by_action = {e["action"]: e for e in trail}
+    assert by_action["stage.update"]["before"]["seeding"] == [a, b, c, d]
+    assert by_action["stage.update"]["after"]["seeding"] == [a, c, b, d]
+    assert by_action["stage.start"]["after"]["status"] == "running"
+    moved = [e for e in trail if e["action"] == "match.schedule"]
+    assert sorted(e["after"]["station"] for e in moved) == ["1", "2"]
+    assert all(e["before"]["venue"] is None and e["after"]["venue"] == "Hall A"
+               for e in moved)
+    assert by_action["team.update"]["before"]["name"] != "Renamed"
+    assert by_action["team.update"]["after"]["names"] == {"ko": "새 이름"}
+    assert by_action["event.update"]["after"]["names"] == {"ja": "リーグ"}
+    assert by_action["match.check_in"]["after"]["checked_in_at"][0] is not None
+    assert by_action["team.delete"]["before"]["name"] == "Late"
+    assert by_action["team.delete"]["after"] is None
+    assert all(e["actor"]["name"] and e["via"] == "token" for e in trail)

@@ -21,6 +21,7 @@ from ..models import AuditEntry, Event, Match, Stage, Team, Tournament, utcnow
 from .actors import Actor
 from .context import lock_tournament
 from .sql_store import load_match
+from .stage_reads import stage_matches
 from .tournaments import players_of
 
 Target = tuple[str, int | str | None]
@@ -54,7 +55,8 @@ def match_state(view: Mapping[str, Any]) -> dict[str, Any]:
     """What an entry keeps of a match: its result, status and schedule (not the version
     bookkeeping, which every change bumps)."""
     keep = ("number", "teams", "score", "games", "maps", "status", "winner", "draw",
-            "forfeited_by", "scheduled_at", "stream_url")
+            "forfeited_by", "scheduled_at", "stream_url", "venue", "station", "referee_id",
+            "checked_in_at")
     return {k: view.get(k) for k in keep}
 
 
@@ -81,6 +83,29 @@ async def snapshot_tournament(session: AsyncSession, slug: str) -> tuple[int | N
     await lock_tournament(session, found.id)
     await session.refresh(found)
     return found.id, views.tournament_view(found)
+
+
+async def snapshot_event(session: AsyncSession, slug: str,
+                         event_slug: str) -> tuple[int | None, State]:
+    tid, _ = await snapshot_tournament(session, slug)
+    if tid is None:
+        return None, None
+    event = (await session.exec(select(Event).where(
+        Event.tournament_id == tid, Event.slug == event_slug))).first()
+    return tid, None if event is None else views.event_view(event, slug)
+
+
+async def snapshot_round(session: AsyncSession, stage_id: int,
+                         round_: int) -> tuple[int | None, dict[int, dict[str, Any]]]:
+    """(tournament id, {match id: state}) of one round of a stage, before it is scheduled."""
+    tid, _ = await snapshot_stage(session, stage_id)
+    if tid is None:
+        return None, {}
+    tournament = await session.get(Tournament, tid)
+    assert tournament is not None
+    return tid, {m.id: match_state(views.match_view(m, tournament.timezone))
+                 for m in await stage_matches(session, stage_id)
+                 if m.round == round_ and m.id is not None}
 
 
 async def tournament_of_event(session: AsyncSession, slug: str) -> int | None:
@@ -131,10 +156,12 @@ async def record_user_created(session: AsyncSession, actor: Actor,
 
 def match_action(fields: set[str], before: State, after: Mapping[str, Any]) -> str:
     """What a match change was: a forfeit, a correction (a completed result changed), a
-    result or status (``match.report``), or only its schedule or stream."""
+    result or status (``match.report``), a check-in (``match.check_in``), or only its
+    schedule, stream, venue, station or referee (``match.schedule``)."""
     result_fields = fields & {"status", "score", "games", "forfeit"}
     if not result_fields:
-        return "match.schedule"
+        only_check_in = "checked_in" in fields and not fields - {"checked_in", "override"}
+        return "match.check_in" if only_check_in else "match.schedule"
     if "forfeit" in fields and after.get("forfeited_by"):
         return "match.forfeit"
     if before and before.get("status") == "completed" and any(

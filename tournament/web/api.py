@@ -22,16 +22,7 @@ from ..schemas import (
     TournamentUpdate,
     Withdrawal,
 )
-from ..services import (
-    audit,
-    matches,
-    reads,
-    stage_reads,
-    stages,
-    ties,
-    tournaments,
-    withdrawals,
-)
+from ..services import audited, reads, stage_reads, tournaments
 from ..services.actors import Actor
 from . import match_errors
 from .cache import versioned
@@ -51,11 +42,7 @@ async def list_tournaments(request: Request) -> Response:
 
 async def create_tournament(request: Request) -> Response:
     async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
-        made = await tournaments.create_tournament(session, parse(TournamentCreate, raw))
-        after = {k: v for k, v in made.items() if k not in ("events", "nations")}
-        await audit.record(session, actor, "tournament.create", ("tournament", made["id"]),
-                           None, after, made["id"])
-        return made
+        return await audited.create_tournament(session, actor, parse(TournamentCreate, raw))
     return await _write(request, action, status=201)
 
 
@@ -71,12 +58,8 @@ async def update_tournament(request: Request) -> Response:
     slug = slug_param(request.path_params["slug"])
 
     async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
-        body = parse(TournamentUpdate, raw)
-        tid, before = await audit.snapshot_tournament(session, slug)
-        after = await tournaments.update_tournament(session, slug, body)
-        await audit.record(session, actor, "tournament.update", ("tournament", after["id"]),
-                           before, after, tid)
-        return after
+        return await audited.update_tournament(session, actor, slug,
+                                               parse(TournamentUpdate, raw))
     return await _write(request, action)
 
 
@@ -84,11 +67,7 @@ async def create_event(request: Request) -> Response:
     slug = slug_param(request.path_params["slug"])
 
     async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
-        made = await tournaments.create_event(session, slug, parse(EventCreate, raw))
-        after = {k: v for k, v in made.items() if k not in ("teams", "stages", "placements")}
-        await audit.record(session, actor, "event.create", ("event", made["id"]), None, after,
-                           await audit.tournament_of_event(session, slug))
-        return made
+        return await audited.create_event(session, actor, slug, parse(EventCreate, raw))
     return await _write(request, action, status=201)
 
 
@@ -105,11 +84,8 @@ async def create_team(request: Request) -> Response:
     p = _event_params(request)
 
     async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
-        made = await tournaments.create_team(session, p["slug"], p["event"],
-                                             parse(TeamCreate, raw))
-        await audit.record(session, actor, "team.create", ("team", made["id"]), None, made,
-                           await audit.tournament_of_event(session, p["slug"]))
-        return made
+        return await audited.create_team(session, actor, p["slug"], p["event"],
+                                         parse(TeamCreate, raw))
     return await _write(request, action, status=201)
 
 
@@ -117,12 +93,8 @@ async def create_stage(request: Request) -> Response:
     p = _event_params(request)
 
     async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
-        made = await stages.create_stage(session, p["slug"], p["event"],
-                                         parse(StageCreate, raw))
-        tid, after = await audit.snapshot_stage(session, made["id"])
-        await audit.record(session, actor, "stage.create", ("stage", made["id"]), None,
-                           after, tid)
-        return made
+        return await audited.create_stage(session, actor, p["slug"], p["event"],
+                                          parse(StageCreate, raw))
     return await _write(request, action, status=201)
 
 
@@ -140,12 +112,8 @@ async def add_tiebreaker(request: Request) -> Response:
     stage_id = int_param(request.path_params["id"], "id")
 
     async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
-        body = parse(TiebreakerCreate, raw)
-        tid, before = await audit.snapshot_stage(session, stage_id)
-        made = await ties.add_tiebreaker(session, stage_id, body)
-        await audit.record(session, actor, "stage.tiebreaker", ("stage", stage_id), before,
-                           {"match": audit.match_state(made)}, tid)
-        return made
+        return await audited.add_tiebreaker(session, actor, stage_id,
+                                            parse(TiebreakerCreate, raw))
     return await _write(request, action, status=201)
 
 
@@ -153,13 +121,7 @@ async def resolve_tie(request: Request) -> Response:
     stage_id = int_param(request.path_params["id"], "id")
 
     async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
-        body = parse(TieResolution, raw)
-        tid, before = await audit.snapshot_stage(session, stage_id)
-        view = await ties.resolve(session, stage_id, body)
-        _, after = await audit.snapshot_stage(session, stage_id)
-        await audit.record(session, actor, "stage.ties", ("stage", stage_id), before, after,
-                           tid)
-        return view
+        return await audited.resolve_tie(session, actor, stage_id, parse(TieResolution, raw))
     return await _write(request, action)
 
 
@@ -186,16 +148,8 @@ async def patch_match(request: Request) -> Response:
     if_match = _if_match(request)
 
     async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
-        body = parse(MatchUpdate, raw)
-        tid, before = await audit.snapshot_match(session, match_id)
-        changed = await matches.update_match(session, match_id, body, actor, if_match)
-        after = audit.match_state(changed)
-        if changed["reset_matches"]:
-            after["reset_matches"] = changed["reset_matches"]
-        await audit.record(session, actor, audit.match_action(body.model_fields_set, before,
-                                                              after),
-                           ("match", match_id), before, after, tid)
-        return changed
+        return await audited.update_match(session, actor, match_id, parse(MatchUpdate, raw),
+                                          if_match)
     try:
         return await _write(request, action, admin=False)
     except DomainError as exc:
@@ -216,12 +170,8 @@ async def withdraw_team(request: Request) -> Response:
     team_id = int_param(request.path_params["id"], "id")
 
     async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
-        body = parse(Withdrawal, raw or b"{}")
-        tid, before = await audit.snapshot_team(session, team_id)
-        view = await withdrawals.withdraw(session, team_id, body.reason)
-        await audit.record(session, actor, "team.withdraw", ("team", team_id), before, view,
-                           tid)
-        return view
+        return await audited.withdraw_team(session, actor, team_id,
+                                           parse(Withdrawal, raw or b"{}").reason)
     return await _write(request, action)
 
 

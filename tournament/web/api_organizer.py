@@ -16,15 +16,7 @@ from ..errors import BadRequest
 from ..formats.types import MatchStatus
 from ..schemas_edit import EventUpdate, RoundSchedule, StageUpdate, TeamUpdate
 from ..schemas_transfer import Export
-from ..services import (
-    entries,
-    event_exports,
-    match_list,
-    schedule,
-    stage_edits,
-    team_import,
-    transfer,
-)
+from ..services import audited, event_exports, match_list, transfer
 from ..services.actors import Actor
 from .api import _event_params
 from .common import answer, int_param, parse, reading, slug_param
@@ -45,57 +37,58 @@ def _flag(request: Request, name: str) -> bool:
 async def start_stage(request: Request) -> Response:
     stage_id = _id(request)
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
-        return await stage_edits.start_stage(session, stage_id)
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
+        return await audited.start_stage(session, actor, stage_id)
     return await _write(request, action)
 
 
 async def update_stage(request: Request) -> Response:
     stage_id = _id(request)
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
-        return await stage_edits.update_stage(session, stage_id, parse(StageUpdate, raw))
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
+        return await audited.update_stage(session, actor, stage_id,
+                                            parse(StageUpdate, raw))
     return await _write(request, action)
 
 
 async def delete_stage(request: Request) -> Response:
     stage_id, confirm = _id(request), _flag(request, "confirm")
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
-        return await stage_edits.delete_stage(session, stage_id, confirm)
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
+        return await audited.delete_stage(session, actor, stage_id, confirm)
     return await _write(request, action)
 
 
 async def schedule_round(request: Request) -> Response:
     stage_id = _id(request)
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
-        return {"matches": await schedule.schedule_round(session, stage_id,
-                                                         parse(RoundSchedule, raw))}
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
+        return {"matches": await audited.schedule_round(session, actor, stage_id,
+                                                        parse(RoundSchedule, raw))}
     return await _write(request, action)
 
 
 async def update_team(request: Request) -> Response:
     team_id = _id(request)
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
-        return await entries.update_team(session, team_id, parse(TeamUpdate, raw))
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
+        return await audited.update_team(session, actor, team_id, parse(TeamUpdate, raw))
     return await _write(request, action)
 
 
 async def delete_team(request: Request) -> Response:
     team_id = _id(request)
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
-        return await entries.delete_team(session, team_id)
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
+        return await audited.delete_team(session, actor, team_id)
     return await _write(request, action)
 
 
 async def update_event(request: Request) -> Response:
     p = _event_params(request)
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
-        return await entries.update_event(session, p["slug"], p["event"],
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
+        return await audited.update_event(session, actor, p["slug"], p["event"],
                                           parse(EventUpdate, raw))
     return await _write(request, action)
 
@@ -103,24 +96,24 @@ async def update_event(request: Request) -> Response:
 async def delete_event(request: Request) -> Response:
     p = _event_params(request)
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
-        return await entries.delete_event(session, p["slug"], p["event"])
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
+        return await audited.delete_event(session, actor, p["slug"], p["event"])
     return await _write(request, action)
 
 
 async def delete_tournament(request: Request) -> Response:
     slug = slug_param(request.path_params["slug"])
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
-        return await entries.delete_tournament(session, slug)
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
+        return await audited.delete_tournament(session, actor, slug)
     return await _write(request, action)
 
 
 async def import_teams(request: Request) -> Response:
     p = _event_params(request)
 
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
-        return await team_import.import_teams(session, p["slug"], p["event"], raw)
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
+        return await audited.import_teams(session, actor, p["slug"], p["event"], raw)
     return await _write(request, action, status=201)
 
 
@@ -196,8 +189,8 @@ async def export_tournament(request: Request) -> Response:
 
 
 async def import_tournament(request: Request) -> Response:
-    async def action(session: AsyncSession, raw: bytes, _: Actor) -> Mapping[str, Any]:
-        return await transfer.import_tournament(session, parse(Export, raw))
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
+        return await audited.import_tournament(session, actor, parse(Export, raw))
     return await _write(request, action, status=201)
 
 
