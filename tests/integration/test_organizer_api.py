@@ -265,3 +265,20 @@ async def test_every_organizer_edit_is_in_the_audit_trail(client):
     assert by_action["team.delete"]["before"]["name"] == "Late"
     assert by_action["team.delete"]["after"] is None
     assert all(e["actor"]["name"] and e["via"] == "token" for e in trail)
+
+
+async def test_an_admin_reads_a_draft_fresh_after_each_edit(client):
+    """Draft edits keep the public seq (spectators hear nothing): the admin's reads and
+    pages must not come from the seq-keyed view cache, nor answer 304."""
+    event = await make_event(client, 4)
+    a, b, c, d = event["teams"]
+    draft = await make_stage(client, event, start=False)
+    path = f"/api/stages/{draft['id']}"
+    first = await client.get(path, headers=AUTH)
+    page = await client.get(f"/stages/{draft['id']}?lang=en", headers=AUTH)
+    assert first.json()["seeding"] == [a, b, c, d] and page.status_code == 200
+    r = await client.patch(path, json={"seeding": [d, c, b, a]}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    again = await client.get(path, headers={**AUTH, "If-None-Match": first.headers.get(
+        "etag", "x")})
+    assert again.status_code == 200 and again.json()["seeding"] == [d, c, b, a]
