@@ -13,6 +13,7 @@ from sqlmodel import select
 from . import views
 from .config import Settings
 from .db import Database
+from .formats.clashes import expected_end
 from .live.hub import Hub
 from .models import Stage, Tournament
 from .schemas import EventCreate, MatchUpdate, StageCreate, TeamCreate, TournamentCreate
@@ -121,7 +122,7 @@ async def _load(ctx: Context) -> None:
     await _play(ctx, groups, day1, ["done" for _ in groups["matches"]],
                 stream="https://www.twitch.tv/kj_esports")
     playoffs = await _stage_by_name(ctx, "Playoffs")
-    await _play(ctx, playoffs, day1 + timedelta(hours=12),
+    await _play(ctx, playoffs, day1 + timedelta(days=1),
                 ["done", "live"],
                 stream="https://www.twitch.tv/kj_esports")
 
@@ -196,22 +197,36 @@ async def _play(ctx: Context, stage: views.StageView, start: datetime,
                 results: Sequence[dict[str, Any] | str], stream: str | None = None,
                 rng: random.Random | None = None, maps: list[str] | None = None) -> None:
     """Report ``results`` to the first ready match each time (so later rounds fill as
-    earlier ones finish), then schedule every match still to play, half an hour apart.
+    earlier ones finish), then schedule every match still to play, back to back.
     A result ``"done"`` or ``"live"`` is drawn at random for the match's best-of."""
     rng = rng or random.Random(len(results))
     admin = COMMAND_LINE
 
-    async def schedule(match_id: int, number: int) -> None:
+    # back to back on the stream, in match-number order: each match gets the time the clash
+    # check expects of its best-of (an hour a game a side needs), so none overlap; matches
+    # made later (the next Swiss round) follow the last one
+    clock = {"at": start}
+    begins: dict[int, datetime] = {}
+
+    def slot(number: int, best_of: int) -> datetime:
+        if number not in begins:
+            begins[number] = clock["at"]
+            clock["at"] = expected_end(clock["at"], best_of)
+        return begins[number]
+
+    for m in sorted(stage["matches"], key=lambda m: m["number"]):
+        slot(m["number"], m["best_of"])
+
+    async def schedule(m: Any) -> None:
         async with ctx.transaction() as s:
-            await matches.update_match(s, match_id, MatchUpdate(
-                scheduled_at=start + timedelta(minutes=30 * number), stream_url=stream),
-                admin, None)
+            await matches.update_match(s, m["id"], MatchUpdate(
+                scheduled_at=slot(m["number"], m["best_of"]), stream_url=stream), admin, None)
 
     for body in results:
         async with ctx.db.read() as s:
             view = await stage_reads.stage_view(s, await stage_reads.stage_by_id(s, stage["id"]))
         ready = next(m for m in view["matches"] if m["status"] == "ready")
-        await schedule(ready["id"], ready["number"])
+        await schedule(ready)
         async with ctx.transaction() as s:
             result = body if isinstance(body, dict) else _score(
                 rng, ready["best_of"], live=body == "live", maps=maps)
@@ -221,4 +236,4 @@ async def _play(ctx: Context, stage: views.StageView, start: datetime,
         view = await stage_reads.stage_view(s, await stage_reads.stage_by_id(s, stage["id"]))
     for m in view["matches"]:
         if m["status"] in ("pending", "ready") and m["scheduled_at"] is None:
-            await schedule(m["id"], m["number"])
+            await schedule(m)

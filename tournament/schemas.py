@@ -194,7 +194,7 @@ class Draw(Body):
     rearranged within pots so teams of one nation do not meet early."""
 
     random: bool = False
-    seed: int | None = Field(default=None, ge=0, le=2**31 - 1)  # generated when absent
+    seed: Annotated[int, Field(ge=0, le=2**31 - 1), Integral] | None = None  # generated when absent
     separate_nations: bool = False
 
 

@@ -52,6 +52,16 @@ def test_every_template_message_is_translated():
     used |= {label for triple in words.GAME_SCORE.values() for label in triple}
     # errors said by code (pages and the referee console), and the console's own words
     used |= set(error_words.MESSAGES.values()) | {error_words.GENERIC}
+    used |= set(error_words.CSV_MESSAGES.values())
+    # the console's words looked up by variable: settings, fields, reasons, clash kinds
+    from tournament.web import console, console_stages, settings_form
+
+    used |= set(settings_form.LABELS.values()) | set(settings_form.CHOICE_WORDS.values())
+    used |= set(console.FIELD_LABELS.values()) | set(console.REASONS.values())
+    used |= {console.INVALID_FIELD, "is not right"} | set(console_stages.CLASH_WORDS.values())
+    for fmt in registry.FORMATS.values():  # every setting of every format has its label
+        for f in settings_form.settings_fields(fmt):
+            assert f.name in settings_form.LABELS, (fmt.name, f.name)
     from tournament.web.referee_pages import console_labels
 
     labels = console_labels(lambda text: used.add(text) or text)

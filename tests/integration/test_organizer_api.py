@@ -146,6 +146,13 @@ async def test_csv_import_reports_every_bad_line_and_imports_nothing_until_clean
     assert [p["handle"] for p in teams[0]["players"]] == ["Kiin", "Oner", "Chovy"]
     r = await client.post(path, content=b"\xff\xfe", headers=headers)
     assert r.status_code == 422 and r.json()["error"]["errors"][0]["line"] == 1
+    assert r.json()["error"]["errors"][0]["code"] == "csv_not_utf8"
+    # old-Mac line ends read as lines; a quote left open is a line error, never a 500
+    r = await client.post(path, content=b"name,nation\rMac Team,KR\r", headers=headers)
+    assert r.status_code == 201 and r.json()["teams"][0]["name"] == "Mac Team"
+    r = await client.post(path, content=b'name\n"Open\rquote', headers=headers)
+    assert r.status_code == 422 and r.json()["error"]["errors"][0]["code"] in (
+        "csv_malformed", "csv_field"), r.text
 
 
 async def test_schedule_clashes_are_refused_unless_overridden(client):

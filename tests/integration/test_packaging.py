@@ -5,6 +5,7 @@ JavaScript."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -23,8 +24,14 @@ def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> str:
 
 def test_a_wheel_install_serves_pages_with_their_assets(tmp_path):
     wheels = tmp_path / "wheels"
-    run(sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "-q", "-w", str(wheels),
-        cwd=tmp_path)
+    # from a clean copy of the sources: setuptools reuses a build/ directory, and a stale
+    # one (an old migration file) would end up in the wheel
+    source = tmp_path / "src"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        "build", "dist", ".git", ".venv", "*.egg-info", "__pycache__", "*.db", ".*cache",
+        ".hypothesis", "test-artifacts"))
+    run(sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "-q", "-w",
+        str(wheels), cwd=tmp_path)
     (wheel,) = wheels.glob("tournament-*.whl")
     venv = tmp_path / "venv"
     # the dependencies come from this interpreter's site-packages; the package itself only

@@ -48,11 +48,20 @@ async def list_matches(session: AsyncSession, q: MatchQuery) -> dict[str, Any]:
             event = await event_by_slug(session, tournament, q.event)
             where.append(TABLE.c.stage_id.in_(select(Stage.id).where(
                 Stage.event_id == event.id)))
+    elif q.event is not None:  # that event in every tournament (e.g. every LoL match)
+        where.append(TABLE.c.stage_id.in_(select(Stage.id).join(
+            Event, col(Event.id) == Stage.event_id).where(Event.slug == q.event)))
     viewer = session.info.get(VIEWER)
     admin = viewer is not None and viewer.is_admin
     if not admin:
         where.append(TABLE.c.stage_id.not_in(select(Stage.id).where(
             Stage.status == StageStatus.DRAFT)))
+        # unpublished tournaments are left out in the query, so every page is full
+        seen = select(Tournament.id).where(col(Tournament.published).is_(True))
+        if viewer is not None and viewer.tournaments:
+            seen = select(Tournament.id).where(or_(col(Tournament.published).is_(True),
+                                                   col(Tournament.id).in_(viewer.tournaments)))
+        where.append(TABLE.c.tournament_id.in_(seen))
     for column, value in ((TABLE.c.stage_id, q.stage), (TABLE.c.venue, q.venue),
                           (TABLE.c.station, q.station), (TABLE.c.referee_id, q.referee)):
         if value is not None:

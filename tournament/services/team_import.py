@@ -30,7 +30,8 @@ class CsvErrors(InvalidInput):
     def __init__(self, errors: list[dict[str, Any]]) -> None:
         first = errors[0]
         super().__init__("invalid_csv", f"{len(errors)} line(s) of the file are not right; "
-                         f"line {first['line']}: {first['message']}", "file")
+                         f"line {first['line']}: {first['message']}", "file",
+                         params={"count": len(errors)})
         self.errors = errors
 
     def body(self) -> dict[str, Any]:
@@ -39,8 +40,12 @@ class CsvErrors(InvalidInput):
         return out
 
 
-def _error(line: int, field: str | None, message: str) -> dict[str, Any]:
-    return {"line": line, "field": field, "message": message}
+def _error(line: int, field: str | None, message: str, code: str,
+           **params: Any) -> dict[str, Any]:
+    """One bad line: where, what (in English), and ``code`` + ``params`` for pages that
+    say it in the reader's language."""
+    return {"line": line, "field": field, "message": message, "code": code,
+            "params": params}
 
 
 def _row(line: int, row: dict[str, str | None]) -> tuple[TeamCreate | None,
@@ -55,7 +60,7 @@ def _row(line: int, row: dict[str, str | None]) -> tuple[TeamCreate | None,
         body["nation"] = values["nation"]
     if values.get("seed"):
         if not values["seed"].isdigit():
-            return None, [_error(line, "seed", "seed is a whole number from 1")]
+            return None, [_error(line, "seed", "seed is a whole number from 1", "csv_seed")]
         body["seed"] = int(values["seed"])
     handles = [h.strip() for h in (values.get("players") or "").split(";") if h.strip()]
     body["players"] = [{"handle": h} for h in handles]
@@ -63,7 +68,8 @@ def _row(line: int, row: dict[str, str | None]) -> tuple[TeamCreate | None,
         return TeamCreate.model_validate(body, strict=True), []
     except ValidationError as exc:
         return None, [_error(line, ".".join(str(p) for p in e["loc"][:1]) or None,
-                             e["msg"].removeprefix("Value error, ")) for e in exc.errors()]
+                             e["msg"].removeprefix("Value error, "), "csv_field",
+                             reason=e["type"]) for e in exc.errors()]
 
 
 def parse(raw: bytes) -> list[TeamCreate]:
@@ -71,14 +77,26 @@ def parse(raw: bytes) -> list[TeamCreate]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CsvErrors([_error(1, None, f"the file is not UTF-8 ({exc.reason})")]) from exc
-    reader = csv.DictReader(io.StringIO(text))
+        raise CsvErrors([_error(1, None, f"the file is not UTF-8 ({exc.reason})",
+                                "csv_not_utf8")]) from exc
+    # spreadsheets save \r\n, old Macs \r: lines end where any of them does
+    reader = csv.DictReader(io.StringIO(text.replace("\r\n", "\n").replace("\r", "\n"),
+                                        newline=""))
+    try:
+        return _teams(reader)
+    except csv.Error as exc:  # e.g. a quote left open: say where, never a 500
+        raise CsvErrors([_error(reader.line_num or 1, None, f"this line cannot be read "
+                                f"({exc})", "csv_malformed")]) from exc
+
+
+def _teams(reader: csv.DictReader[str]) -> list[TeamCreate]:
     header = [h.strip() for h in reader.fieldnames or []]
     unknown = [h for h in header if h not in COLUMNS]
     if "name" not in header or unknown:
         raise CsvErrors([_error(1, None, "the first line names the columns: "
                                 + ", ".join(COLUMNS) + (f"; not {', '.join(unknown)}"
-                                                        if unknown else ""))])
+                                                        if unknown else ""), "csv_header",
+                                columns=", ".join(COLUMNS))])
     reader.fieldnames = header
     teams: list[TeamCreate] = []
     errors: list[dict[str, Any]] = []
@@ -86,18 +104,20 @@ def parse(raw: bytes) -> list[TeamCreate]:
     for row in reader:
         line = reader.line_num
         if None in row:
-            errors.append(_error(line, None, "this line has more cells than the header"))
+            errors.append(_error(line, None, "this line has more cells than the header",
+                                 "csv_extra_cells"))
             continue
         team, problems = _row(line, row)
         errors += problems
         if team is not None:
             if team.name in seen:
                 errors.append(_error(line, "name", f"{team.name!r} is on line "
-                                     f"{seen[team.name]} too"))
+                                     f"{seen[team.name]} too", "csv_duplicate",
+                                     name=team.name, other=seen[team.name]))
             seen.setdefault(team.name, line)
             teams.append(team)
     if not teams and not errors:
-        errors.append(_error(2, None, "the file has no teams"))
+        errors.append(_error(2, None, "the file has no teams", "csv_empty"))
     if errors:
         raise CsvErrors(errors)
     return teams

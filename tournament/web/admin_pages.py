@@ -47,15 +47,6 @@ async def _tournaments(session: Any) -> list[dict[str, Any]]:
     return found
 
 
-async def admin_index(request: Request) -> Response:
-    actor = await require_admin_session(request)
-    if isinstance(actor, Response):
-        return actor
-    async with ctx(request).db.read() as session:
-        listed = await _tournaments(session)
-    return with_form(request, "admin.html", tournaments=listed)
-
-
 async def users_page(request: Request, status: int = 200, **extra: Any) -> Response:
     actor = await require_admin_session(request)
     if isinstance(actor, Response):
@@ -218,7 +209,6 @@ async def audit_page(request: Request) -> Response:
 
 
 routes = [
-    Route("/admin", page(admin_index), methods=["GET"]),
     Route("/admin/users", page(users_page), methods=["GET"]),
     Route("/admin/users", page(create_user), methods=["POST"]),
     Route("/admin/users/{id}", page(user_page), methods=["GET"]),

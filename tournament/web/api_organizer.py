@@ -150,8 +150,6 @@ def _query(request: Request) -> match_list.MatchQuery:
 
 async def list_matches(request: Request) -> Response:
     query = _query(request)
-    if query.event is not None and query.tournament is None:
-        raise BadRequest("invalid_parameter", "event needs tournament.", "event")
     async with reading(request) as session:
         return answer(await match_list.list_matches(session, query))
 

@@ -42,6 +42,60 @@ MESSAGES = {
     "link_expired": "This sign-in link has expired or was already used. Ask the organizer "
                     "for a new one.",
     "passwords_differ": "The two new passwords are not the same.",
+    # the organizer's console
+    "slug_taken": "This address (slug) is taken; choose another.",
+    "results_would_be_lost": "This change clears the results of %(matches)s. Tick the "
+                             "confirmation to go ahead.",
+    "stage_has_dependents": "Another stage is seeded from this one; delete or change that "
+                            "stage first.",
+    "team_in_stage": "This team is in a stage; take it out of the stage's seeding (or "
+                     "withdraw it) first.",
+    "team_has_matches": "This team has matches; withdraw it instead.",
+    "event_not_empty": "This event has teams or stages; remove them first.",
+    "tournament_not_empty": "This tournament has events; remove them first.",
+    "schedule_clash": "This schedule puts a team, a station, a stream or a referee in two "
+                      "places at once. Change it, or tick \"save anyway\".",
+    "not_a_draft": "This stage has already started.",
+    "next_stage_started": "A stage seeded from this one has already started; this can no "
+                          "longer change.",
+    "duplicate_team": "A team is in the seeding twice.",
+    "unknown_team": "A team in the seeding is not in this event (or has withdrawn).",
+    "too_few_teams": "A stage needs at least two teams.",
+    "too_few_qualifiers": "The earlier stage cannot send that many teams.",
+    "invalid_settings": "This setting is not possible: %(setting)s.",
+    "invalid_dates": "The last day is before the first day.",
+    "unknown_stage": "There is no such stage in this event.",
+    "too_many_teams": "An event has too many teams for this.",
+    "too_many_stages": "This event has as many stages as it can have.",
+    "too_many_events": "This tournament has as many events as it can have.",
+    "stage_too_large": "This stage would be too large.",
+    "draw_with_from_stage": "A stage seeded from another stage takes its order from the "
+                            "standings; it has no draw.",
+    "draft_with_from_stage": "A stage seeded from another stage starts by itself when that "
+                             "stage ends; it is no draft.",
+    "seeding_from_stage": "This stage's teams come from another stage; its seeding cannot "
+                          "be typed.",
+    "invalid_csv": "The file has %(count)s line(s) that are not right. Nothing was imported; "
+                   "fix them and import again.",
+    "already_withdrawn": "This team has already withdrawn.",
+    "team_withdrawn": "This team has withdrawn.",
+    "unknown_user": "There is no such user.",
+    "no_matches": "This round has no such matches.",
+    "invalid_seeding_method": "Unknown seeding method.",
+    "field_too_large": "Too much text in a field.",
+    "stage_not_started": "This stage has not started yet.",
+    "invalid_format": "Unknown format.",
+    "invalid_input": "Something in the form is not right.",
+}
+# A CSV file's bad lines, by the line's ``code``.
+CSV_MESSAGES = {
+    "csv_seed": "the seed is a whole number from 1",
+    "csv_duplicate": "%(name)s is on line %(other)s too",
+    "csv_extra_cells": "this line has more cells than the first line",
+    "csv_header": "the first line names the columns: %(columns)s",
+    "csv_not_utf8": "the file is not UTF-8 text (save it as \"CSV UTF-8\")",
+    "csv_empty": "the file has no teams",
+    "csv_malformed": "this line cannot be read (a quote left open?)",
 }
 GENERIC = "The server refused this (%(code)s)."
 

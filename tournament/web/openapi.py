@@ -60,9 +60,11 @@ def _op(summary: str, answer: dict[str, Any], body: type[BaseModel] | None = Non
         auth: bool = False, status: str = "200", errors: tuple[str, ...] = (),
         headers: tuple[str, ...] = ("Idempotency-Key",),
         query: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
-    codes = {"400", "404", "405", "503", *errors}
+    # a bad bearer token is a 401 anywhere (reads take an optional token: admins and
+    # referees see unpublished tournaments)
+    codes = {"400", "401", "404", "405", "503", *errors}
     if auth:
-        codes |= {"401", "403", "413", "422"}
+        codes |= {"403", "413", "422"}
     op: dict[str, Any] = {"summary": summary, "responses": {status: _json(answer)}}
     for code in sorted(codes):
         op["responses"][code] = _json(ERROR, ERRORS[code])

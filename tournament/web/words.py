@@ -13,7 +13,8 @@ from ..formats.format import Label
 
 MATCH_STATUS = {"pending": "Waiting", "ready": "Upcoming", "live": "Live",
                 "completed": "Finished"}
-STAGE_STATUS = {"pending": "Waiting", "running": "In progress", "completed": "Finished"}
+STAGE_STATUS = {"draft": "Draft", "pending": "Waiting", "running": "In progress",
+                "completed": "Finished"}
 TEAM_STATUS = {"active": "Still in", "advanced": "Advanced", "eliminated": "Eliminated"}
 HOLDS = {
     "waiting_for_stage": "Waiting for %s to finish.",

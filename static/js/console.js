@@ -1,0 +1,82 @@
+// The organizer's console: small helps on top of forms that work without them.
+// - a new stage's form shows only the chosen format's settings;
+// - a seeding list can be reordered by dragging (mouse or touch) or with its ↑ ↓ buttons,
+//   and the hidden field the form sends follows the order shown;
+// - buttons marked data-confirm ask first.
+
+function formatSwitch(form) {
+  const select = form.querySelector("[data-format-select]");
+  if (!select) return;
+  const show = () => {
+    for (const box of form.querySelectorAll("[data-format-settings]")) {
+      const on = box.dataset.formatSettings === select.value;
+      box.hidden = !on;
+      for (const input of box.querySelectorAll("input, select")) input.disabled = !on;
+    }
+  };
+  select.addEventListener("change", show);
+  show();
+}
+
+function seedingList(list) {
+  const field = document.querySelector(list.dataset.seedingList);
+  const sync = () => {
+    const items = [...list.querySelectorAll("[data-team]")];
+    items.forEach((item, i) => {
+      const place = item.querySelector("[data-place]");
+      if (place) place.textContent = String(i + 1);
+    });
+    if (field) field.value = items.map((item) => item.dataset.team).join(",");
+    list.dispatchEvent(new CustomEvent("seeding-changed", { bubbles: true }));
+  };
+  const move = (item, by) => {
+    const sibling = by < 0 ? item.previousElementSibling : item.nextElementSibling;
+    if (!sibling) return;
+    if (by < 0) list.insertBefore(item, sibling);
+    else list.insertBefore(sibling, item);
+    sync();
+  };
+  list.addEventListener("click", (e) => {
+    const button = e.target.closest("[data-move]");
+    if (!button) return;
+    e.preventDefault();
+    const item = button.closest("[data-team]");
+    move(item, Number(button.dataset.move));
+    button.focus();
+  });
+  // Dragging with pointer events works for mouse, pen and touch alike.
+  let dragged = null;
+  list.addEventListener("pointerdown", (e) => {
+    const handle = e.target.closest("[data-handle]");
+    if (!handle) return;
+    dragged = handle.closest("[data-team]");
+    dragged.classList.add("dragging");
+    handle.setPointerCapture(e.pointerId);
+    e.preventDefault();
+  });
+  list.addEventListener("pointermove", (e) => {
+    if (!dragged) return;
+    const over = document.elementFromPoint(e.clientX, e.clientY)?.closest("[data-team]");
+    if (!over || over === dragged || over.parentElement !== list) return;
+    const box = over.getBoundingClientRect();
+    const after = e.clientY > box.top + box.height / 2;
+    list.insertBefore(dragged, after ? over.nextElementSibling : over);
+  });
+  const drop = () => {
+    if (!dragged) return;
+    dragged.classList.remove("dragging");
+    dragged = null;
+    sync();
+  };
+  list.addEventListener("pointerup", drop);
+  list.addEventListener("pointercancel", drop);
+  sync();
+}
+
+for (const form of document.querySelectorAll("form[data-new-stage]")) formatSwitch(form);
+for (const list of document.querySelectorAll("[data-seeding-list]")) seedingList(list);
+for (const button of document.querySelectorAll("[data-confirm]")) {
+  button.addEventListener("click", (e) => {
+    if (!window.confirm(button.dataset.confirm)) e.preventDefault();
+  });
+}

@@ -1,0 +1,184 @@
+"""Issue 11, the organizer's console at /admin: every form through a signed-in admin's
+browser session (cookies, CSRF), the same audited use cases as the API; refusals are said
+on the form in the page's language and change nothing."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.accounts_support import browser_for, form_token, make_user
+from tests.helpers import AUTH, unique, visible_text
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+class Console:
+    """A signed-in admin filling in the console's forms."""
+
+    def __init__(self, browser) -> None:
+        self.b = browser
+
+    async def get(self, path: str, lang: str = "en"):
+        r = await self.b.client.get(path, params={"lang": lang})
+        assert r.status_code == 200, (path, r.status_code, r.text[:500])
+        return r
+
+    async def post(self, page: str, action: str, data: dict, lang: str = "en",
+                   files: dict | None = None):
+        token = form_token((await self.get(page, lang)).text)
+        return await self.b.client.post(action, params={"lang": lang},
+                                        data={"csrf_token": token, **data}, files=files)
+
+
+def error_of(html: str) -> str:
+    found = re.search(r'data-error>([^<]*)<', html)
+    assert found, "no error shown on the form"
+    return found.group(1).strip()
+
+
+async def admin_console(client, app):
+    admin = await make_user(client, role="admin")
+    ctx = browser_for(app)
+    browser = await ctx.__aenter__()
+    r = await browser.sign_in(admin["name"])
+    assert r.status_code == 303 and r.headers["location"] == "/admin"
+    return Console(browser), ctx
+
+
+async def test_a_tournament_is_set_up_in_the_console(client, app):
+    con, ctx = await admin_console(client, app)
+    try:
+        slug = unique()
+        r = await con.post("/admin", "/admin/tournaments", {
+            "slug": slug, "name": "KJ Cup", "name_ko": "한일 컵", "name_ja": "日韓カップ",
+            "timezone": "Asia/Seoul", "starts_on": "2026-12-01", "ends_on": "2026-12-03",
+            "nation_points": "10, 6, 5", "nation_scoring": "best"})
+        assert r.status_code == 303 and r.headers["location"].startswith(f"/admin/t/{slug}")
+        t = (await client.get(f"/api/tournaments/{slug}", headers=AUTH)).json()
+        assert (t["name"], t["names"], t["published"]) == ("KJ Cup", {"ko": "한일 컵",
+                                                                      "ja": "日韓カップ"}, False)
+        assert (await client.get(f"/api/tournaments/{slug}")).status_code == 404  # unpublished
+        page = await con.get(f"/admin/t/{slug}", "ko")
+        assert "한일 컵" in page.text and "data-publish" in page.text
+        r = await con.post(f"/admin/t/{slug}", f"/admin/t/{slug}/events", {
+            "slug": "lol", "name": "League of Legends", "name_ko": "리그 오브 레전드",
+            "game": "League of Legends"})
+        assert r.status_code == 303 and r.headers["location"].startswith(
+            f"/admin/t/{slug}/e/lol")
+        event_page = f"/admin/t/{slug}/e/lol"
+        good = ("name,name_ko,name_ja,nation,seed,players\n"
+                "T1,티원,,KR,1,Faker;Oner\nGen.G,젠지,,KR,2,Chovy\n"
+                "DetonatioN,,デトネーション,JP,3,Yutapon\nFukuoka,,福岡,JP,4,\n")
+        bad = good.replace("JP,3", "JPN,3").replace("Fukuoka,,福岡,JP,4,",
+                                                    "T1,,,KR,5,")
+        r = await con.post(event_page, f"{event_page}/import", {"csv": bad}, lang="ko")
+        assert r.status_code == 422
+        lines = dict(re.findall(r'data-csv-line="(\d+)"><td class="num">\d+</td><td>([^<]*)<',
+                                r.text))
+        assert set(lines) == {"4", "5"}  # the bad nation, the repeated name
+        assert "국가" in visible_text(r.text)  # the column, said in Korean
+        assert (await client.get(f"/api/tournaments/{slug}/events/lol",
+                                 headers=AUTH)).json()["teams"] == []  # nothing imported
+        r = await con.post(event_page, f"{event_page}/import", {},
+                           files={"file": ("teams.csv", good.encode(), "text/csv")})
+        assert r.status_code == 303, error_of(r.text)
+        teams = (await client.get(f"/api/tournaments/{slug}/events/lol",
+                                  headers=AUTH)).json()["teams"]
+        assert [x["name"] for x in teams] == ["T1", "Gen.G", "DetonatioN", "Fukuoka"]
+        assert teams[0]["players"][0]["handle"] == "Faker"
+        t1, geng, dfm, fuk = (x["id"] for x in teams)
+        r = await con.post(event_page, f"{event_page}/stages", {
+            "name": "Playoffs", "name_ko": "플레이오프", "format": "single_elimination",
+            "s_single_elimination_best_of": "3",
+            "s_single_elimination_third_place_match": "on",
+            "teams": [str(t1), str(geng), str(dfm), str(fuk)], "start": "draft"})
+        assert r.status_code == 303, error_of(r.text)
+        stage_id = int(r.headers["location"].split("/")[3].split("?")[0])
+        stage = (await client.get(f"/api/stages/{stage_id}", headers=AUTH)).json()
+        assert stage["status"] == "draft" and stage["settings"]["best_of"] == 3
+        assert stage["settings"]["third_place_match"] is True
+        assert (await client.get(f"/api/stages/{stage_id}")).status_code == 404
+        stage_page = f"/admin/stages/{stage_id}"
+        r = await con.post(stage_page, stage_page, {
+            "part": "seeding", "seeding": f"{t1},{dfm},{geng},{fuk}"})
+        assert r.status_code == 303, error_of(r.text)
+        stage = (await client.get(f"/api/stages/{stage_id}", headers=AUTH)).json()
+        assert stage["seeding"] == [t1, dfm, geng, fuk]
+        r = await con.post(stage_page, f"{stage_page}/start", {})
+        assert r.status_code == 303
+        r = await con.post(f"/admin/t/{slug}", f"/admin/t/{slug}/publish", {"published": "1"})
+        assert r.status_code == 303
+        public = await client.get(f"/api/stages/{stage_id}")
+        assert public.status_code == 200 and public.json()["status"] == "running"
+        r = await con.post(stage_page, f"{stage_page}/schedule", {
+            "round": "winners:1", "starts_at": "2026-12-01T18:00", "interval_minutes": "0",
+            "venue": "Hall A", "stations": "1, 2"})
+        assert r.status_code == 303, error_of(r.text)
+        first = sorted(public.json()["matches"], key=lambda m: m["number"])[0]
+        m = (await client.get(f"/api/matches/{first['id']}")).json()
+        assert m["scheduled_at"] == "2026-12-01T18:00:00+09:00" and m["station"] == "1"
+        actions = [e["action"] for e in (await client.get(
+            f"/api/tournaments/{slug}/audit?limit=50", headers=AUTH)).json()["items"]]
+        assert {"tournament.create", "event.create", "team.import", "stage.create",
+                "stage.update", "stage.start", "tournament.update",
+                "match.schedule"} <= set(actions)
+    finally:
+        await ctx.__aexit__(None, None, None)
+
+
+async def test_refusals_are_said_on_the_form_in_the_language_and_change_nothing(client, app):
+    con, ctx = await admin_console(client, app)
+    try:
+        slug = unique()
+        r = await con.post("/admin", "/admin/tournaments", {"slug": "Bad Slug!", "name": "X"},
+                           lang="ja")
+        assert r.status_code == 422
+        assert "アドレス" in error_of(r.text)  # the field, named in Japanese
+        assert 'value="Bad Slug!"' in r.text  # what was typed is kept
+        assert (await client.get(f"/api/tournaments/{slug}", headers=AUTH)).status_code == 404
+        r = await con.post("/admin", "/admin/tournaments", {"slug": slug, "name": "X",
+                                                            "published": "on"})
+        assert r.status_code == 303
+        again = await con.post("/admin", "/admin/tournaments", {"slug": slug, "name": "Y"},
+                               lang="ko")
+        assert again.status_code == 409 and "주소" in error_of(again.text)
+        r = await con.post(f"/admin/t/{slug}", f"/admin/t/{slug}", {
+            "name": "X", "timezone": "Mars/Olympus", "nation_points": "10, 6, 5"}, lang="ko")
+        assert r.status_code == 422 and "시간대" in error_of(r.text)
+        assert (await client.get(f"/api/tournaments/{slug}")).json()["timezone"] == \
+            "Asia/Seoul"
+        await con.post(f"/admin/t/{slug}", f"/admin/t/{slug}/events", {
+            "slug": "ef", "name": "eFootball"})
+        await client.post(f"/api/tournaments/{slug}/events/ef/teams",
+                          json={"name": "Korea"}, headers=AUTH)
+        r = await con.post(f"/admin/t/{slug}/e/ef", f"/admin/t/{slug}/e/ef/stages", {
+            "name": "Groups", "format": "round_robin", "s_round_robin_groups": "9",
+            "start": "draft"}, lang="ko")
+        assert r.status_code == 422 and error_of(r.text)
+        assert (await client.get(f"/api/tournaments/{slug}/events/ef",
+                                 headers=AUTH)).json()["stages"] == []
+        r = await con.post(f"/admin/t/{slug}", f"/admin/t/{slug}/delete", {}, lang="ja")
+        assert r.status_code == 409 and "種目" in error_of(r.text)
+    finally:
+        await ctx.__aexit__(None, None, None)
+
+
+async def test_the_console_is_for_signed_in_admins_only(client, app):
+    r = await client.get("/admin")
+    assert r.status_code == 303 and r.headers["location"].startswith("/login")
+    referee = await make_user(client)
+    async with browser_for(app) as b:
+        await b.sign_in(referee["name"])
+        assert (await b.client.get("/admin/t/anything")).status_code == 403
+        r = await b.client.post("/admin/tournaments", data={"csrf_token": b.csrf,
+                                                             "slug": unique(), "name": "X"})
+        assert r.status_code == 403
+    async with browser_for(app) as b:  # an admin, but a forged form (no CSRF token)
+        admin = await make_user(client, role="admin")
+        await b.sign_in(admin["name"])
+        slug = unique()
+        r = await b.client.post("/admin/tournaments", data={"slug": slug, "name": "X"})
+        assert r.status_code == 403
+        assert (await client.get(f"/api/tournaments/{slug}", headers=AUTH)).status_code == 404

@@ -1,0 +1,187 @@
+"""The console's event page (``/admin/t/{slug}/e/{event}``): the event's names, its teams
+(added one by one or from a CSV file, every bad line shown), and its stages (a new stage of
+any format with its settings, seeded from the teams or from an earlier stage, drawn at
+random with a recorded seed, as a draft to preview or started at once)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from starlette.datastructures import FormData, UploadFile
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from ..errors import InvalidInput
+from ..formats import registry
+from ..schemas import StageCreate, TeamCreate
+from ..schemas_edit import EventUpdate
+from ..services import audited, reads
+from ..services.actors import Actor
+from .common import reading, slug_param
+from .console import (
+    Outcome,
+    Run,
+    admin_actor,
+    back,
+    csv_lines,
+    names,
+    number,
+    optional,
+    parse_form,
+    show,
+    submit,
+    text,
+)
+from .pages import page
+from .settings_form import CHOICE_WORDS, read_settings, settings_fields
+
+MAX_CSV = 512 * 1024  # bytes of an uploaded team list
+
+
+def players(form: FormData, name: str = "players") -> list[dict[str, Any]]:
+    """Players, one a line: ``handle`` or ``handle | real name``."""
+    found = []
+    for line in str(form.get(name) or "").splitlines():
+        handle, _, real = line.partition("|")
+        if handle.strip():
+            found.append({"handle": " ".join(handle.split())[:100],
+                          **({"name": " ".join(real.split())[:200]} if real.strip() else {})})
+    return found
+
+
+def team_fields(form: FormData) -> dict[str, Any]:
+    return {"name": text(form, "name"), "names": names(form),
+            "nation": optional(form, "nation", 2), "seed": number(form, "seed"),
+            "players": players(form)}
+
+
+def _where(request: Request) -> tuple[str, str]:
+    return (slug_param(request.path_params["slug"]),
+            slug_param(request.path_params["event"], "Event"))
+
+
+async def event_page(request: Request, outcome: Outcome | None = None,
+                     failed: str | None = None) -> Response:
+    actor = await admin_actor(request)
+    if isinstance(actor, Response):
+        return actor
+    slug, event_slug = _where(request)
+    async with reading(request) as session:
+        t = await reads.tournament_detail(session, slug)
+        event = await reads.event_detail(session, slug, event_slug)
+    formats = [(name, fmt.label, settings_fields(fmt))
+               for name, fmt in registry.FORMATS.items()]
+    csv_errors = csv_lines(request, outcome.exc) if outcome else []
+    return show(request, "console_event.html", status=outcome.status if outcome else 200,
+                t=t, tz=t["timezone"], seq=t["last_seq"], event=event, formats=formats,
+                format_labels={name: label for name, label, _ in formats},
+                settings_words=CHOICE_WORDS,
+                teams={x["id"]: x for x in event["teams"]},
+                error=outcome.error if outcome else None, csv_errors=csv_errors,
+                values=outcome.values if outcome else {}, failed=failed)
+
+
+async def _event_change(request: Request, what: str, run: Run,
+                        then: Callable[[Any], str] | None = None) -> Response:
+    """Run a form of the event page: on to ``then(result)`` (the page again by default),
+    or the page with the refusal shown at the form that was sent (``what``)."""
+    done = await submit(request, run)
+    slug, event_slug = _where(request)
+    if not done.ok:
+        return await event_page(request, done, what)
+    return back(request, then(done.value) if then else f"/admin/t/{slug}/e/{event_slug}",
+                what)
+
+
+async def update_event(request: Request) -> Response:
+    slug, event_slug = _where(request)
+
+    async def run(session: Any, form: FormData, actor: Actor) -> Any:
+        body = parse_form(EventUpdate, {"name": text(form, "name"), "names": names(form),
+                                        "game": optional(form, "game", 100)})
+        return await audited.update_event(session, actor, slug, event_slug, body)
+    return await _event_change(request, "settings", run)
+
+
+async def delete_event(request: Request) -> Response:
+    slug, event_slug = _where(request)
+
+    async def run(session: Any, form: FormData, actor: Actor) -> Any:
+        return await audited.delete_event(session, actor, slug, event_slug)
+    return await _event_change(request, "delete", run,
+                               lambda _: f"/admin/t/{slug}")
+
+
+async def add_team(request: Request) -> Response:
+    slug, event_slug = _where(request)
+
+    async def run(session: Any, form: FormData, actor: Actor) -> Any:
+        body = parse_form(TeamCreate, team_fields(form))
+        return await audited.create_team(session, actor, slug, event_slug, body)
+    return await _event_change(request, "team", run)
+
+
+async def import_teams(request: Request) -> Response:
+    """A CSV file uploaded or pasted; nothing is imported until every line is right."""
+    slug, event_slug = _where(request)
+
+    async def run(session: Any, form: FormData, actor: Actor) -> Any:
+        upload = form.get("file")
+        raw = b""
+        if isinstance(upload, UploadFile) and upload.filename:
+            raw = await upload.read(MAX_CSV + 1)
+        if not raw:
+            raw = str(form.get("csv") or "").encode()
+        if not raw.strip():
+            raise InvalidInput("invalid_input", "Choose a file or paste the lines.", "file",
+                               params={"field": "file", "reason": "missing"})
+        if len(raw) > MAX_CSV:
+            raise InvalidInput("invalid_input", "The file is too large.", "file",
+                               params={"field": "file", "reason": "string_too_long"})
+        return await audited.import_teams(session, actor, slug, event_slug, raw)
+    return await _event_change(request, "import", run)
+
+
+def _stage_body(form: FormData) -> dict[str, Any]:
+    fmt = registry.get(text(form, "format", 40) or "single_elimination")
+    body: dict[str, Any] = {
+        "name": text(form, "name"), "names": names(form), "format": fmt.name,
+        "settings": read_settings(fmt, form, f"s_{fmt.name}_"),
+        "seeding_method": text(form, "seeding_method", 10) or "standard",
+        "start": form.get("start") == "now"}
+    source = number(form, "from_stage")
+    if source:
+        body["seeding"] = {"from_stage": source, "qualifiers": number(form, "qualifiers")
+                           or 2}
+        body["start"] = True
+    else:
+        picked = [int(x) for x in form.getlist("teams") if isinstance(x, str) and x.isdigit()]
+        body["seeding"] = picked or None
+        random, apart = form.get("draw_random") == "on", form.get("draw_nations") == "on"
+        if random or apart:
+            seed = number(form, "draw_seed")
+            body["draw"] = {"random": random, "separate_nations": apart,
+                            **({"seed": seed} if seed is not None else {})}
+    return body
+
+
+async def create_stage(request: Request) -> Response:
+    slug, event_slug = _where(request)
+
+    async def run(session: Any, form: FormData, actor: Actor) -> Any:
+        body = parse_form(StageCreate, _stage_body(form))
+        return await audited.create_stage(session, actor, slug, event_slug, body)
+    return await _event_change(request, "stage", run,
+                               lambda made: f"/admin/stages/{made['id']}")
+
+
+routes = [
+    Route("/admin/t/{slug}/e/{event}", page(event_page), methods=["GET"]),
+    Route("/admin/t/{slug}/e/{event}", page(update_event), methods=["POST"]),
+    Route("/admin/t/{slug}/e/{event}/delete", page(delete_event), methods=["POST"]),
+    Route("/admin/t/{slug}/e/{event}/teams", page(add_team), methods=["POST"]),
+    Route("/admin/t/{slug}/e/{event}/import", page(import_teams), methods=["POST"]),
+    Route("/admin/t/{slug}/e/{event}/stages", page(create_stage), methods=["POST"]),
+]

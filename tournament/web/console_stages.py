@@ -1,0 +1,213 @@
+"""The console's stage page (``/admin/stages/{id}``): a draft previewed and fixed (seeding
+typed, dragged or reordered with buttons; teams added or left out; settings), then started;
+a round scheduled at once (times, venue, stations, stream, referee) with clashes shown
+before anything is saved; a stage removed, with the results that would be lost listed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from .. import i18n
+from ..errors import DomainError
+from ..formats import registry
+from ..formats.layout import SECTIONS
+from ..models import Stage, Team
+from ..schemas_edit import RoundSchedule, StageUpdate
+from ..services import accounts, audited, reads, stage_reads
+from ..services.actors import Actor
+from .common import int_param, language, reading
+from .console import (
+    Outcome,
+    admin_actor,
+    back,
+    names,
+    number,
+    optional,
+    parse_form,
+    show,
+    submit,
+    text,
+)
+from .pages import page
+from .settings_form import CHOICE_WORDS, read_settings, settings_fields
+
+# What two clashing matches share (message ids).
+CLASH_WORDS = {"team": "Team", "station": "Station", "stream": "Stream", "referee": "Referee"}
+
+
+def _id(request: Request) -> int:
+    return int_param(request.path_params["id"], "id")
+
+
+def local_time(form: FormData, name: str, tz: str) -> str | None:
+    """A ``datetime-local`` field (no offset) read in the tournament's time zone, as the
+    ISO time with its offset the API takes; anything else is passed on as typed."""
+    raw = text(form, name, 40)
+    if not raw:
+        return None
+    try:
+        naive = datetime.fromisoformat(raw)
+    except ValueError:
+        return raw
+    if naive.tzinfo is not None:
+        return naive.isoformat()
+    return naive.replace(tzinfo=ZoneInfo(tz)).isoformat()
+
+
+def round_choices(stage: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each round of the stage once (per bracket), with its label, for the schedule form."""
+    fmt = registry.get(stage["format"])
+    seen: dict[tuple[str | None, int], dict[str, Any]] = {}
+    for m in stage["matches"]:
+        key = (m["bracket"], m["round"])
+        if key not in seen:
+            label, param = fmt.round_label(m["bracket"], m["round"], len(stage["seeding"]))
+            seen[key] = {"bracket": m["bracket"] or "", "round": m["round"], "label": label,
+                         "param": param, "section": SECTIONS.get(m["bracket"] or "")}
+    return sorted(seen.values(), key=lambda r: (r["bracket"] != "winners", r["bracket"],
+                                                 r["round"]))
+
+
+async def clash_lines(session: Any, exc: DomainError | None, request: Request,
+                      stage: dict[str, Any]) -> list[dict[str, Any]]:
+    """A refused schedule's clashes, each with the M numbers, the other match's stage and
+    the team, station, stream or referee they share, in the reader's language."""
+    if exc is None or exc.code != "schedule_clash":
+        return []
+    lang = language(request)
+    numbers = {m["id"]: m["number"] for m in stage["matches"]}
+    found = []
+    for c in exc.extra.get("clashes", []):
+        other = await session.get(Stage, c["other_stage"])
+        detail = c["detail"]
+        if c["kind"] == "team":
+            team = await session.get(Team, int(detail))
+            detail = i18n.localized({"name": team.name, "names": team.names or {}}, lang) \
+                if team else detail
+        elif c["kind"] == "referee":
+            user = await accounts.user_by_id(session, int(detail))
+            detail = user.name
+        found.append({"number": numbers.get(c["match"]), "other_number": c["other_number"],
+                      "other_stage": i18n.localized({"name": other.name, "names":
+                                                     other.names or {}}, lang)
+                      if other else "", "kind": c["kind"], "detail": detail})
+    return found
+
+
+async def stage_page(request: Request, outcome: Outcome | None = None,
+                     failed: str | None = None) -> Response:
+    actor = await admin_actor(request)
+    if isinstance(actor, Response):
+        return actor
+    async with reading(request) as session:
+        stage_row = await stage_reads.stage_by_id(session, _id(request))
+        stage: dict[str, Any] = dict(await stage_reads.stage_view(session, stage_row))
+        t = await reads.tournament_detail(session, stage["tournament"])
+        event = next(e for e in t["events"] if e["id"] == stage["event_id"])
+        detail = await reads.event_detail(session, t["slug"], event["slug"])
+        referees = [u for u in await accounts.list_users(session) if u["role"] == "referee"]
+        clashes = await clash_lines(session, outcome.exc if outcome else None, request,
+                                    stage)
+    fmt = registry.get(stage["format"])
+    teams = {x["id"]: x for x in detail["teams"]}
+    lost = (outcome.exc.extra.get("lost", []) if outcome and outcome.exc
+            and outcome.exc.code == "results_would_be_lost" else [])
+    return show(request, "console_stage.html", status=outcome.status if outcome else 200,
+                stage=stage, t=t, tz=t["timezone"], seq=t["last_seq"], event=detail,
+                teams=teams, fields=settings_fields(fmt), label=fmt.label,
+                settings_words=CHOICE_WORDS, rounds=round_choices(stage),
+                outside=[x for x in detail["teams"] if x["id"] not in stage["seeding"]
+                         and not x["withdrawn"]],
+                referees=referees, clashes=clashes, clash_words=CLASH_WORDS, lost=lost,
+                error=outcome.error if outcome else None,
+                values=outcome.values if outcome else {}, failed=failed)
+
+
+async def _stage_change(request: Request, what: str, run: Any) -> Response:
+    done = await submit(request, run)
+    if not done.ok:
+        return await stage_page(request, done, what)
+    if what == "delete":
+        return back(request, f"/admin/t/{done.value[0]}/e/{done.value[1]}", "deleted")
+    return back(request, f"/admin/stages/{_id(request)}", what)
+
+
+def _ids(raw: str) -> list[int | str]:
+    return [int(p) if p.strip().isdigit() else p.strip()
+            for p in raw.replace("，", ",").split(",") if p.strip()]
+
+
+async def update_stage(request: Request) -> Response:
+    """Names and settings, or (``part=seeding``) the order of the teams."""
+    async def run(session: Any, form: FormData, actor: Actor) -> Any:
+        stage = await stage_reads.stage_by_id(session, _id(request))
+        body: dict[str, Any] = {"confirm": form.get("confirm") == "on"}
+        if form.get("part") == "seeding":
+            order = _ids(text(form, "seeding", 20_000))
+            order += [int(x) for x in form.getlist("add") if isinstance(x, str)
+                      and x.isdigit()]
+            body["seeding"] = order
+        else:
+            fmt = registry.get(stage.format)
+            body |= {"name": text(form, "name"), "names": names(form),
+                     "settings": read_settings(fmt, form, "s_"),
+                     "seeding_method": text(form, "seeding_method", 10) or "standard"}
+        return await audited.update_stage(session, actor, _id(request),
+                                          parse_form(StageUpdate, body))
+    done_part = "seeding" if (await request.form()).get("part") == "seeding" else "settings"
+    return await _stage_change(request, done_part, run)
+
+
+async def start_stage(request: Request) -> Response:
+    async def run(session: Any, form: FormData, actor: Actor) -> Any:
+        return await audited.start_stage(session, actor, _id(request))
+    return await _stage_change(request, "start", run)
+
+
+async def delete_stage(request: Request) -> Response:
+    async def run(session: Any, form: FormData, actor: Actor) -> Any:
+        stage = await stage_reads.stage_by_id(session, _id(request))
+        view = await stage_reads.stage_view(session, stage)
+        await audited.delete_stage(session, actor, _id(request),
+                                   form.get("confirm") == "on")
+        t = await reads.tournament_detail(session, view["tournament"])
+        event = next(e for e in t["events"] if e["id"] == view["event_id"])
+        return view["tournament"], event["slug"]
+    return await _stage_change(request, "delete", run)
+
+
+async def schedule_round(request: Request) -> Response:
+    async def run(session: Any, form: FormData, actor: Actor) -> Any:
+        stage = await stage_reads.stage_by_id(session, _id(request))
+        t = await reads.tournament_detail(session, (await stage_reads.stage_view(
+            session, stage))["tournament"])
+        bracket, _, round_ = text(form, "round", 40).rpartition(":")
+        stations = [s.strip() for s in text(form, "stations", 2000).replace("，", ",")
+                    .split(",") if s.strip()]
+        body = {"round": int(round_) if round_.isascii() and round_.isdigit() else None,
+                "bracket": bracket or None, "group": number(form, "group"),
+                "starts_at": local_time(form, "starts_at", t["timezone"]),
+                "interval_minutes": number(form, "interval_minutes") or 0,
+                "venue": optional(form, "venue", 100), "stations": stations,
+                "stream_url": optional(form, "stream_url", 500),
+                "referee_id": number(form, "referee_id"),
+                "override": form.get("override") == "on"}
+        return await audited.schedule_round(session, actor, _id(request),
+                                            parse_form(RoundSchedule, body))
+    return await _stage_change(request, "schedule", run)
+
+
+routes = [
+    Route("/admin/stages/{id}", page(stage_page), methods=["GET"]),
+    Route("/admin/stages/{id}", page(update_stage), methods=["POST"]),
+    Route("/admin/stages/{id}/start", page(start_stage), methods=["POST"]),
+    Route("/admin/stages/{id}/delete", page(delete_stage), methods=["POST"]),
+    Route("/admin/stages/{id}/schedule", page(schedule_round), methods=["POST"]),
+]

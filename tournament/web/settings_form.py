@@ -1,0 +1,135 @@
+"""A stage's settings as form fields, read off its format's ``Settings`` dataclass (so a new
+format gets its form without page code), and a submitted form back into the settings JSON
+the API takes. The format itself still checks the values (``Format.parse_settings``)."""
+
+from __future__ import annotations
+
+import types
+from dataclasses import MISSING, dataclass, fields
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+
+from starlette.datastructures import FormData
+
+from ..errors import InvalidInput
+from ..formats.format import Format
+
+# Each setting as a person reads it (message ids; the .po files translate them).
+LABELS = {
+    "best_of": "Best of (games per match)",
+    "best_of_by_round": "Best of by round (round=games, …)",
+    "game_score": "Game scores are",
+    "third_place_match": "Third-place match",
+    "grand_final": "Grand final",
+    "final_best_of": "Best of in the grand final",
+    "groups": "Number of groups",
+    "legs": "Times each pair meets",
+    "allow_draws": "Draws allowed",
+    "points": "Points (win=3, draw=1, loss=0)",
+    "tiebreakers": "Tiebreakers, in order",
+    "advance": "Teams that go through from each group",
+    "pairing": "Pairing",
+    "wins_to_advance": "Wins to go through",
+    "losses_to_eliminate": "Losses to be out",
+    "decider_best_of": "Best of in deciding matches",
+    "rounds": "Number of rounds",
+}
+# Choices of a text setting that is not typed as one (the format checks them too).
+CHOICES: dict[str, tuple[str, ...]] = {"game_score": ("goals", "rounds", "points")}
+CHOICE_WORDS = {
+    "goals": "goals", "rounds": "rounds", "points": "points", "single": "one match",
+    "reset": "with a reset", "none": "none", "valve": "Valve (Buchholz)",
+    "standard": "standard (Dutch)",
+}
+
+
+@dataclass(frozen=True)
+class SettingField:
+    name: str
+    kind: str  # check | number | choice | text | pairs | list
+    label: str
+    default: Any
+    optional: bool = False  # may be left empty (none)
+    choices: tuple[str, ...] = ()
+
+    def shown(self, value: Any) -> str:
+        """The value as the form's input holds it."""
+        if value is None:
+            return ""
+        if self.kind == "pairs":
+            return ", ".join(f"{k}={v}" for k, v in value.items())
+        if self.kind == "list":
+            return ", ".join(map(str, value))
+        return str(value)
+
+
+def _kind(hint: Any) -> tuple[str, bool, tuple[str, ...]]:
+    origin, args = get_origin(hint), get_args(hint)
+    optional = False
+    if origin in (Union, types.UnionType):
+        rest = [a for a in args if a is not type(None)]
+        optional = len(rest) < len(args)
+        hint = rest[0]
+        origin, args = get_origin(hint), get_args(hint)
+    if hint is bool:
+        return "check", optional, ()
+    if hint is int:
+        return "number", optional, ()
+    if origin is Literal:
+        return "choice", optional, tuple(str(a) for a in args)
+    if origin is dict:
+        return "pairs", optional, ()
+    if origin is list:
+        return "list", optional, ()
+    return "text", optional, ()
+
+
+def settings_fields(fmt: Format[Any]) -> list[SettingField]:
+    hints = get_type_hints(fmt.settings_type)
+    found = []
+    for f in fields(fmt.settings_type):
+        kind, optional, choices = _kind(hints[f.name])
+        if f.name in CHOICES:
+            kind, choices = "choice", CHOICES[f.name]
+        default = f.default if f.default is not MISSING else (
+            f.default_factory() if f.default_factory is not MISSING else None)
+        found.append(SettingField(f.name, kind, LABELS.get(f.name, f.name), default,
+                                  optional, choices))
+    return found
+
+
+def _bad(name: str, message: str) -> InvalidInput:
+    return InvalidInput("invalid_settings", message, f"settings.{name}",
+                        params={"setting": name})
+
+
+def read_settings(fmt: Format[Any], form: FormData, prefix: str = "s_") -> dict[str, Any]:
+    """The settings a form sends: only what differs from the format's defaults, so the
+    stored settings stay as short as the API's."""
+    out: dict[str, Any] = {}
+    for f in settings_fields(fmt):
+        raw = str(form.get(prefix + f.name) or "").strip()
+        value: Any
+        if f.kind == "check":
+            value = raw in ("on", "true", "1")
+        elif not raw:
+            if not f.optional and f.default is None:
+                continue
+            value = None if f.optional else f.default
+        elif f.kind == "number":
+            if not (raw.isascii() and raw.isdigit()) or len(raw) > 6:
+                raise _bad(f.name, f"{f.name} is a whole number.")
+            value = int(raw)
+        elif f.kind == "pairs":
+            value = {}
+            for part in raw.replace("，", ",").split(","):
+                key, sep, number = part.partition("=")
+                if not sep or not number.strip().isdigit():
+                    raise _bad(f.name, f"{f.name} is written key=number, key=number.")
+                value[key.strip()] = int(number)
+        elif f.kind == "list":
+            value = [p.strip() for p in raw.replace("，", ",").split(",") if p.strip()]
+        else:
+            value = raw
+        if value != f.default:
+            out[f.name] = value
+    return out
