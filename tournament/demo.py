@@ -114,11 +114,12 @@ async def _load(ctx: Context) -> None:
     lol = await _event(ctx, "lol", "League of Legends", "리그 오브 레전드", "リーグ・オブ・レジェンド",
                        [(en, ko, ja, n, p) for en, ko, ja, n, p in LOL_TEAMS])
     groups = await _stage(ctx, "lol", ("Group stage", "조별 리그", "グループステージ"), lol,
-                          "round_robin", {"groups": 2, "advance": 2})
+                          "round_robin", {"groups": 2, "advance": 2, "game_minutes": 40})
     await _stage(ctx, "lol", ("Playoffs", "플레이오프", "プレーオフ"),
                  {"from_stage": groups["id"], "qualifiers": 2},
                  "single_elimination",
-                 {"best_of": 3, "best_of_by_round": {"2": 5}, "third_place_match": True})
+                 {"best_of": 3, "best_of_by_round": {"2": 5}, "third_place_match": True,
+                  "game_minutes": 45})
     await _play(ctx, groups, day1, ["done" for _ in groups["matches"]],
                 stream="https://www.twitch.tv/kj_esports")
     playoffs = await _stage_by_name(ctx, "Playoffs")
@@ -140,6 +141,7 @@ async def _load(ctx: Context) -> None:
                         [(en, ko, ja, n, [en.split()[0] + "_" + n]) for en, ko, ja, n in EFOOTBALL])
     league = await _stage(ctx, "efootball", ("League", "리그", "リーグ"), foot, "round_robin",
                           {"allow_draws": True, "best_of": 1, "game_score": "goals",
+                           "game_minutes": 20,
                            "tiebreakers": ["points", "goal_difference", "goals_for",
                                            "head_to_head"]})
     results: list[dict[str, Any] | str] = []
@@ -156,7 +158,7 @@ async def _load(ctx: Context) -> None:
                            for en, ko, ja, n in TEKKEN])
     top = await _stage(ctx, "tekken8", ("Top 6", "TOP 6", "TOP 6"), tekken,
                        "double_elimination",
-                       {"best_of": 5, "grand_final": "reset"})
+                       {"best_of": 5, "grand_final": "reset", "game_minutes": 10})
     await _play(ctx, top, day1 + timedelta(hours=2),
                 ["done" for _ in range(5)] + ["live"])
 
@@ -205,13 +207,14 @@ async def _play(ctx: Context, stage: views.StageView, start: datetime,
     # back to back on the stream, in match-number order: each match gets the time the clash
     # check expects of its best-of (an hour a game a side needs), so none overlap; matches
     # made later (the next Swiss round) follow the last one
+    minutes = stage["settings"].get("game_minutes", 60)
     clock = {"at": start}
     begins: dict[int, datetime] = {}
 
     def slot(number: int, best_of: int) -> datetime:
         if number not in begins:
             begins[number] = clock["at"]
-            clock["at"] = expected_end(clock["at"], best_of)
+            clock["at"] = expected_end(clock["at"], best_of, minutes)
         return begins[number]
 
     for m in sorted(stage["matches"], key=lambda m: m["number"]):

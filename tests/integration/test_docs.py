@@ -44,7 +44,9 @@ def test_every_template_message_is_translated():
     templates = ROOT / "tournament" / "web"
     used: set[str] = set()
     for path in list(templates.rglob("*.html")) + list(templates.rglob("*.py")):
-        used |= set(re.findall(r"""_\(["']([^"']+)["']\)""", path.read_text()))
+        text = path.read_text()  # "…" may hold an apostrophe, '…' a double quote
+        used |= set(re.findall(r'_\("([^"]+)"\)', text))
+        used |= set(re.findall(r"_\('([^']+)'\)", text))
     # words looked up by variable: every status, format, section, hold, round and column
     for table in (words.MATCH_STATUS, words.STAGE_STATUS, words.TEAM_STATUS, words.HOLDS,
                   layout.SECTIONS):
@@ -57,6 +59,10 @@ def test_every_template_message_is_translated():
     from tournament.web import console, console_stages, settings_form
 
     used |= set(settings_form.LABELS.values()) | set(settings_form.CHOICE_WORDS.values())
+    used |= set(settings_form.TIEBREAKER_WORDS.values())
+    from tournament.formats.standings import TIEBREAKERS as ALL_TIEBREAKERS
+
+    assert set(settings_form.TIEBREAKER_WORDS) == set(ALL_TIEBREAKERS)
     used |= set(console.FIELD_LABELS.values()) | set(console.REASONS.values())
     used |= {console.INVALID_FIELD, "is not right"} | set(console_stages.CLASH_WORDS.values())
     for fmt in registry.FORMATS.values():  # every setting of every format has its label

@@ -182,6 +182,27 @@ async def test_schedule_clashes_are_refused_unless_overridden(client):
         ("2026-11-29T13:00:00+09:00", "A"), ("2026-11-29T13:30:00+09:00", "B")]
 
 
+async def test_a_stage_says_how_long_a_game_takes(client):
+    """game_minutes: a best-of-3 of 20-minute games (eFootball) is over in 40 minutes, so
+    the next match on the station 45 minutes later does not clash; with the default hour
+    a game it would."""
+    event = await make_event(client, 4)
+    st = await make_stage(client, event, settings={"best_of": 3, "game_minutes": 20})
+    assert st["settings"]["game_minutes"] == 20
+    m1, m2 = by_number(st)[1], by_number(st)[2]
+    place = {"scheduled_at": "2026-11-28T19:00:00+09:00", "venue": "Hall A", "station": "1"}
+    assert (await client.patch(f"/api/matches/{m1['id']}", json=place,
+                               headers=AUTH)).status_code == 200
+    for at, code in (("19:30", 409), ("19:45", 200)):
+        r = await client.patch(f"/api/matches/{m2['id']}", json={
+            **place, "scheduled_at": f"2026-11-28T{at}:00+09:00"}, headers=AUTH)
+        assert r.status_code == code, (at, r.text)
+    r = await client.post(f"/api/tournaments/{event['slug']}/events/lol/stages", json={
+        "name": "X", "format": "single_elimination", "seeding": event["teams"],
+        "settings": {"game_minutes": 4}}, headers=AUTH)
+    assert r.status_code == 422 and r.json()["error"]["field"] == "settings.game_minutes"
+
+
 async def test_check_in_by_a_referee_and_the_match_list(client):
     event = await make_event(client, 4)
     st = await make_stage(client, event)

@@ -1,6 +1,7 @@
 """Schedule clashes: a team, a station, a stream or a referee in two places at once.
 
-A match is taken to last one hour per game a side needs to win (a best-of-3: two hours),
+A match is taken to last its stage's ``game_minutes`` (an hour unless the organizer says
+otherwise: eFootball 20, Tekken 10) per game a side needs to win (a best-of-3: two games),
 the same estimate the calendar feed gives. Two matches clash when those times overlap and
 they share a known team, the same station of the same venue, a stream, or a referee."""
 
@@ -10,11 +11,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-GAME_LENGTH = timedelta(hours=1)
+GAME_MINUTES = 60
 
 
-def expected_end(start: datetime, best_of: int) -> datetime:
-    return start + GAME_LENGTH * max(1, best_of // 2 + 1)
+def expected_end(start: datetime, best_of: int, game_minutes: int = GAME_MINUTES) -> datetime:
+    return start + timedelta(minutes=game_minutes) * max(1, best_of // 2 + 1)
 
 
 @dataclass(frozen=True, slots=True)

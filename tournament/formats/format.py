@@ -53,6 +53,7 @@ class Settings:
     best_of: int = 1
     best_of_by_round: dict[str, int] = field(default_factory=dict)
     game_score: str | None = None  # goals | rounds | points: shown as for / against
+    game_minutes: int = 60  # how long a game takes: clash checks and calendar entries
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -60,6 +61,7 @@ class Settings:
     def check(self) -> None:
         """Each format's own rules on top of the field types (override, call super)."""
         count(self.best_of, "best_of", 1, MAX_BEST_OF)
+        count(self.game_minutes, "game_minutes", 5, 600)
         if self.game_score is not None:
             choice(self.game_score, "game_score", GAME_SCORES)
         by_round = self.best_of_by_round

@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
 from ..errors import Conflict, InvalidInput, NotFound
-from ..formats.clashes import Booking, Clash, clashes, expected_end
+from ..formats.clashes import GAME_MINUTES, Booking, Clash, clashes, expected_end
 from ..formats.state import MatchState
 from ..models import Stage, Tournament, User
 from ..schemas_edit import RoundSchedule
@@ -24,12 +25,12 @@ def utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def booking(m: MatchState) -> Booking | None:
+def booking(m: MatchState, game_minutes: int = GAME_MINUTES) -> Booking | None:
     if m.scheduled_at is None or m.id is None or not m.active:
         return None
     start = utc(m.scheduled_at)
     return Booking(match_id=m.id, number=m.number, stage_id=m.stage_id, start=start,
-                   end=expected_end(start, m.best_of),
+                   end=expected_end(start, m.best_of, game_minutes),
                    teams=frozenset(t for t in m.teams if t is not None), venue=m.venue,
                    station=m.station, stream=m.stream_url, referee=m.referee_id)
 
@@ -38,10 +39,17 @@ async def find_clashes(session: AsyncSession, tournament_id: int,
                        changed: Sequence[MatchState]) -> list[Clash]:
     stored = await load_matches(session, TABLE.c.tournament_id == tournament_id,
                                 TABLE.c.active, TABLE.c.scheduled_at.is_not(None))
+    minutes = {sid: (settings or {}).get("game_minutes", GAME_MINUTES) for sid, settings in
+               (await session.exec(select(Stage.id, Stage.settings).where(
+                   Stage.tournament_id == tournament_id))).all()}
+
+    def book(m: MatchState) -> Booking | None:
+        return booking(m, minutes.get(m.stage_id, GAME_MINUTES))
+
     now = {m.id: m for m in changed}
-    everyone = [b for m in stored if (b := booking(now.pop(m.id, m))) is not None]
-    everyone += [b for m in now.values() if (b := booking(m)) is not None]
-    return clashes([b for m in changed if (b := booking(m)) is not None], everyone)
+    everyone = [b for m in stored if (b := book(now.pop(m.id, m))) is not None]
+    everyone += [b for m in now.values() if (b := book(m)) is not None]
+    return clashes([b for m in changed if (b := book(m)) is not None], everyone)
 
 
 def refuse(found: list[Clash], override: bool) -> None:

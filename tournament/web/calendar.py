@@ -10,7 +10,7 @@ from typing import Any
 from icalendar import Calendar, Event
 
 from .. import i18n
-from ..formats.clashes import expected_end
+from ..formats.clashes import GAME_MINUTES, expected_end
 from . import words
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
@@ -40,7 +40,9 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
         event.add("uid", f"match-{entry['id']}@{base_url.split('://', 1)[-1]}")
         event.add("summary", f"{team_name} vs {opponent}")
         event.add("dtstart", start)
-        event.add("dtend", expected_end(start, entry["best_of"]))
+        settings = (entry.get("stage") or {}).get("settings") or {}
+        event.add("dtend", expected_end(start, entry["best_of"],
+                                        settings.get("game_minutes", GAME_MINUTES)))
         event.add("dtstamp", datetime.fromisoformat(entry["updated_at"]))
         event.add("url", f"{base_url}/matches/{entry['id']}")
         stage = entry.get("stage") or {}

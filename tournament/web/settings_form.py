@@ -18,6 +18,7 @@ LABELS = {
     "best_of": "Best of (games per match)",
     "best_of_by_round": "Best of by round (round=games, …)",
     "game_score": "Game scores are",
+    "game_minutes": "Minutes a game takes (for clash checks and calendars)",
     "third_place_match": "Third-place match",
     "grand_final": "Grand final",
     "final_best_of": "Best of in the grand final",
@@ -39,6 +40,19 @@ CHOICE_WORDS = {
     "goals": "goals", "rounds": "rounds", "points": "points", "single": "one match",
     "reset": "with a reset", "none": "none", "valve": "Valve (Buchholz)",
     "standard": "standard (Dutch)",
+}
+
+
+# Each tiebreaker as people read it (message ids), shown next to the tiebreaker list.
+TIEBREAKER_WORDS = {
+    "points": "match points", "match_wins": "matches won", "losses": "fewer matches lost",
+    "record": "record (wins, then fewer losses)", "head_to_head": "head-to-head",
+    "game_difference": "game difference", "games_won": "games won",
+    "goal_difference": "goal difference", "goals_for": "goals scored",
+    "round_difference": "round difference", "rounds_won": "rounds won",
+    "buchholz": "Buchholz (opponents' records)",
+    "median_buchholz": "median Buchholz (without the best and worst opponent)",
+    "seed": "better seed",
 }
 
 
