@@ -83,8 +83,12 @@ async def clash_lines(session: Any, exc: DomainError | None, request: Request,
         return []
     lang = language(request)
     numbers = {m["id"]: m["number"] for m in stage["matches"]}
-    found = []
+    found, seen = [], set()
     for c in exc.extra.get("clashes", []):
+        pair = (frozenset((c["match"], c["other"])), c["kind"], c["detail"])
+        if pair in seen:  # two matches of this round clash with each other: say it once
+            continue
+        seen.add(pair)
         other = await session.get(Stage, c["other_stage"])
         detail = c["detail"]
         if c["kind"] == "team":
