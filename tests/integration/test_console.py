@@ -182,3 +182,41 @@ async def test_the_console_is_for_signed_in_admins_only(client, app):
         r = await b.client.post("/admin/tournaments", data={"slug": slug, "name": "X"})
         assert r.status_code == 403
         assert (await client.get(f"/api/tournaments/{slug}", headers=AUTH)).status_code == 404
+
+
+async def test_a_tie_is_broken_from_the_stage_page(client, app):
+    """A three-way tie (each beat one, lost to one, 1-0 every time): the page shows it;
+    a tiebreaker match is added from it, then an order recorded with its reason."""
+    from tests.helpers import by_number, make_event, make_stage, report
+
+    con, ctx = await admin_console(client, app)
+    try:
+        event = await make_event(client, 3)
+        a, b, c = event["teams"]
+        st = await make_stage(client, event, name="League", format="round_robin")
+        winners = {frozenset((a, b)): a, frozenset((b, c)): b, frozenset((a, c)): c}
+        for m in by_number(st).values():
+            won = winners[frozenset(m["teams"])]
+            r = await report(client, m["id"], [1, 0] if m["teams"][0] == won else [0, 1])
+            assert r.status_code == 200, r.text
+        path = f"/admin/stages/{st['id']}"
+        page = await con.get(path, "ko")
+        assert page.text.count("data-tiebreaker-form") == 1 and "동률" in page.text
+        r = await con.post(path, f"{path}/ties", {"teams": [str(a), str(b)],
+                                                  "best_of": "3"})
+        assert r.status_code == 303, error_of(r.text)
+        stage = (await client.get(f"/api/stages/{st['id']}")).json()
+        tiebreak = [m for m in stage["matches"] if m["bracket"] == "tiebreaker"]
+        assert len(tiebreak) == 1 and set(tiebreak[0]["teams"]) == {a, b}
+        assert tiebreak[0]["best_of"] == 3
+        r = await con.post(path, f"{path}/ties", {"how": "order", "order": f"{c},{a},{b}",
+                                                  "reason": ""}, lang="ja")
+        assert r.status_code == 422 and "理由" in error_of(r.text)  # a reason is needed
+        r = await con.post(path, f"{path}/ties", {"how": "order", "order": f"{c},{a},{b}",
+                                                  "reason": "Coin toss by the referee"})
+        assert r.status_code == 303, error_of(r.text)
+        stage = (await client.get(f"/api/stages/{st['id']}")).json()
+        assert [row["team_id"] for row in stage["standings"]] == [c, a, b]
+        assert stage["ties"][0]["reason"] == "Coin toss by the referee"
+    finally:
+        await ctx.__aexit__(None, None, None)

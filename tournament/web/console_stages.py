@@ -19,6 +19,7 @@ from ..errors import DomainError
 from ..formats import registry
 from ..formats.layout import SECTIONS
 from ..models import Stage, Team
+from ..schemas import TiebreakerCreate, TieResolution
 from ..schemas_edit import RoundSchedule, StageUpdate
 from ..services import accounts, audited, reads, stage_reads
 from ..services.actors import Actor
@@ -105,6 +106,16 @@ async def clash_lines(session: Any, exc: DomainError | None, request: Request,
     return found
 
 
+def ties_of(stage: dict[str, Any]) -> list[dict[str, Any]]:
+    """Places two or more teams share after the tiebreakers (by group and rank)."""
+    places: dict[tuple[Any, Any], list[int]] = {}
+    for row in stage.get("standings") or []:
+        if row.get("tied") and row.get("rank") is not None:
+            places.setdefault((row.get("group"), row["rank"]), []).append(row["team_id"])
+    return [{"group": g, "rank": r, "teams": teams} for (g, r), teams in places.items()
+            if len(teams) > 1]
+
+
 async def stage_page(request: Request, outcome: Outcome | None = None,
                      failed: str | None = None) -> Response:
     actor = await admin_actor(request)
@@ -130,7 +141,8 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
                 rounds=round_choices(stage),
                 outside=[x for x in detail["teams"] if x["id"] not in stage["seeding"]
                          and not x["withdrawn"]],
-                referees=referees, clashes=clashes, clash_words=CLASH_WORDS, lost=lost,
+                referees=referees, ties=ties_of(stage), clashes=clashes,
+                clash_words=CLASH_WORDS, lost=lost,
                 error=outcome.error if outcome else None,
                 values=outcome.values if outcome else {}, failed=failed)
 
@@ -209,10 +221,26 @@ async def schedule_round(request: Request) -> Response:
     return await _stage_change(request, "schedule", run)
 
 
+async def break_tie(request: Request) -> Response:
+    """A tiebreaker match between two tied teams, or (``how=order``) the order the
+    organizer decided, with the reason shown beside the standings."""
+    async def run(session: Any, form: FormData, actor: Actor) -> Any:
+        if form.get("how") == "order":
+            body = parse_form(TieResolution, {"teams": _ids(text(form, "order", 2000)),
+                                              "reason": text(form, "reason", 500)})
+            return await audited.resolve_tie(session, actor, _id(request), body)
+        picked = [int(x) for x in form.getlist("teams") if isinstance(x, str) and x.isdigit()]
+        body = parse_form(TiebreakerCreate, {"teams": picked,
+                                             "best_of": number(form, "best_of") or 1})
+        return await audited.add_tiebreaker(session, actor, _id(request), body)
+    return await _stage_change(request, "ties", run)
+
+
 routes = [
     Route("/admin/stages/{id}", page(stage_page), methods=["GET"]),
     Route("/admin/stages/{id}", page(update_stage), methods=["POST"]),
     Route("/admin/stages/{id}/start", page(start_stage), methods=["POST"]),
     Route("/admin/stages/{id}/delete", page(delete_stage), methods=["POST"]),
     Route("/admin/stages/{id}/schedule", page(schedule_round), methods=["POST"]),
+    Route("/admin/stages/{id}/ties", page(break_tie), methods=["POST"]),
 ]
