@@ -199,7 +199,7 @@ async def test_the_whole_competition_run_from_the_browser_in_korean(browser, mod
         assert first_round[3]["scheduled_at"] == "2026-12-01T16:00:00+09:00"
 
         # a referee scores every group match from the phone
-        ref = await referee(client, slug, name="박심판")
+        ref = await referee(client, slug, name=unique("박심판"))
         phone = await phone_signed_in(browser, client, ref, "ko")
         assert await score_everything(client, phone, base, stage_id) == 12
 

@@ -13,7 +13,7 @@ import pytest
 from playwright.async_api import expect
 
 from tests.e2e.referee_support import open_console, phone_signed_in, referee, tap_score
-from tests.helpers import AUTH, by_number, make_event, make_stage, report
+from tests.helpers import AUTH, by_number, make_event, make_stage, report, unique
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 SAVED = "저장되었습니다. 관중에게 바로 보입니다."
@@ -34,7 +34,7 @@ async def test_a_conflict_on_save_keeps_the_typed_game(browser, module_server, s
     async with httpx.AsyncClient(base_url=base) as client:
         event, m = await _live_bo3(client)
         me = await referee(client, event["slug"])
-        other = await referee(client, event["slug"], name="박심판")
+        other = await referee(client, event["slug"], name=unique("박심판"))
         phone = await phone_signed_in(browser, client, me, "ko")
         # The feed does not reach this phone (a dead venue network for websockets): it
         # learns of the other referee's save only from the 409.
@@ -52,7 +52,7 @@ async def test_a_conflict_on_save_keeps_the_typed_game(browser, module_server, s
         await expect(panel.locator("[data-conflict-title]")).to_have_text(
             "다른 사람이 이 경기를 변경했습니다")
         who = panel.locator("[data-conflict-who]")
-        await expect(who).to_contain_text("박심판 님이 변경했습니다")
+        await expect(who).to_contain_text(f"{other['name']} 님이 변경했습니다")
         await expect(panel.locator("[data-conflict-stored] .big-score")).to_have_text("1 – 1")
         await expect(panel.locator("[data-conflict-mine]")).to_contain_text("2세트")
         await expect(panel.locator("[data-conflict-mine] .big-score")).to_have_text("9 – 13")
