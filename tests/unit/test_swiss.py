@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import TypeVar
@@ -101,8 +102,12 @@ def test_reproduces_a_real_major_round_by_round(rounds):
     # Bo3: the 2-0 and 0-2 matches of round 3, all of rounds 4 and 5
     assert deciders == 4 + 6 + 3
     final = statuses(entries.values(), VALVE)
-    assert sum(s == "advanced" for s in final.values()) == 8
-    assert sum(s == "eliminated" for s in final.values()) == 8
+    wins = Counter(w for results in rounds for w, _ in results)
+    losses = Counter(lo for results in rounds for _, lo in results)
+    assert {t for t, s in final.items() if s == "advanced"} == {t for t in wins if wins[t] == 3}
+    assert {t for t, s in final.items() if s == "eliminated"} == {
+        t for t in losses if losses[t] == 3}
+    assert len([t for t in wins if wins[t] == 3]) == 8
 
 
 def six(opponents: dict[int, tuple[int, ...]]) -> list[SwissEntry]:
@@ -202,7 +207,11 @@ def test_valve_properties(n, seed):
             assert all(b not in entries[a].opponents for a, b in pairs)
         for a, b in pairs:
             play(entries, *((a, b) if rng.random() < 0.5 else (b, a)))
-    assert sum(status(e, rules) == "advanced" for e in entries.values()) == n // 2
+    advanced = {e.team for e in entries.values() if status(e, rules) == "advanced"}
+    eliminated = {e.team for e in entries.values() if status(e, rules) == "eliminated"}
+    assert advanced == {e.team for e in entries.values() if e.wins == need}
+    assert eliminated == {e.team for e in entries.values() if e.losses == need}
+    assert len(advanced) == n // 2 and advanced | eliminated == set(entries)
 
 
 STANDARD = SwissSettings(pairing="standard", wins_to_advance=None, losses_to_eliminate=None)
