@@ -88,9 +88,9 @@ def standing_rows(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
 def replay(fmt: str, seeding: list[int], settings: dict[str, Any],
            stored: dict[int, dict[str, Any]], withdrawn: list[int]) -> Sim:
     """A fresh stage given the stored results in order of play (round, number), and each
-    withdrawal at the earliest point that matches the stored state: once every result the
-    team played itself is in, and then only when a match it forfeits is due (or it has
-    none left)."""
+    withdrawal once every stored match of the team is in the stage and all that is left of
+    them are forfeits by it that are due now (or nothing is left). A forfeit before that
+    (one the team gave before it withdrew) is given as a forfeit."""
     sim = Sim(fmt, seeding, settings)
     waiting = list(withdrawn)
 
@@ -109,18 +109,18 @@ def replay(fmt: str, seeding: list[int], settings: dict[str, Any],
         for team in list(waiting):
             mine = [n for n, s in stored.items() if team in s["teams"]
                     and s["status"] in ("completed", "live")]
-            if not all(same(n) for n in mine if its_own(team, stored[n])):
-                continue
-            due = [n for n in mine if not its_own(team, stored[n])]
-            if all(same(n) for n in due) or any(
-                    n in sim.matches and sim.matches[n].active
-                    and str(sim.matches[n].status) == "ready" for n in due):
-                sim.withdraw(team)
+            present = all(n in sim.matches and team in sim.matches[n].teams for n in mine)
+            left = [n for n in mine if not same(n)]
+            if present and all(not its_own(team, stored[n])
+                               and str(sim.matches[n].status) == "ready" for n in left):
+                sim.withdraw(team)  # what is left of it is forfeited by the withdrawal
                 waiting.remove(team)
                 progressed = True
+        # Within a round, the matches of teams still to withdraw first: their withdrawal
+        # then comes before the round ends (and the next Swiss round is paired).
         for m in sorted((m for m in sim.matches.values()
                          if m.active and str(m.status) in ("ready", "live")),
-                        key=lambda m: (m.round, m.number)):
+                        key=lambda m: (m.round, not set(m.teams) & set(waiting), m.number)):
             s = stored.get(m.number)
             if s is None or same(m.number) or s["teams"] != [m.team1_id, m.team2_id] or \
                     s["status"] not in ("completed", "live"):

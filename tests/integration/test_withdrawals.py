@@ -41,11 +41,16 @@ async def test_a_withdrawn_swiss_team_is_out_and_placed_below_those_still_in(cli
     view = await stage(client, st["id"])
     assert view["status"] == "completed"
     # Exact places (seed, rank, wins, losses, status): by record, then Buchholz; the
-    # withdrawn seed 1 (1-1) last, below 8 (0-3) that played on to its third loss.
+    # withdrawn seed 1 (1-1) last, below 7 (0-3) that played on to its third loss.
     assert [(t.index(r["team_id"]) + 1, r["rank"], r["wins"], r["losses"], r["status"])
             for r in view["standings"]] == [
         (2, 1, 3, 0, "advanced"), (3, 2, 3, 1, "advanced"), (5, 3, 3, 1, "advanced"),
-        (4, 4, 3, 2, "advanced"), (7, 5, 2, 3, "eliminated"), (6, 6, 1, 3, "eliminated"),
-        (8, 7, 0, 3, "eliminated"), (1, 8, 1, 1, "eliminated")]
+        (4, 4, 3, 2, "advanced"), (6, 5, 2, 3, "eliminated"), (8, 6, 1, 3, "eliminated"),
+        (7, 7, 0, 3, "eliminated"), (1, 8, 1, 1, "eliminated")]
     assert {t.index(r["team_id"]) + 1: r["buchholz"] for r in view["standings"]
-            if r["wins"] == 3 and r["losses"] == 1} == {3: 1, 5: -8}
+            if r["wins"] == 3 and r["losses"] == 1} == {3: 0, 5: -5}
+    # The field is odd from round 3: no pair meets twice, and no team gets a second bye.
+    pairs = [frozenset(m["teams"]) for m in view["matches"] if None not in m["teams"]]
+    assert len(pairs) == len(set(pairs))
+    byes = [m["teams"][0] for m in view["matches"] if m["teams"][1] is None]
+    assert [t.index(b) + 1 for b in byes] == [8, 5]

@@ -339,3 +339,29 @@ def test_a_team_that_withdraws_is_placed_below_a_team_out_in_the_same_round():
         (4, 3, 2, 1, 0, "advanced"), (3, 4, 2, 1, -1, "advanced"),
         (6, 5, 1, 2, 1, "eliminated"), (8, 6, 1, 2, 0, "eliminated"),
         (7, 7, 0, 2, 0, "eliminated"), (5, 8, 0, 2, 1, "eliminated")]
+
+
+def test_valve_odd_groups_pass_down_without_a_rematch_or_a_second_bye():
+    """Seed 1 withdraws in round 2 of an 8-team Valve Swiss (the better seed wins the rest):
+    from round 3 record groups are odd. The team passed down (and the one given the bye) is
+    the lowest seed whose leaving lets the rest pair without a rematch; the bye goes to the
+    lowest seed that has not had one."""
+    sim = Sim("swiss", list(range(1, 9)), {"pairing": "valve"})
+    for number in (1, 2, 3, 4):
+        sim.report(number, 1)
+    sim.withdraw(1)  # forfeits round 2 to 4
+    for number in (6, 7, 8):  # 2 v 3, 5 v 8, 6 v 7
+        sim.report(number, 1)
+    # 1-1: 3, 6, 5 (by Buchholz; 1 is out), 5 goes down to 0-2: [5, 8, 7]. The lowest, 7,
+    # taking the bye would leave 5 v 8 again (round 2): 8 takes it and 5 meets 7.
+    third = {tuple(m.teams) for m in sim.matches.values() if m.round == 3}
+    assert third == {(2, 4), (3, 6), (5, 7), (8, None)}
+    for m in [m for m in sim.matches.values() if m.round == 3]:
+        if m.team2_id is not None:
+            sim.report(m.number, 1 if m.team1_id < m.team2_id else 2)
+    fourth = {tuple(m.teams) for m in sim.matches.values() if m.round == 4}
+    # 2-1: 4, 3, 5; 5 goes down to 1-2: [5, 8, 6] (or [5, 6, 8]); 6 leaving would leave 5 v 8
+    # again, 8 has had a bye: 5 takes it
+    assert fourth == {(4, 3), (8, 6), (5, None)}
+    real = [frozenset(m.teams) for m in sim.matches.values() if None not in m.teams]
+    assert len(real) == len(set(real))

@@ -16,8 +16,10 @@ Two systems (``pairing``):
 * other rounds: a group of six takes the top-most row of the rulebook's priority table
   that has no rematch; other group sizes use the round 2-3 rule.
 
-Record groups of odd size (fields that are not a power of two) pass their lowest seed down
-to the next group; an odd field gives the last one a bye.
+Record groups of odd size (fields that are not a power of two, or a team withdrew) pass
+their lowest seed down to the next group, and the last one's gets a bye; the lowest seed
+whose leaving lets the rest pair without a rematch, and for the bye the lowest seed that has
+not had one (these rules are the service's: the rulebook's fields are always 16).
 
 ``"standard"`` - any number of teams and rounds: pairs within score groups, floats when it
 must, never repeats a pairing while an alternative exists and never gives a second bye
@@ -165,9 +167,10 @@ def _pair_valve(active: list[SwissEntry], field: list[SwissEntry], round_number:
         by_record.setdefault((e.wins, e.losses), []).append(e)
     pairs = []
     carry: list[SwissEntry] = []
-    for same in by_record.values():
+    groups = list(by_record.values())
+    for index, same in enumerate(groups):
         group = carry + same
-        carry = [group.pop()] if len(group) % 2 else []
+        carry = [_passed_down(group, last=index == len(groups) - 1)] if len(group) % 2 else []
         if len(group) == 6 and round_number not in (2, 3):
             pairs += _valve_table(group) or _high_low(group)
         else:
@@ -175,6 +178,19 @@ def _pair_valve(active: list[SwissEntry], field: list[SwissEntry], round_number:
     if carry:
         pairs.append((carry[0].team, None))
     return pairs
+
+
+def _passed_down(group: list[SwissEntry], last: bool) -> SwissEntry:
+    """Take the team an odd record group passes down (from the last group: the bye) out of
+    ``group``: the lowest seed whose leaving lets the rest pair without a rematch, and for
+    the bye the lowest seed without one; the lowest seed when no choice avoids both."""
+    order = list(reversed(group))  # lowest seed first
+    if last:
+        order.sort(key=lambda e: e.had_bye)  # stable: no bye yet first
+    chosen = next((e for e in order
+                   if _search([x for x in group if x is not e]) is not None), order[0])
+    group.remove(chosen)
+    return chosen
 
 
 def _valve_table(group: list[SwissEntry]) -> list[Pairing] | None:
@@ -190,6 +206,16 @@ def _high_low(group: list[SwissEntry]) -> list[Pairing]:
     The first solution in that preference order is the rulebook's: when only the last
     match-up would be a rematch, the last two high seeds end up swapping opponents.
     """
+    found = _search(group)
+    if found is not None:
+        return found
+    n = len(group)  # a rematch cannot be avoided (or the search gave up): fold the group
+    return [(group[i].team, group[n - 1 - i].team) for i in range(n // 2)]
+
+
+def _search(group: list[SwissEntry]) -> list[Pairing] | None:
+    """The first rematch-free pairing of ``group`` in high-v-low preference order, or None
+    (none exists, or the search gave up)."""
     budget = [20_000]
 
     def search(rest: list[SwissEntry]) -> list[Pairing] | None:
@@ -207,11 +233,7 @@ def _high_low(group: list[SwissEntry]) -> list[Pairing]:
                 return [(top.team, rest[j].team), *tail]
         return None
 
-    found = search(group)
-    if found is not None:
-        return found
-    n = len(group)  # a rematch cannot be avoided (or the search gave up): fold the group
-    return [(group[i].team, group[n - 1 - i].team) for i in range(n // 2)]
+    return search(group)
 
 
 def _pair_standard(active: list[SwissEntry], field: list[SwissEntry]) -> list[Pairing]:
