@@ -152,7 +152,9 @@ async def test_the_whole_competition_run_from_the_browser_in_korean(browser, mod
         preview = await desk.new_page()  # a second tab, signed in too
         await preview.goto(f"{base}/stages/{stage_id}?lang=ko")
         await expect(preview.locator("h1")).to_contain_text("조별 리그")
-        await expect(preview.locator("body")).to_contain_text("도쿄 레이븐스")
+        # shown, not only in the page's JSON: innerText leaves scripts out
+        await expect(preview.locator("body")).to_contain_text("도쿄 레이븐스",
+                                                              use_inner_text=True)
         await preview.screenshot(path=shots / "console-draft-preview-ko.png", full_page=True)
 
         # fix the seeding mistake: the team on seed 3 moves up one

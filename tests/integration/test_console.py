@@ -9,7 +9,7 @@ import re
 import pytest
 
 from tests.accounts_support import browser_for, form_token, make_user
-from tests.helpers import AUTH, unique, visible_text
+from tests.helpers import AUTH, soup, unique, visible_text
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -61,7 +61,7 @@ async def test_a_tournament_is_set_up_in_the_console(client, app):
                                                                       "ja": "日韓カップ"}, False)
         assert (await client.get(f"/api/tournaments/{slug}")).status_code == 404  # unpublished
         page = await con.get(f"/admin/t/{slug}", "ko")
-        assert "한일 컵" in page.text and "data-publish" in page.text
+        assert "한일 컵" in visible_text(page.text) and soup(page.text).select("[data-publish]")
         r = await con.post(f"/admin/t/{slug}", f"/admin/t/{slug}/events", {
             "slug": "lol", "name": "League of Legends", "name_ko": "리그 오브 레전드",
             "game": "League of Legends"})
@@ -201,7 +201,8 @@ async def test_a_tie_is_broken_from_the_stage_page(client, app):
             assert r.status_code == 200, r.text
         path = f"/admin/stages/{st['id']}"
         page = await con.get(path, "ko")
-        assert page.text.count("data-tiebreaker-form") == 1 and "동률" in page.text
+        assert len(soup(page.text).select("[data-tiebreaker-form]")) == 1
+        assert "동률" in visible_text(page.text)
         r = await con.post(path, f"{path}/ties", {"teams": [str(a), str(b)],
                                                   "best_of": "3"})
         assert r.status_code == 303, error_of(r.text)
