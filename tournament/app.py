@@ -25,7 +25,9 @@ from .web import (
     api_accounts,
     api_audit,
     api_organizer,
+    console_day,
     console_events,
+    console_matches,
     console_stages,
     console_teams,
     console_tournaments,
@@ -92,6 +94,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *console_events.routes,
         *console_teams.routes,
         *console_stages.routes,
+        *console_matches.routes,
+        *console_day.routes,
         *referee_pages.routes,
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]

@@ -55,6 +55,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         request=request, lang=lang, _=_, say=say, loc=lambda e: i18n.localized(e, lang),
         when=lambda v: i18n.when(v, lang, tz), langs=i18n.LANGS, words=words,
         when_in=lambda v, zone: i18n.when(v, lang, zone),
+        day=lambda v: i18n.day(v, lang), clock=lambda v: i18n.clock(v, lang, tz),
         place=lambda rank, shared=1: i18n.place(rank, shared, lang), zone_name=zone_name,
         path=request.url.path, nation_name=lambda code: i18n.nation_name(code, lang),
         me=identity.actor if identity else None,
