@@ -217,7 +217,7 @@ def main() -> None:
     url = f"sqlite+aiosqlite:///{path}"
     upgrade(url)
     page, matches = asyncio.run(build_db(url, args.teams))
-    print(f"generator: {'wrk -t1 -c%d' % args.connections if shutil.which('wrk') else 'httpx'}"
+    print(f"generator: {f'wrk -t1 -c{args.connections}' if shutil.which('wrk') else 'httpx'}"
           f", {args.seconds:g} s per target; load average {os.getloadavg()[0]:.2f}",
           file=sys.stderr)
     results = []

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import sysconfig
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Mount
-from starlette.staticfiles import StaticFiles
 
 from .config import Settings
 from .db import Database
@@ -38,19 +35,11 @@ from .web import (
     referee_pages,
     sockets,
 )
+from .web.assets import STATIC, HashedStatic, static_dir
+from .web.cache import FrontCache
 from .web.middleware import BodyLimit, SecurityHeaders
 
-
-def static_dir() -> Path:
-    """``static/`` of the repository (a checkout or an editable install), else the copy a
-    normal install put under ``<prefix>/share/tournament/static``."""
-    checkout = Path(__file__).resolve().parent.parent / "static"
-    if checkout.is_dir():
-        return checkout
-    return Path(sysconfig.get_path("data")) / "share" / "tournament" / "static"
-
-
-STATIC = static_dir()
+__all__ = ["STATIC", "create_app", "static_dir"]
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -97,12 +86,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *console_matches.routes,
         *console_day.routes,
         *referee_pages.routes,
-        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+        Mount("/static", HashedStatic(STATIC), name="static"),
     ]
     return Starlette(
         routes=routes,
         lifespan=lifespan,
         middleware=[Middleware(SecurityHeaders),
+                    Middleware(FrontCache),
                     Middleware(BodyLimit, max_body=settings.max_body),
                     Middleware(RawSocketMiddleware)],
         exception_handlers=errors.HANDLERS,
