@@ -36,7 +36,7 @@ from .web import (
     sockets,
 )
 from .web.assets import STATIC, HashedStatic, static_dir
-from .web.cache import FrontCache
+from .web.front import Front
 from .web.middleware import BodyLimit, SecurityHeaders
 
 __all__ = ["STATIC", "create_app", "static_dir"]
@@ -91,8 +91,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     return Starlette(
         routes=routes,
         lifespan=lifespan,
-        middleware=[Middleware(SecurityHeaders),
-                    Middleware(FrontCache),
+        middleware=[Middleware(Front),
+                    Middleware(SecurityHeaders),
                     Middleware(BodyLimit, max_body=settings.max_body),
                     Middleware(RawSocketMiddleware)],
         exception_handlers=errors.HANDLERS,

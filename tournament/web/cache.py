@@ -22,12 +22,10 @@ from dataclasses import dataclass, field
 from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .. import i18n
 from ..live.seqs import SeqBoard
 from .common import ctx, identify, language, reading
-from .session_auth import SESSION_COOKIE, bearer
 
 try:  # brotli is a dependency; a server without it answers gzip
     import brotli  # type: ignore[import-untyped]
@@ -50,6 +48,7 @@ class Entry:
     seq: int
     media_type: str | None
     bodies: dict[str, bytes] = field(default_factory=dict)  # by content-coding
+    raw: dict[str, list[tuple[bytes, bytes]]] = field(default_factory=dict)  # web/front.py
 
     @property
     def size(self) -> int:
@@ -123,7 +122,7 @@ def _board(request: Request) -> SeqBoard:
     return ctx(request).hub.seqs
 
 
-def _answer(request: Request, entry: Entry, headers: dict[str, str], lang: str,
+def answer(request: Request, entry: Entry, headers: dict[str, str], lang: str,
             page: bool) -> Response:
     if "ETag" in headers and request.headers.get("if-none-match") == headers["ETag"]:
         return Response(status_code=304, headers=headers)
@@ -136,7 +135,7 @@ def _answer(request: Request, entry: Entry, headers: dict[str, str], lang: str,
     return response
 
 
-def _headers(seq: int, lang: str, who: str) -> dict[str, str]:
+def headers_of(seq: int, lang: str, who: str) -> dict[str, str]:
     # a page built for a signed-in reader carries their name and CSRF token: it is
     # theirs alone (keyed by their session), and its ETag says whose it is
     mark = "-p" + hashlib.sha256(who.encode()).hexdigest()[:12] if who else ""
@@ -160,12 +159,12 @@ async def versioned(request: Request, version_of: Callable[[AsyncSession], Await
         # middleware below answers most of these before routing)
         entry = cache.get(key)
         if entry is not None and board.current(entry.tournament_id) == entry.seq:
-            return _answer(request, entry, _headers(entry.seq, lang, who), lang, page)
+            return answer(request, entry, headers_of(entry.seq, lang, who), lang, page)
     epoch = board.epoch
     async with reading(request) as session:
         tournament_id, seq = await version_of(session)
     board.read(tournament_id, seq, epoch)
-    headers = _headers(seq, lang, who)
+    headers = headers_of(seq, lang, who)
     if admin:
         # admins also see drafts and unpublished tournaments, whose edits do not move the
         # public seq: their views are built fresh every time (there are few of them), and
@@ -176,7 +175,7 @@ async def versioned(request: Request, version_of: Callable[[AsyncSession], Await
         if built.status_code != 200:
             return built
         fresh = Entry(tournament_id, seq, built.media_type, {"identity": bytes(built.body)})
-        return _answer(request, fresh, headers, lang, page)
+        return answer(request, fresh, headers, lang, page)
     if request.headers.get("if-none-match") == headers["ETag"]:
         return Response(status_code=304, headers=headers)
     entry = cache.get(key)
@@ -189,7 +188,7 @@ async def versioned(request: Request, version_of: Callable[[AsyncSession], Await
             if entry is None:
                 assert refused is not None
                 return refused
-    return _answer(request, entry, headers, lang, page)
+    return answer(request, entry, headers, lang, page)
 
 
 async def _build(request: Request, cache: ViewCache, key: Key, tournament_id: int, seq: int,
@@ -211,37 +210,3 @@ async def _build(request: Request, cache: ViewCache, key: Key, tournament_id: in
     finally:
         del cache.flights[(key, seq)]
         flight.set_result(entry)
-
-
-class FrontCache:
-    """Plain ASGI, before routing: a GET from a reader without a session or token whose view
-    is cached at the seq the hub knows is answered here, from memory, with the same headers
-    ``versioned`` gives it. Everything else goes on to the app."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "GET":
-            await self.app(scope, receive, send)
-            return
-        state = scope["app"].state
-        cache: ViewCache | None = getattr(state, "view_cache", None)
-        context = getattr(state, "ctx", None)
-        if cache is None or context is None:
-            await self.app(scope, receive, send)
-            return
-        request = Request(scope)
-        path: str = scope["path"]
-        query = scope["query_string"].decode("utf-8", "replace")
-        if bearer(request) is not None or request.cookies.get(SESSION_COOKIE) \
-                or "lang=" in query:
-            await self.app(scope, receive, send)  # readers with a name; a lang cookie to set
-            return
-        lang = "" if path.startswith("/api/") else language(request)
-        entry = cache.get((path, query, lang, ""))
-        if entry is None or context.hub.seqs.current(entry.tournament_id) != entry.seq:
-            await self.app(scope, receive, send)
-            return
-        response = _answer(request, entry, _headers(entry.seq, lang, ""), lang, False)
-        await response(scope, receive, send)
