@@ -38,6 +38,7 @@ from .web import (
 from .web.assets import STATIC, HashedStatic, static_dir
 from .web.front import Front
 from .web.middleware import BodyLimit, SecurityHeaders
+from .writer import Writer
 
 __all__ = ["STATIC", "create_app", "static_dir"]
 
@@ -49,7 +50,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         db = Database(settings.database_url)
         live = LiveRuntime(db)
-        app.state.ctx = Context(db=db, hub=live.hub, settings=settings)
+        writer = Writer(settings.database_url) if db.is_sqlite and settings.sqlite_writer \
+            else None
+        app.state.ctx = Context(db=db, hub=live.hub, settings=settings, writer=writer)
         app.state.monitor = Monitor(db, settings)
         broken = check_contract() if settings.live_fast_path else None
         if broken is not None:
@@ -66,6 +69,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         finally:
             await live.stop()
             await app.state.monitor.stop()
+            if writer is not None:
+                await writer.close()
             await db.dispose()
 
     routes = [
