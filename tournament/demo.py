@@ -23,6 +23,7 @@ from .services.context import Context
 
 SLUG = "kj-esports-2026"
 KST = ZoneInfo("Asia/Seoul")
+VENUE = "Olympic Hall, Seoul"  # where the demo is played (one venue, four stations)
 
 LOL_TEAMS = [  # (en, ko, ja, nation, players)
     ("Seoul Tigers", "서울 타이거즈", "ソウル・タイガース", "KR", ["Faker9", "Canyon", "Zeka", "Ruler", "Keria"]),
@@ -121,11 +122,11 @@ async def _load(ctx: Context) -> None:
                  {"best_of": 3, "best_of_by_round": {"2": 5}, "third_place_match": True,
                   "game_minutes": 45})
     await _play(ctx, groups, day1, ["done" for _ in groups["matches"]],
-                stream="https://www.twitch.tv/kj_esports")
+                stream="https://www.twitch.tv/kj_esports", station="Main stage")
     playoffs = await _stage_by_name(ctx, "Playoffs")
     await _play(ctx, playoffs, day1 + timedelta(days=1),
                 ["done", "live"],
-                stream="https://www.twitch.tv/kj_esports")
+                stream="https://www.twitch.tv/kj_esports", station="Main stage")
 
     valorant = await _event(ctx, "valorant", "VALORANT", "발로란트", "VALORANT", [
         (f"{en} Phantoms", f"{ko} 팬텀스", f"{ja}ファントムズ", n, [f"{en[:3].upper()}{i}"
@@ -135,7 +136,8 @@ async def _load(ctx: Context) -> None:
                          valorant, "swiss", {"pairing": "valve", "decider_best_of": 3,
                                              "game_score": "rounds"})
     await _play(ctx, swiss, day1, ["done" for _ in range(16)]
-                + ["done" for _ in range(5)] + ["live"], maps=VALORANT_MAPS)
+                + ["done" for _ in range(5)] + ["live"], maps=VALORANT_MAPS,
+                station="Stage B")
 
     foot = await _event(ctx, "efootball", "eFootball", "eFootball", "eFootball",
                         [(en, ko, ja, n, [en.split()[0] + "_" + n]) for en, ko, ja, n in EFOOTBALL])
@@ -151,7 +153,7 @@ async def _load(ctx: Context) -> None:
         results.append({"games": [goals], "score": [int(won[0]), int(won[1])],
                         "status": "completed"})
     results.append({"score": [0, 0], "status": "live"})
-    await _play(ctx, league, day1 + timedelta(hours=1), results)
+    await _play(ctx, league, day1 + timedelta(hours=1), results, station="Booth 1")
 
     tekken = await _event(ctx, "tekken8", "Tekken 8", "철권 8", "鉄拳8",
                           [(en, ko, ja, n, [en.replace(" ", "").replace("-", "")])
@@ -160,7 +162,7 @@ async def _load(ctx: Context) -> None:
                        "double_elimination",
                        {"best_of": 5, "grand_final": "reset", "game_minutes": 10})
     await _play(ctx, top, day1 + timedelta(hours=2),
-                ["done" for _ in range(5)] + ["live"])
+                ["done" for _ in range(5)] + ["live"], station="Booth 2")
 
 
 async def _event(ctx: Context, slug: str, en: str, ko: str, ja: str,
@@ -197,7 +199,8 @@ async def _stage_by_name(ctx: Context, name: str) -> views.StageView:
 
 async def _play(ctx: Context, stage: views.StageView, start: datetime,
                 results: Sequence[dict[str, Any] | str], stream: str | None = None,
-                rng: random.Random | None = None, maps: list[str] | None = None) -> None:
+                rng: random.Random | None = None, maps: list[str] | None = None,
+                venue: str = VENUE, station: str | None = None) -> None:
     """Report ``results`` to the first ready match each time (so later rounds fill as
     earlier ones finish), then schedule every match still to play, back to back.
     A result ``"done"`` or ``"live"`` is drawn at random for the match's best-of."""
@@ -223,7 +226,8 @@ async def _play(ctx: Context, stage: views.StageView, start: datetime,
     async def schedule(m: Any) -> None:
         async with ctx.transaction() as s:
             await matches.update_match(s, m["id"], MatchUpdate(
-                scheduled_at=slot(m["number"], m["best_of"]), stream_url=stream), admin, None)
+                scheduled_at=slot(m["number"], m["best_of"]), stream_url=stream, venue=venue,
+                station=station), admin, None)
 
     for body in results:
         async with ctx.db.read() as s:

@@ -2,7 +2,7 @@
 // - a new stage's form shows only the chosen format's settings;
 // - a seeding list can be reordered by dragging (mouse or touch) or with its ↑ ↓ buttons,
 //   and the hidden field the form sends follows the order shown;
-// - buttons marked data-confirm ask first.
+// - buttons marked data-confirm ask first; a data-print button prints the page.
 
 function formatSwitch(form) {
   const select = form.querySelector("[data-format-select]");
@@ -75,8 +75,9 @@ function seedingList(list) {
 
 for (const form of document.querySelectorAll("form[data-new-stage]")) formatSwitch(form);
 for (const list of document.querySelectorAll("[data-seeding-list]")) seedingList(list);
-for (const button of document.querySelectorAll("[data-confirm]")) {
-  button.addEventListener("click", (e) => {
-    if (!window.confirm(button.dataset.confirm)) e.preventDefault();
-  });
-}
+// Delegated, so buttons of a part redrawn later (the control board) ask too.
+document.addEventListener("click", (e) => {
+  const button = e.target instanceof Element ? e.target.closest("[data-confirm]") : null;
+  if (button && !window.confirm(button.dataset.confirm)) e.preventDefault();
+  if (e.target instanceof Element && e.target.closest("[data-print]")) window.print();
+});

@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import io
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -83,6 +83,21 @@ def when(value: str | datetime | None, lang: str, tz: str) -> str:
     locale = Locale.parse(lang)
     return (f"{format_skeleton('MMMEd', local, locale=locale)} "
             f"{format_datetime(local, 'HH:mm', locale=locale)} {local.tzname() or ''}").strip()
+
+
+def day(value: date, lang: str) -> str:
+    """A day of the tournament: ``Sat, Nov 28``, ``11월 28일 (토)``, ``11月28日(土)``."""
+    return str(format_skeleton("MMMEd", value, locale=Locale.parse(lang)))
+
+
+def clock(value: str | datetime | None, lang: str, tz: str) -> str:
+    """Only the time of day (24-hour clock) in the zone, for a page that names the day."""
+    if value is None:
+        return ""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    with contextlib.suppress(OverflowError, ValueError):
+        moment = moment.astimezone(ZoneInfo(tz))
+    return str(format_datetime(moment, "HH:mm", locale=Locale.parse(lang)))
 
 
 def place(rank: int | None, shared: int, lang: str) -> str:
