@@ -49,6 +49,7 @@ class AppRunner:
     """The real app (``create_app``) on a private event loop, called synchronously."""
 
     def __init__(self, db_url: str) -> None:
+        self.db_url = db_url
         self.loop = asyncio.new_event_loop()
         self.app = create_app(Settings(database_url=db_url, admin_token=ADMIN))
         self._lifespan = self.app.router.lifespan_context(self.app)
