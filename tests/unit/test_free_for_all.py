@@ -107,7 +107,9 @@ def test_points_are_placement_plus_kills() -> None:
                                              "games": 2})
     play(sim, 1, 1, [3, 1, 4, 2], [4, 0, 1, 2])
     rows = {r.team_id: r.as_dict() for r in sim.standings()}
-    assert rows[3] | {"results": None} == {
+    assert {k: rows[3][k] for k in (
+        "team_id", "rank", "points", "placement_points", "kill_points", "kills", "wins",
+        "games", "best_placement", "status", "tied", "match_point")} | {"results": None} == {
         "team_id": 3, "rank": 1, "points": 18, "placement_points": 10, "kill_points": 8,
         "kills": 4, "wins": 1, "games": 1, "best_placement": 1, "status": "active",
         "tied": False, "match_point": False, "results": None}

@@ -251,15 +251,13 @@ class FreeForAllRow(Row):
     played: list[dict[str, int]] = field(default_factory=list)  # each game, in order
 
     def as_dict(self) -> dict[str, object]:
-        row: dict[str, object] = {
+        row = Row.as_dict(self) | {
             "team_id": self.team_id, "rank": self.rank, "points": self.points,
             "placement_points": self.placement_points, "kill_points": self.kill_points,
             "kills": self.kills, "wins": self.wins, "games": self.games,
             "best_placement": self.best_placement, "status": self.status, "tied": self.tied,
             "match_point": self.match_point, "results": self.played,
         }
-        if self.group is not None:
-            row["group"] = self.group
         return row
 
 
