@@ -152,3 +152,58 @@ async def test_a_withdrawn_team_is_left_out_of_later_games(client):
     # t2 and t1 level on 11: t2 was placed better in the last game
     assert rows == [(t[3], 1, 14, "active"), (t[2], 2, 11, "active"),
                     (t[1], 3, 11, "active"), (t[0], 4, 10, "eliminated")]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+async def test_the_sql_store_and_the_memory_store_agree(client, seed):
+    """Random games, corrections, bad games and a withdrawal, through the service and
+    through the machine over memory: the same lobbies and standings after every step."""
+    import random
+
+    from tests.sim import Sim
+    from tournament.formats.machine import ResultUpdate
+    from tournament.formats.types import FormatError
+
+    rng = random.Random(seed)
+    settings = {"lobby_size": 4, "rotation": True, "games": 2, "advance": 3}
+    event = await make_event(client, 8)
+    teams = event["teams"]
+    created = await make_stage(client, event, name="Agree", format="free_for_all",
+                               settings=settings, seeding=teams)
+    sim = Sim("free_for_all", teams, settings)
+    ids = {m["number"]: m["id"] for m in created["matches"]}
+    for step in range(30):
+        view = await stage(client, created["id"])
+        assert {m["number"]: (m["teams"], m["placings"], m["status"], m["version"])
+                for m in view["matches"]} == {
+            m.number: (m.lobby, m.placings or [], m.status, m.version)
+            for m in sim.matches.values()}, step
+        assert view["standings"] == [r.as_dict() for r in sim.standings()], step
+        assert view["status"] == sim.status
+        lobby = sim.matches[rng.choice(list(sim.matches))]
+        if step == 10:
+            out = rng.choice(teams)
+            sim.withdraw(out)
+            r = await client.post(f"/api/teams/{out}/withdraw", json={}, headers=AUTH)
+            assert r.status_code in (200, 201)
+            continue
+        played = len(lobby.placings or [])
+        number = rng.randint(1, played + 1)
+        order = [t for t in lobby.lobby or [] if t not in sim.withdrawn]
+        if number <= played:
+            order = [r["team_id"] for r in (lobby.placings or [])[number - 1]["results"]]
+        rng.shuffle(order)
+        if rng.random() < 0.15:
+            order = order[1:]  # a bad game
+        body = {"number": number, "results": placings(order, [rng.randint(0, 5)
+                                                              for _ in order])}
+        memory_error = None
+        try:
+            sim.step(lambda m, n=lobby.number, b=body: m.report(
+                n, ResultUpdate(game=b, given=frozenset({"game"}))))
+        except FormatError as exc:
+            memory_error = exc.code
+        r = await client.patch(f"/api/matches/{ids[lobby.number]}", json={"game": body},
+                               headers=AUTH)
+        stored_error = r.json()["error"]["code"] if r.status_code >= 400 else None
+        assert stored_error == memory_error, (step, r.text)
