@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .format import Format, Settings, choice, count, fail
+from .format import Format, Label, Settings, choice, count, fail
 from .results import MatchResult, Row
 from .round_robin import mark_advance
 from .seeding import SeedingMethod, snake_groups
@@ -371,6 +371,7 @@ class FreeForAll(Format[FreeForAllSettings]):
     partial = "_stage_ffa.html"
     columns = frozenset({"points"})
     lobbies = True
+    tables_in_layout = True  # the partial draws the leaderboard(s)
 
     def check_size(self, teams: int, settings: FreeForAllSettings) -> None:
         super().check_size(teams, settings)
@@ -398,5 +399,28 @@ class FreeForAll(Format[FreeForAllSettings]):
             return []
         return [(r.team_id, r.rank) for r in rows if r.rank is not None]
 
+    def round_label(self, bracket: str | None, round_number: int, team_count: int) -> Label:
+        return "Rotation %d", round_number
+
     def layout(self, stage: Mapping[str, Any]) -> list[dict[str, Any]]:
-        return [{"kind": "lobbies", "matches": list(stage.get("matches", []))}]
+        """One leaderboard per table (the stage, or each lobby group): its rows, its
+        lobbies, how many game columns it shows, and the match-point state."""
+        settings = stage.get("settings") or {}
+        rows = list(stage.get("standings", []))
+        matches = sorted(stage.get("matches", []), key=lambda m: m["number"])
+        games = int(settings.get("games", FreeForAllSettings.games))
+        sections = []
+        for group in sorted({r.get("group") for r in rows}, key=lambda g: g or 0) or [None]:
+            mine = [r for r in rows if r.get("group") == group]
+            lobbies_ = [m for m in matches if m.get("group") == group]
+            played = sum(len(m.get("placings") or []) for m in lobbies_)
+            champion = next((r["team_id"] for r in mine if r.get("match_point")
+                             and r.get("rank") == 1 and stage.get("status") == "completed"
+                             and settings.get("match_point") is not None), None)
+            sections.append({
+                "kind": "leaderboard", "group": group,
+                "letter": chr(64 + group) if group else None, "standings": mine,
+                "lobbies": lobbies_, "played": played, "planned": games * len(lobbies_),
+                "columns": max((len(r.get("results") or []) for r in mine), default=0),
+                "match_point": settings.get("match_point"), "champion": champion})
+        return sections

@@ -1,0 +1,64 @@
+"""Free-for-all pages: the leaderboard on the stage and event pages (ko/ja/en), its
+compact OBS overlay, and the nation table counting the final placings."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.helpers import AUTH, make_event, make_stage
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+def rows(html: str) -> list[tuple[str, str]]:
+    """(team id, total) of each leaderboard row, in page order."""
+    return re.findall(r'data-team="(\d+)" data-rank="\d*">.*?data-total>(\d+)<', html,
+                      re.S)
+
+
+async def play(client, lobby_id, number, order, kills):
+    r = await client.patch(f"/api/matches/{lobby_id}", headers=AUTH, json={"game": {
+        "number": number, "results": [{"team_id": t, "placement": i + 1, "kills": k}
+                                      for i, (t, k) in enumerate(zip(order, kills,
+                                                                     strict=True))]}})
+    assert r.status_code == 200, r.text
+
+
+async def test_leaderboard_overlay_and_nation_table(client):
+    event = await make_event(client, 4)  # nations KR, JP, KR, JP
+    t = event["teams"]
+    st = await make_stage(client, event, name="Grand final", format="free_for_all",
+                          settings={"games": 3, "match_point": 20,
+                                    "placement_points": [10, 6, 5, 4]})
+    lobby = st["matches"][0]["id"]
+    await play(client, lobby, 1, [t[1], t[0], t[2], t[3]], [9, 2, 0, 1])  # t1: 19
+    await play(client, lobby, 2, [t[0], t[2], t[1], t[3]], [1, 0, 2, 0])  # t1: 26 (MP)
+    page = (await client.get(f"/stages/{st['id']}?lang=ko")).text
+    assert rows(page) == [(str(t[1]), "26"), (str(t[0]), "19"), (str(t[2]), "11"),
+                          (str(t[3]), "9")]
+    assert "매치 포인트" in page and page.count("data-mp ") == 1
+    assert "진행된 게임: 2 / 3" in page
+    first = re.search(rf'data-team="{t[1]}".*?</tr>', page, re.S)
+    assert first is not None
+    assert re.findall(r'data-game="(\d)".*?#(\d+)</span> <span class="kills">(\d+)',
+                      first.group(0)) == [("1", "1", "9"), ("2", "3", "2")]
+    overlay = (await client.get(f"/overlay/stages/{st['id']}?top=2&lang=ja")).text
+    assert rows(overlay) == [(str(t[1]), "26"), (str(t[0]), "19")]
+    assert "マッチポイント" in overlay and 'class="overlay"' in overlay
+    assert f'data-fragment="/overlay/stages/{st["id"]}?fragment=1&amp;top=2"' in overlay
+    fragment = (await client.get(f"/overlay/stages/{st['id']}?fragment=1&top=2&lang=ja")).text
+    assert rows(fragment) == rows(overlay) and "<html" not in fragment
+    english = (await client.get(f"/overlay/stages/{st['id']}?lang=en")).text
+    assert "Match point" in english and len(rows(english)) == 4
+    event_page = (await client.get(f"/tournaments/{event['slug']}/events/lol?lang=ko")).text
+    assert rows(event_page) == rows(page)
+    await play(client, lobby, 3, [t[1], t[2], t[0], t[3]], [0, 0, 0, 0])  # t1 wins on MP
+    page = (await client.get(f"/stages/{st['id']}?lang=ko")).text
+    assert f'data-champion="{t[1]}"' in page
+    nations = (await client.get(f"/api/tournaments/{event['slug']}")).json()["nations"]
+    by = {n["nation"]: n for n in nations}
+    # t1 (JP) first, t0 (KR) second: the event's win goes to JP
+    assert (by["JP"]["rank"], by["JP"]["event_wins"], by["KR"]["event_wins"]) == (1, 1, 0)
+    assert by["JP"]["points"] > by["KR"]["points"]
