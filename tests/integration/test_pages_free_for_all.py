@@ -54,6 +54,13 @@ async def test_leaderboard_overlay_and_nation_table(client):
     assert "Match point" in english and len(rows(english)) == 4
     event_page = (await client.get(f"/tournaments/{event['slug']}/events/lol?lang=ko")).text
     assert rows(event_page) == rows(page)
+    match_page = (await client.get(f"/matches/{lobby}?lang=ko")).text
+    assert "로비 1" in match_page and "순위표" in match_page
+    line = re.search(rf'<tr data-team="{t[1]}">.*?</tr>', match_page, re.S)
+    assert line is not None and re.findall(r'#(\d+)</span> <span class="kills">(\d+)',
+                                            line.group(0)) == [("1", "9"), ("3", "2")]
+    home = (await client.get(f"/tournaments/{event['slug']}?lang=ko")).text
+    assert f'data-match="{lobby}"' not in home or "로비 1" in home
     await play(client, lobby, 3, [t[1], t[2], t[0], t[3]], [0, 0, 0, 0])  # t1 wins on MP
     page = (await client.get(f"/stages/{st['id']}?lang=ko")).text
     assert f'data-champion="{t[1]}"' in page

@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .format import Format, Label, Settings, choice, count, fail
+from .format import Format, Settings, choice, count, fail
 from .results import MatchResult, Row
 from .round_robin import mark_advance
 from .seeding import SeedingMethod, snake_groups
@@ -398,9 +398,6 @@ class FreeForAll(Format[FreeForAllSettings]):
         if not complete or any(r.group is not None for r in rows):
             return []
         return [(r.team_id, r.rank) for r in rows if r.rank is not None]
-
-    def round_label(self, bracket: str | None, round_number: int, team_count: int) -> Label:
-        return "Rotation %d", round_number
 
     def layout(self, stage: Mapping[str, Any]) -> list[dict[str, Any]]:
         """One leaderboard per table (the stage, or each lobby group): its rows, its
