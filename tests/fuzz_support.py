@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import seed as hypothesis_seed
 from hypothesis import strategies as st
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -78,8 +79,10 @@ def no_schema_level_refusal(ctx: Any, response: Any, case: Any) -> bool | None:
 CAPPED = {"POST /api/users": 40, "PATCH /api/users/{id}": 40}
 
 
-def fuzz(base: str, examples: int) -> None:
-    """Run every operation ``examples`` times per role mix; raises on the first failure."""
+def fuzz(base: str, examples: int, seed: int | None = None) -> None:
+    """Run every operation ``examples`` times per role mix; raises on the first failure.
+    Without ``seed`` the examples are derandomized (the same every run); a ``seed`` draws
+    another fixed set, so a long run explores inputs the short one never sends."""
     world = _make_world(base)
     schema = schemathesis.openapi.from_url(f"{base}/api/openapi.json")
     tokens = {"admin": ADMIN, "referee": world["referee"], "anonymous": None}
@@ -94,7 +97,7 @@ def fuzz(base: str, examples: int) -> None:
                 strategies.append(operation.as_strategy(path_parameters=known))
 
         @settings(max_examples=min(examples, CAPPED.get(operation.label, examples)),
-                  derandomize=True, database=None, deadline=None,
+                  derandomize=seed is None, database=None, deadline=None,
                   suppress_health_check=list(HealthCheck),
                   phases=[Phase.explicit, Phase.generate])
         @given(case=st.one_of(strategies), role=st.sampled_from(sorted(tokens)))
@@ -106,6 +109,8 @@ def fuzz(base: str, examples: int) -> None:
                                    excluded_checks=[positive_data_acceptance],
                                    additional_checks=[no_schema_level_refusal])
 
+        if seed is not None:
+            run = hypothesis_seed(seed)(run)
         try:
             run()
         except Exception as exc:  # collect every operation's first failure

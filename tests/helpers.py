@@ -96,3 +96,15 @@ def visible_text(html: str) -> str:
     for hidden in page(["script", "style", "template"]):
         hidden.decompose()
     return " ".join(page.get_text(" ").split())
+
+
+async def until(predicate: Any, timeout: float = 10.0, what: str = "") -> None:
+    """Poll ``predicate()`` until it is true. ``timeout`` only bounds a hang (a loaded
+    machine is no reason to fail); it is not a timing assertion."""
+    import asyncio
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, f"never happened: {what or predicate}"
+        await asyncio.sleep(0.005)

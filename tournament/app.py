@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import sysconfig
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Mount
-from starlette.staticfiles import StaticFiles
 
 from .config import Settings
 from .db import Database
@@ -38,19 +35,12 @@ from .web import (
     referee_pages,
     sockets,
 )
+from .web.assets import STATIC, HashedStatic, static_dir
+from .web.front import Front
 from .web.middleware import BodyLimit, SecurityHeaders
+from .writer import Writer
 
-
-def static_dir() -> Path:
-    """``static/`` of the repository (a checkout or an editable install), else the copy a
-    normal install put under ``<prefix>/share/tournament/static``."""
-    checkout = Path(__file__).resolve().parent.parent / "static"
-    if checkout.is_dir():
-        return checkout
-    return Path(sysconfig.get_path("data")) / "share" / "tournament" / "static"
-
-
-STATIC = static_dir()
+__all__ = ["STATIC", "create_app", "static_dir"]
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -60,7 +50,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         db = Database(settings.database_url)
         live = LiveRuntime(db)
-        app.state.ctx = Context(db=db, hub=live.hub, settings=settings)
+        writer = Writer(settings.database_url) if db.is_sqlite and settings.sqlite_writer \
+            else None
+        app.state.ctx = Context(db=db, hub=live.hub, settings=settings, writer=writer)
         app.state.monitor = Monitor(db, settings)
         broken = check_contract() if settings.live_fast_path else None
         if broken is not None:
@@ -77,6 +69,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         finally:
             await live.stop()
             await app.state.monitor.stop()
+            if writer is not None:
+                await writer.close()
             await db.dispose()
 
     routes = [
@@ -97,12 +91,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *console_matches.routes,
         *console_day.routes,
         *referee_pages.routes,
-        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+        Mount("/static", HashedStatic(STATIC), name="static"),
     ]
     return Starlette(
         routes=routes,
         lifespan=lifespan,
-        middleware=[Middleware(SecurityHeaders),
+        middleware=[Middleware(Front),
+                    Middleware(SecurityHeaders),
                     Middleware(BodyLimit, max_body=settings.max_body),
                     Middleware(RawSocketMiddleware)],
         exception_handlers=errors.HANDLERS,

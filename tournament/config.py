@@ -28,6 +28,7 @@ class Settings:
     allowed_origins: tuple[str, ...] = ()
     event_retention: int = 10_000  # events kept for since=N replays (per tournament)
     live_fast_path: bool = True  # write live frames straight to uvicorn's sockets (live/raw.py)
+    sqlite_writer: bool = True  # SQLite API writes in one hop to a writer thread (writer.py)
     max_body: int = 1_048_576  # bytes in a request body; more is a 413
     max_sockets_per_address: int = 256  # live sockets from one client address
     fd_reserve: int = 256  # file descriptors kept for the database, files and HTTP
@@ -56,6 +57,8 @@ class Settings:
                           ("session_hours", "TOURNAMENT_SESSION_HOURS")):
             if env.get(var):
                 values[name] = int(env[var])
+        if env.get("TOURNAMENT_SQLITE_WRITER"):
+            values["sqlite_writer"] = env["TOURNAMENT_SQLITE_WRITER"] not in ("0", "false")
         if env.get("TOURNAMENT_LIVE_FAST_PATH"):
             values["live_fast_path"] = env["TOURNAMENT_LIVE_FAST_PATH"] not in ("0", "false")
         values.update({k: v for k, v in overrides.items() if v is not None})

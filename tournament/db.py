@@ -26,9 +26,12 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _sqlite_engine(url: str, begin: str, reset_on_return: bool = True) -> AsyncEngine:
+def _sqlite_engine(url: str, begin: str, reset_on_return: bool = True,
+                   async_creator: Any = None) -> AsyncEngine:
+    extra = {"async_creator": async_creator} if async_creator is not None else {}
     engine = create_async_engine(url, connect_args={"timeout": 15},
-                                 pool_reset_on_return="rollback" if reset_on_return else None)
+                                 pool_reset_on_return="rollback" if reset_on_return else None,
+                                 **extra)
     event.listen(engine.sync_engine, "connect", _sqlite_connect)
 
     def _begin(conn: Any) -> None:
@@ -41,14 +44,16 @@ def _sqlite_engine(url: str, begin: str, reset_on_return: bool = True) -> AsyncE
 class Database:
     """The engine(s) and session factories of one database."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, async_creator: Any = None) -> None:
+        """``async_creator``: how SQLite connections are made (``writer.py``'s inline ones)."""
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         if self.is_sqlite:
-            self.engine = _sqlite_engine(url, "BEGIN")
+            self.engine = _sqlite_engine(url, "BEGIN", async_creator=async_creator)
             # Writes always end in an explicit commit or rollback (``write()``), so the
             # pool's extra ROLLBACK on check-in is one round trip for nothing.
-            self.write_engine = _sqlite_engine(url, "BEGIN IMMEDIATE", reset_on_return=False)
+            self.write_engine = _sqlite_engine(url, "BEGIN IMMEDIATE", reset_on_return=False,
+                                               async_creator=async_creator)
         else:
             self.engine = create_async_engine(
                 url, pool_size=10, max_overflow=20, pool_pre_ping=True

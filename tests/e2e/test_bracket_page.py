@@ -61,10 +61,18 @@ async def test_nation_table_updates_when_an_event_finishes(browser, live_server)
         await page.goto(f"{live_server.url}/tournaments/{event['slug']}?lang=ja")
         await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
         rows = page.locator("[data-nations] tbody tr")
-        await expect(rows.first).to_contain_text("0")
+        # Nothing played: both level at 0 (rank 1 each), in code order.
+        await expect(rows).to_have_count(2)
+        await expect(rows.nth(0)).to_have_attribute("data-nation", "JP")
+        await expect(rows.nth(0).locator("td").nth(2)).to_have_text("0")
+        await expect(rows.nth(1).locator("td").nth(0)).to_have_text("1")
+        # KR (team 1) wins the only match: KR moves above JP, with the winner's points.
         r = await client.patch(f"/api/matches/{st['matches'][0]['id']}",
-                               json={"score": [0, 1], "status": "completed"}, headers=AUTH)
+                               json={"score": [1, 0], "status": "completed"}, headers=AUTH)
         assert r.status_code == 200
-        await expect(rows.first).to_contain_text("日本")  # JP won: 10 points, first
-        await expect(rows.first.locator("td").nth(2)).to_have_text("10")
+        await expect(rows.nth(0)).to_have_attribute("data-nation", "KR")
+        await expect(rows.nth(0).locator("td").nth(1)).to_contain_text("韓国")
+        await expect(rows.nth(0).locator("td").nth(2)).to_have_text("10")
+        await expect(rows.nth(1)).to_have_attribute("data-nation", "JP")
+        await expect(rows.nth(1).locator("td").nth(0)).to_have_text("2")
         await page.close()

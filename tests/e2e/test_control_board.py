@@ -85,7 +85,8 @@ async def test_the_board_follows_the_day_in_korean(browser, module_server, shots
         async with page.expect_navigation():
             await late.locator('[data-no-show="2"]').click()
         assert asked == ["팀 4 불참: 기권패로 기록할까요?"], asked
-        await expect(page.locator('[data-board-section="late"] [data-board-match]')).to_have_count(0)
+        late_now = page.locator('[data-board-section="late"] [data-board-match]')
+        await expect(late_now).to_have_count(0)
         done = by_number((await client.get(f"/api/stages/{st['id']}")).json())
         assert (done[1]["status"], done[1]["winner"], done[1]["forfeited_by"]) == \
             ("completed", 1, 2)
@@ -109,7 +110,7 @@ async def test_a_clash_is_refused_on_a_phone_in_japanese(browser, module_server,
     base = module_server.url
     async with httpx.AsyncClient(base_url=base) as client:
         admin = await make_user(client, role="admin", password=PASSWORD)
-        event, st, m = await _day(client)
+        _, _, m = await _day(client)
         phone = await browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
         page = await phone.new_page()
         await sign_in(page, base, admin["name"], "ja")

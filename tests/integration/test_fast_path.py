@@ -16,7 +16,7 @@ import websockets
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 
 from tests.conftest import free_port
-from tests.helpers import ADMIN, AUTH, make_event, make_stage
+from tests.helpers import ADMIN, AUTH, make_event, make_stage, until
 from tournament.app import create_app
 from tournament.config import Settings
 from tournament.live import raw
@@ -96,7 +96,9 @@ async def test_frames_reach_spectators_through_the_real_protocol(sqlite_url, mon
             st = await make_stage(client, event, settings={"best_of": 3})
             url = f"ws://127.0.0.1:{served.port}/ws/tournaments/{event['slug']}"
             async with websockets.connect(url) as one, websockets.connect(url) as two:
-                await asyncio.sleep(0.2)  # both are live
+                for ws in (one, two):  # a pong comes once the socket is subscribed and live
+                    await ws.send('{"type":"ping"}')
+                    assert (await receive(ws, 1)) == [{"type": "pong"}]
                 r = await client.patch(f"/api/matches/{st['matches'][0]['id']}",
                                        json={"score": [1, 0], "status": "live"},
                                        headers=AUTH)
@@ -132,7 +134,7 @@ async def test_a_failing_socket_never_reaches_the_writer_or_the_others():
     async with hub.subscribe(1, good), hub.subscribe(1, bad), hub.subscribe(1, late):
         for seq in (1, 2):
             hub.publish(1, seq, event_message(seq, "t", {}).text)  # never raises
-        await asyncio.sleep(0.05)
+        await until(lambda: len(good.seqs) >= 2 and len(late.seqs) >= 2)
     assert good.seqs == late.seqs == [1, 2]
     assert bad.closed is not None
 

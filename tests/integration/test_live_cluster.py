@@ -11,7 +11,7 @@ import websockets
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from tests.helpers import AUTH, by_number, make_event, make_stage
+from tests.helpers import AUTH, by_number, make_event, make_stage, until
 from tests.live_support import Servers, Spectator, last_seq, recv_json, stored_seqs
 from tournament.live.pg_listener import APP_NAME
 
@@ -80,7 +80,7 @@ async def test_a_lost_listen_connection_catches_up_from_the_table(postgres_url):
             st = await make_stage(client, event, settings={"best_of": 5})
             base = await last_seq(client, event["slug"])
             watcher = Spectator(b.ws, event["slug"], base).start()
-            await asyncio.sleep(0.3)
+            await until(lambda: watcher.connections == 1, what="the spectator connected")
             engine = create_async_engine(postgres_url)
             async with engine.begin() as conn:  # cut the LISTEN connections on this database
                 killed = (await conn.execute(text(

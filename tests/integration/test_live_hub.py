@@ -5,10 +5,12 @@ from other servers, pruned rows, a socket that stops reading), made to happen ev
 from __future__ import annotations
 
 import asyncio
+import inspect
 from typing import Any
 
 import pytest
 
+from tests.helpers import until
 from tournament.live import topic as topic_module
 from tournament.live.hub import Hub, HubClosed
 from tournament.live.messages import Message, event_message, text_frame
@@ -66,8 +68,11 @@ async def test_commits_published_out_of_order_reach_subscribers_in_order():
         hub.local_writes = 0
         assert sink.seqs == [1, 2, 3]
         hub.publish(1, 2, m2.text)  # a late duplicate
+        hub.publish(1, 3, m3.text)  # and one of the last seq handed over
         assert sink.seqs == [1, 2, 3]
-        await asyncio.sleep(0.2)  # longer than the worker would wait for local commits
+        topic = hub.topics[1]
+        await until(lambda: topic._worker is None or topic._worker.done(), what="worker idle")
+        assert sink.seqs == [1, 2, 3] and topic.pending == {}
     assert table.reads == 0  # the gap closed by itself: no read
 
 
@@ -79,7 +84,7 @@ async def test_a_gap_that_does_not_close_is_read_from_the_table():
         for seq in (1, 2, 3):
             table.commit(seq)  # committed, but this process never publishes 1 and 2
         hub.publish(1, 3, table.rows[3].text)
-        await asyncio.sleep(0.2)
+        await until(lambda: len(sink.seqs) >= 3)
         assert sink.seqs == [1, 2, 3]
         assert table.reads == 1
 
@@ -94,7 +99,7 @@ async def test_hints_from_other_servers_coalesce_into_one_read():
         table.commit(seq)
         hub.notify(7, seq)
     hub.notify(8, 40)  # no subscriber here: ignored
-    await asyncio.sleep(0.2)
+    await until(lambda: all(len(s.seqs) >= 40 for s in sinks))
     assert all(s.seqs == list(range(1, 41)) for s in sinks)
     assert table.reads <= 2
     for s in sinks:
@@ -127,7 +132,7 @@ async def test_pruned_events_make_subscribers_resume():
             table.commit(seq)
         table.first_kept = 6  # 1..5 are gone before this process read them
         hub.notify(1, 10)
-        await asyncio.sleep(0.2)
+        await until(lambda: sink.closed is not None and hub.topics[1].published == 10)
         assert sink.seqs == [] and sink.closed == topic_module.RESYNC
         assert hub.topics[1].published == 10
 
@@ -176,9 +181,9 @@ async def test_a_sink_holds_events_during_the_replay_and_skips_what_it_covered()
     for seq in (4, 5, 6):
         sink.deliver(event_message(seq, "t", {}))
     sink.start(5)  # the replay sent up to 5
-    await asyncio.sleep(0.01)
+    await until(lambda: len(ws.sent) >= 1)
     sink.deliver(event_message(7, "t", {}))
-    await asyncio.sleep(0.01)
+    await until(lambda: len(ws.sent) >= 2)
     assert seqs(ws) == [6, 7]
     await sink.finish()
 
@@ -195,7 +200,7 @@ async def test_a_gap_in_a_sink_is_filled_from_the_table():
     sink = SocketSink(ws, None, Limits(), refill)  # type: ignore[arg-type]
     sink.start(1)
     sink.deliver(table.rows[5])
-    await asyncio.sleep(0.05)
+    await until(lambda: len(ws.sent) >= 4)
     assert seqs(ws) == [2, 3, 4, 5]
     await sink.finish()
 
@@ -205,13 +210,14 @@ async def test_a_sink_that_falls_behind_is_closed_and_never_blocks_the_publisher
     ws.flowing.clear()  # the client stopped reading
     sink = SocketSink(ws, None, Limits(messages=10), no_refill)  # type: ignore[arg-type]
     sink.start(0)
-    loop = asyncio.get_running_loop()
-    started = loop.time()
+    # deliver is a plain function (it cannot wait), and it decides at once: the sink is
+    # closed by the delivery that passes its limit, before the publisher yields once
+    assert not inspect.iscoroutinefunction(SocketSink.deliver)
     for seq in range(1, 30):
-        sink.deliver(event_message(seq, "t", {"pad": "x" * 100}))
-    assert loop.time() - started < 0.01  # deliver never waits
-    await asyncio.sleep(0.01)
-    assert ws.closed == 1013 and sink.closed == 1013
+        assert sink.deliver(event_message(seq, "t", {"pad": "x" * 100})) is None
+    assert sink.closed == 1013 and len(sink.backlog) == 0
+    await until(lambda: ws.closed is not None)
+    assert ws.closed == 1013
     await sink.finish()
 
 
@@ -279,5 +285,5 @@ async def test_a_hint_that_arrives_while_the_table_is_read_is_not_lost():
         table.after = read_then_commit  # type: ignore[method-assign]
         table.commit(1)
         hub.notify(1, 1)
-        await asyncio.sleep(0.2)
+        await until(lambda: len(sink.seqs) >= 2)
         assert sink.seqs == [1, 2]

@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 from icalendar import Calendar
 
-from tests.helpers import AUTH, by_number, make_event, make_stage, report
+from tests.helpers import AUTH, by_number, make_event, make_stage, report, soup, visible_text
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -36,11 +36,16 @@ async def test_every_page_in_every_language(client):
             assert r.status_code == 200, (path, r.text[:300])
             assert f'<html lang="{lang}">' in r.text
             if path not in ("/", f"/tournaments/{event['slug']}"):
-                assert team_name in r.text, (lang, path)
+                # shown, not only in the page's JSON for the live script
+                assert team_name in visible_text(r.text), (lang, path)
         r = await client.get(f"/stages/{st['id']}?lang={lang}")
-        assert bracket_word in r.text
+        titles = [h.get_text(strip=True) for h in soup(r.text).select("h3.section-title")]
+        assert titles[0] == bracket_word, titles
+        shown = soup(r.text).select_one(f'[data-match="{m[1]["id"]}"] [data-side="0"] [data-name]')
+        assert shown is not None and shown.get_text(strip=True) == team_name
     r = await client.get(f"/matches/{m[1]['id']}?lang=ko")
-    assert re.search(r'<span class="badge" data-badge>LIVE</span>', r.text)
+    badges = [b.get_text(strip=True) for b in soup(r.text).select("[data-badge]")]
+    assert badges and set(badges) == {"LIVE"}, badges
     assert "https://twitch.tv/kj" in r.text
     # 24-hour time in the tournament's zone, with its abbreviation, no seconds
     assert ('<time datetime="2026-11-28T19:00:00+09:00" data-time>11월 28일 (토) 19:00 KST'
@@ -48,7 +53,9 @@ async def test_every_page_in_every_language(client):
     r = await client.get(f"/matches/{m[1]['id']}?lang=ja")
     assert "11月28日(土) 19:00 KST</time>" in r.text
     r = await client.get(f"/tournaments/{event['slug']}?lang=ja")
-    assert "韓国" in r.text and "日本" in r.text  # nation names from CLDR
+    nations = soup(r.text).select("[data-nations] [data-nation]")
+    assert [(row["data-nation"], row.select("td")[1].get_text(" ", strip=True)[-2:])
+            for row in nations] == [("JP", "日本"), ("KR", "韓国")]  # names from CLDR
 
 
 async def test_language_from_cookie_and_accept_language(client):
@@ -104,8 +111,11 @@ async def test_views_are_versioned_by_the_tournament_seq(client):
     await report(client, by_number(st)[1]["id"], [1, 0])
     changed = await client.get(url, headers={"If-None-Match": etag})
     assert changed.status_code == 200 and changed.headers["etag"] != etag
-    assert 'class="side won"' in changed.text
+    first = soup(changed.text).select_one(f'[data-match="{by_number(st)[1]["id"]}"]')
+    assert "won" in first.select_one('[data-side="0"]')["class"]
+    assert "won" not in first.select_one('[data-side="1"]')["class"]
     fresh = (await client.get(f"/api/stages/{st['id']}")).json()
     assert by_number(fresh)[1]["status"] == "completed"
     ko = await client.get(f"/stages/{st['id']}?lang=ko")
-    assert ko.headers["etag"] != changed.headers["etag"] and "대진표" in ko.text
+    assert ko.headers["etag"] != changed.headers["etag"]
+    assert soup(ko.text).select_one("h3.section-title").get_text(strip=True) == "대진표"

@@ -40,11 +40,12 @@ async def test_a_withdrawn_swiss_team_is_out_and_placed_below_those_still_in(cli
                 await play(client, st["id"], winner, loser)
     view = await stage(client, st["id"])
     assert view["status"] == "completed"
-    rows = {r["team_id"]: r for r in view["standings"]}
-    gone = rows[t[0]]
-    assert (gone["wins"], gone["losses"], gone["status"], gone["rank"]) == (1, 1, "eliminated", 8)
-    assert [r["team_id"] for r in view["standings"]][-1] == t[0]
-    # everyone else finished 3-x or x-3, ranked by record
-    others = [r for r in view["standings"] if r["team_id"] != t[0]]
-    assert all(r["wins"] == 3 or r["losses"] == 3 for r in others)
-    assert [r["rank"] for r in view["standings"]] == sorted(r["rank"] for r in view["standings"])
+    # Exact places (seed, rank, wins, losses, status): by record, then Buchholz; the
+    # withdrawn seed 1 (1-1) last, below 8 (0-3) that played on to its third loss.
+    assert [(t.index(r["team_id"]) + 1, r["rank"], r["wins"], r["losses"], r["status"])
+            for r in view["standings"]] == [
+        (2, 1, 3, 0, "advanced"), (3, 2, 3, 1, "advanced"), (5, 3, 3, 1, "advanced"),
+        (4, 4, 3, 2, "advanced"), (7, 5, 2, 3, "eliminated"), (6, 6, 1, 3, "eliminated"),
+        (8, 7, 0, 3, "eliminated"), (1, 8, 1, 1, "eliminated")]
+    assert {t.index(r["team_id"]) + 1: r["buchholz"] for r in view["standings"]
+            if r["wins"] == 3 and r["losses"] == 1} == {3: 1, 5: -8}

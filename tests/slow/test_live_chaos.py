@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-import statistics
 import time
 
 import httpx
@@ -136,19 +135,16 @@ async def test_a_spectator_that_never_reads_is_dropped_and_slows_no_one(sqlite_u
             feed = f"/ws/tournaments/{event['slug']}"
             stuck = idle_socket(server.port, feed)
             async with websockets.connect(f"{server.ws}{feed}") as ws:
-                delays = []
+                # Had the fan-out waited for the stuck socket, this client would have stopped
+                # receiving once that socket's buffers were full: every update still arrives,
+                # in order (the 30 s only bounds a hang; timing is bench/'s business).
                 for i in range(900):
                     url = f"https://example.com/stream/{i}/" + "x" * 300
                     r = await client.patch(f"/api/matches/{m1}", headers=AUTH,
                                            json={"stream_url": url})
                     assert r.status_code == 200
-                    acked = time.monotonic()
-                    message = await asyncio.wait_for(ws.recv(), 5)
-                    delays.append(time.monotonic() - acked)
+                    message = await asyncio.wait_for(ws.recv(), 30)
                     assert f"/stream/{i}/" in str(message), i
-                # Had the fan-out waited for the stuck socket, this client would have
-                # stopped receiving once that socket's buffers were full.
-                assert statistics.median(delays) < 0.1 and max(delays) < 2, max(delays)
             data, how = drain(stuck, 10)
             stuck.close()
         assert how in ("reset", "eof"), (how, len(data))  # dropped by the server, not by us

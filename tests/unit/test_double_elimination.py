@@ -289,5 +289,33 @@ def test_simulated_stage_properties(n, grand_final, method, seed):
                for num, (win, lose) in outcomes.items() if win is not None]
     rows = de.table(teams, results, stage)
     assert sorted(r.team_id for r in rows) == sorted(teams)
-    assert [r.rank for r in rows] == sorted(r.rank or 0 for r in rows)
-    assert sum(r.status == "advanced" for r in rows) == (2 if grand_final == "none" else 1)
+    assert {r.team_id: (r.rank, r.tied, r.status) for r in rows} == {
+        t: (ranks[t][0], ranks[t][1] > ranks[t][0],
+            "advanced" if t in champions else "eliminated") for t in teams}
+
+
+def test_correcting_the_first_grand_final_switches_the_reset_off_and_on_again():
+    """Issue 14: the reset is played only while the lower-bracket finalist won the first
+    grand final; a correction either way switches it (a reset never switched off survived)."""
+    sim = Sim("double_elimination", [1, 2, 3, 4], {"grand_final": "reset"})
+    sim.report(1, 1)  # 1 v 4
+    sim.report(2, 1)  # 2 v 3
+    sim.report(3, 1)  # upper final: 1 v 2
+    sim.report(4, 2)  # lower round 1: 4 v 3, 3 wins
+    sim.report(5, 1)  # lower final: 2 v 3
+    assert sim.matches[6].teams == [1, 2]
+    sim.report(6, 2)  # the lower finalist wins the first grand final: the reset is on
+    assert sim.matches[7].active and sim.matches[7].teams == [2, 1]
+    assert sim.matches[7].status == "ready"
+    sim.report(7, 1)  # 2 (slot 1 of the reset) wins it too
+    assert sim.status == "completed" and sim.champion() == 2
+    sim.report(6, 1)  # corrected: the upper finalist won it, no reset
+    assert not sim.matches[7].active
+    assert sim.status == "completed" and sim.champion() == 1
+    assert [(r.team_id, r.rank) for r in sim.standings()] == [(1, 1), (2, 2), (3, 3), (4, 4)]
+    sim.report(6, 2)  # and back: the reset is needed again, its old result gone
+    assert sim.matches[7].active and sim.matches[7].status == "ready"
+    assert (sim.matches[7].score1, sim.matches[7].score2, sim.matches[7].winner) == (0, 0, None)
+    assert sim.status == "running" and sim.champion() is None
+    assert [(r.team_id, r.rank) for r in sim.standings() if r.rank is not None] == [
+        (3, 3), (4, 4)]

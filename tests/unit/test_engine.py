@@ -63,3 +63,12 @@ def test_a_referee_may_not_clear_results_played_on():
         raise AssertionError("the correction was allowed")
     after = {n: (m.team1_id, m.team2_id, m.status, m.winner) for n, m in sim.matches.items()}
     assert after == before  # nothing changed
+
+
+def test_a_team_that_withdraws_during_a_live_match_forfeits_it():
+    sim = Sim("single_elimination", [1, 2, 3, 4], {"best_of": 3})
+    sim.update(1, score=[1, 0], status="live")  # 1 v 4, 1 leads
+    sim.withdraw(1)
+    m = sim.matches[1]
+    assert (m.status, m.forfeit, m.winner, m.score1, m.score2) == ("completed", 1, 2, 0, 0)
+    assert sim.matches[3].team1_id == 4  # 4 goes on to the final

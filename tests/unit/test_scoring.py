@@ -47,10 +47,16 @@ def test_games():
 
 @given(best_of=st.integers(1, 15), a=st.integers(0, 15), b=st.integers(0, 15))
 def test_a_completed_result_always_has_exactly_one_side_at_the_needed_wins(best_of, a, b):
-    try:
-        result = check_result([a, b], best_of=best_of, completed=True)
-    except FormatError:
-        return
+    """Accepted exactly when one side has the wins a best-of needs and the other fewer,
+    within the games it can hold; refused (with the code) otherwise."""
     need = wins_needed(best_of)
-    assert sorted([a, b])[1] == need and min(a, b) < need and a + b <= best_of
-    assert result.winner == (1 if a > b else 2)
+    possible = max(a, b) == need and min(a, b) < need and a + b <= best_of
+    if possible:
+        result = check_result([a, b], best_of=best_of, completed=True)
+        assert result.winner == (1 if a > b else 2) and result.score == (a, b)
+        assert not result.draw
+    else:
+        with pytest.raises(FormatError) as refused:
+            check_result([a, b], best_of=best_of, completed=True)
+        assert refused.value.code == ("draw_not_allowed" if a == b and a + b <= best_of
+                                      and a < need else "invalid_score")

@@ -234,3 +234,27 @@ def test_break_ties_keeps_designed_shared_places_unflagged():
     out = break_ties(rows, [], [[4, 3]])
     assert [(r.team_id, r.rank, r.tied) for r in out] == [(1, 1, False), (2, 2, False),
                                                           (4, 3, False), (3, 4, False)]
+
+
+def test_a_draw_between_tied_teams_counts_for_both_in_head_to_head():
+    """1 and 2 drew each other and both beat 3: level on points and head to head (a draw
+    each), so game difference decides, and 2 won by more."""
+    teams = {1: 1, 2: 2, 3: 3}
+    results = [result(1, 2, (1, 1)), result(1, 3, (2, 1)), result(2, 3, (2, 0))]
+    rows = compute(teams, results)
+    assert [(r.team_id, r.rank, r.points, r.games_won - r.games_lost) for r in rows] == [
+        (2, 1, 4, 2), (1, 2, 4, 1), (3, 3, 0, -3)]
+
+
+def test_median_buchholz_drops_the_best_and_the_worst_opponent():
+    """A (10) and B (20) are both 3-0. A's opponents end -3, 0, +3 (median 0); B's end -2,
+    +1, +1 (median 1), so B ranks first; without dropping the best opponent A (3) would."""
+    won = [(10, 11), (10, 12), (10, 13), (14, 11), (15, 11), (12, 16),
+           (13, 17), (13, 18), (13, 19), (13, 30),
+           (20, 21), (20, 22), (20, 23), (31, 21), (22, 32), (22, 33), (23, 34), (23, 35)]
+    teams = {t: None for pair in won for t in pair}
+    rows = compute(teams, [result(a, b, (1, 0)) for a, b in won],
+                   tiebreakers=["points", "median_buchholz"])
+    rank = {r.team_id: r.rank for r in rows}
+    assert (rank[20], rank[10]) == (2, 3)  # 13 (4-1) is first
+    assert rank[13] == 1

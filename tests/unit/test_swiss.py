@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import TypeVar
@@ -11,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.sim import Sim
 from tournament.formats.swiss import SwissSettings
 from tournament.formats.swiss_pairing import (
     SwissEntry,
@@ -100,8 +102,12 @@ def test_reproduces_a_real_major_round_by_round(rounds):
     # Bo3: the 2-0 and 0-2 matches of round 3, all of rounds 4 and 5
     assert deciders == 4 + 6 + 3
     final = statuses(entries.values(), VALVE)
-    assert sum(s == "advanced" for s in final.values()) == 8
-    assert sum(s == "eliminated" for s in final.values()) == 8
+    wins = Counter(w for results in rounds for w, _ in results)
+    losses = Counter(lo for results in rounds for _, lo in results)
+    assert {t for t, s in final.items() if s == "advanced"} == {t for t in wins if wins[t] == 3}
+    assert {t for t, s in final.items() if s == "eliminated"} == {
+        t for t in losses if losses[t] == 3}
+    assert len([t for t in wins if wins[t] == 3]) == 8
 
 
 def six(opponents: dict[int, tuple[int, ...]]) -> list[SwissEntry]:
@@ -201,7 +207,11 @@ def test_valve_properties(n, seed):
             assert all(b not in entries[a].opponents for a, b in pairs)
         for a, b in pairs:
             play(entries, *((a, b) if rng.random() < 0.5 else (b, a)))
-    assert sum(status(e, rules) == "advanced" for e in entries.values()) == n // 2
+    advanced = {e.team for e in entries.values() if status(e, rules) == "advanced"}
+    eliminated = {e.team for e in entries.values() if status(e, rules) == "eliminated"}
+    assert advanced == {e.team for e in entries.values() if e.wins == need}
+    assert eliminated == {e.team for e in entries.values() if e.losses == need}
+    assert len(advanced) == n // 2 and advanced | eliminated == set(entries)
 
 
 STANDARD = SwissSettings(pairing="standard", wins_to_advance=None, losses_to_eliminate=None)
@@ -282,3 +292,50 @@ def test_standard_large_field_is_fast_and_complete():
         assert not entries[bye].had_bye
         for a, b in pairs:
             play(entries, *((a, b) if b is None or rng.random() < 0.5 else (b, a)))
+
+
+def test_standard_pairing_prefers_the_higher_buchholz_within_a_score_group():
+    """Issue 14: the sort key the service pairs with (through the production machine):
+    within a score group, teams rank by Buchholz (higher first), then seed, and the top
+    half meets the bottom half. Reversing the Buchholz preference changes who meets whom."""
+    sim = Sim("swiss", list(range(1, 9)), {"pairing": "standard", "rounds": 3,
+                                           "wins_to_advance": None,
+                                           "losses_to_eliminate": None})
+    assert [m.teams for m in sim.matches.values()] == [[1, 5], [2, 6], [3, 7], [4, 8]]
+    for number in (1, 2, 3, 4):
+        sim.report(number, 1)  # the better seed wins
+    assert [sim.matches[n].teams for n in (5, 6, 7, 8)] == [[1, 3], [2, 4], [5, 7], [6, 8]]
+    for number in (5, 6, 7):
+        sim.report(number, 1)
+    sim.report(8, 2)  # the one upset: 8 beats 6
+    # 1-1 now: 3 (opponents 7: 0-2, 1: 2-0; Buchholz 0), 4 (8: 1-1, 2: 2-0; +2),
+    # 5 (1, 7; 0) and 8 (4: 1-1, 6: 0-2; -2). By Buchholz then seed: 4, 3, 5, 8.
+    third = {tuple(m.teams) for m in sim.matches.values() if m.round == 3}
+    assert third == {(1, 2), (4, 5), (3, 8), (6, 7)}
+
+
+def test_a_team_that_withdraws_is_placed_below_a_team_out_in_the_same_round():
+    """A withdrawn team is placed below every team still in when it withdrew: one that went
+    out in the round of the withdrawn team's last match was still in, and stands above."""
+    sim = Sim("swiss", list(range(1, 9)), {"pairing": "valve", "wins_to_advance": 2,
+                                           "losses_to_eliminate": 2})
+    for number in (1, 2, 3, 4):  # 1 v 5, 2 v 6, 3 v 7, 4 v 8: the better seed wins
+        sim.report(number, 1)
+    assert [sim.matches[n].teams for n in (5, 6, 7, 8)] == [[1, 4], [2, 3], [5, 8], [6, 7]]
+    sim.withdraw(5)  # forfeits round 2 to 8: out at 0-2
+    assert (sim.matches[7].forfeit, sim.matches[7].winner) == (1, 2)
+    for number in (5, 6, 8):
+        sim.report(number, 1)  # 1 and 2 through at 2-0; 7 out at 0-2 in round 2
+    for m in [m for m in sim.matches.values() if m.round == 3]:
+        sim.report(m.number, 1 if m.team1_id < m.team2_id else 2)
+    assert sim.status == "completed"
+    # Record, then Buchholz: 2 (opponents 6 at 1-2, 3 at 2-1: 0) before 1 (5 at 0-2, 4 at
+    # 2-1: -1); 4 (8, 1, 6: 0) before 3 (7, 2, 8: -1); 6 (+1) before 8 (0); then 7, which
+    # went out in round 2, above 5, which withdrew in round 2.
+    rows = [(r.team_id, r.rank, r.wins, r.losses, r.buchholz, r.status)
+            for r in sim.standings()]
+    assert rows == [
+        (2, 1, 2, 0, 0, "advanced"), (1, 2, 2, 0, -1, "advanced"),
+        (4, 3, 2, 1, 0, "advanced"), (3, 4, 2, 1, -1, "advanced"),
+        (6, 5, 1, 2, 1, "eliminated"), (8, 6, 1, 2, 0, "eliminated"),
+        (7, 7, 0, 2, 0, "eliminated"), (5, 8, 0, 2, 1, "eliminated")]

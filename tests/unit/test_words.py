@@ -52,3 +52,47 @@ def test_places_and_times():
     assert i18n.when(when, "ko", "Asia/Seoul") == "11월 20일 (금) 20:00 KST"
     assert i18n.when(when, "ja", "Asia/Tokyo") == "11月20日(金) 20:00 JST"
     assert i18n.when(when, "en", "Asia/Shanghai") == "Fri, Nov 20 19:00 CST"
+
+
+def test_every_word_looked_up_by_variable_is_enumerated_and_translated():
+    """Words a page looks up by variable (``_(words.MATCH_STATUS[m.status])``,
+    ``_(stage.label)``, ``_(title)``) are found by no regex over ``_("...")``: enumerate every
+    status, format, hold and loop title from their types, and check each catalogue."""
+    import re
+    from pathlib import Path
+    from typing import get_args
+
+    from babel.messages.pofile import read_po
+
+    from tournament.formats import registry
+    from tournament.formats.qualification import HoldCode
+    from tournament.formats.swiss_pairing import SwissStatus
+    from tournament.formats.types import MatchStatus, StageFormat, StageStatus
+    from tournament.web import pages
+
+    assert set(words.MATCH_STATUS) == {s.value for s in MatchStatus}
+    assert set(words.STAGE_STATUS) == {s.value for s in StageStatus}
+    assert set(words.TEAM_STATUS) == set(get_args(SwissStatus))
+    assert set(words.HOLDS) == set(get_args(HoldCode))
+    assert set(registry.FORMATS) == {f.value for f in StageFormat}
+    needed = {*words.MATCH_STATUS.values(), *words.STAGE_STATUS.values(),
+              *words.TEAM_STATUS.values(), *words.HOLDS.values(), pages.UNAVAILABLE, "LIVE"}
+    needed |= {registry.get(f.value).label for f in StageFormat}
+    # Loop titles: {% for title, rows in (("Live now", ...), ("Up next", ...)) %} ... _(title)
+    root = Path(__file__).resolve().parents[2] / "tournament" / "web" / "templates"
+    loops = 0
+    for path in root.glob("*.html"):
+        text = path.read_text()
+        for name, body in re.findall(r"\{%-?\s*for\s+(\w+)\s*,[^%]*?\bin\s+\((.*?)\)\s*"
+                                     r"(?:if [^%]*)?-?%\}", text, re.S):
+            if f"_({name})" in text:
+                titles = re.findall(r'\(\s*"([^"]+)"\s*,', body)
+                assert titles, (path.name, name)
+                needed |= set(titles)
+                loops += 1
+    assert loops >= 1 and {"Live now", "Up next"} <= needed
+    for lang in ("ko", "ja"):
+        with (root.parent.parent / "i18n" / f"{lang}.po").open("rb") as f:
+            catalog = read_po(f)
+        missing = sorted(m for m in needed if not (catalog.get(m) and catalog.get(m).string))
+        assert not missing, (lang, missing)

@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from .messages import Message
+from .seqs import SeqBoard
 from .sink import Limits
 from .source import EventSource
 from .topic import Sink, Topic
@@ -27,12 +28,14 @@ class HubClosed(Exception):
 
 
 class Hub:
-    def __init__(self, max_queue: int | None = None, source: EventSource | None = None) -> None:
+    def __init__(self, max_queue: int | None = None, source: EventSource | None = None,
+                 seqs: SeqBoard | None = None) -> None:
         self.limits = Limits() if max_queue is None else Limits(messages=max_queue)
         self.source = source
         self.topics: dict[int, Topic] = {}
         self.local_writes = 0  # write transactions of this process not yet published
         self.closing: int | None = None
+        self.seqs = seqs or SeqBoard()  # every tournament's newest seq (pages' cache keys)
 
     def _local_writes(self) -> int:
         return self.local_writes
@@ -40,12 +43,14 @@ class Hub:
     # -- arrivals ---------------------------------------------------------------------------
     def publish(self, tournament_id: int, seq: int, text: str) -> None:
         """This process committed event ``seq`` (encoded as ``text``)."""
+        self.seqs.saw(tournament_id, seq)
         topic = self.topics.get(tournament_id)
         if topic is not None:
             topic.offer(Message(seq, text))
 
     def notify(self, tournament_id: int, seq: int) -> None:
         """Events up to ``seq`` were committed, perhaps by another server."""
+        self.seqs.saw(tournament_id, seq)
         topic = self.topics.get(tournament_id)
         if topic is not None:
             topic.hint(seq)

@@ -72,6 +72,7 @@ class PgListener:
             except Exception as exc:
                 log.warning("live feed: LISTEN connection failed (%s); reconnecting", exc)
             self.connected.clear()
+            self.hub.seqs.distrust()  # commits may go unheard until LISTEN is back
             await self._close()
             await asyncio.sleep(BACKOFF[min(failures, len(BACKOFF) - 1)])
             failures += 1
@@ -84,6 +85,7 @@ class PgListener:
         await self._conn.add_listener(CHANNEL, self._on_notify)
         self.connections += 1
         self.connected.set()
+        self.hub.seqs.trust()
         self.hub.refresh_all()  # whatever was committed while we were not listening
 
     async def _watch(self) -> None:

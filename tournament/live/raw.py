@@ -56,7 +56,10 @@ def check_contract() -> str | None:
         async def app(scope: Scope, receive: Receive, send: Send) -> None:
             return None
 
-        config = Config(app=app, ws=WS_IMPLEMENTATION, ws_per_message_deflate=False)
+        # log_config=None: a Config with the default one reconfigures uvicorn's loggers
+        # (access log back on at INFO, whatever the server was started with)
+        config = Config(app=app, ws=WS_IMPLEMENTATION, ws_per_message_deflate=False,
+                        log_config=None)
         config.load()
         proto = _Protocol(config=config, server_state=ServerState(), app_state={})
     except Exception as exc:  # a changed constructor is a broken contract

@@ -13,6 +13,7 @@ from ..db import Database
 from .hub import Hub
 from .pg_listener import PgListener
 from .protocol import GOING_AWAY
+from .seqs import SeqBoard
 from .shutdown import on_server_exit
 from .sink import Limits
 from .source import DatabaseSource
@@ -20,7 +21,8 @@ from .source import DatabaseSource
 
 class LiveRuntime:
     def __init__(self, db: Database, limits: Limits | None = None) -> None:
-        self.hub = Hub(source=DatabaseSource(db))
+        # on PostgreSQL the board vouches for seqs only while LISTEN is in place
+        self.hub = Hub(source=DatabaseSource(db), seqs=SeqBoard(trusted=db.is_sqlite))
         if limits is not None:
             self.hub.limits = limits
         self.listener = None if db.is_sqlite else PgListener(db.url, self.hub)

@@ -3,9 +3,10 @@ that publishes its events once (and only if) it has committed."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import text
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -15,6 +16,10 @@ from ..db import Database
 from ..live import outbox
 from ..live.hub import Hub
 from ..live.messages import dumps
+from ..models import EventLog
+from ..writer import Writer
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -22,6 +27,7 @@ class Context:
     db: Database
     hub: Hub
     settings: Settings
+    writer: Writer | None = None  # SQLite: write transactions in one hop (writer.py)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
@@ -37,6 +43,32 @@ class Context:
                     await outbox.seal(session, rows, self.settings.event_retention)
             for row in rows:
                 self.publish(row.tournament_id, row.seq, dumps(outbox.message(row)))
+        finally:
+            self.hub.local_writes -= 1
+
+    async def write(self, action: Callable[[AsyncSession], Awaitable[T]]) -> T:
+        """``action`` in one write transaction, as ``transaction()`` runs a block; with a
+        writer (SQLite) the whole transaction runs on the writer's thread, one hop there
+        and one back, and its events are published here once it has committed."""
+        if self.writer is None:
+            async with self.transaction() as session:
+                return await action(session)
+        writer = self.writer
+
+        async def whole() -> tuple[T, list[EventLog]]:
+            async with writer.db.write() as session:
+                result = await action(session)
+                rows = outbox.pending(session)
+                if rows:
+                    await outbox.seal(session, rows, self.settings.event_retention)
+            return result, rows
+
+        self.hub.local_writes += 1
+        try:
+            result, rows = await writer.run(whole)
+            for row in rows:
+                self.publish(row.tournament_id, row.seq, dumps(outbox.message(row)))
+            return result
         finally:
             self.hub.local_writes -= 1
 

@@ -42,20 +42,22 @@ async def run(ctx: Context, action: Action, *, principal: str, key: str | None,
     """Run ``action`` in one write transaction; with a key, store its answer in the same
     transaction so an acknowledged write and its record can never part."""
     if not key:
-        async with ctx.transaction() as session:
-            return await action(session)
+        return await ctx.write(action)
     if len(key) > 200:
         raise InvalidInput("invalid_idempotency_key", "An Idempotency-Key has at most 200 "
                            "characters.", "Idempotency-Key")
+
+    async def once(session: AsyncSession) -> Answer:
+        previous = await _stored(session, principal, key, digest)
+        if previous is not None:
+            return previous
+        status, body = await action(session)
+        session.add(IdempotencyRecord(principal=principal, key=key, request_hash=digest,
+                                      status_code=status, body=body))
+        return status, body
+
     try:
-        async with ctx.transaction() as session:
-            previous = await _stored(session, principal, key, digest)
-            if previous is not None:
-                return previous
-            status, body = await action(session)
-            session.add(IdempotencyRecord(principal=principal, key=key, request_hash=digest,
-                                          status_code=status, body=body))
-            return status, body
+        return await ctx.write(once)
     except IntegrityError:
         # A concurrent request with the same key committed first: answer as it did.
         async with ctx.db.read() as session:

@@ -225,6 +225,15 @@ async def last_seq(session: AsyncSession, *, slug: str | None = None,
     """The ``last_seq`` of the tournament a resource belongs to: every change to a
     tournament raises it, so it versions every view of the tournament (cache keys, ETags).
     Raises NotFound like the full read would."""
+    return (await version(session, slug=slug, stage_id=stage_id, match_id=match_id,
+                          team_id=team_id))[1]
+
+
+async def version(session: AsyncSession, *, slug: str | None = None,
+                  stage_id: int | None = None, match_id: int | None = None,
+                  team_id: int | None = None) -> tuple[int, int]:
+    """(tournament id, ``last_seq``) of the tournament a resource belongs to (see
+    ``last_seq``)."""
     query = select(Tournament)
     if slug is not None:
         query = query.where(Tournament.slug == slug)
@@ -242,6 +251,6 @@ async def last_seq(session: AsyncSession, *, slug: str | None = None,
             Team, col(Team.event_id) == Event.id).where(Team.id == team_id)
         what, ident = "Team", str(team_id)
     found = (await session.exec(query)).first()
-    if found is None or not visible(session, found):
+    if found is None or found.id is None or not visible(session, found):
         raise NotFound(what, ident)
-    return found.last_seq
+    return found.id, found.last_seq

@@ -33,14 +33,18 @@ async def withdrawn_in(session: AsyncSession, stage: Stage) -> frozenset[int]:
 
 
 async def stage_view(session: AsyncSession, stage: Stage,
-                     tournament: Tournament | None = None) -> views.StageView:
+                     tournament: Tournament | None = None,
+                     matches: list[MatchState] | None = None) -> views.StageView:
+    """The stage whole; ``matches``: all of its matches when the caller has them in hand
+    (a stage just created), so they are not read back."""
     assert stage.id is not None
     if tournament is None:
         tournament = await session.get(Tournament, stage.tournament_id)
         if not visible(session, tournament) or not shows(session, stage):
             raise NotFound("Stage", stage.id)
         assert tournament is not None
-    matches = await stage_matches(session, stage.id)
+    if matches is None:
+        matches = await stage_matches(session, stage.id)
     team_rows = (await session.exec(select(Team).where(
         col(Team.id).in_(stage.seeding or [])))).all()
     by_id = {t.id: t for t in team_rows}

@@ -15,6 +15,7 @@ from ..formats import draw, registry
 from ..formats.format import Format, Settings
 from ..formats.limits import MAX_STAGES_PER_EVENT
 from ..formats.qualification import Hold
+from ..formats.state import MatchState
 from ..formats.types import FormatError, StageStatus
 from ..live.outbox import emit
 from ..models import Stage
@@ -34,6 +35,7 @@ async def create_stage(session: AsyncSession, slug: str, event_slug: str,
         settings = fmt.parse_settings(body.settings)
     except FormatError as exc:
         raise domain_error(exc) from exc
+    planned: list[MatchState] | None = None
     count = len((await session.exec(select(Stage.id).where(Stage.event_id == event.id))).all())
     if count >= MAX_STAGES_PER_EVENT:
         raise InvalidInput("too_many_stages", "An event has at most "
@@ -79,14 +81,16 @@ async def create_stage(session: AsyncSession, slug: str, event_slug: str,
         session.add(stage)
         await session.flush()
         try:
-            await start(session, stage, seeding)
+            changes = await start(session, stage, seeding)
         except FormatError as exc:
             raise domain_error(exc) from exc
+        # every match of a new stage was just written: the view need not read them back
+        planned = [changes.added[n] for n in sorted(changes.added)]
         if not body.start:
             stage.status = StageStatus.DRAFT  # planned, but not playable or public yet
             session.add(stage)
             await session.flush()
-    view = await stage_view(session, stage, tournament)
+    view = await stage_view(session, stage, tournament, planned)
     if stage.status != StageStatus.DRAFT:
         await emit(session, tournament.id, "stage.updated", view)
     return view

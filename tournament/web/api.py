@@ -51,7 +51,7 @@ async def get_tournament(request: Request) -> Response:
 
     async def build(session: AsyncSession) -> Response:
         return answer(await reads.tournament_detail(session, slug))
-    return await versioned(request, lambda s: reads.last_seq(s, slug=slug), build, page=False)
+    return await versioned(request, lambda s: reads.version(s, slug=slug), build, page=False)
 
 
 async def update_tournament(request: Request) -> Response:
@@ -76,7 +76,7 @@ async def get_event(request: Request) -> Response:
 
     async def build(session: AsyncSession) -> Response:
         return answer(await reads.event_detail(session, p["slug"], p["event"]))
-    return await versioned(request, lambda s: reads.last_seq(s, slug=p["slug"]), build,
+    return await versioned(request, lambda s: reads.version(s, slug=p["slug"]), build,
                            page=False)
 
 
@@ -104,7 +104,7 @@ async def get_stage(request: Request) -> Response:
     async def build(session: AsyncSession) -> Response:
         return answer(await stage_reads.stage_view(session, await stage_reads.stage_by_id(session,
                                                                                 stage_id)))
-    return await versioned(request, lambda s: reads.last_seq(s, stage_id=stage_id), build,
+    return await versioned(request, lambda s: reads.version(s, stage_id=stage_id), build,
                            page=False)
 
 
@@ -162,7 +162,7 @@ async def get_team(request: Request) -> Response:
 
     async def build(session: AsyncSession) -> Response:
         return answer(await reads.team_detail(session, team_id))
-    return await versioned(request, lambda s: reads.last_seq(s, team_id=team_id), build,
+    return await versioned(request, lambda s: reads.version(s, team_id=team_id), build,
                            page=False)
 
 

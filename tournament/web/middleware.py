@@ -17,6 +17,18 @@ NOT_FRAMED = "; frame-ancestors 'none'"
 OVERLAYS = "/overlay/"  # stream overlays are embedded by OBS and web dashboards
 
 
+def security_headers(path: str, content_type: str) -> list[tuple[bytes, bytes]]:
+    """The headers every answer carries; the CSP (no framing but for overlays) on HTML."""
+    found = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin")]
+    if content_type.startswith("text/html"):
+        framed = path.startswith(OVERLAYS)
+        found.append((b"content-security-policy",
+                      (CSP + ("" if framed else NOT_FRAMED)).encode()))
+        if not framed:
+            found.append((b"x-frame-options", b"DENY"))
+    return found
+
+
 class SecurityHeaders:
     """nosniff and a Referrer-Policy on every answer; on HTML, a strict CSP that forbids
     framing except for overlays."""
@@ -28,17 +40,12 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        framed = str(scope.get("path", "")).startswith(OVERLAYS)
-
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
-                headers["X-Content-Type-Options"] = "nosniff"
-                headers["Referrer-Policy"] = "same-origin"
-                if headers.get("content-type", "").startswith("text/html"):
-                    headers["Content-Security-Policy"] = CSP + ("" if framed else NOT_FRAMED)
-                    if not framed:
-                        headers["X-Frame-Options"] = "DENY"
+                for name, value in security_headers(str(scope.get("path", "")),
+                                                    headers.get("content-type", "")):
+                    headers[name.decode()] = value.decode()
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

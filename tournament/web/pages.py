@@ -19,6 +19,7 @@ from .. import i18n, views
 from ..errors import DomainError
 from ..services import reads, stage_reads, tournaments
 from . import error_words, words
+from .assets import asset_url
 from .cache import versioned
 from .calendar import schedule_ics
 from .common import int_param, language, reading, slug_param
@@ -36,6 +37,7 @@ def _flag(nation: str | None) -> str:
 
 
 env.filters["flag"] = _flag
+env.globals["asset"] = asset_url
 env.filters["pretty"] = lambda value: json.dumps(value, ensure_ascii=False, indent=1,
                                                  sort_keys=True)
 
@@ -114,7 +116,7 @@ async def tournament_page(request: Request) -> Response:
             request.query_params.get("fragment", ""), "tournament.html")
         return render(request, template, t=t, tz=t["timezone"], seq=t["last_seq"],
                       spot=spot, teams=teams)
-    return await versioned(request, lambda s: reads.last_seq(s, slug=slug), build)
+    return await versioned(request, lambda s: reads.version(s, slug=slug), build)
 
 
 async def event_page(request: Request) -> Response:
@@ -130,7 +132,7 @@ async def event_page(request: Request) -> Response:
         return render(request, "event.html", t=t, event=event, tz=t["timezone"],
                       seq=t["last_seq"], stages=[layout(v) for v in shown], teams=teams,
                       stage_names={s["id"]: s for s in event["stages"]})
-    return await versioned(request, lambda s: reads.last_seq(s, slug=p["slug"]), build)
+    return await versioned(request, lambda s: reads.version(s, slug=p["slug"]), build)
 
 
 async def stage_page(request: Request, overlay: bool = False) -> Response:
@@ -157,7 +159,7 @@ async def stage_page(request: Request, overlay: bool = False) -> Response:
                       fragment_url=f"/overlay/stages/{stage_id}?fragment=1&top={top}"
                       if overlay else None,
                       stage_names={s.id: views.stage_summary(s) for s in siblings})
-    return await versioned(request, lambda s: reads.last_seq(s, stage_id=stage_id), build)
+    return await versioned(request, lambda s: reads.version(s, stage_id=stage_id), build)
 
 
 async def stage_overlay(request: Request) -> Response:
@@ -180,7 +182,7 @@ async def match_page(request: Request, overlay: bool = False) -> Response:
                       match=match, sides=sides, teams=teams, tz=t["timezone"],
                       seq=t["last_seq"], round_label=words.match_round(
                           match, stage.format, len(stage.seeding or [])))
-    return await versioned(request, lambda s: reads.last_seq(s, match_id=match_id), build)
+    return await versioned(request, lambda s: reads.version(s, match_id=match_id), build)
 
 
 async def match_overlay(request: Request) -> Response:
@@ -200,7 +202,7 @@ async def team_page(request: Request) -> Response:
                  if m["opponent"]} | {team["id"]: team}
         return render(request, template, t=t, event=event, team=with_rounds(team),
                       teams=teams, tz=t["timezone"], seq=t["last_seq"])
-    return await versioned(request, lambda s: reads.last_seq(s, team_id=team_id), build)
+    return await versioned(request, lambda s: reads.version(s, team_id=team_id), build)
 
 
 def with_rounds(team: Mapping[str, Any]) -> dict[str, Any]:
@@ -218,7 +220,7 @@ async def team_calendar(request: Request) -> Response:
         body = schedule_ics(with_rounds(team), t, language(request),
                             str(request.base_url).rstrip("/"))
         return Response(body, media_type="text/calendar; charset=utf-8")
-    return await versioned(request, lambda s: reads.last_seq(s, team_id=team_id), build)
+    return await versioned(request, lambda s: reads.version(s, team_id=team_id), build)
 
 
 routes = [
