@@ -59,6 +59,8 @@ async def test_leaderboard_overlay_and_nation_table(client):
     line = re.search(rf'<tr data-team="{t[1]}">.*?</tr>', match_page, re.S)
     assert line is not None and re.findall(r'#(\d+)</span> <span class="kills">(\d+)',
                                             line.group(0)) == [("1", "9"), ("3", "2")]
+    ov_match = (await client.get(f"/overlay/matches/{lobby}?lang=ja")).text
+    assert "ロビー1" in ov_match and "data-games-played>2<" in ov_match
     home = (await client.get(f"/tournaments/{event['slug']}?lang=ko")).text
     assert f'data-match="{lobby}"' not in home or "로비 1" in home
     await play(client, lobby, 3, [t[1], t[2], t[0], t[3]], [0, 0, 0, 0])  # t1 wins on MP
