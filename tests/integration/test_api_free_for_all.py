@@ -207,3 +207,26 @@ async def test_the_sql_store_and_the_memory_store_agree(client, seed):
                                headers=AUTH)
         stored_error = r.json()["error"]["code"] if r.status_code >= 400 else None
         assert stored_error == memory_error, (step, r.text)
+
+
+async def test_a_free_for_all_stage_survives_export_and_import(client):
+    event, st = await lobby_stage(client, games=3)
+    t = event["teams"]
+    lobby = st["matches"][0]["id"]
+    assert (await game(client, lobby, 1, [t[2], t[0], t[3], t[1]], [4, 0, 1, 2])).status_code \
+        == 200
+    doc = (await client.get(f"/api/tournaments/{event['slug']}/export")).json()
+    doc["tournament"]["slug"] = unique()
+    r = await client.post("/api/tournaments/import", json=doc, headers=AUTH)
+    assert r.status_code == 201, r.text
+    detail = (await client.get(f"/api/tournaments/{doc['tournament']['slug']}/events/lol"))
+    copy = await stage(client, detail.json()["stages"][0]["id"])
+    names = {x["id"]: x["name"] for x in detail.json()["teams"]}
+    original = {x: f"Team {i + 1}" for i, x in enumerate(t)}
+    (m,) = copy["matches"]
+    assert [names[x] for x in m["teams"]] == [original[x] for x in t]
+    assert [(names[r["team_id"]], r["placement"], r["kills"])
+            for r in m["placings"][0]["results"]] == [
+        ("Team 3", 1, 4), ("Team 1", 2, 0), ("Team 4", 3, 1), ("Team 2", 4, 2)]
+    assert [(names[x["team_id"]], x["points"]) for x in copy["standings"]] == [
+        ("Team 3", 14), ("Team 1", 6), ("Team 4", 6), ("Team 2", 6)]
