@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from tests.accounts_support import browser_for, make_user
 from tests.helpers import AUTH, make_event, make_stage
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -71,3 +72,34 @@ async def test_leaderboard_overlay_and_nation_table(client):
     # t1 (JP) first, t0 (KR) second: the event's win goes to JP
     assert (by["JP"]["rank"], by["JP"]["event_wins"], by["KR"]["event_wins"]) == (1, 1, 0)
     assert by["JP"]["points"] > by["KR"]["points"]
+
+
+async def test_every_read_of_a_lobby_answers(client, app):
+    """Reads that list matches or rows (exports, match lists, console, referee, calendar)
+    take a lobby without a server error."""
+    event = await make_event(client, 4)
+    t = event["teams"]
+    st = await make_stage(client, event, name="Final", format="free_for_all",
+                          settings={"games": 2})
+    lobby = st["matches"][0]["id"]
+    await play(client, lobby, 1, t, [1, 2, 3, 4])
+    base = f"/api/tournaments/{event['slug']}/events/lol"
+    public = [f"{base}/results", f"{base}/standings", f"/api/matches?stage={st['id']}",
+              f"/api/tournaments/{event['slug']}", f"/teams/{t[0]}",
+              f"/teams/{t[0]}/schedule.ics", f"/matches/{lobby}?lang=ja",
+              f"/tournaments/{event['slug']}?lang=ko"]
+    for path in public:
+        r = await client.get(path, headers=AUTH)
+        assert r.status_code == 200, (path, r.status_code)
+    for path in (f"{base}/results", f"{base}/standings"):
+        r = await client.get(path, headers={**AUTH, "Accept": "text/csv"})
+        assert r.status_code == 200, (path, r.text[:200])
+    admin = await make_user(client, role="admin")
+    async with browser_for(app) as b:
+        assert (await b.sign_in(admin["name"])).status_code == 303
+        for path in (f"/admin/matches/{lobby}", f"/admin/stages/{st['id']}",
+                     f"/admin/t/{event['slug']}/board", f"/admin/t/{event['slug']}/run-sheet",
+                     f"/admin/t/{event['slug']}/e/lol", f"/matches/{lobby}/referee",
+                     "/referee"):
+            r = await b.client.get(path)
+            assert r.status_code == 200, (path, r.status_code)
