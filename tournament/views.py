@@ -239,6 +239,7 @@ class EventDetail(EventView):
 class ScheduleEntry(MatchView):
     stage: StageSummary | None
     opponent: TeamView | None
+    places: NotRequired[list[dict[str, int]]]  # a lobby: the team's place and kills a game
 
 
 class TeamDetail(TeamView):

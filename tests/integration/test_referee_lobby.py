@@ -99,3 +99,45 @@ async def test_a_referee_scores_a_lobby_game_by_game(client, app):
     async with browser_for(app) as b:
         assert (await b.sign_in(other["name"])).status_code == 303
         assert (await b.client.get(console)).status_code in (403, 404)
+
+
+async def test_a_lobby_is_on_its_teams_schedule_calendar_and_clash_checks(client):
+    event, st = await lobby_stage(client, game_minutes=30)
+    t = event["teams"]
+    (lobby,) = st["matches"]
+    r = await client.patch(f"/api/matches/{lobby['id']}", json={
+        "scheduled_at": "2026-12-01T10:00:00+09:00", "venue": "Arena"}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    r = await client.patch(f"/api/matches/{lobby['id']}", json={"game": {"number": 1, "results": [
+        {"team_id": x, "placement": i + 1, "kills": k} for i, (x, k) in
+        enumerate(zip([t[1], t[0], t[2], t[3]], [4, 2, 0, 1], strict=True))]}}, headers=AUTH)
+    assert r.status_code == 200, r.text
+
+    page = soup((await client.get(f"/teams/{t[0]}", params={"lang": "ko"})).text)
+    row = page.select_one(f'tr[data-lobby][data-match="{lobby["id"]}"]')
+    assert row is not None, "the lobby is not on the team's schedule"
+    assert "4개 팀 로비" in row.get_text()
+    assert row.select_one("[data-places]").get_text(strip=True) == "1세트: 2위 (2킬)"
+
+    ics = (await client.get(f"/teams/{t[0]}/schedule.ics", params={"lang": "en"})).text
+    unfolded = ics.replace("\r\n ", "")
+    assert f"UID:match-{lobby['id']}@" in unfolded
+    assert "SUMMARY:Team 1 · Lobby of 4 teams" in unfolded
+    assert "DTSTART:20261201T010000Z" in unfolded
+    assert "DTEND:20261201T020000Z" in unfolded  # two games of 30 minutes
+    assert "Game 1: 2nd (2 kills)" in unfolded
+
+    # a bracket match of a lobby team during the lobby's games is a team clash
+    r = await client.post(f"/api/tournaments/{event['slug']}/events/{event['event']}/stages",
+                          json={"name": "Showmatch", "format": "single_elimination",
+                                "seeding": [t[0], t[3]]}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    show = r.json()["matches"][0]
+    r = await client.patch(f"/api/matches/{show['id']}", json={
+        "scheduled_at": "2026-12-01T10:45:00+09:00"}, headers=AUTH)
+    assert r.status_code == 409 and r.json()["error"]["code"] == "schedule_clash", r.text
+    kinds = {(c["kind"], c["other"]) for c in r.json()["clashes"]}
+    assert kinds == {("team", lobby["id"])}, kinds
+    r = await client.patch(f"/api/matches/{show['id']}", json={
+        "scheduled_at": "2026-12-01T11:00:00+09:00"}, headers=AUTH)  # after both games
+    assert r.status_code == 200, r.text
