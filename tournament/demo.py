@@ -47,6 +47,25 @@ TEKKEN = [
     ("Jung Hyun", "정현", "チョン・ヒョン", "KR"), ("Kobayashi Mei", "고바야시 메이", "小林芽依", "JP"),
 ]
 
+PUBG_SQUADS = [  # 16 squads in one lobby (en, ko, ja, nation)
+    ("Seoul Vipers", "서울 바이퍼즈", "ソウル・バイパーズ", "KR"),
+    ("Tokyo Hawks", "도쿄 호크스", "東京ホークス", "JP"),
+    ("Busan Raiders", "부산 레이더스", "釜山レイダース", "KR"),
+    ("Osaka Wolves", "오사카 울브스", "大阪ウルブズ", "JP"),
+    ("Incheon Eagles", "인천 이글스", "仁川イーグルス", "KR"),
+    ("Nagoya Foxes", "나고야 폭스", "名古屋フォックス", "JP"),
+    ("Daegu Sharks", "대구 샤크스", "大邱シャークス", "KR"),
+    ("Kobe Titans", "고베 타이탄스", "神戸タイタンズ", "JP"),
+    ("Gwangju Lions", "광주 라이온즈", "光州ライオンズ", "KR"),
+    ("Kyoto Dragons", "교토 드래곤즈", "京都ドラゴンズ", "JP"),
+    ("Daejeon Bears", "대전 베어스", "大田ベアーズ", "KR"),
+    ("Sendai Owls", "센다이 아울스", "仙台アウルズ", "JP"),
+    ("Ulsan Whales", "울산 웨일즈", "蔚山ホエールズ", "KR"),
+    ("Hiroshima Carp", "히로시마 카프", "広島カープ", "JP"),
+    ("Suwon Knights", "수원 나이츠", "水原ナイツ", "KR"),
+    ("Yokohama Stars", "요코하마 스타즈", "横浜スターズ", "JP"),
+]
+
 
 async def load_demo(settings: Settings) -> bool:
     """Load the demo into an empty database; False (and nothing changed) otherwise."""
@@ -163,6 +182,34 @@ async def _load(ctx: Context) -> None:
                        {"best_of": 5, "grand_final": "reset", "game_minutes": 10})
     await _play(ctx, top, day1 + timedelta(hours=2),
                 ["done" for _ in range(5)] + ["live"], station="Booth 2")
+
+    pubg = await _event(ctx, "pubgm", "PUBG Mobile", "배틀그라운드 모바일", "PUBG MOBILE",
+                        [(en, ko, ja, n, [f"{en.split()[0][:4]}{i}" for i in range(1, 5)])
+                         for en, ko, ja, n in PUBG_SQUADS])
+    final = await _stage(ctx, "pubgm", ("Grand final", "그랜드 파이널", "グランドファイナル"),
+                         pubg, "free_for_all", {"games": 6, "game_minutes": 30})
+    await _play_lobby(ctx, final, day1 + timedelta(days=1, hours=3), played=3,
+                      rng=random.Random(16))
+
+
+async def _play_lobby(ctx: Context, stage: views.StageView, start: datetime, played: int,
+                      rng: random.Random) -> None:
+    """A free-for-all lobby scheduled at ``start`` with ``played`` games reported: it is
+    live, the next game under way."""
+    (lobby,) = stage["matches"]
+    async with ctx.transaction() as s:
+        await matches.update_match(s, lobby["id"], MatchUpdate(
+            scheduled_at=start, stream_url="https://www.twitch.tv/kj_pubgm", venue=VENUE,
+            station="Stage C"), COMMAND_LINE, None)
+    teams = list(lobby["teams"])
+    for number in range(1, played + 1):
+        order = sorted(teams, key=lambda t: rng.random() + teams.index(t) / 40)
+        results = [{"team_id": t, "placement": place,
+                    "kills": rng.randint(0, 3) + max(0, 9 - place) // 2 + rng.randint(0, 2)}
+                   for place, t in enumerate(order, start=1)]
+        async with ctx.transaction() as s:
+            await matches.update_match(s, lobby["id"], MatchUpdate.model_validate(
+                {"game": {"number": number, "results": results}}), COMMAND_LINE, None)
 
 
 async def _event(ctx: Context, slug: str, en: str, ko: str, ja: str,

@@ -138,6 +138,8 @@ class Match(SQLModel, table=True):
     loser_slot: int | None = None
     conditional: bool = False  # the grand-final reset: shown only once it is needed
     active: bool = True
+    lobby: list[int] | None = _json()  # a free-for-all lobby: all its teams
+    placings: list[dict[str, Any]] | None = _json()  # its games: {"number", "results"}
     version: int = 1
     updated_at: datetime = _ts()
 

@@ -248,11 +248,28 @@ class GameDetail(Body):
                                           pattern=LINE)] | None = None
 
 
+class GamePlacing(Body):
+    """One team's place and kills in a free-for-all game (checked by the format: every
+    team of the lobby once, places 1..N, kills >= 0)."""
+
+    team_id: Annotated[int, Integral]
+    placement: Annotated[int, Integral]
+    kills: Annotated[int, Integral]
+
+
+class LobbyGame(Body):
+    """A free-for-all game: its number in the lobby (an earlier number corrects it)."""
+
+    number: Annotated[int, Integral]
+    results: Annotated[list[GamePlacing], Field(max_length=100)]
+
+
 class MatchUpdate(Body):
     status: Literal["pending", "ready", "live", "completed"] | None = None
     score: SeriesScore | None = None
     games: Annotated[list[GameScore | GameDetail], Field(max_length=MAX_BEST_OF)] | None = None
     forfeit: Annotated[int, Field(ge=1, le=2), Integral] | None = None  # the side that forfeits
+    game: LobbyGame | None = None  # a free-for-all lobby's game
     scheduled_at: Annotated[datetime, AfterValidator(_in_range),
                             Field(json_schema_extra={"pattern": YEARS})] | None = None
     stream_url: Annotated[str, Field(max_length=500, pattern=URL),

@@ -19,6 +19,17 @@ Int = Annotated[int, Field(ge=-(10**9), le=10**9), Integral]
 Number = Annotated[int, Field(ge=1, le=10**9), Integral]
 
 
+class PlacingRow(Body):
+    team_id: Id
+    placement: Number
+    kills: Count
+
+
+class LobbyGameRow(Body):
+    number: Number
+    results: Annotated[list[PlacingRow], Field(max_length=100)]
+
+
 class MatchRow(Body):
     number: Number
     round: Count
@@ -49,6 +60,8 @@ class MatchRow(Body):
     loser_slot: Annotated[int, Field(ge=0, le=1), Integral] | None = None
     conditional: bool = False
     active: bool = True
+    lobby: Annotated[list[Id], Field(max_length=100)] | None = None  # a free-for-all lobby
+    placings: Annotated[list[LobbyGameRow], Field(max_length=100)] | None = None
     version: Number = 1
     updated_at: Time
 

@@ -4,7 +4,7 @@ feed share them; ``web/openapi_shapes.py`` describes the same shapes for the sch
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, Required, TypedDict
+from typing import Any, NotRequired, Required, TypedDict
 from zoneinfo import ZoneInfo
 
 from .formats.state import MatchState
@@ -169,9 +169,18 @@ class MatchView(TypedDict):
     checked_in_at: list[str | None]  # when each side checked in
     version: int
     updated_at: str | None
+    placings: NotRequired[list[dict[str, Any]]]  # a free-for-all lobby's games
 
 
 def match_view(m: MatchState, tz: str | None = None) -> MatchView:
+    view = _match_view(m, tz)
+    if m.lobby is not None:  # a lobby: every team in it, and its games
+        view["teams"] = list(m.lobby)
+        view["placings"] = m.placings or []
+    return view
+
+
+def _match_view(m: MatchState, tz: str | None = None) -> MatchView:
     return {
         "id": ident(m.id),
         "stage_id": m.stage_id,
@@ -230,6 +239,7 @@ class EventDetail(EventView):
 class ScheduleEntry(MatchView):
     stage: StageSummary | None
     opponent: TeamView | None
+    places: NotRequired[list[dict[str, int]]]  # a lobby: the team's place and kills a game
 
 
 class TeamDetail(TeamView):

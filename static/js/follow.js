@@ -46,8 +46,10 @@ function later(key, run, soon) {
 function refreshStage(stageId, soon = false) {
   const find = () => document.querySelector(`[data-stage="${stageId}"]`);
   if (!find()) return;
-  later(`stage:${stageId}`, () => swap(`stage:${stageId}`, find,
-    `/stages/${stageId}?fragment=1&lang=${lang}`, true), soon);
+  // an overlay draws its stage compact: it names the fragment to fetch (data-fragment)
+  const base = find().dataset.fragment || `/stages/${stageId}?fragment=1`;
+  later(`stage:${stageId}`, () => swap(`stage:${stageId}`, find, `${base}&lang=${lang}`, true),
+    soon);
 }
 
 function refreshFollower(el, soon = false) {

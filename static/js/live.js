@@ -60,6 +60,8 @@ function applyMatch(match, flash = true) {
     if (badge) badge.textContent = match.status === "live" ? i18n.LIVE : drawn ? i18n.draw : "";
     const label = el.querySelector("[data-status-label]");
     if (label) label.textContent = drawn ? i18n.draw : (i18n.status || {})[match.status] || "";
+    const played = el.querySelector("[data-games-played]"); // a free-for-all lobby
+    if (played && match.placings) played.textContent = String(match.placings.length);
     const bothKnown = match.teams[0] != null && match.teams[1] != null;
     const always = el.classList.contains("ov-match"); // an overlay shows 0-0 before the start
     el.querySelectorAll("[data-side]").forEach((side) => {

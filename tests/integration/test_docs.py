@@ -60,6 +60,7 @@ def test_every_template_message_is_translated():
 
     used |= set(settings_form.LABELS.values()) | set(settings_form.CHOICE_WORDS.values())
     used |= set(settings_form.TIEBREAKER_WORDS.values())
+    used |= set(settings_form.FFA_TIEBREAKER_WORDS.values())
     from tournament.formats.standings import TIEBREAKERS as ALL_TIEBREAKERS
 
     assert set(settings_form.TIEBREAKER_WORDS) == set(ALL_TIEBREAKERS)

@@ -34,7 +34,8 @@ def test_run_py_demo_serves_the_competition(tmp_path):
             time.sleep(0.2)
         base = f"http://127.0.0.1:{port}"
         t = httpx.get(f"{base}/api/tournaments/kj-esports-2026").json()
-        assert {e["slug"] for e in t["events"]} == {"lol", "valorant", "efootball", "tekken8"}
+        assert {e["slug"] for e in t["events"]} == {"lol", "valorant", "efootball", "tekken8",
+                                                     "pubgm"}
         assert {n["nation"] for n in t["nations"]} == {"KR", "JP"}
         home = soup(httpx.get(f"{base}/tournaments/kj-esports-2026?lang=ko").text)
         assert home.h1 is not None and home.h1.get_text(strip=True) == "한일 e스포츠 대회 2026"
@@ -50,7 +51,12 @@ def test_run_py_demo_serves_the_competition(tmp_path):
         for e in t["events"]:
             event = httpx.get(f"{base}/api/tournaments/kj-esports-2026/events/{e['slug']}").json()
             formats |= {s["format"] for s in event["stages"]}
-        assert formats == {"single_elimination", "double_elimination", "round_robin", "swiss"}
+        assert formats == {"single_elimination", "double_elimination", "round_robin", "swiss",
+                           "free_for_all"}
+        pubg = httpx.get(f"{base}/api/tournaments/kj-esports-2026/events/pubgm").json()
+        lobby = httpx.get(f"{base}/api/stages/{pubg['stages'][0]['id']}").json()["matches"][0]
+        # part-way through: three of six games in, the lobby live
+        assert (len(lobby["teams"]), len(lobby["placings"]), lobby["status"]) == (16, 3, "live")
     finally:
         proc.terminate()
         proc.wait(timeout=15)

@@ -89,6 +89,7 @@ class Format(Generic[S]):
     #                                                  buchholz
     pairs_rounds: ClassVar[bool] = False  # pairs each round from the results (Swiss)
     tables_in_layout: ClassVar[bool] = False  # its sections draw the standings (groups)
+    lobbies: ClassVar[bool] = False  # its matches are lobbies of many teams (free for all)
 
     # -- settings ---------------------------------------------------------------------------
     def parse_settings(self, raw: Mapping[str, Any]) -> S:
@@ -147,6 +148,12 @@ class Format(Generic[S]):
                    seeding_method: SeedingMethod) -> Separation | None:
         """Pots and the meetings a draw keeps nations out of (None: everyone meets)."""
         return None
+
+    def record_game(self, m: MatchState, raw: Any, settings: S, withdrawn: frozenset[int],
+                    may_reset: bool = True) -> None:
+        """Report or correct one game of a lobby (formats whose matches are lobbies)."""
+        raise FormatError("invalid_game", "This match takes a score, not a game's placings.",
+                          "game")
 
     # -- standings --------------------------------------------------------------------------
     def standings(self, seeding: list[int], results: list[MatchResult], settings: S, *,

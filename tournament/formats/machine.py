@@ -12,7 +12,7 @@ after it are withdrawn, and paired again).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -77,6 +77,7 @@ class ResultUpdate:
     score: Sequence[int] | None = None
     games: Sequence[object] | None = None
     forfeit: int | None = None
+    game: Mapping[str, Any] | None = None  # a free-for-all game: {"number", "results"}
     given: frozenset[str] = frozenset()
 
 
@@ -151,6 +152,8 @@ class StageMachine:
         if not m.active:
             raise FormatError("match_not_needed", "This match is not played (no bracket "
                               "reset).")
+        if m.lobby is not None or "game" in update.given:
+            return self._report_game(m, update, may_reset)
         if m.team1_id is None or m.team2_id is None:
             if m.status == MatchStatus.COMPLETED:
                 raise FormatError("match_is_bye", "This match is a bye; it has no result.")
@@ -174,6 +177,19 @@ class StageMachine:
             await self._correct(m, may_reset)
         elif m.status == MatchStatus.COMPLETED:
             await self.propagate(m)
+        return self.changes
+
+    def _report_game(self, m: MatchState, update: ResultUpdate, may_reset: bool) -> Changes:
+        """A game of a lobby reported or corrected; the lobby is over after its last game
+        (or a match-point win)."""
+        if m.lobby is None:
+            self.stage.format.record_game(m, update.game, self.stage.settings, self.withdrawn)
+        if "game" not in update.given or update.game is None:
+            raise FormatError("invalid_game", "A lobby takes games: {\"game\": {\"number\", "
+                              "\"results\"}}.", "game")
+        self.stage.format.record_game(m, update.game, self.stage.settings, self.withdrawn,
+                                      may_reset)
+        self.touch(m)
         return self.changes
 
     def _score(self, m: MatchState, update: ResultUpdate, status: str | None) -> None:

@@ -6,13 +6,15 @@ from typing import Any
 
 from .double_elimination import DoubleElimination
 from .format import Format
+from .free_for_all import FreeForAll
 from .round_robin import RoundRobin
 from .single_elimination import SingleElimination
 from .swiss import Swiss
 from .types import FormatError, StageFormat
 
 FORMATS: dict[str, Format[Any]] = {
-    f.name: f for f in (SingleElimination(), DoubleElimination(), RoundRobin(), Swiss())}
+    f.name: f for f in (SingleElimination(), DoubleElimination(), RoundRobin(), Swiss(),
+                                   FreeForAll())}
 assert set(FORMATS) == set(StageFormat), "every StageFormat has its module"
 
 

@@ -20,6 +20,9 @@ class MatchResult:
     draw: bool = False
     # each game's own score (goals, rounds, ...), side 1 first; empty when not reported
     games: tuple[tuple[int, int], ...] = ()
+    # a free-for-all lobby: its teams, and each game's (team, placement, kills) by place
+    lobby: tuple[int, ...] = ()
+    placings: tuple[tuple[int, tuple[tuple[int, int, int], ...]], ...] = ()
 
     @property
     def is_bye(self) -> bool:

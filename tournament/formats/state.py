@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import datetime
+from typing import Any
 
 from .results import MatchResult
 from .types import Bracket, Feed, MatchPlan, MatchStatus
@@ -46,6 +47,8 @@ class MatchState:
     loser_slot: int | None = None
     conditional: bool = False  # the grand-final reset: played only once it is needed
     active: bool = True
+    lobby: list[int] | None = None  # a free-for-all lobby: all its teams
+    placings: list[dict[str, Any]] | None = None  # its games: {"number", "results": [...]}
     version: int = 1
     updated_at: datetime | None = None
     id: int | None = None  # given by the store
@@ -64,7 +67,9 @@ class MatchState:
             winner_slot=plan.winner_to[1] if plan.winner_to else None,
             loser_to=plan.loser_to[0] if plan.loser_to else None,
             loser_slot=plan.loser_to[1] if plan.loser_to else None,
-            conditional=plan.conditional, active=not plan.conditional)
+            conditional=plan.conditional, active=not plan.conditional,
+            lobby=list(plan.lobby) if plan.lobby is not None else None,
+            status=MatchStatus.READY if plan.lobby is not None else MatchStatus.PENDING)
 
     @property
     def teams(self) -> list[int | None]:
@@ -80,13 +85,22 @@ class MatchState:
                            group=self.group, teams=(self.team1_id, self.team2_id),
                            score=(self.score1, self.score2), winner=self.winner,
                            completed=self.status == MatchStatus.COMPLETED, draw=self.draw,
-                           games=tuple((g[0], g[1]) for g in self.games or ()))
+                           games=tuple((g[0], g[1]) for g in self.games or ()),
+                           lobby=tuple(self.lobby or ()),
+                           placings=tuple(
+                               (int(g["number"]), tuple(
+                                   (int(r["team_id"]), int(r["placement"]), int(r["kills"]))
+                                   for r in g["results"])) for g in self.placings or ()))
 
     def copy(self) -> MatchState:
         values = {name: getattr(self, name) for name in COLUMNS}
-        for name in ("games", "maps"):
+        for name in ("games", "maps", "lobby"):
             if values[name] is not None:
                 values[name] = [list(g) if isinstance(g, list) else g for g in values[name]]
+        if values["placings"] is not None:
+            values["placings"] = [{"number": g["number"],
+                                   "results": [dict(r) for r in g["results"]]}
+                                  for g in values["placings"]]
         return MatchState(**values)
 
 

@@ -13,6 +13,7 @@ class StageFormat(StrEnum):
     DOUBLE_ELIMINATION = "double_elimination"
     ROUND_ROBIN = "round_robin"
     SWISS = "swiss"
+    FREE_FOR_ALL = "free_for_all"
 
 
 class StageStatus(StrEnum):
@@ -86,6 +87,8 @@ class MatchPlan:
     loser_to: tuple[int, int] | None = None
     # A match that exists only if a condition holds (the grand-final reset).
     conditional: bool = False
+    # A free-for-all lobby: every team of it (``slots`` stay empty).
+    lobby: tuple[int, ...] | None = None
 
 
 @dataclass(slots=True)

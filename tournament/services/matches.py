@@ -43,7 +43,7 @@ async def load_for_write(session: AsyncSession,
     return match, values[Stage], values[Tournament], bool(values["any_withdrawn"])
 
 
-RESULT_FIELDS = {"status", "score", "games", "forfeit"}
+RESULT_FIELDS = {"status", "score", "games", "forfeit", "game"}
 SCHEDULE_FIELDS = {"scheduled_at", "stream_url", "venue", "station", "referee_id"}
 
 
@@ -61,7 +61,7 @@ async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
     fields = body.model_fields_set
     if not fields - {"override"}:
         raise InvalidInput("empty_update", "Nothing to change: send status, score, games, "
-                           "forfeit, scheduled_at, stream_url, venue, station, referee_id or "
+                           "game, forfeit, scheduled_at, stream_url, venue, station, referee_id or "
                            "checked_in.")
     planning = fields & SCHEDULE_FIELDS
     if not actor.is_admin and planning:
@@ -92,7 +92,9 @@ async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
                 status=body.status, score=body.score,
                 games=[g.model_dump() if isinstance(g, GameDetail) else g
                        for g in body.games] if body.games is not None else None,
-                forfeit=body.forfeit, given=frozenset(fields & RESULT_FIELDS)),
+                forfeit=body.forfeit,
+                game=body.game.model_dump() if body.game is not None else None,
+                given=frozenset(fields & RESULT_FIELDS)),
                 may_reset=actor.is_admin)
     except FormatError as exc:
         raise domain_error(exc) from exc

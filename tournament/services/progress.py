@@ -84,7 +84,8 @@ async def announce(session: AsyncSession, tournament: Tournament, stage: Stage,
     tz = tournament.timezone
     await emit_many(session, tournament.id, [
         ("match.updated", views.match_view(m, tz)) for m in changes.ordered()])
-    reshaped = changes.status is not None or changes.dropped or changes.added or released
+    reshaped = changes.status is not None or changes.dropped or changes.added or released \
+        or any(m.lobby is not None for m in changes.changed.values())  # a game: new standings
     if reshaped:
         for s in (stage, *released):
             await emit(session, tournament.id, "stage.updated",

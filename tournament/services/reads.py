@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, cast
 
+from sqlalchemy import String
+from sqlalchemy import cast as sql_cast
 from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -172,8 +175,24 @@ async def team_matches(session: AsyncSession, team_id: int) -> list[MatchState]:
         session, or_(TABLE.c.team1_id == team_id, TABLE.c.team2_id == team_id),
         TABLE.c.active, NOT_DRAFT, order_by=(TABLE.c.scheduled_at.is_(None), TABLE.c.scheduled_at,
                                   TABLE.c.stage_id, TABLE.c.number))
-    return [m for m in rows if (m.team1_id is not None and m.team2_id is not None)
-            or (m.status == MatchStatus.PENDING and not (m.filled1 and m.filled2))]
+    found = [m for m in rows if (m.team1_id is not None and m.team2_id is not None)
+             or (m.status == MatchStatus.PENDING and not (m.filled1 and m.filled2))]
+    # free-for-all lobbies of the team's event that the team plays in
+    team = await session.get(Team, team_id)
+    if team is not None:
+        lobbies = await load_matches(
+            session, TABLE.c.stage_id.in_(select(Stage.id).where(Stage.event_id == team.event_id)),
+            TABLE.c.active, NOT_DRAFT, TABLE.c.lobby.is_not(None),
+            sql_cast(TABLE.c.lobby, String) != "null")
+        found += [m for m in lobbies if m.lobby and team_id in m.lobby]
+    far = datetime.max.replace(tzinfo=UTC)
+    return sorted(found, key=lambda m: (m.scheduled_at is None,
+                                        _utc(m.scheduled_at) if m.scheduled_at else far,
+                                        m.stage_id, m.number))
+
+
+def _utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 async def _schedule_entry(session: AsyncSession, m: MatchState, team_id: int,
@@ -181,11 +200,17 @@ async def _schedule_entry(session: AsyncSession, m: MatchState, team_id: int,
     opponent_id = m.team2_id if m.team1_id == team_id else m.team1_id
     opponent = await session.get(Team, opponent_id) if opponent_id else None
     stage = await session.get(Stage, m.stage_id)
-    return {
+    entry = cast(views.ScheduleEntry, {
         **views.match_view(m, tz),
         "stage": views.stage_summary(stage) if stage else None,
         "opponent": views.team_view(opponent) if opponent else None,
-    }
+    })
+    if m.lobby:  # the team's own place and kills in each game of its lobby
+        entry["places"] = [{"game": int(g["number"]), "placement": int(r["placement"]),
+                            "kills": int(r["kills"])}
+                           for g in m.placings or [] for r in g["results"]
+                           if r["team_id"] == team_id]
+    return entry
 
 
 async def spotlight(session: AsyncSession, slug: str,

@@ -4,8 +4,10 @@ stage, round, M number, teams, time in the tournament's zone)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from sqlalchemy import String, and_, cast
 from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -31,8 +33,11 @@ async def for_referee(session: AsyncSession, actor: Actor) -> dict[str, list[dic
     if not ids:
         return {"live": [], "next": [], "recent": []}
     c = TABLE.c
-    base = (c.tournament_id.in_(ids), c.active.is_(True), c.team1_id.is_not(None),
-            c.team2_id.is_not(None))
+    # two known teams, or a free-for-all lobby (its teams are in ``lobby``; a two-sided
+    # match stores JSON null there, which is not SQL NULL)
+    lobby = and_(c.lobby.is_not(None), cast(c.lobby, String) != "null")
+    base = (c.tournament_id.in_(ids), c.active.is_(True),
+            or_(and_(c.team1_id.is_not(None), c.team2_id.is_not(None)), lobby))
     live = await load_matches(session, *base, c.status == MatchStatus.LIVE,
                               order_by=(c.scheduled_at, c.id))
     upcoming = await load_matches(session, *base, c.status == MatchStatus.READY, order_by=(
@@ -84,3 +89,11 @@ async def console_context(session: AsyncSession, match_id: int) -> dict[str, Any
             "event": views.event_view(event, t.slug), "tournament": t,
             "sides": [views.team_view(found[x]) if x in found else None
                       for x in (m.team1_id, m.team2_id)]}
+
+
+async def lobby_teams(session: AsyncSession, match: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """A free-for-all lobby's teams, in the lobby's order."""
+    ids = [x for x in match["teams"] if x is not None]
+    found = {x.id: x for x in (await session.exec(select(Team).where(
+        col(Team.id).in_(ids)))).all()}
+    return [dict(views.team_view(found[x])) for x in ids if x in found]

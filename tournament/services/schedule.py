@@ -25,13 +25,18 @@ def utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def booking(m: MatchState, game_minutes: int = GAME_MINUTES) -> Booking | None:
+def booking(m: MatchState, game_minutes: int = GAME_MINUTES,
+            lobby_games: int = 1) -> Booking | None:
+    """What a scheduled match takes up: its time (a lobby plays all its games), its teams
+    (every team of a lobby), its station, stream and referee."""
     if m.scheduled_at is None or m.id is None or not m.active:
         return None
     start = utc(m.scheduled_at)
-    return Booking(match_id=m.id, number=m.number, stage_id=m.stage_id, start=start,
-                   end=expected_end(start, m.best_of, game_minutes),
-                   teams=frozenset(t for t in m.teams if t is not None), venue=m.venue,
+    end = start + timedelta(minutes=game_minutes) * max(1, lobby_games) if m.lobby \
+        else expected_end(start, m.best_of, game_minutes)
+    return Booking(match_id=m.id, number=m.number, stage_id=m.stage_id, start=start, end=end,
+                   teams=frozenset(t for t in (m.lobby or m.teams) if t is not None),
+                   venue=m.venue,
                    station=m.station, stream=m.stream_url, referee=m.referee_id)
 
 
@@ -39,12 +44,13 @@ async def find_clashes(session: AsyncSession, tournament_id: int,
                        changed: Sequence[MatchState]) -> list[Clash]:
     stored = await load_matches(session, TABLE.c.tournament_id == tournament_id,
                                 TABLE.c.active, TABLE.c.scheduled_at.is_not(None))
-    minutes = {sid: (settings or {}).get("game_minutes", GAME_MINUTES) for sid, settings in
+    lengths = {sid: ((settings or {}).get("game_minutes", GAME_MINUTES),
+                     (settings or {}).get("games", 1)) for sid, settings in
                (await session.exec(select(Stage.id, Stage.settings).where(
                    Stage.tournament_id == tournament_id))).all()}
 
     def book(m: MatchState) -> Booking | None:
-        return booking(m, minutes.get(m.stage_id, GAME_MINUTES))
+        return booking(m, *lengths.get(m.stage_id, (GAME_MINUTES, 1)))
 
     now = {m.id: m for m in changed}
     everyone = [b for m in stored if (b := book(now.pop(m.id, m))) is not None]

@@ -178,6 +178,13 @@ async def _stage(session: AsyncSession, t: Tournament, event_id: int, row: Stage
         values = m.model_dump()
         values["team1_id"] = _team(teams, m.team1_id, f"{where}.matches.{i}")
         values["team2_id"] = _team(teams, m.team2_id, f"{where}.matches.{i}")
+        if m.lobby is not None:  # a free-for-all lobby names its teams and each game's
+            values["lobby"] = [_team(teams, x, f"{where}.matches.{i}.lobby") for x in m.lobby]
+        if m.placings is not None:
+            values["placings"] = [{"number": g.number, "results": [
+                {"team_id": _team(teams, r.team_id, f"{where}.matches.{i}.placings"),
+                 "placement": r.placement, "kills": r.kills} for r in g.results]}
+                for g in m.placings]
         rows.append(values | {"stage_id": stage.id, "tournament_id": t.id})
     if rows:
         await (await session.connection()).execute(insert(TABLE), rows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from icalendar import Calendar, Event
@@ -35,21 +35,32 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
         if not entry["scheduled_at"]:
             continue
         start = datetime.fromisoformat(entry["scheduled_at"]).astimezone(UTC)
+        lobby = "places" in entry
         opponent = _line(i18n.localized(entry.get("opponent"), lang)) or _("To be decided")
         event = Event()
         event.add("uid", f"match-{entry['id']}@{base_url.split('://', 1)[-1]}")
-        event.add("summary", f"{team_name} vs {opponent}")
-        event.add("dtstart", start)
         settings = (entry.get("stage") or {}).get("settings") or {}
-        event.add("dtend", expected_end(start, entry["best_of"],
-                                        settings.get("game_minutes", GAME_MINUTES)))
+        minutes = settings.get("game_minutes", GAME_MINUTES)
+        if lobby:  # a free-for-all lobby: every game of it, with all its teams
+            event.add("summary", f"{team_name} · " + _("Lobby of %d teams")
+                      % len(entry["teams"]))
+            end = start + timedelta(minutes=minutes) * max(1, settings.get("games", 1))
+        else:
+            event.add("summary", f"{team_name} vs {opponent}")
+            end = expected_end(start, entry["best_of"], minutes)
+        event.add("dtstart", start)
+        event.add("dtend", end)
         event.add("dtstamp", datetime.fromisoformat(entry["updated_at"]))
         event.add("url", f"{base_url}/matches/{entry['id']}")
         stage = entry.get("stage") or {}
         round_name, param = entry["round_label"]
         round_text = _(round_name) % param if param is not None else _(round_name)
-        lines = [f"{_line(i18n.localized(stage, lang))} · {round_text} · BO{entry['best_of']}"]
-        if entry["status"] == "completed":
+        lines = [f"{_line(i18n.localized(stage, lang))} · {round_text}"
+                 + ("" if lobby else f" · BO{entry['best_of']}")]
+        if lobby:
+            lines += [f"{_('Game %d') % p['game']}: {i18n.place(p['placement'], 1, lang)} "
+                      f"({_('%d kills') % p['kills']})" for p in entry.get("places", [])]
+        elif entry["status"] == "completed":
             # from this team's side: its score first, and its result
             mine = 0 if entry["teams"][0] == team["id"] else 1
             shown = words.shown_score(entry)

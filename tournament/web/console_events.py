@@ -35,7 +35,13 @@ from .console import (
     text,
 )
 from .pages import page
-from .settings_form import CHOICE_WORDS, TIEBREAKER_WORDS, read_settings, settings_fields
+from .settings_form import (
+    CHOICE_WORDS,
+    FFA_TIEBREAKER_WORDS,
+    TIEBREAKER_WORDS,
+    read_settings,
+    settings_fields,
+)
 
 MAX_CSV = 512 * 1024  # bytes of an uploaded team list
 
@@ -77,7 +83,8 @@ async def event_page(request: Request, outcome: Outcome | None = None,
     return show(request, "console_event.html", status=outcome.status if outcome else 200,
                 t=t, tz=t["timezone"], seq=t["last_seq"], event=event, formats=formats,
                 format_labels={name: label for name, label, _ in formats},
-                settings_words=CHOICE_WORDS, tiebreaker_words=TIEBREAKER_WORDS,
+                settings_words=CHOICE_WORDS,
+                tiebreaker_words=TIEBREAKER_WORDS | FFA_TIEBREAKER_WORDS,
                 teams={x["id"]: x for x in event["teams"]},
                 error=outcome.error if outcome else None, csv_errors=csv_errors,
                 values=outcome.values if outcome else {}, failed=failed)

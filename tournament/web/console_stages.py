@@ -37,7 +37,13 @@ from .console import (
     text,
 )
 from .pages import page
-from .settings_form import CHOICE_WORDS, TIEBREAKER_WORDS, read_settings, settings_fields
+from .settings_form import (
+    CHOICE_WORDS,
+    FFA_TIEBREAKER_WORDS,
+    TIEBREAKER_WORDS,
+    read_settings,
+    settings_fields,
+)
 
 # What two clashing matches share (message ids).
 CLASH_WORDS = {"team": "Team", "station": "Station", "stream": "Stream", "referee": "Referee"}
@@ -141,7 +147,8 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
     return show(request, "console_stage.html", status=outcome.status if outcome else 200,
                 stage=stage, t=t, tz=t["timezone"], seq=t["last_seq"], event=detail,
                 teams=teams, fields=settings_fields(fmt), label=fmt.label,
-                settings_words=CHOICE_WORDS, tiebreaker_words=TIEBREAKER_WORDS,
+                settings_words=CHOICE_WORDS,
+                tiebreaker_words=TIEBREAKER_WORDS | FFA_TIEBREAKER_WORDS,
                 rounds=round_choices(stage),
                 outside=[x for x in detail["teams"] if x["id"] not in stage["seeding"]
                          and not x["withdrawn"]],

@@ -25,6 +25,12 @@ MESSAGES = {
     "correction_needs_admin": "Changing this result would reset matches already played "
                               "(%(matches)s). Ask an admin to make this correction.",
     "version_conflict": "Someone else changed this match.",
+    "invalid_game": "Games are entered in order: enter the next game, or correct one "
+                    "already entered.",
+    "invalid_game_teams": "Every team of the lobby is entered exactly once.",
+    "invalid_placements": "Each place from 1 to the number of teams is given once.",
+    "invalid_kills": "Kills are 0 or more.",
+    "lobby_complete": "This lobby has played all its games.",
     "empty_update": "There is nothing to save.",
     "unauthorized": "You are signed out. Sign in again.",
     "invalid_token": "You are signed out. Sign in again.",

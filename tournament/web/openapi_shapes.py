@@ -50,8 +50,7 @@ STAGE_SUMMARY = {"id": INT, "event_id": INT, "name": STR, "names": NAMES, "forma
                  "hold": {"type": ["object", "null"]}, "team_count": INT}
 MATCH = {
     "id": INT, "stage_id": INT, "group": NULL_INT, "round": INT, "bracket": NULL_STR,
-    "number": INT, "teams": {"type": "array", "items": NULL_INT, "minItems": 2,
-                             "maxItems": 2},
+    "number": INT, "teams": {"type": "array", "items": NULL_INT, "minItems": 2},
     "score": PAIR, "games": array(PAIR), "best_of": INT,
     "status": {"enum": ["pending", "ready", "live", "completed"]},
     "winner": {"enum": [1, 2, None]}, "draw": BOOL, "forfeit": BOOL,
@@ -64,11 +63,20 @@ MATCH = {
                       "minItems": 2, "maxItems": 2},
     "version": INT, "updated_at": {"type": "string",
                                                            "format": "date-time"},
+    # a free-for-all lobby only: its games, {"number", "results": [{team_id, placement, kills}]}
+    "placings": array({"type": "object"}),
 }
+MATCH_OPTIONAL = ("placings",)
 STANDING = obj({"team_id": INT, "rank": NULL_INT, "wins": INT, "losses": INT, "draws": INT,
                 "games_won": INT, "games_lost": INT, "points": {"type": "number"},
                 "buchholz": {"type": "number"}, "status": STR, "tied": BOOL,
-                "group": INT}, optional=("group",))
+                "group": INT,
+                # free for all
+                "placement_points": INT, "kill_points": INT, "kills": INT, "games": INT,
+                "best_placement": NULL_INT, "match_point": BOOL,
+                "results": array({"type": "object"})},
+               optional=("group", "placement_points", "kill_points", "kills", "games",
+                         "best_placement", "match_point", "results"))
 NATION = obj({"nation": STR, "rank": INT, "points": {"type": "number"},
               "event_wins": INT, "match_wins": INT, "match_losses": INT})
 
@@ -89,8 +97,8 @@ SHAPES: dict[str, dict[str, Any]] = {
     "Stage": obj({**STAGE_SUMMARY, "tournament": STR, "seeding": array(INT),
                   "source": {"type": ["object", "null"]}, "teams": array(ref("Team")),
                   "matches": array(ref("Match")), "standings": array(STANDING)}),
-    "Match": obj(MATCH),
-    "MatchChange": obj({**MATCH, "reset_matches": array(INT)}),
+    "Match": obj(MATCH, optional=MATCH_OPTIONAL),
+    "MatchChange": obj({**MATCH, "reset_matches": array(INT)}, optional=MATCH_OPTIONAL),
     "Error": obj({"error": obj({"code": STR, "message": STR, "field": STR},
                                optional=("field",))}),
 }

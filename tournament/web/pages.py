@@ -139,6 +139,9 @@ async def stage_page(request: Request, overlay: bool = False) -> Response:
     """The stage; ``?fragment=1`` answers only its body (the page script swaps it in when
     a round is paired or standings move)."""
     stage_id = int_param(request.path_params["id"], "id")
+    raw_top = request.query_params.get("top", "")
+    top = min(int(raw_top), 100) if raw_top.isascii() and raw_top.isdigit() and \
+        0 < len(raw_top) <= 3 and int(raw_top) > 0 else 10  # an overlay's leaderboard rows
 
     async def build(session: AsyncSession) -> Response:
         stage = await stage_reads.stage_by_id(session, stage_id)
@@ -150,8 +153,11 @@ async def stage_page(request: Request, overlay: bool = False) -> Response:
         siblings = await tournaments.event_stages(session, stage.event_id)
         template = "stage_fragment.html" if request.query_params.get("fragment") else \
             "overlay_stage.html" if overlay else "stage.html"
+        # an overlay refetches its own (compact) body: /overlay/stages/{id}?fragment=1
         return render(request, template, t=t, event=event, stage=layout(view), teams=teams,
-                      tz=t["timezone"], seq=t["last_seq"],
+                      tz=t["timezone"], seq=t["last_seq"], overlay=overlay, top=top,
+                      fragment_url=f"/overlay/stages/{stage_id}?fragment=1&top={top}"
+                      if overlay else None,
                       stage_names={s.id: views.stage_summary(s) for s in siblings})
     return await versioned(request, lambda s: reads.version(s, stage_id=stage_id), build)
 

@@ -14,7 +14,7 @@ from .. import i18n, views
 from ..errors import Forbidden, NotFound
 from ..formats.format import Label
 from ..services import referee_matches
-from . import error_words, words
+from . import error_words, referee_lobby, words
 from .account_pages import require_session
 from .common import ctx, int_param, language
 from .pages import page, render
@@ -92,6 +92,10 @@ async def console(request: Request) -> Response:
         raise NotFound("Match", match_id)
     if not actor.may_referee(t.id or 0, t.published, found["event"]["id"]):
         raise Forbidden("not_assigned", "You are not a referee of this tournament.")
+    if "placings" in found["match"]:  # a free-for-all lobby: every team's place and kills
+        async with ctx(request).db.read() as session:
+            found["lobby"] = await referee_matches.lobby_teams(session, found["match"])
+        return referee_lobby.lobby_page(request, found)
     lang = language(request)
     _ = i18n.gettext(lang)
     match, stage = found["match"], found["stage"]
@@ -113,6 +117,7 @@ async def console(request: Request) -> Response:
 
 
 routes = [
+    *referee_lobby.routes,
     Route("/referee", page(my_matches), methods=["GET"]),
     Route("/matches/{id}/referee", page(console), methods=["GET"]),
 ]

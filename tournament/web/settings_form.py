@@ -33,6 +33,12 @@ LABELS = {
     "losses_to_eliminate": "Losses to be out",
     "decider_best_of": "Best of in deciding matches",
     "rounds": "Number of rounds",
+    "lobby_size": "Teams in a lobby",
+    "games": "Games per lobby",
+    "placement_points": "Placement points, first place first",
+    "kill_points": "Points per kill",
+    "match_point": "Match point (empty: none)",
+    "rotation": "Groups meet in rotation",
 }
 # Choices of a text setting that is not typed as one (the format checks them too).
 CHOICES: dict[str, tuple[str, ...]] = {"game_score": ("goals", "rounds", "points")}
@@ -53,6 +59,12 @@ TIEBREAKER_WORDS = {
     "buchholz": "Buchholz (opponents' records)",
     "median_buchholz": "median Buchholz (without the best and worst opponent)",
     "seed": "better seed",
+}
+# The free-for-all tiebreakers (after points): games won, placement points, kills ...
+FFA_TIEBREAKER_WORDS = {
+    "wins": "games won (first places)", "placement_points": "placement points",
+    "kills": "kills", "best_placement": "best placement",
+    "last_game_placement": "placement in the last game",
 }
 
 
@@ -142,6 +154,9 @@ def read_settings(fmt: Format[Any], form: FormData, prefix: str = "s_") -> dict[
                 value[key.strip()] = int(number)
         elif f.kind == "list":
             value = [p.strip() for p in raw.replace("，", ",").split(",") if p.strip()]
+            if f.default and all(isinstance(x, int) for x in f.default) and all(
+                    p.isascii() and p.isdigit() and len(p) <= 6 for p in value):
+                value = [int(p) for p in value]  # a list of numbers (placement points)
         else:
             value = raw
         if value != f.default:

@@ -1,0 +1,143 @@
+"""A free-for-all lobby scored from the referee's phone page: every team's place and kills
+in one form (session and CSRF), saved through the audited use case; a bad game is said in
+the page's language with what was typed kept and changes nothing; an earlier game is
+corrected from its own link; a referee of another tournament is refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.accounts_support import browser_for, form_token, make_user
+from tests.helpers import AUTH, soup, stage
+from tests.integration.test_api_free_for_all import lobby_stage
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+def form_of(order: list[int], kills: list[int], number: int, html: str) -> dict[str, str]:
+    page = soup(html)
+    data = {"csrf_token": form_token(html), "number": str(number),
+            "version": page.select_one('[data-lobby-form] [name="version"]')["value"]}
+    for place, (team, k) in enumerate(zip(order, kills, strict=True), start=1):
+        data[f"place_{team}"] = str(place)
+        data[f"kills_{team}"] = str(k)
+    return data
+
+
+async def test_a_referee_scores_a_lobby_game_by_game(client, app):
+    event, st = await lobby_stage(client)
+    # a bracket of three in the same tournament: its bye (a finished match with one team)
+    # and its final (waiting for teams) are not listed; a two-sided match stores JSON null
+    # as its lobby, which a query must not take for a lobby
+    r = await client.post(f"/api/tournaments/{event['slug']}/events/{event['event']}/stages",
+                          json={"name": "Bracket", "format": "single_elimination",
+                                "seeding": event["teams"][:3]}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    waiting = [m["id"] for m in r.json()["matches"] if None in m["teams"]]
+    playable = [m["id"] for m in r.json()["matches"] if None not in m["teams"]]
+    assert waiting and playable
+    t = event["teams"]
+    (lobby,) = st["matches"]
+    ref = await make_user(client, role="referee", tournaments=[event["slug"]])
+    console = f"/matches/{lobby['id']}/referee"
+    async with browser_for(app) as b:
+        assert (await b.sign_in(ref["name"])).status_code == 303
+        mine = soup((await b.client.get("/referee", params={"lang": "ko"})).text)
+        item = mine.select_one(f'[data-match-link="{lobby["id"]}"]')
+        assert item is not None and "4개 팀 로비" in item.select_one("[data-lobby]").get_text()
+        listed = {int(a["data-match-link"]) for a in mine.select("[data-match-link]")}
+        assert listed == {lobby["id"], *playable}, (listed, waiting)
+        page = await b.client.get(console, params={"lang": "ko"})
+        assert page.status_code == 200
+        rows = [int(r["data-lobby-team"]) for r in soup(page.text).select("[data-lobby-team]")]
+        assert rows == t  # every team of the lobby, in its order
+        assert soup(page.text).select_one("[data-save-game]").get_text(strip=True) == \
+            "1세트 저장"
+
+        # two teams given 2nd place: refused in Korean, typed places kept, nothing saved
+        bad = form_of([t[2], t[0], t[3], t[1]], [3, 1, 0, 2], 1, page.text)
+        bad[f"place_{t[1]}"] = "2"
+        r = await b.client.post(f"{console}/game", params={"lang": "ko"}, data=bad)
+        assert r.status_code == 422
+        shown = soup(r.text)
+        assert shown.select_one("[data-error]").get_text(strip=True) == \
+            "1위부터 팀 수까지 각 순위는 한 번씩만 쓸 수 있습니다."
+        assert shown.select_one(f'[name="place_{t[1]}"]')["value"] == "2"
+        assert (await stage(client, st["id"]))["matches"][0]["placings"] == []
+
+        good = form_of([t[2], t[0], t[3], t[1]], [3, 1, 0, 2], 1, page.text)
+        r = await b.client.post(f"{console}/game", params={"lang": "ko"}, data=good)
+        assert r.status_code == 303, r.text[:500]
+        view = await stage(client, st["id"])
+        # places 10, 6, 5, 4 plus a point a kill: 13, 7, 5, 6
+        assert [(row["team_id"], row["points"]) for row in view["standings"]] == \
+            [(t[2], 13), (t[0], 7), (t[1], 6), (t[3], 5)]
+        trail = (await client.get(f"/api/tournaments/{event['slug']}/audit",
+                                  headers=AUTH)).json()["items"]
+        assert trail[0]["actor"]["name"] == ref["name"]
+
+        # game 2 is next; game 1 is corrected from its link (its places filled in)
+        page = await b.client.get(console, params={"lang": "ja"})
+        assert soup(page.text).select_one("[data-game-number] option[selected]")["value"] == "2"
+        fix = await b.client.get(console, params={"lang": "ja", "game": "1"})
+        assert soup(fix.text).select_one(f'[name="place_{t[2]}"]')["value"] == "1"
+        assert soup(fix.text).select_one(f'[name="kills_{t[2]}"]')["value"] == "3"
+        corrected = form_of([t[0], t[2], t[3], t[1]], [1, 3, 0, 2], 1, fix.text)
+        r = await b.client.post(f"{console}/game", params={"lang": "ja"}, data=corrected)
+        assert r.status_code == 303
+        view = await stage(client, st["id"])
+        assert [(row["team_id"], row["points"]) for row in view["standings"]] == \
+            [(t[0], 11), (t[2], 9), (t[1], 6), (t[3], 5)]
+
+        # a page drawn before the correction is refused, not applied over it
+        r = await b.client.post(f"{console}/game", params={"lang": "ja"}, data=good)
+        assert r.status_code == 409
+        assert [row["team_id"] for row in (await stage(client, st["id"]))["standings"]] == \
+            [t[0], t[2], t[1], t[3]]
+
+    other = await make_user(client, role="referee", tournaments=[])
+    async with browser_for(app) as b:
+        assert (await b.sign_in(other["name"])).status_code == 303
+        assert (await b.client.get(console)).status_code in (403, 404)
+
+
+async def test_a_lobby_is_on_its_teams_schedule_calendar_and_clash_checks(client):
+    event, st = await lobby_stage(client, game_minutes=30)
+    t = event["teams"]
+    (lobby,) = st["matches"]
+    r = await client.patch(f"/api/matches/{lobby['id']}", json={
+        "scheduled_at": "2026-12-01T10:00:00+09:00", "venue": "Arena"}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    r = await client.patch(f"/api/matches/{lobby['id']}", json={"game": {"number": 1, "results": [
+        {"team_id": x, "placement": i + 1, "kills": k} for i, (x, k) in
+        enumerate(zip([t[1], t[0], t[2], t[3]], [4, 2, 0, 1], strict=True))]}}, headers=AUTH)
+    assert r.status_code == 200, r.text
+
+    page = soup((await client.get(f"/teams/{t[0]}", params={"lang": "ko"})).text)
+    row = page.select_one(f'tr[data-lobby][data-match="{lobby["id"]}"]')
+    assert row is not None, "the lobby is not on the team's schedule"
+    assert "4개 팀 로비" in row.get_text()
+    assert row.select_one("[data-places]").get_text(strip=True) == "1세트: 2위 (2킬)"
+
+    ics = (await client.get(f"/teams/{t[0]}/schedule.ics", params={"lang": "en"})).text
+    unfolded = ics.replace("\r\n ", "")
+    assert f"UID:match-{lobby['id']}@" in unfolded
+    assert "SUMMARY:Team 1 · Lobby of 4 teams" in unfolded
+    assert "DTSTART:20261201T010000Z" in unfolded
+    assert "DTEND:20261201T020000Z" in unfolded  # two games of 30 minutes
+    assert "Game 1: 2nd (2 kills)" in unfolded
+
+    # a bracket match of a lobby team during the lobby's games is a team clash
+    r = await client.post(f"/api/tournaments/{event['slug']}/events/{event['event']}/stages",
+                          json={"name": "Showmatch", "format": "single_elimination",
+                                "seeding": [t[0], t[3]]}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    show = r.json()["matches"][0]
+    r = await client.patch(f"/api/matches/{show['id']}", json={
+        "scheduled_at": "2026-12-01T10:45:00+09:00"}, headers=AUTH)
+    assert r.status_code == 409 and r.json()["error"]["code"] == "schedule_clash", r.text
+    kinds = {(c["kind"], c["other"]) for c in r.json()["clashes"]}
+    assert kinds == {("team", lobby["id"])}, kinds
+    r = await client.patch(f"/api/matches/{show['id']}", json={
+        "scheduled_at": "2026-12-01T11:00:00+09:00"}, headers=AUTH)  # after both games
+    assert r.status_code == 200, r.text
