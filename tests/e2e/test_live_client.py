@@ -45,7 +45,13 @@ class Feed:
                 if self.answer_pings:
                     ws.send('{"type":"pong"}')
 
+        done = False
+
         def on_close(code: int | None, reason: str | None) -> None:
+            nonlocal done
+            if done:  # our answering close can be reported back once more: one close each
+                return
+            done = True
             self.closed.append(code)  # the page closed: answer its close (a handler
             # replaces Playwright's default of closing the other side)
             asyncio.get_running_loop().create_task(ws.close(code=code, reason=reason))
@@ -168,13 +174,19 @@ async def test_a_restarting_server_is_rejoined_at_once_every_time(browser, modul
         await page.clock.run_for(1_000)
         await until(lambda n=n: len(feed.sockets) == n + 1, what=f"rejoined after {n}")
         await conn(page, "live")
-    for n in range(5, 8):  # now an abnormal close (1011), three times
+    # now an abnormal close (1011), three times: attempt k waits at most 500 * 2**k ms. The
+    # clock moves no further than that, so a socket is never open long enough (10 s) for
+    # the backoff to start again from the beginning (whenever its open is handled)
+    for n, attempt in ((5, 1), (6, 2), (7, 3)):
         await feed.sockets[-1].close(code=1011, reason="error")
         await conn(page, "reconnecting")
-        if n == 7:  # attempt 3: between 2 and 4 s
+        cap = 500 * 2 ** attempt
+        if attempt == 3:  # between 2 and 4 s
             await page.clock.run_for(1_900)
             assert len(feed.sockets) == n
-        await page.clock.run_for(30_000)
+            await page.clock.run_for(cap - 1_900)
+        else:
+            await page.clock.run_for(cap)
         await until(lambda n=n: len(feed.sockets) == n + 1, what=f"backed off {n}")
         await conn(page, "live")
     await page.close()

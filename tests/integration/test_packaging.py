@@ -40,7 +40,9 @@ def test_a_wheel_install_serves_pages_with_their_assets(tmp_path):
     python = str(venv / "bin" / "python")
     run(python, "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel),
         cwd=tmp_path)
-    where = run(python, "-c", "import tournament; print(tournament.__file__)", cwd=tmp_path)
+    clean = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # a checkout's path
+    where = run(python, "-c", "import tournament; print(tournament.__file__)", cwd=tmp_path,
+                env=clean)
     assert where.startswith(str(venv)), where
     url = f"sqlite+aiosqlite:///{tmp_path / 'installed.db'}"
     env = {**os.environ, "TOURNAMENT_DATABASE_URL": url, "PYTHONPATH": ""}

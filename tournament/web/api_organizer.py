@@ -117,6 +117,17 @@ async def import_teams(request: Request) -> Response:
     return await _write(request, action, status=201)
 
 
+def _place(value: str | None, name: str) -> str | None:
+    """A venue or station filter: one line of at most 100 characters, as they are stored
+    (a NUL or other control character could never match, and PostgreSQL refuses NUL)."""
+    if value is None:
+        return None
+    if len(value) > 100 or not value.isprintable():
+        raise BadRequest("invalid_parameter", f"{name} is one line of at most 100 "
+                         "characters.", name)
+    return value
+
+
 def _query(request: Request) -> match_list.MatchQuery:
     q = request.query_params
     allowed = {"tournament", "event", "stage", "team", "status", "day", "venue", "station",
@@ -143,7 +154,8 @@ def _query(request: Request) -> match_list.MatchQuery:
         event=slug_param(q["event"], "Event") if "event" in q else None,
         stage=int_param(q["stage"], "stage") if "stage" in q else None,
         team=int_param(q["team"], "team") if "team" in q else None,
-        status=status, day=day, venue=q.get("venue"), station=q.get("station"),
+        status=status, day=day, venue=_place(q.get("venue"), "venue"),
+        station=_place(q.get("station"), "station"),
         referee=int_param(q["referee"], "referee") if "referee" in q else None,
         limit=min(limit, match_list.MAX_LIMIT), offset=offset)
 
