@@ -102,7 +102,9 @@ class Target:
             cmd = [sys.executable, "-m", "uvicorn", "tournament.asgi:app", "--host", "127.0.0.1",
                    "--port", str(self.port), "--ws", "websockets-sansio",
                    "--ws-per-message-deflate", "false",
-                   "--no-access-log", "--log-level", "warning", "--backlog", "4096"]
+                   "--no-access-log", "--log-level", "warning", "--backlog", "4096",
+                   # uvicorn's default keepalive ping (20 s) unless BENCH_WS_PING says
+                   "--ws-ping-interval", os.environ.get("BENCH_WS_PING", "20")]
         else:
             cmd = [sys.executable, str(ROOT / "bench" / "fanout_servers.py"), self.kind,
                    str(self.port)]
@@ -254,7 +256,7 @@ def main() -> None:
     args = parser.parse_args()
     limit = raise_fd_limit()
     sizes = [int(s) for s in args.sizes.split(",")]
-    if max(sizes) * 2 + 200 > limit:
+    if max(sizes) + 200 > limit:  # per process: the spectators and the server are two
         raise SystemExit(f"open-file limit {limit} is too low for {max(sizes)} sockets")
     print(machine(), f"\nspectator clients: {args.client}, database: {args.db}", flush=True)
     here, there = mp.Pipe()
