@@ -1,7 +1,8 @@
 """How one server grows with ``--workers`` on PostgreSQL: cached page requests per second
 (the 128-team double elimination event page, wrk or httpx as in ``bench/pages.py``) and
-result reports per second (live-score PATCHes by an admin token, 16 at a time, each on
-its own match), for 1 and 2 uvicorn workers on the same fresh database, same run.
+match updates per second (PATCHes of a match's stream link by an admin token, 16 at a
+time, each on its own match of the one tournament: a write, its audit entry and its event,
+as a report has), for 1 and 2 uvicorn workers on the same fresh database, same run.
 
 Run by hand: ``python bench/workers.py --postgres postgresql+asyncpg://postgres@127.0.0.1/postgres``.
 Results: docs/scaling.md and bench/README.md.
@@ -35,26 +36,30 @@ async def reports(base: str, match_ids: list[int], seconds: float,
                   concurrency: int = 16) -> dict[str, float]:
     latencies: list[float] = []
     failures = 0
+    codes: dict[int, str] = {}
     headers = {"Authorization": f"Bearer {ADMIN}"}
     async with httpx.AsyncClient(base_url=base, headers=headers, timeout=30) as client:
         end = time.perf_counter() + seconds
 
         async def one(match_id: int) -> None:
             nonlocal failures
-            flip = 0
+            i = 0
             while time.perf_counter() < end:
-                flip ^= 1
+                i += 1
                 a = time.perf_counter()
                 r = await client.patch(f"/api/matches/{match_id}",
-                                       json={"score": [flip, 0], "status": "live"})
+                                       json={"stream_url": f"https://tv.example/{i}"})
                 latencies.append(time.perf_counter() - a)
-                failures += r.status_code != 200
+                if r.status_code != 200:
+                    failures += 1
+                    codes[r.status_code] = r.text[:120]
         t0 = time.perf_counter()
         await asyncio.gather(*(one(m) for m in match_ids[:concurrency]))
         took = time.perf_counter() - t0
     latencies.sort()
     return {"per_s": len(latencies) / took, "median_ms": statistics.median(latencies) * 1e3,
-            "p99_ms": latencies[int(len(latencies) * .99)] * 1e3, "failures": failures}
+            "p99_ms": latencies[int(len(latencies) * .99)] * 1e3, "failures": failures,
+            "codes": codes}
 
 
 def main() -> None:
@@ -91,7 +96,8 @@ def main() -> None:
             results.append({"workers": w, "page": page, "reports": wrote})
             print(f"workers {w}: page {page['rps']:.0f} req/s p99 {page['p99_ms']:.1f} ms | "
                   f"reports {wrote['per_s']:.0f}/s median {wrote['median_ms']:.1f} ms p99 "
-                  f"{wrote['p99_ms']:.1f} ms failures {wrote['failures']} | load "
+                  f"{wrote['p99_ms']:.1f} ms failures {wrote['failures']} {wrote['codes']} | "
+                  f"page non-2xx {page['non_2xx']} | load "
                   f"{os.getloadavg()[0]:.2f}", flush=True)
     finally:
         asyncio.run(drop_postgres(args.postgres, url))
