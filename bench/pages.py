@@ -94,7 +94,7 @@ def serve(tree: Path | None, app: str, port: int, env: dict[str, str]) -> subpro
         full["PYTHONPATH"] = str(tree)
     return subprocess.Popen([sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1",
                              "--port", str(port), *UVICORN], env=full,
-                            cwd=str(tree or HERE))
+                            cwd=str(tree or HERE), stdout=subprocess.DEVNULL)
 
 
 def stop(proc: subprocess.Popen[bytes]) -> None:
@@ -107,12 +107,15 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
 
 def parse_wrk(out: str) -> dict[str, float]:
     def ms(text: str) -> float:
-        value, unit = re.match(r"([\d.]+)(\w+)", text).groups()  # type: ignore[union-attr]
+        found = re.match(r"([\d.]+)(us|ms|s|m)$", text)
+        if found is None:
+            return float("nan")
+        value, unit = found.groups()
         return float(value) * {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 6e4}[unit]
 
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
-    p50 = ms(re.search(r"50%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
-    p99 = ms(re.search(r"99%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
+    p50 = ms(re.search(r"\s50%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
+    p99 = ms(re.search(r"\s99%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {"rps": rps, "p50_ms": p50, "p99_ms": p99, "non_2xx": int(bad.group(1)) if bad else 0}
 

@@ -67,7 +67,8 @@ async def unavailable(request: Request, exc: Exception) -> Response:
             s in text for s in STORAGE):
         request.app.state.monitor.storage_failed("disk full" if "full" in text
                                                  or "space" in text else "disk error")
-    log.warning("%s %s: unavailable: %s", request.method, request.url.path,
+    # a websocket (a spectator gone mid-handshake is an OSError too) has no method
+    log.warning("%s %s: unavailable: %s", request.scope.get("method", "WS"), request.url.path,
                 str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
     headers = {"Retry-After": RETRY_AFTER}
     message = "The service cannot reach its database right now; try again shortly."
