@@ -3,6 +3,7 @@ import, schedules, the match list, exports and imports. Thin handlers, like ``ap
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -14,6 +15,7 @@ from starlette.routing import Route
 
 from ..errors import BadRequest
 from ..formats.types import MatchStatus
+from ..schemas import LINE_OR_BLANK
 from ..schemas_edit import EventUpdate, RoundSchedule, StageUpdate, TeamUpdate
 from ..schemas_transfer import Export
 from ..services import audited, event_exports, match_list, transfer
@@ -122,7 +124,7 @@ def _place(value: str | None, name: str) -> str | None:
     (a NUL or other control character could never match, and PostgreSQL refuses NUL)."""
     if value is None:
         return None
-    if len(value) > 100 or not value.isprintable():
+    if len(value) > 100 or not re.fullmatch(LINE_OR_BLANK, value):
         raise BadRequest("invalid_parameter", f"{name} is one line of at most 100 "
                          "characters.", name)
     return value

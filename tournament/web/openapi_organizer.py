@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..formats.limits import MAX_ID
-from ..schemas import SLUG_PATTERN
+from ..schemas import LINE_OR_BLANK, SLUG_PATTERN
 from ..schemas_edit import EventUpdate, RoundSchedule, StageUpdate, TeamUpdate
 from ..schemas_transfer import Export
 from .openapi_shapes import array, ref
@@ -19,12 +19,14 @@ MODELS: tuple[type[BaseModel], ...] = (StageUpdate, RoundSchedule, TeamUpdate, E
                                        Export)
 OBJECT = {"type": "object"}
 ID = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+# a venue or station as stored: one line of at most 100 characters
+PLACE = {"type": "string", "maxLength": 100, "pattern": LINE_OR_BLANK}
 FILTERS: dict[str, dict[str, Any]] = {
     "tournament": {"type": "string", "pattern": SLUG_PATTERN},
     "event": {"type": "string", "pattern": SLUG_PATTERN}, "stage": ID, "team": ID,
     "status": {"enum": ["pending", "ready", "live", "completed", "late"]},
-    "day": {"type": "string", "format": "date"}, "venue": {"type": "string"},
-    "station": {"type": "string"}, "referee": ID, "limit": ID,
+    "day": {"type": "string", "format": "date"}, "venue": PLACE,
+    "station": PLACE, "referee": ID, "limit": ID,
     "cursor": {"type": "string", "pattern": "^[0-9]{1,8}$"},
 }
 
