@@ -43,6 +43,10 @@ hypothesis_settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow])
 hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
+# Runs of many minutes are not part of the suite (nor skipped in it): asked for by name with
+# TOURNAMENT_TEST_LONG=1 python -m pytest tests/slow/test_stateful_long.py
+collect_ignore = [] if os.environ.get("TOURNAMENT_TEST_LONG") else ["slow/test_stateful_long.py"]
+
 
 async def _admin(url: str, statement: str) -> None:
     engine = create_async_engine(url, isolation_level="AUTOCOMMIT")

@@ -8,4 +8,4 @@ from tests.fuzz_support import fuzz
 
 
 def test_api_fuzz(db_url, server_factory):
-    fuzz(server_factory(db_url).url, examples=40)
+    fuzz(server_factory(db_url).url, examples=25)

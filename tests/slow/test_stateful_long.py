@@ -5,7 +5,6 @@ run has the bounded one."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
@@ -13,8 +12,7 @@ from hypothesis import HealthCheck, settings
 
 from tests.stateful_support import AppRunner, StageRun
 
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(
-    not os.environ.get("TOURNAMENT_TEST_LONG"), reason="minutes long: TOURNAMENT_TEST_LONG=1")]
+pytestmark = pytest.mark.slow  # collected only with TOURNAMENT_TEST_LONG=1 (tests/conftest.py)
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
