@@ -9,9 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 GAME_MINUTES = 60
+
+
+def utc(value: datetime) -> datetime:
+    """A stored time in UTC (SQLite gives it back without its zone)."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def expected_end(start: datetime, best_of: int, game_minutes: int = GAME_MINUTES) -> datetime:

@@ -14,6 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
 from ..formats import registry
+from ..formats.clashes import utc
 from ..formats.state import MatchState
 from ..formats.types import MatchStatus, StageStatus
 from ..models import Event, Stage, Team, Tournament, User
@@ -25,9 +26,6 @@ GRACE_MINUTES = 10
 NEXT_COUNT = 12  # matches shown under "next"
 WAITING = (MatchStatus.PENDING, MatchStatus.READY)
 
-
-def utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
+from ..formats.clashes import utc
 from ..formats.types import MatchStatus, StageStatus
 from ..models import Event, Stage, Tournament
 from .sql_store import TABLE, load_matches
@@ -101,10 +102,7 @@ async def list_matches(session: AsyncSession, q: MatchQuery) -> dict[str, Any]:
                       "stage": views.stage_summary(stage),
                       "late": m.status in (MatchStatus.PENDING, MatchStatus.READY)
                       and m.scheduled_at is not None
-                      and _utc(m.scheduled_at) < now})
+                      and utc(m.scheduled_at) < now})
     more = len(rows) > q.limit
     return {"items": items, "next": str(q.offset + q.limit) if more else None}
 
-
-def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value

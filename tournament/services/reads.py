@@ -12,6 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
 from ..errors import NotFound
+from ..formats.clashes import utc
 from ..formats.nations import EventPlacement, nation_pairs, nation_table
 from ..formats.state import MatchState
 from ..formats.types import MatchStatus, StageStatus
@@ -187,12 +188,9 @@ async def team_matches(session: AsyncSession, team_id: int) -> list[MatchState]:
         found += [m for m in lobbies if m.lobby and team_id in m.lobby]
     far = datetime.max.replace(tzinfo=UTC)
     return sorted(found, key=lambda m: (m.scheduled_at is None,
-                                        _utc(m.scheduled_at) if m.scheduled_at else far,
+                                        utc(m.scheduled_at) if m.scheduled_at else far,
                                         m.stage_id, m.number))
 
-
-def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 async def _schedule_entry(session: AsyncSession, m: MatchState, team_id: int,

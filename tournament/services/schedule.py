@@ -4,14 +4,14 @@ scheduled match of the tournament, a whole round scheduled at once, check-in."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
 from ..errors import Conflict, InvalidInput, NotFound
-from ..formats.clashes import GAME_MINUTES, Booking, Clash, clashes, expected_end
+from ..formats.clashes import GAME_MINUTES, Booking, Clash, clashes, expected_end, utc
 from ..formats.state import MatchState
 from ..models import Stage, Tournament, User
 from ..schemas_edit import RoundSchedule
@@ -19,10 +19,6 @@ from .context import lock_tournament
 from .progress import machine_for, withdrawn_teams
 from .sql_store import TABLE, load_matches
 from .steps import finish
-
-
-def utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def booking(m: MatchState, game_minutes: int = GAME_MINUTES,

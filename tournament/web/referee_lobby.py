@@ -37,7 +37,6 @@ def games_of(match: dict[str, Any]) -> dict[int, dict[int, tuple[int, int]]]:
 
 def lobby_page(request: Request, found: dict[str, Any], error: str | None = None,
                typed: dict[str, Any] | None = None, status: int = 200) -> Response:
-    lang = language(request)
     match, stage = found["match"], found["stage"]
     t = found["tournament"]
     played = games_of(match)
@@ -52,16 +51,16 @@ def lobby_page(request: Request, found: dict[str, Any], error: str | None = None
         lobby=found["lobby"], teams={x["id"]: x for x in found["lobby"]}, played=played,
         numbers=list(range(1, min(len(played) + 1, most) + 1)), chosen=chosen, shown=shown,
         typed=typed or {}, error=error, round_label=label,
-        done=request.query_params.get("done"), lang_name=lang)
+        done=request.query_params.get("done"))
     response.headers["Cache-Control"] = "no-store"
     return response
 
 
-async def _context(request: Request) -> tuple[dict[str, Any], Any]:
-    """The lobby and the signed-in referee allowed to score it (or a page to go to)."""
+async def _context(request: Request) -> tuple[dict[str, Any], Any] | Response:
+    """The lobby and the signed-in referee allowed to score it, or the sign-in page."""
     identity = await require_session(request)
     if isinstance(identity, Response):
-        raise _Redirect(identity)
+        return identity
     async with ctx(request).db.read() as session:
         found = await referee_matches.console_context(session, _id(request))
         if found is not None and "placings" in found["match"]:
@@ -76,11 +75,6 @@ async def _context(request: Request) -> tuple[dict[str, Any], Any]:
     return found, identity
 
 
-class _Redirect(Exception):
-    def __init__(self, response: Response) -> None:
-        self.response = response
-
-
 def _typed(form: FormData, lobby: list[dict[str, Any]]) -> dict[str, Any]:
     typed: dict[str, Any] = {"number": str(form.get("number") or "")}
     for team in lobby:
@@ -90,10 +84,10 @@ def _typed(form: FormData, lobby: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 async def save_game(request: Request) -> Response:
-    try:
-        found, identity = await _context(request)
-    except _Redirect as go:
-        return go.response
+    context = await _context(request)
+    if isinstance(context, Response):
+        return context
+    found, identity = context
     form = await request.form()
     session_auth.check_form(request, form)
     typed = _typed(form, found["lobby"])
