@@ -23,7 +23,7 @@ import logging
 import socket
 from typing import Any
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
 try:
     from uvicorn.protocols.websockets.websockets_sansio_impl import (
@@ -32,7 +32,6 @@ try:
 except ImportError:  # pragma: no cover (uvicorn without websockets)
     _Protocol = None  # type: ignore[assignment, misc]
 
-SCOPE_KEY = "tournament.raw_socket"
 WS_IMPLEMENTATION = "websockets-sansio"  # what run.py and the test servers ask uvicorn for
 log = logging.getLogger("tournament.live")
 _warned: set[str] = set()
@@ -145,30 +144,16 @@ class RawSocket:
         return self._broken
 
 
-def raw_socket(scope: Scope) -> RawSocket | None:
-    proto = scope.get("extensions", {}).get(SCOPE_KEY)
-    return RawSocket(proto) if proto is not None else None
-
-
-def _usable(proto: Any) -> bool:
+def usable(proto: Any) -> bool:
+    """A connection the fast path knows: uvicorn websockets-sansio, no compression."""
     if _Protocol is None or not isinstance(proto, _Protocol):
         return False
     conn = getattr(proto, "conn", None)
     return conn is not None and not getattr(conn, "extensions", None)
 
 
-class RawSocketMiddleware:
-    """Put the server's websocket connection into ``scope["extensions"]`` when it is one
-    the fast path knows (uvicorn websockets-sansio, no compression) and the contract held
-    at start (``enabled``)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-        self.enabled = True
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "websocket" and self.enabled:
-            proto = getattr(send, "__self__", None)
-            if _usable(proto):  # the server made this dict for this connection alone
-                scope.setdefault("extensions", {})[SCOPE_KEY] = proto
-        await self.app(scope, receive, send)
+def raw_socket(send: Send) -> RawSocket | None:
+    """The fast path to the connection behind ``send`` (the server's own ``send``,
+    unwrapped: the live feed is dispatched before any middleware wraps it), or None."""
+    proto = getattr(send, "__self__", None)
+    return RawSocket(proto) if usable(proto) else None
