@@ -113,6 +113,8 @@ async def _feed(websocket: WebSocket, raw: RawSocket | None) -> None:
         await websocket.close(code=TRY_AGAIN)
         return
     await websocket.accept()
+    if raw is not None:
+        raw.trim()  # what uvicorn keeps but no longer needs (live/raw.py)
     hub, source = context.hub, context.hub.source
 
     async def refill(after: int, upto: int) -> list[Message]:
