@@ -10,7 +10,6 @@ files and plain HTTP."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import os
 import resource
@@ -26,6 +25,7 @@ from sqlalchemy.engine import make_url
 
 from .config import Settings
 from .db import Database
+from .tasks import stop_task
 
 log = logging.getLogger("tournament.monitor")
 PROBE_EVERY = 1.0  # seconds
@@ -114,9 +114,7 @@ class Monitor:
 
     async def stop(self) -> None:
         if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            await stop_task(self._task)
 
     async def _run(self) -> None:
         while True:
@@ -129,7 +127,8 @@ class Monitor:
     async def probe(self) -> None:
         started = time.monotonic()
         try:
-            await asyncio.wait_for(self._ping(), PROBE_TIMEOUT)
+            async with asyncio.timeout(PROBE_TIMEOUT):
+                await self._ping()
             self.database = {"ok": True, "latency_ms": round((time.monotonic() - started)
                                                              * 1000, 1)}
         except Exception as exc:  # any failure means: not answering

@@ -79,7 +79,8 @@ class Hub:
                                                        self._local_writes)
         topic.sinks.add(sink)
         if not topic.ready.is_set():
-            await asyncio.wait_for(topic.ready.wait(), READY_TIMEOUT)
+            async with asyncio.timeout(READY_TIMEOUT):
+                await topic.ready.wait()
         return topic
 
     def leave(self, tournament_id: int, sink: Sink) -> None:

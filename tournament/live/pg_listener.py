@@ -18,6 +18,7 @@ from typing import Any
 import asyncpg  # type: ignore[import-untyped]
 from sqlalchemy.engine import make_url
 
+from ..tasks import stop_task
 from .hub import Hub
 from .outbox import CHANNEL, parse_payload
 
@@ -48,16 +49,14 @@ class PgListener:
         """Start listening; wait (up to ``timeout``) for the first LISTEN to be in place."""
         self._task = asyncio.get_running_loop().create_task(self._run(), name="live-listener")
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self.connected.wait(), timeout)
+            async with asyncio.timeout(timeout):
+                await self.connected.wait()
         if not self.connected.is_set():
             log.error("live feed: could not LISTEN on %s yet; retrying in the background",
                       CHANNEL)
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        await stop_task(self._task)
         await self._close()
 
     async def _run(self) -> None:
@@ -92,10 +91,12 @@ class PgListener:
         """Return when the connection is lost or stops answering."""
         while True:
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._lost.wait(), HEALTH_EVERY)
+                async with asyncio.timeout(HEALTH_EVERY):
+                    await self._lost.wait()
             if self._lost.is_set() or self._conn is None or self._conn.is_closed():
                 raise ConnectionError("connection lost")
-            await asyncio.wait_for(self._conn.fetchval("SELECT 1"), HEALTH_TIMEOUT)
+            async with asyncio.timeout(HEALTH_TIMEOUT):
+                await self._conn.fetchval("SELECT 1")
 
     def _on_notify(self, _conn: Any, _pid: int, _channel: str, text: str) -> None:
         parsed = parse_payload(text)
@@ -108,6 +109,7 @@ class PgListener:
         conn, self._conn = self._conn, None
         if conn is not None and not conn.is_closed():
             try:
-                await asyncio.wait_for(conn.close(), HEALTH_TIMEOUT)
+                async with asyncio.timeout(HEALTH_TIMEOUT):
+                    await conn.close()
             except Exception:
                 conn.terminate()
