@@ -15,6 +15,7 @@ from sqlalchemy import insert, text
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from ..db import connection
 from ..models import EventLog, utcnow
 
 PENDING = "outbox_pending"
@@ -61,7 +62,7 @@ async def emit_many(session: AsyncSession, tournament_id: int,
     """Several events at once: one statement takes ``len(events)`` consecutive seqs."""
     if not events:
         return []
-    conn = await session.connection()
+    conn = await connection(session)
     result = await conn.execute(TAKE_SEQS, {"id": tournament_id, "n": len(events)})
     first = int(result.scalar_one()) - len(events) + 1
     rows = [Sent(tournament_id, first + i, type_, dict(data))
@@ -90,7 +91,7 @@ async def seal(session: AsyncSession, rows: Sequence[EventLog | Sent],
         newest[row.tournament_id] = max(newest.get(row.tournament_id, 0), row.seq)
         if retention > 0 and row.seq % every == 0:
             crossed.add(row.tournament_id)
-    conn = await session.connection()
+    conn = await connection(session)
     for tournament_id in crossed:
         await conn.execute(
             text("DELETE FROM event_log WHERE tournament_id = :id AND seq <= :cut"),

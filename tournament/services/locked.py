@@ -22,6 +22,7 @@ from sqlalchemy import String, bindparam, cast, exists, select
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from ..db import connection
 from ..errors import NotFound
 from ..formats import registry
 from ..formats.machine import StageInfo
@@ -135,7 +136,7 @@ def _attach(session: AsyncSession, model: type[Model], values: dict[str, Any]) -
 
 
 async def load_locked(session: AsyncSession, match_id: int) -> Locked:
-    row = (await (await session.connection()).execute(
+    row = (await (await connection(session)).execute(
         LOCKED, {"match_id": match_id})).first()
     if row is None:
         raise NotFound("Match", match_id)

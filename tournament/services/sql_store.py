@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, bindparam, delete, insert, or_, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from ..db import connection
 from ..formats.machine import Changes
 from ..formats.state import COLUMNS, MatchState
 from ..formats.types import MatchStatus
@@ -44,7 +45,7 @@ async def load_matches(session: AsyncSession, *where: ColumnElement[bool],
 
 async def _states(session: AsyncSession, query: Any,
                   params: dict[str, Any] | None = None) -> list[MatchState]:
-    rows = (await (await session.connection()).execute(query, params)).all()
+    rows = (await (await connection(session)).execute(query, params)).all()
     return [MatchState(*row) for row in rows]
 
 
@@ -129,7 +130,7 @@ class SqlStore:
         if self._complete:
             return False
         gone = [*self._by_number, *(m.number for m in self._removed)]
-        found = (await (await self.session.connection()).execute(
+        found = (await (await connection(self.session)).execute(
             select(TABLE.c.id).where(TABLE.c.stage_id == self.stage_id, TABLE.c.active,
                                      TABLE.c.status != MatchStatus.COMPLETED,
                                      TABLE.c.number.not_in(gone)).limit(1))).first()
@@ -148,7 +149,7 @@ class SqlStore:
 
     async def save(self, changes: Changes) -> None:
         """Write what the step changed: deletes, inserts (ids come back), updates."""
-        conn = await self.session.connection()
+        conn = await connection(self.session)
         if self._removed:
             await conn.execute(delete(TABLE).where(
                 TABLE.c.id.in_([m.id for m in self._removed])))

@@ -34,7 +34,8 @@ async def finish_locked(session: AsyncSession, locked: Locked, machine: StageMac
         await _after(session, tournament, stage, changes, store)
     else:  # what persist() and announce() do when neither the stage nor its shape changed
         await store.save(changes)
-        await session.flush()
+        if session.new or session.dirty or session.deleted:  # a flush of nothing: skipped
+            await session.flush()
         await announce_matches(session, locked.tournament_id, locked.timezone, changes)
     return changes
 
