@@ -16,7 +16,7 @@ from ..formats.types import FormatError, StageStatus
 from ..schemas import GameDetail, MatchUpdate
 from . import schedule
 from .actors import Actor
-from .locked import load_locked
+from .locked import Locked, load_locked
 from .progress import answer, domain_error, withdrawn_teams
 from .sql_store import SqlStore
 from .steps import finish_locked
@@ -26,8 +26,12 @@ SCHEDULE_FIELDS = {"scheduled_at", "stream_url", "venue", "station", "referee_id
 
 
 async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
-                       actor: Actor, if_match: int | None) -> dict[str, Any]:
-    locked = await load_locked(session, match_id)
+                       actor: Actor, if_match: int | None,
+                       locked: Locked | None = None) -> dict[str, Any]:
+    """``locked``: the match's locked read when the caller made it (the audit trail reads
+    ``before`` from it); otherwise made here."""
+    if locked is None:
+        locked = await load_locked(session, match_id)
     match, stage, tid = locked.match, locked.stage, locked.tournament_id
     if not actor.may_referee(tid, locked.tournament["published"], stage["event_id"]):
         raise Forbidden("not_assigned", "You are not a referee of this tournament.")
