@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, overload
 
-from sqlalchemy import String, bindparam, cast, exists, select
+from sqlalchemy import String, and_, bindparam, cast, exists, select
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -37,17 +37,28 @@ TEAM = Team.__table__  # type: ignore[attr-defined]
 
 _STAGE_KEYS = tuple(c.key for c in STAGE.c if c.key != "seeding")
 _TOURNAMENT_KEYS = tuple(c.key for c in TOURNAMENT.c)
-_M, _S = len(COLUMNS), len(COLUMNS) + len(_STAGE_KEYS)
-_T = _S + 1  # the seeding's text sits between the stage's columns and the tournament's
+_WINNER_TO, _LOSER_TO = TABLE.alias("winner_to"), TABLE.alias("loser_to")
+# the row: the match, the matches its winner and loser go to (NULLs where none), the
+# stage's columns, the seeding's text, the tournament's columns, "any team withdrawn"
+_M = len(COLUMNS)
+_S = 3 * _M
+_ID = COLUMNS.index("id")
+_T = _S + len(_STAGE_KEYS) + 1
 
 LOCKED = (
-    select(*STATE_COLUMNS, *(STAGE.c[k] for k in _STAGE_KEYS),
+    select(*STATE_COLUMNS, *(_WINNER_TO.c[c] for c in COLUMNS),
+           *(_LOSER_TO.c[c] for c in COLUMNS), *(STAGE.c[k] for k in _STAGE_KEYS),
            cast(STAGE.c.seeding, String), *(TOURNAMENT.c[k] for k in _TOURNAMENT_KEYS),
            exists().where(TEAM.c.event_id == STAGE.c.event_id, TEAM.c.withdrawn))
-    .select_from(TABLE.join(STAGE, STAGE.c.id == TABLE.c.stage_id)
-                 .join(TOURNAMENT, TOURNAMENT.c.id == TABLE.c.tournament_id))
+    .select_from(
+        TABLE.join(STAGE, STAGE.c.id == TABLE.c.stage_id)
+        .join(TOURNAMENT, TOURNAMENT.c.id == TABLE.c.tournament_id)
+        .outerjoin(_WINNER_TO, and_(_WINNER_TO.c.stage_id == TABLE.c.stage_id,
+                                    _WINNER_TO.c.number == TABLE.c.winner_to))
+        .outerjoin(_LOSER_TO, and_(_LOSER_TO.c.stage_id == TABLE.c.stage_id,
+                                   _LOSER_TO.c.number == TABLE.c.loser_to)))
     .where(TABLE.c.id == bindparam("match_id"))
-    .with_for_update())
+    .with_for_update(of=[TABLE, STAGE, TOURNAMENT]))
 
 
 class JsonList(Sequence[int]):
@@ -83,10 +94,12 @@ class JsonList(Sequence[int]):
 
 @dataclass
 class Locked:
-    """What the locked read found: the match as a ``MatchState``, its stage's and
-    tournament's columns as plain values."""
+    """What the locked read found: the match as a ``MatchState`` and the matches its
+    winner and loser go to (a result's first step reads them: read here, they cost no
+    statement of their own), its stage's and tournament's columns as plain values."""
 
     match: MatchState
+    fed: list[MatchState]
     stage: dict[str, Any]
     tournament: dict[str, Any]
     seeding: JsonList
@@ -141,7 +154,9 @@ async def load_locked(session: AsyncSession, match_id: int) -> Locked:
     if row is None:
         raise NotFound("Match", match_id)
     return Locked(match=MatchState(*row[:_M]),
-                  stage=dict(zip(_STAGE_KEYS, row[_M:_S], strict=True)),
-                  seeding=JsonList(row[_S]),
+                  fed=[MatchState(*row[i:i + _M]) for i in (_M, 2 * _M)
+                       if row[i + _ID] is not None],
+                  stage=dict(zip(_STAGE_KEYS, row[_S:_T - 1], strict=True)),
+                  seeding=JsonList(row[_T - 1]),
                   tournament=dict(zip(_TOURNAMENT_KEYS, row[_T:-1], strict=True)),
                   any_withdrawn=bool(row[-1]))

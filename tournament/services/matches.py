@@ -54,7 +54,7 @@ async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
                            "results are reported.", "status")
     withdrawn = await withdrawn_teams(session, stage["event_id"]) if locked.any_withdrawn \
         else frozenset()
-    store = SqlStore(session, stage["id"], [match])
+    store = SqlStore(session, stage["id"], [match, *locked.fed])
     machine = StageMachine(locked.stage_info(), store, withdrawn)
     values: dict[str, Any] = {f: getattr(body, f) for f in planning - {"scheduled_at"}}
     if "scheduled_at" in fields:  # stored in UTC: SQLite keeps no offset
