@@ -29,6 +29,7 @@ from tournament.live.raw import WS_IMPLEMENTATION
 from tournament.migrate import upgrade
 
 from .helpers import ADMIN
+from .teardown import bounded, cancel_tasks, leftovers
 
 ROOT = Path(__file__).resolve().parent.parent
 # The server to test against; each run creates a database of its own on it (and drops it),
@@ -127,15 +128,26 @@ def db_url(request: pytest.FixtureRequest) -> str:
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
 async def app(db_url: str) -> AsyncIterator[Any]:
     application = create_app(Settings(database_url=db_url, admin_token=ADMIN))
-    async with application.router.lifespan_context(application):
-        yield application
+    lifespan = application.router.lifespan_context(application)
+    await lifespan.__aenter__()
+    yield application
+    await bounded(lifespan.__aexit__(None, None, None), f"the app's shutdown on {db_url}")
 
 
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
 async def client(app: Any) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
-        yield c
+    c = httpx.AsyncClient(transport=transport, base_url="http://testserver")
+    yield c
+    await bounded(c.aclose(), "closing the in-process client")
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session", autouse=True)
+async def _session_loop_ends_cleanly() -> AsyncIterator[None]:
+    """Set up after the session's event loop, so torn down before it closes: what tests
+    left running on the loop is cancelled here, with a bound (tests/teardown.py)."""
+    yield
+    await cancel_tasks(leftovers())
 
 
 def free_port() -> int:

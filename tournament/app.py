@@ -12,7 +12,7 @@ from starlette.routing import Mount
 
 from .config import Settings
 from .db import Database
-from .live.raw import RawSocketMiddleware, check_contract, warn_once
+from .live.raw import check_contract, warn_once
 from .live.runtime import LiveRuntime
 from .monitor import Monitor
 from .services.context import Context
@@ -115,8 +115,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         routes=routes,
         lifespan=lifespan,
         middleware=[Middleware(Front),
+                    Middleware(sockets.LiveSockets),  # spectators skip the rest (memory)
                     Middleware(SecurityHeaders),
-                    Middleware(BodyLimit, max_body=settings.max_body),
-                    Middleware(RawSocketMiddleware)],
+                    Middleware(BodyLimit, max_body=settings.max_body)],
         exception_handlers=errors.HANDLERS,
     )

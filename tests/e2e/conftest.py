@@ -11,6 +11,8 @@ import pytest
 import pytest_asyncio
 from playwright.async_api import Browser, async_playwright
 
+from ..teardown import bounded
+
 CHROMIUM = os.environ.get("TOURNAMENT_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -21,10 +23,11 @@ SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 async def browser() -> AsyncIterator[Browser]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium is needed at {CHROMIUM} (apt-get install chromium)")
-    async with async_playwright() as p:
-        b = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        await b.close()
+    p = await async_playwright().start()
+    b = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    yield b
+    await bounded(b.close(), "closing Chromium")
+    await bounded(p.stop(), "stopping Playwright's driver")
 
 
 @pytest.fixture

@@ -99,6 +99,13 @@ async def test_frames_reach_spectators_through_the_real_protocol(sqlite_url, mon
                 for ws in (one, two):  # a pong comes once the socket is subscribed and live
                     await ws.send('{"type":"ping"}')
                     assert (await receive(ws, 1)) == [{"type": "pong"}]
+                conns = [c for c in served.server.server_state.connections
+                         if isinstance(c, WebSocketsSansIOProtocol)]
+                assert len(conns) == 2
+                for conn in conns:  # trimmed on the fast path only (memory per socket)
+                    assert isinstance(conn.queue, raw.Inbox) is fast
+                    assert isinstance(conn.writable, raw.Flag) is fast
+                    assert (conn.request is None) is fast
                 r = await client.patch(f"/api/matches/{st['matches'][0]['id']}",
                                        json={"score": [1, 0], "status": "live"},
                                        headers=AUTH)
@@ -111,6 +118,34 @@ async def test_frames_reach_spectators_through_the_real_protocol(sqlite_url, mon
         assert writes and all(writes)  # through the protocol object, not ASGI
     else:
         assert writes == []
+
+
+async def test_the_inbox_hands_out_messages_in_order_and_wakes_its_reader():
+    inbox = raw.Inbox([1])
+    assert not inbox.empty() and await inbox.get() == 1 and inbox.empty()
+    reader = asyncio.get_running_loop().create_task(inbox.get())
+    await asyncio.sleep(0)
+    inbox.put_nowait(2)
+    inbox.put_nowait(3)
+    assert await reader == 2 and await inbox.get() == 3
+    cancelled = asyncio.get_running_loop().create_task(inbox.get())
+    await asyncio.sleep(0)
+    cancelled.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await cancelled
+    inbox.put_nowait(4)  # no reader waits: kept for the next get
+    assert await inbox.get() == 4
+
+
+async def test_the_flag_wakes_every_waiter_when_set_and_not_before():
+    flag = raw.Flag(True)
+    assert flag.is_set() and await flag.wait()
+    flag.clear()
+    waiters = [asyncio.get_running_loop().create_task(flag.wait()) for _ in range(2)]
+    await asyncio.sleep(0)
+    assert not any(w.done() for w in waiters)
+    flag.set()
+    assert await asyncio.gather(*waiters) == [True, True]
 
 
 async def test_a_failing_socket_never_reaches_the_writer_or_the_others():

@@ -244,6 +244,28 @@ def test_best_placement_then_last_game_then_seed() -> None:
     assert all(r.tied for r in sim.standings())
 
 
+def test_best_game_breaks_a_points_tie() -> None:
+    # 1 and 2 level on 9 points: 1 won game 1 with no kills (6) and scored 3 in game 2;
+    # 2 was second with 5 kills in game 1 (9) and scored nothing in game 2. The most
+    # points in one game puts 2 first; the best placement would put 1 first.
+    points = {"placement_points": [6, 4, 2, 0], "games": 2}
+
+    def played(tiebreakers: list[str]) -> list[int]:
+        sim = Sim("free_for_all", [1, 2, 3, 4], points | {"tiebreakers": tiebreakers})
+        play(sim, 1, 1, [1, 2, 3, 4], [0, 5, 0, 0])
+        play(sim, 1, 2, [4, 3, 1, 2], [0, 0, 1, 0])
+        rows = sim.standings()
+        assert [(r.team_id, r.points) for r in rows][:2] in ([(1, 9), (2, 9)],
+                                                             [(2, 9), (1, 9)])
+        assert {r.team_id: r.best_game for r in rows if isinstance(r, ffa.FreeForAllRow)} \
+            == {1: 6, 2: 9, 3: 4, 4: 6}
+        return [r.team_id for r in rows]
+
+    assert played(["best_game"])[:2] == [2, 1]
+    assert played(["best_placement"])[:2] == [1, 2]
+    assert played(["best_game", "best_placement"])[:2] == [2, 1]
+
+
 def test_a_recorded_order_splits_a_tie_the_list_leaves() -> None:
     sim = Sim("free_for_all", [1, 2, 3], FLAT | {"tiebreakers": [], "games": 1})
     sim.info = sim.info.__class__(**{**{f: getattr(sim.info, f) for f in sim.info.__slots__},
@@ -363,7 +385,7 @@ def test_totals_equal_the_sum_of_the_games(n: int, games: int, seed: int,
 
 @settings(max_examples=40, deadline=None)
 @given(st.integers(3, 10), st.integers(0, 2**32),
-       st.permutations(["wins", "placement_points", "kills", "best_placement",
+       st.permutations(["wins", "placement_points", "kills", "best_placement", "best_game",
                         "last_game_placement"]))
 def test_tiebreakers_apply_in_order(n: int, seed: int, breakers: list[str]) -> None:
     """Adjacent rows: points never rise; at equal points the first tiebreaker that differs
@@ -378,7 +400,8 @@ def test_tiebreakers_apply_in_order(n: int, seed: int, breakers: list[str]) -> N
 
     def key(r: Any, name: str) -> int:
         return {"wins": -r.wins, "placement_points": -r.placement_points, "kills": -r.kills,
-                "best_placement": r.best_placement, "last_game_placement": r.last_placement}[
+                "best_placement": r.best_placement, "best_game": -r.best_game,
+                "last_game_placement": r.last_placement}[
             name]
 
     for a, b in pairwise(rows):

@@ -365,3 +365,16 @@ def test_valve_odd_groups_pass_down_without_a_rematch_or_a_second_bye():
     assert fourth == {(4, 3), (8, 6), (5, None)}
     real = [frozenset(m.teams) for m in sim.matches.values() if None not in m.teams]
     assert len(real) == len(set(real))
+
+
+def test_standard_float_is_the_lowest_of_its_group_and_meets_the_top_of_the_next():
+    """9 teams; after round 1 the 1-0 group is 9 (bye; no opponents, so the highest Buchholz)
+    and seeds 1-4, the 0-1 group seeds 5-8. The odd 1-0 group floats one team: FIDE's Dutch
+    system (C.04.3) sends down its lowest-ranked team to meet the highest-ranked of the group
+    below. Before, any float with the same in-group cost was taken: here 9, the top team."""
+    entries = field(9)
+    for w, l_ in [(1, 5), (2, 6), (3, 7), (4, 8)]:
+        play(entries, w, l_)
+    entries[9] = replace(entries[9], wins=1, had_bye=True)
+    pairs = pair_round(list(entries.values()), 2, STANDARD)
+    assert pairs == [(9, 2), (1, 3), (4, 6), (5, 7), (8, None)]

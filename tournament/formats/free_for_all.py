@@ -29,8 +29,8 @@ from .types import FormatError, MatchPlan, MatchStatus, NeedsAdmin, StageFormat,
 
 # PUBG Mobile (PMGC 2021): 15, 12, 10, 8, 6, 4, 2, then 1 for 8th-12th, 0 for 13th-16th.
 PUBG_MOBILE_POINTS = (15, 12, 10, 8, 6, 4, 2, 1, 1, 1, 1, 1, 0, 0, 0, 0)
-TIEBREAKERS = ("wins", "placement_points", "kills", "best_placement", "last_game_placement",
-               "seed")
+TIEBREAKERS = ("wins", "placement_points", "kills", "best_placement", "best_game",
+               "last_game_placement", "seed")
 DEFAULT_TIEBREAKERS = ("wins", "placement_points", "kills", "last_game_placement")
 MAX_LOBBY = 100
 
@@ -246,6 +246,7 @@ class FreeForAllRow(Row):
     kills: int = 0
     games: int = 0
     best_placement: int | None = None
+    best_game: int | None = None  # the most points it scored in one game
     last_placement: int | None = None
     match_point: bool = False  # at or above the match point threshold
     played: list[dict[str, int]] = field(default_factory=list)  # each game, in order
@@ -279,6 +280,8 @@ def tally(teams: Mapping[int, int | None], lobbies_: Sequence[MatchResult],
             row.wins += place == 1
             row.best_placement = place if row.best_placement is None \
                 else min(row.best_placement, place)
+            scored = pp + kills * settings.kill_points
+            row.best_game = scored if row.best_game is None else max(row.best_game, scored)
             row.last_placement = place
             row.played.append({"round": round_, "game": number, "placement": place,
                                "kills": kills, "points": pp + kills * settings.kill_points})
@@ -307,6 +310,7 @@ def rank(teams: Mapping[int, int | None], lobbies_: Sequence[MatchResult],
         "placement_points": lambda t: (-rows[t].placement_points,),
         "kills": lambda t: (-rows[t].kills,),
         "best_placement": lambda t: (rows[t].best_placement or never,),
+        "best_game": lambda t: (-(g if (g := rows[t].best_game) is not None else -1),),
         "last_game_placement": lambda t: (rows[t].last_placement or never,),
         "seed": lambda t: (s if (s := teams.get(t)) is not None else float("inf"),),
     }

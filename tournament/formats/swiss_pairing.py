@@ -26,7 +26,8 @@ must, never repeats a pairing while an alternative exists and never gives a seco
 while another team can take it. It is solved as a maximum-weight perfect matching
 (networkx), not greedily: a second bye costs more than any number of rematches, a rematch
 more than any amount of floating (squared score differences), floating more than any
-seed preference; within a score group the top half meets the bottom half, and the bye
+seed preference; within a score group the top half meets the bottom half, a float is the
+lowest-ranked team of its group and meets the highest-ranked of the group below, and the bye
 goes to the lowest-ranked team of the lowest score group that has not had one.
 
 A bye is a win: the caller records it in ``wins`` and sets ``had_bye``.
@@ -263,9 +264,14 @@ def _pair_standard(active: list[SwissEntry], field: list[SwissEntry]) -> list[Pa
             cost = (score[a.team] - score[b.team]) ** 2 * float_unit
             if _played(a, b):
                 cost += rematch_unit
+            (ia, size), (ib, _) = index_in_group[a.team], index_in_group[b.team]
             if score[a.team] == score[b.team]:
-                (ia, size), (ib, _) = index_in_group[a.team], index_in_group[b.team]
                 cost += abs(abs(ib - ia) - size // 2) * seed_unit
+            else:
+                # A float: the lowest-ranked of the higher group moves down and meets the
+                # highest-ranked of the lower one (FIDE Dutch system, C.04.3: the
+                # downfloater is paired with the top resident of the bracket below).
+                cost += ((size - 1 - ia) + ib) * seed_unit
             graph.add_edge(a.team, b.team, weight=big - cost)
     if n % 2:
         for e in ranked:

@@ -64,6 +64,7 @@ TIEBREAKER_WORDS = {
 FFA_TIEBREAKER_WORDS = {
     "wins": "games won (first places)", "placement_points": "placement points",
     "kills": "kills", "best_placement": "best placement",
+    "best_game": "most points in one game",
     "last_game_placement": "placement in the last game",
 }
 

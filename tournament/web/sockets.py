@@ -5,8 +5,13 @@ no gap) and its sink holds live events until the replay is sent, skipping what t
 already covered: every seq is sent once, in order. The handler itself only reads client
 messages (``live/protocol.py``); live events are written by the hub's fan-out.
 
-The endpoint is a plain ASGI app, and an idle socket keeps only ids: a spectator costs
-one coroutine chain, not Starlette's session wrappers or an ORM object (memory per socket).
+An idle socket is mostly memory held for as long as it stays open, so it holds little
+(bench/README.md, issue 12: the profile). ``LiveSockets``, right after ``Front``, sends a
+spectator's socket straight to the feed before the other middleware and the router: a
+suspended coroutine frame per layer (and Starlette's exception wrapper's closures and
+second ``WebSocket``) would otherwise be kept for the socket's whole life. The feed keeps
+only ids (no ORM object), reads the handshake's headers without caching them, and the
+read loop is the feed's own frame.
 """
 
 from __future__ import annotations
@@ -15,16 +20,17 @@ import contextlib
 import logging
 from urllib.parse import urlsplit
 
+from starlette.datastructures import Headers, QueryParams
 from starlette.responses import JSONResponse
-from starlette.routing import WebSocketRoute
-from starlette.types import Receive, Scope, Send
+from starlette.routing import Match, WebSocketRoute
+from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from ..errors import DomainError
 from ..live.hub import HubClosed
 from ..live.messages import Message
 from ..live.protocol import GOING_AWAY, NORMAL, POLICY, TRY_AGAIN, ClientGuard
-from ..live.raw import raw_socket
+from ..live.raw import RawSocket, raw_socket
 from ..live.replay import replay
 from ..live.sink import INTERNAL, SocketSink
 from ..live.source import between
@@ -39,13 +45,14 @@ log = logging.getLogger("tournament.live")
 
 
 def origin_allowed(websocket: WebSocket) -> bool:
-    origin = websocket.headers.get("origin")
+    headers = Headers(scope=websocket.scope)  # not websocket.headers: that one is kept
+    origin = headers.get("origin")
     if origin is None:  # not a browser (overlays in OBS, scripts): allowed
         return True
     allowed = ctx(websocket).settings.allowed_origins
     if "*" in allowed or origin in allowed:
         return True
-    host = websocket.headers.get("host", "")
+    host = headers.get("host", "")
     return urlsplit(origin).netloc == host
 
 
@@ -75,7 +82,8 @@ async def _refuse(websocket: WebSocket, status: int, reason: str) -> None:
         await websocket.close(code=TRY_AGAIN)
 
 
-async def feed(websocket: WebSocket) -> None:
+async def feed(websocket: WebSocket, raw: RawSocket | None) -> None:
+    """Serve one spectator; ``raw`` is the fast path to its connection, if there is one."""
     if not origin_allowed(websocket):
         await websocket.close(code=POLICY)  # before the handshake: refused with 403
         return
@@ -86,15 +94,15 @@ async def feed(websocket: WebSocket) -> None:
         await _refuse(websocket, 503 if refused == "saturated" else 429, refused)
         return
     try:
-        await _feed(websocket)
+        await _feed(websocket, raw if websocket.app.state.fast_path else None)
     finally:
         sockets.release(address)
 
 
-async def _feed(websocket: WebSocket) -> None:
+async def _feed(websocket: WebSocket, raw: RawSocket | None) -> None:
     context = ctx(websocket)
     try:
-        since = parse_since(websocket.query_params.get("since"))
+        since = parse_since(QueryParams(websocket.scope["query_string"]).get("since"))
         if not SLUG.match(websocket.path_params["slug"]):
             raise ValueError("not a slug")
         tid, slug = await _tournament(context, websocket.path_params["slug"])
@@ -105,12 +113,13 @@ async def _feed(websocket: WebSocket) -> None:
         await websocket.close(code=TRY_AGAIN)
         return
     await websocket.accept()
+    if raw is not None:
+        raw.trim()  # what uvicorn keeps but no longer needs (live/raw.py)
     hub, source = context.hub, context.hub.source
 
     async def refill(after: int, upto: int) -> list[Message]:
         return await between(source, tid, after, upto) if source is not None else []
 
-    raw = raw_socket(websocket.scope) if websocket.app.state.fast_path else None
     sink = SocketSink(websocket, raw, hub.limits, refill)
     try:
         topic = await hub.join(tid, sink)
@@ -121,7 +130,16 @@ async def _feed(websocket: WebSocket) -> None:
                                 lambda: snapshot(context.db, slug), tid, since)
         del topic
         sink.start(last)
-        await _serve(websocket, sink)
+        guard = ClientGuard()
+        while sink.closed is None:  # answer pings; close on anything else
+            message = await websocket.receive()
+            if message["type"] == "websocket.disconnect":
+                break
+            verdict = guard.judge(message)
+            if isinstance(verdict, int):
+                sink.close(verdict)
+                break
+            await websocket.send_text(verdict)
     except HubClosed:
         sink.close(GOING_AWAY)
     except TimeoutError:
@@ -139,25 +157,31 @@ async def _feed(websocket: WebSocket) -> None:
             await websocket.close(code=NORMAL)
 
 
-async def _serve(websocket: WebSocket, sink: SocketSink) -> None:
-    """Answer pings; close on anything else. Ends when either side closes."""
-    guard = ClientGuard()
-    while sink.closed is None:
-        message = await websocket.receive()
-        if message["type"] == "websocket.disconnect":
-            return
-        verdict = guard.judge(message)
-        if isinstance(verdict, int):
-            sink.close(verdict)
-            return
-        await websocket.send_text(verdict)
-
-
 class LiveFeed:
-    """The endpoint as a plain ASGI app (no per-socket session wrapper)."""
+    """The endpoint as a plain ASGI app (no per-socket session wrapper). ``LiveSockets``
+    serves it before routing; through the router (an app without that middleware)
+    ``send`` may be wrapped, and the feed then takes the ASGI path."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        await feed(WebSocket(scope, receive, send))
+        await feed(WebSocket(scope, receive, send), raw_socket(send))
 
 
-routes = [WebSocketRoute("/ws/tournaments/{slug}", LiveFeed())]
+FEED = WebSocketRoute("/ws/tournaments/{slug}", LiveFeed())
+routes = [FEED]
+
+
+class LiveSockets:
+    """Middleware: a websocket for the live feed goes straight to it, matched as the
+    router would match it (``path_params`` set the same way); anything else goes on."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            match, child = FEED.matches(scope)
+            if match is Match.FULL:
+                scope.update(child)
+                await feed(WebSocket(scope, receive, send), raw_socket(send))
+                return
+        await self.app(scope, receive, send)
