@@ -12,7 +12,12 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
+    AsyncEngine,
+    async_sessionmaker,
+    create_async_engine,
+)
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 
@@ -79,3 +84,21 @@ class Database:
         await self.engine.dispose()
         if self.write_engine is not self.engine:
             await self.write_engine.dispose()
+
+
+_CONNECTION = "db.connection"
+
+
+async def connection(session: AsyncSession) -> AsyncConnection:
+    """The session's connection for its current transaction, as ``session.connection()``
+    gives it, but asked of SQLAlchemy once per transaction: each ask is a trip through its
+    async bridge (a greenlet), and a result report would make five."""
+    transaction = session.sync_session.get_transaction()
+    held = session.info.get(_CONNECTION)
+    if held is not None and transaction is not None and held[0] is transaction \
+            and transaction.is_active:
+        conn: AsyncConnection = held[1]
+        return conn
+    conn = await session.connection()
+    session.info[_CONNECTION] = (session.sync_session.get_transaction(), conn)
+    return conn

@@ -62,7 +62,7 @@ class StageInfo:
     tournament_id: int
     format: Format[Any]
     settings: Settings
-    seeding: list[int]
+    seeding: Sequence[int]  # read with list(): the services may decode it on first read
     status: StageStatus
     seeding_method: SeedingMethod = "standard"
     resolutions: tuple[tuple[int, ...], ...] = ()

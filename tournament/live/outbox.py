@@ -8,17 +8,34 @@ transaction commits, ``seal`` announces the new events to other servers (Postgre
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import insert, text
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from ..db import connection
 from ..models import EventLog, utcnow
 
 PENDING = "outbox_pending"
 CHANNEL = "tournament_live"  # NOTIFY payload: "<tournament id>:<seq>"
 PRUNE_EVERY = 100  # prune a tournament's old events when its seq passes a multiple of this
+
+# Built once: a result report runs these every time (see services/sql_store.py).
+TAKE_SEQS = text("UPDATE tournament SET last_seq = last_seq + :n WHERE id = :id "
+                 "RETURNING last_seq")
+INSERT = insert(EventLog.__table__)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True)
+class Sent:
+    """An event written by ``emit_many``: what is published once it commits."""
+
+    tournament_id: int
+    seq: int
+    type: str
+    data: dict[str, Any]
 
 
 async def next_seq(session: AsyncSession, tournament_id: int) -> int:
@@ -41,33 +58,31 @@ async def emit(session: AsyncSession, tournament_id: int, type_: str,
 
 
 async def emit_many(session: AsyncSession, tournament_id: int,
-                    events: Sequence[tuple[str, Mapping[str, object]]]) -> list[EventLog]:
+                    events: Sequence[tuple[str, Mapping[str, object]]]) -> list[Sent]:
     """Several events at once: one statement takes ``len(events)`` consecutive seqs."""
     if not events:
         return []
-    result = await (await session.connection()).execute(
-        text("UPDATE tournament SET last_seq = last_seq + :n WHERE id = :id "
-             "RETURNING last_seq"),
-        {"id": tournament_id, "n": len(events)},
-    )
+    conn = await connection(session)
+    result = await conn.execute(TAKE_SEQS, {"id": tournament_id, "n": len(events)})
     first = int(result.scalar_one()) - len(events) + 1
-    rows = [EventLog(tournament_id=tournament_id, seq=first + i, type=type_, data=dict(data),
-                     created_at=utcnow()) for i, (type_, data) in enumerate(events)]
-    # one executemany, no ORM bookkeeping: nothing reads these rows back in this session
-    await (await session.connection()).execute(insert(EventLog), [
+    rows = [Sent(tournament_id, first + i, type_, dict(data))
+            for i, (type_, data) in enumerate(events)]
+    # one executemany, no ORM objects: nothing reads these rows back in this session
+    await conn.execute(INSERT, [
         {"tournament_id": r.tournament_id, "seq": r.seq, "type": r.type, "data": r.data,
-         "created_at": r.created_at} for r in rows])
+         "created_at": utcnow()} for r in rows])
     session.info.setdefault(PENDING, []).extend(rows)
     return rows
 
 
-def pending(session: AsyncSession) -> list[EventLog]:
+def pending(session: AsyncSession) -> list[EventLog | Sent]:
     """The events this session emitted (to publish once it has committed)."""
-    rows: list[EventLog] = session.info.pop(PENDING, [])
+    rows: list[EventLog | Sent] = session.info.pop(PENDING, [])
     return rows
 
 
-async def seal(session: AsyncSession, rows: list[EventLog], retention: int) -> None:
+async def seal(session: AsyncSession, rows: Sequence[EventLog | Sent],
+               retention: int) -> None:
     """Before commit: announce the newest seq of each tournament, prune what is too old."""
     newest: dict[int, int] = {}
     crossed: set[int] = set()
@@ -76,7 +91,7 @@ async def seal(session: AsyncSession, rows: list[EventLog], retention: int) -> N
         newest[row.tournament_id] = max(newest.get(row.tournament_id, 0), row.seq)
         if retention > 0 and row.seq % every == 0:
             crossed.add(row.tournament_id)
-    conn = await session.connection()
+    conn = await connection(session)
     for tournament_id in crossed:
         await conn.execute(
             text("DELETE FROM event_log WHERE tournament_id = :id AND seq <= :cut"),
@@ -106,5 +121,5 @@ async def since(session: AsyncSession, tournament_id: int, after: int,
     return list(rows.all())
 
 
-def message(row: EventLog) -> dict[str, Any]:
+def message(row: EventLog | Sent) -> dict[str, Any]:
     return {"seq": row.seq, "type": row.type, "data": row.data}

@@ -13,13 +13,16 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from sqlalchemy import bindparam, insert
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
+from ..db import connection
 from ..models import AuditEntry, Event, Match, Stage, Team, Tournament, utcnow
 from .actors import Actor
 from .context import lock_tournament
+from .locked import Locked
 from .sql_store import load_match
 from .stage_reads import stage_matches
 from .tournaments import players_of
@@ -28,12 +31,19 @@ Target = tuple[str, int | str | None]
 State = Mapping[str, Any] | None
 
 
+_INSERT = insert(AuditEntry.__table__)  # type: ignore[attr-defined]
+_TOURNAMENT_OF_MATCH = select(Match.__table__.c.tournament_id).where(  # type: ignore[attr-defined]
+    Match.__table__.c.id == bindparam("id"))  # type: ignore[attr-defined]
+
+
 async def record(session: AsyncSession, actor: Actor, action: str, target: Target,
                  before: State, after: State, tournament_id: int | None) -> None:
-    session.add(AuditEntry(
-        at=utcnow(), tournament_id=tournament_id, actor_id=actor.user_id,
-        actor_name=actor.name[:100], via=actor.via, action=action, target_type=target[0],
-        target_id=str(target[1]), before=_plain(before), after=_plain(after)))
+    """One entry, written at once (a statement built once; no ORM object to flush)."""
+    await (await connection(session)).execute(_INSERT, {
+        "at": utcnow(), "tournament_id": tournament_id, "actor_id": actor.user_id,
+        "actor_name": actor.name[:100], "via": actor.via, "action": action,
+        "target_type": target[0], "target_id": str(target[1]), "before": _plain(before),
+        "after": _plain(after)})
 
 
 def _plain(state: State) -> dict[str, Any] | None:
@@ -60,15 +70,28 @@ def match_state(view: Mapping[str, Any]) -> dict[str, Any]:
     return {k: view.get(k) for k in keep}
 
 
+async def lock_match(session: AsyncSession, match_id: int) -> int | None:
+    """The match's tournament id, with that tournament write-locked (None: no such match)."""
+    found: int | None = (await (await connection(session)).execute(
+        _TOURNAMENT_OF_MATCH, {"id": match_id})).scalar()
+    if found is not None:
+        await lock_tournament(session, found)
+    return found
+
+
+def locked_match_state(locked: Locked) -> dict[str, Any]:
+    """``before`` of a match change, from its locked read (copied: the change then
+    changes that match in place)."""
+    return _plain(match_state(views.match_view(locked.match, locked.timezone))) or {}
+
+
 async def snapshot_match(session: AsyncSession,
                          match_id: int) -> tuple[int | None, State]:
     """(tournament id, the match's state) with the tournament write-locked; (None, None)
     for a match that does not exist (the change itself then says so)."""
-    found = (await session.exec(select(Match.tournament_id).where(
-        Match.id == match_id))).first()
+    found = await lock_match(session, match_id)
     if found is None:
         return None, None
-    await lock_tournament(session, found)
     match = await load_match(session, match_id)
     tournament = await session.get(Tournament, found)
     if match is None or tournament is None:

@@ -34,6 +34,7 @@ from . import (
 )
 from .actors import Actor
 from .audit import record
+from .locked import load_locked
 
 Session = Any  # an AsyncSession (kept loose: the pages hand in the same object)
 
@@ -187,8 +188,10 @@ async def resolve_tie(session: Session, actor: Actor, stage_id: int,
 
 async def update_match(session: Session, actor: Actor, match_id: int, body: MatchUpdate,
                        if_match: int | None) -> dict[str, Any]:
-    tid, before = await audit.snapshot_match(session, match_id)
-    changed = await matches.update_match(session, match_id, body, actor, if_match)
+    tid = await audit.lock_match(session, match_id)
+    locked = await load_locked(session, match_id)  # the change's own read: NotFound if gone
+    before = audit.locked_match_state(locked)
+    changed = await matches.update_match(session, match_id, body, actor, if_match, locked)
     after = audit.match_state(changed)
     if changed["reset_matches"]:
         after["reset_matches"] = changed["reset_matches"]

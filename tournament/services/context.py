@@ -55,7 +55,7 @@ class Context:
                 return await action(session)
         writer = self.writer
 
-        async def whole() -> tuple[T, list[EventLog]]:
+        async def whole() -> tuple[T, list[EventLog | outbox.Sent]]:
             async with writer.db.write() as session:
                 result = await action(session)
                 rows = outbox.pending(session)

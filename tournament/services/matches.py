@@ -1,63 +1,45 @@
-"""Reporting and correcting a match: check who may, then let the stage state machine
-change the stage, and finish the step (persist, advance, announce)."""
+"""Reporting and correcting a match: read it locked (``locked.py``), check who may, then
+let the stage state machine change the stage, and finish the step (persist, advance,
+announce)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import exists, select
-from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
-from ..errors import Conflict, Forbidden, InvalidInput, NotFound
-from ..formats.machine import ResultUpdate
-from ..formats.state import COLUMNS, MatchState
+from ..errors import Conflict, Forbidden, InvalidInput
+from ..formats.machine import ResultUpdate, StageMachine
 from ..formats.types import FormatError, StageStatus
-from ..models import Stage, Team, Tournament
 from ..schemas import GameDetail, MatchUpdate
 from . import schedule
 from .actors import Actor
-from .progress import answer, domain_error, machine_for, withdrawn_teams
-from .sql_store import TABLE
-from .steps import finish
-
-
-async def load_for_write(session: AsyncSession,
-                         match_id: int) -> tuple[MatchState, Stage, Tournament, bool]:
-    """The match with its stage and tournament, in one query that also takes the
-    tournament's write lock (``FOR UPDATE`` on PostgreSQL; SQLite writers already hold
-    the database lock), so concurrent writers of a tournament never lose an update."""
-    any_withdrawn = exists().where(col(Team.event_id) == col(Stage.event_id),
-                                   col(Team.withdrawn))
-    found = (await session.exec(  # type: ignore[call-overload]
-        select(Stage, Tournament, any_withdrawn.label("any_withdrawn"), *TABLE.c)
-        .join(Stage, col(Stage.id) == TABLE.c.stage_id)
-        .join(Tournament, col(Tournament.id) == TABLE.c.tournament_id)
-        .where(TABLE.c.id == match_id).with_for_update())).first()
-    if found is None:
-        raise NotFound("Match", match_id)
-    values = found._mapping
-    match = MatchState(**{c: values[TABLE.c[c]] for c in COLUMNS})
-    return match, values[Stage], values[Tournament], bool(values["any_withdrawn"])
-
+from .locked import Locked, load_locked
+from .progress import answer, domain_error, withdrawn_teams
+from .sql_store import SqlStore
+from .steps import finish_locked
 
 RESULT_FIELDS = {"status", "score", "games", "forfeit", "game"}
 SCHEDULE_FIELDS = {"scheduled_at", "stream_url", "venue", "station", "referee_id"}
 
 
 async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
-                       actor: Actor, if_match: int | None) -> dict[str, Any]:
-    match, stage, tournament, any_withdrawn = await load_for_write(session, match_id)
-    assert tournament.id is not None and stage.id is not None
-    if not actor.may_referee(tournament.id, tournament.published, stage.event_id):
+                       actor: Actor, if_match: int | None,
+                       locked: Locked | None = None) -> dict[str, Any]:
+    """``locked``: the match's locked read when the caller made it (the audit trail reads
+    ``before`` from it); otherwise made here."""
+    if locked is None:
+        locked = await load_locked(session, match_id)
+    match, stage, tid = locked.match, locked.stage, locked.tournament_id
+    if not actor.may_referee(tid, locked.tournament["published"], stage["event_id"]):
         raise Forbidden("not_assigned", "You are not a referee of this tournament.")
     if if_match is not None and if_match != match.version:
         raise Conflict("version_conflict",
                        f"The match changed (version {match.version}, not {if_match}); "
                        "reload and try again.", "If-Match",
-                       extra={"match": views.match_view(match, tournament.timezone)})
+                       extra={"match": views.match_view(match, locked.timezone)})
     fields = body.model_fields_set
     if not fields - {"override"}:
         raise InvalidInput("empty_update", "Nothing to change: send status, score, games, "
@@ -67,12 +49,13 @@ async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
     if not actor.is_admin and planning:
         raise Forbidden("forbidden", "Referees change results, status and check-in; the "
                         "schedule, places and streams are for admins.", sorted(planning)[0])
-    if fields & RESULT_FIELDS and stage.status == StageStatus.DRAFT:
+    if fields & RESULT_FIELDS and stage["status"] == StageStatus.DRAFT:
         raise InvalidInput("stage_not_started", "This stage is a draft: start it before "
                            "results are reported.", "status")
-    withdrawn = await withdrawn_teams(session, stage.event_id) if any_withdrawn \
+    withdrawn = await withdrawn_teams(session, stage["event_id"]) if locked.any_withdrawn \
         else frozenset()
-    machine, store = machine_for(session, stage, withdrawn, [match])
+    store = SqlStore(session, stage["id"], [match, *locked.fed])
+    machine = StageMachine(locked.stage_info(), store, withdrawn)
     values: dict[str, Any] = {f: getattr(body, f) for f in planning - {"scheduled_at"}}
     if "scheduled_at" in fields:  # stored in UTC: SQLite keeps no offset
         values["scheduled_at"] = body.scheduled_at.astimezone(UTC) \
@@ -84,7 +67,7 @@ async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
     if values:
         machine.reschedule(match, **values)
     if planning:
-        schedule.refuse(await schedule.find_clashes(session, tournament.id, [match]),
+        schedule.refuse(await schedule.find_clashes(session, tid, [match]),
                         body.override)
     try:
         if fields & RESULT_FIELDS:
@@ -98,5 +81,5 @@ async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
                 may_reset=actor.is_admin)
     except FormatError as exc:
         raise domain_error(exc) from exc
-    changes = await finish(session, tournament, stage, machine, store)
-    return answer(match, tournament.timezone, changes)
+    changes = await finish_locked(session, locked, machine, store)
+    return answer(match, locked.timezone, changes)

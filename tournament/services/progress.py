@@ -5,6 +5,7 @@ strings these together after a result or a withdrawal."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -76,23 +77,33 @@ async def persist(session: AsyncSession, stage: Stage, changes: Changes,
     await session.flush()
 
 
+def reshaped(changes: Changes, released: Sequence[Stage] = ()) -> bool:
+    """Whether a step changed more than its matches' rows: the stage's status or shape,
+    the stages it started, or a free-for-all game (new standings)."""
+    return changes.status is not None or bool(changes.dropped or changes.added or released) \
+        or any(m.lobby is not None for m in changes.changed.values())
+
+
 async def announce(session: AsyncSession, tournament: Tournament, stage: Stage,
                    changes: Changes, released: list[Stage]) -> None:
     """Every changed match, then the stage (and the stages it started) when its shape or
     status changed, then the nation table when a stage finished or reopened."""
     assert tournament.id is not None
-    tz = tournament.timezone
-    await emit_many(session, tournament.id, [
-        ("match.updated", views.match_view(m, tz)) for m in changes.ordered()])
-    reshaped = changes.status is not None or changes.dropped or changes.added or released \
-        or any(m.lobby is not None for m in changes.changed.values())  # a game: new standings
-    if reshaped:
+    await announce_matches(session, tournament.id, tournament.timezone, changes)
+    if reshaped(changes, released):
         for s in (stage, *released):
             await emit(session, tournament.id, "stage.updated",
                        await stage_view(session, s, tournament))
     if changes.status is not None or released:
         await emit(session, tournament.id, "tournament.updated",
                    await tournament_detail(session, tournament.slug))
+
+
+async def announce_matches(session: AsyncSession, tournament_id: int, tz: str,
+                           changes: Changes) -> None:
+    """Every changed match, in number order, as one ``match.updated`` event each."""
+    await emit_many(session, tournament_id, [
+        ("match.updated", views.match_view(m, tz)) for m in changes.ordered()])
 
 
 def reset_numbers(changes: Changes) -> list[int]:

@@ -3,16 +3,21 @@
 machine's back), loaded on demand by number, and written once per step — changed rows in
 one executemany, new ones in one multi-row insert, withdrawn ones in one delete. Every
 column of the ``match`` table is a field of ``MatchState`` (a test holds them equal), so a
-column added to the model is read and saved without touching this file."""
+column added to the model is read and saved without touching this file.
+
+The statements a result report runs (fetch by number, update the changed rows) are built
+once, at import, with bound parameters: SQLAlchemy then finds them compiled in its cache
+without building or hashing a statement per call (that was most of a report's time)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, delete, insert, or_, select, update
+from sqlalchemy import ColumnElement, Row, bindparam, delete, insert, or_, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from ..db import connection
 from ..formats.machine import Changes
 from ..formats.state import COLUMNS, MatchState
 from ..formats.types import MatchStatus
@@ -20,17 +25,40 @@ from ..models import Match
 
 TABLE = Match.__table__  # type: ignore[attr-defined]
 SAVED = tuple(c for c in COLUMNS if c != "id")
+STATE_COLUMNS = tuple(TABLE.c[c] for c in COLUMNS)  # a row of these is a MatchState's fields
+
+
+def state(row: Row[Any] | Sequence[Any]) -> MatchState:
+    """A row of ``STATE_COLUMNS`` (in that order) as a ``MatchState``."""
+    return MatchState(*row)
 
 
 async def load_matches(session: AsyncSession, *where: ColumnElement[bool],
                        order_by: Sequence[Any] = (TABLE.c.stage_id, TABLE.c.number),
                        limit: int | None = None) -> list[MatchState]:
     """Matches as plain rows (``MatchState``), for reads and for the store alike."""
-    query = select(TABLE).where(*where).order_by(*order_by)
+    query = select(*STATE_COLUMNS).where(*where).order_by(*order_by)
     if limit is not None:
         query = query.limit(limit)
-    rows = (await (await session.connection()).execute(query)).mappings().all()
-    return [MatchState(**{c: row[c] for c in COLUMNS}) for row in rows]
+    return await _states(session, query)
+
+
+async def _states(session: AsyncSession, query: Any,
+                  params: dict[str, Any] | None = None) -> list[MatchState]:
+    rows = (await (await connection(session)).execute(query, params)).all()
+    return [MatchState(*row) for row in rows]
+
+
+# A stage's matches by number: the store's reads during a report, built once.
+_BY_NUMBERS = select(*STATE_COLUMNS).where(
+    TABLE.c.stage_id == bindparam("stage_id"),
+    TABLE.c.number.in_(bindparam("numbers", expanding=True))).order_by(
+    TABLE.c.stage_id, TABLE.c.number)
+# Every saved column of the changed matches, one executemany (parameters b_<column>).
+_UPDATE = update(TABLE).where(TABLE.c.id == bindparam("b_id")).values(
+    {c: bindparam(f"b_{c}") for c in SAVED})
+_UPDATE_KEYS = tuple((f"b_{c}", c) for c in SAVED)
+_INSERT = insert(TABLE).returning(TABLE.c.id, TABLE.c.number)
 
 
 async def load_match(session: AsyncSession, match_id: int) -> MatchState | None:
@@ -66,8 +94,8 @@ class SqlStore:
         if found is None:
             if self._complete:
                 raise KeyError(number)
-            rows = await load_matches(self.session, TABLE.c.stage_id == self.stage_id,
-                                      TABLE.c.number == number)
+            rows = await _states(self.session, _BY_NUMBERS,
+                                 {"stage_id": self.stage_id, "numbers": [number]})
             if not rows:
                 raise KeyError(number)
             found = self._keep(rows)[0]
@@ -76,8 +104,8 @@ class SqlStore:
     async def prefetch(self, numbers: Iterable[int | None]) -> None:
         wanted = [n for n in numbers if n is not None and n not in self._by_number]
         if wanted and not self._complete:
-            self._keep(await load_matches(self.session, TABLE.c.stage_id == self.stage_id,
-                                          TABLE.c.number.in_(wanted)))
+            self._keep(await _states(self.session, _BY_NUMBERS,
+                                     {"stage_id": self.stage_id, "numbers": wanted}))
 
     async def all(self) -> list[MatchState]:
         if not self._complete:
@@ -102,7 +130,7 @@ class SqlStore:
         if self._complete:
             return False
         gone = [*self._by_number, *(m.number for m in self._removed)]
-        found = (await (await self.session.connection()).execute(
+        found = (await (await connection(self.session)).execute(
             select(TABLE.c.id).where(TABLE.c.stage_id == self.stage_id, TABLE.c.active,
                                      TABLE.c.status != MatchStatus.COMPLETED,
                                      TABLE.c.number.not_in(gone)).limit(1))).first()
@@ -121,27 +149,20 @@ class SqlStore:
 
     async def save(self, changes: Changes) -> None:
         """Write what the step changed: deletes, inserts (ids come back), updates."""
-        conn = await self.session.connection()
+        conn = await connection(self.session)
         if self._removed:
             await conn.execute(delete(TABLE).where(
                 TABLE.c.id.in_([m.id for m in self._removed])))
             self._removed = []
         if self._new:
             new = [self._new[n] for n in sorted(self._new)]
-            ids = (await conn.execute(
-                insert(TABLE).returning(TABLE.c.id, TABLE.c.number),
-                [_values(m) for m in new])).all()
+            ids = (await conn.execute(_INSERT, [_values(m) for m in new])).all()
             by_number = {number: ident for ident, number in ids}
             for m in new:
                 m.id = by_number[m.number]
             self._new = {}
         changed = [m for m in changes.ordered() if m.number not in changes.added]
         if changed:
-            await conn.execute(
-                update(TABLE).where(TABLE.c.id == _bind("id")).values(
-                    {c: _bind(c) for c in SAVED}),
-                [{"b_id": m.id, **{f"b_{c}": getattr(m, c) for c in SAVED}} for m in changed])
-
-
-def _bind(name: str) -> Any:
-    return bindparam(f"b_{name}")
+            await conn.execute(_UPDATE, [
+                {"b_id": m.id, **{key: getattr(m, c) for key, c in _UPDATE_KEYS}}
+                for m in changed])
