@@ -4,11 +4,11 @@ feed share them; ``web/openapi_shapes.py`` describes the same shapes for the sch
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, NotRequired, Required, TypedDict
+from typing import Any, NotRequired, Protocol, Required, TypedDict
 from zoneinfo import ZoneInfo
 
 from .formats.state import MatchState
-from .models import Event, Player, Stage, Team, Tournament
+from .models import Event, Player, Stage, Tournament
 
 
 def ident(value: int | None) -> int:
@@ -101,7 +101,26 @@ class TeamView(TypedDict, total=False):
     players: list[PlayerView]  # with the roster
 
 
-def team_view(t: Team, players: list[Player] | None = None) -> TeamView:
+class TeamFields(Protocol):
+    """A team as ``team_view`` reads it: a ``Team`` or a plain row of its table."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def event_id(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def names(self) -> dict[str, str] | None: ...
+    @property
+    def nation(self) -> str | None: ...
+    @property
+    def seed(self) -> int | None: ...
+    @property
+    def withdrawn(self) -> bool: ...
+
+
+def team_view(t: TeamFields, players: list[Player] | None = None) -> TeamView:
     view: TeamView = {
         "id": ident(t.id),
         "event_id": t.event_id,

@@ -294,6 +294,27 @@ def test_simulated_stage_properties(n, grand_final, method, seed):
             "advanced" if t in champions else "eliminated") for t in teams}
 
 
+@settings(max_examples=40, deadline=None)
+@given(
+    n=st.integers(min_value=3, max_value=70),
+    grand_final=st.sampled_from(["single", "reset", "none"]),
+    method=st.sampled_from(["standard", "natural"]),
+    seed=st.integers(min_value=0, max_value=2**32 - 1),
+)
+def test_the_shape_by_count_is_the_shape_of_every_seeding(n, grand_final, method, seed):
+    """The standings read a plan's shape cached by team count (byes depend on the count
+    alone): it equals the shape of the plan of any seeding of that size, and places a
+    played-out stage as the plan itself does."""
+    teams = random.Random(seed).sample(range(1, 10_000), n)
+    stage = de.plan(teams, seeding_method=method, grand_final=grand_final)
+    cached = de.shape(n, method, grand_final)
+    assert cached == de.shape_of(stage)
+    _, _, outcomes = simulate(teams, random.Random(seed), seeding_method=method,
+                              grand_final=grand_final)
+    assert de.final_ranks(cached, outcomes) == de.final_ranks(stage, outcomes)
+    assert de.final_ranks(lambda: cached, {}) == {}
+
+
 def test_correcting_the_first_grand_final_switches_the_reset_off_and_on_again():
     """Issue 14: the reset is played only while the lower-bracket finalist won the first
     grand final; a correction either way switches it (a reset never switched off survived)."""

@@ -41,8 +41,9 @@ possible rematches later than brackets-manager.js's defaults for 16, 64 and 128 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache, partial
 from typing import Any, Literal, TypeVar
 
 from . import layout
@@ -200,8 +201,39 @@ def placement_ranges(stage: StagePlan) -> dict[int, tuple[int, int]]:
     return ranges
 
 
+@dataclass(frozen=True)
+class Shape:
+    """What the standings read of a plan: the same for every seeding of one size, seeding
+    method and grand final (byes depend on the count alone), so it is computed once."""
+
+    ranges: Mapping[int, tuple[int, int]]  # ``placement_ranges``
+    lower_rounds: Mapping[int, int]  # lower-bracket match number -> its round, in order
+    finals: tuple[int, ...]  # the grand final's numbers (and its reset's)
+    upper_final: int
+    lower_final: int | None
+
+
+def shape_of(stage: StagePlan) -> Shape:
+    upper_final = max((m for m in stage.matches if m.bracket == "winners"),
+                      key=lambda m: m.round)
+    lower = [m for m in stage.matches if m.bracket == "losers"]
+    return Shape(
+        ranges=placement_ranges(stage),
+        lower_rounds={m.number: m.round for m in lower},
+        finals=tuple(m.number for m in stage.matches if m.bracket == "grand_final"),
+        upper_final=upper_final.number,
+        lower_final=max(lower, key=lambda m: m.round).number if lower else None)
+
+
+@lru_cache(maxsize=16)
+def shape(count: int, seeding_method: SeedingMethod, grand_final: GrandFinal) -> Shape:
+    """The shape of every ``count``-team plan with these settings."""
+    return shape_of(plan(list(range(1, count + 1)), seeding_method=seeding_method,
+                         grand_final=grand_final))
+
+
 def final_ranks(
-    stage: StagePlan,
+    stage: StagePlan | Shape | Callable[[], Shape],
     outcomes: Mapping[int, tuple[int | None, int | None]],
 ) -> dict[int, tuple[int, int]]:
     """The final (best, worst) rank of every team whose place is already decided.
@@ -212,33 +244,33 @@ def final_ranks(
     loser is 2nd and its winner 1st; without a grand final the two bracket winners share
     1-2.
     """
-    ranges = placement_ranges(stage)
     result: dict[int, tuple[int, int]] = {}
-    finals = [m for m in stage.matches if m.bracket == "grand_final"]
-    upper_final = max((m for m in stage.matches if m.bracket == "winners"), key=lambda m: m.round)
-    for m in stage.matches:
-        if m.bracket == "losers" and m.number in outcomes:
-            loser = outcomes[m.number][1]
-            if loser is not None:
-                result[loser] = ranges[m.round]
-    if not finals:
-        lower_final = max((m for m in stage.matches if m.bracket == "losers"),
-                          key=lambda m: m.round)
-        for m in (upper_final, lower_final):
-            winner = outcomes.get(m.number, (None, None))[0]
+    if not outcomes:
+        return result  # a stage without results (or byes) has nobody placed yet
+    if isinstance(stage, StagePlan):
+        found = shape_of(stage)
+    else:
+        found = stage if isinstance(stage, Shape) else stage()
+    for number, lower_round in found.lower_rounds.items():
+        loser = outcomes[number][1] if number in outcomes else None
+        if loser is not None:
+            result[loser] = found.ranges[lower_round]
+    if not found.finals:
+        for final in (found.upper_final, found.lower_final):
+            winner = outcomes.get(final, (None, None))[0] if final is not None else None
             if winner is not None:
                 result[winner] = (1, 2)
         return result
-    gf1 = finals[0]
-    if gf1.number not in outcomes:
+    gf1 = found.finals[0]
+    if gf1 not in outcomes:
         return result
     decider = gf1
-    if len(finals) == 2:
-        upper_champion = outcomes.get(upper_final.number, (None, None))[0]
-        if outcomes[gf1.number][0] != upper_champion:
-            decider = finals[1]
-    if decider.number in outcomes:
-        winner, loser = outcomes[decider.number]
+    if len(found.finals) == 2:
+        upper_champion = outcomes.get(found.upper_final, (None, None))[0]
+        if outcomes[gf1][0] != upper_champion:
+            decider = found.finals[1]
+    if decider in outcomes:
+        winner, loser = outcomes[decider]
         if winner is not None:
             result[winner] = (1, 1)
         if loser is not None:
@@ -246,10 +278,12 @@ def final_ranks(
     return result
 
 
-def table(teams: list[int], results: list[MatchResult], stage: StagePlan) -> list[Row]:
+def table(teams: list[int], results: list[MatchResult],
+          stage: StagePlan | Shape | Callable[[], Shape]) -> list[Row]:
     """Rows with the placements decided so far (rank = the best of a shared range, which
     sets ``tied``); teams still in the stage have no rank yet. ``stage`` is the plan the
-    stage was created from (``plan(...)`` with the same seeding and settings)."""
+    stage was created from (``plan(...)`` with the same seeding and settings), its
+    ``shape``, or how to get its shape (asked only once a result places someone)."""
     rows = tally(teams, results)
     outcomes = {r.number: (r.winner_team, r.loser_team)
                 for r in results if r.completed and r.winner in (1, 2)}
@@ -286,10 +320,11 @@ class DoubleElimination(Knockout[DoubleEliminationSettings]):
                   settings: DoubleEliminationSettings, *,
                   resolutions: Sequence[Sequence[int]], withdrawn: frozenset[int],
                   complete: bool, seeding_method: SeedingMethod = "standard") -> list[Row]:
-        structure = self._plan(seeding, settings, seeding_method) if len(seeding) >= 2 \
-            else StagePlan()
-        return knockout_rows(seeding, table(seeding, results, structure), results,
-                             resolutions)
+        if len(seeding) < 2:
+            return knockout_rows(seeding, table(seeding, results, StagePlan()), results,
+                                 resolutions)
+        found = partial(shape, len(seeding), seeding_method, settings.grand_final)
+        return knockout_rows(seeding, table(seeding, results, found), results, resolutions)
 
     def round_label(self, bracket: str | None, round_number: int, team_count: int) -> Label:
         upper = max(1, bracket_size(max(team_count, 2)).bit_length() - 1)

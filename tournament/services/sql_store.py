@@ -1,7 +1,7 @@
 """The stage state machine's store over the database: matches are read as plain
 ``MatchState`` rows (Core selects, never ORM objects, so nothing is flushed behind the
 machine's back), loaded on demand by number, and written once per step — changed rows in
-one executemany, new ones in one multi-row insert, withdrawn ones in one delete. Every
+one executemany, new ones in bulk (``match_insert.py``), withdrawn ones in one delete. Every
 column of the ``match`` table is a field of ``MatchState`` (a test holds them equal), so a
 column added to the model is read and saved without touching this file.
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, bindparam, delete, insert, or_, select, update
+from sqlalchemy import ColumnElement, Row, bindparam, delete, or_, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ..db import connection
@@ -22,6 +22,7 @@ from ..formats.machine import Changes
 from ..formats.state import COLUMNS, MatchState
 from ..formats.types import MatchStatus
 from ..models import Match
+from .match_insert import insert_matches
 
 TABLE = Match.__table__  # type: ignore[attr-defined]
 SAVED = tuple(c for c in COLUMNS if c != "id")
@@ -58,16 +59,11 @@ _BY_NUMBERS = select(*STATE_COLUMNS).where(
 _UPDATE = update(TABLE).where(TABLE.c.id == bindparam("b_id")).values(
     {c: bindparam(f"b_{c}") for c in SAVED})
 _UPDATE_KEYS = tuple((f"b_{c}", c) for c in SAVED)
-_INSERT = insert(TABLE).returning(TABLE.c.id, TABLE.c.number)
 
 
 async def load_match(session: AsyncSession, match_id: int) -> MatchState | None:
     found = await load_matches(session, TABLE.c.id == match_id)
     return found[0] if found else None
-
-
-def _values(m: MatchState) -> dict[str, Any]:
-    return {c: getattr(m, c) for c in SAVED}
 
 
 class SqlStore:
@@ -155,11 +151,7 @@ class SqlStore:
                 TABLE.c.id.in_([m.id for m in self._removed])))
             self._removed = []
         if self._new:
-            new = [self._new[n] for n in sorted(self._new)]
-            ids = (await conn.execute(_INSERT, [_values(m) for m in new])).all()
-            by_number = {number: ident for ident, number in ids}
-            for m in new:
-                m.id = by_number[m.number]
+            await insert_matches(conn, self.stage_id, [self._new[n] for n in sorted(self._new)])
             self._new = {}
         changed = [m for m in changes.ordered() if m.number not in changes.added]
         if changed:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from sqlalchemy import Row
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -18,12 +19,14 @@ from ..formats.qualification import Hold
 from ..formats.state import MatchState
 from ..formats.types import FormatError, StageStatus
 from ..live.outbox import emit
-from ..models import Stage
+from ..models import Stage, Team
 from ..schemas import FromStage, StageCreate
 from . import waiting
 from .progress import domain_error, start
 from .stage_reads import stage_view
-from .tournaments import event_for_write, event_teams
+from .tournaments import event_for_write
+
+TEAM = Team.__table__  # type: ignore[attr-defined]
 
 
 async def create_stage(session: AsyncSession, slug: str, event_slug: str,
@@ -75,8 +78,7 @@ async def create_stage(session: AsyncSession, slug: str, event_slug: str,
         assert not isinstance(body.seeding, FromStage)
         seeding = await seeding_for(session, event.id, body.seeding)
         if body.draw is not None:
-            nation = {t.id: t.nation for t in await event_teams(session, event.id)
-                      if t.id is not None}
+            nation = {t.id: t.nation for t in await entered(session, event.id)}
             seeding, stage.draw = _drawn(body, fmt, settings, seeding, nation)
         session.add(stage)
         await session.flush()
@@ -119,12 +121,19 @@ def _drawn(body: StageCreate, fmt: Format[Any], settings: Settings, seeding: lis
     return seeding, record
 
 
+async def entered(session: AsyncSession, event_id: int) -> list[Row[int, str | None, bool]]:
+    """The event's teams (id, nation, withdrawn) by seed, as ``event_teams`` orders them:
+    plain rows, which an 8,192-team event reads in a fraction of the time of ORM objects."""
+    return list((await (await session.connection()).execute(
+        select(TEAM.c.id, TEAM.c.nation, TEAM.c.withdrawn).where(TEAM.c.event_id == event_id)
+        .order_by(TEAM.c.seed.is_(None), TEAM.c.seed, TEAM.c.id))).all())
+
+
 async def seeding_for(session: AsyncSession, event_id: int,
                       given: list[int] | None) -> list[int]:
     """The seeding to play: the given team ids (entered, not withdrawn, each once), or
     every team of the event that has not withdrawn, by seed."""
-    ids = [t.id for t in await event_teams(session, event_id)
-           if t.id is not None and not t.withdrawn]
+    ids = [t.id for t in await entered(session, event_id) if not t.withdrawn]
     if given is None:
         return ids
     known = set(ids)
