@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
+from pydantic import PrivateAttr
 from sqlalchemy import JSON, Column, DateTime, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
@@ -263,6 +264,8 @@ class EventLog(SQLModel, table=True):
     type: str = Field(max_length=32)
     data: dict[str, Any] | None = _json()
     created_at: datetime = _ts()
+    # the message as sent, when ``live.outbox.emit`` encoded it with the row (not stored)
+    _text: str | None = PrivateAttr(default=None)
 
 
 class IdempotencyRecord(SQLModel, table=True):

@@ -11,12 +11,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, text
+from sqlalchemy import JSON, Dialect, bindparam, insert, text
+from sqlalchemy.types import TypeDecorator
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ..db import connection
 from ..models import EventLog, utcnow
+from .messages import dumps
 
 PENDING = "outbox_pending"
 CHANNEL = "tournament_live"  # NOTIFY payload: "<tournament id>:<seq>"
@@ -48,11 +50,33 @@ async def next_seq(session: AsyncSession, tournament_id: int) -> int:
     return int(result.scalar_one())
 
 
+class EncodedJSON(TypeDecorator[str]):
+    """A JSON column's value already encoded: bound as it is (PostgreSQL still casts the
+    parameter to ``json``)."""
+
+    impl = JSON
+    cache_ok = True
+
+    def bind_processor(self, dialect: Dialect) -> None:
+        return None
+
+
+_INSERT_ENCODED = insert(EventLog.__table__).values(  # type: ignore[attr-defined]
+    data=bindparam("data", type_=EncodedJSON()))
+
+
 async def emit(session: AsyncSession, tournament_id: int, type_: str,
                data: Mapping[str, object]) -> EventLog:
+    """One event. Its data is encoded to JSON once, for its row and for the message sent
+    (a new 8,192-team stage is a 10 MB event: encoding it twice cost a tenth of a second)."""
     seq = await next_seq(session, tournament_id)
-    row = EventLog(tournament_id=tournament_id, seq=seq, type=type_, data=dict(data))
-    session.add(row)
+    row = EventLog(tournament_id=tournament_id, seq=seq, type=type_, data=dict(data),
+                   created_at=utcnow())
+    encoded = dumps(row.data)
+    await (await session.connection()).execute(_INSERT_ENCODED, {
+        "tournament_id": tournament_id, "seq": seq, "type": type_, "data": encoded,
+        "created_at": row.created_at})
+    row._text = f'{{"seq":{seq},"type":{dumps(type_)},"data":{encoded}}}'
     session.info.setdefault(PENDING, []).append(row)
     return row
 
@@ -123,3 +147,9 @@ async def since(session: AsyncSession, tournament_id: int, after: int,
 
 def message(row: EventLog | Sent) -> dict[str, Any]:
     return {"seq": row.seq, "type": row.type, "data": row.data}
+
+
+def message_text(row: EventLog) -> str:
+    """The message of an event this session wrote (``pending``), as sent: ``emit``'s own
+    encoding (the text ``dumps(message(row))`` gives), or encoded here (``emit_many``)."""
+    return row._text or dumps(message(row))

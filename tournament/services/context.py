@@ -15,7 +15,6 @@ from ..config import Settings
 from ..db import Database
 from ..live import outbox
 from ..live.hub import Hub
-from ..live.messages import dumps
 from ..models import EventLog
 from ..writer import Writer
 
@@ -42,7 +41,7 @@ class Context:
                 if rows:
                     await outbox.seal(session, rows, self.settings.event_retention)
             for row in rows:
-                self.publish(row.tournament_id, row.seq, dumps(outbox.message(row)))
+                self.publish(row.tournament_id, row.seq, outbox.message_text(row))
         finally:
             self.hub.local_writes -= 1
 
@@ -67,7 +66,7 @@ class Context:
         try:
             result, rows = await writer.run(whole)
             for row in rows:
-                self.publish(row.tournament_id, row.seq, dumps(outbox.message(row)))
+                self.publish(row.tournament_id, row.seq, outbox.message_text(row))
             return result
         finally:
             self.hub.local_writes -= 1
