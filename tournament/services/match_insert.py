@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import JSON, Dialect, select
+from sqlalchemy import JSON, Boolean, Dialect, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from ..formats.state import COLUMNS, MatchState
@@ -22,10 +23,6 @@ from ..models import Match
 TABLE = Match.__table__  # type: ignore[attr-defined]
 INSERTED = tuple(c for c in COLUMNS if c != "id")
 Convert = Callable[[Any], Any]
-
-
-def _same(value: Any) -> Any:
-    return value
 
 
 def _json(process: Convert) -> Convert:
@@ -43,24 +40,45 @@ def _json(process: Convert) -> Convert:
 
 
 @lru_cache(maxsize=8)
-def _converters(dialect: Dialect) -> tuple[Convert, ...]:
-    """Per column, what SQLAlchemy's type would hand the driver for a value."""
-    out: list[Convert] = []
-    for name in INSERTED:
+def _converters(dialect: Dialect) -> tuple[tuple[int, Convert], ...]:
+    """(position, converter) of every column whose value SQLAlchemy's type would change
+    before handing it to the driver (JSON, and on SQLite times and booleans)."""
+    out: list[tuple[int, Convert]] = []
+    for i, name in enumerate(INSERTED):
         column_type = TABLE.c[name].type
         process = column_type.dialect_impl(dialect).bind_processor(dialect)
         if process is None:
-            out.append(_same)
-        elif isinstance(column_type, JSON):
-            out.append(_json(process))
+            continue
+        if isinstance(column_type, JSON):
+            out.append((i, _json(process)))
+        elif isinstance(column_type, Boolean):  # the fields are bools: look the value up
+            out.append((i, {v: process(v) for v in (True, False, None)}.__getitem__))
         else:
-            out.append(process)
+            out.append((i, _or_none(process)))
     return tuple(out)
 
 
+def _or_none(process: Convert) -> Convert:
+    """``process``, with None (most times of a new match) answered without a call."""
+    null = process(None)
+
+    def convert(value: Any) -> Any:
+        return null if value is None else process(value)
+    return convert
+
+
+_VALUES = attrgetter(*INSERTED)
+
+
 def _rows(dialect: Dialect, matches: Sequence[MatchState]) -> list[tuple[Any, ...]]:
-    converters = tuple(zip(INSERTED, _converters(dialect), strict=True))
-    return [tuple(convert(getattr(m, name)) for name, convert in converters) for m in matches]
+    converters = _converters(dialect)
+    rows = []
+    for m in matches:
+        values = list(_VALUES(m))
+        for i, convert in converters:
+            values[i] = convert(values[i])
+        rows.append(tuple(values))
+    return rows
 
 
 def _quoted(dialect: Dialect, name: str) -> str:
