@@ -29,3 +29,4 @@ async def test_an_emitted_event_is_sent_as_its_stored_row_replays(app, client):
         (stored,) = await outbox.since(session, tid, row.seq - 1)
     assert isinstance(stored, EventLog) and stored.data == data and stored.seq == row.seq
     assert outbox.message_text(row) == dumps(outbox.message(stored))
+    assert outbox.message_text(stored) == dumps(outbox.message(stored))  # read back: encoded

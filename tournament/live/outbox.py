@@ -150,6 +150,9 @@ def message(row: EventLog | Sent) -> dict[str, Any]:
 
 
 def message_text(row: EventLog) -> str:
-    """The message of an event this session wrote (``pending``), as sent: ``emit``'s own
-    encoding (the text ``dumps(message(row))`` gives), or encoded here (``emit_many``)."""
-    return row._text or dumps(message(row))
+    """The message of an event as sent: ``emit``'s own encoding (the text
+    ``dumps(message(row))`` gives), or encoded here (rows made by ``emit_many`` or read
+    back, whose private text was never set)."""
+    private = getattr(row, "__pydantic_private__", None) or {}
+    encoded: str | None = private.get("_text")
+    return encoded or dumps(message(row))
