@@ -73,7 +73,7 @@ async def emit(session: AsyncSession, tournament_id: int, type_: str,
     row = EventLog(tournament_id=tournament_id, seq=seq, type=type_, data=dict(data),
                    created_at=utcnow())
     encoded = dumps(row.data)
-    await (await session.connection()).execute(_INSERT_ENCODED, {
+    await (await connection(session)).execute(_INSERT_ENCODED, {
         "tournament_id": tournament_id, "seq": seq, "type": type_, "data": encoded,
         "created_at": row.created_at})
     row._text = f'{{"seq":{seq},"type":{dumps(type_)},"data":{encoded}}}'
@@ -149,7 +149,7 @@ def message(row: EventLog | Sent) -> dict[str, Any]:
     return {"seq": row.seq, "type": row.type, "data": row.data}
 
 
-def message_text(row: EventLog) -> str:
+def message_text(row: EventLog | Sent) -> str:
     """The message of an event as sent: ``emit``'s own encoding (the text
     ``dumps(message(row))`` gives), or encoded here (rows made by ``emit_many`` or read
     back, whose private text was never set)."""
