@@ -145,6 +145,25 @@ async def test_a_broken_export_is_refused_and_changes_nothing(client):
     assert r.status_code == 422
 
 
+async def test_an_export_naming_an_event_or_team_twice_is_refused(client):
+    """Found by the long fuzz run on PostgreSQL: two events with one slug were a 500."""
+    event = await played_tournament(client)
+    doc = (await client.get(f"/api/tournaments/{event['slug']}/export")).json()
+    doc["tournament"]["slug"] = event["slug"] + "-twice"
+    twice = {**doc, "events": [doc["events"][0], {**doc["events"][0], "stages": []}]}
+    r = await client.post("/api/tournaments/import", json=twice, headers=AUTH)
+    assert r.status_code == 422, r.text
+    assert r.json()["error"]["code"] == "invalid_export"
+    assert r.json()["error"]["field"] == "events.1.slug"
+    first = doc["events"][0]
+    teams = {**first, "teams": [first["teams"][0], first["teams"][0]], "stages": []}
+    r = await client.post("/api/tournaments/import", json={**doc, "events": [teams]},
+                          headers=AUTH)
+    assert r.status_code == 422 and r.json()["error"]["field"] == "events.0.teams.1.id"
+    assert (await client.get(f"/api/tournaments/{doc['tournament']['slug']}")).status_code \
+        == 404
+
+
 def test_the_command_line_exports_imports_and_backs_up(tmp_path):
     source = tmp_path / "source.db"
     run = [sys.executable, str(ROOT / "run.py")]

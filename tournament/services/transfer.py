@@ -89,6 +89,7 @@ async def import_tournament(session: AsyncSession, doc: Export) -> dict[str, Any
     if taken is not None:
         raise Conflict("slug_taken", f"A tournament with the slug {row.slug!r} exists.",
                        "tournament.slug")
+    _check_unique(doc)
     t = Tournament(**row.model_dump(exclude={"names"}), names=_names(row.names))
     session.add(t)
     await session.flush()
@@ -97,6 +98,23 @@ async def import_tournament(session: AsyncSession, doc: Export) -> dict[str, Any
         await _event(session, t, e, f"events.{i}")
     await session.flush()
     return {"slug": t.slug, "id": t.id, "events": len(doc.events)}
+
+
+def _check_unique(doc: Export) -> None:
+    """What an export names once must be named once: two events with one slug, or two
+    teams or stages of an event with one id, are refused before anything is written."""
+    slugs: set[str] = set()
+    for i, e in enumerate(doc.events):
+        if e.slug in slugs:
+            raise _bad(f"Two events have the slug {e.slug!r}.", f"events.{i}.slug")
+        slugs.add(e.slug)
+        for kind, rows in (("teams", e.teams), ("stages", e.stages)):
+            ids: set[int] = set()
+            for j, r in enumerate(rows):
+                if r.id in ids:
+                    raise _bad(f"Two {kind} of event {e.slug!r} have the id {r.id}.",
+                               f"events.{i}.{kind}.{j}.id")
+                ids.add(r.id)
 
 
 async def _event(session: AsyncSession, t: Tournament, row: EventRow, where: str) -> None:
