@@ -86,6 +86,10 @@ async def test_match_page_games_follow_and_times_switch_zone(browser, live_serve
         await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
         time = page.locator("time[data-time]").first
         await expect(time).to_have_text("11月28日(土) 20:00 KST")
+        # the nation badge is a badge, not one of the console's full-width .big buttons
+        flag = await page.locator("[data-side='0'] [data-flag]").bounding_box()
+        side = await page.locator("[data-side='0']").bounding_box()
+        assert flag is not None and side is not None and flag["width"] < side["width"] / 3
         await page.locator("[data-zone-toggle]").click()
         await expect(time).to_contain_text("19:00")  # Beijing is an hour behind Seoul
         await expect(page.locator("[data-zone-toggle]")).to_have_text("時刻: 自分のタイムゾーン")
