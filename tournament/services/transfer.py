@@ -108,13 +108,14 @@ def _check_unique(doc: Export) -> None:
         if e.slug in slugs:
             raise _bad(f"Two events have the slug {e.slug!r}.", f"events.{i}.slug")
         slugs.add(e.slug)
-        for kind, rows in (("teams", e.teams), ("stages", e.stages)):
-            ids: set[int] = set()
-            for j, r in enumerate(rows):
-                if r.id in ids:
-                    raise _bad(f"Two {kind} of event {e.slug!r} have the id {r.id}.",
+        for kind, ids in (("teams", [t.id for t in e.teams]),
+                          ("stages", [st.id for st in e.stages])):
+            seen: set[int] = set()
+            for j, one in enumerate(ids):
+                if one in seen:
+                    raise _bad(f"Two {kind} of event {e.slug!r} have the id {one}.",
                                f"events.{i}.{kind}.{j}.id")
-                ids.add(r.id)
+                seen.add(one)
 
 
 async def _event(session: AsyncSession, t: Tournament, row: EventRow, where: str) -> None:
