@@ -24,11 +24,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ..db import connection
 from ..errors import NotFound
-from ..formats import registry
 from ..formats.machine import StageInfo
 from ..formats.state import COLUMNS, MatchState
-from ..formats.types import StageStatus
 from ..models import Stage, Team, Tournament
+from .progress import info_from
 from .sql_store import STATE_COLUMNS, TABLE
 
 STAGE = Stage.__table__  # type: ignore[attr-defined]
@@ -116,13 +115,7 @@ class Locked:
 
     def stage_info(self) -> StageInfo:
         """The machine's view of the stage (as ``progress.stage_info`` of the ORM row)."""
-        s = self.stage
-        fmt = registry.get(s["format"])
-        return StageInfo(
-            id=s["id"], tournament_id=s["tournament_id"], format=fmt,
-            settings=fmt.parse_settings(s["settings"] or {}), seeding=self.seeding,
-            status=StageStatus(s["status"]), seeding_method=s["seeding_method"],
-            resolutions=tuple(tuple(r["teams"]) for r in s["resolutions"] or []))
+        return info_from(self.stage, self.seeding)
 
     def objects(self, session: AsyncSession) -> tuple[Tournament, Stage]:
         """The tournament and stage as the session's ORM objects: those already in the

@@ -5,7 +5,7 @@ strings these together after a result or a withdrawal."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -31,15 +31,23 @@ def domain_error(exc: FormatError) -> InvalidInput | Forbidden:
     return kind(exc.code, exc.message, exc.field, params=exc.params)
 
 
+INFO_KEYS = ("id", "tournament_id", "format", "settings", "status", "seeding_method",
+             "resolutions")
+
+
 def stage_info(stage: Stage) -> StageInfo:
     assert stage.id is not None
-    fmt = registry.get(stage.format)
+    return info_from({k: getattr(stage, k) for k in INFO_KEYS}, list(stage.seeding or []))
+
+
+def info_from(s: Mapping[str, Any], seeding: Sequence[int]) -> StageInfo:
+    """The machine's view of a stage from its columns (an ORM row's or a plain row's)."""
+    fmt = registry.get(s["format"])
     return StageInfo(
-        id=stage.id, tournament_id=stage.tournament_id, format=fmt,
-        settings=fmt.parse_settings(stage.settings or {}), seeding=list(stage.seeding or []),
-        status=StageStatus(stage.status),
-        seeding_method=stage.seeding_method,  # type: ignore[arg-type]
-        resolutions=tuple(tuple(r["teams"]) for r in stage.resolutions or []))
+        id=s["id"], tournament_id=s["tournament_id"], format=fmt,
+        settings=fmt.parse_settings(s["settings"] or {}), seeding=seeding,
+        status=StageStatus(s["status"]), seeding_method=s["seeding_method"],
+        resolutions=tuple(tuple(r["teams"]) for r in s["resolutions"] or []))
 
 
 async def withdrawn_teams(session: AsyncSession, event_id: int) -> frozenset[int]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, bindparam, delete, or_, select, update
+from sqlalchemy import ColumnElement, bindparam, delete, or_, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ..db import connection
@@ -27,11 +27,6 @@ from .match_insert import insert_matches
 TABLE = Match.__table__  # type: ignore[attr-defined]
 SAVED = tuple(c for c in COLUMNS if c != "id")
 STATE_COLUMNS = tuple(TABLE.c[c] for c in COLUMNS)  # a row of these is a MatchState's fields
-
-
-def state(row: Row[Any] | Sequence[Any]) -> MatchState:
-    """A row of ``STATE_COLUMNS`` (in that order) as a ``MatchState``."""
-    return MatchState(*row)
 
 
 async def load_matches(session: AsyncSession, *where: ColumnElement[bool],

@@ -24,7 +24,7 @@ from ..schemas import FromStage, StageCreate
 from . import waiting
 from .progress import domain_error, start
 from .stage_reads import stage_view
-from .tournaments import event_for_write
+from .tournaments import BY_SEED, event_for_write
 
 TEAM = Team.__table__  # type: ignore[attr-defined]
 
@@ -122,11 +122,11 @@ def _drawn(body: StageCreate, fmt: Format[Any], settings: Settings, seeding: lis
 
 
 async def entered(session: AsyncSession, event_id: int) -> list[Row[int, str | None, bool]]:
-    """The event's teams (id, nation, withdrawn) by seed, as ``event_teams`` orders them:
+    """The event's teams (id, nation, withdrawn) by seed (``BY_SEED``, as ``event_teams``):
     plain rows, which an 8,192-team event reads in a fraction of the time of ORM objects."""
     return list((await (await session.connection()).execute(
         select(TEAM.c.id, TEAM.c.nation, TEAM.c.withdrawn).where(TEAM.c.event_id == event_id)
-        .order_by(TEAM.c.seed.is_(None), TEAM.c.seed, TEAM.c.id))).all())
+        .order_by(*BY_SEED))).all())
 
 
 async def seeding_for(session: AsyncSession, event_id: int,

@@ -142,9 +142,13 @@ async def create_team(session: AsyncSession, slug: str, event_slug: str,
     return view
 
 
+# An event's teams in seed order (unseeded last, then by id): one order everywhere
+BY_SEED = (col(Team.seed).is_(None), col(Team.seed), col(Team.id))
+
+
 async def event_teams(session: AsyncSession, event_id: int) -> list[Team]:
     rows = await session.exec(select(Team).where(Team.event_id == event_id)
-                              .order_by(col(Team.seed).is_(None), col(Team.seed), col(Team.id)))
+                              .order_by(*BY_SEED))
     return list(rows.all())
 
 
