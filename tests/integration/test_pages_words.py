@@ -209,3 +209,21 @@ async def test_a_random_draw_is_recorded_and_reproducible_and_keeps_nations_apar
         "name": "X", "format": "single_elimination", "draw": {"random": True},
         "seeding": {"from_stage": one["id"], "qualifiers": 2}}, headers=AUTH)
     assert r.status_code == 422 and r.json()["error"]["code"] == "draw_with_from_stage"
+
+
+async def test_a_forfeit_in_the_cross_table_reads_ff_from_each_side(client):
+    event = await make_event(client, 2)
+    a, b = event["teams"]
+    league = await make_stage(client, event, name="League", format="round_robin", settings={
+        "allow_draws": True, "game_score": "goals"})
+    (match,) = league["matches"]
+    assert match["teams"] == [a, b]
+    r = await client.patch(f"/api/matches/{match['id']}", json={"forfeit": 2}, headers=AUTH)
+    assert r.status_code == 200 and r.json()["winner"] == 1
+    page = soup((await client.get(f"/stages/{league['id']}?lang=ja")).text)
+    cells = {(row.select_one("th a")["href"], i): td.get_text(strip=True)
+             for row in page.select("table.cross tbody tr")
+             for i, td in enumerate(row.select("td")) if "self" not in td.get("class", [])}
+    assert sorted(cells.values()) == ["0-FF", "FF-0"]
+    assert cells[(f"/teams/{a}?lang=ja", 1)] == "0-FF"  # a's row: a won, b forfeited
+    assert cells[(f"/teams/{b}?lang=ja", 0)] == "FF-0"

@@ -98,7 +98,8 @@ def rounds(matches: Sequence[View]) -> list[dict[str, Any]]:
 
 def _cross(rows: Sequence[View], matches: Sequence[View]) -> dict[str, Any]:
     """A cross table: for each (row team, column team) the results of their matches as
-    seen from the row team (``2-1``), in row order of the standings."""
+    seen from the row team (``2-1``; ``FF-0`` for a forfeit it gave), in row order of
+    the standings."""
     order = [r["team_id"] for r in rows]
     cells: dict[int, dict[int, list[dict[str, Any]]]] = {t: {} for t in order}
     for m in matches:
@@ -109,7 +110,9 @@ def _cross(rows: Sequence[View], matches: Sequence[View]) -> dict[str, Any]:
             done = m["status"] == "completed"
             outcome = "" if not done else "d" if m["draw"] else "w" if m["winner"] == side \
                 else "l"
-            shown = shown_score(m)
+            # as on the match cards: the side that forfeited shows FF, not a score
+            shown = ["FF" if m.get("forfeited_by") == i + 1 else str(v)
+                     for i, v in enumerate(shown_score(m))]
             cells.setdefault(me, {}).setdefault(other, []).append({
                 "id": m["id"], "text": f"{shown[mine]}-{shown[theirs]}"
                 if m["status"] in ("live", "completed") else "", "outcome": outcome,
