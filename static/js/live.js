@@ -73,12 +73,10 @@ function applyMatch(match, flash = true) {
       if (flag) flag.textContent = who.flag || "";
       const score = side.querySelector("[data-score]");
       const shown = always || (["live", "completed"].includes(match.status) && bothKnown);
-      if (score) {
-        score.textContent = !shown ? "" :
-          match.forfeit && match.forfeited_by === i + 1 ? "FF" : String(shownPair[i]);
-      }
-      const scoreAlt = el.querySelector(`[data-score-${i}]`);
-      if (scoreAlt) scoreAlt.textContent = String(shownPair[i]);
+      const forfeited = match.forfeit && match.forfeited_by === i + 1;
+      if (score) score.textContent = !shown ? "" : forfeited ? "FF" : String(shownPair[i]);
+      const scoreAlt = el.querySelector(`[data-score-${i}]`); // the match page's big score
+      if (scoreAlt) scoreAlt.textContent = forfeited ? "FF" : String(shownPair[i]);
       side.classList.toggle("won", match.status === "completed" && match.winner === i + 1);
       side.classList.toggle("lost", match.status === "completed" && match.winner != null
         && match.winner !== i + 1 && bothKnown);
