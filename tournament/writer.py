@@ -19,8 +19,10 @@ from concurrent.futures import Future
 from typing import Any, TypeVar
 
 import aiosqlite
+from sqlalchemy import event
 from sqlalchemy.engine import make_url
 
+from . import direct
 from .db import Database
 
 T = TypeVar("T")
@@ -61,6 +63,17 @@ class InlineConnection(aiosqlite.Connection):
     def stop(self) -> None:
         self._running = False
 
+    @property
+    def sqlite(self) -> sqlite3.Connection | None:
+        return self._connection
+
+
+def _mark_inline(dbapi_connection: Any, record: Any) -> None:
+    """Tell ``direct.py`` this connection's sqlite3 connection runs in this thread."""
+    driver = dbapi_connection.driver_connection
+    if isinstance(driver, InlineConnection) and driver.sqlite is not None:
+        record.info[direct.INLINE] = driver.sqlite
+
 
 class Writer:
     """The writer thread and its database (``Database`` over inline connections)."""
@@ -74,6 +87,8 @@ class Writer:
             return await conn._connect()
 
         self.db = Database(url, async_creator=connect)
+        for engine in {self.db.engine, self.db.write_engine}:
+            event.listen(engine.sync_engine, "connect", _mark_inline)
         self.loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self.loop.run_forever, name="sqlite-writer",
                                         daemon=True)

@@ -17,7 +17,7 @@ from sqlalchemy import bindparam, insert
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from .. import views
+from .. import direct, views
 from ..db import connection
 from ..models import AuditEntry, Event, Match, Stage, Team, Tournament, utcnow
 from .actors import Actor
@@ -31,7 +31,10 @@ Target = tuple[str, int | str | None]
 State = Mapping[str, Any] | None
 
 
-_INSERT = insert(AuditEntry.__table__)  # type: ignore[attr-defined]
+_COLUMNS = ("at", "tournament_id", "actor_id", "actor_name", "via", "action", "target_type",
+            "target_id", "before", "after")
+_INSERT = insert(AuditEntry.__table__).values(  # type: ignore[attr-defined]
+    {c: bindparam(c) for c in _COLUMNS})
 _TOURNAMENT_OF_MATCH = select(Match.__table__.c.tournament_id).where(  # type: ignore[attr-defined]
     Match.__table__.c.id == bindparam("id"))  # type: ignore[attr-defined]
 
@@ -39,11 +42,11 @@ _TOURNAMENT_OF_MATCH = select(Match.__table__.c.tournament_id).where(  # type: i
 async def record(session: AsyncSession, actor: Actor, action: str, target: Target,
                  before: State, after: State, tournament_id: int | None) -> None:
     """One entry, written at once (a statement built once; no ORM object to flush)."""
-    await (await connection(session)).execute(_INSERT, {
+    await direct.run_many(await connection(session), _INSERT, [{
         "at": utcnow(), "tournament_id": tournament_id, "actor_id": actor.user_id,
         "actor_name": actor.name[:100], "via": actor.via, "action": action,
         "target_type": target[0], "target_id": str(target[1]), "before": _plain(before),
-        "after": _plain(after)})
+        "after": _plain(after)}])
 
 
 def _plain(state: State) -> dict[str, Any] | None:
@@ -72,8 +75,9 @@ def match_state(view: Mapping[str, Any]) -> dict[str, Any]:
 
 async def lock_match(session: AsyncSession, match_id: int) -> int | None:
     """The match's tournament id, with that tournament write-locked (None: no such match)."""
-    found: int | None = (await (await connection(session)).execute(
-        _TOURNAMENT_OF_MATCH, {"id": match_id})).scalar()
+    rows = await direct.fetch(await connection(session), _TOURNAMENT_OF_MATCH,
+                              {"id": match_id})
+    found: int | None = rows[0][0] if rows else None
     if found is not None:
         await lock_tournament(session, found)
     return found

@@ -22,6 +22,7 @@ from sqlalchemy import String, and_, bindparam, cast, exists, select
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from .. import direct
 from ..db import connection
 from ..errors import NotFound
 from ..formats.machine import StageInfo
@@ -142,10 +143,10 @@ def _attach(session: AsyncSession, model: type[Model], values: dict[str, Any]) -
 
 
 async def load_locked(session: AsyncSession, match_id: int) -> Locked:
-    row = (await (await connection(session)).execute(
-        LOCKED, {"match_id": match_id})).first()
-    if row is None:
+    found = await direct.fetch(await connection(session), LOCKED, {"match_id": match_id})
+    if not found:
         raise NotFound("Match", match_id)
+    row = found[0]
     return Locked(match=MatchState(*row[:_M]),
                   fed=[MatchState(*row[i:i + _M]) for i in (_M, 2 * _M)
                        if row[i + _ID] is not None],

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, bindparam, delete, or_, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from .. import direct
 from ..db import connection
 from ..formats.machine import Changes
 from ..formats.state import COLUMNS, MatchState
@@ -150,6 +151,6 @@ class SqlStore:
             self._new = {}
         changed = [m for m in changes.ordered() if m.number not in changes.added]
         if changed:
-            await conn.execute(_UPDATE, [
+            await direct.run_many(conn, _UPDATE, [
                 {"b_id": m.id, **{key: getattr(m, c) for key, c in _UPDATE_KEYS}}
                 for m in changed])

@@ -1,0 +1,116 @@
+"""The hot statements of a result report, run straight on SQLite's own connection when the
+transaction runs on the writer thread (``writer.py``).
+
+SQLAlchemy stays the author of every statement: each is built once, at import, compiled
+here once by SQLAlchemy's SQLite compiler, and its values are converted by the same bind
+and result processors SQLAlchemy would use (JSON, datetimes, booleans). What is skipped is
+SQLAlchemy's execution machinery around a cached statement (its execution context, events,
+result objects and the async bridge's greenlet switch): about half of a report's Python.
+
+Only where the connection executes inline (the writer thread's ``InlineConnection``: a
+plain ``sqlite3`` connection in this very thread, inside the transaction SQLAlchemy began).
+Everywhere else (aiosqlite's own thread, PostgreSQL) the statement goes through
+``AsyncConnection.execute`` as before, so both paths give the same rows; a test runs every
+statement used here both ways and compares them (``tests/integration/test_direct.py``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Dialect
+from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.sql import Executable
+
+INLINE = "direct.sqlite"  # the pool record's info: the inline sqlite3 connection, if any
+
+Processor = Callable[[Any], Any]
+_MISSING = object()
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A statement compiled for SQLite: its SQL, its parameters in order (with a value
+    fixed in the statement, if any, and a bind processor) and its columns' processors."""
+
+    sql: str
+    params: tuple[tuple[str, Any, Processor | None], ...]
+    results: tuple[Processor | None, ...]
+
+    def args(self, values: Mapping[str, Any]) -> tuple[Any, ...]:
+        out = []
+        for name, fixed, process in self.params:
+            value = values.get(name, fixed)
+            if value is _MISSING:
+                raise KeyError(f"no value for parameter {name!r}")
+            out.append(value if process is None else process(value))  # None too: JSON
+            # columns store None as 'null', as SQLAlchemy binds it
+        return tuple(out)
+
+    def rows(self, found: list[Any]) -> list[tuple[Any, ...]]:
+        if not any(self.results):
+            return [tuple(r) for r in found]
+        processors = self.results
+        return [tuple(v if p is None else p(v) for p, v in zip(processors, r, strict=True))
+                for r in found]
+
+
+_PLANS: dict[int, tuple[Executable, Plan | None]] = {}
+
+
+def plan(statement: Executable, dialect: Dialect) -> Plan | None:
+    """The statement compiled once (None: it needs SQLAlchemy at run time, e.g. an
+    expanding ``IN``). Keyed by the statement object, which lives as long as the module
+    that built it; the statement is held so its id is never reused."""
+    held = _PLANS.get(id(statement))
+    if held is not None and held[0] is statement:
+        return held[1]
+    clause: Any = statement  # every statement run here is a ClauseElement
+    compiled: Any = clause.compile(dialect=dialect)
+    made: Plan | None = None
+    if not (compiled.post_compile_params or compiled.literal_execute_params) \
+            and compiled.positional:
+        processors = compiled._bind_processors
+        params = []
+        for name in compiled.positiontup or ():
+            bind = compiled.binds[name]
+            fixed = _MISSING if bind.required or bind.callable is not None \
+                else bind.effective_value
+            params.append((name, fixed, processors.get(name)))
+        results = tuple(column.type._cached_result_processor(dialect, None)
+                        for column in compiled._result_columns)
+        made = Plan(compiled.string, tuple(params), results)
+    _PLANS[id(statement)] = (statement, made)
+    return made
+
+
+def inline(conn: AsyncConnection) -> sqlite3.Connection | None:
+    """The connection's own ``sqlite3`` connection when it executes in this thread."""
+    found: sqlite3.Connection | None = conn.info.get(INLINE)
+    return found
+
+
+async def fetch(conn: AsyncConnection, statement: Executable,
+                values: Mapping[str, Any] | None = None) -> Sequence[Sequence[Any]]:
+    """Every row the statement returns."""
+    raw = inline(conn)
+    found = plan(statement, conn.dialect) if raw is not None else None
+    if raw is None or found is None:
+        return (await conn.execute(statement, dict(values or {}))).all()
+    return found.rows(raw.execute(found.sql, found.args(values or {})).fetchall())
+
+
+async def run_many(conn: AsyncConnection, statement: Executable,
+                   values: Sequence[Mapping[str, Any]]) -> None:
+    """The statement once per set of values (an executemany), nothing returned."""
+    if not values:
+        return
+    raw = inline(conn)
+    found = plan(statement, conn.dialect) if raw is not None else None
+    if raw is None or found is None:
+        await conn.execute(statement, [dict(v) for v in values])
+        return
+    raw.executemany(found.sql, [found.args(v) for v in values])
