@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Dialect
@@ -28,34 +28,47 @@ from sqlalchemy.sql import Executable
 INLINE = "direct.sqlite"  # the pool record's info: the inline sqlite3 connection, if any
 
 Processor = Callable[[Any], Any]
-_MISSING = object()
 
 
-@dataclass(frozen=True, slots=True)
 class Plan:
-    """A statement compiled for SQLite: its SQL, its parameters in order (with a value
-    fixed in the statement, if any, and a bind processor) and its columns' processors."""
+    """A statement compiled for SQLite: its SQL, its parameters in order (with the values
+    fixed in the statement, if any, and their bind processors) and its columns' result
+    processors (applied to None too, as SQLAlchemy does: a JSON column binds None as
+    ``'null'``)."""
 
-    sql: str
-    params: tuple[tuple[str, Any, Processor | None], ...]
-    results: tuple[Processor | None, ...]
+    __slots__ = ("_binds", "_fixed", "_get", "_results", "_single", "sql")
 
-    def args(self, values: Mapping[str, Any]) -> tuple[Any, ...]:
-        out = []
-        for name, fixed, process in self.params:
-            value = values.get(name, fixed)
-            if value is _MISSING:
-                raise KeyError(f"no value for parameter {name!r}")
-            out.append(value if process is None else process(value))  # None too: JSON
-            # columns store None as 'null', as SQLAlchemy binds it
-        return tuple(out)
+    def __init__(self, sql: str, names: Sequence[str], fixed: Mapping[str, Any],
+                 binds: Sequence[Processor | None], results: Sequence[Processor | None]
+                 ) -> None:
+        self.sql = sql
+        self._get = itemgetter(*names) if names else None
+        self._fixed = dict(fixed)
+        self._binds = tuple((i, p) for i, p in enumerate(binds) if p is not None)
+        self._results = tuple((i, p) for i, p in enumerate(results) if p is not None)
+        self._single = len(names) == 1
 
-    def rows(self, found: list[Any]) -> list[tuple[Any, ...]]:
-        if not any(self.results):
-            return [tuple(r) for r in found]
-        processors = self.results
-        return [tuple(v if p is None else p(v) for p, v in zip(processors, r, strict=True))
-                for r in found]
+    def args(self, values: Mapping[str, Any]) -> Sequence[Any]:
+        if self._get is None:
+            return ()
+        if self._fixed:
+            values = {**self._fixed, **values}
+        got = self._get(values)  # a KeyError names a parameter given no value
+        out = [got] if self._single else list(got)
+        for i, process in self._binds:
+            out[i] = process(out[i])
+        return out
+
+    def rows(self, found: list[Any]) -> Sequence[Sequence[Any]]:
+        if not self._results:
+            return found
+        out: list[Sequence[Any]] = []
+        for row in found:
+            values = list(row)
+            for i, process in self._results:
+                values[i] = process(values[i])
+            out.append(values)
+        return out
 
 
 _PLANS: dict[int, tuple[Executable, Plan | None]] = {}
@@ -73,16 +86,15 @@ def plan(statement: Executable, dialect: Dialect) -> Plan | None:
     made: Plan | None = None
     if not (compiled.post_compile_params or compiled.literal_execute_params) \
             and compiled.positional:
-        processors = compiled._bind_processors
-        params = []
-        for name in compiled.positiontup or ():
-            bind = compiled.binds[name]
-            fixed = _MISSING if bind.required or bind.callable is not None \
-                else bind.effective_value
-            params.append((name, fixed, processors.get(name)))
-        results = tuple(column.type._cached_result_processor(dialect, None)
-                        for column in compiled._result_columns)
-        made = Plan(compiled.string, tuple(params), results)
+        names = list(compiled.positiontup or ())
+        binds = [compiled.binds[name] for name in names]
+        made = Plan(
+            compiled.string, names,
+            {name: bind.effective_value for name, bind in zip(names, binds, strict=True)
+             if not bind.required and bind.callable is None},
+            [compiled._bind_processors.get(name) for name in names],
+            [column.type._cached_result_processor(dialect, None)
+             for column in compiled._result_columns])
     _PLANS[id(statement)] = (statement, made)
     return made
 

@@ -14,7 +14,8 @@ import pytest
 from tests.helpers import make_event, make_stage
 from tournament import direct
 from tournament.db import connection
-from tournament.live.outbox import _INSERT_ROWS, TAKE_SEQS
+from tournament.live.messages import dumps
+from tournament.live.outbox import _INSERT_ENCODED, TAKE_SEQS
 from tournament.models import utcnow
 from tournament.services.audit import _INSERT as AUDIT_INSERT
 from tournament.services.audit import _TOURNAMENT_OF_MATCH
@@ -91,10 +92,10 @@ async def test_each_direct_statement_reads_and_writes_what_sqlalchemy_does(app, 
         # an event and an audit entry (with a None before: JSON null) written both ways
         at = utcnow()
         event_row = {"tournament_id": first.tournament_id, "type": "match.updated",
-                     "data": {"id": 1, "teams": [1, None], "name": "한국 日本"},
+                     "data": dumps({"id": 1, "teams": [1, None], "name": "한국 日本"}),
                      "created_at": at}
-        await direct.run_many(conn, _INSERT_ROWS, [event_row | {"seq": b + 1}])
-        await conn.execute(_INSERT_ROWS, [event_row | {"seq": b + 2}])
+        await direct.run_many(conn, _INSERT_ENCODED, [event_row | {"seq": b + 1}])
+        await conn.execute(_INSERT_ENCODED, [event_row | {"seq": b + 2}])
         audit = {"at": at, "tournament_id": first.tournament_id, "actor_id": None,
                  "actor_name": "심판", "via": "token", "action": "match.report",
                  "target_type": "match", "target_id": str(first.id), "before": None,

@@ -1,5 +1,5 @@
-"""``emit`` encodes an event's data once, for its row and for the message sent: the text
-published is the one a replay of the stored row gives, on both stores."""
+"""``emit`` and ``emit_many`` encode an event's data once, for its row and for the message
+sent: the text published is the one a replay of the stored row gives, on both stores."""
 
 from __future__ import annotations
 
@@ -30,3 +30,29 @@ async def test_an_emitted_event_is_sent_as_its_stored_row_replays(app, client):
     assert isinstance(stored, EventLog) and stored.data == data and stored.seq == row.seq
     assert outbox.message_text(row) == dumps(outbox.message(stored))
     assert outbox.message_text(stored) == dumps(outbox.message(stored))  # read back: encoded
+
+
+async def test_events_emitted_together_are_sent_as_their_stored_rows_replay(app, client):
+    """``emit_many`` (a result's events): on SQLite run on the writer thread, as the API
+    runs it, where the row is written straight through sqlite3 (``direct.py``)."""
+    event = await make_event(client, 0)
+    ctx = app.state.ctx
+    async with ctx.db.read() as session:
+        tid = (await session.exec(select(Tournament.id).where(
+            Tournament.slug == event["slug"]))).one()
+    assert tid is not None
+    events = [("match.updated", {"id": 1, "teams": [1, None], "name": "한국 vs 日本 \"A\""}),
+              ("standings.updated", {"rows": [], "ratio": 0.5, "ok": False})]
+
+    async def emit(session):
+        return await outbox.emit_many(session, tid, events)
+
+    sent = await ctx.write(emit)
+    async with ctx.db.read() as session:
+        stored = await outbox.since(session, tid, sent[0].seq - 1)
+    assert [(s.seq, s.type, s.data) for s in stored] == \
+        [(s.seq, t, d) for s, (t, d) in zip(sent, events, strict=True)]
+    assert [s.seq for s in sent] == [sent[0].seq, sent[0].seq + 1]
+    for row, back in zip(sent, stored, strict=True):
+        assert outbox.message_text(row) == dumps(outbox.message(back)) \
+            == outbox.message_text(back)

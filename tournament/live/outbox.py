@@ -28,20 +28,18 @@ PRUNE_EVERY = 100  # prune a tournament's old events when its seq passes a multi
 # Built once: a result report runs these every time (see services/sql_store.py).
 TAKE_SEQS = text("UPDATE tournament SET last_seq = last_seq + :n WHERE id = :id "
                  "RETURNING last_seq")
-INSERT = insert(EventLog.__table__)  # type: ignore[attr-defined]
-# the columns emit_many writes, named: one compiled form (direct.py) whatever is passed
-_INSERT_ROWS = INSERT.values({c: bindparam(c) for c in (
-    "tournament_id", "seq", "type", "data", "created_at")})
 
 
 @dataclass(frozen=True, slots=True)
 class Sent:
-    """An event written by ``emit_many``: what is published once it commits."""
+    """An event written by ``emit_many``: what is published once it commits, with its
+    data's JSON as stored (encoded once, for the row and the message)."""
 
     tournament_id: int
     seq: int
     type: str
     data: dict[str, Any]
+    encoded: str | None = None
 
 
 async def next_seq(session: AsyncSession, tournament_id: int) -> int:
@@ -65,8 +63,11 @@ class EncodedJSON(TypeDecorator[str]):
         return None
 
 
+# an event row with its data already encoded, every column named: one compiled form
+# (the writer thread runs it on sqlite3 directly, see direct.py)
 _INSERT_ENCODED = insert(EventLog.__table__).values(  # type: ignore[attr-defined]
-    data=bindparam("data", type_=EncodedJSON()))
+    {**{c: bindparam(c) for c in ("tournament_id", "seq", "type", "created_at")},
+     "data": bindparam("data", type_=EncodedJSON())})
 
 
 async def emit(session: AsyncSession, tournament_id: int, type_: str,
@@ -77,9 +78,9 @@ async def emit(session: AsyncSession, tournament_id: int, type_: str,
     row = EventLog(tournament_id=tournament_id, seq=seq, type=type_, data=dict(data),
                    created_at=utcnow())
     encoded = dumps(row.data)
-    await (await connection(session)).execute(_INSERT_ENCODED, {
+    await direct.run_many(await connection(session), _INSERT_ENCODED, [{
         "tournament_id": tournament_id, "seq": seq, "type": type_, "data": encoded,
-        "created_at": row.created_at})
+        "created_at": row.created_at}])
     row._text = f'{{"seq":{seq},"type":{dumps(type_)},"data":{encoded}}}'
     session.info.setdefault(PENDING, []).append(row)
     return row
@@ -93,12 +94,13 @@ async def emit_many(session: AsyncSession, tournament_id: int,
     conn = await connection(session)
     taken = await direct.fetch(conn, TAKE_SEQS, {"id": tournament_id, "n": len(events)})
     first = int(taken[0][0]) - len(events) + 1
-    rows = [Sent(tournament_id, first + i, type_, dict(data))
+    rows = [Sent(tournament_id, first + i, type_, dict(data), dumps(data))
             for i, (type_, data) in enumerate(events)]
     # one executemany, no ORM objects: nothing reads these rows back in this session
-    await direct.run_many(conn, _INSERT_ROWS, [
-        {"tournament_id": r.tournament_id, "seq": r.seq, "type": r.type, "data": r.data,
-         "created_at": utcnow()} for r in rows])
+    at = utcnow()
+    await direct.run_many(conn, _INSERT_ENCODED, [
+        {"tournament_id": r.tournament_id, "seq": r.seq, "type": r.type, "data": r.encoded,
+         "created_at": at} for r in rows])
     session.info.setdefault(PENDING, []).extend(rows)
     return rows
 
@@ -157,6 +159,10 @@ def message_text(row: EventLog | Sent) -> str:
     """The message of an event as sent: ``emit``'s own encoding (the text
     ``dumps(message(row))`` gives), or encoded here (rows made by ``emit_many`` or read
     back, whose private text was never set)."""
+    if isinstance(row, Sent):
+        if row.encoded is not None:
+            return f'{{"seq":{row.seq},"type":{dumps(row.type)},"data":{row.encoded}}}'
+        return dumps(message(row))
     private = getattr(row, "__pydantic_private__", None) or {}
     encoded: str | None = private.get("_text")
     return encoded or dumps(message(row))
