@@ -20,6 +20,8 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from . import direct
+
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
@@ -40,7 +42,11 @@ def _sqlite_engine(url: str, begin: str, reset_on_return: bool = True,
     event.listen(engine.sync_engine, "connect", _sqlite_connect)
 
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql(begin)
+        inline = conn.info.get(direct.INLINE)  # the writer thread's: no execution context
+        if inline is not None:
+            inline.execute(begin)
+        else:
+            conn.exec_driver_sql(begin)
 
     event.listen(engine.sync_engine, "begin", _begin)
     return engine
