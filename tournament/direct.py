@@ -71,14 +71,15 @@ class Plan:
         return out
 
 
-_PLANS: dict[int, tuple[Executable, Plan | None]] = {}
+_PLANS: dict[tuple[int, str], tuple[Executable, Plan | None]] = {}
 
 
 def plan(statement: Executable, dialect: Dialect) -> Plan | None:
-    """The statement compiled once (None: it needs SQLAlchemy at run time, e.g. an
-    expanding ``IN``). Keyed by the statement object, which lives as long as the module
-    that built it; the statement is held so its id is never reused."""
-    held = _PLANS.get(id(statement))
+    """The statement compiled once per dialect (None: it needs SQLAlchemy at run time,
+    e.g. an expanding ``IN``). Keyed by the statement object, which lives as long as the
+    module that built it (held here, so its id is never reused), and the dialect's name."""
+    key = (id(statement), dialect.name)
+    held = _PLANS.get(key)
     if held is not None and held[0] is statement:
         return held[1]
     clause: Any = statement  # every statement run here is a ClauseElement
@@ -95,7 +96,7 @@ def plan(statement: Executable, dialect: Dialect) -> Plan | None:
             [compiled._bind_processors.get(name) for name in names],
             [column.type._cached_result_processor(dialect, None)
              for column in compiled._result_columns])
-    _PLANS[id(statement)] = (statement, made)
+    _PLANS[key] = (statement, made)
     return made
 
 

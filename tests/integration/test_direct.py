@@ -117,3 +117,16 @@ async def test_each_direct_statement_reads_and_writes_what_sqlalchemy_does(app, 
 
     with pytest.raises(RolledBack):
         await ctx.write(check)
+
+
+def test_a_statement_is_planned_per_dialect():
+    """Planned for PostgreSQL first (the test above does, on that store), a statement still
+    runs on the writer thread as SQLite's SQL."""
+    from sqlalchemy.dialects.postgresql.asyncpg import PGDialect_asyncpg
+    from sqlalchemy.dialects.sqlite.aiosqlite import SQLiteDialect_aiosqlite
+
+    on_pg = direct.plan(LOCKED, PGDialect_asyncpg())
+    on_sqlite = direct.plan(LOCKED, SQLiteDialect_aiosqlite())
+    assert on_pg is not None and on_sqlite is not None
+    assert "FOR UPDATE OF" in on_pg.sql and "$1" in on_pg.sql
+    assert "FOR UPDATE" not in on_sqlite.sql and on_sqlite.sql.endswith("?")
