@@ -218,8 +218,21 @@ async def test_a_forfeit_in_the_cross_table_reads_ff_from_each_side(client):
         "allow_draws": True, "game_score": "goals"})
     (match,) = league["matches"]
     assert match["teams"] == [a, b]
+    r = await client.patch(f"/api/matches/{match['id']}", json={
+        "scheduled_at": "2026-12-05T10:00:00+09:00"}, headers=AUTH)
+    assert r.status_code == 200, r.text
     r = await client.patch(f"/api/matches/{match['id']}", json={"forfeit": 2}, headers=AUTH)
     assert r.status_code == 200 and r.json()["winner"] == 1
+    # each team's page and calendar feed, from its own side: FF for the side that gave it
+    for team, result, word in ((a, "棄権 0–FF 勝", "Final score: 0-FF Win"),
+                               (b, "棄権 FF–0 敗", "Final score: FF-0 Loss")):
+        row = soup((await client.get(f"/teams/{team}?lang=ja")).text).select_one(
+            f"[data-match='{match['id']}'] [data-result], tr:has(a[href^='/matches/"
+            f"{match['id']}']) [data-result]")
+        assert row is not None and row.get_text(" ", strip=True) == result
+        feed = Calendar.from_ical((await client.get(f"/teams/{team}/schedule.ics?lang=en")).content)
+        (entry,) = [e for e in feed.walk("VEVENT")]
+        assert word in str(entry["description"]).splitlines()
     page = soup((await client.get(f"/stages/{league['id']}?lang=ja")).text)
     cells = {(row.select_one("th a")["href"], i): td.get_text(strip=True)
              for row in page.select("table.cross tbody tr")

@@ -26,6 +26,13 @@ def shown_score(match: View) -> list[int]:
     return list(match["score"])
 
 
+def score_texts(match: View) -> list[str]:
+    """Each side's score as shown: ``FF`` for the side that forfeited (as on the match
+    cards), otherwise its ``shown_score``."""
+    return ["FF" if match.get("forfeit") and match.get("forfeited_by") == i + 1 else str(v)
+            for i, v in enumerate(shown_score(match))]
+
+
 def named_round(bracket: str | None, round_number: int) -> Label:
     """Rounds every format names alike: third place, tiebreakers, numbered rounds."""
     if bracket == "third_place":
@@ -110,9 +117,7 @@ def _cross(rows: Sequence[View], matches: Sequence[View]) -> dict[str, Any]:
             done = m["status"] == "completed"
             outcome = "" if not done else "d" if m["draw"] else "w" if m["winner"] == side \
                 else "l"
-            # as on the match cards: the side that forfeited shows FF, not a score
-            shown = ["FF" if m.get("forfeited_by") == i + 1 else str(v)
-                     for i, v in enumerate(shown_score(m))]
+            shown = score_texts(m)  # as on the match cards: FF for a forfeit
             cells.setdefault(me, {}).setdefault(other, []).append({
                 "id": m["id"], "text": f"{shown[mine]}-{shown[theirs]}"
                 if m["status"] in ("live", "completed") else "", "outcome": outcome,

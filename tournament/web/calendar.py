@@ -63,7 +63,7 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
         elif entry["status"] == "completed":
             # from this team's side: its score first, and its result
             mine = 0 if entry["teams"][0] == team["id"] else 1
-            shown = words.shown_score(entry)
+            shown = words.score_texts(entry)  # FF for the side that forfeited
             result = {"W": _("Win"), "D": _("Draw"), "L": _("Loss")}.get(
                 words.outcome(entry, mine + 1), "")
             lines.append(f"{_('Final score')}: {shown[mine]}-{shown[1 - mine]} {result}".strip())

@@ -42,6 +42,11 @@ def shown_score(match: Mapping[str, Any]) -> list[int]:
     return layout.shown_score(match)
 
 
+def score_texts(match: Mapping[str, Any]) -> list[str]:
+    """Each side's score as text, ``FF`` for the side that forfeited."""
+    return layout.score_texts(match)
+
+
 def outcome(match: Mapping[str, Any], side: int) -> str:
     """'W', 'D' or 'L' for the team on ``side`` (1 or 2) of a finished match; ''."""
     if match["status"] != "completed":
