@@ -101,8 +101,8 @@ def bare_sqlite(path: Path, samples: int) -> list[float]:
             "m.tournament_id LEFT JOIN match w ON w.stage_id = m.stage_id AND w.number = "
             "m.winner_to LEFT JOIN match l ON l.stage_id = m.stage_id AND l.number = "
             "m.loser_to WHERE m.id = ?")
-    write = (f"UPDATE match SET {', '.join(f'{chr(34)}{n}{chr(34)} = ?' for n in saved)} "
-             "WHERE id = ?")
+    columns = ", ".join(f'"{n}" = ?' for n in saved)  # quoted: "group" is a keyword
+    write = f"UPDATE match SET {columns} WHERE id = ?"
     ready = [r[0] for r in conn.execute(
         "SELECT id FROM match WHERE status = 'ready' AND winner_to IS NOT NULL "
         "AND loser_to IS NOT NULL ORDER BY id DESC LIMIT ?", (samples,))]

@@ -39,7 +39,7 @@ class Sent:
     seq: int
     type: str
     data: dict[str, Any]
-    encoded: str | None = None
+    encoded: str
 
 
 async def next_seq(session: AsyncSession, tournament_id: int) -> int:
@@ -81,7 +81,7 @@ async def emit(session: AsyncSession, tournament_id: int, type_: str,
     await direct.run_many(await connection(session), _INSERT_ENCODED, [{
         "tournament_id": tournament_id, "seq": seq, "type": type_, "data": encoded,
         "created_at": row.created_at}])
-    row._text = f'{{"seq":{seq},"type":{dumps(type_)},"data":{encoded}}}'
+    row._text = _message_text(seq, type_, encoded)
     session.info.setdefault(PENDING, []).append(row)
     return row
 
@@ -155,14 +155,16 @@ def message(row: EventLog | Sent) -> dict[str, Any]:
     return {"seq": row.seq, "type": row.type, "data": row.data}
 
 
+def _message_text(seq: int, type_: str, encoded: str) -> str:
+    """The text ``dumps(message(row))`` gives, around data already encoded."""
+    return f'{{"seq":{seq},"type":{dumps(type_)},"data":{encoded}}}'
+
+
 def message_text(row: EventLog | Sent) -> str:
-    """The message of an event as sent: ``emit``'s own encoding (the text
-    ``dumps(message(row))`` gives), or encoded here (rows made by ``emit_many`` or read
-    back, whose private text was never set)."""
+    """The message of an event as sent: from the data's encoding made when it was written
+    (``emit``, ``emit_many``), or encoded here (rows read back)."""
     if isinstance(row, Sent):
-        if row.encoded is not None:
-            return f'{{"seq":{row.seq},"type":{dumps(row.type)},"data":{row.encoded}}}'
-        return dumps(message(row))
+        return _message_text(row.seq, row.type, row.encoded)
     private = getattr(row, "__pydantic_private__", None) or {}
     encoded: str | None = private.get("_text")
     return encoded or dumps(message(row))
