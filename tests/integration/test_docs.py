@@ -43,10 +43,14 @@ def test_readme_starts_with_the_two_commands_and_names_every_setting():
 def test_every_template_message_is_translated():
     templates = ROOT / "tournament" / "web"
     used: set[str] = set()
+    in_context: set[tuple[str, str]] = set()
     for path in list(templates.rglob("*.html")) + list(templates.rglob("*.py")):
         text = path.read_text()  # "…" may hold an apostrophe, '…' a double quote
         used |= set(re.findall(r'_\("([^"]+)"\)', text))
         used |= set(re.findall(r"_\('([^']+)'\)", text))
+        # a word with a context: p_("battle royale", "Game %d"), pgettext(lang)("…", "…")
+        in_context |= set(re.findall(r'(?:\bp_|pgettext\(lang\))\(\s*"([^"]+)",\s*"([^"]+)"\)',
+                                     text))
     # words looked up by variable: every status, format, section, hold, round and column
     for table in (words.MATCH_STATUS, words.STAGE_STATUS, words.TEAM_STATUS, words.HOLDS,
                   layout.SECTIONS):
@@ -84,6 +88,10 @@ def test_every_template_message_is_translated():
             catalog = read_po(f)
         missing = [m for m in used if not (catalog.get(m) and catalog.get(m).string)]
         assert not missing, (lang, missing)
+        assert ("battle royale", "Game %d") in in_context
+        missing_ctx = [(c, m) for c, m in in_context
+                       if not (catalog.get(m, context=c) and catalog.get(m, context=c).string)]
+        assert not missing_ctx, (lang, missing_ctx)
 
 
 def _codes() -> set[str]:

@@ -52,7 +52,9 @@ async def test_a_referee_scores_a_lobby_game_by_game(client, app):
         rows = [int(r["data-lobby-team"]) for r in soup(page.text).select("[data-lobby-team]")]
         assert rows == t  # every team of the lobby, in its order
         assert soup(page.text).select_one("[data-save-game]").get_text(strip=True) == \
-            "1세트 저장"
+            "게임 1 저장"  # a lobby's game: "1세트" is a series' (msgctxt "battle royale")
+        assert soup(page.text).select_one("[data-game-number] option").get_text(strip=True) \
+            == "게임 1"
 
         # two teams given 2nd place: refused in Korean, typed places kept, nothing saved
         bad = form_of([t[2], t[0], t[3], t[1]], [3, 1, 0, 2], 1, page.text)
@@ -117,7 +119,13 @@ async def test_a_lobby_is_on_its_teams_schedule_calendar_and_clash_checks(client
     row = page.select_one(f'tr[data-lobby][data-match="{lobby["id"]}"]')
     assert row is not None, "the lobby is not on the team's schedule"
     assert "4개 팀 로비" in row.get_text()
-    assert row.select_one("[data-places]").get_text(strip=True) == "1세트: 2위 (2킬)"
+    # a lobby's game is 게임 1 in Korean: "1세트" is a series' game (msgctxt "battle royale")
+    assert row.select_one("[data-places]").get_text(strip=True) == "게임 1: 2위 (2킬)"
+    page = soup((await client.get(f"/teams/{t[0]}", params={"lang": "ja"})).text)
+    row = page.select_one(f'tr[data-lobby][data-match="{lobby["id"]}"] [data-places]')
+    assert row.get_text(strip=True) == "第1ゲーム: 2位 (2キル)"
+    ics_ko = (await client.get(f"/teams/{t[0]}/schedule.ics", params={"lang": "ko"})).text
+    assert "게임 1: 2위 (2킬)" in ics_ko.replace("\r\n ", "") and "세트" not in ics_ko
 
     ics = (await client.get(f"/teams/{t[0]}/schedule.ics", params={"lang": "en"})).text
     unfolded = ics.replace("\r\n ", "")

@@ -42,6 +42,17 @@ def gettext(lang: str) -> Callable[[str], str]:
     return translations(lang).gettext
 
 
+def pgettext(lang: str) -> Callable[[str, str], str]:
+    """A message looked up with its ``msgctxt``, for an English word that another
+    language says in two ways: a battle royale lobby's "Game 2" (context ``"battle
+    royale"``) is "게임 2" in Korean, where a series' "Game 2" is "2세트"."""
+    found = translations(lang)
+
+    def look_up(context: str, message: str) -> str:
+        return str(found.pgettext(context, message))
+    return look_up
+
+
 def choose(query: str | None, cookie: str | None, accept: str | None) -> str:
     """``?lang=`` first, then the ``lang`` cookie, then Accept-Language, then English."""
     for value in (query, cookie):

@@ -58,7 +58,8 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
         lines = [f"{_line(i18n.localized(stage, lang))} · {round_text}"
                  + ("" if lobby else f" · BO{entry['best_of']}")]
         if lobby:
-            lines += [f"{_('Game %d') % p['game']}: {i18n.place(p['placement'], 1, lang)} "
+            game = i18n.pgettext(lang)("battle royale", "Game %d")
+            lines += [f"{game % p['game']}: {i18n.place(p['placement'], 1, lang)} "
                       f"({_('%d kills') % p['kills']})" for p in entry.get("places", [])]
         elif entry["status"] == "completed":
             # from this team's side: its score first, and its result

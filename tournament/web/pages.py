@@ -54,7 +54,8 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         return _(text) % value if value is not None else _(text)
 
     page = env.get_template(template).render(
-        request=request, lang=lang, _=_, say=say, loc=lambda e: i18n.localized(e, lang),
+        request=request, lang=lang, _=_, p_=i18n.pgettext(lang), say=say,
+        loc=lambda e: i18n.localized(e, lang),
         when=lambda v: i18n.when(v, lang, tz), langs=i18n.LANGS, words=words,
         when_in=lambda v, zone: i18n.when(v, lang, zone),
         day=lambda v: i18n.day(v, lang), clock=lambda v: i18n.clock(v, lang, tz),
