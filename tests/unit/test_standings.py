@@ -87,14 +87,18 @@ def test_buchholz_median_buchholz_and_byes():
                                                 record="wins")}
     assert [(rows[t].wins, rows[t].losses) for t in teams] == [
         (3, 0), (2, 1), (2, 1), (1, 2), (1, 2)]
-    # team 2 met 3 (+1), 1 (+3), 5 (-1); team 3 met 2 (+1), 4 (-1)
-    assert rows[2].buchholz == 3 and rows[3].buchholz == 0
+    # team 2 met 3 (+1), 1 (+3), 5 (-1). Team 3 met 2 (+1) and 4 (-1) and had a bye: FIDE's
+    # tie-break regulations (2023 onwards, art. 16; the regulation's author's own
+    # TieBreakServer does the same) count an unplayed round as a game against oneself,
+    # so the bye adds 3's own +1 (it once added nothing, ranking a bye like a weak opponent)
+    assert rows[2].buchholz == 3 and rows[3].buchholz == 1
+    assert rows[1].buchholz == 1 - 1 + 3  # met 2 (+1) and 4 (-1), and its own +3 for the bye
     assert rows[2].rank == 2 and rows[3].rank == 3
     by_median = {r.team_id: r for r in compute(
         teams, results, tiebreakers=("match_wins", "median_buchholz"))}
-    # 2's median Buchholz drops the best (+3) and the worst (-1) opponent: +1; 3 met only
-    # two opponents (a bye is no opponent), so nothing is dropped: 0
-    assert (by_median[2].rank, by_median[3].rank) == (2, 3)
+    # the median drops the best and the worst value: 2 keeps +1 of (+1, +3, -1); 3 keeps
+    # +1 of (+1, -1, and its bye's own +1). Level, so they share 2nd
+    assert (by_median[2].rank, by_median[3].rank) == (2, 2) and by_median[3].tied
     level = {r.team_id: r for r in compute(teams, results, tiebreakers=("match_wins",))}
     assert level[2].rank == level[3].rank == 2 and level[2].tied and level[3].tied
     no_byes = {r.team_id: r for r in compute(teams, results, byes_count_as_wins=False)}

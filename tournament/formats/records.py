@@ -56,8 +56,23 @@ def records(results: Iterable[MatchResult], teams: Iterable[int] = ()) -> dict[i
 
 
 def buchholz(team: int, table: Mapping[int, Record]) -> int:
-    """Valve's Difficulty Score: the sum of every opponent's current wins minus losses."""
-    return sum(table[o].difference for o in table[team].opponents if o in table)
+    """Valve's Difficulty Score: the sum of every opponent's current wins minus losses.
+
+    A bye is a round without an opponent: it counts as a game against the team itself
+    (its own current wins minus losses), the rule for unplayed rounds of FIDE's tie-break
+    regulations (2023 onwards, article 16), so a bye neither lowers a team's Buchholz to
+    that of a team that lost to the weakest opponent nor raises it."""
+    rec = table[team]
+    return (sum(table[o].difference for o in rec.opponents if o in table)
+            + rec.byes * rec.difference)
+
+
+def buchholz_values(team: int, table: Mapping[int, Record]) -> list[int]:
+    """What each round adds to ``buchholz``: an opponent's difference, or for a bye the
+    team's own (the median Buchholz drops the best and worst of these)."""
+    rec = table[team]
+    return ([table[o].difference for o in rec.opponents if o in table]
+            + [rec.difference] * rec.byes)
 
 
 def _from_view(m: Mapping[str, Any]) -> MatchResult:

@@ -13,7 +13,8 @@ Teams are ordered by an ordered list of tiebreakers:
 * ``goal_difference`` / ``round_difference`` - the games' own scores (football goals,
   VALORANT rounds) for minus against; ``goals_for`` / ``rounds_won`` - scored;
 * ``buchholz`` - the sum of every opponent's wins minus losses (Valve's Difficulty Score);
-* ``median_buchholz`` - the same without the best and the worst opponent (with 3 or more);
+  a bye counts the team's own wins minus losses (FIDE's rule for an unplayed round);
+* ``median_buchholz`` - the same without the best and the worst value (with 3 or more);
 * ``seed`` - the better seed first. Leave it out to let a true tie stand.
 
 A Swiss stage ranks by its record before the list (``record=``): more wins then fewer
@@ -33,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
-from .records import buchholz, records
+from .records import buchholz, buchholz_values, records
 from .results import MatchResult, Row, tally
 from .types import FormatError
 
@@ -105,7 +106,7 @@ def compute(
         rows[t].buchholz = buchholz(t, played)
 
     def median(t: int) -> int:
-        values = sorted(played[o].difference for o in played[t].opponents)
+        values = sorted(buchholz_values(t, played))
         return sum(values[1:-1]) if len(values) >= 3 else sum(values)
 
     def goal_difference(t: int) -> Key:
