@@ -240,3 +240,42 @@ async def test_a_forfeit_in_the_cross_table_reads_ff_from_each_side(client):
     assert sorted(cells.values()) == ["0-FF", "FF-0"]
     assert cells[(f"/teams/{a}?lang=ja", 1)] == "0-FF"  # a's row: a won, b forfeited
     assert cells[(f"/teams/{b}?lang=ja", 0)] == "FF-0"
+
+
+async def test_a_stage_forfeit_score_counts_a_walkover_as_3_0_in_the_table(client):
+    """``forfeit_score: 3`` (a football league's walkover 3-0): the winner's goals, the
+    loser's goals against and both differences count it, in the API and on the page; the
+    match still reads FF-0. A bad value is refused and changes nothing."""
+    event = await make_event(client, 3)
+    a, b, c = event["teams"]
+    r = await client.post(f"/api/tournaments/{event['slug']}/events/{event['event']}/stages",
+                          json={"name": "Bad", "format": "round_robin", "seeding": [a, b],
+                                "settings": {"forfeit_score": -1}}, headers=AUTH)
+    assert r.status_code == 422 and r.json()["error"]["field"] == "settings.forfeit_score"
+    league = await make_stage(client, event, name="League", format="round_robin", settings={
+        "allow_draws": True, "game_score": "goals", "forfeit_score": 3,
+        "tiebreakers": ["points", "goal_difference"]})
+    by_pair = {frozenset(m["teams"]): m for m in league["matches"]}
+    ab, bc = by_pair[frozenset((a, b))], by_pair[frozenset((b, c))]
+    r = await client.patch(f"/api/matches/{ab['id']}", json={
+        "games": [[2, 1] if ab["teams"][0] == a else [1, 2]], "status": "completed"},
+        headers=AUTH)
+    assert r.status_code == 200, r.text
+    side_b = 1 if bc["teams"][0] == b else 2
+    r = await client.patch(f"/api/matches/{bc['id']}", json={"forfeit": side_b}, headers=AUTH)
+    assert r.status_code == 200 and r.json()["score"] == [0, 0], r.text
+    view = await stage(client, league["id"])
+    rows = {row["team_id"]: row for row in view["standings"]}
+    assert [(row["team_id"], row["rank"]) for row in view["standings"]] == [(c, 1), (a, 2),
+                                                                            (b, 3)]
+    assert (rows[c]["goals_for"], rows[c]["goals_against"], rows[c]["goal_difference"]) == \
+        (3, 0, 3)
+    assert (rows[b]["goals_for"], rows[b]["goals_against"], rows[b]["goal_difference"]) == \
+        (1, 5, -4)
+    page = soup((await client.get(f"/stages/{league['id']}?lang=ko")).text)
+    diff = {int(tr["data-team"]): tr.select("td.num")[-1].get_text(strip=True)
+            for tr in page.select("table[data-standings] tbody tr")}
+    assert diff == {c: "+3", a: "+1", b: "-4"}
+    cells = sorted(td.get_text(strip=True) for td in page.select("table.cross tbody td")
+                   if "self" not in td.get("class", []))
+    assert "FF-0" in cells and "0-FF" in cells

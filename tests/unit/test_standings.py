@@ -262,3 +262,31 @@ def test_median_buchholz_drops_the_best_and_the_worst_opponent():
     rank = {r.team_id: r.rank for r in rows}
     assert (rank[20], rank[10]) == (2, 3)  # 13 (4-1) is first
     assert rank[13] == 1
+
+
+def test_a_forfeit_counts_no_games_unless_the_stage_sets_a_forfeit_score():
+    """Rulebooks differ on a walkover's score: FIFA-style football leagues count 3-0, VCT a
+    13-0 map each; by default a forfeit is a win with no games (0-0)."""
+    from dataclasses import replace
+
+    teams = {1: 1, 2: 2, 3: 3}
+    played = [replace(result(1, 2, (1, 0)), games=((2, 1),))]  # 1 beat 2, 2-1 in goals
+    walkover = MatchResult(number=1, round=2, bracket=None, group=1, teams=(2, 3),
+                           score=(0, 0), winner=2, completed=True, forfeit=1)  # 2 forfeits
+    rows = {r.team_id: r for r in compute(teams, [*played, walkover])}
+    assert (rows[3].wins, rows[3].games_won, rows[3].goals_for) == (1, 0, 0)
+    assert (rows[2].losses, rows[2].games_lost, rows[2].goals_against) == (2, 1, 2)
+    rows = {r.team_id: r for r in compute(teams, [*played, walkover], forfeit_score=3)}
+    assert (rows[3].games_won, rows[3].games_lost, rows[3].goals_for,
+            rows[3].goals_against) == (1, 0, 3, 0)
+    assert (rows[2].games_lost, rows[2].goals_for, rows[2].goals_against) == (2, 1, 5)
+    # goal difference now ranks 3 (+3) above 1 (+1), level on points
+    assert [r.team_id for r in compute(teams, [*played, walkover], forfeit_score=3,
+                                       tiebreakers=("points", "goal_difference"))] == [3, 1, 2]
+    # a best of 3 in VALORANT: a 2-0 in maps, 13-0 each
+    bo3 = replace(walkover, best_of=3)
+    rows = {r.team_id: r for r in compute(teams, [bo3], forfeit_score=13)}
+    assert (rows[3].games_won, rows[3].goals_for, rows[2].goals_against) == (2, 26, 26)
+    # 0: maps only (League of Legends): 2-0, no rounds
+    rows = {r.team_id: r for r in compute(teams, [bo3], forfeit_score=0)}
+    assert (rows[3].games_won, rows[3].goals_for) == (2, 0)

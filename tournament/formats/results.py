@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 TIEBREAKER_BRACKET = "tiebreaker"  # a match the organizer adds to split a tie
 
@@ -23,6 +23,8 @@ class MatchResult:
     # a free-for-all lobby: its teams, and each game's (team, placement, kills) by place
     lobby: tuple[int, ...] = ()
     placings: tuple[tuple[int, tuple[tuple[int, int, int], ...]], ...] = ()
+    forfeit: int | None = None  # the side (1 or 2) that forfeited: a walkover
+    best_of: int = 1
 
     @property
     def is_bye(self) -> bool:
@@ -39,6 +41,18 @@ class MatchResult:
     @property
     def loser_team(self) -> int | None:
         return self.teams[2 - self.winner] if self.winner in (1, 2) else None
+
+
+def walkover_counted(r: MatchResult, score_per_game: int | None) -> MatchResult:
+    """A forfeit as the standings count it. With ``score_per_game`` None it counts no games
+    (0-0); with a number, as a straight win of the games the match needed, each by
+    ``score_per_game`` to 0 (a football walkover 3-0; a VALORANT best of 3, 13-0 twice)."""
+    if r.forfeit not in (1, 2) or score_per_game is None or r.winner not in (1, 2):
+        return r
+    needed = r.best_of // 2 + 1
+    game = (score_per_game, 0) if r.winner == 1 else (0, score_per_game)
+    score = (needed, 0) if r.winner == 1 else (0, needed)
+    return replace(r, score=score, games=(game,) * needed)
 
 
 @dataclass(slots=True)

@@ -100,6 +100,7 @@ class RoundRobinSettings(Settings):
     points: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_POINTS))
     tiebreakers: list[str] = field(default_factory=lambda: list(ROUND_ROBIN_TIEBREAKERS))
     advance: int | None = None  # the top N of each group go through
+    forfeit_score: int | None = None  # a walkover: None counts no games; N, each game N-0
 
     def check(self) -> None:
         super().check()
@@ -107,6 +108,7 @@ class RoundRobinSettings(Settings):
         choice(self.legs, "legs", (1, 2))
         choice(self.allow_draws, "allow_draws", (True, False))
         count(self.advance, "advance", 1, 64, optional=True)
+        count(self.forfeit_score, "forfeit_score", 0, 999, optional=True)
         check(self.points, self.tiebreakers)
 
 
@@ -177,7 +179,7 @@ class RoundRobin(Format[RoundRobinSettings]):
             members = {t: seed[t] for t in seeding if group_of.get(t) == group}
             table = compute(members, [r for r in results if (r.group or 1) == group],
                             points=settings.points, tiebreakers=settings.tiebreakers,
-                            resolutions=resolutions)
+                            resolutions=resolutions, forfeit_score=settings.forfeit_score)
             if complete and settings.advance:
                 mark_advance(table, settings.advance)
             for row in table:

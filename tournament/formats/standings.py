@@ -27,6 +27,9 @@ wins in them, then fewer losses; they count nowhere else), and the organizer's r
 decision (``resolutions``: the tied teams in their final order), which comes first.
 A bye (one team ``None``) counts as a won match without games when ``byes_count_as_wins``
 (the Swiss rule).
+A forfeit counts as a won match without games (0-0) unless ``forfeit_score`` is set: then
+as a straight win of the games the match needed, each by that score to 0 (a stage
+setting, as rulebooks differ: a football walkover is 3-0, a VALORANT one 13-0 a map).
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
 from .records import buchholz, buchholz_values, records
-from .results import MatchResult, Row, tally
+from .results import MatchResult, Row, tally, walkover_counted
 from .types import FormatError
 
 TIEBREAKERS = ("points", "match_wins", "losses", "record", "head_to_head", "game_difference",
@@ -80,6 +83,7 @@ def compute(
     byes_count_as_wins: bool = True,
     record: RecordMode | None = None,
     resolutions: Sequence[Sequence[int]] = (),
+    forfeit_score: int | None = None,
 ) -> list[Row]:
     """Rows ordered by rank. ``teams`` maps each team id to its seed (None: unseeded).
 
@@ -93,7 +97,7 @@ def compute(
             if t is not None and t not in teams:
                 raise FormatError("unknown_team", f"Team {t} is not in this stage.")
     deciders = [r for r in finished if r.is_tiebreaker and not r.is_bye]
-    finished = [r for r in finished if not r.is_tiebreaker]
+    finished = [walkover_counted(r, forfeit_score) for r in finished if not r.is_tiebreaker]
     rows = tally(list(teams), finished)
     played = records(finished, teams)
     for t, rec in played.items():

@@ -86,7 +86,8 @@ class MatchState:
                            score=(self.score1, self.score2), winner=self.winner,
                            completed=self.status == MatchStatus.COMPLETED, draw=self.draw,
                            games=tuple((g[0], g[1]) for g in self.games or ()),
-                           lobby=tuple(self.lobby or ()),
+                           lobby=tuple(self.lobby or ()), forfeit=self.forfeit,
+                           best_of=self.best_of,
                            placings=tuple(
                                (int(g["number"]), tuple(
                                    (int(r["team_id"]), int(r["placement"]), int(r["kills"]))

@@ -37,6 +37,7 @@ class SwissSettings(Settings):
     decider_best_of: int | None = None  # matches that can advance or eliminate a team
     rounds: int | None = None  # a fixed number of rounds
     tiebreakers: list[str] = field(default_factory=lambda: list(SWISS_TIEBREAKERS))
+    forfeit_score: int | None = None  # a walkover: None counts no games; N, each game N-0
 
     def check(self) -> None:
         super().check()
@@ -45,6 +46,7 @@ class SwissSettings(Settings):
         count(self.losses_to_eliminate, "losses_to_eliminate", 1, 20, optional=True)
         count(self.decider_best_of, "decider_best_of", 1, MAX_BEST_OF, optional=True)
         count(self.rounds, "rounds", 1, 50, optional=True)
+        count(self.forfeit_score, "forfeit_score", 0, 999, optional=True)
         check(DEFAULT_POINTS, self.tiebreakers)
         if self.rounds is None and (self.wins_to_advance is None
                                     or self.losses_to_eliminate is None):
@@ -179,7 +181,8 @@ class Swiss(Format[SwissSettings]):
                   seeding_method: SeedingMethod = "standard") -> list[Row]:
         seeds = {t: i + 1 for i, t in enumerate(seeding)}
         table = compute(seeds, results, tiebreakers=settings.tiebreakers,
-                        record=settings.record, resolutions=resolutions)
+                        record=settings.record, resolutions=resolutions,
+                        forfeit_score=settings.forfeit_score)
         state = statuses(entries_from_results(seeding, results), settings)
         for row in table:
             row.status = state.get(row.team_id, "active")

@@ -39,6 +39,8 @@ LABELS = {
     "kill_points": "Points per kill",
     "match_point": "Match point (empty: none)",
     "rotation": "Groups meet in rotation",
+    "forfeit_score": "A forfeit counts as a win of every game needed, each by this score "
+                     "(empty: no games)",
 }
 # Choices of a text setting that is not typed as one (the format checks them too).
 CHOICES: dict[str, tuple[str, ...]] = {"game_score": ("goals", "rounds", "points")}
