@@ -23,7 +23,8 @@ from .services.context import Context
 
 SLUG = "kj-esports-2026"
 KST = ZoneInfo("Asia/Seoul")
-VENUE = "Olympic Hall, Seoul"  # where the demo is played (one venue, four stations)
+FIRST_HOUR, LAST_HOUR = 13, 23  # the demo's matches are played 13:00-23:00 in Seoul
+VENUE = "Olympic Hall, Seoul"  # where the demo is played (one venue; stages and booths)
 
 LOL_TEAMS = [  # (en, ko, ja, nation, players)
     ("Seoul Tigers", "서울 타이거즈", "ソウル・タイガース", "KR", ["Faker9", "Canyon", "Zeka", "Ruler", "Keria"]),
@@ -156,7 +157,7 @@ async def _load(ctx: Context) -> None:
                                              "game_score": "rounds"})
     await _play(ctx, swiss, day1, ["done" for _ in range(16)]
                 + ["done" for _ in range(5)] + ["live"], maps=VALORANT_MAPS,
-                station="Stage B")
+                stations=("Stage B", "Booth 3", "Booth 4", "Booth 5"))
 
     foot = await _event(ctx, "efootball", "eFootball", "eFootball", "eFootball",
                         [(en, ko, ja, n, [en.split()[0] + "_" + n]) for en, ko, ja, n in EFOOTBALL])
@@ -244,41 +245,67 @@ async def _stage_by_name(ctx: Context, name: str) -> views.StageView:
         return await stage_reads.stage_view(s, found)
 
 
+def _in_hours(at: datetime, end: datetime) -> datetime:
+    """``at`` if a match from ``at`` to ``end`` fits the day's play (13:00-23:00 in Seoul),
+    else 13:00 the next day."""
+    local = at.astimezone(KST)
+    if local.hour < FIRST_HOUR:
+        return local.replace(hour=FIRST_HOUR, minute=0)
+    if end.astimezone(KST) > local.replace(hour=LAST_HOUR, minute=0):
+        return (local + timedelta(days=1)).replace(hour=FIRST_HOUR, minute=0)
+    return at
+
+
 async def _play(ctx: Context, stage: views.StageView, start: datetime,
                 results: Sequence[dict[str, Any] | str], stream: str | None = None,
                 rng: random.Random | None = None, maps: list[str] | None = None,
-                venue: str = VENUE, station: str | None = None) -> None:
+                venue: str = VENUE, station: str | None = None,
+                stations: Sequence[str] = ()) -> None:
     """Report ``results`` to the first ready match each time (so later rounds fill as
-    earlier ones finish), then schedule every match still to play, back to back.
-    A result ``"done"`` or ``"live"`` is drawn at random for the match's best-of."""
+    earlier ones finish), then schedule every match still to play.
+    A result ``"done"`` or ``"live"`` is drawn at random for the match's best-of.
+
+    On one station the matches run back to back in match-number order; on several
+    (``stations``: a Swiss stage's PCs) a round's matches run side by side in waves, and a
+    round starts when the one before it ends. Each match gets the time the clash check
+    expects of its best-of (``game_minutes`` a game a side needs), so none overlap, and
+    play keeps to the day (13:00-23:00 in Seoul)."""
     rng = rng or random.Random(len(results))
     admin = COMMAND_LINE
-
-    # back to back on the stream, in match-number order: each match gets the time the clash
-    # check expects of its best-of (an hour a game a side needs), so none overlap; matches
-    # made later (the next Swiss round) follow the last one
     minutes = stage["settings"].get("game_minutes", 60)
+    desks: list[str | None] = [*stations] or [station]
     clock = {"at": start}
-    begins: dict[int, datetime] = {}
+    begins: dict[int, tuple[datetime, str | None]] = {}
 
-    def slot(number: int, best_of: int) -> datetime:
-        if number not in begins:
-            begins[number] = clock["at"]
-            clock["at"] = expected_end(clock["at"], best_of, minutes)
-        return begins[number]
+    def plan(found: Sequence[Any]) -> None:
+        """A time and a station for every match not planned yet (later Swiss rounds are
+        made as results come in, and follow the last one)."""
+        new = sorted((m for m in found if m["number"] not in begins),
+                     key=lambda m: (m["round"], m["number"]) if stations else m["number"])
+        groups: dict[Any, list[Any]] = {}
+        for m in new:
+            groups.setdefault(m["round"] if stations else m["number"], []).append(m)
+        for group in groups.values():
+            for i in range(0, len(group), len(desks)):
+                wave = group[i:i + len(desks)]
+                longest = max(m["best_of"] for m in wave)
+                at = _in_hours(clock["at"], expected_end(clock["at"], longest, minutes))
+                for desk, m in zip(desks, wave, strict=False):
+                    begins[m["number"]] = (at, desk)
+                clock["at"] = expected_end(at, longest, minutes)
 
-    for m in sorted(stage["matches"], key=lambda m: m["number"]):
-        slot(m["number"], m["best_of"])
+    plan(stage["matches"])
 
     async def schedule(m: Any) -> None:
+        at, desk = begins[m["number"]]
         async with ctx.transaction() as s:
             await matches.update_match(s, m["id"], MatchUpdate(
-                scheduled_at=slot(m["number"], m["best_of"]), stream_url=stream, venue=venue,
-                station=station), admin, None)
+                scheduled_at=at, stream_url=stream, venue=venue, station=desk), admin, None)
 
     for body in results:
         async with ctx.db.read() as s:
             view = await stage_reads.stage_view(s, await stage_reads.stage_by_id(s, stage["id"]))
+        plan(view["matches"])
         ready = next(m for m in view["matches"] if m["status"] == "ready")
         await schedule(ready)
         async with ctx.transaction() as s:
@@ -288,6 +315,7 @@ async def _play(ctx: Context, stage: views.StageView, start: datetime,
                                        admin, None)
     async with ctx.db.read() as s:
         view = await stage_reads.stage_view(s, await stage_reads.stage_by_id(s, stage["id"]))
+    plan(view["matches"])
     for m in view["matches"]:
         if m["status"] in ("pending", "ready") and m["scheduled_at"] is None:
             await schedule(m)

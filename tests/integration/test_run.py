@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import subprocess
+from datetime import datetime
+from zoneinfo import ZoneInfo
 import sys
 import time
 
@@ -57,6 +59,21 @@ def test_run_py_demo_serves_the_competition(tmp_path):
         lobby = httpx.get(f"{base}/api/stages/{pubg['stages'][0]['id']}").json()["matches"][0]
         # part-way through: three of six games in, the lobby live
         assert (len(lobby["teams"]), len(lobby["placings"]), lobby["status"]) == (16, 3, "live")
+        # the schedule keeps to the day's play, 13:00-23:00 in Seoul (the clash check that
+        # every demo write goes through keeps teams, stations and streams apart)
+        times, cursor = [], None
+        while True:
+            page = httpx.get(f"{base}/api/matches", params={
+                "tournament": "kj-esports-2026", "limit": 200,
+                **({"cursor": cursor} if cursor else {})}).json()
+            times += [m["scheduled_at"] for m in page["items"] if m["scheduled_at"]]
+            cursor = page.get("next")
+            if not cursor:
+                break
+        assert len(times) >= 70
+        seoul = ZoneInfo("Asia/Seoul")
+        hours = sorted({datetime.fromisoformat(t).astimezone(seoul).hour for t in times})
+        assert 13 <= hours[0] and hours[-1] <= 22, hours
     finally:
         proc.terminate()
         proc.wait(timeout=15)
