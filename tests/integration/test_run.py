@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import subprocess
-from datetime import datetime
-from zoneinfo import ZoneInfo
 import sys
 import time
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -73,7 +73,7 @@ def test_run_py_demo_serves_the_competition(tmp_path):
         assert len(times) >= 70
         seoul = ZoneInfo("Asia/Seoul")
         hours = sorted({datetime.fromisoformat(t).astimezone(seoul).hour for t in times})
-        assert 13 <= hours[0] and hours[-1] <= 22, hours
+        assert hours[0] >= 13 and hours[-1] <= 22, hours
     finally:
         proc.terminate()
         proc.wait(timeout=15)
