@@ -8,6 +8,8 @@ import pytest
 
 from tests.helpers import AUTH, by_number, make_event, make_stage, report, stage
 
+from .test_api_replays import play
+
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 
@@ -312,3 +314,69 @@ async def test_an_admin_reads_a_draft_fresh_after_each_edit(client):
     again = await client.get(path, headers={**AUTH, "If-None-Match": first.headers.get(
         "etag", "x")})
     assert again.status_code == 200 and again.json()["seeding"] == [d, c, b, a]
+
+
+async def test_a_ranking_setting_changes_without_losing_results_and_can_release_a_tie(client):
+    """Points, tiebreakers, the cut and the forfeit score only rank the results: a running
+    stage takes a change of them without ``confirm`` and keeps every match; its standings
+    follow, and a next stage held by a tie starts if the new rules break it. Anything that
+    changes the matches (best_of) still asks first."""
+    event = await make_event(client, 3)
+    a, b, c = event["teams"]
+    groups = await make_stage(client, event, name="Groups", format="round_robin",
+                              settings={"best_of": 3, "tiebreakers": ["points"]})
+    final = await make_stage(client, event, name="Final",
+                             seeding={"from_stage": groups["id"], "qualifiers": 2})
+    for winner, loser, won in ((a, b, (2, 0)), (b, c, (2, 1)), (c, a, (2, 1))):
+        await play(client, groups["id"], winner, loser, won)
+    done = await stage(client, groups["id"])
+    assert done["status"] == "completed"
+    assert {r["rank"] for r in done["standings"]} == {1}  # a cycle: level on points
+    assert (await stage(client, final["id"]))["hold"]["code"] == "unresolved_tie"
+    scores = {m["id"]: (m["score"], m["status"]) for m in done["matches"]}
+
+    r = await client.patch(f"/api/stages/{groups['id']}", json={"settings": {
+        "best_of": 3, "tiebreakers": ["points", "game_difference"]}}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    kept = r.json()
+    assert {m["id"]: (m["score"], m["status"]) for m in kept["matches"]} == scores
+    # games: a 3-2 (+1), c 3-3 (0), b 2-3 (-1)
+    assert [(row["team_id"], row["rank"]) for row in kept["standings"]] == [(a, 1), (c, 2),
+                                                                           (b, 3)]
+    started = await stage(client, final["id"])
+    assert started["status"] == "running" and started["seeding"] == [a, c]
+
+    r = await client.patch(f"/api/stages/{groups['id']}", json={"settings": {
+        "best_of": 1, "tiebreakers": ["points", "game_difference"]}}, headers=AUTH)
+    assert r.status_code == 409 and r.json()["error"]["code"] == "next_stage_started"
+
+
+async def test_a_lobby_takes_new_placement_points_unless_a_match_point_depends_on_them(client):
+    from .test_api_free_for_all import POINTS, game, lobby_stage
+
+    event, st = await lobby_stage(client)
+    t = event["teams"]
+    (lobby,) = st["matches"]
+    assert (await game(client, lobby["id"], 1, [t[2], t[0], t[3], t[1]])).status_code == 200
+    # a lobby's entered games are results an edit would lose: replanning asks first (it
+    # once wiped them without asking, a lobby having no two teams to count as played)
+    r = await client.patch(f"/api/stages/{st['id']}", json={"settings": {
+        "placement_points": POINTS, "games": 3}}, headers=AUTH)
+    assert r.status_code == 409 and r.json()["error"]["code"] == "results_would_be_lost"
+    assert r.json()["error"]["params"] == {"matches": [lobby["number"]]}
+    assert len((await stage(client, st["id"]))["matches"][0]["placings"]) == 1
+    r = await client.patch(f"/api/stages/{st['id']}", json={"settings": {
+        "placement_points": [15, 12, 10, 8], "games": 2}}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    assert r.json()["matches"][0]["placings"] == (await stage(client, st["id"]))["matches"][0][
+        "placings"] != []
+    assert [(row["team_id"], row["points"]) for row in r.json()["standings"]] == [
+        (t[2], 15), (t[0], 12), (t[3], 10), (t[1], 8)]
+
+    event, st = await lobby_stage(client, match_point=20)
+    t = event["teams"]
+    (lobby,) = st["matches"]
+    assert (await game(client, lobby["id"], 1, [t[2], t[0], t[3], t[1]])).status_code == 200
+    r = await client.patch(f"/api/stages/{st['id']}", json={"settings": {
+        "placement_points": [15, 12, 10, 8], "games": 2, "match_point": 20}}, headers=AUTH)
+    assert r.status_code == 409 and r.json()["error"]["code"] == "results_would_be_lost"

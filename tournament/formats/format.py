@@ -90,6 +90,9 @@ class Format(Generic[S]):
     pairs_rounds: ClassVar[bool] = False  # pairs each round from the results (Swiss)
     tables_in_layout: ClassVar[bool] = False  # its sections draw the standings (groups)
     lobbies: ClassVar[bool] = False  # its matches are lobbies of many teams (free for all)
+    # settings that only change how the results rank (points, tiebreakers, the cut): a
+    # running stage takes a change of these alone without being planned again
+    ranking_settings: ClassVar[frozenset[str]] = frozenset()
 
     # -- settings ---------------------------------------------------------------------------
     def parse_settings(self, raw: Mapping[str, Any]) -> S:
@@ -104,6 +107,13 @@ class Format(Generic[S]):
             raise fail("settings", str(exc)) from exc
         settings.check()
         return settings
+
+    def reranks_only(self, old: S, new: S) -> bool:
+        """Whether ``new`` differs from ``old`` only in ``ranking_settings``: the matches
+        and their results stand, and the standings are read again under the new rules."""
+        changed = {f.name for f in fields(self.settings_type)
+                   if getattr(old, f.name) != getattr(new, f.name)}
+        return changed <= self.ranking_settings
 
     def defaults(self, raw: Mapping[str, Any]) -> dict[str, Any]:
         """Defaults that depend on other settings (Standard Swiss's tiebreakers)."""

@@ -374,6 +374,14 @@ class FreeForAll(Format[FreeForAllSettings]):
     settings_type = FreeForAllSettings
     partial = "_stage_ffa.html"
     columns = frozenset({"points"})
+    ranking_settings = frozenset({"tiebreakers", "advance", "placement_points", "kill_points"})
+
+    def reranks_only(self, old: FreeForAllSettings, new: FreeForAllSettings) -> bool:
+        """With a match point, the points decide when the stage ends: they replan it."""
+        if old.match_point is not None and (old.placement_points != new.placement_points
+                                            or old.kill_points != new.kill_points):
+            return False
+        return super().reranks_only(old, new)
     lobbies = True
     tables_in_layout = True  # the partial draws the leaderboard(s)
 

@@ -126,6 +126,7 @@ def mark_advance(table: list[Row], advance: int) -> None:
 class RoundRobin(Format[RoundRobinSettings]):
     name = StageFormat.ROUND_ROBIN
     label = "Round robin"
+    ranking_settings = frozenset({"points", "tiebreakers", "advance", "forfeit_score"})
     settings_type = RoundRobinSettings
     partial = "_stage_groups.html"
     columns = frozenset({"draws", "points"})

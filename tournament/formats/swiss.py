@@ -135,6 +135,7 @@ class Swiss(Format[SwissSettings]):
     settings_type = SwissSettings
     partial = "_stage_swiss.html"
     columns = frozenset({"buchholz"})
+    ranking_settings = frozenset({"tiebreakers", "forfeit_score"})
     pairs_rounds = True
 
     def defaults(self, raw: Mapping[str, Any]) -> dict[str, Any]:

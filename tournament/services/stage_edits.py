@@ -1,6 +1,8 @@
 """Changing a stage after it was created: start a draft, edit (name, settings, seeding),
 delete. A draft, or a stage no result depends on yet, is simply planned again; once results
 exist that an edit would clear, it takes an explicit ``confirm`` (the refusal lists them).
+A change of the settings that only rank the results (points, tiebreakers, the cut: the
+format's ``ranking_settings``) keeps every match and result of a running stage.
 A stage that another stage is seeded from, and that one has started, is not changed."""
 
 from __future__ import annotations
@@ -46,8 +48,9 @@ async def _dependents(session: AsyncSession, stage: Stage) -> list[Stage]:
 
 
 def _results(matches: list[MatchState]) -> list[MatchState]:
-    """The matches with a result (live or final) between two teams: what an edit loses."""
-    return [m for m in matches if m.active and was_played(m)]
+    """The matches with a result (live or final) between two teams, and the lobbies with a
+    game entered: what an edit loses."""
+    return [m for m in matches if m.active and (was_played(m) or m.placings)]
 
 
 def _refuse_loss(lost: list[MatchState], confirm: bool, tz: str) -> None:
@@ -119,6 +122,14 @@ async def _replan(session: AsyncSession, stage: Stage, tournament: Tournament,
     seeding = list(stage.seeding or [])
     if body.seeding is not None:
         seeding = await seeding_for(session, event.id, body.seeding)
+    if (body.seeding is None and body.seeding_method is None
+            and stage.status not in (StageStatus.DRAFT, StageStatus.PENDING)
+            and fmt.reranks_only(fmt.parse_settings(stage.settings or {}), settings)):
+        # points, tiebreakers, the cut: every match and result stands, the standings (read
+        # from them) follow the new rules, and a stage waiting on a tie may now go ahead
+        stage.settings = settings.as_dict()
+        await _release(session, stage, tournament)
+        return
     matches = await stage_matches(session, stage.id or 0)
     _refuse_loss(_results(matches), body.confirm, tournament.timezone)
     stage.settings = settings.as_dict()
@@ -134,6 +145,13 @@ async def _replan(session: AsyncSession, stage: Stage, tournament: Tournament,
         raise domain_error(exc) from exc
     if draft:
         stage.status = StageStatus.DRAFT
+    await _release(session, stage, tournament)
+
+
+async def _release(session: AsyncSession, stage: Stage, tournament: Tournament) -> None:
+    """Stages seeded from this one that its new standings let start."""
+    session.add(stage)
+    await session.flush()
     released = await waiting.sync(session, stage)
     for s in released:
         await emit(session, tournament.id or 0, "stage.updated",
