@@ -221,3 +221,38 @@ async def test_a_tie_is_broken_from_the_stage_page(client, app):
         assert stage["ties"][0]["reason"] == "Coin toss by the referee"
     finally:
         await ctx.__aexit__(None, None, None)
+
+
+async def test_new_tiebreakers_are_saved_from_the_stage_page_keeping_the_results(client, app):
+    """The settings form as the page fills it (every field sent, the seeding method too):
+    a change of tiebreakers alone saves at once on a running stage and keeps its results;
+    a change of best of still asks first, in the page's language."""
+    from tests.helpers import by_number, make_event, make_stage, report
+
+    con, ctx = await admin_console(client, app)
+    try:
+        event = await make_event(client, 3)
+        st = await make_stage(client, event, name="League", format="round_robin")
+        first = by_number(st)[1]
+        assert (await report(client, first["id"], [1, 0])).status_code == 200
+        path = f"/admin/stages/{st['id']}"
+        form = soup((await con.get(path, "ko")).text).select_one(
+            "form:has([name=s_tiebreakers])")
+        sent = {f["name"]: f.get("value", "") for f in form.select("input[name]")
+                if f.get("type") not in ("checkbox", "hidden") or f.has_attr("checked")
+                or f.get("type") == "hidden"}
+        sent |= {s["name"]: (s.select_one("option[selected]") or s.select_one("option"))[
+            "value"] for s in form.select("select[name]")}
+        sent.pop("csrf_token", None)
+        assert sent["s_tiebreakers"] == "points, head_to_head, game_difference, games_won"
+        r = await con.post(path, path, sent | {"s_tiebreakers": "points, games_won"}, "ko")
+        assert r.status_code == 303, error_of(r.text)
+        stage = (await client.get(f"/api/stages/{st['id']}")).json()
+        assert stage["settings"]["tiebreakers"] == ["points", "games_won"]
+        assert by_number(stage)[1]["status"] == "completed"
+        r = await con.post(path, path, sent | {"s_best_of": "3"}, "ko")
+        assert r.status_code == 409 and "M1" in error_of(r.text)
+        assert by_number((await client.get(f"/api/stages/{st['id']}")).json())[1][
+            "status"] == "completed"
+    finally:
+        await ctx.__aexit__(None, None, None)

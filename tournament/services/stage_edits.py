@@ -122,7 +122,7 @@ async def _replan(session: AsyncSession, stage: Stage, tournament: Tournament,
     seeding = list(stage.seeding or [])
     if body.seeding is not None:
         seeding = await seeding_for(session, event.id, body.seeding)
-    if (body.seeding is None and body.seeding_method is None
+    if (body.seeding is None and body.seeding_method in (None, stage.seeding_method)
             and stage.status not in (StageStatus.DRAFT, StageStatus.PENDING)
             and fmt.reranks_only(fmt.parse_settings(stage.settings or {}), settings)):
         # points, tiebreakers, the cut: every match and result stands, the standings (read
