@@ -178,6 +178,35 @@ async def test_spraying_one_address_over_many_names_is_throttled(client, app, mo
     assert codes[:4] == [401] * 4 and codes[4] == 429
 
 
+async def test_guesses_at_one_account_from_many_addresses_are_capped(client, app,
+                                                                    monkeypatch):
+    """Guesses spread over many machines: after PER_ACCOUNT_ANYWHERE failures the account
+    waits, except from an address it signed in from before (the referee's own phone), and
+    a sign-in link still works from anywhere."""
+    from tournament.services import throttle
+
+    monkeypatch.setattr(throttle, "PER_ACCOUNT_ANYWHERE", 6)  # 50 in production
+    user = await make_user(client)
+    async with browser_for(app, address="203.0.113.20") as phone:  # the referee's phone
+        assert (await phone.sign_in(user["name"])).status_code == 303
+    codes = []
+    for i in range(7):  # one guess from each of seven machines
+        async with browser_for(app, address=f"198.51.100.{30 + i}") as bot:
+            codes.append((await bot.sign_in(user["name"], "guess-password")).status_code)
+    assert codes == [401] * 6 + [429]
+    async with browser_for(app, address="192.0.2.55") as new_laptop:  # never signed in
+        r = await new_laptop.sign_in(user["name"])
+        assert r.status_code == 429 and int(r.headers["Retry-After"]) > 0
+    async with browser_for(app, address="203.0.113.20") as phone:
+        assert (await phone.sign_in(user["name"])).status_code == 303
+    r = await client.post(f"/api/users/{user['id']}/sign-in-links", headers=AUTH)
+    path = r.json()["url"].removeprefix("http://testserver")
+    async with browser_for(app, address="192.0.2.55") as new_laptop:
+        page = await new_laptop.client.get(path)
+        r = await new_laptop.client.post(path, data={"csrf_token": form_token(page.text)})
+        assert r.status_code == 303
+
+
 async def test_a_sign_in_link_works_once_within_15_minutes(client, app):
     user = await make_user(client, password=None)
     r = await client.post(f"/api/users/{user['id']}/sign-in-links", headers=AUTH)

@@ -6,6 +6,10 @@
   user signing in from another address is not affected.
 - One address over all accounts (spraying one password over many names): after
   ``PER_ADDRESS`` failures within ``WINDOW``, 429 likewise.
+- One account over all addresses (guesses spread over many machines): after
+  ``PER_ACCOUNT_ANYWHERE`` failures within ``WINDOW``, 429 likewise, except from an
+  address that has signed in to that account within ``KEEP``: the referee's own phone and
+  laptop still get in, and an admin's sign-in link always works.
 
 Rows live in the database, so every server process counts the same attempts."""
 
@@ -28,6 +32,7 @@ log = logging.getLogger("tournament.auth")
 WINDOW = timedelta(minutes=15)
 PER_ACCOUNT = 5
 PER_ADDRESS = 30
+PER_ACCOUNT_ANYWHERE = 50
 KEEP = timedelta(days=30)  # attempts are kept this long (the sign-in log)
 
 
@@ -39,7 +44,7 @@ async def begin(session: AsyncSession, name: str, address: str) -> LoginAttempt:
     """Check the rules, then count this attempt as a failure until ``succeeded`` says
     otherwise, so that guesses sent at once cannot all pass the check before any is
     counted (writers of one name and address are serialized)."""
-    await _serialize(session, f"{_key(name)}\n{address}")
+    await _serialize(session, _key(name))  # every address: the per-account rules
     await check(session, name, address)
     attempt = LoginAttempt(name=_key(name), address=address[:64], ok=False)
     session.add(attempt)
@@ -63,11 +68,18 @@ async def check(session: AsyncSession, name: str, address: str) -> None:
         LoginAttempt.name == _key(name), LoginAttempt.address == address,
         col(LoginAttempt.ok)))).one()
     start = max(since, aware(last_ok) or since)
+    seen = aware(last_ok)
+    known = seen is not None and seen > now - KEEP
     account = (await session.exec(select(LoginAttempt.at).where(
         LoginAttempt.name == _key(name), LoginAttempt.address == address,
         col(LoginAttempt.at) > start, col(LoginAttempt.ok).is_(False))
         .order_by(col(LoginAttempt.at)))).all()
     wait = _wait(account, PER_ACCOUNT)
+    if wait is None and not known:
+        anywhere = (await session.exec(select(LoginAttempt.at).where(
+            LoginAttempt.name == _key(name), col(LoginAttempt.at) > since,
+            col(LoginAttempt.ok).is_(False)).order_by(col(LoginAttempt.at)))).all()
+        wait = _wait(anywhere, PER_ACCOUNT_ANYWHERE)
     if wait is None:
         spread = (await session.exec(select(LoginAttempt.at).where(
             LoginAttempt.address == address, col(LoginAttempt.at) > since,
