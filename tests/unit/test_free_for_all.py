@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from tests.sim import Sim
 from tournament.formats import free_for_all as ffa
-from tournament.formats import registry
+from tournament.formats import leaderboard, lobby_games, registry
 from tournament.formats.machine import ResultUpdate
 from tournament.formats.types import FormatError, MatchStatus, NeedsAdmin, StageStatus
 
@@ -257,7 +257,7 @@ def test_best_game_breaks_a_points_tie() -> None:
         rows = sim.standings()
         assert [(r.team_id, r.points) for r in rows][:2] in ([(1, 9), (2, 9)],
                                                              [(2, 9), (1, 9)])
-        assert {r.team_id: r.best_game for r in rows if isinstance(r, ffa.FreeForAllRow)} \
+        assert {r.team_id: r.best_game for r in rows if isinstance(r, leaderboard.FreeForAllRow)} \
             == {1: 6, 2: 9, 3: 4, 4: 6}
         return [r.team_id for r in rows]
 
@@ -372,8 +372,8 @@ def test_totals_equal_the_sum_of_the_games(n: int, games: int, seed: int,
     rows = sim.standings()
     for r in rows:
         mine = played[r.team_id]
-        assert isinstance(r, ffa.FreeForAllRow)
-        assert r.placement_points == sum(ffa.placement_points(p, s) for p, _ in mine)
+        assert isinstance(r, leaderboard.FreeForAllRow)
+        assert r.placement_points == sum(lobby_games.placement_points(p, s) for p, _ in mine)
         assert r.kills == sum(k for _, k in mine)
         assert r.points == r.placement_points + r.kill_points == sum(
             x["points"] for x in r.played)

@@ -13,8 +13,7 @@ import pytest
 
 from tests.replays import algs_2025_midseason_playoffs as ewc
 from tests.sim import Sim
-from tournament.formats import free_for_all as ffa
-from tournament.formats import registry
+from tournament.formats import leaderboard, registry
 from tournament.formats.machine import ResultUpdate
 from tournament.formats.types import MatchStatus, StageStatus
 
@@ -62,12 +61,12 @@ def replay(which: str, tiebreakers: tuple[str, ...] = tuple(TIEBREAKERS)) -> Sim
     return sim
 
 
-def rows(which: str) -> dict[str, ffa.FreeForAllRow]:
+def rows(which: str) -> dict[str, leaderboard.FreeForAllRow]:
     lobby = LOBBIES[which][0]
     name = {v: k for k, v in ids(lobby).items()}
     out = {}
     for r in replay(which).standings():
-        assert isinstance(r, ffa.FreeForAllRow)
+        assert isinstance(r, leaderboard.FreeForAllRow)
         out[name[r.team_id]] = r
     return out
 
@@ -125,7 +124,7 @@ def published_everywhere(tiebreakers: list[str]) -> bool:
         seeds = ids(lobby)
         name = {v: k for k, v in seeds.items()}
         (m,) = replay(which).matches.values()
-        table = ffa.rank({t: t for t in seeds.values()}, [m.result()], settings)
+        table = leaderboard.rank({t: t for t in seeds.values()}, [m.result()], settings)
         if [(r.rank, name[r.team_id], r.points) for r in table] != published:
             return False
     return True
