@@ -365,6 +365,8 @@ async def test_a_lobby_takes_new_placement_points_unless_a_match_point_depends_o
     assert r.status_code == 409 and r.json()["error"]["code"] == "results_would_be_lost"
     assert r.json()["error"]["params"] == {"matches": [lobby["number"]]}
     assert len((await stage(client, st["id"]))["matches"][0]["placings"]) == 1
+    r = await client.delete(f"/api/stages/{st['id']}", headers=AUTH)  # deleting, likewise
+    assert r.status_code == 409 and r.json()["error"]["code"] == "results_would_be_lost"
     r = await client.patch(f"/api/stages/{st['id']}", json={"settings": {
         "placement_points": [15, 12, 10, 8], "games": 2}}, headers=AUTH)
     assert r.status_code == 200, r.text
