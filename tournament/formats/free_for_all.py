@@ -27,6 +27,7 @@ from .state import MatchState
 from .types import FormatError, MatchPlan, StageFormat, StagePlan
 
 
+# -- lobbies ----------------------------------------------------------------------------------
 def rotation_rounds(groups: int) -> list[list[tuple[int, int]]]:
     """Every pair of ``groups`` (even) once, each round every group once: the circle
     method with group 0 fixed and meeting group r in round r. Four groups: A+B, C+D;
@@ -70,7 +71,6 @@ def plan(teams: list[int], settings: FreeForAllSettings) -> StagePlan:
                       for i, (r, g, members) in enumerate(drawn)])
 
 
-# -- games ------------------------------------------------------------------------------------
 class FreeForAll(Format[FreeForAllSettings]):
     name = StageFormat.FREE_FOR_ALL
     label = "Free for all"

@@ -62,8 +62,7 @@ class FreeForAllSettings(Settings):
             raise fail("tiebreakers", "A tiebreaker appears twice.")
 
 
-# -- lobbies ----------------------------------------------------------------------------------
-
+# -- games ------------------------------------------------------------------------------------
 def _whole(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
