@@ -56,20 +56,17 @@ def records(results: Iterable[MatchResult], teams: Iterable[int] = ()) -> dict[i
 
 
 def buchholz(team: int, table: Mapping[int, Record]) -> int:
-    """Valve's Difficulty Score: the sum of every opponent's current wins minus losses.
-
-    A bye is a round without an opponent: it counts as a game against the team itself
-    (its own current wins minus losses), the rule for unplayed rounds of FIDE's tie-break
-    regulations (2023 onwards, article 16), so a bye neither lowers a team's Buchholz to
-    that of a team that lost to the weakest opponent nor raises it."""
-    rec = table[team]
-    return (sum(table[o].difference for o in rec.opponents if o in table)
-            + rec.byes * rec.difference)
+    """Valve's Difficulty Score: the sum of every opponent's current wins minus losses
+    (``buchholz_values``)."""
+    return sum(buchholz_values(team, table))
 
 
 def buchholz_values(team: int, table: Mapping[int, Record]) -> list[int]:
-    """What each round adds to ``buchholz``: an opponent's difference, or for a bye the
-    team's own (the median Buchholz drops the best and worst of these)."""
+    """What each round adds to Buchholz: its opponent's current wins minus losses. A bye is
+    a round without an opponent: it counts as a game against the team itself (its own wins
+    minus losses), the rule for unplayed rounds of FIDE's tie-break regulations (2023
+    onwards, article 16), rather than as an opponent worth 0. The median Buchholz drops
+    the best and the worst of these values."""
     rec = table[team]
     return ([table[o].difference for o in rec.opponents if o in table]
             + [rec.difference] * rec.byes)
