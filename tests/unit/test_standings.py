@@ -265,8 +265,9 @@ def test_median_buchholz_drops_the_best_and_the_worst_opponent():
 
 
 def test_a_forfeit_counts_no_games_unless_the_stage_sets_a_forfeit_score():
-    """Rulebooks differ on a walkover's score: FIFA-style football leagues count 3-0, VCT a
-    13-0 map each; by default a forfeit is a win with no games (0-0)."""
+    """Rulebooks differ on a walkover's score (football tournaments commonly award 3-0, e.g.
+    the eFTBL World Cup rules: "a walkover with a 3-0 win"); the stage chooses, and by
+    default a forfeit is a win with no games (0-0)."""
     from dataclasses import replace
 
     teams = {1: 1, 2: 2, 3: 3}

@@ -46,7 +46,8 @@ class MatchResult:
 def walkover_counted(r: MatchResult, score_per_game: int | None) -> MatchResult:
     """A forfeit as the standings count it. With ``score_per_game`` None it counts no games
     (0-0); with a number, as a straight win of the games the match needed, each by
-    ``score_per_game`` to 0 (a football walkover 3-0; a VALORANT best of 3, 13-0 twice)."""
+    ``score_per_game`` to 0 (a football 3-0 walkover; 13 in a VALORANT best of 3: 13-0
+    twice)."""
     if r.forfeit not in (1, 2) or score_per_game is None or r.winner not in (1, 2):
         return r
     needed = r.best_of // 2 + 1

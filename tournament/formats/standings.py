@@ -29,7 +29,8 @@ A bye (one team ``None``) counts as a won match without games when ``byes_count_
 (the Swiss rule).
 A forfeit counts as a won match without games (0-0) unless ``forfeit_score`` is set: then
 as a straight win of the games the match needed, each by that score to 0 (a stage
-setting, as rulebooks differ: a football walkover is 3-0, a VALORANT one 13-0 a map).
+setting, as rulebooks differ: 3 for a football 3-0 walkover, 13 where a forfeited
+VALORANT map counts 13-0).
 """
 
 from __future__ import annotations
