@@ -108,3 +108,7 @@ export function isCorrection(match, payload) {
 }
 
 export const scoreText = (s) => `${s[0]} – ${s[1]}`;
+
+// A side's series score as the public pages show it: FF for the side that forfeited.
+export const sideText = (m, i) => (m.forfeit && m.forfeited_by === i + 1 ? "FF" : String(m.score[i]));
+export const matchScoreText = (m) => `${sideText(m, 0)} – ${sideText(m, 1)}`;

@@ -107,7 +107,7 @@ function describe(match) {
   const box = document.createElement("div");
   const line = document.createElement("p");
   line.className = "big-score";
-  line.textContent = logic.scoreText(match.score);
+  line.textContent = logic.matchScoreText(match);
   const status = document.createElement("p");
   status.textContent = (L.status[match.status] || match.status) + (match.forfeit ? ` · ${L.forfeit_word}` : "");
   const list = document.createElement("ol");
@@ -140,7 +140,7 @@ function draw() {
   root.dataset.state = m.status;
   [0, 1].forEach((i) => {
     const el = $(`[data-series="${i}"]`);
-    el.textContent = String(m.score[i]);
+    el.textContent = logic.sideText(m, i);
     $(`[data-team="${i}"]`).classList.toggle("won", m.status === "completed" && m.winner === i + 1);
   });
   const list = $("[data-games]");

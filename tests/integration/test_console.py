@@ -256,3 +256,27 @@ async def test_new_tiebreakers_are_saved_from_the_stage_page_keeping_the_results
             "status"] == "completed"
     finally:
         await ctx.__aexit__(None, None, None)
+
+
+async def test_a_fresh_stage_offers_no_tie_and_a_waiting_one_no_schedule(client, app):
+    """Before any result everyone is level at nothing: no tie to break is offered. A stage
+    waiting for its source has no matches: it says so instead of a schedule form with no
+    round. The tiebreaker hint lists only the keys this format takes."""
+    from tests.helpers import make_event, make_stage
+
+    con, ctx = await admin_console(client, app)
+    try:
+        event = await make_event(client, 4)
+        league = await make_stage(client, event, name="League", format="round_robin")
+        final = await make_stage(client, event, name="Final",
+                                 seeding={"from_stage": league["id"], "qualifiers": 2})
+        page = soup((await con.get(f"/admin/stages/{league['id']}", "ja")).text)
+        assert page.select("[data-tiebreaker-form]") == []
+        assert page.select_one("[data-schedule-form]") is not None
+        hint = visible_text(str(page))
+        assert "game_difference" in hint and "kills" not in hint and "placement_points" not in hint
+        page = soup((await con.get(f"/admin/stages/{final['id']}", "ja")).text)
+        assert page.select_one("[data-schedule-form]") is None
+        assert "まだ日程を組む試合がありません" in page.select_one("[data-no-rounds]").get_text()
+    finally:
+        await ctx.__aexit__(None, None, None)

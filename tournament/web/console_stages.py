@@ -117,7 +117,11 @@ async def clash_lines(session: Any, exc: DomainError | None, request: Request,
 
 
 def ties_of(stage: dict[str, Any]) -> list[dict[str, Any]]:
-    """Places two or more teams share after the tiebreakers (by group and rank)."""
+    """Places two or more teams share after the tiebreakers (by group and rank); none
+    before a result is in (everyone is level at nothing then)."""
+    if not any(m.get("placings") or (m["status"] == "completed" and None not in m["teams"])
+               for m in stage.get("matches") or []):
+        return []
     places: dict[tuple[Any, Any], list[int]] = {}
     for row in stage.get("standings") or []:
         if row.get("tied") and row.get("rank") is not None:
@@ -148,7 +152,8 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
                 stage=stage, t=t, tz=t["timezone"], seq=t["last_seq"], event=detail,
                 teams=teams, fields=settings_fields(fmt), label=fmt.label,
                 settings_words=CHOICE_WORDS,
-                tiebreaker_words=TIEBREAKER_WORDS | FFA_TIEBREAKER_WORDS,
+                tiebreaker_words=(FFA_TIEBREAKER_WORDS | {"seed": TIEBREAKER_WORDS["seed"]}
+                                  if fmt.lobbies else TIEBREAKER_WORDS),
                 rounds=round_choices(stage),
                 outside=[x for x in detail["teams"] if x["id"] not in stage["seeding"]
                          and not x["withdrawn"]],
