@@ -17,6 +17,7 @@ pytestmark = pytest.mark.asyncio(loop_scope="session")
 def form_of(order: list[int], kills: list[int], number: int, html: str) -> dict[str, str]:
     page = soup(html)
     data = {"csrf_token": form_token(html), "number": str(number),
+            "loaded": page.select_one('[data-lobby-form] [name="loaded"]')["value"],
             "version": page.select_one('[data-lobby-form] [name="version"]')["value"]}
     for place, (team, k) in enumerate(zip(order, kills, strict=True), start=1):
         data[f"place_{team}"] = str(place)
@@ -53,8 +54,31 @@ async def test_a_referee_scores_a_lobby_game_by_game(client, app):
         assert rows == t  # every team of the lobby, in its order
         assert soup(page.text).select_one("[data-save-game]").get_text(strip=True) == \
             "게임 1 저장"  # a lobby's game: "1세트" is a series' (msgctxt "battle royale")
-        assert soup(page.text).select_one("[data-game-number] option").get_text(strip=True) \
-            == "게임 1"
+        assert soup(page.text).select_one("[data-game-title]").get_text(strip=True) == "게임 1"
+        assert soup(page.text).select_one('[data-lobby-form] [name="number"]')["value"] == "1"
+
+        # a kills value that is not a whole number, a place out of range: said on the row it
+        # is about, in Korean, with what was typed kept and nothing saved
+        bad = form_of([t[2], t[0], t[3], t[1]], [3, 1, 0, 2], 1, page.text)
+        bad[f"kills_{t[3]}"] = "-1"
+        r = await b.client.post(f"{console}/game", params={"lang": "ko"}, data=bad)
+        assert r.status_code == 422
+        shown = soup(r.text)
+        assert shown.select_one("[data-error]").get_text(strip=True) == \
+            "팀 4: 킬은 0 이상의 정수로 입력하세요."
+        assert [int(x["data-lobby-team"]) for x in shown.select("[data-invalid]")] == [t[3]]
+        assert shown.select_one(f'[name="kills_{t[3]}"]').get("aria-invalid") == "true"
+        assert shown.select_one(f'[name="place_{t[3]}"]').get("aria-invalid") is None
+        assert shown.select_one(f'[name="kills_{t[3]}"]')["value"] == "-1"
+        bad = form_of([t[2], t[0], t[3], t[1]], [3, 1, 0, 2], 1, page.text)
+        bad[f"place_{t[0]}"] = "7"
+        r = await b.client.post(f"{console}/game", params={"lang": "ja"}, data=bad)
+        assert r.status_code == 422
+        shown = soup(r.text)
+        assert shown.select_one("[data-error]").get_text(strip=True) == \
+            "チーム1：順位は1〜4の整数で入力してください。"
+        assert [int(x["data-lobby-team"]) for x in shown.select("[data-invalid]")] == [t[0]]
+        assert (await stage(client, st["id"]))["matches"][0]["placings"] == []
 
         # two teams given 2nd place: refused in Korean, typed places kept, nothing saved
         bad = form_of([t[2], t[0], t[3], t[1]], [3, 1, 0, 2], 1, page.text)
@@ -65,6 +89,8 @@ async def test_a_referee_scores_a_lobby_game_by_game(client, app):
         assert shown.select_one("[data-error]").get_text(strip=True) == \
             "1위부터 팀 수까지 각 순위는 한 번씩만 쓸 수 있습니다."
         assert shown.select_one(f'[name="place_{t[1]}"]')["value"] == "2"
+        assert {int(x["data-lobby-team"]) for x in shown.select("[data-invalid]")} == \
+            {t[0], t[1]}  # both rows given 2nd place are marked
         assert (await stage(client, st["id"]))["matches"][0]["placings"] == []
 
         good = form_of([t[2], t[0], t[3], t[1]], [3, 1, 0, 2], 1, page.text)
@@ -80,8 +106,15 @@ async def test_a_referee_scores_a_lobby_game_by_game(client, app):
 
         # game 2 is next; game 1 is corrected from its link (its places filled in)
         page = await b.client.get(console, params={"lang": "ja"})
-        assert soup(page.text).select_one("[data-game-number] option[selected]")["value"] == "2"
+        drawn = soup(page.text)
+        assert drawn.select_one('[data-lobby-form] [name="number"]')["value"] == "2"
+        assert drawn.select_one("[data-game-title]").get_text(strip=True) == "第2ゲーム"
+        assert [a.get_text(strip=True) for a in drawn.select("[data-game-link]")] == \
+            ["第1ゲーム", "+ 第2ゲーム"]
+        assert drawn.select_one("[data-game-link][aria-current]")["data-game-link"] == "2"
         fix = await b.client.get(console, params={"lang": "ja", "game": "1"})
+        assert soup(fix.text).select_one("[data-game-title]").get_text(" ", strip=True) == \
+            "第1ゲーム 修正"
         assert soup(fix.text).select_one(f'[name="place_{t[2]}"]')["value"] == "1"
         assert soup(fix.text).select_one(f'[name="kills_{t[2]}"]')["value"] == "3"
         corrected = form_of([t[0], t[2], t[3], t[1]], [1, 3, 0, 2], 1, fix.text)
@@ -96,6 +129,27 @@ async def test_a_referee_scores_a_lobby_game_by_game(client, app):
         assert r.status_code == 409
         assert [row["team_id"] for row in (await stage(client, st["id"]))["standings"]] == \
             [t[0], t[2], t[1], t[3]]
+
+        # a form drawn for the new game 2 while someone else enters game 2: refused, said,
+        # and the page now shows the stored game 2 instead of saving over it
+        page = await b.client.get(console, params={"lang": "ko", "game": "9"})  # no game 9
+        assert soup(page.text).select_one('[data-lobby-form] [name="number"]')["value"] == "2"
+        mine = form_of([t[3], t[2], t[1], t[0]], [5, 0, 0, 0], 2, page.text)
+        r = await client.patch(f"/api/matches/{lobby['id']}", json={"game": {
+            "number": 2, "results": [{"team_id": x, "placement": i + 1, "kills": 1}
+                                     for i, x in enumerate(t)]}}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        r = await b.client.post(f"{console}/game", params={"lang": "ko"}, data=mine)
+        assert r.status_code == 409
+        shown = soup(r.text)
+        assert shown.select_one("[data-error]").get_text(strip=True) == (
+            "게임 2: 그사이 다른 사람이 먼저 입력했습니다. 지금 보이는 값이 저장된 결과입니다. "
+            "확인한 뒤 수정하세요.")
+        assert shown.select_one(f'[name="place_{t[0]}"]')["value"] == "1"  # stored, not mine
+        assert shown.select_one("[data-game-title]").get_text(" ", strip=True) == "게임 2 수정"
+        game2 = (await stage(client, st["id"]))["matches"][0]["placings"][1]
+        assert [r["team_id"] for r in sorted(game2["results"], key=lambda r: r["placement"])] \
+            == t
 
     other = await make_user(client, role="referee", tournaments=[])
     async with browser_for(app) as b:

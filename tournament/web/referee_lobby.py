@@ -13,12 +13,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .. import views
+from .. import i18n, views
 from ..errors import DomainError, Forbidden, NotFound
 from ..schemas import MatchUpdate
 from ..services import audited, referee_matches
 from ..services.tournaments import VIEWER
-from . import session_auth, words
+from . import error_words, session_auth, words
 from .account_pages import redirect, require_session, with_form
 from .common import ctx, int_param, language
 from .console import number, parse_form, say
@@ -36,21 +36,30 @@ def games_of(match: dict[str, Any]) -> dict[int, dict[int, tuple[int, int]]]:
 
 
 def lobby_page(request: Request, found: dict[str, Any], error: str | None = None,
-               typed: dict[str, Any] | None = None, status: int = 200) -> Response:
+               typed: dict[str, Any] | None = None, status: int = 200,
+               bad: frozenset[tuple[int, str]] = frozenset(), game: int | None = None
+               ) -> Response:
+    """The form of one game: the next one, or (``?game=N``) a played game to correct, with
+    its stored places filled in. The game is chosen by link, never by a field of the form:
+    a form drawn for one game can only save that game."""
     match, stage = found["match"], found["stage"]
     t = found["tournament"]
     played = games_of(match)
     most = int(stage["settings"].get("games") or 0) or len(played) + 1
-    chosen_raw = (typed or {}).get("number") or request.query_params.get("game") or ""
-    chosen = int(chosen_raw) if str(chosen_raw).isdigit() else min(len(played) + 1, most)
+    open_ = match["status"] != "completed" and len(played) < most
+    next_number = len(played) + 1 if open_ else None
+    chosen_raw = game or (typed or {}).get("number") or request.query_params.get("game") or ""
+    chosen = int(chosen_raw) if str(chosen_raw).isdigit() else 0
+    if chosen not in played and chosen != next_number:
+        chosen = next_number or len(played) + 1
     shown = played.get(chosen, {})
     label = words.match_round(match, stage["format"], stage["team_count"])
     response = with_form(
         request, "referee_lobby.html", status=status, t=views.tournament_view(t),
         tz=t.timezone, seq=t.last_seq, match=match, stage=stage, event=found["event"],
         lobby=found["lobby"], teams={x["id"]: x for x in found["lobby"]}, played=played,
-        numbers=list(range(1, min(len(played) + 1, most) + 1)), chosen=chosen, shown=shown,
-        typed=typed or {}, error=error, round_label=label,
+        next_number=next_number, chosen=chosen, shown=shown, typed=typed or {}, error=error,
+        bad=bad, bad_teams={team for team, _ in bad}, round_label=label,
         done=request.query_params.get("done"))
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -76,7 +85,8 @@ async def _context(request: Request) -> tuple[dict[str, Any], Any] | Response:
 
 
 def _typed(form: FormData, lobby: list[dict[str, Any]]) -> dict[str, Any]:
-    typed: dict[str, Any] = {"number": str(form.get("number") or "")}
+    typed: dict[str, Any] = {"number": str(form.get("number") or ""),
+                             "loaded": str(form.get("loaded") or "")}
     for team in lobby:
         for part in ("place", "kills"):
             typed[f"{part}_{team['id']}"] = str(form.get(f"{part}_{team['id']}") or "")
@@ -91,6 +101,9 @@ async def save_game(request: Request) -> Response:
     form = await request.form()
     session_auth.check_form(request, form)
     typed = _typed(form, found["lobby"])
+    refused = _refused(request, found, typed)
+    if refused is not None:
+        return lobby_page(request, found, *refused)
     results = [{"team_id": team["id"], "placement": number(form, f"place_{team['id']}"),
                 "kills": number(form, f"kills_{team['id']}")} for team in found["lobby"]]
     version = number(form, "version")
@@ -105,6 +118,48 @@ async def save_game(request: Request) -> Response:
         return lobby_page(request, found, say(request, exc), typed, exc.status)
     lang = language(request)
     return redirect(f"/matches/{_id(request)}/referee?lang={lang}&done={typed['number']}")
+
+
+def _whole(raw: str) -> int | None:
+    raw = raw.strip()
+    return int(raw) if raw.isascii() and raw.isdigit() else None
+
+
+def _refused(request: Request, found: dict[str, Any], typed: dict[str, Any]
+             ) -> tuple[str, dict[str, Any], int, frozenset[tuple[int, str]], int | None] | None:
+    """What the form itself gets wrong, said on the row it is about (the format checks the
+    rest): a game that was entered since the form was drawn for a new one, a place or kills
+    that is not a whole number in range, a place given twice."""
+    _ = i18n.gettext(language(request))
+    lang = language(request)
+    lobby = found["lobby"]
+    played = games_of(found["match"])
+    number = _whole(typed["number"])
+    if typed["loaded"] == "new" and number in played:
+        return (_("Game %d was entered by someone else meanwhile; it is shown now. Check it "
+                  "before you change it.") % number, {}, 409, frozenset(), number)
+    bad: list[tuple[int, str]] = []
+    said = ""
+    places: dict[int, list[int]] = {}
+    for team in lobby:
+        name = i18n.localized(team, lang)
+        place = _whole(typed[f"place_{team['id']}"])
+        if place is None or not 1 <= place <= len(lobby):
+            bad.append((team["id"], "place"))
+            said = said or _("%(team)s: the place must be a whole number from 1 to "
+                             "%(teams)d.") % {"team": name, "teams": len(lobby)}
+        else:
+            places.setdefault(place, []).append(team["id"])
+        if _whole(typed[f"kills_{team['id']}"]) is None:
+            bad.append((team["id"], "kills"))
+            said = said or _("%(team)s: kills must be a whole number, 0 or more.") % {
+                "team": name}
+    twice = [(team, "place") for teams in places.values() if len(teams) > 1 for team in teams]
+    if twice and not said:
+        said = error_words.say("invalid_placements", _)
+    if not said:
+        return None
+    return said, typed, 422, frozenset(bad + twice), None
 
 
 routes = [Route("/matches/{id}/referee/game", page(save_game), methods=["POST"])]
