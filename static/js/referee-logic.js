@@ -3,7 +3,9 @@
 // functions, no DOM; referee.js draws and saves.
 //
 // A series score without a per-game list (entered as "2-1" by someone else) is kept: the
-// next game then raises that score (2-1 -> 3-1) instead of starting a game list at 1-0.
+// next game then raises that score (2-1 -> 3-1) instead of starting a game list at 1-0, so
+// only its winner is asked for (a game score or map would have nowhere to go), and a
+// mistake is undone by taking one game win off a side.
 
 export const need = (bestOf) => Math.floor(bestOf / 2) + 1;
 
@@ -107,8 +109,25 @@ export function isCorrection(match, payload) {
   return status !== "completed" || after.score[0] !== match.score[0] || after.score[1] !== match.score[1];
 }
 
+// Taking one game win off side i (0 or 1) of a series-score-only match; null when it has none.
+export function removeWin(match, i) {
+  if (!seriesOnly(match) || match.score[i] < 1) return null;
+  const score = [...match.score];
+  score[i] -= 1;
+  return { payload: { score, status: "live" }, score };
+}
+
 export const scoreText = (s) => `${s[0]} – ${s[1]}`;
 
-// A side's series score as the public pages show it: FF for the side that forfeited.
-export const sideText = (m, i) => (m.forfeit && m.forfeited_by === i + 1 ? "FF" : String(m.score[i]));
+// The score people expect to see, as the public pages show it (layout.shown_score): a
+// one-game match with its game's own score shows that score (a 2-2 football draw, a 13-9
+// map), any other match its series score.
+export function shownScore(m) {
+  const games = m.games || [];
+  return m.best_of === 1 && games.length === 1 ? [...games[0]] : [...m.score];
+}
+
+// A side's score as the public pages show it (layout.score_texts): FF for the side that
+// forfeited, otherwise its shown score.
+export const sideText = (m, i) => (m.forfeit && m.forfeited_by === i + 1 ? "FF" : String(shownScore(m)[i]));
 export const matchScoreText = (m) => `${sideText(m, 0)} – ${sideText(m, 1)}`;

@@ -58,13 +58,19 @@ function show(which, text) {
 const points = [0, 1].map((i) => $(`[data-point="${i}"]`));
 const mapInput = $("[data-map]");
 
+// The game typed: null when nothing is typed, {error} when a score is not a whole number
+// from 0 to the most a game can score, else {score, map}.
 function typed() {
   const raw = points.map((p) => p.value.trim());
   if (raw.every((v) => v === "")) return null;
+  if (raw.some((v) => v !== "" && !/^[0-9]+$/.test(v))) return { error: L.bad_score };
   const score = raw.map((v) => (v === "" ? 0 : Number(v)));
-  if (score.some((v) => !Number.isInteger(v) || v < 0)) return null;
-  return { score, map: mapInput.value.trim() || null };
+  if (score.some((v) => v > data.max_points)) return { error: fmt(L.too_big, data.max_points) };
+  return { score, map: (data.maps && mapInput.value.trim()) || null };
 }
+
+const single = () => stored.best_of === 1; // one game: its result, not "game 1"
+const gameTitle = (n) => (single() ? L.result : fmt(L.game, n));
 
 function keepDraft() {
   const draft = { points: points.map((p) => p.value), map: mapInput.value };
@@ -93,7 +99,7 @@ function gameLine(number, game) {
   li.dataset.game = String(number);
   const w = logic.winnerOf(game.score);
   const label = document.createElement("span");
-  label.textContent = fmt(L.game, number) + (game.map ? ` · ${game.map}` : "");
+  label.textContent = gameTitle(number) + (game.map ? ` · ${game.map}` : "");
   const score = document.createElement("strong");
   score.textContent = logic.scoreText(game.score);
   const who = document.createElement("span");
@@ -120,12 +126,13 @@ function describe(match) {
 // What the referee typed, as the conflict panel shows it: "Game 3", "9 – 13", the map.
 function describeTyped(op) {
   const box = document.createElement("div");
-  const game = op?.game || typed();
+  const now = typed();
+  const game = op?.game || (now && !now.error ? now : null);
   const title = document.createElement("p");
   const line = document.createElement("p");
   line.className = "big-score";
   if (game) {
-    title.textContent = fmt(L.game, op?.number || logic.nextGameNumber(stored)) + (game.map ? ` · ${game.map}` : "");
+    title.textContent = gameTitle(op?.number || logic.nextGameNumber(stored)) + (game.map ? ` · ${game.map}` : "");
     line.textContent = logic.scoreText(game.score);
   } else {
     line.textContent = op?.label || "";
@@ -145,18 +152,28 @@ function draw() {
   });
   const list = $("[data-games]");
   list.replaceChildren(...logic.storedGames(m).map((g, i) => gameLine(i + 1, g)));
+  const seriesOnly = logic.seriesOnly(m);
   const only = $("[data-series-only]");
-  only.hidden = !logic.seriesOnly(m) || m.status === "completed";
+  only.hidden = !seriesOnly || m.status === "completed";
   only.textContent = L.series_only;
   const n = logic.nextGameNumber(m);
-  $("[data-next-title]").textContent = fmt(L.game, n);
-  $('[data-action="save-game"]').textContent = fmt(L.save_game, n);
+  $("[data-next-title]").textContent = gameTitle(n);
+  $('[data-action="save-game"]').textContent = single() ? L.save_result : fmt(L.save_game, n);
+  // a series-score-only match takes the next game's winner, nothing it could not keep
+  for (const el of root.querySelectorAll("[data-stepper], [data-action=\"save-game\"]")) el.hidden = seriesOnly;
+  $("[data-map-label]").hidden = seriesOnly || !data.maps;
+  $("[data-winner]").hidden = !seriesOnly;
+  root.querySelectorAll("[data-action=\"won\"]").forEach((b) => {
+    b.textContent = fill(L.won_game, { team: teamName(Number(b.dataset.side)), n });
+  });
   const playable = m.teams[0] != null && m.teams[1] != null;
   const open = m.status === "live" || m.status === "ready";
   $("[data-next]").hidden = !playable || !open || n > m.best_of;
   $('[data-action="start"]').hidden = m.status !== "ready";
   $('[data-action="finish"]').hidden = m.status !== "live";
-  $('[data-action="undo"]').hidden = !(m.games || []).length;
+  const undo = $('[data-action="undo"]');
+  undo.hidden = !(m.games || []).length && !(seriesOnly && m.score.some((v) => v > 0) && !m.forfeit);
+  undo.textContent = seriesOnly ? L.remove_win : single() ? L.undo_result : L.undo;
   $('[data-action="forfeit"]').hidden = !playable || m.status === "pending";
   for (const b of root.querySelectorAll("button[data-action]")) b.disabled = busy;
 }
@@ -275,7 +292,7 @@ async function preview(payload) {
 async function confirmLosses(op, question) {
   const parts = question ? [question] : [];
   const { lower, dropped, after } = logic.losses(stored, op.payload);
-  if (lower && !op.forfeit) parts.push(fill(L.lowers, { from: logic.scoreText(stored.score), to: logic.scoreText(after.score) }));
+  if (lower && !op.forfeit && !op.chosen) parts.push(fill(L.lowers, { from: logic.scoreText(stored.score), to: logic.scoreText(after.score) }));
   if (dropped && !op.undo && !op.forfeit) parts.push(fill(L.drops, { n: dropped }));
   if (logic.isCorrection(stored, op.payload)) {
     const seen = await preview(op.payload);
@@ -293,22 +310,27 @@ async function confirmLosses(op, question) {
 }
 
 // --- the actions ---------------------------------------------------------------------------
-function gameOp() {
-  const game = typed();
+function gameOp(game) {
   if (!game) { show("error", L.nothing); return null; }
+  if (game.error) { show("error", game.error); return null; }
   const added = logic.addGame(stored, game, data.allow_draws);
   if (added.error) { show("error", L.tied); return null; }
   return { payload: added.payload, clears: true, game, added, number: logic.nextGameNumber(stored) };
 }
 
-async function saveGame() {
-  const op = gameOp();
+// Saving the game typed, or (a series-score-only match) the game won by side i.
+async function saveGame(side = null) {
+  if (side != null && !logic.seriesOnly(stored)) { draw(); show("error", L.nothing); return; }
+  const op = gameOp(side == null ? typed() : { score: side === 0 ? [1, 0] : [0, 1], map: null });
   if (!op) return;
+  op.side = side;
   let question = "";
   if (op.added.decided) {
     const w = logic.winnerOf(op.added.score);
-    question = op.added.draw ? fill(L.decides_draw, { score: logic.scoreText(op.added.score) })
-      : fill(L.decides, { team: teamName(w - 1), score: logic.scoreText(op.added.score) });
+    // the score the match will show: a one-game match's is its game's (2 – 2, 13 – 9)
+    const shown = logic.scoreText(single() ? op.game.score : op.added.score);
+    question = op.added.draw ? fill(L.decides_draw, { score: shown })
+      : fill(L.decides, { team: teamName(w - 1), score: shown });
     op.finishLabel = L.save_and_finish;
   }
   if (await confirmLosses(op, question)) await save(op);
@@ -328,11 +350,25 @@ async function finish() {
 }
 
 async function undo() {
+  if (logic.seriesOnly(stored)) { await removeWin(); return; }
   const undone = logic.undoGame(stored);
   if (!undone) return;
   const op = { payload: undone.payload, undo: true, finishLabel: L.undo, label: L.undo };
-  const question = fill(L.undo_confirm, { n: undone.number, score: logic.scoreText(undone.removed.score) });
+  const score = logic.scoreText(undone.removed.score);
+  const question = single() ? fill(L.undo_result_confirm, { score }) : fill(L.undo_confirm, { n: undone.number, score });
   if (await confirmLosses(op, question)) await save(op);
+}
+
+// A series-score-only match: take one game win off the side the referee names.
+async function removeWin() {
+  const sides = [0, 1].filter((i) => stored.score[i] > 0);
+  const side = await ask(L.remove_win_ask, sides.map((i) => [String(i), `${teamName(i)} (${stored.score[i]} → ${stored.score[i] - 1})`, "danger"]));
+  if (side == null) return;
+  const removed = logic.removeWin(stored, Number(side));
+  if (!removed) return;
+  // the side's button already said its score before and after: no second question for that
+  const op = { payload: removed.payload, undo: true, chosen: true, finishLabel: L.remove_win, label: L.remove_win };
+  if (await confirmLosses(op, "")) await save(op);
 }
 
 async function forfeit() {
@@ -385,7 +421,7 @@ async function applyMine() {
   const held = conflict;
   closeConflict();
   if (!held) return;
-  if (held.op?.game || typed()) { await saveGame(); return; }
+  if (held.op?.game || typed()) { await saveGame(held.op?.side ?? null); return; }
   if (held.op) {
     const op = { ...held.op, version: null };
     if (await confirmLosses(op, "")) await save(op);
@@ -410,7 +446,8 @@ async function followFeed(match) {
     save(lastFailed.op, lastFailed.key);
     return;
   }
-  if (busy || !typed() || conflict) return;
+  const mine = () => { const t = typed(); return t && !t.error ? t : null; };
+  if (busy || !mine() || conflict) return;
   let who = null;
   try {
     const r = await fetch(`/api/matches/${matchId}/audit?limit=1`, { credentials: "same-origin" });
@@ -419,7 +456,7 @@ async function followFeed(match) {
       if (entry) who = { name: entry.actor.name, at: entry.at };
     }
   } catch { /* the name is a courtesy */ }
-  if (!conflict && typed()) openConflict({ game: typed(), number: typedFor }, who);
+  if (!conflict && mine()) openConflict({ game: mine(), number: typedFor }, who);
 }
 
 async function reload() {
@@ -450,6 +487,7 @@ root.addEventListener("click", (event) => {
   }
   const action = button.dataset.action;
   if (action === "save-game") { if (conflict) return; saveGame(); }
+  else if (action === "won") { if (conflict) return; saveGame(Number(button.dataset.side)); }
   else if (action === "start") start();
   else if (action === "finish") finish();
   else if (action === "undo") undo();

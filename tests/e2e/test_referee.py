@@ -77,7 +77,9 @@ async def test_sign_in_by_link_start_enter_games_finish_seen_live(browser, modul
 @pytest.mark.parametrize("lang", ["ko", "ja"])
 async def test_a_series_score_without_games_is_never_lost(browser, module_server, shots, lang):
     """The demo's Tekken M10: live at 2-1 with no per-game list. The next game makes it
-    3-1 (or 2-2), never 1-0; the console starts from the stored state."""
+    3-1 (or 2-2), never 1-0; the console starts from the stored state. Only the next game's
+    winner is asked (a game score or map would have nowhere to go), and a mistaken win is
+    taken off the side the referee names."""
     base = module_server.url
     async with httpx.AsyncClient(base_url=base) as client:
         event = await make_event(client, 6)
@@ -87,6 +89,7 @@ async def test_a_series_score_without_games_is_never_lost(browser, module_server
         r = await client.patch(f"/api/matches/{m['id']}", json={"score": [2, 1],
                                                                 "status": "live"}, headers=AUTH)
         assert r.status_code == 200
+        names = [(await client.get(f"/api/teams/{t}")).json()["names"][lang] for t in m["teams"]]
         ref = await referee(client, event["slug"])
         phone = await phone_signed_in(browser, client, ref, lang)
         await open_console(phone, base, m["id"], lang)
@@ -95,19 +98,83 @@ async def test_a_series_score_without_games_is_never_lost(browser, module_server
         await expect(phone.locator("[data-series-only]")).to_be_visible()
         await expect(phone.locator("[data-next-title]")).to_have_text(
             "4세트" if lang == "ko" else "第4ゲーム")
+        for hidden in ('[data-stepper="0"]', "[data-map]", '[data-action="save-game"]'):
+            await expect(phone.locator(hidden)).to_be_hidden()
+        won = phone.locator('[data-action="won"]')
+        await expect(won).to_have_text([
+            f"{names[0]} 승리 (4세트)" if lang == "ko" else f"{names[0]}の勝ち（第4ゲーム）",
+            f"{names[1]} 승리 (4세트)" if lang == "ko" else f"{names[1]}の勝ち（第4ゲーム）"])
         await phone.screenshot(path=shots / f"referee-m10-{lang}-phone.png", full_page=True)
-        # side 2 wins game 4 (3 rounds to 1): 2-2, still live
-        await tap_score(phone, 1, 3)
-        await phone.locator('[data-action="save-game"]').click()
+        # side 2 wins game 4: 2-2, still live
+        await won.nth(1).click()
         await expect(phone.locator('[data-series="1"]')).to_have_text("2")
         stored = (await client.get(f"/api/matches/{m['id']}")).json()
         assert stored["score"] == [2, 2] and stored["status"] == "live"
-        # side 1 wins game 5: 3-2, the console asks, then finishes
-        await tap_score(phone, 3, 0)
-        await phone.locator('[data-action="save-game"]').click()
+        assert stored["games"] == []
+        # that was a mistake: side 2's win is taken off again (asked, naming both sides)
+        undo = phone.locator('[data-action="undo"]')
+        await expect(undo).to_have_text(
+            "세트 승리 1 빼기…" if lang == "ko" else "勝ちゲームを1つ取り消す…")
+        await undo.click()
+        dialog = phone.locator("dialog[open]")
+        await expect(dialog.locator("[data-dialog-choices] button")).to_have_text(
+            [f"{names[0]} (2 → 1)", f"{names[1]} (2 → 1)"])
+        await dialog.locator("[data-dialog-choices] button").nth(1).click()
+        await expect(phone.locator('[data-series="1"]')).to_have_text("1")
+        stored = (await client.get(f"/api/matches/{m['id']}")).json()
+        assert stored["score"] == [2, 1] and stored["status"] == "live"
+        # side 1 wins game 4: 3-1, the console asks, then finishes
+        await won.nth(0).click()
         await phone.locator("dialog[open] button.primary").click()
         await expect(phone.locator('[data-series="0"]')).to_have_text("3")
         stored = (await client.get(f"/api/matches/{m['id']}")).json()
-        assert stored["score"] == [3, 2] and stored["status"] == "completed"
+        assert stored["score"] == [3, 1] and stored["status"] == "completed"
         assert stored["winner"] == 1
+        assert phone.errors == []  # type: ignore[attr-defined]
+        await phone.close()
+
+
+async def test_a_football_match_is_one_result_with_its_goals(browser, module_server, shots):
+    """eFootball (a one-game match, goals, draws allowed): the console asks for the result,
+    not "game 1" with a map, shows a 2-2 draw as 2 - 2 as the public pages do (it showed the
+    series score 0 - 0), and refuses a score that is not a whole number in range with a
+    message that says so."""
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        event = await make_event(client, 4)
+        st = await make_stage(client, event, format="round_robin", settings={
+            "best_of": 1, "allow_draws": True, "game_score": "goals"})
+        m = by_number(st)[1]
+        ref = await referee(client, event["slug"])
+        phone = await phone_signed_in(browser, client, ref, "ko")
+        await open_console(phone, base, m["id"], "ko")
+        await expect(phone.locator("[data-next-title]")).to_have_text("결과")
+        await expect(phone.locator('[data-action="save-game"]')).to_have_text("결과 저장")
+        await expect(phone.locator("[data-map]")).to_be_hidden()
+        save = phone.locator('[data-action="save-game"]')
+        for a, said in (("-1", "점수는 0 이상의 정수로 입력하세요."),
+                        ("1.5", "점수는 0 이상의 정수로 입력하세요."),
+                        ("99999", "점수는 9999까지만 입력할 수 있습니다.")):
+            await tap_score(phone, 0, 0)
+            await phone.locator('[data-point="0"]').fill(a)
+            await save.click()
+            await expect(phone.locator("[data-error]")).to_have_text(said)
+        assert (await client.get(f"/api/matches/{m['id']}")).json()["version"] == m["version"]
+        await tap_score(phone, 2, 2)
+        await save.click()
+        dialog = phone.locator("dialog[open]")
+        await expect(dialog).to_contain_text("(2 – 2)")
+        await dialog.locator("button.primary").click()
+        await expect(phone.locator("[data-status]")).to_have_text("종료")
+        await expect(phone.locator('[data-series="0"]')).to_have_text("2")
+        await expect(phone.locator('[data-series="1"]')).to_have_text("2")
+        await expect(phone.locator("[data-games] li")).to_have_text(["결과2 – 2무승부"])
+        await expect(phone.locator('[data-action="undo"]')).to_have_text("결과 취소")
+        await phone.screenshot(path=shots / "referee-football-ko-phone.png", full_page=True)
+        stored = (await client.get(f"/api/matches/{m['id']}")).json()
+        assert stored["games"] == [[2, 2]] and stored["score"] == [0, 0]
+        assert not any(stored["maps"] or []) and stored["draw"] is True
+        await phone.reload()  # the page drawn by the server says the same
+        await expect(phone.locator('[data-series="0"]')).to_have_text("2")
+        assert phone.errors == []  # type: ignore[attr-defined]
         await phone.close()

@@ -13,6 +13,7 @@ from starlette.routing import Route
 from .. import i18n, views
 from ..errors import Forbidden, NotFound
 from ..formats.format import Label
+from ..formats.limits import MAX_GAME_POINTS
 from ..services import referee_matches
 from . import error_words, referee_lobby, words
 from .account_pages import require_session
@@ -66,8 +67,16 @@ def console_labels(_: Any) -> dict[str, Any]:
         "stored_now": _("Stored now"), "you_typed": _("You typed"),
         "apply_mine": _("Add mine to the stored result"),
         "keep_stored": _("Keep the stored result (discard mine)"),
-        "series_only": _("Earlier games were entered as a series score only; the next "
-                         "game counts in the series score."),
+        "series_only": _("Earlier games were entered as a series score only, so only the "
+                         "winner of each next game can be added to it."),
+        "won_game": _("%(team)s won game %(n)s"), "remove_win": _("Take a game win off…"),
+        "remove_win_ask": _("Whose game win is taken off? Its series score goes down by "
+                            "one."),
+        "result": _("Result"), "save_result": _("Save the result"),
+        "undo_result": _("Undo the result"),
+        "undo_result_confirm": _("Remove the result (%(score)s)?"),
+        "bad_score": _("A game score is a whole number, 0 or more."),
+        "too_big": _("A game score is at most %d."),
         "tied": _("A game of this match needs a winner."),
         "not_decided": _("The match is not decided yet (%(score)s, best of %(best_of)s)."),
         "nothing": _("Type the game's score first."),
@@ -105,6 +114,9 @@ async def console(request: Request) -> Response:
         "teams": [{"id": s["id"], "name": i18n.localized(s, lang), "flag": s["nation"] or ""}
                   if s else None for s in sides],
         "allow_draws": bool(stage["settings"].get("allow_draws")),
+        # football has no maps; other games keep an optional map (or stage) per game
+        "maps": stage["settings"].get("game_score") != "goals",
+        "max_points": MAX_GAME_POINTS,
         "labels": console_labels(_), "errors": error_words.table(_), "lang": lang,
     }
     label = words.match_round(match, stage["format"], stage["team_count"])
