@@ -172,8 +172,8 @@ function draw() {
   $('[data-action="start"]').hidden = m.status !== "ready";
   $('[data-action="finish"]').hidden = m.status !== "live";
   const undo = $('[data-action="undo"]');
-  undo.hidden = !(m.games || []).length && !(seriesOnly && m.score.some((v) => v > 0) && !m.forfeit);
-  undo.textContent = seriesOnly ? L.remove_win : single() ? L.undo_result : L.undo;
+  undo.hidden = !(m.games || []).length && !(seriesOnly && m.score.some((v) => v > 0)) && !m.forfeit;
+  undo.textContent = m.forfeit ? L.undo_forfeit : seriesOnly ? L.remove_win : single() ? L.undo_result : L.undo;
   $('[data-action="forfeit"]').hidden = !playable || m.status === "pending";
   for (const b of root.querySelectorAll("button[data-action]")) b.disabled = busy;
 }
@@ -350,12 +350,20 @@ async function finish() {
 }
 
 async function undo() {
+  if (stored.forfeit) { await undoForfeit(); return; }
   if (logic.seriesOnly(stored)) { await removeWin(); return; }
   const undone = logic.undoGame(stored);
   if (!undone) return;
   const op = { payload: undone.payload, undo: true, finishLabel: L.undo, label: L.undo };
   const score = logic.scoreText(undone.removed.score);
   const question = single() ? fill(L.undo_result_confirm, { score }) : fill(L.undo_confirm, { n: undone.number, score });
+  if (await confirmLosses(op, question)) await save(op);
+}
+
+// A forfeit entered by mistake: the match is open again (ready, no score), as before it.
+async function undoForfeit() {
+  const op = { payload: { status: "ready" }, undo: true, finishLabel: L.undo_forfeit, label: L.undo_forfeit };
+  const question = fill(L.undo_forfeit_confirm, { team: teamName(stored.forfeited_by - 1) });
   if (await confirmLosses(op, question)) await save(op);
 }
 

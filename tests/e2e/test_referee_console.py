@@ -170,6 +170,20 @@ async def test_a_forfeit_asks_first_and_names_the_team(browser, module_server, s
         await expect(phone.locator('[data-series="1"]')).to_have_text("FF")
         await phone.reload()
         await expect(phone.locator('[data-series="1"]')).to_have_text("FF")
+        # a forfeit entered by mistake is undone from the console: asked, naming the team
+        undo = phone.locator('[data-action="undo"]')
+        await expect(undo).to_have_text("기권 취소")
+        await undo.click()
+        dialog = phone.locator("dialog[open]")
+        await expect(dialog).to_contain_text(
+            "팀 4의 기권을 취소할까요? 경기가 점수 없이 다시 열립니다.")
+        await dialog.get_by_role("button", name="기권 취소").click()
+        await expect(phone.locator("[data-status]")).to_have_text("예정")
+        await expect(phone.locator('[data-series="1"]')).to_have_text("0")
+        stored = (await client.get(f"/api/matches/{m['id']}")).json()
+        assert stored["status"] == "ready" and stored["forfeited_by"] is None
+        assert stored["winner"] is None and stored["score"] == [0, 0]
+        await expect(undo).to_be_hidden()
         await phone.close()
 
 

@@ -73,7 +73,9 @@ def console_labels(_: Any) -> dict[str, Any]:
         "remove_win_ask": _("Whose game win is taken off? Its series score goes down by "
                             "one."),
         "result": _("Result"), "save_result": _("Save the result"),
-        "undo_result": _("Undo the result"),
+        "undo_result": _("Undo the result"), "undo_forfeit": _("Undo the forfeit"),
+        "undo_forfeit_confirm": _("Undo the forfeit of %(team)s? The match is open again, "
+                                  "with no score."),
         "undo_result_confirm": _("Remove the result (%(score)s)?"),
         "bad_score": _("A game score is a whole number, 0 or more."),
         "too_big": _("A game score is at most %d."),
