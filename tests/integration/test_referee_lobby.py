@@ -50,6 +50,9 @@ async def test_a_referee_scores_a_lobby_game_by_game(client, app):
         assert listed == {lobby["id"], *playable}, (listed, waiting)
         page = await b.client.get(console, params={"lang": "ko"})
         assert page.status_code == 200
+        # the stage's one lobby is named as such, not "1라운드" (there are no rounds)
+        title = soup(page.text).select_one(".lobby-title").get_text(" ", strip=True)
+        assert title.split(" · ")[-1].startswith("4개 팀 로비"), title
         rows = [int(r["data-lobby-team"]) for r in soup(page.text).select("[data-lobby-team]")]
         assert rows == t  # every team of the lobby, in its order
         assert soup(page.text).select_one("[data-save-game]").get_text(strip=True) == \

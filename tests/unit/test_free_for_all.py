@@ -67,6 +67,19 @@ def test_rotation_pairs_groups_in_turn() -> None:
         (3, None, a + d), (3, None, b + c)]
 
 
+@pytest.mark.parametrize("teams, settings, labels", [
+    (5, {}, [("Lobby of %d teams", 5)]),  # the stage's one lobby: no round to name
+    (20, {"lobby_size": 10}, [("Group %s", "A"), ("Group %s", "B")]),
+    (16, {"lobby_size": 8, "rotation": True}, [("Round %d", r) for r in (1, 1, 2, 2, 3, 3)]),
+])
+def test_a_lobby_is_named_by_what_it_is(teams: int, settings: dict[str, Any],
+                                        labels: list[tuple[str, Any]]) -> None:
+    sim = Sim("free_for_all", list(range(1, teams + 1)), settings)
+    views = [{"bracket": m.bracket, "round": m.round, "group": m.group, "teams": m.lobby}
+             for m in sim.matches.values()]
+    assert [FFA.match_label(v, teams, settings) for v in views] == labels
+
+
 def test_rotation_with_an_odd_group_count_adds_a_group() -> None:
     sim = Sim("free_for_all", list(range(1, 18)), {"lobby_size": 16, "rotation": True})
     assert len(sim.matches) == 6 and all(len(m.lobby or ()) >= 8 for m in sim.matches.values())

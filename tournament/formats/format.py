@@ -185,6 +185,12 @@ class Format(Generic[S]):
     def round_label(self, bracket: str | None, round_number: int, team_count: int) -> Label:
         return "Round %d", round_number
 
+    def match_label(self, match: Mapping[str, Any], team_count: int,
+                    settings: Mapping[str, Any]) -> tuple[str, Any]:
+        """What a match is called where its round is named (a referee's list, a team's
+        schedule): its round, unless the format names it otherwise."""
+        return self.round_label(match["bracket"], match["round"], team_count)
+
     def layout(self, stage: Mapping[str, Any]) -> list[dict[str, Any]]:
         """The sections the template partial draws (brackets, groups, rounds ...)."""
         raise NotImplementedError

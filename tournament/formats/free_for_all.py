@@ -114,6 +114,18 @@ class FreeForAll(Format[FreeForAllSettings]):
             return []
         return [(r.team_id, r.rank) for r in rows if r.rank is not None]
 
+    def match_label(self, match: Mapping[str, Any], team_count: int,
+                    settings: Mapping[str, Any]) -> tuple[str, Any]:
+        """A lobby is named by what it is: the one lobby of the stage ("Lobby of 16
+        teams"), its group when each group is its own lobby, its round in a rotation."""
+        parsed = self.parse_settings(settings)
+        group = match.get("group")
+        if parsed.rotation or (group is None and team_count > parsed.lobby_size):
+            return super().match_label(match, team_count, settings)  # the round: who meets
+        if group is None:
+            return "Lobby of %d teams", len(match.get("teams") or ())
+        return "Group %s", chr(64 + int(group))
+
     def layout(self, stage: Mapping[str, Any]) -> list[dict[str, Any]]:
         """One leaderboard per table (the stage, or each lobby group): its rows, its
         lobbies, how many game columns it shows, and the match-point state."""

@@ -182,7 +182,7 @@ async def match_page(request: Request, overlay: bool = False) -> Response:
         return render(request, template, t=t, event=event, stage=views.stage_summary(stage),
                       match=match, sides=sides, teams=teams, tz=t["timezone"],
                       seq=t["last_seq"], round_label=words.match_round(
-                          match, stage.format, len(stage.seeding or [])))
+                          match, stage.format, len(stage.seeding or []), stage.settings))
     return await versioned(request, lambda s: reads.version(s, match_id=match_id), build)
 
 
@@ -209,7 +209,8 @@ async def team_page(request: Request) -> Response:
 def with_rounds(team: Mapping[str, Any]) -> dict[str, Any]:
     """The team's schedule with each match's round as its bracket names it."""
     return {**team, "schedule": [{**m, "round_label": words.match_round(
-        m, m["stage"]["format"], m["stage"]["team_count"])} for m in team["schedule"]]}
+        m, m["stage"]["format"], m["stage"]["team_count"], m["stage"]["settings"])}
+        for m in team["schedule"]]}
 
 
 async def team_calendar(request: Request) -> Response:

@@ -53,7 +53,7 @@ def lobby_page(request: Request, found: dict[str, Any], error: str | None = None
     if chosen not in played and chosen != next_number:
         chosen = next_number or len(played) + 1
     shown = played.get(chosen, {})
-    label = words.match_round(match, stage["format"], stage["team_count"])
+    label = words.match_round(match, stage["format"], stage["team_count"], stage["settings"])
     response = with_form(
         request, "referee_lobby.html", status=status, t=views.tournament_view(t),
         tz=t.timezone, seq=t.last_seq, match=match, stage=stage, event=found["event"],

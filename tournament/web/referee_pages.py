@@ -12,7 +12,6 @@ from starlette.routing import Route
 
 from .. import i18n, views
 from ..errors import Forbidden, NotFound
-from ..formats.format import Label
 from ..formats.limits import MAX_GAME_POINTS
 from ..services import referee_matches
 from . import error_words, referee_lobby, words
@@ -21,8 +20,9 @@ from .common import ctx, int_param, language
 from .pages import page, render
 
 
-def _round(entry: dict[str, Any]) -> Label:
-    return words.match_round(entry, entry["stage"]["format"], entry["stage"]["team_count"])
+def _round(entry: dict[str, Any]) -> tuple[str, Any]:
+    stage = entry["stage"]
+    return words.match_round(entry, stage["format"], stage["team_count"], stage["settings"])
 
 
 async def my_matches(request: Request) -> Response:
@@ -121,7 +121,7 @@ async def console(request: Request) -> Response:
         "max_points": MAX_GAME_POINTS,
         "labels": console_labels(_), "errors": error_words.table(_), "lang": lang,
     }
-    label = words.match_round(match, stage["format"], stage["team_count"])
+    label = words.match_round(match, stage["format"], stage["team_count"], stage["settings"])
     response = render(request, "referee.html", t=views.tournament_view(t), tz=t.timezone,
                       seq=t.last_seq, match=match, stage=stage, event=found["event"],
                       sides=sides, teams={s["id"]: s for s in sides if s},

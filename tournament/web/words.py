@@ -9,7 +9,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..formats import layout, registry
-from ..formats.format import Label
 
 MATCH_STATUS = {"pending": "Waiting", "ready": "Upcoming", "live": "Live",
                 "completed": "Finished"}
@@ -33,9 +32,11 @@ def format_label(name: str) -> str:
     return registry.get(name).label
 
 
-def match_round(match: Mapping[str, Any], format_name: str, teams: int) -> Label:
-    """A match's round as its bracket names it, from the stage's format and field size."""
-    return registry.get(format_name).round_label(match["bracket"], match["round"], teams)
+def match_round(match: Mapping[str, Any], format_name: str, teams: int,
+                settings: Mapping[str, Any] | None = None) -> tuple[str, Any]:
+    """A match's round as its bracket names it, from the stage's format and field size (and
+    settings: a battle royale lobby is named by its group or as the stage's one lobby)."""
+    return registry.get(format_name).match_label(match, teams, settings or {})
 
 
 def shown_score(match: Mapping[str, Any]) -> list[int]:
