@@ -75,7 +75,7 @@ async def score_everything(client: httpx.AsyncClient, phone: Page, base: str,
         await phone.get_by_role("button", name="경기 시작").click()
         await expect(phone.locator("[data-status]")).to_have_text("실시간")
         await tap_score(phone, 1 if first_wins else 0, 0 if first_wins else 1)
-        await phone.get_by_role("button", name="1세트 저장").click()
+        await phone.get_by_role("button", name="결과 저장").click()
         await phone.locator("dialog[open]").get_by_role("button",
                                                          name="저장하고 경기 종료").click()
         await expect(phone.locator("[data-status]")).to_have_text("종료")
