@@ -16,11 +16,13 @@ statement used here both ways and compares them (``tests/integration/test_direct
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
+import sqlalchemy
 from sqlalchemy import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql import Executable
@@ -28,6 +30,7 @@ from sqlalchemy.sql import Executable
 INLINE = "direct.sqlite"  # the pool record's info: the inline sqlite3 connection, if any
 
 Processor = Callable[[Any], Any]
+log = logging.getLogger(__name__)
 
 
 class Plan:
@@ -89,15 +92,34 @@ def plan(statement: Executable, dialect: Dialect) -> Plan | None:
             and compiled.positional:
         names = list(compiled.positiontup or ())
         binds = [compiled.binds[name] for name in names]
-        made = Plan(
-            compiled.string, names,
-            {name: bind.effective_value for name, bind in zip(names, binds, strict=True)
-             if not bind.required and bind.callable is None},
-            [compiled._bind_processors.get(name) for name in names],
-            [column.type._cached_result_processor(dialect, None)
-             for column in compiled._result_columns])
+        try:
+            processors = _processors(compiled, names, dialect)
+        except (AttributeError, KeyError, TypeError) as exc:  # a SQLAlchemy that differs
+            if not _WARNED:
+                _WARNED.append(exc)
+                log.warning("direct: SQLAlchemy %s compiles differently (%r); statements "
+                            "run through SQLAlchemy instead", sqlalchemy.__version__, exc)
+        else:
+            made = Plan(
+                compiled.string, names,
+                {name: bind.effective_value for name, bind in zip(names, binds, strict=True)
+                 if not bind.required and bind.callable is None}, *processors)
     _PLANS[key] = (statement, made)
     return made
+
+
+_WARNED: list[BaseException] = []
+
+
+def _processors(compiled: Any, names: Sequence[str], dialect: Dialect
+                ) -> tuple[list[Processor | None], list[Processor | None]]:
+    """SQLAlchemy's own bind and result processors of a compiled statement. They are read
+    from attributes SQLAlchemy keeps to itself (the same in 2.0 and 2.1): if a release
+    changes them, ``plan`` says so once in the log and every statement goes through
+    SQLAlchemy's execution, which is slower but the same (``test_direct`` checks this)."""
+    return ([compiled._bind_processors.get(name) for name in names],
+            [column.type._cached_result_processor(dialect, None)
+             for column in compiled._result_columns])
 
 
 def inline(conn: AsyncConnection) -> sqlite3.Connection | None:

@@ -130,3 +130,26 @@ def test_a_statement_is_planned_per_dialect():
     assert on_pg is not None and on_sqlite is not None
     assert "FOR UPDATE OF" in on_pg.sql and "$1" in on_pg.sql
     assert "FOR UPDATE" not in on_sqlite.sql and on_sqlite.sql.endswith("?")
+
+
+def test_a_sqlalchemy_that_compiles_differently_falls_back_to_its_execution(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """``direct`` reads processors SQLAlchemy keeps to itself. If a release changes them,
+    the statement is not planned (the caller then runs it through SQLAlchemy: ``fetch`` and
+    ``run_many`` take that path for ``None``), and the log says so once, never a crash."""
+    import sqlalchemy
+    from sqlalchemy import select
+    from sqlalchemy.dialects.sqlite.aiosqlite import SQLiteDialect_aiosqlite
+
+    from tournament.models import Match
+
+    def changed(*_: Any) -> Any:
+        raise AttributeError("'SQLiteCompiler' object has no attribute '_bind_processors'")
+
+    monkeypatch.setattr(direct, "_processors", changed)
+    monkeypatch.setattr(direct, "_WARNED", [])
+    fresh = [select(Match.id).where(Match.id == 1), select(Match.number).where(Match.id == 2)]
+    with caplog.at_level("WARNING", logger="tournament.direct"):
+        assert [direct.plan(s, SQLiteDialect_aiosqlite()) for s in fresh] == [None, None]
+    (said,) = [r.getMessage() for r in caplog.records]  # once, for both statements
+    assert said.startswith(f"direct: SQLAlchemy {sqlalchemy.__version__} compiles differently")
