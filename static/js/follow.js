@@ -6,7 +6,13 @@
 //   [data-follow="team:ID"]    a team's next match and schedule: any change to its matches;
 //   [data-follow="match:ID"]   a match page's score, games and status;
 //   [data-follow="spotlight"]  the home page's live and next matches;
-//   [data-follow="nations"]    the nation table and head-to-head (tournament.updated).
+//   [data-follow="nations"]    the nation table and head-to-head: on tournament.updated,
+//                              and when a two-team match is decided or undone (a match
+//                              between nations moves the head-to-head; the server sends
+//                              no tournament.updated for a single result);
+//   [data-follow="events"]     the tournament's event cards with their champions, and
+//   [data-follow="champion"]   an event page's champion: on tournament.updated (sent when a
+//                              stage finishes or reopens).
 //
 // Fetches are debounced, with jitter so thousands of spectators do not ask at the same
 // instant; the server renders each version once (its cache is keyed by the feed's seq).
@@ -59,6 +65,21 @@ function refreshFollower(el, soon = false) {
   later(key, () => swap(key, find, url, false), soon);
 }
 
+// Each two-team match's status as last seen on the feed: a match that is decided, or was
+// decided and no longer is (a correction), can move the nations' head-to-head. A match
+// first seen live or ready may be a decided one reopened, so it counts too.
+const seen = new Map();
+
+function movesNations(match) {
+  const before = seen.get(match.id);
+  seen.set(match.id, match.status);
+  if (match.placings || match.teams.length !== 2) return false; // a lobby: no head-to-head
+  if (match.status === "completed" || before === "completed") return true;
+  return before === undefined && match.status !== "pending";
+}
+
+const ON_TOURNAMENT = new Set(["nations", "events", "champion"]);
+
 function involves(match, el) {
   const [kind, id] = el.dataset.follow.split(":");
   if (kind === "team") return match.teams.map(String).includes(id);
@@ -77,8 +98,10 @@ document.addEventListener("tournament:event", (event) => {
     const known = document.querySelector(`[data-stage="${data.stage_id}"] [data-match="${data.id}"]`);
     if (!known || data.status === "completed") refreshStage(data.stage_id, !known);
   }
+  const nations = type === "match.updated" && movesNations(data);
   for (const el of document.querySelectorAll("[data-follow]")) {
-    if (type === "tournament.updated" && el.dataset.follow === "nations") refreshFollower(el);
+    if (type === "tournament.updated" && ON_TOURNAMENT.has(el.dataset.follow)) refreshFollower(el);
+    else if (nations && el.dataset.follow === "nations") refreshFollower(el);
     else if (type === "match.updated" && involves(data, el)) refreshFollower(el, true);
     else if (type === "stage.updated" && (data.matches || []).some((m) => involves(m, el))) {
       refreshFollower(el, true);

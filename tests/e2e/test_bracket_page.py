@@ -6,7 +6,7 @@ import httpx
 import pytest
 from playwright.async_api import expect
 
-from tests.helpers import AUTH, by_number, make_event, make_stage
+from tests.helpers import AUTH, by_number, make_event, make_stage, stage
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -76,3 +76,51 @@ async def test_nation_table_updates_when_an_event_finishes(browser, live_server)
         await expect(rows.nth(1)).to_have_attribute("data-nation", "JP")
         await expect(rows.nth(1).locator("td").nth(0)).to_have_text("2")
         await page.close()
+
+
+async def test_head_to_head_and_champions_follow_each_result(browser, live_server):
+    """A match between nations moves the head-to-head at once (no stage finished, so no
+    tournament.updated: the page follows the match), a correction that reopens it moves it
+    back, and the champion appears on the tournament's event cards and the event page when
+    the final is decided, all without a reload."""
+    async with httpx.AsyncClient(base_url=live_server.url) as client:
+        event = await make_event(client, 4)  # KR, JP, KR, JP
+        st = await make_stage(client, event)
+        m = by_number(st)
+        home = await browser.new_page()
+        await home.goto(f"{live_server.url}/tournaments/{event['slug']}?lang=ko")
+        await expect(home.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+        await home.evaluate("window.__marker = 'no-reload'")
+        board = await browser.new_page()
+        await board.goto(f"{live_server.url}/tournaments/{event['slug']}/events/lol?lang=ja")
+        await expect(board.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+        pair = home.locator("[data-nation-pairs] tr")
+        await expect(pair).to_have_count(1)
+        await expect(pair.locator(".pair-score")).to_have_text("0 – 0")
+
+        # M1: team 1 (KR) beats team 4 (JP), who is placed 3rd: JP leads on points (5), so
+        # the pair is named JP first
+        r = await client.patch(f"/api/matches/{m[1]['id']}",
+                               json={"score": [1, 0], "status": "completed"}, headers=AUTH)
+        assert r.status_code == 200
+        await expect(pair).to_have_attribute("data-pair", "JP-KR")
+        await expect(pair.locator(".pair-score")).to_have_text("0 – 1")
+        await expect(home.locator('[data-nation="KR"] td').nth(4)).to_have_text("1–0")
+        # reopened by a correction: the head-to-head goes back
+        r = await client.patch(f"/api/matches/{m[1]['id']}", json={"status": "ready"},
+                               headers=AUTH)
+        assert r.status_code == 200
+        await expect(pair.locator(".pair-score")).to_have_text("0 – 0")
+        for number, score in ((1, [1, 0]), (2, [0, 1]), (3, [1, 0])):  # 1 and 3, KR, meet
+            played = by_number(await stage(client, st["id"]))[number]
+            r = await client.patch(f"/api/matches/{played['id']}",
+                                   json={"score": score, "status": "completed"}, headers=AUTH)
+            assert r.status_code == 200, r.text
+        await expect(pair.locator(".pair-score")).to_have_text("2 – 0")  # two KR-JP semis
+        champion = home.locator("[data-follow=events] [data-champion]")
+        await expect(champion).to_have_attribute("data-champion", str(event["teams"][0]))
+        await expect(champion).to_contain_text("우승: KR 팀 1")
+        await expect(board.locator(".champion-banner")).to_contain_text("優勝: KR チーム1")
+        assert await home.evaluate("window.__marker") == "no-reload"
+        await home.close()
+        await board.close()

@@ -113,7 +113,8 @@ async def tournament_page(request: Request) -> Response:
         teams = {side["id"]: side for m in spot["live"] + spot["upcoming"]
                  for side in m["sides"] if side}
         template = {"spotlight": "tournament_fragment.html",
-                    "nations": "nations_fragment.html"}.get(
+                    "nations": "nations_fragment.html",
+                    "events": "events_fragment.html"}.get(
             request.query_params.get("fragment", ""), "tournament.html")
         return render(request, template, t=t, tz=t["timezone"], seq=t["last_seq"],
                       spot=spot, teams=teams)
@@ -130,7 +131,9 @@ async def event_page(request: Request) -> Response:
         shown = [await stage_reads.stage_view(
             session, await stage_reads.stage_by_id(session, s["id"])) for s in event["stages"]]
         teams = {x["id"]: x for x in event["teams"]}
-        return render(request, "event.html", t=t, event=event, tz=t["timezone"],
+        template = "champion_fragment.html" \
+            if request.query_params.get("fragment") == "champion" else "event.html"
+        return render(request, template, t=t, event=event, tz=t["timezone"],
                       seq=t["last_seq"], stages=[layout(v) for v in shown], teams=teams,
                       stage_names={s["id"]: s for s in event["stages"]})
     return await versioned(request, lambda s: reads.version(s, slug=p["slug"]), build)
