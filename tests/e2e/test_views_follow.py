@@ -93,6 +93,7 @@ async def test_match_page_games_follow_and_times_switch_zone(browser, live_serve
         await page.locator("[data-zone-toggle]").click()
         await expect(time).to_contain_text("19:00")  # Beijing is an hour behind Seoul
         await expect(page.locator("[data-zone-toggle]")).to_have_text("時刻: 自分のタイムゾーン")
+        await expect(page.locator("[data-hero-score]")).to_have_text("vs")  # not played yet
         r = await client.patch(f"/api/matches/{m['id']}", json={
             "games": [{"score": [13, 9], "map": "Ascent"}], "status": "live"}, headers=AUTH)
         assert r.status_code == 200
@@ -100,6 +101,7 @@ async def test_match_page_games_follow_and_times_switch_zone(browser, live_serve
         await expect(games).to_have_count(1)
         await expect(games.first).to_have_text("第1ゲームAscent139")
         await expect(page.locator("[data-score-0]")).to_have_text("1")
+        await expect(page.locator("[data-hero-score]")).to_have_text("1–0")
         # the redrawn part keeps the reader's zone
         await expect(page.locator("time[data-time]").first).to_contain_text("19:00")
         await page.screenshot(path=shots / "match-games-ja-phone.png", full_page=True)

@@ -119,3 +119,24 @@ async def test_views_are_versioned_by_the_tournament_seq(client):
     ko = await client.get(f"/stages/{st['id']}?lang=ko")
     assert ko.headers["etag"] != changed.headers["etag"]
     assert soup(ko.text).select_one("h3.section-title").get_text(strip=True) == "대진표"
+
+
+async def test_a_match_page_shows_no_score_before_two_teams_play(client):
+    """A bye (a finished match with one team) reads "부전승", not "0 – 0 미정"; a match not
+    started reads "vs", not "0 – 0"; a live one shows its score."""
+    event = await make_event(client, 3)
+    st = await make_stage(client, event)
+    bye = next(x for x in st["matches"] if x["status"] == "completed" and None in x["teams"])
+    ready = next(x for x in st["matches"] if x["status"] == "ready")
+    page = soup((await client.get(f"/matches/{bye['id']}", params={"lang": "ko"})).text)
+    hero = page.select_one(".match-hero")
+    names = [x.get_text(strip=True) for x in hero.select("[data-side] [data-name]")]
+    assert "부전승" in names and "미정" not in names, names
+    assert hero.select_one("[data-hero-score]").get_text(" ", strip=True) == "vs"
+    page = soup((await client.get(f"/matches/{ready['id']}", params={"lang": "ja"})).text)
+    assert page.select_one("[data-hero-score]").get_text(" ", strip=True) == "vs"
+    r = await client.patch(f"/api/matches/{ready['id']}", json={"score": [0, 0],
+                                                                "status": "live"}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    page = soup((await client.get(f"/matches/{ready['id']}", params={"lang": "ja"})).text)
+    assert page.select_one("[data-hero-score]").get_text(" ", strip=True) == "0 – 0"
