@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.accounts_support import browser_for, make_user
-from tests.helpers import AUTH, make_event, make_stage
+from tests.helpers import AUTH, make_event, make_stage, soup
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -57,6 +57,13 @@ async def test_leaderboard_overlay_and_nation_table(client):
     assert rows(event_page) == rows(page)
     match_page = (await client.get(f"/matches/{lobby}?lang=ko")).text
     assert "로비 1" in match_page and "순위표" in match_page
+    # the lobby's teams in the leaderboard's order, each with its rank and total (they were
+    # listed by seed with no total)
+    shown = soup(match_page).select("[data-lobby-games] tbody tr")
+    assert [(int(r["data-team"]), r.select_one("[data-rank]").get_text(strip=True),
+             r.select_one("[data-points]").get_text(strip=True)) for r in shown] == [
+        (t[1], "1", "26"), (t[0], "2", "19"), (t[2], "3", "11"), (t[3], "4", "9")]
+    assert soup(match_page).title.get_text(strip=True).startswith("Grand final · ")
     line = re.search(rf'<tr data-team="{t[1]}">.*?</tr>', match_page, re.S)
     assert line is not None and re.findall(r'#(\d+)</span> <span class="kills">(\d+)',
                                             line.group(0)) == [("1", "9"), ("3", "2")]

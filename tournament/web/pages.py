@@ -182,8 +182,17 @@ async def match_page(request: Request, overlay: bool = False) -> Response:
         teams = {x["id"]: x for x in sides if x}
         template = "overlay_match.html" if overlay else "match_fragment.html" \
             if request.query_params.get("fragment") else "match.html"
+        standing: dict[int, Any] = {}
+        order = list(match["teams"])
+        if "placings" in match:  # a lobby: its teams in the leaderboard's order, with it
+            view = await stage_reads.stage_view(session, stage)
+            standing = {row["team_id"]: row for row in view["standings"]}
+            mine = set(order)
+            order = [r["team_id"] for r in view["standings"] if r["team_id"] in mine] + [
+                x for x in order if x not in standing]
         return render(request, template, t=t, event=event, stage=views.stage_summary(stage),
                       match=match, sides=sides, teams=teams, tz=t["timezone"],
+                      standing=standing, lobby_order=order,
                       seq=t["last_seq"], round_label=words.match_round(
                           match, stage.format, len(stage.seeding or []), stage.settings))
     return await versioned(request, lambda s: reads.version(s, match_id=match_id), build)
