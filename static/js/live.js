@@ -59,7 +59,11 @@ function applyMatch(match, flash = true) {
     const badge = el.querySelector("[data-badge]");
     if (badge) badge.textContent = match.status === "live" ? i18n.LIVE : drawn ? i18n.draw : "";
     const label = el.querySelector("[data-status-label]");
-    if (label) label.textContent = drawn ? i18n.draw : (i18n.status || {})[match.status] || "";
+    if (label) {
+      label.textContent = drawn ? i18n.draw : (i18n.status || {})[match.status] || "";
+      // beside the LIVE badge the pill says nothing more (the match page's hero)
+      if (badge) label.hidden = match.status === "live";
+    }
     const played = el.querySelector("[data-games-played]"); // a free-for-all lobby
     if (played && match.placings) played.textContent = String(match.placings.length);
     const bothKnown = match.teams[0] != null && match.teams[1] != null;

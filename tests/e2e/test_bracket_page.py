@@ -27,7 +27,7 @@ async def test_score_appears_live_on_the_bracket(browser, live_server, shots):
                                json={"score": [1, 0], "status": "live"}, headers=AUTH)
         assert r.status_code == 200
         await expect(box.locator('[data-side="0"] [data-score]')).to_have_text("1")
-        await expect(box.locator("[data-badge]")).to_have_text("LIVE")
+        await expect(box.locator("[data-badge]")).to_have_text("라이브")
         r = await client.patch(f"/api/matches/{first['id']}",
                                json={"score": [2, 0], "status": "completed"}, headers=AUTH)
         await expect(box.locator('[data-side="0"]')).to_have_class("side won")

@@ -73,7 +73,7 @@ async def score_everything(client: httpx.AsyncClient, phone: Page, base: str,
         first_wins = place[m["teams"][0]] < place[m["teams"][1]]
         await open_console(phone, base, m["id"])
         await phone.get_by_role("button", name="경기 시작").click()
-        await expect(phone.locator("[data-status]")).to_have_text("실시간")
+        await expect(phone.locator("[data-status]")).to_have_text("진행 중")
         await tap_score(phone, 1 if first_wins else 0, 0 if first_wins else 1)
         await phone.get_by_role("button", name="결과 저장").click()
         await phone.locator("dialog[open]").get_by_role("button",

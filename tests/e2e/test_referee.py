@@ -41,8 +41,8 @@ async def test_sign_in_by_link_start_enter_games_finish_seen_live(browser, modul
         await expect(phone.locator("[data-status]")).to_have_text("예정")
 
         await phone.get_by_role("button", name="경기 시작").click()
-        await expect(phone.locator("[data-status]")).to_have_text("실시간")
-        await expect(box.locator("[data-badge]")).to_have_text("LIVE")
+        await expect(phone.locator("[data-status]")).to_have_text("진행 중")
+        await expect(box.locator("[data-badge]")).to_have_text("라이브")
 
         await tap_score(phone, 13, 7, "Ascent")
         await phone.get_by_role("button", name="1세트 저장").click()

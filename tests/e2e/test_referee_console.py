@@ -217,7 +217,7 @@ async def test_a_correction_that_resets_later_matches_is_shown_first(
         await expect(dialog).to_contain_text("이 수정으로 이미 진행된 M3의 결과가 지워집니다.")
         await admin.screenshot(path=shots / "referee-correction-ko-phone.png")
         await dialog.get_by_role("button", name="마지막 세트 취소").click()
-        await expect(admin.locator("[data-status]")).to_have_text("실시간")
+        await expect(admin.locator("[data-status]")).to_have_text("진행 중")
         assert (await client.get(f"/api/matches/{m[1]['id']}")).json()["games"] == [[13, 5]]
         reset = (await client.get(f"/api/matches/{m[3]['id']}")).json()
         assert reset["status"] == "pending" and reset["score"] == [0, 0]

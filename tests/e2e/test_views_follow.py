@@ -31,7 +31,7 @@ async def test_team_page_follows_its_matches(browser, live_server, shots):
         assert r.status_code == 200
         await expect(nxt.locator("h2")).to_have_text("지금 진행 중")
         row = page.locator(f'tr[data-match="{semi["id"]}"] [data-result]')
-        await expect(row).to_have_text("LIVE 1–1")
+        await expect(row).to_have_text("라이브 1–1")
         r = await client.patch(f"/api/matches/{semi['id']}", json={
             "score": [2, 1], "status": "completed"}, headers=AUTH)
         assert r.status_code == 200

@@ -45,7 +45,9 @@ async def test_every_page_in_every_language(client):
         assert shown is not None and shown.get_text(strip=True) == team_name
     r = await client.get(f"/matches/{m[1]['id']}?lang=ko")
     badges = [b.get_text(strip=True) for b in soup(r.text).select("[data-badge]")]
-    assert badges and set(badges) == {"LIVE"}, badges
+    assert badges and set(badges) == {"라이브"}, badges
+    pill = soup(r.text).select_one(".match-hero [data-status-label]")
+    assert pill.has_attr("hidden")  # beside the badge, "진행 중" would say it twice
     assert "https://twitch.tv/kj" in r.text
     # 24-hour time in the tournament's zone, with its abbreviation, no seconds
     assert ('<time datetime="2026-11-28T19:00:00+09:00" data-time>11월 28일 (토) 19:00 KST'

@@ -41,6 +41,9 @@ async def test_leaderboard_overlay_and_nation_table(client):
                           (str(t[3]), "9")]
     assert "매치 포인트" in page and page.count("data-mp ") == 1
     assert "진행된 게임: 2 / 3" in page
+    ja = soup((await client.get(f"/stages/{st['id']}?lang=ja")).text)
+    assert ja.select_one("[data-ffa-state]").get_text(" ", strip=True).startswith(
+        "ゲーム数：2 / 3")  # not 消化試合 (a dead rubber)
     first = re.search(rf'data-team="{t[1]}".*?</tr>', page, re.S)
     assert first is not None
     assert re.findall(r'data-game="(\d)".*?#(\d+)</span> <span class="kills">(\d+)',

@@ -41,13 +41,13 @@ def test_run_py_demo_serves_the_competition(tmp_path):
         assert {n["nation"] for n in t["nations"]} == {"KR", "JP"}
         home = soup(httpx.get(f"{base}/tournaments/kj-esports-2026?lang=ko").text)
         assert home.h1 is not None and home.h1.get_text(strip=True) == "한일 e스포츠 대회 2026"
-        # The live matches are the ones shown live (their badge says LIVE), no more, no less
+        # The live matches are the ones shown live (their badge: 라이브), no more, no less
         # ("LIVE" is somewhere in every tournament page's translations, so look at badges).
         live = httpx.get(f"{base}/api/matches", params={
             "tournament": "kj-esports-2026", "status": "live", "limit": 200}).json()["items"]
         assert live, "the demo has matches live"
         shown = {int(box["data-match"]) for box in home.select("[data-match]")
-                 if box.select_one("[data-badge]").get_text(strip=True) == "LIVE"}
+                 if box.select_one("[data-badge]").get_text(strip=True) == "라이브"}
         assert shown == {m["id"] for m in live}
         formats = set()
         for e in t["events"]:

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..formats import layout, registry
 
-MATCH_STATUS = {"pending": "Waiting", "ready": "Upcoming", "live": "Live",
+MATCH_STATUS = {"pending": "Waiting", "ready": "Upcoming", "live": "In progress",
                 "completed": "Finished"}
 STAGE_STATUS = {"draft": "Draft", "pending": "Waiting", "running": "In progress",
                 "completed": "Finished"}
