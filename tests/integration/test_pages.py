@@ -142,3 +142,16 @@ async def test_a_match_page_shows_no_score_before_two_teams_play(client):
     assert r.status_code == 200, r.text
     page = soup((await client.get(f"/matches/{ready['id']}", params={"lang": "ja"})).text)
     assert page.select_one("[data-hero-score]").get_text(" ", strip=True) == "0 – 0"
+
+
+async def test_a_tournaments_days_and_zone_are_written_for_people(client):
+    event = await make_event(client, 2)
+    r = await client.patch(f"/api/tournaments/{event['slug']}", json={
+        "starts_on": "2026-11-27", "ends_on": "2026-11-29"}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    page = soup((await client.get(f"/tournaments/{event['slug']}", params={"lang": "ko"})).text)
+    assert page.select_one("[data-dates]").get_text(strip=True) == "2026년 11월 27일~29일"
+    assert page.select_one("[data-zone]").get_text(strip=True) == "한국 시간 (KST)"
+    front = visible_text((await client.get("/", params={"lang": "ja"})).text)
+    assert "2026年11月27日～29日" in front and "2026-11-27" not in front
+

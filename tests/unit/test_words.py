@@ -54,6 +54,20 @@ def test_places_and_times():
     assert i18n.when(when, "en", "Asia/Shanghai") == "Fri, Nov 20 19:00 CST"
 
 
+def test_a_tournaments_days_and_zone_as_people_read_them():
+    """Not "2026-11-27 – 2026-11-29 · Asia/Seoul" (CLDR through Babel)."""
+    assert [i18n.dates("2026-11-27", "2026-11-29", lang) for lang in ("ko", "ja", "en")] == [
+        "2026년 11월 27일~29일", "2026年11月27日～29日", "Nov 27\u2009–\u200929, 2026"]
+    assert i18n.dates("2026-11-30", "2026-12-02", "ko") == "2026년 11월 30일~12월 2일"
+    assert i18n.dates("2026-11-27", None, "en") == "Nov 27, 2026"
+    assert i18n.dates(None, None, "ja") == ""
+    assert [i18n.zone_label("Asia/Seoul", lang) for lang in ("ko", "ja", "en")] == [
+        "한국 시간 (KST)", "韓国時間 (KST)", "Korean Time (KST)"]
+    assert i18n.zone_label("Asia/Shanghai", "ja") == "中国時間 (CST)"
+    assert [i18n.zone_label(z, "ko") for z in ("UTC", "Etc/GMT-3", "Asia/Kolkata")] == [
+        "UTC", "UTC+3", "인도 시간 (IST)"]
+
+
 def test_every_word_looked_up_by_variable_is_enumerated_and_translated():
     """Words a page looks up by variable (``_(words.MATCH_STATUS[m.status])``,
     ``_(stage.label)``, ``_(title)``) are found by no regex over ``_("...")``: enumerate every

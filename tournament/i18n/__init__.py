@@ -15,7 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_datetime, format_skeleton
+from babel.dates import format_datetime, format_interval, format_skeleton, get_timezone_name
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
@@ -94,6 +94,35 @@ def when(value: str | datetime | None, lang: str, tz: str) -> str:
     locale = Locale.parse(lang)
     return (f"{format_skeleton('MMMEd', local, locale=locale)} "
             f"{format_datetime(local, 'HH:mm', locale=locale)} {local.tzname() or ''}").strip()
+
+
+def dates(start: str | date | None, end: str | date | None, lang: str) -> str:
+    """A tournament's days: ``Nov 27 – 29, 2026``, ``2026년 11월 27일~29일``,
+    ``2026年11月27日～29日`` (one day alone when the other is unknown)."""
+    first, last = (date.fromisoformat(v) if isinstance(v, str) else v for v in (start, end))
+    locale = Locale.parse(lang)
+    if first and last and last > first:
+        return str(format_interval(first, last, "yMMMd", locale=locale))
+    one = first or last
+    return str(format_skeleton("yMMMd", one, locale=locale)) if one else ""
+
+
+def zone_label(tz: str, lang: str) -> str:
+    """A time zone as people name it, with its abbreviation: ``한국 시간 (KST)``,
+    ``Japan Time (JST)``; the tz name itself only if CLDR has no name for it."""
+    try:
+        zone = ZoneInfo(tz)
+    except (LookupError, ValueError):
+        return tz
+    short = datetime.now(zone).tzname() or ""
+    if tz.startswith("Etc/") or "/" not in tz or short.startswith(("+", "-")):  # the offset
+        offset = datetime.now(zone).utcoffset()
+        minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+        sign = "+" if minutes >= 0 else "-"
+        hours, rest = divmod(abs(minutes), 60)
+        return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "") if minutes else "UTC"
+    name = str(get_timezone_name(zone, "long", locale=Locale.parse(lang)))
+    return f"{name} ({short})" if short else name
 
 
 def day(value: date, lang: str) -> str:

@@ -59,6 +59,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         when=lambda v: i18n.when(v, lang, tz), langs=i18n.LANGS, words=words,
         when_in=lambda v, zone: i18n.when(v, lang, zone),
         day=lambda v: i18n.day(v, lang), clock=lambda v: i18n.clock(v, lang, tz),
+        dates=lambda a, b: i18n.dates(a, b, lang), zone_label=lambda z: i18n.zone_label(z, lang),
         place=lambda rank, shared=1: i18n.place(rank, shared, lang), zone_name=zone_name,
         path=request.url.path, nation_name=lambda code: i18n.nation_name(code, lang),
         me=identity.actor if identity else None,
@@ -186,9 +187,10 @@ async def match_page(request: Request, overlay: bool = False) -> Response:
         order = list(match["teams"])
         if "placings" in match:  # a lobby: its teams in the leaderboard's order, with it
             view = await stage_reads.stage_view(session, stage)
-            standing = {row["team_id"]: row for row in view["standings"]}
+            rows: list[dict[str, Any]] = [dict(r) for r in view["standings"]]
+            standing = {int(row["team_id"]): row for row in rows}
             mine = set(order)
-            order = [r["team_id"] for r in view["standings"] if r["team_id"] in mine] + [
+            order = [r["team_id"] for r in rows if r["team_id"] in mine] + [
                 x for x in order if x not in standing]
         return render(request, template, t=t, event=event, stage=views.stage_summary(stage),
                       match=match, sides=sides, teams=teams, tz=t["timezone"],
