@@ -155,3 +155,33 @@ async def test_a_tournaments_days_and_zone_are_written_for_people(client):
     front = visible_text((await client.get("/", params={"lang": "ja"})).text)
     assert "2026年11月27日～29日" in front and "2026-11-27" not in front
 
+
+async def test_enter_result_is_offered_only_to_who_may_enter_it(client, app):
+    """Spectators never see "결과 입력" (it led them to a sign-in page); a referee of
+    another tournament neither; this tournament's referee does, except on a bye."""
+    from tests.accounts_support import browser_for, make_user
+
+    event = await make_event(client, 3)
+    st = await make_stage(client, event)
+    bye = next(x for x in st["matches"] if x["status"] == "completed" and None in x["teams"])
+    ready = next(x for x in st["matches"] if x["status"] == "ready")
+
+    def offered(html: str) -> bool:
+        return soup(html).select_one("[data-enter-result]") is not None
+
+    assert not offered((await client.get(f"/matches/{ready['id']}?lang=ko")).text)
+    mine = await make_user(client, role="referee", tournaments=[event["slug"]])
+    other = await make_user(client, role="referee", tournaments=[])
+    async with browser_for(app) as b:
+        assert (await b.sign_in(other["name"])).status_code == 303
+        assert not offered((await b.client.get(f"/matches/{ready['id']}?lang=ko")).text)
+    async with browser_for(app) as b:
+        assert (await b.sign_in(mine["name"])).status_code == 303
+        page = soup((await b.client.get(f"/matches/{ready['id']}?lang=ko")).text)
+        link = page.select_one("[data-enter-result]")
+        assert link is not None and link.get_text(strip=True) == "결과 입력"
+        assert link["href"] == f"/matches/{ready['id']}/referee?lang=ko"
+        assert not offered((await b.client.get(f"/matches/{bye['id']}?lang=ko")).text)
+    # the anonymous page after a signed-in view is still the anonymous one (cache per reader)
+    assert not offered((await client.get(f"/matches/{ready['id']}?lang=ko")).text)
+
