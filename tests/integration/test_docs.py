@@ -46,8 +46,9 @@ def test_every_template_message_is_translated():
     in_context: set[tuple[str, str]] = set()
     for path in list(templates.rglob("*.html")) + list(templates.rglob("*.py")):
         text = path.read_text()  # "…" may hold an apostrophe, '…' a double quote
-        used |= set(re.findall(r'_\("([^"]+)"\)', text))
-        used |= set(re.findall(r"_\('([^']+)'\)", text))
+        # a quote of the other kind may be escaped inside: _('the opponents\' wins')
+        used |= {m.replace('\\"', '"') for m in re.findall(r'_\("((?:[^"\\]|\\.)+)"\)', text)}
+        used |= {m.replace("\\'", "'") for m in re.findall(r"_\('((?:[^'\\]|\\.)+)'\)", text)}
         # a word with a context: p_("battle royale", "Game %d"), pgettext(lang)("…", "…")
         in_context |= set(re.findall(r'(?:\bp_|pgettext\(lang\))\(\s*"([^"]+)",\s*"([^"]+)"\)',
                                      text))
