@@ -185,3 +185,17 @@ async def test_enter_result_is_offered_only_to_who_may_enter_it(client, app):
     # the anonymous page after a signed-in view is still the anonymous one (cache per reader)
     assert not offered((await client.get(f"/matches/{ready['id']}?lang=ko")).text)
 
+
+
+async def test_a_draws_column_only_where_a_draw_can_happen(client):
+    """League of Legends plays no draws: its table has no column of zeros headed 무."""
+    heads = {}
+    for draws in (False, True):
+        event = await make_event(client, 4)
+        st = await make_stage(client, event, format="round_robin",
+                              settings={"allow_draws": draws})
+        page = soup((await client.get(f"/stages/{st['id']}", params={"lang": "ko"})).text)
+        heads[draws] = [th.get_text(strip=True) for th in page.select(
+            "table.standings:not(.cross) thead th")][:6]
+    assert heads[False][:5] == ["#", "팀", "승", "패", "포인트"], heads
+    assert heads[True][:6] == ["#", "팀", "승", "무", "패", "포인트"], heads

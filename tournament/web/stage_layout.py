@@ -19,6 +19,10 @@ def layout(stage: Mapping[str, Any]) -> dict[str, Any]:
     view = dict(stage) | {"standings": [row | {"shared": shared[(row.get("group"),
                                                                   row["rank"])]}
                                         for row in stage["standings"]]}
+    columns = set(fmt.columns)
+    if not fmt.allows_draws(fmt.parse_settings(stage.get("settings") or {})) and not any(
+            row.get("draws") for row in stage["standings"]):
+        columns.discard("draws")  # a column of zeros that cannot be anything else
     return view | {"sections": fmt.layout(view), "partial": fmt.partial,
                    "label": fmt.label, "knockout": fmt.knockout,
-                   "columns": sorted(fmt.columns), "tables_in_layout": fmt.tables_in_layout}
+                   "columns": sorted(columns), "tables_in_layout": fmt.tables_in_layout}
