@@ -245,6 +245,14 @@ async def test_new_tiebreakers_are_saved_from_the_stage_page_keeping_the_results
             "value"] for s in form.select("select[name]")}
         sent.pop("csrf_token", None)
         assert sent["s_tiebreakers"] == "points, head_to_head, game_difference, games_won"
+        # a key that does not exist, or one given twice, is named in the refusal
+        r = await con.post(path, path, sent | {"s_tiebreakers": "points, goals"}, "ko")
+        assert r.status_code == 422 and error_of(r.text).endswith(
+            "선택지에 없는 값: goals."), error_of(r.text)
+        r = await con.post(path, path, sent | {"s_tiebreakers": "points, games_won, points"},
+                           "ja")
+        assert r.status_code == 422 and error_of(r.text).endswith(
+            "2回入力された値：points。"), error_of(r.text)
         r = await con.post(path, path, sent | {"s_tiebreakers": "points, games_won"}, "ko")
         assert r.status_code == 303, error_of(r.text)
         stage = (await client.get(f"/api/stages/{st['id']}")).json()

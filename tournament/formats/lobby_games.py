@@ -13,6 +13,7 @@ from typing import Any
 
 from .format import Settings, choice, count, fail
 from .results import MatchResult
+from .standings import check_keys
 from .state import MatchState
 from .types import FormatError, MatchStatus, NeedsAdmin
 
@@ -55,11 +56,10 @@ class FreeForAllSettings(Settings):
         if self.rotation and self.lobby_size < 4:
             raise fail("rotation", "rotation needs lobbies of at least 4 teams (two groups).")
         breakers = self.tiebreakers
-        if not isinstance(breakers, list) or any(t not in TIEBREAKERS for t in breakers):
+        if not isinstance(breakers, list):
             raise fail("tiebreakers", f"tiebreakers is a list drawn from "
                        f"{', '.join(TIEBREAKERS)}.")
-        if len(set(breakers)) != len(breakers):
-            raise fail("tiebreakers", "A tiebreaker appears twice.")
+        check_keys(breakers, TIEBREAKERS)
 
 
 # -- games ------------------------------------------------------------------------------------

@@ -55,20 +55,33 @@ Key = tuple[float, ...]
 
 def check(points: Mapping[str, int], tiebreakers: Sequence[str]) -> None:
     """The one validation of a points table and a tiebreaker list."""
-    if (not isinstance(tiebreakers, list | tuple) or not tiebreakers
-            or any(t not in TIEBREAKERS for t in tiebreakers)):
+    if not isinstance(tiebreakers, list | tuple) or not tiebreakers:
         raise FormatError("invalid_settings",
                           f"tiebreakers is a list drawn from {', '.join(TIEBREAKERS)}.",
                           "settings.tiebreakers")
-    if len(set(tiebreakers)) != len(tiebreakers):
-        raise FormatError("invalid_settings", "A tiebreaker appears twice.",
-                          "settings.tiebreakers")
+    check_keys(tiebreakers, TIEBREAKERS)
     if not isinstance(points, Mapping) or set(points) != {"win", "draw", "loss"} or not all(
             isinstance(v, int) and not isinstance(v, bool) and -100 <= v <= 100
             for v in points.values()):
         raise FormatError("invalid_settings",
                           'points are whole numbers (-100 to 100) for "win", "draw" and '
                           '"loss".', "settings.points")
+
+
+def check_keys(given: Sequence[object], allowed: Sequence[str]) -> None:
+    """A tiebreaker list's keys: each one of ``allowed``, none twice. The error names the
+    keys that are not (``params.unknown``, ``params.twice``)."""
+    unknown = [str(t) for t in given if t not in allowed]
+    if unknown:
+        raise FormatError("invalid_settings",
+                          f"tiebreakers is a list drawn from {', '.join(allowed)}; not one of "
+                          f"them: {', '.join(unknown)}.", "settings.tiebreakers",
+                          unknown=unknown)
+    twice = sorted({str(t) for t in given if given.count(t) > 1})
+    if twice:
+        raise FormatError("invalid_settings",
+                          f"A tiebreaker appears twice: {', '.join(twice)}.",
+                          "settings.tiebreakers", twice=twice)
 
 
 def record_key(wins: int, losses: int, mode: RecordMode) -> Key:
