@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.accounts_support import browser_for, make_user
+from tests.accounts_support import browser_for, form_token, make_user
 from tests.helpers import AUTH, make_event, make_stage, soup
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -113,3 +113,12 @@ async def test_every_read_of_a_lobby_answers(client, app):
                      "/referee"):
             r = await b.client.get(path)
             assert r.status_code == 200, (path, r.status_code)
+        # deleting the stage from its page: the lobby's entered game is named as a lobby
+        # (it was drawn as "team 1 – team 2"), and nothing is deleted without the tick
+        page = await b.client.get(f"/admin/stages/{st['id']}", params={"lang": "ko"})
+        r = await b.client.post(f"/admin/stages/{st['id']}/delete", params={"lang": "ko"},
+                                data={"csrf_token": form_token(page.text)})
+        assert r.status_code == 409, r.status_code
+        lost = [li.get_text(" ", strip=True) for li in soup(r.text).select("[data-lost] li")]
+        assert lost == [f"M{st['matches'][0]['number']}: 4개 팀 로비 · 입력된 게임: 1"], lost
+        assert (await client.get(f"/api/stages/{st['id']}")).status_code == 200
