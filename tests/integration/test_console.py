@@ -286,5 +286,8 @@ async def test_a_fresh_stage_offers_no_tie_and_a_waiting_one_no_schedule(client,
         page = soup((await con.get(f"/admin/stages/{final['id']}", "ja")).text)
         assert page.select_one("[data-schedule-form]") is None
         assert "まだ日程を組む試合がありません" in page.select_one("[data-no-rounds]").get_text()
+        # it names what it waits for: its source stage and how many teams come from it
+        assert page.select_one("[data-hold]").get_text(strip=True) == \
+            "Leagueの終了待ち：上位2チームがこのステージにシードされます。"
     finally:
         await ctx.__aexit__(None, None, None)

@@ -159,6 +159,7 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
                          and not x["withdrawn"]],
                 referees=referees, ties=ties_of(stage), clashes=clashes,
                 clash_words=CLASH_WORDS, lost=lost,
+                stages_by_id={x["id"]: x for x in detail["stages"]},
                 error=outcome.error if outcome else None,
                 values=outcome.values if outcome else {}, failed=failed)
 
