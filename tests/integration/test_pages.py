@@ -197,5 +197,5 @@ async def test_a_draws_column_only_where_a_draw_can_happen(client):
         page = soup((await client.get(f"/stages/{st['id']}", params={"lang": "ko"})).text)
         heads[draws] = [th.get_text(strip=True) for th in page.select(
             "table.standings:not(.cross) thead th")][:6]
-    assert heads[False][:5] == ["#", "팀", "승", "패", "포인트"], heads
-    assert heads[True][:6] == ["#", "팀", "승", "무", "패", "포인트"], heads
+    assert heads[False][:5] == ["#", "팀", "승", "패", "승점"], heads
+    assert heads[True][:6] == ["#", "팀", "승", "무", "패", "승점"], heads

@@ -25,7 +25,7 @@ LABELS = {
     "groups": "Number of groups",
     "legs": "Times each pair meets",
     "allow_draws": "Draws allowed",
-    "points": "Points (win=3, draw=1, loss=0)",
+    "points": "Points for a win, a draw and a loss (e.g. win=3, draw=1, loss=0)",
     "tiebreakers": "Tiebreakers, in order",
     "advance": "Teams that go through from each group",
     "pairing": "Pairing",
