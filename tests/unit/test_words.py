@@ -110,3 +110,12 @@ def test_every_word_looked_up_by_variable_is_enumerated_and_translated():
             catalog = read_po(f)
         missing = sorted(m for m in needed if not (catalog.get(m) and catalog.get(m).string))
         assert not missing, (lang, missing)
+
+
+def test_the_clash_message_names_the_checkbox_by_its_own_label():
+    """"tick 'save anyway'" must find a box with that very label, in every language."""
+    from tournament.web import error_words
+
+    for lang in ("ko", "ja", "en"):
+        _ = i18n.gettext(lang)
+        assert _("Save anyway (I know they clash)") in error_words.say("schedule_clash", _), lang

@@ -60,7 +60,7 @@ MESSAGES = {
     "event_not_empty": "This event has teams or stages; remove them first.",
     "tournament_not_empty": "This tournament has events; remove them first.",
     "schedule_clash": "This schedule puts a team, a station, a stream or a referee in two "
-                      "places at once. Change it, or tick \"save anyway\".",
+                      "places at once. Change it, or tick \"Save anyway (I know they clash)\".",
     "not_a_draft": "This stage has already started.",
     "next_stage_started": "A stage seeded from this one has already started; this can no "
                           "longer change.",
