@@ -199,3 +199,21 @@ async def test_a_draws_column_only_where_a_draw_can_happen(client):
             "table.standings:not(.cross) thead th")][:6]
     assert heads[False][:5] == ["#", "팀", "승", "패", "승점"], heads
     assert heads[True][:6] == ["#", "팀", "승", "무", "패", "승점"], heads
+
+
+async def test_a_team_page_has_a_roster_heading_only_for_a_roster(client):
+    """No empty "로스터" heading for a team without players; one player is "선수"."""
+    event = await make_event(client, 2)  # two players each
+    slug = event["slug"]
+    made = []
+    for players in ([], [{"handle": "Knee"}]):
+        r = await client.post(f"/api/tournaments/{slug}/events/lol/teams", json={
+            "name": f"Solo {len(players)}", "players": players}, headers=AUTH)
+        assert r.status_code == 201, r.text
+        made.append(r.json()["id"])
+    titles = []
+    for team in (event["teams"][0], *made):
+        page = soup((await client.get(f"/teams/{team}", params={"lang": "ko"})).text)
+        found = page.select_one("[data-roster-title]")
+        titles.append(found.get_text(strip=True) if found else None)
+    assert titles == ["로스터", None, "선수"], titles
