@@ -284,6 +284,9 @@ async def test_a_fresh_stage_offers_no_tie_and_a_waiting_one_no_schedule(client,
         hint = visible_text(str(page))
         assert "game_difference" in hint and "kills" not in hint and "placement_points" not in hint
         page = soup((await con.get(f"/admin/stages/{final['id']}", "ja")).text)
+        # one link is the stage's public page, the menu's the tournament's: not two 公開ページ
+        links = [a.get_text(strip=True) for a in page.select("main a")]
+        assert links.count("公開ページ") == 1 and "大会の公開ページ" in links, links
         assert page.select_one("[data-schedule-form]") is None
         assert "まだ日程を組む試合がありません" in page.select_one("[data-no-rounds]").get_text()
         # it names what it waits for: its source stage and how many teams come from it
