@@ -82,8 +82,11 @@ async def test_a_tournament_is_set_up_in_the_console(client, app):
         assert (await client.get(f"/api/tournaments/{slug}/events/lol",
                                  headers=AUTH)).json()["teams"] == []  # nothing imported
         r = await con.post(event_page, f"{event_page}/import", {},
-                           files={"file": ("teams.csv", good.encode(), "text/csv")})
+                           files={"file": ("teams.csv", good.encode(), "text/csv")}, lang="ja")
         assert r.status_code == 303, error_of(r.text)
+        after = soup((await con.b.client.get(r.headers["location"])).text)
+        assert after.select_one("[data-ok]").get_text(strip=True) == \
+            "インポート完了：4チームを追加しました。"  # it said only "saved"
         teams = (await client.get(f"/api/tournaments/{slug}/events/lol",
                                   headers=AUTH)).json()["teams"]
         assert [x["name"] for x in teams] == ["T1", "Gen.G", "DetonatioN", "Fukuoka"]

@@ -148,7 +148,9 @@ async def import_teams(request: Request) -> Response:
             raise InvalidInput("invalid_input", "The file is too large.", "file",
                                params={"field": "file", "reason": "string_too_long"})
         return await audited.import_teams(session, actor, slug, event_slug, raw)
-    return await _event_change(request, "import", run)
+    # the page again, saying how many teams the file added ("12 teams added.")
+    return await _event_change(request, "import", run, lambda made: (
+        f"/admin/t/{slug}/e/{event_slug}?added={len(made['teams'])}"))
 
 
 def _stage_body(form: FormData) -> dict[str, Any]:
