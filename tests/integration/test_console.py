@@ -282,6 +282,10 @@ async def test_a_fresh_stage_offers_no_tie_and_a_waiting_one_no_schedule(client,
         final = await make_stage(client, event, name="Final",
                                  seeding={"from_stage": league["id"], "qualifiers": 2})
         page = soup((await con.get(f"/admin/stages/{league['id']}", "ja")).text)
+        # a stage being played shows its matches first, the seeding it started from below
+        order = [el.get("id") or "matches" for el in page.select(
+            "#stage-seeding, [data-stage-matches], #stage-settings")]
+        assert order == ["matches", "stage-seeding", "stage-settings"], order
         assert page.select("[data-tiebreaker-form]") == []
         assert page.select_one("[data-schedule-form]") is not None
         hint = visible_text(str(page))
