@@ -86,6 +86,13 @@ async def test_team_calendar_feed(client):
     match = st["matches"][0]
     await client.patch(f"/api/matches/{match['id']}", json={
         "scheduled_at": "2026-11-28T19:00:00+09:00"}, headers=AUTH)
+    # the team page subscribes (webcal:, so later changes reach the calendar; an http link
+    # is a one-off import on a phone) and offers the file to download
+    page = soup((await client.get(f"/teams/{event['teams'][0]}", params={"lang": "ko"})).text)
+    feed = f"/teams/{event['teams'][0]}/schedule.ics?lang=ko"
+    assert page.select_one("[data-subscribe]")["href"] == f"webcal://testserver{feed}"
+    assert page.select_one("[data-subscribe]").get_text(strip=True) == "캘린더 구독"
+    assert page.select_one("[data-ics]")["href"] == feed
     r = await client.get(f"/teams/{event['teams'][0]}/schedule.ics?lang=ja")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/calendar")
     cal = Calendar.from_ical(r.content)
