@@ -16,10 +16,15 @@ const format = new Intl.DateTimeFormat(lang, {
   hourCycle: "h23", timeZoneName: "short",
 });
 
+// A reader already in the tournament's zone keeps its times as drawn: the same hours, and
+// the zone's own abbreviation (KST), where Intl would say "GMT+9".
+const sameZone = () => !!toggle && toggle.dataset.zone === own;
+
 function apply() {
+  const converted = mine() && !sameZone();
   for (const el of document.querySelectorAll("time[data-time]")) {
     if (!el.dataset.event) el.dataset.event = el.textContent;
-    el.textContent = mine() ? format.format(new Date(el.getAttribute("datetime")))
+    el.textContent = converted ? format.format(new Date(el.getAttribute("datetime")))
       : el.dataset.event;
   }
   if (toggle) {

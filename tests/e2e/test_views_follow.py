@@ -113,3 +113,25 @@ async def test_match_page_games_follow_and_times_switch_zone(browser, live_serve
         await page.reload()
         await expect(page.locator("[data-score-1]")).to_have_text("FF")
         await context.close()
+
+
+async def test_my_time_zone_in_the_tournaments_zone_keeps_its_abbreviation(browser,
+                                                                          live_server):
+    """A reader in Seoul who picks "my time zone" at a Seoul tournament sees 20:00 KST, not
+    the browser's "GMT+9"."""
+    async with httpx.AsyncClient(base_url=live_server.url) as client:
+        event = await make_event(client, 2)
+        st = await make_stage(client, event)
+        m = st["matches"][0]
+        r = await client.patch(f"/api/matches/{m['id']}", json={
+            "scheduled_at": "2026-11-28T20:00:00+09:00"}, headers=AUTH)
+        assert r.status_code == 200
+        context = await browser.new_context(timezone_id="Asia/Seoul", locale="ko-KR")
+        page = await context.new_page()
+        await page.goto(f"{live_server.url}/matches/{m['id']}?lang=ko")
+        time = page.locator("time[data-time]").first
+        await expect(time).to_have_text("11월 28일 (토) 20:00 KST")
+        await page.locator("[data-zone-toggle]").click()
+        await expect(page.locator("[data-zone-toggle]")).to_have_attribute("aria-pressed", "true")
+        await expect(time).to_have_text("11월 28일 (토) 20:00 KST")
+        await context.close()
