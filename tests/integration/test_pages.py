@@ -158,7 +158,7 @@ async def test_a_tournaments_days_and_zone_are_written_for_people(client):
     assert r.status_code == 200, r.text
     page = soup((await client.get(f"/tournaments/{event['slug']}", params={"lang": "ko"})).text)
     assert page.select_one("[data-dates]").get_text(strip=True) == "2026년 11월 27일~29일"
-    assert page.select_one("[data-zone]").get_text(strip=True) == "한국 시간 (KST)"
+    assert page.select_one("[data-zone-name]").get_text(strip=True) == "한국 시간 (KST)"
     front = visible_text((await client.get("/", params={"lang": "ja"})).text)
     assert "2026年11月27日～29日" in front and "2026-11-27" not in front
 
@@ -224,3 +224,27 @@ async def test_a_team_page_has_a_roster_heading_only_for_a_roster(client):
         found = page.select_one("[data-roster-title]")
         titles.append(found.get_text(strip=True) if found else None)
     assert titles == ["로스터", None, "선수"], titles
+
+
+async def test_a_team_page_says_its_final_place_once_decided(client):
+    """The semifinal losers (no third-place match) share 3rd–4th; the winner is champion;
+    nobody has a place while still in."""
+    event = await make_event(client, 4)
+    st = await make_stage(client, event)
+    m = by_number(st)
+    t = event["teams"]
+
+    async def shown(team: int, lang: str = "ko") -> str | None:
+        page = soup((await client.get(f"/teams/{team}", params={"lang": lang})).text)
+        found = page.select_one("[data-placement]")
+        return found.get_text(strip=True) if found else None
+
+    assert (await report(client, m[1]["id"], [1, 0])).status_code == 200  # 1 beats 4
+    placed = [await shown(x) for x in t]  # 4 is out at 3rd (shared once the other semi ends)
+    assert placed[:3] == [None, None, None] and (placed[3] or "").startswith("최종 순위: 3")
+    assert (await report(client, m[2]["id"], [0, 1])).status_code == 200  # 3 beats 2
+    final = by_number((await client.get(f"/api/stages/{st['id']}")).json())[3]
+    assert (await report(client, final["id"], [1, 0])).status_code == 200
+    assert [await shown(x) for x in t] == ["🏆 우승", "최종 순위: 3–4위", "최종 순위: 2위",
+                                           "최종 순위: 3–4위"]
+    assert await shown(t[1], "ja") == "最終順位：3–4位"

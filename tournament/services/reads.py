@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -98,6 +99,18 @@ async def nations(session: AsyncSession, tournament: Tournament) -> dict[str, An
             "nation_pairs": [p.as_dict() for p in nation_pairs(
                 team_nation, played, [row.nation for row in table])],
             "champions": champions}
+
+
+async def team_placement(session: AsyncSession, team: Mapping[str, Any]
+                         ) -> tuple[int, int] | None:
+    """The team's final place in its event once decided, and how many teams share it
+    (``(5, 4)``: 5th–8th); None while it is still to be decided."""
+    t = await tournament_by_slug(session, team["tournament"])
+    placed = await event_placements(session, await event_by_slug(session, t, team["event"]))
+    mine = next((p["rank"] for p in placed if p["team_id"] == team["id"]), None)
+    if mine is None:
+        return None
+    return mine, sum(1 for p in placed if p["rank"] == mine)
 
 
 async def tournament_head(session: AsyncSession, slug: str) -> views.TournamentHead:

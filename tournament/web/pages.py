@@ -216,7 +216,8 @@ async def team_page(request: Request) -> Response:
         teams = {m["opponent"]["id"]: m["opponent"] for m in team["schedule"]
                  if m["opponent"]} | {team["id"]: team}
         return render(request, template, t=t, event=event, team=with_rounds(team),
-                      teams=teams, tz=t["timezone"], seq=t["last_seq"])
+                      teams=teams, tz=t["timezone"], seq=t["last_seq"],
+                      placement=await reads.team_placement(session, team))
     return await versioned(request, lambda s: reads.version(s, team_id=team_id), build)
 
 
