@@ -248,3 +248,25 @@ async def test_a_team_page_says_its_final_place_once_decided(client):
     assert [await shown(x) for x in t] == ["🏆 우승", "최종 순위: 3–4위", "최종 순위: 2위",
                                            "최종 순위: 3–4위"]
     assert await shown(t[1], "ja") == "最終順位：3–4位"
+
+
+async def test_a_one_on_one_events_tables_head_their_column_player(client):
+    """Tekken, eFootball: every entry is one player; its table says 선수, not 팀."""
+    slug = (await make_event(client, 2))["slug"]
+    r = await client.post(f"/api/tournaments/{slug}/events", json={
+        "slug": "tekken", "name": "Tekken 8"}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    ids = []
+    for i in range(3):
+        r = await client.post(f"/api/tournaments/{slug}/events/tekken/teams", json={
+            "name": f"P{i}", "players": [{"handle": f"p{i}"}]}, headers=AUTH)
+        ids.append(r.json()["id"])
+    r = await client.post(f"/api/tournaments/{slug}/events/tekken/stages", json={
+        "name": "League", "format": "round_robin", "seeding": ids}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    solo = r.json()["id"]
+    for path, word in ((f"/stages/{solo}", "선수"),
+                       (f"/tournaments/{slug}/events/tekken", "선수")):
+        page = soup((await client.get(path, params={"lang": "ko"})).text)
+        head = [th.get_text(strip=True) for th in page.select("table.standings thead th")]
+        assert head[1] == word, (path, head)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -135,6 +135,7 @@ async def event_page(request: Request) -> Response:
         template = "champion_fragment.html" \
             if request.query_params.get("fragment") == "champion" else "event.html"
         return render(request, template, t=t, event=event, tz=t["timezone"],
+                      entrant_word=entrant_word(len(x["players"]) for x in event["teams"]),
                       seq=t["last_seq"], stages=[layout(v) for v in shown], teams=teams,
                       stage_names={s["id"]: s for s in event["stages"]})
     return await versioned(request, lambda s: reads.version(s, slug=p["slug"]), build)
@@ -155,6 +156,7 @@ async def stage_page(request: Request, overlay: bool = False) -> Response:
         entered = await tournaments.event_teams(session, stage.event_id)
         event = next(e for e in t["events"] if e["id"] == view["event_id"])
         teams = {x.id: views.team_view(x) for x in entered}
+        rosters = await tournaments.players_of(session, [x.id for x in entered if x.id])
         siblings = await tournaments.event_stages(session, stage.event_id)
         template = "stage_fragment.html" if request.query_params.get("fragment") else \
             "overlay_stage.html" if overlay else "stage.html"
@@ -163,8 +165,16 @@ async def stage_page(request: Request, overlay: bool = False) -> Response:
                       tz=t["timezone"], seq=t["last_seq"], overlay=overlay, top=top,
                       fragment_url=f"/overlay/stages/{stage_id}?fragment=1&top={top}"
                       if overlay else None,
-                      stage_names={s.id: views.stage_summary(s) for s in siblings})
+                      stage_names={s.id: views.stage_summary(s) for s in siblings},
+                      entrant_word=entrant_word(len(r) for r in rosters.values()))
     return await versioned(request, lambda s: reads.version(s, stage_id=stage_id), build)
+
+
+def entrant_word(roster_sizes: Iterable[int]) -> str:
+    """What a table's entrant column is headed: "Player" in a one-on-one event (Tekken,
+    eFootball: every entry has one player), "Team" otherwise."""
+    sizes = list(roster_sizes)
+    return "Player" if sizes and max(sizes) == 1 else "Team"
 
 
 async def stage_overlay(request: Request) -> Response:
