@@ -152,6 +152,15 @@ async def event_teams(session: AsyncSession, event_id: int) -> list[Team]:
     return list(rows.all())
 
 
+async def largest_roster(session: AsyncSession, event_id: int) -> int:
+    """How many players the event's biggest roster has (1: a one-on-one event)."""
+    sizes = (select(func.count().label("n")).select_from(Player)
+             .join(Team, col(Team.id) == col(Player.team_id))
+             .where(Team.event_id == event_id).group_by(col(Player.team_id)).subquery())
+    found = (await session.exec(select(func.max(sizes.c.n)))).one()
+    return int(found or 0)
+
+
 async def players_of(session: AsyncSession, team_ids: list[int]) -> dict[int, list[Player]]:
     result: dict[int, list[Player]] = {t: [] for t in team_ids}
     if not team_ids:

@@ -156,7 +156,6 @@ async def stage_page(request: Request, overlay: bool = False) -> Response:
         entered = await tournaments.event_teams(session, stage.event_id)
         event = next(e for e in t["events"] if e["id"] == view["event_id"])
         teams = {x.id: views.team_view(x) for x in entered}
-        rosters = await tournaments.players_of(session, [x.id for x in entered if x.id])
         siblings = await tournaments.event_stages(session, stage.event_id)
         template = "stage_fragment.html" if request.query_params.get("fragment") else \
             "overlay_stage.html" if overlay else "stage.html"
@@ -166,7 +165,8 @@ async def stage_page(request: Request, overlay: bool = False) -> Response:
                       fragment_url=f"/overlay/stages/{stage_id}?fragment=1&top={top}"
                       if overlay else None,
                       stage_names={s.id: views.stage_summary(s) for s in siblings},
-                      entrant_word=entrant_word(len(r) for r in rosters.values()))
+                      entrant_word=entrant_word(
+                          [await tournaments.largest_roster(session, stage.event_id)]))
     return await versioned(request, lambda s: reads.version(s, stage_id=stage_id), build)
 
 
