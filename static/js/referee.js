@@ -64,7 +64,9 @@ function typed() {
   const raw = points.map((p) => p.value.trim());
   if (raw.every((v) => v === "")) return null;
   if (raw.some((v) => v !== "" && !/^[0-9]+$/.test(v))) return { error: L.bad_score };
-  const score = raw.map((v) => (v === "" ? 0 : Number(v)));
+  // a box left empty is a score not typed, never a 0 (a missed box in a noisy room)
+  if (raw.some((v) => v === "")) return { error: L.nothing };
+  const score = raw.map(Number);
   if (score.some((v) => v > data.max_points)) return { error: fmt(L.too_big, data.max_points) };
   return { score, map: (data.maps && mapInput.value.trim()) || null };
 }

@@ -159,6 +159,10 @@ async def test_a_football_match_is_one_result_with_its_goals(browser, module_ser
             await phone.locator('[data-point="0"]').fill(a)
             await save.click()
             await expect(phone.locator("[data-error]")).to_have_text(said)
+        await tap_score(phone, 2, 0)
+        await phone.locator('[data-point="1"]').fill("")  # a missed box is not a 0
+        await save.click()
+        await expect(phone.locator("[data-error]")).to_have_text("먼저 세트 점수를 입력하세요.")
         assert (await client.get(f"/api/matches/{m['id']}")).json()["version"] == m["version"]
         await tap_score(phone, 2, 2)
         await save.click()
