@@ -65,17 +65,27 @@ function refreshFollower(el, soon = false) {
   later(key, () => swap(key, find, url, false), soon);
 }
 
-// Each two-team match's status as last seen on the feed: a match that is decided, or was
-// decided and no longer is (a correction), can move the nations' head-to-head. A match
-// first seen live or ready may be a decided one reopened, so it counts too.
+// Each match's status as last seen (drawn on the page, then on the feed). A match that is
+// decided, or was decided and no longer is (a correction: an undo, a forfeit withdrawn),
+// moves the standings and the nations' head-to-head. live.js patches the page before this
+// script hears the event, so the page's own statuses are read once, up front.
 const seen = new Map();
+for (const el of document.querySelectorAll("[data-match][data-status]")) {
+  seen.set(String(el.dataset.match), el.dataset.status);
+}
 
-function movesNations(match) {
-  const before = seen.get(match.id);
-  seen.set(match.id, match.status);
+function changesResult(match) {
+  const before = seen.get(String(match.id));
+  seen.set(String(match.id), match.status);
+  return match.status === "completed" || before === "completed"
+    ? true : before === undefined ? null : false;
+}
+
+// A two-team match first seen on the feed live or ready may be a decided one reopened:
+// for the head-to-head it counts too (the nation table draws no matches to read).
+function movesNations(match, changed) {
   if (match.placings || match.teams.length !== 2) return false; // a lobby: no head-to-head
-  if (match.status === "completed" || before === "completed") return true;
-  return before === undefined && match.status !== "pending";
+  return changed ?? match.status !== "pending";
 }
 
 const ON_TOURNAMENT = new Set(["nations", "events", "champion"]);
@@ -93,12 +103,16 @@ function involves(match, el) {
 
 document.addEventListener("tournament:event", (event) => {
   const { type, data } = event.detail;
-  if (type === "stage.updated") refreshStage(data.id, true);
-  else if (type === "match.updated") {
+  let changed = null;
+  if (type === "stage.updated") {
+    for (const match of data.matches || []) seen.set(String(match.id), match.status);
+    refreshStage(data.id, true);
+  } else if (type === "match.updated") {
     const known = document.querySelector(`[data-stage="${data.stage_id}"] [data-match="${data.id}"]`);
-    if (!known || data.status === "completed") refreshStage(data.stage_id, !known);
+    changed = changesResult(data);
+    if (!known || changed) refreshStage(data.stage_id, !known);
   }
-  const nations = type === "match.updated" && movesNations(data);
+  const nations = type === "match.updated" && movesNations(data, changed);
   for (const el of document.querySelectorAll("[data-follow]")) {
     if (type === "tournament.updated" && ON_TOURNAMENT.has(el.dataset.follow)) refreshFollower(el);
     else if (nations && el.dataset.follow === "nations") refreshFollower(el);
@@ -110,7 +124,10 @@ document.addEventListener("tournament:event", (event) => {
 });
 
 // After a snapshot (the page was too far behind for a replay) everything is fetched again.
-document.addEventListener("tournament:snapshot", () => {
+document.addEventListener("tournament:snapshot", (event) => {
+  for (const stage of event.detail.data?.stages || []) {
+    for (const match of stage.matches || []) seen.set(String(match.id), match.status);
+  }
   for (const section of document.querySelectorAll("[data-stage]")) {
     refreshStage(Number(section.dataset.stage), true);
   }

@@ -27,7 +27,7 @@ async def test_new_swiss_round_and_standings_appear_without_reload(browser, live
                                    json={"score": [1, 0], "status": "completed"}, headers=AUTH)
             assert r.status_code == 200
         await expect(page.locator(".match")).to_have_count(4)
-        await expect(page.locator(".swiss .record").filter(has_text="1-0")).to_have_count(1)
+        await expect(page.locator(".swiss .record").filter(has_text="1–0")).to_have_count(1)
         await expect(page.locator("table.standings tbody tr").first).to_contain_text("1")
         winners = page.locator("table.standings tbody tr td:nth-child(3)")
         await expect(winners.nth(0)).to_have_text("1")

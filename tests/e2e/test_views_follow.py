@@ -135,3 +135,40 @@ async def test_my_time_zone_in_the_tournaments_zone_keeps_its_abbreviation(brows
         await expect(page.locator("[data-zone-toggle]")).to_have_attribute("aria-pressed", "true")
         await expect(time).to_have_text("11월 28일 (토) 20:00 KST")
         await context.close()
+
+
+async def test_stage_standings_follow_an_undo_and_a_withdrawn_forfeit(browser, live_server):
+    """A result taken back (undone, or a forfeit withdrawn) leaves the standings and the
+    cross table without a reload, also for a match decided before the page was opened."""
+    async with httpx.AsyncClient(base_url=live_server.url) as client:
+        event = await make_event(client, 4)
+        st = await make_stage(client, event, format="round_robin")
+        first, second = st["matches"][0], st["matches"][1]
+        r = await client.patch(f"/api/matches/{first['id']}", json={
+            "score": [1, 0], "status": "completed"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        winner = first["teams"][0]
+        page = await browser.new_page(viewport={"width": 1280, "height": 900})
+        await page.goto(f"{live_server.url}/stages/{st['id']}?lang=ja")
+        await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+        wins = page.locator(f'[data-standings] tr[data-team="{winner}"] td.num').first
+        played = page.locator(f'table.cross a[href^="/matches/{first["id"]}?"]')
+        await expect(wins).to_have_text("1")
+        await expect(played.first).to_have_text("1–0")
+        r = await client.patch(f"/api/matches/{first['id']}", json={"status": "ready"},
+                               headers=AUTH)
+        assert r.status_code == 200, r.text
+        await expect(wins).to_have_text("0")
+        await expect(played.first).to_have_text("·")
+        # a forfeit seen live, then withdrawn
+        loser = second["teams"][1]
+        r = await client.patch(f"/api/matches/{second['id']}", json={"forfeit": 2},
+                               headers=AUTH)
+        assert r.status_code == 200, r.text
+        losses = page.locator(f'[data-standings] tr[data-team="{loser}"] td.num').nth(1)
+        await expect(losses).to_have_text("1")
+        r = await client.patch(f"/api/matches/{second['id']}", json={"status": "ready"},
+                               headers=AUTH)
+        assert r.status_code == 200, r.text
+        await expect(losses).to_have_text("0")
+        await page.close()

@@ -130,7 +130,7 @@ async def test_draws_and_goals_read_from_each_teams_side(client):
         ics = Calendar.from_ical((await client.get(f"/teams/{team}/schedule.ics?lang=en")).content)
         descriptions = [str(e.get("description")) for e in ics.walk("VEVENT")]
         assert [d.split("Final score: ")[1] for d in descriptions] == [
-            f"{score.replace('–', '-')} {dict(D='Draw', W='Win', L='Loss')[res]}"
+            f"{score} {dict(D='Draw', W='Win', L='Loss')[res]}"
             for score, res in expected]
     view = await stage(client, league["id"])
     rows = {r["team_id"]: r for r in view["standings"]}
@@ -224,8 +224,8 @@ async def test_a_forfeit_in_the_cross_table_reads_ff_from_each_side(client):
     r = await client.patch(f"/api/matches/{match['id']}", json={"forfeit": 2}, headers=AUTH)
     assert r.status_code == 200 and r.json()["winner"] == 1
     # each team's page and calendar feed, from its own side: FF for the side that gave it
-    for team, result, word in ((a, "棄権 0–FF 勝", "Final score: 0-FF Win"),
-                               (b, "棄権 FF–0 敗", "Final score: FF-0 Loss")):
+    for team, result, word in ((a, "棄権 0–FF 勝", "Final score: 0–FF Win"),
+                               (b, "棄権 FF–0 敗", "Final score: FF–0 Loss")):
         row = soup((await client.get(f"/teams/{team}?lang=ja")).text).select_one(
             f"[data-match='{match['id']}'] [data-result], tr:has(a[href^='/matches/"
             f"{match['id']}']) [data-result]")
@@ -237,9 +237,9 @@ async def test_a_forfeit_in_the_cross_table_reads_ff_from_each_side(client):
     cells = {(row.select_one("th a")["href"], i): td.get_text(strip=True)
              for row in page.select("table.cross tbody tr")
              for i, td in enumerate(row.select("td")) if "self" not in td.get("class", [])}
-    assert sorted(cells.values()) == ["0-FF", "FF-0"]
-    assert cells[(f"/teams/{a}?lang=ja", 1)] == "0-FF"  # a's row: a won, b forfeited
-    assert cells[(f"/teams/{b}?lang=ja", 0)] == "FF-0"
+    assert sorted(cells.values()) == ["0–FF", "FF–0"]
+    assert cells[(f"/teams/{a}?lang=ja", 1)] == "0–FF"  # a's row: a won, b forfeited
+    assert cells[(f"/teams/{b}?lang=ja", 0)] == "FF–0"
 
 
 async def test_a_stage_forfeit_score_counts_a_walkover_as_3_0_in_the_table(client):
@@ -278,4 +278,4 @@ async def test_a_stage_forfeit_score_counts_a_walkover_as_3_0_in_the_table(clien
     assert diff == {c: "+3", a: "+1", b: "-4"}
     cells = sorted(td.get_text(strip=True) for td in page.select("table.cross tbody td")
                    if "self" not in td.get("class", []))
-    assert "FF-0" in cells and "0-FF" in cells
+    assert "FF–0" in cells and "0–FF" in cells

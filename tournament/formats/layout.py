@@ -119,7 +119,7 @@ def _cross(rows: Sequence[View], matches: Sequence[View]) -> dict[str, Any]:
                 else "l"
             shown = score_texts(m)  # as on the match cards: FF for a forfeit
             cells.setdefault(me, {}).setdefault(other, []).append({
-                "id": m["id"], "text": f"{shown[mine]}-{shown[theirs]}"
+                "id": m["id"], "text": f"{shown[mine]}–{shown[theirs]}"
                 if m["status"] in ("live", "completed") else "", "outcome": outcome,
                 "status": m["status"]})
     return {"order": order, "cells": cells}
@@ -138,6 +138,6 @@ def swiss_rounds(matches: Sequence[View]) -> list[dict[str, Any]]:
             pools.setdefault((record.wins, record.losses), []).append(m)
         ordered = sorted(pools.items(), key=lambda kv: (-kv[0][0], kv[0][1]))
         out.append({"round": r, "label": round_of(matches, r),
-                    "pools": [{"record": f"{w}-{lo}", "matches": ms}
+                    "pools": [{"record": f"{w}–{lo}", "matches": ms}
                               for (w, lo), ms in ordered]})
     return out

@@ -67,7 +67,7 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
             shown = words.score_texts(entry)  # FF for the side that forfeited
             result = {"W": _("Win"), "D": _("Draw"), "L": _("Loss")}.get(
                 words.outcome(entry, mine + 1), "")
-            lines.append(f"{_('Final score')}: {shown[mine]}-{shown[1 - mine]} {result}".strip())
+            lines.append(f"{_('Final score')}: {shown[mine]}–{shown[1 - mine]} {result}".strip())
         if entry["stream_url"]:
             lines.append(entry["stream_url"])
         event.add("description", "\n".join(lines))
