@@ -65,13 +65,14 @@ function typed() {
   if (raw.every((v) => v === "")) return null;
   if (raw.some((v) => v !== "" && !/^[0-9]+$/.test(v))) return { error: L.bad_score };
   // a box left empty is a score not typed, never a 0 (a missed box in a noisy room)
-  if (raw.some((v) => v === "")) return { error: L.nothing };
+  if (raw.some((v) => v === "")) return { error: nothingText() };
   const score = raw.map(Number);
   if (score.some((v) => v > data.max_points)) return { error: fmt(L.too_big, data.max_points) };
   return { score, map: (data.maps && mapInput.value.trim()) || null };
 }
 
 const single = () => stored.best_of === 1; // one game: its result, not "game 1"
+const nothingText = () => (single() ? L.nothing_one : L.nothing);
 const gameTitle = (n) => (single() ? L.result : fmt(L.game, n));
 
 function keepDraft() {
@@ -294,7 +295,8 @@ async function preview(payload) {
 async function confirmLosses(op, question) {
   const parts = question ? [question] : [];
   const { lower, dropped, after } = logic.losses(stored, op.payload);
-  if (lower && !op.forfeit && !op.chosen) parts.push(fill(L.lowers, { from: logic.scoreText(stored.score), to: logic.scoreText(after.score) }));
+  // a one-game match has no series score to lower: its question names the result
+  if (lower && !op.forfeit && !op.chosen && !single()) parts.push(fill(L.lowers, { from: logic.scoreText(stored.score), to: logic.scoreText(after.score) }));
   if (dropped && !op.undo && !op.forfeit) parts.push(fill(L.drops, { n: dropped }));
   if (logic.isCorrection(stored, op.payload)) {
     const seen = await preview(op.payload);
@@ -313,16 +315,16 @@ async function confirmLosses(op, question) {
 
 // --- the actions ---------------------------------------------------------------------------
 function gameOp(game) {
-  if (!game) { show("error", L.nothing); return null; }
+  if (!game) { show("error", nothingText()); return null; }
   if (game.error) { show("error", game.error); return null; }
   const added = logic.addGame(stored, game, data.allow_draws);
-  if (added.error) { show("error", L.tied); return null; }
+  if (added.error) { show("error", single() ? L.tied_one : L.tied); return null; }
   return { payload: added.payload, clears: true, game, added, number: logic.nextGameNumber(stored) };
 }
 
 // Saving the game typed, or (a series-score-only match) the game won by side i.
 async function saveGame(side = null) {
-  if (side != null && !logic.seriesOnly(stored)) { draw(); show("error", L.nothing); return; }
+  if (side != null && !logic.seriesOnly(stored)) { draw(); show("error", nothingText()); return; }
   const op = gameOp(side == null ? typed() : { score: side === 0 ? [1, 0] : [0, 1], map: null });
   if (!op) return;
   op.side = side;
@@ -331,8 +333,9 @@ async function saveGame(side = null) {
     const w = logic.winnerOf(op.added.score);
     // the score the match will show: a one-game match's is its game's (2 – 2, 13 – 9)
     const shown = logic.scoreText(single() ? op.game.score : op.added.score);
-    question = op.added.draw ? fill(L.decides_draw, { score: shown })
-      : fill(L.decides, { team: teamName(w - 1), score: shown });
+    const [decides, draws] = single() ? [L.decides_one, L.decides_draw_one] : [L.decides, L.decides_draw];
+    question = op.added.draw ? fill(draws, { score: shown })
+      : fill(decides, { team: teamName(w - 1), score: shown });
     op.finishLabel = L.save_and_finish;
   }
   if (await confirmLosses(op, question)) await save(op);
@@ -348,7 +351,8 @@ async function finish() {
     return;
   }
   const op = { payload: { status: "completed" }, finishLabel: L.finish, label: L.finish };
-  if (await confirmLosses(op, fill(L.finish_confirm, { score: logic.scoreText(stored.score) }))) await save(op);
+  const score = logic.scoreText(single() ? logic.shownScore(stored) : stored.score);
+  if (await confirmLosses(op, fill(L.finish_confirm, { score }))) await save(op);
 }
 
 async function undo() {
@@ -356,7 +360,8 @@ async function undo() {
   if (logic.seriesOnly(stored)) { await removeWin(); return; }
   const undone = logic.undoGame(stored);
   if (!undone) return;
-  const op = { payload: undone.payload, undo: true, finishLabel: L.undo, label: L.undo };
+  const label = single() ? L.undo_result : L.undo;
+  const op = { payload: undone.payload, undo: true, finishLabel: label, label };
   const score = logic.scoreText(undone.removed.score);
   const question = single() ? fill(L.undo_result_confirm, { score }) : fill(L.undo_confirm, { n: undone.number, score });
   if (await confirmLosses(op, question)) await save(op);

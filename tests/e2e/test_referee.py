@@ -162,23 +162,32 @@ async def test_a_football_match_is_one_result_with_its_goals(browser, module_ser
         await tap_score(phone, 2, 0)
         await phone.locator('[data-point="1"]').fill("")  # a missed box is not a 0
         await save.click()
-        await expect(phone.locator("[data-error]")).to_have_text("먼저 세트 점수를 입력하세요.")
+        await expect(phone.locator("[data-error]")).to_have_text("먼저 점수를 입력하세요.")
         assert (await client.get(f"/api/matches/{m['id']}")).json()["version"] == m["version"]
         await tap_score(phone, 2, 2)
         await save.click()
         dialog = phone.locator("dialog[open]")
-        await expect(dialog).to_contain_text("(2 – 2)")
+        # the result's own words: no "set" (세트) or series score in a one-game match
+        await expect(dialog.locator("[data-dialog-text]")).to_have_text(
+            "경기가 무승부(2 – 2)로 끝납니다. 결과를 저장하고 경기를 종료할까요?")
         await dialog.locator("button.primary").click()
         await expect(phone.locator("[data-status]")).to_have_text("종료")
         await expect(phone.locator('[data-series="0"]')).to_have_text("2")
         await expect(phone.locator('[data-series="1"]')).to_have_text("2")
         await expect(phone.locator("[data-games] li")).to_have_text(["결과2 – 2무승부"])
-        await expect(phone.locator('[data-action="undo"]')).to_have_text("결과 취소")
+        await expect(phone.locator('[data-action="undo"]')).to_have_text("결과 삭제")
         await phone.screenshot(path=shots / "referee-football-ko-phone.png", full_page=True)
         stored = (await client.get(f"/api/matches/{m['id']}")).json()
         assert stored["games"] == [[2, 2]] and stored["score"] == [0, 0]
         assert not any(stored["maps"] or []) and stored["draw"] is True
         await phone.reload()  # the page drawn by the server says the same
         await expect(phone.locator('[data-series="0"]')).to_have_text("2")
+        # taking the result back asks about the result, not a series score
+        await phone.locator('[data-action="undo"]').click()
+        await expect(dialog.locator("[data-dialog-text]")).to_have_text("결과(2 – 2)를 지울까요?")
+        await dialog.get_by_role("button", name="결과 삭제").click()
+        await expect(phone.locator("[data-status]")).not_to_have_text("종료")
+        stored = (await client.get(f"/api/matches/{m['id']}")).json()
+        assert stored["games"] in ([], None) and stored["status"] != "completed"
         assert phone.errors == []  # type: ignore[attr-defined]
         await phone.close()

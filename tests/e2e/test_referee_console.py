@@ -172,12 +172,12 @@ async def test_a_forfeit_asks_first_and_names_the_team(browser, module_server, s
         await expect(phone.locator('[data-series="1"]')).to_have_text("FF")
         # a forfeit entered by mistake is undone from the console: asked, naming the team
         undo = phone.locator('[data-action="undo"]')
-        await expect(undo).to_have_text("기권 취소")
+        await expect(undo).to_have_text("기권 철회")
         await undo.click()
         dialog = phone.locator("dialog[open]")
         await expect(dialog).to_contain_text(
-            "팀 4의 기권을 취소할까요? 경기가 점수 없이 다시 열립니다.")
-        await dialog.get_by_role("button", name="기권 취소").click()
+            "팀 4의 기권을 철회할까요? 경기가 점수 없이 다시 열립니다.")
+        await dialog.get_by_role("button", name="기권 철회").click()
         await expect(phone.locator("[data-status]")).to_have_text("예정")
         await expect(phone.locator('[data-series="1"]')).to_have_text("0")
         stored = (await client.get(f"/api/matches/{m['id']}")).json()
@@ -202,7 +202,7 @@ async def test_a_correction_that_resets_later_matches_is_shown_first(
         ref = await referee(client, event["slug"])
         phone = await phone_signed_in(browser, client, ref, "ko")
         await open_console(phone, base, m[1]["id"], "ko")
-        await phone.get_by_role("button", name="마지막 세트 취소").click()
+        await phone.get_by_role("button", name="마지막 세트 삭제").click()
         await expect(phone.locator("[data-error]")).to_have_text(
             "이 결과를 바꾸면 이미 진행된 경기(M3)가 초기화됩니다. 관리자에게 수정을 요청하세요.")
         assert (await client.get(f"/api/matches/{m[3]['id']}")).json()["status"] == "completed"
@@ -211,12 +211,12 @@ async def test_a_correction_that_resets_later_matches_is_shown_first(
                               headers=AUTH)
         admin = await phone_signed_in(browser, client, r.json(), "ko")
         await open_console(admin, base, m[1]["id"], "ko")
-        await admin.get_by_role("button", name="마지막 세트 취소").click()
+        await admin.get_by_role("button", name="마지막 세트 삭제").click()
         dialog = admin.locator("dialog[open]")
         await expect(dialog).to_contain_text("2세트(13 – 9)를 삭제할까요?")
         await expect(dialog).to_contain_text("이 수정으로 이미 진행된 M3의 결과가 지워집니다.")
         await admin.screenshot(path=shots / "referee-correction-ko-phone.png")
-        await dialog.get_by_role("button", name="마지막 세트 취소").click()
+        await dialog.get_by_role("button", name="마지막 세트 삭제").click()
         await expect(admin.locator("[data-status]")).to_have_text("진행 중")
         assert (await client.get(f"/api/matches/{m[1]['id']}")).json()["games"] == [[13, 5]]
         reset = (await client.get(f"/api/matches/{m[3]['id']}")).json()

@@ -49,6 +49,12 @@ def console_labels(_: Any) -> dict[str, Any]:
                      "finish the match?"),
         "decides_draw": _("This game ends the match in a draw (%(score)s). Save it and "
                           "finish the match?"),
+        # a one-game match: its result, never "this game" or the series
+        "decides_one": _("%(team)s wins %(score)s. Save the result and finish the match?"),
+        "decides_draw_one": _("The match ends in a draw (%(score)s). Save the result and "
+                              "finish the match?"),
+        "nothing_one": _("Type the score first."),
+        "tied_one": _("This match cannot end in a draw."),
         "finish_confirm": _("Finish the match at %(score)s?"),
         "save_and_finish": _("Save and finish"), "confirm": _("Confirm"),
         "cancel": _("Cancel"), "lowers": _("This lowers the series score from %(from)s "
