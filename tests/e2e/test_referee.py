@@ -191,3 +191,46 @@ async def test_a_football_match_is_one_result_with_its_goals(browser, module_ser
         assert stored["games"] in ([], None) and stored["status"] != "completed"
         assert phone.errors == []  # type: ignore[attr-defined]
         await phone.close()
+
+
+async def test_a_lobby_form_says_its_own_errors_on_a_phone(browser, module_server, shots):
+    """A battle royale lobby's form in Japanese on a phone: the browser's own bubbles do not
+    stand in for the page's messages (an empty kills box, a place given twice each get the
+    page's sentence naming the teams), and a good game is saved."""
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        event = await make_event(client, 4)
+        st = await make_stage(client, event, name="Final", format="free_for_all",
+                              settings={"placement_points": [10, 6, 5, 4], "games": 2})
+        (lobby,) = st["matches"]
+        t = event["teams"]
+        ref = await referee(client, event["slug"])
+        phone = await phone_signed_in(browser, client, ref, "ja")
+        await phone.goto(f"{base}/matches/{lobby['id']}/referee?lang=ja")
+        for i, team in enumerate(t):
+            await phone.locator(f'[name="place_{team}"]').fill(str(i + 1))
+            await phone.locator(f'[name="kills_{team}"]').fill(str(i))
+        await phone.locator(f'[name="kills_{t[2]}"]').fill("")
+        await phone.locator("[data-save-game]").click()
+        await expect(phone.locator("[data-error]")).to_have_text(
+            "チーム3：キル数は0以上の整数で入力してください。")
+        await phone.locator(f'[name="kills_{t[2]}"]').fill("2")
+        await phone.locator(f'[name="place_{t[3]}"]').fill("1")
+        await phone.locator("[data-save-game]").click()
+        await expect(phone.locator("[data-error]")).to_have_text(
+            "1位がチーム1、チーム4に重複しています。各順位は1チームだけです。")
+        await expect(phone.locator("[data-invalid]")).to_have_count(2)
+        await phone.screenshot(path=shots / "referee-lobby-error-ja-phone.png", full_page=True)
+        small = await phone.evaluate("""() => [...document.querySelectorAll('main a, main button')]
+          .filter((e) => e.offsetParent !== null).map((e) => [e.textContent.trim(),
+            Math.round(e.getBoundingClientRect().height)]).filter(([, h]) => h < 44)""")
+        assert small == []  # every link and button of the form is big enough to tap
+        assert (await client.get(f"/api/matches/{lobby['id']}")).json()["placings"] == []
+        await phone.locator(f'[name="place_{t[3]}"]').fill("4")
+        await phone.locator("[data-save-game]").click()
+        await expect(phone.locator("[data-ok]")).to_contain_text("1")
+        stored = (await client.get(f"/api/matches/{lobby['id']}")).json()
+        assert [r["team_id"] for r in stored["placings"][0]["results"]] == t
+        # the refused saves' 422 answers are the only console lines
+        assert [e for e in phone.errors if "422" not in e] == []  # type: ignore[attr-defined]
+        await phone.close()

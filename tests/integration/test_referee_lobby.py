@@ -90,7 +90,7 @@ async def test_a_referee_scores_a_lobby_game_by_game(client, app):
         assert r.status_code == 422
         shown = soup(r.text)
         assert shown.select_one("[data-error]").get_text(strip=True) == \
-            "1위부터 팀 수까지 각 순위는 한 번씩만 쓸 수 있습니다."
+            "2위가 팀 1 및 팀 2에 입력되었습니다. 순위마다 한 팀만 입력하세요."
         assert shown.select_one(f'[name="place_{t[1]}"]')["value"] == "2"
         assert {int(x["data-lobby-team"]) for x in shown.select("[data-invalid]")} == \
             {t[0], t[1]}  # both rows given 2nd place are marked

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from babel.lists import format_list
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import Response
@@ -18,7 +19,7 @@ from ..errors import DomainError, Forbidden, NotFound
 from ..schemas import MatchUpdate
 from ..services import audited, referee_matches
 from ..services.tournaments import VIEWER
-from . import error_words, session_auth, words
+from . import session_auth, words
 from .account_pages import redirect, require_session, with_form
 from .common import ctx, int_param, language
 from .console import number, parse_form, say
@@ -156,7 +157,10 @@ def _refused(request: Request, found: dict[str, Any], typed: dict[str, Any]
                 "team": name}
     twice = [(team, "place") for teams in places.values() if len(teams) > 1 for team in teams]
     if twice and not said:
-        said = error_words.say("invalid_placements", _)
+        place, teams = next((p, ts) for p, ts in sorted(places.items()) if len(ts) > 1)
+        named = {t["id"]: i18n.localized(t, lang) for t in lobby}
+        said = _("Place %(place)d is given to %(teams)s; each place goes to one team.") % {
+            "place": place, "teams": format_list([named[t] for t in teams], locale=lang)}
     if not said:
         return None
     return said, typed, 422, frozenset(bad + twice), None
