@@ -184,6 +184,7 @@ function draw() {
 // --- asking first ------------------------------------------------------------------------
 // Resolves with the value of the chosen button, or null for cancel.
 function ask(text, choices) {
+  show("error", ""); // a message from before is not the question being asked
   return new Promise((resolve) => {
     dialog.querySelector("[data-dialog-text]").textContent = text;
     const box = dialog.querySelector("[data-dialog-choices]");
@@ -387,7 +388,7 @@ async function removeWin() {
 }
 
 async function forfeit() {
-  const side = await ask(L.forfeit, [["1", fmt(L.forfeits, teamName(0)), "danger"], ["2", fmt(L.forfeits, teamName(1)), "danger"]]);
+  const side = await ask(L.forfeit_who, [["1", fmt(L.forfeits, teamName(0)), "danger"], ["2", fmt(L.forfeits, teamName(1)), "danger"]]);
   if (!side) return;
   const i = Number(side) - 1;
   const label = fmt(L.forfeits, teamName(i));
@@ -496,7 +497,8 @@ root.addEventListener("click", (event) => {
   if (!button || busy) return;
   if (button.dataset.step) {
     const input = button.parentElement.querySelector("input");
-    input.value = String(Math.max(0, (Number(input.value) || 0) + Number(button.dataset.step)));
+    const next = (Number(input.value) || 0) + Number(button.dataset.step);
+    input.value = String(Math.min(data.max_points, Math.max(0, next)));
     keepDraft();
     return;
   }

@@ -159,6 +159,10 @@ async def test_a_football_match_is_one_result_with_its_goals(browser, module_ser
             await phone.locator('[data-point="0"]').fill(a)
             await save.click()
             await expect(phone.locator("[data-error]")).to_have_text(said)
+        # the + stepper stops at the most a score can be
+        await phone.locator('[data-point="0"]').fill("9999")
+        await phone.locator('[data-stepper]').first.locator('[data-step="1"]').click()
+        await expect(phone.locator('[data-point="0"]')).to_have_value("9999")
         await tap_score(phone, 2, 0)
         await phone.locator('[data-point="1"]').fill("")  # a missed box is not a 0
         await save.click()
@@ -167,6 +171,7 @@ async def test_a_football_match_is_one_result_with_its_goals(browser, module_ser
         await tap_score(phone, 2, 2)
         await save.click()
         dialog = phone.locator("dialog[open]")
+        await expect(phone.locator("[data-error]")).to_be_hidden()  # the old error is gone
         # the result's own words: no "set" (세트) or series score in a one-game match
         await expect(dialog.locator("[data-dialog-text]")).to_have_text(
             "경기가 무승부(2 – 2)로 끝납니다. 결과를 저장하고 경기를 종료할까요?")

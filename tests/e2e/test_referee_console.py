@@ -150,6 +150,7 @@ async def test_a_forfeit_asks_first_and_names_the_team(browser, module_server, s
         await open_console(phone, base, m["id"], "ko")
         await phone.get_by_role("button", name="기권 처리…").click()
         choose = phone.locator("dialog[open]")
+        await expect(choose.locator("[data-dialog-text]")).to_have_text("어느 팀이 기권합니까?")
         await expect(choose.get_by_role("button", name="팀 1 기권")).to_be_visible()
         await choose.get_by_role("button", name="팀 4 기권").click()
         confirm = phone.locator("dialog[open]")

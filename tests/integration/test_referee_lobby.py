@@ -45,7 +45,9 @@ async def test_a_referee_scores_a_lobby_game_by_game(client, app):
         assert (await b.sign_in(ref["name"])).status_code == 303
         mine = soup((await b.client.get("/referee", params={"lang": "ko"})).text)
         item = mine.select_one(f'[data-match-link="{lobby["id"]}"]')
-        assert item is not None and "4개 팀 로비" in item.select_one("[data-lobby]").get_text()
+        assert item is not None  # the lobby is named once (its round label), then its count
+        assert item.get_text(" ", strip=True).count("4개 팀 로비") == 1, item.get_text()
+        assert item.select_one("[data-lobby]").get_text(" ", strip=True) == "4팀 · 입력된 게임: 0"
         listed = {int(a["data-match-link"]) for a in mine.select("[data-match-link]")}
         assert listed == {lobby["id"], *playable}, (listed, waiting)
         page = await b.client.get(console, params={"lang": "ko"})

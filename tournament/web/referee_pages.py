@@ -43,6 +43,7 @@ def console_labels(_: Any) -> dict[str, Any]:
         "game": _("Game %d"), "series": _("Series"), "save_game": _("Save game %d"),
         "start": _("Start match"), "finish": _("Finish match"), "undo": _("Undo last game"),
         "forfeit": _("Forfeit…"), "forfeits": _("%s forfeits"),
+        "forfeit_who": _("Which team forfeits?"),
         "forfeit_confirm": _("%(team)s forfeits: %(other)s wins by walkover."),
         "forfeit_replaces": _("The recorded score %(score)s is replaced by the forfeit."),
         "decides": _("This game decides the match: %(team)s wins %(score)s. Save it and "
