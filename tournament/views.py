@@ -247,6 +247,7 @@ class TournamentDetail(TournamentView):
 class Placement(TypedDict):
     team_id: int
     rank: int
+    last: int  # the worst place of the range it shares (5 and 8: 5th-8th); rank when alone
 
 
 class EventDetail(EventView):

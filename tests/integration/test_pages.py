@@ -241,13 +241,50 @@ async def test_a_team_page_says_its_final_place_once_decided(client):
 
     assert (await report(client, m[1]["id"], [1, 0])).status_code == 200  # 1 beats 4
     placed = [await shown(x) for x in t]  # 4 is out at 3rd (shared once the other semi ends)
-    assert placed[:3] == [None, None, None] and (placed[3] or "").startswith("최종 순위: 3")
+    # the other semifinal is still played: 3rd–4th all the same, not "3rd"
+    assert placed == [None, None, None, "최종 순위: 3–4위"]
     assert (await report(client, m[2]["id"], [0, 1])).status_code == 200  # 3 beats 2
     final = by_number((await client.get(f"/api/stages/{st['id']}")).json())[3]
     assert (await report(client, final["id"], [1, 0])).status_code == 200
     assert [await shown(x) for x in t] == ["🏆 우승", "최종 순위: 3–4위", "최종 순위: 2위",
                                            "최종 순위: 3–4위"]
     assert await shown(t[1], "ja") == "最終順位：3–4位"
+
+
+async def test_a_place_shared_in_a_knockout_is_a_range_before_the_others_are_out(client):
+    """8-team double elimination: the first loser of lower round 2 is 5th–6th on its team
+    page and in the API's placements while the other lower round 2 match is still to be
+    played (it read "5th"), and so is the second once it is out; single elimination's
+    first quarterfinal loser is 5th–8th."""
+    event = await make_event(client, 8)
+    st = await make_stage(client, event, format="double_elimination")
+    detail = f"/api/tournaments/{event['slug']}/events/{event['event']}"
+
+    async def shown(team: int) -> str | None:
+        page = soup((await client.get(f"/teams/{team}", params={"lang": "en"})).text)
+        found = page.select_one("[data-placement]")
+        return found.get_text(strip=True) if found else None
+
+    out: list[int] = []
+    while len(out) < 2:  # play every match that is ready, top seed winning, until 2 are out
+        ready = [x for x in (await client.get(f"/api/stages/{st['id']}")).json()["matches"]
+                 if x["status"] == "ready" and None not in x["teams"]]
+        lower_2 = [x for x in ready if x["bracket"] == "losers" and x["round"] == 2]
+        match = (lower_2 or [x for x in ready if not (x["bracket"] == "losers"
+                                                     and x["round"] > 2)])[0]
+        assert (await report(client, match["id"], [1, 0])).status_code == 200
+        if lower_2:
+            out.append(match["teams"][1])
+            placed = {p["team_id"]: p for p in (await client.get(detail)).json()["placements"]}
+            assert (placed[out[-1]]["rank"], placed[out[-1]]["last"]) == (5, 6), placed
+            assert await shown(out[-1]) == "Final place: 5th–6th"
+    assert [await shown(t) for t in out] == ["Final place: 5th–6th"] * 2
+
+    event = await make_event(client, 8)
+    st = await make_stage(client, event)
+    quarter = by_number(st)[1]
+    assert (await report(client, quarter["id"], [1, 0])).status_code == 200
+    assert await shown(quarter["teams"][1]) == "Final place: 5th–8th"
 
 
 async def test_a_one_on_one_events_tables_head_their_column_player(client):

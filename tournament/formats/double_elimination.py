@@ -289,7 +289,7 @@ def table(teams: list[int], results: list[MatchResult],
                 for r in results if r.completed and r.winner in (1, 2)}
     for team, (best, worst) in final_ranks(stage, outcomes).items():
         row = rows.setdefault(team, Row(team))
-        row.rank = best
+        row.rank, row.last = best, worst
         row.tied = worst > best
         row.status = "advanced" if best == 1 else "eliminated"
     return sorted(rows.values(), key=lambda row: (row.rank is None, row.rank or 0, row.team_id))

@@ -74,6 +74,9 @@ class Row:
     status: str = "active"  # active | advanced | eliminated
     tied: bool = False
     group: int | None = None  # 1-based group, in stages with groups
+    # the worst place of the range this team's rank opens, where a knockout shares one
+    # (5 of 5th-8th: 8), known before every team of the range is out; not in the API rows
+    last: int | None = None
 
     def as_dict(self) -> dict[str, object]:
         row: dict[str, object] = {

@@ -102,16 +102,16 @@ def table(teams: list[int], results: list[MatchResult]) -> list[Row]:
         if third_place and r.round == rounds - 1:
             continue  # semifinal losers play on for third place
         if loser is not None:
-            rows[loser].rank = rank_range(rounds, r.round)[0]
+            rows[loser].rank, rows[loser].last = rank_range(rounds, r.round)
             rows[loser].status = "eliminated"
         if r.round == rounds and r.winner_team is not None:
-            rows[r.winner_team].rank = 1
+            rows[r.winner_team].rank = rows[r.winner_team].last = 1
             rows[r.winner_team].status = "advanced"
     for r in results:
         if r.bracket == "third_place" and r.completed and r.winner is not None:
             for team, rank in ((r.winner_team, 3), (r.loser_team, 4)):
                 if team is not None:
-                    rows[team].rank = rank
+                    rows[team].rank = rows[team].last = rank
                     rows[team].status = "eliminated"
     return sorted(rows.values(), key=lambda row: (row.rank is None, row.rank or 0))
 

@@ -217,12 +217,15 @@ def break_ties(rows: list[Row], results: Sequence[MatchResult],
             base = block[0].rank
             assert base is not None
             ordered: list[Row] = []
-            for part in settle([r.team_id for r in block]):
+            parts = settle([r.team_id for r in block])
+            for part in parts:
                 rank = base + len(ordered)
                 for t in part:
                     row = by_team[t]
                     row.tied = row.tied and len(part) > 1
                     row.rank = rank
+                    if len(parts) > 1:  # a split range: each part is a range of its own
+                        row.last = rank + len(part) - 1
                     ordered.append(row)
             rows[i:j] = ordered
         i = j

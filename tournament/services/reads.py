@@ -62,7 +62,9 @@ async def event_placements(session: AsyncSession, event: Event) -> list[views.Pl
         base = len(seen)
         for team, rank in sorted(out, key=lambda r: r[1]):
             before = sum(1 for _, other in out if other < rank)
-            placed.append({"team_id": team, "rank": base + before + 1})
+            level = sum(1 for _, other in out if other == rank)
+            placed.append({"team_id": team, "rank": base + before + 1,
+                           "last": base + before + level})
         seen |= {r.team_id for r in rows}
     return placed
 
@@ -104,13 +106,14 @@ async def nations(session: AsyncSession, tournament: Tournament) -> dict[str, An
 async def team_placement(session: AsyncSession, team: Mapping[str, Any]
                          ) -> tuple[int, int] | None:
     """The team's final place in its event once decided, and how many teams share it
-    (``(5, 4)``: 5th–8th); None while it is still to be decided."""
+    (``(5, 4)``: 5th–8th, also while the other quarterfinals are still played); None while
+    it is still to be decided."""
     t = await tournament_by_slug(session, team["tournament"])
     placed = await event_placements(session, await event_by_slug(session, t, team["event"]))
-    mine = next((p["rank"] for p in placed if p["team_id"] == team["id"]), None)
+    mine = next((p for p in placed if p["team_id"] == team["id"]), None)
     if mine is None:
         return None
-    return mine, sum(1 for p in placed if p["rank"] == mine)
+    return mine["rank"], mine["last"] - mine["rank"] + 1
 
 
 async def tournament_head(session: AsyncSession, slug: str) -> views.TournamentHead:

@@ -3,6 +3,7 @@ stage's format."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -38,6 +39,13 @@ def places(stage: Stage, matches: Sequence[MatchState],
            withdrawn: frozenset[int] = frozenset()) -> list[Placement]:
     """The final ranks this stage has decided for the event so far."""
     fmt = registry.get(stage.format)
-    return [{"team_id": team, "rank": rank} for team, rank in fmt.event_places(
-        table(stage, matches, withdrawn), fmt.parse_settings(stage.settings or {}),
-        stage.status == StageStatus.COMPLETED)]
+    rows = table(stage, matches, withdrawn)
+    placed = fmt.event_places(rows, fmt.parse_settings(stage.settings or {}),
+                              stage.status == StageStatus.COMPLETED)
+    # a knockout knows a range before all of it is out (5th-8th after one quarterfinal);
+    # otherwise the range is the teams placed at the same rank
+    known = {r.team_id: r.last for r in rows}
+    together = Counter(rank for _, rank in placed)
+    return [{"team_id": team, "rank": rank,
+             "last": max(known.get(team) or rank, rank + together[rank] - 1)}
+            for team, rank in placed]
