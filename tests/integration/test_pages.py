@@ -278,6 +278,9 @@ async def test_a_place_shared_in_a_knockout_is_a_range_before_the_others_are_out
             placed = {p["team_id"]: p for p in (await client.get(detail)).json()["placements"]}
             assert (placed[out[-1]]["rank"], placed[out[-1]]["last"]) == (5, 6), placed
             assert await shown(out[-1]) == "Final place: 5th–6th"
+            table = soup((await client.get(f"/stages/{st['id']}?lang=en")).text)
+            cell = table.select_one(f'[data-standings] tr[data-team="{out[-1]}"] [data-place]')
+            assert cell.get_text(strip=True) == "5–6"  # the stage's table says the same
     assert [await shown(t) for t in out] == ["Final place: 5th–6th"] * 2
 
     event = await make_event(client, 8)

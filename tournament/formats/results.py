@@ -74,8 +74,8 @@ class Row:
     status: str = "active"  # active | advanced | eliminated
     tied: bool = False
     group: int | None = None  # 1-based group, in stages with groups
-    # the worst place of the range this team's rank opens, where a knockout shares one
-    # (5 of 5th-8th: 8), known before every team of the range is out; not in the API rows
+    # a knockout's placed team: the worst place of the range its rank opens (5 of 5th-8th:
+    # 8), known before every team of the range is out
     last: int | None = None
 
     def as_dict(self) -> dict[str, object]:
@@ -89,6 +89,8 @@ class Row:
         }
         if self.group is not None:
             row["group"] = self.group
+        if self.last is not None:
+            row["last"] = self.last
         return row
 
 

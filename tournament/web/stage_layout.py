@@ -16,6 +16,10 @@ def layout(stage: Mapping[str, Any]) -> dict[str, Any]:
     for row in stage["standings"]:
         key = (row.get("group"), row["rank"])
         shared[key] = shared.get(key, 0) + 1
+    for row in stage["standings"]:  # a knockout's range, before all of it is out (5–8)
+        if row.get("last") and row["rank"]:
+            key = (row.get("group"), row["rank"])
+            shared[key] = max(shared[key], row["last"] - row["rank"] + 1)
     view = dict(stage) | {"standings": [row | {"shared": shared[(row.get("group"),
                                                                   row["rank"])]}
                                         for row in stage["standings"]]}
