@@ -9,7 +9,7 @@ import re
 import pytest
 
 from tests.accounts_support import browser_for, form_token, make_user
-from tests.helpers import AUTH, soup, unique, visible_text
+from tests.helpers import AUTH, by_number, report, soup, unique, visible_text
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -284,8 +284,8 @@ async def test_a_fresh_stage_offers_no_tie_and_a_waiting_one_no_schedule(client,
         page = soup((await con.get(f"/admin/stages/{league['id']}", "ja")).text)
         # a stage being played shows its matches first, the seeding it started from below
         order = [el.get("id") or "matches" for el in page.select(
-            "#stage-seeding, [data-stage-matches], #stage-settings")]
-        assert order == ["matches", "stage-seeding", "stage-settings"], order
+            "#stage-seeding, [data-stage-matches], #stage-schedule, #stage-settings")]
+        assert order == ["matches", "stage-schedule", "stage-seeding", "stage-settings"], order
         assert page.select("[data-tiebreaker-form]") == []
         assert page.select_one("[data-schedule-form]") is not None
         hint = visible_text(str(page))
@@ -296,8 +296,49 @@ async def test_a_fresh_stage_offers_no_tie_and_a_waiting_one_no_schedule(client,
         assert links.count("公開ページ") == 1 and "大会の公開ページ" in links, links
         assert page.select_one("[data-schedule-form]") is None
         assert "まだ日程を組む試合がありません" in page.select_one("[data-no-rounds]").get_text()
+        assert page.select_one("[data-stage-matches]") is None  # no empty table under it
         # it names what it waits for: its source stage and how many teams come from it
         assert page.select_one("[data-hold]").get_text(strip=True) == \
             "Leagueの終了待ち：上位2チームがこのステージにシードされます。"
+    finally:
+        await ctx.__aexit__(None, None, None)
+
+
+async def test_a_stage_seeded_from_another_lists_the_results_a_setting_would_clear(client,
+                                                                                 app):
+    """A final seeded from its semifinals has no seeding form (the list of results a change
+    would clear was drawn inside it): a settings change that clears the final's result
+    lists that match under the settings error, names both teams, and saves nothing."""
+    from tests.helpers import make_event, make_stage
+
+    con, ctx = await admin_console(client, app)
+    try:
+        event = await make_event(client, 4)
+        semis = await make_stage(client, event, name="Semis")
+        final = await make_stage(client, event, name="Final",
+                                 seeding={"from_stage": semis["id"], "qualifiers": 2})
+        for m in (by_number(semis)[1], by_number(semis)[2]):
+            assert (await report(client, m["id"], [1, 0])).status_code == 200
+        decider = by_number((await client.get(f"/api/stages/{semis['id']}")).json())[3]
+        assert (await report(client, decider["id"], [1, 0])).status_code == 200
+        played = (await client.get(f"/api/stages/{final['id']}")).json()["matches"][0]
+        assert (await report(client, played["id"], [1, 0])).status_code == 200
+        path = f"/admin/stages/{final['id']}"
+        page = soup((await con.get(path, "ko")).text)
+        assert page.select_one("[data-seeding-form]") is None
+        form = page.select_one("form[data-stage-settings]")
+        sent = {f["name"]: f.get("value", "") for f in form.select("input[name]")
+                if f.get("type") != "checkbox" or f.has_attr("checked")}
+        sent |= {x["name"]: (x.select_one("option[selected]") or x.select_one("option"))[
+            "value"] for x in form.select("select[name]")}
+        sent.pop("csrf_token", None)
+        r = await con.post(path, path, sent | {"s_best_of": "3"}, "ko")
+        assert r.status_code == 409 and "M1" in error_of(r.text)
+        shown = soup(r.text)
+        lost = [li.get_text(" ", strip=True) for li in shown.select("[data-lost] li")]
+        assert lost == [f"M{played['number']}: KR 팀 1 1 – 0 JP 팀 2"], lost  # 1 and 2 won
+        assert shown.select_one("#stage-settings ~ [data-lost]") is not None  # by its error
+        assert (await client.get(f"/api/stages/{final['id']}")).json()["settings"].get(
+            "best_of", 1) == 1
     finally:
         await ctx.__aexit__(None, None, None)
