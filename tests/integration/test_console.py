@@ -342,3 +342,32 @@ async def test_a_stage_seeded_from_another_lists_the_results_a_setting_would_cle
             "best_of", 1) == 1
     finally:
         await ctx.__aexit__(None, None, None)
+
+
+async def test_the_stage_match_table_names_rounds_and_byes(client, app):
+    """Double elimination of 6: the console's match table names each round as the bracket
+    does (Upper round 1, Lower round 1), not a bare 1 for both, and a bye as a bye (it read
+    "vs To be decided" with the status Finished); the schedule form names a round once (it
+    read "Upper bracket · Upper round 1")."""
+    from tests.helpers import make_event, make_stage
+
+    con, ctx = await admin_console(client, app)
+    try:
+        event = await make_event(client, 6)
+        st = await make_stage(client, event, format="double_elimination")
+        page = soup((await con.get(f"/admin/stages/{st['id']}", "en")).text)
+        rows = {int(r.select_one("td").get_text(strip=True)[1:]): [
+            td.get_text(" ", strip=True) for td in r.select("td")]
+            for r in page.select("[data-match-row]")}
+        byes = [m for m in st["matches"] if m["status"] == "completed"]
+        assert byes, "6 teams in a bracket of 8 have byes"
+        for m in byes:
+            cells = rows[m["number"]]
+            assert cells[1] in ("Upper round 1", "Lower round 1"), cells
+            assert "Bye" in cells[2] and "To be decided" not in cells[2], cells
+        assert {cells[1] for cells in rows.values()} >= {"Upper round 1", "Lower round 1",
+                                                         "Grand final"}
+        options = [o.get_text(strip=True) for o in page.select("[data-schedule-form] option")]
+        assert "Upper round 1" in options and not any("·" in o for o in options), options
+    finally:
+        await ctx.__aexit__(None, None, None)

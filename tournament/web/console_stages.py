@@ -17,7 +17,6 @@ from starlette.routing import Route
 from .. import i18n
 from ..errors import DomainError
 from ..formats import registry
-from ..formats.layout import SECTIONS
 from ..models import Stage, Team
 from ..schemas import TiebreakerCreate, TieResolution
 from ..schemas_edit import RoundSchedule, StageUpdate
@@ -71,17 +70,14 @@ def local_time(form: FormData, name: str, tz: str) -> str | None:
 def round_choices(stage: dict[str, Any]) -> list[dict[str, Any]]:
     """Each round of the stage once (per bracket), with its label, for the schedule form."""
     fmt = registry.get(stage["format"])
-    # "Upper bracket" / "Lower bracket" only where a stage has both; other brackets (the
-    # grand final, third place, tiebreakers) are named by their round labels already
-    two_sided = any(m["bracket"] == "losers" for m in stage["matches"])
+    # a round's label names its bracket where that matters ("Lower round 2", "Grand final")
     seen: dict[tuple[str | None, int], dict[str, Any]] = {}
     for m in stage["matches"]:
         key = (m["bracket"], m["round"])
         if key not in seen:
             label, param = fmt.round_label(m["bracket"], m["round"], len(stage["seeding"]))
             seen[key] = {"bracket": m["bracket"] or "", "round": m["round"], "label": label,
-                         "param": param, "section": SECTIONS.get(m["bracket"] or "")
-                         if two_sided and m["bracket"] in ("winners", "losers") else None}
+                         "param": param}
     return sorted(seen.values(), key=lambda r: (r["bracket"] != "winners", r["bracket"],
                                                  r["round"]))
 
