@@ -289,6 +289,20 @@ async def test_a_place_shared_in_a_knockout_is_a_range_before_the_others_are_out
     assert (await report(client, quarter["id"], [1, 0])).status_code == 200
     assert await shown(quarter["teams"][1]) == "Final place: 5th–8th"
 
+    # the organizer's order splits the range: each is a place of its own (6th, not 6th–8th)
+    for number in range(2, 8):
+        m = by_number((await client.get(f"/api/stages/{st['id']}")).json())[number]
+        assert (await report(client, m["id"], [1, 0])).status_code == 200
+    quarters = [by_number(st)[n]["teams"][1] for n in (1, 2, 3, 4)]
+    r = await client.post(f"/api/stages/{st['id']}/ties", json={
+        "teams": quarters, "reason": "seed order"}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    detail = f"/api/tournaments/{event['slug']}/events/{event['event']}"
+    placed = {p["team_id"]: p for p in (await client.get(detail)).json()["placements"]}
+    assert [(placed[t]["rank"], placed[t]["last"]) for t in quarters] == [
+        (5, 5), (6, 6), (7, 7), (8, 8)]
+    assert await shown(quarters[1]) == "Final place: 6th"
+
 
 async def test_a_one_on_one_events_tables_head_their_column_player(client):
     """Tekken, eFootball: every entry is one player; its table says 선수, not 팀."""
