@@ -68,6 +68,11 @@ async def test_hostile_names_stay_text_everywhere(browser, live_server, shots):
             await page.goto(f"{base}{path}?lang=ko")
             await page.wait_for_load_state("networkidle")
             assert await page.locator("img[src=x]").count() == 0, path
+            if path.startswith("/overlay/stages"):  # on the stream's picture: no glow band
+                glow = await page.evaluate("""[...document.querySelectorAll(
+                    '.table-scroll, .bracket-scroll')].map((e) =>
+                    getComputedStyle(e).backgroundImage)""")
+                assert glow and set(glow) == {"none"}, glow
             if path == "/" or not path.startswith(("/tournaments", "/stages", "/matches",
                                                     "/teams", "/overlay")) \
                     or path.endswith("/audit"):
