@@ -144,6 +144,29 @@ async def test_draws_and_goals_read_from_each_teams_side(client):
     assert "is-draw" in box["class"] and box.select_one("[data-badge]").get_text() == "무승부"
 
 
+async def test_a_round_difference_is_named_as_one(client):
+    """VALORANT-style games counted in rounds: the difference column reads 라운드 득실 /
+    ラウンド差, not football's 득실차 / 得失点差, and Swiss says what its Buchholz counts (a
+    spectator's review: a -2 read as a mistake)."""
+    event = await make_event(client, 4)
+    st = await make_stage(client, event, name="Swiss", format="swiss", settings={
+        "game_score": "rounds", "rounds": 2})
+    m = st["matches"][0]
+    r = await client.patch(f"/api/matches/{m['id']}", json={
+        "games": [[13, 9]], "status": "completed"}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    for lang, word, football in (("ko", "라운드 득실", "득실차"), ("ja", "ラウンド差", "得失点差")):
+        page = soup((await client.get(f"/stages/{st['id']}?lang={lang}")).text)
+        heads = [th.get_text(strip=True) for th in page.select("table[data-standings] th")]
+        assert word in heads and football not in heads, heads
+        row = page.select_one(f'table[data-standings] tr[data-team="{m["teams"][0]}"]')
+        assert "+4" in [td.get_text(strip=True) for td in row.select("td")]
+        # a Buchholz below zero is explained where a phone shows no title
+        note = page.select_one("[data-buchholz-note]").get_text(strip=True)
+        assert note == {"ko": "부크홀츠: 상대 팀들의 (승 − 패)를 모두 더한 값",
+                        "ja": "ブッフホルツ：対戦相手の（勝ち − 負け）の合計"}[lang]
+
+
 async def test_nation_head_to_head(client):
     event = await make_event(client, 6, nations=("KR", "JP", "CN"))
     kr1, jp1, cn1, kr2, *_ = event["teams"]

@@ -22,9 +22,11 @@ HOLDS = {
     "too_few_teams": "Waiting for the organizer: %s does not produce enough qualifiers "
                      "for this stage.",
 }
-GAME_SCORE = {"goals": ("Goals for", "Goals against", "Goal difference"),
-              "rounds": ("Rounds won", "Rounds lost", "Round difference"),
-              "points": ("Points for", "Points against", "Point difference")}
+# what a game's own score counts: the for, against and difference columns' titles, then the
+# difference column's head (a round difference is no football 득실차 / 得失点差)
+GAME_SCORE = {"goals": ("Goals for", "Goals against", "Goal difference", "Diff."),
+              "rounds": ("Rounds won", "Rounds lost", "Round difference", "Round diff."),
+              "points": ("Points for", "Points against", "Point difference", "Diff.")}
 
 
 def format_label(name: str) -> str:
