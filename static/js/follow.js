@@ -110,7 +110,9 @@ document.addEventListener("tournament:event", (event) => {
   } else if (type === "match.updated") {
     const known = document.querySelector(`[data-stage="${data.stage_id}"] [data-match="${data.id}"]`);
     changed = changesResult(data);
-    if (!known || changed) refreshStage(data.stage_id, !known);
+    // a cross table draws a live score too (and marks it live): it follows every change
+    const crossed = document.querySelector(`[data-stage="${data.stage_id}"] table.cross a[href^="/matches/${data.id}?"]`);
+    if (!known || changed || crossed) refreshStage(data.stage_id, !known);
   }
   const nations = type === "match.updated" && movesNations(data, changed);
   for (const el of document.querySelectorAll("[data-follow]")) {

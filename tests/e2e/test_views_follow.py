@@ -160,6 +160,13 @@ async def test_stage_standings_follow_an_undo_and_a_withdrawn_forfeit(browser, l
         assert r.status_code == 200, r.text
         await expect(wins).to_have_text("0")
         await expect(played.first).to_have_text("·")
+        # a match in progress is marked as live, never read as a finished 0–0 draw
+        r = await client.patch(f"/api/matches/{first['id']}", json={
+            "score": [0, 0], "status": "live"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        await expect(played.first).to_have_attribute("title", "ライブ")
+        await expect(played.first.locator(".res-dot")).to_be_visible()
+        await expect(played.first).to_contain_text("0–0")
         # a forfeit seen live, then withdrawn
         loser = second["teams"][1]
         r = await client.patch(f"/api/matches/{second['id']}", json={"forfeit": 2},
