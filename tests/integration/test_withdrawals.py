@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import AUTH, make_event, make_stage, stage
+from tests.helpers import AUTH, make_event, make_stage, soup, stage
 
 from .test_api_replays import play
 
@@ -54,3 +54,39 @@ async def test_a_withdrawn_swiss_team_is_out_and_placed_below_those_still_in(cli
     assert len(pairs) == len(set(pairs))
     byes = [m["teams"][0] for m in view["matches"] if m["teams"][1] is None]
     assert [t.index(b) + 1 for b in byes] == [8, 5]
+
+
+async def test_a_withdrawn_group_team_is_out_last_and_never_qualifies(client):
+    """Round robin of 4, top 2 through to a final: the group leader (2–0) withdraws. Its
+    remaining match is forfeited, it is placed 4th below every team still in (it stood 1st)
+    with the status eliminated, its page says 기권 / 棄権, not 생존 (an organizer's review), and
+    the final is drawn from the two best teams still in."""
+    event = await make_event(client, 4)
+    t = event["teams"]
+    groups = await make_stage(client, event, name="Group", format="round_robin",
+                              settings={"advance": 2})
+    final = await make_stage(client, event, name="Final",
+                             seeding={"from_stage": groups["id"], "qualifiers": 2})
+    await play(client, groups["id"], t[0], t[1])
+    await play(client, groups["id"], t[0], t[2])
+    await play(client, groups["id"], t[1], t[2])
+    r = await client.post(f"/api/teams/{t[0]}/withdraw", json={}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    assert len(r.json()["forfeited_matches"]) == 1  # its match against t[3]
+    rows = (await stage(client, groups["id"]))["standings"]
+    assert [(r["team_id"], r["rank"], r["status"]) for r in rows][-1] == (t[0], 4, "eliminated")
+    assert {r["team_id"] for r in rows[:3]} == {t[1], t[2], t[3]}
+    for lang, word in (("ko", "기권"), ("ja", "棄権")):
+        page = soup((await client.get(f"/stages/{groups['id']}?lang={lang}")).text)
+        cell = page.select_one(f'[data-standings] tr[data-team="{t[0]}"] [data-team-status]')
+        assert cell.get_text(strip=True) == word
+    await play(client, groups["id"], t[1], t[3])
+    await play(client, groups["id"], t[3], t[2])
+    view = await stage(client, groups["id"])
+    assert view["status"] == "completed"
+    placed = [(r["team_id"], r["rank"], r["status"]) for r in view["standings"]]
+    # t[1] 2–1 (beat t[2], t[3]; lost to t[0]), t[3] 2–1 (walkover, beat t[2]): level on
+    # points, t[1] won their match; t[2] 0–3; t[0] out last whatever its two wins
+    assert placed == [(t[1], 1, "advanced"), (t[3], 2, "advanced"), (t[2], 3, "eliminated"),
+                      (t[0], 4, "eliminated")], placed
+    assert (await stage(client, final["id"]))["seeding"] == [t[1], t[3]]
