@@ -188,8 +188,9 @@ async def test_the_console_is_for_signed_in_admins_only(client, app):
 
 
 async def test_a_tie_is_broken_from_the_stage_page(client, app):
-    """A three-way tie (each beat one, lost to one, 1-0 every time): the page shows it;
-    a tiebreaker match is added from it, then an order recorded with its reason."""
+    """A three-way tie (each beat one, lost to one, 1-0 every time): the page shows it once
+    every match is played (not mid-stage, when the rounds left may split it); a tiebreaker
+    match is added from it, then an order recorded with its reason."""
     from tests.helpers import by_number, make_event, make_stage, report
 
     con, ctx = await admin_console(client, app)
@@ -198,11 +199,11 @@ async def test_a_tie_is_broken_from_the_stage_page(client, app):
         a, b, c = event["teams"]
         st = await make_stage(client, event, name="League", format="round_robin")
         winners = {frozenset((a, b)): a, frozenset((b, c)): b, frozenset((a, c)): c}
+        path = f"/admin/stages/{st['id']}"
         for m in by_number(st).values():
             won = winners[frozenset(m["teams"])]
             r = await report(client, m["id"], [1, 0] if m["teams"][0] == won else [0, 1])
             assert r.status_code == 200, r.text
-        path = f"/admin/stages/{st['id']}"
         page = await con.get(path, "ko")
         assert len(soup(page.text).select("[data-tiebreaker-form]")) == 1
         assert "동률" in visible_text(page.text)
@@ -288,6 +289,15 @@ async def test_a_fresh_stage_offers_no_tie_and_a_waiting_one_no_schedule(client,
         assert order == ["matches", "stage-schedule", "stage-seeding", "stage-settings"], order
         assert page.select("[data-tiebreaker-form]") == []
         assert page.select_one("[data-schedule-form]") is not None
+        # round 1 played: two teams level at 1–0, two at 0–1, with two rounds to play: no
+        # tie to break yet (the panel was offered here, pushing the matches down)
+        for m in league["matches"]:
+            if m["round"] == 1:
+                assert (await report(client, m["id"], [1, 0])).status_code == 200
+        rows = (await client.get(f"/api/stages/{league['id']}")).json()["standings"]
+        assert sum(1 for r in rows if r["tied"]) >= 2  # level indeed
+        page = soup((await con.get(f"/admin/stages/{league['id']}", "ko")).text)
+        assert page.select("[data-tiebreaker-form]") == [] and page.select("#stage-ties") == []
         hint = visible_text(str(page))
         assert "game_difference" in hint and "kills" not in hint and "placement_points" not in hint
         page = soup((await con.get(f"/admin/stages/{final['id']}", "ja")).text)

@@ -113,17 +113,21 @@ async def clash_lines(session: Any, exc: DomainError | None, request: Request,
 
 
 def ties_of(stage: dict[str, Any]) -> list[dict[str, Any]]:
-    """Places two or more teams share after the tiebreakers (by group and rank); none
-    before a result is in (everyone is level at nothing then)."""
-    if not any(m.get("placings") or (m["status"] == "completed" and None not in m["teams"])
-               for m in stage.get("matches") or []):
-        return []
+    """Places two or more teams share after the tiebreakers (by group and rank), once
+    their group (or the stage) has played every match: a tie after round 1 of 3 is no tie
+    to break yet, the rounds left may split it."""
+    matches = [m for m in stage.get("matches") or [] if m["bracket"] != "tiebreaker"]
+
+    def finished(group: Any) -> bool:
+        mine = [m for m in matches if group is None or m.get("group") == group]
+        return bool(mine) and all(m["status"] == "completed" for m in mine)
+
     places: dict[tuple[Any, Any], list[int]] = {}
     for row in stage.get("standings") or []:
         if row.get("tied") and row.get("rank") is not None:
             places.setdefault((row.get("group"), row["rank"]), []).append(row["team_id"])
     return [{"group": g, "rank": r, "teams": teams} for (g, r), teams in places.items()
-            if len(teams) > 1]
+            if len(teams) > 1 and finished(g)]
 
 
 async def stage_page(request: Request, outcome: Outcome | None = None,
