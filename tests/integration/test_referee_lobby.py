@@ -208,3 +208,36 @@ async def test_a_lobby_is_on_its_teams_schedule_calendar_and_clash_checks(client
     r = await client.patch(f"/api/matches/{show['id']}", json={
         "scheduled_at": "2026-12-01T11:00:00+09:00"}, headers=AUTH)  # after both games
     assert r.status_code == 200, r.text
+
+
+async def test_a_save_on_an_unpublished_tournament_does_not_promise_spectators(client, app):
+    """Before the tournament is published no spectator sees a result: the consoles' saved
+    notices say it shows once it is published (they said 관중에게 바로 보입니다)."""
+    import json
+
+    from tests.helpers import by_number, make_event, make_stage
+
+    event, st = await lobby_stage(client)
+    t = event["teams"]
+    duel = await make_stage(client, await make_event(client, 2), name="Duel")
+    for slug in (event["slug"], duel["tournament"]):
+        r = await client.patch(f"/api/tournaments/{slug}", json={"published": False},
+                               headers=AUTH)
+        assert r.status_code == 200, r.text
+    ref = await make_user(client, role="referee", tournaments=[event["slug"], duel["tournament"]])
+    (lobby,) = st["matches"]
+    async with browser_for(app) as b:
+        assert (await b.sign_in(ref["name"])).status_code == 303
+        page = await b.client.get(f"/matches/{by_number(duel)[1]['id']}/referee",
+                                  params={"lang": "ko"})
+        data = json.loads(soup(page.text).select_one("#console-data").get_text())
+        assert data["labels"]["saved"] == "저장되었습니다. 대회가 공개되면 관중에게 보입니다."
+        console = f"/matches/{lobby['id']}/referee"
+        page = await b.client.get(console, params={"lang": "ja"})
+        r = await b.client.post(f"{console}/game", params={"lang": "ja"},
+                                data=form_of([t[2], t[0], t[3], t[1]], [3, 1, 0, 2], 1,
+                                             page.text))
+        assert r.status_code == 303, r.text[:300]
+        done = soup((await b.client.get(r.headers["location"])).text)
+        assert done.select_one("[data-ok]").get_text(strip=True) == \
+            "ゲーム1を保存しました。大会が公開されると観客に表示されます。"

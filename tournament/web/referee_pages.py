@@ -37,8 +37,9 @@ async def my_matches(request: Request) -> Response:
     return render(request, "referee_list.html", groups=found)
 
 
-def console_labels(_: Any) -> dict[str, Any]:
-    """Everything referee.js says, in the page's language."""
+def console_labels(_: Any, published: bool = True) -> dict[str, Any]:
+    """Everything referee.js says, in the page's language (a save on a tournament not
+    published yet says so: no spectator sees it)."""
     return {
         "game": _("Game %d"), "series": _("Series"), "save_game": _("Save game %d"),
         "start": _("Start match"), "finish": _("Finish match"), "undo": _("Undo last game"),
@@ -64,7 +65,9 @@ def console_labels(_: Any) -> dict[str, Any]:
         "undo_confirm": _("Remove game %(n)s (%(score)s)?"),
         "resets": _("This correction clears the results of %(matches)s, which were "
                     "already played on."),
-        "saved": _("Saved. Spectators see it now."), "saving": _("Saving…"),
+        "saved": _("Saved. Spectators see it now.") if published else _(
+            "Saved. Spectators see it once the tournament is published."),
+        "saving": _("Saving…"),
         "retrying": _("No connection. Your entry is kept; trying again (%d)…"),
         "offline": _("Not saved: no connection. Your entry is kept here."),
         "retry": _("Try again"),
@@ -126,7 +129,7 @@ async def console(request: Request) -> Response:
         # football has no maps; other games keep an optional map (or stage) per game
         "maps": stage["settings"].get("game_score") != "goals",
         "max_points": MAX_GAME_POINTS,
-        "labels": console_labels(_), "errors": error_words.table(_), "lang": lang,
+        "labels": console_labels(_, bool(t.published)), "errors": error_words.table(_), "lang": lang,
     }
     label = words.match_round(match, stage["format"], stage["team_count"], stage["settings"])
     response = render(request, "referee.html", t=views.tournament_view(t), tz=t.timezone,
