@@ -129,7 +129,8 @@ async def console(request: Request) -> Response:
         # football has no maps; other games keep an optional map (or stage) per game
         "maps": stage["settings"].get("game_score") != "goals",
         "max_points": MAX_GAME_POINTS,
-        "labels": console_labels(_, bool(t.published)), "errors": error_words.table(_), "lang": lang,
+        "labels": console_labels(_, bool(t.published)), "errors": error_words.table(_),
+        "lang": lang,
     }
     label = words.match_round(match, stage["format"], stage["team_count"], stage["settings"])
     response = render(request, "referee.html", t=views.tournament_view(t), tz=t.timezone,
