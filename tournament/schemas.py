@@ -24,6 +24,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from . import i18n
 from .formats.limits import (
     MAX_BEST_OF,
     MAX_GAME_POINTS,
@@ -176,10 +177,18 @@ NATION = r"^[A-Za-z]{2}$"
 Nation = Annotated[str, Field(pattern=NATION)]
 
 
+def _known_nation(code: str) -> str:
+    """An ISO 3166-1 country code CLDR knows ("JA" for Japan is none: JP is)."""
+    code = code.upper()
+    if code not in i18n.NATIONS:
+        raise ValueError(f"{code} is no country code (ISO 3166-1, such as KR, JP, CN)")
+    return code
+
+
 class TeamCreate(Body):
     name: Name
     names: Names = None
-    nation: Annotated[Nation, AfterValidator(str.upper)] | None = None
+    nation: Annotated[Nation, AfterValidator(_known_nation)] | None = None
     seed: Id | None = None
     players: list[PlayerCreate] = Field(default_factory=list, max_length=50)
 

@@ -79,6 +79,14 @@ async def test_a_tournament_is_set_up_in_the_console(client, app):
                                 r.text))
         assert set(lines) == {"4", "5"}  # the bad nation, the repeated name
         assert "국가" in visible_text(r.text)  # the column, said in Korean
+        # ... with what it takes (it said only 형식이 올바르지 않습니다)
+        assert "국가: KR, JP, CN 같은 두 글자 국가 코드여야 합니다." in visible_text(r.text)
+        # the team form picks a nation from a list, named in the page's language (a typed
+        # "Japan" was cut to "JA" by the box's two letters and saved)
+        form = soup((await con.get(event_page, "ko")).text)
+        options = [o.get_text(strip=True) for o in form.select('select[name="nation"] option')]
+        assert options[:4] == ["—", "KR · 대한민국", "JP · 일본", "CN · 중국"], options[:5]
+        assert len(options) > 200
         assert (await client.get(f"/api/tournaments/{slug}/events/lol",
                                  headers=AUTH)).json()["teams"] == []  # nothing imported
         r = await con.post(event_page, f"{event_page}/import", {},

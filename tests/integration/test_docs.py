@@ -70,6 +70,7 @@ def test_every_template_message_is_translated():
 
     assert set(settings_form.TIEBREAKER_WORDS) == set(ALL_TIEBREAKERS)
     used |= set(console.FIELD_LABELS.values()) | set(console.REASONS.values())
+    used |= set(console.FIELD_HINTS.values())
     used |= {console.INVALID_FIELD, "is not right"} | set(console_stages.CLASH_WORDS.values())
     for fmt in registry.FORMATS.values():  # every setting of every format has its label
         for f in settings_form.settings_fields(fmt):

@@ -21,6 +21,12 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 LANGS = ("ko", "ja", "en")
+# ISO 3166-1 alpha-2 country codes CLDR names (not its unknown, pseudo or grouping regions)
+NATIONS = frozenset(str(code) for code in Locale("en").territories
+                    if len(str(code)) == 2 and str(code).isalpha()
+                    and code not in {"ZZ", "XA", "XB", "QO", "EZ", "EU", "UN"})
+# the countries of the competitions this serves, first in a list of nations
+HOME_NATIONS = ("KR", "JP", "CN")
 DEFAULT = "en"
 HERE = Path(__file__).parent
 
@@ -160,3 +166,12 @@ def _ordinal(n: int) -> str:
 def nation_name(code: str, lang: str) -> str:
     """The country's name in ``lang`` (CLDR data through Babel): 대한민국, 日本 ..."""
     return str(Locale.parse(lang).territories.get(code.upper(), code))
+
+
+@cache
+def nation_choices(lang: str) -> tuple[tuple[str, str], ...]:
+    """Every nation as (code, name in ``lang``): KR, JP and CN first, then by name."""
+    names = Locale.parse(lang).territories
+    rest = sorted((c for c in NATIONS if c not in HOME_NATIONS),
+                  key=lambda c: str(names.get(c, c)))
+    return tuple((c, str(names.get(c, c))) for c in (*HOME_NATIONS, *rest))

@@ -80,9 +80,13 @@ def _field(name: str, _: Callable[[str], str]) -> str:
     return _(label) if label else name
 
 
+# fields whose refusal says what they take, whatever the reason
+FIELD_HINTS = {"nation": "must be a two-letter country code such as KR, JP or CN"}
+
+
 def invalid_field(field: str, reason: str, _: Callable[[str], str]) -> str:
-    return _(INVALID_FIELD) % {"field": _field(field, _),
-                               "reason": _(REASONS.get(reason, "is not right"))}
+    why = FIELD_HINTS.get(field) or REASONS.get(reason, "is not right")
+    return _(INVALID_FIELD) % {"field": _field(field, _), "reason": _(why)}
 
 
 def say(request: Request, exc: DomainError) -> str:

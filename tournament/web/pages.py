@@ -62,6 +62,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         dates=lambda a, b: i18n.dates(a, b, lang), zone_label=lambda z: i18n.zone_label(z, lang),
         place=lambda rank, shared=1: i18n.place(rank, shared, lang), zone_name=zone_name,
         path=request.url.path, nation_name=lambda code: i18n.nation_name(code, lang),
+        nations=lambda: i18n.nation_choices(lang),
         me=identity.actor if identity else None,
         csrf=identity.csrf_token if identity else None,
         error_text=lambda exc: error_words.say(exc, _),
