@@ -389,3 +389,27 @@ async def test_the_stage_match_table_names_rounds_and_byes(client, app):
         assert "Upper round 1" in options and not any("·" in o for o in options), options
     finally:
         await ctx.__aexit__(None, None, None)
+
+
+async def test_a_team_in_a_stage_is_withdrawn_not_deleted(client, app):
+    """The team page's last section is 기권·삭제 (it read 해제, "release"); deleting asks
+    first, and a team in a running stage is refused with what to do instead (it said to take
+    it out of a seeding that can no longer change)."""
+    from tests.helpers import make_event, make_stage
+
+    con, ctx = await admin_console(client, app)
+    try:
+        event = await make_event(client, 4)
+        await make_stage(client, event)
+        team = event["teams"][0]
+        path = f"/admin/teams/{team}"
+        page = soup((await con.get(path, "ko")).text)
+        assert [h.get_text(strip=True) for h in page.select("main h2")][-1] == "기권·삭제"
+        assert page.select_one("[data-delete-team] button")["data-confirm"] == \
+            "이 팀을 삭제할까요? 되돌릴 수 없습니다."
+        r = await con.post(path, f"{path}/delete", {}, "ko")
+        assert r.status_code == 409
+        assert error_of(r.text).startswith("이 팀은 스테이지에 들어 있습니다. 대신 기권 처리하세요")
+        assert (await client.get(f"/api/teams/{team}")).status_code == 200
+    finally:
+        await ctx.__aexit__(None, None, None)

@@ -54,8 +54,8 @@ MESSAGES = {
                              "confirmation to go ahead.",
     "stage_has_dependents": "Another stage is seeded from this one; delete or change that "
                             "stage first.",
-    "team_in_stage": "This team is in a stage; take it out of the stage's seeding (or "
-                     "withdraw it) first.",
+    "team_in_stage": "This team is in a stage: withdraw it instead (a stage that has not "
+                     "started can take it out of its seeding first).",
     "team_has_matches": "This team has matches; withdraw it instead.",
     "event_not_empty": "This event has teams or stages; remove them first.",
     "tournament_not_empty": "This tournament has events; remove them first.",
