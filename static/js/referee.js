@@ -65,7 +65,8 @@ function typed() {
   if (raw.every((v) => v === "")) return null;
   if (raw.some((v) => v !== "" && !/^[0-9]+$/.test(v))) return { error: L.bad_score };
   // a box left empty is a score not typed, never a 0 (a missed box in a noisy room)
-  if (raw.some((v) => v === "")) return { error: nothingText() };
+  const empty = raw.findIndex((v) => v === "");
+  if (empty >= 0) return { error: fmt(L.missing_side, teamName(empty)) };
   const score = raw.map(Number);
   if (score.some((v) => v > data.max_points)) return { error: fmt(L.too_big, data.max_points) };
   return { score, map: (data.maps && mapInput.value.trim()) || null };

@@ -56,6 +56,7 @@ def console_labels(_: Any, published: bool = True) -> dict[str, Any]:
         "decides_draw_one": _("The match ends in a draw (%(score)s). Save the result and "
                               "finish the match?"),
         "nothing_one": _("Type the score first."),
+        "missing_side": _("Type the score of %s too (an empty box is never taken as 0)."),
         "tied_one": _("This match cannot end in a draw."),
         "finish_confirm": _("Finish the match at %(score)s?"),
         "save_and_finish": _("Save and finish"), "confirm": _("Confirm"),
