@@ -91,8 +91,9 @@ class TeamUpdate(Patch):
 
 
 class RoundSchedule(Body):
-    """``POST /api/stages/{id}/schedule``: one round's matches from ``starts_at``, one
-    every ``interval_minutes`` (0: all at once), spread over the ``stations``."""
+    """``POST /api/stages/{id}/schedule``: one round's matches from ``starts_at``, spread
+    over the ``stations`` in turn, each station playing one every ``interval_minutes``
+    (without stations: one match every interval; 0: all at once)."""
 
     round: Annotated[int, Field(ge=1, le=100), Integral]
     bracket: Literal["winners", "losers", "grand_final", "third_place", "tiebreaker"] | None = None

@@ -182,13 +182,20 @@ async def test_schedule_clashes_are_refused_unless_overridden(client):
     r = await client.patch(f"/api/matches/{m2['id']}", json={"station": "1",
                                                              "override": True}, headers=AUTH)
     assert r.status_code == 200 and r.json()["station"] == "1"
-    # a whole round at once, spread over two stations, 30 minutes apart
+    # a whole round at once over two stations: both play at 13:00 (the interval is between
+    # one station's matches); without stations, one match every 30 minutes
     r = await client.post(f"/api/stages/{st['id']}/schedule", json={
         "round": 1, "starts_at": "2026-11-29T13:00:00+09:00", "interval_minutes": 30,
         "venue": "Hall B", "stations": ["A", "B"]}, headers=AUTH)
     assert r.status_code == 200, r.text
     assert [(m["scheduled_at"], m["station"]) for m in r.json()["matches"]] == [
-        ("2026-11-29T13:00:00+09:00", "A"), ("2026-11-29T13:30:00+09:00", "B")]
+        ("2026-11-29T13:00:00+09:00", "A"), ("2026-11-29T13:00:00+09:00", "B")]
+    r = await client.post(f"/api/stages/{st['id']}/schedule", json={
+        "round": 1, "starts_at": "2026-11-29T15:00:00+09:00", "interval_minutes": 30,
+        "venue": "Hall B"}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    assert [m["scheduled_at"] for m in r.json()["matches"]] == [
+        "2026-11-29T15:00:00+09:00", "2026-11-29T15:30:00+09:00"]
 
 
 async def test_a_stage_says_how_long_a_game_takes(client):

@@ -97,9 +97,12 @@ async def schedule_round(session: AsyncSession, stage_id: int,
         raise InvalidInput("no_matches", f"Round {body.round} of this stage has no such "
                            "matches.", "round")
     start = utc(body.starts_at)
+    # each station plays at once: with two stations M1 and M2 start together, M3 and M4 an
+    # interval later (one after another on one station otherwise)
+    wave = max(1, len(body.stations))
     for i, m in enumerate(chosen):
         values: dict[str, object] = {
-            "scheduled_at": start + timedelta(minutes=body.interval_minutes * i)}
+            "scheduled_at": start + timedelta(minutes=body.interval_minutes * (i // wave))}
         if body.venue is not None:
             values["venue"] = body.venue
         if body.stations:
