@@ -283,6 +283,19 @@ async def test_a_place_shared_in_a_knockout_is_a_range_before_the_others_are_out
             assert cell.get_text(strip=True) == "5–6"  # the stage's table says the same
     assert [await shown(t) for t in out] == ["Final place: 5th–6th"] * 2
 
+    # the teams still playing are listed by how far they are, not by seed: 4 beat 1, so it
+    # is listed above 1 (a 2–0 team stood below a 0–1 one)
+    event = await make_event(client, 4)
+    t = event["teams"]
+    de = await make_stage(client, event, format="double_elimination")
+    first, second = by_number(de)[1], by_number(de)[2]
+    assert set(first["teams"]) == {t[0], t[3]} and set(second["teams"]) == {t[1], t[2]}
+    for m, winner in ((first, t[3]), (second, t[1])):
+        won = [1, 0] if m["teams"][0] == winner else [0, 1]
+        assert (await report(client, m["id"], won)).status_code == 200
+    rows = (await client.get(f"/api/stages/{de['id']}")).json()["standings"]
+    assert [r["team_id"] for r in rows] == [t[1], t[3], t[0], t[2]], rows
+
     event = await make_event(client, 8)
     st = await make_stage(client, event)
     quarter = by_number(st)[1]

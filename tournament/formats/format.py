@@ -210,12 +210,17 @@ class Knockout(Format[S]):
 
 def knockout_rows(teams: list[int], table: list[Row], results: list[MatchResult],
                   resolutions: Sequence[Sequence[int]]) -> list[Row]:
-    """Teams still playing first (in seed order), then the placed teams by rank. Teams out
+    """Teams still playing first (fewer losses, then more wins, then seed), then the placed
+    teams by rank. Teams out
     in the same round share a rank by design: that is no tie to flag, but a tiebreaker
     match or the organizer's order can still split it (e.g. for a qualification spot)."""
     seed = {t: i for i, t in enumerate(teams)}
     for row in table:
         row.tied = False
+    # teams still playing by how far they are: fewer losses (a double elimination's upper
+    # bracket before its lower), then more wins, then seed; a 2–0 team was listed below a
+    # 0–1 one by seed alone
     table.sort(key=lambda r: (r.rank is not None and r.status != "advanced", r.rank or 0,
-                              seed.get(r.team_id, 0)))
+                              r.losses if r.rank is None else 0,
+                              -r.wins if r.rank is None else 0, seed.get(r.team_id, 0)))
     return break_ties(table, results, resolutions)
