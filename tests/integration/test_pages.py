@@ -58,6 +58,9 @@ async def test_every_page_in_every_language(client):
     nations = soup(r.text).select("[data-nations] [data-nation]")
     assert [(row["data-nation"], row.select("td")[1].get_text(" ", strip=True)[-2:])
             for row in nations] == [("JP", "日本"), ("KR", "韓国")]  # names from CLDR
+    # how the table is ordered is said (two nations at 0 points read 1 and 2 unexplained)
+    assert soup(r.text).select_one("[data-nations-note]").get_text(strip=True).startswith(
+        "各種目の最終順位によるポイント")
 
 
 async def test_language_from_cookie_and_accept_language(client):
