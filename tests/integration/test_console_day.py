@@ -128,6 +128,9 @@ async def test_check_in_and_a_forfeit_from_the_match_page(client, app):
                 view[1]["forfeited_by"]) == ("completed", [st["seeding"][0], st["seeding"][3]],
                                              2, 1)  # seed 1 v seed 4; seed 1 forfeited
         assert view[3]["teams"][0] == st["seeding"][3]  # the bracket moved on
+        # a decided match's page offers to correct it, not to enter scores
+        done = soup((await con.get(page, "ko")).text)
+        assert done.select_one("[data-enter-scores]").get_text(strip=True) == "결과 수정"
         r = await con.post(page, f"{page}/forfeit", {"side": "3"}, lang="ko")
         assert r.status_code == 422  # no side 3: said, nothing changed
         assert (await client.get(f"/api/matches/{m[1]['id']}")).json()["version"] == \
