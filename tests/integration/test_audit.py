@@ -10,7 +10,7 @@ import io
 import pytest
 
 from tests.accounts_support import browser_for, make_user
-from tests.helpers import AUTH, by_number, make_event, make_stage, report
+from tests.helpers import AUTH, by_number, make_event, make_stage, report, soup
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -123,6 +123,18 @@ async def test_audit_is_for_admins_paginated_filtered_and_exported(client, app):
     assert rows[0]["via"] == "token" and rows[-1]["action"] == "tournament.create"
     r2 = await client.get(f"/api/tournaments/{event['slug']}/audit?format=csv", headers=AUTH)
     assert r2.text == r.text
+    # the page says each entry in words (it showed the raw codes: match.report, match 15,
+    # token), the code kept beside it for the filter
+    admin = await make_user(client, role="admin")
+    async with browser_for(app) as b:
+        await b.sign_in(admin["name"])
+        page = soup((await b.client.get(f"/tournaments/{event['slug']}/audit",
+                                        params={"lang": "ko", "action": "match.report"})).text)
+    entry = page.select_one("[data-audit] tbody tr")
+    assert entry.select_one("[data-action-word]").get_text(strip=True) == "결과 입력"
+    assert entry.select_one("code").get_text(strip=True) == "match.report"
+    assert entry.select_one("[data-via]").get_text(strip=True) == "API 토큰"
+    assert entry.select("a")[0].get_text(strip=True).startswith("경기 #")
 
 
 async def test_csv_cells_cannot_run_as_formulas(client):

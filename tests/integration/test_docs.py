@@ -57,6 +57,8 @@ def test_every_template_message_is_translated():
                   layout.SECTIONS):
         used |= set(table.values())
     used |= {label for triple in words.GAME_SCORE.values() for label in triple}
+    used |= set(words.AUDIT_ACTIONS.values()) | set(words.AUDIT_VIA.values())
+    used |= set(words.AUDIT_TARGETS.values())
     # errors said by code (pages and the referee console), and the console's own words
     used |= set(error_words.MESSAGES.values()) | {error_words.GENERIC}
     used |= set(error_words.CSV_MESSAGES.values())

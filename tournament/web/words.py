@@ -57,3 +57,47 @@ def outcome(match: Mapping[str, Any], side: int) -> str:
     if match.get("draw"):
         return "D"
     return "W" if match["winner"] == side else "L" if match["winner"] else ""
+
+# the audit trail in words: what was done, how, and to what (the codes stay beside them)
+AUDIT_ACTIONS = {
+    "match.report": "Result entered",
+    "match.correct": "Result corrected",
+    "match.forfeit": "Forfeit",
+    "match.schedule": "Schedule changed",
+    "match.check_in": "Check-in",
+    "stage.create": "Stage created",
+    "stage.update": "Stage changed",
+    "stage.start": "Stage started",
+    "stage.delete": "Stage deleted",
+    "stage.tiebreaker": "Tiebreaker match added",
+    "stage.ties": "Tie order recorded",
+    "team.create": "Team added",
+    "team.import": "Team imported (CSV)",
+    "team.update": "Team changed",
+    "team.delete": "Team deleted",
+    "team.withdraw": "Team withdrawn",
+    "tournament.create": "Tournament created",
+    "tournament.update": "Tournament changed",
+    "tournament.delete": "Tournament deleted",
+    "tournament.import": "Tournament imported",
+    "event.create": "Event created",
+    "event.update": "Event changed",
+    "event.delete": "Event deleted",
+    "user.create": "User created",
+    "user.password": "Password changed",
+    "user.sessions_revoked": "Signed out everywhere",
+    "user.sign_in_link": "Sign-in link made",
+    "referee.assign": "Referee assigned",
+    "referee.unassign": "Referee unassigned",
+    "token.create": "API token created",
+    "token.revoke": "API token revoked",
+}
+AUDIT_VIA = {"session": "browser", "token": "API token", "cli": "command line"}
+AUDIT_TARGETS = {
+    "match": "Match",
+    "team": "Team",
+    "stage": "Stage",
+    "tournament": "Tournament",
+    "event": "Event",
+    "user": "User",
+}
