@@ -413,3 +413,35 @@ async def test_a_team_in_a_stage_is_withdrawn_not_deleted(client, app):
         assert (await client.get(f"/api/teams/{team}")).status_code == 200
     finally:
         await ctx.__aexit__(None, None, None)
+
+
+async def test_saving_a_team_page_keeps_its_roster(client, app):
+    """The team page writes one player a line (the template's trim_blocks ate the newline:
+    five players read 'Faker9CanyonZekaRulerKeria' and saving the seed merged them into one);
+    saving the form unchanged but for the seed keeps every player and real name."""
+    from tests.helpers import make_event
+
+    con, ctx = await admin_console(client, app)
+    try:
+        event = await make_event(client, 0)
+        r = await client.post(f"/api/tournaments/{event['slug']}/events/lol/teams", json={
+            "name": "T1", "nation": "KR", "players": [
+                {"handle": "Faker", "name": "이상혁"}, {"handle": "Oner"}, {"handle": "Keria"}]},
+            headers=AUTH)
+        assert r.status_code == 201, r.text
+        team = r.json()["id"]
+        path = f"/admin/teams/{team}"
+        form = soup((await con.get(path, "ko")).text).select_one("form[data-team-form]")
+        roster = form.select_one('textarea[name="players"]').get_text()
+        assert roster.splitlines() == ["Faker | 이상혁", "Oner", "Keria"], roster
+        sent = {f["name"]: f.get("value", "") for f in form.select("input[name]")}
+        sent.pop("csrf_token", None)
+        sent |= {"players": roster, "seed": "4", "nation": "KR"}
+        r = await con.post(path, path, sent, "ko")
+        assert r.status_code == 303, error_of(r.text)
+        saved = (await client.get(f"/api/teams/{team}")).json()
+        assert [(p["handle"], p["name"]) for p in saved["players"]] == [
+            ("Faker", "이상혁"), ("Oner", None), ("Keria", None)]
+        assert saved["seed"] == 4
+    finally:
+        await ctx.__aexit__(None, None, None)
