@@ -174,21 +174,26 @@ class PlayerCreate(Body):
 
 
 NATION = r"^[A-Za-z]{2}$"
-Nation = Annotated[str, Field(pattern=NATION)]
+# the schema lists every code it takes (upper or lower case), so it says exactly what is
+# accepted: two letters that name no country ("JA" typed for Japan) are refused
+_NATION_CODES = sorted(i18n.NATIONS | {c.lower() for c in i18n.NATIONS})
+Nation = Annotated[str, Field(pattern=NATION, json_schema_extra={"enum": _NATION_CODES})]
 
 
 def _known_nation(code: str) -> str:
-    """An ISO 3166-1 country code CLDR knows ("JA" for Japan is none: JP is)."""
-    code = code.upper()
-    if code not in i18n.NATIONS:
+    """An ISO 3166-1 country code CLDR knows, in upper or lower case ("jp" is JP)."""
+    if code not in _NATION_CODES:
         raise ValueError(f"{code} is no country code (ISO 3166-1, such as KR, JP, CN)")
-    return code
+    return code.upper()
+
+
+KnownNation = Annotated[Nation, AfterValidator(_known_nation)]
 
 
 class TeamCreate(Body):
     name: Name
     names: Names = None
-    nation: Annotated[Nation, AfterValidator(_known_nation)] | None = None
+    nation: KnownNation | None = None
     seed: Id | None = None
     players: list[PlayerCreate] = Field(default_factory=list, max_length=50)
 

@@ -16,9 +16,9 @@ from .schemas import (
     Body,
     Id,
     Integral,
+    KnownNation,
     Name,
     Names,
-    Nation,
     PlayerCreate,
     _in_range,
     _line,
@@ -85,7 +85,7 @@ class TeamUpdate(Patch):
 
     name: Name | None = None
     names: Names = None
-    nation: Nation | None = None
+    nation: KnownNation | None = None
     seed: Id | None = None
     players: list[PlayerCreate] | None = Field(default=None, max_length=50)
 

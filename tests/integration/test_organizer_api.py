@@ -153,6 +153,11 @@ async def test_csv_import_reports_every_bad_line_and_imports_nothing_until_clean
     r = await client.post(f"/api/tournaments/{event['slug']}/events/lol/teams", json={
         "name": "Lower", "nation": "jp"}, headers=AUTH)
     assert r.status_code == 201 and r.json()["nation"] == "JP", r.text
+    lower = r.json()["id"]
+    for nation, status in (("JA", 422), ("Jp", 422), ("cn", 200)):  # a PATCH the same
+        r = await client.patch(f"/api/teams/{lower}", json={"nation": nation}, headers=AUTH)
+        assert r.status_code == status, (nation, r.text)
+    assert (await client.get(f"/api/teams/{lower}")).json()["nation"] == "CN"
     r = await client.post(path, content=b"\xff\xfe", headers=headers)
     assert r.status_code == 422 and r.json()["error"]["errors"][0]["line"] == 1
     assert r.json()["error"]["errors"][0]["code"] == "csv_not_utf8"
