@@ -220,3 +220,21 @@ async def test_assigned_referees_report_only_in_their_tournaments(client):
     r = await client.post(f"/api/tournaments/{other['slug']}/referees",
                           json={"user_id": 999999}, headers=AUTH)
     error(r, 404, "not_found")
+
+
+async def test_a_nation_is_a_country_code(client):
+    """A typed "Japan" cut to "JA" was saved as a nation: two letters that name no ISO
+    3166-1 country, or mixed case, are refused on create and on PATCH; "jp" is JP."""
+    event = await make_event(client, 0)
+    # two letters that name no country ("JA" typed for Japan) are refused; "jp" is JP
+    r = await client.post(f"/api/tournaments/{event['slug']}/events/lol/teams", json={
+        "name": "Typo", "nation": "JA"}, headers=AUTH)
+    assert r.status_code == 422 and r.json()["error"]["field"] == "nation", r.text
+    r = await client.post(f"/api/tournaments/{event['slug']}/events/lol/teams", json={
+        "name": "Lower", "nation": "jp"}, headers=AUTH)
+    assert r.status_code == 201 and r.json()["nation"] == "JP", r.text
+    lower = r.json()["id"]
+    for nation, status in (("JA", 422), ("Jp", 422), ("cn", 200)):  # a PATCH the same
+        r = await client.patch(f"/api/teams/{lower}", json={"nation": nation}, headers=AUTH)
+        assert r.status_code == status, (nation, r.text)
+    assert (await client.get(f"/api/teams/{lower}")).json()["nation"] == "CN"
