@@ -51,6 +51,7 @@ function show(which, text) {
   other.hidden = true;
   box.replaceChildren(document.createTextNode(text || ""));
   box.hidden = !text;
+  if (text) box.scrollIntoView({ block: "nearest" }); // a phone shows it, whatever was in view
   return box;
 }
 

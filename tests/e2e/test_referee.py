@@ -169,6 +169,8 @@ async def test_a_football_match_is_one_result_with_its_goals(browser, module_ser
         other = (await client.get(f"/api/teams/{m['teams'][1]}")).json()
         await expect(phone.locator("[data-error]")).to_have_text(  # names the empty box
             f"{other['names']['ko']}의 점수도 입력하세요(빈칸은 0으로 처리하지 않습니다).")
+        # under the save button and scrolled to: below the actions a phone never showed it
+        await expect(phone.locator("[data-error]")).to_be_in_viewport()
         assert (await client.get(f"/api/matches/{m['id']}")).json()["version"] == m["version"]
         await tap_score(phone, 2, 2)
         await save.click()
