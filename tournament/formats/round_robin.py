@@ -23,7 +23,14 @@ from .format import Format, Settings, choice, count, too_large
 from .limits import MAX_MATCHES_PER_STAGE, MAX_ROUND_ROBIN_GROUP
 from .results import MatchResult, Row
 from .seeding import SeedingMethod, snake_groups
-from .standings import DEFAULT_POINTS, ROUND_ROBIN_TIEBREAKERS, check, compute, line_tie
+from .standings import (
+    DEFAULT_POINTS,
+    ROUND_ROBIN_TIEBREAKERS,
+    check,
+    close_up,
+    compute,
+    line_tie,
+)
 from .types import FormatError, MatchPlan, StageFormat, StagePlan, best_of_for
 
 
@@ -112,25 +119,16 @@ class RoundRobinSettings(Settings):
         check(self.points, self.tiebreakers)
 
 
-def withdrawn_last(table: list[Row], withdrawn: frozenset[int]) -> list[Row]:
+def withdrawn_out(table: list[Row], withdrawn: frozenset[int]) -> list[Row]:
     """A team that withdrew is out: below every team still in (its played results stand
     for its opponents, its remaining matches are forfeits), the others' places closing up
-    and their ties kept: it cannot qualify. The same rule as Swiss (``swiss.withdrawn_last``);
-    rulebooks that annul a leaving team's results instead are not modelled."""
+    and their ties kept: it cannot qualify. The same rule as Swiss (``swiss.withdrawn_last``;
+    both rank through ``standings.close_up``); rulebooks that annul a leaving team's results
+    instead are not modelled."""
     if not any(r.team_id in withdrawn for r in table):
         return table
-    ordered = [r for r in table if r.team_id not in withdrawn] + \
-        [r for r in table if r.team_id in withdrawn]
-    previous: tuple[int | None, Row] | None = None
-    for i, row in enumerate(ordered):
-        original, gone = row.rank, row.team_id in withdrawn
-        if gone:
-            row.status, row.tied = "eliminated", False
-        shared = previous is not None and original is not None and previous[0] == original \
-            and (previous[1].team_id in withdrawn) == gone
-        row.rank = previous[1].rank if shared and previous is not None else i + 1
-        previous = (original, row)
-    return ordered
+    return close_up([r for r in table if r.team_id not in withdrawn]
+                    + [r for r in table if r.team_id in withdrawn], withdrawn)
 
 
 def mark_advance(table: list[Row], advance: int) -> None:
@@ -202,7 +200,7 @@ class RoundRobin(Format[RoundRobinSettings]):
             table = compute(members, [r for r in results if (r.group or 1) == group],
                             points=settings.points, tiebreakers=settings.tiebreakers,
                             resolutions=resolutions, forfeit_score=settings.forfeit_score)
-            table = withdrawn_last(table, withdrawn)
+            table = withdrawn_out(table, withdrawn)
             if complete and settings.advance:
                 mark_advance(table, settings.advance)
             for row in table:

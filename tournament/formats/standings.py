@@ -232,6 +232,21 @@ def break_ties(rows: list[Row], results: Sequence[MatchResult],
     return rows
 
 
+def close_up(ordered: list[Row], withdrawn: frozenset[int]) -> list[Row]:
+    """Rank ``ordered`` (withdrawn teams already moved where they belong) from 1: a team
+    that withdrew is out and has a place of its own; the others keep the ties they had."""
+    previous: tuple[int | None, Row] | None = None
+    for i, row in enumerate(ordered):
+        original, gone = row.rank, row.team_id in withdrawn
+        if gone:
+            row.status, row.tied = "eliminated", False
+        shared = previous is not None and not gone and previous[1].team_id not in withdrawn \
+            and previous[0] == original and row.tied
+        row.rank = previous[1].rank if shared and previous is not None else i + 1
+        previous = (original, row)
+    return ordered
+
+
 def split(tied: list[int], values: Mapping[int, Key],
           again: Callable[[list[int]], list[list[int]]],
           level: Callable[[], list[list[int]]]) -> list[list[int]]:

@@ -13,7 +13,14 @@ from .format import Format, Settings, choice, count, fail, too_large
 from .limits import MAX_BEST_OF, MAX_SWISS_TEAMS
 from .results import MatchResult, Row
 from .seeding import SeedingMethod
-from .standings import DEFAULT_POINTS, SWISS_TIEBREAKERS, RecordMode, check, compute
+from .standings import (
+    DEFAULT_POINTS,
+    SWISS_TIEBREAKERS,
+    RecordMode,
+    check,
+    close_up,
+    compute,
+)
 from .state import MatchState
 from .swiss_pairing import (
     SwissEntry,
@@ -116,17 +123,7 @@ def withdrawn_last(table: list[Row], withdrawn: frozenset[int],
             ordered.append(leaving.pop(0))
         ordered.append(row)
     ordered += leaving
-    previous: tuple[int | None, Row] | None = None
-    for i, row in enumerate(ordered):
-        original = row.rank
-        gone = row.team_id in withdrawn
-        if gone:
-            row.status, row.tied = "eliminated", False
-        shared = previous is not None and not gone and previous[1].team_id not in withdrawn \
-            and previous[0] == original and row.tied
-        row.rank = previous[1].rank if shared and previous is not None else i + 1
-        previous = (original, row)
-    return ordered
+    return close_up(ordered, withdrawn)
 
 
 class Swiss(Format[SwissSettings]):
