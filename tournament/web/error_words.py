@@ -37,6 +37,7 @@ MESSAGES = {
     "session_expired": "You are signed out. Sign in again.",
     "csrf_failed": "This page has expired. Reload it and try again.",
     "too_many_attempts": "Too many wrong passwords. Try again in %(retry_after)s seconds.",
+    "invalid_parameter": "This address has a value that cannot be read. Check the link.",
     "unavailable": "The server cannot reach its database right now. Try again in a moment.",
     "not_found": "Not found.",
     "name_taken": "A user with this name already exists.",

@@ -16,7 +16,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from .. import i18n, views
-from ..errors import DomainError
+from ..errors import BadRequest, DomainError
 from ..services import reads, stage_reads, tournaments
 from . import error_words, words
 from .assets import asset_url
@@ -96,6 +96,8 @@ def page(handler: Handler) -> Handler:
             said = exc.message
             if exc.code in error_words.MESSAGES and exc.code != "not_found":
                 said = error_words.say(exc, i18n.gettext(language(request)))
+                if exc.field:  # which part of the address, as it is typed there
+                    said += f" ({exc.field})"
             return await error_page(request, exc.status, said)
     return guarded
 
@@ -149,6 +151,7 @@ async def stage_page(request: Request, overlay: bool = False) -> Response:
     raw_top = request.query_params.get("top", "")
     top = min(int(raw_top), 100) if raw_top.isascii() and raw_top.isdigit() and \
         0 < len(raw_top) <= 3 and int(raw_top) > 0 else 10  # an overlay's leaderboard rows
+    show = overlay_part(request.query_params.get("show", "all")) if overlay else "all"
 
     async def build(session: AsyncSession) -> Response:
         stage = await stage_reads.stage_by_id(session, stage_id)
@@ -163,12 +166,24 @@ async def stage_page(request: Request, overlay: bool = False) -> Response:
         # an overlay refetches its own (compact) body: /overlay/stages/{id}?fragment=1
         return render(request, template, t=t, event=event, stage=layout(view), teams=teams,
                       tz=t["timezone"], seq=t["last_seq"], overlay=overlay, top=top,
-                      fragment_url=f"/overlay/stages/{stage_id}?fragment=1&top={top}"
-                      if overlay else None,
+                      show=show, fragment_url=f"/overlay/stages/{stage_id}?fragment=1"
+                      f"&top={top}&show={show}" if overlay else None,
                       stage_names={s.id: views.stage_summary(s) for s in siblings},
                       entrant_word=entrant_word(
                           [await tournaments.largest_roster(session, stage.event_id)]))
     return await versioned(request, lambda s: reads.version(s, stage_id=stage_id), build)
+
+
+OVERLAY_PARTS = ("all", "bracket", "standings")
+
+
+def overlay_part(value: str) -> str:
+    """What a stage overlay draws (``?show=``): everything, only the bracket (or
+    leaderboard) or only the standings table, so a stream can place each on its own."""
+    if value not in OVERLAY_PARTS:
+        raise BadRequest("invalid_parameter",
+                         f"show must be one of: {', '.join(OVERLAY_PARTS)}.", "show")
+    return value
 
 
 def entrant_word(roster_sizes: Iterable[int]) -> str:

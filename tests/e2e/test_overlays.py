@@ -1,0 +1,80 @@
+"""Stream overlays in a real Chromium at a stream's frame size (1280×720, an OBS browser
+source): a double-elimination bracket is drawn whole, scaled down to the frame, and keeps
+fitting as results arrive; ``?show=`` picks the bracket or the standings."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+from playwright.async_api import Page, expect
+
+from tests.helpers import by_number, make_event, make_stage, report
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+FRAME = {"width": 1280, "height": 720}
+
+
+async def box_of(page: Page, selector: str) -> dict[str, float]:
+    box = await page.locator(selector).first.bounding_box()
+    assert box is not None, selector
+    return box
+
+
+def inside(box: dict[str, float]) -> bool:
+    return box["x"] >= 0 and box["y"] >= 0 and \
+        box["x"] + box["width"] <= FRAME["width"] + 0.5 and \
+        box["y"] + box["height"] <= FRAME["height"] + 0.5
+
+
+async def test_a_double_elimination_overlay_fits_the_frame_live(browser, live_server, shots):
+    async with httpx.AsyncClient(base_url=live_server.url) as client:
+        event = await make_event(client, 16)
+        st = await make_stage(client, event, format="double_elimination",
+                              settings={"best_of": 3})
+        matches = by_number(st)
+        page = await browser.new_page(viewport=FRAME)
+        await page.goto(f"{live_server.url}/overlay/stages/{st['id']}?lang=ja")
+        # an overlay shows no connection badge; it resumes from the seq it was drawn at
+        final = ".bracket-grand_final .match"
+        await expect(page.locator("main")).to_have_attribute("data-scale", re.compile(r"0\.\d+"))
+        assert inside(await box_of(page, final)), "the grand final is cut off the frame"
+        assert inside(await box_of(page, "main table"))  # the standings under the bracket
+        scale = float(await page.locator("main").get_attribute("data-scale") or "1")
+        assert scale < 1
+        first = matches[1]
+        assert (await report(client, first["id"], [2, 1])).status_code == 200
+        box = page.locator(f'.match[data-match="{first["id"]}"]')
+        await expect(box.locator('[data-side="0"] [data-score]')).to_have_text("2")
+        await expect(box.locator('[data-side="0"]')).to_have_class("side won")
+        assert inside(await box_of(page, final))
+        await page.screenshot(path=shots / "overlay-de-ja-1280x720.png")
+
+        await page.goto(f"{live_server.url}/overlay/stages/{st['id']}?lang=ja&fit=0")
+        await expect(page.locator(final)).to_be_attached()
+        assert not inside(await box_of(page, final)), "fit=0 draws the bracket at full size"
+        await page.close()
+
+
+async def test_show_picks_the_bracket_or_the_standings(browser, live_server):
+    async with httpx.AsyncClient(base_url=live_server.url) as client:
+        event = await make_event(client, 8)
+        st = await make_stage(client, event, format="double_elimination")
+        page = await browser.new_page(viewport=FRAME)
+        url = f"{live_server.url}/overlay/stages/{st['id']}?lang=ko"
+        await page.goto(url + "&show=bracket")
+        await expect(page.locator(".bracket-winners")).to_be_visible()
+        await expect(page.locator("main table")).to_have_count(0)
+        # the body the live feed refetches draws the same part
+        fragment = await client.get(f"/overlay/stages/{st['id']}?fragment=1&show=bracket")
+        assert "bracket-winners" in fragment.text and "<table" not in fragment.text
+        await page.goto(url + "&show=standings")
+        await expect(page.locator("main table")).to_be_visible()
+        await expect(page.locator("main table tbody tr")).to_have_count(8)
+        await expect(page.locator(".bracket")).to_have_count(0)
+        r = await page.goto(url + "&show=everything")
+        assert r is not None and r.status == 400
+        await expect(page.locator("main p").first).to_have_text(
+            "주소에 읽을 수 없는 값이 있습니다. 링크를 확인하세요. (show)")
+        await page.close()
