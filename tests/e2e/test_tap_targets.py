@@ -36,3 +36,35 @@ async def test_every_header_link_is_big_enough_to_tap(browser, live_server, shot
             assert small == [], (path, small)
         await page.screenshot(path=shots / "tap-targets-en-phone.png")
         await page.close()
+
+
+IN_MAIN = MEASURE.replace("'header a, header button, .crumbs a, footer a, a.pill'", "'main a'")
+
+
+async def test_every_link_in_the_pages_body_is_big_enough_to_tap(browser, live_server, shots):
+    """A team in the standings, a cross table's result, an entrant, a stage's heading, a
+    schedule's match and "watch stream": all were 16 to 23 px high on a phone."""
+    async with httpx.AsyncClient(base_url=live_server.url) as client:
+        event = await make_event(client, 4)
+        st = await make_stage(client, event, format="round_robin", settings={"groups": 1})
+        m = st["matches"][0]
+        r = await client.patch(f"/api/matches/{m['id']}", json={
+            "stream_url": "https://twitch.tv/kj", "score": [1, 0], "status": "completed"},
+            headers=AUTH)
+        assert r.status_code == 200, r.text
+        page = await browser.new_page(viewport={"width": 390, "height": 844})
+        for path in (f"/stages/{st['id']}?lang=ko",
+                     f"/tournaments/{event['slug']}/events/lol?lang=ja",
+                     f"/teams/{event['teams'][0]}?lang=ja",
+                     f"/matches/{m['id']}?lang=en"):
+            await page.goto(f"{live_server.url}{path}")
+            found = await page.evaluate(IN_MAIN)
+            assert len(found) >= 2, (path, found)
+            if "/matches/" in path:
+                assert "Watch stream" in [x[0] for x in found], found
+            small = [x for x in found if x[2] < 44]
+            assert small == [], (path, small)
+        await page.goto(f"{live_server.url}/stages/{st['id']}?lang=ko")
+        assert await page.locator("table.cross a.res").count() >= 2  # the result, both ways
+        await page.screenshot(path=shots / "tap-targets-stage-ko-phone.png", full_page=True)
+        await page.close()
