@@ -10,7 +10,12 @@ import httpx
 import pytest
 
 from tests.helpers import AUTH, make_stage, stage, unique
-from tests.replays import cs2_austin_2025, fifa_wc_2022_groups_e_h, lol_worlds_2019_groups_a_b
+from tests.replays import (
+    cs2_austin_2025,
+    fifa_wc_2022_groups_e_h,
+    lol_worlds_2019_groups_a_b,
+    vct_masters_madrid_2024,
+)
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -166,3 +171,34 @@ async def test_a_world_cup_group_is_decided_on_goals_scored(client):
     box = box[:box.index("</a>")]
     scores = [s.split("<")[0] for s in box.split('data-score>')[1:]]
     assert sorted(scores) == ["1", "2"]
+
+
+async def test_a_masters_double_elimination_plays_a_best_of_five_lower_final(client):
+    source = vct_masters_madrid_2024
+    entered = await enter(client, source.SEEDS, source.NATIONS)
+    ids = entered["ids"]
+    name = {v: k for k, v in ids.items()}
+    playoffs = await make_stage(client, entered, name="Playoffs", format="double_elimination",
+                                settings={"best_of": 3, "best_of_by_round": {"L2": 5},
+                                          "final_best_of": 5, "grand_final": "single"})
+    assert playoffs["settings"]["best_of_by_round"] == {"L2": 5}
+    for bracket, round_number, winner, loser, won, lost, best_of in source.SERIES:
+        view = await stage(client, playoffs["id"])
+        match = next(m for m in view["matches"] if m["status"] in ("ready", "live")
+                     and set(m["teams"]) == {ids[winner], ids[loser]})
+        assert (match["bracket"], match["round"], match["best_of"]) == \
+            (bracket, round_number, best_of), (winner, loser)
+        if best_of == 5:  # a best-of-three's 2-1 does not finish a best-of-five
+            r = await client.patch(f"/api/matches/{match['id']}", json={
+                "score": [2, 1], "status": "completed"}, headers=AUTH)
+            assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_score"
+        await play(client, playoffs["id"], ids[winner], ids[loser], (won, lost))
+    view = await stage(client, playoffs["id"])
+    assert view["status"] == "completed"
+    assert len(view["matches"]) == len(source.SERIES)  # one grand final series, no reset
+    assert {name[r["team_id"]]: r["rank"] for r in view["standings"]} == source.PLACES
+    r = await client.get(f"/api/tournaments/{entered['slug']}/events/e")
+    assert {name[p["team_id"]]: p["rank"] for p in r.json()["placements"]} == source.PLACES
+    # the upper final stays a best-of-three: "L2" names the lower bracket's round alone
+    upper_final = next(m for m in view["matches"] if (m["bracket"], m["round"]) == ("winners", 2))
+    assert upper_final["best_of"] == 3 and upper_final["score"] in ([2, 1], [1, 2])

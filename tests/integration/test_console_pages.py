@@ -133,3 +133,42 @@ async def test_a_stage_seeded_from_another_lists_the_results_a_setting_would_cle
             "best_of", 1) == 1
     finally:
         await ctx.__aexit__(None, None, None)
+
+
+async def test_a_double_elimination_takes_a_best_of_five_lower_final_from_the_form(client,
+                                                                                  app):
+    """The settings form of a double elimination says how to name one bracket's round
+    (L2=5) in the page's language, and a lower final set that way is a best-of-five while
+    the upper final stays a best-of-three."""
+    from tests.helpers import make_event, make_stage
+
+    con, ctx = await admin_console(client, app)
+    try:
+        event = await make_event(client, 4)
+        st = await make_stage(client, event, format="double_elimination",
+                              settings={"best_of": 3})
+        path = f"/admin/stages/{st['id']}"
+        page = soup((await con.get(path, "ko")).text)
+        form = page.select_one("form[data-stage-settings]")
+        field = form.select_one("input[name=s_best_of_by_round]").find_parent("label")
+        assert field.select_one(".hint").get_text(strip=True) == \
+            "W2=3, L2=5: 승자조 또는 패자조의 2라운드만 (2=3: 둘 다)"
+        sent = {f["name"]: f.get("value", "") for f in form.select("input[name]")
+                if f.get("type") != "checkbox" or f.has_attr("checked")}
+        sent |= {x["name"]: (x.select_one("option[selected]") or x.select_one("option"))[
+            "value"] for x in form.select("select[name]")}
+        sent.pop("csrf_token", None)
+        r = await con.post(path, path, sent | {"s_best_of_by_round": "L2=5"}, "ko")
+        assert r.status_code in (200, 303), error_of(r.text)
+        view = (await client.get(f"/api/stages/{st['id']}")).json()
+        assert view["settings"]["best_of_by_round"] == {"L2": 5}
+        assert {(m["bracket"], m["round"]): m["best_of"] for m in view["matches"]} == {
+            ("winners", 1): 3, ("winners", 2): 3, ("losers", 1): 3, ("losers", 2): 5,
+            ("grand_final", 1): 3}
+        r = await con.post(path, path, sent | {"s_best_of_by_round": "X2=5"}, "ko")
+        assert r.status_code == 422
+        assert error_of(r.text) == "이 설정은 불가능합니다: 라운드별 다전제(라운드=게임 수, …)."
+        assert (await client.get(f"/api/stages/{st['id']}")).json()["settings"][
+            "best_of_by_round"] == {"L2": 5}
+    finally:
+        await ctx.__aexit__(None, None, None)

@@ -11,6 +11,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from tournament.formats import double_elimination as de
+from tournament.formats import registry
 from tournament.formats.results import MatchResult
 from tournament.formats.types import Feed, FormatError, MatchPlan, Slot, StagePlan
 
@@ -228,6 +229,33 @@ def test_best_of_settings():
             assert m.best_of == 5
         else:
             assert m.best_of == (3 if m.round == 3 else 1)
+
+
+def test_best_of_by_round_can_name_one_bracket():
+    """VALORANT Masters: the lower final is a best-of-five, the upper final a best-of-three
+    (tests/replays/vct_masters_madrid_2024.py); a bracket's own key beats the plain one."""
+    stage = de.plan(list(range(1, 9)), best_of=1, best_of_by_round={"2": 3, "L2": 5, "W3": 7})
+    got = {(m.bracket, m.round): m.best_of for m in stage.matches}
+    assert got == {("winners", 1): 1, ("winners", 2): 3, ("winners", 3): 7,
+                   ("losers", 1): 1, ("losers", 2): 5, ("losers", 3): 1, ("losers", 4): 1,
+                   ("grand_final", 1): 1}
+
+
+@pytest.mark.parametrize("fmt,key,ok", [
+    ("double_elimination", "L2", True), ("double_elimination", "W12", True),
+    ("double_elimination", "l2", False), ("double_elimination", "L", False),
+    ("double_elimination", "L0", False), ("double_elimination", "G1", False),
+    ("single_elimination", "L2", False), ("round_robin", "W1", False),
+    ("swiss", "2", True)])
+def test_a_bracket_round_key_is_a_double_elimination_setting(fmt, key, ok):
+    parse = registry.get(fmt).parse_settings
+    if ok:
+        assert parse({"best_of_by_round": {key: 3}}).best_of_by_round == {key: 3}
+    else:
+        with pytest.raises(FormatError) as caught:
+            parse({"best_of_by_round": {key: 3}})
+        assert caught.value.field == "settings.best_of_by_round"
+        assert ('"L2"' in caught.value.message) == (fmt == "double_elimination")
 
 
 def test_two_teams_play_a_true_double_elimination():

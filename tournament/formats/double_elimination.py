@@ -44,7 +44,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from typing import Any, Literal, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar
 
 from . import layout
 from .format import Knockout, Label, Settings, choice, count, knockout_rows
@@ -110,7 +110,9 @@ def plan(
 ) -> StagePlan:
     """Every match of the stage; see the module docstring for the numbering and links.
 
-    ``best_of_by_round`` is keyed by the round within each bracket; the grand final
+    ``best_of_by_round`` is keyed by the round within each bracket: ``"2"`` is round 2 of
+    both, ``"W2"`` of the upper bracket and ``"L2"`` of the lower one (VALORANT's Masters
+    play a best-of-five lower final after a best-of-three upper final). The grand final
     (and its reset) use ``final_best_of`` when given, else ``best_of``.
     """
     if grand_final not in ("single", "reset", "none"):
@@ -129,7 +131,8 @@ def plan(
             slots: tuple[Slot, Slot]) -> int:
         matches.append(MatchPlan(
             number=len(matches) + 1, round=round_number, bracket=bracket, slots=slots,
-            best_of=best_of_for(round_number, best_of, best_of_by_round),
+            best_of=best_of_for(round_number, best_of, best_of_by_round,
+                                "L" if bracket == Bracket.LOSERS else "W"),
         ))
         return len(matches)
 
@@ -297,6 +300,7 @@ def table(teams: list[int], results: list[MatchResult],
 
 @dataclass(frozen=True, kw_only=True)
 class DoubleEliminationSettings(Settings):
+    bracket_rounds: ClassVar[bool] = True  # best_of_by_round takes "W2" and "L2" too
     grand_final: GrandFinal = "single"
     final_best_of: int | None = None
 

@@ -54,6 +54,8 @@ class Settings:
     best_of_by_round: dict[str, int] = field(default_factory=dict)
     game_score: str | None = None  # goals | rounds | points: shown as for / against
     game_minutes: int = 60  # how long a game takes: clash checks and calendar entries
+    # whether best_of_by_round may name one bracket's round ("W2", "L2": double elimination)
+    bracket_rounds: ClassVar[bool] = False
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -66,12 +68,20 @@ class Settings:
             choice(self.game_score, "game_score", GAME_SCORES)
         by_round = self.best_of_by_round
         if not isinstance(by_round, dict) or not all(
-                isinstance(k, str) and k.isascii() and k.isdigit() and len(k) <= 4
-                and int(k) >= 1 for k in by_round):
+                isinstance(k, str) and self._round_key(k) for k in by_round):
             raise fail("best_of_by_round", 'best_of_by_round maps round numbers to best-of: '
-                       '{"3": 5}.')
+                       '{"3": 5}' + ('; "W2" or "L2" names round 2 of the upper or the lower '
+                                     'bracket alone.' if self.bracket_rounds else '.'))
         for key, value in by_round.items():
             count(value, f"best_of_by_round.{key}", 1, MAX_BEST_OF)
+
+
+    @classmethod
+    def _round_key(cls, key: str) -> bool:
+        """A round's number, or (``bracket_rounds``) W or L and the number."""
+        if cls.bracket_rounds and key[:1] in ("W", "L"):
+            key = key[1:]
+        return key.isascii() and key.isdigit() and len(key) <= 4 and int(key) >= 1
 
 
 S = TypeVar("S", bound=Settings)

@@ -113,7 +113,12 @@ def best_of_for(
     round_number: int,
     default: int,
     by_round: dict[str, int] | None,
+    bracket: str = "",
 ) -> int:
-    if by_round and str(round_number) in by_round:
-        return int(by_round[str(round_number)])
+    """A round's best-of: ``by_round`` keyed by the round's number, or (a double
+    elimination) by the bracket's letter and the number, ``"L2"``, which comes first."""
+    if by_round:
+        for key in (f"{bracket}{round_number}" if bracket else None, str(round_number)):
+            if key is not None and key in by_round:
+                return int(by_round[key])
     return default

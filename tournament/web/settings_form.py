@@ -42,6 +42,8 @@ LABELS = {
     "forfeit_score": "A forfeit counts as a win of every game needed, each by this score "
                      "(empty: no games)",
 }
+BRACKET_ROUNDS_HINT = "W2=3, L2=5: round 2 of the upper or of the lower bracket alone " \
+                      "(2=3: both)"
 # Choices of a text setting that is not typed as one (the format checks them too).
 CHOICES: dict[str, tuple[str, ...]] = {"game_score": ("goals", "rounds", "points")}
 CHOICE_WORDS = {
@@ -79,6 +81,7 @@ class SettingField:
     default: Any
     optional: bool = False  # may be left empty (none)
     choices: tuple[str, ...] = ()
+    hint: str = ""  # a line under the field (message id)
 
     def shown(self, value: Any) -> str:
         """The value as the form's input holds it."""
@@ -121,8 +124,10 @@ def settings_fields(fmt: Format[Any]) -> list[SettingField]:
             kind, choices = "choice", CHOICES[f.name]
         default = f.default if f.default is not MISSING else (
             f.default_factory() if f.default_factory is not MISSING else None)
+        hint = BRACKET_ROUNDS_HINT if f.name == "best_of_by_round" and \
+            fmt.settings_type.bracket_rounds else ""
         found.append(SettingField(f.name, kind, LABELS.get(f.name, f.name), default,
-                                  optional, choices))
+                                  optional, choices, hint))
     return found
 
 
