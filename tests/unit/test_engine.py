@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from tournament.formats.machine import ResultUpdate
+from tournament.formats.types import NeedsAdmin
 
 from ..sim import Sim, losses, play_out
 
@@ -63,6 +68,51 @@ def test_a_referee_may_not_clear_results_played_on():
         raise AssertionError("the correction was allowed")
     after = {n: (m.team1_id, m.team2_id, m.status, m.winner) for n, m in sim.matches.items()}
     assert after == before  # nothing changed
+
+
+def _forfeit(sim: Sim, number: int, side: int, may_reset: bool) -> Any:
+    update = ResultUpdate(forfeit=side, given=frozenset({"forfeit"}))
+    return sim.step(lambda machine: machine.report(number, update, may_reset=may_reset))
+
+
+def test_a_referee_may_not_turn_a_result_played_on_into_a_forfeit():
+    """A forfeit in place of a played 2-1 keeps the winner, so it resets nothing; but taking
+    it back reopens the match and would reset the final its winner has started. A referee
+    could make it and then not undo it (referee review): it is refused like the undo."""
+    sim = Sim("single_elimination", [1, 2, 3, 4], {"best_of": 3})
+    sim.report(1, 1, (2, 1))  # 1 beat 4, 2-1
+    sim.report(2, 1)
+    _forfeit(sim, 2, 2, may_reset=False)  # the final not started: nothing to reset later
+    assert (sim.matches[2].forfeit, sim.matches[2].winner) == (2, 1)
+    sim.update(3, score=[1, 0], status="live")
+    with pytest.raises(NeedsAdmin) as caught:
+        _forfeit(sim, 1, 2, may_reset=False)
+    assert caught.value.code == "correction_needs_admin" and caught.value.field == "forfeit"
+    assert caught.value.params == {"matches": [3]}
+    m = sim.matches[1]
+    assert (m.status, m.score1, m.score2, m.forfeit, m.winner) == ("completed", 2, 1, None, 1)
+    _forfeit(sim, 1, 2, may_reset=True)  # an admin may
+    assert (sim.matches[1].forfeit, sim.matches[1].winner) == (2, 1)
+    assert (sim.matches[3].status, sim.matches[3].score1) == ("live", 1)
+
+
+def test_a_swiss_result_paired_on_is_not_turned_into_a_forfeit_by_a_referee():
+    sim = Sim("swiss", list(range(1, 9)), {"pairing": "standard", "rounds": 3})
+    for m in sim.ready():
+        sim.report(m.number, 1)
+    assert any(m.round == 2 for m in sim.matches.values())
+    with pytest.raises(NeedsAdmin) as caught:
+        _forfeit(sim, 1, 2, may_reset=False)
+    assert caught.value.params["matches"] == sorted(
+        n for n, m in sim.matches.items() if m.round == 2)
+
+
+def test_a_round_robin_result_may_become_a_forfeit():
+    sim = Sim("round_robin", [1, 2, 3, 4])
+    for m in sim.ready():
+        sim.report(m.number, 1)
+    _forfeit(sim, 1, 2, may_reset=False)  # no match depends on it: taking it back is free
+    assert sim.matches[1].forfeit == 2
 
 
 def test_a_team_that_withdraws_during_a_live_match_forfeits_it():

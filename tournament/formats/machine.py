@@ -19,7 +19,15 @@ from typing import Any
 
 from . import scoring
 from .format import Format, Settings
-from .progression import clear_result, forfeit, place, reset_wanted, sends, settle
+from .progression import (
+    clear_result,
+    forfeit,
+    place,
+    reset_wanted,
+    sends,
+    settle,
+    was_played,
+)
 from .results import Row
 from .seeding import SeedingMethod
 from .state import MatchState
@@ -169,6 +177,8 @@ class StageMachine:
             clear_result(m)
             m.status = MatchStatus.READY
         elif update.forfeit is not None:
+            if was_completed and m.forfeit is None and not may_reset:
+                await self._refuse_if_played_on(m)
             forfeit(m, update.forfeit)
         else:
             self._score(m, update, status)
@@ -240,6 +250,24 @@ class StageMachine:
                              "Changing this result resets matches already played or paired "
                              f"({', '.join(f'M{n}' for n in affected)}); ask an admin.",
                              "score", matches=affected)
+
+    async def _refuse_if_played_on(self, m: MatchState) -> None:
+        """A played result turned into a forfeit keeps its winner, so nothing is reset now;
+        but taking the forfeit back reopens the match and resets what its teams played on
+        since (Swiss: the rounds paired after it). Whoever could not take it back (a
+        referee) may not make it either: it is refused, naming those matches."""
+        if self.stage.format.drops_later_rounds():
+            affected = sorted(x.number for x in await self.store.all() if x.round > m.round)
+        else:
+            targets = [n for n in (m.winner_to, m.loser_to) if n is not None]
+            await self.store.prefetch(targets)
+            affected = sorted([n for n in targets if was_played(await self.store.get(n))])
+        if affected:
+            raise NeedsAdmin("correction_needs_admin",
+                             "A forfeit in place of this result could only be taken back by "
+                             "resetting matches already played or paired "
+                             f"({', '.join(f'M{n}' for n in affected)}); ask an admin.",
+                             "forfeit", matches=affected)
 
     def reschedule(self, m: MatchState, **values: Any) -> None:
         """Set ``scheduled_at`` and/or ``stream_url``."""
