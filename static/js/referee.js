@@ -406,9 +406,9 @@ async function forfeit() {
 function ago(at) {
   if (!at) return "";
   const seconds = Math.round((new Date(at).getTime() - Date.now()) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(data.lang, { numeric: "auto" });
-  if (Math.abs(seconds) < 60) return rtf.format(Math.min(0, seconds), "second");
-  return rtf.format(Math.round(seconds / 60), "minute");
+  if (Math.abs(seconds) < 60) return L.just_now;
+  return new Intl.RelativeTimeFormat(data.lang, { numeric: "auto" })
+    .format(Math.round(seconds / 60), "minute");
 }
 
 function openConflict(op, who) {
@@ -417,13 +417,25 @@ function openConflict(op, who) {
   panel.hidden = false;
   panel.querySelector("[data-conflict-title]").textContent = L.conflict_title;
   const when = ago(who?.at);
-  panel.querySelector("[data-conflict-who]").textContent = who && who.name
-    ? fill(L.changed_by, { name: who.name, when }) : fill(L.changed, { when: when || "" });
+  // the bootstrap admin token has no user: its name is the environment variable's
+  const byAdmin = who && who.id == null && who.name;
+  panel.querySelector("[data-conflict-who]").textContent = byAdmin
+    ? fill(L.changed_by_admin, { when }) : who && who.name
+      ? fill(L.changed_by, { name: who.name, when }) : fill(L.changed, { when: when || "" });
   panel.querySelector("[data-conflict-stored]").replaceChildren(describe(stored));
   panel.querySelector("[data-conflict-mine]").replaceChildren(describeTyped(op));
-  // a typed game can go on top only while the match still has a game to play
-  const room = stored.status !== "completed" && logic.nextGameNumber(stored) <= stored.best_of;
-  panel.querySelector('[data-action="apply-mine"]').hidden = !!(op?.game || typed()) && !room;
+  // a typed game can go on top only while the match still has a game to play: the
+  // button names the game it becomes, and says so when the stored one has its number
+  const next = logic.nextGameNumber(stored);
+  const room = stored.status !== "completed" && next <= stored.best_of;
+  const game = !!(op?.game || typed());
+  const apply = panel.querySelector('[data-action="apply-mine"]');
+  apply.hidden = game && !room;
+  apply.textContent = game && room ? fmt(L.apply_as_game, next) : L.apply_mine;
+  const warn = panel.querySelector("[data-conflict-warn]");
+  const same = game && room && op?.number != null && op.number < next;
+  warn.hidden = !same;
+  warn.textContent = same ? fill(L.same_game, { n: op.number, next }) : "";
   $("[data-next]").classList.add("held");
   show("ok", "");
   panel.scrollIntoView({ block: "start" });
@@ -471,7 +483,7 @@ async function followFeed(match) {
     const r = await fetch(`/api/matches/${matchId}/audit?limit=1`, { credentials: "same-origin" });
     if (r.ok) {
       const entry = (await r.json()).items[0];
-      if (entry) who = { name: entry.actor.name, at: entry.at };
+      if (entry) who = { id: entry.actor.id, name: entry.actor.name, at: entry.at };
     }
   } catch { /* the name is a courtesy */ }
   if (!conflict && mine()) openConflict({ game: mine(), number: typedFor }, who);

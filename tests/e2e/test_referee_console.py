@@ -62,13 +62,39 @@ async def test_a_conflict_on_save_keeps_the_typed_game(browser, module_server, s
         await phone.screenshot(path=shots / "referee-conflict-ko-phone.png")
         stored = (await client.get(f"/api/matches/{m['id']}")).json()
         assert stored["games"] == [[13, 5], [7, 13]]  # nothing of mine was applied
+        # both typed game 2: the panel says the stored one has that number, and the button
+        # names the game the typed one would become (it read "add mine to the stored result"
+        # and a referee review's second entry of one game ended a Bo3)
+        await expect(panel.locator("[data-conflict-warn]")).to_have_text(
+            "2세트는 이미 저장되어 있습니다. 다른 세트일 때만 저장하세요: 3세트로 기록됩니다.")
         # The referee chooses: their game goes on top of the stored result (game 3).
-        await panel.get_by_role("button", name="내 입력을 저장된 결과에 추가").click()
+        await panel.get_by_role("button", name="내 입력을 3세트로 저장").click()
         await expect(phone.locator("dialog[open]")).to_contain_text("팀 4 승리 (1 – 2)")
         await phone.locator("dialog[open] button.primary").click()
         await expect(phone.locator("[data-status]")).to_have_text("종료")
         stored = (await client.get(f"/api/matches/{m['id']}")).json()
         assert stored["games"] == [[13, 5], [7, 13], [9, 13]] and stored["winner"] == 2
+        await phone.close()
+
+
+async def test_a_change_made_with_the_admin_token_is_said_to_be_an_admins(browser,
+                                                                          module_server):
+    """The bootstrap token has no user: the panel read "TOURNAMENT_ADMIN_TOKEN 님이
+    변경했습니다 (0초 전)"; it names an admin, and a change of seconds ago is "just now"."""
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        event, m = await _live_bo3(client)
+        me = await referee(client, event["slug"])
+        phone = await phone_signed_in(browser, client, me, "ko")
+        await phone.route_web_socket(re.compile(r"/ws/"), lambda ws: None)
+        await phone.goto(f"{base}/matches/{m['id']}/referee?lang=ko")
+        await tap_score(phone, 9, 13)
+        r = await client.patch(f"/api/matches/{m['id']}", json={
+            "games": [[13, 5], [7, 13]], "status": "live"}, headers=AUTH)
+        assert r.status_code == 200
+        await phone.get_by_role("button", name="2세트 저장").click()
+        who = phone.locator("[data-conflict] [data-conflict-who]")
+        await expect(who).to_have_text("관리자(API 토큰)가 변경했습니다 (방금).")
         await phone.close()
 
 
@@ -94,8 +120,8 @@ async def test_a_change_on_the_feed_holds_the_typed_game_until_the_referee_choos
         await expect(panel.locator("[data-conflict-mine]")).to_contain_text("第2ゲーム")
         await expect(panel.locator("[data-conflict-mine] .big-score")).to_have_text("9 – 13")
         # the match is over: the typed game cannot go on top, only be dropped
-        add = panel.get_by_role("button", name="自分の入力を保存済みの結果に追加")
-        await expect(add).to_be_hidden()
+        await expect(panel.locator('[data-action="apply-mine"]')).to_be_hidden()
+        await expect(panel.locator("[data-conflict-warn]")).to_be_hidden()
         await expect(phone.locator('[data-point="1"]')).to_have_value("13")
         await phone.screenshot(path=shots / "referee-conflict-ja-phone.png")
         await panel.get_by_role("button", name="保存済みの結果を残す（自分の入力を破棄）").click()

@@ -69,7 +69,7 @@ def console_labels(_: Any, published: bool = True) -> dict[str, Any]:
         "saved": _("Saved. Spectators see it now.") if published else _(
             "Saved. Spectators see it once the tournament is published."),
         "saving": _("Saving…"),
-        "retrying": _("No connection. Your entry is kept; trying again (%d)…"),
+        "retrying": _("No connection. Your entry is kept; trying again (attempt %d)…"),
         "offline": _("Not saved: no connection. Your entry is kept here."),
         "retry": _("Try again"),
         "conflict_title": _("Someone else changed this match"),
@@ -77,6 +77,12 @@ def console_labels(_: Any, published: bool = True) -> dict[str, Any]:
         "changed": _("Changed %(when)s."),
         "stored_now": _("Stored now"), "you_typed": _("You typed"),
         "apply_mine": _("Add mine to the stored result"),
+        "apply_as_game": _("Save mine as game %d"),
+        # both referees typed the same game: the one saved second would become the next
+        "same_game": _("Game %(n)s is already stored. Save yours only if it is another "
+                       "game: it would be stored as game %(next)s."),
+        "changed_by_admin": _("Changed by an admin (API token) %(when)s."),
+        "just_now": _("just now"),
         "keep_stored": _("Keep the stored result (discard mine)"),
         "series_only": _("Earlier games were entered as a series score only, so only the "
                          "winner of each next game can be added to it."),
