@@ -302,3 +302,37 @@ async def test_a_stage_forfeit_score_counts_a_walkover_as_3_0_in_the_table(clien
     cells = sorted(td.get_text(strip=True) for td in page.select("table.cross tbody td")
                    if "self" not in td.get("class", []))
     assert "FF–0" in cells and "0–FF" in cells
+
+
+async def test_the_referee_console_asks_which_player_forfeits_in_a_one_on_one_event(
+        client, app):
+    """Tekken and eFootball entrants are players (their standings say 선수): the forfeit
+    question said "어느 팀이 기권합니까?" there; a team event still asks about teams."""
+    import json
+
+    from tests.accounts_support import browser_for, make_user
+    from tests.helpers import unique
+
+    slug = unique("solo")
+    assert (await client.post("/api/tournaments", json={"slug": slug, "name": "Solo"},
+                              headers=AUTH)).status_code == 201
+    assert (await client.post(f"/api/tournaments/{slug}/events", json={
+        "slug": "tk", "name": "Tekken 8"}, headers=AUTH)).status_code == 201
+    ids = []
+    for i in range(2):
+        r = await client.post(f"/api/tournaments/{slug}/events/tk/teams", json={
+            "name": f"Player {i + 1}", "players": [{"handle": f"p{i}"}]}, headers=AUTH)
+        assert r.status_code == 201, r.text
+        ids.append(r.json()["id"])
+    solo = await make_stage(client, {"slug": slug, "event": "tk", "teams": ids})
+    event = await make_event(client, 2)  # two players a team
+    teams = await make_stage(client, event)
+    ref = await make_user(client, role="referee", tournaments=[slug, event["slug"]])
+    async with browser_for(app) as b:
+        assert (await b.sign_in(ref["name"])).status_code == 303
+        for st, question in ((solo, "어느 선수가 기권합니까?"), (teams, "어느 팀이 기권합니까?")):
+            page = await b.client.get(f"/matches/{st['matches'][0]['id']}/referee",
+                                      params={"lang": "ko"})
+            assert page.status_code == 200
+            data = json.loads(soup(page.text).select_one("#console-data").get_text())
+            assert data["labels"]["forfeit_who"] == question

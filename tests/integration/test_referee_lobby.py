@@ -98,8 +98,25 @@ async def test_a_referee_scores_a_lobby_game_by_game(client, app):
             {t[0], t[1]}  # both rows given 2nd place are marked
         assert (await stage(client, st["id"]))["matches"][0]["placings"] == []
 
+        # every mistake is said at once, each naming its row (only the first was said, and
+        # the rows of a place given twice were marked with no word about them)
+        bad = form_of([t[2], t[0], t[3], t[1]], [3, 1, 0, 2], 1, page.text)
+        bad[f"place_{t[1]}"] = "2"
+        bad[f"kills_{t[3]}"] = "x"
+        r = await b.client.post(f"{console}/game", params={"lang": "ja"}, data=bad)
+        assert r.status_code == 422
+        said = soup(r.text).select_one("[data-error]").get_text().split("\n")
+        assert said == ["チーム4：キル数は0以上の整数で入力してください。",
+                        "2位がチーム1、チーム2に重複しています。各順位は1チームだけです。"]
+        assert {int(x["data-lobby-team"]) for x in soup(r.text).select("[data-invalid]")} == \
+            {t[0], t[1], t[3]}
+
+        # full-width digits (a Japanese keyboard in full-width mode) are the digits they are
         good = form_of([t[2], t[0], t[3], t[1]], [3, 1, 0, 2], 1, page.text)
-        r = await b.client.post(f"{console}/game", params={"lang": "ko"}, data=good)
+        wide = {k: v.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+                if k.startswith(("place_", "kills_")) else v for k, v in good.items()}
+        assert wide[f"place_{t[2]}"] == "１"
+        r = await b.client.post(f"{console}/game", params={"lang": "ko"}, data=wide)
         assert r.status_code == 303, r.text[:500]
         view = await stage(client, st["id"])
         # places 10, 6, 5, 4 plus a point a kill: 13, 7, 5, 6
@@ -240,4 +257,4 @@ async def test_a_save_on_an_unpublished_tournament_does_not_promise_spectators(c
         assert r.status_code == 303, r.text[:300]
         done = soup((await b.client.get(r.headers["location"])).text)
         assert done.select_one("[data-ok]").get_text(strip=True) == \
-            "ゲーム1を保存しました。大会が公開されると観客に表示されます。"
+            "第1ゲームを保存しました。大会が公開されると観客に表示されます。"

@@ -6,6 +6,7 @@ the form in the page's language with what was typed kept."""
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from babel.lists import format_list
@@ -105,8 +106,8 @@ async def save_game(request: Request) -> Response:
     refused = _refused(request, found, typed)
     if refused is not None:
         return lobby_page(request, found, *refused)
-    results = [{"team_id": team["id"], "placement": number(form, f"place_{team['id']}"),
-                "kills": number(form, f"kills_{team['id']}")} for team in found["lobby"]]
+    results = [{"team_id": team["id"], "placement": _whole(typed[f"place_{team['id']}"]),
+                "kills": _whole(typed[f"kills_{team['id']}"])} for team in found["lobby"]]
     version = number(form, "version")
     try:
         async with ctx(request).transaction() as session:
@@ -122,8 +123,10 @@ async def save_game(request: Request) -> Response:
 
 
 def _whole(raw: str) -> int | None:
-    raw = raw.strip()
-    return int(raw) if raw.isascii() and raw.isdigit() else None
+    """A whole number as typed: full-width digits (a Japanese or Korean keyboard in
+    full-width mode types "１２") are read as the digits they are (NFKC)."""
+    raw = unicodedata.normalize("NFKC", raw).strip()
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 6 else None
 
 
 def _refused(request: Request, found: dict[str, Any], typed: dict[str, Any]
@@ -140,30 +143,32 @@ def _refused(request: Request, found: dict[str, Any], typed: dict[str, Any]
         return (_("Game %d was entered by someone else meanwhile; it is shown now. Check it "
                   "before you change it.") % number, {}, 409, frozenset(), number)
     bad: list[tuple[int, str]] = []
-    said = ""
+    said: list[str] = []  # every mistake at once, each naming its row: one save finds all
     places: dict[int, list[int]] = {}
     for team in lobby:
         name = i18n.localized(team, lang)
         place = _whole(typed[f"place_{team['id']}"])
         if place is None or not 1 <= place <= len(lobby):
             bad.append((team["id"], "place"))
-            said = said or _("%(team)s: the place must be a whole number from 1 to "
-                             "%(teams)d.") % {"team": name, "teams": len(lobby)}
+            said.append(_("%(team)s: the place must be a whole number from 1 to "
+                          "%(teams)d.") % {"team": name, "teams": len(lobby)})
         else:
             places.setdefault(place, []).append(team["id"])
         if _whole(typed[f"kills_{team['id']}"]) is None:
             bad.append((team["id"], "kills"))
-            said = said or _("%(team)s: kills must be a whole number, 0 or more.") % {
-                "team": name}
-    twice = [(team, "place") for teams in places.values() if len(teams) > 1 for team in teams]
-    if twice and not said:
-        place, teams = next((p, ts) for p, ts in sorted(places.items()) if len(ts) > 1)
-        named = {t["id"]: i18n.localized(t, lang) for t in lobby}
-        said = _("Place %(place)d is given to %(teams)s; each place goes to one team.") % {
-            "place": place, "teams": format_list([named[t] for t in teams], locale=lang)}
+            said.append(_("%(team)s: kills must be a whole number, 0 or more.") % {
+                "team": name})
+    named = {t["id"]: i18n.localized(t, lang) for t in lobby}
+    twice: list[tuple[int, str]] = []
+    for place, teams in sorted(places.items()):
+        if len(teams) > 1:
+            twice += [(team, "place") for team in teams]
+            said.append(_("Place %(place)d is given to %(teams)s; each place goes to one "
+                          "team.") % {"place": place, "teams": format_list(
+                              [named[t] for t in teams], locale=lang)})
     if not said:
         return None
-    return said, typed, 422, frozenset(bad + twice), None
+    return "\n".join(said), typed, 422, frozenset(bad + twice), None
 
 
 routes = [Route("/matches/{id}/referee/game", page(save_game), methods=["POST"])]

@@ -13,11 +13,11 @@ from starlette.routing import Route
 from .. import i18n, views
 from ..errors import Forbidden, NotFound
 from ..formats.limits import MAX_GAME_POINTS
-from ..services import referee_matches
+from ..services import referee_matches, tournaments
 from . import error_words, referee_lobby, words
 from .account_pages import require_session
 from .common import ctx, int_param, language
-from .pages import page, render
+from .pages import entrant_word, page, render
 
 
 def _round(entry: dict[str, Any]) -> tuple[str, Any]:
@@ -37,14 +37,15 @@ async def my_matches(request: Request) -> Response:
     return render(request, "referee_list.html", groups=found)
 
 
-def console_labels(_: Any, published: bool = True) -> dict[str, Any]:
+def console_labels(_: Any, published: bool = True, solo: bool = False) -> dict[str, Any]:
     """Everything referee.js says, in the page's language (a save on a tournament not
-    published yet says so: no spectator sees it)."""
+    published yet says so: no spectator sees it; a one-on-one event's entrants are
+    players, as its standings call them)."""
     return {
         "game": _("Game %d"), "series": _("Series"), "save_game": _("Save game %d"),
         "start": _("Start match"), "finish": _("Finish match"), "undo": _("Undo last game"),
         "forfeit": _("Forfeit…"), "forfeits": _("%s forfeits"),
-        "forfeit_who": _("Which team forfeits?"),
+        "forfeit_who": _("Which player forfeits?") if solo else _("Which team forfeits?"),
         "forfeit_confirm": _("%(team)s forfeits: %(other)s wins by walkover."),
         "forfeit_replaces": _("The recorded score %(score)s is replaced by the forfeit."),
         "decides": _("This game decides the match: %(team)s wins %(score)s. Save it and "
@@ -112,6 +113,8 @@ async def console(request: Request) -> Response:
         return identity
     async with ctx(request).db.read() as session:
         found = await referee_matches.console_context(session, match_id)
+        roster = await tournaments.largest_roster(session, found["event"]["id"]) \
+            if found is not None else 0
     if found is None:
         raise NotFound("Match", match_id)
     t = found["tournament"]
@@ -136,7 +139,9 @@ async def console(request: Request) -> Response:
         # football has no maps; other games keep an optional map (or stage) per game
         "maps": stage["settings"].get("game_score") != "goals",
         "max_points": MAX_GAME_POINTS,
-        "labels": console_labels(_, bool(t.published)), "errors": error_words.table(_),
+        "labels": console_labels(_, bool(t.published),
+                                 solo=entrant_word([roster]) == "Player"),
+        "errors": error_words.table(_),
         "lang": lang,
     }
     label = words.match_round(match, stage["format"], stage["team_count"], stage["settings"])
