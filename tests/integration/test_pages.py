@@ -110,6 +110,33 @@ async def test_team_calendar_feed(client):
     assert [p["handle"] for p in team["players"]] == ["p0a", "p0b"]
 
 
+async def test_an_answer_built_for_one_host_is_never_served_under_another(client):
+    """A page and a feed name their own address (the subscribe link, the feed's URLs): one
+    request with a forged Host filled the cache, and every later visitor got a subscribe
+    link to that host (team review). Each Host now has its own entry, and a match's UID
+    is the same under every host (calendars dropped and re-added matches when it moved)."""
+    event = await make_event(client, 2)
+    st = await make_stage(client, event)
+    await client.patch(f"/api/matches/{st['matches'][0]['id']}", json={
+        "scheduled_at": "2026-11-28T19:00:00+09:00"}, headers=AUTH)
+    team = event["teams"][0]
+    for path in (f"/teams/{team}", f"/teams/{team}/schedule.ics"):
+        forged = await client.get(path, headers={"Host": "evil.example"})
+        assert forged.status_code == 200 and "evil.example" in forged.text
+        for _ in range(2):  # built, then answered from the cache (the front's path)
+            plain = await client.get(path)
+            assert plain.status_code == 200 and "evil.example" not in plain.text, path
+    page = soup((await client.get(f"/teams/{team}")).text)
+    assert page.select_one("[data-subscribe]")["href"].startswith("webcal://testserver/")
+    uids = []
+    for host in ("testserver", "www.example.org"):
+        feed = Calendar.from_ical((await client.get(f"/teams/{team}/schedule.ics",
+                                                    headers={"Host": host})).content)
+        uids.append([str(e["uid"]) for e in feed.walk("VEVENT")])
+    assert uids[0] == uids[1] == [f"match-{st['matches'][0]['id']}.{event['slug']}"
+                                  "@tournament-service"]
+
+
 async def test_views_are_versioned_by_the_tournament_seq(client):
     event = await make_event(client, 4)
     st = await make_stage(client, event)

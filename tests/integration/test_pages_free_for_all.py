@@ -51,7 +51,8 @@ async def test_leaderboard_overlay_and_nation_table(client):
     overlay = (await client.get(f"/overlay/stages/{st['id']}?top=2&lang=ja")).text
     assert rows(overlay) == [(str(t[1]), "26"), (str(t[0]), "19")]
     assert "マッチポイント" in overlay and 'class="overlay"' in overlay
-    assert f'data-fragment="/overlay/stages/{st["id"]}?fragment=1&amp;top=2"' in overlay
+    assert f'data-fragment="/overlay/stages/{st["id"]}?fragment=1&amp;top=2&amp;show=all"' \
+        in overlay
     fragment = (await client.get(f"/overlay/stages/{st['id']}?fragment=1&top=2&lang=ja")).text
     assert rows(fragment) == rows(overlay) and "<html" not in fragment
     english = (await client.get(f"/overlay/stages/{st['id']}?lang=en")).text

@@ -247,8 +247,9 @@ async def test_a_forfeit_in_the_cross_table_reads_ff_from_each_side(client):
     r = await client.patch(f"/api/matches/{match['id']}", json={"forfeit": 2}, headers=AUTH)
     assert r.status_code == 200 and r.json()["winner"] == 1
     # each team's page and calendar feed, from its own side: FF for the side that gave it
-    for team, result, word in ((a, "棄権 0–FF 勝", "Final score: 0–FF Win"),
-                               (b, "棄権 FF–0 敗", "Final score: FF–0 Loss")):
+    # the feed says how it was decided: "Final score: 0–FF Win" had no word for walkover
+    for team, result, word in ((a, "棄権 0–FF 勝", "Result: Walkover win"),
+                               (b, "棄権 FF–0 敗", "Result: Forfeit loss")):
         row = soup((await client.get(f"/teams/{team}?lang=ja")).text).select_one(
             f"[data-match='{match['id']}'] [data-result], tr:has(a[href^='/matches/"
             f"{match['id']}']) [data-result]")
@@ -256,6 +257,9 @@ async def test_a_forfeit_in_the_cross_table_reads_ff_from_each_side(client):
         feed = Calendar.from_ical((await client.get(f"/teams/{team}/schedule.ics?lang=en")).content)
         (entry,) = [e for e in feed.walk("VEVENT")]
         assert word in str(entry["description"]).splitlines()
+        ja = Calendar.from_ical((await client.get(f"/teams/{team}/schedule.ics?lang=ja")).content)
+        assert {"結果: 不戦勝", "結果: 棄権負け"} & set(
+            str(ja.walk("VEVENT")[0]["description"]).splitlines())
     page = soup((await client.get(f"/stages/{league['id']}?lang=ja")).text)
     cells = {(row.select_one("th a")["href"], i): td.get_text(strip=True)
              for row in page.select("table.cross tbody tr")
@@ -336,3 +340,20 @@ async def test_the_referee_console_asks_which_player_forfeits_in_a_one_on_one_ev
             assert page.status_code == 200
             data = json.loads(soup(page.text).select_one("#console-data").get_text())
             assert data["labels"]["forfeit_who"] == question
+
+
+async def test_the_calendar_feed_escapes_its_name_and_says_how_often_to_refresh(client):
+    """X-WR-CALNAME is TEXT: a comma, a semicolon or a backslash in a team's name is escaped
+    there as in SUMMARY (it was written raw); the feed asks to be fetched again every 15
+    minutes (RFC 7986 REFRESH-INTERVAL, and Outlook's X-PUBLISHED-TTL)."""
+    event = await make_event(client, 2)
+    team = event["teams"][0]
+    r = await client.patch(f"/api/teams/{team}", json={
+        "name": "Storm, Inc; \\Test", "names": {"en": "Storm, Inc; \\Test"}}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    body = (await client.get(f"/teams/{team}/schedule.ics?lang=en")).content.decode()
+    lines = body.replace("\r\n ", "").split("\r\n")
+    assert next(x for x in lines if x.startswith("X-WR-CALNAME:")) == \
+        "X-WR-CALNAME:Storm\\, Inc\\; \\\\Test · Cup"
+    assert "REFRESH-INTERVAL;VALUE=DURATION:PT15M" in lines
+    assert "X-PUBLISHED-TTL:PT15M" in lines

@@ -205,7 +205,7 @@ async def test_a_lobby_is_on_its_teams_schedule_calendar_and_clash_checks(client
 
     ics = (await client.get(f"/teams/{t[0]}/schedule.ics", params={"lang": "en"})).text
     unfolded = ics.replace("\r\n ", "")
-    assert f"UID:match-{lobby['id']}@" in unfolded
+    assert f"UID:match-{lobby['id']}.{event['slug']}@tournament-service" in unfolded
     assert "SUMMARY:Team 1 · Lobby of 4 teams" in unfolded
     assert "DTSTART:20261201T010000Z" in unfolded
     assert "DTEND:20261201T020000Z" in unfolded  # two games of 30 minutes

@@ -32,7 +32,7 @@ try:  # brotli is a dependency; a server without it answers gzip
 except ImportError:  # pragma: no cover
     brotli = None
 
-Key = tuple[str, str, str, str]
+Key = tuple[str, str, str, str]  # (host and path, query, language, whose)
 Version = tuple[int, int]  # (tournament id, seq)
 MAX_ENTRIES = 2048
 MAX_BYTES = 256 * 1024 * 1024  # every encoding of every entry, together
@@ -135,6 +135,15 @@ def answer(request: Request, entry: Entry, headers: dict[str, str], lang: str,
     return response
 
 
+def where(host: str, path: str) -> str:
+    """The first part of a cache key: the path under the Host it was asked for. A page or
+    feed names its own address (the calendar link, the feed's URLs), so an answer built
+    for one Host is never served under another: a request with a forged Host header fills
+    only its own entry (the team review saw a subscribe link to "evil.example" served to
+    everyone after one such request)."""
+    return f"{host.lower()}{path}"
+
+
 def headers_of(seq: int, lang: str, who: str) -> dict[str, str]:
     # a page built for a signed-in reader carries their name and CSRF token: it is
     # theirs alone (keyed by their session), and its ETag says whose it is
@@ -151,7 +160,8 @@ async def versioned(request: Request, version_of: Callable[[AsyncSession], Await
     identity = await identify(request)
     who = identity.cache_key if identity is not None else ""
     admin = identity is not None and identity.actor.is_admin
-    key: Key = (request.url.path, str(request.url.query), lang, who)
+    key: Key = (where(request.headers.get("host", ""), request.url.path),
+                str(request.url.query), lang, who)
     board = _board(request)
     cache = _cache(request)
     if identity is None:

@@ -7,13 +7,15 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vDuration, vText
 
 from .. import i18n
 from ..formats.clashes import GAME_MINUTES, expected_end
 from . import words
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+UID_DOMAIN = "tournament-service"  # a match's UID: match-{id}.{tournament slug}@this
+REFRESH = timedelta(minutes=15)
 
 
 def _line(text: str) -> str:
@@ -29,8 +31,13 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
     cal.add("prodid", "-//Tournament service//schedule//EN")
     cal.add("version", "2.0")
     team_name = _line(i18n.localized(team, lang))
-    cal.add("x-wr-calname", _line(f"{team_name} · {i18n.localized(tournament, lang)}"))
+    # a TEXT value: a comma or semicolon in a name is escaped as in SUMMARY (an unknown
+    # property is not, unless typed)
+    cal.add("x-wr-calname", vText(_line(f"{team_name} · {i18n.localized(tournament, lang)}")))
     cal.add("x-wr-timezone", tournament["timezone"])
+    # how often a subscribed calendar should fetch again (RFC 7986; Outlook's older name)
+    cal.add("refresh-interval", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", vDuration(REFRESH))
     for entry in team["schedule"]:
         if not entry["scheduled_at"]:
             continue
@@ -38,7 +45,9 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
         lobby = "places" in entry
         opponent = _line(i18n.localized(entry.get("opponent"), lang)) or _("To be decided")
         event = Event()
-        event.add("uid", f"match-{entry['id']}@{base_url.split('://', 1)[-1]}")
+        # the same under every address the service answers at (www or not, an IP): a UID
+        # that changed with the Host made calendars drop and re-add every match
+        event.add("uid", f"match-{entry['id']}.{tournament['slug']}@{UID_DOMAIN}")
         settings = (entry.get("stage") or {}).get("settings") or {}
         minutes = settings.get("game_minutes", GAME_MINUTES)
         if lobby:  # a free-for-all lobby: every game of it, with all its teams
@@ -65,9 +74,14 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
             # from this team's side: its score first, and its result
             mine = 0 if entry["teams"][0] == team["id"] else 1
             shown = words.score_texts(entry)  # FF for the side that forfeited
-            result = {"W": _("Win"), "D": _("Draw"), "L": _("Loss")}.get(
-                words.outcome(entry, mine + 1), "")
-            lines.append(f"{_('Final score')}: {shown[mine]}–{shown[1 - mine]} {result}".strip())
+            outcome = words.outcome(entry, mine + 1)
+            if entry.get("forfeit"):  # no score was played: say how it was decided
+                lines.append(f"{_('Result')}: " + (_("Walkover win") if outcome == "W"
+                                                   else _("Forfeit loss")))
+            else:
+                result = {"W": _("Win"), "D": _("Draw"), "L": _("Loss")}.get(outcome, "")
+                lines.append(
+                    f"{_('Final score')}: {shown[mine]}–{shown[1 - mine]} {result}".strip())
         if entry["stream_url"]:
             lines.append(entry["stream_url"])
         event.add("description", "\n".join(lines))

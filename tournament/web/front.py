@@ -16,7 +16,7 @@ from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import i18n
-from .cache import VARY, Entry, ViewCache, choose
+from .cache import VARY, Entry, ViewCache, choose, where
 from .errors import RETRY_AFTER
 from .middleware import security_headers
 from .session_auth import SESSION_COOKIE
@@ -63,7 +63,7 @@ class Front:
         found: dict[bytes, str] = {}
         for name, value in scope["headers"]:
             if name in (b"authorization", b"cookie", b"accept-language", b"accept-encoding",
-                        b"if-none-match"):
+                        b"if-none-match", b"host"):
                 found[name] = value.decode("latin-1")
         if b"authorization" in found:
             return False
@@ -76,7 +76,7 @@ class Front:
         path: str = scope["path"]
         lang = "" if path.startswith("/api/") else self._lang(cookie,
                                                              found.get(b"accept-language"))
-        entry = cache.get((path, query, lang, ""))
+        entry = cache.get((where(found.get(b"host", ""), path), query, lang, ""))
         if entry is None or context.hub.seqs.current(entry.tournament_id) != entry.seq:
             return False
         etag = f'W/"{entry.seq}-{lang or "json"}"'
