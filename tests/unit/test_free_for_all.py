@@ -244,3 +244,41 @@ def test_match_point_ends_at_the_first_qualifying_win_and_not_before(
         assert (sim.status == StageStatus.COMPLETED) == (g == 30)
         for place, (t, k) in enumerate(zip(order, kills, strict=True), 1):
             totals[t] += (s["placement_points"] + [0] * n)[place - 1] + k  # type: ignore[operator]
+
+
+# Found by a mutation review (tests/README, mutations 55-66 in tests/README.md): each fails its mutant.
+def test_two_withdrawn_teams_are_out_last_in_the_order_of_their_points():
+    sim = Sim("free_for_all", [1, 2, 3, 4], {"games": 2, "placement_points": [5, 3, 1, 0],
+                                             "kill_points": 0})
+    play(sim, 1, 1, [1, 2, 3, 4])  # 1: 5, 2: 3, 3: 1, 4: 0
+    sim.withdraw(1)
+    sim.withdraw(2)
+    play(sim, 1, 2, [4, 3])  # 4: 5, 3: 4
+    assert [(r.team_id, r.rank, r.points, r.status) for r in sim.standings()] == [
+        (4, 1, 5, "active"), (3, 2, 4, "active"),
+        (1, 3, 5, "eliminated"), (2, 4, 3, "eliminated")]
+
+
+def test_nobody_is_through_a_lobby_before_its_last_game():
+    sim = Sim("free_for_all", [1, 2, 3, 4], {"games": 2, "advance": 2})
+    play(sim, 1, 1, [4, 3, 2, 1])
+    assert {r.team_id: r.status for r in sim.standings()} == dict.fromkeys([1, 2, 3, 4],
+                                                                           "active")
+    play(sim, 1, 2, [4, 3, 2, 1])
+    assert [(r.team_id, r.status) for r in sim.standings()] == [
+        (4, "advanced"), (3, "advanced"), (2, "eliminated"), (1, "eliminated")]
+
+
+def test_a_full_lobby_is_one_lobby():
+    """PUBG Mobile Global Championship grand finals: 16 teams play one lobby of 16."""
+    sim = Sim("free_for_all", list(range(1, 17)), {"lobby_size": 16})
+    (lobby,) = sim.matches.values()
+    assert (list(lobby.lobby or []), lobby.group) == (list(range(1, 17)), None)
+
+
+def test_a_team_exactly_on_the_match_point_is_on_match_point():
+    sim = Sim("free_for_all", [1, 2, 3, 4], {"games": 3, "match_point": 20,
+                                             "placement_points": [10, 6, 5, 4]})
+    play(sim, 1, 1, [1, 2, 3, 4], [10, 0, 0, 0])  # 1: 10 + 10 kills = 20, the threshold
+    flags = {r.team_id: (r.points, r.match_point) for r in sim.standings()}
+    assert flags[1] == (20, True) and flags[2] == (6, False)

@@ -35,3 +35,19 @@ def test_head_to_head_of_every_pair_of_nations():
                                                                  ["KR", "JP", "CN"])}
     assert pairs == {("KR", "JP"): ([1, 2], 0), ("KR", "CN"): ([1, 0], 0),
                      ("JP", "CN"): ([0, 0], 1)}
+
+
+# Found by a mutation review (tests/README, mutations 55-66 in tests/README.md): each fails its mutant.
+def test_nations_level_on_points_and_event_wins_rank_by_match_wins_minus_losses():
+    nation = {1: "KR", 2: "JP", 3: "CN", 4: "CN"}
+    # no event placed yet; between nations KR is 1-0, CN 3-3, JP 2-3
+    matches = [(1, 3, 1), (2, 3, 1), (2, 4, 1), (2, 3, 2), (2, 4, 2), (2, 3, 2)]
+    table = nation_table(nation, [], matches, [10, 6, 5])
+    assert [(r.nation, r.rank, r.match_wins, r.match_losses) for r in table] == [
+        ("KR", 1, 1, 0), ("CN", 2, 3, 3), ("JP", 3, 2, 3)]
+
+
+def test_the_last_place_of_the_points_table_scores():
+    nation = {1: "KR", 2: "JP", 3: "CN"}
+    table = nation_table(nation, [EventPlacement({1: 1, 2: 2, 3: 3}, True)], [], [10, 6, 5])
+    assert {r.nation: r.points for r in table} == {"KR": 10, "JP": 6, "CN": 5}

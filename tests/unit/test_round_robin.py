@@ -9,6 +9,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from tests.sim import Sim
 from tournament.formats import round_robin
 from tournament.formats.types import FormatError
 
@@ -189,3 +190,35 @@ def test_every_pair_meets_once_per_leg_and_once_per_round(n, groups, legs):
     assert set(pairs.values()) == {legs}
     if legs == 2:
         assert set(homes.values()) == {1}  # each side hosts once
+
+
+# Found by a mutation review (tests/README, mutations 55-66 in tests/README.md): each fails its mutant.
+def _better_seed_wins(sim: Sim) -> None:
+    while sim.status != "completed":
+        for m in [m for m in sim.ready() if m.team1_id and m.team2_id]:
+            sim.report(m.number, 1 if m.team1_id < m.team2_id else 2)
+
+
+def test_nobody_is_through_or_out_of_a_group_before_it_ends():
+    sim = Sim("round_robin", [1, 2, 3, 4], {"advance": 2})
+    for m in [m for m in sim.matches.values() if m.round == 1]:
+        sim.report(m.number, 1 if m.team1_id < m.team2_id else 2)
+    assert sim.status != "completed"
+    assert {r.team_id: r.status for r in sim.standings()} == dict.fromkeys([1, 2, 3, 4],
+                                                                           "active")
+    _better_seed_wins(sim)
+    assert [(r.team_id, r.status) for r in sim.standings()] == [
+        (1, "advanced"), (2, "advanced"), (3, "eliminated"), (4, "eliminated")]
+
+
+def test_a_forfeit_corrected_to_a_played_result_is_no_walkover_any_more():
+    """Team 2 forfeits (a 3-0 walkover in the table), then the match is corrected to the
+    2-2 it was: no forfeit is left, and neither is the walkover's 3-0."""
+    sim = Sim("round_robin", [1, 2], {"allow_draws": True, "forfeit_score": 3})
+    sim.update(1, forfeit=2)
+    assert (sim.matches[1].forfeit, sim.matches[1].winner) == (2, 1)
+    sim.update(1, status="completed", score=[0, 0], games=[[2, 2]])
+    m = sim.matches[1]
+    assert (m.forfeit, m.winner, m.draw) == (None, None, True)
+    rows = {r.team_id: (r.draws, r.goals_for, r.goals_against) for r in sim.standings()}
+    assert rows == {1: (1, 2, 2), 2: (1, 2, 2)}

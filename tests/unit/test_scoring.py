@@ -60,3 +60,12 @@ def test_a_completed_result_always_has_exactly_one_side_at_the_needed_wins(best_
             check_result([a, b], best_of=best_of, completed=True)
         assert refused.value.code == ("draw_not_allowed" if a == b and a + b <= best_of
                                       and a < need else "invalid_score")
+
+
+# Found by a mutation review (tests/README, mutations 55-66 in tests/README.md): each fails its mutant.
+def test_no_game_after_a_best_of_three_is_decided():
+    """13-5, 13-7 ends a best-of-three: a third map is refused, naming it (a phantom map
+    would also move the game-difference tiebreaker)."""
+    with pytest.raises(FormatError) as err:
+        check_games([[13, 5], [13, 7], [9, 13]], best_of=3)
+    assert (err.value.code, err.value.params.get("game")) == ("invalid_games", 3)

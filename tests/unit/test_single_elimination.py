@@ -50,3 +50,14 @@ def test_real_matches_and_one_champion(n, third, method, seed):
     assert real == n - 1 + expected_third
     assert len(set(teams) - eliminated) == 1
     assert sim.status == "completed"
+
+
+# Found by a mutation review (tests/README, mutations 55-66 in tests/README.md): each fails its mutant.
+def test_a_team_that_has_won_is_listed_above_a_top_seed_that_had_a_bye():
+    """Teams still playing are ordered by how far they are: fewer losses, then more wins
+    (a win over a bye's seed), then seed."""
+    sim = Sim("single_elimination", [1, 2, 3])  # 1 has a bye; 2 v 3
+    (first,) = [m for m in sim.matches.values() if m.team1_id and m.team2_id]
+    sim.report(first.number, 1 if first.team1_id == 2 else 2)  # 2 beats 3
+    assert [(r.team_id, r.wins, r.rank) for r in sim.standings()] == [
+        (2, 1, None), (1, 0, None), (3, 0, 3)]
