@@ -246,7 +246,7 @@ def test_match_point_ends_at_the_first_qualifying_win_and_not_before(
             totals[t] += (s["placement_points"] + [0] * n)[place - 1] + k  # type: ignore[operator]
 
 
-# Found by a mutation review (tests/README, mutations 55-66 in tests/README.md): each fails its mutant.
+# Found by a mutation review (tests/README.md, mutations 55-66): each fails its mutant.
 def test_two_withdrawn_teams_are_out_last_in_the_order_of_their_points():
     sim = Sim("free_for_all", [1, 2, 3, 4], {"games": 2, "placement_points": [5, 3, 1, 0],
                                              "kill_points": 0})

@@ -37,7 +37,7 @@ def test_head_to_head_of_every_pair_of_nations():
                      ("JP", "CN"): ([0, 0], 1)}
 
 
-# Found by a mutation review (tests/README, mutations 55-66 in tests/README.md): each fails its mutant.
+# Found by a mutation review (tests/README.md, mutations 55-66): each fails its mutant.
 def test_nations_level_on_points_and_event_wins_rank_by_match_wins_minus_losses():
     nation = {1: "KR", 2: "JP", 3: "CN", 4: "CN"}
     # no event placed yet; between nations KR is 1-0, CN 3-3, JP 2-3

@@ -192,7 +192,7 @@ def test_every_pair_meets_once_per_leg_and_once_per_round(n, groups, legs):
         assert set(homes.values()) == {1}  # each side hosts once
 
 
-# Found by a mutation review (tests/README, mutations 55-66 in tests/README.md): each fails its mutant.
+# Found by a mutation review (tests/README.md, mutations 55-66): each fails its mutant.
 def _better_seed_wins(sim: Sim) -> None:
     while sim.status != "completed":
         for m in [m for m in sim.ready() if m.team1_id and m.team2_id]:

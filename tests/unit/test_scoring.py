@@ -62,7 +62,7 @@ def test_a_completed_result_always_has_exactly_one_side_at_the_needed_wins(best_
                                       and a < need else "invalid_score")
 
 
-# Found by a mutation review (tests/README, mutations 55-66 in tests/README.md): each fails its mutant.
+# Found by a mutation review (tests/README.md, mutations 55-66): each fails its mutant.
 def test_no_game_after_a_best_of_three_is_decided():
     """13-5, 13-7 ends a best-of-three: a third map is refused, naming it (a phantom map
     would also move the game-difference tiebreaker)."""

@@ -52,7 +52,7 @@ def test_real_matches_and_one_champion(n, third, method, seed):
     assert sim.status == "completed"
 
 
-# Found by a mutation review (tests/README, mutations 55-66 in tests/README.md): each fails its mutant.
+# Found by a mutation review (tests/README.md, mutations 55-66): each fails its mutant.
 def test_a_team_that_has_won_is_listed_above_a_top_seed_that_had_a_bye():
     """Teams still playing are ordered by how far they are: fewer losses, then more wins
     (a win over a bye's seed), then seed."""

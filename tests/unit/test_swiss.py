@@ -380,7 +380,7 @@ def test_standard_float_is_the_lowest_of_its_group_and_meets_the_top_of_the_next
     assert pairs == [(9, 2), (1, 3), (4, 6), (5, 7), (8, None)]
 
 
-# Found by a mutation review (tests/README, mutations 55-66 in tests/README.md): each fails its mutant.
+# Found by a mutation review (tests/README.md, mutations 55-66): each fails its mutant.
 def _better_seed_wins(sim: Sim) -> None:
     while sim.status != "completed":
         ready = [m for m in sim.ready() if m.team1_id and m.team2_id]

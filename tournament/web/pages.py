@@ -243,8 +243,30 @@ async def team_page(request: Request) -> Response:
                  if m["opponent"]} | {team["id"]: team}
         return render(request, template, t=t, event=event, team=with_rounds(team),
                       teams=teams, tz=t["timezone"], seq=t["last_seq"],
-                      placement=await reads.team_placement(session, team))
+                      placement=await reads.team_placement(session, team),
+                      standing=await team_standing(session, event["id"], team_id))
     return await versioned(request, lambda s: reads.version(s, team_id=team_id), build)
+
+
+async def team_standing(session: AsyncSession, event_id: int, team_id: int
+                        ) -> list[dict[str, Any]]:
+    """The team's row in each started stage of its event that it plays in (its place,
+    record or points and whether it is through), as the stage's standings give it."""
+    found = []
+    for stage in await tournaments.event_stages(session, event_id):
+        if stage.status == "pending" or team_id not in (stage.seeding or []):
+            continue
+        view = layout(await stage_reads.stage_view(session, stage))
+        row = next((r for r in view["standings"] if r["team_id"] == team_id), None)
+        if row is not None:
+            mates = [r for r in view["standings"] if r.get("group") == row.get("group")]
+            # before anyone of its table has played, every team is "1st": no place is said
+            played = any(r["wins"] or r["losses"] or r.get("draws") or r.get("games")
+                         for r in mates)
+            found.append({"stage": views.stage_summary(stage), "row": row,
+                          "cols": view["columns"], "placed": played and row["rank"],
+                          "groups": len({r.get("group") for r in view["standings"]}) > 1})
+    return found
 
 
 def with_rounds(team: Mapping[str, Any]) -> dict[str, Any]:

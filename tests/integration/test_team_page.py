@@ -1,0 +1,50 @@
+"""A team's page says where the team stands in each stage it plays, as the stage's own
+standings say it (place, record or points, through or out), in the page's language; the
+team review found no record, place or status anywhere on it until the event's final place."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import AUTH, make_event, make_stage, report, soup, stage
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+def standing(html: str) -> list[str]:
+    return [li.get_text(" ", strip=True) for li in soup(html).select("[data-standing] li")]
+
+
+async def test_the_team_page_gives_its_place_record_and_status_in_each_stage(client):
+    event = await make_event(client, 4)
+    a, b, c, d = event["teams"]
+    groups = await make_stage(client, event, name="Groups", format="round_robin",
+                              names={"ko": "조별 리그", "ja": "グループ"},
+                              settings={"advance": 2, "allow_draws": True})
+    final = await make_stage(client, event, name="Final", names={"ko": "결승"},
+                             seeding={"from_stage": groups["id"], "qualifiers": 2})
+    page = (await client.get(f"/teams/{a}", params={"lang": "ko"})).text
+    # nothing played: no place (every team would read 1st), no final stage yet
+    assert standing(page) == ["조별 리그 · 0승 0무 0패 · 0점 · 생존"]
+    results = {frozenset((a, b)): [1, 0], frozenset((c, d)): [1, 1], frozenset((a, c)): [2, 0],
+               frozenset((b, d)): [0, 1], frozenset((a, d)): [0, 0], frozenset((b, c)): [1, 0]}
+    for m in (await stage(client, groups["id"]))["matches"]:
+        goals = results[frozenset(m["teams"])]  # from the lower team id's side (a < b < c < d)
+        mine = goals if m["teams"][0] == min(m["teams"]) else goals[::-1]
+        r = await client.patch(f"/api/matches/{m['id']}", json={
+            "games": [mine], "status": "completed"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+    # a: W W D = 7; d: D W D = 5; b: L L W = 3; c: D L L = 1
+    table = {r["team_id"]: (r["rank"], r["points"], r["status"])
+             for r in (await stage(client, groups["id"]))["standings"]}
+    assert table == {a: (1, 7, "advanced"), d: (2, 5, "advanced"), b: (3, 3, "eliminated"),
+                     c: (4, 1, "eliminated")}
+    assert standing((await client.get(f"/teams/{a}", params={"lang": "ko"})).text) == [
+        "조별 리그 · 1위 · 2승 1무 0패 · 7점 · 진출", "결승 · 0승 0패 · 생존"]
+    assert standing((await client.get(f"/teams/{c}", params={"lang": "ja"})).text) == [
+        "グループ · 4位 · 0勝1分2敗 · 1ポイント · 敗退"]
+    (decider,) = (await stage(client, final["id"]))["matches"]
+    assert (await report(client, decider["id"], [0, 1] if decider["teams"][0] == a
+                         else [1, 0])).status_code == 200  # d wins the final
+    assert standing((await client.get(f"/teams/{a}", params={"lang": "en"})).text) == [
+        "Groups · 1st · 2 W 1 D 0 L · 7 points · Advanced", "Final · 2nd · 0 W 1 L · Eliminated"]
