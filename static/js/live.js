@@ -72,7 +72,9 @@ function applyMatch(match, flash = true) {
       const i = Number(side.dataset.side);
       const who = sideName(match, i);
       const name = side.querySelector("[data-name]");
-      if (name && !name.querySelector("a")) name.textContent = who.name;
+      // an empty knockout slot says what fills it ("Winner of M5"), as the server drew it
+      const waiting = who.empty && match.status !== "completed" && name?.dataset.tbd;
+      if (name && !name.querySelector("a")) name.textContent = waiting || who.name;
       const flag = side.querySelector("[data-flag]");
       if (flag) flag.textContent = who.flag || "";
       const score = side.querySelector("[data-score]");

@@ -23,6 +23,10 @@ async def test_score_appears_live_on_the_bracket(browser, live_server, shots):
         first = by_number(st)[1]
         box = page.locator(f'.match[data-match="{first["id"]}"]')
         await expect(box.locator('[data-side="0"] [data-name]')).to_have_text("팀 1")
+        semi = page.locator(f'.match[data-match="{by_number(st)[5]["id"]}"]')
+        # an empty slot names what fills it (it read "미정", to be decided)
+        await expect(semi.locator('[data-side="0"] [data-name]')).to_have_text("M1 승자")
+        await expect(semi.locator('[data-side="1"] [data-name]')).to_have_text("M2 승자")
         r = await client.patch(f"/api/matches/{first['id']}",
                                json={"score": [1, 0], "status": "live"}, headers=AUTH)
         assert r.status_code == 200
@@ -31,8 +35,12 @@ async def test_score_appears_live_on_the_bracket(browser, live_server, shots):
         r = await client.patch(f"/api/matches/{first['id']}",
                                json={"score": [2, 0], "status": "completed"}, headers=AUTH)
         await expect(box.locator('[data-side="0"]')).to_have_class("side won")
-        semi = page.locator(f'.match[data-match="{by_number(st)[5]["id"]}"]')
         await expect(semi.locator('[data-side="0"] [data-name]')).to_have_text("팀 1")
+        # the result taken back: the slot says again what fills it, live
+        r = await client.patch(f"/api/matches/{first['id']}", json={"status": "ready"},
+                               headers=AUTH)
+        assert r.status_code == 200, r.text
+        await expect(semi.locator('[data-side="0"] [data-name]')).to_have_text("M1 승자")
         assert await page.evaluate("window.__marker") == "no-reload"
         await page.screenshot(path=shots / "bracket-ko-phone.png", full_page=True)
         await page.close()

@@ -357,3 +357,22 @@ async def test_the_calendar_feed_escapes_its_name_and_says_how_often_to_refresh(
         "X-WR-CALNAME:Storm\\, Inc\\; \\\\Test · Cup"
     assert "REFRESH-INTERVAL;VALUE=DURATION:PT15M" in lines
     assert "X-PUBLISHED-TTL:PT15M" in lines
+
+
+async def test_an_empty_knockout_slot_names_the_match_that_fills_it(client):
+    """4-team double elimination: the upper final's slots read "Winner of M1/M2", the lower
+    final's "Loser of M3" and "Winner of M4" (they read "To be decided"); in Japanese too."""
+    event = await make_event(client, 4)
+    st = await make_stage(client, event, format="double_elimination")
+    names = {}
+    for lang in ("en", "ja"):
+        page = soup((await client.get(f"/stages/{st['id']}?lang={lang}")).text)
+        names[lang] = {int(box["data-match"]): [n.get_text(strip=True) for n in
+                                                 box.select("[data-name]")]
+                       for box in page.select(".match[data-match]")}
+    ids = {m["number"]: m["id"] for m in st["matches"]}
+    assert names["en"][ids[3]] == ["Winner of M1", "Winner of M2"]
+    assert names["en"][ids[5]] == ["Loser of M3", "Winner of M4"]
+    assert names["en"][ids[6]] == ["Winner of M3", "Winner of M5"]
+    assert names["ja"][ids[5]] == ["M3の敗者", "M4の勝者"]
+    assert names["en"][ids[1]] == ["Team 1", "Team 4"]
