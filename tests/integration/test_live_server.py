@@ -36,15 +36,19 @@ async def test_patch_reaches_a_websocket_client(db_url, server_factory):
             assert message["data"]["status"] == "live"
             r = await client.patch(f"/api/matches/{m1['id']}",
                                    json={"score": [2, 0], "status": "completed"}, headers=AUTH)
-            got = [await recv_json(ws), await recv_json(ws)]
-            assert [g["seq"] for g in got] == [seq + 2, seq + 3]
-            assert {g["data"]["number"] for g in got} == {1, 3}  # the final got its team
+            got = [await recv_json(ws) for _ in range(4)]
+            assert [g["seq"] for g in got] == [seq + 2, seq + 3, seq + 4, seq + 5]
+            assert {g["data"]["number"] for g in got[:2]} == {1, 3}  # the final got its team
+            # then the stage, its standings moved (the loser is placed), and the tournament
+            # with its nation table (API.md's stage.updated and tournament.updated)
+            assert got[2]["type"] == "stage.updated" and got[2]["data"]["id"] == st["id"]
+            assert got[3]["type"] == "tournament.updated" and "nations" in got[3]["data"]
             await ws.send('{"type": "ping"}')
             assert (await recv_json(ws))["type"] == "pong"
         # Resume: everything after `seq`, in order, exactly once.
         async with websockets.connect(ws_url) as ws:
-            replay = [await recv_json(ws) for _ in range(3)]
-            assert [m["seq"] for m in replay] == [seq + 1, seq + 2, seq + 3]
+            replay = [await recv_json(ws) for _ in range(5)]
+            assert [m["seq"] for m in replay] == [seq + 1, seq + 2, seq + 3, seq + 4, seq + 5]
 
 
 async def test_bad_client_input_closes_the_socket(db_url, server_factory):

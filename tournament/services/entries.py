@@ -113,7 +113,10 @@ async def delete_event(session: AsyncSession, slug: str, event_slug: str) -> dic
                        "first.")
     await session.delete(event)
     await session.flush()
-    await emit(session, tournament.id, "tournament.updated", views.tournament_view(tournament))
+    from .reads import tournament_detail  # reads builds on this module
+
+    await emit(session, tournament.id, "tournament.updated",
+               await tournament_detail(session, tournament.slug))
     return {"deleted": event_slug}
 
 

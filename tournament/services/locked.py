@@ -79,6 +79,12 @@ class JsonList(Sequence[int]):
     def __len__(self) -> int:
         return len(self.items)
 
+    def at_most(self, n: int) -> bool:
+        """Whether it holds at most ``n`` items, without decoding a long one (its commas)."""
+        if self._items is not None:
+            return len(self._items) <= n
+        return not self._text or self._text.count(",") < n
+
     @overload
     def __getitem__(self, index: int) -> int: ...
 

@@ -17,7 +17,7 @@ from ..errors import Forbidden, InvalidInput
 from ..formats import registry
 from ..formats.machine import Changes, StageInfo, StageMachine
 from ..formats.state import MatchState
-from ..formats.types import FormatError, NeedsAdmin, StageStatus
+from ..formats.types import FormatError, MatchStatus, NeedsAdmin, StageStatus
 from ..live.outbox import emit, emit_many
 from ..models import Stage, Team, Tournament
 from .reads import tournament_detail
@@ -92,17 +92,34 @@ def reshaped(changes: Changes, released: Sequence[Stage] = ()) -> bool:
         or any(m.lobby is not None for m in changes.changed.values())
 
 
+# A stage of at most this many teams is sent whole (``stage.updated``) after every result
+# that moves its standings, as API.md has it; a larger one only when its shape or status
+# changes (10 MB at 8,192 teams for each report): its readers re-read it (docs/api.md).
+STANDINGS_EVENT_TEAMS = 256
+
+
+def moves_standings(changes: Changes) -> bool:
+    """Whether a step can have moved the standings: a result given, corrected or taken back
+    (a live score or a schedule alone does not)."""
+    return bool(changes.reset) or any(
+        m.status in (MatchStatus.COMPLETED, MatchStatus.READY) and m.number not in
+        changes.added for m in changes.changed.values())
+
+
 async def announce(session: AsyncSession, tournament: Tournament, stage: Stage,
-                   changes: Changes, released: list[Stage]) -> None:
+                   changes: Changes, released: list[Stage], standings: bool = False) -> None:
     """Every changed match, then the stage (and the stages it started) when its shape or
-    status changed, then the nation table when a stage finished or reopened."""
+    status changed or (``standings``) its standings may have moved, then the tournament
+    with its nation table when a stage finished or reopened or its standings moved."""
     assert tournament.id is not None
     await announce_matches(session, tournament.id, tournament.timezone, changes)
-    if reshaped(changes, released):
+    if reshaped(changes, released) or standings:
         for s in (stage, *released):
             await emit(session, tournament.id, "stage.updated",
                        await stage_view(session, s, tournament))
-    if changes.status is not None or released:
+    # the nation table moves with a result too (a knockout loser's place, a match between
+    # two nations' teams): a result that moved a small stage's standings sends it as well
+    if changes.status is not None or released or standings:
         await emit(session, tournament.id, "tournament.updated",
                    await tournament_detail(session, tournament.slug))
 

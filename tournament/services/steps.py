@@ -9,7 +9,14 @@ from ..formats.machine import Changes, StageMachine
 from ..models import Stage, Tournament
 from . import waiting
 from .locked import Locked
-from .progress import announce, announce_matches, persist, reshaped
+from .progress import (
+    STANDINGS_EVENT_TEAMS,
+    announce,
+    announce_matches,
+    moves_standings,
+    persist,
+    reshaped,
+)
 from .sql_store import SqlStore
 
 
@@ -18,7 +25,8 @@ async def finish(session: AsyncSession, tournament: Tournament, stage: Stage,
     """Advance (the next Swiss round, the stage's status), persist, start or hold the
     stages waiting for this one, and announce everything on the live feed."""
     changes = await machine.advance()
-    await _after(session, tournament, stage, changes, store)
+    standings = moves_standings(changes) and len(stage.seeding or []) <= STANDINGS_EVENT_TEAMS
+    await _after(session, tournament, stage, changes, store, standings)
     return changes
 
 
@@ -29,9 +37,10 @@ async def finish_locked(session: AsyncSession, locked: Locked, machine: StageMac
     the same statements; the stage and tournament become ORM objects only for a step that
     changes more."""
     changes = await machine.advance()
-    if reshaped(changes):
+    standings = moves_standings(changes) and locked.seeding.at_most(STANDINGS_EVENT_TEAMS)
+    if reshaped(changes) or standings:
         tournament, stage = locked.objects(session)
-        await _after(session, tournament, stage, changes, store)
+        await _after(session, tournament, stage, changes, store, standings)
     else:  # what persist() and announce() do when neither the stage nor its shape changed
         await store.save(changes)
         if session.new or session.dirty or session.deleted:  # a flush of nothing: skipped
@@ -41,7 +50,7 @@ async def finish_locked(session: AsyncSession, locked: Locked, machine: StageMac
 
 
 async def _after(session: AsyncSession, tournament: Tournament, stage: Stage,
-                 changes: Changes, store: SqlStore) -> None:
+                 changes: Changes, store: SqlStore, standings: bool = False) -> None:
     await persist(session, stage, changes, store)
     released = await waiting.sync(session, stage) if changes.status else []
-    await announce(session, tournament, stage, changes, released)
+    await announce(session, tournament, stage, changes, released, standings)

@@ -87,9 +87,13 @@ async def update_tournament(session: AsyncSession, slug: str,
     _check_dates(tournament)
     session.add(tournament)
     await session.flush()
-    view = views.tournament_view(tournament)
-    await emit(session, tournament.id, "tournament.updated", view)
-    return view
+    from .reads import tournament_detail  # reads builds on this module
+
+    # the feed's tournament.updated is always the tournament with its nation table and its
+    # events (docs/api.md); an edit sent the short view, without them
+    await emit(session, tournament.id, "tournament.updated",
+               await tournament_detail(session, tournament.slug))
+    return views.tournament_view(tournament)
 
 
 def _check_dates(tournament: Tournament) -> None:
