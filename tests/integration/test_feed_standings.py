@@ -47,8 +47,13 @@ async def test_a_result_that_moves_the_standings_sends_the_stage(client, db_url)
     r = await client.patch(f"/api/matches/{m['id']}", json={
         "scheduled_at": "2026-12-01T19:00:00+09:00"}, headers=AUTH)
     assert r.status_code == 200
+    other = next(x for x in league["matches"] if x["status"] == "ready" and x["id"] != m["id"])
+    r = await client.patch(f"/api/matches/{other['id']}", json={
+        "stream_url": "https://twitch.tv/kj", "scheduled_at": "2026-12-01T20:00:00+09:00"},
+        headers=AUTH)
+    assert r.status_code == 200
     assert [t for t, _ in await events_after(db_url, event["slug"], seq)] == \
-        ["match.updated", "match.updated"]  # a live score and a time move no standings
+        ["match.updated"] * 3  # a live score, a time or a stream moves no standings
     seq = await last(client, event["slug"])
     winner_side = [1, 0] if m["teams"][0] == a else [0, 1]
     assert (await report(client, m["id"], winner_side)).status_code == 200

@@ -57,6 +57,7 @@ class Changes:
     reset: dict[int, MatchState] = field(default_factory=dict)
     dropped: list[MatchState] = field(default_factory=list)
     status: StageStatus | None = None  # set when the stage's status changed
+    scored: bool = False  # a result was given, corrected or taken back (standings may move)
 
     def ordered(self) -> list[MatchState]:
         return [self.changed[n] for n in sorted(self.changed)]
@@ -183,6 +184,8 @@ class StageMachine:
         else:
             self._score(m, update, status)
         self.touch(m)
+        self.changes.scored = self.changes.scored or was_completed or \
+            m.status == MatchStatus.COMPLETED
         if was_completed and (m.status, m.winner) != before:
             await self._correct(m, may_reset)
         elif m.status == MatchStatus.COMPLETED:
@@ -284,6 +287,7 @@ class StageMachine:
             if m.active and m.status in (MatchStatus.READY, MatchStatus.LIVE):
                 forfeit(m, 1 if m.team1_id == team else 2)
                 self.touch(m)
+                self.changes.scored = True
                 forfeited.append(m)
                 await self.propagate(m)
         return forfeited

@@ -17,7 +17,7 @@ from ..errors import Forbidden, InvalidInput
 from ..formats import registry
 from ..formats.machine import Changes, StageInfo, StageMachine
 from ..formats.state import MatchState
-from ..formats.types import FormatError, MatchStatus, NeedsAdmin, StageStatus
+from ..formats.types import FormatError, NeedsAdmin, StageStatus
 from ..live.outbox import emit, emit_many
 from ..models import Stage, Team, Tournament
 from .reads import tournament_detail
@@ -101,9 +101,7 @@ STANDINGS_EVENT_TEAMS = 256
 def moves_standings(changes: Changes) -> bool:
     """Whether a step can have moved the standings: a result given, corrected or taken back
     (a live score or a schedule alone does not)."""
-    return bool(changes.reset) or any(
-        m.status in (MatchStatus.COMPLETED, MatchStatus.READY) and m.number not in
-        changes.added for m in changes.changed.values())
+    return changes.scored or bool(changes.reset)
 
 
 async def announce(session: AsyncSession, tournament: Tournament, stage: Stage,
