@@ -106,3 +106,12 @@ def losses(played: list[tuple[Any, ...]]) -> Counter[int]:
     for *_, teams, side in played:
         out[teams[2 - side]] += 1
     return out
+
+
+def play_by_seed(sim: Sim) -> None:
+    """Play the stage out, the lower team id (the better seed) winning every match."""
+    while sim.status != "completed":
+        ready = [m for m in sim.ready() if m.team1_id and m.team2_id]
+        assert ready, "stuck"
+        for m in ready:
+            sim.report(m.number, 1 if m.team1_id < m.team2_id else 2)

@@ -4,6 +4,8 @@ deletion."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from tests.helpers import AUTH, by_number, report, soup
@@ -11,6 +13,17 @@ from tests.helpers import AUTH, by_number, report, soup
 from .test_console import admin_console, error_of
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+def form_values(form: Any) -> dict[str, str]:
+    """What a browser sends for the form as drawn (checked boxes, selected options), less
+    its CSRF token (the console client adds a fresh one)."""
+    sent = {f["name"]: f.get("value", "") for f in form.select("input[name]")
+            if f.get("type") != "checkbox" or f.has_attr("checked")}
+    sent |= {x["name"]: (x.select_one("option[selected]") or x.select_one("option"))[
+        "value"] for x in form.select("select[name]")}
+    sent.pop("csrf_token", None)
+    return sent
 
 
 async def test_a_team_in_a_stage_is_withdrawn_not_deleted(client, app):
@@ -118,11 +131,7 @@ async def test_a_stage_seeded_from_another_lists_the_results_a_setting_would_cle
         page = soup((await con.get(path, "ko")).text)
         assert page.select_one("[data-seeding-form]") is None
         form = page.select_one("form[data-stage-settings]")
-        sent = {f["name"]: f.get("value", "") for f in form.select("input[name]")
-                if f.get("type") != "checkbox" or f.has_attr("checked")}
-        sent |= {x["name"]: (x.select_one("option[selected]") or x.select_one("option"))[
-            "value"] for x in form.select("select[name]")}
-        sent.pop("csrf_token", None)
+        sent = form_values(form)
         r = await con.post(path, path, sent | {"s_best_of": "3"}, "ko")
         assert r.status_code == 409 and "M1" in error_of(r.text)
         shown = soup(r.text)
@@ -153,11 +162,7 @@ async def test_a_double_elimination_takes_a_best_of_five_lower_final_from_the_fo
         field = form.select_one("input[name=s_best_of_by_round]").find_parent("label")
         assert field.select_one(".hint").get_text(strip=True) == \
             "W2=3, L2=5: 승자조 또는 패자조의 2라운드만 (2=3: 둘 다)"
-        sent = {f["name"]: f.get("value", "") for f in form.select("input[name]")
-                if f.get("type") != "checkbox" or f.has_attr("checked")}
-        sent |= {x["name"]: (x.select_one("option[selected]") or x.select_one("option"))[
-            "value"] for x in form.select("select[name]")}
-        sent.pop("csrf_token", None)
+        sent = form_values(form)
         r = await con.post(path, path, sent | {"s_best_of_by_round": "L2=5"}, "ko")
         assert r.status_code in (200, 303), error_of(r.text)
         view = (await client.get(f"/api/stages/{st['id']}")).json()

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from tests.sim import Sim
+from tests.sim import Sim, play_by_seed
 from tournament.formats import round_robin
 from tournament.formats.types import FormatError
 
@@ -193,12 +193,6 @@ def test_every_pair_meets_once_per_leg_and_once_per_round(n, groups, legs):
 
 
 # Found by a mutation review (tests/README.md, mutations 55-66): each fails its mutant.
-def _better_seed_wins(sim: Sim) -> None:
-    while sim.status != "completed":
-        for m in [m for m in sim.ready() if m.team1_id and m.team2_id]:
-            sim.report(m.number, 1 if m.team1_id < m.team2_id else 2)
-
-
 def test_nobody_is_through_or_out_of_a_group_before_it_ends():
     sim = Sim("round_robin", [1, 2, 3, 4], {"advance": 2})
     for m in [m for m in sim.matches.values() if m.round == 1]:
@@ -206,7 +200,7 @@ def test_nobody_is_through_or_out_of_a_group_before_it_ends():
     assert sim.status != "completed"
     assert {r.team_id: r.status for r in sim.standings()} == dict.fromkeys([1, 2, 3, 4],
                                                                            "active")
-    _better_seed_wins(sim)
+    play_by_seed(sim)
     assert [(r.team_id, r.status) for r in sim.standings()] == [
         (1, "advanced"), (2, "advanced"), (3, "eliminated"), (4, "eliminated")]
 
