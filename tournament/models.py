@@ -23,7 +23,14 @@ def _ts() -> Any:
     return Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
 
 
+# SQLite hands out the id of a deleted last row again unless the table is AUTOINCREMENT:
+# ids that pages, calendars, feeds, tokens and the audit trail name are never reused
+# (PostgreSQL's sequences never do). Migration 0010 rebuilds the older tables so.
+NEVER_REUSED: dict[str, Any] = {"sqlite_autoincrement": True}
+
+
 class Tournament(SQLModel, table=True):
+    __table_args__ = NEVER_REUSED
     id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(index=True, unique=True, max_length=64)
     name: str = Field(max_length=200)
@@ -39,7 +46,7 @@ class Tournament(SQLModel, table=True):
 
 
 class Event(SQLModel, table=True):
-    __table_args__ = (UniqueConstraint("tournament_id", "slug"),)
+    __table_args__ = (UniqueConstraint("tournament_id", "slug"), NEVER_REUSED)
     id: int | None = Field(default=None, primary_key=True)
     tournament_id: int = Field(foreign_key="tournament.id", index=True)
     slug: str = Field(max_length=64)
@@ -51,7 +58,7 @@ class Event(SQLModel, table=True):
 
 class Team(SQLModel, table=True):
     # "does this event have a withdrawn team?" is asked on every report: keep it O(log n)
-    __table_args__ = (Index("ix_team_event_withdrawn", "event_id", "withdrawn"),)
+    __table_args__ = (Index("ix_team_event_withdrawn", "event_id", "withdrawn"), NEVER_REUSED)
     id: int | None = Field(default=None, primary_key=True)
     event_id: int = Field(foreign_key="event.id", index=True)
     name: str = Field(max_length=200)
@@ -62,6 +69,7 @@ class Team(SQLModel, table=True):
 
 
 class Player(SQLModel, table=True):
+    __table_args__ = NEVER_REUSED
     id: int | None = Field(default=None, primary_key=True)
     team_id: int = Field(foreign_key="team.id", index=True)
     handle: str = Field(max_length=100)
@@ -71,6 +79,7 @@ class Player(SQLModel, table=True):
 
 
 class Stage(SQLModel, table=True):
+    __table_args__ = NEVER_REUSED
     id: int | None = Field(default=None, primary_key=True)
     event_id: int = Field(foreign_key="event.id", index=True)
     tournament_id: int = Field(foreign_key="tournament.id", index=True)
@@ -153,6 +162,7 @@ class UserRole(StrEnum):
 
 
 class User(SQLModel, table=True):
+    __table_args__ = NEVER_REUSED
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=100, unique=True)
     role: str = Field(default=UserRole.REFEREE, max_length=16)  # a UserRole
@@ -176,6 +186,7 @@ class RefereeAssignment(SQLModel, table=True):
 
 
 class ApiToken(SQLModel, table=True):
+    __table_args__ = NEVER_REUSED
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True)
     token_hash: str = Field(max_length=64, unique=True)

@@ -277,3 +277,31 @@ async def test_referees_outside_their_tournament_or_event_get_403(client, app):
         r = await b.client.patch(f"/api/matches/{mine['id']}", json={
             "status": "live", "score": [0, 0]}, headers=b.headers())
         assert r.status_code == 403
+
+
+async def test_a_new_tournament_never_takes_a_deleted_ones_id_or_trail(client):
+    """SQLite handed a deleted tournament's id to the next one, whose audit trail then
+    listed the deleted one's entries (the API review); a deleted team's id went to the next
+    team. On both databases ids are never handed out again."""
+    gone = (await client.post("/api/tournaments", json={"slug": "gone-cup", "name": "Gone"},
+                              headers=AUTH)).json()
+    r = await client.post("/api/tournaments/gone-cup/events", json={"slug": "secret",
+                                                                    "name": "Secret"},
+                          headers=AUTH)
+    assert r.status_code == 201
+    assert (await client.delete("/api/tournaments/gone-cup/events/secret",
+                                headers=AUTH)).status_code == 200
+    assert (await client.delete("/api/tournaments/gone-cup", headers=AUTH)).status_code in (
+        200, 204)
+    new = (await client.post("/api/tournaments", json={"slug": "new-cup", "name": "New"},
+                             headers=AUTH)).json()
+    assert new["id"] > gone["id"]
+    trail = (await client.get("/api/tournaments/new-cup/audit", headers=AUTH)).json()["items"]
+    assert [(e["action"], e["target"]["id"]) for e in trail] == [
+        ("tournament.create", new["id"])]  # nothing of "gone-cup"
+    event = await make_event(client, 2)
+    last = event["teams"][-1]
+    assert (await client.delete(f"/api/teams/{last}", headers=AUTH)).status_code in (200, 204)
+    r = await client.post(f"/api/tournaments/{event['slug']}/events/lol/teams",
+                          json={"name": "Late"}, headers=AUTH)
+    assert r.status_code == 201 and r.json()["id"] > last

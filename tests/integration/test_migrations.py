@@ -11,12 +11,57 @@ def test_models_and_migrations_agree(sqlite_url):
     command.check(alembic_config(sqlite_url))  # raises when autogenerate finds a difference
 
 
-def test_match_ids_are_never_reused_on_sqlite(sqlite_url):
-    """A migration that copies the match table must keep AUTOINCREMENT: the ids of deleted
-    Swiss rounds are never handed out again (clients may still hold them)."""
+SHOWN_IDS = ("match", "tournament", "event", "team", "player", "stage", "user", "apitoken")
+
+
+def test_shown_ids_are_never_reused_on_sqlite(sqlite_url):
+    """A table whose ids pages, feeds, calendars, tokens or the audit trail name is
+    AUTOINCREMENT: the ids of deleted rows (withdrawn Swiss rounds, a deleted team or
+    tournament) are never handed out again (clients may still hold them)."""
     import sqlite3
 
     path = sqlite_url.split(":///", 1)[1]
     with sqlite3.connect(path) as db:
-        (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'match'").fetchone()
-    assert "AUTOINCREMENT" in sql
+        for table in SHOWN_IDS:
+            (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = ?",
+                                (table,)).fetchone()
+            assert "AUTOINCREMENT" in sql, table
+
+
+def test_migration_0010_keeps_every_row_and_key(tmp_path):
+    """A database made before 0010 (ids without AUTOINCREMENT) with rows in every copied
+    table: after the upgrade the rows, their ids and their foreign keys are all there, and a
+    deleted last row's id is not handed out again."""
+    import sqlite3
+
+    from tournament.migrate import upgrade
+
+    path = tmp_path / "old.db"
+    url = f"sqlite+aiosqlite:///{path}"
+    upgrade(url, "0009")
+    with sqlite3.connect(path) as db:
+        db.executescript("""
+            INSERT INTO tournament (id, slug, name, timezone, published, last_seq,
+                nation_points, nation_scoring, created_at) VALUES (1, 'old', 'Old',
+                'Asia/Seoul', 1, 0, '[10, 6, 5]', 'best', '2026-11-29 00:00:00');
+            INSERT INTO event (id, tournament_id, slug, name, position)
+                VALUES (1, 1, 'lol', 'LoL', 0);
+            INSERT INTO team (id, event_id, name, withdrawn) VALUES (1, 1, 'A', 0),
+                (2, 1, 'B', 0);
+            INSERT INTO player (id, team_id, handle, position) VALUES (1, 1, 'p', 0);
+            INSERT INTO user (id, name, role, restricted, created_at)
+                VALUES (1, 'ref', 'referee', 0, '2026-11-29 00:00:00');
+        """)
+        assert "AUTOINCREMENT" not in db.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'team'").fetchone()[0]
+    upgrade(url)
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT id, name FROM team ORDER BY id").fetchall() == [
+            (1, "A"), (2, "B")]
+        assert db.execute("SELECT slug FROM tournament").fetchall() == [("old",)]
+        assert db.execute("SELECT team_id FROM player").fetchall() == [(1,)]
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        db.execute("DELETE FROM team WHERE id = 2")
+        db.execute("INSERT INTO team (event_id, name, withdrawn) VALUES (1, 'C', 0)")
+        assert db.execute("SELECT max(id) FROM team").fetchone() == (3,)
