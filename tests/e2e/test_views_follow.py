@@ -36,9 +36,11 @@ async def test_team_page_follows_its_matches(browser, live_server, shots):
             "score": [2, 1], "status": "completed"}, headers=AUTH)
         assert r.status_code == 200
         await expect(row).to_have_text("2–1 승")
-        # the final is its next match now, opponent still to be decided
+        # the final is its next match now, its opponent the other semifinal's winner
         await expect(nxt).to_have_attribute("data-next-match", str(final["id"]))
-        await expect(page.locator(f'tr[data-match="{final["id"]}"]')).to_contain_text("미정")
+        other = next(m for m in st["matches"] if m["round"] == 1 and m["id"] != semi["id"])
+        await expect(page.locator(f'tr[data-match="{final["id"]}"] [data-opponent]')) \
+            .to_have_text(f"M{other['number']} 승자")
         assert await page.evaluate("window.__marker") == "no-reload"
         await page.screenshot(path=shots / "team-ko-phone.png", full_page=True)
         await page.close()

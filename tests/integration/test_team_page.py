@@ -5,6 +5,7 @@ team review found no record, place or status anywhere on it until the event's fi
 from __future__ import annotations
 
 import pytest
+from icalendar import Calendar
 
 from tests.helpers import AUTH, make_event, make_stage, report, soup, stage
 
@@ -48,3 +49,28 @@ async def test_the_team_page_gives_its_place_record_and_status_in_each_stage(cli
                          else [1, 0])).status_code == 200  # d wins the final
     assert standing((await client.get(f"/teams/{a}", params={"lang": "en"})).text) == [
         "Groups · 1st · 2 W 1 D 0 L · 7 points · Advanced", "Final · 2nd · 0 W 1 L · Eliminated"]
+
+
+async def test_an_opponent_not_known_yet_is_named_by_the_match_that_decides_it(client):
+    """The team's next match, its schedule and its calendar said "To be decided" for the
+    final while the other semifinal was still to play; they name that semifinal."""
+    event = await make_event(client, 4)
+    st = await make_stage(client, event)
+    semis = sorted(st["matches"], key=lambda m: m["number"])[:2]
+    winner = semis[0]["teams"][0]
+    assert (await report(client, semis[0]["id"], [1, 0])).status_code == 200
+    page = soup((await client.get(f"/teams/{winner}", params={"lang": "ko"})).text)
+    final = max(st["matches"], key=lambda m: m["number"])
+    row = page.select_one(f'table.schedule tr[data-match="{final["id"]}"] [data-opponent]')
+    assert row.get_text(strip=True) == "M2 승자"
+    box = page.select_one(f'[data-next-match] .match[data-match="{final["id"]}"]')
+    assert [n.get_text(strip=True) for n in box.select("[data-name]")] == ["팀 1", "M2 승자"]
+    feed = Calendar.from_ical((await client.get(f"/teams/{winner}/schedule.ics",
+                                                params={"lang": "ja"})).content)
+    assert feed.walk("VEVENT") == []  # the feed has scheduled matches only: none yet
+    r = await client.patch(f"/api/matches/{final['id']}", json={
+        "scheduled_at": "2026-12-01T19:00:00+09:00"}, headers=AUTH)
+    assert r.status_code == 200
+    feed = Calendar.from_ical((await client.get(f"/teams/{winner}/schedule.ics",
+                                                params={"lang": "ja"})).content)
+    assert [str(e["summary"]) for e in feed.walk("VEVENT")] == ["チーム1 vs M2の勝者"]

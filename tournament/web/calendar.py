@@ -24,6 +24,17 @@ def _line(text: str) -> str:
     return CONTROL.sub(" ", text).strip()
 
 
+def _waiting(entry: Mapping[str, Any], team: Mapping[str, Any],
+             _: Any) -> str:
+    """An opponent not known yet: the match that decides it ("Winner of M5"), if any."""
+    fed = entry.get("fed")
+    source = fed[1 if entry["teams"][0] == team["id"] else 0] if fed else None
+    if source is None:
+        return str(_("To be decided"))
+    return str((_("Winner of M%d") if source[0] == "winner" else _("Loser of M%d"))
+               % source[1])
+
+
 def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: str,
                  base_url: str) -> bytes:
     _ = i18n.gettext(lang)
@@ -43,7 +54,7 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
             continue
         start = datetime.fromisoformat(entry["scheduled_at"]).astimezone(UTC)
         lobby = "places" in entry
-        opponent = _line(i18n.localized(entry.get("opponent"), lang)) or _("To be decided")
+        opponent = _line(i18n.localized(entry.get("opponent"), lang)) or _waiting(entry, team, _)
         event = Event()
         # the same under every address the service answers at (www or not, an IP): a UID
         # that changed with the Host made calendars drop and re-add every match

@@ -241,22 +241,27 @@ async def team_page(request: Request) -> Response:
             "team.html"
         teams = {m["opponent"]["id"]: m["opponent"] for m in team["schedule"]
                  if m["opponent"]} | {team["id"]: team}
-        return render(request, template, t=t, event=event, team=with_rounds(team),
+        standing, fed = await team_standing(session, event["id"], team_id)
+        return render(request, template, t=t, event=event, team=with_rounds(team, fed),
                       teams=teams, tz=t["timezone"], seq=t["last_seq"],
                       placement=await reads.team_placement(session, team),
-                      standing=await team_standing(session, event["id"], team_id))
+                      standing=standing)
     return await versioned(request, lambda s: reads.version(s, team_id=team_id), build)
 
 
 async def team_standing(session: AsyncSession, event_id: int, team_id: int
-                        ) -> list[dict[str, Any]]:
+                        ) -> tuple[list[dict[str, Any]], dict[int, Any]]:
     """The team's row in each started stage of its event that it plays in (its place,
-    record or points and whether it is through), as the stage's standings give it."""
+    record or points and whether it is through), as the stage's standings give it; and
+    by match id, what fills the empty slots of its knockout matches ("Winner of M5")."""
     found = []
+    fed: dict[int, Any] = {}
     for stage in await tournaments.event_stages(session, event_id):
         if stage.status == "pending" or team_id not in (stage.seeding or []):
             continue
         view = layout(await stage_reads.stage_view(session, stage))
+        fed |= {m["id"]: m["fed"] for m in view["matches"]
+                if m.get("fed") and team_id in m["teams"]}
         row = next((r for r in view["standings"] if r["team_id"] == team_id), None)
         if row is not None:
             mates = [r for r in view["standings"] if r.get("group") == row.get("group")]
@@ -266,14 +271,16 @@ async def team_standing(session: AsyncSession, event_id: int, team_id: int
             found.append({"stage": views.stage_summary(stage), "row": row,
                           "cols": view["columns"], "placed": played and row["rank"],
                           "groups": len({r.get("group") for r in view["standings"]}) > 1})
-    return found
+    return found, fed
 
 
-def with_rounds(team: Mapping[str, Any]) -> dict[str, Any]:
-    """The team's schedule with each match's round as its bracket names it."""
+def with_rounds(team: Mapping[str, Any], fed: Mapping[int, Any] | None = None
+                ) -> dict[str, Any]:
+    """The team's schedule with each match's round as its bracket names it (and what fills
+    an empty slot, from ``team_standing``)."""
     return {**team, "schedule": [{**m, "round_label": words.match_round(
-        m, m["stage"]["format"], m["stage"]["team_count"], m["stage"]["settings"])}
-        for m in team["schedule"]]}
+        m, m["stage"]["format"], m["stage"]["team_count"], m["stage"]["settings"]),
+        "fed": (fed or {}).get(m["id"])} for m in team["schedule"]]}
 
 
 async def team_calendar(request: Request) -> Response:
@@ -282,7 +289,9 @@ async def team_calendar(request: Request) -> Response:
     async def build(session: AsyncSession) -> Response:
         team = await reads.team_detail(session, team_id)
         t = await reads.tournament_head(session, team["tournament"])
-        body = schedule_ics(with_rounds(team), t, language(request),
+        event = next(e for e in t["events"] if e["slug"] == team["event"])
+        _, fed = await team_standing(session, event["id"], team_id)
+        body = schedule_ics(with_rounds(team, fed), t, language(request),
                             str(request.base_url).rstrip("/"))
         return Response(body, media_type="text/calendar; charset=utf-8")
     return await versioned(request, lambda s: reads.version(s, team_id=team_id), build)
