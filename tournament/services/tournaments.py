@@ -74,7 +74,7 @@ async def create_tournament(session: AsyncSession, body: TournamentCreate) -> di
     _check_dates(tournament)
     session.add(tournament)
     await session.flush()
-    return views.tournament_view(tournament) | {"events": [], "nations": []}
+    return views.tournament_view(tournament) | {"events": [], "nations": [], "nation_pairs": []}
 
 
 async def update_tournament(session: AsyncSession, slug: str,

@@ -12,7 +12,7 @@ from ..formats.limits import MAX_ID
 from ..schemas import LINE_OR_BLANK, SLUG_PATTERN
 from ..schemas_edit import EventUpdate, RoundSchedule, StageUpdate, TeamUpdate
 from ..schemas_transfer import Export
-from .openapi_shapes import array, ref
+from .openapi_shapes import BOOL, MATCH, MATCH_OPTIONAL, STR, array, obj, ref
 
 Op = Callable[..., dict[str, Any]]
 MODELS: tuple[type[BaseModel], ...] = (StageUpdate, RoundSchedule, TeamUpdate, EventUpdate,
@@ -87,7 +87,10 @@ def paths(op: Op) -> dict[str, dict[str, Any]]:
         "/api/matches": {"get": _query(op(
             "Matches filtered and paged (next: the cursor of the following page)",
             {"type": "object", "required": ["items", "next"], "properties": {
-                "items": array(ref("Match")), "next": {"type": ["string", "null"]}}}),
+                "items": array(obj({**MATCH, "tournament": STR, "event": ref("Event"),
+                                    "stage": {"type": "object"}, "late": BOOL},
+                                   optional=MATCH_OPTIONAL)),
+                "next": {"type": ["string", "null"]}}}),
             FILTERS)},
         "/api/tournaments/{slug}/events/{event}/results": {"get": _table(
             op, "The event's results, one row per match (JSON, or CSV)")},

@@ -70,35 +70,53 @@ MATCH_OPTIONAL = ("placings",)
 STANDING = obj({"team_id": INT, "rank": NULL_INT, "wins": INT, "losses": INT, "draws": INT,
                 "games_won": INT, "games_lost": INT, "points": {"type": "number"},
                 "buchholz": {"type": "number"}, "status": STR, "tied": BOOL,
+                "goals_for": INT, "goals_against": INT, "goal_difference": INT,
                 "group": INT,
+                # a knockout's shared place before all of it is out: the range's worst place
+                "last": INT,
                 # free for all
                 "placement_points": INT, "kill_points": INT, "kills": INT, "games": INT,
                 "best_placement": NULL_INT, "match_point": BOOL,
                 "results": array({"type": "object"})},
-               optional=("group", "placement_points", "kill_points", "kills", "games",
+               optional=("group", "last", "placement_points", "kill_points", "kills", "games",
                          "best_placement", "match_point", "results"))
 NATION = obj({"nation": STR, "rank": INT, "points": {"type": "number"},
               "event_wins": INT, "match_wins": INT, "match_losses": INT})
 
 SHAPES: dict[str, dict[str, Any]] = {
     "Tournament": obj(TOURNAMENT),
-    "TournamentDetail": obj({**TOURNAMENT, "events": array(ref("Event")),
-                             "nations": array(NATION)}),
+    "TournamentDetail": obj({**TOURNAMENT, "events": array(obj({
+                                 **EVENT, "champion": {"type": ["object", "null"]}})),
+                             "nations": array(NATION),
+                             "nation_pairs": array(obj({"nations": array(STR), "wins": PAIR,
+                                                        "draws": INT}))}),
     "Event": obj(EVENT),
     "EventDetail": obj({**EVENT, "teams": array(ref("TeamWithRoster")),
                         "stages": array(obj(STAGE_SUMMARY)),
-                        "placements": array(obj({"team_id": INT, "rank": INT}))}),
+                        "placements": array(obj({"team_id": INT, "rank": INT,
+                                                 "last": INT}))}),
     "Team": obj(TEAM),
     "TeamWithRoster": obj({**TEAM, "players": array(obj(PLAYER))}),
     "TeamDetail": obj({**TEAM, "players": array(obj(PLAYER)), "tournament": STR,
-                       "event": STR, "schedule": array(ref("Match"))}),
+                       "event": STR, "schedule": array(obj({
+                           **MATCH, "stage": {"type": ["object", "null"]},
+                           "opponent": {"type": ["object", "null"]},
+                           # a lobby: the team's place and kills in each game played
+                           "places": array({"type": "object"})},
+                           optional=(*MATCH_OPTIONAL, "places")))}),
     "Withdrawn": obj({**TEAM, "reason": {"enum": ["withdrawn", "disqualified"]},
                       "forfeited_matches": array(INT)}),
     "Stage": obj({**STAGE_SUMMARY, "tournament": STR, "seeding": array(INT),
-                  "source": {"type": ["object", "null"]}, "teams": array(ref("Team")),
+                  "source": {"type": ["object", "null"]}, "ties": array({"type": "object"}),
+                  "draw": {"type": ["object", "null"]}, "teams": array(ref("Team")),
                   "matches": array(ref("Match")), "standings": array(STANDING)}),
     "Match": obj(MATCH, optional=MATCH_OPTIONAL),
     "MatchChange": obj({**MATCH, "reset_matches": array(INT)}, optional=MATCH_OPTIONAL),
-    "Error": obj({"error": obj({"code": STR, "message": STR, "field": STR},
-                               optional=("field",))}),
+    "Error": obj({"error": obj({"code": STR, "message": STR, "field": STR,
+                                "params": {"type": "object"},
+                                "errors": array({"type": "object"})},
+                               optional=("field", "params", "errors")),
+                  # a 409 version_conflict: the stored match and who changed it last
+                  "match": ref("Match"), "changed_by": {"type": ["object", "null"]}},
+                 optional=("match", "changed_by")),
 }
