@@ -376,3 +376,7 @@ async def test_an_empty_knockout_slot_names_the_match_that_fills_it(client):
     assert names["en"][ids[6]] == ["Winner of M3", "Winner of M5"]
     assert names["ja"][ids[5]] == ["M3の敗者", "M4の勝者"]
     assert names["en"][ids[1]] == ["Team 1", "Team 4"]
+    # the match page of the lower final names them too (it read "미정")
+    hero = soup((await client.get(f"/matches/{ids[5]}?lang=ko")).text).select_one(".match-hero")
+    assert [n.get_text(strip=True) for n in hero.select("[data-side] [data-name]")] == [
+        "M3 패자", "M4 승자"]

@@ -23,7 +23,7 @@ from .assets import asset_url
 from .cache import versioned
 from .calendar import schedule_ics
 from .common import int_param, language, reading, slug_param
-from .stage_layout import layout
+from .stage_layout import feeds, layout
 
 TEMPLATES = Path(__file__).parent / "templates"
 env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
@@ -218,8 +218,13 @@ async def match_page(request: Request, overlay: bool = False) -> Response:
             mine = set(order)
             order = [r["team_id"] for r in rows if r["team_id"] in mine] + [
                 x for x in order if x not in standing]
+        # an empty knockout slot: the match that fills it ("Winner of M5")
+        fed = None if "placings" in match else feeds({
+            "format": stage.format, "seeding": stage.seeding or [], "matches": [match],
+            "settings": stage.settings or {}, "seeding_method": stage.seeding_method,
+        }).get(match["number"])
         return render(request, template, t=t, event=event, stage=views.stage_summary(stage),
-                      match=match, sides=sides, teams=teams, tz=t["timezone"],
+                      match=match, sides=sides, teams=teams, tz=t["timezone"], fed=fed,
                       standing=standing, lobby_order=order,
                       seq=t["last_seq"], round_label=words.match_round(
                           match, stage.format, len(stage.seeding or []), stage.settings))
