@@ -90,7 +90,8 @@ def test_every_word_looked_up_by_variable_is_enumerated_and_translated():
     assert set(words.HOLDS) == set(get_args(HoldCode))
     assert set(registry.FORMATS) == {f.value for f in StageFormat}
     needed = {*words.MATCH_STATUS.values(), *words.STAGE_STATUS.values(),
-              *words.TEAM_STATUS.values(), *words.HOLDS.values(), pages.UNAVAILABLE, "LIVE"}
+              *words.TEAM_STATUS.values(), *words.HOLDS.values(), *words.FED.values(),
+              pages.UNAVAILABLE, "LIVE"}
     needed |= {registry.get(f.value).label for f in StageFormat}
     # Loop titles: {% for title, rows in (("Live now", ...), ("Up next", ...)) %} ... _(title)
     root = Path(__file__).resolve().parents[2] / "tournament" / "web" / "templates"

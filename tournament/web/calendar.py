@@ -28,11 +28,8 @@ def _waiting(entry: Mapping[str, Any], team: Mapping[str, Any],
              _: Any) -> str:
     """An opponent not known yet: the match that decides it ("Winner of M5"), if any."""
     fed = entry.get("fed")
-    source = fed[1 if entry["teams"][0] == team["id"] else 0] if fed else None
-    if source is None:
-        return str(_("To be decided"))
-    return str((_("Winner of M%d") if source[0] == "winner" else _("Loser of M%d"))
-               % source[1])
+    label = words.fed_label(fed[1 if entry["teams"][0] == team["id"] else 0]) if fed else None
+    return str(_(label[0]) % label[1]) if label else str(_("To be decided"))
 
 
 def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: str,

@@ -5,7 +5,7 @@ such as ``round_robin`` or ``completed``."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..formats import layout, registry
@@ -39,6 +39,15 @@ def match_round(match: Mapping[str, Any], format_name: str, teams: int,
     """A match's round as its bracket names it, from the stage's format and field size (and
     settings: a battle royale lobby is named by its group or as the stage's one lobby)."""
     return registry.get(format_name).match_label(match, teams, settings or {})
+
+
+FED = {"winner": "Winner of M%d", "loser": "Loser of M%d"}
+
+
+def fed_label(source: Sequence[Any] | None) -> tuple[str, int] | None:
+    """What fills an empty knockout slot, as a (message id, M number) label for ``say``:
+    ``("winner", 5)`` is "Winner of M5" (``stage_layout.feeds``); None when nothing does."""
+    return (FED[source[0]], int(source[1])) if source else None
 
 
 def shown_score(match: Mapping[str, Any]) -> list[int]:
