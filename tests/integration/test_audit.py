@@ -75,6 +75,9 @@ async def test_schedule_stage_team_tournament_and_user_changes_are_recorded(clie
     schedule = (await trail(client, event["slug"], action="match.schedule"))[0]
     assert schedule["before"]["scheduled_at"] is None
     assert schedule["after"]["scheduled_at"] == "2026-11-28T19:00:00+09:00"
+    # docs/api.md: the event's time in the tournament's zone, the record's stamps in UTC
+    assert schedule["at"].endswith("+00:00")
+    assert (await client.get(f"/api/matches/{m['id']}")).json()["updated_at"].endswith("+00:00")
     rename = (await trail(client, event["slug"], action="tournament.update"))[0]
     assert rename["before"]["name"] == "Cup" and rename["after"]["name"] == "Renamed"
     withdraw = (await trail(client, event["slug"], action="team.withdraw"))[0]

@@ -6,7 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import AUTH, by_number, make_event, make_stage, report, stage
+from tests.helpers import (
+    AUTH,
+    by_number,
+    make_event,
+    make_stage,
+    report,
+    soup,
+    stage,
+    visible_text,
+)
 
 from .test_api_replays import play
 
@@ -389,3 +398,34 @@ async def test_a_lobby_takes_new_placement_points_unless_a_match_point_depends_o
     r = await client.patch(f"/api/stages/{st['id']}", json={"settings": {
         "placement_points": [15, 12, 10, 8], "games": 2, "match_point": 20}}, headers=AUTH)
     assert r.status_code == 409 and r.json()["error"]["code"] == "results_would_be_lost"
+
+
+async def test_a_new_name_alone_replaces_the_translations_that_copied_the_old_one(client):
+    """PATCH {name} without names: a names entry that was the old name word for word
+    follows the new name (en pages showed the old one); a real translation stays."""
+    event = await make_event(client, 2)
+    team = event["teams"][0]
+    r = await client.patch(f"/api/teams/{team}", json={
+        "name": "Korea", "names": {"en": "Korea", "ko": "대한민국"}}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    r = await client.patch(f"/api/teams/{team}", json={"name": "South Korea"}, headers=AUTH)
+    assert r.json()["names"] == {"en": "South Korea", "ko": "대한민국"}
+    heading = soup((await client.get(f"/teams/{team}?lang=en")).text).select_one("h1")
+    assert heading is not None and "South Korea" in visible_text(str(heading))
+    assert "Korea" not in visible_text(str(heading)).replace("South Korea", "")
+    ko = soup((await client.get(f"/teams/{team}?lang=ko")).text).select_one("h1")
+    assert ko is not None and "대한민국" in visible_text(str(ko))
+    stage = await make_stage(client, event, seeding=event["teams"])
+    r = await client.patch(f"/api/stages/{stage['id']}", json={
+        "name": "Final", "names": {"en": "Final", "ja": "決勝"}}, headers=AUTH)
+    r = await client.patch(f"/api/stages/{stage['id']}", json={"name": "Grand final"},
+                           headers=AUTH)
+    assert r.json()["names"] == {"en": "Grand final", "ja": "決勝"}
+    path = f"/api/tournaments/{event['slug']}/events/lol"
+    await client.patch(path, json={"name": "LoL", "names": {"en": "LoL"}}, headers=AUTH)
+    r = await client.patch(path, json={"name": "League of Legends"}, headers=AUTH)
+    assert r.json()["names"] == {"en": "League of Legends"}
+    slug = f"/api/tournaments/{event['slug']}"
+    await client.patch(slug, json={"name": "KJ", "names": {"en": "KJ", "ko": "KJ"}}, headers=AUTH)
+    r = await client.patch(slug, json={"name": "Korea-Japan Cup"}, headers=AUTH)
+    assert r.json()["names"] == {"en": "Korea-Japan Cup", "ko": "Korea-Japan Cup"}

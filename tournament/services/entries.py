@@ -17,6 +17,7 @@ from ..live.outbox import emit
 from ..models import Event, EventLog, Player, RefereeAssignment, Stage, Team, Tournament
 from ..schemas_edit import EventUpdate, TeamUpdate
 from .context import lock_tournament
+from .naming import rename
 from .sql_store import TABLE
 from .tournaments import event_by_slug, players_of, tournament_by_slug
 
@@ -38,11 +39,10 @@ async def update_team(session: AsyncSession, team_id: int, body: TeamUpdate) -> 
     team, event, tournament = await _team_for_edit(session, team_id)
     assert team.id is not None and tournament.id is not None
     given = body.model_fields_set
-    for field in ("name", "nation", "seed"):
+    rename(team, given, body.model_dump(include={"name", "names"}))
+    for field in ("nation", "seed"):
         if field in given:
             setattr(team, field, getattr(body, field))
-    if "names" in given:
-        team.names = {str(k): v for k, v in (body.names or {}).items()}
     if "nation" in given and team.nation:
         team.nation = team.nation.upper()
     session.add(team)
@@ -87,10 +87,7 @@ async def update_event(session: AsyncSession, slug: str, event_slug: str,
     await lock_tournament(session, tournament.id)
     event = await event_by_slug(session, tournament, event_slug)
     given = body.model_fields_set
-    if "name" in given and body.name is not None:
-        event.name = body.name
-    if "names" in given:
-        event.names = {str(k): v for k, v in (body.names or {}).items()}
+    rename(event, given, body.model_dump(include={"name", "names"}))
     if "game" in given:
         event.game = body.game
     session.add(event)

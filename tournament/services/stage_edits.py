@@ -24,6 +24,7 @@ from ..models import Event, Stage, Tournament
 from ..schemas_edit import StageUpdate
 from . import waiting
 from .context import lock_tournament
+from .naming import rename
 from .progress import domain_error, start
 from .reads import tournament_detail
 from .sql_store import TABLE
@@ -90,10 +91,7 @@ async def update_stage(session: AsyncSession, stage_id: int,
     stage, tournament = await _for_edit(session, stage_id)
     assert stage.id is not None
     given = body.model_fields_set
-    if "name" in given and body.name is not None:
-        stage.name = body.name
-    if "names" in given:
-        stage.names = {str(k): v for k, v in (body.names or {}).items()}
+    rename(stage, given, body.model_dump(include={"name", "names"}))
     replan = given & {"settings", "seeding", "seeding_method"}
     if replan:
         await _replan(session, stage, tournament, body)

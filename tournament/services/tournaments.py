@@ -15,6 +15,7 @@ from ..live.outbox import emit
 from ..models import Event, Player, Stage, Team, Tournament
 from ..schemas import EventCreate, TeamCreate, TournamentCreate, TournamentUpdate
 from .context import lock_tournament
+from .naming import rename
 
 VIEWER = "viewer"  # session.info key: the Actor reading (set by the web layer), if any
 
@@ -82,8 +83,11 @@ async def update_tournament(session: AsyncSession, slug: str,
     tournament = await tournament_by_slug(session, slug)
     assert tournament.id is not None
     await lock_tournament(session, tournament.id)
-    for field, value in body.model_dump(exclude_unset=True).items():
-        setattr(tournament, field, value)
+    fields = body.model_dump(exclude_unset=True)
+    rename(tournament, body.model_fields_set, fields)
+    for field, value in fields.items():
+        if field not in ("name", "names"):
+            setattr(tournament, field, value)
     _check_dates(tournament)
     session.add(tournament)
     await session.flush()
