@@ -150,6 +150,28 @@ async def test_stale_if_match_gets_409_with_the_current_match(client):
     assert r.json()["match"]["score"] == [1, 0]
     r = await report(client, match["id"], [2, 0], **{"If-Match": "abc"})
     error(r, 400, "invalid_if_match")
+    r = await report(client, match["id"], [2, 0], **{"If-Match": "*"})  # any version
+    assert r.status_code == 200 and r.json()["score"] == [2, 0], r.text
+
+
+async def test_a_created_resource_is_named_by_its_location(client):
+    event = await make_event(client, 2)
+    r = await client.post(f"/api/tournaments/{event['slug']}/events/lol/teams",
+                          json={"name": "Late"}, headers=AUTH)
+    assert r.status_code == 201 and r.headers["location"] == f"/api/teams/{r.json()['id']}"
+    assert (await client.get(r.headers["location"])).json()["name"] == "Late"
+    r = await client.post(f"/api/tournaments/{event['slug']}/events/lol/stages", json={
+        "name": "S", "format": "single_elimination", "seeding": event["teams"]}, headers=AUTH)
+    assert r.headers["location"] == f"/api/stages/{r.json()['id']}"
+    r = await client.post(f"/api/tournaments/{event['slug']}/events", json={
+        "slug": "val", "name": "VALORANT"}, headers=AUTH)
+    assert r.headers["location"] == f"/api/tournaments/{event['slug']}/events/val"
+    assert (await client.get(r.headers["location"])).json()["name"] == "VALORANT"
+    slug = unique("loc")
+    r = await client.post("/api/tournaments", json={"slug": slug, "name": "L"}, headers=AUTH)
+    assert r.headers["location"] == f"/api/tournaments/{slug}"
+    r = await client.patch(f"/api/tournaments/{slug}", json={"name": "M"}, headers=AUTH)
+    assert "location" not in r.headers
 
 
 async def test_idempotency_key_replays_the_first_answer(client):

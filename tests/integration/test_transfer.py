@@ -116,6 +116,7 @@ async def test_export_and_import_into_the_other_database(client, db_url, tmp_pat
                 r = await other.post("/api/tournaments/import", content=exported.content,
                                      headers={**AUTH, "Content-Type": "application/json"})
                 assert r.status_code == 201, r.text
+                assert r.headers["location"] == f"/api/tournaments/{event['slug']}"
                 again = await other.post("/api/tournaments/import", content=exported.content,
                                          headers=AUTH)
                 assert again.status_code == 409

@@ -30,6 +30,11 @@ from .common import answer, int_param, parse, reading, slug_param
 from .writes import write as _write
 
 
+def tournament_url(tournament: Mapping[str, Any]) -> str:
+    """Where a created (or imported) tournament is read: its ``Location``."""
+    return f"/api/tournaments/{tournament['slug']}"
+
+
 def _event_params(request: Request) -> dict[str, str]:
     return {"slug": slug_param(request.path_params["slug"]),
             "event": slug_param(request.path_params["event"], "Event")}
@@ -43,7 +48,7 @@ async def list_tournaments(request: Request) -> Response:
 async def create_tournament(request: Request) -> Response:
     async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
         return await audited.create_tournament(session, actor, parse(TournamentCreate, raw))
-    return await _write(request, action, status=201)
+    return await _write(request, action, status=201, location=tournament_url)
 
 
 async def get_tournament(request: Request) -> Response:
@@ -68,7 +73,8 @@ async def create_event(request: Request) -> Response:
 
     async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
         return await audited.create_event(session, actor, slug, parse(EventCreate, raw))
-    return await _write(request, action, status=201)
+    return await _write(request, action, status=201,
+                        location=lambda e: f"/api/tournaments/{slug}/events/{e['slug']}")
 
 
 async def get_event(request: Request) -> Response:
@@ -86,7 +92,8 @@ async def create_team(request: Request) -> Response:
     async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
         return await audited.create_team(session, actor, p["slug"], p["event"],
                                          parse(TeamCreate, raw))
-    return await _write(request, action, status=201)
+    return await _write(request, action, status=201,
+                        location=lambda team: f"/api/teams/{team['id']}")
 
 
 async def create_stage(request: Request) -> Response:
@@ -95,7 +102,8 @@ async def create_stage(request: Request) -> Response:
     async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
         return await audited.create_stage(session, actor, p["slug"], p["event"],
                                           parse(StageCreate, raw))
-    return await _write(request, action, status=201)
+    return await _write(request, action, status=201,
+                        location=lambda stage: f"/api/stages/{stage['id']}")
 
 
 async def get_stage(request: Request) -> Response:
@@ -134,7 +142,7 @@ async def get_match(request: Request) -> Response:
 
 def _if_match(request: Request) -> int | None:
     value = request.headers.get("if-match")
-    if value is None:
+    if value is None or value.strip() == "*":  # "*": any version (RFC 9110 13.1.1)
         return None
     value = value.strip().removeprefix("W/").strip('"')
     if not (value.isascii() and value.isdigit()) or len(value) > 18:

@@ -20,7 +20,7 @@ from ..schemas_edit import EventUpdate, RoundSchedule, StageUpdate, TeamUpdate
 from ..schemas_transfer import Export
 from ..services import audited, event_exports, match_list, transfer
 from ..services.actors import Actor
-from .api import _event_params
+from .api import _event_params, tournament_url
 from .common import answer, int_param, parse, reading, slug_param
 from .writes import write as _write
 
@@ -203,7 +203,7 @@ async def export_tournament(request: Request) -> Response:
 async def import_tournament(request: Request) -> Response:
     async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
         return await audited.import_tournament(session, actor, parse(Export, raw))
-    return await _write(request, action, status=201)
+    return await _write(request, action, status=201, location=tournament_url)
 
 
 routes = [

@@ -45,7 +45,7 @@ ERRORS = {
 HEADERS = {
     "Idempotency-Key": {"type": "string", "minLength": 1, "maxLength": 200,
                         "pattern": "^[\\x21-\\x7e]+$"},
-    "If-Match": {"type": "string", "pattern": '^(W/)?"?[0-9]{1,18}"?$'},
+    "If-Match": {"type": "string", "pattern": '^((W/)?"?[0-9]{1,18}"?|\\*)$'},
 }
 MODELS: tuple[type[BaseModel], ...] = (
     TournamentCreate, TournamentUpdate, EventCreate, TeamCreate, StageCreate, MatchUpdate,

@@ -19,10 +19,11 @@ from .common import answer, ctx, read_body, require_admin
 from .session_auth import authenticate
 
 Action = Callable[[AsyncSession, bytes, Actor], Awaitable[Mapping[str, Any]]]
+Where = Callable[[Mapping[str, Any]], str]  # a created resource's URL path, from the answer
 
 
 async def write(request: Request, action: Action, *, status: int = 200,
-                admin: bool = True) -> JSONResponse:
+                admin: bool = True, location: Where | None = None) -> JSONResponse:
     actor = await authenticate(request)
     if admin:
         require_admin(actor)
@@ -36,5 +37,7 @@ async def write(request: Request, action: Action, *, status: int = 200,
     code, body = await idempotency.run(
         ctx(request), run, principal=actor.principal,
         key=request.headers.get("idempotency-key"), digest=digest)
-    headers = {"ETag": f'"{body["version"]}"'} if "version" in body else None
-    return answer(body, code, headers)
+    headers = {"ETag": f'"{body["version"]}"'} if "version" in body else {}
+    if location is not None and code == 201:
+        headers["Location"] = location(body)
+    return answer(body, code, headers or None)
