@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import threading
+from pathlib import Path
 
 import httpx
 import pytest
@@ -26,6 +28,10 @@ async def test_sockets_per_address_are_limited_and_reported(sqlite_url, server_f
             await websockets.connect(url)
         assert refused.value.response.status_code == 429
         assert refused.value.response.headers["Retry-After"]
+        assert json.loads(refused.value.response.body)["error"]["code"] == \
+            "too_many_from_address"
+        # uvicorn logs no spurious ERROR for the denial (sockets.DenialIsNoError)
+        assert "ERROR" not in Path(server.log.name).read_text()
         ready = (await client.get("/readyz")).json()
         assert ready["sockets"]["open"] == 3 and ready["sockets"]["per_address"] == 3
         assert ready["database"]["ok"] and ready["fds"]["limit"] >= ready["fds"]["open"]

@@ -160,20 +160,27 @@ async def test_bad_client_input_closes_with_1003_or_1008(sqlite_url):
                     assert json.loads(await asyncio.wait_for(ws.recv(), 5))["type"] == "pong"
                     pongs += 1
             assert closed.value.rcvd.code == 1008 and pongs == 20
+        def code_of(refused: pytest.ExceptionInfo[websockets.InvalidStatus]) -> str:
+            return str(json.loads(refused.value.response.body)["error"]["code"])
+
         for query in ("?since=-1", "?since=1e3", "?since=" + "9" * 40):
             with pytest.raises(websockets.InvalidStatus) as refused:
                 async with websockets.connect(feed + query):
                     pass
-            assert refused.value.response.status_code == 403
-        with pytest.raises(websockets.InvalidStatus) as refused:
-            async with websockets.connect(f"{server.ws}/ws/tournaments/nope"):
-                pass
-        assert refused.value.response.status_code == 403
+            assert refused.value.response.status_code == 400
+            assert code_of(refused) == "invalid_parameter"
+        for slug in ("nope", "Not_A_Slug!"):  # no such tournament: 404, as the API says
+            with pytest.raises(websockets.InvalidStatus) as refused:
+                async with websockets.connect(f"{server.ws}/ws/tournaments/{slug}"):
+                    pass
+            assert refused.value.response.status_code == 404
+            assert code_of(refused) == "not_found"
         for origin in ("https://evil.example", f"http://127.0.0.1:{server.port}.evil.example"):
             with pytest.raises(websockets.InvalidStatus) as refused:
                 async with websockets.connect(feed, origin=origin):
                     pass
             assert refused.value.response.status_code == 403
+            assert code_of(refused) == "forbidden_origin"
         assert not server.errors()
 
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from contextvars import ContextVar
+from typing import Any
 from urllib.parse import urlsplit
 
 from starlette.datastructures import Headers, QueryParams
@@ -26,7 +28,7 @@ from starlette.routing import Match, WebSocketRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from ..errors import DomainError
+from ..errors import DomainError, NotFound
 from ..live.hub import HubClosed
 from ..live.messages import Message
 from ..live.protocol import GOING_AWAY, NORMAL, POLICY, TRY_AGAIN, ClientGuard
@@ -71,21 +73,47 @@ async def _tournament(context: Context, slug: str) -> tuple[int, str]:
         return t.id, t.slug
 
 
-async def _refuse(websocket: WebSocket, status: int, reason: str) -> None:
-    """Refuse the handshake with an HTTP answer (429 or 503 with Retry-After) where the
-    server supports it, else with a plain 403."""
+_DENIED: ContextVar[bool] = ContextVar("tournament_socket_denied", default=False)
+_NO_HANDSHAKE = "ASGI callable returned without completing handshake."
+
+
+class DenialIsNoError(logging.Filter):
+    """uvicorn's websockets-sansio logs ``_NO_HANDSHAKE`` at ERROR after every denial
+    response, though the client got the answer (Kludex/uvicorn#3138, open): drop that line
+    for a socket this module denied, and only for it (the app's own task: ``_DENIED``)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (_DENIED.get() and record.getMessage() == _NO_HANDSHAKE)
+
+
+_uvicorn_log = logging.getLogger("uvicorn.error")
+if not any(isinstance(f, DenialIsNoError) for f in _uvicorn_log.filters):
+    _uvicorn_log.addFilter(DenialIsNoError())
+
+
+async def _deny(websocket: WebSocket, status: int, error: dict[str, Any],
+                headers: dict[str, str] | None = None) -> None:
+    """Refuse the handshake with an HTTP answer (``{"error": ...}``, as the API's) where the
+    server supports it, else with a plain 403 (uvicorn's answer to a close before accept)."""
     if "websocket.http.response" in websocket.scope.get("extensions", {}):
+        _DENIED.set(True)
         await websocket.send_denial_response(JSONResponse(
-            {"error": {"code": reason, "message": "Too many live connections; try again "
-                       "shortly."}}, status_code=status, headers={"Retry-After": "10"}))
+            {"error": error}, status_code=status, headers=headers))
     else:
-        await websocket.close(code=TRY_AGAIN)
+        await websocket.close(code=TRY_AGAIN if status in (429, 503) else POLICY)
+
+
+async def _refuse(websocket: WebSocket, status: int, reason: str) -> None:
+    """Too many sockets: 429 or 503 with Retry-After."""
+    await _deny(websocket, status, {"code": reason, "message": "Too many live connections; "
+                                    "try again shortly."}, {"Retry-After": "10"})
 
 
 async def feed(websocket: WebSocket, raw: RawSocket | None) -> None:
     """Serve one spectator; ``raw`` is the fast path to its connection, if there is one."""
     if not origin_allowed(websocket):
-        await websocket.close(code=POLICY)  # before the handshake: refused with 403
+        await _deny(websocket, 403, {"code": "forbidden_origin", "message": "Live feeds "
+                                     "open only from this site's pages."})
         return
     sockets = websocket.app.state.monitor.sockets
     address = websocket.client.host if websocket.client else "?"
@@ -103,11 +131,16 @@ async def _feed(websocket: WebSocket, raw: RawSocket | None) -> None:
     context = ctx(websocket)
     try:
         since = parse_since(QueryParams(websocket.scope["query_string"]).get("since"))
+    except ValueError:
+        await _deny(websocket, 400, {"code": "invalid_parameter", "field": "since",
+                                     "message": "since is a sequence number (0 or more)."})
+        return
+    try:
         if not SLUG.match(websocket.path_params["slug"]):
-            raise ValueError("not a slug")
+            raise NotFound("Tournament", websocket.path_params["slug"])
         tid, slug = await _tournament(context, websocket.path_params["slug"])
-    except (ValueError, DomainError):
-        await websocket.close(code=POLICY)
+    except DomainError as exc:
+        await _deny(websocket, exc.status, exc.body()["error"])
         return
     except UNAVAILABLE:  # the database is down: the page retries
         await websocket.close(code=TRY_AGAIN)
