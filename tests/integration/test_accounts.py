@@ -110,6 +110,13 @@ async def test_logout_needs_the_form_token(client, app):
         await b.sign_in(user["name"])
         assert (await b.client.post("/logout", data={})).status_code == 403
         assert (await b.client.get("/api/users/me")).status_code == 200
+        wrong = {"X-CSRF-Token": "not-the-token"}
+        assert (await b.client.post("/logout", headers=wrong)).status_code == 403
+        assert (await b.client.get("/api/users/me")).status_code == 200
+        page = await b.client.get("/account")  # a script sends the header, as to the API
+        r = await b.client.post("/logout", headers={"X-CSRF-Token": form_token(page.text)})
+        assert r.status_code == 303
+        assert (await b.client.get("/api/users/me")).status_code == 401
 
 
 async def test_password_change_ends_every_other_session(client, app):

@@ -110,11 +110,12 @@ async def authenticate(request: Request) -> Actor:
 
 
 def check_form(request: Request, form: FormData) -> None:
-    """A form post carries the right ``csrf_token`` (403 otherwise)."""
+    """A form post carries the right ``csrf_token``, as a field or, from a script, in the
+    ``X-CSRF-Token`` header as the JSON API takes it (403 otherwise)."""
     identity: Identity | None = getattr(request.state, "identity", None)
     expected = identity.csrf_token if identity and identity.csrf_token else \
         request.cookies.get(FORM_COOKIE)
-    sent = form.get("csrf_token")
+    sent = form.get("csrf_token") or request.headers.get("x-csrf-token")
     if not (expected and isinstance(sent, str)
             and hmac.compare_digest(sent.encode(), expected.encode())):
         raise Forbidden("csrf_failed", "This form has expired; reload the page and try "
