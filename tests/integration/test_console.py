@@ -98,6 +98,9 @@ async def test_a_tournament_is_set_up_in_the_console(client, app):
         teams = (await client.get(f"/api/tournaments/{slug}/events/lol",
                                   headers=AUTH)).json()["teams"]
         assert [x["name"] for x in teams] == ["T1", "Gen.G", "DetonatioN", "Fukuoka"]
+        r = await con.post(event_page, f"{event_page}/teams", {"name": "t1"}, lang="ko")
+        assert r.status_code == 409  # said on the form, in Korean, naming the team it meets
+        assert error_of(r.text) == "이 종목에 이미 T1 팀이 있습니다."
         assert teams[0]["players"][0]["handle"] == "Faker"
         t1, geng, dfm, fuk = (x["id"] for x in teams)
         r = await con.post(event_page, f"{event_page}/stages", {

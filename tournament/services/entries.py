@@ -19,7 +19,7 @@ from ..schemas_edit import EventUpdate, TeamUpdate
 from .context import lock_tournament
 from .naming import rename
 from .sql_store import TABLE
-from .tournaments import event_by_slug, players_of, tournament_by_slug
+from .tournaments import event_by_slug, players_of, team_names_free, tournament_by_slug
 
 
 async def _team_for_edit(session: AsyncSession,
@@ -39,6 +39,8 @@ async def update_team(session: AsyncSession, team_id: int, body: TeamUpdate) -> 
     team, event, tournament = await _team_for_edit(session, team_id)
     assert team.id is not None and tournament.id is not None
     given = body.model_fields_set
+    if "name" in given and body.name is not None:
+        await team_names_free(session, event.id or 0, [body.name], team.id)
     rename(team, given, body.model_dump(include={"name", "names"}))
     for field in ("nation", "seed"):
         if field in given:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Set
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence, Set
 from typing import Any, Protocol
 
 
@@ -25,3 +26,22 @@ def rename(entity: Named, given: Set[str], fields: Mapping[str, Any]) -> None:
         entity.names = {str(k): str(v) for k, v in (fields.get("names") or {}).items()}
     elif entity.name != old and entity.names:
         entity.names = {k: entity.name if v == old else v for k, v in entity.names.items()}
+
+
+def name_key(name: str) -> str:
+    """Two team names an event cannot tell apart: the same after NFKC (full-width "Ｔ１" is
+    "T1"), case folding and trimming."""
+    return unicodedata.normalize("NFKC", name).casefold().strip()
+
+
+def clashes(names: Sequence[str], taken: Iterable[str]) -> list[str]:
+    """The names in ``taken`` (or earlier in ``names``) that ``names`` clash with, as they
+    were written there ("T1" for a new "t1"), by ``name_key``."""
+    seen = {name_key(n): n for n in taken}
+    found = []
+    for name in names:
+        key = name_key(name)
+        if key in seen:
+            found.append(seen[key])
+        seen.setdefault(key, name)
+    return found

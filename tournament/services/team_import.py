@@ -19,7 +19,7 @@ from ..formats.limits import MAX_TEAMS_PER_EVENT
 from ..live.outbox import emit
 from ..models import Player, Team
 from ..schemas import TeamCreate
-from .tournaments import event_for_write
+from .tournaments import event_for_write, team_names_free
 
 COLUMNS = ("name", "name_ko", "name_ja", "nation", "seed", "players")
 
@@ -133,6 +133,7 @@ async def import_teams(session: AsyncSession, slug: str, event_slug: str,
     if entered + len(teams) > MAX_TEAMS_PER_EVENT:
         raise InvalidInput("too_many_teams", f"An event has at most {MAX_TEAMS_PER_EVENT} "
                            "teams.")
+    await team_names_free(session, event.id, [t.name for t in teams])
     created = []
     for body in teams:
         team = Team(event_id=event.id, **body.model_dump(exclude={"players"}))

@@ -15,7 +15,7 @@ from ..live.outbox import emit
 from ..models import Event, Player, Stage, Team, Tournament
 from ..schemas import EventCreate, TeamCreate, TournamentCreate, TournamentUpdate
 from .context import lock_tournament
-from .naming import rename
+from .naming import clashes, rename
 
 VIEWER = "viewer"  # session.info key: the Actor reading (set by the web layer), if any
 
@@ -136,6 +136,7 @@ async def create_team(session: AsyncSession, slug: str, event_slug: str,
     if entered >= MAX_TEAMS_PER_EVENT:
         raise InvalidInput("too_many_teams", "An event has at most "
                            f"{MAX_TEAMS_PER_EVENT} teams.")
+    await team_names_free(session, event.id, [body.name])
     team = Team(event_id=event.id, **body.model_dump(exclude={"players"}))
     session.add(team)
     await session.flush()
@@ -148,6 +149,18 @@ async def create_team(session: AsyncSession, slug: str, event_slug: str,
     await emit(session, tournament.id, "event.updated",
                {**views.event_view(event, tournament.slug), "team": view})
     return view
+
+
+async def team_names_free(session: AsyncSession, event_id: int, names: list[str],
+                          team_id: int | None = None) -> None:
+    """No two teams of an event share a name (pages, seedings and the referee's lists
+    could not tell them apart): 409 ``team_name_taken`` naming the first clash."""
+    taken = (await session.exec(select(Team.name).where(
+        Team.event_id == event_id, Team.id != team_id))).all()
+    found = clashes(names, taken)
+    if found:
+        raise Conflict("team_name_taken", f"This event has a team named {found[0]!r}.",
+                       "name", params={"name": found[0], "names": found})
 
 
 # An event's teams in seed order (unseeded last, then by id): one order everywhere

@@ -41,6 +41,7 @@ MESSAGES = {
     "unavailable": "The server cannot reach its database right now. Try again in a moment.",
     "not_found": "Not found.",
     "name_taken": "A user with this name already exists.",
+    "team_name_taken": "This event already has a team named %(name)s.",
     "weak_password": "A password has at least %(min)s characters.",
     "wrong_password": "The current password is not right.",
     "not_a_referee": "Only referees are assigned to tournaments.",

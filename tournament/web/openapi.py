@@ -35,7 +35,8 @@ ERRORS = {
     "403": "The token's role or assignments do not allow this",
     "404": "No such resource (or not visible to this reader)",
     "405": "Method not allowed; the answer's Allow header lists the allowed methods",
-    "409": "Conflict: the slug or name exists, or the match changed (If-Match; the current "
+    "409": "Conflict: the slug or name exists (team_name_taken: a team of the event has "
+           "this name), or the match changed (If-Match; the current "
            "match is under \"match\")",
     "413": "The body is larger than the server accepts (TOURNAMENT_MAX_BODY)",
     "429": "Throttled; retry after Retry-After seconds",
@@ -102,7 +103,7 @@ PATHS: dict[str, dict[str, Any]] = {
         "get": _op("An event with teams, stages and placements", ref("EventDetail"))},
     "/api/tournaments/{slug}/events/{event}/teams": {
         "post": _op("Enter a team with its roster", ref("TeamWithRoster"), TeamCreate,
-                    auth=True, status="201")},
+                    auth=True, status="201", errors=("409",))},
     "/api/tournaments/{slug}/events/{event}/stages": {
         "post": _op("Create a stage and its first matches", ref("Stage"), StageCreate,
                     auth=True, status="201")},

@@ -49,9 +49,10 @@ def paths(op: Op) -> dict[str, dict[str, Any]]:
     """The organizer's paths; ``op`` is ``openapi._op``."""
     csv_import = op("Enter teams and players from CSV (name, name_ko, name_ja, nation, "
                     "seed, players separated by ;): 201, or 422 with error.errors listing "
-                    "every bad line", {"type": "object", "required": ["teams"],
-                                       "properties": {"teams": array(ref("TeamWithRoster"))}},
-                    auth=True, status="201")
+                    "every bad line, or 409 team_name_taken", {
+                        "type": "object", "required": ["teams"],
+                        "properties": {"teams": array(ref("TeamWithRoster"))}},
+                    auth=True, status="201", errors=("409",))
     csv_import["requestBody"] = {"required": True, "content": {
         "text/csv": {"schema": {"type": "string"}}}}
     return {
@@ -72,7 +73,7 @@ def paths(op: Op) -> dict[str, dict[str, Any]]:
             errors=("409",))},
         "/api/teams/{id}": {
             "patch": op("Rename a team, change its nation, seed or roster",
-                        ref("TeamWithRoster"), TeamUpdate, auth=True),
+                        ref("TeamWithRoster"), TeamUpdate, auth=True, errors=("409",)),
             "delete": op("Remove a team that has not played (in no stage)", OBJECT,
                          auth=True, errors=("409",)),
         },
