@@ -44,6 +44,7 @@ class NotFound(DomainError):
 
     def __init__(self, what: str, ident: object) -> None:
         super().__init__("not_found", f"{what} {ident} does not exist.")
+        self.what = what  # pages say which kind of thing, in the reader's language
 
 
 class Conflict(DomainError):

@@ -80,12 +80,12 @@ function applyMatch(match, flash = true) {
       const score = side.querySelector("[data-score]");
       const shown = always || (["live", "completed"].includes(match.status) && bothKnown);
       const forfeited = match.forfeit && match.forfeited_by === i + 1;
-      if (score) score.textContent = !shown ? "" : forfeited ? "FF" : String(shownPair[i]);
+      if (score) score.textContent = !shown ? "" : forfeited ? (i18n.FF || "FF") : String(shownPair[i]);
       // the match page's big score: "vs" until the match is played by two teams (a bye or an
       // unplayed match has no 0 – 0), as the server draws it
       const scoreAlt = el.querySelector(`[data-score-${i}]`);
       const played = ["live", "completed"].includes(match.status) && bothKnown;
-      if (scoreAlt) scoreAlt.textContent = !played ? "" : forfeited ? "FF" : String(shownPair[i]);
+      if (scoreAlt) scoreAlt.textContent = !played ? "" : forfeited ? (i18n.FF || "FF") : String(shownPair[i]);
       const hero = el.querySelector("[data-hero-score]");
       if (hero && i === 0) {
         hero.classList.toggle("unplayed", !played);

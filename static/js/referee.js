@@ -152,7 +152,8 @@ function draw() {
   root.dataset.state = m.status;
   [0, 1].forEach((i) => {
     const el = $(`[data-series="${i}"]`);
-    el.textContent = logic.sideText(m, i);
+    const side = logic.sideText(m, i);
+    el.textContent = side === "FF" ? L.FF : side; // a forfeit, in the page's language
     $(`[data-team="${i}"]`).classList.toggle("won", m.status === "completed" && m.winner === i + 1);
   });
   const list = $("[data-games]");

@@ -192,11 +192,12 @@ async def test_a_forfeit_asks_first_and_names_the_team(browser, module_server, s
         await expect(phone.locator("[data-status]")).to_have_text("종료 · 기권")
         stored = (await client.get(f"/api/matches/{m['id']}")).json()
         assert stored["forfeited_by"] == 2 and stored["winner"] == 1
-        # the console's score reads as the public pages do: FF for the side that forfeited
+        # the console's score reads as the public pages do: 기권 (FF) for the side that
+        # forfeited, in the page's language
         await expect(phone.locator('[data-series="0"]')).to_have_text("0")
-        await expect(phone.locator('[data-series="1"]')).to_have_text("FF")
+        await expect(phone.locator('[data-series="1"]')).to_have_text("기권")
         await phone.reload()
-        await expect(phone.locator('[data-series="1"]')).to_have_text("FF")
+        await expect(phone.locator('[data-series="1"]')).to_have_text("기권")
         # a forfeit entered by mistake is undone from the console: asked, naming the team
         undo = phone.locator('[data-action="undo"]')
         await expect(undo).to_have_text("기권 철회")

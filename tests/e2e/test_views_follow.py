@@ -107,13 +107,14 @@ async def test_match_page_games_follow_and_times_switch_zone(browser, live_serve
         # the redrawn part keeps the reader's zone
         await expect(page.locator("time[data-time]").first).to_contain_text("19:00")
         await page.screenshot(path=shots / "match-games-ja-phone.png", full_page=True)
-        # a forfeit: the big score shows FF for the side that gave it, live and after a reload
+        # a forfeit: the big score shows 棄権 (FF) for the side that gave it, live and after
+        # a reload
         r = await client.patch(f"/api/matches/{m['id']}", json={"forfeit": 2}, headers=AUTH)
         assert r.status_code == 200, r.text
-        await expect(page.locator("[data-score-1]")).to_have_text("FF")
-        await expect(page.locator("[data-score-0]")).not_to_have_text("FF")
+        await expect(page.locator("[data-score-1]")).to_have_text("棄権")
+        await expect(page.locator("[data-score-0]")).not_to_have_text("棄権")
         await page.reload()
-        await expect(page.locator("[data-score-1]")).to_have_text("FF")
+        await expect(page.locator("[data-score-1]")).to_have_text("棄権")
         await context.close()
 
 

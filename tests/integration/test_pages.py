@@ -83,6 +83,28 @@ async def test_missing_pages_are_404_pages(client):
         assert r.status_code in (400, 404) and "<html" in r.text, path
 
 
+
+async def test_an_unknown_id_is_said_in_the_pages_language(client):
+    """It said "Match 999999 does not exist." in English on a Korean page."""
+    event = await make_event(client, 2)
+    said = {
+        ("/matches/999999", "ko"): "경기를 찾을 수 없습니다.",
+        ("/stages/999999", "ja"): "ステージが見つかりません。",
+        ("/teams/999999", "ko"): "팀을 찾을 수 없습니다.",
+        ("/tournaments/nope-x", "ja"): "大会が見つかりません。",
+        (f"/tournaments/{event['slug']}/events/nope", "ko"): "종목을 찾을 수 없습니다.",
+        ("/overlay/matches/999999", "ja"): "試合が見つかりません。",
+        ("/matches/999999", "en"): "There is no such match.",
+        ("/no/such/page", "ko"): "페이지를 찾을 수 없습니다.",
+    }
+    for (path, lang), words in said.items():
+        r = await client.get(path, params={"lang": lang})
+        page = soup(r.text)
+        assert r.status_code == 404, path
+        assert page.select_one("[data-error-message]").get_text(strip=True) == words, path
+        assert page.title.get_text(strip=True) == f"404 · {words}", path
+
+
 async def test_team_calendar_feed(client):
     event = await make_event(client, 2)
     st = await make_stage(client, event)

@@ -246,10 +246,10 @@ async def test_a_forfeit_in_the_cross_table_reads_ff_from_each_side(client):
     assert r.status_code == 200, r.text
     r = await client.patch(f"/api/matches/{match['id']}", json={"forfeit": 2}, headers=AUTH)
     assert r.status_code == 200 and r.json()["winner"] == 1
-    # each team's page and calendar feed, from its own side: FF for the side that gave it
-    # the feed says how it was decided: "Final score: 0–FF Win" had no word for walkover
-    for team, result, word in ((a, "棄権 0–FF 勝", "Result: Walkover win"),
-                               (b, "棄権 FF–0 敗", "Result: Forfeit loss")):
+    # each team's page and calendar feed, from its own side, say how it was decided: "Final
+    # score: 0–FF Win" had no word for walkover; the page said "棄権 0–FF" to the winner
+    for team, result, word in ((a, "不戦勝 勝", "Result: Walkover win"),
+                               (b, "棄権負け 敗", "Result: Forfeit loss")):
         row = soup((await client.get(f"/teams/{team}?lang=ja")).text).select_one(
             f"[data-match='{match['id']}'] [data-result], tr:has(a[href^='/matches/"
             f"{match['id']}']) [data-result]")
@@ -264,9 +264,12 @@ async def test_a_forfeit_in_the_cross_table_reads_ff_from_each_side(client):
     cells = {(row.select_one("th a")["href"], i): td.get_text(strip=True)
              for row in page.select("table.cross tbody tr")
              for i, td in enumerate(row.select("td")) if "self" not in td.get("class", [])}
-    assert sorted(cells.values()) == ["0–FF", "FF–0"]
-    assert cells[(f"/teams/{a}?lang=ja", 1)] == "0–FF"  # a's row: a won, b forfeited
-    assert cells[(f"/teams/{b}?lang=ja", 0)] == "FF–0"
+    assert sorted(cells.values()) == ["0–棄権", "棄権–0"]  # FF, in the page's language
+    assert cells[(f"/teams/{a}?lang=ja", 1)] == "0–棄権"  # a's row: a won, b forfeited
+    assert cells[(f"/teams/{b}?lang=ja", 0)] == "棄権–0"
+    en = soup((await client.get(f"/stages/{league['id']}?lang=en")).text)
+    assert sorted(td.get_text(strip=True) for td in en.select("table.cross tbody td a")) == [
+        "0–FF", "FF–0"]
 
 
 async def test_a_stage_forfeit_score_counts_a_walkover_as_3_0_in_the_table(client):
@@ -305,7 +308,7 @@ async def test_a_stage_forfeit_score_counts_a_walkover_as_3_0_in_the_table(clien
     assert diff == {c: "+3", a: "+1", b: "-4"}
     cells = sorted(td.get_text(strip=True) for td in page.select("table.cross tbody td")
                    if "self" not in td.get("class", []))
-    assert "FF–0" in cells and "0–FF" in cells
+    assert "기권–0" in cells and "0–기권" in cells  # FF in Korean; the table counts 3–0
 
 
 async def test_the_referee_console_asks_which_player_forfeits_in_a_one_on_one_event(

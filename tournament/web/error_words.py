@@ -122,10 +122,24 @@ def _shown(value: Any) -> Any:
     return value
 
 
+# what a page says for an unknown id, by the kind of thing (errors.NotFound.what)
+NOT_FOUND = {
+    "Tournament": "There is no such tournament.",
+    "Event": "There is no such event.",
+    "Stage": "There is no such stage.",
+    "Match": "There is no such match.",
+    "Team": "There is no such team.",
+    "User": "There is no such user.",
+}
+
+
 def say(exc: DomainError | str, _: Callable[[str], str],
         params: dict[str, Any] | None = None) -> str:
     """The error in the reader's language."""
     code = exc if isinstance(exc, str) else exc.code
+    what = getattr(exc, "what", None)
+    if code == "not_found" and what in NOT_FOUND:
+        return _(NOT_FOUND[what])
     values = {k: _shown(v) for k, v in (params or ({} if isinstance(exc, str)
                                                     else exc.params)).items()}
     template = MESSAGES.get(code)

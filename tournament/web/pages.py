@@ -94,7 +94,7 @@ def page(handler: Handler) -> Handler:
             return await handler(request)
         except DomainError as exc:
             said = exc.message
-            if exc.code in error_words.MESSAGES and exc.code != "not_found":
+            if exc.code in error_words.MESSAGES:
                 said = error_words.say(exc, i18n.gettext(language(request)))
                 if exc.field:  # which part of the address, as it is typed there
                     said += f" ({exc.field})"

@@ -101,7 +101,7 @@ def console_labels(_: Any, published: bool = True, solo: bool = False) -> dict[s
         "not_decided": _("The match is not decided yet (%(score)s, best of %(best_of)s)."),
         "nothing": _("Type the game's score first."),
         "status": {k: _(v) for k, v in words.MATCH_STATUS.items()},
-        "draw": _("Draw"), "forfeit_word": _("Forfeit"), "map": _("Map"),
+        "draw": _("Draw"), "forfeit_word": _("Forfeit"), "FF": _("FF"), "map": _("Map"),
         "sign_in": _("Sign in again"),
     }
 
