@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from tests.accounts_support import browser_for, form_token, make_user
-from tests.helpers import AUTH, by_number, report, soup, unique, visible_text
+from tests.accounts_support import PASSWORD, browser_for, form_token, make_user
+from tests.helpers import AUTH, by_number, make_event, report, soup, unique, visible_text
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -323,3 +323,38 @@ async def test_a_fresh_stage_offers_no_tie_and_a_waiting_one_no_schedule(client,
             "Leagueの終了待ち：上位2チームがこのステージにシードされます。"
     finally:
         await ctx.__aexit__(None, None, None)
+
+
+async def test_referees_are_set_up_before_the_tournament_is_published(client, app):
+    """An organizer assigns referees while the tournament is still unpublished (it said
+    見つかりません); their pages name it, not by its address (organizer review)."""
+    event = await make_event(client, 2)
+    slug = event["slug"]
+    r = await client.patch(f"/api/tournaments/{slug}", json={"published": False}, headers=AUTH)
+    assert r.status_code == 200 and r.json()["published"] is False
+    con, ctx = await admin_console(client, app)
+    try:
+        name = unique("ref")
+        r = await con.post("/admin/users", "/admin/users", {
+            "name": name, "role": "referee", "password": PASSWORD,
+            "tournaments": slug}, lang="ja")
+        assert r.status_code == 303, error_of(r.text)
+        user_page = r.headers["location"].split("?")[0]
+        users = (await client.get("/api/users", headers=AUTH)).json()
+        (made,) = [u for u in users["items"] if u["name"] == name]
+        assert made["tournaments"] == [slug]
+        r = await con.post(user_page, f"{user_page}/unassign", {"tournament": slug})
+        assert r.status_code == 303, error_of(r.text)
+        r = await con.post(user_page, f"{user_page}/assign", {"tournament": slug,
+                                                              "events": "lol"}, lang="ja")
+        assert r.status_code == 303, error_of(r.text)
+        page = soup((await con.get(user_page, "ko")).text)
+        assert page.select_one("ul.plain li").get_text(" ", strip=True).startswith(
+            "컵 (League of Legends)")
+    finally:
+        await ctx.__aexit__(None, None, None)
+    async with browser_for(app) as referee:
+        await referee.sign_in(name)
+        account = soup((await referee.client.get("/account", params={"lang": "ja"})).text)
+        assert [p.get_text(strip=True) for p in account.select(".pill")] == [
+            "審判", "カップ (League of Legends)"]  # the role, then where it referees

@@ -79,6 +79,19 @@ async def user_view(session: AsyncSession, user: User) -> dict[str, Any]:
     }
 
 
+async def assignment_names(session: AsyncSession, view: dict[str, Any]) -> dict[str, Any]:
+    """Each assigned tournament's and event's ``name`` and ``names``, by slug, so that pages
+    name them in the reader's language (``user_view`` gives slugs, as the API does)."""
+    slugs = [a["tournament"] for a in view["assignments"]]
+    named: dict[str, Any] = {}
+    for t in (await session.exec(select(Tournament).where(
+            col(Tournament.slug).in_(slugs)))).all():
+        events = (await session.exec(select(Event).where(Event.tournament_id == t.id))).all()
+        named[t.slug] = {"name": t.name, "names": t.names or {}, "events": {
+            e.slug: {"name": e.name, "names": e.names or {}} for e in events}}
+    return named
+
+
 async def list_users(session: AsyncSession) -> list[dict[str, Any]]:
     users = (await session.exec(select(User).order_by(col(User.name)))).all()
     return [await user_view(session, u) for u in users]

@@ -175,8 +175,10 @@ async def _account(request: Request, identity: session_auth.Identity, status: in
     async with ctx(request).db.read() as session:
         user = await accounts.user_by_id(session, identity.actor.user_id)
         view = await accounts.user_view(session, user)
+        named = await accounts.assignment_names(session, view)
         tokens = await auth.list_tokens(session, user.id or 0)
     return with_form(request, "account.html", status=status, user=view, tokens=tokens,
+                     named=named,
                      done=request.query_params.get("done"), **extra)
 
 

@@ -19,6 +19,7 @@ from ..models import Event, Tournament
 from ..schemas import SLUG, UserCreate
 from ..services import accounts, audit, audit_query, auth, links
 from ..services.actors import Actor
+from ..services.tournaments import VIEWER
 from . import error_words, session_auth
 from .account_pages import redirect, require_session, with_form
 from .api_accounts import link_url
@@ -72,6 +73,7 @@ async def _admin_change(request: Request, run: Any) -> tuple[Any, str | None, in
     session_auth.check_form(request, form)
     try:
         async with ctx(request).transaction() as session:
+            session.info[VIEWER] = actor  # unpublished tournaments too: set up before publishing
             return await run(session, form, actor), None, 200
     except DomainError as exc:
         return None, _said(request, exc), exc.status
@@ -110,9 +112,11 @@ async def user_page(request: Request, status: int = 200, **extra: Any) -> Respon
     async with ctx(request).db.read() as session:
         user = await accounts.user_by_id(session, user_id)
         view = await accounts.user_view(session, user)
+        named = await accounts.assignment_names(session, view)
         tokens = await auth.list_tokens(session, user_id)
         listed = await _tournaments(session)
     return with_form(request, "admin_user.html", status=status, user=view, tokens=tokens,
+                     named=named,
                      tournaments=listed, done=request.query_params.get("done"), **extra)
 
 
