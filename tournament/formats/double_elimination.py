@@ -244,8 +244,9 @@ def final_ranks(
     ``outcomes`` maps completed match numbers to ``(winning team, losing team)``, as
     ``progression.outcome_teams`` gives them (None for a bye's missing side). A team is
     out at its second loss, i.e. when it loses a lower-bracket match. The grand final's
-    loser is 2nd and its winner 1st; without a grand final the two bracket winners share
-    1-2.
+    loser is 2nd and its winner 1st. Without a grand final the upper final's winner is
+    1st (it never lost) and the lower final's winner 2nd, as a GSL group ranks its
+    winners' match and decider winners (Liquipedia's VALORANT Champions group tables).
     """
     result: dict[int, tuple[int, int]] = {}
     if not outcomes:
@@ -259,10 +260,10 @@ def final_ranks(
         if loser is not None:
             result[loser] = found.ranges[lower_round]
     if not found.finals:
-        for final in (found.upper_final, found.lower_final):
+        for rank, final in enumerate((found.upper_final, found.lower_final), start=1):
             winner = outcomes.get(final, (None, None))[0] if final is not None else None
             if winner is not None:
-                result[winner] = (1, 2)
+                result[winner] = (rank, rank)
         return result
     gf1 = found.finals[0]
     if gf1 not in outcomes:
@@ -290,11 +291,16 @@ def table(teams: list[int], results: list[MatchResult],
     rows = tally(teams, results)
     outcomes = {r.number: (r.winner_team, r.loser_team)
                 for r in results if r.completed and r.winner in (1, 2)}
-    for team, (best, worst) in final_ranks(stage, outcomes).items():
+    if not outcomes:
+        return sorted(rows.values(), key=lambda row: row.team_id)
+    found = stage if isinstance(stage, Shape) else shape_of(stage) \
+        if isinstance(stage, StagePlan) else stage()
+    through = 1 if found.finals else 2  # without a grand final both finalists go through
+    for team, (best, worst) in final_ranks(found, outcomes).items():
         row = rows.setdefault(team, Row(team))
         row.rank, row.last = best, worst
         row.tied = worst > best
-        row.status = "advanced" if best == 1 else "eliminated"
+        row.status = "advanced" if worst <= through else "eliminated"
     return sorted(rows.values(), key=lambda row: (row.rank is None, row.rank or 0, row.team_id))
 
 
