@@ -192,6 +192,11 @@ class Format(Generic[S]):
                 if r.rank is not None and (r.status != "active" or complete)]
 
     # -- pages ------------------------------------------------------------------------------
+    def field_of(self, team_count: int, settings: Mapping[str, Any], group: int | None) -> int:
+        """How many teams the bracket of a match in ``group`` holds: the stage's, unless
+        each group plays its own bracket (what ``round_label`` names rounds by)."""
+        return team_count
+
     def round_label(self, bracket: str | None, round_number: int, team_count: int) -> Label:
         return "Round %d", round_number
 
