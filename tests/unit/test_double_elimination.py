@@ -471,6 +471,8 @@ def test_gsl_group_places_are_known_as_soon_as_decided():
                          complete=False)
     placed = {(r.group, r.team_id): (r.rank, r.status) for r in rows if r.rank is not None}
     assert placed == {(1, 1): (1, "advanced")}
+    # the group's 1st heads its table while the others still play (1-1, then 0-1 by seed)
+    assert [r.team_id for r in rows if r.group == 1] == [1, 4, 5, 8]
 
 
 def test_round_labels_follow_the_group_bracket():

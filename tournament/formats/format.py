@@ -235,7 +235,10 @@ def knockout_rows(teams: list[int], table: list[Row], results: list[MatchResult]
     # teams still playing by how far they are: fewer losses (a double elimination's upper
     # bracket before its lower), then more wins, then seed; a 2–0 team was listed below a
     # 0–1 one by seed alone
-    table.sort(key=lambda r: (r.rank is not None and r.status != "advanced", r.rank or 0,
+    # a team placed and through comes first: without a grand final the upper final's
+    # winner is 1st while the lower bracket still plays
+    table.sort(key=lambda r: (0 if r.rank is not None and r.status == "advanced" else
+                              1 if r.rank is None else 2, r.rank or 0,
                               r.losses if r.rank is None else 0,
                               -r.wins if r.rank is None else 0, seed.get(r.team_id, 0)))
     return break_ties(table, results, resolutions)
