@@ -35,6 +35,7 @@ CASES: list[tuple[str, tuple[int, ...], dict[str, Any]]] = [
     ("double_elimination", (3, 4, 5), {"grand_final": "reset"}),
     ("double_elimination", (4,), {"grand_final": "reset"}),
     ("double_elimination", (4,), {"grand_final": "single", "best_of": 3}),
+    ("double_elimination", (6, 8), {"groups": 2, "grand_final": "none"}),  # GSL groups
     ("round_robin", (4, 5), {"allow_draws": True, "advance": 2}),
     ("round_robin", (6,), {"groups": 2, "advance": 1}),
     ("swiss", (6, 8), {"pairing": "standard", "rounds": 3, "wins_to_advance": None,

@@ -1,6 +1,7 @@
 """Published events replayed through the API on SQLite and PostgreSQL: a Valve Major Swiss
 stage and the playoff seeded from it; a Worlds group whose tie for first holds the playoff
-until the tiebreaker game is played; a World Cup group decided on goals scored."""
+until the tiebreaker game is played; a World Cup group decided on goals scored; VALORANT
+Champions GSL groups (double elimination groups without a grand final)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from tests.replays import (
     cs2_austin_2025,
     fifa_wc_2022_groups_e_h,
     lol_worlds_2019_groups_a_b,
+    vct_champions_2024_groups,
     vct_masters_madrid_2024,
 )
 
@@ -202,3 +204,46 @@ async def test_a_masters_double_elimination_plays_a_best_of_five_lower_final(cli
     # the upper final stays a best-of-three: "L2" names the lower bracket's round alone
     upper_final = next(m for m in view["matches"] if (m["bracket"], m["round"]) == ("winners", 2))
     assert upper_final["best_of"] == 3 and upper_final["score"] in ([2, 1], [1, 2])
+
+
+async def test_champions_gsl_groups_place_every_team_and_seed_the_playoffs(client):
+    source = vct_champions_2024_groups
+    b, c = source.GROUPS["B"], source.GROUPS["C"]
+    snake = [b[0], c[0], c[1], b[1], b[2], c[2], c[3], b[3]]  # snake into groups 1 and 2
+    entered = await enter(client, snake, source.NATIONS)
+    ids = entered["ids"]
+    name = {v: k for k, v in ids.items()}
+    groups = await make_stage(client, entered, name="Group Stage", format="double_elimination",
+                              settings={"groups": 2, "grand_final": "none", "best_of": 3})
+    playoffs = await make_stage(client, entered, name="Playoffs", seeding={
+        "from_stage": groups["id"], "qualifiers": 2}, settings={"best_of": 3})
+    view = await stage(client, groups["id"])
+    group_no = {"B": 1, "C": 2}
+    openings = {(m["group"], tuple(name[t] for t in m["teams"])) for m in view["matches"]
+                if m["round"] == 1 and m["bracket"] == "winners"}
+    assert openings == {(group_no[g], (teams[0], teams[3])) for g, teams in source.GROUPS.items()} \
+        | {(group_no[g], (teams[1], teams[2])) for g, teams in source.GROUPS.items()}
+    assert len(view["matches"]) == 10 and {m["best_of"] for m in view["matches"]} == {3}
+    for group, bracket, round_, winner, loser, won, lost in source.SERIES:
+        open_match = next(m for m in (await stage(client, groups["id"]))["matches"]
+                          if set(m["teams"]) == {ids[winner], ids[loser]}
+                          and m["status"] == "ready")
+        assert (open_match["group"], open_match["bracket"], open_match["round"]) == (
+            group_no[group], bracket, round_)
+        await play(client, groups["id"], ids[winner], ids[loser],
+                   (won, lost) if won is not None else None)
+    view = await stage(client, groups["id"])
+    assert view["status"] == "completed"
+    for group, places in source.PLACES.items():
+        rows = [r for r in view["standings"] if r["group"] == group_no[group]]
+        assert [(r["rank"], name[r["team_id"]], r["status"]) for r in rows] == [
+            (rank, team, "advanced" if team in source.ADVANCE else "eliminated")
+            for rank, team in enumerate(places, start=1)]
+        assert not any(r["tied"] for r in rows)
+    playoffs = await stage(client, playoffs["id"])
+    assert playoffs["status"] == "running" and playoffs["hold"] is None
+    assert {name[t] for t in playoffs["seeding"]} == source.ADVANCE
+    # group winners first, crossed: B1 v C2, C1 v B2
+    assert [tuple(name[t] for t in m["teams"]) for m in playoffs["matches"]
+            if m["round"] == 1] == [("Team Heretics", "Leviatán"),
+                                    ("Trace Esports", "Sentinels")]

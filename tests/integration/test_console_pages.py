@@ -177,3 +177,29 @@ async def test_a_double_elimination_takes_a_best_of_five_lower_final_from_the_fo
             "best_of_by_round"] == {"L2": 5}
     finally:
         await ctx.__aexit__(None, None, None)
+
+
+async def test_a_double_elimination_is_split_into_gsl_groups_from_the_form(client, app):
+    """The settings form of a double elimination offers its number of groups in the page's
+    language; two groups of four without a grand final are two GSL groups."""
+    from tests.helpers import AUTH, make_event, make_stage
+
+    con, ctx = await admin_console(client, app)
+    try:
+        event = await make_event(client, 8)
+        st = await make_stage(client, event, format="double_elimination", start=False)
+        path = f"/admin/stages/{st['id']}"
+        for lang, word in (("ko", "조 수"), ("ja", "グループ数")):
+            form = soup((await con.get(path, lang)).text).select_one(
+                "form[data-stage-settings]")
+            field = form.select_one("input[name=s_groups]").find_parent("label")
+            assert word in field.get_text(" ", strip=True)
+        sent = form_values(soup((await con.get(path, "ko")).text).select_one(
+            "form[data-stage-settings]"))
+        r = await con.post(path, path, sent | {"s_groups": "2", "s_grand_final": "none"}, "ko")
+        assert r.status_code in (200, 303), error_of(r.text)
+        view = (await client.get(f"/api/stages/{st['id']}", headers=AUTH)).json()
+        assert view["settings"]["groups"] == 2 and len(view["matches"]) == 10
+        assert {m["group"] for m in view["matches"]} == {1, 2}
+    finally:
+        await ctx.__aexit__(None, None, None)

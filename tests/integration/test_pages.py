@@ -389,3 +389,42 @@ async def test_a_one_on_one_events_tables_head_their_column_player(client):
         page = soup((await client.get(path, params={"lang": "ko"})).text)
         head = [th.get_text(strip=True) for th in page.select("table.standings thead th")]
         assert head[1] == word, (path, head)
+
+
+async def test_gsl_groups_show_each_group_with_its_table_and_bracket(client):
+    """A double elimination in groups (GSL: no grand final): each group under its heading
+    (A조 / グループA / Group A) with its own table and bracket, on the stage page and the
+    stream overlay; a finished group keeps its status column (two teams go through)."""
+    event = await make_event(client, 8)
+    st = await make_stage(client, event, format="double_elimination",
+                          settings={"groups": 2, "grand_final": "none"})
+    for lang, heading in (("ko", "{}조"), ("ja", "グループ{}"), ("en", "Group {}")):
+        for path in (f"/stages/{st['id']}", f"/overlay/stages/{st['id']}"):
+            page = soup((await client.get(path, params={"lang": lang})).text)
+            groups = page.select("[data-group]")
+            assert [g.select_one(".group-title").get_text(strip=True) for g in groups] == [
+                heading.format("A"), heading.format("B")], (lang, path)
+            for g in groups:
+                assert len(g.select("[data-standings] tr[data-team]")) == 4
+                assert len(g.select(".bracket-winners .cell")) == 3
+                assert len(g.select(".bracket-losers .cell")) == 2
+            assert len(page.select("[data-standings]")) == 2  # no table for the whole stage
+    words = visible_text((await client.get(f"/stages/{st['id']}?lang=ko")).text)
+    assert words.count("승자조 결승") == 2 and words.count("패자조 결승") == 2  # one per group
+    # a match's own page names its round by its group's bracket, not the 8-team field's
+    decider = by_number(st)[9]
+    words = visible_text((await client.get(f"/matches/{decider['id']}?lang=ko")).text)
+    assert "패자조 결승" in words and "패자조 4라운드" not in words
+    while True:  # the top seed of each match wins
+        ready = [m for m in (await client.get(f"/api/stages/{st['id']}")).json()["matches"]
+                 if m["status"] == "ready"]
+        if not ready:
+            break
+        assert (await report(client, ready[0]["id"], [1, 0])).status_code == 200
+    page = soup((await client.get(f"/stages/{st['id']}?lang=en")).text)
+    for g in page.select("[data-group]"):
+        rows = g.select("[data-standings] tr[data-team]")
+        assert [r.select_one("[data-place]").get_text(strip=True) for r in rows] == [
+            "1st", "2nd", "3rd", "4th"]
+        assert [r.select_one("[data-team-status]").get_text(strip=True) for r in rows] == [
+            "Advanced", "Advanced", "Eliminated", "Eliminated"]

@@ -42,15 +42,16 @@ possible rematches later than brackets-manager.js's defaults for 16, 64 and 128 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import Any, ClassVar, Literal, TypeVar
 
-from . import layout
+from . import dual, layout
+from .draw import Separation, group_conflicts, group_pots
 from .format import Knockout, Label, Settings, choice, count, knockout_rows
 from .limits import MAX_BEST_OF
 from .results import MatchResult, Row, tally
-from .seeding import SeedingMethod, bracket_size, place
+from .seeding import SeedingMethod, bracket_size, place, snake_groups
 from .types import (
     Bracket,
     Feed,
@@ -107,6 +108,7 @@ def plan(
     best_of_by_round: dict[str, int] | None = None,
     grand_final: GrandFinal = "single",
     final_best_of: int | None = None,
+    groups: int = 1,
 ) -> StagePlan:
     """Every match of the stage; see the module docstring for the numbering and links.
 
@@ -114,7 +116,28 @@ def plan(
     both, ``"W2"`` of the upper bracket and ``"L2"`` of the lower one (VALORANT's Masters
     play a best-of-five lower final after a best-of-three upper final). The grand final
     (and its reset) use ``final_best_of`` when given, else ``best_of``.
+
+    With ``groups`` > 1 the teams are drawn into groups by snake seeding (as round robin
+    groups) and each group plays its own bracket (``dual.py``: GSL groups).
     """
+    one = partial(_bracket, seeding_method=seeding_method, best_of=best_of,
+                  best_of_by_round=best_of_by_round, grand_final=grand_final,
+                  final_best_of=final_best_of)
+    if groups == 1:
+        return one(teams)
+    return dual.grouped(teams, groups, one, minimum=3 if grand_final == "none" else 2)
+
+
+def _bracket(
+    teams: list[int],
+    *,
+    seeding_method: SeedingMethod,
+    best_of: int,
+    best_of_by_round: dict[str, int] | None,
+    grand_final: GrandFinal,
+    final_best_of: int | None,
+) -> StagePlan:
+    """One bracket (the whole stage, or one group of it)."""
     if grand_final not in ("single", "reset", "none"):
         raise FormatError("invalid_settings", f"Unknown grand final {grand_final!r}.",
                           "settings.grand_final")
@@ -244,8 +267,9 @@ def final_ranks(
     ``outcomes`` maps completed match numbers to ``(winning team, losing team)``, as
     ``progression.outcome_teams`` gives them (None for a bye's missing side). A team is
     out at its second loss, i.e. when it loses a lower-bracket match. The grand final's
-    loser is 2nd and its winner 1st; without a grand final the two bracket winners share
-    1-2.
+    loser is 2nd and its winner 1st. Without a grand final the upper final's winner is
+    1st (it never lost) and the lower final's winner 2nd, as a GSL group ranks its
+    winners' match and decider winners (Liquipedia's VALORANT Champions group tables).
     """
     result: dict[int, tuple[int, int]] = {}
     if not outcomes:
@@ -259,10 +283,10 @@ def final_ranks(
         if loser is not None:
             result[loser] = found.ranges[lower_round]
     if not found.finals:
-        for final in (found.upper_final, found.lower_final):
+        for rank, final in enumerate((found.upper_final, found.lower_final), start=1):
             winner = outcomes.get(final, (None, None))[0] if final is not None else None
             if winner is not None:
-                result[winner] = (1, 2)
+                result[winner] = (rank, rank)
         return result
     gf1 = found.finals[0]
     if gf1 not in outcomes:
@@ -290,12 +314,35 @@ def table(teams: list[int], results: list[MatchResult],
     rows = tally(teams, results)
     outcomes = {r.number: (r.winner_team, r.loser_team)
                 for r in results if r.completed and r.winner in (1, 2)}
-    for team, (best, worst) in final_ranks(stage, outcomes).items():
+    if not outcomes:
+        return sorted(rows.values(), key=lambda row: row.team_id)
+    found = stage if isinstance(stage, Shape) else shape_of(stage) \
+        if isinstance(stage, StagePlan) else stage()
+    through = 1 if found.finals else 2  # without a grand final both finalists go through
+    for team, (best, worst) in final_ranks(found, outcomes).items():
         row = rows.setdefault(team, Row(team))
         row.rank, row.last = best, worst
         row.tied = worst > best
-        row.status = "advanced" if best == 1 else "eliminated"
+        row.status = "advanced" if worst <= through else "eliminated"
     return sorted(rows.values(), key=lambda row: (row.rank is None, row.rank or 0, row.team_id))
+
+
+@lru_cache(maxsize=16)
+def group_numbers(count: int, groups: int, seeding_method: SeedingMethod,
+                  grand_final: GrandFinal) -> tuple[dict[int, int], ...]:
+    """For each group of a ``count``-team stage: stage match number -> the number in the
+    group's own bracket (``dual.numbers``), the same for every seeding of that count."""
+    plans = [plan(list(range(1, n + 1)), seeding_method=seeding_method,
+                  grand_final=grand_final) for n in dual.sizes(count, groups)]
+    return tuple(dual.numbers(plans))
+
+
+def group_results(results: list[MatchResult], group: int,
+                  numbers: Mapping[int, int]) -> list[MatchResult]:
+    """One group's results numbered as in its own bracket (tiebreakers as they are: their
+    numbers come after every planned match of the stage, so they meet no bracket match)."""
+    return [replace(r, number=numbers.get(r.number, r.number)) for r in results
+            if (r.group or 1) == group]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -303,32 +350,67 @@ class DoubleEliminationSettings(Settings):
     bracket_rounds: ClassVar[bool] = True  # best_of_by_round takes "W2" and "L2" too
     grand_final: GrandFinal = "single"
     final_best_of: int | None = None
+    groups: int = 1  # independent brackets, teams drawn by snake seeding (GSL groups)
 
     def check(self) -> None:
         super().check()
         choice(self.grand_final, "grand_final", ("single", "reset", "none"))
         count(self.final_best_of, "final_best_of", 1, MAX_BEST_OF, optional=True)
+        count(self.groups, "groups", 1, 64)
 
 
 class DoubleElimination(Knockout[DoubleEliminationSettings]):
     name = StageFormat.DOUBLE_ELIMINATION
     label = "Double elimination"
     settings_type = DoubleEliminationSettings
+
+    def groups(self, settings: DoubleEliminationSettings) -> int:
+        return settings.groups
+
+    def separation(self, count: int, settings: DoubleEliminationSettings,
+                   nation: Mapping[int, str | None],
+                   seeding_method: SeedingMethod) -> Separation | None:
+        if settings.groups < 2:
+            return super().separation(count, settings, nation, seeding_method)
+        return group_pots(count, settings.groups), group_conflicts(nation, settings.groups)
+
     def _plan(self, teams: list[int], settings: DoubleEliminationSettings,
               seeding_method: SeedingMethod) -> StagePlan:
         return plan(teams, seeding_method=seeding_method, best_of=settings.best_of,
                     best_of_by_round=settings.best_of_by_round,
-                    grand_final=settings.grand_final, final_best_of=settings.final_best_of)
+                    grand_final=settings.grand_final, final_best_of=settings.final_best_of,
+                    groups=settings.groups)
 
     def standings(self, seeding: list[int], results: list[MatchResult],
                   settings: DoubleEliminationSettings, *,
                   resolutions: Sequence[Sequence[int]], withdrawn: frozenset[int],
                   complete: bool, seeding_method: SeedingMethod = "standard") -> list[Row]:
+        """The bracket's rows; with groups, each group's rows (they carry ``group``),
+        groups in order, as round robin groups."""
+        if settings.groups > 1 and len(seeding) >= 2 * settings.groups:
+            return self._group_standings(seeding, results, settings, resolutions,
+                                         seeding_method)
         if len(seeding) < 2:
             return knockout_rows(seeding, table(seeding, results, StagePlan()), results,
                                  resolutions)
         found = partial(shape, len(seeding), seeding_method, settings.grand_final)
         return knockout_rows(seeding, table(seeding, results, found), results, resolutions)
+
+    def _group_standings(self, seeding: list[int], results: list[MatchResult],
+                         settings: DoubleEliminationSettings,
+                         resolutions: Sequence[Sequence[int]],
+                         seeding_method: SeedingMethod) -> list[Row]:
+        numbers = group_numbers(len(seeding), settings.groups, seeding_method,
+                                settings.grand_final)
+        out: list[Row] = []
+        for group, members in enumerate(snake_groups(seeding, settings.groups), start=1):
+            mine = group_results(results, group, numbers[group - 1])
+            found = partial(shape, len(members), seeding_method, settings.grand_final)
+            rows = knockout_rows(members, table(members, mine, found), mine, resolutions)
+            for row in rows:
+                row.group = group
+            out += rows
+        return out
 
     def round_label(self, bracket: str | None, round_number: int, team_count: int) -> Label:
         upper = max(1, bracket_size(max(team_count, 2)).bit_length() - 1)
@@ -342,8 +424,22 @@ class DoubleElimination(Knockout[DoubleEliminationSettings]):
             return ("Grand final", None) if round_number == 1 else ("Bracket reset", None)
         return layout.named_round(bracket, round_number)
 
+    def field_of(self, team_count: int, settings: Mapping[str, Any], group: int | None) -> int:
+        return dual.group_size(team_count, int(settings.get("groups") or 1), group)
+
+    def match_label(self, match: Mapping[str, Any], team_count: int,
+                    settings: Mapping[str, Any]) -> tuple[str, Any]:
+        """Its round, named by the size of its group's bracket."""
+        return self.round_label(match["bracket"], match["round"],
+                                self.field_of(team_count, settings, match.get("group")))
+
     def layout(self, stage: Mapping[str, Any]) -> list[dict[str, Any]]:
         count_ = stage["team_count"]
-        return layout.brackets(stage["matches"],
-                               lambda b, r, _: self.round_label(b, r, count_),
-                               layout.SECTIONS["winners"])
+        groups = int((stage.get("settings") or {}).get("groups") or 1)
+        if groups == 1:
+            return layout.brackets(stage["matches"],
+                                   lambda b, r, _: self.round_label(b, r, count_),
+                                   layout.SECTIONS["winners"])
+        return layout.bracket_groups(
+            stage, lambda g: lambda b, r, _: self.round_label(
+                b, r, dual.group_size(count_, groups, g)), layout.SECTIONS["winners"])

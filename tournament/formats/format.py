@@ -192,6 +192,11 @@ class Format(Generic[S]):
                 if r.rank is not None and (r.status != "active" or complete)]
 
     # -- pages ------------------------------------------------------------------------------
+    def field_of(self, team_count: int, settings: Mapping[str, Any], group: int | None) -> int:
+        """How many teams the bracket of a match in ``group`` holds: the stage's, unless
+        each group plays its own bracket (what ``round_label`` names rounds by)."""
+        return team_count
+
     def round_label(self, bracket: str | None, round_number: int, team_count: int) -> Label:
         return "Round %d", round_number
 
@@ -230,7 +235,10 @@ def knockout_rows(teams: list[int], table: list[Row], results: list[MatchResult]
     # teams still playing by how far they are: fewer losses (a double elimination's upper
     # bracket before its lower), then more wins, then seed; a 2–0 team was listed below a
     # 0–1 one by seed alone
-    table.sort(key=lambda r: (r.rank is not None and r.status != "advanced", r.rank or 0,
+    # a team placed and through comes first: without a grand final the upper final's
+    # winner is 1st while the lower bracket still plays
+    table.sort(key=lambda r: (0 if r.rank is not None and r.status == "advanced" else
+                              1 if r.rank is None else 2, r.rank or 0,
                               r.losses if r.rank is None else 0,
                               -r.wins if r.rank is None else 0, seed.get(r.team_id, 0)))
     return break_ties(table, results, resolutions)

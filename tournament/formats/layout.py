@@ -83,6 +83,21 @@ def _columns(matches: Sequence[View], bracket: str,
     return columns
 
 
+def bracket_groups(stage: View, label: Callable[[int], Callable[[str, int, int], Label]],
+                   first_title: str) -> list[dict[str, Any]]:
+    """One section per group of brackets (GSL groups): its standings and its brackets,
+    each drawn as ``brackets`` draws a stage; ``label(group)`` names that group's rounds."""
+    matches = stage["matches"]
+    sections = []
+    for g in sorted({m["group"] or 1 for m in matches}):
+        sections.append({"kind": "group", "group": g, "letter": chr(64 + g),
+                         "standings": [r for r in stage["standings"]
+                                       if (r.get("group") or 1) == g],
+                         "brackets": brackets([m for m in matches if (m["group"] or 1) == g],
+                                              label(g), first_title)})
+    return sections
+
+
 def groups(stage: View) -> list[dict[str, Any]]:
     """One section per group: its standings, a cross table and its rounds."""
     matches = stage["matches"]

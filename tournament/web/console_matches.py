@@ -52,8 +52,9 @@ async def match_page(request: Request, outcome: Outcome | None = None,
         clashes = await clash_lines(session, outcome.exc if outcome else None, request,
                                     {"matches": [m]})
     stage = found["stage"]
-    label = registry.get(stage["format"]).round_label(m["bracket"], m["round"],
-                                                       stage["team_count"])
+    fmt = registry.get(stage["format"])
+    label = fmt.round_label(m["bracket"], m["round"], fmt.field_of(
+        stage["team_count"], stage["settings"], m["group"]))
     teams = {s["id"]: s for s in found["sides"] if s}
     return show(request, "console_match.html", status=outcome.status if outcome else 200,
                 m=m, stage=stage, event=found["event"], sides=found["sides"], teams=teams,

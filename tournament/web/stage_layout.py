@@ -28,12 +28,15 @@ def layout(stage: Mapping[str, Any]) -> dict[str, Any]:
     if fed:  # a knockout's empty slot names what fills it ("Winner of M5")
         view["matches"] = [m | {"fed": fed.get(m["number"])} for m in view["matches"]]
     columns = set(fmt.columns)
-    if not fmt.allows_draws(fmt.parse_settings(stage.get("settings") or {})) and not any(
+    settings = fmt.parse_settings(stage.get("settings") or {})
+    if not fmt.allows_draws(settings) and not any(
             row.get("draws") for row in stage["standings"]):
         columns.discard("draws")  # a column of zeros that cannot be anything else
     return view | {"sections": fmt.layout(view), "partial": fmt.partial,
                    "label": fmt.label, "knockout": fmt.knockout,
-                   "columns": sorted(columns), "tables_in_layout": fmt.tables_in_layout}
+                   "columns": sorted(columns),
+                   # groups of brackets draw each group's table with its brackets
+                   "tables_in_layout": fmt.tables_in_layout or fmt.groups(settings) > 1}
 
 
 Feeds = dict[int, list[tuple[str, int] | None]]

@@ -1,0 +1,78 @@
+"""Groups of brackets: the teams drawn into groups by snake seeding (as round robin groups),
+each group an independent bracket. A group of four playing a double elimination without a
+grand final is the GSL ("dual tournament") group of VALORANT Champions and StarCraft's GSL:
+opening matches 1 v 4 and 2 v 3, a winners' match, an elimination match and a decider.
+
+Matches are numbered in order of play across the groups: the first column of every group's
+bracket (group A, then B ...), then every group's second column, and so on. A column is
+one (bracket, round) of a group's own plan, in that plan's order; so each group's matches
+keep the order (and the links) of the bracket planned alone, and ``numbers`` maps them
+back to it, which is how the standings read each group with the one-bracket rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from .seeding import snake_groups
+from .types import Feed, FormatError, MatchPlan, Slot, StagePlan, link_feeds
+
+OneBracket = Callable[[list[int]], StagePlan]
+
+
+def sizes(count: int, groups: int) -> tuple[int, ...]:
+    """How many teams each group gets from ``count`` teams (snake seeding)."""
+    return tuple(len(g) for g in snake_groups(list(range(count)), groups))
+
+
+def group_size(count: int, groups: int, group: int | None) -> int:
+    """The size of ``group`` (1-based), or of the whole field without groups."""
+    if groups <= 1 or group is None:
+        return count
+    found = sizes(count, groups)
+    return found[group - 1] if 0 < group <= len(found) else count
+
+
+def order(plans: list[StagePlan]) -> list[tuple[int, int]]:
+    """(group index, the match's number in its group's plan) in the stage's order of play."""
+    keyed: list[tuple[int, int, int]] = []
+    for g, planned in enumerate(plans):
+        columns: dict[tuple[str | None, int], int] = {}
+        for m in sorted(planned.matches, key=lambda m: m.number):
+            column = columns.setdefault((m.bracket, m.round), len(columns))
+            keyed.append((column, g, m.number))
+    return [(g, number) for _, g, number in sorted(keyed)]
+
+
+def numbers(plans: list[StagePlan]) -> list[dict[int, int]]:
+    """For each group: the stage's match number -> the number in the group's own plan."""
+    out: list[dict[int, int]] = [{} for _ in plans]
+    for stage_number, (g, number) in enumerate(order(plans), start=1):
+        out[g][stage_number] = number
+    return out
+
+
+def grouped(teams: list[int], groups: int, one: OneBracket, *, minimum: int) -> StagePlan:
+    """Every group's bracket in one plan; matches carry their 1-based ``group``."""
+    if len(set(teams)) != len(teams):
+        raise FormatError("duplicate_team", "A team appears twice in the seeding.", "seeding")
+    drawn = snake_groups(teams, groups)
+    if any(len(g) < minimum for g in drawn):
+        raise FormatError("too_few_teams", f"Every group needs at least {minimum} teams.",
+                          "settings.groups", groups=groups, teams=len(teams))
+    plans = [one(g) for g in drawn]
+    stage_number = {(g, number): n for n, (g, number) in enumerate(order(plans), start=1)}
+    by_key = {(g, m.number): m for g, p in enumerate(plans) for m in p.matches}
+    matches: list[MatchPlan] = []
+    for (g, number), n in sorted(stage_number.items(), key=lambda kv: kv[1]):
+        m = by_key[(g, number)]
+
+        def moved(slot: Slot, g: int = g) -> Slot:
+            return Feed(stage_number[(g, slot.match)], slot.outcome) \
+                if isinstance(slot, Feed) else slot
+
+        matches.append(replace(m, number=n, slots=(moved(m.slots[0]), moved(m.slots[1])),
+                               group=g + 1, winner_to=None, loser_to=None))
+    link_feeds(matches)
+    return StagePlan(matches)
