@@ -51,7 +51,8 @@ async def test_leaderboard_and_overlay_follow_a_reported_game(browser, sqlite_ur
             assert r.status_code == 200, r.text
             await expect(board.first).to_have_attribute("data-team", str(t[5]))
             await expect(board.first.locator("[data-total]")).to_have_text("31")
-            await expect(board.first.locator('[data-game="2"]')).to_contain_text("#1")
+            # the place said in Korean (it read #1)
+            await expect(board.first.locator('[data-game="2"]')).to_have_text("1위 12킬")
             await expect(board.first.locator("[data-mp]")).to_have_text("매치 포인트")
             await expect(ov.first).to_have_attribute("data-team", str(t[5]))
             await expect(ov.first.locator("[data-mp]")).to_have_text("マッチポイント")

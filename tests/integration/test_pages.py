@@ -389,6 +389,13 @@ async def test_a_one_on_one_events_tables_head_their_column_player(client):
         page = soup((await client.get(path, params={"lang": "ko"})).text)
         head = [th.get_text(strip=True) for th in page.select("table.standings thead th")]
         assert head[1] == word, (path, head)
+    # and the event's list of entrants is headed 참가 선수 / 参加選手 (it said 참가 팀)
+    for lang, word in (("ko", "참가 선수"), ("ja", "参加選手"), ("en", "Players")):
+        page = soup((await client.get(f"/tournaments/{slug}/events/tekken",
+                                      params={"lang": lang})).text)
+        assert page.select_one("[data-entrants]").get_text(strip=True) == word
+    page = soup((await client.get(f"/tournaments/{slug}/events/lol", params={"lang": "ko"})).text)
+    assert page.select_one("[data-entrants]").get_text(strip=True) == "참가 팀"
 
 
 async def test_gsl_groups_show_each_group_with_its_table_and_bracket(client):

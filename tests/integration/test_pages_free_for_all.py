@@ -46,8 +46,8 @@ async def test_leaderboard_overlay_and_nation_table(client):
         "ゲーム数：2 / 3")  # not 消化試合 (a dead rubber)
     first = re.search(rf'data-team="{t[1]}".*?</tr>', page, re.S)
     assert first is not None
-    assert re.findall(r'data-game="(\d)".*?#(\d+)</span> <span class="kills">(\d+)',
-                      first.group(0)) == [("1", "1", "9"), ("2", "3", "2")]
+    assert re.findall(r'data-game="(\d)".*?"place">(\d+)위</span> <span class="kills">(\d+)',
+                      first.group(0)) == [("1", "1", "9"), ("2", "3", "2")]  # not #1: 1위
     overlay = (await client.get(f"/overlay/stages/{st['id']}?top=2&lang=ja")).text
     assert rows(overlay) == [(str(t[1]), "26"), (str(t[0]), "19")]
     assert "マッチポイント" in overlay and 'class="overlay"' in overlay
@@ -69,7 +69,7 @@ async def test_leaderboard_overlay_and_nation_table(client):
         (t[1], "1", "26"), (t[0], "2", "19"), (t[2], "3", "11"), (t[3], "4", "9")]
     assert soup(match_page).title.get_text(strip=True).startswith("Grand final · ")
     line = re.search(rf'<tr data-team="{t[1]}">.*?</tr>', match_page, re.S)
-    assert line is not None and re.findall(r'#(\d+)</span> <span class="kills">(\d+)',
+    assert line is not None and re.findall(r'>(\d+)위</span> <span class="kills">(\d+)',
                                             line.group(0)) == [("1", "9"), ("3", "2")]
     ov_match = (await client.get(f"/overlay/matches/{lobby}?lang=ja")).text
     assert "ロビー1" in ov_match and "data-games-played>2<" in ov_match
@@ -124,5 +124,5 @@ async def test_every_read_of_a_lobby_answers(client, app):
                                 data={"csrf_token": form_token(page.text)})
         assert r.status_code == 409, r.status_code
         lost = [li.get_text(" ", strip=True) for li in soup(r.text).select("[data-lost] li")]
-        assert lost == [f"M{st['matches'][0]['number']}: 4개 팀 로비 · 입력된 게임: 1"], lost
+        assert lost == [f"M{st['matches'][0]['number']}: 4팀 로비 · 입력된 게임: 1"], lost
         assert (await client.get(f"/api/stages/{st['id']}")).status_code == 200

@@ -258,7 +258,7 @@ async def test_a_forfeit_in_the_cross_table_reads_ff_from_each_side(client):
         (entry,) = [e for e in feed.walk("VEVENT")]
         assert word in str(entry["description"]).splitlines()
         ja = Calendar.from_ical((await client.get(f"/teams/{team}/schedule.ics?lang=ja")).content)
-        assert {"結果: 不戦勝", "結果: 棄権負け"} & set(
+        assert {"結果：不戦勝", "結果：棄権負け"} & set(
             str(ja.walk("VEVENT")[0]["description"]).splitlines())
     page = soup((await client.get(f"/stages/{league['id']}?lang=ja")).text)
     cells = {(row.select_one("th a")["href"], i): td.get_text(strip=True)

@@ -46,7 +46,7 @@ async def test_a_referee_scores_a_lobby_game_by_game(client, app):
         mine = soup((await b.client.get("/referee", params={"lang": "ko"})).text)
         item = mine.select_one(f'[data-match-link="{lobby["id"]}"]')
         assert item is not None  # the lobby is named once (its round label), then its count
-        assert item.get_text(" ", strip=True).count("4개 팀 로비") == 1, item.get_text()
+        assert item.get_text(" ", strip=True).count("4팀 로비") == 1, item.get_text()
         assert item.select_one("[data-lobby]").get_text(" ", strip=True) == "4팀 · 입력된 게임: 0"
         listed = {int(a["data-match-link"]) for a in mine.select("[data-match-link]")}
         assert listed == {lobby["id"], *playable}, (listed, waiting)
@@ -54,7 +54,7 @@ async def test_a_referee_scores_a_lobby_game_by_game(client, app):
         assert page.status_code == 200
         # the stage's one lobby is named as such, not "1라운드" (there are no rounds)
         title = soup(page.text).select_one(".lobby-title").get_text(" ", strip=True)
-        assert title.split(" · ")[-1].startswith("4개 팀 로비"), title
+        assert title.split(" · ")[-1].startswith("4팀 로비"), title
         rows = [int(r["data-lobby-team"]) for r in soup(page.text).select("[data-lobby-team]")]
         assert rows == t  # every team of the lobby, in its order
         assert soup(page.text).select_one("[data-save-game]").get_text(strip=True) == \
@@ -194,12 +194,12 @@ async def test_a_lobby_is_on_its_teams_schedule_calendar_and_clash_checks(client
     page = soup((await client.get(f"/teams/{t[0]}", params={"lang": "ko"})).text)
     row = page.select_one(f'tr[data-lobby][data-match="{lobby["id"]}"]')
     assert row is not None, "the lobby is not on the team's schedule"
-    assert "4개 팀 로비" in row.get_text()
+    assert "4팀 로비" in row.get_text()
     # a lobby's game is 게임 1 in Korean: "1세트" is a series' game (msgctxt "battle royale")
     assert row.select_one("[data-places]").get_text(strip=True) == "게임 1: 2위 (2킬)"
     page = soup((await client.get(f"/teams/{t[0]}", params={"lang": "ja"})).text)
     row = page.select_one(f'tr[data-lobby][data-match="{lobby["id"]}"] [data-places]')
-    assert row.get_text(strip=True) == "第1ゲーム: 2位 (2キル)"
+    assert row.get_text(strip=True) == "第1ゲーム：2位（2キル）"  # full-width, as ja pages write
     ics_ko = (await client.get(f"/teams/{t[0]}/schedule.ics", params={"lang": "ko"})).text
     assert "게임 1: 2위 (2킬)" in ics_ko.replace("\r\n ", "") and "세트" not in ics_ko
 

@@ -62,8 +62,8 @@ def test_a_tournaments_days_and_zone_as_people_read_them():
     assert i18n.dates("2026-11-27", None, "en") == "Nov 27, 2026"
     assert i18n.dates(None, None, "ja") == ""
     assert [i18n.zone_label("Asia/Seoul", lang) for lang in ("ko", "ja", "en")] == [
-        "한국 시간 (KST)", "韓国時間 (KST)", "Korean Time (KST)"]
-    assert i18n.zone_label("Asia/Shanghai", "ja") == "中国時間 (CST)"
+        "한국 시간 (KST)", "韓国時間（KST）", "Korean Time (KST)"]
+    assert i18n.zone_label("Asia/Shanghai", "ja") == "中国時間（CST）"
     assert [i18n.zone_label(z, "ko") for z in ("UTC", "Etc/GMT-3", "Asia/Kolkata")] == [
         "UTC", "UTC+3", "인도 시간 (IST)"]
 
@@ -82,7 +82,7 @@ def test_every_word_looked_up_by_variable_is_enumerated_and_translated():
     from tournament.formats.qualification import HoldCode
     from tournament.formats.swiss_pairing import SwissStatus
     from tournament.formats.types import MatchStatus, StageFormat, StageStatus
-    from tournament.web import pages
+    from tournament.web import error_words, pages
 
     assert set(words.MATCH_STATUS) == {s.value for s in MatchStatus}
     assert set(words.STAGE_STATUS) == {s.value for s in StageStatus}
@@ -91,7 +91,7 @@ def test_every_word_looked_up_by_variable_is_enumerated_and_translated():
     assert set(registry.FORMATS) == {f.value for f in StageFormat}
     needed = {*words.MATCH_STATUS.values(), *words.STAGE_STATUS.values(),
               *words.TEAM_STATUS.values(), *words.HOLDS.values(), *words.FED.values(),
-              pages.UNAVAILABLE, "LIVE"}
+              *error_words.NOT_FOUND.values(), pages.UNAVAILABLE, "LIVE", "FF"}
     needed |= {registry.get(f.value).label for f in StageFormat}
     # Loop titles: {% for title, rows in (("Live now", ...), ("Up next", ...)) %} ... _(title)
     root = Path(__file__).resolve().parents[2] / "tournament" / "web" / "templates"
@@ -120,3 +120,13 @@ def test_the_clash_message_names_the_checkbox_by_its_own_label():
     for lang in ("ko", "ja", "en"):
         _ = i18n.gettext(lang)
         assert _("Save anyway (I know they clash)") in error_words.say("schedule_clash", _), lang
+
+
+def test_a_count_of_one_is_singular_in_english():
+    """The battle royale tooltip said "1 points"; Korean and Japanese have one form."""
+    said = {lang: [i18n.ngettext(lang)("%d point", "%d points", n) % n for n in (1, 2)]
+            for lang in ("en", "ko", "ja")}
+    assert said == {"en": ["1 point", "2 points"], "ko": ["1점", "2점"],
+                    "ja": ["1ポイント", "2ポイント"]}
+    kills = [i18n.ngettext("en")("%d kill", "%d kills", n) % n for n in (0, 1, 7)]
+    assert kills == ["0 kills", "1 kill", "7 kills"]

@@ -48,6 +48,11 @@ def gettext(lang: str) -> Callable[[str], str]:
     return translations(lang).gettext
 
 
+def ngettext(lang: str) -> Callable[[str, str, int], str]:
+    """A count's words: "1 point", "2 points" (Korean and Japanese have one form)."""
+    return translations(lang).ngettext
+
+
 def pgettext(lang: str) -> Callable[[str, str], str]:
     """A message looked up with its ``msgctxt``, for an English word that another
     language says in two ways: a battle royale lobby's "Game 2" (context ``"battle
@@ -113,6 +118,16 @@ def dates(start: str | date | None, end: str | date | None, lang: str) -> str:
     return str(format_skeleton("yMMMd", one, locale=locale)) if one else ""
 
 
+def labelled(label: str, text: str, lang: str) -> str:
+    """``Result: Win``; Japanese takes the full-width colon (``結果：勝ち``), as its pages do."""
+    return f"{label}：{text}" if lang == "ja" else f"{label}: {text}"
+
+
+def aside(text: str, lang: str) -> str:
+    """Words in brackets after others: `` (6 kills)``; Japanese ``（6キル）`` (full width)."""
+    return f"（{text}）" if lang == "ja" else f" ({text})"
+
+
 def zone_label(tz: str, lang: str) -> str:
     """A time zone as people name it, with its abbreviation: ``한국 시간 (KST)``,
     ``Japan Time (JST)``; the tz name itself only if CLDR has no name for it."""
@@ -128,7 +143,7 @@ def zone_label(tz: str, lang: str) -> str:
         hours, rest = divmod(abs(minutes), 60)
         return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "") if minutes else "UTC"
     name = str(get_timezone_name(zone, "long", locale=Locale.parse(lang)))
-    return f"{name} ({short})" if short else name
+    return f"{name}{aside(short, lang)}" if short else name
 
 
 def day(value: date, lang: str) -> str:

@@ -76,20 +76,23 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
                  + ("" if lobby else f" · BO{entry['best_of']}")]
         if lobby:
             game = i18n.pgettext(lang)("battle royale", "Game %d")
-            lines += [f"{game % p['game']}: {i18n.place(p['placement'], 1, lang)} "
-                      f"({_('%d kills') % p['kills']})" for p in entry.get("places", [])]
+            kills = i18n.ngettext(lang)
+            lines += [i18n.labelled(game % p["game"], i18n.place(p["placement"], 1, lang)
+                                    + i18n.aside(kills("%d kill", "%d kills", p["kills"])
+                                                 % p["kills"], lang), lang)
+                      for p in entry.get("places", [])]
         elif entry["status"] == "completed":
             # from this team's side: its score first, and its result
             mine = 0 if entry["teams"][0] == team["id"] else 1
-            shown = words.score_texts(entry)  # FF for the side that forfeited
+            shown = words.score_texts(entry)
             outcome = words.outcome(entry, mine + 1)
             if entry.get("forfeit"):  # no score was played: say how it was decided
-                lines.append(f"{_('Result')}: " + (_("Walkover win") if outcome == "W"
-                                                   else _("Forfeit loss")))
+                lines.append(i18n.labelled(_("Result"), _("Walkover win") if outcome == "W"
+                                           else _("Forfeit loss"), lang))
             else:
                 result = {"W": _("Win"), "D": _("Draw"), "L": _("Loss")}.get(outcome, "")
-                lines.append(
-                    f"{_('Final score')}: {shown[mine]}–{shown[1 - mine]} {result}".strip())
+                lines.append(i18n.labelled(_("Final score"), f"{shown[mine]}–{shown[1 - mine]} "
+                                           f"{result}".strip(), lang))
         if entry["stream_url"]:
             lines.append(entry["stream_url"])
         event.add("description", "\n".join(lines))

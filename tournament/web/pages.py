@@ -54,13 +54,15 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         return _(text) % value if value is not None else _(text)
 
     page = env.get_template(template).render(
-        request=request, lang=lang, _=_, p_=i18n.pgettext(lang), say=say,
+        request=request, lang=lang, _=_, p_=i18n.pgettext(lang), n_=i18n.ngettext(lang), say=say,
         loc=lambda e: i18n.localized(e, lang),
         when=lambda v: i18n.when(v, lang, tz), langs=i18n.LANGS, words=words,
         when_in=lambda v, zone: i18n.when(v, lang, zone),
         day=lambda v: i18n.day(v, lang), clock=lambda v: i18n.clock(v, lang, tz),
         dates=lambda a, b: i18n.dates(a, b, lang), zone_label=lambda z: i18n.zone_label(z, lang),
         place=lambda rank, shared=1: i18n.place(rank, shared, lang), zone_name=zone_name,
+        labelled=lambda label, text: i18n.labelled(label, text, lang),
+        aside=lambda text: i18n.aside(text, lang),
         path=request.url.path, nation_name=lambda code: i18n.nation_name(code, lang),
         nations=lambda: i18n.nation_choices(lang),
         me=identity.actor if identity else None,
