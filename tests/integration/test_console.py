@@ -160,7 +160,13 @@ async def test_refusals_are_said_on_the_form_in_the_language_and_change_nothing(
         assert again.status_code == 409 and "주소" in error_of(again.text)
         r = await con.post(f"/admin/t/{slug}", f"/admin/t/{slug}", {
             "name": "X", "timezone": "Mars/Olympus", "nation_points": "10, 6, 5"}, lang="ko")
-        assert r.status_code == 422 and "시간대" in error_of(r.text)
+        assert r.status_code == 422  # it says what a time zone looks like (it said 올바르지 않음)
+        assert error_of(r.text) == \
+            "시간대: Asia/Seoul, Asia/Tokyo, Asia/Shanghai 같은 시간대여야 합니다."
+        r = await con.post(f"/admin/t/{slug}", f"/admin/t/{slug}", {
+            "name": "X", "timezone": "Asia/Seoul", "starts_on": "2026/11/28"}, lang="ja")
+        assert r.status_code == 422
+        assert error_of(r.text) == "初日：2026-12-01のような日付で入力してください。"
         assert (await client.get(f"/api/tournaments/{slug}")).json()["timezone"] == \
             "Asia/Seoul"
         await con.post(f"/admin/t/{slug}", f"/admin/t/{slug}/events", {

@@ -41,7 +41,7 @@ async def test_a_team_in_a_stage_is_withdrawn_not_deleted(client, app):
         page = soup((await con.get(path, "ko")).text)
         assert [h.get_text(strip=True) for h in page.select("main h2")][-1] == "기권·삭제"
         assert page.select_one("[data-delete-team] button")["data-confirm"] == \
-            "이 팀을 삭제할까요? 되돌릴 수 없습니다."
+            "‘팀 1’을(를) 삭제할까요? 되돌릴 수 없습니다."  # it named no team
         r = await con.post(path, f"{path}/delete", {}, "ko")
         assert r.status_code == 409
         assert error_of(r.text).startswith("이 팀은 스테이지에 들어 있습니다. 대신 기권 처리하세요")

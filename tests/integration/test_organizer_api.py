@@ -131,6 +131,7 @@ Busan Waves,부산 웨이브즈,釜山ウェーブス,KR,1,Kiin;Oner;Chovy
 Tokyo Ronin,도쿄 로닌,東京ローニン,JPN,2,Evi;Steal
 ,,,JP,3,
 Osaka Blaze,오사카 블레이즈,大阪ブレイズ,JP,x,Paz
+Kyoto Gate,교토 게이트,京都ゲート,JPN,y,Ino
 """
 
 
@@ -143,17 +144,19 @@ async def test_csv_import_reports_every_bad_line_and_imports_nothing_until_clean
     error = r.json()["error"]
     assert error["code"] == "invalid_csv"
     assert [(e["line"], e["field"]) for e in error["errors"]] == [
-        (3, "nation"), (4, "name"), (5, "seed")]
+        (3, "nation"), (4, "name"), (5, "seed"), (6, "seed"), (6, "nation")]  # all of line 6
     detail = (await client.get(f"/api/tournaments/{event['slug']}/events/lol")).json()
     assert detail["teams"] == []
-    fixed = CSV_BAD.replace("JPN", "JP").replace(",,,JP,3,\n", "").replace(",x,", ",3,")
+    fixed = CSV_BAD.replace("JPN", "JP").replace(",,,JP,3,\n", "").replace(",x,", ",3,") \
+        .replace(",y,", ",4,")
     r = await client.post(path, content=("\ufeff" + fixed).encode(), headers=headers)
     assert r.status_code == 201, r.text
     teams = r.json()["teams"]
     assert [(t["name"], t["names"], t["nation"], t["seed"]) for t in teams] == [
         ("Busan Waves", {"ko": "부산 웨이브즈", "ja": "釜山ウェーブス"}, "KR", 1),
         ("Tokyo Ronin", {"ko": "도쿄 로닌", "ja": "東京ローニン"}, "JP", 2),
-        ("Osaka Blaze", {"ko": "오사카 블레이즈", "ja": "大阪ブレイズ"}, "JP", 3)]
+        ("Osaka Blaze", {"ko": "오사카 블레이즈", "ja": "大阪ブレイズ"}, "JP", 3),
+        ("Kyoto Gate", {"ko": "교토 게이트", "ja": "京都ゲート"}, "JP", 4)]
     assert [p["handle"] for p in teams[0]["players"]] == ["Kiin", "Oner", "Chovy"]
     r = await client.post(path, content=b"\xff\xfe", headers=headers)
     assert r.status_code == 422 and r.json()["error"]["errors"][0]["line"] == 1

@@ -58,18 +58,21 @@ def _row(line: int, row: dict[str, str | None]) -> tuple[TeamCreate | None,
         body["names"] = names
     if values.get("nation"):
         body["nation"] = values["nation"]
+    errors = []  # every mistake of the line at once (a bad seed hid a bad nation)
     if values.get("seed"):
-        if not values["seed"].isdigit():
-            return None, [_error(line, "seed", "seed is a whole number from 1", "csv_seed")]
-        body["seed"] = int(values["seed"])
+        if values["seed"].isdigit():
+            body["seed"] = int(values["seed"])
+        else:
+            errors.append(_error(line, "seed", "seed is a whole number from 1", "csv_seed"))
     handles = [h.strip() for h in (values.get("players") or "").split(";") if h.strip()]
     body["players"] = [{"handle": h} for h in handles]
     try:
-        return TeamCreate.model_validate(body, strict=True), []
+        team = TeamCreate.model_validate(body, strict=True)
     except ValidationError as exc:
-        return None, [_error(line, ".".join(str(p) for p in e["loc"][:1]) or None,
-                             e["msg"].removeprefix("Value error, "), "csv_field",
-                             reason=e["type"]) for e in exc.errors()]
+        return None, errors + [_error(line, ".".join(str(p) for p in e["loc"][:1]) or None,
+                                      e["msg"].removeprefix("Value error, "), "csv_field",
+                                      reason=e["type"]) for e in exc.errors()]
+    return (None, errors) if errors else (team, [])
 
 
 def parse(raw: bytes) -> list[TeamCreate]:

@@ -81,7 +81,15 @@ def _field(name: str, _: Callable[[str], str]) -> str:
 
 
 # fields whose refusal says what they take, whatever the reason
-FIELD_HINTS = {"nation": "must be a two-letter country code such as KR, JP or CN"}
+FIELD_HINTS = {
+    "nation": "must be a two-letter country code such as KR, JP or CN",
+    "timezone": "must be a time zone such as Asia/Seoul, Asia/Tokyo or Asia/Shanghai",
+    "starts_on": "must be a date such as 2026-12-01",
+    "ends_on": "must be a date such as 2026-12-01",
+    "stream_url": "must be a web address starting with https://",
+    "scheduled_at": "must be a date and time such as 2026-12-01 13:00",
+    "starts_at": "must be a date and time such as 2026-12-01 13:00",
+}
 
 
 def invalid_field(field: str, reason: str, _: Callable[[str], str]) -> str:
