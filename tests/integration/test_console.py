@@ -120,6 +120,21 @@ async def test_a_tournament_is_set_up_in_the_console(client, app):
         assert r.status_code == 303, error_of(r.text)
         stage = (await client.get(f"/api/stages/{stage_id}", headers=AUTH)).json()
         assert stage["seeding"] == [t1, dfm, geng, fuk]
+        assert "left=" not in r.headers["location"]
+        # a team left out of the typed order leaves the stage, and the page says which
+        r = await con.post(stage_page, stage_page, {
+            "part": "seeding", "seeding": f"{t1},{dfm},{geng}"}, lang="ko")
+        assert r.status_code == 303, error_of(r.text)
+        after = soup((await con.b.client.get(r.headers["location"])).text)
+        assert after.select_one("[data-left-out]").get_text(strip=True) == \
+            "이 스테이지에서 빠졌습니다: Fukuoka. 되돌리려면 ‘팀 추가’에서 선택하세요."
+        r = await con.post(stage_page, stage_page, {
+            "part": "seeding", "seeding": f"{t1},{dfm},{geng}", "add": str(fuk)})
+        assert r.status_code == 303, error_of(r.text)
+        after = soup((await con.b.client.get(r.headers["location"])).text)
+        assert after.select_one("[data-left-out]") is None
+        stage = (await client.get(f"/api/stages/{stage_id}", headers=AUTH)).json()
+        assert stage["seeding"] == [t1, dfm, geng, fuk]
         r = await con.post(stage_page, f"{stage_page}/start", {})
         assert r.status_code == 303
         r = await con.post(f"/admin/t/{slug}", f"/admin/t/{slug}/publish", {"published": "1"})

@@ -158,6 +158,8 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
                 rounds=round_choices(stage),
                 outside=[x for x in detail["teams"] if x["id"] not in stage["seeding"]
                          and not x["withdrawn"]],
+                left_out=[teams[t] for t in _left(request) if t in teams
+                          and t not in stage["seeding"]],
                 referees=referees, ties=ties_of(stage), clashes=clashes,
                 clash_words=CLASH_WORDS, lost=lost,
                 stages_by_id={x["id"]: x for x in detail["stages"]},
@@ -174,6 +176,12 @@ async def _stage_change(request: Request, what: str, run: Any) -> Response:
     return back(request, f"/admin/stages/{_id(request)}", what)
 
 
+def _left(request: Request) -> list[int]:
+    """The teams the last seeding change left out (``?left=3,7``), as the page says them."""
+    raw = request.query_params.get("left", "")[:2000]
+    return [int(p) for p in raw.split(",") if p.isascii() and p.isdigit() and len(p) < 10]
+
+
 def _ids(raw: str) -> list[int | str]:
     return [int(p) if p.strip().isdigit() else p.strip()
             for p in raw.replace("，", ",").split(",") if p.strip()]
@@ -181,8 +189,11 @@ def _ids(raw: str) -> list[int | str]:
 
 async def update_stage(request: Request) -> Response:
     """Names and settings, or (``part=seeding``) the order of the teams."""
+    before: list[int] = []
+
     async def run(session: Any, form: FormData, actor: Actor) -> Any:
         stage = await stage_reads.stage_by_id(session, _id(request))
+        before[:] = list(stage.seeding or [])
         body: dict[str, Any] = {"confirm": form.get("confirm") == "on"}
         if form.get("part") == "seeding":
             order = _ids(text(form, "seeding", 20_000))
@@ -196,8 +207,16 @@ async def update_stage(request: Request) -> Response:
                      "seeding_method": text(form, "seeding_method", 10) or "standard"}
         return await audited.update_stage(session, actor, _id(request),
                                           parse_form(StageUpdate, body))
-    done_part = "seeding" if (await request.form()).get("part") == "seeding" else "settings"
-    return await _stage_change(request, done_part, run)
+    if (await request.form()).get("part") != "seeding":
+        return await _stage_change(request, "settings", run)
+    done = await submit(request, run)
+    if not done.ok:
+        return await stage_page(request, done, "seeding")
+    # a team left out of the typed order leaves the stage: the page says who (it said only
+    # "saved", and a mistyped list dropped a team unseen)
+    left = [t for t in before if t not in done.value["seeding"]]
+    return back(request, f"/admin/stages/{_id(request)}" + (
+        f"?left={','.join(map(str, left))}" if left else ""), "seeding")
 
 
 async def start_stage(request: Request) -> Response:
