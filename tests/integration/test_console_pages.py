@@ -203,3 +203,36 @@ async def test_a_double_elimination_is_split_into_gsl_groups_from_the_form(clien
         assert {m["group"] for m in view["matches"]} == {1, 2}
     finally:
         await ctx.__aexit__(None, None, None)
+
+
+async def test_a_football_league_made_in_the_console_breaks_ties_on_goals(client, app):
+    """A league with goals as the game score, tiebreakers left as drawn: it ranks as the
+    World Cup does (goal difference, goals scored), and the field says so in ja (it kept
+    the game difference, which counts won matches again: organizer review)."""
+    from tests.helpers import make_event
+
+    con, ctx = await admin_console(client, app)
+    try:
+        event = await make_event(client, 4)
+        path = f"/admin/t/{event['slug']}/e/lol"
+        page = soup((await con.get(path, "ja")).text)
+        form = page.select_one("form[data-new-stage]")
+        field = form.select_one("input[name=s_round_robin_tiebreakers]").find_parent("label")
+        assert field.select_one(".hint").get_text(strip=True) == (
+            "そのままで試合スコアをゴールにすると：勝点、得失点差、総得点、直接対決の順"
+            "（ワールドカップ方式）")
+        sent = {k: v for k, v in form_values(form).items() if not k.startswith("s_")
+                or k.startswith("s_round_robin_")}
+        r = await con.post(path, f"{path}/stages", sent | {
+            "name": "League", "format": "round_robin", "s_round_robin_game_score": "goals",
+            "s_round_robin_allow_draws": "on", "teams": [str(t) for t in event["teams"]]},
+            "ja")
+        assert r.status_code == 303, error_of(r.text)
+        detail = (await client.get(f"/api/tournaments/{event['slug']}/events/lol",
+                                   headers=AUTH)).json()
+        (league,) = detail["stages"]
+        stage_view = (await client.get(f"/api/stages/{league['id']}", headers=AUTH)).json()
+        assert stage_view["settings"]["tiebreakers"] == [
+            "points", "goal_difference", "goals_for", "head_to_head"]
+    finally:
+        await ctx.__aexit__(None, None, None)

@@ -25,6 +25,7 @@ from .results import MatchResult, Row
 from .seeding import SeedingMethod, snake_groups
 from .standings import (
     DEFAULT_POINTS,
+    FOOTBALL_TIEBREAKERS,
     ROUND_ROBIN_TIEBREAKERS,
     check,
     close_up,
@@ -153,6 +154,13 @@ class RoundRobin(Format[RoundRobinSettings]):
 
     def allows_draws(self, settings: RoundRobinSettings) -> bool:
         return settings.allow_draws
+
+    def defaults(self, raw: Mapping[str, Any]) -> dict[str, Any]:
+        """A football league breaks ties on goals (``FOOTBALL_TIEBREAKERS``): its game
+        difference would count won matches again, not goals."""
+        if raw.get("game_score") == "goals":
+            return {"tiebreakers": list(FOOTBALL_TIEBREAKERS)}
+        return {}
 
     def groups(self, settings: RoundRobinSettings) -> int:
         return settings.groups

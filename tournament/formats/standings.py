@@ -47,6 +47,9 @@ TIEBREAKERS = ("points", "match_wins", "losses", "record", "head_to_head", "game
                "buchholz", "median_buchholz", "seed")
 DEFAULT_POINTS: Mapping[str, int] = {"win": 3, "draw": 1, "loss": 0}
 ROUND_ROBIN_TIEBREAKERS = ("points", "head_to_head", "game_difference", "games_won")
+# A football league (``game_score: "goals"``): the FIFA World Cup's order (Regulations 2022,
+# art. 32.5: points, goal difference, goals scored, then the matches among the teams level)
+FOOTBALL_TIEBREAKERS = ("points", "goal_difference", "goals_for", "head_to_head")
 # After the record: Valve's Major rule is Difficulty Score (Buchholz), then initial seed.
 SWISS_TIEBREAKERS = ("buchholz", "seed")
 RecordMode = Literal["wins", "difference"]

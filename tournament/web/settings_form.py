@@ -44,6 +44,8 @@ LABELS = {
 }
 BRACKET_ROUNDS_HINT = "W2=3, L2=5: round 2 of the upper or of the lower bracket alone " \
                       "(2=3: both)"
+FOOTBALL_HINT = "Left as it is with goals as the game score: points, goal difference, goals " \
+                "scored, head to head (as the World Cup)"
 # Choices of a text setting that is not typed as one (the format checks them too).
 CHOICES: dict[str, tuple[str, ...]] = {"game_score": ("goals", "rounds", "points")}
 CHOICE_WORDS = {
@@ -126,6 +128,8 @@ def settings_fields(fmt: Format[Any]) -> list[SettingField]:
             f.default_factory() if f.default_factory is not MISSING else None)
         hint = BRACKET_ROUNDS_HINT if f.name == "best_of_by_round" and \
             fmt.settings_type.bracket_rounds else ""
+        if f.name == "tiebreakers" and fmt.defaults({"game_score": "goals"}).get(f.name):
+            hint = FOOTBALL_HINT
         found.append(SettingField(f.name, kind, LABELS.get(f.name, f.name), default,
                                   optional, choices, hint))
     return found
