@@ -77,6 +77,36 @@ export function addGame(match, game, allowDraws) {
   return { payload, score, decided, draw: decided && score[0] === score[1] };
 }
 
+// Correcting game `number` (1-based) of the stored list to the game typed: the games
+// after it stay unless the corrected series is decided before them (those are dropped:
+// a 2-0 whose first game becomes 0-1 goes on at 1-1; a 2-1 whose second game flips is
+// decided 2-0 and loses its third). Returns {error} for a tied game where the stage has
+// no draws, or for a game that is no longer stored.
+export function replaceGame(match, number, game, allowDraws) {
+  const w = winnerOf(game.score);
+  if (!w && !allowDraws) return { error: "tied" };
+  const all = storedGames(match);
+  if (!Number.isInteger(number) || number < 1 || number > all.length) return { error: "gone" };
+  const old = all[number - 1];
+  all[number - 1] = { score: [...game.score], map: game.map || null };
+  const kept = [];
+  let decided = false;
+  for (const g of all) {
+    kept.push(g);
+    const s = seriesFromGames(kept.map((x) => x.score));
+    if (Math.max(...s) >= need(match.best_of) || kept.length >= match.best_of) { decided = true; break; }
+  }
+  const score = seriesFromGames(kept.map((g) => g.score));
+  // a finished level series where the stage allows draws stays finished, as it was
+  const finished = decided || (match.status === "completed" && allowDraws
+    && score[0] === score[1] && kept.length === all.length);
+  return {
+    payload: { games: gamesPayload(kept), status: finished ? "completed" : "live" },
+    score, old, decided: finished, dropped: all.length - kept.length,
+    draw: finished && score[0] === score[1],
+  };
+}
+
 export function undoGame(match) {
   const games = storedGames(match);
   if (!games.length) return null;

@@ -24,6 +24,7 @@ const dialog = document.querySelector("[data-dialog]");
 
 let stored = data.match;
 let busy = false;
+let editing = null; // the number of a stored game being corrected, or null
 let conflict = null; // {op} while the stored match changed under what was typed
 
 const fill = (text, values) => text.replace(/%\((\w+)\)s/g, (_, k) => (k in values ? String(values[k]) : "…"));
@@ -99,7 +100,7 @@ function restoreDraft() {
 }
 
 // --- drawing the stored match -----------------------------------------------------------
-function gameLine(number, game) {
+function gameLine(number, game, editable = false) {
   const li = document.createElement("li");
   li.dataset.game = String(number);
   const w = logic.winnerOf(game.score);
@@ -111,6 +112,17 @@ function gameLine(number, game) {
   who.className = "muted";
   who.textContent = w ? teamName(w - 1) : L.draw;
   li.append(label, score, who);
+  if (editable) {  // any stored game can be corrected in place, not only the last one
+    const edit = document.createElement("button");
+    edit.type = "button";
+    edit.className = "edit-game";
+    edit.dataset.action = "edit-game";
+    edit.dataset.number = String(number);
+    edit.textContent = L.edit_game;
+    edit.setAttribute("aria-label", fill(L.correcting, { game: gameTitle(number) }));
+    li.append(edit);
+    li.classList.toggle("editing", editing === number);
+  }
   return li;
 }
 
@@ -157,14 +169,19 @@ function draw() {
     $(`[data-team="${i}"]`).classList.toggle("won", m.status === "completed" && m.winner === i + 1);
   });
   const list = $("[data-games]");
-  list.replaceChildren(...logic.storedGames(m).map((g, i) => gameLine(i + 1, g)));
+  const games = logic.storedGames(m);
+  if (editing != null && (editing > games.length || m.forfeit)) editing = null; // gone meanwhile
+  list.replaceChildren(...games.map((g, i) => gameLine(i + 1, g, !m.forfeit)));
   const seriesOnly = logic.seriesOnly(m);
   const only = $("[data-series-only]");
   only.hidden = !seriesOnly || m.status === "completed";
   only.textContent = L.series_only;
   const n = logic.nextGameNumber(m);
-  $("[data-next-title]").textContent = gameTitle(n);
-  $('[data-action="save-game"]').textContent = single() ? L.save_result : fmt(L.save_game, n);
+  $("[data-next-title]").textContent = editing != null
+    ? fill(L.correcting, { game: gameTitle(editing) }) : gameTitle(n);
+  $('[data-action="save-game"]').textContent = editing != null ? L.save_correction
+    : single() ? L.save_result : fmt(L.save_game, n);
+  $('[data-action="cancel-edit"]').hidden = editing == null;
   // a series-score-only match takes the next game's winner, nothing it could not keep
   for (const el of root.querySelectorAll("[data-stepper], [data-action=\"save-game\"]")) el.hidden = seriesOnly;
   $("[data-map-label]").hidden = seriesOnly || !data.maps;
@@ -174,7 +191,7 @@ function draw() {
   });
   const playable = m.teams[0] != null && m.teams[1] != null;
   const open = m.status === "live" || m.status === "ready";
-  $("[data-next]").hidden = !playable || !open || n > m.best_of;
+  $("[data-next]").hidden = editing == null && (!playable || !open || n > m.best_of);
   $('[data-action="start"]').hidden = m.status !== "ready";
   $('[data-action="finish"]').hidden = m.status !== "live";
   const undo = $('[data-action="undo"]');
@@ -264,6 +281,7 @@ async function save(op, key = newKey()) {
     const { reset_matches: _, ...match } = result.json;
     stored = match;
     if (op.clears) clearDraft();
+    if (op.editing != null) editing = null;
     draw();
     show("ok", L.saved);
     return;
@@ -300,7 +318,10 @@ async function confirmLosses(op, question) {
   const parts = question ? [question] : [];
   const { lower, dropped, after } = logic.losses(stored, op.payload);
   // a one-game match has no series score to lower: its question names the result
-  if (lower && !op.forfeit && !op.chosen && !single()) parts.push(fill(L.lowers, { from: logic.scoreText(stored.score), to: logic.scoreText(after.score) }));
+  const series = { from: logic.scoreText(stored.score), to: logic.scoreText(after.score) };
+  if (op.editing != null) {  // a corrected game: the series as it becomes, either way
+    if (!single() && series.from !== series.to) parts.push(fill(L.series_change, series));
+  } else if (lower && !op.forfeit && !op.chosen && !single()) parts.push(fill(L.lowers, series));
   if (dropped && !op.undo && !op.forfeit) parts.push(fill(L.drops, { n: dropped }));
   if (logic.isCorrection(stored, op.payload)) {
     const seen = await preview(op.payload);
@@ -326,8 +347,44 @@ function gameOp(game) {
   return { payload: added.payload, clears: true, game, added, number: logic.nextGameNumber(stored) };
 }
 
+// Correcting a stored game: its score (and map) in the boxes, and the save replaces it.
+function editGame(number) {
+  const game = logic.storedGames(stored)[number - 1];
+  if (!game) return;
+  editing = number;
+  game.score.forEach((v, i) => { points[i].value = String(v); });
+  mapInput.value = game.map || "";
+  keepDraft();
+  draw();
+  show("error", "");
+  $("[data-next]").scrollIntoView({ block: "center" });
+  points[0].focus();
+}
+
+function cancelEdit() {
+  editing = null;
+  clearDraft();
+  draw();
+}
+
+async function saveCorrection() {
+  const game = typed();
+  if (!game) { show("error", nothingText()); return; }
+  if (game.error) { show("error", game.error); return; }
+  const fixed = logic.replaceGame(stored, editing, game, data.allow_draws);
+  if (fixed.error === "tied") { show("error", single() ? L.tied_one : L.tied); return; }
+  if (fixed.error) { cancelEdit(); return; }
+  const op = { payload: fixed.payload, clears: true, game, editing, finishLabel: L.save_correction,
+               label: L.save_correction };
+  const question = fill(L.correct_confirm, { game: gameTitle(editing),
+                                             from: logic.scoreText(fixed.old.score),
+                                             to: logic.scoreText(game.score) });
+  if (await confirmLosses(op, question)) await save(op);
+}
+
 // Saving the game typed, or (a series-score-only match) the game won by side i.
 async function saveGame(side = null) {
+  if (editing != null && side == null) { await saveCorrection(); return; }
   if (side != null && !logic.seriesOnly(stored)) { draw(); show("error", nothingText()); return; }
   const op = gameOp(side == null ? typed() : { score: side === 0 ? [1, 0] : [0, 1], map: null });
   if (!op) return;
@@ -523,6 +580,8 @@ root.addEventListener("click", (event) => {
   else if (action === "start") start();
   else if (action === "finish") finish();
   else if (action === "undo") undo();
+  else if (action === "edit-game") { if (conflict) return; editGame(Number(button.dataset.number)); }
+  else if (action === "cancel-edit") cancelEdit();
   else if (action === "forfeit") forfeit();
   else if (action === "apply-mine") applyMine();
   else if (action === "keep-stored") keepStored();

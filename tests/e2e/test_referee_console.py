@@ -250,3 +250,58 @@ async def test_a_correction_that_resets_later_matches_is_shown_first(
         reset = (await client.get(f"/api/matches/{m[3]['id']}")).json()
         assert reset["status"] == "pending" and reset["score"] == [0, 0]
         await admin.close()
+
+
+async def test_any_stored_game_is_corrected_in_place(browser, module_server, shots):
+    """A wrong game 2 of a finished 2-1 is corrected on its own line (it took undoing games
+    3 and 2 and typing them again: organizer review): flipped to 13-9 the series is decided
+    2-0 and game 3 goes, asked first; then game 1 flipped reopens the match at 1-1."""
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        event = await make_event(client, 4)
+        st = await make_stage(client, event, settings={"best_of": 3})
+        m = by_number(st)[1]
+        r = await client.patch(f"/api/matches/{m['id']}", json={
+            "games": [[13, 5], [9, 13], [13, 7]], "status": "completed"}, headers=AUTH)
+        assert r.status_code == 200 and r.json()["score"] == [2, 1]
+        ref = await referee(client, event["slug"])
+        phone = await phone_signed_in(browser, client, ref, "ko")
+        await open_console(phone, base, m["id"], "ko")
+        await phone.get_by_role("button", name="2세트 수정").click()
+        await expect(phone.locator("[data-next-title]")).to_have_text("2세트 수정")
+        await expect(phone.locator('[data-point="0"]')).to_have_value("9")  # as stored
+        await expect(phone.locator('[data-point="1"]')).to_have_value("13")
+        await phone.locator('[data-point="0"]').fill("13")
+        await phone.locator('[data-point="1"]').fill("9")
+        await phone.get_by_role("button", name="수정 저장").click()
+        dialog = phone.locator("dialog[open]")
+        await expect(dialog).to_contain_text("2세트: 9 – 13 → 13 – 9. 이대로 고칠까요?")
+        await expect(dialog).to_contain_text("세트 스코어가 바뀝니다: 2 – 1 → 2 – 0")
+        await expect(dialog).to_contain_text("기록된 세트 1개가 삭제됩니다.")
+        await phone.screenshot(path=shots / "referee-correct-game-ko-phone.png")
+        await dialog.get_by_role("button", name="수정 저장").click()
+        await expect(phone.locator("[data-ok]")).to_have_text(SAVED)
+        stored = (await client.get(f"/api/matches/{m['id']}")).json()
+        assert (stored["games"], stored["score"], stored["status"]) == (
+            [[13, 5], [13, 9]], [2, 0], "completed")
+        await expect(phone.locator("[data-games] li")).to_have_count(2)
+        # game 1 flipped: 1-1, the match is open again for its third game
+        await phone.get_by_role("button", name="1세트 수정").click()
+        await phone.locator('[data-point="0"]').fill("5")
+        await phone.locator('[data-point="1"]').fill("13")
+        await phone.get_by_role("button", name="수정 저장").click()
+        await expect(dialog).to_contain_text("1세트: 13 – 5 → 5 – 13. 이대로 고칠까요?")
+        await expect(dialog).to_contain_text("세트 스코어가 바뀝니다: 2 – 0 → 1 – 1")
+        await dialog.get_by_role("button", name="수정 저장").click()
+        await expect(phone.locator("[data-status]")).to_have_text("진행 중")
+        await expect(phone.locator("[data-next-title]")).to_have_text("3세트")
+        stored = (await client.get(f"/api/matches/{m['id']}")).json()
+        assert (stored["games"], stored["status"]) == ([[5, 13], [13, 9]], "live")
+        # a correction started and dropped changes nothing
+        await phone.get_by_role("button", name="2세트 수정").click()
+        await phone.get_by_role("button", name="수정 취소").click()
+        await expect(phone.locator("[data-next-title]")).to_have_text("3세트")
+        await expect(phone.locator('[data-point="0"]')).to_have_value("")
+        assert (await client.get(f"/api/matches/{m['id']}")).json()["version"] == \
+            stored["version"]
+        await phone.close()

@@ -103,6 +103,11 @@ def console_labels(_: Any, published: bool = True, solo: bool = False) -> dict[s
         "status": {k: _(v) for k, v in words.MATCH_STATUS.items()},
         "draw": _("Draw"), "forfeit_word": _("Forfeit"), "FF": _("FF"), "map": _("Map"),
         "sign_in": _("Sign in again"),
+        # correcting one stored game in place (not only the last one, by undoing)
+        "edit_game": _("Correct"), "correcting": _("Correct %(game)s"),
+        "save_correction": _("Save the correction"),
+        "series_change": _("The series score changes: %(from)s → %(to)s."),
+        "correct_confirm": _("%(game)s: %(from)s becomes %(to)s. Save the correction?"),
     }
 
 
