@@ -392,11 +392,14 @@ async function saveGame(side = null) {
   let question = "";
   if (op.added.decided) {
     const w = logic.winnerOf(op.added.score);
-    // the score the match will show: a one-game match's is its game's (2 – 2, 13 – 9)
-    const shown = logic.scoreText(single() ? op.game.score : op.added.score);
+    // the score the match will show: a one-game match's is its game's (2 – 2, 13 – 9);
+    // "X wins" reads with the winner's score first (wins 2 – 1, never wins 1 – 2)
+    const final = single() ? op.game.score : op.added.score;
+    const shown = logic.scoreText(final);
+    const winnerFirst = logic.scoreText(w === 2 ? [final[1], final[0]] : final);
     const [decides, draws] = single() ? [L.decides_one, L.decides_draw_one] : [L.decides, L.decides_draw];
     question = op.added.draw ? fill(draws, { score: shown })
-      : fill(decides, { team: teamName(w - 1), score: shown });
+      : fill(decides, { team: teamName(w - 1), score: winnerFirst });
     op.finishLabel = L.save_and_finish;
   }
   if (await confirmLosses(op, question)) await save(op);

@@ -297,6 +297,14 @@ async def test_any_stored_game_is_corrected_in_place(browser, module_server, sho
         await expect(phone.locator("[data-next-title]")).to_have_text("3세트")
         stored = (await client.get(f"/api/matches/{m['id']}")).json()
         assert (stored["games"], stored["status"]) == ([[5, 13], [13, 9]], "live")
+        # the second team wins the third game: "팀 4 승리 (2 – 1)", its score first (it
+        # read 1 – 2, in team order)
+        await phone.locator('[data-point="0"]').fill("7")
+        await phone.locator('[data-point="1"]').fill("13")
+        await phone.get_by_role("button", name="3세트 저장").click()
+        await expect(dialog).to_contain_text("이 세트로 승부가 납니다: 팀 4 승리 (2 – 1)")
+        await dialog.get_by_role("button", name="취소").click()
+        await expect(phone.locator("dialog[open]")).to_have_count(0)
         # a correction started and dropped changes nothing
         await phone.get_by_role("button", name="2세트 수정").click()
         await phone.get_by_role("button", name="수정 취소").click()
