@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from playwright.async_api import expect
 
 from tests.helpers import AUTH, by_number, make_event, make_stage
 
@@ -66,5 +67,19 @@ async def test_every_link_in_the_pages_body_is_big_enough_to_tap(browser, live_s
             assert small == [], (path, small)
         await page.goto(f"{live_server.url}/stages/{st['id']}?lang=ko")
         assert await page.locator("table.cross a.res").count() >= 2  # the result, both ways
+        # a group of four's cross table fits the phone: its columns are numbered as its rows
+        # (it scrolled past its third column), and each column's team is still named to a
+        # screen reader and in its title
+        fits = await page.evaluate("""() => { const box = document.querySelector(
+            'table.cross').parentElement; return box.scrollWidth <= box.clientWidth; }""")
+        assert fits
+        heads = page.locator("table.cross thead th[title]")
+        await expect(heads).to_have_count(4)
+        await expect(heads.locator(".cross-num")).to_have_text(["1", "2", "3", "4"])
+        rows = page.locator("table.cross tbody th .cross-num")
+        await expect(rows).to_have_text(["1", "2", "3", "4"])
+        await page.set_viewport_size({"width": 1280, "height": 800})  # on a laptop, names
+        await expect(heads.locator(".cross-num").first).to_be_hidden()
+        await expect(heads.locator(".cross-name").first).to_be_visible()
         await page.screenshot(path=shots / "tap-targets-stage-ko-phone.png", full_page=True)
         await page.close()
