@@ -435,3 +435,24 @@ async def test_gsl_groups_show_each_group_with_its_table_and_bracket(client):
             "1st", "2nd", "3rd", "4th"]
         assert [r.select_one("[data-team-status]").get_text(strip=True) for r in rows] == [
             "Advanced", "Advanced", "Eliminated", "Eliminated"]
+
+
+async def test_a_match_overlay_shows_a_bye_as_a_bye(client):
+    """A finished bye read "Team 1 0 / 미정 0" on the stream overlay; it is the bye word
+    and no score, as the match page says it. An unplayed match shows no 0–0 either."""
+    event = await make_event(client, 3)
+    st = await make_stage(client, event)
+    bye = next(m for m in st["matches"] if m["status"] == "completed" and None in m["teams"])
+    for lang, word in (("ko", "부전승"), ("ja", "不戦勝"), ("en", "Bye")):
+        page = soup((await client.get(f"/overlay/matches/{bye['id']}",
+                                      params={"lang": lang})).text)
+        names = [x.get_text(strip=True) for x in page.select("[data-name]")]
+        scores = [x.get_text(strip=True) for x in page.select("[data-score]")]
+        assert word in names and scores == ["", ""], (lang, names, scores)
+    ready = next(m for m in st["matches"] if m["status"] == "ready")
+    page = soup((await client.get(f"/overlay/matches/{ready['id']}?lang=ko")).text)
+    assert [x.get_text(strip=True) for x in page.select("[data-score]")] == ["", ""]
+    r = await client.patch(f"/api/matches/{ready['id']}", json={"forfeit": 1}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    page = soup((await client.get(f"/overlay/matches/{ready['id']}?lang=ko")).text)
+    assert [x.get_text(strip=True) for x in page.select("[data-score]")] == ["기권", "0"]
