@@ -74,3 +74,43 @@ async def test_an_opponent_not_known_yet_is_named_by_the_match_that_decides_it(c
     feed = Calendar.from_ical((await client.get(f"/teams/{winner}/schedule.ics",
                                                 params={"lang": "ja"})).content)
     assert [str(e["summary"]) for e in feed.walk("VEVENT")] == ["チーム1 vs M2の勝者"]
+
+
+async def test_a_team_in_a_knockout_match_sees_where_each_result_sends_it(client):
+    """A team playing a double elimination's first round sees both paths: a win sends it to
+    the upper bracket's next match, a loss to the lower bracket's, each with the opponent
+    there or what decides it; a finished match shows nothing ahead (team review: a team in
+    a live match was not shown its possible next match)."""
+    event = await make_event(client, 4)
+    st = await make_stage(client, event, format="double_elimination",
+                          settings={"grand_final": "reset"})
+    a, b, c, d = event["teams"]  # seeds 1-4: M1 is 1 v 4, M2 is 2 v 3
+    by_no = {m["number"]: m for m in st["matches"]}
+    assert set(by_no[1]["teams"]) == {a, d} and set(by_no[2]["teams"]) == {b, c}
+    r = await report(client, by_no[2]["id"], [1, 0])  # seed 2 beats seed 3
+    assert r.status_code == 200
+    r = await client.patch(f"/api/matches/{by_no[1]['id']}", json={"status": "live"},
+                           headers=AUTH)
+    assert r.status_code == 200, r.text
+    page = soup((await client.get(f"/teams/{a}?lang=ko")).text)
+    lines = [li.get_text(" ", strip=True) for li in page.select("[data-ahead] li")]
+    assert lines == ["M1 승리 시 → M3 · 승자조 결승 · vs JP 팀 2",
+                     "M1 패배 시 → M4 · 패자조 1라운드 · vs KR 팀 3"], lines
+    fragment = soup((await client.get(f"/teams/{a}?fragment=schedule&lang=ko")).text)
+    assert [li.get_text(" ", strip=True) for li in fragment.select("[data-ahead] li")] == \
+        lines  # the part that follows the live feed draws it too
+    page = soup((await client.get(f"/teams/{d}?lang=ja")).text)
+    lines = [li.get_text(" ", strip=True) for li in page.select("[data-ahead] li")]
+    assert lines[0].startswith("M1に勝てば → M3 · 勝者側決勝 · vs")
+    # before M2 is played, the opponent is named by the match that decides it
+    event2 = await make_event(client, 4)
+    st2 = await make_stage(client, event2, format="single_elimination",
+                           settings={"third_place_match": True})
+    first = next(m for m in st2["matches"] if m["number"] == 1)
+    page = soup((await client.get(f"/teams/{first['teams'][0]}?lang=en")).text)
+    lines = [li.get_text(" ", strip=True) for li in page.select("[data-ahead] li")]
+    assert lines == ["If they win M1 → M3 · Final · vs Winner of M2",
+                     "If they lose M1 → M4 · Third place match · vs Loser of M2"], lines
+    r = await report(client, first["id"], [1, 0])
+    page = soup((await client.get(f"/teams/{first['teams'][0]}?lang=en")).text)
+    assert page.select("[data-ahead] li") == []  # played: its next match is in its schedule

@@ -166,6 +166,14 @@ async def match_detail(session: AsyncSession,
     return m, views.match_view(m, t.timezone), t.slug
 
 
+async def team_brief(session: AsyncSession, team_id: int) -> views.TeamView:
+    """A team's name, names and nation (no roster): an opponent a page names."""
+    team = await session.get(Team, team_id)
+    if team is None:
+        raise NotFound("Team", team_id)
+    return views.team_view(team)
+
+
 async def team_detail(session: AsyncSession, team_id: int) -> views.TeamDetail:
     team = await session.get(Team, team_id)
     if team is None or team.id is None:

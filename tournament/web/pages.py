@@ -24,6 +24,7 @@ from .cache import versioned
 from .calendar import schedule_ics
 from .common import int_param, language, reading, slug_param
 from .stage_layout import feeds, layout
+from .team_ahead import ahead
 
 TEMPLATES = Path(__file__).parent / "templates"
 env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
@@ -248,27 +249,34 @@ async def team_page(request: Request) -> Response:
             "team.html"
         teams = {m["opponent"]["id"]: m["opponent"] for m in team["schedule"]
                  if m["opponent"]} | {team["id"]: team}
-        standing, fed = await team_standing(session, event["id"], team_id)
+        standing, fed, next_up = await team_standing(session, event["id"], team_id)
+        for a in next_up:  # the opponents waiting there, named as the schedule's are
+            if a["opponent"] is not None and a["opponent"] not in teams:
+                teams[a["opponent"]] = await reads.team_brief(session, a["opponent"])
         return render(request, template, t=t, event=event, team=with_rounds(team, fed),
                       teams=teams, tz=t["timezone"], seq=t["last_seq"],
                       placement=await reads.team_placement(session, team),
-                      standing=standing)
+                      standing=standing, ahead=next_up)
     return await versioned(request, lambda s: reads.version(s, team_id=team_id), build)
 
 
 async def team_standing(session: AsyncSession, event_id: int, team_id: int
-                        ) -> tuple[list[dict[str, Any]], dict[int, Any]]:
+                        ) -> tuple[list[dict[str, Any]], dict[int, Any], list[dict[str, Any]]]:
     """The team's row in each started stage of its event that it plays in (its place,
-    record or points and whether it is through), as the stage's standings give it; and
-    by match id, what fills the empty slots of its knockout matches ("Winner of M5")."""
+    record or points and whether it is through), as the stage's standings give it; by
+    match id, what fills the empty slots of its knockout matches ("Winner of M5"); and
+    where its open knockout matches send it (``team_ahead``)."""
     found = []
     fed: dict[int, Any] = {}
+    next_up: list[dict[str, Any]] = []
     for stage in await tournaments.event_stages(session, event_id):
         if stage.status == "pending" or team_id not in (stage.seeding or []):
             continue
         view = layout(await stage_reads.stage_view(session, stage))
         fed |= {m["id"]: m["fed"] for m in view["matches"]
                 if m.get("fed") and team_id in m["teams"]}
+        if view["knockout"]:
+            next_up += ahead(view, team_id)
         row = next((r for r in view["standings"] if r["team_id"] == team_id), None)
         if row is not None:
             mates = [r for r in view["standings"] if r.get("group") == row.get("group")]
@@ -278,7 +286,7 @@ async def team_standing(session: AsyncSession, event_id: int, team_id: int
             found.append({"stage": views.stage_summary(stage), "row": row,
                           "cols": view["columns"], "placed": played and row["rank"],
                           "groups": len({r.get("group") for r in view["standings"]}) > 1})
-    return found, fed
+    return found, fed, next_up
 
 
 def with_rounds(team: Mapping[str, Any], fed: Mapping[int, Any] | None = None
@@ -297,7 +305,7 @@ async def team_calendar(request: Request) -> Response:
         team = await reads.team_detail(session, team_id)
         t = await reads.tournament_head(session, team["tournament"])
         event = next(e for e in t["events"] if e["slug"] == team["event"])
-        _, fed = await team_standing(session, event["id"], team_id)
+        _, fed, _ahead = await team_standing(session, event["id"], team_id)
         body = schedule_ics(with_rounds(team, fed), t, language(request),
                             str(request.base_url).rstrip("/"))
         return Response(body, media_type="text/calendar; charset=utf-8")
