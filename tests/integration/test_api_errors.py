@@ -260,3 +260,19 @@ async def test_a_nation_is_a_country_code(client):
         r = await client.patch(f"/api/teams/{lower}", json={"nation": nation}, headers=AUTH)
         assert r.status_code == status, (nation, r.text)
     assert (await client.get(f"/api/teams/{lower}")).json()["nation"] == "CN"
+
+
+async def test_an_error_names_the_bodys_own_field_never_a_schema_internal(client):
+    """A game is [13, 9] or {"score", "map"}: a bad map named the field
+    "games.0.list[function-before[_integral(), constrained-int]]" (API review)."""
+    event = await make_event(client, 2)
+    st = await make_stage(client, event, settings={"best_of": 3})
+    match = st["matches"][0]
+    for body, field in (({"games": [{"score": [1, 0], "map": 5}]}, "games.0.map"),
+                        ({"games": [[1, "x"]]}, "games"),
+                        ({"games": [{"score": [1, 0], "colour": "red"}]}, "games.0.colour"),
+                        ({"score": ["a", 1]}, "score")):
+        r = await client.patch(f"/api/matches/{match['id']}", json=body, headers=AUTH)
+        assert r.status_code == 422, (body, r.text)
+        assert r.json()["error"]["field"] == field, (body, r.json())
+        assert r.json()["error"]["message"].startswith(f"{field}: ")

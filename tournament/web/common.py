@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import re
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
@@ -92,8 +93,19 @@ def _message(error: Any) -> str:
 FIELD_CODES = {"score": "invalid_score", "games": "invalid_games"}
 
 
+_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+
+
+def _named(loc: Sequence[Any]) -> list[Any]:
+    """A location without pydantic's union tags (``list[function-before[...]]``,
+    ``GameIn``): the body's own keys and list positions only."""
+    return [p for p in loc if isinstance(p, int) or p == "[key]"
+            or (isinstance(p, str) and _NAME.fullmatch(p))]
+
+
 def _field(loc: list[Any]) -> str | None:
     """The field to name: a bad key names its map, a bad list item its list."""
+    loc = _named(loc)
     if "[key]" in loc:
         loc = loc[:loc.index("[key]") - 1]
     while loc and isinstance(loc[-1], int):
@@ -101,12 +113,24 @@ def _field(loc: list[Any]) -> str | None:
     return ".".join(str(p) for p in loc) or None
 
 
+def _first(errors: Sequence[Any]) -> Any:
+    """The error to report: the first, or where a value may take one of several shapes
+    (a game as ``[13, 9]`` or ``{"score", "map"}``), the shape it got furthest into."""
+    first = errors[0]
+    tagged = len(_named(first["loc"])) < len(first["loc"])
+    if not tagged:
+        return first
+    head = _named(first["loc"])
+    rivals = [e for e in errors if _named(e["loc"])[:len(head)] == head]
+    return max(rivals, key=lambda e: len(_named(e["loc"])))
+
+
 def parse(model: type[B], raw: bytes) -> B:
     """A strict parse: JSON types as the schema says (no "yes" for true, no true for 1)."""
     try:
         return model.model_validate_json(raw or b"null", strict=True)
     except ValidationError as exc:
-        first = exc.errors()[0]
+        first = _first(exc.errors())
         if first["type"] == "json_invalid" or (first["type"] == "model_type"
                                                 and not first["loc"]):
             detail = str(first.get("ctx", {}).get("error", "")) or "it is not an object"
