@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ..formats.machine import Changes, StageMachine
+from ..formats.types import StageStatus
 from ..models import Stage, Tournament
 from . import waiting
 from .locked import Locked
@@ -38,7 +39,9 @@ async def finish_locked(session: AsyncSession, locked: Locked, machine: StageMac
     changes more."""
     changes = await machine.advance()
     standings = moves_standings(changes) and locked.seeding.at_most(STANDINGS_EVENT_TEAMS)
-    if reshaped(changes) or standings:
+    # a finished stage's result changed: the stages seeded from it may have to follow
+    finished = locked.stage.get("status") == StageStatus.COMPLETED and moves_standings(changes)
+    if reshaped(changes) or standings or finished:
         tournament, stage = locked.objects(session)
         await _after(session, tournament, stage, changes, store, standings)
     else:  # what persist() and announce() do when neither the stage nor its shape changed
@@ -51,6 +54,9 @@ async def finish_locked(session: AsyncSession, locked: Locked, machine: StageMac
 
 async def _after(session: AsyncSession, tournament: Tournament, stage: Stage,
                  changes: Changes, store: SqlStore, standings: bool = False) -> None:
+    was_finished = stage.status == StageStatus.COMPLETED
     await persist(session, stage, changes, store)
     released = await waiting.sync(session, stage) if changes.status else []
+    if changes.status or (was_finished and moves_standings(changes)):
+        released += await waiting.follow(session, stage)
     await announce(session, tournament, stage, changes, released, standings)

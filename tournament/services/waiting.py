@@ -9,20 +9,24 @@ starts then.
 
 from __future__ import annotations
 
+from sqlalchemy import delete
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from ..errors import Conflict
+from ..formats.progression import was_played
 from ..formats.qualification import Hold, qualifiers
-from ..formats.types import FormatError
+from ..formats.types import FormatError, StageStatus
 from ..models import Stage
 from .progress import start, withdrawn_teams
+from .sql_store import TABLE
 from .stage_reads import stage_matches
 from .standings import rows as standing_rows
 
 
-async def try_start(session: AsyncSession, stage: Stage, source: Stage) -> bool:
-    """Start ``stage`` from the final standings of ``source`` (complete), or record why it
-    cannot start yet. Returns whether it started."""
+async def _qualified(session: AsyncSession, stage: Stage, source: Stage) -> list[int] | Hold:
+    """The teams ``stage`` takes from the final standings of ``source`` (complete), in
+    their seeding order, or why it cannot have them yet."""
     assert source.id is not None and stage.source is not None
     table = standing_rows(source, await stage_matches(session, source.id),
                           await withdrawn_teams(session, source.event_id))
@@ -30,7 +34,14 @@ async def try_start(session: AsyncSession, stage: Stage, source: Stage) -> bool:
     for row in table:
         groups.setdefault(row.get("group") or 1, []).append((row["team_id"], row["rank"]))
     grouped = any(row.get("group") for row in table) and len(groups) > 1
-    decided = qualifiers(source.id, groups, int(stage.source["qualifiers"]), grouped)
+    return qualifiers(source.id, groups, int(stage.source["qualifiers"]), grouped)
+
+
+async def try_start(session: AsyncSession, stage: Stage, source: Stage) -> bool:
+    """Start ``stage`` from the final standings of ``source`` (complete), or record why it
+    cannot start yet. Returns whether it started."""
+    assert source.id is not None
+    decided = await _qualified(session, stage, source)
     if isinstance(decided, Hold):
         _hold(session, stage, decided)
         return False
@@ -66,4 +77,39 @@ async def sync(session: AsyncSession, source: Stage) -> list[Stage]:
             _hold(session, stage, Hold("waiting_for_stage", source.id))
         if started or stage.hold != before:
             changed.append(stage)
+    return changed
+
+
+async def follow(session: AsyncSession, source: Stage) -> list[Stage]:
+    """After a change to ``source`` (a correction, a reopened stage): the stages already
+    started from it whose teams it no longer gives. One with no result yet goes back to
+    waiting (its matches gone) and starts again from the corrected standings as soon as
+    they are final; one with a result refuses the change (409 ``next_stage_started``, the
+    whole change undone): its results were played by the teams the old standings sent.
+    Returns the stages that changed."""
+    started = [s for s in (await session.exec(select(Stage).where(
+        Stage.event_id == source.event_id, Stage.status != StageStatus.PENDING))).all()
+        if s.source and s.source.get("from_stage") == source.id]
+    changed = []
+    for stage in started:
+        assert stage.id is not None and source.id is not None
+        if source.status == StageStatus.COMPLETED:
+            now = await _qualified(session, stage, source)
+            if not isinstance(now, Hold) and now == list(stage.seeding or []):
+                continue  # the same teams in the same order: nothing to follow
+        matches = await stage_matches(session, stage.id)
+        if any(m.active and (was_played(m) or m.placings) for m in matches):
+            raise Conflict(
+                "next_stage_started", f"{stage.name} is seeded from this stage and has "
+                "results: this change would change its teams.", params={"stage": stage.name})
+        await (await session.connection()).execute(delete(TABLE).where(
+            TABLE.c.stage_id == stage.id))
+        stage.status, stage.seeding, stage.hold = StageStatus.PENDING, [], None
+        session.add(stage)
+        await session.flush()
+        if source.status == StageStatus.COMPLETED:
+            await try_start(session, stage, source)
+        else:
+            _hold(session, stage, Hold("waiting_for_stage", source.id))
+        changed.append(stage)
     return changed
