@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import secrets
 import sys
 
 import uvicorn
@@ -23,6 +24,22 @@ def database_url(value: str | None) -> str | None:
     if value is None:
         return None
     return normalize_url(value) if "://" in value else sqlite_url(value)
+
+
+def announce_setup(settings: Settings, host: str, port: int) -> None:
+    """While no admin with a password exists: a fresh setup code for this run, handed to
+    the app (every worker) in ``TOURNAMENT_SETUP_CODE`` and printed once, here, to the
+    operator as the link that creates the first organizer account (docs/security.md)."""
+    from tournament.admin import needs_setup
+
+    if not asyncio.run(needs_setup(settings)):
+        os.environ.pop("TOURNAMENT_SETUP_CODE", None)
+        return
+    code = secrets.token_urlsafe(24)
+    os.environ["TOURNAMENT_SETUP_CODE"] = code
+    shown = f"[{host}]" if ":" in host else host
+    print(f"No organizer account yet: open http://{shown}:{port}/setup?code={code} "
+          "to create one.", flush=True)
 
 
 def main() -> None:
@@ -98,6 +115,7 @@ def main() -> None:
 
         loaded = asyncio.run(load_demo(settings))
         print("demo loaded" if loaded else "database not empty: demo skipped")
+    announce_setup(settings, args.host, args.port)
     # Live feed settings (docs/deploy.md): no per-message compression for spectators, small
     # client frames, a ping every 20 s that must be answered within 20 s, room for a burst
     # of reconnecting spectators in the accept queue.

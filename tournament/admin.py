@@ -17,7 +17,7 @@ from .errors import DomainError
 from .live.hub import Hub
 from .models import UserRole
 from .schemas import UserCreate
-from .services import accounts, audit, auth
+from .services import accounts, audit, auth, first_admin
 from .services.actors import COMMAND_LINE
 from .services.context import Context
 
@@ -52,6 +52,16 @@ async def create_user(settings: Settings, name: str, role: str,
         raise CommandError(exc.message) from exc
     finally:
         await ctx.db.dispose()
+
+
+async def needs_setup(settings: Settings) -> bool:
+    """No admin with a password yet: ``serve`` prints the first-run setup link."""
+    db = Database(settings.database_url)
+    try:
+        async with db.read() as session:
+            return not await first_admin.admin_exists(session)
+    finally:
+        await db.dispose()
 
 
 async def create_token(settings: Settings, user_name: str, token_name: str) -> str:

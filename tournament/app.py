@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -34,6 +35,7 @@ from .web import (
     openapi,
     pages,
     referee_pages,
+    setup_pages,
     sockets,
 )
 from .web.assets import STATIC, HashedStatic, static_dir
@@ -62,6 +64,7 @@ def calm_collector() -> None:
 
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings.from_env()
+    logging.getLogger("uvicorn.access").addFilter(setup_pages.HIDE_SETUP_CODE)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -101,6 +104,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *sockets.routes,
         *pages.routes,
         *account_pages.routes,
+        *setup_pages.routes,
         *admin_pages.routes,
         *console_tournaments.routes,
         *console_events.routes,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 DEFAULT_DB = "tournament.db"
 
@@ -34,6 +34,9 @@ class Settings:
     fd_reserve: int = 256  # file descriptors kept for the database, files and HTTP
     min_free_disk: int = 64 * 1_048_576  # bytes free next to the SQLite file, else "disk full"
     session_hours: int = 24  # a browser session unused this long ends (at most 14 days)
+    # the first-run setup code (/setup): made fresh by ``python run.py`` while no admin with
+    # a password exists, handed to every worker in TOURNAMENT_SETUP_CODE; never in a repr
+    setup_code: str | None = field(default=None, repr=False)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -43,6 +46,7 @@ class Settings:
                 env.get("TOURNAMENT_DATABASE_URL") or sqlite_url(DEFAULT_DB)
             ),
             "admin_token": env.get("TOURNAMENT_ADMIN_TOKEN") or None,
+            "setup_code": env.get("TOURNAMENT_SETUP_CODE") or None,
             "allowed_origins": tuple(
                 o.strip() for o in env.get("TOURNAMENT_ALLOWED_ORIGINS", "").split(",")
                 if o.strip()

@@ -256,7 +256,7 @@ class AuditEntry(SQLModel, table=True):
     tournament_id: int | None = None
     actor_id: int | None = None
     actor_name: str = Field(max_length=100)
-    via: str = Field(max_length=16)  # session | token | cli
+    via: str = Field(max_length=16)  # session | token | cli | setup
     action: str = Field(max_length=40)
     target_type: str = Field(max_length=20)
     target_id: str = Field(max_length=64)

@@ -183,7 +183,8 @@ async def test_a_football_match_is_one_result_with_its_goals(browser, module_ser
         await expect(phone.locator("[data-status]")).to_have_text("종료")
         await expect(phone.locator('[data-series="0"]')).to_have_text("2")
         await expect(phone.locator('[data-series="1"]')).to_have_text("2")
-        await expect(phone.locator("[data-games] li")).to_have_text(["결과2 – 2무승부수정"])  # its button
+        # the line holds its correct button
+        await expect(phone.locator("[data-games] li")).to_have_text(["결과2 – 2무승부수정"])
         await expect(phone.locator('[data-action="undo"]')).to_have_text("결과 삭제")
         await phone.screenshot(path=shots / "referee-football-ko-phone.png", full_page=True)
         stored = (await client.get(f"/api/matches/{m['id']}")).json()

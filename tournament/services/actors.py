@@ -1,12 +1,13 @@
 """Who is acting: a user (or the bootstrap admin token, or the command line), their role,
-their scope, and how they signed in (``session``, ``token`` or ``cli``)."""
+their scope, and how they signed in (``session``, ``token`` or ``cli``; ``setup``: the
+first organizer, made on the first-run setup page)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-SESSION, TOKEN, CLI = "session", "token", "cli"
+SESSION, TOKEN, CLI, SETUP = "session", "token", "cli", "setup"
 
 
 @dataclass(frozen=True)

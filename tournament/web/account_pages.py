@@ -15,7 +15,16 @@ from starlette.routing import Route
 
 from .. import i18n
 from ..errors import DomainError, TooManyRequests
-from ..services import accounts, audit, auth, links, passwords, sessions, throttle
+from ..services import (
+    accounts,
+    audit,
+    auth,
+    first_admin,
+    links,
+    passwords,
+    sessions,
+    throttle,
+)
 from ..services.actors import Actor
 from . import error_words, session_auth
 from .common import ctx, int_param, language
@@ -68,7 +77,14 @@ async def login_page(request: Request) -> Response:
     target = safe_next(request.query_params.get("next"))
     if identity is not None and identity.session_id is not None:
         return redirect(target)
-    return with_form(request, "login.html", next=target, name="")
+    return await _login_form(request, next=target, name="")
+
+
+async def _login_form(request: Request, status: int = 200, **context: Any) -> Response:
+    """The sign-in form; while no organizer account exists, with a link to ``/setup``."""
+    async with ctx(request).db.read() as session:
+        setup_open = not await first_admin.admin_exists(session)
+    return with_form(request, "login.html", status=status, setup_open=setup_open, **context)
 
 
 async def _start(request: Request, user: Any, target: str) -> Response:
@@ -94,8 +110,9 @@ async def login(request: Request) -> Response:
         async with context.db.write() as session:
             attempt = await throttle.begin(session, name, where)
     except TooManyRequests as exc:
-        response = with_form(request, "login.html", status=429, next=target, name=name,
-                             error=error_words.say(exc, i18n.gettext(language(request))))
+        response = await _login_form(request, status=429, next=target, name=name,
+                                     error=error_words.say(exc,
+                                                           i18n.gettext(language(request))))
         response.headers["Retry-After"] = str(exc.retry_after)
         return response
     async with context.db.read() as session:
@@ -108,9 +125,9 @@ async def login(request: Request) -> Response:
             user.password_hash = await passwords.hash_password(password)
             session.add(user)
     if not ok or user is None:
-        return with_form(request, "login.html", status=401, next=target, name=name,
-                         error=error_words.say("bad_credentials",
-                                               i18n.gettext(language(request))))
+        return await _login_form(request, status=401, next=target, name=name,
+                                 error=error_words.say("bad_credentials",
+                                                       i18n.gettext(language(request))))
     if target == default and user.role == "admin":
         target = "/admin"
     return await _start(request, user, target)

@@ -50,6 +50,12 @@ MESSAGES = {
     "link_expired": "This sign-in link has expired or was already used. Ask the organizer "
                     "for a new one.",
     "passwords_differ": "The two new passwords are not the same.",
+    # the first-run setup page
+    "wrong_setup_code": "The setup code is not right. Copy it from the link the server "
+                        "printed when it started.",
+    "setup_done": "An organizer account already exists. Sign in instead.",
+    "setup_disabled": "This server was started without a setup code. Create the first "
+                      "organizer account on the command line.",
     # the organizer's console
     "slug_taken": "This address (slug) is taken; choose another.",
     "results_would_be_lost": "This change clears the results of %(matches)s. Tick the "

@@ -28,7 +28,7 @@ MATCH_STATE = {"type": "object", "properties": {
 TYPES = ["match", "stage", "team", "tournament", "event", "user"]
 ENTRY = {"id": INT, "at": TIME, "tournament": NULL_STR,
          "actor": obj({"id": NULL_INT, "name": STR}),
-         "via": {"enum": ["session", "token", "cli"]}, "action": STR,
+         "via": {"enum": ["session", "token", "cli", "setup"]}, "action": STR,
          "target": obj({"type": {"enum": TYPES}, "id": {"type": ["integer", "string"]}}),
          "before": {"type": ["object", "null"]}, "after": {"type": ["object", "null"]}}
 

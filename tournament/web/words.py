@@ -101,7 +101,8 @@ AUDIT_ACTIONS = {
     "token.create": "API token created",
     "token.revoke": "API token revoked",
 }
-AUDIT_VIA = {"session": "browser", "token": "API token", "cli": "command line"}
+AUDIT_VIA = {"session": "browser", "token": "API token", "cli": "command line",
+             "setup": "setup page"}
 AUDIT_TARGETS = {
     "match": "Match",
     "team": "Team",
