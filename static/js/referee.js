@@ -149,7 +149,9 @@ function describeTyped(op) {
   const line = document.createElement("p");
   line.className = "big-score";
   if (game) {
-    title.textContent = gameTitle(op?.number || logic.nextGameNumber(stored)) + (game.map ? ` · ${game.map}` : "");
+    const named = op?.editing != null ? fill(L.correcting, { game: gameTitle(op.editing) })
+      : gameTitle(op?.number || logic.nextGameNumber(stored));
+    title.textContent = named + (game.map ? ` · ${game.map}` : "");
     line.textContent = logic.scoreText(game.score);
   } else {
     line.textContent = op?.label || "";
@@ -315,6 +317,9 @@ async function preview(payload) {
 
 // Ask what a save would lose; for a correction, what it would reset. true: go ahead.
 async function confirmLosses(op, question) {
+  // the version the change was worked out on: a change the feed brings while the question
+  // is open makes the save a conflict, never a silent overwrite of someone else's change
+  if (op.version == null) op.version = stored.version;
   const parts = question ? [question] : [];
   const { lower, dropped, after } = logic.losses(stored, op.payload);
   // a one-game match has no series score to lower: its question names the result
@@ -491,10 +496,12 @@ function openConflict(op, who) {
   const room = stored.status !== "completed" && next <= stored.best_of;
   const game = !!(op?.game || typed());
   const apply = panel.querySelector('[data-action="apply-mine"]');
-  apply.hidden = game && !room;
-  apply.textContent = game && room ? fmt(L.apply_as_game, next) : L.apply_mine;
+  const fixing = op?.editing != null; // a correction goes on the game it corrects
+  apply.hidden = !fixing && game && !room;
+  apply.textContent = fixing ? fill(L.apply_correction, { game: gameTitle(op.editing) })
+    : game && room ? fmt(L.apply_as_game, next) : L.apply_mine;
   const warn = panel.querySelector("[data-conflict-warn]");
-  const same = game && room && op?.number != null && op.number < next;
+  const same = !fixing && game && room && op?.number != null && op.number < next;
   warn.hidden = !same;
   warn.textContent = same ? fill(L.same_game, { n: op.number, next }) : "";
   $("[data-next]").classList.add("held");
@@ -512,6 +519,7 @@ async function applyMine() {
   const held = conflict;
   closeConflict();
   if (!held) return;
+  if (held.op?.editing != null) { editing = held.op.editing; await saveCorrection(); return; }
   if (held.op?.game || typed()) { await saveGame(held.op?.side ?? null); return; }
   if (held.op) {
     const op = { ...held.op, version: null };
@@ -522,6 +530,7 @@ async function applyMine() {
 function keepStored() {
   closeConflict();
   clearDraft();
+  editing = null; // a correction dropped with the rest of what was typed
   show("ok", "");
   draw();
 }

@@ -69,7 +69,8 @@ async def test_a_conflict_on_save_keeps_the_typed_game(browser, module_server, s
             "2세트는 이미 저장되어 있습니다. 다른 세트일 때만 저장하세요: 3세트로 기록됩니다.")
         # The referee chooses: their game goes on top of the stored result (game 3).
         await panel.get_by_role("button", name="내 입력을 3세트로 저장").click()
-        await expect(phone.locator("dialog[open]")).to_contain_text("팀 4 승리 (1 – 2)")
+        # the winner's score first
+        await expect(phone.locator("dialog[open]")).to_contain_text("팀 4 승리 (2 – 1)")
         await phone.locator("dialog[open] button.primary").click()
         await expect(phone.locator("[data-status]")).to_have_text("종료")
         stored = (await client.get(f"/api/matches/{m['id']}")).json()
@@ -312,4 +313,53 @@ async def test_any_stored_game_is_corrected_in_place(browser, module_server, sho
         await expect(phone.locator('[data-point="0"]')).to_have_value("")
         assert (await client.get(f"/api/matches/{m['id']}")).json()["version"] == \
             stored["version"]
+        await phone.close()
+
+
+async def test_a_correction_confirmed_after_someone_elses_change_is_a_conflict(
+        browser, module_server, shots):
+    """Two people corrected one match: the second confirmed a dialog opened before the
+    first's change arrived, and silently overwrote it (live review). The save now carries
+    the version it was worked out on: a conflict, with the correction offered again."""
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        event = await make_event(client, 4)
+        st = await make_stage(client, event, settings={"best_of": 3})
+        m = by_number(st)[1]
+        r = await client.patch(f"/api/matches/{m['id']}", json={
+            "games": [[13, 5], [9, 13]], "status": "live"}, headers=AUTH)
+        assert r.status_code == 200
+        me = await referee(client, event["slug"])
+        other = await referee(client, event["slug"], name="鈴木審判")
+        phone = await phone_signed_in(browser, client, me, "ja")
+        await open_console(phone, base, m["id"], "ja")
+        await phone.get_by_role("button", name="第2ゲームを修正").click()
+        await phone.locator('[data-point="0"]').fill("13")
+        await phone.locator('[data-point="1"]').fill("11")
+        await phone.get_by_role("button", name="修正を保存").click()
+        dialog = phone.locator("dialog[open]")
+        await expect(dialog).to_contain_text("第2ゲーム：9 – 13 を 13 – 11 に直します")
+        # meanwhile the other referee enters game 3 (the match is 1-2 now)
+        r = await client.patch(f"/api/matches/{m['id']}", json={
+            "games": [[13, 5], [9, 13], [7, 13]], "status": "completed"},
+            headers={"Authorization": f"Bearer {other['token']}"})
+        assert r.status_code == 200
+        theirs = r.json()
+        await dialog.get_by_role("button", name="修正を保存").click()
+        panel = phone.locator("[data-conflict]")
+        await expect(panel).to_be_visible()
+        await expect(panel.locator("[data-conflict-mine]")).to_contain_text("第2ゲームを修正")
+        stored = (await client.get(f"/api/matches/{m['id']}")).json()
+        assert stored["version"] == theirs["version"]  # theirs stands: nothing overwritten
+        apply = panel.locator('[data-action="apply-mine"]')
+        await expect(apply).to_have_text("自分の修正を保存（第2ゲーム）")
+        await phone.screenshot(path=shots / "referee-correction-conflict-ja-phone.png")
+        await apply.click()  # on top of theirs: game 2 becomes 13-11, the series 2-0
+        await expect(dialog).to_contain_text("第2ゲーム：9 – 13 を 13 – 11 に直します")
+        await expect(dialog).to_contain_text("シリーズのスコアが変わります：1 – 2 → 2 – 0")
+        await dialog.get_by_role("button", name="修正を保存").click()
+        await expect(phone.locator('[data-series="0"]')).to_have_text("2")
+        await expect(phone.locator("[data-status]")).to_have_text("終了")
+        stored = (await client.get(f"/api/matches/{m['id']}")).json()
+        assert (stored["games"], stored["score"]) == ([[13, 5], [13, 11]], [2, 0])
         await phone.close()

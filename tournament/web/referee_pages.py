@@ -106,6 +106,7 @@ def console_labels(_: Any, published: bool = True, solo: bool = False) -> dict[s
         # correcting one stored game in place (not only the last one, by undoing)
         "edit_game": _("Correct"), "correcting": _("Correct %(game)s"),
         "save_correction": _("Save the correction"),
+        "apply_correction": _("Save my correction (%(game)s)"),
         "series_change": _("The series score changes: %(from)s → %(to)s."),
         "correct_confirm": _("%(game)s: %(from)s becomes %(to)s. Save the correction?"),
     }
