@@ -98,7 +98,8 @@ async def test_a_match_is_scheduled_clash_refused_then_overridden(client, app):
         # A time that is not a time: the field named in Japanese, nothing saved
         r = await con.post(page, f"{page}/schedule", {"scheduled_at": "tomorrow"}, lang="ja")
         assert r.status_code == 422
-        assert error_of(r.text) == "時間：日時で入力してください。", error_of(r.text)
+        assert error_of(r.text) == "時間：2026-12-01 13:00のような日時で入力してください。", \
+            error_of(r.text)  # it says what a time looks like
     finally:
         await ctx.__aexit__(None, None, None)
 

@@ -456,3 +456,33 @@ async def test_a_match_overlay_shows_a_bye_as_a_bye(client):
     assert r.status_code == 200, r.text
     page = soup((await client.get(f"/overlay/matches/{ready['id']}?lang=ko")).text)
     assert [x.get_text(strip=True) for x in page.select("[data-score]")] == ["기권", "0"]
+
+
+async def test_a_stage_overlay_shows_one_group_of_a_stage_in_groups(client):
+    """?group=B (or 2) draws one group alone, its heading, table and bracket or rounds, so a
+    stream gives each group its own browser source (two GSL groups in one 1280x720 frame
+    shrank to unreadable text: live review); any other value is a 400 naming the groups."""
+    event = await make_event(client, 8)
+    gsl = await make_stage(client, event, format="double_elimination",
+                           settings={"groups": 2, "grand_final": "none"})
+    league = await make_stage(client, event, name="League", format="round_robin",
+                              settings={"groups": 2})
+    for st in (gsl, league):
+        by_group = {g: {t for m in st["matches"] if m["group"] == g for t in m["teams"] if t}
+                    for g in (1, 2)}
+        for value in ("B", "b", "2"):
+            r = await client.get(f"/overlay/stages/{st['id']}",
+                                 params={"group": value, "lang": "ko"})
+            assert r.status_code == 200, (value, r.text[:300])
+            page = soup(r.text)
+            assert [h.get_text(strip=True) for h in page.select("h3.section-title")
+                    if re.fullmatch(r"[A-Z]조", h.get_text(strip=True))] == ["B조"]
+            shown = {int(tr["data-team"]) for tr in page.select("table.standings tbody tr")}
+            assert shown == by_group[2]
+            assert page.select_one("[data-fragment]")["data-fragment"].endswith("&group=" + value)
+        for bad in ("C", "0", "x1"):
+            r = await client.get(f"/overlay/stages/{st['id']}?group={bad}&lang=ja")
+            assert r.status_code == 400, bad
+    single = await make_stage(client, event, name="Cup")
+    r = await client.get(f"/overlay/stages/{single['id']}?group=A&lang=en")
+    assert r.status_code == 400

@@ -155,6 +155,7 @@ async def stage_page(request: Request, overlay: bool = False) -> Response:
     top = min(int(raw_top), 100) if raw_top.isascii() and raw_top.isdigit() and \
         0 < len(raw_top) <= 3 and int(raw_top) > 0 else 10  # an overlay's leaderboard rows
     show = overlay_part(request.query_params.get("show", "all")) if overlay else "all"
+    raw_group = request.query_params.get("group", "") if overlay else ""
 
     async def build(session: AsyncSession) -> Response:
         stage = await stage_reads.stage_by_id(session, stage_id)
@@ -166,11 +167,13 @@ async def stage_page(request: Request, overlay: bool = False) -> Response:
         siblings = await tournaments.event_stages(session, stage.event_id)
         template = "stage_fragment.html" if request.query_params.get("fragment") else \
             "overlay_stage.html" if overlay else "stage.html"
+        laid = overlay_group(layout(view), raw_group) if raw_group else layout(view)
         # an overlay refetches its own (compact) body: /overlay/stages/{id}?fragment=1
-        return render(request, template, t=t, event=event, stage=layout(view), teams=teams,
+        return render(request, template, t=t, event=event, stage=laid, teams=teams,
                       tz=t["timezone"], seq=t["last_seq"], overlay=overlay, top=top,
                       show=show, fragment_url=f"/overlay/stages/{stage_id}?fragment=1"
-                      f"&top={top}&show={show}" if overlay else None,
+                      f"&top={top}&show={show}" + (f"&group={raw_group}" if raw_group
+                                                    else "") if overlay else None,
                       stage_names={s.id: views.stage_summary(s) for s in siblings},
                       entrant_word=entrant_word(
                           [await tournaments.largest_roster(session, stage.event_id)]))
@@ -187,6 +190,21 @@ def overlay_part(value: str) -> str:
         raise BadRequest("invalid_parameter",
                          f"show must be one of: {', '.join(OVERLAY_PARTS)}.", "show")
     return value
+
+
+def overlay_group(stage: dict[str, Any], value: str) -> dict[str, Any]:
+    """One group of a stage in groups (``?group=1`` or ``A``): a stream shows each group in
+    its own browser source (two GSL groups in one frame shrank to unreadable text)."""
+    groups = [s["group"] for s in stage["sections"] if s.get("kind") == "group"]
+    wanted = ord(value.upper()) - 64 if len(value) == 1 and value.isascii() and \
+        value.isalpha() else int(value) if value.isascii() and value.isdigit() and \
+        len(value) <= 3 else None
+    if len(groups) < 2 or wanted not in groups:
+        raise BadRequest("invalid_parameter", "group must be one of this stage's groups: "
+                         f"{', '.join(chr(64 + g) for g in groups) or 'it has none'}.",
+                         "group")
+    return stage | {"sections": [s for s in stage["sections"] if s.get("group") == wanted],
+                    "chosen_group": wanted}
 
 
 def entrant_word(roster_sizes: Iterable[int]) -> str:
