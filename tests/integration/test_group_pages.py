@@ -1,0 +1,102 @@
+"""Stages in groups on their pages and stream overlays (GSL groups of brackets, round robin
+groups, one group per overlay), and the match overlay's bye."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.helpers import AUTH, by_number, make_event, make_stage, report, soup, visible_text
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+async def test_gsl_groups_show_each_group_with_its_table_and_bracket(client):
+    """A double elimination in groups (GSL: no grand final): each group under its heading
+    (A조 / グループA / Group A) with its own table and bracket, on the stage page and the
+    stream overlay; a finished group keeps its status column (two teams go through)."""
+    event = await make_event(client, 8)
+    st = await make_stage(client, event, format="double_elimination",
+                          settings={"groups": 2, "grand_final": "none"})
+    for lang, heading in (("ko", "{}조"), ("ja", "グループ{}"), ("en", "Group {}")):
+        for path in (f"/stages/{st['id']}", f"/overlay/stages/{st['id']}"):
+            page = soup((await client.get(path, params={"lang": lang})).text)
+            groups = page.select("[data-group]")
+            assert [g.select_one(".group-title").get_text(strip=True) for g in groups] == [
+                heading.format("A"), heading.format("B")], (lang, path)
+            for g in groups:
+                assert len(g.select("[data-standings] tr[data-team]")) == 4
+                assert len(g.select(".bracket-winners .cell")) == 3
+                assert len(g.select(".bracket-losers .cell")) == 2
+            assert len(page.select("[data-standings]")) == 2  # no table for the whole stage
+    words = visible_text((await client.get(f"/stages/{st['id']}?lang=ko")).text)
+    assert words.count("승자조 결승") == 2 and words.count("패자조 결승") == 2  # one per group
+    # a match's own page names its round by its group's bracket, not the 8-team field's
+    decider = by_number(st)[9]
+    words = visible_text((await client.get(f"/matches/{decider['id']}?lang=ko")).text)
+    assert "패자조 결승" in words and "패자조 4라운드" not in words
+    while True:  # the top seed of each match wins
+        ready = [m for m in (await client.get(f"/api/stages/{st['id']}")).json()["matches"]
+                 if m["status"] == "ready"]
+        if not ready:
+            break
+        assert (await report(client, ready[0]["id"], [1, 0])).status_code == 200
+    page = soup((await client.get(f"/stages/{st['id']}?lang=en")).text)
+    for g in page.select("[data-group]"):
+        rows = g.select("[data-standings] tr[data-team]")
+        assert [r.select_one("[data-place]").get_text(strip=True) for r in rows] == [
+            "1st", "2nd", "3rd", "4th"]
+        assert [r.select_one("[data-team-status]").get_text(strip=True) for r in rows] == [
+            "Advanced", "Advanced", "Eliminated", "Eliminated"]
+
+
+async def test_a_match_overlay_shows_a_bye_as_a_bye(client):
+    """A finished bye read "Team 1 0 / 미정 0" on the stream overlay; it is the bye word
+    and no score, as the match page says it. An unplayed match shows no 0–0 either."""
+    event = await make_event(client, 3)
+    st = await make_stage(client, event)
+    bye = next(m for m in st["matches"] if m["status"] == "completed" and None in m["teams"])
+    for lang, word in (("ko", "부전승"), ("ja", "不戦勝"), ("en", "Bye")):
+        page = soup((await client.get(f"/overlay/matches/{bye['id']}",
+                                      params={"lang": lang})).text)
+        names = [x.get_text(strip=True) for x in page.select("[data-name]")]
+        scores = [x.get_text(strip=True) for x in page.select("[data-score]")]
+        assert word in names and scores == ["", ""], (lang, names, scores)
+    ready = next(m for m in st["matches"] if m["status"] == "ready")
+    page = soup((await client.get(f"/overlay/matches/{ready['id']}?lang=ko")).text)
+    assert [x.get_text(strip=True) for x in page.select("[data-score]")] == ["", ""]
+    r = await client.patch(f"/api/matches/{ready['id']}", json={"forfeit": 1}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    page = soup((await client.get(f"/overlay/matches/{ready['id']}?lang=ko")).text)
+    assert [x.get_text(strip=True) for x in page.select("[data-score]")] == ["기권", "0"]
+
+
+async def test_a_stage_overlay_shows_one_group_of_a_stage_in_groups(client):
+    """?group=B (or 2) draws one group alone, its heading, table and bracket or rounds, so a
+    stream gives each group its own browser source (two GSL groups in one 1280x720 frame
+    shrank to unreadable text: live review); any other value is a 400 naming the groups."""
+    event = await make_event(client, 8)
+    gsl = await make_stage(client, event, format="double_elimination",
+                           settings={"groups": 2, "grand_final": "none"})
+    league = await make_stage(client, event, name="League", format="round_robin",
+                              settings={"groups": 2})
+    for st in (gsl, league):
+        by_group = {g: {t for m in st["matches"] if m["group"] == g for t in m["teams"] if t}
+                    for g in (1, 2)}
+        for value in ("B", "b", "2"):
+            r = await client.get(f"/overlay/stages/{st['id']}",
+                                 params={"group": value, "lang": "ko"})
+            assert r.status_code == 200, (value, r.text[:300])
+            page = soup(r.text)
+            assert [h.get_text(strip=True) for h in page.select("h3.section-title")
+                    if re.fullmatch(r"[A-Z]조", h.get_text(strip=True))] == ["B조"]
+            shown = {int(tr["data-team"]) for tr in page.select("table.standings tbody tr")}
+            assert shown == by_group[2]
+            assert page.select_one("[data-fragment]")["data-fragment"].endswith("&group=" + value)
+        for bad in ("C", "0", "x1"):
+            r = await client.get(f"/overlay/stages/{st['id']}?group={bad}&lang=ja")
+            assert r.status_code == 400, bad
+    single = await make_stage(client, event, name="Cup")
+    r = await client.get(f"/overlay/stages/{single['id']}?group=A&lang=en")
+    assert r.status_code == 400
