@@ -1,5 +1,6 @@
 """Stages in groups on their pages and stream overlays (GSL groups of brackets, round robin
-groups, one group per overlay), and the match overlay's bye."""
+groups, one group per overlay), the match overlay's bye, and the language links that keep a
+page's parameters (an overlay's ?group=, ?show=, ?top=)."""
 
 from __future__ import annotations
 
@@ -100,3 +101,16 @@ async def test_a_stage_overlay_shows_one_group_of_a_stage_in_groups(client):
     single = await make_stage(client, event, name="Cup")
     r = await client.get(f"/overlay/stages/{single['id']}?group=A&lang=en")
     assert r.status_code == 400
+
+
+async def test_the_language_links_keep_the_pages_other_parameters(client):
+    """Switching language kept only ?lang=: a filtered audit, an overlay's ?show= or the
+    setup page's ?code= was lost (setup review)."""
+    event = await make_event(client, 4)
+    st = await make_stage(client, event)
+    page = soup((await client.get(f"/stages/{st['id']}",
+                                  params={"lang": "ko", "top": "5"})).text)
+    links = {a["hreflang"]: a["href"] for a in page.select("nav.langs a")}
+    assert links == {"ko": "?top=5&lang=ko", "ja": "?top=5&lang=ja", "en": "?top=5&lang=en"}
+    page = soup((await client.get("/login", params={"next": "/admin", "lang": "ja"})).text)
+    assert page.select_one('nav.langs a[hreflang="en"]')["href"] == "?next=%2Fadmin&lang=en"
