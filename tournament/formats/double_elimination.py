@@ -47,7 +47,6 @@ from functools import lru_cache, partial
 from typing import Any, ClassVar, Literal, TypeVar
 
 from . import dual, layout
-from .draw import Separation, group_conflicts, group_pots
 from .format import Knockout, Label, Settings, choice, count, knockout_rows
 from .limits import MAX_BEST_OF
 from .results import MatchResult, Row, tally
@@ -366,13 +365,6 @@ class DoubleElimination(Knockout[DoubleEliminationSettings]):
 
     def groups(self, settings: DoubleEliminationSettings) -> int:
         return settings.groups
-
-    def separation(self, count: int, settings: DoubleEliminationSettings,
-                   nation: Mapping[int, str | None],
-                   seeding_method: SeedingMethod) -> Separation | None:
-        if settings.groups < 2:
-            return super().separation(count, settings, nation, seeding_method)
-        return group_pots(count, settings.groups), group_conflicts(nation, settings.groups)
 
     def _plan(self, teams: list[int], settings: DoubleEliminationSettings,
               seeding_method: SeedingMethod) -> StagePlan:

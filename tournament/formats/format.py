@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, ClassVar, Generic, TypeVar
 
-from .draw import Separation, bracket_conflicts, tier_pots
+from .draw import Separation, bracket_conflicts, group_conflicts, group_pots, tier_pots
 from .limits import MAX_BEST_OF, MAX_MATCHES_PER_STAGE, MAX_TEAMS_PER_STAGE
 from .results import MatchResult, Row
 from .seeding import SeedingMethod
@@ -166,8 +166,12 @@ class Format(Generic[S]):
 
     def separation(self, count: int, settings: S, nation: Mapping[int, str | None],
                    seeding_method: SeedingMethod) -> Separation | None:
-        """Pots and the meetings a draw keeps nations out of (None: everyone meets)."""
-        return None
+        """Pots and the meetings a draw keeps nations out of (None: everyone meets). A
+        stage in groups keeps a nation's teams in different groups (snake-drawn pots)."""
+        groups = self.groups(settings)
+        if groups < 2:
+            return None
+        return group_pots(count, groups), group_conflicts(nation, groups)
 
     def record_game(self, m: MatchState, raw: Any, settings: S, withdrawn: frozenset[int],
                     may_reset: bool = True) -> None:
@@ -220,6 +224,8 @@ class Knockout(Format[S]):
 
     def separation(self, count: int, settings: S, nation: Mapping[int, str | None],
                    seeding_method: SeedingMethod) -> Separation | None:
+        if self.groups(settings) > 1:  # brackets in groups (GSL): drawn as groups are
+            return super().separation(count, settings, nation, seeding_method)
         return tier_pots(count), bracket_conflicts(nation, seeding_method)
 
 

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import layout
-from .draw import Separation, group_conflicts, group_pots
 from .format import Format, Settings, choice, count, too_large
 from .limits import MAX_MATCHES_PER_STAGE, MAX_ROUND_ROBIN_GROUP
 from .results import MatchResult, Row
@@ -178,13 +177,6 @@ class RoundRobin(Format[RoundRobinSettings]):
         if matches > MAX_MATCHES_PER_STAGE:
             raise too_large(f"A stage has at most {MAX_MATCHES_PER_STAGE} matches; this one "
                             f"would have {matches}.", teams=teams, limit=MAX_MATCHES_PER_STAGE)
-
-    def separation(self, count: int, settings: RoundRobinSettings,
-                   nation: Mapping[int, str | None],
-                   seeding_method: SeedingMethod) -> Separation | None:
-        if settings.groups < 2:
-            return None
-        return group_pots(count, settings.groups), group_conflicts(nation, settings.groups)
 
     def _plan(self, teams: list[int], settings: RoundRobinSettings,
               seeding_method: SeedingMethod) -> StagePlan:
