@@ -19,13 +19,15 @@ pytestmark = pytest.mark.asyncio(loop_scope="session")
 SAVED = "저장되었습니다. 관중에게 바로 보입니다."
 
 
-async def _live_bo3(client: httpx.AsyncClient) -> tuple[dict, dict]:
+async def _live_bo3(client: httpx.AsyncClient, games: list[list[int]] | None = None,
+                   status: str = "live") -> tuple[dict, dict]:
+    """M1 of a best-of-three bracket with ``games`` stored (default one game, 13-5)."""
     event = await make_event(client, 4)
     st = await make_stage(client, event, settings={"best_of": 3})
     m = by_number(st)[1]
-    r = await client.patch(f"/api/matches/{m['id']}", json={"games": [[13, 5]],
-                                                            "status": "live"}, headers=AUTH)
-    assert r.status_code == 200
+    r = await client.patch(f"/api/matches/{m['id']}", json={
+        "games": games or [[13, 5]], "status": status}, headers=AUTH)
+    assert r.status_code == 200, r.text
     return event, r.json()
 
 
@@ -259,12 +261,8 @@ async def test_any_stored_game_is_corrected_in_place(browser, module_server, sho
     2-0 and game 3 goes, asked first; then game 1 flipped reopens the match at 1-1."""
     base = module_server.url
     async with httpx.AsyncClient(base_url=base) as client:
-        event = await make_event(client, 4)
-        st = await make_stage(client, event, settings={"best_of": 3})
-        m = by_number(st)[1]
-        r = await client.patch(f"/api/matches/{m['id']}", json={
-            "games": [[13, 5], [9, 13], [13, 7]], "status": "completed"}, headers=AUTH)
-        assert r.status_code == 200 and r.json()["score"] == [2, 1]
+        event, m = await _live_bo3(client, [[13, 5], [9, 13], [13, 7]], "completed")
+        assert m["score"] == [2, 1]
         ref = await referee(client, event["slug"])
         phone = await phone_signed_in(browser, client, ref, "ko")
         await open_console(phone, base, m["id"], "ko")
@@ -323,12 +321,7 @@ async def test_a_correction_confirmed_after_someone_elses_change_is_a_conflict(
     the version it was worked out on: a conflict, with the correction offered again."""
     base = module_server.url
     async with httpx.AsyncClient(base_url=base) as client:
-        event = await make_event(client, 4)
-        st = await make_stage(client, event, settings={"best_of": 3})
-        m = by_number(st)[1]
-        r = await client.patch(f"/api/matches/{m['id']}", json={
-            "games": [[13, 5], [9, 13]], "status": "live"}, headers=AUTH)
-        assert r.status_code == 200
+        event, m = await _live_bo3(client, [[13, 5], [9, 13]])
         me = await referee(client, event["slug"])
         other = await referee(client, event["slug"], name="鈴木審判")
         phone = await phone_signed_in(browser, client, me, "ja")
