@@ -5,6 +5,7 @@ goes."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -51,6 +52,12 @@ def was_played(m: MatchState) -> bool:
     """A real result (live or final) between two teams, as opposed to a bye."""
     return m.status in (MatchStatus.LIVE, MatchStatus.COMPLETED) and m.team1_id is not None \
         and m.team2_id is not None
+
+
+def with_results(matches: Sequence[MatchState]) -> list[MatchState]:
+    """The matches with a result (live or final) between two teams, and the lobbies with a
+    game entered: what clearing a stage's matches would lose."""
+    return [m for m in matches if m.active and (was_played(m) or m.placings)]
 
 
 def decided(m: MatchState) -> Decided:

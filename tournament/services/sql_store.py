@@ -57,6 +57,12 @@ _UPDATE = update(TABLE).where(TABLE.c.id == bindparam("b_id")).values(
 _UPDATE_KEYS = tuple((f"b_{c}", c) for c in SAVED)
 
 
+async def delete_matches(session: AsyncSession, stage_id: int) -> None:
+    """Every match of a stage, gone (a stage planned again, sent back to wait, deleted)."""
+    await (await session.connection()).execute(delete(TABLE).where(
+        TABLE.c.stage_id == stage_id))
+
+
 async def load_match(session: AsyncSession, match_id: int) -> MatchState | None:
     found = await load_matches(session, TABLE.c.id == match_id)
     return found[0] if found else None

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
 from ..errors import Conflict, InvalidInput, NotFound
 from ..formats import registry
-from ..formats.progression import was_played
+from ..formats.progression import with_results
 from ..formats.state import MatchState
 from ..formats.types import FormatError, StageStatus
 from ..live.outbox import emit
@@ -27,7 +26,7 @@ from .context import lock_tournament
 from .naming import rename
 from .progress import domain_error, start
 from .reads import tournament_detail
-from .sql_store import TABLE
+from .sql_store import delete_matches
 from .stage_reads import stage_matches, stage_view
 from .stages import seeding_for
 
@@ -46,12 +45,6 @@ async def _for_edit(session: AsyncSession, stage_id: int) -> tuple[Stage, Tourna
 async def _dependents(session: AsyncSession, stage: Stage) -> list[Stage]:
     rows = (await session.exec(select(Stage).where(Stage.event_id == stage.event_id))).all()
     return [s for s in rows if s.source and s.source.get("from_stage") == stage.id]
-
-
-def _results(matches: list[MatchState]) -> list[MatchState]:
-    """The matches with a result (live or final) between two teams, and the lobbies with a
-    game entered: what an edit loses."""
-    return [m for m in matches if m.active and (was_played(m) or m.placings)]
 
 
 def _refuse_loss(lost: list[MatchState], confirm: bool, tz: str) -> None:
@@ -129,14 +122,14 @@ async def _replan(session: AsyncSession, stage: Stage, tournament: Tournament,
         await _release(session, stage, tournament)
         return
     matches = await stage_matches(session, stage.id or 0)
-    _refuse_loss(_results(matches), body.confirm, tournament.timezone)
+    _refuse_loss(with_results(matches), body.confirm, tournament.timezone)
     stage.settings = settings.as_dict()
     if body.seeding_method is not None:
         stage.seeding_method = body.seeding_method
     if stage.status == StageStatus.PENDING:
         return  # waiting for its source: planned when it starts
     draft = stage.status == StageStatus.DRAFT
-    await _clear(session, stage)
+    await delete_matches(session, stage.id or 0)
     try:
         await start(session, stage, seeding)
     except FormatError as exc:
@@ -156,11 +149,6 @@ async def _release(session: AsyncSession, stage: Stage, tournament: Tournament) 
                    await stage_view(session, s, tournament))
 
 
-async def _clear(session: AsyncSession, stage: Stage) -> None:
-    await (await session.connection()).execute(delete(TABLE).where(
-        TABLE.c.stage_id == stage.id))
-
-
 async def delete_stage(session: AsyncSession, stage_id: int,
                        confirm: bool) -> dict[str, Any]:
     stage, tournament = await _for_edit(session, stage_id)
@@ -168,10 +156,10 @@ async def delete_stage(session: AsyncSession, stage_id: int,
     if await _dependents(session, stage):
         raise Conflict("stage_has_dependents", "Another stage is seeded from this one; "
                        "delete or change that stage first.")
-    _refuse_loss(_results(await stage_matches(session, stage.id or 0)), confirm,
+    _refuse_loss(with_results(await stage_matches(session, stage.id or 0)), confirm,
                  tournament.timezone)
     public = stage.status != StageStatus.DRAFT
-    await _clear(session, stage)
+    await delete_matches(session, stage.id or 0)
     await session.delete(stage)
     await session.flush()
     event = await session.get(Event, stage.event_id)

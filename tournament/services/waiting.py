@@ -9,17 +9,16 @@ starts then.
 
 from __future__ import annotations
 
-from sqlalchemy import delete
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ..errors import Conflict
-from ..formats.progression import was_played
+from ..formats.progression import with_results
 from ..formats.qualification import Hold, qualifiers
 from ..formats.types import FormatError, StageStatus
 from ..models import Stage
 from .progress import start, withdrawn_teams
-from .sql_store import TABLE
+from .sql_store import delete_matches
 from .stage_reads import stage_matches
 from .standings import rows as standing_rows
 
@@ -98,12 +97,11 @@ async def follow(session: AsyncSession, source: Stage) -> list[Stage]:
             if not isinstance(now, Hold) and now == list(stage.seeding or []):
                 continue  # the same teams in the same order: nothing to follow
         matches = await stage_matches(session, stage.id)
-        if any(m.active and (was_played(m) or m.placings) for m in matches):
+        if with_results(matches):
             raise Conflict(
                 "next_stage_started", f"{stage.name} is seeded from this stage and has "
                 "results: this change would change its teams.", params={"stage": stage.name})
-        await (await session.connection()).execute(delete(TABLE).where(
-            TABLE.c.stage_id == stage.id))
+        await delete_matches(session, stage.id)
         stage.status, stage.seeding, stage.hold = StageStatus.PENDING, [], None
         session.add(stage)
         await session.flush()
