@@ -9,6 +9,8 @@ starts then.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -79,16 +81,19 @@ async def sync(session: AsyncSession, source: Stage) -> list[Stage]:
     return changed
 
 
-async def follow(session: AsyncSession, source: Stage) -> list[Stage]:
+async def follow(session: AsyncSession, source: Stage,
+                 just_started: Sequence[Stage] = ()) -> list[Stage]:
     """After a change to ``source`` (a correction, a reopened stage): the stages already
     started from it whose teams it no longer gives. One with no result yet goes back to
     waiting (its matches gone) and starts again from the corrected standings as soon as
     they are final; one with a result refuses the change (409 ``next_stage_started``, the
     whole change undone): its results were played by the teams the old standings sent.
-    Returns the stages that changed."""
+    Returns the stages that changed. ``just_started``: stages ``sync`` started from it in
+    this step (from the standings as they are now: nothing to follow)."""
+    fresh = {s.id for s in just_started}
     started = [s for s in (await session.exec(select(Stage).where(
         Stage.event_id == source.event_id, Stage.status != StageStatus.PENDING))).all()
-        if s.source and s.source.get("from_stage") == source.id]
+        if s.source and s.source.get("from_stage") == source.id and s.id not in fresh]
     changed = []
     for stage in started:
         assert stage.id is not None and source.id is not None
