@@ -76,5 +76,5 @@ async def test_show_picks_the_bracket_or_the_standings(browser, live_server):
         r = await page.goto(url + "&show=everything")
         assert r is not None and r.status == 400
         await expect(page.locator("main p").first).to_have_text(
-            "주소에 읽을 수 없는 값이 있습니다. 링크를 확인하세요. (show)")
+            "주소에 읽을 수 없는 값이 있습니다. 링크를 확인하세요. (show=everything)")
         await page.close()

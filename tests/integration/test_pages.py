@@ -105,6 +105,35 @@ async def test_an_unknown_id_is_said_in_the_pages_language(client):
         assert page.title.get_text(strip=True) == f"404 · {words}", path
 
 
+async def test_an_unreadable_address_names_what_was_typed_there(client):
+    """It ended with the parameter's name, "(id)", which nobody typed."""
+    event = await make_event(client, 2)
+    st = await make_stage(client, event)
+    said = {
+        ("/matches/abc", "ko"): "주소에 읽을 수 없는 값이 있습니다. 링크를 확인하세요. (abc)",
+        ("/teams/0", "ja"): "アドレスに読み取れない値があります。リンクを確認してください。（0）",
+        (f"/overlay/stages/{st['id']}?show=all2&", "en"):
+            "This address has a value that cannot be read. Check the link. (show=all2)",
+    }
+    for (path, lang), words in said.items():
+        r = await client.get(path + ("" if "?" in path else "?") + f"lang={lang}")
+        assert r.status_code == 400, path
+        assert soup(r.text).select_one("[data-error-message]").get_text(strip=True) == words
+
+
+async def test_an_overlay_is_titled_like_its_page(client):
+    """An OBS source list shows the window title; every overlay said "대회"."""
+    event = await make_event(client, 2)
+    st = await make_stage(client, event)
+    m = by_number(st)[1]
+    for kind, thing in (("matches", m["id"]), ("stages", st["id"])):
+        page = soup((await client.get(f"/{kind}/{thing}?lang=ja")).text).title
+        overlay = soup((await client.get(f"/overlay/{kind}/{thing}?lang=ja")).text).title
+        assert overlay.get_text(strip=True) == page.get_text(strip=True), kind
+    overlay = soup((await client.get(f"/overlay/matches/{m['id']}?lang=ko")).text)
+    assert overlay.title.get_text(strip=True) == "팀 1 vs 팀 2"
+
+
 async def test_team_calendar_feed(client):
     event = await make_event(client, 2)
     st = await make_stage(client, event)

@@ -90,6 +90,16 @@ async def error_page(request: Request, status: int, message: str | None = None) 
 Handler = Callable[[Request], Awaitable[Response]]
 
 
+def _typed(request: Request, field: str) -> str:
+    """What the address holds for ``field``: a path segment as it is (``abc``), a query
+    parameter with its name (``top=abc``); a person reads that, not the parameter's name."""
+    if field in request.path_params:
+        return str(request.path_params[field])[:64]
+    if field in request.query_params:
+        return f"{field}={request.query_params[field][:64]}"
+    return field
+
+
 def page(handler: Handler) -> Handler:
     """A page handler whose domain errors (unknown ids, bad parameters) become error pages."""
     async def guarded(request: Request) -> Response:
@@ -98,9 +108,10 @@ def page(handler: Handler) -> Handler:
         except DomainError as exc:
             said = exc.message
             if exc.code in error_words.MESSAGES:
-                said = error_words.say(exc, i18n.gettext(language(request)))
-                if exc.field:  # which part of the address, as it is typed there
-                    said += f" ({exc.field})"
+                lang = language(request)
+                said = error_words.say(exc, i18n.gettext(lang))
+                if exc.field:  # the part of the address that could not be read, as typed
+                    said += i18n.aside(_typed(request, exc.field), lang)
             return await error_page(request, exc.status, said)
     return guarded
 
