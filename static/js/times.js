@@ -11,10 +11,16 @@ function mine() {
   return localStorage.getItem(KEY) === "mine";
 }
 
-const format = new Intl.DateTimeFormat(lang, {
-  month: "short", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit",
-  hourCycle: "h23", timeZoneName: "short",
-});
+// Drawn in the server's shape (tournament/i18n.when): the day, the 24-hour time and the
+// zone, each on its own; one Intl format would put a comma after the day in English.
+const dayFormat = new Intl.DateTimeFormat(lang, {month: "short", day: "numeric", weekday: "short"});
+const timeFormat = new Intl.DateTimeFormat(lang, {hour: "2-digit", minute: "2-digit", hourCycle: "h23"});
+const zoneFormat = new Intl.DateTimeFormat(lang, {timeZoneName: "short"});
+const format = (moment) => {
+  const zone = zoneFormat.formatToParts(moment).find((p) => p.type === "timeZoneName");
+  return [dayFormat.format(moment), timeFormat.format(moment), zone ? zone.value : ""]
+    .join(" ").trim();
+};
 
 // A reader already in the tournament's zone keeps its times as drawn: the same hours, and
 // the zone's own abbreviation (KST), where Intl would say "GMT+9".
@@ -24,7 +30,7 @@ function apply() {
   const converted = mine() && !sameZone();
   for (const el of document.querySelectorAll("time[data-time]")) {
     if (!el.dataset.event) el.dataset.event = el.textContent;
-    el.textContent = converted ? format.format(new Date(el.getAttribute("datetime")))
+    el.textContent = converted ? format(new Date(el.getAttribute("datetime")))
       : el.dataset.event;
   }
   if (toggle) {

@@ -93,7 +93,8 @@ async def test_match_page_games_follow_and_times_switch_zone(browser, live_serve
         side = await page.locator("[data-side='0']").bounding_box()
         assert flag is not None and side is not None and flag["width"] < side["width"] / 3
         await page.locator("[data-zone-toggle]").click()
-        await expect(time).to_contain_text("19:00")  # Beijing is an hour behind Seoul
+        # Beijing is an hour behind Seoul; drawn as the server draws times
+        await expect(time).to_have_text("11月28日(土) 19:00 GMT+8")
         await expect(page.locator("[data-zone-toggle]")).to_have_text("時刻: 自分のタイムゾーン")
         await expect(page.locator("[data-hero-score]")).to_have_text("vs")  # not played yet
         r = await client.patch(f"/api/matches/{m['id']}", json={
@@ -105,7 +106,8 @@ async def test_match_page_games_follow_and_times_switch_zone(browser, live_serve
         await expect(page.locator("[data-score-0]")).to_have_text("1")
         await expect(page.locator("[data-hero-score]")).to_have_text("1–0")
         # the redrawn part keeps the reader's zone
-        await expect(page.locator("time[data-time]").first).to_contain_text("19:00")
+        await expect(page.locator("time[data-time]").first).to_have_text(
+            "11月28日(土) 19:00 GMT+8")
         await page.screenshot(path=shots / "match-games-ja-phone.png", full_page=True)
         # a forfeit: the big score shows 棄権 (FF) for the side that gave it, live and after
         # a reload
@@ -137,6 +139,16 @@ async def test_my_time_zone_in_the_tournaments_zone_keeps_its_abbreviation(brows
         await page.locator("[data-zone-toggle]").click()
         await expect(page.locator("[data-zone-toggle]")).to_have_attribute("aria-pressed", "true")
         await expect(time).to_have_text("11월 28일 (토) 20:00 KST")
+        await context.close()
+        # elsewhere, in English: the server's shape (no comma after the day), the time in Los
+        # Angeles with the browser's name for its zone
+        context = await browser.new_context(timezone_id="America/Los_Angeles", locale="en-US")
+        page = await context.new_page()
+        await page.goto(f"{live_server.url}/matches/{m['id']}?lang=en")
+        time = page.locator("time[data-time]").first
+        await expect(time).to_have_text("Sat, Nov 28 20:00 KST")
+        await page.locator("[data-zone-toggle]").click()
+        await expect(time).to_have_text("Sat, Nov 28 03:00 PST")
         await context.close()
 
 
