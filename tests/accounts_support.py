@@ -70,3 +70,18 @@ async def browser_for(app: Any, base_url: str = "http://testserver",
     transport = httpx.ASGITransport(app=app, client=(where, 123))
     async with httpx.AsyncClient(transport=transport, base_url=base_url) as c:
         yield Browser(c)
+
+
+def form_values(form: Any) -> dict[str, Any]:
+    """What a browser sends for the form as drawn (checked boxes, selected options; a name
+    drawn more than once, as the tiebreakers' boxes, as a list), less its CSRF token (the
+    console client adds a fresh one)."""
+    sent: dict[str, list[str]] = {}
+    for f in form.select("input[name]"):
+        if f.get("type") != "checkbox" or f.has_attr("checked"):
+            sent.setdefault(f["name"], []).append(f.get("value", ""))
+    for x in form.select("select[name]"):
+        chosen = x.select_one("option[selected]") or x.select_one("option")
+        sent.setdefault(x["name"], []).append(chosen["value"])
+    sent.pop("csrf_token", None)
+    return {k: v[0] if len(v) == 1 else v for k, v in sent.items()}

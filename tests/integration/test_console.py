@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.accounts_support import PASSWORD, browser_for, form_token, make_user
+from tests.accounts_support import PASSWORD, browser_for, form_token, form_values, make_user
 from tests.helpers import AUTH, by_number, make_event, report, soup, unique, visible_text
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -274,13 +274,13 @@ async def test_new_tiebreakers_are_saved_from_the_stage_page_keeping_the_results
         path = f"/admin/stages/{st['id']}"
         form = soup((await con.get(path, "ko")).text).select_one(
             "form:has([name=s_tiebreakers])")
-        sent = {f["name"]: f.get("value", "") for f in form.select("input[name]")
-                if f.get("type") not in ("checkbox", "hidden") or f.has_attr("checked")
-                or f.get("type") == "hidden"}
-        sent |= {s["name"]: (s.select_one("option[selected]") or s.select_one("option"))[
-            "value"] for s in form.select("select[name]")}
-        sent.pop("csrf_token", None)
-        assert sent["s_tiebreakers"] == "points, head_to_head, game_difference, games_won"
+        sent = form_values(form)
+        # picked in order from the words, one box per place, two left free
+        boxes = form.select("[data-order=s_tiebreakers] select")
+        assert [(b.select_one("option[selected]") or b.select_one("option")).get_text(
+            strip=True) for b in boxes] == ["승점", "승자승", "세트 득실", "세트 승수", "—", "—"]
+        assert sent["s_tiebreakers"] == [
+            "points", "head_to_head", "game_difference", "games_won", "", ""]
         # a key that does not exist, or one given twice, is named in the refusal
         r = await con.post(path, path, sent | {"s_tiebreakers": "points, goals"}, "ko")
         assert r.status_code == 422 and error_of(r.text).endswith(
@@ -289,10 +289,30 @@ async def test_new_tiebreakers_are_saved_from_the_stage_page_keeping_the_results
                            "ja")
         assert r.status_code == 422 and error_of(r.text).endswith(
             "2回入力された値：points。"), error_of(r.text)
-        r = await con.post(path, path, sent | {"s_tiebreakers": "points, games_won"}, "ko")
+        # as the boxes send it: in order, the empty ones skipped
+        r = await con.post(path, path, sent | {
+            "s_tiebreakers": ["points", "", "games_won", "head_to_head", "", ""]}, "ko")
         assert r.status_code == 303, error_of(r.text)
         stage = (await client.get(f"/api/stages/{st['id']}")).json()
-        assert stage["settings"]["tiebreakers"] == ["points", "games_won"]
+        assert stage["settings"]["tiebreakers"] == ["points", "games_won", "head_to_head"]
+        boxes = soup((await con.get(path, "ja")).text).select(
+            "[data-order=s_tiebreakers] select")
+        assert [(b.select_one("option[selected]") or b.select_one("option")).get_text(
+            strip=True) for b in boxes] == ["勝ち点", "ゲーム勝利数", "直接対決", "—", "—"]
+        # the points: a box each for a win, a draw and a loss, not "win=3, draw=1, loss=0"
+        page = soup((await con.get(path, "ko")).text)
+        assert [(lab.get_text(strip=True), lab.input["value"]) for lab in page.select(
+            "[data-outcomes=s_points] label")] == [("승리", "3"), ("무승부", "1"), ("패배", "0")]
+        sent = form_values(page.select_one("form:has([name=s_tiebreakers])"))
+        assert sent["s_points.win"] == "3" and "s_points" not in sent
+        r = await con.post(path, path, sent | {"s_points.win": "three"}, "ko")
+        assert r.status_code == 422 and error_of(r.text).startswith(
+            "이 설정은 불가능합니다: 승리·무승부·패배의 승점"), error_of(r.text)
+        r = await con.post(path, path, sent | {"s_points.win": "2", "s_points.loss": "-1"}, "ko")
+        assert r.status_code == 303, error_of(r.text)
+        stage = (await client.get(f"/api/stages/{st['id']}")).json()
+        assert stage["settings"]["points"] == {"win": 2, "draw": 1, "loss": -1}
+        assert stage["settings"]["tiebreakers"] == ["points", "games_won", "head_to_head"]
         assert by_number(stage)[1]["status"] == "completed"
         r = await con.post(path, path, sent | {"s_best_of": "3"}, "ko")
         assert r.status_code == 409 and "M1" in error_of(r.text)
@@ -330,8 +350,10 @@ async def test_a_fresh_stage_offers_no_tie_and_a_waiting_one_no_schedule(client,
         assert sum(1 for r in rows if r["tied"]) >= 2  # level indeed
         page = soup((await con.get(f"/admin/stages/{league['id']}", "ko")).text)
         assert page.select("[data-tiebreaker-form]") == [] and page.select("#stage-ties") == []
-        hint = visible_text(str(page))
-        assert "game_difference" in hint and "kills" not in hint and "placement_points" not in hint
+        # the tiebreaker boxes offer a league's tiebreakers, not a battle royale's
+        offered = {o["value"] for o in page.select("[data-order=s_tiebreakers] option")}
+        assert "game_difference" in offered and "head_to_head" in offered
+        assert "kills" not in offered and "placement_points" not in offered
         page = soup((await con.get(f"/admin/stages/{final['id']}", "ja")).text)
         # one link is the stage's public page, the menu's the tournament's: not two 公開ページ
         links = [a.get_text(strip=True) for a in page.select("main a")]

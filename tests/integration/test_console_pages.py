@@ -4,26 +4,14 @@ deletion."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
+from tests.accounts_support import form_values
 from tests.helpers import AUTH, by_number, report, soup
 
 from .test_console import admin_console, error_of
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
-
-
-def form_values(form: Any) -> dict[str, str]:
-    """What a browser sends for the form as drawn (checked boxes, selected options), less
-    its CSRF token (the console client adds a fresh one)."""
-    sent = {f["name"]: f.get("value", "") for f in form.select("input[name]")
-            if f.get("type") != "checkbox" or f.has_attr("checked")}
-    sent |= {x["name"]: (x.select_one("option[selected]") or x.select_one("option"))[
-        "value"] for x in form.select("select[name]")}
-    sent.pop("csrf_token", None)
-    return sent
 
 
 async def test_a_team_in_a_stage_is_withdrawn_not_deleted(client, app):
@@ -217,7 +205,7 @@ async def test_a_football_league_made_in_the_console_breaks_ties_on_goals(client
         path = f"/admin/t/{event['slug']}/e/lol"
         page = soup((await con.get(path, "ja")).text)
         form = page.select_one("form[data-new-stage]")
-        field = form.select_one("input[name=s_round_robin_tiebreakers]").find_parent("label")
+        field = form.select_one("[data-order=s_round_robin_tiebreakers]")
         assert field.select_one(".hint").get_text(strip=True) == (
             "そのままで試合スコアをゴールにすると：勝点、得失点差、総得点、直接対決の順"
             "（ワールドカップ方式）")

@@ -11,6 +11,7 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 from starlette.datastructures import FormData
 
 from ..errors import InvalidInput
+from ..formats import lobby_games, standings
 from ..formats.format import Format
 
 # Each setting as a person reads it (message ids; the .po files translate them).
@@ -25,7 +26,7 @@ LABELS = {
     "groups": "Number of groups",
     "legs": "Times each pair meets",
     "allow_draws": "Draws allowed",
-    "points": "Points for a win, a draw and a loss (e.g. win=3, draw=1, loss=0)",
+    "points": "Points for a win, a draw and a loss",
     "tiebreakers": "Tiebreakers, in order",
     "advance": "Teams that go through from each group",
     "pairing": "Pairing",
@@ -78,7 +79,7 @@ FFA_TIEBREAKER_WORDS = {
 @dataclass(frozen=True)
 class SettingField:
     name: str
-    kind: str  # check | number | choice | text | pairs | list
+    kind: str  # check | number | choice | text | pairs | list | order | outcomes
     label: str
     default: Any
     optional: bool = False  # may be left empty (none)
@@ -94,6 +95,28 @@ class SettingField:
         if self.kind == "list":
             return ", ".join(map(str, value))
         return str(value)
+
+    def picked(self, current: Any, typed: Any = None) -> list[str]:
+        """An ``order`` field's choices in order: what was sent (one value per box, or a
+        typed list), else the stored value."""
+        if typed is None:
+            return [str(x) for x in current or []]
+        sent = typed if isinstance(typed, list) else [typed]
+        return _split(sent)
+
+    def slots(self, picked: list[str]) -> int:
+        """How many boxes an ``order`` field draws: the picks and two free ones (at least
+        four), never more than there are choices."""
+        return min(max(len(picked) + 2, 4), max(len(self.choices), len(picked)))
+
+
+# The boxes of an ``outcomes`` field: the points for a win, a draw and a loss (the words
+# are the template's, in the context "points for").
+OUTCOMES = ("win", "draw", "loss")
+
+
+def _split(sent: list[Any]) -> list[str]:
+    return [p.strip() for v in sent for p in str(v).replace("，", ",").split(",") if p.strip()]
 
 
 def _kind(hint: Any) -> tuple[str, bool, tuple[str, ...]]:
@@ -124,6 +147,11 @@ def settings_fields(fmt: Format[Any]) -> list[SettingField]:
         kind, optional, choices = _kind(hints[f.name])
         if f.name in CHOICES:
             kind, choices = "choice", CHOICES[f.name]
+        if f.name == "points" and kind == "pairs":  # a box each for a win, a draw, a loss
+            kind, choices = "outcomes", OUTCOMES
+        if f.name == "tiebreakers":  # picked in order from the format's own list
+            kind = "order"
+            choices = lobby_games.TIEBREAKERS if fmt.lobbies else standings.TIEBREAKERS
         default = f.default if f.default is not MISSING else (
             f.default_factory() if f.default_factory is not MISSING else None)
         hint = BRACKET_ROUNDS_HINT if f.name == "best_of_by_round" and \
@@ -133,6 +161,14 @@ def settings_fields(fmt: Format[Any]) -> list[SettingField]:
         found.append(SettingField(f.name, kind, LABELS.get(f.name, f.name), default,
                                   optional, choices, hint))
     return found
+
+
+def _signed(name: str, raw: str) -> int:
+    """A box of points: a whole number, maybe negative (a penalty for a loss)."""
+    digits = raw[1:] if raw[:1] in ("-", "−") else raw
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 6:
+        raise _bad(name, f"{name} are whole numbers.")
+    return -int(digits) if digits != raw else int(digits)
 
 
 def _bad(name: str, message: str) -> InvalidInput:
@@ -147,7 +183,12 @@ def read_settings(fmt: Format[Any], form: FormData, prefix: str = "s_") -> dict[
     for f in settings_fields(fmt):
         raw = str(form.get(prefix + f.name) or "").strip()
         value: Any
-        if f.kind == "check":
+        if f.kind == "order":  # one box per place (a typed list is read too)
+            value = _split(form.getlist(prefix + f.name)) or f.default
+        elif f.kind == "outcomes" and any(f"{prefix}{f.name}.{k}" in form for k in OUTCOMES):
+            value = {k: _signed(f.name, str(form.get(f"{prefix}{f.name}.{k}") or "").strip())
+                     for k in OUTCOMES}
+        elif f.kind == "check":
             value = raw in ("on", "true", "1")
         elif not raw:
             if not f.optional and f.default is None:
@@ -157,7 +198,7 @@ def read_settings(fmt: Format[Any], form: FormData, prefix: str = "s_") -> dict[
             if not (raw.isascii() and raw.isdigit()) or len(raw) > 6:
                 raise _bad(f.name, f"{f.name} is a whole number.")
             value = int(raw)
-        elif f.kind == "pairs":
+        elif f.kind in ("pairs", "outcomes"):  # typed: key=number, key=number
             value = {}
             for part in raw.replace("，", ",").split(","):
                 key, sep, number = part.partition("=")
