@@ -362,6 +362,13 @@ class DoubleElimination(Knockout[DoubleEliminationSettings]):
     name = StageFormat.DOUBLE_ELIMINATION
     label = "Double elimination"
     settings_type = DoubleEliminationSettings
+    not_taken = {
+        "third_place_match": "A double elimination has no third-place match: the loser of "
+                             "the lower final (a GSL group's decider) is 3rd.",
+        "tiebreakers": "A double elimination ranks its teams by the bracket (a GSL group "
+                       "places all four); teams out in the same round share a place, which "
+                       "a tiebreaker match or the organizer's recorded order splits.",
+    }
 
     def groups(self, settings: DoubleEliminationSettings) -> int:
         return settings.groups
