@@ -147,7 +147,7 @@ async def test_a_place_reads_as_a_place_in_play_and_once_final(client):
     # in play: group A's winners' match and elimination match are played (1 is 1st, 5 is
     # 4th; 4 and 8 meet in the decider), as are group B's (2 1st, 6 4th)
     for lang, head, word in (("ko", "순위", "{}위"), ("ja", "順位", "{}位")):
-        def w(*ranks):
+        def w(*ranks, word=word):
             return [word.format(r) if r else "–" for r in ranks]
 
         heads, got = await places(gsl, lang)

@@ -362,7 +362,7 @@ class DoubleElimination(Knockout[DoubleEliminationSettings]):
     name = StageFormat.DOUBLE_ELIMINATION
     label = "Double elimination"
     settings_type = DoubleEliminationSettings
-    not_taken = {
+    not_taken: ClassVar[Mapping[str, str]] = {
         "third_place_match": "A double elimination has no third-place match: the loser of "
                              "the lower final (a GSL group's decider) is 3rd.",
         "tiebreakers": "A double elimination ranks its teams by the bracket (a GSL group "
