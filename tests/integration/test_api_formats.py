@@ -57,6 +57,41 @@ async def test_double_elimination_single_final_and_byes_random(client):
     assert not any(m["bracket"] == "grand_final" and m["round"] == 2 for m in view["matches"])
 
 
+async def test_a_gsl_group_stage_refuses_a_third_place_match_and_tiebreakers(client):
+    """A GSL group's decider places its 2nd and 3rd and its elimination match its 4th, as a
+    double elimination's lower final places its 3rd: no event plays a third-place match in
+    one, and no tiebreaker list ranks it. Both are refused, saying why (they read "Unknown
+    settings", as if misspelt), on creation and on a settings change; nothing is made."""
+    event = await make_event(client, 8)
+    path = f"/api/tournaments/{event['slug']}/events/{event['event']}/stages"
+    gsl = {"groups": 2, "grand_final": "none"}
+    third = ("A double elimination has no third-place match: the loser of the lower final "
+             "(a GSL group's decider) is 3rd.")
+    ranked = ("A double elimination ranks its teams by the bracket (a GSL group places all "
+              "four); teams out in the same round share a place, which a tiebreaker match or "
+              "the organizer's recorded order splits.")
+    for extra, field, message in (({"third_place_match": True}, "third_place_match", third),
+                                  ({"third_place_match": False}, "third_place_match", third),
+                                  ({"tiebreakers": ["head_to_head"]}, "tiebreakers", ranked)):
+        for settings in (gsl | extra, extra):  # in groups, and one bracket alike
+            r = await client.post(path, json={"name": "Groups", "format": "double_elimination",
+                                              "seeding": event["teams"],
+                                              "settings": settings}, headers=AUTH)
+            assert r.status_code == 422, r.text
+            assert r.json()["error"] == {"code": "invalid_settings", "message": message,
+                                         "field": f"settings.{field}"}
+    st = await make_stage(client, event, name="Groups", format="double_elimination",
+                          settings=gsl)
+    r = await client.patch(f"/api/stages/{st['id']}", json={
+        "settings": gsl | {"third_place_match": True}}, headers=AUTH)
+    assert r.status_code == 422 and r.json()["error"]["field"] == "settings.third_place_match"
+    ev = (await client.get(path.removesuffix("/stages"))).json()
+    assert [s["id"] for s in ev["stages"]] == [st["id"]]
+    settings = (await stage(client, st["id"]))["settings"]
+    assert (settings["groups"], settings["grand_final"]) == (2, "none")
+    assert "third_place_match" not in settings
+
+
 async def test_round_robin_berger_draws_and_points(client):
     event = await make_event(client, 4)
     t = event["teams"]

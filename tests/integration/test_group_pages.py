@@ -8,7 +8,16 @@ import re
 
 import pytest
 
-from tests.helpers import AUTH, by_number, make_event, make_stage, report, soup, visible_text
+from tests.helpers import (
+    AUTH,
+    by_number,
+    make_event,
+    make_stage,
+    play_out,
+    report,
+    soup,
+    visible_text,
+)
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -50,6 +59,49 @@ async def test_gsl_groups_show_each_group_with_its_table_and_bracket(client):
             "1st", "2nd", "3rd", "4th"]
         assert [r.select_one("[data-team-status]").get_text(strip=True) for r in rows] == [
             "Advanced", "Advanced", "Eliminated", "Eliminated"]
+
+
+async def test_only_a_stage_without_groups_crowns_a_champion_in_its_table(client):
+    """Each finished GSL group's 1st wore the stage's champion gold, as if four teams had
+    won it; a group's 1st is the top of its table (advanced, as its 2nd), on the stage
+    page, the event page, the overlay and one group's overlay, and so in round robin groups.
+    A stage played as one bracket still crowns its winner."""
+    event = await make_event(client, 8)
+    t = event["teams"]
+    gsl = await make_stage(client, event, name="Groups", format="double_elimination",
+                           settings={"groups": 2, "grand_final": "none"})
+    league = await make_stage(client, event, name="League", format="round_robin",
+                              settings={"groups": 2, "advance": 2})
+    cup = await make_stage(client, event, name="Cup", format="double_elimination",
+                           settings={"grand_final": "none"})
+    for st in (gsl, league, cup):
+        await play_out(client, st["id"], lambda m: 1 if m["teams"][0] < m["teams"][1] else 2)
+
+    def rows_of(page, st):
+        found = page.select_one(f'[data-stage="{st["id"]}"]')
+        return [(int(tr["data-team"]), "champion" in tr["class"],
+                 "st-advanced" in tr["class"]) for tr in found.select("[data-standings] tbody tr")]
+
+    event_page = f"/tournaments/{event['slug']}/events/lol"
+    for path, group in ((f"/stages/{gsl['id']}", None), (event_page, None),
+                        (f"/overlay/stages/{gsl['id']}", None),
+                        (f"/overlay/stages/{gsl['id']}", "A")):
+        params = {"lang": "ko"} | ({"group": group} if group else {})
+        page = soup((await client.get(path, params=params)).text)
+        # the better seed wins every match: group A 1 4 5 8, group B 2 3 6 7
+        want = [(t[0], False, True), (t[3], False, True), (t[4], False, False),
+                (t[7], False, False)]
+        if not group:
+            want += [(t[1], False, True), (t[2], False, True), (t[5], False, False),
+                     (t[6], False, False)]
+        assert rows_of(page, gsl) == want, (path, group)
+    for path in (f"/stages/{league['id']}", f"/overlay/stages/{league['id']}"):
+        page = soup((await client.get(path, params={"lang": "ja"})).text)
+        assert [(team, gold) for team, gold, _ in rows_of(page, league)] == [
+            (team, False) for team in (t[0], t[3], t[4], t[7], t[1], t[2], t[5], t[6])]
+    page = soup((await client.get(f"/stages/{cup['id']}", params={"lang": "ko"})).text)
+    assert [(team, gold) for team, gold, _ in rows_of(page, cup)][:2] == [
+        (t[0], True), (t[1], False)]
 
 
 async def test_a_match_overlay_shows_a_bye_as_a_bye(client):

@@ -285,8 +285,8 @@ async def test_a_draws_column_only_where_a_draw_can_happen(client):
         page = soup((await client.get(f"/stages/{st['id']}", params={"lang": "ko"})).text)
         heads[draws] = [th.get_text(strip=True) for th in page.select(
             "table.standings:not(.cross) thead th")][:6]
-    assert heads[False][:5] == ["#", "팀", "승", "패", "승점"], heads
-    assert heads[True][:6] == ["#", "팀", "승", "무", "패", "승점"], heads
+    assert heads[False][:5] == ["순위", "팀", "승", "패", "승점"], heads
+    assert heads[True][:6] == ["순위", "팀", "승", "무", "패", "승점"], heads
 
 
 async def test_a_team_page_has_a_roster_heading_only_for_a_roster(client):
@@ -361,7 +361,7 @@ async def test_a_place_shared_in_a_knockout_is_a_range_before_the_others_are_out
             assert await shown(out[-1]) == "Final place: 5th–6th"
             table = soup((await client.get(f"/stages/{st['id']}?lang=en")).text)
             cell = table.select_one(f'[data-standings] tr[data-team="{out[-1]}"] [data-place]')
-            assert cell.get_text(strip=True) == "5–6"  # the stage's table says the same
+            assert cell.get_text(strip=True) == "5th–6th"  # the stage's table says the same
     assert [await shown(t) for t in out] == ["Final place: 5th–6th"] * 2
 
     # the teams still playing are listed by how far they are, not by seed: 4 beat 1, so it

@@ -109,6 +109,69 @@ async def test_a_finished_stage_shows_places_and_the_champion(client):
         assert int(home.select_one("[data-champion]")["data-champion"]) == t1
 
 
+async def test_a_place_reads_as_a_place_in_play_and_once_final(client):
+    """The place column read 3, 4 (headed #) while a table was in play and 3위, 4위 (headed
+    순위) once the stage had finished, so a table changed its look at its last result. It
+    says 1위 / 1位 all along, as Korean and Japanese esports tables do, on the stage page
+    (GSL groups), the groups view (round robin groups) and the stream overlay; nobody
+    placed yet is "–"."""
+    event = await make_event(client, 8)
+    t = event["teams"]
+    gsl = await make_stage(client, event, name="Groups", format="double_elimination",
+                           settings={"groups": 2, "grand_final": "none"})
+    league = await make_stage(client, event, name="League", format="round_robin",
+                              settings={"groups": 2, "advance": 2})
+    for m in by_number(gsl).values():  # every match but the deciders, slot 1 winning
+        if m["number"] <= 8:
+            assert (await report(client, m["id"], [1, 0])).status_code == 200
+    for m in league["matches"]:  # two rounds of three, the better seed winning but 4 v 1
+        if m["round"] <= 2:
+            better = [1, 0] if m["teams"][0] < m["teams"][1] else [0, 1]
+            upset = m["group"] == 1 and m["round"] == 2
+            assert (await report(client, m["id"], better[::-1] if upset else better)
+                    ).status_code == 200
+
+    async def places(st, lang):
+        out = {}
+        for path in (f"/stages/{st['id']}", f"/overlay/stages/{st['id']}"):
+            page = soup((await client.get(path, params={"lang": lang})).text)
+            table = page.select_one(f'[data-stage="{st["id"]}"]')
+            heads = {th.get_text(strip=True) for th in table.select(
+                "table[data-standings] thead th:first-child")}
+            out[path.split("/")[1]] = (heads, [
+                (int(tr["data-team"]), tr.select_one("[data-place]").get_text(strip=True))
+                for tr in table.select("table[data-standings] tbody tr")])
+        assert out["stages"] == out["overlay"], out  # the overlay says what the page says
+        return out["stages"]
+
+    # in play: group A's winners' match and elimination match are played (1 is 1st, 5 is
+    # 4th; 4 and 8 meet in the decider), as are group B's (2 1st, 6 4th)
+    for lang, head, word in (("ko", "순위", "{}위"), ("ja", "順位", "{}位")):
+        def w(*ranks, word=word):
+            return [word.format(r) if r else "–" for r in ranks]
+
+        heads, got = await places(gsl, lang)
+        assert heads == {head}
+        assert got == list(zip([t[0], t[3], t[7], t[4], t[1], t[2], t[6], t[5]],
+                               w(1, 0, 0, 4, 1, 0, 0, 4), strict=True))
+        # the league after two rounds: A 4 (2–0), 1 (1–1, beat 8), 8, 5; B 2, 3, 6, 7
+        heads, got = await places(league, lang)
+        assert heads == {head}
+        assert got == list(zip([t[3], t[0], t[7], t[4], t[1], t[2], t[5], t[6]],
+                               w(1, 2, 3, 4, 1, 2, 3, 4), strict=True))
+    await play_out(client, gsl["id"])  # 4 and 3 win the deciders
+    await play_out(client, league["id"], lambda m: 1 if m["teams"][0] < m["teams"][1] else 2)
+    for lang, head, word in (("ko", "순위", "{}위"), ("ja", "順位", "{}位")):
+        heads, got = await places(gsl, lang)
+        assert heads == {head}
+        assert got == list(zip([t[0], t[3], t[7], t[4], t[1], t[2], t[6], t[5]],
+                               [word.format(r) for r in (1, 2, 3, 4) * 2], strict=True))
+        heads, got = await places(league, lang)  # A 4 (3–0), 1, 8, 5; B 2, 3, 6, 7
+        assert heads == {head}
+        assert got == list(zip([t[3], t[0], t[7], t[4], t[1], t[2], t[5], t[6]],
+                               [word.format(r) for r in (1, 2, 3, 4) * 2], strict=True))
+
+
 async def test_draws_and_goals_read_from_each_teams_side(client):
     event = await make_event(client, 2)
     a, b = event["teams"]

@@ -103,11 +103,18 @@ class Format(Generic[S]):
     # settings that only change how the results rank (points, tiebreakers, the cut): a
     # running stage takes a change of these alone without being planned again
     ranking_settings: ClassVar[frozenset[str]] = frozenset()
+    # settings other formats take that this one has no use for, each with the reason it
+    # gives when refusing one (clearer than "unknown": a third-place match in a double
+    # elimination)
+    not_taken: ClassVar[Mapping[str, str]] = {}
 
     # -- settings ---------------------------------------------------------------------------
     def parse_settings(self, raw: Mapping[str, Any]) -> S:
         """Defaults filled, every value checked; an unknown setting is an error."""
         known = {f.name for f in fields(self.settings_type)}
+        refused = sorted(set(raw) & set(self.not_taken))
+        if refused:
+            raise fail(refused[0], self.not_taken[refused[0]])
         unknown = sorted(set(raw) - known)
         if unknown:
             raise fail(unknown[0], f"Unknown settings for {self.name}: {', '.join(unknown)}.")

@@ -36,7 +36,9 @@ def layout(stage: Mapping[str, Any]) -> dict[str, Any]:
                    "label": fmt.label, "knockout": fmt.knockout,
                    "columns": sorted(columns),
                    # groups of brackets draw each group's table with its brackets
-                   "tables_in_layout": fmt.tables_in_layout or fmt.groups(settings) > 1}
+                   "tables_in_layout": fmt.tables_in_layout or fmt.groups(settings) > 1,
+                   # a stage in groups has a 1st in each group and no champion of its own
+                   "grouped": fmt.groups(settings) > 1}
 
 
 Feeds = dict[int, list[tuple[str, int] | None]]
