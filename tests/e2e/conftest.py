@@ -36,16 +36,23 @@ def shots() -> Path:
     return SHOTS
 
 
-@pytest.fixture
-def live_server(sqlite_url: str, server_factory: Any) -> Any:
-    return server_factory(sqlite_url)
-
-
-@pytest.fixture(scope="module")
-def module_server(sqlite_url: str) -> Iterator[Any]:
-    """One server for a module's tests (each builds its own tournament on it)."""
+@pytest.fixture(scope="session")
+def e2e_server(sqlite_url: str) -> Iterator[Any]:
+    """One server for every browser test that needs none of its own (each builds its own
+    tournament on it, as on a real service): a server per test cost seconds each to start.
+    A test that needs its own settings starts one with ``server_factory``."""
     from tests.conftest import Server
 
     server = Server(sqlite_url).start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def live_server(e2e_server: Any) -> Any:
+    return e2e_server
+
+
+@pytest.fixture
+def module_server(e2e_server: Any) -> Any:
+    return e2e_server
