@@ -373,9 +373,11 @@ function cancelEdit() {
 }
 
 async function saveCorrection() {
-  const game = typed();
+  let game = typed();
   if (!game) { show("error", nothingText()); return; }
   if (game.error) { show("error", game.error); return; }
+  // no map box for this title: the corrected game keeps the map stored with it (if any)
+  if (!data.maps) game = { ...game, map: logic.storedGames(stored)[editing - 1]?.map || null };
   const fixed = logic.replaceGame(stored, editing, game, data.allow_draws);
   if (fixed.error === "tied") { show("error", single() ? L.tied_one : L.tied); return; }
   if (fixed.error) { cancelEdit(); return; }

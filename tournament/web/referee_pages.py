@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .. import i18n, views
+from .. import i18n, titles, views
 from ..errors import Forbidden, NotFound
 from ..formats.limits import MAX_GAME_POINTS
 from ..services import referee_matches, tournaments
@@ -142,8 +142,8 @@ async def console(request: Request) -> Response:
         "teams": [{"id": s["id"], "name": i18n.localized(s, lang), "flag": s["nation"] or ""}
                   if s else None for s in sides],
         "allow_draws": bool(stage["settings"].get("allow_draws")),
-        # football has no maps; other games keep an optional map (or stage) per game
-        "maps": stage["settings"].get("game_score") != "goals",
+        # an optional map per game only where the title has maps to pick (titles.map_box)
+        "maps": titles.map_box(found["event"].get("game"), stage["settings"]),
         "max_points": MAX_GAME_POINTS,
         "labels": console_labels(_, bool(t.published),
                                  solo=entrant_word([roster]) == "Player"),
