@@ -219,11 +219,30 @@ function ask(text, choices) {
     }));
     dialog.returnValue = "";
     dialog.addEventListener("close", () => {
-      const v = dialog.returnValue;
-      resolve(v && v !== "cancel" ? v : null);
+      const v = dialog.returnValue; // "changed": closed by the feed (closeQuestion)
+      resolve(v && v !== "cancel" && v !== "changed" ? v : null);
     }, { once: true });
     dialog.showModal();
   });
+}
+
+// A question is worked out on the match as it was when it opened (its score, its teams, its
+// version): when the feed brings a change while it is open, it is closed unanswered rather
+// than redrawn under the referee's thumb, and the console says why with the match as it is
+// now. (A change the feed never brought still makes the save a conflict: If-Match.)
+const boardText = (m) => [0, 1].map((i) => {
+  const side = logic.sideText(m, i);
+  return side === "FF" ? L.FF : side;
+}).join(" – ");
+
+function closedText() {
+  return fill(L.question_closed, { score: boardText(stored), status: L.status[stored.status] || stored.status });
+}
+
+function closeQuestion() {
+  if (!dialog.open) return false;
+  dialog.close("changed");
+  return true;
 }
 
 // --- saving ------------------------------------------------------------------------------
@@ -339,6 +358,7 @@ async function confirmLosses(op, question) {
     if (matches) parts.push(fill(L.resets, { matches }));
   }
   if (!parts.length) return true;
+  if (stored.version !== op.version) { show("error", closedText()); return false; } // changed during the preview
   const label = op.finishLabel || (lower || dropped ? L.save_anyway : L.confirm);
   return (await ask(parts.join("\n"), [["yes", label, op.forfeit || lower || dropped ? "danger" : "primary"]])) === "yes";
 }
@@ -479,7 +499,7 @@ function ago(at) {
     .format(Math.round(seconds / 60), "minute");
 }
 
-function openConflict(op, who) {
+function openConflict(op, who, note = "") {
   conflict = { op };
   const panel = $("[data-conflict]");
   panel.hidden = false;
@@ -502,6 +522,9 @@ function openConflict(op, who) {
   apply.hidden = !fixing && game && !room;
   apply.textContent = fixing ? fill(L.apply_correction, { game: gameTitle(op.editing) })
     : game && room ? fmt(L.apply_as_game, next) : L.apply_mine;
+  const noted = panel.querySelector("[data-conflict-note]");
+  noted.hidden = !note;
+  noted.textContent = note;
   const warn = panel.querySelector("[data-conflict-warn]");
   const same = !fixing && game && room && op?.number != null && op.number < next;
   warn.hidden = !same;
@@ -543,13 +566,16 @@ async function followFeed(match) {
   if (match.id !== matchId || match.version <= stored.version) return;
   const typedFor = logic.nextGameNumber(stored); // the game being typed, before the change
   stored = match;
+  const closed = closeQuestion(); // its words were about the match before this change
   draw();
   if (lastFailed && !busy) { // the connection is back: send the unanswered save again
     save(lastFailed.op, lastFailed.key);
     return;
   }
   const mine = () => { const t = typed(); return t && !t.error ? t : null; };
+  if (closed && !conflict) show("error", closedText());
   if (busy || !mine() || conflict) return;
+  const fixing = editing; // a correction in the boxes stays a correction of its game
   let who = null;
   try {
     const r = await fetch(`/api/matches/${matchId}/audit?limit=1`, { credentials: "same-origin" });
@@ -558,7 +584,10 @@ async function followFeed(match) {
       if (entry) who = { id: entry.actor.id, name: entry.actor.name, at: entry.at };
     }
   } catch { /* the name is a courtesy */ }
-  if (!conflict && mine()) openConflict({ game: mine(), number: typedFor }, who);
+  if (conflict || !mine()) return;
+  const op = fixing != null && editing === fixing ? { game: mine(), editing: fixing }
+    : { game: mine(), number: typedFor };
+  openConflict(op, who, closed ? closedText() : "");
 }
 
 async function reload() {

@@ -109,6 +109,10 @@ def console_labels(_: Any, published: bool = True, solo: bool = False) -> dict[s
         "apply_correction": _("Save my correction (%(game)s)"),
         "series_change": _("The series score changes: %(from)s → %(to)s."),
         "correct_confirm": _("%(game)s: %(from)s becomes %(to)s. Save the correction?"),
+        # the feed changed the match under an open question: it is closed, never refreshed
+        "question_closed": _("The match changed while this question was open, so it was "
+                             "closed (now %(score)s, %(status)s). Nothing was saved: check "
+                             "the match and choose again."),
     }
 
 
