@@ -46,13 +46,19 @@ function errorText(error) {
   return fill(template, { code, ...shownParams(error?.params) });
 }
 
-function show(which, text) {
+// An error takes the focus: on a phone the keyboard of the score box being typed in covers
+// the lower half of the screen, and a message scrolled "into view" can sit under it; moving
+// the focus off the box puts the keyboard away, and the message is scrolled to the middle.
+// (Progress while retrying is said without taking the focus from what is being typed.)
+function show(which, text, { focus = which === "error" } = {}) {
   const box = $(which === "ok" ? "[data-ok]" : "[data-error]");
   const other = $(which === "ok" ? "[data-error]" : "[data-ok]");
   other.hidden = true;
   box.replaceChildren(document.createTextNode(text || ""));
   box.hidden = !text;
-  if (text) box.scrollIntoView({ block: "nearest" }); // a phone shows it, whatever was in view
+  if (!text) return box;
+  if (focus) box.focus({ preventScroll: true });
+  box.scrollIntoView({ block: focus ? "center" : "nearest" }); // a phone shows it, whatever was in view
   return box;
 }
 
@@ -269,7 +275,7 @@ async function send(url, body, { key, version, method = "PATCH" } = {}) {
       return { status: response.status, json };
     }
     if (attempt >= 5) return { status: 0, json: {} };
-    show("error", fmt(L.retrying, attempt + 1));
+    show("error", fmt(L.retrying, attempt + 1), { focus: false });
     await sleep(Math.min(8000, 500 * 2 ** attempt));
   }
 }
