@@ -408,7 +408,7 @@ async def test_a_correction_asked_when_the_feed_brings_a_change_goes_to_the_conf
     async with httpx.AsyncClient(base_url=base) as client:
         event, m = await _live_bo3(client, [[13, 5], [9, 13]])
         me = await referee(client, event["slug"])
-        other = await referee(client, event["slug"], name="鈴木審判")
+        other = await referee(client, event["slug"], name=unique("鈴木審判"))
         phone = await phone_signed_in(browser, client, me, "ja")
         await open_console(phone, base, m["id"], "ja")
         await phone.get_by_role("button", name="第2ゲームを修正").click()
@@ -428,7 +428,7 @@ async def test_a_correction_asked_when_the_feed_brings_a_change_goes_to_the_conf
         await expect(panel.locator("[data-conflict-note]")).to_have_text(
             "確認中に試合が変更されたため、確認を閉じました（現在1 – 2、終了）。"
             "何も保存されていません。試合を確認して、もう一度選んでください。")
-        await expect(panel.locator("[data-conflict-who]")).to_contain_text("鈴木審判さん")
+        await expect(panel.locator("[data-conflict-who]")).to_contain_text(f"{other['name']}さん")
         await expect(panel.locator("[data-conflict-stored] .big-score")).to_have_text("1 – 2")
         await expect(panel.locator("[data-conflict-mine]")).to_contain_text("第2ゲームを修正")
         await expect(panel.locator('[data-action="apply-mine"]')).to_have_text(
