@@ -46,13 +46,19 @@ function errorText(error) {
   return fill(template, { code, ...shownParams(error?.params) });
 }
 
-function show(which, text) {
+// An error takes the focus: on a phone the keyboard of the score box being typed in covers
+// the lower half of the screen, and a message scrolled "into view" can sit under it; moving
+// the focus off the box puts the keyboard away, and the message is scrolled to the middle.
+// (Progress while retrying is said without taking the focus from what is being typed.)
+function show(which, text, { focus = which === "error" } = {}) {
   const box = $(which === "ok" ? "[data-ok]" : "[data-error]");
   const other = $(which === "ok" ? "[data-error]" : "[data-ok]");
   other.hidden = true;
   box.replaceChildren(document.createTextNode(text || ""));
   box.hidden = !text;
-  if (text) box.scrollIntoView({ block: "nearest" }); // a phone shows it, whatever was in view
+  if (!text) return box;
+  if (focus) box.focus({ preventScroll: true });
+  box.scrollIntoView({ block: focus ? "center" : "nearest" }); // a phone shows it, whatever was in view
   return box;
 }
 
@@ -219,11 +225,30 @@ function ask(text, choices) {
     }));
     dialog.returnValue = "";
     dialog.addEventListener("close", () => {
-      const v = dialog.returnValue;
-      resolve(v && v !== "cancel" ? v : null);
+      const v = dialog.returnValue; // "changed": closed by the feed (closeQuestion)
+      resolve(v && v !== "cancel" && v !== "changed" ? v : null);
     }, { once: true });
     dialog.showModal();
   });
+}
+
+// A question is worked out on the match as it was when it opened (its score, its teams, its
+// version): when the feed brings a change while it is open, it is closed unanswered rather
+// than redrawn under the referee's thumb, and the console says why with the match as it is
+// now. (A change the feed never brought still makes the save a conflict: If-Match.)
+const boardText = (m) => [0, 1].map((i) => {
+  const side = logic.sideText(m, i);
+  return side === "FF" ? L.FF : side;
+}).join(" – ");
+
+function closedText() {
+  return fill(L.question_closed, { score: boardText(stored), status: L.status[stored.status] || stored.status });
+}
+
+function closeQuestion() {
+  if (!dialog.open) return false;
+  dialog.close("changed");
+  return true;
 }
 
 // --- saving ------------------------------------------------------------------------------
@@ -250,7 +275,7 @@ async function send(url, body, { key, version, method = "PATCH" } = {}) {
       return { status: response.status, json };
     }
     if (attempt >= 5) return { status: 0, json: {} };
-    show("error", fmt(L.retrying, attempt + 1));
+    show("error", fmt(L.retrying, attempt + 1), { focus: false });
     await sleep(Math.min(8000, 500 * 2 ** attempt));
   }
 }
@@ -339,6 +364,7 @@ async function confirmLosses(op, question) {
     if (matches) parts.push(fill(L.resets, { matches }));
   }
   if (!parts.length) return true;
+  if (stored.version !== op.version) { show("error", closedText()); return false; } // changed during the preview
   const label = op.finishLabel || (lower || dropped ? L.save_anyway : L.confirm);
   return (await ask(parts.join("\n"), [["yes", label, op.forfeit || lower || dropped ? "danger" : "primary"]])) === "yes";
 }
@@ -373,9 +399,11 @@ function cancelEdit() {
 }
 
 async function saveCorrection() {
-  const game = typed();
+  let game = typed();
   if (!game) { show("error", nothingText()); return; }
   if (game.error) { show("error", game.error); return; }
+  // no map box for this title: the corrected game keeps the map stored with it (if any)
+  if (!data.maps) game = { ...game, map: logic.storedGames(stored)[editing - 1]?.map || null };
   const fixed = logic.replaceGame(stored, editing, game, data.allow_draws);
   if (fixed.error === "tied") { show("error", single() ? L.tied_one : L.tied); return; }
   if (fixed.error) { cancelEdit(); return; }
@@ -477,7 +505,7 @@ function ago(at) {
     .format(Math.round(seconds / 60), "minute");
 }
 
-function openConflict(op, who) {
+function openConflict(op, who, note = "") {
   conflict = { op };
   const panel = $("[data-conflict]");
   panel.hidden = false;
@@ -500,6 +528,9 @@ function openConflict(op, who) {
   apply.hidden = !fixing && game && !room;
   apply.textContent = fixing ? fill(L.apply_correction, { game: gameTitle(op.editing) })
     : game && room ? fmt(L.apply_as_game, next) : L.apply_mine;
+  const noted = panel.querySelector("[data-conflict-note]");
+  noted.hidden = !note;
+  noted.textContent = note;
   const warn = panel.querySelector("[data-conflict-warn]");
   const same = !fixing && game && room && op?.number != null && op.number < next;
   warn.hidden = !same;
@@ -541,13 +572,16 @@ async function followFeed(match) {
   if (match.id !== matchId || match.version <= stored.version) return;
   const typedFor = logic.nextGameNumber(stored); // the game being typed, before the change
   stored = match;
+  const closed = closeQuestion(); // its words were about the match before this change
   draw();
   if (lastFailed && !busy) { // the connection is back: send the unanswered save again
     save(lastFailed.op, lastFailed.key);
     return;
   }
   const mine = () => { const t = typed(); return t && !t.error ? t : null; };
+  if (closed && !conflict) show("error", closedText());
   if (busy || !mine() || conflict) return;
+  const fixing = editing; // a correction in the boxes stays a correction of its game
   let who = null;
   try {
     const r = await fetch(`/api/matches/${matchId}/audit?limit=1`, { credentials: "same-origin" });
@@ -556,7 +590,10 @@ async function followFeed(match) {
       if (entry) who = { id: entry.actor.id, name: entry.actor.name, at: entry.at };
     }
   } catch { /* the name is a courtesy */ }
-  if (!conflict && mine()) openConflict({ game: mine(), number: typedFor }, who);
+  if (conflict || !mine()) return;
+  const op = fixing != null && editing === fixing ? { game: mine(), editing: fixing }
+    : { game: mine(), number: typedFor };
+  openConflict(op, who, closed ? closedText() : "");
 }
 
 async function reload() {

@@ -19,6 +19,9 @@ async def test_sign_in_by_link_start_enter_games_finish_seen_live(browser, modul
     base = module_server.url
     async with httpx.AsyncClient(base_url=base) as client:
         event = await make_event(client, 4)
+        r = await client.patch(f"/api/tournaments/{event['slug']}/events/lol",  # maps
+                               json={"game": "VALORANT"}, headers=AUTH)
+        assert r.status_code == 200, r.text
         st = await make_stage(client, event, settings={"best_of": 3})
         first = by_number(st)[1]
         r = await client.patch(f"/api/matches/{first['id']}", json={
@@ -199,6 +202,84 @@ async def test_a_football_match_is_one_result_with_its_goals(browser, module_ser
         await expect(phone.locator("[data-status]")).not_to_have_text("종료")
         stored = (await client.get(f"/api/matches/{m['id']}")).json()
         assert stored["games"] in ([], None) and stored["status"] != "completed"
+        assert phone.errors == []  # type: ignore[attr-defined]
+        await phone.close()
+
+
+async def test_an_error_takes_the_focus_from_the_score_box_and_stays_in_view(
+        browser, module_server, shots):
+    """On a phone the score box's keyboard covers the lower half of the screen, and the
+    error under the save button was scrolled only "into view" behind it, the box keeping
+    the focus (and the keyboard). The error takes the focus (the keyboard goes away) and
+    stands whole on the 390x844 screen; it is said in the page's language."""
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        event = await make_event(client, 4)
+        st = await make_stage(client, event, settings={"best_of": 5})
+        m = by_number(st)[1]
+        r = await client.patch(f"/api/matches/{m['id']}", json={
+            "games": [[13, 5], [9, 13], [13, 11]], "status": "live"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        version = r.json()["version"]
+        ref = await referee(client, event["slug"])
+        for lang, said in (
+                ("ko", "팀 4의 점수도 입력하세요(빈칸은 0으로 처리하지 않습니다)."),
+                ("ja", "チーム4のスコアも入力してください（空欄は0として扱いません）。")):
+            phone = await phone_signed_in(browser, client, ref, lang)
+            assert phone.viewport_size == PHONE
+            await open_console(phone, base, m["id"], lang)
+            box = phone.locator('[data-point="0"]')
+            await box.click()
+            await phone.keyboard.type("13")
+            await expect(box).to_be_focused()  # the keyboard would be up
+            await phone.locator('[data-action="save-game"]').click()
+            error = phone.locator("[data-error]")
+            await expect(error).to_have_text(said)
+            await expect(error).to_be_focused()
+            await expect(error).to_be_in_viewport(ratio=1)
+            await phone.screenshot(path=shots / f"referee-error-focus-{lang}-phone.png")
+            # typing again starts from the box, the number kept
+            await expect(box).to_have_value("13")
+            await phone.close()
+        assert (await client.get(f"/api/matches/{m['id']}")).json()["version"] == version
+
+
+async def test_the_map_box_is_offered_only_for_a_title_played_on_maps(browser, module_server):
+    """League of Legends is played on one map: its console offered "Map (optional)" all the
+    same (so did Tekken's). The box is for titles with maps (tournament/titles.py); a map
+    stored anyway stays on its game's line and through a correction."""
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        event = await make_event(client, 4)  # League of Legends
+        st = await make_stage(client, event, settings={"best_of": 3})
+        m = by_number(st)[1]
+        r = await client.patch(f"/api/matches/{m['id']}", json={
+            "games": [{"score": [13, 5], "map": "Howling Abyss"}], "status": "live"},
+            headers=AUTH)
+        assert r.status_code == 200, r.text
+        ref = await referee(client, event["slug"])
+        phone = await phone_signed_in(browser, client, ref, "ko")
+        await open_console(phone, base, m["id"], "ko")
+        await expect(phone.locator("[data-map-label]")).to_be_hidden()
+        await expect(phone.locator('[data-games] li[data-game="1"] span').first).to_have_text(
+            "1세트 · Howling Abyss")
+        await phone.get_by_role("button", name="1세트 수정").click()
+        await phone.locator('[data-point="0"]').fill("13")
+        await phone.locator('[data-point="1"]').fill("7")
+        await phone.get_by_role("button", name="수정 저장").click()
+        await phone.locator("dialog[open]").get_by_role("button", name="수정 저장").click()
+        await expect(phone.locator("[data-ok]")).to_have_text(SAVED)
+        stored = (await client.get(f"/api/matches/{m['id']}")).json()
+        assert (stored["games"], stored["maps"]) == ([[13, 7]], ["Howling Abyss"])
+        for game, shown in (("VALORANT", True), ("Tekken 8", False), ("CS2", True)):
+            r = await client.patch(f"/api/tournaments/{event['slug']}/events/lol",
+                                   json={"game": game}, headers=AUTH)
+            assert r.status_code == 200, r.text
+            await phone.reload()
+            label = phone.locator("[data-map-label]")
+            await (expect(label).to_be_visible() if shown else expect(label).to_be_hidden())
+            if shown:
+                await expect(label).to_contain_text("맵 (선택)")
         assert phone.errors == []  # type: ignore[attr-defined]
         await phone.close()
 

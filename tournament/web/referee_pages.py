@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .. import i18n, views
+from .. import i18n, titles, views
 from ..errors import Forbidden, NotFound
 from ..formats.limits import MAX_GAME_POINTS
 from ..services import referee_matches, tournaments
@@ -109,6 +109,10 @@ def console_labels(_: Any, published: bool = True, solo: bool = False) -> dict[s
         "apply_correction": _("Save my correction (%(game)s)"),
         "series_change": _("The series score changes: %(from)s → %(to)s."),
         "correct_confirm": _("%(game)s: %(from)s becomes %(to)s. Save the correction?"),
+        # the feed changed the match under an open question: it is closed, never refreshed
+        "question_closed": _("The match changed while this question was open, so it was "
+                             "closed (now %(score)s, %(status)s). Nothing was saved: check "
+                             "the match and choose again."),
     }
 
 
@@ -142,8 +146,8 @@ async def console(request: Request) -> Response:
         "teams": [{"id": s["id"], "name": i18n.localized(s, lang), "flag": s["nation"] or ""}
                   if s else None for s in sides],
         "allow_draws": bool(stage["settings"].get("allow_draws")),
-        # football has no maps; other games keep an optional map (or stage) per game
-        "maps": stage["settings"].get("game_score") != "goals",
+        # an optional map per game only where the title has maps to pick (titles.map_box)
+        "maps": titles.map_box(found["event"].get("game"), stage["settings"]),
         "max_points": MAX_GAME_POINTS,
         "labels": console_labels(_, bool(t.published),
                                  solo=entrant_word([roster]) == "Player"),
