@@ -68,11 +68,12 @@ class SwissSettings(Settings):
 
 
 def swiss_round(entries: list[SwissEntry], round_number: int, settings: SwissSettings,
-                first_number: int) -> StagePlan:
-    """The matches of one Swiss round (a bye is a match with one slot ``None``)."""
+                first_number: int, withdrawn: frozenset[int] = frozenset()) -> StagePlan:
+    """The matches of one Swiss round (a bye is a match with one slot ``None``); teams in
+    ``withdrawn`` are not paired."""
     by_team = {e.team: e for e in entries}
     matches = []
-    for i, (a, b) in enumerate(pair_round(entries, round_number, settings)):
+    for i, (a, b) in enumerate(pair_round(entries, round_number, settings, withdrawn)):
         other = by_team[b] if b is not None else None
         best_of = match_best_of(by_team[a], other, settings)
         if str(round_number) in settings.best_of_by_round and not is_decider(
@@ -166,9 +167,9 @@ class Swiss(Format[SwissSettings]):
         entries = entries_from_results(seeding, [m.result() for m in matches])
         if finished(entries, current, settings):
             return None
-        playing = [e for e in entries if e.team not in withdrawn]
-        return swiss_round(playing, current + 1, settings,
-                           first_number=max(m.number for m in matches) + 1)
+        return swiss_round(entries, current + 1, settings,
+                           first_number=max(m.number for m in matches) + 1,
+                           withdrawn=withdrawn)
 
     def drops_later_rounds(self) -> bool:
         return True

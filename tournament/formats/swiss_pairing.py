@@ -68,6 +68,7 @@ class SwissEntry:
     opponents: tuple[int, ...] = ()  # every opponent faced, in order
     had_bye: bool = False
     draws: int = 0
+    byes: int = 0  # how many (``had_bye`` alone counts as one)
 
 
 class PairingRules(Protocol):
@@ -117,7 +118,10 @@ def match_best_of(a: SwissEntry, b: SwissEntry | None, settings: PairingRules) -
 
 
 def _table(entries: Iterable[SwissEntry]) -> dict[int, Record]:
-    return {e.team: Record(e.wins, e.losses, e.draws, list(e.opponents)) for e in entries}
+    """The records Buchholz reads, as the standings build them (``records.records``): a
+    bye counts as a round against the team itself."""
+    return {e.team: Record(e.wins, e.losses, e.draws, list(e.opponents),
+                           byes=max(e.byes, int(e.had_bye))) for e in entries}
 
 
 def difficulty(entry: SwissEntry, by_team: Mapping[int, SwissEntry]) -> int:
@@ -138,11 +142,15 @@ def pair_round(
     entries: Sequence[SwissEntry],
     round_number: int,
     settings: PairingRules,
+    withdrawn: frozenset[int] = frozenset(),
 ) -> list[Pairing]:
-    """The next round's pairings among the active teams, higher seed first (slot 0)."""
+    """The next round's pairings among the active teams, higher seed first (slot 0).
+    ``entries`` is the whole field: a team that withdrew is not paired, but its record still
+    counts in its past opponents' Difficulty Score, as the standings count it."""
     if len({e.team for e in entries}) != len(entries):
         raise FormatError("duplicate_team", "A team appears twice in the Swiss field.")
-    active = [e for e in entries if status(e, settings) == "active"]
+    active = [e for e in entries if status(e, settings) == "active"
+              and e.team not in withdrawn]
     if settings.pairing == "valve":
         return _pair_valve(active, list(entries), round_number)
     if settings.pairing == "standard":
@@ -298,5 +306,5 @@ def entries_from_results(seeding: Sequence[int],
     table = records(results, seeding)
     return [SwissEntry(team=t, seed=i + 1, wins=table[t].wins, losses=table[t].losses,
                        opponents=tuple(table[t].opponents), had_bye=table[t].byes > 0,
-                       draws=table[t].draws)
+                       draws=table[t].draws, byes=table[t].byes)
             for i, t in enumerate(seeding)]
