@@ -180,7 +180,10 @@ class Server:
              "--ws-per-message-deflate", "false",
              *self.args],
             cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=self.log)
-        deadline = time.monotonic() + 30
+        # the deadline only bounds a hang: on a loaded 2-core machine (a browser and another
+        # suite beside this one) a start took over 30 s, and a start that failed left its
+        # process running, to be reported against a later test
+        deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(Path(self.log.name).read_text())
@@ -189,7 +192,8 @@ class Server:
                     return self
             except httpx.HTTPError:
                 time.sleep(0.05)
-        raise RuntimeError("server did not start")
+        self.stop(kill=True)
+        raise RuntimeError("server did not start:\n" + Path(self.log.name).read_text()[-2000:])
 
     def stop(self, kill: bool = False) -> None:
         if self.proc and self.proc.poll() is None:

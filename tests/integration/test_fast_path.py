@@ -55,7 +55,7 @@ class Served:
 
     async def __aenter__(self) -> Served:
         self.task = asyncio.get_running_loop().create_task(self.server.serve())
-        for _ in range(200):
+        for _ in range(3600):  # bounds a hang only (3 minutes): a loaded machine is slow
             if self.server.started:
                 return self
             await asyncio.sleep(0.05)
