@@ -12,7 +12,10 @@
 //                              no tournament.updated for a single result);
 //   [data-follow="events"]     the tournament's event cards with their champions, and
 //   [data-follow="champion"]   an event page's champion: on tournament.updated (sent when a
-//                              stage finishes or reopens).
+//                              stage finishes or reopens);
+//   [data-follow="entrants"]   an event page's team list, and
+//   [data-follow="team-head:ID"] a team page's heading: on event.updated naming a team (sent
+//                              when it withdraws or is renamed).
 //
 // Fetches are debounced, with jitter so thousands of spectators do not ask at the same
 // instant; the server renders each version once (its cache is keyed by the feed's seq).
@@ -31,6 +34,12 @@ async function swap(key, find, url, whole) {
     template.innerHTML = (await response.text()).trim();
     const current = find();
     if (!current) return;
+    // a match's fragment carries the page's title (its teams change as the bracket moves)
+    const titled = template.content.querySelector("[data-title]");
+    if (titled) {
+      document.title = titled.dataset.title;
+      titled.remove();
+    }
     if (whole) {
       const fresh = template.content.firstElementChild;
       if (fresh) current.replaceWith(fresh);
@@ -114,9 +123,14 @@ document.addEventListener("tournament:event", (event) => {
     const crossed = document.querySelector(`[data-stage="${data.stage_id}"] table.cross a[href^="/matches/${data.id}?"]`);
     if (!known || changed || crossed) refreshStage(data.stage_id, !known);
   }
+  // a team withdrew (or was renamed): its heading, its schedule and the event's team list
+  const team = type === "event.updated" && data.team ? String(data.team.id) : null;
   const nations = type === "match.updated" && movesNations(data, changed);
   for (const el of document.querySelectorAll("[data-follow]")) {
     if (type === "tournament.updated" && ON_TOURNAMENT.has(el.dataset.follow)) refreshFollower(el);
+    else if (team && [`team-head:${team}`, `team:${team}`, "entrants"].includes(el.dataset.follow)) {
+      refreshFollower(el, true);
+    }
     else if (nations && el.dataset.follow === "nations") refreshFollower(el);
     else if (type === "match.updated" && involves(data, el)) refreshFollower(el, true);
     else if (type === "stage.updated" && (data.matches || []).some((m) => involves(m, el))) {

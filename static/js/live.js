@@ -67,7 +67,8 @@ function applyMatch(match, flash = true) {
     const played = el.querySelector("[data-games-played]"); // a free-for-all lobby
     if (played && match.placings) played.textContent = String(match.placings.length);
     const bothKnown = match.teams[0] != null && match.teams[1] != null;
-    const always = el.classList.contains("ov-match"); // an overlay shows 0-0 before the start
+    // an overlay is a scoreboard: 0 0 before the start too, once both teams are known
+    const always = el.classList.contains("ov-match") && bothKnown;
     el.querySelectorAll("[data-side]").forEach((side) => {
       const i = Number(side.dataset.side);
       const who = sideName(match, i);

@@ -10,7 +10,7 @@ import httpx
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.helpers import by_number, make_event, make_stage, report
+from tests.helpers import AUTH, by_number, make_event, make_stage, report
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 FRAME = {"width": 1280, "height": 720}
@@ -77,4 +77,67 @@ async def test_show_picks_the_bracket_or_the_standings(browser, live_server):
         assert r is not None and r.status == 400
         await expect(page.locator("main p").first).to_have_text(
             "주소에 읽을 수 없는 값이 있습니다. 링크를 확인하세요. (show=everything)")
+        await page.close()
+
+
+async def _live_then_reloaded(page: Page) -> tuple[str, str]:
+    """What the frame shows now, as the feed left it, and after a reload."""
+    live = await page.locator("main").inner_text()
+    await page.reload()
+    return live, await page.locator("main").inner_text()
+
+
+async def test_a_match_overlay_follows_its_bracket_as_a_reload_draws_it(browser, live_server):
+    """A review compared the match overlay live with a reload: a team moving into the final
+    read "#3" without its flag, a match not yet played showed 0 0 with a side unknown, the
+    window title kept "To be decided", a draw's badge and a lost side's dimming were the
+    script's alone. The overlay now follows its match as the match page does."""
+    async with httpx.AsyncClient(base_url=live_server.url) as client:
+        event = await make_event(client, 4)
+        st = await make_stage(client, event)
+        m = by_number(st)
+        page = await browser.new_page(viewport=FRAME)
+        # an overlay shows no connection badge: it resumes from the seq it was drawn at
+        await page.goto(f"{live_server.url}/overlay/matches/{m[3]['id']}?lang=ko")
+        sides = page.locator("[data-side]")
+        await expect(sides.nth(0).locator("[data-score]")).to_have_text("")
+        assert (await report(client, m[1]["id"], [1, 0])).status_code == 200
+        await expect(sides.nth(0).locator("[data-name]")).to_have_text("팀 1")
+        await expect(sides.nth(0).locator("[data-flag]")).not_to_have_text("")
+        await expect(page).to_have_title("팀 1 vs 미정")
+        # one side still unknown: no score yet
+        await expect(sides.nth(0).locator("[data-score]")).to_have_text("")
+        live, reloaded = await _live_then_reloaded(page)
+        assert live == reloaded, (live, reloaded)
+        assert (await report(client, m[2]["id"], [0, 1])).status_code == 200
+        await expect(page).to_have_title("팀 1 vs 팀 3")
+        # both known: a scoreboard's 0 0 before the start, as after a reload
+        await expect(sides.nth(1).locator("[data-score]")).to_have_text("0")
+        live, reloaded = await _live_then_reloaded(page)
+        assert live == reloaded, (live, reloaded)
+        assert (await report(client, m[3]["id"], [0, 1])).status_code == 200
+        await expect(sides.nth(0)).to_have_class(re.compile(r"\blost\b"))
+        await expect(sides.nth(1)).to_have_class(re.compile(r"\bwon\b"))
+        live, reloaded = await _live_then_reloaded(page)
+        assert live == reloaded, (live, reloaded)
+        await expect(sides.nth(0)).to_have_class(re.compile(r"\blost\b"))
+        await page.close()
+
+
+async def test_a_drawn_match_overlay_says_draw_live_and_after_a_reload(browser, live_server):
+    async with httpx.AsyncClient(base_url=live_server.url) as client:
+        event = await make_event(client, 2)
+        st = await make_stage(client, event, name="League", format="round_robin",
+                              settings={"allow_draws": True})
+        match = st["matches"][0]
+        page = await browser.new_page(viewport=FRAME)
+        await page.goto(f"{live_server.url}/overlay/matches/{match['id']}?lang=ja")
+        r = await client.patch(f"/api/matches/{match['id']}", json={
+            "games": [[1, 1]], "status": "completed"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        await expect(page.locator("[data-badge]")).to_have_text("引き分け")
+        live, reloaded = await _live_then_reloaded(page)
+        assert live == reloaded, (live, reloaded)
+        await expect(page.locator("[data-badge]")).to_have_text("引き分け")
+        await expect(page.locator("[data-side]").first).to_have_class(re.compile(r"\bdrawn\b"))
         await page.close()

@@ -194,3 +194,33 @@ async def test_stage_standings_follow_an_undo_and_a_withdrawn_forfeit(browser, l
         assert r.status_code == 200, r.text
         await expect(losses).to_have_text("0")
         await page.close()
+
+
+async def test_a_withdrawal_reaches_the_team_heading_and_the_event_team_list(browser,
+                                                                            live_server):
+    """A review found the 기권 badge beside the team's name (its page's heading, the event's
+    team list) only after a reload; the standings and schedule followed already."""
+    async with httpx.AsyncClient(base_url=live_server.url) as client:
+        event = await make_event(client, 4)
+        await make_stage(client, event, name="League", format="round_robin")
+        team = event["teams"][2]
+        context = await browser.new_context(viewport={"width": 390, "height": 844})
+        team_page = await context.new_page()
+        await team_page.goto(f"{live_server.url}/teams/{team}?lang=ko")
+        event_page = await context.new_page()
+        await event_page.goto(f"{live_server.url}/tournaments/{event['slug']}/events/lol?lang=ja")
+        for page in (team_page, event_page):
+            await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+        heading = team_page.locator("h1")
+        await expect(heading).to_have_text("KR 팀 3")
+        r = await client.post(f"/api/teams/{team}/withdraw", json={"reason": "withdrawn"},
+                              headers=AUTH)
+        assert r.status_code == 200, r.text
+        await expect(heading).to_have_text("KR 팀 3 기권")
+        row = event_page.locator(f".team-list li:has(a[href^='/teams/{team}?'])")
+        await expect(row).to_have_text("KR チーム3 #3 棄権")
+        for page in (team_page, event_page):  # as a reload draws them
+            live = await page.locator("main").inner_text()
+            await page.reload()
+            assert await page.locator("main").inner_text() == live
+        await context.close()

@@ -149,8 +149,9 @@ async def event_page(request: Request) -> Response:
         shown = [await stage_reads.stage_view(
             session, await stage_reads.stage_by_id(session, s["id"])) for s in event["stages"]]
         teams = {x["id"]: x for x in event["teams"]}
-        template = "champion_fragment.html" \
-            if request.query_params.get("fragment") == "champion" else "event.html"
+        template = {"champion": "champion_fragment.html",
+                    "entrants": "entrants_fragment.html"}.get(
+            request.query_params.get("fragment", ""), "event.html")
         return render(request, template, t=t, event=event, tz=t["timezone"],
                       entrant_word=entrant_word(len(x["players"]) for x in event["teams"]),
                       seq=t["last_seq"], stages=[layout(v) for v in shown], teams=teams,
@@ -239,8 +240,9 @@ async def match_page(request: Request, overlay: bool = False) -> Response:
         sides = [await reads.team_detail(session, x) if x else None for x in match["teams"]]
         event = next(e for e in t["events"] if e["id"] == stage.event_id)
         teams = {x["id"]: x for x in sides if x}
-        template = "overlay_match.html" if overlay else "match_fragment.html" \
-            if request.query_params.get("fragment") else "match.html"
+        fragment = bool(request.query_params.get("fragment"))
+        template = ("overlay_match" if overlay else "match") + (
+            "_fragment.html" if fragment else ".html")
         standing: dict[int, Any] = {}
         order = list(match["teams"])
         if "placings" in match:  # a lobby: its teams in the leaderboard's order, with it
@@ -274,8 +276,9 @@ async def team_page(request: Request) -> Response:
         team = await reads.team_detail(session, team_id)
         t = await reads.tournament_head(session, team["tournament"])
         event = next(e for e in t["events"] if e["slug"] == team["event"])
-        template = "team_fragment.html" if request.query_params.get("fragment") else \
-            "team.html"
+        fragment = request.query_params.get("fragment")
+        template = "team.html" if not fragment else \
+            "team_head_fragment.html" if fragment == "head" else "team_fragment.html"
         teams = {m["opponent"]["id"]: m["opponent"] for m in team["schedule"]
                  if m["opponent"]} | {team["id"]: team}
         standing, fed, next_up = await team_standing(session, event["id"], team_id)
