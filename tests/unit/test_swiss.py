@@ -360,9 +360,10 @@ def test_valve_odd_groups_pass_down_without_a_rematch_or_a_second_bye():
         if m.team2_id is not None:
             sim.report(m.number, 1 if m.team1_id < m.team2_id else 2)
     fourth = {tuple(m.teams) for m in sim.matches.values() if m.round == 4}
-    # 2-1: 4, 3, 5; 5 goes down to 1-2: [5, 8, 6] (or [5, 6, 8]); 6 leaving would leave 5 v 8
-    # again, 8 has had a bye: 5 takes it
-    assert fourth == {(4, 3), (8, 6), (5, None)}
+    # 2-1: 4, 3, 5; 5 goes down to 1-2: [5, 6, 8] (6: opponents 2, 7, 3 at +1; 8: 4 and 5
+    # at +2, and its bye counts its own 1-2, as the standings count it: +1; level, 6 is the
+    # better seed); 6 leaving would leave 5 v 8 again, 8 has had a bye: 5 takes it
+    assert fourth == {(4, 3), (6, 8), (5, None)}
     real = [frozenset(m.teams) for m in sim.matches.values() if None not in m.teams]
     assert len(real) == len(set(real))
 

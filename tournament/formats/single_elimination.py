@@ -3,6 +3,7 @@ its final placements, and the format's registry entry."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -74,15 +75,22 @@ def plan(
     return StagePlan(matches)
 
 
-def rank_range(rounds: int, eliminated_in_round: int) -> tuple[int, int]:
+def rank_range(rounds: int, eliminated_in_round: int,
+               losers: int | None = None) -> tuple[int, int]:
     """The (best, worst) rank shared by teams that lost in ``eliminated_in_round``.
 
     In an 8-team bracket (3 rounds) quarterfinal losers share 5-8, semifinal losers 3-4
-    (a third-place match splits them into 3 and 4), the final's loser is 2nd.
+    (a third-place match splits them into 3 and 4), the final's loser is 2nd. ``losers``
+    is how many teams that round can put out when byes leave it short: in a 6-team
+    bracket two quarterfinals are played, and their losers share 5-6, not 5-8.
     """
-    losers_in_round = 2 ** (rounds - eliminated_in_round)
-    best = losers_in_round + 1
-    return best, best + losers_in_round - 1
+    slots = 2 ** (rounds - eliminated_in_round)
+    best = slots + 1
+    return best, best + (slots if losers is None else losers) - 1
+
+
+def _is_bye(r: MatchResult) -> bool:
+    return r.completed and (r.teams[0] is None) != (r.teams[1] is None)
 
 
 def table(teams: list[int], results: list[MatchResult]) -> list[Row]:
@@ -95,6 +103,7 @@ def table(teams: list[int], results: list[MatchResult]) -> list[Row]:
         return list(rows.values())
     rounds = max(r.round for r in main)
     third_place = any(r.bracket == "third_place" for r in results)
+    played = Counter(r.round for r in main if not _is_bye(r))  # each puts one team out
     for r in main:
         if not r.completed or r.winner is None:
             continue
@@ -102,7 +111,7 @@ def table(teams: list[int], results: list[MatchResult]) -> list[Row]:
         if third_place and r.round == rounds - 1:
             continue  # semifinal losers play on for third place
         if loser is not None:
-            rows[loser].rank, rows[loser].last = rank_range(rounds, r.round)
+            rows[loser].rank, rows[loser].last = rank_range(rounds, r.round, played[r.round])
             rows[loser].status = "eliminated"
         if r.round == rounds and r.winner_team is not None:
             rows[r.winner_team].rank = rows[r.winner_team].last = 1
