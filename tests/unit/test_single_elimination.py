@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -61,3 +62,25 @@ def test_a_team_that_has_won_is_listed_above_a_top_seed_that_had_a_bye():
     sim.report(first.number, 1 if first.team1_id == 2 else 2)  # 2 beats 3
     assert [(r.team_id, r.wins, r.rank) for r in sim.standings()] == [
         (2, 1, None), (1, 0, None), (3, 0, 3)]
+
+
+@pytest.mark.parametrize(("n", "ranges"), [
+    (6, {5: (5, 6)}),  # two quarterfinals played: their losers share 5-6, not 5-8
+    (12, {5: (5, 8), 9: (9, 12)}),  # four first-round matches (four byes): 9-12
+    (5, {5: (5, 5)}),  # one quarterfinal: its loser is 5th alone
+    (8, {5: (5, 8)}),
+])
+def test_teams_out_in_a_round_share_only_the_places_that_round_decides(n, ranges):
+    """A review found a 6-team bracket's quarterfinal losers placed 5th-8th (two teams for
+    four places) on every page and in the nation points' source; byes put nobody out."""
+    sim = Sim("single_elimination", list(range(1, n + 1)), {"third_place_match": True})
+    while sim.status != "completed":
+        for m in [m for m in sim.ready() if m.team1_id and m.team2_id]:
+            sim.report(m.number, 1)
+    shared: dict[int, set[tuple[int, int]]] = {}
+    for row in sim.standings():
+        assert row.rank is not None and row.last is not None
+        if row.rank >= 5:
+            shared.setdefault(row.rank, set()).add((row.rank, row.last))
+    assert {rank: found.pop() for rank, found in shared.items()} == ranges
+    assert sorted(r.last for r in sim.standings())[-1] == n  # the last place is the field's
