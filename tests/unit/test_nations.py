@@ -51,3 +51,17 @@ def test_the_last_place_of_the_points_table_scores():
     nation = {1: "KR", 2: "JP", 3: "CN"}
     table = nation_table(nation, [EventPlacement({1: 1, 2: 2, 3: 3}, True)], [], [10, 6, 5])
     assert {r.nation: r.points for r in table} == {"KR": 10, "JP": 6, "CN": 5}
+
+
+def test_a_first_place_shared_in_an_unbroken_tie_wins_no_event():
+    """A review played a three-nation round robin to three draws: every team 1st, tied, the
+    event without a champion, yet each nation was counted an event win. Each still scores
+    the shared place's points (a shared Olympic gold counts for each); the event is won only
+    by a sole 1st. Two teams of one nation sharing 1st alone leave that nation the winner."""
+    table = nation_table(NATION, [EventPlacement({1: 1, 2: 1, 5: 1}, True)], [],
+                         [12, 8, 6])
+    assert {r.nation: (r.points, r.event_wins) for r in table} == {
+        "KR": (12, 0), "JP": (12, 0), "CN": (12, 0)}
+    table = nation_table(NATION, [EventPlacement({1: 1, 3: 1, 2: 3}, True)], [],
+                         [12, 8, 6])
+    assert {r.nation: r.event_wins for r in table}["KR"] == 1

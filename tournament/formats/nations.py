@@ -36,8 +36,8 @@ def nation_table(
     *,
     every_team: bool = False,
 ) -> list[NationRow]:
-    """Rows ranked by points, then event wins, then match wins minus losses; equal rows
-    share a rank. With ``every_team`` each placed team scores; otherwise only the best
+    """Rows ranked by points, then event wins (an event's sole 1st), then match wins minus
+    losses; equal rows share a rank. With ``every_team`` each placed team scores; otherwise only the best
     placed team of each nation in each event does."""
     rows: dict[str, NationRow] = {}
 
@@ -47,6 +47,11 @@ def nation_table(
     for code in {n for n in team_nation.values() if n}:
         row(code)
     for event in events:
+        # an event is won by its sole 1st: a 1st shared in a tie the organizer has not broken
+        # names no champion (as the event page shows none), though each team sharing a place
+        # scores that place's points, as a shared Olympic gold counts for each; a 1st shared
+        # by two teams of one nation is still that nation's win
+        firsts = {team_nation.get(team) for team, rank in event.ranks.items() if rank == 1}
         best: dict[str, list[int]] = {}
         for team, rank in event.ranks.items():
             nation = team_nation.get(team)
@@ -57,7 +62,7 @@ def nation_table(
             for rank in counted:
                 if 1 <= rank <= len(points):
                     row(nation).points += points[rank - 1]
-            if min(ranks) == 1:
+            if firsts == {nation}:
                 row(nation).event_wins += 1
     for a, b, winner in matches:
         na, nb = team_nation.get(a or -1), team_nation.get(b or -1)
