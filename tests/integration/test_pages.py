@@ -332,6 +332,28 @@ async def test_a_team_page_says_its_final_place_once_decided(client):
     assert await shown(t[1], "ja") == "最終順位：3–4位"
 
 
+async def test_a_team_of_a_finished_league_is_not_still_in(client):
+    """A review found every team of a finished league (the event's last stage, no cut) read
+    "· 생존" (still in) on its page; while it plays it is, once it is over its place says it."""
+    event = await make_event(client, 3)
+    st = await make_stage(client, event, name="League", format="round_robin")
+    t = event["teams"]
+
+    def status_of(html: str) -> str | None:
+        found = soup(html).select_one("[data-standing-status]")
+        return found.get_text(strip=True) if found else None
+
+    first, *rest = st["matches"]
+    assert (await report(client, first["id"], [1, 0])).status_code == 200
+    assert status_of((await client.get(f"/teams/{t[2]}?lang=ko")).text) == "생존"
+    for m in rest:
+        assert (await report(client, m["id"], [1, 0])).status_code == 200
+    for team in t:
+        page = (await client.get(f"/teams/{team}?lang=ja")).text
+        assert status_of(page) is None, team
+        assert soup(page).select_one("[data-standing-place]") is not None
+
+
 async def test_a_place_shared_in_a_knockout_is_a_range_before_the_others_are_out(client):
     """8-team double elimination: the first loser of lower round 2 is 5th–6th on its team
     page and in the API's placements while the other lower round 2 match is still to be

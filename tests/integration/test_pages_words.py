@@ -254,6 +254,26 @@ async def test_nation_head_to_head(client):
     assert len(rows) == 3 and "韓国" in page.select_one("[data-nation-pairs]").get_text()
 
 
+async def test_nation_head_to_head_counts_its_draws_in_words(client):
+    """It read "1 draws" in English."""
+    event = await make_event(client, 4)
+    league = await make_stage(client, event, name="League", format="round_robin",
+                              settings={"allow_draws": True})
+    nation = dict(zip(event["teams"], ("KR", "JP", "KR", "JP"), strict=True))
+    mixed = [m for m in league["matches"] if nation[m["teams"][0]] != nation[m["teams"][1]]]
+    for count, m in enumerate(mixed[:2], start=1):
+        r = await client.patch(f"/api/matches/{m['id']}", json={
+            "games": [[1, 1]], "status": "completed"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        said = {}
+        for lang in ("en", "ko", "ja"):
+            page = soup((await client.get(f"/tournaments/{event['slug']}?lang={lang}")).text)
+            said[lang] = page.select_one("[data-nation-pairs] tr td.muted").get_text(
+                strip=True)
+        assert said == {"en": f"{count} draw" + ("s" if count > 1 else ""),
+                        "ko": f"무승부 {count}", "ja": f"引き分け{count}"}
+
+
 async def test_games_carry_their_maps(client):
     event = await make_event(client, 2)
     st = await make_stage(client, event, settings={"best_of": 3, "game_score": "rounds"})
