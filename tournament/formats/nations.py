@@ -37,8 +37,8 @@ def nation_table(
     every_team: bool = False,
 ) -> list[NationRow]:
     """Rows ranked by points, then event wins (an event's sole 1st), then match wins minus
-    losses; equal rows share a rank. With ``every_team`` each placed team scores; otherwise only the best
-    placed team of each nation in each event does."""
+    losses; equal rows share a rank. With ``every_team`` each placed team scores; otherwise
+    only the best placed team of each nation in each event does."""
     rows: dict[str, NationRow] = {}
 
     def row(nation: str) -> NationRow:
