@@ -186,12 +186,14 @@ class Server:
         deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
+                self.log.close()
                 raise RuntimeError(Path(self.log.name).read_text())
             try:
                 if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
                     return self
             except httpx.HTTPError:
-                time.sleep(0.05)
+                pass
+            time.sleep(0.05)
         self.stop(kill=True)
         raise RuntimeError("server did not start:\n" + Path(self.log.name).read_text()[-2000:])
 

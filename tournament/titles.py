@@ -17,6 +17,7 @@ matches "Codenames".
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -36,8 +37,9 @@ NO_MAPS = (
     "leagueoflegends", "lol", "리그오브레전드", "롤", "リーグオブレジェンド",
     "wildrift", "와일드리프트", "ワイルドリフト",
     "dota", "도타", "honorofkings", "arenaofvalor", "mobilelegends", "pokemonunite",
+    "ポケモンユナイト", "포켓몬유나이트",
     "tekken", "철권", "鉄拳", "streetfighter", "sf", "스트리트파이터", "ストリートファイター",
-    "guiltygear", "kingoffighters", "kof", "mortalkombat", "supersmashbros", "smash",
+    "guiltygear", "kingoffighters", "kof", "kofxv", "mortalkombat", "supersmashbros", "smash",
     "大乱闘", "granblue", "dragonball", "blazblue", "virtuafighter", "버추어파이터",
     "バーチャファイター",
     "efootball", "위닝일레븐", "ウイニングイレブン", "fifa", "eafc", "easportsfc", "fconline",
@@ -48,7 +50,13 @@ NO_MAPS = (
 
 
 def _key(title: str) -> str:
-    return "".join(ch for ch in title.casefold() if ch.isalnum())
+    """The title without case, accents ("Pokémon"), spaces, punctuation or a leading
+    "The" ("THE KING OF FIGHTERS XV")."""
+    plain = unicodedata.normalize("NFKD", title.casefold())
+    # Latin accents only (U+0300-U+036F): kana's voicing marks and Hangul's jamo stay
+    kept = "".join(ch for ch in plain if not "\u0300" <= ch <= "\u036f")
+    key = "".join(ch for ch in unicodedata.normalize("NFC", kept) if ch.isalnum())
+    return key.removeprefix("the") if len(key) > 6 else key
 
 
 def _known(key: str, names: tuple[str, ...]) -> bool:

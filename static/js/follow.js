@@ -13,9 +13,10 @@
 //   [data-follow="events"]     the tournament's event cards with their champions, and
 //   [data-follow="champion"]   an event page's champion: on tournament.updated (sent when a
 //                              stage finishes or reopens);
-//   [data-follow="entrants"]   an event page's team list, and
-//   [data-follow="team-head:ID"] a team page's heading: on event.updated naming a team (sent
-//                              when it withdraws or is renamed).
+//   [data-follow="entrants:ID"] an event page's team list: on that event's event.updated
+//                              (a team withdrew, was renamed, imported or deleted), and
+//   [data-follow="team-head:ID"] a team page's heading (and title): on event.updated naming
+//                              the team (sent when it withdraws or is renamed).
 //
 // Fetches are debounced, with jitter so thousands of spectators do not ask at the same
 // instant; the server renders each version once (its cache is keyed by the feed's seq).
@@ -123,12 +124,15 @@ document.addEventListener("tournament:event", (event) => {
     const crossed = document.querySelector(`[data-stage="${data.stage_id}"] table.cross a[href^="/matches/${data.id}?"]`);
     if (!known || changed || crossed) refreshStage(data.stage_id, !known);
   }
-  // a team withdrew (or was renamed): its heading, its schedule and the event's team list
+  // an event's teams changed (one withdrew or was renamed, added by an import, deleted):
+  // that event's team list, and a team's own heading and schedule
+  const entrants = type === "event.updated" ? `entrants:${data.id}` : null;
   const team = type === "event.updated" && data.team ? String(data.team.id) : null;
   const nations = type === "match.updated" && movesNations(data, changed);
   for (const el of document.querySelectorAll("[data-follow]")) {
     if (type === "tournament.updated" && ON_TOURNAMENT.has(el.dataset.follow)) refreshFollower(el);
-    else if (team && [`team-head:${team}`, `team:${team}`, "entrants"].includes(el.dataset.follow)) {
+    else if (entrants && el.dataset.follow === entrants) refreshFollower(el, true);
+    else if (team && [`team-head:${team}`, `team:${team}`].includes(el.dataset.follow)) {
       refreshFollower(el, true);
     }
     else if (nations && el.dataset.follow === "nations") refreshFollower(el);

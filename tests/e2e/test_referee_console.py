@@ -238,8 +238,9 @@ async def test_a_correction_that_resets_later_matches_is_shown_first(
             "이 결과를 바꾸면 이미 진행된 경기(M3)가 초기화됩니다. 관리자에게 수정을 요청하세요.")
         assert (await client.get(f"/api/matches/{m[3]['id']}")).json()["status"] == "completed"
         await phone.close()
-        r = await client.post("/api/users", json={"name": "운영자", "role": "admin"},
+        r = await client.post("/api/users", json={"name": unique("운영자"), "role": "admin"},
                               headers=AUTH)
+        assert r.status_code == 201, r.text
         admin = await phone_signed_in(browser, client, r.json(), "ko")
         await open_console(admin, base, m[1]["id"], "ko")
         await admin.get_by_role("button", name="마지막 세트 삭제").click()

@@ -217,6 +217,18 @@ async def test_a_withdrawal_reaches_the_team_heading_and_the_event_team_list(bro
                               headers=AUTH)
         assert r.status_code == 200, r.text
         await expect(heading).to_have_text("KR 팀 3 기권")
+        # a rename reaches the heading and the window's title too
+        r = await client.patch(f"/api/teams/{team}", json={"names": {"ko": "광주 불꽃", "ja": "チーム3"}},
+                               headers=AUTH)
+        assert r.status_code == 200, r.text
+        await expect(heading).to_have_text("KR 광주 불꽃 기권")
+        await expect(team_page).to_have_title("광주 불꽃")
+        # a team added to the event joins its list
+        r = await client.post(f"/api/tournaments/{event['slug']}/events/lol/teams", json={
+            "name": "Late Entry", "names": {"ja": "追加チーム"}, "nation": "JP"}, headers=AUTH)
+        assert r.status_code == 201, r.text
+        await expect(event_page.locator(".team-list li")).to_have_count(5)
+        await expect(event_page.locator(".team-list li").last).to_have_text("JP 追加チーム")
         row = event_page.locator(f".team-list li:has(a[href^='/teams/{team}?'])")
         await expect(row).to_have_text("KR チーム3 #3 棄権")
         for page in (team_page, event_page):  # as a reload draws them

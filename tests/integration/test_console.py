@@ -312,6 +312,15 @@ async def test_new_tiebreakers_are_saved_from_the_stage_page_keeping_the_results
         assert r.status_code == 303, error_of(r.text)
         stage = (await client.get(f"/api/stages/{st['id']}")).json()
         assert stage["settings"]["points"] == {"win": 2, "draw": 1, "loss": -1}
+        # a Japanese keyboard in full-width mode types "３" and "－１"; a script types text
+        r = await con.post(path, path, sent | {"s_points.win": "３", "s_points.loss": "－１"},
+                           "ja")
+        assert r.status_code == 303, error_of(r.text)
+        sent.pop("s_points.win"), sent.pop("s_points.draw"), sent.pop("s_points.loss")
+        r = await con.post(path, path, sent | {"s_points": "win=3, draw=0, loss=-1"}, "ja")
+        assert r.status_code == 303, error_of(r.text)
+        stage = (await client.get(f"/api/stages/{st['id']}")).json()
+        assert stage["settings"]["points"] == {"win": 3, "draw": 0, "loss": -1}
         assert stage["settings"]["tiebreakers"] == ["points", "games_won", "head_to_head"]
         assert by_number(stage)[1]["status"] == "completed"
         r = await con.post(path, path, sent | {"s_best_of": "3"}, "ko")

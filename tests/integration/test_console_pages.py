@@ -207,7 +207,7 @@ async def test_a_football_league_made_in_the_console_breaks_ties_on_goals(client
         form = page.select_one("form[data-new-stage]")
         field = form.select_one("[data-order=s_round_robin_tiebreakers]")
         assert field.select_one(".hint").get_text(strip=True) == (
-            "そのままで試合スコアをゴールにすると：勝点、得失点差、総得点、直接対決の順"
+            "そのままで試合スコアをゴールにすると：勝ち点、得失点差、総得点、直接対決の順"
             "（ワールドカップ方式）")
         sent = {k: v for k, v in form_values(form).items() if not k.startswith("s_")
                 or k.startswith("s_round_robin_")}

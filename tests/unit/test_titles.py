@@ -30,3 +30,12 @@ def test_a_stage_that_counts_goals_has_no_map_box_whatever_its_title():
     assert titles.map_box("VALORANT", {"game_score": "goals"}) is False
     assert titles.map_box(None, {"game_score": "goals"}) is False
     assert titles.map_box("VALORANT", {"game_score": "rounds"}) is True
+
+
+def test_accents_a_leading_the_and_kana_voicing_are_read_as_people_write_them():
+    """A review found "Pokémon UNITE" (its own spelling) and "THE KING OF FIGHTERS XV"
+    unknown, so their consoles kept the map box; kana keep their voicing marks (ポ is not ホ)."""
+    for title in ("Pokémon UNITE", "ポケモンユナイト", "THE KING OF FIGHTERS XV", "KOF XV",
+                  "ｅＦｏｏｔｂａｌｌ　２０２６", "ストリートファイター6"):
+        assert titles.has_maps(title) is False, title
+    assert titles.has_maps("ホケモン") is None  # not ポケモン

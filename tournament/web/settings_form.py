@@ -5,6 +5,7 @@ the API takes. The format itself still checks the values (``Format.parse_setting
 from __future__ import annotations
 
 import types
+import unicodedata
 from dataclasses import MISSING, dataclass, fields
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
@@ -164,11 +165,21 @@ def settings_fields(fmt: Format[Any]) -> list[SettingField]:
 
 
 def _signed(name: str, raw: str) -> int:
-    """A box of points: a whole number, maybe negative (a penalty for a loss)."""
-    digits = raw[1:] if raw[:1] in ("-", "−") else raw
+    """Points: a whole number, maybe negative (a penalty for a loss), as typed: full-width
+    digits and minus (a Japanese or Korean keyboard in full-width mode) read as they are."""
+    raw = unicodedata.normalize("NFKC", raw).strip().replace("−", "-")
+    digits = raw[1:] if raw[:1] == "-" else raw
     if not (digits.isascii() and digits.isdigit()) or len(digits) > 6:
         raise _bad(name, f"{name} are whole numbers.")
     return -int(digits) if digits != raw else int(digits)
+
+
+def _whole(name: str, raw: str) -> int:
+    """A whole number 0 or more, as typed (full-width digits too)."""
+    raw = unicodedata.normalize("NFKC", raw).strip()
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 6:
+        raise _bad(name, f"{name} is written key=number, key=number.")
+    return int(raw)
 
 
 def _bad(name: str, message: str) -> InvalidInput:
@@ -202,9 +213,10 @@ def read_settings(fmt: Format[Any], form: FormData, prefix: str = "s_") -> dict[
             value = {}
             for part in raw.replace("，", ",").split(","):
                 key, sep, number = part.partition("=")
-                if not sep or not number.strip().isdigit():
+                if not sep:
                     raise _bad(f.name, f"{f.name} is written key=number, key=number.")
-                value[key.strip()] = int(number)
+                value[key.strip()] = _signed(f.name, number) if f.kind == "outcomes" else \
+                    _whole(f.name, number)
         elif f.kind == "list":
             value = [p.strip() for p in raw.replace("，", ",").split(",") if p.strip()]
             if f.default and all(isinstance(x, int) for x in f.default) and all(
