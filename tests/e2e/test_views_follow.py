@@ -218,8 +218,8 @@ async def test_a_withdrawal_reaches_the_team_heading_and_the_event_team_list(bro
         assert r.status_code == 200, r.text
         await expect(heading).to_have_text("KR 팀 3 기권")
         # a rename reaches the heading and the window's title too
-        r = await client.patch(f"/api/teams/{team}", json={"names": {"ko": "광주 불꽃", "ja": "チーム3"}},
-                               headers=AUTH)
+        r = await client.patch(f"/api/teams/{team}", json={
+            "names": {"ko": "광주 불꽃", "ja": "チーム3"}}, headers=AUTH)
         assert r.status_code == 200, r.text
         await expect(heading).to_have_text("KR 광주 불꽃 기권")
         await expect(team_page).to_have_title("광주 불꽃")
