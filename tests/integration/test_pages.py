@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
 import pytest
 from icalendar import Calendar
@@ -83,7 +82,6 @@ async def test_missing_pages_are_404_pages(client):
         assert r.status_code in (400, 404) and "<html" in r.text, path
 
 
-
 async def test_an_unknown_id_is_said_in_the_pages_language(client):
     """It said "Match 999999 does not exist." in English on a Korean page."""
     event = await make_event(client, 2)
@@ -132,33 +130,6 @@ async def test_an_overlay_is_titled_like_its_page(client):
         assert overlay.get_text(strip=True) == page.get_text(strip=True), kind
     overlay = soup((await client.get(f"/overlay/matches/{m['id']}?lang=ko")).text)
     assert overlay.title.get_text(strip=True) == "팀 1 vs 팀 2"
-
-
-async def test_team_calendar_feed(client):
-    event = await make_event(client, 2)
-    st = await make_stage(client, event)
-    match = st["matches"][0]
-    await client.patch(f"/api/matches/{match['id']}", json={
-        "scheduled_at": "2026-11-28T19:00:00+09:00"}, headers=AUTH)
-    # the team page subscribes (webcal:, so later changes reach the calendar; an http link
-    # is a one-off import on a phone) and offers the file to download
-    page = soup((await client.get(f"/teams/{event['teams'][0]}", params={"lang": "ko"})).text)
-    feed = f"/teams/{event['teams'][0]}/schedule.ics?lang=ko"
-    assert page.select_one("[data-subscribe]")["href"] == f"webcal://testserver{feed}"
-    assert page.select_one("[data-subscribe]").get_text(strip=True) == "캘린더 구독"
-    assert page.select_one("[data-ics]")["href"] == feed
-    r = await client.get(f"/teams/{event['teams'][0]}/schedule.ics?lang=ja")
-    assert r.status_code == 200 and r.headers["content-type"].startswith("text/calendar")
-    cal = Calendar.from_ical(r.content)
-    events = cal.walk("VEVENT")
-    assert len(events) == 1
-    assert str(events[0]["summary"]) == "チーム1 vs チーム2"
-    assert events[0].decoded("dtstart") == datetime.fromisoformat("2026-11-28T19:00:00+09:00")
-    assert b"DTSTART:20261128T100000Z" in r.content
-    team = (await client.get(f"/api/teams/{event['teams'][0]}")).json()
-    assert [s["id"] for s in team["schedule"]] == [match["id"]]
-    assert team["schedule"][0]["opponent"]["id"] == event["teams"][1]
-    assert [p["handle"] for p in team["players"]] == ["p0a", "p0b"]
 
 
 async def test_an_answer_built_for_one_host_is_never_served_under_another(client):
@@ -274,7 +245,6 @@ async def test_enter_result_is_offered_only_to_who_may_enter_it(client, app):
     assert not offered((await client.get(f"/matches/{ready['id']}?lang=ko")).text)
 
 
-
 async def test_a_draws_column_only_where_a_draw_can_happen(client):
     """League of Legends plays no draws: its table has no column of zeros headed 무."""
     heads = {}
@@ -287,137 +257,6 @@ async def test_a_draws_column_only_where_a_draw_can_happen(client):
             "table.standings:not(.cross) thead th")][:6]
     assert heads[False][:5] == ["순위", "팀", "승", "패", "승점"], heads
     assert heads[True][:6] == ["순위", "팀", "승", "무", "패", "승점"], heads
-
-
-async def test_a_team_page_has_a_roster_heading_only_for_a_roster(client):
-    """No empty "로스터" heading for a team without players; one player is "선수"."""
-    event = await make_event(client, 2)  # two players each
-    slug = event["slug"]
-    made = []
-    for players in ([], [{"handle": "Knee"}]):
-        r = await client.post(f"/api/tournaments/{slug}/events/lol/teams", json={
-            "name": f"Solo {len(players)}", "players": players}, headers=AUTH)
-        assert r.status_code == 201, r.text
-        made.append(r.json()["id"])
-    titles = []
-    for team in (event["teams"][0], *made):
-        page = soup((await client.get(f"/teams/{team}", params={"lang": "ko"})).text)
-        found = page.select_one("[data-roster-title]")
-        titles.append(found.get_text(strip=True) if found else None)
-    assert titles == ["로스터", None, "선수"], titles
-
-
-async def test_a_team_page_says_its_final_place_once_decided(client):
-    """The semifinal losers (no third-place match) share 3rd–4th; the winner is champion;
-    nobody has a place while still in."""
-    event = await make_event(client, 4)
-    st = await make_stage(client, event)
-    m = by_number(st)
-    t = event["teams"]
-
-    async def shown(team: int, lang: str = "ko") -> str | None:
-        page = soup((await client.get(f"/teams/{team}", params={"lang": lang})).text)
-        found = page.select_one("[data-placement]")
-        return found.get_text(strip=True) if found else None
-
-    assert (await report(client, m[1]["id"], [1, 0])).status_code == 200  # 1 beats 4
-    placed = [await shown(x) for x in t]  # 4 is out at 3rd (shared once the other semi ends)
-    # the other semifinal is still played: 3rd–4th all the same, not "3rd"
-    assert placed == [None, None, None, "최종 순위: 3–4위"]
-    assert (await report(client, m[2]["id"], [0, 1])).status_code == 200  # 3 beats 2
-    final = by_number((await client.get(f"/api/stages/{st['id']}")).json())[3]
-    assert (await report(client, final["id"], [1, 0])).status_code == 200
-    assert [await shown(x) for x in t] == ["🏆 우승", "최종 순위: 3–4위", "최종 순위: 2위",
-                                           "최종 순위: 3–4위"]
-    assert await shown(t[1], "ja") == "最終順位：3–4位"
-
-
-async def test_a_team_of_a_finished_league_is_not_still_in(client):
-    """A review found every team of a finished league (the event's last stage, no cut) read
-    "· 생존" (still in) on its page; while it plays it is, once it is over its place says it."""
-    event = await make_event(client, 3)
-    st = await make_stage(client, event, name="League", format="round_robin")
-    t = event["teams"]
-
-    def status_of(html: str) -> str | None:
-        found = soup(html).select_one("[data-standing-status]")
-        return found.get_text(strip=True) if found else None
-
-    first, *rest = st["matches"]
-    assert (await report(client, first["id"], [1, 0])).status_code == 200
-    assert status_of((await client.get(f"/teams/{t[2]}?lang=ko")).text) == "생존"
-    for m in rest:
-        assert (await report(client, m["id"], [1, 0])).status_code == 200
-    for team in t:
-        page = (await client.get(f"/teams/{team}?lang=ja")).text
-        assert status_of(page) is None, team
-        assert soup(page).select_one("[data-standing-place]") is not None
-
-
-async def test_a_place_shared_in_a_knockout_is_a_range_before_the_others_are_out(client):
-    """8-team double elimination: the first loser of lower round 2 is 5th–6th on its team
-    page and in the API's placements while the other lower round 2 match is still to be
-    played (it read "5th"), and so is the second once it is out; single elimination's
-    first quarterfinal loser is 5th–8th."""
-    event = await make_event(client, 8)
-    st = await make_stage(client, event, format="double_elimination")
-    detail = f"/api/tournaments/{event['slug']}/events/{event['event']}"
-
-    async def shown(team: int) -> str | None:
-        page = soup((await client.get(f"/teams/{team}", params={"lang": "en"})).text)
-        found = page.select_one("[data-placement]")
-        return found.get_text(strip=True) if found else None
-
-    out: list[int] = []
-    while len(out) < 2:  # play every match that is ready, top seed winning, until 2 are out
-        ready = [x for x in (await client.get(f"/api/stages/{st['id']}")).json()["matches"]
-                 if x["status"] == "ready" and None not in x["teams"]]
-        lower_2 = [x for x in ready if x["bracket"] == "losers" and x["round"] == 2]
-        match = (lower_2 or [x for x in ready if not (x["bracket"] == "losers"
-                                                     and x["round"] > 2)])[0]
-        assert (await report(client, match["id"], [1, 0])).status_code == 200
-        if lower_2:
-            out.append(match["teams"][1])
-            placed = {p["team_id"]: p for p in (await client.get(detail)).json()["placements"]}
-            assert (placed[out[-1]]["rank"], placed[out[-1]]["last"]) == (5, 6), placed
-            assert await shown(out[-1]) == "Final place: 5th–6th"
-            table = soup((await client.get(f"/stages/{st['id']}?lang=en")).text)
-            cell = table.select_one(f'[data-standings] tr[data-team="{out[-1]}"] [data-place]')
-            assert cell.get_text(strip=True) == "5th–6th"  # the stage's table says the same
-    assert [await shown(t) for t in out] == ["Final place: 5th–6th"] * 2
-
-    # the teams still playing are listed by how far they are, not by seed: 4 beat 1, so it
-    # is listed above 1 (a 2–0 team stood below a 0–1 one)
-    event = await make_event(client, 4)
-    t = event["teams"]
-    de = await make_stage(client, event, format="double_elimination")
-    first, second = by_number(de)[1], by_number(de)[2]
-    assert set(first["teams"]) == {t[0], t[3]} and set(second["teams"]) == {t[1], t[2]}
-    for m, winner in ((first, t[3]), (second, t[1])):
-        won = [1, 0] if m["teams"][0] == winner else [0, 1]
-        assert (await report(client, m["id"], won)).status_code == 200
-    rows = (await client.get(f"/api/stages/{de['id']}")).json()["standings"]
-    assert [r["team_id"] for r in rows] == [t[1], t[3], t[0], t[2]], rows
-
-    event = await make_event(client, 8)
-    st = await make_stage(client, event)
-    quarter = by_number(st)[1]
-    assert (await report(client, quarter["id"], [1, 0])).status_code == 200
-    assert await shown(quarter["teams"][1]) == "Final place: 5th–8th"
-
-    # the organizer's order splits the range: each is a place of its own (6th, not 6th–8th)
-    for number in range(2, 8):
-        m = by_number((await client.get(f"/api/stages/{st['id']}")).json())[number]
-        assert (await report(client, m["id"], [1, 0])).status_code == 200
-    quarters = [by_number(st)[n]["teams"][1] for n in (1, 2, 3, 4)]
-    r = await client.post(f"/api/stages/{st['id']}/ties", json={
-        "teams": quarters, "reason": "seed order"}, headers=AUTH)
-    assert r.status_code == 200, r.text
-    detail = f"/api/tournaments/{event['slug']}/events/{event['event']}"
-    placed = {p["team_id"]: p for p in (await client.get(detail)).json()["placements"]}
-    assert [(placed[t]["rank"], placed[t]["last"]) for t in quarters] == [
-        (5, 5), (6, 6), (7, 7), (8, 8)]
-    assert await shown(quarters[1]) == "Final place: 6th"
 
 
 async def test_a_one_on_one_events_tables_head_their_column_player(client):
@@ -447,3 +286,48 @@ async def test_a_one_on_one_events_tables_head_their_column_player(client):
         assert page.select_one("[data-entrants]").get_text(strip=True) == word
     page = soup((await client.get(f"/tournaments/{slug}/events/lol", params={"lang": "ko"})).text)
     assert page.select_one("[data-entrants]").get_text(strip=True) == "참가 팀"
+
+
+async def test_games_carry_their_maps(client):
+    event = await make_event(client, 2)
+    st = await make_stage(client, event, settings={"best_of": 3, "game_score": "rounds"})
+    m = st["matches"][0]
+    r = await client.patch(f"/api/matches/{m['id']}", json={"status": "completed", "games": [
+        {"score": [13, 9], "map": "Ascent"}, {"score": [11, 13], "map": "Bind"},
+        [13, 5]]}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert (body["games"], body["maps"], body["score"]) == (
+        [[13, 9], [11, 13], [13, 5]], ["Ascent", "Bind", None], [2, 1])
+    page = soup((await client.get(f"/matches/{m['id']}?lang=en")).text)
+    assert [row.get_text(" ", strip=True) for row in page.select("[data-games] tr")] == [
+        "Game 1 Ascent 13 9", "Game 2 Bind 11 13", "Game 3 13 5"]
+    for bad in ([{"score": [13, 9], "map": ""}], [{"score": [13, 9], "mode": "x"}],
+                [{"map": "Ascent"}], [{"score": [13, 9], "map": "x" * 101}]):
+        r = await client.patch(f"/api/matches/{m['id']}", json={"games": bad}, headers=AUTH)
+        assert r.status_code == 422, (bad, r.text)
+    assert (await client.get(f"/api/matches/{m['id']}")).json()["maps"] == [
+        "Ascent", "Bind", None]
+
+
+async def test_an_empty_knockout_slot_names_the_match_that_fills_it(client):
+    """4-team double elimination: the upper final's slots read "Winner of M1/M2", the lower
+    final's "Loser of M3" and "Winner of M4" (they read "To be decided"); in Japanese too."""
+    event = await make_event(client, 4)
+    st = await make_stage(client, event, format="double_elimination")
+    names = {}
+    for lang in ("en", "ja"):
+        page = soup((await client.get(f"/stages/{st['id']}?lang={lang}")).text)
+        names[lang] = {int(box["data-match"]): [n.get_text(strip=True) for n in
+                                                 box.select("[data-name]")]
+                       for box in page.select(".match[data-match]")}
+    ids = {m["number"]: m["id"] for m in st["matches"]}
+    assert names["en"][ids[3]] == ["Winner of M1", "Winner of M2"]
+    assert names["en"][ids[5]] == ["Loser of M3", "Winner of M4"]
+    assert names["en"][ids[6]] == ["Winner of M3", "Winner of M5"]
+    assert names["ja"][ids[5]] == ["M3の敗者", "M4の勝者"]
+    assert names["en"][ids[1]] == ["Team 1", "Team 4"]
+    # the match page of the lower final names them too (it read "미정")
+    hero = soup((await client.get(f"/matches/{ids[5]}?lang=ko")).text).select_one(".match-hero")
+    assert [n.get_text(strip=True) for n in hero.select("[data-side] [data-name]")] == [
+        "M3 패자", "M4 승자"]

@@ -1,0 +1,53 @@
+"""The nations' table and head-to-head on a tournament's page."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import AUTH, make_event, make_stage, report, soup, stage
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+async def test_nation_head_to_head(client):
+    event = await make_event(client, 6, nations=("KR", "JP", "CN"))
+    kr1, jp1, cn1, kr2, *_ = event["teams"]
+    league = await make_stage(client, event, name="League", format="round_robin",
+                              seeding=[kr1, jp1, cn1, kr2])
+    for m in league["matches"]:
+        await report(client, m["id"], [1, 0])  # the home side wins every time
+    view = await stage(client, league["id"])
+    won: dict[tuple[str, str], int] = {}
+    nation = {kr1: "KR", jp1: "JP", cn1: "CN", kr2: "KR"}
+    for m in view["matches"]:
+        x, y = (nation[t] for t in m["teams"])
+        if x != y:
+            won[(x, y)] = won.get((x, y), 0) + 1
+    t = (await client.get(f"/api/tournaments/{event['slug']}")).json()
+    pairs = {tuple(p["nations"]): (p["wins"], p["draws"]) for p in t["nation_pairs"]}
+    assert set(pairs) == {("KR", "JP"), ("KR", "CN"), ("JP", "CN")} or len(pairs) == 3
+    for (x, y), (wins, draws) in pairs.items():
+        assert wins == [won.get((x, y), 0), won.get((y, x), 0)] and draws == 0
+    page = soup((await client.get(f"/tournaments/{event['slug']}?lang=ja")).text)
+    rows = page.select("[data-nation-pairs] tr")
+    assert len(rows) == 3 and "韓国" in page.select_one("[data-nation-pairs]").get_text()
+
+
+async def test_nation_head_to_head_counts_its_draws_in_words(client):
+    """It read "1 draws" in English."""
+    event = await make_event(client, 4)
+    league = await make_stage(client, event, name="League", format="round_robin",
+                              settings={"allow_draws": True})
+    nation = dict(zip(event["teams"], ("KR", "JP", "KR", "JP"), strict=True))
+    mixed = [m for m in league["matches"] if nation[m["teams"][0]] != nation[m["teams"][1]]]
+    for count, m in enumerate(mixed[:2], start=1):
+        r = await client.patch(f"/api/matches/{m['id']}", json={
+            "games": [[1, 1]], "status": "completed"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        said = {}
+        for lang in ("en", "ko", "ja"):
+            page = soup((await client.get(f"/tournaments/{event['slug']}?lang={lang}")).text)
+            said[lang] = page.select_one("[data-nation-pairs] tr td.muted").get_text(
+                strip=True)
+        assert said == {"en": f"{count} draw" + ("s" if count > 1 else ""),
+                        "ko": f"무승부 {count}", "ja": f"引き分け{count}"}
