@@ -51,3 +51,27 @@ async def test_nation_head_to_head_counts_its_draws_in_words(client):
                 strip=True)
         assert said == {"en": f"{count} draw" + ("s" if count > 1 else ""),
                         "ko": f"무승부 {count}", "ja": f"引き分け{count}"}
+
+
+async def test_the_nation_table_says_how_it_scores(client):
+    """A three-nation review: the table said neither which teams score nor the scale, and
+    its "Matches" column (9–7) did not say it was won–lost."""
+    event = await make_event(client, 2)
+    r = await client.patch(f"/api/tournaments/{event['slug']}", json={
+        "nation_points": [12, 8, 6]}, headers=AUTH)
+    assert r.status_code == 200, r.text
+
+    async def said(lang: str) -> tuple[str, str]:
+        page = soup((await client.get(f"/tournaments/{event['slug']}?lang={lang}")).text)
+        head = [th.get_text(strip=True) for th in page.select("[data-nations] th")]
+        return head[-1], page.select_one("[data-nations-scale]").get_text(strip=True)
+
+    assert await said("ko") == ("경기 (승–패)", "종목별 포인트: 나라마다 가장 높은 순위의 팀만 "
+                                               "점수를 얻습니다. 1위 12 · 2위 8 · 3위 6")
+    r = await client.patch(f"/api/tournaments/{event['slug']}", json={
+        "nation_scoring": "every"}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    assert await said("ja") == ("試合（勝–敗）", "種目ごとのポイント：順位のついた全チームが"
+                                               "得点します。1位 12 · 2位 8 · 3位 6")
+    assert (await said("en"))[1] == "Points per event: every placed team scores. " \
+                                    "1st 12 · 2nd 8 · 3rd 6"
