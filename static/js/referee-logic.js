@@ -159,5 +159,6 @@ export function shownScore(m) {
 
 // A side's score as the public pages show it (layout.score_texts): FF for the side that
 // forfeited, otherwise its shown score.
-export const sideText = (m, i) => (m.forfeit && m.forfeited_by === i + 1 ? "FF" : String(shownScore(m)[i]));
-export const matchScoreText = (m) => `${sideText(m, 0)} – ${sideText(m, 1)}`;
+// ``ff``: the page's word for a forfeit (기권, 棄権, FF)
+export const sideText = (m, i, ff = "FF") => (m.forfeit && m.forfeited_by === i + 1 ? ff : String(shownScore(m)[i]));
+export const matchScoreText = (m, ff = "FF") => `${sideText(m, 0, ff)} – ${sideText(m, 1, ff)}`;

@@ -136,7 +136,7 @@ function describe(match) {
   const box = document.createElement("div");
   const line = document.createElement("p");
   line.className = "big-score";
-  line.textContent = logic.matchScoreText(match);
+  line.textContent = logic.matchScoreText(match, L.FF);
   const status = document.createElement("p");
   status.textContent = (L.status[match.status] || match.status) + (match.forfeit ? ` · ${L.forfeit_word}` : "");
   const list = document.createElement("ol");
@@ -172,8 +172,7 @@ function draw() {
   root.dataset.state = m.status;
   [0, 1].forEach((i) => {
     const el = $(`[data-series="${i}"]`);
-    const side = logic.sideText(m, i);
-    el.textContent = side === "FF" ? L.FF : side; // a forfeit, in the page's language
+    el.textContent = logic.sideText(m, i, L.FF); // a forfeit, in the page's language
     $(`[data-team="${i}"]`).classList.toggle("won", m.status === "completed" && m.winner === i + 1);
   });
   const list = $("[data-games]");
@@ -236,13 +235,8 @@ function ask(text, choices) {
 // version): when the feed brings a change while it is open, it is closed unanswered rather
 // than redrawn under the referee's thumb, and the console says why with the match as it is
 // now. (A change the feed never brought still makes the save a conflict: If-Match.)
-const boardText = (m) => [0, 1].map((i) => {
-  const side = logic.sideText(m, i);
-  return side === "FF" ? L.FF : side;
-}).join(" – ");
-
 function closedText() {
-  return fill(L.question_closed, { score: boardText(stored), status: L.status[stored.status] || stored.status });
+  return fill(L.question_closed, { score: logic.matchScoreText(stored, L.FF), status: L.status[stored.status] || stored.status });
 }
 
 function closeQuestion() {

@@ -439,3 +439,23 @@ async def test_a_correction_asked_when_the_feed_brings_a_change_goes_to_the_conf
         stored = (await client.get(f"/api/matches/{m['id']}")).json()
         assert stored["version"] == theirs["version"]  # nothing of mine was saved
         await phone.close()
+
+
+async def test_a_conflict_with_a_forfeit_says_the_forfeit_in_the_pages_language(
+        browser, module_server):
+    """The conflict panel drew the stored match with the script's own "FF" on a Korean
+    console (the board beside it said 기권)."""
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        event, m = await _live_bo3(client)
+        me = await referee(client, event["slug"])
+        phone = await phone_signed_in(browser, client, me, "ko")
+        await phone.route_web_socket(re.compile(r"/ws/"), lambda ws: None)  # learns by 409
+        await phone.goto(f"{base}/matches/{m['id']}/referee?lang=ko")
+        await tap_score(phone, 9, 13)
+        r = await client.patch(f"/api/matches/{m['id']}", json={"forfeit": 2}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        await phone.get_by_role("button", name="2세트 저장").click()
+        stored = phone.locator("[data-conflict] [data-conflict-stored] .big-score")
+        await expect(stored).to_have_text(re.compile(r"^\d+ – 기권$"))
+        await phone.close()
