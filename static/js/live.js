@@ -67,8 +67,6 @@ function applyMatch(match, flash = true) {
     const played = el.querySelector("[data-games-played]"); // a free-for-all lobby
     if (played && match.placings) played.textContent = String(match.placings.length);
     const bothKnown = match.teams[0] != null && match.teams[1] != null;
-    // an overlay is a scoreboard: 0 0 before the start too, once both teams are known
-    const always = el.classList.contains("ov-match") && bothKnown;
     el.querySelectorAll("[data-side]").forEach((side) => {
       const i = Number(side.dataset.side);
       const who = sideName(match, i);
@@ -79,7 +77,7 @@ function applyMatch(match, flash = true) {
       const flag = side.querySelector("[data-flag]");
       if (flag) flag.textContent = who.flag || "";
       const score = side.querySelector("[data-score]");
-      const shown = always || (["live", "completed"].includes(match.status) && bothKnown);
+      const shown = ["live", "completed"].includes(match.status) && bothKnown;
       const forfeited = match.forfeit && match.forfeited_by === i + 1;
       if (score) score.textContent = !shown ? "" : forfeited ? (i18n.FF || "FF") : String(shownPair[i]);
       // the match page's big score: "vs" until the match is played by two teams (a bye or an

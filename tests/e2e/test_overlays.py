@@ -94,7 +94,7 @@ async def _live_then_reloaded(page: Page) -> tuple[str, str]:
 
 async def test_a_match_overlay_follows_its_bracket_as_a_reload_draws_it(browser, live_server):
     """A review compared the match overlay live with a reload: a team moving into the final
-    read "#3" without its flag, a match not yet played showed 0 0 with a side unknown, the
+    read "#3" without its flag, a match not yet played showed 0 0 (the page drew none), the
     window title kept "To be decided", a draw's badge and a lost side's dimming were the
     script's alone. The overlay now follows its match as the match page does."""
     async with httpx.AsyncClient(base_url=live_server.url) as client:
@@ -116,8 +116,9 @@ async def test_a_match_overlay_follows_its_bracket_as_a_reload_draws_it(browser,
         assert live == reloaded, (live, reloaded)
         assert (await report(client, m[2]["id"], [0, 1])).status_code == 200
         await expect(page).to_have_title("팀 1 vs 팀 3")
-        # both known: a scoreboard's 0 0 before the start, as after a reload
-        await expect(sides.nth(1).locator("[data-score]")).to_have_text("0")
+        await expect(sides.nth(1).locator("[data-name]")).to_have_text("팀 3")
+        # both known, not started: no 0 0 yet (the match page says "vs"), as after a reload
+        await expect(sides.nth(1).locator("[data-score]")).to_have_text("")
         live, reloaded = await _live_then_reloaded(page)
         assert live == reloaded, (live, reloaded)
         assert (await report(client, m[3]["id"], [0, 1])).status_code == 200
