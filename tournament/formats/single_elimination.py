@@ -89,10 +89,6 @@ def rank_range(rounds: int, eliminated_in_round: int,
     return best, best + (slots if losers is None else losers) - 1
 
 
-def _is_bye(r: MatchResult) -> bool:
-    return r.completed and (r.teams[0] is None) != (r.teams[1] is None)
-
-
 def table(teams: list[int], results: list[MatchResult]) -> list[Row]:
     """Final placements: the champion 1st, the final's loser 2nd, then teams out in the
     same round share a rank (3-4, 5-8 ...) unless a third-place match split 3 and 4.
@@ -103,7 +99,9 @@ def table(teams: list[int], results: list[MatchResult]) -> list[Row]:
         return list(rows.values())
     rounds = max(r.round for r in main)
     third_place = any(r.bracket == "third_place" for r in results)
-    played = Counter(r.round for r in main if not _is_bye(r))  # each puts one team out
+    # each played match puts one team out; a bye (completed with one team) puts none, a match
+    # still waiting for its teams will
+    played = Counter(r.round for r in main if not (r.completed and r.is_bye))
     for r in main:
         if not r.completed or r.winner is None:
             continue
