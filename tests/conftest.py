@@ -49,6 +49,16 @@ hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "dev")
 collect_ignore = [] if os.environ.get("TOURNAMENT_TEST_LONG") else ["slow/test_stateful_long.py"]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests marked ``long(seconds)`` first, the longest first (the rest keep their
+    order): pytest-xdist hands the first tests out in turn, so the long ones run side by side
+    from the start instead of one of them holding the end of the run on a single worker."""
+    def seconds(item: pytest.Item) -> float:
+        mark = item.get_closest_marker("long")
+        return -float(mark.args[0]) if mark else 0.0
+    items.sort(key=seconds)
+
+
 async def _admin(url: str, statement: str) -> None:
     engine = create_async_engine(url, isolation_level="AUTOCOMMIT")
     try:

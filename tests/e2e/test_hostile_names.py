@@ -36,6 +36,7 @@ async def _world(client: httpx.AsyncClient) -> dict:
     return {"slug": slug, "teams": teams, "stage": r.json()}
 
 
+@pytest.mark.long(12)
 async def test_hostile_names_stay_text_everywhere(browser, live_server, shots):
     async with httpx.AsyncClient(base_url=live_server.url) as client:
         world = await _world(client)

@@ -82,6 +82,7 @@ async def score_everything(client: httpx.AsyncClient, phone: Page, base: str,
         played += 1
 
 
+@pytest.mark.long(30)
 async def test_the_whole_competition_run_from_the_browser_in_korean(browser, module_server,
                                                                     shots):
     base = module_server.url

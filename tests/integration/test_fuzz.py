@@ -6,8 +6,11 @@ long run draws anyway)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.fuzz_support import fuzz
 
 
+@pytest.mark.long(35)
 def test_api_fuzz(db_url, server_factory):
     fuzz(server_factory(db_url).url, examples=15)

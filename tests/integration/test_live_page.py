@@ -26,6 +26,7 @@ async def score_of(page: Page, match_id: int, side: int) -> str:
         f'.match[data-match="{match_id}"] [data-side="{side}"] [data-score]').text_content())
 
 
+@pytest.mark.long(18)
 async def test_page_resumes_after_a_crash_and_applies_a_snapshot_in_place(sqlite_url):
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium is needed at {CHROMIUM} (apt-get install chromium)")

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.conftest import ROOT, free_port
 
@@ -22,6 +23,7 @@ def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> str:
     return done.stdout
 
 
+@pytest.mark.long(18)
 def test_a_wheel_install_serves_pages_with_their_assets(tmp_path):
     wheels = tmp_path / "wheels"
     # from a clean copy of the sources: setuptools reuses a build/ directory, and a stale

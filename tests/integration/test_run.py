@@ -17,6 +17,7 @@ from tests.helpers import soup
 from tournament.db import Database
 
 
+@pytest.mark.long(10)
 def test_run_py_demo_serves_the_competition(tmp_path):
     port = free_port()
     db = tmp_path / "demo.db"

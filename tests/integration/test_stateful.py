@@ -26,6 +26,7 @@ def runner(request: pytest.FixtureRequest) -> Iterator[AppRunner]:
     app.close()
 
 
+@pytest.mark.long(15)
 def test_stored_stages_equal_a_replay_from_scratch(runner: AppRunner) -> None:
     StageRun.runner = runner
     run = StageRun.TestCase

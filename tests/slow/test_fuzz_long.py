@@ -14,5 +14,6 @@ pytestmark = pytest.mark.slow
 SEED = 20261128
 
 
+@pytest.mark.long(90)
 def test_api_fuzz_long(postgres_url, server_factory):
     fuzz(server_factory(postgres_url).url, examples=60, seed=SEED)

@@ -44,6 +44,7 @@ async def write_until_acknowledged(server: LiveServer, path: str, body: dict, ke
     raise AssertionError(f"{key} was never acknowledged")
 
 
+@pytest.mark.long(11)
 async def test_kill_9_during_a_burst_loses_and_duplicates_nothing(db_url):
     with Servers() as servers:
         server = servers.start(db_url)
