@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import random
 import socket
 import subprocess
 import sys
@@ -160,10 +161,28 @@ async def _session_loop_ends_cleanly() -> AsyncIterator[None]:
     await cancel_tasks(leftovers())
 
 
+# Each pytest-xdist worker takes its servers' ports from a range of its own, below the
+# ephemeral ports: with bind(0) two workers could be handed one port a moment apart (the
+# first closes its probe, the second gets the port, both start a server on it), and a test
+# would then talk to the other worker's server. It starts at a random port of its range and
+# goes round it, so that another run at the same time (a developer's and a helper's) rarely
+# walks the same ports at the same moment.
+_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+_BASE, _SPAN = 20000 + 1500 * _WORKER, 1500
+_START = random.randrange(_SPAN)
+_PORTS = iter([_BASE + (_START + i) % _SPAN for i in range(_SPAN)])
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    """A port of this worker's range that nothing holds now."""
+    for port in _PORTS:
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("this worker has used every port of its range")
 
 
 class Server:
