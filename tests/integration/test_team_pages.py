@@ -186,3 +186,42 @@ async def test_the_calendar_feed_escapes_its_name_and_says_how_often_to_refresh(
         "X-WR-CALNAME:Storm\\, Inc\\; \\\\Test · Cup"
     assert "REFRESH-INTERVAL;VALUE=DURATION:PT15M" in lines
     assert "X-PUBLISHED-TTL:PT15M" in lines
+
+
+async def test_the_calendar_feed_says_where_which_match_and_a_walkover_frees_the_slot(client):
+    """A LAN match has its hall and station as LOCATION (the match page shows them too); the
+    description numbers the match ("Winner of M1" names a match of the same stage, which the
+    feed never numbered, and /matches/1 is another match); a walkover, never played, is
+    CANCELLED and TRANSPARENT (a calendar frees the slot), a played forfeit is not; a team
+    with no timed match still gets a component (its time zone: RFC 5545 asks for one), and the
+    download link names the file after the team."""
+    event = await make_event(client, 4)
+    st = await make_stage(client, event)
+    first, second = st["matches"][0], st["matches"][1]
+    team = first["teams"][0]
+    alone = soup((await client.get(f"/teams/{team}?lang=ko")).text).select_one("[data-ics]")
+    assert alone["download"] == "팀 1.ics"
+    empty = Calendar.from_ical((await client.get(f"/teams/{team}/schedule.ics")).content)
+    assert [c.name for c in empty.subcomponents] == ["VTIMEZONE"]
+    assert str(empty.subcomponents[0]["tzid"]) == "Asia/Seoul"
+    r = await client.patch(f"/api/matches/{first['id']}", json={
+        "scheduled_at": "2026-11-28T19:00:00+09:00", "venue": "Olympic Hall, Seoul",
+        "station": "Booth 2"}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    r = await client.patch(f"/api/matches/{second['id']}", json={
+        "scheduled_at": "2026-11-28T19:00:00+09:00"}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    hero = soup((await client.get(f"/matches/{first['id']}?lang=en")).text)
+    assert hero.select_one("[data-where]").get_text() == "Olympic Hall, Seoul · Booth 2"
+    await client.patch(f"/api/matches/{first['id']}", json={"forfeit": 2}, headers=AUTH)
+    await report(client, second["id"], [1, 0])
+    feed = Calendar.from_ical((await client.get(f"/teams/{team}/schedule.ics?lang=en")).content)
+    (entry,) = feed.walk("VEVENT")
+    assert str(entry["location"]) == "Olympic Hall, Seoul · Booth 2"
+    assert str(entry["description"]).splitlines()[0] == \
+        f"Playoffs · Semifinals · M{first['number']} · BO1"
+    assert (str(entry["status"]), str(entry["transp"])) == ("CANCELLED", "TRANSPARENT")
+    played = second["teams"][0]
+    feed = Calendar.from_ical((await client.get(f"/teams/{played}/schedule.ics")).content)
+    (entry,) = feed.walk("VEVENT")
+    assert "status" not in entry and "location" not in entry

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from icalendar import Calendar, Event, vDuration, vText
+from icalendar import Calendar, Event, Timezone, vDuration, vText
 
 from .. import i18n
 from ..formats.clashes import GAME_MINUTES, expected_end
@@ -30,6 +30,15 @@ def _waiting(entry: Mapping[str, Any], team: Mapping[str, Any],
     fed = entry.get("fed")
     label = words.fed_label(fed[1 if entry["teams"][0] == team["id"] else 0]) if fed else None
     return str(_(label[0]) % label[1]) if label else str(_("To be decided"))
+
+
+def _zone(tournament: Mapping[str, Any]) -> Timezone:
+    """The tournament's time zone over its dates (a feed with no match yet)."""
+    first = date.fromisoformat(tournament["starts_on"]) if tournament.get("starts_on") \
+        else datetime.now(UTC).date()
+    last = date.fromisoformat(tournament["ends_on"]) if tournament.get("ends_on") else first
+    return Timezone.from_tzid(tournament["timezone"], first_date=first,
+                              last_date=max(first, last) + timedelta(days=1))
 
 
 def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: str,
@@ -72,8 +81,13 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
         stage = entry.get("stage") or {}
         round_name, param = entry["round_label"]
         round_text = _(round_name) % param if param is not None else _(round_name)
-        lines = [f"{_line(i18n.localized(stage, lang))} · {round_text}"
+        # the match's own number: "Winner of M2" names a match of the same stage, which the
+        # feed otherwise never numbers (and /matches/2 is another match altogether)
+        lines = [f"{_line(i18n.localized(stage, lang))} · {round_text} · M{entry['number']}"
                  + ("" if lobby else f" · BO{entry['best_of']}")]
+        where = " · ".join(_line(x) for x in (entry.get("venue"), entry.get("station")) if x)
+        if where:  # a LAN match's hall and station, as the match page shows them
+            event.add("location", where)
         if lobby:
             game = i18n.pgettext(lang)("battle royale", "Game %d")
             kills = i18n.ngettext(lang)
@@ -89,6 +103,9 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
             if entry.get("forfeit"):  # no score was played: say how it was decided
                 lines.append(i18n.labelled(_("Result"), _("Walkover win") if outcome == "W"
                                            else _("Forfeit loss"), lang))
+                if not entry["games"]:  # nothing was played: the slot is free in a calendar
+                    event.add("status", "CANCELLED")
+                    event.add("transp", "TRANSPARENT")
             else:
                 result = {"W": _("Win"), "D": _("Draw"), "L": _("Loss")}.get(outcome, "")
                 lines.append(i18n.labelled(_("Final score"), f"{shown[mine]}–{shown[1 - mine]} "
@@ -98,4 +115,6 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
         event.add("description", "\n".join(lines))
         event.add("sequence", entry["version"])
         cal.add_component(event)
+    if not cal.subcomponents:  # RFC 5545 asks for one component: the event's time zone
+        cal.add_component(_zone(tournament))
     return cal.to_ical()  # type: ignore[no-any-return]
