@@ -118,6 +118,11 @@ async def test_audit_is_for_admins_paginated_filtered_and_exported(client, app):
     reports = await trail(client, event["slug"], action="match.report")
     assert len(reports) == 4
     assert await trail(client, event["slug"], actor=referee["id"]) == []
+    # every entry names its target by id: match:abc is a mistake, not a match without history
+    for target in ("match:abc", "match:-1", "team:１"):
+        r = await client.get(f"/api/tournaments/{event['slug']}/audit",
+                             params={"target": target}, headers=AUTH)
+        assert (r.status_code, r.json()["error"]["field"]) == (400, "target_id"), target
     r = await client.get(f"/api/tournaments/{event['slug']}/audit",
                          headers={**AUTH, "Accept": "text/csv"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")

@@ -256,10 +256,14 @@ async def test_check_in_by_a_referee_and_the_match_list(client):
     assert len(page["items"]) == 1 and page["next"] == "1"
     rest = (await client.get(base + f"&limit=1&cursor={page['next']}")).json()
     assert rest["items"][0]["id"] != page["items"][0]["id"]
-    # a NUL in a filter (PostgreSQL refuses it in text) or a filter longer than any place
+    # a NUL in a filter (PostgreSQL refuses it in text) or a filter longer than any place; a
+    # day whose midnight is out of datetime's range, and digits of other scripts ("²", "١")
+    # in a cursor, were 500s; a cursor too long to be a page was read as the first page
     for query in ("&status=done", "&day=tomorrow", "&stage=-1", "&colour=red", "&cursor=x",
-                  "&station=%00S", "&venue=" + "x" * 101):
-        assert (await client.get(base + query)).status_code == 400, query
+                  "&station=%00S", "&venue=" + "x" * 101, "&day=0001-01-01", "&day=9999-12-31",
+                  "&cursor=%C2%B2", "&cursor=%D9%A1", "&cursor=1000000000"):
+        r = await client.get(base + query)
+        assert (r.status_code, r.json()["error"]["code"]) == (400, "invalid_parameter"), query
 
 
 async def test_every_organizer_edit_is_in_the_audit_trail(client):

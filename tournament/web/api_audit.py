@@ -35,8 +35,11 @@ def _filter(request: Request, tournament_id: int | None) -> audit_query.Filter:
     if target_type is not None and target_type not in TYPES:
         raise BadRequest("invalid_parameter", f"target type is one of {', '.join(TYPES)}.",
                          "target_type")
-    if target_id is not None and (len(target_id) > 64 or not target_id.isascii()):
-        raise BadRequest("invalid_parameter", "target id is an id or a slug.", "target_id")
+    if target_id is not None and not (target_id.isascii() and target_id.isdigit()
+                                      and len(target_id) <= 10):
+        # every entry names its target by id: match:abc found nothing, as if it had no history
+        raise BadRequest("invalid_parameter", "target id is the id of the match, stage, team, "
+                         "event, tournament or user.", "target_id")
     actor = q.get("actor")
     action = q.get("action")
     if action is not None and not ACTION.match(action):

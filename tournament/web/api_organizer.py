@@ -145,12 +145,17 @@ def _query(request: Request) -> match_list.MatchQuery:
         day = date.fromisoformat(q["day"]) if "day" in q else None
     except ValueError as exc:
         raise BadRequest("invalid_parameter", "day is a date: 2026-11-28.", "day") from exc
-    limit = int_param(q.get("limit", "50"), "limit")
-    offset = int(q["cursor"]) if q.get("cursor", "").isdigit() and len(q["cursor"]) < 9 \
-        else 0
-    if "cursor" in q and not q["cursor"].isdigit():
-        raise BadRequest("invalid_parameter", "cursor is the 'next' of the previous page.",
-                         "cursor")
+    if day is not None and not 2000 <= day.year <= 2100:  # as every time the API takes
+        raise BadRequest("invalid_parameter", "day is a date from 2000 to 2100.", "day")
+    limit = int_param(q.get("limit", "50"), "limit", f"from 1 to {match_list.MAX_LIMIT} "
+                      "(more is read as the most)")
+    offset = 0
+    if "cursor" in q:  # a page's 'next': ASCII digits ("²" and "١" are digits to isdigit)
+        cursor = q["cursor"]
+        if not (cursor.isascii() and cursor.isdigit()) or len(cursor) > 9:
+            raise BadRequest("invalid_parameter", "cursor is the 'next' of the previous "
+                             "page.", "cursor")
+        offset = int(cursor)
     return match_list.MatchQuery(
         tournament=slug_param(q["tournament"]) if "tournament" in q else None,
         event=slug_param(q["event"], "Event") if "event" in q else None,

@@ -167,13 +167,14 @@ def require_admin(actor: Actor) -> None:
         raise Forbidden("forbidden", "This needs an admin.")
 
 
-def int_param(value: str, name: str) -> int:
+def int_param(value: str, name: str, bounds: str = f"from 1 to {MAX_ID}") -> int:
     """An id from the path: ASCII digits only (no sign, no other scripts' digits), within
-    the range ids have (32 bits on PostgreSQL)."""
+    the range ids have (32 bits on PostgreSQL). ``bounds`` says the range people may use
+    when it is narrower (a page's limit)."""
     if not (value.isascii() and value.isdigit()) or len(value) > 10 \
             or not 1 <= int(value) <= MAX_ID:
         raise BadRequest("invalid_parameter",
-                         f"{name} must be a whole number from 1 to {MAX_ID}.", name)
+                         f"{name} must be a whole number {bounds}.", name)
     return int(value)
 
 
