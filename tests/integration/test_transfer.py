@@ -196,3 +196,24 @@ def test_the_command_line_exports_imports_and_backs_up(tmp_path):
     failed = subprocess.run([*run, "export", "no-such", "--db", str(source)],
                             capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert failed.returncode != 0 and "export failed" in failed.stderr
+
+
+@ASYNC
+async def test_an_export_shows_what_its_reader_may_see_in_the_tournaments_time(client):
+    """A draft stage is the organizer's: the public export left it in (with its matches and
+    seeding) while every other public read hid it; an admin's export keeps it (a backup).
+    Times are in the tournament's time zone, as every other answer gives them (it gave UTC)."""
+    event = await make_event(client, 4)
+    played = await make_stage(client, event, name="Played")
+    await make_stage(client, event, name="Hidden draft", start=False)
+    m = played["matches"][0]
+    r = await client.patch(f"/api/matches/{m['id']}", json={
+        "scheduled_at": "2026-11-28T19:00:00+09:00"}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    url = f"/api/tournaments/{event['slug']}/export"
+    public = (await client.get(url)).json()["events"][0]["stages"]
+    assert [s["name"] for s in public] == ["Played"]
+    (shown,) = [x for x in public[0]["matches"] if x["number"] == m["number"]]
+    assert shown["scheduled_at"] == "2026-11-28T19:00:00+09:00"
+    full = (await client.get(url, headers=AUTH)).json()["events"][0]["stages"]
+    assert [s["name"] for s in full] == ["Played", "Hidden draft"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert
 from sqlmodel import col, select
@@ -20,15 +21,17 @@ from ..models import Event, Player, Stage, Team, Tournament
 from ..schemas_transfer import VERSION, EventRow, Export, StageRow
 from .sql_store import TABLE
 from .stage_reads import stage_matches
-from .tournaments import event_stages, event_teams, players_of, tournament_by_slug
+from .tournaments import event_stages, event_teams, players_of, shows, tournament_by_slug
 
 SKIPPED = {"id", "stage_id", "tournament_id", "referee_id"}  # ids and users stay behind
 
 
-def _iso(value: datetime | None) -> str | None:
+def _iso(value: datetime | None, tz: str) -> str | None:
+    """A stored time (UTC) in the tournament's time zone, as every other answer gives it."""
     if value is None:
         return None
-    return (value.replace(tzinfo=UTC) if value.tzinfo is None else value).isoformat()
+    return (value.replace(tzinfo=UTC) if value.tzinfo is None else value).astimezone(
+        ZoneInfo(tz)).isoformat()
 
 
 async def export_tournament(session: AsyncSession, slug: str) -> dict[str, Any]:
@@ -41,9 +44,16 @@ async def export_tournament(session: AsyncSession, slug: str) -> dict[str, Any]:
         teams = await event_teams(session, e.id)
         rosters = await players_of(session, [x.id for x in teams if x.id is not None])
         stages = []
+        hidden: set[int] = set()
         for s in await event_stages(session, e.id):
             assert s.id is not None
-            matches = [{c: (_iso(v) if isinstance(v := getattr(m, c), datetime) else v)
+            # a draft is the organizer's (tournaments.shows): an export for anyone else leaves
+            # it out, with what is seeded from it (an import needs a stage's source)
+            if not shows(session, s) or (s.source or {}).get("from_stage") in hidden:
+                hidden.add(s.id)
+                continue
+            matches = [{c: (_iso(v, t.timezone) if isinstance(v := getattr(m, c), datetime)
+                            else v)
                         for c in COLUMNS if c not in SKIPPED}
                        for m in await stage_matches(session, s.id)]
             stages.append({"id": s.id, "name": s.name, "names": s.names, "format": s.format,
@@ -194,7 +204,9 @@ async def _stage(session: AsyncSession, t: Tournament, event_id: int, row: Stage
         raise _bad(f"{where}: two matches share a number.", f"{where}.matches")
     rows = []
     for i, m in enumerate(row.matches):
-        values = m.model_dump()
+        # times are stored in UTC (SQLite keeps no offset); an export gives the tournament's
+        values = {k: v.astimezone(UTC) if isinstance(v, datetime) and v.tzinfo else v
+                  for k, v in m.model_dump().items()}
         values["team1_id"] = _team(teams, m.team1_id, f"{where}.matches.{i}")
         values["team2_id"] = _team(teams, m.team2_id, f"{where}.matches.{i}")
         if m.lobby is not None:  # a free-for-all lobby names its teams and each game's
