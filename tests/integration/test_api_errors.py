@@ -114,6 +114,12 @@ async def test_bad_team_and_stage_bodies(client):
     ({"stream_url": "javascript:alert(1)"}, "invalid_input"),
     ({}, "empty_update"),
     ({"status": "pending"}, "invalid_status"),
+    # a forfeit with a score, games or another status: one of them was dropped without a word
+    # (the score naming side 1 the winner gave way to side 1's forfeit; "ready" to nothing)
+    ({"score": [2, 0], "status": "completed", "forfeit": 1}, "forfeit_with_result"),
+    ({"games": [[1, 0]], "forfeit": 2}, "forfeit_with_result"),
+    ({"status": "live", "forfeit": 2}, "forfeit_with_result"),
+    ({"status": "ready", "forfeit": 1}, "forfeit_with_result"),
 ])
 async def test_bad_results_change_nothing(client, body, code):
     event = await make_event(client, 2)

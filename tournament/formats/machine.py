@@ -169,6 +169,10 @@ class StageMachine:
             raise FormatError("teams_unknown", "The teams of this match are not known yet.",
                               "status")
         status = update.status if "status" in update.given else None
+        if update.forfeit is not None and (update.given & {"score", "games"} or status not in (
+                None, MatchStatus.COMPLETED)):  # one of them was dropped without a word
+            raise FormatError("forfeit_with_result", "A forfeit decides the match by itself: "
+                              "send it without a score, games or another status.", "forfeit")
         if status == MatchStatus.PENDING:
             raise FormatError("invalid_status", "A match whose teams are known cannot be "
                               "pending.", "status")

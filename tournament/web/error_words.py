@@ -18,6 +18,8 @@ MESSAGES = {
     "draw_not_allowed": "This match cannot end in a draw.",
     "match_not_needed": "This match is not played.",
     "match_is_bye": "This match is a bye; it has no result.",
+    "forfeit_with_result": "A forfeit decides the match by itself: send it without a score, "
+                           "games or another status.",
     "teams_unknown": "The teams of this match are not known yet.",
     "invalid_status": "This match cannot have that status.",
     "not_assigned": "You are not a referee of this tournament.",
