@@ -6,6 +6,7 @@ corrected from its own link; a referee of another tournament is refused."""
 from __future__ import annotations
 
 import pytest
+from icalendar import Calendar
 
 from tests.accounts_support import browser_for, form_token, make_user
 from tests.helpers import AUTH, soup, stage
@@ -258,3 +259,32 @@ async def test_a_save_on_an_unpublished_tournament_does_not_promise_spectators(c
         done = soup((await b.client.get(r.headers["location"])).text)
         assert done.select_one("[data-ok]").get_text(strip=True) == \
             "第1ゲームを保存しました。大会が公開されると観客に表示されます。"
+
+
+async def test_a_finished_lobby_gives_the_teams_final_place_in_its_calendar(client):
+    """The feed listed each game's place and kills but never where the team finished, which
+    its team page says: a finished lobby's entry ends with the final place and points."""
+    from tests.integration.test_api_free_for_all import game
+
+    event, st = await lobby_stage(client)
+    t = event["teams"]
+    (lobby,) = st["matches"]
+    r = await client.patch(f"/api/matches/{lobby['id']}", json={
+        "scheduled_at": "2026-12-01T10:00:00+09:00"}, headers=AUTH)
+    assert r.status_code == 200, r.text
+
+    async def said(lang: str) -> list[str]:
+        body = (await client.get(f"/teams/{t[0]}/schedule.ics", params={"lang": lang})).content
+        (entry,) = Calendar.from_ical(body).walk("VEVENT")
+        return str(entry["description"]).splitlines()
+
+    assert (await game(client, lobby["id"], 1, [t[1], t[0], t[2], t[3]])).status_code == 200
+    assert not [x for x in await said("en") if x.startswith("Final place")]  # not over yet
+    assert (await game(client, lobby["id"], 2, [t[2], t[3], t[0], t[1]])).status_code == 200
+    row = next(r for r in (await stage(client, st["id"]))["standings"] if r["team_id"] == t[0])
+    # 6 + 5 points, behind t[2] (5 + 10) and t[1] (10 + 4), ahead of t[3] (4 + 6)
+    assert (row["rank"], row["points"]) == (3, 11)
+    assert (await said("en"))[-1] == "Final place: 3rd · 11 points"
+    assert (await said("ko"))[-1] == "최종 순위: 3위 · 11점"
+    page = soup((await client.get(f"/teams/{t[0]}", params={"lang": "ko"})).text)
+    assert page.select_one("[data-standing-place]").get_text(strip=True) == "3위"

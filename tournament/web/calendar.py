@@ -42,7 +42,8 @@ def _zone(tournament: Mapping[str, Any]) -> Timezone:
 
 
 def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: str,
-                 base_url: str) -> bytes:
+                 base_url: str, rows: Mapping[int, Mapping[str, Any]] | None = None) -> bytes:
+    """``rows``: the team's standings row by stage id (a finished lobby's final place)."""
     _ = i18n.gettext(lang)
     cal = Calendar()
     cal.add("prodid", "-//Tournament service//schedule//EN")
@@ -95,6 +96,12 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
                                     + i18n.aside(kills("%d kill", "%d kills", p["kills"])
                                                  % p["kills"], lang), lang)
                       for p in entry.get("places", [])]
+            row = (rows or {}).get(entry["stage_id"])
+            if entry["status"] == "completed" and row and row.get("rank"):
+                points = i18n.ngettext(lang)("%d point", "%d points", row["points"])
+                lines.append(_("Final place: %s") % (
+                    i18n.place(row["rank"], row.get("shared", 1), lang) + " · "
+                    + points % row["points"]))
         elif entry["status"] == "completed":
             # from this team's side: its score first, and its result
             mine = 0 if entry["teams"][0] == team["id"] else 1

@@ -337,9 +337,10 @@ async def team_calendar(request: Request) -> Response:
         team = await reads.team_detail(session, team_id)
         t = await reads.tournament_head(session, team["tournament"])
         event = next(e for e in t["events"] if e["slug"] == team["event"])
-        _, fed, _ahead = await team_standing(session, event["id"], team_id)
+        standing, fed, _ahead = await team_standing(session, event["id"], team_id)
         body = schedule_ics(with_rounds(team, fed), t, language(request),
-                            str(request.base_url).rstrip("/"))
+                            str(request.base_url).rstrip("/"),
+                            {s["stage"]["id"]: s["row"] for s in standing})
         return Response(body, media_type="text/calendar; charset=utf-8")
     return await versioned(request, lambda s: reads.version(s, team_id=team_id), build)
 
