@@ -1,0 +1,54 @@
+"""Findings of an API contract review: each refusal changes nothing and says why."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.helpers import AUTH, make_event, make_stage
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+async def _seq(client: httpx.AsyncClient, slug: str) -> int:
+    return int((await client.get(f"/api/tournaments/{slug}", headers=AUTH)).json()["last_seq"])
+
+
+def _edits(event: dict[str, Any], stage_id: int) -> list[tuple[str, dict[str, Any]]]:
+    slug, team = event["slug"], event["teams"][0]
+    return [(f"/api/tournaments/{slug}", {"name": "Cup"}),
+            (f"/api/teams/{team}", {"name": "Team 1", "nation": "KR"}),
+            (f"/api/stages/{stage_id}", {"name": "Playoffs", "settings": {}}),
+            (f"/api/tournaments/{slug}/events/lol", {"name": "League of Legends"})]
+
+
+async def test_empty_patch_is_refused_and_publishes_nothing(client: httpx.AsyncClient) -> None:
+    event = await make_event(client, teams=4)
+    stage = await make_stage(client, event)
+    for path, _same in _edits(event, stage["id"]):
+        before = await _seq(client, event["slug"])
+        for body in ({}, {"confirm": True}) if "stages" in path else ({},):
+            r = await client.patch(path, json=body, headers=AUTH)
+            assert r.status_code == 422, (path, r.text)
+            assert r.json()["error"]["code"] == "empty_update"
+        assert await _seq(client, event["slug"]) == before, path
+
+
+async def test_patch_with_the_stored_values_publishes_nothing(
+        client: httpx.AsyncClient) -> None:
+    event = await make_event(client, teams=4)
+    stage = await make_stage(client, event)
+    matches = [m["id"] for m in stage["matches"]]
+    for path, same in _edits(event, stage["id"]):
+        before = await _seq(client, event["slug"])
+        r = await client.patch(path, json=same, headers=AUTH)
+        assert r.status_code == 200, (path, r.text)
+        assert await _seq(client, event["slug"]) == before, path
+    r = await client.get(f"/api/stages/{stage['id']}")
+    assert [m["id"] for m in r.json()["matches"]] == matches  # not planned again
+    r = await client.patch(f"/api/teams/{event['teams'][0]}", json={"name": "Team One"},
+                           headers=AUTH)
+    assert r.status_code == 200
+    assert await _seq(client, event["slug"]) == before + 1  # a real change still is live
