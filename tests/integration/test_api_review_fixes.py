@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.helpers import AUTH, make_event, make_stage
+from tests.helpers import AUTH, make_event, make_stage, unique
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -52,3 +52,30 @@ async def test_patch_with_the_stored_values_publishes_nothing(
                            headers=AUTH)
     assert r.status_code == 200
     assert await _seq(client, event["slug"]) == before + 1  # a real change still is live
+
+
+@pytest.mark.parametrize("body, field", [
+    ({"name": "\u200b"}, "name"),
+    ({"name": " \u2060\ufeff "}, "name"),
+    ({"name": "Cup", "names": {"ko": ""}}, "names.ko"),
+    ({"name": "Cup", "names": {"ja": "\u200b"}}, "names.ja"),
+])
+async def test_blank_looking_names_are_refused(client: httpx.AsyncClient, body: dict[str, Any],
+                                               field: str) -> None:
+    slug = unique("blank")
+    r = await client.post("/api/tournaments", json={"slug": slug, **body}, headers=AUTH)
+    assert r.status_code == 422, r.text
+    assert r.json()["error"]["code"] == "invalid_input"
+    assert r.json()["error"]["field"] == field
+    assert (await client.get(f"/api/tournaments/{slug}", headers=AUTH)).status_code == 404
+    event = await make_event(client, teams=2)
+    r = await client.patch(f"/api/teams/{event['teams'][0]}", json=body, headers=AUTH)
+    assert r.status_code == 422 and r.json()["error"]["field"] == field, r.text
+
+
+async def test_a_name_with_an_inner_format_character_is_kept(
+        client: httpx.AsyncClient) -> None:
+    r = await client.post("/api/tournaments", json={
+        "slug": unique("zw"), "name": "T\u200b1", "nation_points": []}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    assert r.json()["name"] == "T\u200b1" and r.json()["nation_points"] == []
