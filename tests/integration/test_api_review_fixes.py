@@ -79,3 +79,23 @@ async def test_a_name_with_an_inner_format_character_is_kept(
         "slug": unique("zw"), "name": "T\u200b1", "nation_points": []}, headers=AUTH)
     assert r.status_code == 201, r.text
     assert r.json()["name"] == "T\u200b1" and r.json()["nation_points"] == []
+
+
+async def test_csv_duplicates_by_case_or_width_are_line_errors(
+        client: httpx.AsyncClient) -> None:
+    event = await make_event(client, teams=0)
+    path = f"/api/tournaments/{event['slug']}/events/lol/teams/import"
+    headers = {**AUTH, "Content-Type": "text/csv"}
+    r = await client.post(path, content=b"name\nNewA\nnewa\n", headers=headers)
+    assert r.status_code == 422, r.text
+    error = r.json()["error"]
+    assert error["code"] == "invalid_csv"
+    assert [(e["line"], e["code"], e["params"]) for e in error["errors"]] == [
+        (3, "csv_duplicate", {"name": "newa", "other": 2})]
+    text = "name,nation\nNewE,KR\nＮｅｗｅ,JP\nNewF,JPN\n"
+    r = await client.post(path, content=text.encode(), headers=headers)
+    assert r.status_code == 422, r.text
+    assert [(e["line"], e["field"], e["code"]) for e in r.json()["error"]["errors"]] == [
+        (3, "name", "csv_duplicate"), (4, "nation", "csv_field")]
+    detail = (await client.get(f"/api/tournaments/{event['slug']}/events/lol")).json()
+    assert detail["teams"] == []

@@ -72,13 +72,15 @@ async def test_a_tournament_is_set_up_in_the_console(client, app):
                 "T1,티원,,KR,1,Faker;Oner\nGen.G,젠지,,KR,2,Chovy\n"
                 "DetonatioN,,デトネーション,JP,3,Yutapon\nFukuoka,,福岡,JP,4,\n")
         bad = good.replace("JP,3", "JPN,3").replace("Fukuoka,,福岡,JP,4,",
-                                                    "T1,,,KR,5,")
+                                                    "ｔ1,,,KR,5,")
         r = await con.post(event_page, f"{event_page}/import", {"csv": bad}, lang="ko")
         assert r.status_code == 422
         lines = dict(re.findall(r'data-csv-line="(\d+)"><td class="num">\d+</td><td>([^<]*)<',
                                 r.text))
         assert set(lines) == {"4", "5"}  # the bad nation, the repeated name
         assert "국가" in visible_text(r.text)  # the column, said in Korean
+        # "ｔ1" is "T1" by the event's rule (NFKC, case folding): a repeat, said in Korean
+        assert "ｔ1 팀이 2번째 줄에도 있습니다" in visible_text(r.text)
         # ... with what it takes (it said only 형식이 올바르지 않습니다)
         assert "국가: KR, JP, CN 같은 두 글자 국가 코드여야 합니다." in visible_text(r.text)
         # the team form picks a nation from a list, named in the page's language (a typed
