@@ -99,3 +99,37 @@ async def test_csv_duplicates_by_case_or_width_are_line_errors(
         (3, "name", "csv_duplicate"), (4, "nation", "csv_field")]
     detail = (await client.get(f"/api/tournaments/{event['slug']}/events/lol")).json()
     assert detail["teams"] == []
+
+
+async def test_a_recorded_order_waits_for_a_pending_tiebreaker(
+        client: httpx.AsyncClient) -> None:
+    from .test_api_replays import play
+
+    event = await make_event(client, 4)
+    a, b, c, d = event["teams"]
+    groups = await make_stage(client, event, name="Group", format="round_robin",
+                              settings={"advance": 2, "tiebreakers": ["points", "head_to_head"]})
+    for winner, loser in ((a, b), (a, c), (a, d), (b, c), (c, d), (d, b)):
+        await play(client, groups["id"], winner, loser)  # b, c, d tied for 2nd
+    r = await client.post(f"/api/stages/{groups['id']}/tiebreakers", json={"teams": [b, c]},
+                          headers=AUTH)
+    assert r.status_code == 201, r.text
+    tb = r.json()
+    before = await _seq(client, event["slug"])
+    r = await client.post(f"/api/stages/{groups['id']}/ties", json={
+        "teams": [b, c, d], "reason": "coin toss"}, headers=AUTH)
+    assert r.status_code == 409, r.text
+    error = r.json()["error"]
+    assert (error["code"], error["params"]) == ("tiebreaker_pending",
+                                                {"matches": [tb["number"]]})
+    assert f"M{tb['number']}" in error["message"]
+    assert await _seq(client, event["slug"]) == before
+    view = (await client.get(f"/api/stages/{groups['id']}")).json()
+    assert view["ties"] == []
+    r = await client.patch(f"/api/matches/{tb['id']}", json={"score": [0, 1],
+                                                             "status": "completed"},
+                           headers=AUTH)
+    assert r.status_code == 200, r.text
+    rows = {x["team_id"]: x["rank"] for x in
+            (await client.get(f"/api/stages/{groups['id']}")).json()["standings"]}
+    assert rows[c] < rows[b]  # the played tiebreaker decides: c won it

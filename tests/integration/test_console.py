@@ -251,6 +251,24 @@ async def test_a_tie_is_broken_from_the_stage_page(client, app):
         r = await con.post(path, f"{path}/ties", {"how": "order", "order": f"{c},{a},{b}",
                                                   "reason": ""}, lang="ja")
         assert r.status_code == 422 and "理由" in error_of(r.text)  # a reason is needed
+        # while the tiebreaker is to be played, no order: its result is the stronger word
+        r = await con.post(path, f"{path}/ties", {"how": "order", "order": f"{c},{a},{b}",
+                                                  "reason": "Coin toss by the referee"},
+                           lang="ko")
+        assert r.status_code == 409, r.text
+        assert f"타이브레이커 경기(M{tiebreak[0]['number']})" in error_of(r.text)
+        side_a = 0 if tiebreak[0]["teams"][0] == a else 1
+        r = await report(client, tiebreak[0]["id"], [2, 0] if side_a == 0 else [0, 2])
+        assert r.status_code == 200, r.text
+        stage = (await client.get(f"/api/stages/{st['id']}")).json()
+        assert [row["team_id"] for row in stage["standings"]] == [a, c, b]  # the match's word
+        # the same tie in another league, broken by a recorded order instead
+        st = await make_stage(client, event, name="League 2", format="round_robin")
+        path = f"/admin/stages/{st['id']}"
+        for m in by_number(st).values():
+            won = winners[frozenset(m["teams"])]
+            r = await report(client, m["id"], [1, 0] if m["teams"][0] == won else [0, 1])
+            assert r.status_code == 200, r.text
         r = await con.post(path, f"{path}/ties", {"how": "order", "order": f"{c},{a},{b}",
                                                   "reason": "Coin toss by the referee"})
         assert r.status_code == 303, error_of(r.text)
