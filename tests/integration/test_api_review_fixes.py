@@ -111,6 +111,11 @@ async def test_a_recorded_order_waits_for_a_pending_tiebreaker(
                               settings={"advance": 2, "tiebreakers": ["points", "head_to_head"]})
     for winner, loser in ((a, b), (a, c), (a, d), (b, c), (c, d), (d, b)):
         await play(client, groups["id"], winner, loser)  # b, c, d tied for 2nd
+    r = await client.post(f"/api/stages/{groups['id']}/tiebreakers",
+                          json={"teams": [b, c], "best_of": 2}, headers=AUTH)
+    assert r.status_code == 422, r.text  # a tiebreaker is never drawn: an odd best-of
+    assert (r.json()["error"]["code"], r.json()["error"]["field"]) == ("invalid_settings",
+                                                                       "best_of")
     r = await client.post(f"/api/stages/{groups['id']}/tiebreakers", json={"teams": [b, c]},
                           headers=AUTH)
     assert r.status_code == 201, r.text
@@ -133,3 +138,70 @@ async def test_a_recorded_order_waits_for_a_pending_tiebreaker(
     rows = {x["team_id"]: x["rank"] for x in
             (await client.get(f"/api/stages/{groups['id']}")).json()["standings"]}
     assert rows[c] < rows[b]  # the played tiebreaker decides: c won it
+
+
+@pytest.mark.parametrize("fmt, settings, field", [
+    ("single_elimination", {"best_of": 2}, "settings.best_of"),
+    ("single_elimination", {"best_of_by_round": {"2": 4}}, "settings.best_of_by_round.2"),
+    ("double_elimination", {"final_best_of": 2}, "settings.final_best_of"),
+    ("double_elimination", {"best_of_by_round": {"L2": 2}}, "settings.best_of_by_round.L2"),
+    ("swiss", {"decider_best_of": 4}, "settings.decider_best_of"),
+    ("round_robin", {"best_of": 2}, "settings.best_of"),
+])
+async def test_an_even_best_of_is_refused_where_draws_are_not_allowed(
+        client: httpx.AsyncClient, fmt: str, settings: dict[str, Any], field: str) -> None:
+    event = await make_event(client, teams=8)
+    path = f"/api/tournaments/{event['slug']}/events/lol/stages"
+    r = await client.post(path, json={"name": "S", "format": fmt, "settings": settings},
+                          headers=AUTH)
+    assert r.status_code == 422, r.text
+    error = r.json()["error"]
+    assert (error["code"], error["field"]) == ("invalid_settings", field)
+    assert "odd" in error["message"]
+    detail = (await client.get(f"/api/tournaments/{event['slug']}/events/lol")).json()
+    assert detail["stages"] == []
+    # an edit is refused alike and changes nothing
+    ok = await make_stage(client, event, format=fmt)
+    r = await client.patch(f"/api/stages/{ok['id']}", json={"settings": settings},
+                           headers=AUTH)
+    assert r.status_code == 422 and r.json()["error"]["field"] == field, r.text
+
+
+async def test_best_of_two_stays_where_a_match_can_be_drawn(
+        client: httpx.AsyncClient) -> None:
+    event = await make_event(client, teams=4)
+    league = await make_stage(client, event, format="round_robin",
+                              settings={"best_of": 2, "allow_draws": True})
+    m = league["matches"][0]
+    r = await client.patch(f"/api/matches/{m['id']}", json={"score": [1, 1],
+                                                            "status": "completed"},
+                           headers=AUTH)
+    assert r.status_code == 200 and r.json()["draw"] is True, r.text
+
+
+async def test_best_of_by_round_names_only_rounds_the_bracket_has(
+        client: httpx.AsyncClient) -> None:
+    event = await make_event(client, teams=8)  # three rounds
+    path = f"/api/tournaments/{event['slug']}/events/lol/stages"
+    for fmt, key in (("single_elimination", "9"), ("round_robin", "8"),
+                     ("double_elimination", "W4")):
+        r = await client.post(path, json={"name": "S", "format": fmt, "seeding": event["teams"],
+                                          "settings": {"best_of_by_round": {"2": 3, key: 3}}},
+                              headers=AUTH)
+        assert r.status_code == 422, r.text
+        error = r.json()["error"]
+        assert (error["code"], error["field"]) == ("invalid_settings",
+                                                   f"settings.best_of_by_round.{key}")
+        assert error["params"]["round"] == key
+    r = await client.post(path, json={"name": "S", "format": "single_elimination",
+                                      "seeding": event["teams"],
+                                      "settings": {"best_of_by_round": {"9": 3}}},
+                          headers=AUTH)
+    assert r.json()["error"]["params"]["rounds"] == "1, 2, 3"
+    r = await client.post(path, json={"name": "S", "format": "double_elimination",
+                                      "seeding": event["teams"],
+                                      "settings": {"best_of_by_round": {"L4": 5, "3": 3}}},
+                          headers=AUTH)
+    assert r.status_code == 201, r.text
+    detail = (await client.get(f"/api/tournaments/{event['slug']}/events/lol")).json()
+    assert len(detail["stages"]) == 1

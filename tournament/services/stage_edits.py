@@ -124,6 +124,7 @@ async def _replan(session: AsyncSession, stage: Stage, tournament: Tournament,
     try:
         settings = fmt.parse_settings(body.settings if body.settings is not None
                                       else stage.settings or {})
+        fmt.check_playable(settings)
     except FormatError as exc:
         raise domain_error(exc) from exc
     if stage.source and body.seeding is not None:
