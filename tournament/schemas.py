@@ -84,7 +84,7 @@ Integral = BeforeValidator(_integral)
 Id = Annotated[int, Field(ge=1, le=MAX_ID), Integral]
 Lang = Literal["ko", "ja", "en"]
 # a translation is a name too: a language without one is left out, never sent blank
-NameEntry = Annotated[str, _line(200), Field(min_length=1)]
+NameEntry = Annotated[str, _line(200)]  # the pattern refuses "" as blank, saying so
 Names = Annotated[dict[Lang, NameEntry] | None, Field()]
 
 
