@@ -8,6 +8,8 @@ patterns, ranges), so the OpenAPI schema says exactly what is accepted."""
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Annotated, Any, Literal
@@ -37,9 +39,28 @@ from .formats.types import StageFormat
 SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 SLUG = re.compile(SLUG_PATTERN)
 LANGS = ("ko", "ja", "en")
-# One line of text: no control characters (NUL, newlines, tabs, DEL) and not blank.
-LINE = r"^(?=.*\S)[^\x00-\x1f\x7f-\x9f]*$"
-# The same, possibly blank (a ``names`` entry left empty means "no name in this language").
+
+
+def _format_characters() -> str:
+    """Unicode's invisible format characters (category Cf: U+200B zero-width space, U+2060
+    word joiner, U+FEFF, bidi marks…) as a character class's ranges, the characters
+    themselves (a pattern both Python and JSON Schema read alike)."""
+    ranges: list[tuple[int, int]] = []
+    for c in range(sys.maxunicode + 1):
+        if unicodedata.category(chr(c)) == "Cf":
+            if ranges and ranges[-1][1] == c - 1:
+                ranges[-1] = (ranges[-1][0], c)
+            else:
+                ranges.append((c, c))
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges)
+
+
+FORMAT_CHARACTERS = _format_characters()
+# One line of text: no control characters (NUL, newlines, tabs, DEL) and not blank: at least
+# one character that is neither white space nor an invisible format character ("\u200b"
+# alone is blank).
+LINE = rf"^(?=.*[^\s{FORMAT_CHARACTERS}])[^\x00-\x1f\x7f-\x9f]*$"
+# The same, possibly blank (a venue or station typed in a form may be left empty).
 LINE_OR_BLANK = r"^[^\x00-\x1f\x7f-\x9f]*$"
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 YEARS = r"^(20[0-9]{2}|2100)-"  # the years a date or time may fall in (2000-2100)
@@ -62,17 +83,9 @@ def _integral(value: Any) -> Any:
 Integral = BeforeValidator(_integral)
 Id = Annotated[int, Field(ge=1, le=MAX_ID), Integral]
 Lang = Literal["ko", "ja", "en"]
-NameEntry = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200,
-                                             pattern=LINE_OR_BLANK)]
-
-
-def _names(value: dict[str, str] | None) -> dict[str, str] | None:
-    if value is None:
-        return None
-    return {k: v for k, v in value.items() if v}
-
-
-Names = Annotated[dict[Lang, NameEntry] | None, AfterValidator(_names)]
+# a translation is a name too: a language without one is left out, never sent blank
+NameEntry = Annotated[str, _line(200)]  # the pattern refuses "" as blank, saying so
+Names = Annotated[dict[Lang, NameEntry] | None, Field()]
 
 
 def _year(value: date) -> date:

@@ -72,13 +72,15 @@ async def test_a_tournament_is_set_up_in_the_console(client, app):
                 "T1,티원,,KR,1,Faker;Oner\nGen.G,젠지,,KR,2,Chovy\n"
                 "DetonatioN,,デトネーション,JP,3,Yutapon\nFukuoka,,福岡,JP,4,\n")
         bad = good.replace("JP,3", "JPN,3").replace("Fukuoka,,福岡,JP,4,",
-                                                    "T1,,,KR,5,")
+                                                    "ｔ1,,,KR,5,")
         r = await con.post(event_page, f"{event_page}/import", {"csv": bad}, lang="ko")
         assert r.status_code == 422
         lines = dict(re.findall(r'data-csv-line="(\d+)"><td class="num">\d+</td><td>([^<]*)<',
                                 r.text))
         assert set(lines) == {"4", "5"}  # the bad nation, the repeated name
         assert "국가" in visible_text(r.text)  # the column, said in Korean
+        # "ｔ1" is "T1" by the event's rule (NFKC, case folding): a repeat, said in Korean
+        assert "ｔ1 팀이 2번째 줄에도 있습니다" in visible_text(r.text)
         # ... with what it takes (it said only 형식이 올바르지 않습니다)
         assert "국가: KR, JP, CN 같은 두 글자 국가 코드여야 합니다." in visible_text(r.text)
         # the team form picks a nation from a list, named in the page's language (a typed
@@ -249,6 +251,24 @@ async def test_a_tie_is_broken_from_the_stage_page(client, app):
         r = await con.post(path, f"{path}/ties", {"how": "order", "order": f"{c},{a},{b}",
                                                   "reason": ""}, lang="ja")
         assert r.status_code == 422 and "理由" in error_of(r.text)  # a reason is needed
+        # while the tiebreaker is to be played, no order: its result is the stronger word
+        r = await con.post(path, f"{path}/ties", {"how": "order", "order": f"{c},{a},{b}",
+                                                  "reason": "Coin toss by the referee"},
+                           lang="ko")
+        assert r.status_code == 409, r.text
+        assert f"타이브레이커 경기(M{tiebreak[0]['number']})" in error_of(r.text)
+        side_a = 0 if tiebreak[0]["teams"][0] == a else 1
+        r = await report(client, tiebreak[0]["id"], [2, 0] if side_a == 0 else [0, 2])
+        assert r.status_code == 200, r.text
+        stage = (await client.get(f"/api/stages/{st['id']}")).json()
+        assert [row["team_id"] for row in stage["standings"]] == [a, c, b]  # the match's word
+        # the same tie in another league, broken by a recorded order instead
+        st = await make_stage(client, event, name="League 2", format="round_robin")
+        path = f"/admin/stages/{st['id']}"
+        for m in by_number(st).values():
+            won = winners[frozenset(m["teams"])]
+            r = await report(client, m["id"], [1, 0] if m["teams"][0] == won else [0, 1])
+            assert r.status_code == 200, r.text
         r = await con.post(path, f"{path}/ties", {"how": "order", "order": f"{c},{a},{b}",
                                                   "reason": "Coin toss by the referee"})
         assert r.status_code == 303, error_of(r.text)

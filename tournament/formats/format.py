@@ -125,6 +125,60 @@ class Format(Generic[S]):
         settings.check()
         return settings
 
+    def check_playable(self, settings: S) -> None:
+        """Rules on new settings (creation and edits; stored ones are read as they are): a
+        match that cannot end in a draw needs an odd best-of, or a series level at 1–1
+        could never be finished (only forfeited)."""
+        if self.allows_draws(settings) or self.lobbies:
+            return
+        values: list[tuple[str, Any]] = [
+            (f.name, getattr(settings, f.name)) for f in fields(settings)
+            if f.name == "best_of" or f.name.endswith("_best_of")]
+        values += [(f"best_of_by_round.{k}", v) for k, v in settings.best_of_by_round.items()]
+        for name, value in values:
+            if isinstance(value, int) and value % 2 == 0:
+                raise FormatError(
+                    "invalid_settings", f"{name} is {value}: a match of this stage cannot "
+                    "end in a draw, so it is played over an odd number of games (a "
+                    f"{value // 2}-{value // 2} series could never be finished).",
+                    f"settings.{name}", setting=name, even=value)
+
+    def check_rounds(self, matches: Sequence[MatchState], settings: S) -> None:
+        """``best_of_by_round`` names only rounds the planned stage has (a bracket planned
+        whole; a Swiss pairs as it goes and a lobby has no rounds of matches)."""
+        keys = settings.best_of_by_round
+        if not keys or self.pairs_rounds or self.lobbies:
+            return
+        rounds = {(m.bracket, m.round) for m in matches
+                  if m.bracket not in ("grand_final", "tiebreaker")}
+        plain = sorted({r for _, r in rounds})
+
+        def has(key: str) -> bool:
+            if key[:1] in ("W", "L"):
+                bracket = "winners" if key[0] == "W" else "losers"
+                return (bracket, int(key[1:])) in rounds
+            return int(key) in plain
+
+        missing = [k for k in keys if not has(k)]
+        if missing:
+            shown = ", ".join(self.round_names(rounds))
+            raise FormatError(
+                "invalid_settings", f"best_of_by_round names round {missing[0]}, which this "
+                f"stage does not have; its rounds are {shown}.",
+                f"settings.best_of_by_round.{missing[0]}", setting="best_of_by_round",
+                round=missing[0], rounds=shown)
+
+    def round_names(self, rounds: set[tuple[str | None, int]]) -> list[str]:
+        """The rounds a ``best_of_by_round`` key may name, as keys ("1", "2", "3"; a double
+        elimination also "W1"…, "L1"…)."""
+        plain = sorted({r for _, r in rounds})
+        names = [str(r) for r in plain]
+        if self.settings_type.bracket_rounds:
+            for letter, bracket in (("W", "winners"), ("L", "losers")):
+                names += [f"{letter}{r}" for b, r in sorted(
+                    x for x in rounds if x[0] is not None) if b == bracket]
+        return names
+
     def reranks_only(self, old: S, new: S) -> bool:
         """Whether ``new`` differs from ``old`` only in ``ranking_settings``: the matches
         and their results stand, and the standings are read again under the new rules."""

@@ -17,7 +17,7 @@ from ..live.outbox import emit
 from ..models import Event, EventLog, Player, RefereeAssignment, Stage, Team, Tournament
 from ..schemas_edit import EventUpdate, TeamUpdate
 from .context import lock_tournament
-from .naming import rename
+from .naming import rename, require_change
 from .sql_store import TABLE
 from .tournaments import event_by_slug, players_of, team_names_free, tournament_by_slug
 
@@ -39,6 +39,8 @@ async def update_team(session: AsyncSession, team_id: int, body: TeamUpdate) -> 
     team, event, tournament = await _team_for_edit(session, team_id)
     assert team.id is not None and tournament.id is not None
     given = body.model_fields_set
+    require_change(given, "name, names, nation, seed or players")
+    before = views.team_view(team, (await players_of(session, [team.id]))[team.id])
     if "name" in given and body.name is not None:
         await team_names_free(session, event.id or 0, [body.name], team.id)
     rename(team, given, body.model_dump(include={"name", "names"}))
@@ -56,6 +58,8 @@ async def update_team(session: AsyncSession, team_id: int, body: TeamUpdate) -> 
                         for i, p in enumerate(body.players))
     await session.flush()
     view = views.team_view(team, (await players_of(session, [team.id]))[team.id])
+    if view == before:
+        return view  # the values it sent are the stored ones: no change, no live event
     await emit(session, tournament.id, "event.updated",
                {**views.event_view(event, tournament.slug), "team": view})
     return view
@@ -89,13 +93,16 @@ async def update_event(session: AsyncSession, slug: str, event_slug: str,
     await lock_tournament(session, tournament.id)
     event = await event_by_slug(session, tournament, event_slug)
     given = body.model_fields_set
+    require_change(given, "name, names or game")
+    before = views.event_view(event, tournament.slug)
     rename(event, given, body.model_dump(include={"name", "names"}))
     if "game" in given:
         event.game = body.game
     session.add(event)
     await session.flush()
     view = views.event_view(event, tournament.slug)
-    await emit(session, tournament.id, "event.updated", view)
+    if view != before:  # the values it sent may be the stored ones: then no live event
+        await emit(session, tournament.id, "event.updated", view)
     return view
 
 

@@ -6,6 +6,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence, Set
 from typing import Any, Protocol
 
+from ..errors import InvalidInput
+
 
 class Named(Protocol):
     name: str
@@ -26,6 +28,13 @@ def rename(entity: Named, given: Set[str], fields: Mapping[str, Any]) -> None:
         entity.names = {str(k): str(v) for k, v in (fields.get("names") or {}).items()}
     elif entity.name != old and entity.names:
         entity.names = {k: entity.name if v == old else v for k, v in entity.names.items()}
+
+
+def require_change(given: Set[str], fields: str) -> None:
+    """A PATCH must send something to change (``{}`` is refused as ``empty_update``, as
+    for a match); ``fields``: what it may send, for the message."""
+    if not given:
+        raise InvalidInput("empty_update", f"Nothing to change: send {fields}.")
 
 
 def name_key(name: str) -> str:

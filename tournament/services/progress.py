@@ -56,13 +56,18 @@ async def withdrawn_teams(session: AsyncSession, event_id: int) -> frozenset[int
     return frozenset(t for t in rows.all() if t is not None)
 
 
-async def start(session: AsyncSession, stage: Stage, seeding: list[int]) -> Changes:
+async def start(session: AsyncSession, stage: Stage, seeding: list[int],
+                check_rounds: bool = True) -> Changes:
     """Plan the stage for ``seeding`` and write its matches (byes settled); a seeding the
-    format cannot play raises the format's own error."""
+    format cannot play raises the format's own error, and so (``check_rounds``: the
+    organizer's own create or edit) does a ``best_of_by_round`` key naming a round the
+    planned stage does not have."""
     store = SqlStore(session, stage.id or 0)
     info = replace(stage_info(stage), seeding=list(seeding))
     machine = StageMachine(info, store, await withdrawn_teams(session, stage.event_id))
     changes = await machine.start()  # plans first: a seeding it cannot play changes nothing
+    if check_rounds:
+        info.format.check_rounds(list(changes.added.values()), info.settings)
     stage.seeding = seeding
     await persist(session, stage, changes, store)
     return changes

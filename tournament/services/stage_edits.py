@@ -23,7 +23,7 @@ from ..models import Event, Stage, Tournament
 from ..schemas_edit import StageUpdate
 from . import waiting
 from .context import lock_tournament
-from .naming import rename
+from .naming import rename, require_change
 from .progress import domain_error, start
 from .reads import tournament_detail
 from .sql_store import delete_matches
@@ -84,14 +84,35 @@ async def update_stage(session: AsyncSession, stage_id: int,
     stage, tournament = await _for_edit(session, stage_id)
     assert stage.id is not None
     given = body.model_fields_set
+    require_change(given - {"confirm"}, "name, names, settings, seeding or seeding_method")
+    named = (stage.name, dict(stage.names or {}))
     rename(stage, given, body.model_dump(include={"name", "names"}))
-    replan = given & {"settings", "seeding", "seeding_method"}
+    replan = _changed_plan(stage, body)
     if replan:
         await _replan(session, stage, tournament, body)
     session.add(stage)
     await session.flush()
-    await _announce(session, tournament, stage, bool(replan))
+    if replan or (stage.name, dict(stage.names or {})) != named:
+        await _announce(session, tournament, stage, bool(replan))
     return await stage_view(session, stage, tournament)
+
+
+def _changed_plan(stage: Stage, body: StageUpdate) -> bool:
+    """Whether the body changes the settings, seeding or seeding method; the values the
+    stage already has (sent again by a form) plan nothing again and publish nothing."""
+    given = body.model_fields_set
+    if "seeding" in given and (stage.source or body.seeding != list(stage.seeding or [])):
+        return True  # a seeding for a stage seeded from another is refused in _replan
+    if "seeding_method" in given and body.seeding_method != stage.seeding_method:
+        return True
+    if "settings" in given:
+        try:
+            parsed = registry.get(stage.format).parse_settings(body.settings or {})
+        except FormatError:
+            return True  # refused in _replan, with the format's own message
+        stored = registry.get(stage.format).parse_settings(stage.settings or {})
+        return bool(parsed.as_dict() != stored.as_dict())
+    return False
 
 
 async def _replan(session: AsyncSession, stage: Stage, tournament: Tournament,
@@ -103,6 +124,7 @@ async def _replan(session: AsyncSession, stage: Stage, tournament: Tournament,
     try:
         settings = fmt.parse_settings(body.settings if body.settings is not None
                                       else stage.settings or {})
+        fmt.check_playable(settings)
     except FormatError as exc:
         raise domain_error(exc) from exc
     if stage.source and body.seeding is not None:

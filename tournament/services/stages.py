@@ -36,6 +36,7 @@ async def create_stage(session: AsyncSession, slug: str, event_slug: str,
     try:
         fmt = registry.get(body.format)
         settings = fmt.parse_settings(body.settings)
+        fmt.check_playable(settings)
     except FormatError as exc:
         raise domain_error(exc) from exc
     planned: list[MatchState] | None = None

@@ -19,6 +19,7 @@ from ..formats.limits import MAX_TEAMS_PER_EVENT
 from ..live.outbox import emit
 from ..models import Player, Team
 from ..schemas import TeamCreate
+from .naming import name_key
 from .tournaments import event_for_write, team_names_free
 
 COLUMNS = ("name", "name_ko", "name_ja", "nation", "seed", "players")
@@ -112,12 +113,16 @@ def _teams(reader: csv.DictReader[str]) -> list[TeamCreate]:
             continue
         team, problems = _row(line, row)
         errors += problems
+        # two lines of the file naming one team: by the event's rule ("NewA", "newa" and
+        # "Ｎｅｗａ" are one name), whatever else is wrong with either line
+        name = (row.get("name") or "").strip()
+        key = name_key(name)
+        if key and key in seen:
+            errors.append(_error(line, "name", f"{name!r} is on line {seen[key]} too",
+                                 "csv_duplicate", name=name, other=seen[key]))
+        elif key:
+            seen[key] = line
         if team is not None:
-            if team.name in seen:
-                errors.append(_error(line, "name", f"{team.name!r} is on line "
-                                     f"{seen[team.name]} too", "csv_duplicate",
-                                     name=team.name, other=seen[team.name]))
-            seen.setdefault(team.name, line)
             teams.append(team)
     if not teams and not errors:
         errors.append(_error(2, None, "the file has no teams", "csv_empty"))

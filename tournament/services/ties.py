@@ -14,7 +14,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
 from ..errors import Conflict, InvalidInput, NotFound
-from ..formats.types import FormatError, StageStatus
+from ..formats.state import MatchState
+from ..formats.types import Bracket, FormatError, MatchStatus, StageStatus
 from ..live.outbox import emit
 from ..models import Stage, Tournament, utcnow
 from ..schemas import TiebreakerCreate, TieResolution
@@ -84,8 +85,10 @@ async def resolve(session: AsyncSession, stage_id: int,
     assert stage.id is not None
     if len(set(body.teams)) != len(body.teams):
         raise InvalidInput("duplicate_team", "A team appears twice in the order.", "teams")
-    ties = _places(standing_rows(stage, await stage_matches(session, stage.id),
-                                 await withdrawn_teams(session, stage.event_id)))
+    matches = await stage_matches(session, stage.id)
+    _refuse_pending_tiebreaker(matches, body.teams)
+    ties = _places(standing_rows(stage, matches, await withdrawn_teams(session,
+                                                                       stage.event_id)))
     if not any(set(teams) == set(body.teams) for teams in ties.values()):
         raise InvalidInput("not_a_tie", "The order must name exactly the teams that share "
                            "one place. " + _ties_text(ties), "teams")
@@ -95,6 +98,22 @@ async def resolve(session: AsyncSession, stage_id: int,
     await session.flush()
     await _publish(session, tournament, stage, stage.status == StageStatus.COMPLETED)
     return await stage_view(session, stage, tournament)
+
+
+def _refuse_pending_tiebreaker(matches: list[MatchState], teams: list[int]) -> None:
+    """A recorded order is refused while a tiebreaker match of its teams is still to be
+    played: the match, once played, is the stronger evidence, and an order recorded first
+    would outrank its result. Play it (or reset it) first; once played, its result orders
+    its two teams and the order ranks the rest."""
+    named = set(teams)
+    pending = [m for m in matches if m.bracket == Bracket.TIEBREAKER
+               and m.status != MatchStatus.COMPLETED
+               and named & {m.team1_id, m.team2_id}]
+    if pending:
+        numbers = [m.number for m in pending]
+        raise Conflict("tiebreaker_pending", "A tiebreaker match of these teams is not played "
+                       f"yet ({', '.join(f'M{n}' for n in numbers)}); report it first.",
+                       "teams", params={"matches": numbers})
 
 
 async def _publish(session: AsyncSession, tournament: Tournament, stage: Stage,

@@ -15,7 +15,7 @@ from ..live.outbox import emit
 from ..models import Event, Player, Stage, Team, Tournament
 from ..schemas import EventCreate, TeamCreate, TournamentCreate, TournamentUpdate
 from .context import lock_tournament
-from .naming import clashes, rename
+from .naming import clashes, rename, require_change
 
 VIEWER = "viewer"  # session.info key: the Actor reading (set by the web layer), if any
 
@@ -83,6 +83,9 @@ async def update_tournament(session: AsyncSession, slug: str,
     tournament = await tournament_by_slug(session, slug)
     assert tournament.id is not None
     await lock_tournament(session, tournament.id)
+    require_change(body.model_fields_set, "name, names, timezone, starts_on, ends_on, "
+                   "nation_points, nation_scoring or published")
+    before = views.tournament_view(tournament)
     fields = body.model_dump(exclude_unset=True)
     rename(tournament, body.model_fields_set, fields)
     for field, value in fields.items():
@@ -91,6 +94,9 @@ async def update_tournament(session: AsyncSession, slug: str,
     _check_dates(tournament)
     session.add(tournament)
     await session.flush()
+    view = views.tournament_view(tournament)
+    if view == before:
+        return view  # the values it sent are the stored ones: no change, no live event
     from .reads import tournament_detail  # reads builds on this module
 
     # the feed's tournament.updated is always the tournament with its nation table and its

@@ -47,7 +47,8 @@ async def try_start(session: AsyncSession, stage: Stage, source: Stage) -> bool:
         _hold(session, stage, decided)
         return False
     try:
-        await start(session, stage, decided)
+        # seeded by a result: a best-of key for a round this field does not reach is unused
+        await start(session, stage, decided, check_rounds=False)
     except FormatError as exc:
         _hold(session, stage, Hold("too_few_teams", source.id,
                                    detail={"qualifiers": len(decided), "message": exc.message}))

@@ -75,7 +75,8 @@ PATTERN_MESSAGES = {
     schemas.SLUG_PATTERN: "a slug is 1-64 lowercase letters, digits and inner hyphens",
     schemas.NATION: "a nation is an ISO 3166-1 alpha-2 code such as KR or JP",
     schemas.URL: "a stream URL starts with http:// or https:// and has no spaces",
-    schemas.LINE: "one line of text, not blank, without control characters",
+    schemas.LINE: "one line of text, not blank (spaces and invisible characters "
+                   "alone are blank), without control characters",
     schemas.LINE_OR_BLANK: "one line of text without control characters",
 }
 

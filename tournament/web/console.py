@@ -110,6 +110,12 @@ def say(request: Request, exc: DomainError) -> str:
             said += " " + _("Not one of the choices: %s.") % ", ".join(exc.params["unknown"])
         if exc.params.get("twice"):
             said += " " + _("Given twice: %s.") % ", ".join(exc.params["twice"])
+        if exc.params.get("even"):
+            said += " " + _("A match of this stage cannot end in a draw: its best-of is an "
+                            "odd number of games (1, 3, 5…).")
+        if exc.params.get("rounds"):
+            said += " " + _("The stage has no round %(round)s; its rounds are %(rounds)s.") \
+                % {"round": exc.params.get("round"), "rounds": exc.params["rounds"]}
         return said
     return error_words.say(exc, _)
 

@@ -91,6 +91,8 @@ MESSAGES = {
                              "stage ends; it is no draft.",
     "seeding_from_stage": "This stage's teams come from another stage; its seeding cannot "
                           "be typed.",
+    "tiebreaker_pending": "A tiebreaker match of these teams is not played yet "
+                          "(%(matches)s). Enter its result first: it decides their order.",
     "invalid_csv": "The file has %(count)s line(s) that are not right. Nothing was imported; "
                    "fix them and import again.",
     "already_withdrawn": "This team has already withdrawn.",
