@@ -1,0 +1,53 @@
+"""The accessibility review's findings in a real Chromium at phone size (390x844): what is
+focused is seen, headings, contrast, names of controls, live announcements, skip link."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from playwright.async_api import Page, expect
+
+from tests.e2e.referee_support import PHONE, phone_signed_in, referee
+from tests.helpers import make_event, make_stage
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+# the focused element's middle: is it the element itself that is there (or something on top)?
+FOCUSED_SEEN = """() => {
+  const el = document.activeElement;
+  const r = el.getBoundingClientRect();
+  const at = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 10));
+  return {seen: !!at && (el === at || el.contains(at)), top: r.top, text: el.textContent.trim()};
+}"""
+
+
+async def _focus_seen_going_back(page: Page, steps: int = 12) -> list[dict]:
+    """Scroll to the end, then Shift+Tab back: where was each focused element?"""
+    await page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    await page.locator("body").click(position={"x": 1, "y": 1})
+    await page.keyboard.press("End")
+    seen = []
+    for _ in range(steps):
+        await page.keyboard.press("Shift+Tab")
+        seen.append(await page.evaluate(FOCUSED_SEEN))
+    return seen
+
+
+async def test_the_focused_match_is_never_under_the_header_on_a_phone(browser, e2e_server):
+    async with httpx.AsyncClient(base_url=e2e_server.url) as client:
+        event = await make_event(client, 16)
+        st = await make_stage(client, event)
+        me = await referee(client, event["slug"])
+        page = await phone_signed_in(browser, client, me, "ko")
+        await page.goto(f"{e2e_server.url}/referee?lang=ko")
+        await expect(page.locator("a.ref-item").first).to_be_visible()
+        seen = await _focus_seen_going_back(page, 14)
+        hidden = [s for s in seen if not s["seen"]]
+        assert not hidden, hidden
+        # text at 200% on a public page: the header does not cover the focused link either
+        await page.goto(f"{e2e_server.url}/stages/{st['id']}?lang=ko")
+        await page.evaluate("document.documentElement.style.fontSize = '32px'")  # text at 200%
+        seen = await _focus_seen_going_back(page, 14)
+        hidden = [s for s in seen if not s["seen"]]
+        assert not hidden, hidden
+        await page.close()
