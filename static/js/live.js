@@ -90,6 +90,20 @@ function applyMatch(match, flash = true) {
         hero.classList.toggle("unplayed", !played);
         hero.querySelector(".dash").textContent = played ? "–" : "vs";
       }
+      if (hero && i === 1) { // "Score 1 to 1" said, the digits hidden from a screen reader
+        const said = [0, 1].map((j) => match.forfeit && match.forfeited_by === j + 1
+          ? (i18n.FF || "FF") : String(shownPair[j]));
+        const words = hero.querySelector("[data-score-said]");
+        if (words) {
+          words.textContent = played
+            ? (i18n.score_said || "Score %s to %s").replace("%s", said[0]).replace("%s", said[1])
+            : "";
+        }
+        for (const digits of hero.querySelectorAll(".dash, [data-score-0], [data-score-1]")) {
+          if (played) digits.setAttribute("aria-hidden", "true");
+          else digits.removeAttribute("aria-hidden");
+        }
+      }
       side.classList.toggle("won", match.status === "completed" && match.winner === i + 1);
       side.classList.toggle("lost", match.status === "completed" && match.winner != null
         && match.winner !== i + 1 && bothKnown);

@@ -8,7 +8,7 @@ import pytest
 from playwright.async_api import Page, expect
 
 from tests.e2e.referee_support import PHONE, phone_signed_in, referee
-from tests.helpers import make_event, make_stage
+from tests.helpers import AUTH, by_number, make_event, make_stage
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -50,4 +50,28 @@ async def test_the_focused_match_is_never_under_the_header_on_a_phone(browser, e
         seen = await _focus_seen_going_back(page, 14)
         hidden = [s for s in seen if not s["seen"]]
         assert not hidden, hidden
+        await page.close()
+
+
+async def test_the_match_score_is_said_alike_live_and_after_a_reload(browser, e2e_server, shots):
+    async with httpx.AsyncClient(base_url=e2e_server.url) as client:
+        event = await make_event(client, 4)
+        st = await make_stage(client, event, settings={"best_of": 3})
+        m = by_number(st)[1]
+        page = await browser.new_page(viewport=PHONE)
+        await page.goto(f"{e2e_server.url}/matches/{m['id']}?lang=ko")
+        await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+        await expect(page.get_by_role("heading", level=1)).to_have_text("팀 1 vs 팀 4")
+        words = page.locator("[data-score-said]")
+        await expect(words).to_have_text("")
+        r = await client.patch(f"/api/matches/{m['id']}", json={"score": [1, 0], "status": "live"},
+                               headers=AUTH)
+        assert r.status_code == 200, r.text
+        await expect(words).to_have_text("스코어 1 대 0")
+        await expect(page.locator("[data-score-0]")).to_have_attribute("aria-hidden", "true")
+        live = await page.locator("[data-hero-score]").evaluate("e => e.outerHTML")
+        await page.reload()
+        await expect(words).to_have_text("스코어 1 대 0")
+        assert await page.locator("[data-hero-score]").evaluate("e => e.outerHTML") == live
+        await page.screenshot(path=shots / "a11y-match-ko.png")
         await page.close()

@@ -1,0 +1,58 @@
+"""The accessibility review's findings, on the pages as the server draws them: headings and
+their levels, the score said in words, controls named, errors tied to their fields, other
+languages marked, the skip link."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.accounts_support import browser_for, make_user
+from tests.helpers import AUTH, by_number, make_event, make_stage, soup
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+def said(el) -> str:
+    """The text a screen reader reads: without what is aria-hidden."""
+    for hidden in el.select('[aria-hidden="true"]'):
+        hidden.decompose()
+    return " ".join(el.get_text(" ").split())
+
+
+async def test_a_match_page_has_its_title_as_h1_and_says_its_score(client):
+    event = await make_event(client, 4)
+    st = await make_stage(client, event, settings={"best_of": 3})
+    m = by_number(st)[1]
+    r = await client.patch(f"/api/matches/{m['id']}", json={"score": [1, 1], "status": "live"},
+                           headers=AUTH)
+    assert r.status_code == 200, r.text
+    for lang, title, score in (("ko", "팀 1 vs 팀 4", "스코어 1 대 1"),
+                               ("ja", "チーム1 vs チーム4", "スコア 1 対 1"),
+                               ("en", "Team 1 vs Team 4", "Score 1 to 1")):
+        page = soup((await client.get(f"/matches/{m['id']}", params={"lang": lang})).text)
+        (h1,) = page.select("main h1")
+        assert h1.get_text(strip=True) == title == page.title.get_text(strip=True)
+        assert said(page.select_one("[data-hero-score]")) == score
+        # the fragment live updates swap in says the same
+        frag = soup((await client.get(f"/matches/{m['id']}",
+                                      params={"fragment": 1, "lang": lang})).text)
+        assert frag.select_one("h1").get_text(strip=True) == title
+        assert said(frag.select_one("[data-hero-score]")) == score
+    # not played: "vs" between the teams, nothing hidden
+    unplayed = by_number(st)[2]
+    page = soup((await client.get(f"/matches/{unplayed['id']}", params={"lang": "ko"})).text)
+    assert said(page.select_one("[data-hero-score]")) == "vs"
+
+
+async def test_the_referee_console_has_an_h1_naming_the_match(client, app):
+    event = await make_event(client, 4)
+    st = await make_stage(client, event)
+    m = by_number(st)[1]
+    ref = await make_user(client, role="referee", tournaments=[event["slug"]])
+    async with browser_for(app) as b:
+        assert (await b.sign_in(ref["name"])).status_code == 303
+        for lang, words in (("ko", "M1 심판"), ("ja", "M1 審判"), ("en", "M1 Referee")):
+            page = soup((await b.client.get(f"/matches/{m['id']}/referee",
+                                            params={"lang": lang})).text)
+            (h1,) = page.select("main h1")
+            assert " ".join(h1.get_text(" ").split()).startswith(words + " · "), h1.get_text()
