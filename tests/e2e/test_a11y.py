@@ -75,3 +75,43 @@ async def test_the_match_score_is_said_alike_live_and_after_a_reload(browser, e2
         assert await page.locator("[data-hero-score]").evaluate("e => e.outerHTML") == live
         await page.screenshot(path=shots / "a11y-match-ko.png")
         await page.close()
+
+
+# the contrast ratio of an element's text on its own background (WCAG 1.4.3), at this moment
+CONTRAST = """(el) => {
+  const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const s = getComputedStyle(el);
+  const [a, b] = [lum(rgb(s.color)), lum(rgb(s.backgroundColor))].sort((x, y) => y - x);
+  return {ratio: (a + 0.05) / (b + 0.05), opacity: Number(s.opacity), animation: s.animationName};
+}"""
+
+
+async def test_live_badges_keep_their_contrast_and_stop_for_reduced_motion(browser, e2e_server):
+    async with httpx.AsyncClient(base_url=e2e_server.url) as client:
+        event = await make_event(client, 4)
+        st = await make_stage(client, event)
+        m = by_number(st)[1]
+        r = await client.patch(f"/api/matches/{m['id']}", json={"score": [0, 0], "status": "live"},
+                               headers=AUTH)
+        assert r.status_code == 200, r.text
+        me = await referee(client, event["slug"])
+        page = await phone_signed_in(browser, client, me, "ja")
+        for path, selector in ((f"/matches/{m['id']}", "[data-badge]"),
+                               (f"/stages/{st['id']}", f'[data-match="{m["id"]}"] [data-badge]'),
+                               ("/referee", "a.ref-item .badge"),
+                               (f"/matches/{m['id']}/referee", "[data-status]")):
+            await page.goto(f"{e2e_server.url}{path}?lang=ja")
+            badge = page.locator(selector).first
+            await expect(badge).to_have_text("ライブ" if "status" not in selector else "進行中")
+            for _ in range(4):  # through the pulse: the words never fade
+                got = await badge.evaluate(CONTRAST)
+                assert got["ratio"] >= 4.5 and got["opacity"] == 1, (path, got)
+                await page.wait_for_timeout(200)
+        await page.emulate_media(reduced_motion="reduce")
+        await page.goto(f"{e2e_server.url}/matches/{m['id']}?lang=ja")
+        assert (await page.locator("[data-badge]").evaluate(CONTRAST))["animation"] == "none"
+        await page.close()
