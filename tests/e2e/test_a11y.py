@@ -7,7 +7,7 @@ import httpx
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.e2e.referee_support import PHONE, phone_signed_in, referee
+from tests.e2e.referee_support import PHONE, open_console, phone_signed_in, referee, tap_score
 from tests.helpers import AUTH, by_number, make_event, make_stage
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -115,3 +115,40 @@ async def test_live_badges_keep_their_contrast_and_stop_for_reduced_motion(brows
         await page.goto(f"{e2e_server.url}/matches/{m['id']}?lang=ja")
         assert (await page.locator("[data-badge]").evaluate(CONTRAST))["animation"] == "none"
         await page.close()
+
+
+async def test_a_score_box_left_empty_is_marked_and_described(browser, e2e_server):
+    async with httpx.AsyncClient(base_url=e2e_server.url) as client:
+        event = await make_event(client, 4)
+        st = await make_stage(client, event, settings={"best_of": 3})
+        m = by_number(st)[1]
+        me = await referee(client, event["slug"])
+        phone = await phone_signed_in(browser, client, me, "ko")
+        await open_console(phone, e2e_server.url, m["id"], "ko")
+        await tap_score(phone, 2, 0)
+        await phone.locator('[data-point="1"]').fill("")
+        await phone.locator('[data-action="save-game"]').click()
+        error = phone.locator("[data-error]")
+        await expect(error).to_contain_text("팀 4의 점수도 입력하세요")
+        empty = phone.locator('[data-point="1"]')
+        await expect(empty).to_have_attribute("aria-invalid", "true")
+        await expect(empty).to_have_attribute("aria-describedby", await error.get_attribute("id"))
+        assert await phone.locator('[data-point="0"]').get_attribute("aria-invalid") is None
+        # a good score saved: the marks go with the message
+        await tap_score(phone, 2, 0)
+        await phone.locator('[data-action="save-game"]').click()
+        await expect(phone.locator("[data-next-title]")).to_have_text("2세트")
+        await expect(empty).not_to_have_attribute("aria-invalid", "true")
+        await phone.close()
+
+
+async def test_a_sign_in_mistake_takes_the_focus(browser, e2e_server):
+    page = await browser.new_page(viewport=PHONE)
+    await page.goto(f"{e2e_server.url}/login?lang=ja")
+    await page.locator('input[name="username"]').fill("nobody-here")
+    await page.locator('input[name="password"]').fill("wrong password 1")
+    await page.locator("[data-login] button[type=submit]").click()
+    error = page.locator("[data-error]")
+    await expect(error).to_be_visible()
+    await expect(error).to_be_focused()
+    await page.close()

@@ -56,3 +56,57 @@ async def test_the_referee_console_has_an_h1_naming_the_match(client, app):
                                             params={"lang": lang})).text)
             (h1,) = page.select("main h1")
             assert " ".join(h1.get_text(" ").split()).startswith(words + " · "), h1.get_text()
+
+
+async def test_lobby_mistakes_are_focused_and_tied_to_their_fields(client, app):
+    from tests.integration.test_api_free_for_all import lobby_stage
+    from tests.integration.test_referee_lobby import form_of
+
+    event, st = await lobby_stage(client)
+    t = event["teams"]
+    (lobby,) = st["matches"]
+    ref = await make_user(client, role="referee", tournaments=[event["slug"]])
+    console = f"/matches/{lobby['id']}/referee"
+    async with browser_for(app) as b:
+        assert (await b.sign_in(ref["name"])).status_code == 303
+        page = await b.client.get(console, params={"lang": "ja"})
+        bad = form_of([t[2], t[0], t[3], t[1]], [3, 1, 0, 2], 1, page.text)
+        bad[f"place_{t[1]}"] = "2"
+        bad[f"kills_{t[3]}"] = "x"
+        r = await b.client.post(f"{console}/game", params={"lang": "ja"}, data=bad)
+        assert r.status_code == 422
+        shown = soup(r.text)
+        box = shown.select_one("[data-error]")
+        assert box["tabindex"] == "-1" and box.has_attr("autofocus")  # focused on load
+        kills = shown.select_one(f'[name="kills_{t[3]}"]')
+        assert kills["aria-invalid"] == "true"
+        (line,) = [shown.find(id=i) for i in kills["aria-describedby"].split()]
+        assert line.get_text() == "チーム4：キル数は0以上の整数で入力してください。"
+        assert line["href"] == f"#{kills['id']}"  # the line leads to its box
+        for team in (t[0], t[1]):  # both places given 2nd: described by the line naming them
+            place = shown.select_one(f'[name="place_{team}"]')
+            (line,) = [shown.find(id=i) for i in place["aria-describedby"].split()]
+            assert line.get_text().startswith("2位がチーム1、チーム2に")
+        # nothing typed: one message for the whole form, not two a team
+        empty = {k: ("" if k.startswith(("place_", "kills_")) else v) for k, v in bad.items()}
+        r = await b.client.post(f"{console}/game", params={"lang": "ko"}, data=empty)
+        assert r.status_code == 422
+        shown = soup(r.text)
+        assert shown.select_one("[data-error]").get_text() == "각 팀의 순위와 킬을 입력하세요."
+        boxes = shown.select("[data-place], [data-kills]")
+        assert len(boxes) == 2 * len(t)
+        assert all(x["aria-describedby"] == "lobby-error-1" for x in boxes)
+
+
+async def test_a_wrong_password_is_focused_and_describes_the_fields(client, app):
+    user = await make_user(client, role="referee")
+    async with browser_for(app) as b:
+        r = await b.sign_in(user["name"], "not the password at all")
+        assert r.status_code != 303
+        page = soup(r.text)
+        box = page.select_one("[data-error]")
+        assert box["tabindex"] == "-1" and box.has_attr("autofocus")
+        for name in ("username", "password"):
+            field = page.select_one(f'input[name="{name}"]')
+            assert field["aria-invalid"] == "true"
+            assert page.find(id=field["aria-describedby"]) is box
