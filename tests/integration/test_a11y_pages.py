@@ -110,3 +110,26 @@ async def test_a_wrong_password_is_focused_and_describes_the_fields(client, app)
             field = page.select_one(f'input[name="{name}"]')
             assert field["aria-invalid"] == "true"
             assert page.find(id=field["aria-describedby"]) is box
+
+
+async def test_score_steppers_name_their_team_and_way_in_the_page_language(client, app):
+    event = await make_event(client, 4)
+    st = await make_stage(client, event)
+    m = by_number(st)[1]
+    ref = await make_user(client, role="referee", tournaments=[event["slug"]])
+    async with browser_for(app) as b:
+        assert (await b.sign_in(ref["name"])).status_code == 303
+        for lang, names in (("ko", ["팀 1 점수 내리기 (−1)", "팀 1 점수 올리기 (+1)",
+                                    "팀 4 점수 내리기 (−1)", "팀 4 점수 올리기 (+1)"]),
+                            ("ja", ["チーム1の点数を下げる（−1）", "チーム1の点数を上げる（+1）",
+                                    "チーム4の点数を下げる（−1）", "チーム4の点数を上げる（+1）"]),
+                            ("en", ["Lower the score of Team 1 (−1)",
+                                    "Raise the score of Team 1 (+1)",
+                                    "Lower the score of Team 4 (−1)",
+                                    "Raise the score of Team 4 (+1)"])):
+            page = soup((await b.client.get(f"/matches/{m['id']}/referee",
+                                            params={"lang": lang})).text)
+            steps = page.select("[data-stepper] button[data-step]")
+            assert [x["aria-label"] for x in steps] == names
+            for x in steps:  # the name holds what the button shows (label in name)
+                assert x.get_text(strip=True) in x["aria-label"]
