@@ -28,11 +28,56 @@ let pingTimer = null;
 let deadTimer = null;
 let stableTimer = null;
 
+// Said to a screen reader: only going offline, and coming back live after that (the label
+// flapping between "reconnecting" and "live" is shown, never read out).
+const connSaid = document.querySelector("[data-conn-said]");
+let saidOffline = false;
+
 function setConn(state) {
   if (!conn) return;
   conn.dataset.conn = state;
   const label = conn.querySelector("[data-conn-label]");
   if (label) label.textContent = i18n[state] || state;
+  if (!connSaid) return;
+  if (state === "offline" && !saidOffline) {
+    saidOffline = true;
+    connSaid.textContent = i18n.offline;
+  } else if (state === "live" && saidOffline) {
+    saidOffline = false;
+    connSaid.textContent = i18n.live;
+  }
+}
+
+// The match page's one live region: a summary when a game ends or the status changes
+// ("Team 1 2 – 1 Team 4"), the last of a burst of updates only, never every change.
+const matchSaid = document.querySelector("[data-match-said]");
+let sayTimer = null;
+
+function progressOf(match) {
+  return `${(match.games || []).length}|${(match.score || []).join(",")}|${(match.placings || []).length}`;
+}
+
+function announce(match) {
+  if (!matchSaid || String(match.id) !== matchSaid.dataset.matchSaid) return;
+  const statusChanged = match.status !== matchSaid.dataset.status;
+  const progressed = progressOf(match) !== matchSaid.dataset.progress;
+  matchSaid.dataset.status = match.status;
+  matchSaid.dataset.progress = progressOf(match);
+  if (!statusChanged && !progressed) return;
+  const drawn = match.status === "completed" && match.draw;
+  const parts = [];
+  if (statusChanged) parts.push(drawn ? i18n.draw : (i18n.status || {})[match.status] || "");
+  const two = match.teams.length === 2 && !match.placings;
+  if (two && ["live", "completed"].includes(match.status)
+      && match.teams[0] != null && match.teams[1] != null) {
+    const score = shownScore(match).map((v, i) => (match.forfeit && match.forfeited_by === i + 1
+      ? (i18n.FF || "FF") : String(v)));
+    parts.push(`${sideName(match, 0).name} ${score[0]} – ${score[1]} ${sideName(match, 1).name}`);
+  }
+  const text = parts.filter(Boolean).join(" · ");
+  if (!text) return;
+  clearTimeout(sayTimer);
+  sayTimer = setTimeout(() => { matchSaid.textContent = text; }, 800);
 }
 
 function sideName(match, i) {
@@ -130,7 +175,10 @@ function applyStage(stage, flash = true) {
 // shows: every match in place; listeners of "tournament:snapshot" redraw the rest.
 function applySnapshot(message) {
   const stages = message.data?.stages || [];
-  for (const stage of stages) applyStage(stage, false);
+  for (const stage of stages) {
+    applyStage(stage, false);
+    for (const match of stage.matches || []) announce(match);
+  }
   lastSeq = message.seq;
   body.dataset.seq = String(lastSeq);
   document.dispatchEvent(new CustomEvent("tournament:snapshot", { detail: message }));
@@ -149,8 +197,13 @@ function handle(message) {
   }
   lastSeq = message.seq;
   body.dataset.seq = String(lastSeq);
-  if (message.type === "match.updated") applyMatch(message.data);
-  else if (message.type === "stage.updated") applyStage(message.data);
+  if (message.type === "match.updated") {
+    applyMatch(message.data);
+    announce(message.data);
+  } else if (message.type === "stage.updated") {
+    applyStage(message.data);
+    for (const match of message.data.matches || []) announce(match);
+  }
   document.dispatchEvent(new CustomEvent("tournament:event", { detail: message }));
 }
 

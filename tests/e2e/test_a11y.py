@@ -152,3 +152,38 @@ async def test_a_sign_in_mistake_takes_the_focus(browser, e2e_server):
     await expect(error).to_be_visible()
     await expect(error).to_be_focused()
     await page.close()
+
+
+async def test_the_match_page_says_a_game_end_and_the_connection_only_when_lost(browser, e2e_server):
+    async with httpx.AsyncClient(base_url=e2e_server.url) as client:
+        event = await make_event(client, 4)
+        st = await make_stage(client, event, settings={"best_of": 3})
+        m = by_number(st)[1]
+        context = await browser.new_context(viewport=PHONE)
+        page = await context.new_page()
+        await page.goto(f"{e2e_server.url}/matches/{m['id']}?lang=ko")
+        await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+        regions = page.locator("[aria-live]")
+        # one region for the match, one for the connection: the indicator is not read out
+        await expect(regions).to_have_count(2)
+        conn = page.locator("[data-conn-said]")
+        said = page.locator("[data-match-said]")
+        await expect(conn).to_have_text("")  # connecting, then live: nothing said
+        r = await client.patch(f"/api/matches/{m['id']}", json={"status": "live"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        await expect(said).to_have_text("진행 중 · 팀 1 0 – 0 팀 4")
+        r = await client.patch(f"/api/matches/{m['id']}", json={"games": [[13, 7]]},
+                               headers=AUTH)
+        assert r.status_code == 200, r.text
+        await expect(said).to_have_text("팀 1 1 – 0 팀 4")
+        # a change that ends no game (a stream link) says nothing new
+        r = await client.patch(f"/api/matches/{m['id']}",
+                               json={"stream_url": "https://example.com/live"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        await page.wait_for_timeout(1500)
+        await expect(said).to_have_text("팀 1 1 – 0 팀 4")
+        await context.set_offline(True)
+        await expect(conn).to_have_text("오프라인")
+        await context.set_offline(False)
+        await expect(conn).to_have_text("실시간")
+        await context.close()
