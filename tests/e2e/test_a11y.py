@@ -187,3 +187,26 @@ async def test_the_match_page_says_a_game_end_and_the_connection_only_when_lost(
         await context.set_offline(False)
         await expect(conn).to_have_text("실시간")
         await context.close()
+
+
+async def test_the_first_tab_offers_to_skip_to_the_content(browser, e2e_server, shots):
+    async with httpx.AsyncClient(base_url=e2e_server.url) as client:
+        event = await make_event(client, 4)
+        st = await make_stage(client, event)
+    page = await browser.new_page(viewport=PHONE)
+    for lang, words in (("ko", "본문으로 건너뛰기"), ("ja", "本文へスキップ"),
+                        ("en", "Skip to content")):
+        await page.goto(f"{e2e_server.url}/stages/{st['id']}?lang={lang}")
+        await page.keyboard.press("Tab")
+        skip = page.locator(":focus")
+        await expect(skip).to_have_text(words)
+        box = await skip.bounding_box()
+        assert box and box["width"] > 40 and box["height"] >= 44  # seen when focused
+        if lang == "ko":
+            await page.screenshot(path=shots / "a11y-skip-ko.png")
+        await page.keyboard.press("Enter")
+        await page.keyboard.press("Tab")  # the next stop is in the page's content
+        assert await page.evaluate("document.querySelector('main').contains(document.activeElement)")
+        first_in_main = await page.evaluate("document.activeElement.textContent.trim()")
+        assert first_in_main, "a stop with words"
+    await page.close()
