@@ -210,3 +210,24 @@ async def test_the_first_tab_offers_to_skip_to_the_content(browser, e2e_server, 
         first_in_main = await page.evaluate("document.activeElement.textContent.trim()")
         assert first_in_main, "a stop with words"
     await page.close()
+
+
+async def test_bracket_names_are_whole_with_text_at_200_percent(browser, e2e_server, shots):
+    async with httpx.AsyncClient(base_url=e2e_server.url) as client:
+        event = await make_event(client, 4)
+        for team, ko in zip(event["teams"], ("인천 팔콘스 레전드", "대구 썬더볼츠 게이밍",
+                                             "부산 웨이브즈", "삿포로 프로스트 e스포츠"),
+                            strict=True):
+            r = await client.patch(f"/api/teams/{team}", json={"names": {"ko": ko}},
+                                   headers=AUTH)
+            assert r.status_code == 200, r.text
+        st = await make_stage(client, event)
+    page = await browser.new_page(viewport=PHONE)
+    await page.goto(f"{e2e_server.url}/stages/{st['id']}?lang=ko")
+    await page.evaluate("document.documentElement.style.fontSize = '32px'")  # text at 200%
+    cut = await page.eval_on_selector_all(
+        ".side .name", "els => els.filter(e => e.scrollHeight > e.clientHeight + 1"
+        " || e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.trim())")
+    assert cut == [], cut
+    await page.screenshot(path=shots / "a11y-bracket-200-ko.png", full_page=True)
+    await page.close()
