@@ -231,3 +231,28 @@ async def test_bracket_names_are_whole_with_text_at_200_percent(browser, e2e_ser
     assert cut == [], cut
     await page.screenshot(path=shots / "a11y-bracket-200-ko.png", full_page=True)
     await page.close()
+
+
+async def test_the_losing_side_is_muted_not_dimmed(browser, e2e_server):
+    async with httpx.AsyncClient(base_url=e2e_server.url) as client:
+        event = await make_event(client, 4)
+        st = await make_stage(client, event)
+        m = by_number(st)[1]
+        r = await client.patch(f"/api/matches/{m['id']}",
+                               json={"score": [1, 0], "status": "completed"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+    page = await browser.new_page(viewport=PHONE)
+    await page.goto(f"{e2e_server.url}/stages/{st['id']}?lang=ko")
+    card = page.locator(f'.match[data-match="{m["id"]}"]')
+    lost = card.locator(".side.lost")
+    await expect(lost.locator("[data-name]")).to_have_text("팀 4")
+    flag = await lost.locator(".flag").evaluate(CONTRAST)
+    seen_opacity = await lost.locator(".flag").evaluate(
+        "el => { let o = 1; for (; el; el = el.parentElement) o *= Number(getComputedStyle(el).opacity); return o; }")
+    assert flag["ratio"] >= 4.5 and seen_opacity == 1, (flag, seen_opacity)
+    # still looks lost: its name is muted, unlike the winner's and an undecided match's
+    colours = [await card.locator(f'[data-side="{i}"] [data-name]').evaluate(
+        "el => getComputedStyle(el).color") for i in (0, 1)]
+    assert colours[0] != colours[1]
+    assert colours[1] == "rgb(141, 152, 179)"  # the site's muted colour (--muted, #8d98b3)
+    await page.close()
