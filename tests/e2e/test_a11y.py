@@ -154,7 +154,8 @@ async def test_a_sign_in_mistake_takes_the_focus(browser, e2e_server):
     await page.close()
 
 
-async def test_the_match_page_says_a_game_end_and_the_connection_only_when_lost(browser, e2e_server):
+async def test_the_match_page_says_a_game_end_and_the_connection_only_when_lost(browser,
+                                                                             e2e_server):
     async with httpx.AsyncClient(base_url=e2e_server.url) as client:
         event = await make_event(client, 4)
         st = await make_stage(client, event, settings={"best_of": 3})
@@ -206,7 +207,8 @@ async def test_the_first_tab_offers_to_skip_to_the_content(browser, e2e_server, 
             await page.screenshot(path=shots / "a11y-skip-ko.png")
         await page.keyboard.press("Enter")
         await page.keyboard.press("Tab")  # the next stop is in the page's content
-        assert await page.evaluate("document.querySelector('main').contains(document.activeElement)")
+        assert await page.evaluate(
+            "document.querySelector('main').contains(document.activeElement)")
         first_in_main = await page.evaluate("document.activeElement.textContent.trim()")
         assert first_in_main, "a stop with words"
     await page.close()
@@ -248,7 +250,8 @@ async def test_the_losing_side_is_muted_not_dimmed(browser, e2e_server):
     await expect(lost.locator("[data-name]")).to_have_text("팀 4")
     flag = await lost.locator(".flag").evaluate(CONTRAST)
     seen_opacity = await lost.locator(".flag").evaluate(
-        "el => { let o = 1; for (; el; el = el.parentElement) o *= Number(getComputedStyle(el).opacity); return o; }")
+        "el => { let o = 1; for (; el; el = el.parentElement)"
+        " o *= Number(getComputedStyle(el).opacity); return o; }")
     assert flag["ratio"] >= 4.5 and seen_opacity == 1, (flag, seen_opacity)
     # still looks lost: its name is muted, unlike the winner's and an undecided match's
     colours = [await card.locator(f'[data-side="{i}"] [data-name]').evaluate(
