@@ -133,3 +133,21 @@ async def test_score_steppers_name_their_team_and_way_in_the_page_language(clien
             assert [x["aria-label"] for x in steps] == names
             for x in steps:  # the name holds what the button shows (label in name)
                 assert x.get_text(strip=True) in x["aria-label"]
+
+
+async def test_words_in_another_language_are_marked_with_it(client):
+    event = await make_event(client, 2)
+    names = {"ko": "리그 오브 레전드", "ja": "リーグ・オブ・レジェンド"}
+    r = await client.patch(f"/api/tournaments/{event['slug']}/events/lol",
+                           json={"names": names}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    for lang in ("ko", "ja", "en"):
+        page = soup((await client.get(f"/tournaments/{event['slug']}",
+                                      params={"lang": lang})).text)
+        langs = {a.get_text(strip=True): a.get("lang") for a in page.select("nav.langs a")}
+        assert langs == {"한국어": "ko", "日本語": "ja", "English": "en"}
+        (card,) = page.select("main .card")
+        game = card.find("span", string="League of Legends")
+        # the English title marked English on a Korean or Japanese page; on an English page
+        # it is the page's own language
+        assert game.get("lang") == (None if lang == "en" else "en"), (lang, game)
