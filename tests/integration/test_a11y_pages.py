@@ -4,6 +4,8 @@ languages marked, the skip link."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from tests.accounts_support import browser_for, make_user
@@ -151,3 +153,38 @@ async def test_words_in_another_language_are_marked_with_it(client):
         # the English title marked English on a Korean or Japanese page; on an English page
         # it is the page's own language
         assert game.get("lang") == (None if lang == "en" else "en"), (lang, game)
+
+
+def _levels(html: str) -> list[int]:
+    """The levels of the headings in the page's main part (or a fragment), in order."""
+    page = soup(html)
+    where = page.select_one("main") or page
+    return [int(h.name[1]) for h in where.select("h1, h2, h3, h4, h5, h6")]
+
+
+def _no_skips(levels: list[int]) -> bool:
+    return bool(levels) and levels[0] == 1 and all(b <= a + 1 for a, b in pairwise(levels))
+
+
+async def test_stage_headings_never_skip_a_level_on_the_stage_and_event_pages(client):
+    event = await make_event(client, 8)
+    knockout = await make_stage(client, event, name="Knockout")
+    swiss = await make_stage(client, event, name="Swiss", format="swiss",
+                             settings={"wins_to_advance": 2, "losses_to_eliminate": 2})
+    league = await make_stage(client, event, name="League", format="round_robin",
+                              settings={"groups": 2})
+    for st in (knockout, swiss, league):
+        for fragment in ({}, {"fragment": 1}):
+            html = (await client.get(f"/stages/{st['id']}",
+                                     params={"lang": "ko", **fragment})).text
+            levels = _levels(html)
+            if fragment:  # the body live updates swap in: the page's levels, under its h1
+                levels = [1, *levels]
+            assert _no_skips(levels), (st["name"], fragment, levels)
+            assert 2 in levels, (st["name"], levels)
+    page = await client.get(f"/tournaments/{event['slug']}/events/lol", params={"lang": "ja"})
+    assert _no_skips(_levels(page.text)), _levels(page.text)
+    # an event page's stage body, redrawn live, keeps the event page's levels (h3 under h2)
+    body = soup(page.text).select_one(f'[data-stage="{league["id"]}"]')
+    fresh = (await client.get(body["data-fragment"] + "&lang=ja")).text  # as follow.js asks
+    assert _levels(fresh) == _levels(str(body))
