@@ -173,7 +173,9 @@ async def test_stage_headings_never_skip_a_level_on_the_stage_and_event_pages(cl
                              settings={"wins_to_advance": 2, "losses_to_eliminate": 2})
     league = await make_stage(client, event, name="League", format="round_robin",
                               settings={"groups": 2})
-    for st in (knockout, swiss, league):
+    gsl = await make_stage(client, event, name="GSL", format="double_elimination",
+                           settings={"groups": 2, "grand_final": "none"})
+    for st in (knockout, swiss, league, gsl):
         for fragment in ({}, {"fragment": 1}):
             html = (await client.get(f"/stages/{st['id']}",
                                      params={"lang": "ko", **fragment})).text
