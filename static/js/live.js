@@ -149,7 +149,10 @@ function applyMatch(match, flash = true) {
           else digits.removeAttribute("aria-hidden");
         }
       }
-      side.classList.toggle("won", match.status === "completed" && match.winner === i + 1);
+      const won = match.status === "completed" && match.winner === i + 1;
+      side.classList.toggle("won", won);
+      const wonSaid = side.querySelector("[data-won-said]"); // a bracket card says who won
+      if (wonSaid) wonSaid.textContent = won ? ` ${i18n.won || "(won)"}` : "";
       side.classList.toggle("lost", match.status === "completed" && match.winner != null
         && match.winner !== i + 1 && bothKnown);
       side.classList.toggle("drawn", drawn);

@@ -259,3 +259,24 @@ async def test_the_losing_side_is_muted_not_dimmed(browser, e2e_server):
     assert colours[0] != colours[1]
     assert colours[1] == "rgb(141, 152, 179)"  # the site's muted colour (--muted, #8d98b3)
     await page.close()
+
+
+async def test_a_bracket_card_says_who_won_alike_live_and_after_a_reload(browser, e2e_server):
+    async with httpx.AsyncClient(base_url=e2e_server.url) as client:
+        event = await make_event(client, 4)
+        st = await make_stage(client, event)
+        m = by_number(st)[1]
+        page = await browser.new_page(viewport=PHONE)
+        await page.goto(f"{e2e_server.url}/stages/{st['id']}?lang=ko")
+        await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+        side = page.locator(f'.match[data-match="{m["id"]}"] [data-side="1"]')
+        r = await client.patch(f"/api/matches/{m['id']}",
+                               json={"score": [0, 1], "status": "completed"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        await expect(side.locator("[data-won-said]")).to_have_text(" (승)")
+        await expect(side).to_have_class("side won")
+        live = await side.evaluate("e => e.outerHTML")
+        await page.reload()
+        await expect(side.locator("[data-won-said]")).to_have_text(" (승)")
+        assert await side.evaluate("e => e.outerHTML") == live
+        await page.close()

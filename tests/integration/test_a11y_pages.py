@@ -190,3 +190,33 @@ async def test_stage_headings_never_skip_a_level_on_the_stage_and_event_pages(cl
     body = soup(page.text).select_one(f'[data-stage="{league["id"]}"]')
     fresh = (await client.get(body["data-fragment"] + "&lang=ja")).text  # as follow.js asks
     assert _levels(fresh) == _levels(str(body))
+
+
+async def test_edit_links_name_their_match_and_cards_say_who_won(client, app):
+    event = await make_event(client, 4)
+    st = await make_stage(client, event)
+    m = by_number(st)[1]
+    r = await client.patch(f"/api/matches/{m['id']}", json={"score": [0, 1], "status": "completed"},
+                           headers=AUTH)
+    assert r.status_code == 200, r.text
+    for lang, won in (("ko", "(승)"), ("ja", "(勝)"), ("en", "(won)")):
+        page = soup((await client.get(f"/stages/{st['id']}", params={"lang": lang})).text)
+        card = page.select_one(f'.match[data-match="{m["id"]}"]')
+        sides = [" ".join(x.get_text(" ").split()) for x in card.select("[data-side]")]
+        assert sides == ["KR " + ("팀 1" if lang == "ko" else "チーム1" if lang == "ja"
+                                  else "Team 1") + " 0",
+                         "JP " + ("팀 4" if lang == "ko" else "チーム4" if lang == "ja"
+                                  else "Team 4") + f" {won} 1"], sides
+    admin = await make_user(client, role="admin")
+    async with browser_for(app) as b:
+        assert (await b.sign_in(admin["name"])).status_code == 303
+        for lang, named in (("ko", "M{} 편집"), ("ja", "M{}を編集"), ("en", "Edit M{}")):
+            page = soup((await b.client.get(f"/admin/stages/{st['id']}",
+                                            params={"lang": lang})).text)
+            links = page.select('a[href^="/admin/matches/"]')
+            assert links
+            for a in links:
+                number = by_number(st)
+                n = next(k for k, x in number.items() if f"/admin/matches/{x['id']}?" in a["href"])
+                assert a["aria-label"] == named.format(n)
+                assert a.get_text(strip=True) in a["aria-label"]  # label in name
