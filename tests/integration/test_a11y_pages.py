@@ -220,3 +220,19 @@ async def test_edit_links_name_their_match_and_cards_say_who_won(client, app):
                 n = next(k for k, x in number.items() if f"/admin/matches/{x['id']}?" in a["href"])
                 assert a["aria-label"] == named.format(n)
                 assert a.get_text(strip=True) in a["aria-label"]  # label in name
+
+
+async def test_nation_badges_beside_the_nation_name_are_not_read_out(client):
+    event = await make_event(client, 2)
+    st = await make_stage(client, event)
+    r = await client.patch(f"/api/matches/{st['matches'][0]['id']}",
+                           json={"score": [1, 0], "status": "completed"}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    page = soup((await client.get(f"/tournaments/{event['slug']}", params={"lang": "ko"})).text)
+    rows = page.select("[data-nation], [data-pair]")
+    assert rows
+    for row in rows:  # "대한민국", never "K R 대한민국"
+        cell = said(row.select_one("td:nth-of-type(1)" if row.has_attr("data-pair")
+                                   else "td:nth-of-type(2)"))
+        assert "KR" not in cell and "JP" not in cell, cell
+        assert "대한민국" in cell or "일본" in cell, cell
