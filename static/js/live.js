@@ -28,11 +28,56 @@ let pingTimer = null;
 let deadTimer = null;
 let stableTimer = null;
 
+// Said to a screen reader: only going offline, and coming back live after that (the label
+// flapping between "reconnecting" and "live" is shown, never read out).
+const connSaid = document.querySelector("[data-conn-said]");
+let saidOffline = false;
+
 function setConn(state) {
   if (!conn) return;
   conn.dataset.conn = state;
   const label = conn.querySelector("[data-conn-label]");
   if (label) label.textContent = i18n[state] || state;
+  if (!connSaid) return;
+  if (state === "offline" && !saidOffline) {
+    saidOffline = true;
+    connSaid.textContent = i18n.offline;
+  } else if (state === "live" && saidOffline) {
+    saidOffline = false;
+    connSaid.textContent = i18n.live;
+  }
+}
+
+// The match page's one live region: a summary when a game ends or the status changes
+// ("Team 1 2 – 1 Team 4"), the last of a burst of updates only, never every change.
+const matchSaid = document.querySelector("[data-match-said]");
+let sayTimer = null;
+
+function progressOf(match) {
+  return `${(match.games || []).length}|${(match.score || []).join(",")}|${(match.placings || []).length}`;
+}
+
+function announce(match) {
+  if (!matchSaid || String(match.id) !== matchSaid.dataset.matchSaid) return;
+  const statusChanged = match.status !== matchSaid.dataset.status;
+  const progressed = progressOf(match) !== matchSaid.dataset.progress;
+  matchSaid.dataset.status = match.status;
+  matchSaid.dataset.progress = progressOf(match);
+  if (!statusChanged && !progressed) return;
+  const drawn = match.status === "completed" && match.draw;
+  const parts = [];
+  if (statusChanged) parts.push(drawn ? i18n.draw : (i18n.status || {})[match.status] || "");
+  const two = match.teams.length === 2 && !match.placings;
+  if (two && ["live", "completed"].includes(match.status)
+      && match.teams[0] != null && match.teams[1] != null) {
+    const score = shownScore(match).map((v, i) => (match.forfeit && match.forfeited_by === i + 1
+      ? (i18n.FF || "FF") : String(v)));
+    parts.push(`${sideName(match, 0).name} ${score[0]} – ${score[1]} ${sideName(match, 1).name}`);
+  }
+  const text = parts.filter(Boolean).join(" · ");
+  if (!text) return;
+  clearTimeout(sayTimer);
+  sayTimer = setTimeout(() => { matchSaid.textContent = text; }, 800);
 }
 
 function sideName(match, i) {
@@ -90,7 +135,24 @@ function applyMatch(match, flash = true) {
         hero.classList.toggle("unplayed", !played);
         hero.querySelector(".dash").textContent = played ? "–" : "vs";
       }
-      side.classList.toggle("won", match.status === "completed" && match.winner === i + 1);
+      if (hero && i === 1) { // "Score 1 to 1" said, the digits hidden from a screen reader
+        const said = [0, 1].map((j) => match.forfeit && match.forfeited_by === j + 1
+          ? (i18n.FF || "FF") : String(shownPair[j]));
+        const words = hero.querySelector("[data-score-said]");
+        if (words) {
+          words.textContent = played
+            ? (i18n.score_said || "Score %s to %s").replace("%s", said[0]).replace("%s", said[1])
+            : "";
+        }
+        for (const digits of hero.querySelectorAll(".dash, [data-score-0], [data-score-1]")) {
+          if (played) digits.setAttribute("aria-hidden", "true");
+          else digits.removeAttribute("aria-hidden");
+        }
+      }
+      const won = match.status === "completed" && match.winner === i + 1;
+      side.classList.toggle("won", won);
+      const wonSaid = side.querySelector("[data-won-said]"); // a bracket card says who won
+      if (wonSaid) wonSaid.textContent = won ? ` ${i18n.won || "(won)"}` : "";
       side.classList.toggle("lost", match.status === "completed" && match.winner != null
         && match.winner !== i + 1 && bothKnown);
       side.classList.toggle("drawn", drawn);
@@ -116,7 +178,10 @@ function applyStage(stage, flash = true) {
 // shows: every match in place; listeners of "tournament:snapshot" redraw the rest.
 function applySnapshot(message) {
   const stages = message.data?.stages || [];
-  for (const stage of stages) applyStage(stage, false);
+  for (const stage of stages) {
+    applyStage(stage, false);
+    for (const match of stage.matches || []) announce(match);
+  }
   lastSeq = message.seq;
   body.dataset.seq = String(lastSeq);
   document.dispatchEvent(new CustomEvent("tournament:snapshot", { detail: message }));
@@ -135,8 +200,13 @@ function handle(message) {
   }
   lastSeq = message.seq;
   body.dataset.seq = String(lastSeq);
-  if (message.type === "match.updated") applyMatch(message.data);
-  else if (message.type === "stage.updated") applyStage(message.data);
+  if (message.type === "match.updated") {
+    applyMatch(message.data);
+    announce(message.data);
+  } else if (message.type === "stage.updated") {
+    applyStage(message.data);
+    for (const match of message.data.matches || []) announce(match);
+  }
   document.dispatchEvent(new CustomEvent("tournament:event", { detail: message }));
 }
 

@@ -50,10 +50,13 @@ function errorText(error) {
 // the lower half of the screen, and a message scrolled "into view" can sit under it; moving
 // the focus off the box puts the keyboard away, and the message is scrolled to the middle.
 // (Progress while retrying is said without taking the focus from what is being typed.)
-function show(which, text, { focus = which === "error" } = {}) {
+// The score boxes a mistake is about are marked invalid and described by the message
+// (WCAG 3.3.1): a screen reader on the box says what is wrong with it.
+function show(which, text, { focus = which === "error", fields = [] } = {}) {
   const box = $(which === "ok" ? "[data-ok]" : "[data-error]");
   const other = $(which === "ok" ? "[data-error]" : "[data-ok]");
   other.hidden = true;
+  markInvalid(which === "error" && text ? fields : []);
   box.replaceChildren(document.createTextNode(text || ""));
   box.hidden = !text;
   if (!text) return box;
@@ -66,17 +69,31 @@ function show(which, text, { focus = which === "error" } = {}) {
 const points = [0, 1].map((i) => $(`[data-point="${i}"]`));
 const mapInput = $("[data-map]");
 
+function markInvalid(fields) {
+  points.forEach((box, i) => {
+    if (fields.includes(i)) {
+      box.setAttribute("aria-invalid", "true");
+      box.setAttribute("aria-describedby", $("[data-error]").id);
+    } else {
+      box.removeAttribute("aria-invalid");
+      box.removeAttribute("aria-describedby");
+    }
+  });
+}
+
 // The game typed: null when nothing is typed, {error} when a score is not a whole number
 // from 0 to the most a game can score, else {score, map}.
 function typed() {
   const raw = points.map((p) => p.value.trim());
   if (raw.every((v) => v === "")) return null;
-  if (raw.some((v) => v !== "" && !/^[0-9]+$/.test(v))) return { error: L.bad_score };
+  const bad = [0, 1].filter((i) => raw[i] !== "" && !/^[0-9]+$/.test(raw[i]));
+  if (bad.length) return { error: L.bad_score, fields: bad };
   // a box left empty is a score not typed, never a 0 (a missed box in a noisy room)
   const empty = raw.findIndex((v) => v === "");
-  if (empty >= 0) return { error: fmt(L.missing_side, teamName(empty)) };
+  if (empty >= 0) return { error: fmt(L.missing_side, teamName(empty)), fields: [empty] };
   const score = raw.map(Number);
-  if (score.some((v) => v > data.max_points)) return { error: fmt(L.too_big, data.max_points) };
+  const big = [0, 1].filter((i) => score[i] > data.max_points);
+  if (big.length) return { error: fmt(L.too_big, data.max_points), fields: big };
   return { score, map: (data.maps && mapInput.value.trim()) || null };
 }
 
@@ -365,10 +382,10 @@ async function confirmLosses(op, question) {
 
 // --- the actions ---------------------------------------------------------------------------
 function gameOp(game) {
-  if (!game) { show("error", nothingText()); return null; }
-  if (game.error) { show("error", game.error); return null; }
+  if (!game) { show("error", nothingText(), { fields: [0, 1] }); return null; }
+  if (game.error) { show("error", game.error, { fields: game.fields }); return null; }
   const added = logic.addGame(stored, game, data.allow_draws);
-  if (added.error) { show("error", single() ? L.tied_one : L.tied); return null; }
+  if (added.error) { show("error", single() ? L.tied_one : L.tied, { fields: [0, 1] }); return null; }
   return { payload: added.payload, clears: true, game, added, number: logic.nextGameNumber(stored) };
 }
 
@@ -394,12 +411,12 @@ function cancelEdit() {
 
 async function saveCorrection() {
   let game = typed();
-  if (!game) { show("error", nothingText()); return; }
-  if (game.error) { show("error", game.error); return; }
+  if (!game) { show("error", nothingText(), { fields: [0, 1] }); return; }
+  if (game.error) { show("error", game.error, { fields: game.fields }); return; }
   // no map box for this title: the corrected game keeps the map stored with it (if any)
   if (!data.maps) game = { ...game, map: logic.storedGames(stored)[editing - 1]?.map || null };
   const fixed = logic.replaceGame(stored, editing, game, data.allow_draws);
-  if (fixed.error === "tied") { show("error", single() ? L.tied_one : L.tied); return; }
+  if (fixed.error === "tied") { show("error", single() ? L.tied_one : L.tied, { fields: [0, 1] }); return; }
   if (fixed.error) { cancelEdit(); return; }
   const op = { payload: fixed.payload, clears: true, game, editing, finishLabel: L.save_correction,
                label: L.save_correction };

@@ -53,7 +53,7 @@ async def test_pages_render_in_three_languages(browser, live_server, shots):
         page = await browser.new_page(viewport={"width": 1280, "height": 800})
         for lang, word in (("ko", "대진표"), ("ja", "トーナメント表"), ("en", "Bracket")):
             await page.goto(f"{live_server.url}/stages/{st['id']}?lang={lang}")
-            await expect(page.locator("h3.section-title").first).to_have_text(word)
+            await expect(page.locator(".section-title").first).to_have_text(word)
             await expect(page.locator("html")).to_have_attribute("lang", lang)
         await page.goto(f"{live_server.url}/matches/{st['matches'][0]['id']}?lang=ja")
         await expect(page.locator(".hero-side .name a").first).to_have_text("チーム1")

@@ -104,7 +104,8 @@ async def test_match_page_games_follow_and_times_switch_zone(browser, live_serve
         await expect(games).to_have_count(1)
         await expect(games.first).to_have_text("第1ゲームAscent139")
         await expect(page.locator("[data-score-0]")).to_have_text("1")
-        await expect(page.locator("[data-hero-score]")).to_have_text("1–0")
+        await expect(page.locator("[data-hero-score] [aria-hidden]")).to_have_text(["1", "–", "0"])
+        await expect(page.locator("[data-score-said]")).to_have_text("スコア 1 対 0")
         # the redrawn part keeps the reader's zone
         await expect(page.locator("time[data-time]").first).to_have_text(
             "11月28日(土) 19:00 GMT+8")

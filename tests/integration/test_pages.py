@@ -38,7 +38,7 @@ async def test_every_page_in_every_language(client):
                 # shown, not only in the page's JSON for the live script
                 assert team_name in visible_text(r.text), (lang, path)
         r = await client.get(f"/stages/{st['id']}?lang={lang}")
-        titles = [h.get_text(strip=True) for h in soup(r.text).select("h3.section-title")]
+        titles = [h.get_text(strip=True) for h in soup(r.text).select(".section-title")]
         assert titles[0] == bracket_word, titles
         shown = soup(r.text).select_one(f'[data-match="{m[1]["id"]}"] [data-side="0"] [data-name]')
         assert shown is not None and shown.get_text(strip=True) == team_name
@@ -179,7 +179,7 @@ async def test_views_are_versioned_by_the_tournament_seq(client):
     assert by_number(fresh)[1]["status"] == "completed"
     ko = await client.get(f"/stages/{st['id']}?lang=ko")
     assert ko.headers["etag"] != changed.headers["etag"]
-    assert soup(ko.text).select_one("h3.section-title").get_text(strip=True) == "대진표"
+    assert soup(ko.text).select_one(".section-title").get_text(strip=True) == "대진표"
 
 
 async def test_a_match_page_shows_no_score_before_two_teams_play(client):
@@ -200,7 +200,9 @@ async def test_a_match_page_shows_no_score_before_two_teams_play(client):
                                                                 "status": "live"}, headers=AUTH)
     assert r.status_code == 200, r.text
     page = soup((await client.get(f"/matches/{ready['id']}", params={"lang": "ja"})).text)
-    assert page.select_one("[data-hero-score]").get_text(" ", strip=True) == "0 – 0"
+    score = page.select_one("[data-hero-score]")
+    assert [x.get_text(strip=True) for x in score.select("[aria-hidden]")] == ["0", "–", "0"]
+    assert score.select_one("[data-score-said]").get_text() == "スコア 0 対 0"  # said in words
 
 
 async def test_a_tournaments_days_and_zone_are_written_for_people(client):

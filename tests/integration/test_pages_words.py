@@ -80,7 +80,8 @@ async def test_match_status_final_is_not_the_round_final(client):
         assert semis in page.select_one(".hero-meta").get_text()
         assert final not in page.select_one(".hero-meta").get_text().replace(semis, "")
         page = soup((await client.get(f"/stages/{st['id']}?lang={lang}")).text)
-        assert [h.get_text(strip=True) for h in page.select(".round h4")] == [semis, final]
+        rounds = page.select(".round .round-title")
+        assert [h.get_text(strip=True) for h in rounds] == [semis, final]
 
 
 async def test_a_finished_stage_shows_places_and_the_champion(client):

@@ -37,7 +37,11 @@ def games_of(match: dict[str, Any]) -> dict[int, dict[int, tuple[int, int]]]:
                                for r in g["results"]} for g in match.get("placings") or []}
 
 
-def lobby_page(request: Request, found: dict[str, Any], error: str | None = None,
+# a mistake said on the form: its words and the names of the fields it is about
+Line = tuple[str, tuple[str, ...]]
+
+
+def lobby_page(request: Request, found: dict[str, Any], error: str | list[Line] | None = None,
                typed: dict[str, Any] | None = None, status: int = 200,
                bad: frozenset[tuple[int, str]] = frozenset(), game: int | None = None
                ) -> Response:
@@ -56,11 +60,19 @@ def lobby_page(request: Request, found: dict[str, Any], error: str | None = None
         chosen = next_number or len(played) + 1
     shown = played.get(chosen, {})
     label = words.match_round(match, stage["format"], stage["team_count"], stage["settings"])
+    # each line of the message links to the first field it names, and each field is
+    # described by the lines naming it (WCAG 3.3.1): its own mistake, not the whole list
+    lines = [(error, ())] if isinstance(error, str) else list(error or [])
+    described: dict[str, list[str]] = {}
+    for i, (_text, fields) in enumerate(lines, start=1):
+        for field in fields:
+            described.setdefault(field, []).append(f"lobby-error-{i}")
     response = with_form(
         request, "referee_lobby.html", status=status, t=views.tournament_view(t),
         tz=t.timezone, seq=t.last_seq, match=match, stage=stage, event=found["event"],
         lobby=found["lobby"], teams={x["id"]: x for x in found["lobby"]}, played=played,
-        next_number=next_number, chosen=chosen, shown=shown, typed=typed or {}, error=error,
+        next_number=next_number, chosen=chosen, shown=shown, typed=typed or {}, error=lines,
+        described={k: " ".join(v) for k, v in described.items()},
         bad=bad, bad_teams={team for team, _ in bad}, round_label=label,
         done=request.query_params.get("done"))
     response.headers["Cache-Control"] = "no-store"
@@ -130,7 +142,8 @@ def _whole(raw: str) -> int | None:
 
 
 def _refused(request: Request, found: dict[str, Any], typed: dict[str, Any]
-             ) -> tuple[str, dict[str, Any], int, frozenset[tuple[int, str]], int | None] | None:
+             ) -> tuple[list[Line], dict[str, Any], int, frozenset[tuple[int, str]], int | None
+                        ] | None:
     """What the form itself gets wrong, said on the row it is about (the format checks the
     rest): a game that was entered since the form was drawn for a new one, a place or kills
     that is not a whole number in range, a place given twice."""
@@ -140,35 +153,42 @@ def _refused(request: Request, found: dict[str, Any], typed: dict[str, Any]
     played = games_of(found["match"])
     number = _whole(typed["number"])
     if typed["loaded"] == "new" and number in played:
-        return (_("Game %d was entered by someone else meanwhile; it is shown now. Check it "
-                  "before you change it.") % number, {}, 409, frozenset(), number)
+        return ([(_("Game %d was entered by someone else meanwhile; it is shown now. Check "
+                    "it before you change it.") % number, ())], {}, 409, frozenset(), number)
+    fields = [f"{part}_{team['id']}" for team in lobby for part in ("place", "kills")]
+    if all(not typed[f].strip() for f in fields):  # nothing typed: one message, not 2 a team
+        return ([(_("Enter each team's place and kills."), tuple(fields))], typed, 422,
+                frozenset((team["id"], part) for team in lobby for part in ("place", "kills")),
+                None)
     bad: list[tuple[int, str]] = []
-    said: list[str] = []  # every mistake at once, each naming its row: one save finds all
+    said: list[Line] = []  # every mistake at once, each naming its row: one save finds all
     places: dict[int, list[int]] = {}
     for team in lobby:
         name = i18n.localized(team, lang)
         place = _whole(typed[f"place_{team['id']}"])
         if place is None or not 1 <= place <= len(lobby):
             bad.append((team["id"], "place"))
-            said.append(_("%(team)s: the place must be a whole number from 1 to "
-                          "%(teams)d.") % {"team": name, "teams": len(lobby)})
+            said.append((_("%(team)s: the place must be a whole number from 1 to "
+                           "%(teams)d.") % {"team": name, "teams": len(lobby)},
+                         (f"place_{team['id']}",)))
         else:
             places.setdefault(place, []).append(team["id"])
         if _whole(typed[f"kills_{team['id']}"]) is None:
             bad.append((team["id"], "kills"))
-            said.append(_("%(team)s: kills must be a whole number, 0 or more.") % {
-                "team": name})
+            said.append((_("%(team)s: kills must be a whole number, 0 or more.") % {
+                "team": name}, (f"kills_{team['id']}",)))
     named = {t["id"]: i18n.localized(t, lang) for t in lobby}
     twice: list[tuple[int, str]] = []
     for place, teams in sorted(places.items()):
         if len(teams) > 1:
             twice += [(team, "place") for team in teams]
-            said.append(_("Place %(place)d is given to %(teams)s; each place goes to one "
-                          "team.") % {"place": place, "teams": format_list(
-                              [named[t] for t in teams], locale=lang)})
+            said.append((_("Place %(place)d is given to %(teams)s; each place goes to one "
+                           "team.") % {"place": place, "teams": format_list(
+                               [named[t] for t in teams], locale=lang)},
+                         tuple(f"place_{t}" for t in teams)))
     if not said:
         return None
-    return "\n".join(said), typed, 422, frozenset(bad + twice), None
+    return said, typed, 422, frozenset(bad + twice), None
 
 
 routes = [Route("/matches/{id}/referee/game", page(save_game), methods=["POST"])]
