@@ -16,7 +16,9 @@
 //   [data-follow="entrants:ID"] an event page's team list: on that event's event.updated
 //                              (a team withdrew, was renamed, imported or deleted), and
 //   [data-follow="team-head:ID"] a team page's heading (and title): on event.updated naming
-//                              the team (sent when it withdraws or is renamed).
+//                              the team (sent when it withdraws or is renamed); such an
+//                              event also refetches every stage, match, the home page's
+//                              matches and the champions: any of them may draw its name.
 //
 // Fetches are debounced, with jitter so thousands of spectators do not ask at the same
 // instant; the server renders each version once (its cache is keyed by the feed's seq).
@@ -99,6 +101,8 @@ function movesNations(match, changed) {
 }
 
 const ON_TOURNAMENT = new Set(["nations", "events", "champion"]);
+// followers that draw teams by name (a match, the home page's matches, champions)
+const NAMES_TEAMS = /^(match:\d+|spotlight|events|champion)$/;
 
 function involves(match, el) {
   const [kind, id] = el.dataset.follow.split(":");
@@ -125,14 +129,21 @@ document.addEventListener("tournament:event", (event) => {
     if (!known || changed || crossed) refreshStage(data.stage_id, !known);
   }
   // an event's teams changed (one withdrew or was renamed, added by an import, deleted):
-  // that event's team list, and a team's own heading and schedule
+  // that event's team list, and a team's own heading and schedule; a team named in the
+  // event (renamed, withdrawn) may be drawn anywhere: every stage, match and card
   const entrants = type === "event.updated" ? `entrants:${data.id}` : null;
   const team = type === "event.updated" && data.team ? String(data.team.id) : null;
+  if (team) {
+    for (const section of document.querySelectorAll("[data-stage]")) {
+      refreshStage(Number(section.dataset.stage), true);
+    }
+  }
   const nations = type === "match.updated" && movesNations(data, changed);
   for (const el of document.querySelectorAll("[data-follow]")) {
     if (type === "tournament.updated" && ON_TOURNAMENT.has(el.dataset.follow)) refreshFollower(el);
     else if (entrants && el.dataset.follow === entrants) refreshFollower(el, true);
-    else if (team && [`team-head:${team}`, `team:${team}`].includes(el.dataset.follow)) {
+    else if (team && ([`team-head:${team}`, `team:${team}`].includes(el.dataset.follow)
+      || NAMES_TEAMS.test(el.dataset.follow))) {
       refreshFollower(el, true);
     }
     else if (nations && el.dataset.follow === "nations") refreshFollower(el);

@@ -70,8 +70,8 @@ function announce(match) {
   const two = match.teams.length === 2 && !match.placings;
   if (two && ["live", "completed"].includes(match.status)
       && match.teams[0] != null && match.teams[1] != null) {
-    const score = shownScore(match).map((v, i) => (match.forfeit && match.forfeited_by === i + 1
-      ? (i18n.FF || "FF") : String(v)));
+    const shownPair = shownScore(match);
+    const score = [0, 1].map((i) => scoreText(match, i, shownPair));
     parts.push(`${sideName(match, 0).name} ${score[0]} – ${score[1]} ${sideName(match, 1).name}`);
   }
   const text = parts.filter(Boolean).join(" · ");
@@ -80,6 +80,23 @@ function announce(match) {
   sayTimer = setTimeout(() => { matchSaid.textContent = text; }, 800);
 }
 
+// A side's score as shown (the server's _match.html and _match_hero.html say it alike): FF
+// for the side that forfeited; the winner of a walkover with nothing counted shows W (a
+// "0" beside FF read as a lost nil).
+function scoreText(match, i, shownPair) {
+  if (match.forfeit && match.forfeited_by === i + 1) return i18n.FF || "FF";
+  if (match.forfeit && match.winner === i + 1 && !shownPair[i]) return i18n.W || "W";
+  return String(shownPair[i]);
+}
+
+// A team renamed or withdrawn (event.updated names it, as the server's map would now):
+// later match updates draw its new name, not the one the page was loaded with.
+function learnTeam(team) {
+  if (!team || team.id == null) return;
+  const lang = document.documentElement.lang || "en";
+  teams[team.id] = { name: (team.names || {})[lang] || team.name,
+    flag: (team.nation || "").toUpperCase() };
+}
 function sideName(match, i) {
   const id = match.teams[i];
   if (id != null && teams[id]) return teams[id];
@@ -123,21 +140,19 @@ function applyMatch(match, flash = true) {
       if (flag) flag.textContent = who.flag || "";
       const score = side.querySelector("[data-score]");
       const shown = ["live", "completed"].includes(match.status) && bothKnown;
-      const forfeited = match.forfeit && match.forfeited_by === i + 1;
-      if (score) score.textContent = !shown ? "" : forfeited ? (i18n.FF || "FF") : String(shownPair[i]);
+      if (score) score.textContent = !shown ? "" : scoreText(match, i, shownPair);
       // the match page's big score: "vs" until the match is played by two teams (a bye or an
       // unplayed match has no 0 – 0), as the server draws it
       const scoreAlt = el.querySelector(`[data-score-${i}]`);
       const played = ["live", "completed"].includes(match.status) && bothKnown;
-      if (scoreAlt) scoreAlt.textContent = !played ? "" : forfeited ? (i18n.FF || "FF") : String(shownPair[i]);
+      if (scoreAlt) scoreAlt.textContent = !played ? "" : scoreText(match, i, shownPair);
       const hero = el.querySelector("[data-hero-score]");
       if (hero && i === 0) {
         hero.classList.toggle("unplayed", !played);
         hero.querySelector(".dash").textContent = played ? "–" : "vs";
       }
       if (hero && i === 1) { // "Score 1 to 1" said, the digits hidden from a screen reader
-        const said = [0, 1].map((j) => match.forfeit && match.forfeited_by === j + 1
-          ? (i18n.FF || "FF") : String(shownPair[j]));
+        const said = [0, 1].map((j) => scoreText(match, j, shownPair));
         const words = hero.querySelector("[data-score-said]");
         if (words) {
           words.textContent = played
@@ -177,6 +192,7 @@ function applyStage(stage, flash = true) {
 // A snapshot (the page was away longer than the server keeps events) replaces what the page
 // shows: every match in place; listeners of "tournament:snapshot" redraw the rest.
 function applySnapshot(message) {
+  for (const event of message.data?.events || []) (event.teams || []).forEach(learnTeam);
   const stages = message.data?.stages || [];
   for (const stage of stages) {
     applyStage(stage, false);
@@ -206,6 +222,8 @@ function handle(message) {
   } else if (message.type === "stage.updated") {
     applyStage(message.data);
     for (const match of message.data.matches || []) announce(match);
+  } else if (message.type === "event.updated") {
+    learnTeam(message.data.team);
   }
   document.dispatchEvent(new CustomEvent("tournament:event", { detail: message }));
 }

@@ -147,3 +147,49 @@ async def test_a_drawn_match_overlay_says_draw_live_and_after_a_reload(browser, 
         await expect(page.locator("[data-badge]")).to_have_text("引き分け")
         await expect(page.locator("[data-side]").first).to_have_class(re.compile(r"\bdrawn\b"))
         await page.close()
+
+
+async def test_a_renamed_team_and_a_walkover_reach_the_overlays_as_a_reload_draws_them(
+        browser, live_server):
+    """A broadcast review renamed a team mid-stream: every overlay kept the old name until
+    OBS reloaded it (only the team's own pages followed event.updated, and a later score
+    wrote the name the page was loaded with back). And a walkover's winner read "0" beside
+    the forfeit, a lost nil at a glance: it reads W (勝)."""
+    async with httpx.AsyncClient(base_url=live_server.url) as client:
+        event = await make_event(client, 4)
+        st = await make_stage(client, event)
+        m = by_number(st)
+        renamed = m[1]["teams"][1]
+        match_page = await browser.new_page(viewport=FRAME)
+        await match_page.goto(f"{live_server.url}/overlay/matches/{m[1]['id']}?lang=ja")
+        stage_page = await browser.new_page(viewport=FRAME)
+        await stage_page.goto(f"{live_server.url}/overlay/stages/{st['id']}?lang=ja")
+        r = await client.patch(f"/api/teams/{renamed}", json={
+            "name": "Renamed", "names": {"ja": "改名チーム"}}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        side = match_page.locator("[data-side='1'] [data-name]")
+        await expect(side).to_have_text("改名チーム")
+        card = stage_page.locator(f"[data-match='{m[1]['id']}'] [data-side='1'] [data-name]")
+        await expect(card).to_have_text("改名チーム")
+        # a later score draws the new name, not the one the page was loaded with
+        r = await client.patch(f"/api/matches/{m[1]['id']}", json={"status": "live"},
+                               headers=AUTH)
+        assert r.status_code == 200, r.text
+        await expect(match_page.locator("[data-badge]")).to_have_text("ライブ")
+        await expect(side).to_have_text("改名チーム")
+        # the stage is not fetched again for a match going live: live.js draws the card
+        await expect(stage_page.locator(f"[data-match='{m[1]['id']}'] [data-badge]")
+                     ).to_have_text("ライブ")
+        await expect(card).to_have_text("改名チーム")
+        r = await client.patch(f"/api/matches/{m[1]['id']}", json={"forfeit": 1}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        scores = match_page.locator("[data-score]")
+        await expect(scores).to_have_text(["棄権", "勝"])
+        await expect(stage_page.locator(f"[data-match='{m[1]['id']}'] [data-score]")
+                     ).to_have_text(["棄権", "勝"])
+        # the stage's body is fetched again (debounced): its table then places the loser
+        await expect(stage_page.locator("main table tbody tr").last).to_contain_text("3–4位")
+        for page in (match_page, stage_page):
+            live, reloaded = await _live_then_reloaded(page)
+            assert live == reloaded, (live, reloaded)
+            await page.close()

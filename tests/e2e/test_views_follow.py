@@ -115,7 +115,7 @@ async def test_match_page_games_follow_and_times_switch_zone(browser, live_serve
         r = await client.patch(f"/api/matches/{m['id']}", json={"forfeit": 2}, headers=AUTH)
         assert r.status_code == 200, r.text
         await expect(page.locator("[data-score-1]")).to_have_text("棄権")
-        await expect(page.locator("[data-score-0]")).not_to_have_text("棄権")
+        await expect(page.locator("[data-score-0]")).to_have_text("勝")  # W, not a 0
         await page.reload()
         await expect(page.locator("[data-score-1]")).to_have_text("棄権")
         await context.close()

@@ -122,7 +122,8 @@ async def test_a_match_overlay_shows_a_bye_as_a_bye(client):
     r = await client.patch(f"/api/matches/{ready['id']}", json={"forfeit": 1}, headers=AUTH)
     assert r.status_code == 200, r.text
     page = soup((await client.get(f"/overlay/matches/{ready['id']}?lang=ko")).text)
-    assert [x.get_text(strip=True) for x in page.select("[data-score]")] == ["기권", "0"]
+    # the walkover's winner: 승 (W), not a 0 that read as a lost nil beside 기권
+    assert [x.get_text(strip=True) for x in page.select("[data-score]")] == ["기권", "승"]
 
 
 async def test_a_stage_overlay_shows_one_group_of_a_stage_in_groups(client):
