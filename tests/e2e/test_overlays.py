@@ -193,3 +193,40 @@ async def test_a_renamed_team_and_a_walkover_reach_the_overlays_as_a_reload_draw
             live, reloaded = await _live_then_reloaded(page)
             assert live == reloaded, (live, reloaded)
             await page.close()
+
+
+async def test_overlay_parts_sit_on_panels_and_a_match_overlay_fits_its_frame(browser,
+                                                                           live_server):
+    """A broadcast review: a Swiss overlay's pool records ("1–0") and its Buchholz footnote
+    sat straight on the game picture; a league's ?show=standings drew the cross table and
+    every round too (names at 6 px in a 720p frame); the match overlay was not fitted to its
+    frame (its box moved with the browser source's width)."""
+    async with httpx.AsyncClient(base_url=live_server.url) as client:
+        event = await make_event(client, 8)
+        swiss = await make_stage(client, event, name="Swiss", format="swiss")
+        assert (await report(client, swiss["matches"][0]["id"], [1, 0])).status_code == 200
+        page = await browser.new_page(viewport=FRAME)
+        await page.goto(f"{live_server.url}/overlay/stages/{swiss['id']}?lang=ko")
+        record = page.locator(".record").first
+        await expect(record).to_be_visible()
+        panel = await record.evaluate("e => getComputedStyle(e).backgroundColor")
+        assert panel not in ("rgba(0, 0, 0, 0)", "transparent"), panel
+        await expect(page.locator("[data-buchholz-note]")).to_be_hidden()
+        league = await make_stage(client, event, name="League", format="round_robin",
+                                  seeding=event["teams"][:4])
+        url = f"{live_server.url}/overlay/stages/{league['id']}?lang=ko"
+        await page.goto(url + "&show=standings")
+        await expect(page.locator("table.standings")).to_have_count(1)
+        await expect(page.locator("table.cross, .rounds-list")).to_have_count(0)
+        await page.goto(url + "&show=bracket")
+        await expect(page.locator("table.cross")).to_have_count(1)
+        await expect(page.locator("table.standings")).to_have_count(0)
+        match = league["matches"][0]["id"]
+        boxes = []
+        for width, height in ((1920, 1080), (1280, 720)):
+            await page.set_viewport_size({"width": width, "height": height})
+            await page.goto(f"{live_server.url}/overlay/matches/{match}?lang=ko")
+            await expect(page.locator("body.fit main[data-scale]")).to_have_count(1)
+            boxes.append((await box_of(page, "main .ov-match"))["x"])
+        assert boxes[0] == boxes[1], boxes  # at the frame's left edge, whatever its width
+        await page.close()

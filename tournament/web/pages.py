@@ -258,6 +258,7 @@ async def match_page(request: Request, overlay: bool = False) -> Response:
             "settings": stage.settings or {}, "seeding_method": stage.seeding_method,
         }).get(match["number"])
         return render(request, template, t=t, event=event, stage=views.stage_summary(stage),
+                      overlay=overlay,  # fitted to the frame, as a stage overlay is
                       match=match, sides=sides, teams=teams, tz=t["timezone"], fed=fed,
                       standing=standing, lobby_order=order,
                       seq=t["last_seq"], round_label=words.match_round(
