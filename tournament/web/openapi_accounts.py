@@ -54,9 +54,9 @@ ACCOUNT_MODELS: tuple[type[BaseModel], ...] = (UserCreate, UserUpdate, TokenCrea
                                                 RefereeAssign)
 
 AUDIT_QUERY: dict[str, dict[str, Any]] = {
-    "target": {"type": "string", "pattern": f"^({'|'.join(TYPES)})(:[!-~]{{1,64}})?$"},
+    "target": {"type": "string", "pattern": f"^({'|'.join(TYPES)})(:[0-9]{{1,10}})?$"},
     "target_type": {"enum": TYPES},
-    "target_id": {"type": "string", "pattern": "^[!-~]{1,64}$"},
+    "target_id": {"type": "string", "pattern": "^[0-9]{1,10}$"},  # every entry names an id
     "actor": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
     "action": {"type": "string", "pattern": "^[a-z_.]{1,40}$"},
     "cursor": {"type": "integer", "minimum": 1, "maximum": MAX_ID},

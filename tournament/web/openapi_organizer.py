@@ -25,7 +25,7 @@ FILTERS: dict[str, dict[str, Any]] = {
     "tournament": {"type": "string", "pattern": SLUG_PATTERN},
     "event": {"type": "string", "pattern": SLUG_PATTERN}, "stage": ID, "team": ID,
     "status": {"enum": ["pending", "ready", "live", "completed", "late"]},
-    "day": {"type": "string", "format": "date"}, "venue": PLACE,
+    "day": {"type": "string", "format": "date", "pattern": "^(20[0-9]{2}|2100)-"}, "venue": PLACE,
     "station": PLACE, "referee": ID, "limit": ID,
     "cursor": {"type": "string", "pattern": "^[0-9]{1,8}$"},
 }
