@@ -160,7 +160,8 @@ async def test_a_double_elimination_takes_a_best_of_five_lower_final_from_the_fo
             ("grand_final", 1): 3}
         r = await con.post(path, path, sent | {"s_best_of_by_round": "X2=5"}, "ko")
         assert r.status_code == 422
-        assert error_of(r.text) == "이 설정은 불가능합니다: 라운드별 다전제(라운드=게임 수, …)."
+        assert error_of(r.text) == ("이 설정은 불가능합니다: 라운드별 다전제(라운드=게임 수, …). "
+                                    "라운드=다전제 형식으로 쓰세요(예: W2=3, L2=5).")
         assert (await client.get(f"/api/stages/{st['id']}")).json()["settings"][
             "best_of_by_round"] == {"L2": 5}
         # an even best-of (a 1-1 could never finish) and a round the bracket does not

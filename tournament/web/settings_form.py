@@ -183,8 +183,10 @@ def _whole(name: str, raw: str) -> int:
 
 
 def _bad(name: str, message: str) -> InvalidInput:
-    return InvalidInput("invalid_settings", message, f"settings.{name}",
-                        params={"setting": name})
+    params: dict[str, object] = {"setting": name}
+    if name == "best_of_by_round":  # how the map is written, for the page to show
+        params["example"] = "1=3, 4=5"
+    return InvalidInput("invalid_settings", message, f"settings.{name}", params=params)
 
 
 def read_settings(fmt: Format[Any], form: FormData, prefix: str = "s_") -> dict[str, Any]:
