@@ -61,7 +61,7 @@ async def test_home_page_live_now_follows_the_feed(browser, live_server, shots):
         assert r.status_code == 200
         live = spot.locator(f'.match[data-match="{m1["id"]}"]')
         await expect(live).to_have_count(1)
-        await expect(spot.locator("h2").first).to_have_text("ライブ中の試合")
+        await expect(spot.locator("h2").first).to_have_text("進行中の試合")
         r = await client.patch(f"/api/matches/{m2['id']}", json={
             "score": [0, 0], "status": "live"}, headers=AUTH)
         await expect(spot.locator(f'.match[data-match="{m2["id"]}"]')).to_have_count(1)
