@@ -128,7 +128,7 @@ async def test_head_to_head_and_champions_follow_each_result(browser, live_serve
         champion = home.locator("[data-follow=events] [data-champion]")
         await expect(champion).to_have_attribute("data-champion", str(event["teams"][0]))
         await expect(champion).to_contain_text("우승: KR 팀 1")
-        await expect(board.locator(".champion-banner")).to_contain_text("優勝: KR チーム1")
+        await expect(board.locator(".champion-banner")).to_contain_text("優勝：KR チーム1")
         assert await home.evaluate("window.__marker") == "no-reload"
         await home.close()
         await board.close()

@@ -122,7 +122,7 @@ async def test_the_whole_competition_run_from_the_browser_in_korean(browser, mod
         # CSV with one bad line: the error names the line and the column, nothing imported
         await page.fill("textarea[name=csv]", csv_text(bad=True))
         await submit(page, "form[data-import]")
-        await expect(page.locator("[data-error]").first).to_contain_text("1개")
+        await expect(page.locator("[data-error]").first).to_contain_text("오류 1건(1줄)")
         bad_line = page.locator('[data-csv-line="3"]')
         await expect(bad_line).to_contain_text("국가")
         await expect(page.locator("[data-csv-line]")).to_have_count(1)

@@ -12,7 +12,7 @@ from tests.e2e.referee_support import PHONE, open_console, phone_signed_in, refe
 from tests.helpers import AUTH, by_number, make_event, make_stage
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
-SAVED = "저장되었습니다. 관중에게 바로 보입니다."
+SAVED = "저장했습니다. 관람객에게 바로 보입니다."
 
 
 async def test_sign_in_by_link_start_enter_games_finish_seen_live(browser, module_server, shots):

@@ -16,7 +16,7 @@ from tests.e2e.referee_support import open_console, phone_signed_in, referee, ta
 from tests.helpers import AUTH, by_number, make_event, make_stage, report, unique
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
-SAVED = "저장되었습니다. 관중에게 바로 보입니다."
+SAVED = "저장했습니다. 관람객에게 바로 보입니다."
 
 
 async def _live_bo3(client: httpx.AsyncClient, games: list[list[int]] | None = None,
@@ -179,7 +179,7 @@ async def test_a_forfeit_asks_first_and_names_the_team(browser, module_server, s
         await open_console(phone, base, m["id"], "ko")
         await phone.get_by_role("button", name="기권 처리…").click()
         choose = phone.locator("dialog[open]")
-        await expect(choose.locator("[data-dialog-text]")).to_have_text("어느 팀이 기권합니까?")
+        await expect(choose.locator("[data-dialog-text]")).to_have_text("기권할 팀을 고르세요.")
         await expect(choose.get_by_role("button", name="팀 1 기권")).to_be_visible()
         await choose.get_by_role("button", name="팀 4 기권").click()
         confirm = phone.locator("dialog[open]")

@@ -61,7 +61,7 @@ async def test_home_page_live_now_follows_the_feed(browser, live_server, shots):
         assert r.status_code == 200
         live = spot.locator(f'.match[data-match="{m1["id"]}"]')
         await expect(live).to_have_count(1)
-        await expect(spot.locator("h2").first).to_have_text("ライブ中の試合")
+        await expect(spot.locator("h2").first).to_have_text("進行中の試合")
         r = await client.patch(f"/api/matches/{m2['id']}", json={
             "score": [0, 0], "status": "live"}, headers=AUTH)
         await expect(spot.locator(f'.match[data-match="{m2["id"]}"]')).to_have_count(1)
@@ -95,7 +95,7 @@ async def test_match_page_games_follow_and_times_switch_zone(browser, live_serve
         await page.locator("[data-zone-toggle]").click()
         # Beijing is an hour behind Seoul; drawn as the server draws times
         await expect(time).to_have_text("11月28日(土) 19:00 GMT+8")
-        await expect(page.locator("[data-zone-toggle]")).to_have_text("時刻: 自分のタイムゾーン")
+        await expect(page.locator("[data-zone-toggle]")).to_have_text("時刻：自分のタイムゾーン")
         await expect(page.locator("[data-hero-score]")).to_have_text("vs")  # not played yet
         r = await client.patch(f"/api/matches/{m['id']}", json={
             "games": [{"score": [13, 9], "map": "Ascent"}], "status": "live"}, headers=AUTH)
@@ -229,7 +229,7 @@ async def test_a_withdrawal_reaches_the_team_heading_and_the_event_team_list(bro
         await expect(event_page.locator(".team-list li")).to_have_count(5)
         await expect(event_page.locator(".team-list li").last).to_have_text("JP 追加チーム")
         row = event_page.locator(f".team-list li:has(a[href^='/teams/{team}?'])")
-        await expect(row).to_have_text("KR チーム3 #3 棄権")
+        await expect(row).to_have_text("KR チーム3 #3 出場辞退")  # a team, not a match (J25)
         for page in (team_page, event_page):  # as a reload draws them
             live = await page.locator("main").inner_text()
             await page.reload()

@@ -36,7 +36,7 @@ async def test_an_unbroken_tie_across_the_line_holds_the_next_stage(client):
                                                              [2, 4])
     assert sorted(hold["teams"]) == sorted([b, c, d])
     page = (await client.get(f"/stages/{playoff['id']}?lang=ko")).text
-    assert 'data-hold="unresolved_tie"' in page and "주최 측 조치 대기" in page
+    assert 'data-hold="unresolved_tie"' in page and "운영진 조치 대기" in page
     # while the final waits nobody has a final place: no champion, no nation points
     detail = (await client.get(f"/api/tournaments/{event['slug']}/events/lol")).json()
     assert detail["placements"] == []
@@ -105,7 +105,7 @@ async def test_tiebreaker_matches_are_only_between_tied_teams(client):
         1, "advanced", 2, "eliminated")
     assert (rows[b]["wins"], rows[a]["wins"]) == (2, 2) and rows[b]["games_won"] == 2
     page = (await client.get(f"/stages/{groups['id']}?lang=ja")).text
-    assert "タイブレーク" in page
+    assert "順位決定戦" in page
 
 
 async def test_a_stage_that_could_never_be_filled_is_refused_or_held(client):

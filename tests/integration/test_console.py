@@ -80,7 +80,7 @@ async def test_a_tournament_is_set_up_in_the_console(client, app):
         assert set(lines) == {"4", "5"}  # the bad nation, the repeated name
         assert "국가" in visible_text(r.text)  # the column, said in Korean
         # "ｔ1" is "T1" by the event's rule (NFKC, case folding): a repeat, said in Korean
-        assert "ｔ1 팀이 2번째 줄에도 있습니다" in visible_text(r.text)
+        assert "ｔ1: 2번째 줄에도 있습니다" in visible_text(r.text)
         # ... with what it takes (it said only 형식이 올바르지 않습니다)
         assert "국가: KR, JP, CN 같은 두 글자 국가 코드여야 합니다." in visible_text(r.text)
         # the team form picks a nation from a list, named in the page's language (a typed
@@ -256,7 +256,7 @@ async def test_a_tie_is_broken_from_the_stage_page(client, app):
                                                   "reason": "Coin toss by the referee"},
                            lang="ko")
         assert r.status_code == 409, r.text
-        assert f"타이브레이커 경기(M{tiebreak[0]['number']})" in error_of(r.text)
+        assert f"순위 결정전(M{tiebreak[0]['number']})" in error_of(r.text)
         side_a = 0 if tiebreak[0]["teams"][0] == a else 1
         r = await report(client, tiebreak[0]["id"], [2, 0] if side_a == 0 else [0, 2])
         assert r.status_code == 200, r.text

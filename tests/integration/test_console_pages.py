@@ -160,20 +160,21 @@ async def test_a_double_elimination_takes_a_best_of_five_lower_final_from_the_fo
             ("grand_final", 1): 3}
         r = await con.post(path, path, sent | {"s_best_of_by_round": "X2=5"}, "ko")
         assert r.status_code == 422
-        assert error_of(r.text) == "이 설정은 불가능합니다: 라운드별 다전제(라운드=게임 수, …)."
+        assert error_of(r.text) == ("이 설정은 불가능합니다: 라운드별 다전제(라운드=세트 수, …). "
+                                    "라운드=다전제 형식으로 쓰세요(예: W2=3, L2=5).")
         assert (await client.get(f"/api/stages/{st['id']}")).json()["settings"][
             "best_of_by_round"] == {"L2": 5}
         # an even best-of (a 1-1 could never finish) and a round the bracket does not
         # have are said in the page's language, naming the setting
         r = await con.post(path, path, sent | {"s_best_of": "2"}, "ko")
         assert r.status_code == 422
-        assert error_of(r.text) == ("이 설정은 불가능합니다: 다전제(경기당 게임 수). 이 스테이지의 "
-                                    "경기는 무승부로 끝날 수 없으므로 경기당 게임 수는 홀수(1, 3, "
+        assert error_of(r.text) == ("이 설정은 불가능합니다: 다전제(경기당 세트 수). 이 스테이지의 "
+                                    "경기는 무승부로 끝날 수 없으므로 경기당 세트 수는 홀수(1, 3, "
                                     "5…)여야 합니다.")
         r = await con.post(path, path, sent | {"s_best_of_by_round": "L9=5"}, "ja")
         assert r.status_code == 422
-        assert error_of(r.text).endswith("このステージにL9ラウンドはありません。ラウンドは1, 2, "
-                                         "W1, W2, L1, L2です。"), error_of(r.text)
+        assert error_of(r.text).endswith("このステージにラウンド「L9」はありません。"
+                                         "ラウンドは1, 2, W1, W2, L1, L2です。"), error_of(r.text)
         assert (await client.get(f"/api/stages/{st['id']}")).json()["settings"] == {
             "best_of": 3, "best_of_by_round": {"L2": 5}} | {
             k: v for k, v in view["settings"].items() if k not in ("best_of",
@@ -222,7 +223,7 @@ async def test_a_football_league_made_in_the_console_breaks_ties_on_goals(client
         form = page.select_one("form[data-new-stage]")
         field = form.select_one("[data-order=s_round_robin_tiebreakers]")
         assert field.select_one(".hint").get_text(strip=True) == (
-            "そのままで試合スコアをゴールにすると：勝ち点、得失点差、総得点、直接対決の順"
+            "そのままでゲームのスコアをゴールにすると：勝ち点、得失点差、総得点、直接対決の順"
             "（ワールドカップ方式）")
         sent = {k: v for k, v in form_values(form).items() if not k.startswith("s_")
                 or k.startswith("s_round_robin_")}

@@ -50,7 +50,7 @@ async def test_nation_head_to_head_counts_its_draws_in_words(client):
             said[lang] = page.select_one("[data-nation-pairs] tr td.muted").get_text(
                 strip=True)
         assert said == {"en": f"{count} draw" + ("s" if count > 1 else ""),
-                        "ko": f"무승부 {count}", "ja": f"引き分け{count}"}
+                        "ko": f"무승부 {count}경기", "ja": f"引き分け{count}試合"}
 
 
 async def test_the_nation_table_says_how_it_scores(client):
@@ -67,11 +67,12 @@ async def test_the_nation_table_says_how_it_scores(client):
         return head[-1], page.select_one("[data-nations-scale]").get_text(strip=True)
 
     assert await said("ko") == ("경기 (승–패)", "종목별 포인트: 나라마다 가장 높은 순위의 팀만 "
-                                               "점수를 얻습니다. 1위 12 · 2위 8 · 3위 6")
+                                               "점수를 얻습니다. 1위 12점 · 2위 8점 · 3위 6점")
     r = await client.patch(f"/api/tournaments/{event['slug']}", json={
         "nation_scoring": "every"}, headers=AUTH)
     assert r.status_code == 200, r.text
     assert await said("ja") == ("試合（勝–敗）", "種目ごとのポイント：順位のついた全チームが"
-                                               "得点します。1位 12 · 2位 8 · 3位 6")
+                                               "得点します。1位 12ポイント · 2位 8ポイント · "
+                                               "3位 6ポイント")
     assert (await said("en"))[1] == "Points per event: every placed team scores. " \
-                                    "1st 12 · 2nd 8 · 3rd 6"
+                                    "1st 12 points · 2nd 8 points · 3rd 6 points"

@@ -210,7 +210,7 @@ async def test_draws_and_goals_read_from_each_teams_side(client):
 
 async def test_a_round_difference_is_named_as_one(client):
     """VALORANT-style games counted in rounds: the difference column reads 라운드 득실 /
-    ラウンド差, not football's 득실차 / 得失点差, and Swiss says what its Buchholz counts (a
+    ラウンド得失差, not football's 득실차 / 得失点差, and Swiss says what its Buchholz counts (a
     spectator's review: a -2 read as a mistake)."""
     event = await make_event(client, 4)
     st = await make_stage(client, event, name="Swiss", format="swiss", settings={
@@ -219,7 +219,8 @@ async def test_a_round_difference_is_named_as_one(client):
     r = await client.patch(f"/api/matches/{m['id']}", json={
         "games": [[13, 9]], "status": "completed"}, headers=AUTH)
     assert r.status_code == 200, r.text
-    for lang, word, football in (("ko", "라운드 득실", "득실차"), ("ja", "ラウンド差", "得失点差")):
+    for lang, word, football in (("ko", "라운드 득실", "득실차"),
+                                 ("ja", "ラウンド得失差", "得失点差")):
         page = soup((await client.get(f"/stages/{st['id']}?lang={lang}")).text)
         heads = [th.get_text(strip=True) for th in page.select("table[data-standings] th")]
         assert word in heads and football not in heads, heads
@@ -227,7 +228,7 @@ async def test_a_round_difference_is_named_as_one(client):
         assert "+4" in [td.get_text(strip=True) for td in row.select("td")]
         # a Buchholz below zero is explained where a phone shows no title
         note = page.select_one("[data-buchholz-note]").get_text(strip=True)
-        assert note == {"ko": "부크홀츠: 상대 팀들의 (승 − 패)를 모두 더한 값",
+        assert note == {"ko": "부흐홀츠: 상대 팀들의 (승 − 패)를 모두 더한 값",
                         "ja": "ブッフホルツ：対戦相手の（勝ち − 負け）の合計"}[lang]
 
 
@@ -266,8 +267,8 @@ async def test_a_forfeit_in_the_cross_table_reads_ff_from_each_side(client):
     assert r.status_code == 200 and r.json()["winner"] == 1
     # each team's page and calendar feed, from its own side, say how it was decided: "Final
     # score: 0–FF Win" had no word for walkover; the page said "棄権 0–FF" to the winner
-    for team, result, word in ((a, "不戦勝 勝", "Result: Walkover win"),
-                               (b, "棄権負け 敗", "Result: Forfeit loss")):
+    for team, result, word in ((a, "不戦勝", "Result: Walkover win"),  # not "不戦勝 勝" (K10)
+                               (b, "棄権負け", "Result: Forfeit loss")):
         row = soup((await client.get(f"/teams/{team}?lang=ja")).text).select_one(
             f"[data-match='{match['id']}'] [data-result], tr:has(a[href^='/matches/"
             f"{match['id']}']) [data-result]")
@@ -355,7 +356,7 @@ async def test_the_referee_console_asks_which_player_forfeits_in_a_one_on_one_ev
     ref = await make_user(client, role="referee", tournaments=[slug, event["slug"]])
     async with browser_for(app) as b:
         assert (await b.sign_in(ref["name"])).status_code == 303
-        for st, question in ((solo, "어느 선수가 기권합니까?"), (teams, "어느 팀이 기권합니까?")):
+        for st, question in ((solo, "기권할 선수를 고르세요."), (teams, "기권할 팀을 고르세요.")):
             page = await b.client.get(f"/matches/{st['matches'][0]['id']}/referee",
                                       params={"lang": "ko"})
             assert page.status_code == 200

@@ -249,7 +249,7 @@ async def test_a_save_on_an_unpublished_tournament_does_not_promise_spectators(c
         page = await b.client.get(f"/matches/{by_number(duel)[1]['id']}/referee",
                                   params={"lang": "ko"})
         data = json.loads(soup(page.text).select_one("#console-data").get_text())
-        assert data["labels"]["saved"] == "저장되었습니다. 대회가 공개되면 관중에게 보입니다."
+        assert data["labels"]["saved"] == "저장했습니다. 대회가 공개되면 관람객에게 보입니다."
         console = f"/matches/{lobby['id']}/referee"
         page = await b.client.get(console, params={"lang": "ja"})
         r = await b.client.post(f"{console}/game", params={"lang": "ja"},

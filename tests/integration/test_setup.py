@@ -80,7 +80,8 @@ async def test_a_wrong_code_is_a_form_error_in_japanese_and_creates_nothing(db_u
 async def test_the_right_code_makes_the_admin_signs_in_and_closes_setup(db_url, tmp_path):
     async with fresh_app(db_url, tmp_path) as app, browser_for(app) as b:
         login = await b.client.get("/login?lang=ko")
-        assert 'href="/setup?lang=ko"' in login.text and "아직 운영자 계정이 없나요?" in login.text
+        assert 'href="/setup?lang=ko"' in login.text
+        assert "아직 관리자 계정이 없습니까?" in login.text
         page = await b.client.get(f"/setup?code={CODE}&lang=ko")
         assert f'name="code" autocomplete="off" autocapitalize="none" spellcheck="false" ' \
                f'required maxlength="200" value="{CODE}"' in page.text  # prefilled

@@ -26,7 +26,7 @@ async def test_the_team_page_gives_its_place_record_and_status_in_each_stage(cli
                              seeding={"from_stage": groups["id"], "qualifiers": 2})
     page = (await client.get(f"/teams/{a}", params={"lang": "ko"})).text
     # nothing played: no place (every team would read 1st), no final stage yet
-    assert standing(page) == ["조별 리그 · 0승 0무 0패 · 0점 · 생존"]
+    assert standing(page) == ["조별 리그 · 0승 0무 0패 · 승점 0 · 생존"]
     results = {frozenset((a, b)): [1, 0], frozenset((c, d)): [1, 1], frozenset((a, c)): [2, 0],
                frozenset((b, d)): [0, 1], frozenset((a, d)): [0, 0], frozenset((b, c)): [1, 0]}
     for m in (await stage(client, groups["id"]))["matches"]:
@@ -41,9 +41,9 @@ async def test_the_team_page_gives_its_place_record_and_status_in_each_stage(cli
     assert table == {a: (1, 7, "advanced"), d: (2, 5, "advanced"), b: (3, 3, "eliminated"),
                      c: (4, 1, "eliminated")}
     assert standing((await client.get(f"/teams/{a}", params={"lang": "ko"})).text) == [
-        "조별 리그 · 1위 · 2승 1무 0패 · 7점 · 진출", "결승 · 0승 0패 · 생존"]
+        "조별 리그 · 1위 · 2승 1무 0패 · 승점 7 · 진출", "결승 · 0승 0패 · 생존"]
     assert standing((await client.get(f"/teams/{c}", params={"lang": "ja"})).text) == [
-        "グループ · 4位 · 0勝1分2敗 · 1ポイント · 敗退"]
+        "グループ · 4位 · 0勝1分2敗 · 勝ち点1 · 敗退"]
     (decider,) = (await stage(client, final["id"]))["matches"]
     assert (await report(client, decider["id"], [0, 1] if decider["teams"][0] == a
                          else [1, 0])).status_code == 200  # d wins the final

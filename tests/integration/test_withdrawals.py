@@ -76,7 +76,7 @@ async def test_a_withdrawn_group_team_is_out_last_and_never_qualifies(client):
     rows = (await stage(client, groups["id"]))["standings"]
     assert [(r["team_id"], r["rank"], r["status"]) for r in rows][-1] == (t[0], 4, "eliminated")
     assert {r["team_id"] for r in rows[:3]} == {t[1], t[2], t[3]}
-    for lang, word in (("ko", "기권"), ("ja", "棄権")):
+    for lang, word in (("ko", "기권"), ("ja", "出場辞退")):
         page = soup((await client.get(f"/stages/{groups['id']}?lang={lang}")).text)
         cell = page.select_one(f'[data-standings] tr[data-team="{t[0]}"] [data-team-status]')
         assert cell.get_text(strip=True) == word

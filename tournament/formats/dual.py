@@ -59,8 +59,9 @@ def grouped(teams: list[int], groups: int, one: OneBracket, *, minimum: int) -> 
         raise FormatError("duplicate_team", "A team appears twice in the seeding.", "seeding")
     drawn = snake_groups(teams, groups)
     if any(len(g) < minimum for g in drawn):
-        raise FormatError("too_few_teams", f"Every group needs at least {minimum} teams.",
-                          "settings.groups", groups=groups, teams=len(teams))
+        raise FormatError("too_few_teams", f"Too many groups: every group needs at least "
+                          f"{minimum} teams.", "settings.groups", groups=groups,
+                          teams=len(teams), minimum=minimum)
     plans = [one(g) for g in drawn]
     stage_number = {(g, number): n for n, (g, number) in enumerate(order(plans), start=1)}
     by_key = {(g, m.number): m for g, p in enumerate(plans) for m in p.matches}

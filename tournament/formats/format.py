@@ -24,21 +24,24 @@ Label = tuple[str, int | None]  # a message id and its optional %d parameter
 GAME_SCORES = ("goals", "rounds", "points")  # what a game's own score counts
 
 
-def fail(name: str, message: str) -> FormatError:
-    return FormatError("invalid_settings", message, f"settings.{name}")
+def fail(name: str, message: str, **params: object) -> FormatError:
+    """``params`` say what the setting takes (``low``/``high``, ``choices``, ``example``),
+    for a page to tell the organizer what is allowed."""
+    return FormatError("invalid_settings", message, f"settings.{name}", **params)
 
 
 def count(value: Any, name: str, low: int, high: int, optional: bool = False) -> Any:
     if value is None and optional:
         return None
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise fail(name, f"{name} is a whole number from {low} to {high}.")
+        raise fail(name, f"{name} is a whole number from {low} to {high}.", low=low, high=high)
     return value
 
 
 def choice(value: Any, name: str, choices: Sequence[Any]) -> Any:
     if value not in choices:
-        raise fail(name, f"{name} is one of {', '.join(map(str, choices))}.")
+        raise fail(name, f"{name} is one of {', '.join(map(str, choices))}.",
+                   choices=[str(c) for c in choices if not isinstance(c, bool)])
     return value
 
 
@@ -71,7 +74,8 @@ class Settings:
                 isinstance(k, str) and self._round_key(k) for k in by_round):
             raise fail("best_of_by_round", 'best_of_by_round maps round numbers to best-of: '
                        '{"3": 5}' + ('; "W2" or "L2" names round 2 of the upper or the lower '
-                                     'bracket alone.' if self.bracket_rounds else '.'))
+                                     'bracket alone.' if self.bracket_rounds else '.'),
+                       example="W2=3, L2=5" if self.bracket_rounds else "1=3, 4=5")
         for key, value in by_round.items():
             count(value, f"best_of_by_round.{key}", 1, MAX_BEST_OF)
 

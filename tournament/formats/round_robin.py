@@ -68,11 +68,13 @@ def plan(
     if len(set(teams)) != len(teams):
         raise FormatError("duplicate_team", "A team appears twice in the seeding.", "seeding")
     if legs < 1:
-        raise FormatError("invalid_settings", "legs must be at least 1.", "settings.legs")
+        raise FormatError("invalid_settings", "legs must be at least 1.", "settings.legs",
+                          low=1, high=2)
     drawn = snake_groups(teams, groups)
     if any(len(g) < 2 for g in drawn):
-        raise FormatError("too_few_teams", "Every group needs at least two teams.",
-                          "settings.groups", groups=groups, teams=len(teams))
+        raise FormatError("too_few_teams", "Too many groups: every group needs at least two "
+                          "teams.", "settings.groups", groups=groups, teams=len(teams),
+                          minimum=2)
     schedules: list[list[list[tuple[int, int]]]] = []
     for group_teams in drawn:
         table = berger_table(len(group_teams))

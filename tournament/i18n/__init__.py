@@ -64,6 +64,16 @@ def pgettext(lang: str) -> Callable[[str, str], str]:
     return look_up
 
 
+def npgettext(lang: str) -> Callable[[str, str, str, int], str]:
+    """A count's words in a context: a league's "3 points" is "승점 3" in Korean, where a
+    battle royale's or a nation's "3 points" is "3점"."""
+    found = translations(lang)
+
+    def look_up(context: str, singular: str, plural: str, n: int) -> str:
+        return str(found.npgettext(context, singular, plural, n))
+    return look_up
+
+
 def choose(query: str | None, cookie: str | None, accept: str | None) -> str:
     """``?lang=`` first, then the ``lang`` cookie, then Accept-Language, then English."""
     for value in (query, cookie):

@@ -90,8 +90,9 @@ def _playing(t: Tournament) -> list[Any]:
 
 
 def _real(m: MatchState) -> bool:
-    """Not a bye (a match one of whose sides will never come)."""
-    return not ((m.team1_id is None and m.filled1) or (m.team2_id is None and m.filled2))
+    """Not a bye (a match one of whose sides will never come); a lobby has no sides."""
+    return m.lobby is not None or not ((m.team1_id is None and m.filled1)
+                                       or (m.team2_id is None and m.filled2))
 
 
 async def board(session: AsyncSession, slug: str, now: datetime,

@@ -32,7 +32,8 @@ class CsvErrors(InvalidInput):
         first = errors[0]
         super().__init__("invalid_csv", f"{len(errors)} line(s) of the file are not right; "
                          f"line {first['line']}: {first['message']}", "file",
-                         params={"count": len(errors)})
+                         params={"count": len(errors),
+                                 "lines": len({e["line"] for e in errors})})
         self.errors = errors
 
     def body(self) -> dict[str, Any]:
@@ -61,7 +62,7 @@ def _row(line: int, row: dict[str, str | None]) -> tuple[TeamCreate | None,
         body["nation"] = values["nation"]
     errors = []  # every mistake of the line at once (a bad seed hid a bad nation)
     if values.get("seed"):
-        if values["seed"].isdigit():
+        if values["seed"].isdigit() and int(values["seed"]) >= 1:
             body["seed"] = int(values["seed"])
         else:
             errors.append(_error(line, "seed", "seed is a whole number from 1", "csv_seed"))
@@ -110,6 +111,14 @@ def _teams(reader: csv.DictReader[str]) -> list[TeamCreate]:
         if None in row:
             errors.append(_error(line, None, "this line has more cells than the header",
                                  "csv_extra_cells"))
+            continue
+        # a quote left open swallows the lines after it into one cell: say so, at the line
+        # where the quote opened, rather than "the name is not written right"
+        cells = [v for v in row.values() if isinstance(v, str)]
+        if any("\n" in v for v in cells):
+            spanned = sum(v.rstrip("\n").count("\n") for v in cells)
+            errors.append(_error(line - spanned, None, "this line cannot be read (a quote "
+                                 "left open?)", "csv_malformed"))
             continue
         team, problems = _row(line, row)
         errors += problems

@@ -91,6 +91,11 @@ FIELD_HINTS = {
     "starts_at": "must be a date and time such as 2026-12-01 13:00",
 }
 
+# refusals said as a whole sentence, by (field, reason)
+FIELD_MESSAGES = {
+    ("file", "missing"): "Choose a file or paste the lines.",
+}
+
 
 def invalid_field(field: str, reason: str, _: Callable[[str], str]) -> str:
     why = FIELD_HINTS.get(field) or REASONS.get(reason, "is not right")
@@ -101,6 +106,9 @@ def say(request: Request, exc: DomainError) -> str:
     """A refusal in the reader's language, naming the field or setting it is about."""
     _ = i18n.gettext(language(request))
     if exc.code == "invalid_input" and "reason" in exc.params:
+        whole = FIELD_MESSAGES.get((str(exc.params["field"]), str(exc.params["reason"])))
+        if whole:
+            return _(whole)
         return invalid_field(str(exc.params["field"]), str(exc.params["reason"]), _)
     if exc.code == "invalid_settings":
         setting = (exc.field or "").removeprefix("settings.").split(".")[0]
@@ -113,6 +121,14 @@ def say(request: Request, exc: DomainError) -> str:
         if exc.params.get("even"):
             said += " " + _("A match of this stage cannot end in a draw: its best-of is an "
                             "odd number of games (1, 3, 5…).")
+        # what the setting takes: a range, the choices, or how a map is written
+        if "low" in exc.params and "high" in exc.params:
+            said += " " + _("It is a whole number from %(low)s to %(high)s.") % {
+                "low": exc.params["low"], "high": exc.params["high"]}
+        elif exc.params.get("choices"):
+            said += " " + _("It is one of: %s.") % ", ".join(exc.params["choices"])
+        if exc.params.get("example"):
+            said += " " + _("Write it round=best-of, for example %s.") % exc.params["example"]
         if exc.params.get("rounds"):
             said += " " + _("The stage has no round %(round)s; its rounds are %(rounds)s.") \
                 % {"round": exc.params.get("round"), "rounds": exc.params["rounds"]}

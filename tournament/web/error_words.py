@@ -93,8 +93,8 @@ MESSAGES = {
                           "be typed.",
     "tiebreaker_pending": "A tiebreaker match of these teams is not played yet "
                           "(%(matches)s). Enter its result first: it decides their order.",
-    "invalid_csv": "The file has %(count)s line(s) that are not right. Nothing was imported; "
-                   "fix them and import again.",
+    "invalid_csv": "The file has %(count)s error(s) on %(lines)s line(s). Nothing was "
+                   "imported; fix them and import again.",
     "already_withdrawn": "This team has already withdrawn.",
     "team_withdrawn": "This team has withdrawn.",
     "unknown_user": "There is no such user.",
@@ -116,6 +116,10 @@ CSV_MESSAGES = {
     "csv_malformed": "this line cannot be read (a quote left open?)",
 }
 GENERIC = "The server refused this (%(code)s)."
+# a code said another way when its params show what it is about: too few teams because
+# the stage splits them into too many groups (``params.groups``)
+TOO_MANY_GROUPS = ("Too many groups: each group needs at least %(minimum)s teams "
+                   "(%(teams)s teams in %(groups)s groups).")
 
 
 class _Values(dict[str, Any]):
@@ -153,6 +157,8 @@ def say(exc: DomainError | str, _: Callable[[str], str],
     values = {k: _shown(v) for k, v in (params or ({} if isinstance(exc, str)
                                                     else exc.params)).items()}
     template = MESSAGES.get(code)
+    if code == "too_few_teams" and "groups" in values:
+        template = TOO_MANY_GROUPS
     if template is None:
         return _(GENERIC) % {"code": code}
     return _(template) % _Values(values)

@@ -55,7 +55,9 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         return _(text) % value if value is not None else _(text)
 
     page = env.get_template(template).render(
-        request=request, lang=lang, _=_, p_=i18n.pgettext(lang), n_=i18n.ngettext(lang), say=say,
+        request=request, lang=lang, _=_, p_=i18n.pgettext(lang), n_=i18n.ngettext(lang),
+        np_=i18n.npgettext(lang), say=say,
+        colon="：" if lang == "ja" else ": ",  # after a label: full width in Japanese
         loc=lambda e: i18n.localized(e, lang),
         when=lambda v: i18n.when(v, lang, tz), langs=i18n.LANGS, words=words,
         when_in=lambda v, zone: i18n.when(v, lang, zone),

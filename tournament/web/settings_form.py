@@ -49,6 +49,10 @@ BRACKET_ROUNDS_HINT = "W2=3, L2=5: round 2 of the upper or of the lower bracket 
 FOOTBALL_HINT = "Left as it is with goals as the game score: points, goal difference, goals " \
                 "scored, head to head (as the World Cup)"
 # Choices of a text setting that is not typed as one (the format checks them too).
+# a lobby's games are games, not the sets of a series ("게임", not "세트")
+LOBBY_LABELS = {
+    "game_minutes": "Minutes a game of a lobby takes (for clash checks and calendars)",
+}
 CHOICES: dict[str, tuple[str, ...]] = {"game_score": ("goals", "rounds", "points")}
 CHOICE_WORDS = {
     "goals": "goals", "rounds": "rounds", "points": "points", "single": "one match",
@@ -159,7 +163,8 @@ def settings_fields(fmt: Format[Any]) -> list[SettingField]:
             fmt.settings_type.bracket_rounds else ""
         if f.name == "tiebreakers" and fmt.defaults({"game_score": "goals"}).get(f.name):
             hint = FOOTBALL_HINT
-        found.append(SettingField(f.name, kind, LABELS.get(f.name, f.name), default,
+        label = LOBBY_LABELS.get(f.name) if fmt.lobbies else None
+        found.append(SettingField(f.name, kind, label or LABELS.get(f.name, f.name), default,
                                   optional, choices, hint))
     return found
 
@@ -183,8 +188,10 @@ def _whole(name: str, raw: str) -> int:
 
 
 def _bad(name: str, message: str) -> InvalidInput:
-    return InvalidInput("invalid_settings", message, f"settings.{name}",
-                        params={"setting": name})
+    params: dict[str, object] = {"setting": name}
+    if name == "best_of_by_round":  # how the map is written, for the page to show
+        params["example"] = "1=3, 4=5"
+    return InvalidInput("invalid_settings", message, f"settings.{name}", params=params)
 
 
 def read_settings(fmt: Format[Any], form: FormData, prefix: str = "s_") -> dict[str, Any]:

@@ -24,9 +24,15 @@ HOLDS = {
 }
 # what a game's own score counts: the for, against and difference columns' titles, then the
 # difference column's head (a round difference is no football 득실차 / 得失点差)
-GAME_SCORE = {"goals": ("Goals for", "Goals against", "Goal difference", "Diff."),
-              "rounds": ("Rounds won", "Rounds lost", "Round difference", "Round diff."),
-              "points": ("Points for", "Points against", "Point difference", "Diff.")}
+# a standings table's for / against / difference columns, by what a game's score counts:
+# (title for, title against, title difference, header difference, header for, header against);
+# rounds keep their own words in the headers too ("획득 라운드", not a football "득점")
+GAME_SCORE = {"goals": ("Goals for", "Goals against", "Goal difference", "Diff.", "For",
+                        "Against"),
+              "rounds": ("Rounds won", "Rounds lost", "Round difference", "Round diff.",
+                         "Rounds won", "Rounds lost"),
+              "points": ("Points for", "Points against", "Point difference", "Diff.", "For",
+                         "Against")}
 
 
 def format_label(name: str) -> str:
