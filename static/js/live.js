@@ -19,6 +19,9 @@ const PING_EVERY = 25000; // ms; browsers cannot see websocket pings, so the pag
 const PONG_WITHIN = 10000; // ms without any message after a ping: the connection is dead
 const STABLE_AFTER = 10000; // ms open before the backoff starts again from the beginning
 const RESTART_CODES = [1001, 1012, 1013]; // server going away / restarting / try again
+// the longest wait between tries: a stream's overlay (a few, on air, showing no connection
+// state) tries every 5 s at most; the thousands of spectators' pages spread over 30 s
+const MAX_WAIT = body.classList.contains("overlay") ? 5000 : 30000; // ms
 
 let lastSeq = Number(body.dataset.seq || 0);
 let attempt = 0;
@@ -276,7 +279,7 @@ function connect() {
       return;
     }
     attempt += 1;
-    const cap = Math.min(30000, 500 * 2 ** Math.min(attempt, 6));
+    const cap = Math.min(MAX_WAIT, 500 * 2 ** Math.min(attempt, 6));
     schedule(cap / 2 + Math.random() * cap / 2); // exponential backoff with jitter
   };
 }

@@ -217,3 +217,26 @@ async def test_the_slow_send_path_on_a_real_server(browser, sqlite_url, server_f
         final = (await client.get(f"/api/tournaments/{event['slug']}")).json()["last_seq"]
         await page.wait_for_function(f"document.body.dataset.seq === '{final}'")
         await page.close()
+
+
+async def test_an_overlay_tries_again_every_5_s_at_most(browser, module_server):
+    """A broadcast review: after a long outage an overlay stayed silently stale for up to
+    30 s (a page's longest backoff) once the server was back, with nothing on air to say
+    so. An overlay waits 5 s at most; a spectator's page still backs off to 30 s."""
+    async with httpx.AsyncClient(base_url=module_server.url) as client:
+        event = await make_event(client, 4)
+        st = await make_stage(client, event)
+    page = await browser.new_page()
+    feed = Feed()
+    await page.clock.install(time=START)
+    await page.clock.pause_at(START + timedelta(seconds=1))
+    await page.route_web_socket(re.compile(r"/ws/tournaments/"), feed.handler)
+    await page.goto(f"{module_server.url}/overlay/stages/{st['id']}?lang=en")
+    await until(lambda: len(feed.sockets) == 1, what="the overlay opened its feed")
+    # seven abnormal closes in a row: a page's seventh try would wait 15-30 s
+    for n in range(1, 8):
+        await feed.sockets[-1].close(code=1011, reason="error")
+        await until(lambda n=n: len(feed.closed) >= n, what=f"close {n} seen")
+        await page.clock.run_for(5_000)
+        await until(lambda n=n: len(feed.sockets) == n + 1, what=f"try {n} within 5 s")
+    await page.close()
