@@ -60,9 +60,11 @@ class Feed:
         ws.on_close(on_close)
 
 
-async def page_with_feed(browser: Any, base: str) -> tuple[Page, Feed, dict[str, Any], int]:
-    """A stage page whose feed is scripted, with its clock installed; (page, feed, match 1
-    as the API shows it, the seq the page was rendered at)."""
+async def page_with_feed(browser: Any, base: str, path: str = "/stages/"
+                         ) -> tuple[Page, Feed, dict[str, Any], int]:
+    """A stage page (or its overlay: ``path="/overlay/stages/"``) whose feed is scripted,
+    with its clock installed; (page, feed, match 1 as the API shows it, the seq the page was
+    rendered at)."""
     async with httpx.AsyncClient(base_url=base) as client:
         event = await make_event(client, 4)
         st = await make_stage(client, event, settings={"best_of": 3})
@@ -73,10 +75,11 @@ async def page_with_feed(browser: Any, base: str) -> tuple[Page, Feed, dict[str,
     await page.clock.install(time=START)
     await page.clock.pause_at(START + timedelta(seconds=1))
     await page.route_web_socket(re.compile(r"/ws/tournaments/"), feed.handler)
-    await page.goto(f"{base}/stages/{st['id']}?lang=en")
+    await page.goto(f"{base}{path}{st['id']}?lang=en")
     seq = int(await page.evaluate("document.body.dataset.seq"))
     await until(lambda: len(feed.sockets) == 1, what="the page opened its feed")
-    await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+    if path == "/stages/":  # an overlay shows no connection state
+        await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
     assert feed.since(0) == seq
     return page, feed, match, seq
 
@@ -223,16 +226,7 @@ async def test_an_overlay_tries_again_every_5_s_at_most(browser, module_server):
     """A broadcast review: after a long outage an overlay stayed silently stale for up to
     30 s (a page's longest backoff) once the server was back, with nothing on air to say
     so. An overlay waits 5 s at most; a spectator's page still backs off to 30 s."""
-    async with httpx.AsyncClient(base_url=module_server.url) as client:
-        event = await make_event(client, 4)
-        st = await make_stage(client, event)
-    page = await browser.new_page()
-    feed = Feed()
-    await page.clock.install(time=START)
-    await page.clock.pause_at(START + timedelta(seconds=1))
-    await page.route_web_socket(re.compile(r"/ws/tournaments/"), feed.handler)
-    await page.goto(f"{module_server.url}/overlay/stages/{st['id']}?lang=en")
-    await until(lambda: len(feed.sockets) == 1, what="the overlay opened its feed")
+    page, feed, _, _ = await page_with_feed(browser, module_server.url, "/overlay/stages/")
     # seven abnormal closes in a row: a page's seventh try would wait 15-30 s
     for n in range(1, 8):
         await feed.sockets[-1].close(code=1011, reason="error")

@@ -21,6 +21,14 @@ def said(el) -> str:
     return " ".join(el.get_text(" ").split())
 
 
+async def first_match_and_referee(client) -> tuple[dict, dict]:
+    """M1 of a four-team bracket and a referee of its tournament."""
+    event = await make_event(client, 4)
+    st = await make_stage(client, event)
+    ref = await make_user(client, role="referee", tournaments=[event["slug"]])
+    return by_number(st)[1], ref
+
+
 async def test_a_match_page_has_its_title_as_h1_and_says_its_score(client):
     event = await make_event(client, 4)
     st = await make_stage(client, event, settings={"best_of": 3})
@@ -47,10 +55,7 @@ async def test_a_match_page_has_its_title_as_h1_and_says_its_score(client):
 
 
 async def test_the_referee_console_has_an_h1_naming_the_match(client, app):
-    event = await make_event(client, 4)
-    st = await make_stage(client, event)
-    m = by_number(st)[1]
-    ref = await make_user(client, role="referee", tournaments=[event["slug"]])
+    m, ref = await first_match_and_referee(client)
     async with browser_for(app) as b:
         assert (await b.sign_in(ref["name"])).status_code == 303
         for lang, words in (("ko", "M1 심판"), ("ja", "M1 審判"), ("en", "M1 Referee")):
@@ -115,10 +120,7 @@ async def test_a_wrong_password_is_focused_and_describes_the_fields(client, app)
 
 
 async def test_score_steppers_name_their_team_and_way_in_the_page_language(client, app):
-    event = await make_event(client, 4)
-    st = await make_stage(client, event)
-    m = by_number(st)[1]
-    ref = await make_user(client, role="referee", tournaments=[event["slug"]])
+    m, ref = await first_match_and_referee(client)
     async with browser_for(app) as b:
         assert (await b.sign_in(ref["name"])).status_code == 303
         for lang, names in (("ko", ["팀 1 점수 내리기 (−1)", "팀 1 점수 올리기 (+1)",
