@@ -283,12 +283,13 @@ async def test_a_forfeit_in_the_cross_table_reads_ff_from_each_side(client):
     cells = {(row.select_one("th a")["href"], i): td.get_text(strip=True)
              for row in page.select("table.cross tbody tr")
              for i, td in enumerate(row.select("td")) if "self" not in td.get("class", [])}
-    assert sorted(cells.values()) == ["0–棄権", "棄権–0"]  # FF, in the page's language
-    assert cells[(f"/teams/{a}?lang=ja", 1)] == "0–棄権"  # a's row: a won, b forfeited
-    assert cells[(f"/teams/{b}?lang=ja", 0)] == "棄権–0"
+    # FF and W (the winner of a walkover: no 0 that read as a lost nil), in the page's language
+    assert sorted(cells.values()) == ["勝–棄権", "棄権–勝"]
+    assert cells[(f"/teams/{a}?lang=ja", 1)] == "勝–棄権"  # a's row: a won, b forfeited
+    assert cells[(f"/teams/{b}?lang=ja", 0)] == "棄権–勝"
     en = soup((await client.get(f"/stages/{league['id']}?lang=en")).text)
     assert sorted(td.get_text(strip=True) for td in en.select("table.cross tbody td a")) == [
-        "0–FF", "FF–0"]
+        "FF–W", "W–FF"]
 
 
 async def test_a_stage_forfeit_score_counts_a_walkover_as_3_0_in_the_table(client):
@@ -327,7 +328,7 @@ async def test_a_stage_forfeit_score_counts_a_walkover_as_3_0_in_the_table(clien
     assert diff == {c: "+3", a: "+1", b: "-4"}
     cells = sorted(td.get_text(strip=True) for td in page.select("table.cross tbody td")
                    if "self" not in td.get("class", []))
-    assert "기권–0" in cells and "0–기권" in cells  # FF in Korean; the table counts 3–0
+    assert "기권–승" in cells and "승–기권" in cells  # FF and W in Korean; the table counts 3–0
 
 
 async def test_the_referee_console_asks_which_player_forfeits_in_a_one_on_one_event(

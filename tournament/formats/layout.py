@@ -26,11 +26,14 @@ def shown_score(match: View) -> list[int]:
     return list(match["score"])
 
 
-def score_texts(match: View) -> list[str]:
+def score_texts(match: View, walkover_win: bool = False) -> list[str]:
     """Each side's score as shown: ``FF`` for the side that forfeited (as on the match
-    cards), otherwise its ``shown_score``."""
-    return ["FF" if match.get("forfeit") and match.get("forfeited_by") == i + 1 else str(v)
-            for i, v in enumerate(shown_score(match))]
+    cards), otherwise its ``shown_score``; with ``walkover_win``, ``W`` for the winner of a
+    forfeit with nothing counted (as the cards show it, not a 0 beside FF)."""
+    forfeit = match.get("forfeit")
+    return ["FF" if forfeit and match.get("forfeited_by") == i + 1
+            else "W" if walkover_win and forfeit and match.get("winner") == i + 1 and not v
+            else str(v) for i, v in enumerate(shown_score(match))]
 
 
 def named_round(bracket: str | None, round_number: int) -> Label:
@@ -132,7 +135,7 @@ def _cross(rows: Sequence[View], matches: Sequence[View]) -> dict[str, Any]:
             done = m["status"] == "completed"
             outcome = "" if not done else "d" if m["draw"] else "w" if m["winner"] == side \
                 else "l"
-            shown = score_texts(m)  # as on the match cards: FF for a forfeit
+            shown = score_texts(m, walkover_win=True)  # as on the match cards
             cells.setdefault(me, {}).setdefault(other, []).append({
                 "id": m["id"], "text": f"{shown[mine]}–{shown[theirs]}"
                 if m["status"] in ("live", "completed") else "", "outcome": outcome,
