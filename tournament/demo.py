@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -21,7 +21,6 @@ from .services import matches, stage_reads, stages, tournaments
 from .services.actors import COMMAND_LINE
 from .services.context import Context
 
-SLUG = "kj-esports-2026"
 KST = ZoneInfo("Asia/Seoul")
 FIRST_HOUR, LAST_HOUR = 13, 23  # the demo's matches are played 13:00-23:00 in Seoul
 VENUE = "Olympic Hall, Seoul"  # where the demo is played (one venue; stages and booths)
@@ -68,15 +67,27 @@ PUBG_SQUADS = [  # 16 squads in one lobby (en, ko, ja, nation)
 ]
 
 
-async def load_demo(settings: Settings) -> bool:
-    """Load the demo into an empty database; False (and nothing changed) otherwise."""
+def first_day(today: date) -> datetime:
+    """When the demo's competition starts: 13:00 in Seoul the day before ``today``, so that
+    the day it is loaded is its second day of three, with matches live that day."""
+    return datetime.combine(today - timedelta(days=1), time(FIRST_HOUR), KST)
+
+
+def demo_slug(today: date) -> str:
+    """The demo tournament's slug: named for the year its competition is played in."""
+    return f"kj-esports-{first_day(today).year}"
+
+
+async def load_demo(settings: Settings, today: date | None = None) -> bool:
+    """Load the demo into an empty database; False (and nothing changed) otherwise.
+    ``today`` (default: today in Seoul) is the competition's second day."""
     db = Database(settings.database_url)
     ctx = Context(db=db, hub=Hub(), settings=settings)
     try:
         async with db.read() as session:
             if (await session.exec(select(Tournament.id).limit(1))).first() is not None:
                 return False
-        await _load(ctx)
+        await _load(ctx, today or datetime.now(KST).date())
         return True
     finally:
         await db.dispose()
@@ -123,20 +134,21 @@ def _score(rng: random.Random, best_of: int, live: bool = False,
     return {"games": games, "status": "live" if live else "completed"}
 
 
-async def _load(ctx: Context) -> None:
+async def _load(ctx: Context, today: date) -> None:
     rng = random.Random(2026)
-    day1 = datetime(2026, 11, 27, 13, 0, tzinfo=KST)
+    day1, slug, year = first_day(today), demo_slug(today), first_day(today).year
+    day2 = day1 + timedelta(days=1)  # today: every match live is on today's schedule
     async with ctx.transaction() as s:
         await tournaments.create_tournament(s, TournamentCreate(
-            slug=SLUG, name="Korea–Japan Esports Competition 2026",
-            names={"ko": "한일 e스포츠 대회 2026", "ja": "日韓eスポーツ大会2026",
-                   "en": "Korea–Japan Esports Competition 2026"},
+            slug=slug, name=f"Korea–Japan Esports Competition {year}",
+            names={"ko": f"한일 e스포츠 대회 {year}", "ja": f"日韓eスポーツ大会{year}",
+                   "en": f"Korea–Japan Esports Competition {year}"},
             starts_on=day1.date(), ends_on=(day1 + timedelta(days=2)).date()))
-    lol = await _event(ctx, "lol", "League of Legends", "리그 오브 레전드", "リーグ・オブ・レジェンド",
+    lol = await _event(ctx, slug, "lol", "League of Legends", "리그 오브 레전드", "リーグ・オブ・レジェンド",
                        [(en, ko, ja, n, p) for en, ko, ja, n, p in LOL_TEAMS])
-    groups = await _stage(ctx, "lol", ("Group stage", "조별 리그", "グループステージ"), lol,
+    groups = await _stage(ctx, slug, "lol", ("Group stage", "조별 리그", "グループステージ"), lol,
                           "round_robin", {"groups": 2, "advance": 2, "game_minutes": 40})
-    await _stage(ctx, "lol", ("Playoffs", "플레이오프", "プレーオフ"),
+    await _stage(ctx, slug, "lol", ("Playoffs", "플레이오프", "プレーオフ"),
                  {"from_stage": groups["id"], "qualifiers": 2},
                  "single_elimination",
                  {"best_of": 3, "best_of_by_round": {"2": 5}, "third_place_match": True,
@@ -144,24 +156,24 @@ async def _load(ctx: Context) -> None:
     await _play(ctx, groups, day1, ["done" for _ in groups["matches"]],
                 stream="https://www.twitch.tv/kj_esports", station="Main stage")
     playoffs = await _stage_by_name(ctx, "Playoffs")
-    await _play(ctx, playoffs, day1 + timedelta(days=1),
+    await _play(ctx, playoffs, day2,
                 ["done", "live"],
                 stream="https://www.twitch.tv/kj_esports", station="Main stage")
 
-    valorant = await _event(ctx, "valorant", "VALORANT", "발로란트", "VALORANT", [
+    valorant = await _event(ctx, slug, "valorant", "VALORANT", "발로란트", "VALORANT", [
         (f"{en} Phantoms", f"{ko} 팬텀스", f"{ja}ファントムズ", n, [f"{en[:3].upper()}{i}"
                                                                for i in range(1, 6)])
         for en, ko, ja, n in VALORANT_CITIES])
-    swiss = await _stage(ctx, "valorant", ("Swiss stage", "스위스 스테이지", "スイスステージ"),
+    swiss = await _stage(ctx, slug, "valorant", ("Swiss stage", "스위스 스테이지", "スイスステージ"),
                          valorant, "swiss", {"pairing": "valve", "decider_best_of": 3,
                                              "game_score": "rounds"})
-    await _play(ctx, swiss, day1, ["done" for _ in range(16)]
+    await _play(ctx, swiss, day2, ["done" for _ in range(16)]
                 + ["done" for _ in range(5)] + ["live"], maps=VALORANT_MAPS,
                 stations=("Stage B", "Booth 3", "Booth 4", "Booth 5"))
 
-    foot = await _event(ctx, "efootball", "eFootball", "eFootball", "eFootball",
+    foot = await _event(ctx, slug, "efootball", "eFootball", "eFootball", "eFootball",
                         [(en, ko, ja, n, [en.split()[0] + "_" + n]) for en, ko, ja, n in EFOOTBALL])
-    league = await _stage(ctx, "efootball", ("League", "리그", "リーグ"), foot, "round_robin",
+    league = await _stage(ctx, slug, "efootball", ("League", "리그", "リーグ"), foot, "round_robin",
                           {"allow_draws": True, "best_of": 1, "game_score": "goals",
                            "game_minutes": 20,
                            "tiebreakers": ["points", "goal_difference", "goals_for",
@@ -173,23 +185,23 @@ async def _load(ctx: Context) -> None:
         results.append({"games": [goals], "score": [int(won[0]), int(won[1])],
                         "status": "completed"})
     results.append({"score": [0, 0], "status": "live"})
-    await _play(ctx, league, day1 + timedelta(hours=1), results, station="Booth 1")
+    await _play(ctx, league, day2 + timedelta(hours=1), results, station="Booth 1")
 
-    tekken = await _event(ctx, "tekken8", "Tekken 8", "철권 8", "鉄拳8",
+    tekken = await _event(ctx, slug, "tekken8", "Tekken 8", "철권 8", "鉄拳8",
                           [(en, ko, ja, n, [en.replace(" ", "").replace("-", "")])
                            for en, ko, ja, n in TEKKEN])
-    top = await _stage(ctx, "tekken8", ("Top 6", "TOP 6", "TOP 6"), tekken,
+    top = await _stage(ctx, slug, "tekken8", ("Top 6", "TOP 6", "TOP 6"), tekken,
                        "double_elimination",
                        {"best_of": 5, "grand_final": "reset", "game_minutes": 10})
-    await _play(ctx, top, day1 + timedelta(hours=2),
+    await _play(ctx, top, day2 + timedelta(hours=2),
                 ["done" for _ in range(5)] + ["live"], station="Booth 2")
 
-    pubg = await _event(ctx, "pubgm", "PUBG Mobile", "배틀그라운드 모바일", "PUBG MOBILE",
+    pubg = await _event(ctx, slug, "pubgm", "PUBG Mobile", "배틀그라운드 모바일", "PUBG MOBILE",
                         [(en, ko, ja, n, [f"{en.split()[0][:4]}{i}" for i in range(1, 5)])
                          for en, ko, ja, n in PUBG_SQUADS])
-    final = await _stage(ctx, "pubgm", ("Grand final", "그랜드 파이널", "グランドファイナル"),
+    final = await _stage(ctx, slug, "pubgm", ("Grand final", "그랜드 파이널", "グランドファイナル"),
                          pubg, "free_for_all", {"games": 6, "game_minutes": 30})
-    await _play_lobby(ctx, final, day1 + timedelta(days=1, hours=3), played=3,
+    await _play_lobby(ctx, final, day2 + timedelta(hours=3), played=3,
                       rng=random.Random(16))
 
 
@@ -213,15 +225,15 @@ async def _play_lobby(ctx: Context, stage: views.StageView, start: datetime, pla
                 {"game": {"number": number, "results": results}}), COMMAND_LINE, None)
 
 
-async def _event(ctx: Context, slug: str, en: str, ko: str, ja: str,
+async def _event(ctx: Context, tournament: str, slug: str, en: str, ko: str, ja: str,
                  teams: list[tuple[str, str, str, str, list[str]]]) -> list[int]:
     async with ctx.transaction() as s:
-        await tournaments.create_event(s, SLUG, EventCreate(
+        await tournaments.create_event(s, tournament, EventCreate(
             slug=slug, name=en, names={"ko": ko, "ja": ja, "en": en}, game=en))
     ids = []
     for seed, (t_en, t_ko, t_ja, nation, players) in enumerate(teams, start=1):
         async with ctx.transaction() as s:
-            team = await tournaments.create_team(s, SLUG, slug, TeamCreate.model_validate({
+            team = await tournaments.create_team(s, tournament, slug, TeamCreate.model_validate({
                 "name": t_en, "names": {"ko": t_ko, "ja": t_ja, "en": t_en},
                 "nation": nation, "seed": seed,
                 "players": [{"handle": p} for p in players]}))
@@ -230,11 +242,11 @@ async def _event(ctx: Context, slug: str, en: str, ko: str, ja: str,
     return ids
 
 
-async def _stage(ctx: Context, event: str, name: tuple[str, str, str], seeding: Any,
+async def _stage(ctx: Context, tournament: str, event: str, name: tuple[str, str, str], seeding: Any,
                  format_: str, settings: dict[str, Any]) -> views.StageView:
     en, ko, ja = name
     async with ctx.transaction() as s:
-        return await stages.create_stage(s, SLUG, event, StageCreate.model_validate({
+        return await stages.create_stage(s, tournament, event, StageCreate.model_validate({
             "name": en, "names": {"ko": ko, "ja": ja, "en": en}, "format": format_,
             "settings": settings, "seeding": seeding}))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import httpx
@@ -21,6 +21,8 @@ from tournament.db import Database
 def test_run_py_demo_serves_the_competition(tmp_path):
     port = free_port()
     db = tmp_path / "demo.db"
+    seoul = ZoneInfo("Asia/Seoul")
+    days = {datetime.now(seoul).date()}  # the day the demo is loaded on, in Seoul
     proc = subprocess.Popen([sys.executable, "run.py", "--demo", "--db", str(db),
                              "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
@@ -36,27 +38,37 @@ def test_run_py_demo_serves_the_competition(tmp_path):
             assert time.monotonic() < deadline, "run.py did not start"
             time.sleep(0.2)
         base = f"http://127.0.0.1:{port}"
-        t = httpx.get(f"{base}/api/tournaments/kj-esports-2026").json()
+        days.add(datetime.now(seoul).date())  # (a load across midnight may take either)
+        (listed,) = httpx.get(f"{base}/api/tournaments").json()
+        slug = listed["slug"]
+        t = httpx.get(f"{base}/api/tournaments/{slug}").json()
+        # The demo is dated from the day it is loaded: yesterday, today and tomorrow in Seoul,
+        # so its live matches are on today's schedule, not days late.
+        today = next(d for d in days if t["starts_on"] == str(d - timedelta(days=1)))
+        year = (today - timedelta(days=1)).year
+        assert (slug, t["ends_on"]) == (f"kj-esports-{year}", str(today + timedelta(days=1)))
         assert {e["slug"] for e in t["events"]} == {"lol", "valorant", "efootball", "tekken8",
                                                      "pubgm"}
         assert {n["nation"] for n in t["nations"]} == {"KR", "JP"}
-        home = soup(httpx.get(f"{base}/tournaments/kj-esports-2026?lang=ko").text)
-        assert home.h1 is not None and home.h1.get_text(strip=True) == "한일 e스포츠 대회 2026"
+        home = soup(httpx.get(f"{base}/tournaments/{slug}?lang=ko").text)
+        assert home.h1 is not None and home.h1.get_text(strip=True) == f"한일 e스포츠 대회 {year}"
         # The live matches are the ones shown live (their badge: 라이브), no more, no less
         # ("LIVE" is somewhere in every tournament page's translations, so look at badges).
         live = httpx.get(f"{base}/api/matches", params={
-            "tournament": "kj-esports-2026", "status": "live", "limit": 200}).json()["items"]
+            "tournament": slug, "status": "live", "limit": 200}).json()["items"]
         assert live, "the demo has matches live"
+        assert {datetime.fromisoformat(m["scheduled_at"]).astimezone(seoul).date()
+                for m in live} == {today}
         shown = {int(box["data-match"]) for box in home.select("[data-match]")
                  if box.select_one("[data-badge]").get_text(strip=True) == "라이브"}
         assert shown == {m["id"] for m in live}
         formats = set()
         for e in t["events"]:
-            event = httpx.get(f"{base}/api/tournaments/kj-esports-2026/events/{e['slug']}").json()
+            event = httpx.get(f"{base}/api/tournaments/{slug}/events/{e['slug']}").json()
             formats |= {s["format"] for s in event["stages"]}
         assert formats == {"single_elimination", "double_elimination", "round_robin", "swiss",
                            "free_for_all"}
-        pubg = httpx.get(f"{base}/api/tournaments/kj-esports-2026/events/pubgm").json()
+        pubg = httpx.get(f"{base}/api/tournaments/{slug}/events/pubgm").json()
         lobby = httpx.get(f"{base}/api/stages/{pubg['stages'][0]['id']}").json()["matches"][0]
         # part-way through: three of six games in, the lobby live
         assert (len(lobby["teams"]), len(lobby["placings"]), lobby["status"]) == (16, 3, "live")
@@ -65,14 +77,13 @@ def test_run_py_demo_serves_the_competition(tmp_path):
         times, cursor = [], None
         while True:
             page = httpx.get(f"{base}/api/matches", params={
-                "tournament": "kj-esports-2026", "limit": 200,
+                "tournament": slug, "limit": 200,
                 **({"cursor": cursor} if cursor else {})}).json()
             times += [m["scheduled_at"] for m in page["items"] if m["scheduled_at"]]
             cursor = page.get("next")
             if not cursor:
                 break
         assert len(times) >= 70
-        seoul = ZoneInfo("Asia/Seoul")
         hours = sorted({datetime.fromisoformat(t).astimezone(seoul).hour for t in times})
         assert hours[0] >= 13 and hours[-1] <= 22, hours
     finally:
