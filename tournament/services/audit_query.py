@@ -6,9 +6,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import and_, func, or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -87,3 +90,18 @@ async def export_csv(session: AsyncSession, f: Filter) -> str:
             r.id, view["at"], r.actor_id, r.actor_name, r.via, r.action, r.target_type,
             r.target_id, r.before, r.after)])
     return out.getvalue()
+
+
+async def last_changed(session: AsyncSession, targets: Iterable[tuple[str, int]]
+                       ) -> dict[tuple[str, int], datetime]:
+    """When each of ``targets`` (``("team", id)``, ``("stage", id)``…) was last changed, by
+    the trail; those it never names are left out. One query, on the target index."""
+    wanted = {(kind, str(ident)) for kind, ident in targets}
+    if not wanted:
+        return {}
+    q = (select(AuditEntry.target_type, AuditEntry.target_id, func.max(AuditEntry.at))
+         .where(or_(*(and_(col(AuditEntry.target_type) == kind, col(AuditEntry.target_id).in_(
+             [i for k, i in wanted if k == kind])) for kind in {k for k, _ in wanted})))
+         .group_by(AuditEntry.target_type, AuditEntry.target_id))
+    return {(kind, int(ident)): at if at.tzinfo else at.replace(tzinfo=UTC)
+            for kind, ident, at in (await session.exec(q)).all()}

@@ -41,9 +41,32 @@ def _zone(tournament: Mapping[str, Any]) -> Timezone:
                               last_date=max(first, last) + timedelta(days=1))
 
 
+def calendar_targets(team: Mapping[str, Any]) -> set[tuple[str, int]]:
+    """What a team's feed shows the names of: the team, its opponents and their stages."""
+    found = {("team", int(team["id"]))}
+    for entry in team["schedule"]:
+        found.add(("stage", int(entry["stage_id"])))
+        if entry.get("opponent"):
+            found.add(("team", int(entry["opponent"]["id"])))
+    return found
+
+
+def _stamp(entry: Mapping[str, Any], team: Mapping[str, Any],
+           changed: Mapping[tuple[str, int], datetime]) -> datetime:
+    """When what an entry says was last revised (RFC 5545 DTSTAMP of a published feed): the
+    match, or a rename of the team, its opponent or the stage since. SEQUENCE stays the
+    match's own version, bumped by its time and result: a new name is no new booking."""
+    opponent = entry.get("opponent") or {}
+    named = [changed.get(("team", team["id"])), changed.get(("stage", entry["stage_id"])),
+             changed.get(("team", opponent.get("id", 0)))]
+    return max([datetime.fromisoformat(entry["updated_at"]), *(at for at in named if at)])
+
+
 def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: str,
-                 base_url: str, rows: Mapping[int, Mapping[str, Any]] | None = None) -> bytes:
-    """``rows``: the team's standings row by stage id (a finished lobby's final place)."""
+                 base_url: str, rows: Mapping[int, Mapping[str, Any]] | None = None,
+                 changed: Mapping[tuple[str, int], datetime] | None = None) -> bytes:
+    """``rows``: the team's standings row by stage id (a finished lobby's final place);
+    ``changed``: when the team, its opponents and stages were last changed (by the trail)."""
     _ = i18n.gettext(lang)
     cal = Calendar()
     cal.add("prodid", "-//Tournament service//schedule//EN")
@@ -77,7 +100,7 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
             end = expected_end(start, entry["best_of"], minutes)
         event.add("dtstart", start)
         event.add("dtend", end)
-        event.add("dtstamp", datetime.fromisoformat(entry["updated_at"]))
+        event.add("dtstamp", _stamp(entry, team, changed or {}))
         event.add("url", f"{base_url}/matches/{entry['id']}")
         stage = entry.get("stage") or {}
         round_name, param = entry["round_label"]

@@ -17,11 +17,11 @@ from starlette.routing import Route
 
 from .. import i18n, views
 from ..errors import BadRequest, DomainError
-from ..services import reads, stage_reads, tournaments
+from ..services import audit_query, reads, stage_reads, tournaments
 from . import error_words, words
 from .assets import asset_url
 from .cache import versioned
-from .calendar import schedule_ics
+from .calendar import calendar_targets, schedule_ics
 from .common import int_param, language, reading, slug_param
 from .stage_layout import feeds, layout
 from .team_ahead import ahead
@@ -341,9 +341,10 @@ async def team_calendar(request: Request) -> Response:
         t = await reads.tournament_head(session, team["tournament"])
         event = next(e for e in t["events"] if e["slug"] == team["event"])
         standing, fed, _ahead = await team_standing(session, event["id"], team_id)
+        changed = await audit_query.last_changed(session, calendar_targets(team))
         body = schedule_ics(with_rounds(team, fed), t, language(request),
                             str(request.base_url).rstrip("/"),
-                            {s["stage"]["id"]: s["row"] for s in standing})
+                            {s["stage"]["id"]: s["row"] for s in standing}, changed)
         return Response(body, media_type="text/calendar; charset=utf-8")
     return await versioned(request, lambda s: reads.version(s, team_id=team_id), build)
 
