@@ -213,13 +213,14 @@ BRACKETS_MANAGER_DEFAULTS = {
 @pytest.mark.parametrize(("size", "first", "brackets_manager_first"), [
     (8, 3, 3), (16, 4, 3), (32, 5, 5), (64, 7, 6), (128, 8, 7),
 ])
-def test_no_rematch_is_possible_before(size, first, brackets_manager_first, monkeypatch):
+def test_no_rematch_is_possible_before(size, first, brackets_manager_first):
     stage = de.plan(list(range(1, size + 1)))
     assert _first_possible_rematch(stage) == first
-    # the same analysis of brackets-manager.js's default drop orders
-    monkeypatch.setattr(de, "drop_order",
-                        lambda r, rounds: BRACKETS_MANAGER_DEFAULTS[size][r - 1])
-    theirs = de.plan(list(range(1, size + 1)))
+    # the same analysis of brackets-manager.js's default drop orders, named as the
+    # drop_orders setting names them (its first and last entries are ours: natural)
+    defaults = BRACKETS_MANAGER_DEFAULTS[size]
+    assert defaults[0] == defaults[-1] == "natural"
+    theirs = de.plan(list(range(1, size + 1)), drop_orders=defaults[1:-1])
     assert _first_possible_rematch(theirs) == brackets_manager_first <= first
 
 
