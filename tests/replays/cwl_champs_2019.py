@@ -127,11 +127,11 @@ LOWER_PAIRINGS = {
     6: [("OpTic Gaming", "100 Thieves")],
 }
 
-# lower round 2 as the service pairs it by default (half_shift: the losers of the bottom
-# half of the quarterfinals drop first), once the same upper round 2 and lower round 1 are
-# played: every pairing differs from the event's
-DEFAULT_LOWER_ROUND_2 = [("Luminosity", "Team WaR"), ("Enigma6", "Singularity"),
-                         ("Evil Geniuses", "100 Thieves"), ("Sicario Gaming", "Elevate")]
+# (lower round, its pairings) as the service pairs it with the automatic drop orders, once
+# everything before it is played as above: in lower round 2 (half_shift: the losers of the
+# bottom half of the quarterfinals drop first) every pairing differs from the event's
+DEFAULT_LOWER = (2, [("Luminosity", "Team WaR"), ("Enigma6", "Singularity"),
+                     ("Evil Geniuses", "100 Thieves"), ("Sicario Gaming", "Elevate")])
 
 # the final places: the rounds the teams went out in (see NOT SOURCED above)
 PLACES = {"eUnited": 1, "100 Thieves": 2, "OpTic Gaming": 3, "Enigma6": 4,

@@ -92,7 +92,8 @@ def _drops(stage: StagePlan, lower_round: int) -> list[int]:
 
 def test_chosen_drop_orders_replace_the_automatic_ones_round_by_round():
     """The CWL Championship 2019 bracket (tests/replays/cwl_champs_2019.py): quarterfinal
-    losers in reverse, semifinal losers straight down; the automatic orders differ in both."""
+    losers in reverse, semifinal losers straight down; the automatic orders differ in both
+    (2018's bracket, half_shift then natural, differs in the second only)."""
     auto = de.plan(list(range(1, 17)))
     assert (_drops(auto, 2), _drops(auto, 4)) == ([2, 3, 0, 1], [1, 0])
     cwl = de.plan(list(range(1, 17)), drop_orders=["reverse", "natural"])

@@ -37,10 +37,11 @@ rounds use ``half_shift``, ``reverse``, ``reverse_half_shift`` and then ``pair_f
 sequence was chosen by an exhaustive search over the five orderings (sizes 8-128) for the
 latest lower round in which any rematch of an upper-bracket match is possible; it pushes
 possible rematches later than brackets-manager.js's defaults for 16, 64 and 128 teams.
-An organizer replaying an event run on other software sets ``drop_orders``: one ordering
-per upper round from round 2 (the CWL Championship 2019 bracket dropped its upper round-2
-losers ``reverse`` and its semifinal losers ``natural``: tests/replays/cwl_champs_2019.py);
-rounds it does not name keep the automatic order.
+An organizer who follows another bracket sets ``drop_orders``: one ordering per upper
+round from round 2; rounds it does not name keep the automatic order. The CWL Championship's
+16-team brackets dropped their quarterfinal losers ``half_shift`` (2018) and ``reverse``
+(2019) and did not cross their semifinal losers over (``natural``, both years:
+tests/replays/cwl_champs_2018.py, cwl_champs_2019.py).
 
 This module draws the bracket (and holds the format's entry); the places its results give
 are read in ``double_elimination_places.py``.
