@@ -209,6 +209,61 @@ async def test_a_double_elimination_is_split_into_gsl_groups_from_the_form(clien
         await ctx.__aexit__(None, None, None)
 
 
+async def test_a_double_elimination_takes_its_drop_orders_from_the_form(client, app):
+    """The drop orders are typed as a list under their label and the orderings' names, in
+    the page's language; the bracket is drawn again with them (the CWL Championship 2019's
+    orders: tests/replays/cwl_champs_2019.py), and an ordering that does not exist is said
+    on the form and changes nothing."""
+    from tests.helpers import make_event, make_stage
+
+    con, ctx = await admin_console(client, app)
+    try:
+        event = await make_event(client, 16)
+        st = await make_stage(client, event, format="double_elimination", start=False,
+                              seeding_method="natural")
+        path = f"/admin/stages/{st['id']}"
+        form = soup((await con.get(path, "ja")).text).select_one("form[data-stage-settings]")
+        field = form.select_one("input[name=s_drop_orders]").find_parent("label")
+        assert "勝者側の敗者が敗者側に入る順（勝者側第2ラウンドから）" in field.get_text(
+            " ", strip=True)
+        assert field.select_one(".hint").get_text(strip=True) == (
+            "natural、reverse、half_shift、reverse_half_shift、pair_flipのいずれかを勝者側の"
+            "ラウンドごとに（空欄：早い再戦を避ける自動の順）")
+        sent = form_values(form)
+        r = await con.post(path, path, sent | {"s_drop_orders": "reverse, natural"}, "ja")
+        assert r.status_code in (200, 303), error_of(r.text)
+        view = (await client.get(f"/api/stages/{st['id']}", headers=AUTH)).json()
+        assert view["settings"]["drop_orders"] == ["reverse", "natural"]
+        r = await con.post(path, path, sent | {"s_drop_orders": "reverse, sideways"}, "ko")
+        assert r.status_code == 422
+        assert error_of(r.text) == (
+            "이 설정은 불가능합니다: 승자조 패자가 패자조로 내려가는 순서(승자조 2라운드부터). "
+            "다음 중 하나여야 합니다: natural, reverse, half_shift, reverse_half_shift, "
+            "pair_flip.")
+        after = (await client.get(f"/api/stages/{st['id']}", headers=AUTH)).json()
+        assert after["settings"]["drop_orders"] == ["reverse", "natural"]
+        assert after["matches"] == view["matches"]
+        # started and played to lower round 2 (the first team of every match wins): the
+        # upper quarterfinal losers drop in reverse, the last one's loser first
+        r = await client.post(f"/api/stages/{st['id']}/start", headers=AUTH)
+        assert r.status_code == 200, r.text
+        early = {("winners", 1), ("losers", 1), ("winners", 2)}
+        while True:
+            now = (await client.get(f"/api/stages/{st['id']}", headers=AUTH)).json()
+            ready = [m for m in now["matches"] if m["status"] == "ready"
+                     and (m["bracket"], m["round"]) in early]
+            if not ready:
+                break
+            for m in ready:
+                assert (await report(client, m["id"], [1, 0])).status_code == 200
+        t = event["teams"]
+        assert [m["teams"] for m in sorted(now["matches"], key=lambda m: m["number"])
+                if (m["bracket"], m["round"]) == ("losers", 2)] == [
+            [t[14], t[1]], [t[10], t[5]], [t[6], t[9]], [t[2], t[13]]]
+    finally:
+        await ctx.__aexit__(None, None, None)
+
+
 async def test_a_football_league_made_in_the_console_breaks_ties_on_goals(client, app):
     """A league with goals as the game score, tiebreakers left as drawn: it ranks as the
     World Cup does (goal difference, goals scored), and the field says so in ja (it kept

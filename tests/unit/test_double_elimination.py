@@ -75,6 +75,57 @@ def test_sixteen_team_semifinal_losers_cross_over():
     assert all(by[m.number].winner_to is not None for m in lower2)
 
 
+def _drops(stage: StagePlan, lower_round: int) -> list[int]:
+    """For each match of a lower drop round, top to bottom: the position (from 0) in its
+    upper round of the match whose loser drops into it."""
+    by = {m.number: m for m in stage.matches}
+    out = []
+    for m in stage.matches:
+        if m.bracket == "losers" and m.round == lower_round:
+            feed = m.slots[0]
+            assert isinstance(feed, Feed) and feed.outcome == "loser"
+            upper = [u.number for u in stage.matches
+                     if u.bracket == "winners" and u.round == by[feed.match].round]
+            out.append(upper.index(feed.match))
+    return out
+
+
+def test_chosen_drop_orders_replace_the_automatic_ones_round_by_round():
+    """The CWL Championship 2019 bracket (tests/replays/cwl_champs_2019.py): quarterfinal
+    losers in reverse, semifinal losers straight down; the automatic orders differ in both
+    (2018's bracket, half_shift then natural, differs in the second only)."""
+    auto = de.plan(list(range(1, 17)))
+    assert (_drops(auto, 2), _drops(auto, 4)) == ([2, 3, 0, 1], [1, 0])
+    cwl = de.plan(list(range(1, 17)), drop_orders=["reverse", "natural"])
+    assert (_drops(cwl, 2), _drops(cwl, 4), _drops(cwl, 6)) == ([3, 2, 1, 0], [0, 1], [0])
+    # only the drops move: the same matches, numbers, rounds and lower round-1 pairs
+    assert [(m.number, m.bracket, m.round) for m in cwl.matches] == [
+        (m.number, m.bracket, m.round) for m in auto.matches]
+    assert [m.slots for m in cwl.matches if m.bracket != "losers" or m.round % 2] == [
+        m.slots for m in auto.matches if m.bracket != "losers" or m.round % 2]
+    # a round not named keeps the automatic order; names beyond the bracket are unused
+    partial = de.plan(list(range(1, 33)), drop_orders=["pair_flip"])
+    assert (_drops(partial, 2), _drops(partial, 4)) == ([1, 0, 3, 2, 5, 4, 7, 6], [3, 2, 1, 0])
+    assert _drops(de.plan(list(range(1, 9)), drop_orders=["natural"] * 12), 2) == [0, 1]
+    assert de.drop_order(2, 4, ("reverse",)) == "reverse"
+    assert de.drop_order(4, 4, ("reverse",) * 3) == "natural"  # the final's one loser
+
+
+@pytest.mark.parametrize(("value", "ok"), [
+    ([], True), (["reverse", "natural"], True), (list(de.DROP_ORDERS), True),
+    (["natural"] * 12, True), (["natural"] * 13, False), (["sideways"], False),
+    ("reverse", False), ([None], False), ([["reverse"]], False), (None, False)])
+def test_drop_orders_setting(value, ok):
+    parse = registry.get("double_elimination").parse_settings
+    if ok:
+        assert parse({"drop_orders": value}).drop_orders == value
+        return
+    with pytest.raises(FormatError) as caught:
+        parse({"drop_orders": value})
+    assert (caught.value.code, caught.value.field) == ("invalid_settings",
+                                                       "settings.drop_orders")
+
+
 @pytest.mark.parametrize(("method", "expected"), [
     ("natural", [1, 2, 3, 4, 5, 6, 7, 8]),
     ("reverse", [8, 7, 6, 5, 4, 3, 2, 1]),
@@ -163,13 +214,14 @@ BRACKETS_MANAGER_DEFAULTS = {
 @pytest.mark.parametrize(("size", "first", "brackets_manager_first"), [
     (8, 3, 3), (16, 4, 3), (32, 5, 5), (64, 7, 6), (128, 8, 7),
 ])
-def test_no_rematch_is_possible_before(size, first, brackets_manager_first, monkeypatch):
+def test_no_rematch_is_possible_before(size, first, brackets_manager_first):
     stage = de.plan(list(range(1, size + 1)))
     assert _first_possible_rematch(stage) == first
-    # the same analysis of brackets-manager.js's default drop orders
-    monkeypatch.setattr(de, "drop_order",
-                        lambda r, rounds: BRACKETS_MANAGER_DEFAULTS[size][r - 1])
-    theirs = de.plan(list(range(1, size + 1)))
+    # the same analysis of brackets-manager.js's default drop orders, named as the
+    # drop_orders setting names them (its first and last entries are ours: natural)
+    defaults = BRACKETS_MANAGER_DEFAULTS[size]
+    assert defaults[0] == defaults[-1] == "natural"
+    theirs = de.plan(list(range(1, size + 1)), drop_orders=defaults[1:-1])
     assert _first_possible_rematch(theirs) == brackets_manager_first <= first
 
 

@@ -37,6 +37,11 @@ rounds use ``half_shift``, ``reverse``, ``reverse_half_shift`` and then ``pair_f
 sequence was chosen by an exhaustive search over the five orderings (sizes 8-128) for the
 latest lower round in which any rematch of an upper-bracket match is possible; it pushes
 possible rematches later than brackets-manager.js's defaults for 16, 64 and 128 teams.
+An organizer who follows another bracket sets ``drop_orders``: one ordering per upper
+round from round 2; rounds it does not name keep the automatic order. The CWL Championship's
+16-team brackets dropped their quarterfinal losers ``half_shift`` (2018) and ``reverse``
+(2019) and did not cross their semifinal losers over (``natural``, both years:
+tests/replays/cwl_champs_2018.py, cwl_champs_2019.py).
 
 This module draws the bracket (and holds the format's entry); the places its results give
 are read in ``double_elimination_places.py``.
@@ -45,7 +50,7 @@ are read in ``double_elimination_places.py``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Any, ClassVar, Literal, TypeVar
 
@@ -53,7 +58,7 @@ from . import dual, layout
 from .double_elimination_places import Shape, group_results, shape_of, table
 from .double_elimination_places import final_ranks as final_ranks  # the places, read here too
 from .double_elimination_places import placement_ranges as placement_ranges
-from .format import Knockout, Label, Settings, choice, count, knockout_rows
+from .format import Knockout, Label, Settings, choice, count, fail, knockout_rows
 from .limits import MAX_BEST_OF
 from .results import MatchResult, Row
 from .seeding import SeedingMethod, bracket_size, place, snake_groups
@@ -72,6 +77,9 @@ from .types import (
 T = TypeVar("T")
 GrandFinal = Literal["single", "reset", "none"]
 DropOrder = Literal["natural", "reverse", "half_shift", "reverse_half_shift", "pair_flip"]
+DROP_ORDERS: tuple[DropOrder, ...] = ("natural", "reverse", "half_shift", "reverse_half_shift",
+                                      "pair_flip")
+MAX_DROP_ORDERS = 12  # upper rounds 2..13: more than any bracket the limits allow
 
 _EARLY_DROPS: tuple[DropOrder, ...] = ("half_shift", "reverse", "reverse_half_shift")
 
@@ -95,10 +103,14 @@ def reorder(items: list[T], method: DropOrder) -> list[T]:
     raise ValueError(f"unknown ordering {method!r}")
 
 
-def drop_order(upper_round: int, upper_rounds: int) -> DropOrder:
-    """The order in which the losers of ``upper_round`` enter the lower bracket."""
+def drop_order(upper_round: int, upper_rounds: int,
+               chosen: Sequence[DropOrder] = ()) -> DropOrder:
+    """The order in which the losers of ``upper_round`` enter the lower bracket:
+    ``chosen[upper_round - 2]`` when the organizer named one, else the automatic order."""
     if upper_round <= 1 or upper_round >= upper_rounds:
         return "natural"  # round 1 pairs among themselves; the final has one loser
+    if upper_round - 2 < len(chosen):
+        return chosen[upper_round - 2]
     if upper_round == upper_rounds - 1:
         return "reverse"  # the semifinal losers cross over
     index = upper_round - 2
@@ -114,6 +126,7 @@ def plan(
     grand_final: GrandFinal = "single",
     final_best_of: int | None = None,
     groups: int = 1,
+    drop_orders: Sequence[DropOrder] = (),
 ) -> StagePlan:
     """Every match of the stage; see the module docstring for the numbering and links.
 
@@ -124,10 +137,11 @@ def plan(
 
     With ``groups`` > 1 the teams are drawn into groups by snake seeding (as round robin
     groups) and each group plays its own bracket (``dual.py``: GSL groups).
+    ``drop_orders[i]`` orders the losers of upper round ``i + 2`` (``drop_order``).
     """
     one = partial(_bracket, seeding_method=seeding_method, best_of=best_of,
                   best_of_by_round=best_of_by_round, grand_final=grand_final,
-                  final_best_of=final_best_of)
+                  final_best_of=final_best_of, drop_orders=tuple(drop_orders))
     if groups == 1:
         return one(teams)
     return dual.grouped(teams, groups, one, minimum=3 if grand_final == "none" else 2)
@@ -141,6 +155,7 @@ def _bracket(
     best_of_by_round: dict[str, int] | None,
     grand_final: GrandFinal,
     final_best_of: int | None,
+    drop_orders: tuple[DropOrder, ...] = (),
 ) -> StagePlan:
     """One bracket (the whole stage, or one group of it)."""
     if grand_final not in ("single", "reset", "none"):
@@ -179,7 +194,7 @@ def _bracket(
             major = [add(2 * r - 3, Bracket.LOSERS,
                          (Feed(lower[i], "winner"), Feed(lower[i + 1], "winner")))
                      for i in range(0, len(lower), 2)]
-        drops = reorder(upper, drop_order(r, rounds))
+        drops = reorder(upper, drop_order(r, rounds, drop_orders))
         lower = [add(2 * r - 2, Bracket.LOSERS, (Feed(drops[i], "loser"), Feed(major[i], "winner")))
                  for i in range(len(major))]
 
@@ -199,7 +214,9 @@ def _bracket(
 
 @lru_cache(maxsize=16)
 def shape(count: int, seeding_method: SeedingMethod, grand_final: GrandFinal) -> Shape:
-    """The shape of every ``count``-team plan with these settings."""
+    """The shape of every ``count``-team plan with these settings (whatever the drop
+    orders: they move which lower match a loser enters, never a match's number or round,
+    and every upper round after the first has two teams in each match)."""
     return shape_of(plan(list(range(1, count + 1)), seeding_method=seeding_method,
                          grand_final=grand_final))
 
@@ -220,12 +237,20 @@ class DoubleEliminationSettings(Settings):
     grand_final: GrandFinal = "single"
     final_best_of: int | None = None
     groups: int = 1  # independent brackets, teams drawn by snake seeding (GSL groups)
+    # the order the losers of upper round 2, 3 ... drop in (``drop_order``); empty: automatic
+    drop_orders: list[DropOrder] = field(default_factory=list)
 
     def check(self) -> None:
         super().check()
         choice(self.grand_final, "grand_final", ("single", "reset", "none"))
         count(self.final_best_of, "final_best_of", 1, MAX_BEST_OF, optional=True)
         count(self.groups, "groups", 1, 64)
+        if not isinstance(self.drop_orders, list) or len(self.drop_orders) > MAX_DROP_ORDERS:
+            raise fail("drop_orders", f"drop_orders is a list of at most {MAX_DROP_ORDERS} "
+                       "orderings, one per upper round from round 2.", high=MAX_DROP_ORDERS,
+                       choices=list(DROP_ORDERS))
+        for method in self.drop_orders:
+            choice(method, "drop_orders", DROP_ORDERS)
 
 
 class DoubleElimination(Knockout[DoubleEliminationSettings]):
@@ -248,7 +273,7 @@ class DoubleElimination(Knockout[DoubleEliminationSettings]):
         return plan(teams, seeding_method=seeding_method, best_of=settings.best_of,
                     best_of_by_round=settings.best_of_by_round,
                     grand_final=settings.grand_final, final_best_of=settings.final_best_of,
-                    groups=settings.groups)
+                    groups=settings.groups, drop_orders=settings.drop_orders)
 
     def standings(self, seeding: list[int], results: list[MatchResult],
                   settings: DoubleEliminationSettings, *,

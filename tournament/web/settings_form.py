@@ -25,6 +25,7 @@ LABELS = {
     "grand_final": "Grand final",
     "final_best_of": "Best of in the grand final",
     "groups": "Number of groups",
+    "drop_orders": "Order the upper bracket's losers drop in, from upper round 2",
     "legs": "Times each pair meets",
     "allow_draws": "Draws allowed",
     "points": "Points for a win, a draw and a loss",
@@ -46,6 +47,8 @@ LABELS = {
 }
 BRACKET_ROUNDS_HINT = "W2=3, L2=5: round 2 of the upper or of the lower bracket alone " \
                       "(2=3: both)"
+DROP_ORDERS_HINT = "natural, reverse, half_shift, reverse_half_shift or pair_flip, one per " \
+                   "upper round (empty: the automatic order, which avoids early rematches)"
 FOOTBALL_HINT = "Left as it is with goals as the game score: points, goal difference, goals " \
                 "scored, head to head (as the World Cup)"
 # Choices of a text setting that is not typed as one (the format checks them too).
@@ -163,6 +166,8 @@ def settings_fields(fmt: Format[Any]) -> list[SettingField]:
             fmt.settings_type.bracket_rounds else ""
         if f.name == "tiebreakers" and fmt.defaults({"game_score": "goals"}).get(f.name):
             hint = FOOTBALL_HINT
+        if f.name == "drop_orders":
+            hint = DROP_ORDERS_HINT
         label = LOBBY_LABELS.get(f.name) if fmt.lobbies else None
         found.append(SettingField(f.name, kind, label or LABELS.get(f.name, f.name), default,
                                   optional, choices, hint))
