@@ -115,3 +115,22 @@ def play_by_seed(sim: Sim) -> None:
         assert ready, "stuck"
         for m in ready:
             sim.report(m.number, 1 if m.team1_id < m.team2_id else 2)
+
+
+def simulate_double_elimination(teams: list[int], rng: random.Random, **settings: Any):
+    """Play a double elimination out through the production state machine, ready matches
+    in number order with random winners.
+
+    Returns (played matches as (number, bracket, round, teams, side), losses per team,
+    outcomes per completed match number as (winning team, losing team)).
+    """
+    method = settings.pop("seeding_method", "standard")
+    sim = Sim("double_elimination", teams, settings, seeding_method=method)
+    played = play_out(sim, rng)
+    for *_, pair, _side in played:
+        for t in pair:
+            assert t is not None
+    outcomes = {m.number: (m.teams[m.winner - 1], m.teams[2 - m.winner])
+                for m in sim.matches.values()
+                if m.active and m.status == "completed" and m.winner in (1, 2)}
+    return played, losses(played), outcomes
