@@ -18,6 +18,9 @@ from .state import MatchState
 from .types import FormatError, MatchStatus, NeedsAdmin
 
 # PUBG Mobile (PMGC 2021): 15, 12, 10, 8, 6, 4, 2, then 1 for 8th-12th, 0 for 13th-16th.
+# Since 2023 PUBG Mobile's events (PMGC, BMPS) score 10, 6, 5, 4, 3, 2, 1, 1, then 0: a
+# stage sets that (tests/replays/bmps_2025_grand_finals.py); the tiebreakers below are
+# theirs (chicken dinners, placement points, kills, the last game's place).
 PUBG_MOBILE_POINTS = (15, 12, 10, 8, 6, 4, 2, 1, 1, 1, 1, 1, 0, 0, 0, 0)
 TIEBREAKERS = ("wins", "placement_points", "kills", "best_placement", "best_game",
                "last_game_placement", "seed")
