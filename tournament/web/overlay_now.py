@@ -46,7 +46,7 @@ async def now_overlay(request: Request) -> Response:
             place = station or i18n.localized(views.stage_summary(
                 await stage_reads.stage_by_id(session, stage_id or 0)), language(request))
             context = {"t": t, "tz": t["timezone"], "seq": t["last_seq"], "match": None,
-                       "teams": {}, "place": place}
+                       "teams": {}, "looks_at": place}
         return render(request, "overlay_now_fragment.html" if fragment else "overlay_now.html",
                       overlay=True, swap=swap, station=station, stage_id=stage_id,
                       fragment_url=fragment_url, **context)
