@@ -139,5 +139,13 @@ async def test_swap_draws_team_2_first_with_its_games_on_both_overlays(client):
         "第1ゲーム Ascent 13 9", "第2ゲーム Bind 11 13"]
     # a match without games draws no games list
     bare = await make_stage(client, await make_event(client, 2))
-    page = soup((await client.get(f"/overlay/matches/{bare['matches'][0]['id']}")).text)
+    one = bare["matches"][0]["id"]
+    page = soup((await client.get(f"/overlay/matches/{one}")).text)
     assert page.select("[data-games]") == []
+    # nor a one-game match without a map (its score is that game's); with a map it does
+    await plan(client, one, status="completed", games=[[13, 5]])
+    assert soup((await client.get(f"/overlay/matches/{one}")).text).select("[data-games]") == []
+    await plan(client, one, status="completed", games=[{"score": [13, 5], "map": "Lotus"}])
+    page = soup((await client.get(f"/overlay/matches/{one}?lang=ko")).text)
+    assert [r.get_text(" ", strip=True) for r in page.select("[data-games] tr")] == [
+        "1세트 Lotus 13 5"]
