@@ -5,6 +5,10 @@
 //                              finishes, or a result moves the standings;
 //   [data-follow="team:ID"]    a team's next match and schedule: any change to its matches;
 //   [data-follow="match:ID"]   a match page's score, games and status;
+//   [data-follow="now"]        a "now on" overlay's match (data-station, data-stage-id: where
+//                              it looks): on any change of the match it shows, and when a
+//                              match there changes status or time (the server then picks
+//                              the match to show again: the next one, once this one ends);
 //   [data-follow="spotlight"]  the home page's live and next matches;
 //   [data-follow="nations"]    the nation table and head-to-head: on tournament.updated,
 //                              and when a two-team match is decided or undone (a match
@@ -102,12 +106,29 @@ function movesNations(match, changed) {
 
 const ON_TOURNAMENT = new Set(["nations", "events", "champion"]);
 // followers that draw teams by name (a match, the home page's matches, champions)
-const NAMES_TEAMS = /^(match:\d+|spotlight|events|champion)$/;
+const NAMES_TEAMS = /^(match:\d+|spotlight|events|champion|now)$/;
+
+// What a now-on overlay last saw of each match where it looks: its status and time (the
+// server's choice among them moves when either does).
+const nowSeen = new Map();
+
+function movesNow(match, el) {
+  const shown = el.querySelector("[data-match]")?.dataset.match;
+  if (String(match.id) === shown) return true;
+  const { station, stageId } = el.dataset;
+  if (station !== undefined && match.station !== station) return false;
+  if (stageId !== undefined && String(match.stage_id) !== stageId) return false;
+  const now = `${match.status}|${match.scheduled_at}`;
+  const before = nowSeen.get(String(match.id));
+  nowSeen.set(String(match.id), now);
+  return before !== now;
+}
 
 function involves(match, el) {
   const [kind, id] = el.dataset.follow.split(":");
   if (kind === "team") return match.teams.map(String).includes(id);
   if (kind === "match") return String(match.id) === id;
+  if (kind === "now") return movesNow(match, el);
   if (kind === "spotlight") {
     return match.status === "live" || !!el.querySelector(`[data-match="${match.id}"]`)
       || (match.status === "ready" && match.scheduled_at != null);

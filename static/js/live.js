@@ -100,6 +100,15 @@ function learnTeam(team) {
   teams[team.id] = { name: (team.names || {})[lang] || team.name,
     flag: (team.nation || "").toUpperCase() };
 }
+// A part fetched again may draw teams the page was not loaded with (a now-on overlay moving
+// on to the next match): it names them in a <script data-teams>, learned here, so a later
+// score of that match draws their names, not "#id".
+document.addEventListener("tournament:redrawn", () => {
+  for (const el of document.querySelectorAll("script[data-teams]")) {
+    Object.assign(teams, JSON.parse(el.textContent || "{}"));
+  }
+});
+
 function sideName(match, i) {
   const id = match.teams[i];
   if (id != null && teams[id]) return teams[id];

@@ -42,6 +42,11 @@ MESSAGES = {
     "invalid_parameter": "This address has a value that cannot be read. Check the link.",
     "unavailable": "The server cannot reach its database right now. Try again in a moment.",
     "not_found": "Not found.",
+    # the "now on" overlay's address
+    "station_or_stage": "Add ?station= (a station's name) or ?stage= (a stage's number) to "
+                        "the address: the overlay shows the match there now.",
+    "unknown_station": "No match of this tournament is on station %(station)s. Its "
+                       "stations: %(stations)s.",
     "name_taken": "A user with this name already exists.",
     "team_name_taken": "This event already has a team named %(name)s.",
     "weak_password": "A password has at least %(min)s characters.",

@@ -234,38 +234,52 @@ async def stage_overlay(request: Request) -> Response:
 
 async def match_page(request: Request, overlay: bool = False) -> Response:
     match_id = int_param(request.path_params["id"], "id")
+    swap = swap_param(request) if overlay else False
 
     async def build(session: AsyncSession) -> Response:
-        _, match, slug = await reads.match_detail(session, match_id)
-        stage = await stage_reads.stage_by_id(session, match["stage_id"])
-        t = await reads.tournament_head(session, slug)
-        sides = [await reads.team_detail(session, x) if x else None for x in match["teams"]]
-        event = next(e for e in t["events"] if e["id"] == stage.event_id)
-        teams = {x["id"]: x for x in sides if x}
         fragment = bool(request.query_params.get("fragment"))
         template = ("overlay_match" if overlay else "match") + (
             "_fragment.html" if fragment else ".html")
-        standing: dict[int, Any] = {}
-        order = list(match["teams"])
-        if "placings" in match:  # a lobby: its teams in the leaderboard's order, with it
-            view = await stage_reads.stage_view(session, stage)
-            rows: list[dict[str, Any]] = [dict(r) for r in view["standings"]]
-            standing = {int(row["team_id"]): row for row in rows}
-            mine = set(order)
-            order = [r["team_id"] for r in rows if r["team_id"] in mine] + [
-                x for x in order if x not in standing]
-        # an empty knockout slot: the match that fills it ("Winner of M5")
-        fed = None if "placings" in match else feeds({
-            "format": stage.format, "seeding": stage.seeding or [], "matches": [match],
-            "settings": stage.settings or {}, "seeding_method": stage.seeding_method,
-        }).get(match["number"])
-        return render(request, template, t=t, event=event, stage=views.stage_summary(stage),
-                      overlay=overlay,  # fitted to the frame, as a stage overlay is
-                      match=match, sides=sides, teams=teams, tz=t["timezone"], fed=fed,
-                      standing=standing, lobby_order=order,
-                      seq=t["last_seq"], round_label=words.match_round(
-                          match, stage.format, len(stage.seeding or []), stage.settings))
+        return render(request, template, overlay=overlay,  # fitted to the frame, as a
+                      swap=swap, **await match_context(session, match_id))  # stage's is
     return await versioned(request, lambda s: reads.version(s, match_id=match_id), build)
+
+
+def swap_param(request: Request) -> bool:
+    """``?swap=1`` on a match overlay: team 2 drawn first, on the casters' camera side."""
+    value = request.query_params.get("swap", "0")
+    if value not in ("0", "1"):
+        raise BadRequest("invalid_parameter", "swap must be 0 or 1.", "swap")
+    return value == "1"
+
+
+async def match_context(session: AsyncSession, match_id: int) -> dict[str, Any]:
+    """What the match page and the match overlays draw a match with."""
+    _, match, slug = await reads.match_detail(session, match_id)
+    stage = await stage_reads.stage_by_id(session, match["stage_id"])
+    t = await reads.tournament_head(session, slug)
+    sides = [await reads.team_detail(session, x) if x else None for x in match["teams"]]
+    event = next(e for e in t["events"] if e["id"] == stage.event_id)
+    teams = {x["id"]: x for x in sides if x}
+    standing: dict[int, Any] = {}
+    order = list(match["teams"])
+    if "placings" in match:  # a lobby: its teams in the leaderboard's order, with it
+        view = await stage_reads.stage_view(session, stage)
+        rows: list[dict[str, Any]] = [dict(r) for r in view["standings"]]
+        standing = {int(row["team_id"]): row for row in rows}
+        mine = set(order)
+        order = [r["team_id"] for r in rows if r["team_id"] in mine] + [
+            x for x in order if x not in standing]
+    # an empty knockout slot: the match that fills it ("Winner of M5")
+    fed = None if "placings" in match else feeds({
+        "format": stage.format, "seeding": stage.seeding or [], "matches": [match],
+        "settings": stage.settings or {}, "seeding_method": stage.seeding_method,
+    }).get(match["number"])
+    return {"t": t, "event": event, "stage": views.stage_summary(stage), "match": match,
+            "sides": sides, "teams": teams, "tz": t["timezone"], "fed": fed,
+            "standing": standing, "lobby_order": order, "seq": t["last_seq"],
+            "round_label": words.match_round(match, stage.format, len(stage.seeding or []),
+                                             stage.settings)}
 
 
 async def match_overlay(request: Request) -> Response:
