@@ -17,7 +17,16 @@ from ..schemas import MatchUpdate
 from ..services import audit, audit_query, matches, tournaments
 from ..services.tournaments import VIEWER
 from . import match_errors
-from .common import answer, ctx, int_param, parse, read_body, reading, slug_param
+from .common import (
+    answer,
+    check_media_type,
+    ctx,
+    int_param,
+    parse,
+    read_body,
+    reading,
+    slug_param,
+)
 from .session_auth import authenticate
 
 CSV = "text/csv; charset=utf-8"
@@ -121,6 +130,7 @@ async def preview_match(request: Request) -> Response:
     match_id = int_param(request.path_params["id"], "id")
     actor = await authenticate(request)
     raw = await read_body(request)
+    check_media_type(request, raw)
     body = parse(MatchUpdate, raw)
     context = ctx(request)
     needs_admin = False

@@ -21,7 +21,7 @@ from ..schemas_transfer import Export
 from ..services import audited, event_exports, match_list, transfer
 from ..services.actors import Actor
 from .api import _event_params, tournament_url
-from .common import answer, int_param, parse, reading, slug_param
+from .common import CSV_TYPE, answer, int_param, parse, reading, slug_param
 from .writes import write as _write
 
 
@@ -116,7 +116,7 @@ async def import_teams(request: Request) -> Response:
 
     async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
         return await audited.import_teams(session, actor, p["slug"], p["event"], raw)
-    return await _write(request, action, status=201)
+    return await _write(request, action, status=201, media=CSV_TYPE)
 
 
 def _place(value: str | None, name: str) -> str | None:

@@ -52,7 +52,7 @@ def paths(op: Op) -> dict[str, dict[str, Any]]:
                     "every bad line, or 409 team_name_taken", {
                         "type": "object", "required": ["teams"],
                         "properties": {"teams": array(ref("TeamWithRoster"))}},
-                    auth=True, status="201", errors=("409",))
+                    auth=True, status="201", errors=("409", "415"))
     csv_import["requestBody"] = {"required": True, "content": {
         "text/csv": {"schema": {"type": "string"}}}}
     return {

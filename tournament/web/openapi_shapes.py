@@ -111,7 +111,10 @@ SHAPES: dict[str, dict[str, Any]] = {
                   "draw": {"type": ["object", "null"]}, "teams": array(ref("Team")),
                   "matches": array(ref("Match")), "standings": array(STANDING)}),
     "Match": obj(MATCH, optional=MATCH_OPTIONAL),
-    "MatchChange": obj({**MATCH, "reset_matches": array(INT)}, optional=MATCH_OPTIONAL),
+    "MatchChange": obj({**MATCH, "reset_matches": array(INT) | {"description": (
+        "The ids of the matches this change cleared, withdrew or took out of play (a "
+        "bracket reset no longer needed); none of them is read or announced after it")}},
+        optional=MATCH_OPTIONAL),
     "Error": obj({"error": obj({"code": STR, "message": STR, "field": STR,
                                 "params": {"type": "object"},
                                 "errors": array({"type": "object"})},

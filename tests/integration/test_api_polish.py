@@ -1,0 +1,185 @@
+"""Contract polish: what the API says is what is (a grand-final reset out of play), and
+every list, header, media type, number and null reads one way across the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+from sqlmodel import select
+
+from tests.helpers import AUTH, by_number, make_event, make_stage, report, stage, unique
+from tournament.live import outbox
+from tournament.models import Tournament
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+async def _feed(app: Any, slug: str, after: int) -> list[tuple[str, Any]]:
+    """The live events of the tournament after ``after``: (type, the match id or stage id)."""
+    async with app.state.ctx.db.read() as session:
+        tid = (await session.exec(select(Tournament.id).where(Tournament.slug == slug))).one()
+        return [(e.type, e.data.get("id")) for e in await outbox.since(session, tid, after)]
+
+
+async def _last_seq(client: httpx.AsyncClient, slug: str) -> int:
+    return int((await client.get(f"/api/tournaments/{slug}")).json()["last_seq"])
+
+
+async def _to_grand_final(client: httpx.AsyncClient) -> tuple[dict[str, Any], int, int]:
+    """A 4-team double elimination with a bracket reset, played to its grand final: upper
+    final winner team 1 (slot 1 wins every match); returns the event, stage id and GF1 id."""
+    event = await make_event(client, 4)
+    st = await make_stage(client, event, format="double_elimination",
+                          settings={"grand_final": "reset"})
+    for number in (1, 2, 3, 4, 5):  # upper round 1, upper final, lower rounds 1 and 2
+        m = by_number(await stage(client, st["id"]))[number]
+        assert (await report(client, m["id"], [1, 0])).status_code == 200
+    gf1 = by_number(await stage(client, st["id"]))[6]
+    assert gf1["bracket"] == "grand_final" and gf1["status"] == "ready"
+    return event, st["id"], gf1["id"]
+
+
+async def test_a_reset_taken_out_of_play_is_listed_and_never_announced_as_ready(app, client):
+    """The lower finalist wins the first grand final, so the reset (M7) is drawn and
+    ready; a correction gives the first grand final to the upper finalist. The reset is no
+    longer played: the answer lists it in ``reset_matches``, the live feed does not call it
+    ready (it said so before: ``match.updated`` M7 "ready"), and no read shows it."""
+    event, stage_id, gf1 = await _to_grand_final(client)
+    r = await report(client, gf1, [0, 1])
+    assert r.status_code == 200 and r.json()["reset_matches"] == []
+    drawn = by_number(await stage(client, stage_id))
+    reset = drawn[7]
+    assert (reset["bracket"], reset["round"], reset["status"], reset["teams"]) == \
+        ("grand_final", 2, "ready", drawn[6]["teams"][::-1])
+    seq = await _last_seq(client, event["slug"])
+
+    r = await report(client, gf1, [1, 0])  # the correction: the upper finalist won
+    assert r.status_code == 200, r.text
+    assert r.json()["reset_matches"] == [reset["id"]]
+    view = await stage(client, stage_id)
+    assert sorted(by_number(view)) == [1, 2, 3, 4, 5, 6] and view["status"] == "completed"
+    assert await _feed(app, event["slug"], seq) == [
+        ("match.updated", gf1), ("stage.updated", stage_id),
+        ("tournament.updated", (await client.get(f"/api/tournaments/{event['slug']}"))
+         .json()["id"])]
+    assert (await client.get(f"/api/matches/{reset['id']}")).status_code == 404
+    listed = (await client.get("/api/matches", params={"stage": stage_id})).json()["items"]
+    assert [m["id"] for m in listed] == sorted(by_number(view)[n]["id"] for n in range(1, 7))
+
+    # the reset needed again: it comes back, announced, and is not in reset_matches
+    seq = await _last_seq(client, event["slug"])
+    r = await report(client, gf1, [0, 1])
+    assert r.status_code == 200 and r.json()["reset_matches"] == []
+    assert ("match.updated", reset["id"]) in await _feed(app, event["slug"], seq)
+    assert by_number(await stage(client, stage_id))[7]["status"] == "ready"
+
+
+async def test_a_grand_final_won_from_above_never_announces_the_reset(app, client):
+    event, stage_id, gf1 = await _to_grand_final(client)
+    seq = await _last_seq(client, event["slug"])
+    r = await report(client, gf1, [1, 0])
+    assert r.status_code == 200 and r.json()["reset_matches"] == []
+    tournament_id = (await client.get(f"/api/tournaments/{event['slug']}")).json()["id"]
+    assert await _feed(app, event["slug"], seq) == [
+        ("match.updated", gf1), ("stage.updated", stage_id),
+        ("tournament.updated", tournament_id)]
+
+
+async def test_a_played_reset_corrected_away_is_cleared_and_listed(client):
+    _, stage_id, gf1 = await _to_grand_final(client)
+    assert (await report(client, gf1, [0, 1])).status_code == 200
+    reset = by_number(await stage(client, stage_id))[7]
+    assert (await report(client, reset["id"], [1, 0])).status_code == 200
+    r = await report(client, gf1, [1, 0])
+    assert r.status_code == 200 and r.json()["reset_matches"] == [reset["id"]]
+    assert 7 not in by_number(await stage(client, stage_id))
+
+
+def _error(r: httpx.Response, status: int, code: str) -> dict[str, Any]:
+    assert r.status_code == status, r.text
+    body: dict[str, Any] = r.json()["error"]
+    assert body["code"] == code, r.text
+    return body
+
+
+async def test_an_empty_or_overlong_idempotency_key_is_a_400_that_changes_nothing(client):
+    """An empty key was read as no key: a client whose key generator broke retried, and
+    the write was applied twice. A key sent is checked: empty (or blank) and over 200
+    characters are both 400 invalid_idempotency_key, before anything is written."""
+    slug = unique()
+    for key, message in (
+            ("", "The Idempotency-Key header is empty: send a key (a UUID, say) or leave "
+                 "the header out."),
+            ("   ", "The Idempotency-Key header is empty: send a key (a UUID, say) or leave "
+                    "the header out."),
+            ("k" * 201, "An Idempotency-Key has at most 200 characters.")):
+        r = await client.post("/api/tournaments", json={"slug": slug, "name": "Cup"},
+                              headers={**AUTH, "Idempotency-Key": key})
+        body = _error(r, 400, "invalid_idempotency_key")
+        assert (body["message"], body["field"]) == (message, "Idempotency-Key")
+        assert (await client.get(f"/api/tournaments/{slug}")).status_code == 404
+    # 200 characters is a key: the retry answers as the first and makes nothing twice
+    headers = {**AUTH, "Idempotency-Key": slug.ljust(200, "k")}
+    first = await client.post("/api/tournaments", json={"slug": slug, "name": "Cup"},
+                              headers=headers)
+    again = await client.post("/api/tournaments", json={"slug": slug, "name": "Cup"},
+                              headers=headers)
+    assert first.status_code == again.status_code == 201 and first.json() == again.json()
+
+
+async def test_a_json_endpoint_refuses_a_body_declared_as_another_type(client):
+    """``Content-Type: text/plain`` (or a form post) with a JSON body was read as JSON:
+    now 415 unsupported_media_type, nothing written. JSON with a charset, a +json type
+    and a body without Content-Type are read as before; the CSV import reads text/csv and
+    refuses JSON; an empty body (DELETE) has no type to check."""
+    event = await make_event(client, 2)
+    st = await make_stage(client, event)
+    match = st["matches"][0]
+    body = b'{"score": [1, 0], "status": "completed"}'
+    for declared in ("text/plain", "application/x-www-form-urlencoded", "text/csv",
+                     "multipart/form-data; boundary=x", "application/xml"):
+        r = await client.patch(f"/api/matches/{match['id']}", content=body,
+                               headers={**AUTH, "Content-Type": declared})
+        error = _error(r, 415, "unsupported_media_type")
+        assert (error["field"], error["params"]) == ("Content-Type",
+                                                     {"accepted": "application/json"})
+        assert error["message"] == ("This endpoint reads application/json (the request's "
+                                    f"Content-Type is {declared.split(';')[0]}).")
+    r = await client.post(f"/api/matches/{match['id']}/preview", content=body,
+                          headers={**AUTH, "Content-Type": "text/plain"})
+    _error(r, 415, "unsupported_media_type")
+    slug = unique()
+    r = await client.post("/api/tournaments", content=f'{{"slug": "{slug}", "name": "x"}}',
+                          headers={**AUTH, "Content-Type": "text/plain;charset=utf-8"})
+    _error(r, 415, "unsupported_media_type")
+    assert (await client.get(f"/api/tournaments/{slug}")).status_code == 404
+    assert (await client.get(f"/api/matches/{match['id']}")).json()["status"] == "ready"
+
+    version = match["version"]
+    for declared in ("application/json; charset=utf-8", "Application/JSON",
+                     "application/merge-patch+json", None):
+        headers = {**AUTH, **({"Content-Type": declared} if declared else {})}
+        r = await client.patch(f"/api/matches/{match['id']}", headers=headers,
+                               content=b'{"stream_url": "https://example.com/%d"}'
+                               % version)
+        assert r.status_code == 200, (declared, r.text)
+        version = r.json()["version"]
+
+    path = f"/api/tournaments/{event['slug']}/events/lol/teams/import"
+    csv = "name,name_ko,name_ja,nation,seed,players\nNew Team,,,KR,,\n"
+    r = await client.post(path, content=csv.encode(),
+                          headers={**AUTH, "Content-Type": "application/json"})
+    error = _error(r, 415, "unsupported_media_type")
+    assert error["params"] == {"accepted": "text/csv"}
+    r = await client.post(path, content=csv.encode(),
+                          headers={**AUTH, "Content-Type": "text/csv; charset=utf-8"})
+    assert r.status_code == 201, r.text
+    assert [t["name"] for t in r.json()["teams"]] == ["New Team"]
+    tournament = unique()
+    assert (await client.post("/api/tournaments", json={"slug": tournament, "name": "x"},
+                              headers=AUTH)).status_code == 201
+    r = await client.request("DELETE", f"/api/tournaments/{tournament}",
+                             headers={**AUTH, "Content-Type": "text/plain"})
+    assert r.status_code == 200, r.text
