@@ -183,3 +183,41 @@ async def test_a_json_endpoint_refuses_a_body_declared_as_another_type(client):
     r = await client.request("DELETE", f"/api/tournaments/{tournament}",
                              headers={**AUTH, "Content-Type": "text/plain"})
     assert r.status_code == 200, r.text
+
+
+async def test_every_paged_list_reads_a_limit_above_its_most_as_the_most_and_says_so(client):
+    """``GET /api/matches`` read limit=500 as 200 without a word, the audit trail refused
+    limit=501 with a 400: both now read a limit above their most as the most and answer
+    the page size used in ``limit``. 0, a sign or a non-number is still a 400. ``next``
+    keeps its type: a string for matches, an integer for the audit trail."""
+    event = await make_event(client, 4)
+    st = await make_stage(client, event, format="round_robin")  # 6 matches
+    ids = sorted(m["id"] for m in st["matches"])
+    base = {"tournament": event["slug"]}
+    for asked, used in (("1000000", 200), ("201", 200), ("200", 200), ("5", 5)):
+        page = (await client.get("/api/matches", params={**base, "limit": asked})).json()
+        assert page["limit"] == used
+        assert [m["id"] for m in page["items"]] == ids[:used]
+    page = (await client.get("/api/matches", params={**base, "limit": "4"})).json()
+    assert (page["next"], page["limit"]) == ("4", 4)  # a string cursor, as it always was
+    rest = (await client.get("/api/matches", params={**base, "limit": "4",
+                                                     "cursor": page["next"]})).json()
+    assert [m["id"] for m in page["items"] + rest["items"]] == ids and rest["next"] is None
+
+    trail = f"/api/tournaments/{event['slug']}/audit"
+    everything = (await client.get(trail, params={"limit": "500"}, headers=AUTH)).json()
+    assert everything["limit"] == 500 and everything["next"] is None
+    for asked in ("501", "2147483647"):
+        r = await client.get(trail, params={"limit": asked}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        assert r.json() == everything
+    first = (await client.get(trail, params={"limit": "2"}, headers=AUTH)).json()
+    assert first["limit"] == 2 and first["next"] == first["items"][1]["id"]
+    assert isinstance(first["next"], int)  # an entry id, as it always was
+
+    for path, headers in (("/api/matches", {}), (trail, AUTH)):
+        for bad in ("0", "-1", "+5", "x", "1.5", "２", "99999999999"):
+            r = await client.get(path, params={**base, "limit": bad} if not headers
+                                 else {"limit": bad}, headers=headers)
+            error = _error(r, 400, "invalid_parameter")
+            assert error["field"] == "limit", (path, bad)

@@ -147,8 +147,8 @@ def _query(request: Request) -> match_list.MatchQuery:
         raise BadRequest("invalid_parameter", "day is a date: 2026-11-28.", "day") from exc
     if day is not None and not 2000 <= day.year <= 2100:  # as every time the API takes
         raise BadRequest("invalid_parameter", "day is a date from 2000 to 2100.", "day")
-    limit = int_param(q.get("limit", "50"), "limit", f"from 1 to {match_list.MAX_LIMIT} "
-                      "(more is read as the most)")
+    limit = int_param(q.get("limit", "50"), "limit", f"from 1 (pages hold at most "
+                      f"{match_list.MAX_LIMIT})")
     offset = 0
     if "cursor" in q:  # a page's 'next': ASCII digits ("²" and "١" are digits to isdigit)
         cursor = q["cursor"]

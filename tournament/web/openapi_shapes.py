@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..formats.limits import MAX_ID
 from ..schemas import SLUG_PATTERN
 
 INT = {"type": "integer"}
@@ -30,6 +31,20 @@ def obj(properties: dict[str, Any], optional: tuple[str, ...] = ()) -> dict[str,
 
 def array(item: dict[str, Any]) -> dict[str, Any]:
     return {"type": "array", "items": item}
+
+
+def page_size(most: int) -> dict[str, Any]:
+    """A paged list's ``limit``: the page size used (an asked limit above ``most`` is read
+    as ``most``)."""
+    return {"type": "integer", "minimum": 1, "maximum": most,
+            "description": f"The page size used: the limit asked for, at most {most} (a "
+                           "larger one is read as the most)"}
+
+
+def limit_param(most: int) -> dict[str, Any]:
+    return {"type": "integer", "minimum": 1, "maximum": MAX_ID,
+            "description": f"Page size, 1 and up; above {most} it is read as {most} (the "
+                           "answer's limit says which was used)"}
 
 
 TOURNAMENT = {
