@@ -3,6 +3,7 @@ every list, header, media type, number and null reads one way across the API."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import httpx
@@ -221,3 +222,78 @@ async def test_every_paged_list_reads_a_limit_above_its_most_as_the_most_and_say
                                  else {"limit": bad}, headers=headers)
             error = _error(r, 400, "invalid_parameter")
             assert error["field"] == "limit", (path, bad)
+
+
+def _exact(value: Any) -> str:
+    """JSON as sent: 3 and 3.0 differ here (they are equal in Python)."""
+    return json.dumps(value, sort_keys=True)
+
+
+async def test_a_whole_number_written_with_a_point_is_that_number_in_settings_too(client):
+    """Every typed field read 3.0 as 3 (JSON Schema's integer includes it) but a stage's
+    settings refused ``best_of: 3.0`` (invalid_settings): now they read it as 3 as well, at
+    any depth, stored and answered as 3. 2.5 is refused in both."""
+    event = await make_event(client, 4)
+    path = f"/api/tournaments/{event['slug']}/events/lol/stages"
+    r = await client.post(path, headers=AUTH, json={
+        "name": "Playoffs", "format": "single_elimination", "seeding": event["teams"],
+        "settings": {"best_of": 3.0, "best_of_by_round": {"2": 5.0}}})
+    assert r.status_code == 201, r.text
+    settings = r.json()["settings"]
+    assert _exact([settings["best_of"], settings["best_of_by_round"]]) == '[3, {"2": 5}]'
+
+    final = by_number(r.json())[3]
+    assert _exact(final["best_of"]) == "5"
+    r = await client.post(path, headers=AUTH, json={
+        "name": "League", "format": "round_robin", "seeding": event["teams"],
+        "settings": {"allow_draws": True, "points": {"win": 3.0, "draw": 1.0, "loss": 0.0}}})
+    assert r.status_code == 201, r.text
+    league = r.json()
+    assert _exact(league["settings"]["points"]) == _exact({"win": 3, "draw": 1, "loss": 0})
+    assert _exact((await stage(client, league["id"]))["settings"]) == _exact(league["settings"])
+    r = await client.post(path, headers=AUTH, json={
+        "name": "Halves", "format": "single_elimination", "seeding": event["teams"],
+        "settings": {"best_of": 2.5}})
+    error = _error(r, 422, "invalid_settings")
+    assert error["field"] == "settings.best_of"
+
+    # typed fields, as before: 2.0 is 2, 1.5 is refused
+    match = by_number(league)[1]
+    r = await client.patch(f"/api/matches/{match['id']}", headers=AUTH,
+                           json={"score": [1.0, 0.0], "status": "completed"})
+    assert r.status_code == 200 and _exact(r.json()["score"]) == "[1, 0]"
+    r = await client.post(f"/api/tournaments/{event['slug']}/events/lol/teams",
+                          headers=AUTH, json={"name": "Half seed", "seed": 1.5})
+    assert _error(r, 422, "invalid_input")["field"] == "seed"
+
+    # a draft's settings changed with 3.0: stored as 3
+    r = await client.post(path, headers=AUTH, json={
+        "name": "Draft", "format": "single_elimination", "seeding": event["teams"],
+        "start": False})
+    assert r.status_code == 201, r.text
+    r = await client.patch(f"/api/stages/{r.json()['id']}", headers=AUTH,
+                           json={"settings": {"best_of": 3.0}})
+    assert r.status_code == 200, r.text
+    assert _exact(r.json()["settings"]["best_of"]) == "3"
+
+
+async def test_settings_null_on_creation_is_the_defaults(client):
+    """``"settings": null`` was a 422 while leaving settings out gave the defaults: null
+    now means the defaults too (a client that serializes an unset field as null)."""
+    event = await make_event(client, 4)
+    path = f"/api/tournaments/{event['slug']}/events/lol/stages"
+    views = []
+    for extra in ({"settings": None}, {}, {"settings": {}}):
+        r = await client.post(path, headers=AUTH, json={
+            "name": "Playoffs", "format": "double_elimination", "seeding": event["teams"],
+            **extra})
+        assert r.status_code == 201, (extra, r.text)
+        views.append(r.json())
+    assert views[0]["settings"] == views[1]["settings"] == views[2]["settings"]
+    assert [(m["number"], m["bracket"], m["best_of"]) for m in views[0]["matches"]] == \
+        [(m["number"], m["bracket"], m["best_of"]) for m in views[1]["matches"]]
+    # a PATCH's null stays refused: "settings": null there would mean neither "leave" nor
+    # "reset" unambiguously, so it says so
+    r = await client.patch(f"/api/stages/{views[0]['id']}", headers=AUTH,
+                           json={"settings": None})
+    assert _error(r, 422, "invalid_input")["field"] == "settings"
