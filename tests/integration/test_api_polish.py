@@ -297,3 +297,67 @@ async def test_settings_null_on_creation_is_the_defaults(client):
     r = await client.patch(f"/api/stages/{views[0]['id']}", headers=AUTH,
                            json={"settings": None})
     assert _error(r, 422, "invalid_input")["field"] == "settings"
+
+
+def _names_in(doc: dict[str, Any]) -> list[Any]:
+    """Every ``names`` of an export, in document order."""
+    found = [doc["tournament"]["names"]]
+    for e in doc["events"]:
+        found.append(e["names"])
+        for t in e["teams"]:
+            found += [t["names"], *(p["names"] for p in t["players"])]
+        found += [s["names"] for s in e["stages"]]
+    return found
+
+
+async def test_the_export_gives_names_as_every_read_does_and_older_exports_still_load(client):
+    """The export gave ``names: null`` (and ``resolutions: null``) for what every read
+    gives as ``{}`` (and ``ties: []``): now ``{}`` and ``[]`` too. An older export with the
+    nulls still loads, to the same reads."""
+    slug = unique()
+    assert (await client.post("/api/tournaments", headers=AUTH,
+                              json={"slug": slug, "name": "Plain"})).status_code == 201
+    assert (await client.post(f"/api/tournaments/{slug}/events", headers=AUTH,
+                              json={"slug": "lol", "name": "LoL"})).status_code == 201
+    teams = []
+    for name in ("A", "B"):
+        r = await client.post(f"/api/tournaments/{slug}/events/lol/teams", headers=AUTH,
+                              json={"name": name, "players": [{"handle": name.lower()}]})
+        teams.append(r.json()["id"])
+    st = await make_stage(client, {"slug": slug, "event": "lol", "teams": teams})
+    reads = [(await client.get(f"/api/tournaments/{slug}")).json()["names"],
+             (await client.get(f"/api/tournaments/{slug}/events/lol")).json()["names"]]
+    for team in teams:
+        detail = (await client.get(f"/api/teams/{team}")).json()
+        reads += [detail["names"], detail["players"][0]["names"]]
+    read_stage = await stage(client, st["id"])
+    reads.append(read_stage["names"])
+    assert reads == [{}] * 7 and read_stage["ties"] == []
+
+    doc = (await client.get(f"/api/tournaments/{slug}/export", headers=AUTH)).json()
+    assert _names_in(doc) == [{}] * 7
+    assert doc["events"][0]["stages"][0]["resolutions"] == []
+
+    older = json.loads(json.dumps(doc))
+    older["tournament"]["slug"] = copy = unique()
+    older["tournament"]["names"] = None
+    for e in older["events"]:
+        e["names"] = None
+        for t in e["teams"]:
+            t["names"] = None
+            for p in t["players"]:
+                p["names"] = None
+        for s in e["stages"]:
+            s["names"] = s["resolutions"] = None
+    r = await client.post("/api/tournaments/import", json=older, headers=AUTH)
+    assert r.status_code == 201, r.text
+    again = (await client.get(f"/api/tournaments/{copy}/export", headers=AUTH)).json()
+    assert _names_in(again) == [{}] * 7
+    assert again["events"][0]["stages"][0]["resolutions"] == []
+    assert (await client.get(f"/api/tournaments/{copy}")).json()["names"] == {}
+    # and today's export loads as well, to an export equal but for the slug and the stamp
+    doc["tournament"]["slug"] = third = unique()
+    assert (await client.post("/api/tournaments/import", json=doc,
+                              headers=AUTH)).status_code == 201
+    reloaded = (await client.get(f"/api/tournaments/{third}/export", headers=AUTH)).json()
+    assert _names_in(reloaded) == _names_in(doc)
