@@ -21,7 +21,8 @@ from .helpers import ADMIN, AUTH, unique
 # Codes the server gives when the *schema-level* validation refused a request: a request
 # the schema calls valid must never get one (domain refusals have their own codes).
 SCHEMA_CODES = {"invalid_json", "unknown_field", "invalid_input", "invalid_parameter",
-                "body_too_large", "invalid_if_match", "invalid_idempotency_key"}
+                "body_too_large", "invalid_if_match", "invalid_idempotency_key",
+                "unsupported_media_type"}
 
 
 def _make_world(base: str) -> dict[str, Any]:

@@ -39,6 +39,10 @@ class BadRequest(DomainError):
     status = 400
 
 
+class UnsupportedMediaType(DomainError):
+    status = 415
+
+
 class NotFound(DomainError):
     status = 404
 

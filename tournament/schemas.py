@@ -81,6 +81,27 @@ def _integral(value: Any) -> Any:
 
 
 Integral = BeforeValidator(_integral)
+
+
+def _whole_numbers(value: Any) -> Any:
+    """Settings are free-form JSON checked by each format: a whole number written ``3.0``
+    is ``3`` there too, as in every typed field (``Integral``), at any depth
+    (``points.win``, ``placement_points``); 2.5 stays and the format refuses it."""
+    if isinstance(value, dict):
+        return {k: _whole_numbers(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_whole_numbers(v) for v in value]
+    return _integral(value)
+
+
+def _settings_or_defaults(value: Any) -> Any:
+    """``"settings": null`` on creation is the defaults, as leaving it out is."""
+    return {} if value is None else _whole_numbers(value)
+
+
+SettingsIn = Annotated[dict[str, Any], BeforeValidator(_whole_numbers)]
+NewSettings = Annotated[dict[str, Any], BeforeValidator(
+    _settings_or_defaults, json_schema_input_type=dict[str, Any] | None)]
 Id = Annotated[int, Field(ge=1, le=MAX_ID), Integral]
 Lang = Literal["ko", "ja", "en"]
 # a translation is a name too: a language without one is left out, never sent blank
@@ -229,7 +250,7 @@ class StageCreate(Body):
     name: Name
     names: Names = None
     format: Annotated[StageFormat, Field(strict=False)]  # every format of the registry
-    settings: dict[str, Any] = Field(default_factory=dict)
+    settings: NewSettings = Field(default_factory=dict)  # null: the defaults
     seeding: Annotated[list[Id], Field(max_length=MAX_TEAMS_PER_STAGE)] | FromStage | None = None
     seeding_method: Literal["standard", "natural"] = "standard"
     draw: Draw | None = None

@@ -20,6 +20,7 @@ from .schemas import (
     Name,
     Names,
     PlayerCreate,
+    SettingsIn,
     _in_range,
     _line,
     _not_null_schema,
@@ -60,7 +61,7 @@ class StageUpdate(Patch):
 
     name: Name | None = None
     names: Names = None
-    settings: dict[str, Any] | None = None
+    settings: SettingsIn | None = None
     seeding: Annotated[list[Id], Field(max_length=MAX_TEAMS_PER_STAGE)] | None = None
     seeding_method: Literal["standard", "natural"] | None = None
     confirm: bool = False

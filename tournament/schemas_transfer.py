@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from .schemas import Body, Day, Id, Integral, Name, Names, PlayerCreate, Slug, TimeZone
+from .schemas import Body, Day, Id, Integral, Name, Names, PlayerCreate, SettingsIn, Slug, TimeZone
 from .schemas_edit import Time
 
 VERSION = 1
@@ -92,7 +92,7 @@ class StageRow(Body):
     name: Name
     names: Names = None
     format: str
-    settings: dict[str, Any]
+    settings: SettingsIn
     seeding: list[Id]
     seeding_method: Literal["standard", "natural"] = "standard"
     source: Source | None = None

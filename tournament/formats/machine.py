@@ -50,12 +50,14 @@ def utcnow() -> datetime:
 @dataclass(slots=True)
 class Changes:
     """What one step changed: the matches to save (by number), the ones it created, the
-    results it cleared, the matches it deleted, and the stage's new status."""
+    results it cleared, the matches it deleted, the conditional matches (a grand-final
+    reset) it took out of play, and the stage's new status."""
 
     changed: dict[int, MatchState] = field(default_factory=dict)
     added: dict[int, MatchState] = field(default_factory=dict)
     reset: dict[int, MatchState] = field(default_factory=dict)
     dropped: list[MatchState] = field(default_factory=list)
+    deactivated: dict[int, MatchState] = field(default_factory=dict)  # shown before, not now
     status: StageStatus | None = None  # set when the stage's status changed
     scored: bool = False  # a result was given, corrected or taken back (standings may move)
 
@@ -148,6 +150,10 @@ class StageMachine:
                 if dest.conditional and dest.active != reset_wanted(source):
                     dest.active = not dest.active
                     self.touch(dest)
+                    if dest.active:
+                        self.changes.deactivated.pop(dest.number, None)
+                    else:
+                        self.changes.deactivated[dest.number] = dest
                 if placed.outcome_changed:
                     pending.append(dest)
 

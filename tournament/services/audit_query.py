@@ -58,8 +58,9 @@ async def _slugs(session: AsyncSession, rows: list[AuditEntry]) -> dict[int, str
 
 async def page(session: AsyncSession, f: Filter, cursor: int | None,
                limit: int) -> dict[str, Any]:
-    """``{"items": [...], "next": cursor | null}``, newest first; ``cursor`` is the
-    ``next`` of the previous page."""
+    """``{"items": [...], "next": cursor | null, "limit": n}``, newest first; ``cursor`` is
+    the ``next`` of the previous page (an entry id: an integer), ``limit`` the page size
+    used."""
     q = _query(f)
     if cursor is not None:
         q = q.where(col(AuditEntry.id) < cursor)
@@ -68,7 +69,7 @@ async def page(session: AsyncSession, f: Filter, cursor: int | None,
     rows = rows[:limit]
     slugs = await _slugs(session, rows)
     return {"items": [entry_view(r, slugs.get(r.tournament_id or 0)) for r in rows],
-            "next": rows[-1].id if more and rows else None}
+            "next": rows[-1].id if more and rows else None, "limit": limit}
 
 
 def _cell(value: Any) -> str:

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from ..errors import InvalidInput
+from ..errors import BadRequest, InvalidInput
 from ..models import IdempotencyRecord
 from .context import Context
 
@@ -37,15 +37,28 @@ async def _stored(session: AsyncSession, principal: str, key: str,
     return found.status_code, found.body or {}
 
 
+MAX_KEY = 200
+
+
+def check_key(key: str) -> None:
+    """A key that was sent is a key: an empty (or blank) one is a client's bug, refused as
+    one that is too long is, never read as no key (which would apply a retry twice)."""
+    if not key.strip():
+        raise BadRequest("invalid_idempotency_key", "The Idempotency-Key header is empty: "
+                         "send a key (a UUID, say) or leave the header out.",
+                         "Idempotency-Key")
+    if len(key) > MAX_KEY:
+        raise BadRequest("invalid_idempotency_key", f"An Idempotency-Key has at most "
+                         f"{MAX_KEY} characters.", "Idempotency-Key", params={"max": MAX_KEY})
+
+
 async def run(ctx: Context, action: Action, *, principal: str, key: str | None,
               digest: str) -> Answer:
     """Run ``action`` in one write transaction; with a key, store its answer in the same
     transaction so an acknowledged write and its record can never part."""
-    if not key:
+    if key is None:
         return await ctx.write(action)
-    if len(key) > 200:
-        raise InvalidInput("invalid_idempotency_key", "An Idempotency-Key has at most 200 "
-                           "characters.", "Idempotency-Key")
+    check_key(key)
 
     async def once(session: AsyncSession) -> Answer:
         previous = await _stored(session, principal, key, digest)

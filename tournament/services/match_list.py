@@ -104,5 +104,7 @@ async def list_matches(session: AsyncSession, q: MatchQuery) -> dict[str, Any]:
                       and m.scheduled_at is not None
                       and utc(m.scheduled_at) < now})
     more = len(rows) > q.limit
-    return {"items": items, "next": str(q.offset + q.limit) if more else None}
+    # next: a string (an opaque cursor), as it always was; limit: the page size used
+    return {"items": items, "next": str(q.offset + q.limit) if more else None,
+            "limit": q.limit}
 

@@ -129,15 +129,18 @@ async def announce(session: AsyncSession, tournament: Tournament, stage: Stage,
 
 async def announce_matches(session: AsyncSession, tournament_id: int, tz: str,
                            changes: Changes) -> None:
-    """Every changed match, in number order, as one ``match.updated`` event each."""
+    """Every changed match in play, in number order, as one ``match.updated`` event each.
+    A grand-final reset out of play (not needed, or no longer) is not announced: readers
+    see it go with ``stage.updated`` and in ``reset_matches``, as a withdrawn Swiss round."""
     await emit_many(session, tournament_id, [
-        ("match.updated", views.match_view(m, tz)) for m in changes.ordered()])
+        ("match.updated", views.match_view(m, tz)) for m in changes.ordered() if m.active])
 
 
 def reset_numbers(changes: Changes) -> list[int]:
-    """The ids of the matches a correction cleared or withdrew (``reset_matches``)."""
-    return sorted([m.id for m in changes.reset.values() if m.id is not None]
-                  + [m.id for m in changes.dropped if m.id is not None])
+    """The ids of the matches a correction cleared, withdrew or took out of play (a
+    grand-final reset no longer needed): ``reset_matches``."""
+    return sorted({m.id for m in (*changes.reset.values(), *changes.dropped,
+                                  *changes.deactivated.values()) if m.id is not None})
 
 
 def answer(match: MatchState, tz: str, changes: Changes) -> dict[str, Any]:

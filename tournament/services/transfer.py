@@ -56,24 +56,25 @@ async def export_tournament(session: AsyncSession, slug: str) -> dict[str, Any]:
                             else v)
                         for c in COLUMNS if c not in SKIPPED}
                        for m in await stage_matches(session, s.id)]
-            stages.append({"id": s.id, "name": s.name, "names": s.names, "format": s.format,
+            stages.append({"id": s.id, "name": s.name, "names": s.names or {},
+                           "format": s.format,
                            "settings": s.settings or {}, "seeding": s.seeding or [],
                            "seeding_method": s.seeding_method, "source": s.source,
                            "status": s.status, "position": s.position, "hold": s.hold,
-                           "resolutions": s.resolutions, "draw": s.draw,
+                           "resolutions": s.resolutions or [], "draw": s.draw,
                            "matches": matches})
         out_events.append({
-            "slug": e.slug, "name": e.name, "names": e.names, "game": e.game,
+            "slug": e.slug, "name": e.name, "names": e.names or {}, "game": e.game,
             "position": e.position,
-            "teams": [{"id": x.id, "name": x.name, "names": x.names, "nation": x.nation,
+            "teams": [{"id": x.id, "name": x.name, "names": x.names or {}, "nation": x.nation,
                        "seed": x.seed, "withdrawn": x.withdrawn,
-                       "players": [{"handle": p.handle, "name": p.name, "names": p.names}
+                       "players": [{"handle": p.handle, "name": p.name, "names": p.names or {}}
                                    for p in rosters[x.id or 0]]} for x in teams],
             "stages": stages})
     return {
         "format": "tournament-export", "version": VERSION,
         "exported_at": datetime.now(UTC).isoformat(),
-        "tournament": {"slug": t.slug, "name": t.name, "names": t.names,
+        "tournament": {"slug": t.slug, "name": t.name, "names": t.names or {},
                        "timezone": t.timezone,
                        "starts_on": t.starts_on.isoformat() if t.starts_on else None,
                        "ends_on": t.ends_on.isoformat() if t.ends_on else None,

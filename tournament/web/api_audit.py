@@ -17,7 +17,16 @@ from ..schemas import MatchUpdate
 from ..services import audit, audit_query, matches, tournaments
 from ..services.tournaments import VIEWER
 from . import match_errors
-from .common import answer, ctx, int_param, parse, read_body, reading, slug_param
+from .common import (
+    answer,
+    check_media_type,
+    ctx,
+    int_param,
+    parse,
+    read_body,
+    reading,
+    slug_param,
+)
 from .session_auth import authenticate
 
 CSV = "text/csv; charset=utf-8"
@@ -51,11 +60,11 @@ def _filter(request: Request, tournament_id: int | None) -> audit_query.Filter:
 
 
 def _limit(request: Request) -> int:
-    raw = request.query_params.get("limit", "50")
-    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= audit_query.MAX_PAGE:
-        raise BadRequest("invalid_parameter", "limit is a whole number from 1 to "
-                         f"{audit_query.MAX_PAGE}.", "limit")
-    return int(raw)
+    """The page size: a whole number from 1 up; above the most a page holds it is read as
+    the most, and the answer's ``limit`` says so (as ``GET /api/matches``)."""
+    asked = int_param(request.query_params.get("limit", "50"), "limit",
+                      f"from 1 (pages hold at most {audit_query.MAX_PAGE})")
+    return min(asked, audit_query.MAX_PAGE)
 
 
 def _wants_csv(request: Request) -> bool:
@@ -121,6 +130,7 @@ async def preview_match(request: Request) -> Response:
     match_id = int_param(request.path_params["id"], "id")
     actor = await authenticate(request)
     raw = await read_body(request)
+    check_media_type(request, raw)
     body = parse(MatchUpdate, raw)
     context = ctx(request)
     needs_admin = False

@@ -21,7 +21,7 @@ from ..schemas_transfer import Export
 from ..services import audited, event_exports, match_list, transfer
 from ..services.actors import Actor
 from .api import _event_params, tournament_url
-from .common import answer, int_param, parse, reading, slug_param
+from .common import CSV_TYPE, answer, int_param, parse, reading, slug_param
 from .writes import write as _write
 
 
@@ -116,7 +116,7 @@ async def import_teams(request: Request) -> Response:
 
     async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
         return await audited.import_teams(session, actor, p["slug"], p["event"], raw)
-    return await _write(request, action, status=201)
+    return await _write(request, action, status=201, media=CSV_TYPE)
 
 
 def _place(value: str | None, name: str) -> str | None:
@@ -147,8 +147,8 @@ def _query(request: Request) -> match_list.MatchQuery:
         raise BadRequest("invalid_parameter", "day is a date: 2026-11-28.", "day") from exc
     if day is not None and not 2000 <= day.year <= 2100:  # as every time the API takes
         raise BadRequest("invalid_parameter", "day is a date from 2000 to 2100.", "day")
-    limit = int_param(q.get("limit", "50"), "limit", f"from 1 to {match_list.MAX_LIMIT} "
-                      "(more is read as the most)")
+    limit = int_param(q.get("limit", "50"), "limit", f"from 1 (pages hold at most "
+                      f"{match_list.MAX_LIMIT})")
     offset = 0
     if "cursor" in q:  # a page's 'next': ASCII digits ("²" and "١" are digits to isdigit)
         cursor = q["cursor"]

@@ -20,6 +20,7 @@ from ..errors import (
     InvalidInput,
     NotFound,
     TooManyRequests,
+    UnsupportedMediaType,
 )
 from ..formats.limits import MAX_ID
 from ..services.actors import Actor
@@ -68,6 +69,35 @@ async def read_body(request: Request) -> bytes:
             raise BodyTooLarge(limit)
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+JSON = "application/json"
+CSV_TYPE = "text/csv"
+
+
+def media_type(request: Request) -> str | None:
+    """The body's declared media type (``Content-Type`` without its parameters), or None."""
+    declared = request.headers.get("content-type")
+    if declared is None:
+        return None
+    return declared.split(";", 1)[0].strip().lower()
+
+
+def check_media_type(request: Request, raw: bytes, accepted: str = JSON) -> None:
+    """A body declared as something else than the endpoint reads is a 415: ``text/plain``
+    or a form post is not silently read as JSON. A body without ``Content-Type`` is read
+    as the endpoint's type (JSON in, as every client library sends it); an empty body
+    has no type to check (a ``DELETE``, ``POST .../start``)."""
+    declared = media_type(request)
+    if not raw or declared is None:
+        return
+    ok = declared == accepted or (accepted == JSON and declared.startswith("application/")
+                                  and declared.endswith("+json"))
+    if not ok:
+        raise UnsupportedMediaType(
+            "unsupported_media_type", f"This endpoint reads {accepted} (the request's "
+            f"Content-Type is {declared[:100]}).", "Content-Type",
+            params={"accepted": accepted})
 
 
 # What a pattern in schemas.py means, said to a person.

@@ -29,8 +29,10 @@ from .openapi_shapes import SHAPES, array, ref
 
 ERROR = ref("Error")
 ERRORS = {
-    "400": "Malformed: the body is not a JSON object, or a path id is not a whole number "
-           "from 1 to 2147483647",
+    "400": "Malformed: the body is not a JSON object, a path id is not a whole number "
+           "from 1 to 2147483647, a query parameter is out of its range, or a header is "
+           "(invalid_if_match; invalid_idempotency_key: an empty Idempotency-Key, or one "
+           "of more than 200 characters)",
     "401": "No valid bearer token",
     "403": "The token's role or assignments do not allow this",
     "404": "No such resource (or not visible to this reader)",
@@ -39,6 +41,9 @@ ERRORS = {
            "this name), or the match changed (If-Match; the current "
            "match is under \"match\")",
     "413": "The body is larger than the server accepts (TOURNAMENT_MAX_BODY)",
+    "415": "unsupported_media_type: the body's Content-Type is not the one this endpoint "
+           "reads (application/json, or a +json type; the team import's text/csv). A body "
+           "without Content-Type is read as that type",
     "429": "Throttled; retry after Retry-After seconds",
     "422": "Invalid input; error.code says what, error.field where",
     "503": "The database or its disk is unavailable; retry after Retry-After seconds",
@@ -66,6 +71,8 @@ def _op(summary: str, answer: dict[str, Any], body: type[BaseModel] | None = Non
     codes = {"400", "401", "404", "405", "503", *errors}
     if auth:
         codes |= {"403", "413", "422"}
+    if body is not None:
+        codes.add("415")
     op: dict[str, Any] = {"summary": summary, "responses": {status: _json(answer)}}
     for code in sorted(codes):
         op["responses"][code] = _json(ERROR, ERRORS[code])

@@ -11,7 +11,18 @@ from pydantic import BaseModel
 from ..formats.limits import MAX_ID
 from ..schemas import MatchUpdate, RefereeAssign, TokenCreate, UserCreate, UserUpdate
 from ..services.audit_query import MAX_PAGE
-from .openapi_shapes import BOOL, INT, NULL_INT, NULL_STR, STR, array, obj, ref
+from .openapi_shapes import (
+    BOOL,
+    INT,
+    NULL_INT,
+    NULL_STR,
+    STR,
+    array,
+    limit_param,
+    obj,
+    page_size,
+    ref,
+)
 
 ROLE = {"enum": ["admin", "referee"]}
 TIME = {"type": "string", "format": "date-time"}
@@ -45,7 +56,10 @@ ACCOUNT_SHAPES: dict[str, dict[str, Any]] = {
     "TokenCreated": obj({**TOKEN, "token": STR}),
     "TokenList": obj({"items": array(ref("Token"))}),
     "AuditEntry": obj(ENTRY),
-    "AuditPage": obj({"items": array(ref("AuditEntry")), "next": NULL_INT}),
+    "AuditPage": obj({"items": array(ref("AuditEntry")), "next": NULL_INT | {
+        "description": "The cursor of the next page, an integer (an entry id; pass it as "
+                       "cursor), or null on the last page. GET /api/matches's next is a "
+                       "string"}, "limit": page_size(MAX_PAGE)}),
     "Preview": obj({"match": {"anyOf": [MATCH_STATE, {"type": "null"}]},
                     "reset_matches": array(INT), "reset_numbers": array(INT),
                     "needs_admin": BOOL}),
@@ -60,7 +74,7 @@ AUDIT_QUERY: dict[str, dict[str, Any]] = {
     "actor": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
     "action": {"type": "string", "pattern": "^[a-z_.]{1,40}$"},
     "cursor": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
-    "limit": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
+    "limit": limit_param(MAX_PAGE),
     "format": {"enum": ["csv", "json"]},
 }
 

@@ -12,7 +12,18 @@ from ..formats.limits import MAX_ID
 from ..schemas import LINE_OR_BLANK, SLUG_PATTERN
 from ..schemas_edit import EventUpdate, RoundSchedule, StageUpdate, TeamUpdate
 from ..schemas_transfer import Export
-from .openapi_shapes import BOOL, MATCH, MATCH_OPTIONAL, STR, array, obj, ref
+from ..services import match_list
+from .openapi_shapes import (
+    BOOL,
+    MATCH,
+    MATCH_OPTIONAL,
+    STR,
+    array,
+    limit_param,
+    obj,
+    page_size,
+    ref,
+)
 
 Op = Callable[..., dict[str, Any]]
 MODELS: tuple[type[BaseModel], ...] = (StageUpdate, RoundSchedule, TeamUpdate, EventUpdate,
@@ -26,8 +37,9 @@ FILTERS: dict[str, dict[str, Any]] = {
     "event": {"type": "string", "pattern": SLUG_PATTERN}, "stage": ID, "team": ID,
     "status": {"enum": ["pending", "ready", "live", "completed", "late"]},
     "day": {"type": "string", "format": "date", "pattern": "^(20[0-9]{2}|2100)-"}, "venue": PLACE,
-    "station": PLACE, "referee": ID, "limit": ID,
-    "cursor": {"type": "string", "pattern": "^[0-9]{1,8}$"},
+    "station": PLACE, "referee": ID, "limit": limit_param(match_list.MAX_LIMIT),
+    "cursor": {"type": "string", "pattern": "^[0-9]{1,8}$",
+               "description": "The previous page's next, as given"},
 }
 
 
@@ -52,7 +64,7 @@ def paths(op: Op) -> dict[str, dict[str, Any]]:
                     "every bad line, or 409 team_name_taken", {
                         "type": "object", "required": ["teams"],
                         "properties": {"teams": array(ref("TeamWithRoster"))}},
-                    auth=True, status="201", errors=("409",))
+                    auth=True, status="201", errors=("409", "415"))
     csv_import["requestBody"] = {"required": True, "content": {
         "text/csv": {"schema": {"type": "string"}}}}
     return {
@@ -87,11 +99,15 @@ def paths(op: Op) -> dict[str, dict[str, Any]]:
         "/api/tournaments/{slug}/events/{event}/teams/import": {"post": csv_import},
         "/api/matches": {"get": _query(op(
             "Matches filtered and paged (next: the cursor of the following page)",
-            {"type": "object", "required": ["items", "next"], "properties": {
+            {"type": "object", "required": ["items", "next", "limit"], "properties": {
                 "items": array(obj({**MATCH, "tournament": STR, "event": ref("Event"),
                                     "stage": {"type": "object"}, "late": BOOL},
                                    optional=MATCH_OPTIONAL)),
-                "next": {"type": ["string", "null"]}}}),
+                "next": {"type": ["string", "null"], "description": (
+                    "The cursor of the next page, a string (digits today; treat it as "
+                    "opaque), or null on the last page. The audit trail's next is an "
+                    "integer")},
+                "limit": page_size(match_list.MAX_LIMIT)}}),
             FILTERS)},
         "/api/tournaments/{slug}/events/{event}/results": {"get": _table(
             op, "The event's results, one row per match (JSON, or CSV)")},

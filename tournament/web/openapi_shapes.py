@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..formats.limits import MAX_ID
 from ..schemas import SLUG_PATTERN
 
 INT = {"type": "integer"}
@@ -30,6 +31,20 @@ def obj(properties: dict[str, Any], optional: tuple[str, ...] = ()) -> dict[str,
 
 def array(item: dict[str, Any]) -> dict[str, Any]:
     return {"type": "array", "items": item}
+
+
+def page_size(most: int) -> dict[str, Any]:
+    """A paged list's ``limit``: the page size used (an asked limit above ``most`` is read
+    as ``most``)."""
+    return {"type": "integer", "minimum": 1, "maximum": most,
+            "description": f"The page size used: the limit asked for, at most {most} (a "
+                           "larger one is read as the most)"}
+
+
+def limit_param(most: int) -> dict[str, Any]:
+    return {"type": "integer", "minimum": 1, "maximum": MAX_ID,
+            "description": f"Page size, 1 and up; above {most} it is read as {most} (the "
+                           "answer's limit says which was used)"}
 
 
 TOURNAMENT = {
@@ -111,7 +126,10 @@ SHAPES: dict[str, dict[str, Any]] = {
                   "draw": {"type": ["object", "null"]}, "teams": array(ref("Team")),
                   "matches": array(ref("Match")), "standings": array(STANDING)}),
     "Match": obj(MATCH, optional=MATCH_OPTIONAL),
-    "MatchChange": obj({**MATCH, "reset_matches": array(INT)}, optional=MATCH_OPTIONAL),
+    "MatchChange": obj({**MATCH, "reset_matches": array(INT) | {"description": (
+        "The ids of the matches this change cleared, withdrew or took out of play (a "
+        "bracket reset no longer needed); none of them is read or announced after it")}},
+        optional=MATCH_OPTIONAL),
     "Error": obj({"error": obj({"code": STR, "message": STR, "field": STR,
                                 "params": {"type": "object"},
                                 "errors": array({"type": "object"})},

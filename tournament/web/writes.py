@@ -15,7 +15,7 @@ from starlette.responses import JSONResponse
 from ..services import idempotency
 from ..services.actors import Actor
 from ..services.tournaments import VIEWER
-from .common import answer, ctx, read_body, require_admin
+from .common import JSON, answer, check_media_type, ctx, read_body, require_admin
 from .session_auth import authenticate
 
 Action = Callable[[AsyncSession, bytes, Actor], Awaitable[Mapping[str, Any]]]
@@ -23,11 +23,17 @@ Where = Callable[[Mapping[str, Any]], str]  # a created resource's URL path, fro
 
 
 async def write(request: Request, action: Action, *, status: int = 200,
-                admin: bool = True, location: Where | None = None) -> JSONResponse:
+                admin: bool = True, location: Where | None = None,
+                media: str = JSON) -> JSONResponse:
+    """``media``: the body's media type (JSON; the team import's CSV)."""
     actor = await authenticate(request)
     if admin:
         require_admin(actor)
+    key = request.headers.get("idempotency-key")
+    if key is not None:
+        idempotency.check_key(key)
     raw = await read_body(request)
+    check_media_type(request, raw, media)
 
     async def run(session: AsyncSession) -> tuple[int, dict[str, Any]]:
         session.info[VIEWER] = actor  # admins see what they are building
@@ -36,7 +42,7 @@ async def write(request: Request, action: Action, *, status: int = 200,
     digest = idempotency.request_hash(request.method, request.url.path, raw)
     code, body = await idempotency.run(
         ctx(request), run, principal=actor.principal,
-        key=request.headers.get("idempotency-key"), digest=digest)
+        key=key, digest=digest)
     headers = {"ETag": f'"{body["version"]}"'} if "version" in body else {}
     if location is not None and code == 201:
         headers["Location"] = location(body)
