@@ -42,8 +42,9 @@ ERRORS = {
            "match is under \"match\")",
     "413": "The body is larger than the server accepts (TOURNAMENT_MAX_BODY)",
     "415": "unsupported_media_type: the body's Content-Type is not the one this endpoint "
-           "reads (application/json, or a +json type; the team import's text/csv). A body "
-           "without Content-Type is read as that type",
+           "reads (application/json, or a +json type; the team import's text/csv) and not "
+           "JSON either. A JSON body is read whatever its label, and a body without "
+           "Content-Type as the endpoint's type",
     "429": "Throttled; retry after Retry-After seconds",
     "422": "Invalid input; error.code says what, error.field where",
     "503": "The database or its disk is unavailable; retry after Retry-After seconds",
