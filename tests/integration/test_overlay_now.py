@@ -85,10 +85,11 @@ async def test_a_stage_with_nothing_to_show_is_an_empty_frame_never_its_bye(clie
 
 
 async def test_an_address_the_overlay_cannot_follow_is_refused_with_a_page(client):
-    event = await make_event(client, 2)
+    event = await make_event(client, 4)
     st = await make_stage(client, event)
     other = await make_stage(client, await make_event(client, 2))
     await plan(client, st["matches"][0]["id"], station="Main stage")
+    await plan(client, st["matches"][1]["id"], station="Booth 2")
     base = f"/overlay/tournaments/{event['slug']}/now"
 
     async def said(query: str, status: int) -> str:
@@ -100,9 +101,11 @@ async def test_an_address_the_overlay_cannot_follow_is_refused_with_a_page(clien
         "Add ?station= (a station's name) or ?stage= (a stage's number) to the address: "
         "the overlay shows the match there now.")
     assert await said("lang=ko&station=Booth", 404) == (
-        "이 대회에는 'Booth' 스테이션에서 하는 경기가 없습니다. 이 대회의 스테이션: Main stage.")
+        "이 대회에는 'Booth' 스테이션에서 하는 경기가 없습니다. "
+        "이 대회의 스테이션: Booth 2, Main stage.")
     assert await said("lang=ja&station=Booth", 404) == (
-        "この大会にはステーション「Booth」の試合がありません。この大会のステーション：Main stage。")
+        "この大会にはステーション「Booth」の試合がありません。"
+        "この大会のステーション：Booth 2、Main stage。")
     assert await said(f"lang=en&stage={other['id']}", 404) == "There is no such stage."
     assert await said("lang=en&stage=x1", 400) == (
         "This address has a value that cannot be read. Check the link. (stage=x1)")

@@ -76,8 +76,8 @@ async def where_clause(session: AsyncSession, tournament: Tournament, station: s
         if not found:
             raise UnknownStation("unknown_station",
                                  f"No match of this tournament is on station {station}.",
-                                 params={"station": station, "stations": ", ".join(
-                                     await stations(session, where)) or "–"})
+                                 params={"station": station,
+                                         "stations": await stations(session, where)})
         where.append(TABLE.c.station == station)
     return where
 

@@ -134,10 +134,11 @@ class _Values(dict[str, Any]):
         return "…"
 
 
-def _shown(value: Any) -> Any:
-    """Match numbers as the bracket shows them: [3, 5] → "M3, M5"."""
-    if isinstance(value, list) and all(isinstance(x, int) for x in value):
-        return ", ".join(f"M{x}" for x in value)
+def _shown(value: Any, _: Callable[[str], str]) -> Any:
+    """A list in the reader's way of listing (ja: "、"): match numbers as the bracket
+    shows them ([3, 5] → "M3, M5"), names as they are; an empty one as "–"."""
+    if isinstance(value, list):
+        return _(", ").join(f"M{x}" if isinstance(x, int) else str(x) for x in value) or "–"
     return value
 
 
@@ -159,7 +160,7 @@ def say(exc: DomainError | str, _: Callable[[str], str],
     what = getattr(exc, "what", None)
     if code == "not_found" and what in NOT_FOUND:
         return _(NOT_FOUND[what])
-    values = {k: _shown(v) for k, v in (params or ({} if isinstance(exc, str)
+    values = {k: _shown(v, _) for k, v in (params or ({} if isinstance(exc, str)
                                                     else exc.params)).items()}
     template = MESSAGES.get(code)
     if code == "too_few_teams" and "groups" in values:
