@@ -283,6 +283,9 @@ async def test_a_football_league_takes_the_plain_tiebreakers_from_the_console(cl
             "form:has([name=s_tiebreakers])")
         edit = form_values(form)
         assert edit["s_tiebreakers"] == [*world_cup, "", ""]
+        # what empty boxes give is said for this stage's settings: a football league's order
+        assert form.select_one("[data-order-default]").get_text(strip=True) == (
+            "비워 두면: 승점, 골 득실, 다득점, 승자승")
         for boxes, stored in (([*plain, "", ""], plain),
                               (["points", "goal_difference", "goals_for", "head_to_head",
                                 "games_won", "match_wins", "seed"],
