@@ -232,6 +232,7 @@ def _match_view(m: MatchState, tz: str | None = None) -> MatchView:
 
 class TournamentHead(TournamentView):
     events: list[EventView]
+    nation_codes: list[str]  # the nations with teams (the header's brand names them)
 
 
 class EventWithChampion(EventView):

@@ -149,7 +149,11 @@ function applyMatch(match, flash = true) {
       const waiting = who.empty && match.status !== "completed" && name?.dataset.tbd;
       if (name && !name.querySelector("a")) name.textContent = waiting || who.name;
       const flag = side.querySelector("[data-flag]");
-      if (flag) flag.textContent = who.flag || "";
+      if (flag) {
+        flag.textContent = who.flag || "";
+        // the badge's colour follows its nation (KR, JP and CN told apart: site.css)
+        flag.className = flag.className.replace(/\bn-\w*/, `n-${who.flag || ""}`);
+      }
       const score = side.querySelector("[data-score]");
       const shown = ["live", "completed"].includes(match.status) && bothKnown;
       if (score) score.textContent = !shown ? "" : scoreText(match, i, shownPair);

@@ -277,7 +277,7 @@ async def test_a_football_league_made_in_the_console_breaks_ties_on_goals(client
         page = soup((await con.get(path, "ja")).text)
         form = page.select_one("form[data-new-stage]")
         field = form.select_one("[data-order=s_round_robin_tiebreakers]")
-        assert field.select_one(".hint").get_text(strip=True) == (
+        assert field.select_one(".hint:not([data-order-default])").get_text(strip=True) == (
             "そのままでゲームのスコアをゴールにすると：勝ち点、得失点差、総得点、直接対決の順"
             "（ワールドカップ方式）")
         sent = {k: v for k, v in form_values(form).items() if not k.startswith("s_")
@@ -293,5 +293,63 @@ async def test_a_football_league_made_in_the_console_breaks_ties_on_goals(client
         stage_view = (await client.get(f"/api/stages/{league['id']}", headers=AUTH)).json()
         assert stage_view["settings"]["tiebreakers"] == [
             "points", "goal_difference", "goals_for", "head_to_head"]
+    finally:
+        await ctx.__aexit__(None, None, None)
+
+
+async def test_a_football_league_takes_the_plain_tiebreakers_from_the_console(client, app):
+    """A football league could not be given the plain round robin tiebreakers from the
+    console: picked in the boxes they equal the format's plain default, were dropped, and
+    the goals order applied (only the API could set them). Every list is kept as picked;
+    boxes left empty give the format's order for the settings chosen."""
+    from tests.helpers import make_event
+
+    plain = ["points", "head_to_head", "game_difference", "games_won"]
+    world_cup = ["points", "goal_difference", "goals_for", "head_to_head"]
+    con, ctx = await admin_console(client, app)
+    try:
+        event = await make_event(client, 4)
+        path = f"/admin/t/{event['slug']}/e/lol"
+        form = soup((await con.get(path, "ko")).text).select_one("form[data-new-stage]")
+        field = form.select_one("[data-order=s_round_robin_tiebreakers]")
+        assert [s.select_one("option[selected]") for s in field.select("select")] == [None] * 4
+        assert field.select_one("[data-order-default]").get_text(strip=True) == (
+            "비워 두면: 승점, 승자승, 세트 득실, 세트 승수")
+        sent = {k: v for k, v in form_values(form).items() if not k.startswith("s_")
+                or k.startswith("s_round_robin_")}
+        base = sent | {"name": "League", "format": "round_robin",
+                       "s_round_robin_game_score": "goals", "s_round_robin_allow_draws": "on",
+                       "teams": [str(t) for t in event["teams"]]}
+        r = await con.post(path, f"{path}/stages", base | {
+            "s_round_robin_tiebreakers": [*plain, "", ""]}, "ja")
+        assert r.status_code == 303, error_of(r.text)
+        r = await con.post(path, f"{path}/stages", base | {"name": "League 2"}, "ja")
+        assert r.status_code == 303, error_of(r.text)
+        detail = (await client.get(f"/api/tournaments/{event['slug']}/events/lol",
+                                   headers=AUTH)).json()
+        picked, left = detail["stages"]
+        views = [(await client.get(f"/api/stages/{s['id']}", headers=AUTH)).json()
+                 for s in (picked, left)]
+        assert [v["settings"]["tiebreakers"] for v in views] == [plain, world_cup]
+        # on the stage's page: a football league's goals order changed to the plain one,
+        # then to a list longer than the boxes first drawn, then back by emptying the boxes
+        stage_path = f"/admin/stages/{left['id']}"
+        form = soup((await con.get(stage_path, "ko")).text).select_one(
+            "form:has([name=s_tiebreakers])")
+        edit = form_values(form)
+        assert edit["s_tiebreakers"] == [*world_cup, "", ""]
+        # what empty boxes give is said for this stage's settings: a football league's order
+        assert form.select_one("[data-order-default]").get_text(strip=True) == (
+            "비워 두면: 승점, 골 득실, 다득점, 승자승")
+        for boxes, stored in (([*plain, "", ""], plain),
+                              (["points", "goal_difference", "goals_for", "head_to_head",
+                                "games_won", "match_wins", "seed"],
+                               ["points", "goal_difference", "goals_for", "head_to_head",
+                                "games_won", "match_wins", "seed"]),
+                              (["", "", "", ""], world_cup)):
+            r = await con.post(stage_path, stage_path, edit | {"s_tiebreakers": boxes}, "ko")
+            assert r.status_code == 303, error_of(r.text)
+            view = (await client.get(f"/api/stages/{left['id']}", headers=AUTH)).json()
+            assert view["settings"]["tiebreakers"] == stored
     finally:
         await ctx.__aexit__(None, None, None)

@@ -76,3 +76,32 @@ async def test_the_nation_table_says_how_it_scores(client):
                                                "3位 6ポイント")
     assert (await said("en"))[1] == "Points per event: every placed team scores. " \
                                     "1st 12 points · 2nd 8 points · 3rd 6 points"
+
+
+async def test_a_three_nation_edition_is_named_so_and_its_nations_told_apart(client):
+    """A three-nation review: with Chinese teams the header still read "한일 e스포츠"
+    (Korea–Japan) on every page, and the KR, JP and CN badges were one grey."""
+    three = await make_event(client, 3, nations=("KR", "JP", "CN"))
+    two = await make_event(client, 2)
+    league = await make_stage(client, three, name="League", format="round_robin")
+    cn_team, match = three["teams"][2], league["matches"][0]["id"]
+    pages = [f"/tournaments/{three['slug']}", f"/tournaments/{three['slug']}/events/lol",
+             f"/stages/{league['id']}", f"/matches/{match}", f"/teams/{cn_team}", "/"]
+    for lang, brand in (("ko", "한중일 e스포츠"), ("ja", "日中韓eスポーツ"),
+                        ("en", "KJC Esports")):
+        for path in pages:
+            page = soup((await client.get(f"{path}?lang={lang}")).text)
+            assert page.select_one("[data-brand]").get_text(strip=True) == brand, path
+    page = soup((await client.get(f"/tournaments/{two['slug']}?lang=ko")).text)
+    assert page.select_one("[data-brand]").get_text(strip=True) == "한일 e스포츠"
+    page = soup((await client.get(f"/tournaments/{two['slug']}?lang=ja")).text)
+    assert page.select_one("[data-brand]").get_text(strip=True) == "日韓eスポーツ"
+    page = soup((await client.get(f"/tournaments/{three['slug']}?lang=ko")).text)
+    badges = [(row["data-nation"], row.select_one(".flag")["class"])
+              for row in page.select("[data-nations] tr[data-nation]")]
+    assert sorted(badges) == [("CN", ["flag", "n-CN"]), ("JP", ["flag", "n-JP"]),
+                              ("KR", ["flag", "n-KR"])]
+    team = soup((await client.get(f"/teams/{cn_team}?lang=ko")).text)
+    assert "n-CN" in team.select_one("h1 .flag, .flag")["class"]
+    css = (await client.get("/static/css/site.css")).text
+    assert ".flag.n-CN:not(:empty) { background: #a3161b; color: #ffde00; }" in css

@@ -153,6 +153,8 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
                 stage=stage, t=t, tz=t["timezone"], seq=t["last_seq"], event=detail,
                 teams=teams, fields=settings_fields(fmt), label=fmt.label,
                 settings_words=CHOICE_WORDS,
+                # what boxes left empty give with this stage's other settings (its order)
+                empty_orders=fmt.defaults(stage["settings"] or {}),
                 tiebreaker_words=(FFA_TIEBREAKER_WORDS | {"seed": TIEBREAKER_WORDS["seed"]}
                                   if fmt.lobbies else TIEBREAKER_WORDS),
                 rounds=round_choices(stage),

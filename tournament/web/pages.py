@@ -43,6 +43,15 @@ env.filters["pretty"] = lambda value: json.dumps(value, ensure_ascii=False, inde
                                                  sort_keys=True)
 
 
+def shown_nations(context: Mapping[str, Any]) -> list[str]:
+    """The nations the page's header brand names: its tournament's (the nation table's
+    rows, or a page header's ``nation_codes``), or ``nation_codes`` given for the page
+    (the list of tournaments); none on a page of no tournament."""
+    t = context.get("t") or {}
+    return list(context.get("nation_codes") or t.get("nation_codes")
+                or [row["nation"] for row in t.get("nations") or []])
+
+
 def render(request: Request, template: str, status: int = 200, **context: Any) -> Response:
     lang = language(request)
     _ = i18n.gettext(lang)
@@ -68,6 +77,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         aside=lambda text: i18n.aside(text, lang),
         path=request.url.path, nation_name=lambda code: i18n.nation_name(code, lang),
         nations=lambda: i18n.nation_choices(lang),
+        brand=i18n.brand(shown_nations(context)),
         me=identity.actor if identity else None,
         csrf=identity.csrf_token if identity else None,
         error_text=lambda exc: error_words.say(exc, _),
@@ -121,7 +131,8 @@ def page(handler: Handler) -> Handler:
 async def index(request: Request) -> Response:
     async with reading(request) as session:
         listed = await tournaments.list_tournaments(session)
-    return render(request, "index.html", tournaments=listed)
+        codes = await reads.nation_codes(session, [t["id"] for t in listed])
+    return render(request, "index.html", tournaments=listed, nation_codes=codes)
 
 
 async def tournament_page(request: Request) -> Response:

@@ -203,12 +203,17 @@ def read_settings(fmt: Format[Any], form: FormData, prefix: str = "s_") -> dict[
     """The settings a form sends: only what differs from the format's defaults, so the
     stored settings stay as short as the API's."""
     out: dict[str, Any] = {}
+    picked: dict[str, list[str]] = {}
     for f in settings_fields(fmt):
         raw = str(form.get(prefix + f.name) or "").strip()
         value: Any
-        if f.kind == "order":  # one box per place (a typed list is read too)
-            value = _split(form.getlist(prefix + f.name)) or f.default
-        elif f.kind == "outcomes" and any(f"{prefix}{f.name}.{k}" in form for k in OUTCOMES):
+        if f.kind == "order":  # one box per place (a typed list is read too); all empty:
+            # the format's own order for the other settings (a football league's)
+            chosen = _split(form.getlist(prefix + f.name))
+            if chosen:
+                picked[f.name] = chosen
+            continue
+        if f.kind == "outcomes" and any(f"{prefix}{f.name}.{k}" in form for k in OUTCOMES):
             value = {k: _signed(f.name, str(form.get(f"{prefix}{f.name}.{k}") or "").strip())
                      for k in OUTCOMES}
         elif f.kind == "check":
@@ -238,4 +243,13 @@ def read_settings(fmt: Format[Any], form: FormData, prefix: str = "s_") -> dict[
             value = raw
         if value != f.default:
             out[f.name] = value
+    # a list picked is kept unless it is what these settings give anyway: the plain round
+    # robin order picked for a football league (whose default breaks ties on goals) is
+    # stored, where it was dropped as the dataclass's default and the goals order applied
+    wanted = fmt.defaults(out)
+    for name, chosen in picked.items():
+        default = wanted.get(name, next(f.default for f in settings_fields(fmt)
+                                        if f.name == name))
+        if chosen != default:
+            out[name] = chosen
     return out
