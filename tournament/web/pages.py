@@ -57,6 +57,8 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     page = env.get_template(template).render(
         request=request, lang=lang, _=_, p_=i18n.pgettext(lang), n_=i18n.ngettext(lang),
         np_=i18n.npgettext(lang), say=say,
+        side_scores=lambda m: words.side_scores(m, _),  # the one rule of FF, W and numbers
+        score_word=lambda text: words.score_word(text, _),
         colon="：" if lang == "ja" else ": ",  # after a label: full width in Japanese
         loc=lambda e: i18n.localized(e, lang),
         when=lambda v: i18n.when(v, lang, tz), langs=i18n.LANGS, words=words,

@@ -5,7 +5,7 @@ such as ``round_robin`` or ``completed``."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..formats import layout, registry
@@ -61,8 +61,23 @@ def shown_score(match: Mapping[str, Any]) -> list[int]:
 
 
 def score_texts(match: Mapping[str, Any]) -> list[str]:
-    """Each side's score as text, ``FF`` for the side that forfeited."""
+    """Each side's score as text: ``FF`` for the side that forfeited, ``W`` for a
+    walkover's winner (``layout.score_texts``, untranslated)."""
     return layout.score_texts(match)
+
+
+SCORE_WORDS = ("FF", "W")  # the score_texts that are words, not numbers
+
+
+def score_word(text: str, gettext: Callable[[str], str]) -> str:
+    """One side's score text in the page's language (기권/棄権 for FF, 승/勝 for W)."""
+    return gettext(text) if text in SCORE_WORDS else text
+
+
+def side_scores(match: Mapping[str, Any], gettext: Callable[[str], str]) -> list[str]:
+    """Both sides' scores as every page shows them, translated: the templates' one rule
+    (pages.render gives it to them as ``side_scores(m)``)."""
+    return [score_word(t, gettext) for t in layout.score_texts(match)]
 
 
 def outcome(match: Mapping[str, Any], side: int) -> str:
