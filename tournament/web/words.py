@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from .. import i18n
 from ..formats import layout, registry
 
 MATCH_STATUS = {"pending": "Waiting", "ready": "Upcoming", "live": "In progress",
@@ -64,6 +65,12 @@ def score_texts(match: Mapping[str, Any]) -> list[str]:
     """Each side's score as text: ``FF`` for the side that forfeited, ``W`` for a
     walkover's winner (``layout.score_texts``, untranslated)."""
     return layout.score_texts(match)
+
+
+def nation_words(code: str | None, lang: str) -> str:
+    """A team's nation badge (KR) as a screen reader says it: 대한민국, 韓国, South Korea
+    ('' for none)."""
+    return i18n.nation_name(code, lang) if code else ""
 
 
 SCORE_WORDS = ("FF", "W")  # the score_texts that are words, not numbers
