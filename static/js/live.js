@@ -13,6 +13,9 @@ const body = document.body;
 const slug = body.dataset.tournament;
 const i18n = JSON.parse(document.getElementById("i18n")?.textContent || "{}");
 const teams = JSON.parse(document.getElementById("teams")?.textContent || "{}");
+// each nation's words as the server says a badge (KR: 대한민국), by badge
+const nationWords = Object.fromEntries(Object.values(teams).filter((t) => t.flag)
+  .map((t) => [t.flag, t.nation]));
 const conn = document.querySelector("[data-conn]");
 
 const PING_EVERY = 25000; // ms; browsers cannot see websocket pings, so the page pings
@@ -97,8 +100,9 @@ function scoreText(match, i, shownPair) {
 function learnTeam(team) {
   if (!team || team.id == null) return;
   const lang = document.documentElement.lang || "en";
-  teams[team.id] = { name: (team.names || {})[lang] || team.name,
-    flag: (team.nation || "").toUpperCase() };
+  const flag = (team.nation || "").toUpperCase();
+  teams[team.id] = { name: (team.names || {})[lang] || team.name, flag,
+    nation: nationWords[flag] ?? flag };
 }
 // A part fetched again may draw teams the page was not loaded with (a now-on overlay moving
 // on to the next match): it names them in a <script data-teams>, learned here, so a later
@@ -153,6 +157,14 @@ function applyMatch(match, flash = true) {
         flag.textContent = who.flag || "";
         // the badge's colour follows its nation (KR, JP and CN told apart: site.css)
         flag.className = flag.className.replace(/\bn-\w*/, `n-${who.flag || ""}`);
+        // read as the nation in words, as the server draws it (pages.render nation_label)
+        if (who.flag) {
+          flag.setAttribute("role", "img");
+          flag.setAttribute("aria-label", who.nation || who.flag);
+        } else {
+          flag.removeAttribute("role");
+          flag.removeAttribute("aria-label");
+        }
       }
       const score = side.querySelector("[data-score]");
       const shown = ["live", "completed"].includes(match.status) && bothKnown;

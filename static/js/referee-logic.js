@@ -157,8 +157,14 @@ export function shownScore(m) {
   return m.best_of === 1 && games.length === 1 ? [...games[0]] : [...m.score];
 }
 
-// A side's score as the public pages show it (layout.score_texts): FF for the side that
-// forfeited, otherwise its shown score.
-// ``ff``: the page's word for a forfeit (기권, 棄権, FF)
-export const sideText = (m, i, ff = "FF") => (m.forfeit && m.forfeited_by === i + 1 ? ff : String(shownScore(m)[i]));
-export const matchScoreText = (m, ff = "FF") => `${sideText(m, 0, ff)} – ${sideText(m, 1, ff)}`;
+// A side's score as the public pages show it (layout.score_texts; live.js scoreText is the
+// other copy): FF for the side that forfeited, W for a walkover's winner with nothing
+// counted (not a 0 beside FF), otherwise its shown score.
+// ``ff``, ``w``: the page's words for them (기권/棄権/FF, 승/勝/W)
+export function sideText(m, i, ff = "FF", w = "W") {
+  const shown = shownScore(m)[i];
+  if (m.forfeit && m.forfeited_by === i + 1) return ff;
+  if (m.forfeit && m.winner === i + 1 && !shown) return w;
+  return String(shown);
+}
+export const matchScoreText = (m, ff = "FF", w = "W") => `${sideText(m, 0, ff, w)} – ${sideText(m, 1, ff, w)}`;

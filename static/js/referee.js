@@ -153,7 +153,7 @@ function describe(match) {
   const box = document.createElement("div");
   const line = document.createElement("p");
   line.className = "big-score";
-  line.textContent = logic.matchScoreText(match, L.FF);
+  line.textContent = logic.matchScoreText(match, L.FF, L.W);
   const status = document.createElement("p");
   status.textContent = (L.status[match.status] || match.status) + (match.forfeit ? ` · ${L.forfeit_word}` : "");
   const list = document.createElement("ol");
@@ -189,7 +189,7 @@ function draw() {
   root.dataset.state = m.status;
   [0, 1].forEach((i) => {
     const el = $(`[data-series="${i}"]`);
-    el.textContent = logic.sideText(m, i, L.FF); // a forfeit, in the page's language
+    el.textContent = logic.sideText(m, i, L.FF, L.W); // a forfeit, in the page's language
     $(`[data-team="${i}"]`).classList.toggle("won", m.status === "completed" && m.winner === i + 1);
   });
   const list = $("[data-games]");
@@ -253,7 +253,7 @@ function ask(text, choices) {
 // than redrawn under the referee's thumb, and the console says why with the match as it is
 // now. (A change the feed never brought still makes the save a conflict: If-Match.)
 function closedText() {
-  return fill(L.question_closed, { score: logic.matchScoreText(stored, L.FF), status: L.status[stored.status] || stored.status });
+  return fill(L.question_closed, { score: logic.matchScoreText(stored, L.FF, L.W), status: L.status[stored.status] || stored.status });
 }
 
 function closeQuestion() {

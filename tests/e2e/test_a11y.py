@@ -284,3 +284,61 @@ async def test_a_bracket_card_says_who_won_alike_live_and_after_a_reload(browser
         await expect(side.locator("[data-won-said]")).to_have_text(" (승)")
         assert await side.evaluate("e => e.outerHTML") == live
         await page.close()
+
+
+@pytest.mark.parametrize("lang, kr, jp", [("ko", "대한민국", "일본"), ("ja", "韓国", "日本")])
+async def test_a_team_is_said_with_its_nation_in_words_once(browser, e2e_server, lang, kr, jp):
+    """A screen reader read the KR/JP badges as letters ("KR 팀 1"): a badge is said as its
+    nation in words, once, in the bracket cards, the standings and the match page; a table
+    head whose rows say the nation names the team only; a card a live update fills says it
+    as the server draws it."""
+    async with httpx.AsyncClient(base_url=e2e_server.url) as client:
+        event = await make_event(client, 4)  # teams 1 and 3 KR, 2 and 4 JP
+        st = await make_stage(client, event)  # M1 1 v 4, M2 2 v 3, M3 the final
+        league = await make_stage(client, event, name="League", format="round_robin")
+        m = by_number(st)
+        names = [(await client.get(f"/api/teams/{t}")).json()["names"][lang]
+                 for t in event["teams"]]
+        page = await browser.new_page(viewport=PHONE)
+        await page.goto(f"{e2e_server.url}/stages/{league['id']}?lang={lang}")
+        standings = page.locator("table.standings")
+        await expect(standings.get_by_role("link", name=f"{kr} {names[0]}", exact=True)
+                     ).to_have_count(1)
+        await expect(standings.get_by_role("link", name=f"{jp} {names[1]}", exact=True)
+                     ).to_have_count(1)
+        heads = page.locator("table.cross thead th[title]")
+        await expect(heads).to_have_count(4)
+        for head in await heads.all():  # the team alone: its row says its nation
+            title = await head.get_attribute("title")
+            assert title in names
+            await expect(head).to_have_accessible_name(title)
+        await page.goto(f"{e2e_server.url}/stages/{st['id']}?lang={lang}")
+        await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+        first = page.locator(f'.match[data-match="{m[1]["id"]}"]')
+        await expect(first).to_have_accessible_name(
+            f"M1 BO1 {kr} {names[0]} {jp} {names[3]}")
+        final = page.locator(f'.match[data-match="{m[3]["id"]}"]')
+        # the page's script draws the winner into the final (nothing fetched from the server)
+        await page.route("**/*", lambda route: route.abort() if route.request.resource_type
+                         in ("fetch", "xhr") else route.continue_())
+        r = await client.patch(f"/api/matches/{m[1]['id']}",
+                               json={"score": [1, 0], "status": "completed"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        won = {"ko": "(승)", "ja": "（勝）"}[lang]
+        await expect(first).to_have_accessible_name(
+            f"M1 BO1 {kr} {names[0]} {won} 1 {jp} {names[3]} 0")
+        await expect(final.locator('[data-side="0"] [data-flag]')).to_have_attribute(
+            "aria-label", kr)
+        filled = final.locator('[data-side="0"]')
+        live = await filled.evaluate("e => e.outerHTML")
+        await page.unroute("**/*")
+        await page.reload()
+        await expect(final.locator('[data-side="0"] [data-flag]')).to_have_attribute(
+            "aria-label", kr)
+        assert await filled.evaluate("e => e.outerHTML") == live
+        # the match page: each side's badge in words beside its name
+        await page.goto(f"{e2e_server.url}/matches/{m[1]['id']}?lang={lang}")
+        badges = page.locator(".hero-side [data-flag]")
+        await expect(badges).to_have_count(2)
+        assert [await b.get_attribute("aria-label") for b in await badges.all()] == [kr, jp]
+        await page.close()

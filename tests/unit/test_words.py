@@ -131,3 +131,16 @@ def test_a_count_of_one_is_singular_in_english():
                     "ja": ["1ポイント", "2ポイント"]}
     kills = [i18n.ngettext("en")("%d kill", "%d kills", n) % n for n in (0, 1, 7)]
     assert kills == ["0 kills", "1 kill", "7 kills"]
+
+
+def test_a_walkover_reads_w_and_ff_in_the_pages_language():
+    """One rule for every page (words.side_scores): FF for the side that forfeited, W for
+    the winner with nothing counted, numbers otherwise; a played score beside a forfeit
+    keeps its number."""
+    walkover = match(forfeit=True, forfeited_by=2, winner=1)
+    assert words.side_scores(walkover, i18n.gettext("ko")) == ["승", "기권"]
+    assert words.side_scores(walkover, i18n.gettext("ja")) == ["勝", "棄権"]
+    assert words.side_scores(walkover, i18n.gettext("en")) == ["W", "FF"]
+    played = match(best_of=3, forfeit=True, forfeited_by=1, winner=2, score=[1, 1])
+    assert words.side_scores(played, i18n.gettext("ko")) == ["기권", "1"]
+    assert words.side_scores(match(score=[2, 0], winner=1), i18n.gettext("ja")) == ["2", "0"]

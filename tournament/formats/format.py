@@ -111,6 +111,10 @@ class Format(Generic[S]):
     # gives when refusing one (clearer than "unknown": a third-place match in a double
     # elimination)
     not_taken: ClassVar[Mapping[str, str]] = {}
+    # settings every format has (``Settings``) that mean nothing in this one, each with the
+    # reason it gives: its form has no field for them, and new settings leave them at their
+    # default (a battle royale lobby plays games, not a best-of series with a game score)
+    unused_settings: ClassVar[Mapping[str, str]] = {}
 
     # -- settings ---------------------------------------------------------------------------
     def parse_settings(self, raw: Mapping[str, Any]) -> S:
@@ -130,9 +134,13 @@ class Format(Generic[S]):
         return settings
 
     def check_playable(self, settings: S) -> None:
-        """Rules on new settings (creation and edits; stored ones are read as they are): a
-        match that cannot end in a draw needs an odd best-of, or a series level at 1–1
-        could never be finished (only forfeited)."""
+        """Rules on new settings (creation and edits; stored ones are read as they are): an
+        unused setting is left at its default; a match that cannot end in a draw needs an
+        odd best-of, or a series level at 1–1 could never be finished (only forfeited)."""
+        blank = Settings()
+        for name, reason in sorted(self.unused_settings.items()):
+            if getattr(settings, name) != getattr(blank, name):
+                raise FormatError("invalid_settings", reason, f"settings.{name}", setting=name)
         if self.allows_draws(settings) or self.lobbies:
             return
         values: list[tuple[str, Any]] = [

@@ -16,7 +16,7 @@ each team placement points (by its place) and kill points; standings add them up
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from .format import Format, fail
 from .leaderboard import stage_table
@@ -80,6 +80,14 @@ class FreeForAll(Format[FreeForAllSettings]):
     ranking_settings = frozenset({"tiebreakers", "advance", "placement_points", "kill_points"})
     lobbies = True
     tables_in_layout = True  # the partial draws the leaderboard(s)
+    unused_settings: ClassVar[Mapping[str, str]] = {
+        "best_of": "A lobby plays a number of games (games), not a best-of series: best_of "
+                   "stays 1.",
+        "best_of_by_round": "A lobby plays a number of games (games), not a best-of series: "
+                            "best_of_by_round stays empty.",
+        "game_score": "A lobby's games are ranked by placement and kills, not by a game "
+                      "score: game_score stays empty.",
+    }
 
     def reranks_only(self, old: FreeForAllSettings, new: FreeForAllSettings) -> bool:
         """With a match point, the points decide when the stage ends: they replan it."""

@@ -26,13 +26,15 @@ def shown_score(match: View) -> list[int]:
     return list(match["score"])
 
 
-def score_texts(match: View, walkover_win: bool = False) -> list[str]:
-    """Each side's score as shown: ``FF`` for the side that forfeited (as on the match
-    cards), otherwise its ``shown_score``; with ``walkover_win``, ``W`` for the winner of a
-    forfeit with nothing counted (as the cards show it, not a 0 beside FF)."""
+def score_texts(match: View) -> list[str]:
+    """Each side's score as every page shows it (the one place of this rule; static/js
+    live.js ``scoreText`` and referee-logic.js ``sideText`` are its copies in the browser):
+    ``FF`` for the side that forfeited, ``W`` for the winner of a forfeit with nothing
+    counted (a walkover, not a 0 beside FF), otherwise its ``shown_score``. ``FF`` and
+    ``W`` are message ids (``words.side_scores`` translates them)."""
     forfeit = match.get("forfeit")
     return ["FF" if forfeit and match.get("forfeited_by") == i + 1
-            else "W" if walkover_win and forfeit and match.get("winner") == i + 1 and not v
+            else "W" if forfeit and match.get("winner") == i + 1 and not v
             else str(v) for i, v in enumerate(shown_score(match))]
 
 
@@ -135,11 +137,12 @@ def _cross(rows: Sequence[View], matches: Sequence[View]) -> dict[str, Any]:
             done = m["status"] == "completed"
             outcome = "" if not done else "d" if m["draw"] else "w" if m["winner"] == side \
                 else "l"
-            shown = score_texts(m, walkover_win=True)  # as on the match cards
+            shown = score_texts(m)  # as on the match cards
+            played = m["status"] in ("live", "completed")
             cells.setdefault(me, {}).setdefault(other, []).append({
-                "id": m["id"], "text": f"{shown[mine]}–{shown[theirs]}"
-                if m["status"] in ("live", "completed") else "", "outcome": outcome,
-                "status": m["status"]})
+                "id": m["id"], "text": f"{shown[mine]}–{shown[theirs]}" if played else "",
+                "scores": [shown[mine], shown[theirs]] if played else [],
+                "outcome": outcome, "status": m["status"]})
     return {"order": order, "cells": cells}
 
 

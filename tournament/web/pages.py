@@ -10,6 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
@@ -66,6 +67,12 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     page = env.get_template(template).render(
         request=request, lang=lang, _=_, p_=i18n.pgettext(lang), n_=i18n.ngettext(lang),
         np_=i18n.npgettext(lang), say=say,
+        side_scores=lambda m: words.side_scores(m, _),  # the one rule of FF, W and numbers
+        score_word=lambda text: words.score_word(text, _),
+        # a nation badge's attributes: it is read as the nation in words ("대한민국 팀 1",
+        # not "KR 팀 1"); live.js sets them alike on a badge it fills
+        nation_label=lambda code: Markup(' role="img" aria-label="{}"').format(
+            words.nation_words(code, lang)) if code else "",
         colon="：" if lang == "ja" else ": ",  # after a label: full width in Japanese
         loc=lambda e: i18n.localized(e, lang),
         when=lambda v: i18n.when(v, lang, tz), langs=i18n.LANGS, words=words,
@@ -82,7 +89,8 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         csrf=identity.csrf_token if identity else None,
         error_text=lambda exc: error_words.say(exc, _),
         teams_js=lambda teams: {str(k): {"name": i18n.localized(v, lang),
-                                         "flag": _flag(v.get("nation"))}
+                                         "flag": _flag(v.get("nation")),
+                                         "nation": words.nation_words(v.get("nation"), lang)}
                                 for k, v in teams.items()},
         **context)
     response = HTMLResponse(page, status_code=status)

@@ -101,7 +101,8 @@ def console_labels(_: Any, published: bool = True, solo: bool = False) -> dict[s
         "not_decided": _("The match is not decided yet (%(score)s, best of %(best_of)s)."),
         "nothing": _("Type the game's score first."),
         "status": {k: _(v) for k, v in words.MATCH_STATUS.items()},
-        "draw": _("Draw"), "forfeit_word": _("Forfeit"), "FF": _("FF"), "map": _("Map"),
+        "draw": _("Draw"), "forfeit_word": _("Forfeit"), "FF": _("FF"), "W": _("W"),
+        "map": _("Map"),
         "sign_in": _("Sign in again"),
         # correcting one stored game in place (not only the last one, by undoing)
         "edit_game": _("Correct"), "correcting": _("Correct %(game)s"),

@@ -152,6 +152,8 @@ def settings_fields(fmt: Format[Any]) -> list[SettingField]:
     hints = get_type_hints(fmt.settings_type)
     found = []
     for f in fields(fmt.settings_type):
+        if f.name in fmt.unused_settings:  # no field for what means nothing here
+            continue
         kind, optional, choices = _kind(hints[f.name])
         if f.name in CHOICES:
             kind, choices = "choice", CHOICES[f.name]

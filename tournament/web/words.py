@@ -5,9 +5,10 @@ such as ``round_robin`` or ``completed``."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from .. import i18n
 from ..formats import layout, registry
 
 MATCH_STATUS = {"pending": "Waiting", "ready": "Upcoming", "live": "In progress",
@@ -61,8 +62,29 @@ def shown_score(match: Mapping[str, Any]) -> list[int]:
 
 
 def score_texts(match: Mapping[str, Any]) -> list[str]:
-    """Each side's score as text, ``FF`` for the side that forfeited."""
+    """Each side's score as text: ``FF`` for the side that forfeited, ``W`` for a
+    walkover's winner (``layout.score_texts``, untranslated)."""
     return layout.score_texts(match)
+
+
+def nation_words(code: str | None, lang: str) -> str:
+    """A team's nation badge (KR) as a screen reader says it: 대한민국, 韓国, South Korea
+    ('' for none)."""
+    return i18n.nation_name(code, lang) if code else ""
+
+
+SCORE_WORDS = ("FF", "W")  # the score_texts that are words, not numbers
+
+
+def score_word(text: str, gettext: Callable[[str], str]) -> str:
+    """One side's score text in the page's language (기권/棄権 for FF, 승/勝 for W)."""
+    return gettext(text) if text in SCORE_WORDS else text
+
+
+def side_scores(match: Mapping[str, Any], gettext: Callable[[str], str]) -> list[str]:
+    """Both sides' scores as every page shows them, translated: the templates' one rule
+    (pages.render gives it to them as ``side_scores(m)``)."""
+    return [score_word(t, gettext) for t in layout.score_texts(match)]
 
 
 def outcome(match: Mapping[str, Any], side: int) -> str:

@@ -1,0 +1,74 @@
+"""No page is wider than a phone (390x844): the demo's every stage, its tournament, event,
+team and match pages and a referee's pages, in Korean, Japanese and English. A wide table or
+bracket scrolls inside its own box; the page itself never scrolls sideways (the Swiss stage
+was 501 px wide: the cards' sr-only "(won)" escaped their scroll box)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.e2e.referee_support import phone_signed_in, referee
+from tournament.config import Settings
+from tournament.demo import load_demo
+from tournament.migrate import upgrade
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+SLUG = "kj-esports-2026"
+WIDTH = "() => [document.documentElement.scrollWidth, window.innerWidth]"
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A server on a database holding the demo, as ``run.py --demo`` makes it."""
+    from tests.conftest import Server
+
+    url = f"sqlite+aiosqlite:///{Path(tmp_path_factory.mktemp('demo')) / 'demo.db'}"
+    upgrade(url)
+    assert asyncio.run(load_demo(Settings(database_url=url)))
+    server = Server(url).start()
+    yield server
+    server.stop()
+
+
+async def _pages(client: httpx.AsyncClient) -> list[str]:
+    t = (await client.get(f"/api/tournaments/{SLUG}")).json()
+    pages = [f"/tournaments/{SLUG}"]
+    live: list[int] = []
+    for e in t["events"]:
+        pages.append(f"/tournaments/{SLUG}/events/{e['slug']}")
+    for stage_id in range(1, 7):
+        st = (await client.get(f"/api/stages/{stage_id}")).json()
+        pages.append(f"/stages/{stage_id}")
+        pages.append(f"/teams/{st['teams'][0]['id']}")
+        live += [m["id"] for m in st["matches"] if m["status"] == "live"]
+        pages.append(f"/matches/{st['matches'][0]['id']}")
+    pages += [f"/matches/{m}" for m in live]
+    return pages + ["/referee"] + [f"/matches/{m}/referee" for m in live]
+
+
+async def test_no_page_is_wider_than_a_phone(browser, demo_server):
+    async with httpx.AsyncClient(base_url=demo_server.url) as client:
+        pages = await _pages(client)
+        assert "/stages/3" in pages and "/matches/38/referee" in pages  # the Swiss stage, live M
+        me = await referee(client, SLUG)
+        page = await phone_signed_in(browser, client, me, "ko")
+        wide = []
+        for lang in ("ko", "ja", "en"):
+            for path in pages:
+                r = await page.goto(f"{demo_server.url}{path}?lang={lang}")
+                assert r is not None and r.status == 200, (path, r and r.status)
+                assert page.url == f"{demo_server.url}{path}?lang={lang}"  # not sent elsewhere
+                scroll_width, width = await page.evaluate(WIDTH)
+                assert width == 390
+                if scroll_width > width:
+                    wide.append((path, lang, scroll_width))
+        assert wide == []
+        assert page.errors == []  # type: ignore[attr-defined]
+        await page.close()
