@@ -41,18 +41,19 @@ async def test_leaderboard_and_overlay_follow_a_reported_game(browser, sqlite_ur
                 await page.evaluate("window.__marker = 'same page'")
             board = phone.locator("table.leaderboard tbody tr")
             await expect(board.first).to_have_attribute("data-team", str(t[0]))
-            await expect(board.first.locator("[data-total]")).to_have_text("20")
+            # the default points (PUBG Mobile's since 2023, 10, 6, 5, 4, 3, 2): t0 10 + 5
+            await expect(board.first.locator("[data-total]")).to_have_text("15")
             ov = overlay.locator("table.leaderboard tbody tr")
             await expect(ov).to_have_count(3)
-            # game 2: the last seed (4 points in game 1) wins with 12 kills: 4 + 15 + 12 = 31,
-            # at match point; t0 (20 + 4) is not
+            # game 2: the last seed (2 points in game 1) wins with 13 kills: 2 + 10 + 13 = 25,
+            # at match point; t0 (15 + 2) is not
             r = await client.patch(f"/api/matches/{lobby}", headers=AUTH,
-                                   json=game(2, list(reversed(t)), [12, 0, 0, 0, 0, 0]))
+                                   json=game(2, list(reversed(t)), [13, 0, 0, 0, 0, 0]))
             assert r.status_code == 200, r.text
             await expect(board.first).to_have_attribute("data-team", str(t[5]))
-            await expect(board.first.locator("[data-total]")).to_have_text("31")
+            await expect(board.first.locator("[data-total]")).to_have_text("25")
             # the place said in Korean (it read #1)
-            await expect(board.first.locator('[data-game="2"]')).to_have_text("1위 12킬")
+            await expect(board.first.locator('[data-game="2"]')).to_have_text("1위 13킬")
             await expect(board.first.locator("[data-mp]")).to_have_text("매치 포인트")
             await expect(ov.first).to_have_attribute("data-team", str(t[5]))
             await expect(ov.first.locator("[data-mp]")).to_have_text("マッチポイント")

@@ -1,9 +1,10 @@
 """BMPS 2025's Grand Finals (BGMI, KRAFTON India's PUBG Mobile), one lobby of 16 teams and
-18 games, replayed through the API with PUBG Mobile's 2023+ scoring: every game's points,
-the Day 1 leaders the press published, every team's final rank, points, kills, chicken
-dinners and placement points, and the one tie on points (4TR Official and TWOB at 109),
-which the default tiebreakers (chicken dinners first) break as the rules say and kills
-first would not. Source and rules: tests/replays/bmps_2025_grand_finals.py."""
+18 games, replayed through the API with PUBG Mobile's 2023+ scoring (the service's default
+placement and kill points): every game's points, the Day 1 leaders the press published,
+every team's final rank, points, kills, chicken dinners and placement points, and the one
+tie on points (4TR Official and TWOB at 109), which the default tiebreakers (chicken
+dinners first) break as the rules say and kills first would not. Source and rules:
+tests/replays/bmps_2025_grand_finals.py."""
 
 from __future__ import annotations
 
@@ -39,11 +40,11 @@ async def test_bmps_2025_grand_finals_scores_and_ranks_every_team_as_published(c
     ids: dict[str, int] = entered["ids"]
     name = {v: k for k, v in ids.items()}
     st = await make_stage(client, entered, name="Grand Finals", format="free_for_all",
-                          settings={"lobby_size": source.LOBBY, "games": source.GAMES,
-                                    "placement_points": source.PLACEMENT_POINTS,
-                                    "kill_points": source.KILL_POINTS})
-    # the rules' tiebreakers are the default: nothing to set
-    assert st["settings"]["tiebreakers"] == source.TIEBREAKERS
+                          settings={"lobby_size": source.LOBBY, "games": source.GAMES})
+    # the rules' points and tiebreakers are the default: nothing to set
+    assert (st["settings"]["placement_points"], st["settings"]["kill_points"],
+            st["settings"]["tiebreakers"]) == (source.PLACEMENT_POINTS, source.KILL_POINTS,
+                                               source.TIEBREAKERS)
     (lobby,) = st["matches"]
     assert sorted(lobby["teams"]) == sorted(ids.values())
 

@@ -77,6 +77,7 @@ def test_every_template_message_is_translated():
     for fmt in registry.FORMATS.values():  # every setting of every format has its label
         for f in settings_form.settings_fields(fmt):
             assert f.name in settings_form.LABELS, (fmt.name, f.name)
+            used |= {f.hint} - {""}  # and its hint, if any, is translated
     from tournament.web.referee_pages import console_labels
 
     labels = console_labels(lambda text: used.add(text) or text)

@@ -37,4 +37,5 @@ async def test_a_game_reaches_spectators_with_the_new_standings(db_url):
         assert got[0]["data"]["placings"][0]["results"][0] == {
             "team_id": t[3], "placement": 1, "kills": 3}
         top = got[1]["data"]["standings"][0]
-        assert (top["team_id"], top["points"], top["kills"], top["wins"]) == (t[3], 18, 3, 1)
+        # 1st with 3 kills, by the default points (PUBG Mobile's since 2023): 10 + 3
+        assert (top["team_id"], top["points"], top["kills"], top["wins"]) == (t[3], 13, 3, 1)

@@ -14,8 +14,8 @@ stage: ``p_kill=1 |p1=10 |p2=6 |p3=5 |p4=4 |p5=3 |p6=2 |p7=1 |p8=1``): placement
 10, 6, 5, 4, 3, 2, 1, 1 for 1st-8th, 0 for 9th-16th, plus 1 per kill. This is the table
 PUBG Mobile's own events use since 2023 (Liquipedia, PUBG Mobile Global Championship 2023,
 "Match Points Distribution": 1st 10, 2nd 6, 3rd 5, 4th 4, 5th 3, 6th 2, 7th-8th 1,
-9th-16th 0, "1 per elimination"), not the 15, 12, 10, 8, 6, 4, 2, 1x5 of PMGC 2021 that
-the service has as its default. (A third-party blog, propubg.com "BGMI Scrim Points
+9th-16th 0, "1 per elimination"), and the service's default (it was the 15, 12, 10, 8,
+6, 4, 2, 1x5 of PMGC 2021 before). (A third-party blog, propubg.com "BGMI Scrim Points
 System Explained", says BMPS scores 15-12-10; the source's record of this stage says 10-6-5
 and the totals below follow from it.)
 TIEBREAKS: PMGC 2023 (Liquipedia, same page: "Ties are broken in the following order:

@@ -12,16 +12,23 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.ffa_support import FFA, play, random_game, results, table
+from tests.replays import bmps_2025_grand_finals as bmps
 from tests.sim import Sim
 from tournament.formats import free_for_all as ffa
+from tournament.formats import lobby_games
 from tournament.formats.machine import ResultUpdate
 from tournament.formats.types import FormatError, MatchStatus, NeedsAdmin, StageStatus
 
 
 def test_defaults_are_pubg_mobile() -> None:
+    """PUBG Mobile's official events since 2023 (the BMPS 2025 replay's rules), not PMGC
+    2021's table, which stays by name for a stage that wants it."""
     s = FFA.parse_settings({})
     assert (s.lobby_size, s.games, s.kill_points, s.match_point) == (16, 6, 1, None)
-    assert s.placement_points == [15, 12, 10, 8, 6, 4, 2, 1, 1, 1, 1, 1, 0, 0, 0, 0]
+    assert s.placement_points == [10, 6, 5, 4, 3, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]
+    assert (s.placement_points, s.kill_points) == (bmps.PLACEMENT_POINTS, bmps.KILL_POINTS)
+    assert list(lobby_games.PMGC_2021_POINTS) == [15, 12, 10, 8, 6, 4, 2, 1, 1, 1, 1, 1,
+                                                  0, 0, 0, 0]
     assert s.tiebreakers == ["wins", "placement_points", "kills", "last_game_placement"]
 
 

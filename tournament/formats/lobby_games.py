@@ -17,11 +17,15 @@ from .standings import check_keys
 from .state import MatchState
 from .types import FormatError, MatchStatus, NeedsAdmin
 
-# PUBG Mobile (PMGC 2021): 15, 12, 10, 8, 6, 4, 2, then 1 for 8th-12th, 0 for 13th-16th.
-# Since 2023 PUBG Mobile's events (PMGC, BMPS) score 10, 6, 5, 4, 3, 2, 1, 1, then 0: a
-# stage sets that (tests/replays/bmps_2025_grand_finals.py); the tiebreakers below are
-# theirs (chicken dinners, placement points, kills, the last game's place).
-PUBG_MOBILE_POINTS = (15, 12, 10, 8, 6, 4, 2, 1, 1, 1, 1, 1, 0, 0, 0, 0)
+# The default placement points: PUBG Mobile's official events since 2023 (PMGC 2023/2024,
+# PMWC, PMSL, PMPL, BMPS) score 10, 6, 5, 4, 3, 2, 1, 1 for 1st-8th, 0 for 9th-16th, and
+# one point a kill (tests/replays/bmps_2025_grand_finals.py; Liquipedia's PMGC 2023 page).
+# Before that, PMGC 2021 scored 15, 12, 10, 8, 6, 4, 2, then 1 for 8th-12th, 0 for 13th-16th:
+# kept by name for a stage that wants it (stages store their settings whole, so one made
+# under that default keeps it). The tiebreakers below are PUBG Mobile's (chicken dinners,
+# placement points, kills, the last game's place).
+PUBG_MOBILE_2023_POINTS = (10, 6, 5, 4, 3, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0)
+PMGC_2021_POINTS = (15, 12, 10, 8, 6, 4, 2, 1, 1, 1, 1, 1, 0, 0, 0, 0)
 TIEBREAKERS = ("wins", "placement_points", "kills", "best_placement", "best_game",
                "last_game_placement", "seed")
 DEFAULT_TIEBREAKERS = ("wins", "placement_points", "kills", "last_game_placement")
@@ -35,7 +39,7 @@ Game = tuple[int, tuple[Placing, ...]]  # game number within its lobby, its plac
 class FreeForAllSettings(Settings):
     lobby_size: int = 16
     games: int = 6  # games per lobby (with match_point: the most it plays)
-    placement_points: list[int] = field(default_factory=lambda: list(PUBG_MOBILE_POINTS))
+    placement_points: list[int] = field(default_factory=lambda: list(PUBG_MOBILE_2023_POINTS))
     kill_points: int = 1
     match_point: int | None = None
     tiebreakers: list[str] = field(default_factory=lambda: list(DEFAULT_TIEBREAKERS))

@@ -49,6 +49,11 @@ BRACKET_ROUNDS_HINT = "W2=3, L2=5: round 2 of the upper or of the lower bracket 
                       "(2=3: both)"
 DROP_ORDERS_HINT = "natural, reverse, half_shift, reverse_half_shift or pair_flip, one per " \
                    "upper round (empty: the automatic order, which avoids early rematches)"
+# The default placement points and the table it replaced (lobby_games: PUBG_MOBILE_2023_POINTS,
+# PMGC_2021_POINTS), to type in for a stage that scores the old way.
+PLACEMENT_POINTS_HINT = "Default: PUBG Mobile's since 2023, 10, 6, 5, 4, 3, 2, 1, 1, then 0 " \
+                        "(PMGC 2021: 15, 12, 10, 8, 6, 4, 2, 1, 1, 1, 1, 1, then 0). A place " \
+                        "past the list scores 0."
 FOOTBALL_HINT = "Left as it is with goals as the game score: points, goal difference, goals " \
                 "scored, head to head (as the World Cup)"
 # Choices of a text setting that is not typed as one (the format checks them too).
@@ -170,6 +175,8 @@ def settings_fields(fmt: Format[Any]) -> list[SettingField]:
             hint = FOOTBALL_HINT
         if f.name == "drop_orders":
             hint = DROP_ORDERS_HINT
+        if f.name == "placement_points":
+            hint = PLACEMENT_POINTS_HINT
         label = LOBBY_LABELS.get(f.name) if fmt.lobbies else None
         found.append(SettingField(f.name, kind, label or LABELS.get(f.name, f.name), default,
                                   optional, choices, hint))
