@@ -40,6 +40,8 @@ class Tournament(SQLModel, table=True):
     ends_on: date | None = None
     nation_points: list[int] | None = _json()
     nation_scoring: str = Field(default="best", max_length=16)  # best | every
+    # the slug of the event whose result splits nations level on points (or None)
+    nation_decider: str | None = Field(default=None, max_length=64)
     published: bool = True
     last_seq: int = 0
     created_at: datetime = _ts()

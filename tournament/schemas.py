@@ -148,6 +148,7 @@ class TournamentCreate(Body):
     ends_on: Day | None = None
     nation_points: NationPoints = Field(default_factory=lambda: [10, 6, 5])
     nation_scoring: Literal["best", "every"] = "best"
+    nation_decider: Slug | None = None  # an event's slug: it splits nations level on points
     published: bool = True
 
 
@@ -182,6 +183,7 @@ class TournamentUpdate(Body):
     ends_on: Day | None = None
     nation_points: NationPoints | None = None
     nation_scoring: Literal["best", "every"] | None = None
+    nation_decider: Slug | None = None  # null: no decider
     published: bool | None = None
 
     @model_validator(mode="after")

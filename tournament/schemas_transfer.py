@@ -133,6 +133,7 @@ class TournamentRow(Body):
     ends_on: Day | None = None
     nation_points: list[Count] = Field(default_factory=list)
     nation_scoring: Literal["best", "every"] = "best"
+    nation_decider: Slug | None = None  # one of the export's events
     published: bool = True
     last_seq: Count = 0
 

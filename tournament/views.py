@@ -40,6 +40,7 @@ class TournamentView(TypedDict):
     ends_on: str | None
     nation_points: list[int]
     nation_scoring: str
+    nation_decider: str | None
     published: bool
     last_seq: int
 
@@ -55,6 +56,7 @@ def tournament_view(t: Tournament) -> TournamentView:
         "ends_on": t.ends_on.isoformat() if t.ends_on else None,
         "nation_points": t.nation_points or [],
         "nation_scoring": t.nation_scoring,
+        "nation_decider": t.nation_decider,
         "published": t.published,
         "last_seq": t.last_seq,
     }

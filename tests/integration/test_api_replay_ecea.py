@@ -3,7 +3,8 @@ its nation table replayed through the API: one event per title, one team per nat
 titles' final places as published (each event a three-team round robin played to give
 those places; the matches are not the real ones), the tournament's default nation points
 (10, 6, 5). Every published total comes out; 2023's tie on 27 points, which ECEA broke by
-the host-nominated title's winner, stays a shared 2nd here (no such tiebreaker). Source:
+the host-nominated title's winner, is broken the same way with the tournament's
+``nation_decider`` set to that title's event, and stays a shared 2nd without it. Source:
 tests/replays/ecea_2021_2023.py."""
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ from .test_api_replays import play
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 
-async def replay(client: httpx.AsyncClient, titles: dict[str, list[str]]) -> list[Any]:
+async def replay(client: httpx.AsyncClient, titles: dict[str, list[str]],
+                 decider: str | None = None) -> list[Any]:
+    """The nation table once every title is played; ``decider``: the title whose event is
+    set as the tournament's nation_decider when it is created."""
     slug = unique("ecea")
     r = await client.post("/api/tournaments", json={"slug": slug, "name": "ECEA"},
                           headers=AUTH)
@@ -31,6 +35,10 @@ async def replay(client: httpx.AsyncClient, titles: dict[str, list[str]]) -> lis
         r = await client.post(f"/api/tournaments/{slug}/events",
                               json={"slug": f"t{n}", "name": title}, headers=AUTH)
         assert r.status_code == 201, r.text
+        if title == decider:
+            r = await client.patch(f"/api/tournaments/{slug}",
+                                   json={"nation_decider": f"t{n}"}, headers=AUTH)
+            assert r.status_code == 200 and r.json()["nation_decider"] == f"t{n}", r.text
         team = {}
         for nation in sorted(places):  # entered by code: the order gives nothing away
             r = await client.post(f"/api/tournaments/{slug}/events/t{n}/teams",
@@ -58,12 +66,24 @@ async def test_ecea_2021_nation_table_as_published(client):
         == source.ECEA_2021_TABLE
 
 
-async def test_ecea_2023_totals_as_published_and_the_tie_the_service_cannot_break(client):
+async def test_ecea_2023_without_a_decider_china_and_korea_share_2nd(client):
     nations = await replay(client, source.ECEA_2023)
     got = [(n["rank"], n["nation"], n["points"], n["event_wins"]) for n in nations]
     assert [row[1:] for row in got] == [row[1:] for row in source.ECEA_2023_TABLE]
-    # published: China 2nd by winning the host's title (PUBG Mobile); here China and Korea
-    # are level on points, titles (1 each) and, in these round robins, match wins (4-4)
+    # published: China 2nd by winning the host's title (PUBG Mobile); without the decider
+    # China and Korea are level on points, titles (1 each) and, in these round robins,
+    # match wins (4-4)
     assert [row[0] for row in got] == [1, 2, 2]  # a shared rank lists by code: CN, KR
     assert [(n["match_wins"], n["match_losses"]) for n in nations] == [(4, 4)] * 3
+    assert [(n["decider_place"], n["tiebreak"]) for n in nations] == [(None, None)] * 3
+
+
+async def test_ecea_2023_the_host_title_decides_the_tie_as_published(client):
+    """With PUBG Mobile (nominated by Korea, the host) as the decider, China's win there
+    puts it 2nd and Korea 3rd, as ECEA placed them."""
     assert source.ECEA_2023[source.ECEA_2023_HOST_TITLE][0] == "CN"
+    nations = await replay(client, source.ECEA_2023, decider=source.ECEA_2023_HOST_TITLE)
+    got = [(n["rank"], n["nation"], n["points"], n["event_wins"]) for n in nations]
+    assert got == source.ECEA_2023_TABLE  # JP 1st, CN 2nd, KR 3rd
+    assert [(n["nation"], n["decider_place"], n["tiebreak"]) for n in nations] == [
+        ("JP", 3, None), ("CN", 1, "decider"), ("KR", 2, "decider")]

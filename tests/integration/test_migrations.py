@@ -65,3 +65,40 @@ def test_migration_0010_keeps_every_row_and_key(tmp_path):
         db.execute("DELETE FROM team WHERE id = 2")
         db.execute("INSERT INTO team (event_id, name, withdrawn) VALUES (1, 'C', 0)")
         assert db.execute("SELECT max(id) FROM team").fetchone() == (3,)
+
+
+def test_migration_0011_adds_the_nation_decider_empty_and_takes_it_back(tmp_path):
+    """A tournament made before 0011 has no decider after the upgrade (its table ranks as
+    before); the downgrade drops the column and keeps the rows, ids and AUTOINCREMENT."""
+    import sqlite3
+
+    from alembic import command
+
+    from tournament.migrate import alembic_config, upgrade
+
+    path = tmp_path / "old.db"
+    url = f"sqlite+aiosqlite:///{path}"
+    upgrade(url, "0010")
+    with sqlite3.connect(path) as db:
+        db.executescript("""
+            INSERT INTO tournament (id, slug, name, timezone, published, last_seq,
+                nation_points, nation_scoring, created_at) VALUES (7, 'ecea', 'ECEA',
+                'Asia/Seoul', 1, 0, '[10, 6, 5]', 'best', '2026-11-29 00:00:00');
+            INSERT INTO event (id, tournament_id, slug, name, position)
+                VALUES (3, 7, 'pubgm', 'PUBG MOBILE', 0);
+        """)
+    upgrade(url)
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT id, slug, nation_scoring, nation_decider FROM tournament"
+                          ).fetchall() == [(7, "ecea", "best", None)]
+        db.execute("UPDATE tournament SET nation_decider = 'pubgm'")
+    command.downgrade(alembic_config(url), "0010")
+    with sqlite3.connect(path) as db:
+        columns = [row[1] for row in db.execute("PRAGMA table_info(tournament)")]
+        assert "nation_decider" not in columns and "nation_scoring" in columns
+        assert db.execute("SELECT id, slug FROM tournament").fetchall() == [(7, "ecea")]
+        assert db.execute("SELECT id, tournament_id FROM event").fetchall() == [(3, 7)]
+        (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'tournament'"
+                            ).fetchone()
+        assert "AUTOINCREMENT" in sql
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)

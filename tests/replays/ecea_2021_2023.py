@@ -15,9 +15,10 @@ TIEBREAK: 2023's China and Korea were level on 27 points and on titles won (one 
 China was placed 2nd because it won the title the host nation had nominated (PUBG Mobile,
 nominated by Korea): "두 국가 모두 27포인트로 동률이었으나 한국이 추천한 배그 모바일
 종목에서 중국이 우승하며 규칙에 따라 2위" (kmib.co.kr 2023-12-19; the same in
-isplus.com 2023-12-18 and thebigdata.co.kr 2023-12-19). The service has no such
-tiebreaker (its nation table: points, then titles won, then match wins minus losses
-between nations; then a shared rank).
+isplus.com 2023-12-18 and thebigdata.co.kr 2023-12-19). The service has this tiebreaker
+as an option: a tournament's ``nation_decider`` names the event whose placings split
+nations level on points (without it: titles won, then match wins minus losses between
+nations; then a shared rank).
 Each nation fields one team (or one roster) per title, so "best" and "every" nation
 scoring give the same table.
 

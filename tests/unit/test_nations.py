@@ -65,3 +65,79 @@ def test_a_first_place_shared_in_an_unbroken_tie_wins_no_event():
     table = nation_table(NATION, [EventPlacement({1: 1, 3: 1, 2: 3}, True)], [],
                          [12, 8, 6])
     assert {r.nation: r.event_wins for r in table}["KR"] == 1
+
+
+# The decider (ECEA's host-nominated title): a tournament's one event that splits nations
+# level on points before event wins.
+ECEA_TEAMS = {1: "JP", 2: "CN", 3: "KR", 4: "JP", 5: "CN", 6: "KR", 7: "JP", 8: "CN",
+              9: "KR", 10: "JP", 11: "CN", 12: "KR"}
+ECEA_2023 = [EventPlacement({1: 1, 2: 2, 3: 3}, True),  # eFootball
+             EventPlacement({5: 1, 6: 2, 4: 3}, True),  # PUBG Mobile, Korea's title
+             EventPlacement({9: 1, 8: 2, 7: 3}, True),  # League of Legends
+             EventPlacement({10: 1, 12: 2, 11: 3}, True)]  # Apex Legends
+
+
+def rows(table):
+    return [(r.rank, r.nation, r.points, r.decider_place, r.tiebreak) for r in table]
+
+
+def test_the_decider_event_splits_nations_level_on_points():
+    table = nation_table(ECEA_TEAMS, ECEA_2023, [], [10, 6, 5], decider=1)
+    assert rows(table) == [(1, "JP", 30, 3, None), (2, "CN", 27, 1, "decider"),
+                           (3, "KR", 27, 2, "decider")]
+
+
+def test_without_a_decider_the_same_tie_is_shared():
+    table = nation_table(ECEA_TEAMS, ECEA_2023, [], [10, 6, 5])
+    assert rows(table) == [(1, "JP", 30, None, None), (2, "CN", 27, None, None),
+                           (2, "KR", 27, None, None)]
+
+
+def test_the_decider_waits_for_its_event_to_be_completed():
+    """A place decided while the event is played (Korea's team knocked out first) would put
+    its nation before one still playing: the decider applies once the event is completed."""
+    nation = {1: "KR", 2: "JP", 3: "KR", 4: "JP"}
+    events = [EventPlacement({1: 1, 2: 2}, True), EventPlacement({2: 1, 1: 2}, True),
+              EventPlacement({3: 3}, False)]  # 3rd scores nothing on this scale
+    table = nation_table(nation, events, [], [10, 6], decider=2)
+    assert rows(table) == [(1, "JP", 16, None, None), (1, "KR", 16, None, None)]
+    events[2] = EventPlacement({4: 1, 3: 3}, True)
+    table = nation_table(nation, events, [], [10, 6], decider=2)
+    assert rows(table) == [(1, "JP", 26, 1, None), (2, "KR", 16, 3, None)]
+
+
+def test_a_nation_with_no_placed_team_in_the_decider_comes_after():
+    nation = {1: "KR", 2: "JP", 3: "CN", 4: "JP"}
+    events = [EventPlacement({1: 1, 2: 2}, True),  # KR 10, JP 6
+              EventPlacement({4: 1, 3: 2}, True),  # JP 10, CN 6 (KR not in it)
+              EventPlacement({3: 1, 1: 2}, True)]  # CN 10, KR 6
+    table = nation_table(nation, events, [], [10, 6, 5], decider=1)
+    assert rows(table) == [(1, "JP", 16, 1, "decider"), (2, "CN", 16, 2, "decider"),
+                           (3, "KR", 16, None, "decider")]
+
+
+def test_the_decider_only_splits_a_tie_on_points():
+    """More points stay ahead of a better place in the decider."""
+    nation = {1: "KR", 2: "JP", 3: "KR", 4: "JP"}
+    events = [EventPlacement({1: 1, 2: 2}, True), EventPlacement({3: 1, 4: 2}, True),
+              EventPlacement({2: 1, 1: 2}, True)]
+    table = nation_table(nation, events, [], [10, 6, 5], decider=2)
+    assert rows(table) == [(1, "KR", 26, 2, None), (2, "JP", 22, 1, None)]
+
+
+def test_level_in_the_decider_too_the_next_rules_decide():
+    """Two nations with no team in the decider are level there: event wins split them (the
+    rows say so), else match wins minus losses."""
+    nation = {1: "KR", 2: "JP", 3: "CN", 4: "CN"}
+    events = [EventPlacement({1: 1, 2: 2, 3: 3}, True),
+              EventPlacement({3: 1, 2: 2, 1: 3}, True),
+              EventPlacement({4: 1, 2: 2, 1: 3}, True),
+              EventPlacement({3: 1}, True)]  # the decider: China's team alone
+    table = nation_table(nation, events, [], [4, 2, 1], decider=3)
+    assert rows(table) == [(1, "CN", 13, 1, None), (2, "KR", 6, None, "event_wins"),
+                           (3, "JP", 6, None, "event_wins")]
+    events = [EventPlacement({1: 1, 2: 2}, True), EventPlacement({2: 1, 1: 2}, True),
+              EventPlacement({3: 1, 4: 2}, True)]  # the decider: China's teams alone
+    table = nation_table(nation, events, [(2, 1, 2)], [10, 6, 5], decider=2)
+    assert rows(table) == [(1, "KR", 16, None, "match_difference"),
+                           (2, "JP", 16, None, "match_difference"), (3, "CN", 10, 1, None)]

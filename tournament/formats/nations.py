@@ -21,11 +21,18 @@ class NationRow:
     match_wins: int = 0
     match_losses: int = 0
     teams: set[int] = field(default_factory=set)
+    decider_place: int | None = None  # its best team's place in the decider event
+    tiebreak: str | None = None  # the rule that placed it among nations level on points
 
     def as_dict(self) -> dict[str, object]:
         return {"nation": self.nation, "rank": self.rank, "points": self.points,
                 "event_wins": self.event_wins, "match_wins": self.match_wins,
-                "match_losses": self.match_losses}
+                "match_losses": self.match_losses, "decider_place": self.decider_place,
+                "tiebreak": self.tiebreak}
+
+
+# the rules after points, in the order they apply (``tiebreak`` names one of them)
+TIEBREAKS = ("decider", "event_wins", "match_difference")
 
 
 def nation_table(
@@ -35,10 +42,19 @@ def nation_table(
     points: list[int],
     *,
     every_team: bool = False,
+    decider: int | None = None,
 ) -> list[NationRow]:
     """Rows ranked by points, then event wins (an event's sole 1st), then match wins minus
     losses; equal rows share a rank. With ``every_team`` each placed team scores; otherwise
-    only the best placed team of each nation in each event does."""
+    only the best placed team of each nation in each event does.
+
+    ``decider`` (an index into ``events``) names the event whose result splits nations level
+    on points before any other rule (ECEA's host-nominated title): the better place of each
+    nation's best team there, a nation with no placed team there after. It applies once that
+    event is completed with placements (a place decided while the event is still played
+    would put a nation knocked out early before one still playing). Each row's
+    ``tiebreak`` is the rule (``TIEBREAKS``) that set it apart from the nations level with it
+    on points, or None (alone on its points, or sharing its rank)."""
     rows: dict[str, NationRow] = {}
 
     def row(nation: str) -> NationRow:
@@ -72,13 +88,42 @@ def nation_table(
         row(win).match_wins += 1
         row(lose).match_losses += 1
 
-    def key(r: NationRow) -> tuple[int, int, int]:
-        return (-r.points, -r.event_wins, -(r.match_wins - r.match_losses))
+    applies = decider is not None and 0 <= decider < len(events) \
+        and events[decider].completed and bool(events[decider].ranks)
+    if applies:
+        assert decider is not None
+        places: dict[str, int] = {}
+        for team, rank in events[decider].ranks.items():
+            nation = team_nation.get(team)
+            if nation:
+                places[nation] = min(rank, places.get(nation, rank))
+        for nation, place in places.items():
+            row(nation).decider_place = place
+    unplaced = 1 + max((r.decider_place or 0 for r in rows.values()), default=0)
+
+    def after_points(r: NationRow) -> tuple[int, int, int]:
+        return ((r.decider_place or unplaced) if applies else 0, -r.event_wins,
+                -(r.match_wins - r.match_losses))
+
+    def key(r: NationRow) -> tuple[int, tuple[int, int, int]]:
+        return (-r.points, after_points(r))
 
     ordered = sorted(rows.values(), key=lambda r: (key(r), r.nation))
     for i, r in enumerate(ordered):
         r.rank = ordered[i - 1].rank if i and key(ordered[i - 1]) == key(r) else i + 1
+    for r in ordered:
+        r.tiebreak = _tiebreak(after_points(r), [after_points(o) for o in ordered
+                                                 if o is not r and o.points == r.points])
     return ordered
+
+
+def _tiebreak(mine: tuple[int, ...], level: list[tuple[int, ...]]) -> str | None:
+    """The rule that sets a row apart from every row level with it on points: the latest
+    of the first rules that split it from each (None when none is level or one is equal)."""
+    if not level or mine in level:
+        return None
+    return TIEBREAKS[max(next(i for i, (a, b) in enumerate(zip(mine, other, strict=True))
+                             if a != b) for other in level)]
 
 
 @dataclass(slots=True)

@@ -117,6 +117,10 @@ async def delete_event(session: AsyncSession, slug: str, event_slug: str) -> dic
     if team is not None or stage is not None:
         raise Conflict("event_not_empty", "This event has teams or stages; remove them "
                        "first.")
+    if tournament.nation_decider == event.slug:
+        raise Conflict("event_is_nation_decider", "This event decides ties in the nation "
+                       "table; choose another event (or none) in the tournament's settings "
+                       "first.", "nation_decider")
     await session.delete(event)
     await session.flush()
     from .reads import tournament_detail  # reads builds on this module

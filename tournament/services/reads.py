@@ -95,8 +95,10 @@ async def nations(session: AsyncSession, tournament: Tournament) -> dict[str, An
                                  TABLE.c.status == MatchStatus.COMPLETED)
     played = [(m.team1_id, m.team2_id, None if m.draw else m.winner) for m in matches
               if m.team1_id is not None and m.team2_id is not None and m.active]
+    decider = next((i for i, e in enumerate(events) if e.slug == tournament.nation_decider),
+                   None)
     table = nation_table(team_nation, per_event, played, tournament.nation_points or [],
-                         every_team=tournament.nation_scoring == "every")
+                         every_team=tournament.nation_scoring == "every", decider=decider)
     return {"nations": [row.as_dict() for row in table],
             "nation_pairs": [p.as_dict() for p in nation_pairs(
                 team_nation, played, [row.nation for row in table])],

@@ -73,6 +73,8 @@ async def create_tournament(session: AsyncSession, body: TournamentCreate) -> di
         raise Conflict("slug_taken", f"A tournament with the slug {body.slug!r} exists.", "slug")
     tournament = Tournament(**body.model_dump())
     _check_dates(tournament)
+    if tournament.nation_decider is not None:  # a new tournament has no event yet
+        raise _unknown_decider(tournament.nation_decider)
     session.add(tournament)
     await session.flush()
     return views.tournament_view(tournament) | {"events": [], "nations": [], "nation_pairs": []}
@@ -84,7 +86,7 @@ async def update_tournament(session: AsyncSession, slug: str,
     assert tournament.id is not None
     await lock_tournament(session, tournament.id)
     require_change(body.model_fields_set, "name, names, timezone, starts_on, ends_on, "
-                   "nation_points, nation_scoring or published")
+                   "nation_points, nation_scoring, nation_decider or published")
     before = views.tournament_view(tournament)
     fields = body.model_dump(exclude_unset=True)
     rename(tournament, body.model_fields_set, fields)
@@ -92,6 +94,11 @@ async def update_tournament(session: AsyncSession, slug: str,
         if field not in ("name", "names"):
             setattr(tournament, field, value)
     _check_dates(tournament)
+    if body.nation_decider is not None:
+        exists = (await session.exec(select(Event.id).where(
+            Event.tournament_id == tournament.id, Event.slug == body.nation_decider))).first()
+        if exists is None:
+            raise _unknown_decider(body.nation_decider)
     session.add(tournament)
     await session.flush()
     view = views.tournament_view(tournament)
@@ -104,6 +111,11 @@ async def update_tournament(session: AsyncSession, slug: str,
     await emit(session, tournament.id, "tournament.updated",
                await tournament_detail(session, tournament.slug))
     return views.tournament_view(tournament)
+
+
+def _unknown_decider(slug: str) -> InvalidInput:
+    return InvalidInput("unknown_event", f"This tournament has no event {slug!r} to decide "
+                        "ties in the nation table.", "nation_decider")
 
 
 def _check_dates(tournament: Tournament) -> None:

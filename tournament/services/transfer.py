@@ -79,7 +79,8 @@ async def export_tournament(session: AsyncSession, slug: str) -> dict[str, Any]:
                        "starts_on": t.starts_on.isoformat() if t.starts_on else None,
                        "ends_on": t.ends_on.isoformat() if t.ends_on else None,
                        "nation_points": t.nation_points or [],
-                       "nation_scoring": t.nation_scoring, "published": t.published,
+                       "nation_scoring": t.nation_scoring,
+                       "nation_decider": t.nation_decider, "published": t.published,
                        "last_seq": t.last_seq},
         "events": out_events,
     }
@@ -113,7 +114,8 @@ async def import_tournament(session: AsyncSession, doc: Export) -> dict[str, Any
 
 def _check_unique(doc: Export) -> None:
     """What an export names once must be named once: two events with one slug, or two
-    teams or stages of an event with one id, are refused before anything is written."""
+    teams or stages of an event with one id, are refused before anything is written; so
+    is a nation table decider that names no event of the export."""
     slugs: set[str] = set()
     for i, e in enumerate(doc.events):
         if e.slug in slugs:
@@ -127,6 +129,10 @@ def _check_unique(doc: Export) -> None:
                     raise _bad(f"Two {kind} of event {e.slug!r} have the id {one}.",
                                f"events.{i}.{kind}.{j}.id")
                 seen.add(one)
+    decider = doc.tournament.nation_decider
+    if decider is not None and decider not in slugs:
+        raise _bad(f"The nation table's decider {decider!r} is none of the events.",
+                   "tournament.nation_decider")
 
 
 async def _event(session: AsyncSession, t: Tournament, row: EventRow, where: str) -> None:

@@ -43,7 +43,8 @@ def _tournament_fields(form: FormData) -> dict[str, Any]:
             "timezone": text(form, "timezone", 64) or "Asia/Seoul",
             "starts_on": optional(form, "starts_on", 20),
             "ends_on": optional(form, "ends_on", 20), "nation_points": _points(form),
-            "nation_scoring": text(form, "nation_scoring", 10) or "best"}
+            "nation_scoring": text(form, "nation_scoring", 10) or "best",
+            "nation_decider": optional(form, "nation_decider", 64)}
 
 
 async def index(request: Request, outcome: Outcome | None = None) -> Response:

@@ -74,6 +74,8 @@ MESSAGES = {
     "team_has_matches": "This team has matches; withdraw it instead.",
     "event_not_empty": "This event has teams or stages; remove them first.",
     "tournament_not_empty": "This tournament has events; remove them first.",
+    "event_is_nation_decider": "This event decides ties in the nation table; choose "
+                               "another event (or none) in the tournament's settings first.",
     "schedule_clash": "This schedule puts a team, a station, a stream or a referee in two "
                       "places at once. Change it, or tick \"Save anyway (I know they clash)\".",
     "not_a_draft": "This stage has already started.",

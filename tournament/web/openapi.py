@@ -102,7 +102,8 @@ PATHS: dict[str, dict[str, Any]] = {
     },
     "/api/tournaments/{slug}": {
         "get": _op("A tournament with its events and nation table", ref("TournamentDetail")),
-        "patch": _op("Change a tournament (name, dates, nation points, published)",
+        "patch": _op("Change a tournament (name, dates, nation points and decider, "
+                     "published)",
                      ref("Tournament"), TournamentUpdate, auth=True)},
     "/api/tournaments/{slug}/events": {
         "post": _op("Create an event (one game title)", ref("EventDetail"), EventCreate,

@@ -91,7 +91,8 @@ def paths(op: Op) -> dict[str, dict[str, Any]]:
         },
         "/api/tournaments/{slug}/events/{event}": {
             "patch": op("Edit an event", ref("Event"), EventUpdate, auth=True),
-            "delete": op("Remove an event that has no teams and no stages", OBJECT,
+            "delete": op("Remove an event that has no teams and no stages (nor decides "
+                         "the nation table's ties)", OBJECT,
                          auth=True, errors=("409",)),
         },
         "/api/tournaments/{slug}": {"delete": op(

@@ -52,7 +52,9 @@ TOURNAMENT = {
     "names": NAMES, "timezone": STR, "starts_on": {"type": ["string", "null"],
                                                     "format": "date"},
     "ends_on": {"type": ["string", "null"], "format": "date"}, "nation_points": array(INT),
-    "nation_scoring": {"enum": ["best", "every"]}, "published": BOOL, "last_seq": INT,
+    "nation_scoring": {"enum": ["best", "every"]},
+    "nation_decider": {"type": ["string", "null"], "pattern": SLUG_PATTERN},
+    "published": BOOL, "last_seq": INT,
 }
 EVENT = {"id": INT, "tournament": STR, "slug": STR, "name": STR, "names": NAMES,
          "game": NULL_STR}
@@ -96,7 +98,10 @@ STANDING = obj({"team_id": INT, "rank": NULL_INT, "wins": INT, "losses": INT, "d
                optional=("group", "last", "placement_points", "kill_points", "kills", "games",
                          "best_placement", "match_point", "results"))
 NATION = obj({"nation": STR, "rank": INT, "points": {"type": "number"},
-              "event_wins": INT, "match_wins": INT, "match_losses": INT})
+              "event_wins": INT, "match_wins": INT, "match_losses": INT,
+              # the best place in the decider event once it is completed (else null)
+              "decider_place": NULL_INT,
+              "tiebreak": {"enum": ["decider", "event_wins", "match_difference", None]}})
 
 SHAPES: dict[str, dict[str, Any]] = {
     "Tournament": obj(TOURNAMENT),
