@@ -49,3 +49,15 @@ def test_the_placement_points_hint_names_the_default_and_the_table_it_replaced()
     old = ", ".join(map(str, PMGC_2021_POINTS))
     assert read_settings(fmt, FormData({"s_placement_points": old})) == {
         "placement_points": list(PMGC_2021_POINTS)}
+
+
+def test_lists_typed_the_japanese_way_are_read() -> None:
+    """The Japanese hints list values with 、 (house style): a list typed so, or with a
+    full-width comma, reads as one typed with commas (it was refused as not numbers)."""
+    fmt = registry.get("free_for_all")
+    for typed in ("12、9、7、5", "12，9，7，5", "12, 9, 7, 5"):
+        raw = read_settings(fmt, FormData({"s_placement_points": typed}))
+        assert raw == {"placement_points": [12, 9, 7, 5]}, typed
+    de = registry.get("double_elimination")
+    raw = read_settings(de, FormData({"s_best_of_by_round": "W2=3、L2=5"}))
+    assert raw == {"best_of_by_round": {"W2": 3, "L2": 5}}

@@ -40,6 +40,7 @@ from .settings_form import (
     CHOICE_WORDS,
     FFA_TIEBREAKER_WORDS,
     TIEBREAKER_WORDS,
+    commas,
     read_settings,
     settings_fields,
 )
@@ -186,7 +187,7 @@ def _left(request: Request) -> list[int]:
 
 def _ids(raw: str) -> list[int | str]:
     return [int(p) if p.strip().isdigit() else p.strip()
-            for p in raw.replace("，", ",").split(",") if p.strip()]
+            for p in commas(raw) if p.strip()]
 
 
 async def update_stage(request: Request) -> Response:

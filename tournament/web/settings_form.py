@@ -128,8 +128,14 @@ class SettingField:
 OUTCOMES = ("win", "draw", "loss")
 
 
+def commas(raw: str) -> list[str]:
+    """A typed list's parts: split at a comma, a full-width one (，) or the Japanese list
+    mark (、), as the form's Japanese hints write lists."""
+    return raw.replace("，", ",").replace("、", ",").split(",")
+
+
 def _split(sent: list[Any]) -> list[str]:
-    return [p.strip() for v in sent for p in str(v).replace("，", ",").split(",") if p.strip()]
+    return [p.strip() for v in sent for p in commas(str(v)) if p.strip()]
 
 
 def _kind(hint: Any) -> tuple[str, bool, tuple[str, ...]]:
@@ -237,14 +243,14 @@ def read_settings(fmt: Format[Any], form: FormData, prefix: str = "s_") -> dict[
             value = int(raw)
         elif f.kind in ("pairs", "outcomes"):  # typed: key=number, key=number
             value = {}
-            for part in raw.replace("，", ",").split(","):
+            for part in commas(raw):
                 key, sep, number = part.partition("=")
                 if not sep:
                     raise _bad(f.name, f"{f.name} is written key=number, key=number.")
                 value[key.strip()] = _signed(f.name, number) if f.kind == "outcomes" else \
                     _whole(f.name, number)
         elif f.kind == "list":
-            value = [p.strip() for p in raw.replace("，", ",").split(",") if p.strip()]
+            value = [p.strip() for p in commas(raw) if p.strip()]
             if f.default and all(isinstance(x, int) for x in f.default) and all(
                     p.isascii() and p.isdigit() and len(p) <= 6 for p in value):
                 value = [int(p) for p in value]  # a list of numbers (placement points)
