@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.accounts_support import browser_for, make_user
+from tests.console_support import admin_console, error_of
 from tests.helpers import AUTH, by_number, make_event, make_stage, soup, stage, visible_text
-from tests.integration.test_console import admin_console, error_of
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 SEOUL = ZoneInfo("Asia/Seoul")

@@ -7,9 +7,8 @@ from __future__ import annotations
 import pytest
 
 from tests.accounts_support import form_values
+from tests.console_support import admin_console, error_of
 from tests.helpers import AUTH, by_number, report, soup
-
-from .test_console import admin_console, error_of
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from tests.accounts_support import form_values
+from tests.console_support import admin_console, error_of
 from tests.helpers import AUTH, make_event, make_stage, soup, stage
-from tests.integration.test_console import admin_console, error_of
 from tournament.formats import lobby_games, registry
 from tournament.models import Stage
 

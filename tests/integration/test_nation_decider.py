@@ -11,10 +11,10 @@ import httpx
 import pytest
 
 from tests.accounts_support import form_values
+from tests.console_support import admin_console, error_of
 from tests.helpers import AUTH, make_stage, soup, stage, unique, visible_text
 
 from .test_api_replays import play
-from .test_console import admin_console, error_of
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 PUBG = {"slug": "pubgm", "name": "PUBG MOBILE",

@@ -1,0 +1,40 @@
+"""A signed-in admin filling in the organizer console's forms (tests of /admin)."""
+
+from __future__ import annotations
+
+import re
+
+from tests.accounts_support import browser_for, form_token, make_user
+
+
+class Console:
+    """A signed-in admin filling in the console's forms."""
+
+    def __init__(self, browser) -> None:
+        self.b = browser
+
+    async def get(self, path: str, lang: str = "en"):
+        r = await self.b.client.get(path, params={"lang": lang})
+        assert r.status_code == 200, (path, r.status_code, r.text[:500])
+        return r
+
+    async def post(self, page: str, action: str, data: dict, lang: str = "en",
+                   files: dict | None = None):
+        token = form_token((await self.get(page, lang)).text)
+        return await self.b.client.post(action, params={"lang": lang},
+                                        data={"csrf_token": token, **data}, files=files)
+
+
+def error_of(html: str) -> str:
+    found = re.search(r'data-error>([^<]*)<', html)
+    assert found, "no error shown on the form"
+    return found.group(1).strip()
+
+
+async def admin_console(client, app):
+    admin = await make_user(client, role="admin")
+    ctx = browser_for(app)
+    browser = await ctx.__aenter__()
+    r = await browser.sign_in(admin["name"])
+    assert r.status_code == 303 and r.headers["location"] == "/admin"
+    return Console(browser), ctx
