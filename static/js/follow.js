@@ -16,7 +16,8 @@
 //                              no tournament.updated for a single result);
 //   [data-follow="events"]     the tournament's event cards with their champions, and
 //   [data-follow="champion"]   an event page's champion: on tournament.updated (sent when a
-//                              stage finishes or reopens);
+//                              stage finishes or reopens), the cards also on event.updated
+//                              (an event renamed);
 //   [data-follow="entrants:ID"] an event page's team list: on that event's event.updated
 //                              (a team withdrew, was renamed, imported or deleted), and
 //   [data-follow="team-head:ID"] a team page's heading (and title): on event.updated naming
@@ -162,6 +163,9 @@ document.addEventListener("tournament:event", (event) => {
   const nations = type === "match.updated" && movesNations(data, changed);
   for (const el of document.querySelectorAll("[data-follow]")) {
     if (type === "tournament.updated" && ON_TOURNAMENT.has(el.dataset.follow)) refreshFollower(el);
+    // an event renamed: its card (live.js renames it in place; the card also decides
+    // whether to add the game's title beside the name)
+    else if (type === "event.updated" && el.dataset.follow === "events") refreshFollower(el);
     else if (entrants && el.dataset.follow === entrants) refreshFollower(el, true);
     else if (team && ([`team-head:${team}`, `team:${team}`].includes(el.dataset.follow)
       || NAMES_TEAMS.test(el.dataset.follow))) {
