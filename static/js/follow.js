@@ -20,8 +20,9 @@
 //                              (an event renamed);
 //   [data-follow="entrants:ID"] an event page's team list: on that event's event.updated
 //                              (a team withdrew, was renamed, imported or deleted), and
-//   [data-follow="team-head:ID"] a team page's heading (and title): on event.updated naming
-//                              the team (sent when it withdraws or is renamed); such an
+//   [data-follow="team-head:ID"] a team page's heading (and title), and
+//   [data-follow="team-roster:ID"] its players: on event.updated naming the team (sent
+//                              when it withdraws, is renamed or its roster changes); such an
 //                              event also refetches every stage, match, the home page's
 //                              matches and the champions: any of them may draw its name.
 //
@@ -167,7 +168,8 @@ document.addEventListener("tournament:event", (event) => {
     // whether to add the game's title beside the name)
     else if (type === "event.updated" && el.dataset.follow === "events") refreshFollower(el);
     else if (entrants && el.dataset.follow === entrants) refreshFollower(el, true);
-    else if (team && ([`team-head:${team}`, `team:${team}`].includes(el.dataset.follow)
+    else if (team && ([`team-head:${team}`, `team-roster:${team}`, `team:${team}`]
+      .includes(el.dataset.follow)
       || NAMES_TEAMS.test(el.dataset.follow))) {
       refreshFollower(el, true);
     }

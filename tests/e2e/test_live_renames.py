@@ -1,5 +1,6 @@
-"""A stage, event or tournament renamed while its pages are open: every heading, crumb, card
-and the page's title say the new name, as a reload would (they kept the old one)."""
+"""Edits made while pages are open reach them as a reload would draw them: a stage, event or
+tournament renamed (every heading, crumb, card and the page's title kept the old name), a
+team's new roster (its page kept the old players)."""
 
 from __future__ import annotations
 
@@ -48,3 +49,19 @@ async def test_renames_reach_open_pages(browser, live_server):
         await expect(pages["stage"].locator(".crumbs")).to_have_text("リーグ")
         await expect(pages["match"].locator(".crumbs")).to_have_text("リーグ › 決勝")
         await context.close()
+
+
+async def test_a_new_roster_reaches_the_team_page(browser, live_server):
+    async with httpx.AsyncClient(base_url=live_server.url, headers=AUTH) as client:
+        event = await make_event(client, 2)
+        team = event["teams"][0]
+        page = await browser.new_page()
+        await page.goto(f"{live_server.url}/teams/{team}?lang=ko")
+        await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+        await expect(page.locator("main .roster li")).to_have_text(["p0a", "p0b 선수"])
+        r = await client.patch(f"/api/teams/{team}", json={
+            "players": [{"handle": "Faker", "names": {"ko": "이상혁"}}]})
+        assert r.status_code == 200, r.text
+        await expect(page.locator("main .roster li")).to_have_text(["Faker 이상혁"])
+        await expect(page.locator("[data-roster-title]")).to_have_text("선수")
+        await page.close()

@@ -306,7 +306,8 @@ async def team_page(request: Request) -> Response:
         event = next(e for e in t["events"] if e["slug"] == team["event"])
         fragment = request.query_params.get("fragment")
         template = "team.html" if not fragment else \
-            "team_head_fragment.html" if fragment == "head" else "team_fragment.html"
+            "team_head_fragment.html" if fragment == "head" else \
+            "team_roster_fragment.html" if fragment == "roster" else "team_fragment.html"
         teams = {m["opponent"]["id"]: m["opponent"] for m in team["schedule"]
                  if m["opponent"]} | {team["id"]: team}
         standing, fed, next_up = await team_standing(session, event["id"], team_id)
