@@ -18,6 +18,9 @@
 //   [data-follow="champion"]   an event page's champion: on tournament.updated (sent when a
 //                              stage finishes or reopens), the cards also on event.updated
 //                              (an event renamed);
+//   [data-follow="stages:ID"]  an event page's stages: on stage.updated of a stage of that
+//                              event it does not draw (added, or started from a draft), and
+//                              on event.updated with stage_removed;
 //   [data-follow="entrants:ID"] an event page's team list: on that event's event.updated
 //                              (a team withdrew, was renamed, imported or deleted), and
 //   [data-follow="team-head:ID"] a team page's heading (and title), and
@@ -167,6 +170,12 @@ document.addEventListener("tournament:event", (event) => {
     // an event renamed: its card (live.js renames it in place; the card also decides
     // whether to add the game's title beside the name)
     else if (type === "event.updated" && el.dataset.follow === "events") refreshFollower(el);
+    // an event page's stages: one it does not draw (added, or started from a draft), or
+    // one removed (event.updated with stage_removed)
+    else if (type === "stage.updated" && el.dataset.follow === `stages:${data.event_id}`
+      && !document.querySelector(`[data-stage="${data.id}"]`)) refreshFollower(el, true);
+    else if (type === "event.updated" && data.stage_removed != null
+      && el.dataset.follow === `stages:${data.id}`) refreshFollower(el, true);
     else if (entrants && el.dataset.follow === entrants) refreshFollower(el, true);
     else if (team && ([`team-head:${team}`, `team-roster:${team}`, `team:${team}`]
       .includes(el.dataset.follow)

@@ -1,6 +1,7 @@
 """Edits made while pages are open reach them as a reload would draw them: a stage, event or
 tournament renamed (every heading, crumb, card and the page's title kept the old name), a
-team's new roster (its page kept the old players)."""
+team's new roster (its page kept the old players), a stage added or removed (the event
+page did not show it, or kept it)."""
 
 from __future__ import annotations
 
@@ -64,4 +65,22 @@ async def test_a_new_roster_reaches_the_team_page(browser, live_server):
         assert r.status_code == 200, r.text
         await expect(page.locator("main .roster li")).to_have_text(["Faker 이상혁"])
         await expect(page.locator("[data-roster-title]")).to_have_text("선수")
+        await page.close()
+
+
+async def test_an_added_or_removed_stage_reaches_the_event_page(browser, live_server):
+    async with httpx.AsyncClient(base_url=live_server.url, headers=AUTH) as client:
+        event = await make_event(client, 2)
+        await make_stage(client, event)
+        page = await browser.new_page()
+        await page.goto(f"{live_server.url}/tournaments/{event['slug']}/events/lol?lang=ko")
+        await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+        headings = page.locator("main h2 a[data-name-of]")
+        await expect(headings).to_have_text(["Playoffs"])
+        show = await make_stage(client, event, name="Showmatch", names={"ko": "쇼매치"})
+        await expect(headings).to_have_text(["Playoffs", "쇼매치"])
+        await expect(page.locator(f"[data-stage='{show['id']}'] .match")).to_have_count(1)
+        r = await client.delete(f"/api/stages/{show['id']}?confirm=true")
+        assert r.status_code == 200, r.text
+        await expect(headings).to_have_text(["Playoffs"])
         await page.close()

@@ -163,7 +163,8 @@ async def event_page(request: Request) -> Response:
             session, await stage_reads.stage_by_id(session, s["id"])) for s in event["stages"]]
         teams = {x["id"]: x for x in event["teams"]}
         template = {"champion": "champion_fragment.html",
-                    "entrants": "entrants_fragment.html"}.get(
+                    "entrants": "entrants_fragment.html",
+                    "stages": "event_stages_fragment.html"}.get(
             request.query_params.get("fragment", ""), "event.html")
         return render(request, template, t=t, event=event, tz=t["timezone"],
                       entrant_word=entrant_word(len(x["players"]) for x in event["teams"]),
