@@ -16,11 +16,16 @@
 //                              no tournament.updated for a single result);
 //   [data-follow="events"]     the tournament's event cards with their champions, and
 //   [data-follow="champion"]   an event page's champion: on tournament.updated (sent when a
-//                              stage finishes or reopens);
+//                              stage finishes or reopens), the cards also on event.updated
+//                              (an event renamed);
+//   [data-follow="stages:ID"]  an event page's stages: on stage.updated of a stage of that
+//                              event it does not draw (added, or started from a draft), and
+//                              on event.updated with stage_removed;
 //   [data-follow="entrants:ID"] an event page's team list: on that event's event.updated
 //                              (a team withdrew, was renamed, imported or deleted), and
-//   [data-follow="team-head:ID"] a team page's heading (and title): on event.updated naming
-//                              the team (sent when it withdraws or is renamed); such an
+//   [data-follow="team-head:ID"] a team page's heading (and title), and
+//   [data-follow="team-roster:ID"] its players: on event.updated naming the team (sent
+//                              when it withdraws, is renamed or its roster changes); such an
 //                              event also refetches every stage, match, the home page's
 //                              matches and the champions: any of them may draw its name.
 //
@@ -162,8 +167,18 @@ document.addEventListener("tournament:event", (event) => {
   const nations = type === "match.updated" && movesNations(data, changed);
   for (const el of document.querySelectorAll("[data-follow]")) {
     if (type === "tournament.updated" && ON_TOURNAMENT.has(el.dataset.follow)) refreshFollower(el);
+    // an event renamed: its card (live.js renames it in place; the card also decides
+    // whether to add the game's title beside the name)
+    else if (type === "event.updated" && el.dataset.follow === "events") refreshFollower(el);
+    // an event page's stages: one it does not draw (added, or started from a draft), or
+    // one removed (event.updated with stage_removed)
+    else if (type === "stage.updated" && el.dataset.follow === `stages:${data.event_id}`
+      && !document.querySelector(`[data-stage="${data.id}"]`)) refreshFollower(el, true);
+    else if (type === "event.updated" && data.stage_removed != null
+      && el.dataset.follow === `stages:${data.id}`) refreshFollower(el, true);
     else if (entrants && el.dataset.follow === entrants) refreshFollower(el, true);
-    else if (team && ([`team-head:${team}`, `team:${team}`].includes(el.dataset.follow)
+    else if (team && ([`team-head:${team}`, `team-roster:${team}`, `team:${team}`]
+      .includes(el.dataset.follow)
       || NAMES_TEAMS.test(el.dataset.follow))) {
       refreshFollower(el, true);
     }

@@ -113,6 +113,28 @@ document.addEventListener("tournament:redrawn", () => {
   }
 });
 
+// A stage, event or tournament renamed (its stage.updated, event.updated or
+// tournament.updated carries its names): every place the page draws its name
+// ([data-name-of="stage:3"]: a heading, a crumb, an event card) and the page's title, whose
+// parts' names the server lists on <title data-names>, as a reload would draw them.
+const titleNames = JSON.parse(document.querySelector("title")?.dataset.names || "{}");
+
+function rename(kind, thing) {
+  if (!thing || thing.id == null) return;
+  const lang = document.documentElement.lang || "en";
+  const name = (thing.names || {})[lang] || thing.name;
+  if (!name) return;
+  const key = `${kind}:${thing.id}`;
+  for (const el of document.querySelectorAll(`[data-name-of="${key}"]`)) {
+    if (el.textContent !== name) el.textContent = name;
+  }
+  const old = titleNames[key];
+  if (old !== undefined && old !== name && document.title.includes(old)) {
+    document.title = document.title.replace(old, name);
+  }
+  if (old !== undefined) titleNames[key] = name;
+}
+
 function sideName(match, i) {
   const id = match.teams[i];
   if (id != null && teams[id]) return teams[id];
@@ -221,8 +243,11 @@ function applyStage(stage, flash = true) {
 // shows: every match in place; listeners of "tournament:snapshot" redraw the rest.
 function applySnapshot(message) {
   for (const event of message.data?.events || []) (event.teams || []).forEach(learnTeam);
+  rename("tournament", message.data);
+  for (const event of message.data?.events || []) rename("event", event);
   const stages = message.data?.stages || [];
   for (const stage of stages) {
+    rename("stage", stage);
     applyStage(stage, false);
     for (const match of stage.matches || []) announce(match);
   }
@@ -248,10 +273,15 @@ function handle(message) {
     applyMatch(message.data);
     announce(message.data);
   } else if (message.type === "stage.updated") {
+    rename("stage", message.data);
     applyStage(message.data);
     for (const match of message.data.matches || []) announce(match);
   } else if (message.type === "event.updated") {
+    rename("event", message.data);
     learnTeam(message.data.team);
+  } else if (message.type === "tournament.updated") {
+    rename("tournament", message.data);
+    for (const event of message.data.events || []) rename("event", event);
   }
   document.dispatchEvent(new CustomEvent("tournament:event", { detail: message }));
 }

@@ -113,3 +113,26 @@ async def test_every_tournament_update_carries_the_nation_table(client, db_url):
     assert [e["slug"] for e in sent[0][1]["events"]] == ["lol", "spare"]
     assert [e["slug"] for e in sent[1][1]["events"]] == ["lol"]
     assert sent[1][1]["nations"] == read["nations"] and sent[0][1]["names"]["ko"] == "컵 2"
+
+
+async def test_a_team_changing_nation_sends_the_nation_table(client, db_url):
+    """A team's nation moved (KR to JP): its wins count for the other nation now, so the
+    feed sends the nation table after the team (the tournament page kept the old table)."""
+    event = await make_event(client, 2)
+    stage_ = await make_stage(client, event)
+    a = event["teams"][0]  # KR; the other team is JP
+    m = stage_["matches"][0]
+    assert (await report(client, m["id"], [1, 0] if m["teams"][0] == a else [0, 1])
+            ).status_code == 200
+    seq = await last(client, event["slug"])
+    r = await client.patch(f"/api/teams/{a}", json={"names": {"ko": "새 이름"}}, headers=AUTH)
+    assert r.status_code == 200
+    assert [t for t, _ in await events_after(db_url, event["slug"], seq)] == ["event.updated"]
+    seq = await last(client, event["slug"])
+    r = await client.patch(f"/api/teams/{a}", json={"nation": "CN"}, headers=AUTH)
+    assert r.status_code == 200
+    sent = await events_after(db_url, event["slug"], seq)
+    assert [t for t, _ in sent] == ["event.updated", "tournament.updated"]
+    table = {row["nation"]: (row["match_wins"], row["match_losses"])
+             for row in sent[1][1]["nations"]}
+    assert table == {"CN": (1, 0), "JP": (0, 1)}

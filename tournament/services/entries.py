@@ -62,6 +62,11 @@ async def update_team(session: AsyncSession, team_id: int, body: TeamUpdate) -> 
         return view  # the values it sent are the stored ones: no change, no live event
     await emit(session, tournament.id, "event.updated",
                {**views.event_view(event, tournament.slug), "team": view})
+    if view["nation"] != before["nation"]:  # the nation table counts the team elsewhere now
+        from .reads import tournament_detail  # reads builds on this module
+
+        await emit(session, tournament.id, "tournament.updated",
+                   await tournament_detail(session, tournament.slug))
     return view
 
 

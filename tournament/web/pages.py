@@ -171,7 +171,8 @@ async def event_page(request: Request) -> Response:
             session, await stage_reads.stage_by_id(session, s["id"])) for s in event["stages"]]
         teams = {x["id"]: x for x in event["teams"]}
         template = {"champion": "champion_fragment.html",
-                    "entrants": "entrants_fragment.html"}.get(
+                    "entrants": "entrants_fragment.html",
+                    "stages": "event_stages_fragment.html"}.get(
             request.query_params.get("fragment", ""), "event.html")
         return render(request, template, t=t, event=event, tz=t["timezone"],
                       entrant_word=entrant_word(len(x["players"]) for x in event["teams"]),
@@ -314,7 +315,8 @@ async def team_page(request: Request) -> Response:
         event = next(e for e in t["events"] if e["slug"] == team["event"])
         fragment = request.query_params.get("fragment")
         template = "team.html" if not fragment else \
-            "team_head_fragment.html" if fragment == "head" else "team_fragment.html"
+            "team_head_fragment.html" if fragment == "head" else \
+            "team_roster_fragment.html" if fragment == "roster" else "team_fragment.html"
         teams = {m["opponent"]["id"]: m["opponent"] for m in team["schedule"]
                  if m["opponent"]} | {team["id"]: team}
         standing, fed, next_up = await team_standing(session, event["id"], team_id)

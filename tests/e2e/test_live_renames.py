@@ -1,0 +1,86 @@
+"""Edits made while pages are open reach them as a reload would draw them: a stage, event or
+tournament renamed (every heading, crumb, card and the page's title kept the old name), a
+team's new roster (its page kept the old players), a stage added or removed (the event
+page did not show it, or kept it)."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from playwright.async_api import expect
+
+from tests.helpers import AUTH, make_event, make_stage
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+async def test_renames_reach_open_pages(browser, live_server):
+    async with httpx.AsyncClient(base_url=live_server.url, headers=AUTH) as client:
+        event = await make_event(client, 2)
+        st = await make_stage(client, event)
+        slug, match_id = event["slug"], st["matches"][0]["id"]
+        context = await browser.new_context(viewport={"width": 390, "height": 844})
+        pages = {}
+        for key, path in (("tournament", f"/tournaments/{slug}?lang=ja"),
+                          ("event", f"/tournaments/{slug}/events/lol?lang=ja"),
+                          ("stage", f"/stages/{st['id']}?lang=ja"),
+                          ("match", f"/matches/{match_id}?lang=ja")):
+            pages[key] = page = await context.new_page()
+            await page.goto(live_server.url + path)
+            await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+        await expect(pages["stage"]).to_have_title("Playoffs · League of Legends")
+
+        r = await client.patch(f"/api/stages/{st['id']}", json={"names": {"ja": "決勝"}})
+        assert r.status_code == 200, r.text
+        r = await client.patch(f"/api/tournaments/{slug}/events/lol",
+                               json={"names": {"ja": "リーグ"}})
+        assert r.status_code == 200, r.text
+        r = await client.patch(f"/api/tournaments/{slug}", json={"names": {"ja": "杯"}})
+        assert r.status_code == 200, r.text
+
+        await expect(pages["tournament"]).to_have_title("杯")
+        await expect(pages["tournament"].locator("main h1")).to_have_text("杯")
+        await expect(pages["tournament"].locator("header .crumb")).to_have_text("杯")
+        await expect(pages["tournament"].locator(".card strong")).to_have_text("リーグ")
+        await expect(pages["event"]).to_have_title("リーグ · 杯")
+        await expect(pages["event"].locator("main h1")).to_have_text("リーグ")
+        await expect(pages["event"].locator("main h2 a")).to_have_text("決勝")
+        await expect(pages["stage"]).to_have_title("決勝 · リーグ")
+        await expect(pages["stage"].locator("main h1 [data-name-of]")).to_have_text("決勝")
+        await expect(pages["stage"].locator(".crumbs")).to_have_text("リーグ")
+        await expect(pages["match"].locator(".crumbs")).to_have_text("リーグ › 決勝")
+        await context.close()
+
+
+async def test_a_new_roster_reaches_the_team_page(browser, live_server):
+    async with httpx.AsyncClient(base_url=live_server.url, headers=AUTH) as client:
+        event = await make_event(client, 2)
+        team = event["teams"][0]
+        page = await browser.new_page()
+        await page.goto(f"{live_server.url}/teams/{team}?lang=ko")
+        await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+        await expect(page.locator("main .roster li")).to_have_text(["p0a", "p0b 선수"])
+        r = await client.patch(f"/api/teams/{team}", json={
+            "players": [{"handle": "Faker", "names": {"ko": "이상혁"}}]})
+        assert r.status_code == 200, r.text
+        await expect(page.locator("main .roster li")).to_have_text(["Faker 이상혁"])
+        await expect(page.locator("[data-roster-title]")).to_have_text("선수")
+        await page.close()
+
+
+async def test_an_added_or_removed_stage_reaches_the_event_page(browser, live_server):
+    async with httpx.AsyncClient(base_url=live_server.url, headers=AUTH) as client:
+        event = await make_event(client, 2)
+        await make_stage(client, event)
+        page = await browser.new_page()
+        await page.goto(f"{live_server.url}/tournaments/{event['slug']}/events/lol?lang=ko")
+        await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+        headings = page.locator("main h2 a[data-name-of]")
+        await expect(headings).to_have_text(["Playoffs"])
+        show = await make_stage(client, event, name="Showmatch", names={"ko": "쇼매치"})
+        await expect(headings).to_have_text(["Playoffs", "쇼매치"])
+        await expect(page.locator(f"[data-stage='{show['id']}'] .match")).to_have_count(1)
+        r = await client.delete(f"/api/stages/{show['id']}?confirm=true")
+        assert r.status_code == 200, r.text
+        await expect(headings).to_have_text(["Playoffs"])
+        await page.close()
