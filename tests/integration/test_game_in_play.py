@@ -24,6 +24,7 @@ async def league_match(client: httpx.AsyncClient) -> tuple[dict[str, Any], str]:
     event = await make_event(client, 2)
     st = await make_stage(client, event, format="round_robin",
                           settings={"allow_draws": True, "game_score": "goals"})
+    st["slug"] = event["slug"]
     return st, f"/api/matches/{st['matches'][0]['id']}"
 
 
@@ -46,6 +47,9 @@ async def test_a_live_goal_of_a_one_game_match_is_shown_not_counted(client):
     rows = {row["team_id"]: row for row in (await stage(client, st["id"]))["standings"]}
     assert [(row["wins"], row["losses"], row["draws"]) for row in rows.values()] \
         == [(0, 0, 0), (0, 0, 0)]
+    results = (await client.get(f"/api/tournaments/{st['slug']}/events/lol/results")).json()
+    assert [(x["score1"], x["score2"], x["games"], x["status"], x["game_in_play"])
+            for x in results["items"]] == [(0, 0, "1-0", "live", True)]
     # the next goal replaces the score in play; the status may be left out
     r = await client.patch(url, json={"games": [{"score": [1, 1], "live": True}]},
                            headers=AUTH)
