@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.helpers import AUTH, make_event, make_stage, stage
+from tests.helpers import AUTH, make_event, make_stage, soup, stage
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -155,3 +155,37 @@ async def test_the_refusals_are_said_in_korean_and_japanese(client):
                     "進行中にできるのは最後のゲームだけです。それより前のゲームは終了したゲームです。",
                     "進行中のゲームは試合が進行中のときだけ保存できます。試合を終えるには、ゲームを"
                     "終了したゲームとして保存してください。"]
+
+
+@pytest.mark.parametrize("lang, said", [("en", "Game 2 in play 12 11"),
+                                        ("ko", "2세트 진행 중 12 11"),
+                                        ("ja", "第2ゲーム 進行中 12 11")])
+async def test_the_match_page_names_the_game_in_play_beside_the_series_score(
+        client, lang, said):
+    url = await series(client, 3)
+    await client.patch(url, json={"games": [[13, 9], {"score": [12, 11], "live": True}],
+                                  "status": "live"}, headers=AUTH)
+    page = soup((await client.get(url.removeprefix("/api") + f"?lang={lang}")).text)
+    rows = [" ".join(td.get_text(" ", strip=True) for td in tr.find_all(["th", "td"]))
+            for tr in page.select("[data-games] tr")]
+    assert rows[1:] == [said]
+    assert [td.get("class") for td in page.select("[data-in-play] td")] \
+        == [["num"], ["num"]]  # the game in play is won by no one yet
+    hero = page.select_one("[data-hero-score]")
+    assert [hero.select_one(f"[data-score-{i}]").get_text() for i in (0, 1)] == ["1", "0"]
+
+
+async def test_a_one_game_match_shows_its_score_in_play_on_the_stage_and_match_pages(client):
+    st, url = await league_match(client)
+    await client.patch(url, json={"games": [{"score": [2, 1], "live": True}],
+                                  "status": "live"}, headers=AUTH)
+    match_id = st["matches"][0]["id"]
+    for path in (f"/stages/{st['id']}?lang=en", f"/matches/{match_id}?lang=en"):
+        page = soup((await client.get(path)).text)
+        card = page.select_one(f'[data-match="{match_id}"]')
+        assert card.select_one("[data-badge]").get_text() == "LIVE", path
+        if path.startswith("/matches"):
+            shown = [card.select_one(f"[data-score-{i}]").get_text() for i in (0, 1)]
+        else:
+            shown = [x.get_text() for x in card.select("[data-score]")]
+        assert shown == ["2", "1"], path
