@@ -128,6 +128,8 @@ class Match(SQLModel, table=True):
     score2: int = 0
     games: list[list[int]] | None = _json()
     maps: list[str | None] | None = _json()  # each game's map (or stage, characters)
+    # the last of ``games`` is in play (shown, never counted); only while the match is live
+    game_in_play: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     best_of: int = 1
     status: str = Field(default="pending", max_length=16)
     winner: int | None = None

@@ -296,6 +296,9 @@ class GameDetail(Body):
     score: GameScore
     map: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100,
                                           pattern=LINE)] | None = None
+    # the game is being played (only the last game, only while the match is live): its
+    # score is shown but not counted in the series
+    live: bool = False
 
 
 class GamePlacing(Body):

@@ -43,6 +43,7 @@ class MatchRow(Body):
     score2: Count = 0
     games: list[Annotated[list[Count], Field(min_length=2, max_length=2)]] | None = None
     maps: list[str | None] | None = None
+    game_in_play: bool = False  # the last of games is being played (a live match's)
     best_of: Annotated[int, Field(ge=1, le=99), Integral] = 1
     status: Literal["pending", "ready", "live", "completed"] = "pending"
     winner: Annotated[int, Field(ge=1, le=2), Integral] | None = None

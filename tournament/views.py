@@ -176,6 +176,7 @@ class MatchView(TypedDict):
     score: list[int]
     games: list[list[int]]
     maps: list[str | None]
+    game_in_play: bool  # the last of games is being played: shown, not counted
     best_of: int
     status: str
     winner: int | None
@@ -213,6 +214,7 @@ def _match_view(m: MatchState, tz: str | None = None) -> MatchView:
         "score": [m.score1, m.score2],
         "games": m.games or [],
         "maps": m.maps or [],
+        "game_in_play": m.game_in_play and bool(m.games),
         "best_of": m.best_of,
         "status": m.status,
         "winner": m.winner,

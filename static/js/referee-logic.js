@@ -27,18 +27,33 @@ export function seriesOnly(match) {
   return (match.games || []).length === 0 && match.score[0] + match.score[1] > 0;
 }
 
+// The finished games (a game in play, the last of a live match's games, is not one).
 export function storedGames(match) {
   const maps = match.maps || [];
-  return (match.games || []).map((score, i) => ({ score: [...score], map: maps[i] || null }));
+  const all = (match.games || []).map((score, i) => ({ score: [...score], map: maps[i] || null }));
+  return match.game_in_play ? all.slice(0, -1) : all;
+}
+
+// The game being played (its score saved, not counted yet), or null.
+export function gameInPlay(match) {
+  const games = match.games || [];
+  if (!match.game_in_play || !games.length) return null;
+  return { score: [...games[games.length - 1]], map: (match.maps || [])[games.length - 1] || null };
+}
+
+// The series score once the game in play counts (finishing the match ends it).
+export function countedScore(match) {
+  return gameInPlay(match) ? seriesFromGames(match.games) : [...match.score];
 }
 
 export function nextGameNumber(match) {
-  return seriesOnly(match) ? match.score[0] + match.score[1] + 1 : (match.games || []).length + 1;
+  return seriesOnly(match) ? match.score[0] + match.score[1] + 1 : storedGames(match).length + 1;
 }
 
 function gamesPayload(games) {
-  if (games.some((g) => g.map)) {
-    return games.map((g) => (g.map ? { score: g.score, map: g.map } : { score: g.score }));
+  if (games.some((g) => g.map || g.live)) {
+    return games.map((g) => ({ score: g.score, ...(g.map ? { map: g.map } : {}),
+                               ...(g.live ? { live: true } : {}) }));
   }
   return games.map((g) => g.score);
 }
@@ -47,7 +62,10 @@ function gamesPayload(games) {
 // its series score and how many games it lists.
 export function outcome(match, payload) {
   if (payload.forfeit) return { score: [0, 0], games: 0 };
-  if (payload.games) return { score: seriesFromGames(payload.games.map((g) => g.score || g)), games: payload.games.length };
+  if (payload.games) {
+    const finished = payload.games.filter((g) => !g.live); // a game in play counts nowhere
+    return { score: seriesFromGames(finished.map((g) => g.score || g)), games: payload.games.length };
+  }
   if (payload.score) return { score: payload.score, games: (match.games || []).length };
   return { score: [...match.score], games: (match.games || []).length };
 }
@@ -77,6 +95,13 @@ export function addGame(match, game, allowDraws) {
   return { payload, score, decided, draw: decided && score[0] === score[1] };
 }
 
+// Saving the score of the game being played (the next game, sent with "live": it is shown,
+// not counted; saving it as a game, or finishing the match, ends it).
+export function playGame(match, game) {
+  const games = [...storedGames(match), { score: game.score, map: game.map || null, live: true }];
+  return { payload: { games: gamesPayload(games), status: "live" } };
+}
+
 // Correcting game `number` (1-based) of the stored list to the game typed: the games
 // after it stay unless the corrected series is decided before them (those are dropped:
 // a 2-0 whose first game becomes 0-1 goes on at 1-1; a 2-1 whose second game flips is
@@ -100,8 +125,10 @@ export function replaceGame(match, number, game, allowDraws) {
   // a finished level series where the stage allows draws stays finished, as it was
   const finished = decided || (match.status === "completed" && allowDraws
     && score[0] === score[1] && kept.length === all.length);
+  const playing = gameInPlay(match); // goes on being played unless the series is decided
+  const sent = playing && !finished ? [...kept, { ...playing, live: true }] : kept;
   return {
-    payload: { games: gamesPayload(kept), status: finished ? "completed" : "live" },
+    payload: { games: gamesPayload(sent), status: finished ? "completed" : "live" },
     score, old, decided: finished, dropped: all.length - kept.length,
     draw: finished && score[0] === score[1],
   };
@@ -109,6 +136,10 @@ export function replaceGame(match, number, game, allowDraws) {
 
 export function undoGame(match) {
   const games = storedGames(match);
+  const playing = gameInPlay(match); // the game in play goes first
+  if (playing) {
+    return { payload: { games: gamesPayload(games), status: "live" }, removed: playing, number: games.length + 1 };
+  }
   if (!games.length) return null;
   const removed = games.pop();
   return { payload: { games: gamesPayload(games), status: "live" }, removed, number: games.length + 1 };
@@ -117,7 +148,7 @@ export function undoGame(match) {
 // Finishing at the stored score: only when the series is decided, or level where the
 // stage allows draws.
 export function canFinish(match, allowDraws) {
-  const [a, b] = match.score;
+  const [a, b] = countedScore(match);
   return Math.max(a, b) >= need(match.best_of) || (allowDraws && a === b);
 }
 

@@ -149,6 +149,19 @@ function gameLine(number, game, editable = false) {
   return li;
 }
 
+// The game being played: its saved score, named so, never a win yet.
+function playingLine(number, game) {
+  const li = document.createElement("li");
+  li.dataset.inPlay = "";
+  li.className = "in-play";
+  const label = document.createElement("span");
+  label.textContent = (single() ? L.in_play_one : fmt(L.in_play, number)) + (game.map ? ` · ${game.map}` : "");
+  const score = document.createElement("strong");
+  score.textContent = logic.scoreText(game.score);
+  li.append(label, score, document.createElement("span"));
+  return li;
+}
+
 function describe(match) {
   const box = document.createElement("div");
   const line = document.createElement("p");
@@ -196,6 +209,8 @@ function draw() {
   const games = logic.storedGames(m);
   if (editing != null && (editing > games.length || m.forfeit)) editing = null; // gone meanwhile
   list.replaceChildren(...games.map((g, i) => gameLine(i + 1, g, !m.forfeit)));
+  const playing = logic.gameInPlay(m);
+  if (playing) list.append(playingLine(games.length + 1, playing));
   const seriesOnly = logic.seriesOnly(m);
   const only = $("[data-series-only]");
   only.hidden = !seriesOnly || m.status === "completed";
@@ -208,6 +223,7 @@ function draw() {
   $('[data-action="cancel-edit"]').hidden = editing == null;
   // a series-score-only match takes the next game's winner, nothing it could not keep
   for (const el of root.querySelectorAll("[data-stepper], [data-action=\"save-game\"]")) el.hidden = seriesOnly;
+  $('[data-action="save-live"]').hidden = seriesOnly || editing != null;
   $("[data-map-label]").hidden = seriesOnly || !data.maps;
   $("[data-winner]").hidden = !seriesOnly;
   root.querySelectorAll("[data-action=\"won\"]").forEach((b) => {
@@ -449,6 +465,17 @@ async function saveGame(side = null) {
   if (await confirmLosses(op, question)) await save(op);
 }
 
+// Saving the score of the game being played: spectators see it, nothing counts it yet; the
+// boxes keep it for the next goal (or round), and "Save game" ends the game.
+async function saveLive() {
+  const game = typed();
+  if (!game) { show("error", nothingText(), { fields: [0, 1] }); return; }
+  if (game.error) { show("error", game.error, { fields: game.fields }); return; }
+  const op = { payload: logic.playGame(stored, game).payload, live: true, label: L.save_live,
+               finishLabel: L.save_live };
+  if (await confirmLosses(op, "")) await save(op);
+}
+
 async function start() {
   await save({ payload: { status: "live" }, label: L.start });
 }
@@ -459,7 +486,7 @@ async function finish() {
     return;
   }
   const op = { payload: { status: "completed" }, finishLabel: L.finish, label: L.finish };
-  const score = logic.scoreText(single() ? logic.shownScore(stored) : stored.score);
+  const score = logic.scoreText(single() ? logic.shownScore(stored) : logic.countedScore(stored));
   if (await confirmLosses(op, fill(L.finish_confirm, { score }))) await save(op);
 }
 
@@ -538,7 +565,7 @@ function openConflict(op, who, note = "") {
   const fixing = op?.editing != null; // a correction goes on the game it corrects
   apply.hidden = !fixing && game && !room;
   apply.textContent = fixing ? fill(L.apply_correction, { game: gameTitle(op.editing) })
-    : game && room ? fmt(L.apply_as_game, next) : L.apply_mine;
+    : op?.live && room ? L.save_live : game && room ? fmt(L.apply_as_game, next) : L.apply_mine;
   const noted = panel.querySelector("[data-conflict-note]");
   noted.hidden = !note;
   noted.textContent = note;
@@ -562,6 +589,7 @@ async function applyMine() {
   closeConflict();
   if (!held) return;
   if (held.op?.editing != null) { editing = held.op.editing; await saveCorrection(); return; }
+  if (held.op?.live) { await saveLive(); return; }
   if (held.op?.game || typed()) { await saveGame(held.op?.side ?? null); return; }
   if (held.op) {
     const op = { ...held.op, version: null };
@@ -636,6 +664,7 @@ root.addEventListener("click", (event) => {
   }
   const action = button.dataset.action;
   if (action === "save-game") { if (conflict) return; saveGame(); }
+  else if (action === "save-live") { if (conflict) return; saveLive(); }
   else if (action === "won") { if (conflict) return; saveGame(Number(button.dataset.side)); }
   else if (action === "start") start();
   else if (action === "finish") finish();
@@ -649,4 +678,9 @@ root.addEventListener("click", (event) => {
 });
 
 restoreDraft();
+// nothing typed here yet: the boxes start from the score in play, for its next goal
+const playingNow = logic.gameInPlay(stored);
+if (playingNow && points.every((p) => p.value === "")) {
+  playingNow.score.forEach((v, i) => { points[i].value = String(v); });
+}
 draw();

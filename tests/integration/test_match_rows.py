@@ -30,6 +30,7 @@ async def test_every_field_round_trips_through_the_store(app, client):
         m.team1_id, m.team2_id = m.team2_id, m.team1_id
         m.filled1 = m.filled2 = True
         m.score1, m.score2, m.games, m.maps = 2, 1, [[13, 9], [5, 13], [13, 2]], ["A", None, "B"]
+        m.game_in_play = True
         m.best_of, m.status, m.winner, m.draw, m.forfeit = 3, "completed", 1, False, None
         m.scheduled_at = datetime(2026, 11, 28, 11, 0, tzinfo=UTC)
         m.stream_url, m.active, m.conditional, m.version = "https://example.com/s", True, False, 7

@@ -102,3 +102,47 @@ def test_migration_0011_adds_the_nation_decider_empty_and_takes_it_back(tmp_path
                             ).fetchone()
         assert "AUTOINCREMENT" in sql
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_migration_0012_adds_no_game_in_play_and_takes_it_back(tmp_path):
+    """A match made before 0012 has no game in play after the upgrade (its games are all
+    finished); the downgrade drops the column and keeps the rows, ids and AUTOINCREMENT."""
+    import sqlite3
+
+    from alembic import command
+
+    from tournament.migrate import alembic_config, upgrade
+
+    path = tmp_path / "old.db"
+    url = f"sqlite+aiosqlite:///{path}"
+    upgrade(url, "0011_nation_decider")
+    with sqlite3.connect(path) as db:
+        db.executescript("""
+            INSERT INTO tournament (id, slug, name, timezone, published, last_seq,
+                nation_points, nation_scoring, created_at) VALUES (7, 'cup', 'Cup',
+                'Asia/Seoul', 1, 0, '[10, 6, 5]', 'best', '2026-11-29 00:00:00');
+            INSERT INTO event (id, tournament_id, slug, name, position)
+                VALUES (3, 7, 'fc', 'eFootball', 0);
+            INSERT INTO stage (id, event_id, tournament_id, name, format, seeding_method,
+                status, position) VALUES (5, 3, 7, 'League', 'round_robin', 'standard',
+                'running', 0);
+            INSERT INTO match (id, stage_id, tournament_id, number, round, filled1, filled2,
+                score1, score2, games, best_of, status, draw, conditional, active, version,
+                updated_at) VALUES (9, 5, 7, 1, 1, 1, 1, 1, 0, '[[2, 1]]', 1, 'completed', 0,
+                0, 1, 3, '2026-11-29 00:00:00');
+        """)
+    upgrade(url)
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT id, games, game_in_play FROM match").fetchall() == [
+            (9, "[[2, 1]]", 0)]
+        db.execute("UPDATE match SET game_in_play = 1")
+    command.downgrade(alembic_config(url), "0011_nation_decider")
+    with sqlite3.connect(path) as db:
+        columns = [row[1] for row in db.execute("PRAGMA table_info(match)")]
+        assert "game_in_play" not in columns and "games" in columns
+        assert db.execute("SELECT id, stage_id, games, version FROM match").fetchall() == [
+            (9, 5, "[[2, 1]]", 3)]
+        (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'match'").fetchone()
+        assert "AUTOINCREMENT" in sql
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -16,7 +16,17 @@ import httpx
 import pytest
 
 from tests.conftest import PG_URL, ROOT, create_postgres, drop_postgres
-from tests.helpers import ADMIN, AUTH, make_event, make_stage, play_out, report, visible_text
+from tests.helpers import (
+    ADMIN,
+    AUTH,
+    by_number,
+    make_event,
+    make_stage,
+    play_out,
+    report,
+    stage,
+    visible_text,
+)
 from tournament.app import create_app
 from tournament.config import Settings
 from tournament.migrate import upgrade
@@ -64,7 +74,7 @@ async def played_tournament(client: httpx.AsyncClient) -> dict[str, Any]:
     groups = await make_stage(client, event, name="Groups", format="round_robin",
                               names={"ko": "조별 리그"},
                               settings={"groups": 2, "allow_draws": True})
-    await make_stage(client, event, name="Final", format="double_elimination",
+    final = await make_stage(client, event, name="Final", format="double_elimination",
                      settings={"grand_final": "reset"},
                      seeding={"from_stage": groups["id"], "qualifiers": 2})
     matches = sorted(groups["matches"], key=lambda m: m["number"])
@@ -74,6 +84,11 @@ async def played_tournament(client: httpx.AsyncClient) -> dict[str, Any]:
     await report(client, matches[1]["id"], [0, 1])
     await client.post(f"/api/teams/{event['teams'][5]}/withdraw", json={}, headers=AUTH)
     await play_out(client, groups["id"])
+    # a goal of the final's game in play: shown, not counted, and exported as such
+    first = by_number(await stage(client, final["id"]))[1]
+    r = await client.patch(f"/api/matches/{first['id']}", json={
+        "games": [{"score": [1, 0], "live": True}], "status": "live"}, headers=AUTH)
+    assert (r.status_code, r.json()["game_in_play"]) == (200, True), r.text
     return event
 
 
@@ -105,6 +120,10 @@ async def test_export_and_import_into_the_other_database(client, db_url, tmp_pat
     doc = exported.json()
     assert doc["format"] == "tournament-export" and doc["version"] == 1
     assert "token" not in exported.text  # no secrets
+    in_play = [(m["games"], m["score1"], m["score2"], m["status"])
+               for e in doc["events"] for st in e["stages"] for m in st["matches"]
+               if m["game_in_play"]]
+    assert in_play == [([[1, 0]], 0, 0, "live")]
     target = (await create_postgres(PG_URL)) if db_url.startswith("sqlite") else \
         f"sqlite+aiosqlite:///{tmp_path / 'imported.db'}"
     try:

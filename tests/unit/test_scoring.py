@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tournament.formats.scoring import check_games, check_result, score_from_games, wins_needed
+from tournament.formats.scoring import (
+    check_games,
+    check_result,
+    game_in_play,
+    score_from_games,
+    wins_needed,
+)
 from tournament.formats.types import FormatError
 
 
@@ -69,3 +75,22 @@ def test_no_game_after_a_best_of_three_is_decided():
     with pytest.raises(FormatError) as err:
         check_games([[13, 5], [13, 7], [9, 13]], best_of=3)
     assert (err.value.code, err.value.params.get("game")) == ("invalid_games", 3)
+
+
+def test_only_the_last_game_may_be_in_play():
+    assert game_in_play([[1, 0], {"score": [0, 0], "live": True}]) is True
+    assert game_in_play([[1, 0], {"score": [0, 0], "live": False}]) is False
+    assert game_in_play([]) is False
+    with pytest.raises(FormatError) as err:
+        game_in_play([{"score": [1, 0], "live": True}, [0, 1]])
+    assert (err.value.code, err.value.field) == ("live_game_not_last", "games")
+
+
+def test_a_game_in_play_may_be_level_but_not_after_the_series_is_decided():
+    assert check_games([[13, 9], [0, 0]], 3, in_play=True) == [[13, 9], [0, 0]]
+    with pytest.raises(FormatError) as err:
+        check_games([[13, 9], [0, 0]], 3)
+    assert err.value.code == "tied_game"
+    with pytest.raises(FormatError) as err:
+        check_games([[13, 9], [13, 5], [1, 0]], 3, in_play=True)
+    assert err.value.code == "invalid_games"

@@ -185,6 +185,8 @@ class StageMachine:
         before = (m.status, m.winner)
         was_completed = m.status == MatchStatus.COMPLETED
         if status == MatchStatus.READY:
+            if update.games and scoring.game_in_play(list(update.games)):
+                scoring.refuse_game_in_play()
             clear_result(m)
             m.status = MatchStatus.READY
         elif update.forfeit is not None:
@@ -219,27 +221,39 @@ class StageMachine:
         completed = (status or m.status) == MatchStatus.COMPLETED
         draws = self.stage.format.allows_draws(self.stage.settings)
         given = update.given
-        games = scoring.check_games(list(update.games), m.best_of, draws) \
-            if "games" in given and update.games is not None else None
-        maps = scoring.game_maps(list(update.games)) \
-            if games is not None and update.games is not None else None
+        sent = list(update.games) if "games" in given and update.games is not None else None
+        in_play = scoring.game_in_play(sent) if sent is not None else False
+        if in_play and completed:
+            scoring.refuse_game_in_play()
+        games = scoring.check_games(sent, m.best_of, draws, in_play) \
+            if sent is not None else None
+        maps = scoring.game_maps(sent) if sent is not None else None
+        finished = (games[:-1] if in_play else games) if games is not None else None
+        # the match ends while a game is in play: that game is over and counts
+        ending = completed and m.game_in_play and games is None
         if "score" in given and update.score is not None:
             score: object = list(update.score)
-        elif games is not None:
-            score = list(scoring.score_from_games(games))
+        elif finished is not None:
+            score = list(scoring.score_from_games(finished))
+        elif ending:
+            score = list(scoring.score_from_games(m.games or []))
         elif status is not None:
             score = [m.score1, m.score2]
         else:
             raise FormatError("invalid_score", "Send a score, games or a status.", "score")
-        if games is not None and tuple(score) != scoring.score_from_games(games):  # type: ignore[arg-type]
+        if finished is not None and tuple(score) != scoring.score_from_games(finished):  # type: ignore[arg-type]
             raise FormatError("invalid_games", "The games do not add up to the score.", "games")
         result = scoring.check_result(score, best_of=m.best_of, completed=completed,
                                       allow_draws=draws)
         m.score1, m.score2 = result.score
         if games is not None:
-            m.games, m.maps = games, maps
-        elif m.games and scoring.score_from_games(m.games) != result.score:
-            m.games, m.maps = None, None  # a new score without games: the games no longer add up
+            m.games, m.maps, m.game_in_play = games, maps, in_play
+        elif m.games:
+            counted = m.games if ending else m.finished_games()
+            m.game_in_play = m.game_in_play and not ending
+            if scoring.score_from_games(counted) != result.score:
+                # a new score without games: the games no longer add up
+                m.games, m.maps, m.game_in_play = None, None, False
         m.forfeit = None
         m.winner = result.winner
         m.draw = result.draw
@@ -377,3 +391,4 @@ def _ties(rows: Sequence[Row]) -> list[list[int]]:
         if r.rank is not None:
             places.setdefault((r.group, r.rank), []).append(r.team_id)
     return [teams for teams in places.values() if len(teams) > 1]
+

@@ -71,6 +71,7 @@ def clear_result(m: MatchState) -> None:
     m.score1 = m.score2 = 0
     m.games = None
     m.maps = None
+    m.game_in_play = False
     m.winner = None
     m.draw = False
     m.forfeit = None

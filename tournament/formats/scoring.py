@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NoReturn
 
 from .limits import MAX_GAME_POINTS
 from .types import FormatError
@@ -38,11 +39,13 @@ def _pair(value: object, field: str) -> tuple[int, int]:
     return a, b
 
 
-def check_games(games: object, best_of: int, allow_draws: bool = False) -> list[list[int]]:
+def check_games(games: object, best_of: int, allow_draws: bool = False,
+                in_play: bool = False) -> list[list[int]]:
     """Game scores that a best-of can hold: at most ``best_of`` games, none played after
     the series was decided, and no tied game unless the stage allows draws (a league's
     best-of-1 football match may end 4-4; a game of a best-of-3 cannot). A game may also
-    be ``{"score": [a, b], "map": "Ascent"}`` (``game_maps`` reads the maps)."""
+    be ``{"score": [a, b], "map": "Ascent"}`` (``game_maps`` reads the maps). With
+    ``in_play`` the last game is still being played: it may be level (0-0 at kick-off)."""
     if not isinstance(games, list):
         raise FormatError("invalid_games", "games is a list of [a, b] game scores.", "games")
     result = [list(_pair(g["score"] if isinstance(g, dict) and "score" in g else g, "games"))
@@ -58,7 +61,7 @@ def check_games(games: object, best_of: int, allow_draws: bool = False) -> list[
         if max(a, b) > MAX_GAME_POINTS:
             raise FormatError("invalid_games", f"Game {number}: a game score is at most "
                               f"{MAX_GAME_POINTS}.", "games", game=number)
-        if a == b and not allow_draws:
+        if a == b and not allow_draws and not (in_play and number == len(result)):
             raise FormatError("tied_game", f"Game {number} is tied {a}-{b}; a game of this "
                               "match needs a winner.", "games", game=number)
         if number > 1 and max(score_from_games(result[:number - 1])) >= need:
@@ -121,10 +124,11 @@ def game_maps(games: list[object]) -> list[str | None] | None:
         if not isinstance(g, dict):
             maps.append(None)
             continue
-        unknown = set(g) - {"score", "map"}
+        unknown = set(g) - {"score", "map", "live"}
         if unknown:
             raise FormatError("invalid_games", "A game is [a, b] or {\"score\": [a, b], "
-                              f"\"map\": \"...\"}}; not {sorted(unknown)[0]!r}.", "games")
+                              f"\"map\": \"...\", \"live\": true}}; not "
+                              f"{sorted(unknown)[0]!r}.", "games")
         name = g.get("map")
         if name is not None and (not isinstance(name, str) or not name.strip()
                                  or len(name) > MAX_MAP):
@@ -132,3 +136,25 @@ def game_maps(games: list[object]) -> list[str | None] | None:
                               "characters.", "games")
         maps.append(name.strip() if isinstance(name, str) else None)
     return maps if any(m is not None for m in maps) else None
+
+
+def game_in_play(games: list[object]) -> bool:
+    """Whether the last game is marked in play (``{"score": [1, 0], "live": true}``): shown,
+    not counted. Only the last game can be; the games before it are finished."""
+    flags: list[bool] = []
+    for g in games:
+        live = g.get("live") if isinstance(g, dict) else None
+        if live is not None and not isinstance(live, bool):
+            raise FormatError("invalid_games", "A game's live is true or false.", "games")
+        flags.append(bool(live))
+    if any(flags[:-1]):
+        number = flags.index(True) + 1
+        raise FormatError("live_game_not_last", f"Game {number} cannot be in play: only the "
+                          "last game is; the games before it are finished.", "games",
+                          game=number)
+    return bool(flags) and flags[-1]
+
+
+def refuse_game_in_play() -> NoReturn:
+    raise FormatError("live_game_needs_live_match", "A game in play needs a live match: send "
+                      "the status live, or send the game without live to finish it.", "games")

@@ -29,6 +29,7 @@ class MatchState:
     score2: int = 0
     games: list[list[int]] | None = None
     maps: list[str | None] | None = None
+    game_in_play: bool = False  # the last of ``games`` is in play: shown, never counted
     best_of: int = 1
     status: str = MatchStatus.PENDING
     winner: int | None = None
@@ -79,13 +80,18 @@ class MatchState:
     def is_tiebreaker(self) -> bool:
         return self.bracket == Bracket.TIEBREAKER
 
+    def finished_games(self) -> list[list[int]]:
+        """The games played to the end: all of ``games`` but the one in play."""
+        games = self.games or []
+        return games[:-1] if self.game_in_play and games else games
+
     def result(self) -> MatchResult:
         """The plain result the standings of every format read."""
         return MatchResult(number=self.number, round=self.round, bracket=self.bracket,
                            group=self.group, teams=(self.team1_id, self.team2_id),
                            score=(self.score1, self.score2), winner=self.winner,
                            completed=self.status == MatchStatus.COMPLETED, draw=self.draw,
-                           games=tuple((g[0], g[1]) for g in self.games or ()),
+                           games=tuple((g[0], g[1]) for g in self.finished_games()),
                            lobby=tuple(self.lobby or ()), forfeit=self.forfeit,
                            best_of=self.best_of,
                            placings=tuple(

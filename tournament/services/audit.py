@@ -67,9 +67,9 @@ def entry_view(e: AuditEntry, slug: str | None = None) -> dict[str, Any]:
 def match_state(view: Mapping[str, Any]) -> dict[str, Any]:
     """What an entry keeps of a match: its result, status and schedule (not the version
     bookkeeping, which every change bumps)."""
-    keep = ("number", "teams", "score", "games", "maps", "status", "winner", "draw",
-            "forfeited_by", "scheduled_at", "stream_url", "venue", "station", "referee_id",
-            "checked_in_at")
+    keep = ("number", "teams", "score", "games", "maps", "game_in_play", "status", "winner",
+            "draw", "forfeited_by", "scheduled_at", "stream_url", "venue", "station",
+            "referee_id", "checked_in_at")
     return {k: view.get(k) for k in keep}
 
 

@@ -18,7 +18,7 @@ from .tournaments import event_by_slug, event_stages, event_teams, tournament_by
 
 RESULT_COLUMNS = ("stage", "number", "round", "group", "bracket", "team1", "team2", "score1",
                   "score2", "games", "status", "winner", "draw", "forfeited_by",
-                  "scheduled_at", "venue", "station")
+                  "scheduled_at", "venue", "station", "game_in_play")
 STANDING_COLUMNS = ("stage", "group", "rank", "team", "nation", "wins", "draws", "losses",
                     "points", "games_won", "games_lost", "goals_for", "goals_against",
                     "buchholz", "status", "tied")
@@ -47,7 +47,8 @@ async def event_tables(session: AsyncSession, slug: str,
                             "games": " ".join(f"{a}-{b}" for a, b in m.games or []),
                             "status": m.status, "winner": m.winner, "draw": m.draw,
                             "forfeited_by": m.forfeit, "scheduled_at": view["scheduled_at"],
-                            "venue": m.venue, "station": m.station})
+                            "venue": m.venue, "station": m.station,
+                            "game_in_play": view["game_in_play"]})
         withdrawn = frozenset(x for x, team in names.items() if team.withdrawn and x)
         for row in table(stage, matches, withdrawn):
             team = names.get(row.team_id)

@@ -16,6 +16,10 @@ MESSAGES = {
                      "match was already decided.",
     "tied_game": "Game %(game)s is tied; a game of this match needs a winner.",
     "draw_not_allowed": "This match cannot end in a draw.",
+    "live_game_not_last": "Only the last game can be in play; the games before it are "
+                          "finished.",
+    "live_game_needs_live_match": "A game in play needs a live match. To finish the match, "
+                                  "save the game as played.",
     "match_not_needed": "This match is not played.",
     "match_is_bye": "This match is a bye; it has no result.",
     "forfeit_with_result": "A forfeit decides the match by itself: send it without a score, "

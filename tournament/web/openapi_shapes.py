@@ -74,6 +74,7 @@ MATCH = {
     "forfeited_by": {"enum": [1, 2, None]},
     "scheduled_at": {"type": ["string", "null"], "format": "date-time"},
     "stream_url": NULL_STR, "maps": array(NULL_STR), "venue": NULL_STR,
+    "game_in_play": BOOL,  # the last of games is being played: shown, not in score
     "station": NULL_STR, "referee_id": NULL_INT,
     "checked_in_at": {"type": "array", "items": {"type": ["string", "null"],
                                                  "format": "date-time"},

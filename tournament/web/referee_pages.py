@@ -91,6 +91,9 @@ def console_labels(_: Any, published: bool = True, solo: bool = False) -> dict[s
         "remove_win_ask": _("Whose game win is taken off? Its series score goes down by "
                             "one."),
         "result": _("Result"), "save_result": _("Save the result"),
+        # the game being played: its score is saved and shown, not counted yet
+        "save_live": _("Save score in play"), "in_play": _("Game %d in play"),
+        "in_play_one": _("Score in play"),
         "undo_result": _("Undo the result"), "undo_forfeit": _("Undo the forfeit"),
         "undo_forfeit_confirm": _("Undo the forfeit of %(team)s? The match is open again, "
                                   "with no score."),
