@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 from playwright.async_api import Browser, Page, expect
 
-from tests.helpers import AUTH, unique
+from tests.helpers import AUTH, by_number, make_event, make_stage, unique
 
 PHONE = {"width": 390, "height": 844}
 
@@ -55,3 +55,18 @@ async def tap_score(page: Page, a: int, b: int, map_name: str | None = None) -> 
     await page.locator('[data-point="1"]').fill(str(b))
     if map_name:
         await page.locator("[data-map]").fill(map_name)
+
+
+SAVED = "저장했습니다. 관람객에게 바로 보입니다."  # the console's word after a save (ko)
+
+
+async def live_bo3(client: httpx.AsyncClient, games: list[list[int]] | None = None,
+                   status: str = "live") -> tuple[dict, dict]:
+    """M1 of a best-of-three bracket with ``games`` stored (default one game, 13-5)."""
+    event = await make_event(client, 4)
+    st = await make_stage(client, event, settings={"best_of": 3})
+    m = by_number(st)[1]
+    r = await client.patch(f"/api/matches/{m['id']}", json={
+        "games": games or [[13, 5]], "status": status}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    return event, r.json()
