@@ -60,6 +60,11 @@ async def test_a_tie_is_broken_from_the_stage_page(client, app):
             won = winners[frozenset(m["teams"])]
             r = await report(client, m["id"], [1, 0] if m["teams"][0] == won else [0, 1])
             assert r.status_code == 200, r.text
+        # an order typed with only two of the three tied teams: said in words, not a code
+        r = await con.post(path, f"{path}/ties", {"how": "order", "order": f"{c},{a}",
+                                                  "reason": "Coin toss by the referee"},
+                           lang="ja")
+        assert r.status_code == 422 and "同順位のチームだけ" in error_of(r.text), r.text
         r = await con.post(path, f"{path}/ties", {"how": "order", "order": f"{c},{a},{b}",
                                                   "reason": "Coin toss by the referee"})
         assert r.status_code == 303, error_of(r.text)

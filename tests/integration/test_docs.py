@@ -102,12 +102,24 @@ def test_every_template_message_is_translated():
 def _codes() -> set[str]:
     """Every error (and hold) code the code can answer with."""
     pattern = re.compile(r'\b(?:FormatError|NeedsAdmin|InvalidInput|Conflict|Forbidden|'
-                         r'BadRequest|Unauthorized|DomainError)\(\s*"([a-z_]+)"')
+                         r'BadRequest|Unauthorized|DomainError|UnsupportedMediaType|'
+                         r'TooManyRequests)\(\s*"([a-z_]+)"')
     codes: set[str] = set()
     for path in (ROOT / "tournament").rglob("*.py"):
         text = path.read_text()
         codes |= set(pattern.findall(text)) | set(re.findall(r'"code":\s*"([a-z_]+)"', text))
+        # a code chosen before it is raised: code = "unknown_field" if … else …
+        codes |= set(re.findall(r'\bcode = "([a-z_]+)"', text))
     return codes | {"not_found", "method_not_allowed", "invalid_input"}
+
+
+def test_every_error_code_is_said_in_words():
+    """A person never reads only a code: every code the service answers with has a message
+    (translated: test_every_template_message_is_translated), holds have their own words."""
+    codes = _codes()
+    assert {"unknown_field", "unsupported_media_type", "too_many_attempts"} <= codes
+    unsaid = codes - set(error_words.MESSAGES) - set(words.HOLDS)
+    assert not unsaid, sorted(unsaid)
 
 
 def test_the_api_reference_names_every_route_code_format_setting_and_tiebreaker():

@@ -115,6 +115,25 @@ MESSAGES = {
     "stage_not_started": "This stage has not started yet.",
     "invalid_format": "Unknown format.",
     "invalid_input": "Something in the form is not right.",
+    "not_a_tie": "The order names teams that do not share one place: name exactly the tied "
+                 "teams.",
+    "not_tied": "These teams do not share a place; they need no tiebreaker match.",
+    "invalid_export": "This file is not a tournament export this service can read.",
+    "unknown_field": "The form sent a field this page does not know. Reload it and try "
+                     "again.",
+    # what a page script or an integration can get back; said here too, so that no one
+    # reads only a code
+    "body_too_large": "This is too much to send at once.",
+    "invalid_json": "The request could not be read. Reload the page and try again.",
+    "unsupported_media_type": "The request could not be read. Reload the page and try "
+                              "again.",
+    "invalid_if_match": "The request could not be read. Reload the page and try again.",
+    "invalid_idempotency_key": "The request could not be read. Reload the page and try "
+                               "again.",
+    "idempotency_key_reused": "This request was already sent with other content. Reload "
+                              "the page and enter it again.",
+    "method_not_allowed": "This address does not take that kind of request.",
+    "forbidden_origin": "Live updates cannot be shown on another site.",
 }
 # A CSV file's bad lines, by the line's ``code``.
 CSV_MESSAGES = {
