@@ -105,17 +105,26 @@ def _error(r: httpx.Response, status: int, code: str) -> dict[str, Any]:
     return body
 
 
+NOT_ASCII = ("An Idempotency-Key is visible ASCII characters (letters, digits, punctuation; "
+             "no spaces), a UUID say.")
+
+
 async def test_an_empty_or_overlong_idempotency_key_is_a_400_that_changes_nothing(client):
     """An empty key was read as no key: a client whose key generator broke retried, and
-    the write was applied twice. A key sent is checked: empty (or blank) and over 200
-    characters are both 400 invalid_idempotency_key, before anything is written."""
+    the write was applied twice. A key sent is checked: empty (or blank), over 200
+    characters, or not visible ASCII (as the OpenAPI schema says) are each 400
+    invalid_idempotency_key, before anything is written."""
     slug = unique()
     for key, message in (
             ("", "The Idempotency-Key header is empty: send a key (a UUID, say) or leave "
                  "the header out."),
             ("   ", "The Idempotency-Key header is empty: send a key (a UUID, say) or leave "
                     "the header out."),
-            ("k" * 201, "An Idempotency-Key has at most 200 characters.")):
+            ("k" * 201, "An Idempotency-Key has at most 200 characters."),
+            # what the schema promises a key is (0x21-0x7E): no inner space, no tab, no
+            # Latin-1 byte, no DEL
+            *((key, NOT_ASCII) for key in ("a b", "k\tk", "ké".encode("latin-1"),
+                                           "k\x7f"))):
         r = await client.post("/api/tournaments", json={"slug": slug, "name": "Cup"},
                               headers={**AUTH, "Idempotency-Key": key})
         body = _error(r, 400, "invalid_idempotency_key")

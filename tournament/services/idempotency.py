@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -38,6 +39,9 @@ async def _stored(session: AsyncSession, principal: str, key: str,
 
 
 MAX_KEY = 200
+# what the OpenAPI schema promises a key is: ASCII 0x21-0x7E (a header's other bytes
+# arrive as Latin-1, and a key with a space or a control character is a client's bug)
+VISIBLE_ASCII = re.compile(r"[\x21-\x7e]+")
 
 
 def check_key(key: str) -> None:
@@ -50,6 +54,10 @@ def check_key(key: str) -> None:
     if len(key) > MAX_KEY:
         raise BadRequest("invalid_idempotency_key", f"An Idempotency-Key has at most "
                          f"{MAX_KEY} characters.", "Idempotency-Key", params={"max": MAX_KEY})
+    if not VISIBLE_ASCII.fullmatch(key):
+        raise BadRequest("invalid_idempotency_key", "An Idempotency-Key is visible ASCII "
+                         "characters (letters, digits, punctuation; no spaces), a UUID say.",
+                         "Idempotency-Key")
 
 
 async def run(ctx: Context, action: Action, *, principal: str, key: str | None,

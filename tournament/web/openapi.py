@@ -31,8 +31,8 @@ ERROR = ref("Error")
 ERRORS = {
     "400": "Malformed: the body is not a JSON object, a path id is not a whole number "
            "from 1 to 2147483647, a query parameter is out of its range, or a header is "
-           "(invalid_if_match; invalid_idempotency_key: an empty Idempotency-Key, or one "
-           "of more than 200 characters)",
+           "(invalid_if_match; invalid_idempotency_key: an empty Idempotency-Key, one "
+           "of more than 200 characters, or one with a character outside ASCII 0x21-0x7E)",
     "401": "No valid bearer token",
     "403": "The token's role or assignments do not allow this",
     "404": "No such resource (or not visible to this reader)",
