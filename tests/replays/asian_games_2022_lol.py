@@ -51,7 +51,7 @@ SOURCES (stored public pages, read via the search tool)
  [12] https://d.mir.pe/wiki/2022 항저우 아시안 게임/e스포츠/리그 오브 레전드/결승전 (a namu.wiki
      mirror) - every knockout match but the bronze medal match ended 2-0; the final, Korea v
      Chinese Taipei, two games.
- [13] https://www.olypgraph.com/ (항저우 아시안게임 e스포츠 종목 순위) - Korea "5승 0패", a
+ [13] https://www.olypgraph.com/항저우-아시안게임-배그-아쉽다-한국-e스포츠-종목/ - Korea "5승 0패", a
      title without dropping a game ("무실 세트 전승"); Chinese Taipei "4승 1패".
 
 STAND-INS AND GAPS
