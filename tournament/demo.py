@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -13,10 +14,17 @@ from sqlmodel import select
 from . import views
 from .config import Settings
 from .db import Database
-from .formats.clashes import expected_end
+from .formats.clashes import expected_end, utc
 from .live.hub import Hub
-from .models import Stage, Tournament
-from .schemas import EventCreate, MatchUpdate, StageCreate, TeamCreate, TournamentCreate
+from .models import Match, Stage, Tournament
+from .schemas import (
+    EventCreate,
+    MatchUpdate,
+    StageCreate,
+    TeamCreate,
+    TournamentCreate,
+    TournamentUpdate,
+)
 from .services import matches, stage_reads, stages, tournaments
 from .services.actors import COMMAND_LINE
 from .services.context import Context
@@ -24,6 +32,8 @@ from .services.context import Context
 KST = ZoneInfo("Asia/Seoul")
 FIRST_HOUR, LAST_HOUR = 13, 23  # the demo's matches are played 13:00-23:00 in Seoul
 VENUE = "Olympic Hall, Seoul"  # where the demo is played (one venue; stages and booths)
+# a live match began this long before its games in play: its first game is under way
+LIVE_LEAD = timedelta(minutes=10)
 
 LOL_TEAMS = [  # (en, ko, ja, nation, players)
     ("Seoul Tigers", "서울 타이거즈", "ソウル・タイガース", "KR", ["Faker9", "Canyon", "Zeka", "Ruler", "Keria"]),
@@ -68,8 +78,9 @@ PUBG_SQUADS = [  # 16 squads in one lobby (en, ko, ja, nation)
 
 
 def first_day(today: date) -> datetime:
-    """When the demo's competition starts: 13:00 in Seoul the day before ``today``, so that
-    the day it is loaded is its second day of three, with matches live that day."""
+    """The demo's planned first day: 13:00 in Seoul the day before ``today``. Each event's
+    plan (13:00-23:00 a day) is then moved as a whole so that its live match began just
+    before the demo is loaded: a match shown live is never hours early or late."""
     return datetime.combine(today - timedelta(days=1), time(FIRST_HOUR), KST)
 
 
@@ -78,16 +89,17 @@ def demo_slug(today: date) -> str:
     return f"kj-esports-{first_day(today).year}"
 
 
-async def load_demo(settings: Settings, today: date | None = None) -> bool:
+async def load_demo(settings: Settings, now: datetime | None = None) -> bool:
     """Load the demo into an empty database; False (and nothing changed) otherwise.
-    ``today`` (default: today in Seoul) is the competition's second day."""
+    ``now`` (default: the clock) is the moment the demo shows: its live matches began
+    shortly before it, its finished ones before them, the rest is to come."""
     db = Database(settings.database_url)
     ctx = Context(db=db, hub=Hub(), settings=settings)
     try:
         async with db.read() as session:
             if (await session.exec(select(Tournament.id).limit(1))).first() is not None:
                 return False
-        await _load(ctx, today or datetime.now(KST).date())
+        await _load(ctx, now or datetime.now(UTC))
         return True
     finally:
         await db.dispose()
@@ -134,10 +146,12 @@ def _score(rng: random.Random, best_of: int, live: bool = False,
     return {"games": games, "status": "live" if live else "completed"}
 
 
-async def _load(ctx: Context, today: date) -> None:
+async def _load(ctx: Context, now: datetime) -> None:
     rng = random.Random(2026)
+    now = now.replace(minute=now.minute - now.minute % 5, second=0, microsecond=0)
+    today = now.astimezone(KST).date()
     day1, slug, year = first_day(today), demo_slug(today), first_day(today).year
-    day2 = day1 + timedelta(days=1)  # today: every match live is on today's schedule
+    day2 = day1 + timedelta(days=1)  # the planned day of play with matches live
     async with ctx.transaction() as s:
         await tournaments.create_tournament(s, TournamentCreate(
             slug=slug, name=f"Korea–Japan Esports Competition {year}",
@@ -153,12 +167,14 @@ async def _load(ctx: Context, today: date) -> None:
                  "single_elimination",
                  {"best_of": 3, "best_of_by_round": {"2": 5}, "third_place_match": True,
                   "game_minutes": 45})
-    await _play(ctx, groups, day1, ["done" for _ in groups["matches"]],
-                stream="https://www.twitch.tv/kj_esports", station="Main stage")
+    planned = [await _play(ctx, groups, day1, ["done" for _ in groups["matches"]],
+                           stream="https://www.twitch.tv/kj_esports", station="Main stage")]
     playoffs = await _stage_by_name(ctx, "Playoffs")
-    await _play(ctx, playoffs, day2,
-                ["done", "live"],
-                stream="https://www.twitch.tv/kj_esports", station="Main stage")
+    planned.append(await _play(ctx, playoffs, day2, ["done", "live"],
+                               stream="https://www.twitch.tv/kj_esports", station="Main stage"))
+    shift = planned[-1].shift_to(now)  # the group stage the day before, as planned
+    for plan in planned:
+        await plan.write(ctx, shift)
 
     valorant = await _event(ctx, slug, "valorant", "VALORANT", "발로란트", "VALORANT", [
         (f"{en} Phantoms", f"{ko} 팬텀스", f"{ja}ファントムズ", n, [f"{en[:3].upper()}{i}"
@@ -167,9 +183,10 @@ async def _load(ctx: Context, today: date) -> None:
     swiss = await _stage(ctx, slug, "valorant", ("Swiss stage", "스위스 스테이지", "スイスステージ"),
                          valorant, "swiss", {"pairing": "valve", "decider_best_of": 3,
                                              "game_score": "rounds"})
-    await _play(ctx, swiss, day2, ["done" for _ in range(16)]
-                + ["done" for _ in range(5)] + ["live"], maps=VALORANT_MAPS,
-                stations=("Stage B", "Booth 3", "Booth 4", "Booth 5"))
+    plan = await _play(ctx, swiss, day2, ["done" for _ in range(16)]
+                       + ["done" for _ in range(5)] + ["live"], maps=VALORANT_MAPS,
+                       stations=("Stage B", "Booth 3", "Booth 4", "Booth 5"))
+    await plan.write(ctx, plan.shift_to(now))
 
     foot = await _event(ctx, slug, "efootball", "eFootball", "eFootball", "eFootball",
                         [(en, ko, ja, n, [en.split()[0] + "_" + n]) for en, ko, ja, n in EFOOTBALL])
@@ -185,7 +202,8 @@ async def _load(ctx: Context, today: date) -> None:
         results.append({"games": [goals], "score": [int(won[0]), int(won[1])],
                         "status": "completed"})
     results.append({"score": [0, 0], "status": "live"})
-    await _play(ctx, league, day2 + timedelta(hours=1), results, station="Booth 1")
+    plan = await _play(ctx, league, day2 + timedelta(hours=1), results, station="Booth 1")
+    await plan.write(ctx, plan.shift_to(now))
 
     tekken = await _event(ctx, slug, "tekken8", "Tekken 8", "철권 8", "鉄拳8",
                           [(en, ko, ja, n, [en.replace(" ", "").replace("-", "")])
@@ -193,16 +211,19 @@ async def _load(ctx: Context, today: date) -> None:
     top = await _stage(ctx, slug, "tekken8", ("Top 6", "TOP 6", "TOP 6"), tekken,
                        "double_elimination",
                        {"best_of": 5, "grand_final": "reset", "game_minutes": 10})
-    await _play(ctx, top, day2 + timedelta(hours=2),
-                ["done" for _ in range(5)] + ["live"], station="Booth 2")
+    plan = await _play(ctx, top, day2 + timedelta(hours=2),
+                       ["done" for _ in range(5)] + ["live"], station="Booth 2")
+    await plan.write(ctx, plan.shift_to(now))
 
     pubg = await _event(ctx, slug, "pubgm", "PUBG Mobile", "배틀그라운드 모바일", "PUBG MOBILE",
                         [(en, ko, ja, n, [f"{en.split()[0][:4]}{i}" for i in range(1, 5)])
                          for en, ko, ja, n in PUBG_SQUADS])
     final = await _stage(ctx, slug, "pubgm", ("Grand final", "그랜드 파이널", "グランドファイナル"),
                          pubg, "free_for_all", {"games": 6, "game_minutes": 30})
-    await _play_lobby(ctx, final, day2 + timedelta(hours=3), played=3,
-                      rng=random.Random(16))
+    played = 3  # of six games: the lobby began that many games (and a bit) ago
+    await _play_lobby(ctx, final, now - played * timedelta(minutes=30) - LIVE_LEAD,
+                      played=played, rng=random.Random(16))
+    await _date(ctx, slug)
 
 
 async def _play_lobby(ctx: Context, stage: views.StageView, start: datetime, played: int,
@@ -268,26 +289,77 @@ def _in_hours(at: datetime, end: datetime) -> datetime:
     return at
 
 
+@dataclass
+class Plan:
+    """A stage's matches as played, with their planned times (and stations): written once
+    every result is in, moved as a whole (``shift``) so that its live match began just
+    before the moment the demo shows."""
+
+    stage: views.StageView
+    minutes: int
+    stream: str | None
+    venue: str
+    begins: dict[int, tuple[datetime, str | None]] = field(default_factory=dict)
+    played: list[int] = field(default_factory=list)  # numbers of the matches reported
+    best_of: dict[int, int] = field(default_factory=dict)  # by match number
+    live: tuple[int, int] | None = None  # the live match's number and its games in
+
+    def shift_to(self, now: datetime) -> timedelta:
+        assert self.live is not None, "a stage with a live match"
+        number, games = self.live
+        slot = expected_end(now, self.best_of[number], self.minutes) - now
+        # its games so far, and a little: never so long ago that it overran its slot
+        began = now - min(games * timedelta(minutes=self.minutes) + LIVE_LEAD,
+                          slot - LIVE_LEAD)
+        return began - self.begins[number][0]
+
+    async def write(self, ctx: Context, shift: timedelta) -> None:
+        async with ctx.db.read() as s:
+            view = await stage_reads.stage_view(s, await stage_reads.stage_by_id(
+                s, self.stage["id"]))
+        for m in view["matches"]:
+            if m["number"] in self.played or (m["status"] in ("pending", "ready")
+                                              and m["number"] in self.begins):
+                at, desk = self.begins[m["number"]]
+                async with ctx.transaction() as s:
+                    await matches.update_match(s, m["id"], MatchUpdate(
+                        scheduled_at=at + shift, stream_url=self.stream, venue=self.venue,
+                        station=desk), COMMAND_LINE, None)
+
+
+async def _date(ctx: Context, slug: str) -> None:
+    """The tournament's first and last day: those of its matches, in Seoul."""
+    async with ctx.db.read() as s:
+        tournament = (await s.exec(select(Tournament).where(Tournament.slug == slug))).one()
+        times = [at for at in (await s.exec(select(Match.scheduled_at).where(
+            Match.tournament_id == tournament.id))).all() if at is not None]
+    days = sorted(utc(at).astimezone(KST).date() for at in times)
+    async with ctx.transaction() as s:
+        await tournaments.update_tournament(s, slug, TournamentUpdate(
+            starts_on=days[0], ends_on=days[-1]))
+
+
 async def _play(ctx: Context, stage: views.StageView, start: datetime,
                 results: Sequence[dict[str, Any] | str], stream: str | None = None,
                 rng: random.Random | None = None, maps: list[str] | None = None,
                 venue: str = VENUE, station: str | None = None,
-                stations: Sequence[str] = ()) -> None:
+                stations: Sequence[str] = ()) -> Plan:
     """Report ``results`` to the first ready match each time (so later rounds fill as
-    earlier ones finish), then schedule every match still to play.
+    earlier ones finish), planning a time for every match from ``start``; the times are
+    written by the plan (``Plan.write``), moved to the moment the demo shows.
     A result ``"done"`` or ``"live"`` is drawn at random for the match's best-of.
 
     On one station the matches run back to back in match-number order; on several
     (``stations``: a Swiss stage's PCs) a round's matches run side by side in waves, and a
     round starts when the one before it ends. Each match gets the time the clash check
     expects of its best-of (``game_minutes`` a game a side needs), so none overlap, and
-    play keeps to the day (13:00-23:00 in Seoul)."""
+    play keeps to ten hours a day (13:00-23:00 as planned)."""
     rng = rng or random.Random(len(results))
-    admin = COMMAND_LINE
     minutes = stage["settings"].get("game_minutes", 60)
     desks: list[str | None] = [*stations] or [station]
     clock = {"at": start}
-    begins: dict[int, tuple[datetime, str | None]] = {}
+    out = Plan(stage, minutes, stream, venue)
+    begins = out.begins
 
     def plan(found: Sequence[Any]) -> None:
         """A time and a station for every match not planned yet (later Swiss rounds are
@@ -304,30 +376,24 @@ async def _play(ctx: Context, stage: views.StageView, start: datetime,
                 at = _in_hours(clock["at"], expected_end(clock["at"], longest, minutes))
                 for desk, m in zip(desks, wave, strict=False):
                     begins[m["number"]] = (at, desk)
+                    out.best_of[m["number"]] = m["best_of"]
                 clock["at"] = expected_end(at, longest, minutes)
-
-    plan(stage["matches"])
-
-    async def schedule(m: Any) -> None:
-        at, desk = begins[m["number"]]
-        async with ctx.transaction() as s:
-            await matches.update_match(s, m["id"], MatchUpdate(
-                scheduled_at=at, stream_url=stream, venue=venue, station=desk), admin, None)
 
     for body in results:
         async with ctx.db.read() as s:
             view = await stage_reads.stage_view(s, await stage_reads.stage_by_id(s, stage["id"]))
         plan(view["matches"])
         ready = next(m for m in view["matches"] if m["status"] == "ready")
-        await schedule(ready)
+        result = body if isinstance(body, dict) else _score(
+            rng, ready["best_of"], live=body == "live", maps=maps)
+        out.played.append(ready["number"])
+        if result["status"] == "live":
+            out.live = (ready["number"], len(result.get("games") or [])
+                        or sum(result.get("score") or []))
         async with ctx.transaction() as s:
-            result = body if isinstance(body, dict) else _score(
-                rng, ready["best_of"], live=body == "live", maps=maps)
             await matches.update_match(s, ready["id"], MatchUpdate.model_validate(result),
-                                       admin, None)
+                                       COMMAND_LINE, None)
     async with ctx.db.read() as s:
         view = await stage_reads.stage_view(s, await stage_reads.stage_by_id(s, stage["id"]))
     plan(view["matches"])
-    for m in view["matches"]:
-        if m["status"] in ("pending", "ready") and m["scheduled_at"] is None:
-            await schedule(m)
+    return out
