@@ -46,9 +46,19 @@ class UnsupportedMediaType(DomainError):
 class NotFound(DomainError):
     status = 404
 
-    def __init__(self, what: str, ident: object) -> None:
-        super().__init__("not_found", f"{what} {ident} does not exist.")
+    def __init__(self, what: str, ident: object, message: str | None = None) -> None:
+        super().__init__("not_found", message or f"{what} {ident} does not exist.")
         self.what = what  # pages say which kind of thing, in the reader's language
+
+
+def out_of_play(match_id: int) -> NotFound:
+    """A match that exists but is not played (any more): a bracket reset no longer needed,
+    a Swiss round withdrawn and paired again. No read shows it; its own answer says why."""
+    error = NotFound("Match", match_id, f"Match {match_id} is not played: it was taken out "
+                     "of play (a bracket reset no longer needed, or a Swiss round paired "
+                     "again after a correction).")
+    error.what = "OutOfPlay"
+    return error
 
 
 class Conflict(DomainError):

@@ -10,7 +10,16 @@ import httpx
 import pytest
 from sqlmodel import select
 
-from tests.helpers import AUTH, by_number, make_event, make_stage, report, stage, unique
+from tests.helpers import (
+    AUTH,
+    by_number,
+    make_event,
+    make_stage,
+    report,
+    stage,
+    unique,
+    visible_text,
+)
 from tournament.live import outbox
 from tournament.models import Tournament
 
@@ -65,7 +74,14 @@ async def test_a_reset_taken_out_of_play_is_listed_and_never_announced_as_ready(
         ("match.updated", gf1), ("stage.updated", stage_id),
         ("tournament.updated", (await client.get(f"/api/tournaments/{event['slug']}"))
          .json()["id"])]
-    assert (await client.get(f"/api/matches/{reset['id']}")).status_code == 404
+    gone = await client.get(f"/api/matches/{reset['id']}")
+    assert _error(gone, 404, "not_found")["message"] == (
+        f"Match {reset['id']} is not played: it was taken out of play (a bracket reset no "
+        "longer needed, or a Swiss round paired again after a correction).")
+    page = await client.get(f"/matches/{reset['id']}?lang=ko")  # said so on its page too
+    assert page.status_code == 404 and "경기 목록에서 빠졌습니다" in visible_text(page.text)
+    unknown = await client.get("/api/matches/999999")
+    assert _error(unknown, 404, "not_found")["message"] == "Match 999999 does not exist."
     listed = (await client.get("/api/matches", params={"stage": stage_id})).json()["items"]
     assert [m["id"] for m in listed] == sorted(by_number(view)[n]["id"] for n in range(1, 7))
 

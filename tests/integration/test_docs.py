@@ -61,6 +61,7 @@ def test_every_template_message_is_translated():
     used |= set(words.AUDIT_TARGETS.values())
     # errors said by code (pages and the referee console), and the console's own words
     used |= set(error_words.MESSAGES.values()) | {error_words.GENERIC}
+    used |= set(error_words.NOT_FOUND.values())
     used |= set(error_words.CSV_MESSAGES.values())
     # the console's words looked up by variable: settings, fields, reasons, clash kinds
     from tournament.web import console, console_stages, settings_form

@@ -12,7 +12,7 @@ from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
-from ..errors import NotFound
+from ..errors import NotFound, out_of_play
 from ..formats.clashes import utc
 from ..formats.nations import EventPlacement, nation_pairs, nation_table
 from ..formats.state import MatchState
@@ -172,9 +172,11 @@ async def match_detail(session: AsyncSession,
     m = await load_match(session, match_id)
     t = await session.get(Tournament, m.tournament_id) if m else None
     stage = await session.get(Stage, m.stage_id) if m else None
-    if m is None or not m.active or t is None or not visible(session, t) \
+    if m is None or t is None or not visible(session, t) \
             or stage is None or not shows(session, stage):
         raise NotFound("Match", match_id)
+    if not m.active:
+        raise out_of_play(match_id)
     return m, views.match_view(m, t.timezone), t.slug
 
 

@@ -173,6 +173,8 @@ NOT_FOUND = {
     "Event": "There is no such event.",
     "Stage": "There is no such stage.",
     "Match": "There is no such match.",
+    "OutOfPlay": "This match is not played: it was taken out of play (a bracket reset no "
+                 "longer needed, or a Swiss round paired again after a correction).",
     "Team": "There is no such team.",
     "User": "There is no such user.",
 }
