@@ -2,7 +2,8 @@
 // - a new stage's form shows only the chosen format's settings;
 // - a seeding list can be reordered by dragging (mouse or touch) or with its ↑ ↓ buttons,
 //   and the hidden field the form sends follows the order shown;
-// - buttons marked data-confirm ask first; a data-print button prints the page.
+// - buttons marked data-confirm ask first; a data-print button prints the page;
+// - a tiebreaker order shows one more box whenever every box shown is chosen.
 
 function formatSwitch(form) {
   const select = form.querySelector("[data-format-select]");
@@ -73,7 +74,19 @@ function seedingList(list) {
   sync();
 }
 
+// An order (tiebreakers): when no shown box is left empty, the next spare one appears,
+// so six tiebreakers go in one save (the page draws the picks and two free boxes).
+function orderBoxes(fieldset) {
+  fieldset.addEventListener("change", () => {
+    const shown = [...fieldset.querySelectorAll("label:not([hidden]) select")];
+    if (shown.some((select) => select.value === "")) return;
+    const spare = fieldset.querySelector("label[data-spare][hidden]");
+    if (spare) spare.hidden = false;
+  });
+}
+
 for (const form of document.querySelectorAll("form[data-new-stage]")) formatSwitch(form);
+for (const fieldset of document.querySelectorAll("fieldset[data-order]")) orderBoxes(fieldset);
 for (const list of document.querySelectorAll("[data-seeding-list]")) seedingList(list);
 // Delegated, so buttons of a part redrawn later (the control board) ask too.
 document.addEventListener("click", (e) => {

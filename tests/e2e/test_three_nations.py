@@ -52,3 +52,4 @@ async def test_three_nations_on_a_phone(browser, module_server, shots):
     await page.screenshot(path=shots / "three-nations-stage-console-ja-phone.png",
                           full_page=True)
     await phone.close()
+

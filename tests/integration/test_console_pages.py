@@ -311,7 +311,8 @@ async def test_a_football_league_takes_the_plain_tiebreakers_from_the_console(cl
         path = f"/admin/t/{event['slug']}/e/lol"
         form = soup((await con.get(path, "ko")).text).select_one("form[data-new-stage]")
         field = form.select_one("[data-order=s_round_robin_tiebreakers]")
-        assert [s.select_one("option[selected]") for s in field.select("select")] == [None] * 4
+        assert [s.select_one("option[selected]") for s in field.select(
+            "label:not([data-spare]) select")] == [None] * 4
         assert field.select_one("[data-order-default]").get_text(strip=True) == (
             "비워 두면: 승점, 승자승, 세트 득실, 세트 승수")
         sent = {k: v for k, v in form_values(form).items() if not k.startswith("s_")
@@ -336,7 +337,7 @@ async def test_a_football_league_takes_the_plain_tiebreakers_from_the_console(cl
         form = soup((await con.get(stage_path, "ko")).text).select_one(
             "form:has([name=s_tiebreakers])")
         edit = form_values(form)
-        assert edit["s_tiebreakers"] == [*world_cup, "", ""]
+        assert edit["s_tiebreakers"] == [*world_cup] + [""] * (14 - len(world_cup))
         # what empty boxes give is said for this stage's settings: a football league's order
         assert form.select_one("[data-order-default]").get_text(strip=True) == (
             "비워 두면: 승점, 골 득실, 다득점, 승자승")

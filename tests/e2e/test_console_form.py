@@ -1,0 +1,51 @@
+"""The organizer's stage form in a real browser: what its small script adds to a form that
+works without it."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from playwright.async_api import expect
+
+from tests.accounts_support import PASSWORD, make_user
+from tests.helpers import AUTH, make_event
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+async def test_six_tiebreakers_go_into_a_new_stage_in_one_save(browser, module_server):
+    """A FIFA-style league breaks ties six ways; the new-stage form drew four boxes, so
+    the fifth and sixth needed a second save. Each choice now brings the next box."""
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        admin = await make_user(client, role="admin", password=PASSWORD)
+        event = await make_event(client, 4)
+    order = ["points", "goal_difference", "goals_for", "head_to_head", "match_wins", "seed"]
+    laptop = await browser.new_context(viewport={"width": 1366, "height": 900})
+    page = await laptop.new_page()
+    await page.goto(f"{base}/login?lang=ko")
+    await page.fill("input[name=username]", admin["name"])
+    await page.fill("input[name=password]", PASSWORD)
+    async with page.expect_navigation():
+        await page.locator("form:has(input[name=username]) button[type=submit]").click()
+    await page.goto(f"{base}/admin/t/{event['slug']}/e/lol?lang=ko")
+    panel = page.locator("#new-stage")
+    if await panel.get_attribute("open") is None:
+        await panel.locator("summary").click()
+    form = "form[data-new-stage]"
+    await page.fill(f"{form} [name=name]", "League")
+    await page.select_option(f"{form} [name=format]", "round_robin")
+    boxes = page.locator(f"{form} fieldset[data-order=s_round_robin_tiebreakers] "
+                         "label:not([hidden]) select")
+    assert await boxes.count() == 4
+    for i, key in enumerate(order):
+        await boxes.nth(i).select_option(key)
+        # one empty box is always shown while choices are left
+        await expect(boxes).to_have_count(max(4, i + 2))
+    async with page.expect_navigation():
+        await page.locator(f"{form} button[type=submit]").first.click()
+    stage_id = int(page.url.split("/admin/stages/")[1].split("?")[0])
+    async with httpx.AsyncClient(base_url=base) as client:
+        stage = (await client.get(f"/api/stages/{stage_id}", headers=AUTH)).json()
+    assert stage["settings"]["tiebreakers"] == order, stage
+    await laptop.close()
