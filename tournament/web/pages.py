@@ -40,6 +40,7 @@ def _flag(nation: str | None) -> str:
 
 env.filters["flag"] = _flag
 env.globals["asset"] = asset_url
+env.filters["stream_name"] = words.stream_name
 env.filters["pretty"] = lambda value: json.dumps(value, ensure_ascii=False, indent=1,
                                                  sort_keys=True)
 
