@@ -72,3 +72,28 @@ async def test_a_stream_link_says_which_stream(client):
                                                 params={"lang": "ja"})).content)
     (entry,) = feed.walk("VEVENT")
     assert str(entry["description"]).splitlines()[-1] == f"配信：{url}"
+
+
+async def test_a_bye_is_in_the_teams_schedule_in_its_round(client):
+    """A Swiss team given a bye read "1勝0敗" over a schedule that said "no matches yet":
+    the schedule (like the API's) left its byes out. The page lists each bye in its round,
+    before the round after it."""
+    event = await make_event(client, 5)
+    st = await make_stage(client, event, format="swiss",
+                          settings={"pairing": "standard", "rounds": 3})
+    (bye,) = [m for m in st["matches"] if None in m["teams"]]
+    (team,) = [t for t in bye["teams"] if t]
+
+    def rows(html: str) -> list[tuple[str, ...]]:
+        return [(tr.select_one("[data-opponent]").get_text(strip=True),
+                 tr.select("td")[2].get_text(" ", strip=True))
+                for tr in soup(html).select("table.schedule tbody tr[data-match]")]
+
+    assert rows((await client.get(f"/teams/{team}?lang=ja")).text) == [
+        ("不戦勝", "Playoffs · 第1ラウンド")]
+    for m in st["matches"]:
+        if m["status"] == "ready":
+            assert (await report(client, m["id"], [1, 0])).status_code == 200
+    shown = rows((await client.get(f"/teams/{team}?fragment=schedule&lang=ko")).text)
+    assert shown[0] == ("부전승", "Playoffs · 1라운드") and len(shown) == 2, shown
+    assert shown[1][1] == "Playoffs · 2라운드" and shown[1][0] != "부전승", shown
