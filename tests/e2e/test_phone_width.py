@@ -72,3 +72,35 @@ async def test_no_page_is_wider_than_a_phone(browser, demo_server):
         assert wide == []
         assert page.errors == []  # type: ignore[attr-defined]
         await page.close()
+
+
+# each cell of a team's schedule: how far it reaches and how many lines its time takes
+SCHEDULE_CELLS = """() => [...document.querySelectorAll('table.team-schedule tbody tr[data-match]')]
+  .map(tr => { const time = tr.cells[0], r = time.getBoundingClientRect(),
+    line = parseFloat(getComputedStyle(time).lineHeight);
+    return {match: tr.dataset.match, right: Math.max(...[...tr.cells].map(
+      c => c.getBoundingClientRect().right)), timeLines: Math.round(r.height / line)}; })"""
+
+
+async def test_a_teams_schedule_fits_a_phone_without_scrolling(browser, demo_server, shots):
+    """A team's schedule on a phone is a card per match, each whole on the screen: as a
+    table its time took five lines in Japanese ("11月 / 30日 / (月) / 19:00 / KST"), and a
+    live badge, a result and a battle royale lobby's places were cut off at the edge of
+    its scroll box (the teamview review, 390x844)."""
+    async with httpx.AsyncClient(base_url=demo_server.url) as client:
+        teams = []
+        for stage_id in range(1, 7):  # a team of each stage: groups, playoffs, Swiss, league,
+            st = (await client.get(f"/api/stages/{stage_id}")).json()  # double elim, lobby
+            live = [m for m in st["matches"] if m["status"] == "live"]
+            teams.append((live or st["matches"])[0]["teams"][0])
+    page = await browser.new_page(viewport={"width": 390, "height": 844})
+    cut = []
+    for lang in ("ja", "ko"):
+        for team in teams:
+            await page.goto(f"{demo_server.url}/teams/{team}?lang={lang}")
+            cells = await page.evaluate(SCHEDULE_CELLS)
+            assert cells, (team, lang)
+            cut += [(team, lang, c) for c in cells if c["right"] > 390 or c["timeLines"] > 1]
+    await page.screenshot(path=shots / "team-schedule-phone-ko.png", full_page=True)
+    assert cut == []
+    await page.close()

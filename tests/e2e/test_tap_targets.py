@@ -62,7 +62,7 @@ async def test_every_link_in_the_pages_body_is_big_enough_to_tap(browser, live_s
             found = await page.evaluate(IN_MAIN)
             assert len(found) >= 2, (path, found)
             if "/matches/" in path:
-                assert "Watch stream" in [x[0] for x in found], found
+                assert "Watch stream (twitch.tv/kj)" in [x[0] for x in found], found
             small = [x for x in found if x[1] < 44 or x[2] < 44]  # "예정" was 27 px wide
             assert small == [], (path, small)
         await page.goto(f"{live_server.url}/stages/{st['id']}?lang=ko")

@@ -140,8 +140,8 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
                 result = {"W": _("Win"), "D": _("Draw"), "L": _("Loss")}.get(outcome, "")
                 lines.append(i18n.labelled(_("Final score"), f"{shown[mine]}–{shown[1 - mine]} "
                                            f"{result}".strip(), lang))
-        if entry["stream_url"]:
-            lines.append(entry["stream_url"])
+        if entry["stream_url"]:  # labelled, as the page's link is ("Stream: https://...")
+            lines.append(i18n.labelled(_("Stream"), entry["stream_url"], lang))
         event.add("description", "\n".join(lines))
         event.add("sequence", entry["version"])
         cal.add_component(event)

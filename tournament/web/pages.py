@@ -25,7 +25,7 @@ from .cache import versioned
 from .calendar import calendar_targets, schedule_ics
 from .common import int_param, language, reading, slug_param
 from .stage_layout import feeds, layout
-from .team_ahead import ahead
+from .team_ahead import ahead, byes, with_byes
 
 TEMPLATES = Path(__file__).parent / "templates"
 env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
@@ -40,6 +40,7 @@ def _flag(nation: str | None) -> str:
 
 env.filters["flag"] = _flag
 env.globals["asset"] = asset_url
+env.filters["stream_name"] = words.stream_name
 env.filters["pretty"] = lambda value: json.dumps(value, ensure_ascii=False, indent=1,
                                                  sort_keys=True)
 
@@ -323,7 +324,8 @@ async def team_page(request: Request) -> Response:
         for a in next_up:  # the opponents waiting there, named as the schedule's are
             if a["opponent"] is not None and a["opponent"] not in teams:
                 teams[a["opponent"]] = await reads.team_brief(session, a["opponent"])
-        return render(request, template, t=t, event=event, team=with_rounds(team, fed),
+        return render(request, template, t=t, event=event,
+                      team=with_byes(with_rounds(team, fed), standing),
                       teams=teams, tz=t["timezone"], seq=t["last_seq"],
                       placement=await reads.team_placement(session, team),
                       standing=standing, ahead=next_up)
@@ -355,7 +357,8 @@ async def team_standing(session: AsyncSession, event_id: int, team_id: int
                          for r in mates)
             found.append({"stage": views.stage_summary(stage), "row": row,
                           "cols": view["columns"], "placed": played and row["rank"],
-                          "groups": len({r.get("group") for r in view["standings"]}) > 1})
+                          "groups": len({r.get("group") for r in view["standings"]}) > 1,
+                          "byes": byes(view, team_id)})
     return found, fed, next_up
 
 

@@ -35,3 +35,29 @@ def ahead(view: Mapping[str, Any], team_id: int) -> list[dict[str, Any]]:
                     "opponent": x["teams"][other],
                     "opponent_fed": (x.get("fed") or [None, None])[other]})
     return sorted(found, key=lambda a: (a["from"], a["outcome"] != "winner"))
+
+
+def byes(view: Mapping[str, Any], team_id: int) -> list[dict[str, Any]]:
+    """The team's byes in a stage (a match it alone was drawn into, settled without play),
+    each with its round as the bracket names it: the schedule (``GET /api/teams/{id}``)
+    lists no byes, so a Swiss team 1–0 after a bye read "no matches yet"."""
+    teams = view.get("team_count") or len(view.get("seeding") or [])
+    return [{**m, "bye": True,
+             "round_label": words.match_round(m, view["format"], teams, view.get("settings"))}
+            for m in view["matches"]
+            if m["status"] == "completed" and team_id in m["teams"] and None in m["teams"]
+            and "placings" not in m]
+
+
+def with_byes(team: Mapping[str, Any], standing: list[dict[str, Any]]) -> dict[str, Any]:
+    """The team's schedule with the byes of each stage (``team_standing``'s ``byes``), each
+    before the first match of its stage numbered after it (a round's matches are numbered
+    before the next round's), else after its stage's last match."""
+    schedule = list(team["schedule"])
+    for found in standing:
+        for bye in found.get("byes", []):
+            same = [i for i, m in enumerate(schedule) if m["stage_id"] == bye["stage_id"]]
+            later = [i for i in same if schedule[i]["number"] > bye["number"]]
+            at = later[0] if later else same[-1] + 1 if same else len(schedule)
+            schedule.insert(at, {**bye, "stage": found["stage"]})
+    return {**team, "schedule": schedule}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
+from urllib.parse import urlsplit
 
 from .. import i18n
 from ..formats import layout, registry
@@ -71,6 +72,24 @@ def nation_words(code: str | None, lang: str) -> str:
     """A team's nation badge (KR) as a screen reader says it: 대한민국, 韓国, South Korea
     ('' for none)."""
     return i18n.nation_name(code, lang) if code else ""
+
+
+def stream_name(url: str | None) -> str:
+    """Which stream a link opens, as its address reads without the noise
+    (``twitch.tv/kj_esports``, ``youtube.com/@kj``): a team told only "Watch stream" could
+    not tell the main stage's channel from the PUBG Mobile one. At most 40 characters."""
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    for prefix in ("www.", "m."):
+        host = host.removeprefix(prefix)
+    try:
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:  # "host:99999" is stored as typed; its name need not be exact
+        port = ""
+    name = (host + port + parts.path.rstrip("/")) or url
+    return name if len(name) <= 40 else name[:39] + "…"
 
 
 SCORE_WORDS = ("FF", "W")  # the score_texts that are words, not numbers
