@@ -52,6 +52,7 @@ def check(slots: Sequence[Slot], sizes: Mapping[int, int | None], qualifiers: in
     of its group), is named once, and every place it sends has a slot. ``sizes``: each
     group of the earlier stage and its number of teams (None while it is not known)."""
     seen: dict[Place, int] = {}
+    grouped = len(sizes) > 1
     for i, slot in enumerate(slots):
         if isinstance(slot, int):
             continue
@@ -63,11 +64,12 @@ def check(slots: Sequence[Slot], sizes: Mapping[int, int | None], qualifiers: in
                 "unknown_place", f"Slot {i + 1} names place {place} of group {group}, which "
                 f"the earlier stage does not send: it has {len(sizes)} group(s) and sends the "
                 f"top {qualifiers} of each.", where, group=group, place=place,
-                groups=len(sizes), qualifiers=qualifiers)
+                groups=len(sizes), qualifiers=qualifiers, slot=label(slot, grouped))
         if slot in seen:
             raise FormatError(
                 "duplicate_place", f"Slots {seen[slot] + 1} and {i + 1} both name place "
-                f"{place} of group {group}.", where, group=group, place=place)
+                f"{place} of group {group}.", where, group=group, place=place,
+                slot=label(slot, grouped))
         seen[slot] = i
     for group in sorted(sizes):
         size = sizes[group]
@@ -76,7 +78,7 @@ def check(slots: Sequence[Slot], sizes: Mapping[int, int | None], qualifiers: in
                 raise FormatError(
                     "missing_place", f"Place {place} of group {group} goes through but has "
                     "no slot: name every place the earlier stage sends.", "seeding.slots",
-                    group=group, place=place)
+                    group=group, place=place, slot=label((group, place), grouped))
 
 
 def fill(slots: Sequence[Slot], ranked: Mapping[int, Sequence[int]]) -> list[int] | Place:
