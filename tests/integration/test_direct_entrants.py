@@ -180,3 +180,11 @@ async def test_export_and_import_carry_the_slots_with_the_teams_mapped(client):
     r = await client.post("/api/tournaments/import", json=doc, headers=AUTH)
     assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_export", r.text
     assert "source.slots" in r.json()["error"]["field"]
+
+
+async def test_a_direct_entrant_cannot_be_deleted_while_its_slot_waits(client):
+    event, groups, (d1, d2) = await _groups(client)
+    await _knockout(client, event, groups, [A1, d1, B1, d2])
+    r = await client.delete(f"/api/teams/{d1}", headers=AUTH)
+    assert r.status_code == 409 and r.json()["error"]["code"] == "team_in_stage", r.text
+    assert (await client.get(f"/api/teams/{d1}")).status_code == 200

@@ -27,7 +27,7 @@ def test_places_go_to_their_slots_between_the_direct_entrants():
 
 def test_a_place_nobody_holds_or_a_direct_entrant_who_qualified_holds_the_stage():
     held = qualifiers(9, GROUPS, 3, True, [(2, 3), 91, (1, 1), 92])
-    assert held == Hold("too_few_teams", 9, group=2, detail={"place": 3})
+    assert held == Hold("too_few_teams", 9, group=2, places=(3, 3))
     held = qualifiers(9, GROUPS, 1, True, [(1, 1), 11, (2, 1), 92])
     assert isinstance(held, Hold) and held.code == "too_few_teams" and held.teams == (11,)
 

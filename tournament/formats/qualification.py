@@ -64,7 +64,7 @@ def qualifiers(source: int, groups: Mapping[int, Ranked], count: int,
         filled = fill(slots, teams)
         if isinstance(filled, tuple):  # a group smaller than the slots expected
             return Hold("too_few_teams", source, group=filled[0],
-                        detail={"place": filled[1]})
+                        places=(filled[1], filled[1]))
         if len(set(filled)) != len(filled):  # a direct team that also qualified
             return Hold("too_few_teams", source, teams=tuple(
                 t for t in dict.fromkeys(filled) if filled.count(t) > 1))
