@@ -91,8 +91,9 @@ class Stage(SQLModel, table=True):
     settings: dict[str, Any] | None = _json()
     seeding: list[int] | None = _json()
     seeding_method: str = Field(default="standard", max_length=16)
-    # {"from_stage": id, "qualifiers": n} for a stage seeded from a finished stage
-    source: dict[str, int] | None = _json()
+    # {"from_stage": id, "qualifiers": n, "slots"?: [team id | {"group", "place"}]} for a
+    # stage seeded from another (slots: where each place goes, between direct entrants)
+    source: dict[str, Any] | None = _json()
     status: str = Field(default="running", max_length=16)  # a formats.types.StageStatus
     position: int = 0
     # why a pending stage waits: {"code": "waiting_for_stage" | "unresolved_tie" |

@@ -234,9 +234,28 @@ class TeamCreate(Body):
     players: list[PlayerCreate] = Field(default_factory=list, max_length=50)
 
 
+class SlotPlace(Body):
+    """A place of the earlier stage: its group (1-based, or its letter) and place."""
+
+    group: Annotated[int, Field(ge=1, le=64), Integral] | Annotated[
+        str, Field(pattern="^[A-Za-z]$")] = 1
+    place: Annotated[int, Field(ge=1, le=SEED_QUALIFIERS), Integral]
+
+
+SLOTS_DOC = (
+    "Where every team goes, in seeding order: a team that enters directly (its id: in the "
+    "event, not withdrawn, once, not in the earlier stage) or a place of the earlier stage "
+    "({group, place}, e.g. {\"group\": \"A\", \"place\": 1}); every place it sends "
+    "(the top `qualifiers` of each group) once. 422 unknown_place, duplicate_place, "
+    "missing_place, unknown_team, team_withdrawn, duplicate_team, or the format's own code "
+    "when it cannot play that many teams.")
+
+
 class FromStage(Body):
     from_stage: Id
     qualifiers: Annotated[int, Field(ge=1, le=SEED_QUALIFIERS), Integral] = 2
+    slots: Annotated[list[Id | SlotPlace], Field(
+        min_length=2, max_length=MAX_TEAMS_PER_STAGE, description=SLOTS_DOC)] | None = None
 
 
 class Draw(Body):

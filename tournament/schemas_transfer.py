@@ -10,7 +10,20 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from .schemas import Body, Day, Id, Integral, Name, Names, PlayerCreate, SettingsIn, Slug, TimeZone
+from .formats.limits import MAX_TEAMS_PER_STAGE
+from .schemas import (
+    Body,
+    Day,
+    Id,
+    Integral,
+    Name,
+    Names,
+    PlayerCreate,
+    SettingsIn,
+    SlotPlace,
+    Slug,
+    TimeZone,
+)
 from .schemas_edit import Time
 
 VERSION = 1
@@ -86,6 +99,8 @@ class Resolution(Body):
 class Source(Body):
     from_stage: Id
     qualifiers: Annotated[int, Field(ge=1, le=64), Integral] = 2
+    # where each team goes: direct entrants (team ids of the export) and places
+    slots: Annotated[list[Id | SlotPlace], Field(max_length=MAX_TEAMS_PER_STAGE)] | None = None
 
 
 class StageRow(Body):

@@ -5,10 +5,11 @@ where the four regional qualifiers' winners were already waiting. Every group's 
 game, the group tables, the quarterfinal pairings, every series' score and the medals and
 places as published; the nation table's champion. Source: tests/replays/asian_games_2022_lol.py.
 
-The service seeds a stage from another stage's qualifiers only: it cannot add teams that
-enter the later stage directly (here China, Saudi Arabia, Malaysia and India), so the
-knockout is seeded by hand, as its organizer would enter it once the groups were over, in the
-bracket order the draw fixed (A1 v Saudi Arabia, D1 v China | C1 v Malaysia, B1 v India)."""
+The knockout is created up-front with the groups, seeded from them with slots: each
+group's winner and the four teams that entered it directly (China, Saudi Arabia, Malaysia,
+India) in the bracket order the draw fixed (A1 v Saudi Arabia, D1 v China | C1 v Malaysia,
+B1 v India); it starts by itself when the last group game is in, so the whole event runs
+from the group results alone."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from .test_api_replays import enter, play
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
+GROUP_NUMBER = {g: n for n, g in enumerate("ABCD", start=1)}
 ROUNDS = {"quarterfinal": (1, "winners"), "semifinal": (2, "winners"),
           "gold": (3, "winners"), "bronze": (3, "third_place")}
 
@@ -35,6 +37,15 @@ async def test_asian_games_2022_lol_groups_knockout_and_medals_as_published(clie
         client, entered, name="Group stage", format="round_robin",
         seeding=[ids[t] for t in source.GROUP_SEEDING],
         settings={"groups": 4, "advance": 1, "best_of": 1})
+    # the knockout at once: a group's winner by its group's letter ("A1"), a direct team by id
+    group_of = {t: g for g, teams in source.GROUPS.items() for t in teams}
+    slots = [{"group": group_of[t], "place": 1} if t in group_of else ids[t]
+             for t in source.BRACKET]
+    knockout = await make_stage(
+        client, entered, name="Knockout", format="single_elimination",
+        seeding={"from_stage": groups["id"], "qualifiers": 1, "slots": slots},
+        seeding_method="natural", settings={"best_of": 3, "third_place_match": True})
+    assert (knockout["status"], knockout["hold"]["code"]) == ("pending", "waiting_for_stage")
     view = await stage(client, groups["id"])
     # the groups as drawn, with their sizes (3, 3, 3, 2)
     members: dict[int, set[str]] = {}
@@ -68,11 +79,12 @@ async def test_asian_games_2022_lol_groups_knockout_and_medals_as_published(clie
     # the group winners are the knockout's teams that did not enter it directly
     assert through == set(source.BRACKET) - set(direct)
 
-    knockout = await make_stage(
-        client, entered, name="Knockout", format="single_elimination",
-        seeding=[ids[t] for t in source.BRACKET], seeding_method="natural",
-        settings={"best_of": 3, "third_place_match": True})
+    # the last group game started the knockout, its slots filled from the group tables
     view = await stage(client, knockout["id"])
+    assert view["status"] == "running"
+    assert view["source"]["slots"] == [
+        {"group": GROUP_NUMBER[group_of[t]], "place": 1} if t in group_of else ids[t]
+        for t in source.BRACKET]
     opening = [tuple(name[t] for t in m["teams"])
                for m in sorted(view["matches"], key=lambda m: m["number"]) if m["round"] == 1]
     assert opening == [tuple(source.BRACKET[i:i + 2]) for i in range(0, 8, 2)]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .seeding import cross_qualifiers
+from .slots import Slot, fill
 from .standings import line_tie
 
 HoldCode = Literal["waiting_for_stage", "unresolved_tie", "too_few_teams"]
@@ -46,8 +47,10 @@ Ranked = Sequence[tuple[int, int | None]]  # (team, rank) in standings order
 
 
 def qualifiers(source: int, groups: Mapping[int, Ranked], count: int,
-               grouped: bool) -> list[int] | Hold:
-    """The seeding of the next stage, or the reason it cannot be drawn yet."""
+               grouped: bool, slots: Sequence[Slot] | None = None) -> list[int] | Hold:
+    """The seeding of the next stage, or the reason it cannot be drawn yet. With
+    ``slots`` (``slots.py``) each place goes to its slot, between the teams that enter
+    directly; without, the qualifiers are crossed between groups."""
     for group in sorted(groups):
         ranked = groups[group]
         tied = line_tie(ranked, count) or _seeding_tie(ranked, count)
@@ -56,8 +59,17 @@ def qualifiers(source: int, groups: Mapping[int, Ranked], count: int,
             assert rank is not None
             return Hold("unresolved_tie", source, tuple(tied), group if grouped else None,
                         (rank, rank + len(tied) - 1))
-    seeding = cross_qualifiers({g: [t for t, _ in ranked] for g, ranked in groups.items()},
-                               count)
+    teams = {g: [t for t, _ in ranked] for g, ranked in groups.items()}
+    if slots is not None:
+        filled = fill(slots, teams)
+        if isinstance(filled, tuple):  # a group smaller than the slots expected
+            return Hold("too_few_teams", source, group=filled[0],
+                        places=(filled[1], filled[1]))
+        if len(set(filled)) != len(filled):  # a direct team that also qualified
+            return Hold("too_few_teams", source, teams=tuple(
+                t for t in dict.fromkeys(filled) if filled.count(t) > 1))
+        return filled
+    seeding = cross_qualifiers(teams, count)
     if len(seeding) < 2:
         return Hold("too_few_teams", source, detail={"qualifiers": len(seeding)})
     return seeding

@@ -75,7 +75,9 @@ async def delete_team(session: AsyncSession, team_id: int) -> dict[str, Any]:
     team, event, tournament = await _team_for_edit(session, team_id)
     assert tournament.id is not None
     stages = (await session.exec(select(Stage).where(Stage.event_id == event.id))).all()
-    if any(team_id in (s.seeding or []) for s in stages):
+    # a team that enters a stage directly is in its slots before it is in its seeding
+    if any(team_id in (s.seeding or []) or team_id in (s.source or {}).get("slots", [])
+           for s in stages):
         raise Conflict("team_in_stage", "This team is in a stage's seeding; remove it from "
                        "the stage (or withdraw it) first.")
     played = (await (await session.connection()).execute(sa_select(TABLE.c.id).where(

@@ -21,7 +21,7 @@ from ..formats.types import FormatError, StageStatus
 from ..live.outbox import emit
 from ..models import Stage, Team
 from ..schemas import FromStage, StageCreate
-from . import waiting
+from . import entrants, waiting
 from .progress import domain_error, start
 from .stage_reads import stage_view
 from .tournaments import BY_SEED, event_for_write
@@ -63,13 +63,16 @@ async def create_stage(session: AsyncSession, slug: str, event_slug: str,
                                "seeding.from_stage")
         source_format = registry.get(source.format)
         groups = source_format.groups(source_format.parse_settings(source.settings or {}))
-        if groups * body.seeding.qualifiers < 2:
+        if body.seeding.slots is None and groups * body.seeding.qualifiers < 2:
             raise InvalidInput(
                 "too_few_qualifiers", f"{body.seeding.qualifiers} qualifier(s) from "
                 f"{groups} group(s) cannot fill a stage; it needs at least two teams.",
                 "seeding.qualifiers")
         stage.source = {"from_stage": body.seeding.from_stage,
                         "qualifiers": body.seeding.qualifiers}
+        if body.seeding.slots is not None:  # teams that enter directly, and every place
+            stage.source = stage.source | {"slots": await entrants.checked_slots(
+                session, source, body.seeding, fmt, settings, body.seeding_method)}
         stage.hold = Hold("waiting_for_stage", body.seeding.from_stage).as_dict()
         session.add(stage)
         await session.flush()

@@ -14,7 +14,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ..errors import Conflict, InvalidInput
-from ..formats import registry
+from ..formats import registry, slots
 from ..formats.state import COLUMNS
 from ..formats.types import FormatError
 from ..models import Event, Player, Stage, Team, Tournament
@@ -178,13 +178,18 @@ async def _stage(session: AsyncSession, t: Tournament, event_id: int, row: Stage
         settings = fmt.parse_settings(row.settings).as_dict()
     except FormatError as exc:
         raise _bad(f"{where}: {exc.message}", f"{where}.settings") from exc
-    source = None
+    source: dict[str, Any] | None = None
     if row.source is not None:
         if row.source.from_stage not in stages:
             raise _bad(f"{where} is seeded from a stage that comes later or not at all.",
                        f"{where}.source")
         source = {"from_stage": stages[row.source.from_stage],
                   "qualifiers": row.source.qualifiers}
+        if row.source.slots is not None:  # a direct entrant is a team of the new event
+            source["slots"] = slots.stored([
+                x if not isinstance(x, int) else teams[x] if x in teams
+                else _missing(x, f"{where}.source.slots")
+                for x in slots.read(row.source.slots)])
     hold = None
     if row.hold is not None:
         hold = row.hold.model_dump(exclude_none=True)

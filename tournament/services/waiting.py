@@ -15,6 +15,7 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ..errors import Conflict
+from ..formats import slots
 from ..formats.progression import with_results
 from ..formats.qualification import Hold, qualifiers
 from ..formats.types import FormatError, StageStatus
@@ -35,7 +36,9 @@ async def _qualified(session: AsyncSession, stage: Stage, source: Stage) -> list
     for row in table:
         groups.setdefault(row.get("group") or 1, []).append((row["team_id"], row["rank"]))
     grouped = any(row.get("group") for row in table) and len(groups) > 1
-    return qualifiers(source.id, groups, int(stage.source["qualifiers"]), grouped)
+    given = stage.source.get("slots")  # places between direct entrants
+    return qualifiers(source.id, groups, int(stage.source["qualifiers"]), grouped,
+                      None if given is None else slots.read(given))
 
 
 async def try_start(session: AsyncSession, stage: Stage, source: Stage) -> bool:

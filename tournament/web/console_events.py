@@ -34,6 +34,7 @@ from .console import (
     submit,
     text,
 )
+from .console_slots import event_teams, read_slots
 from .pages import page
 from .settings_form import (
     CHOICE_WORDS,
@@ -180,7 +181,12 @@ async def create_stage(request: Request) -> Response:
     slug, event_slug = _where(request)
 
     async def run(session: Any, form: FormData, actor: Actor) -> Any:
-        body = parse_form(StageCreate, _stage_body(form))
+        raw = _stage_body(form)
+        listed = str(form.get("slots") or "")
+        if isinstance(raw["seeding"], dict) and listed.strip():
+            raw["seeding"]["slots"] = read_slots(
+                listed, await event_teams(session, slug, event_slug))
+        body = parse_form(StageCreate, raw)
         return await audited.create_stage(session, actor, slug, event_slug, body)
     return await _event_change(request, "stage", run,
                                lambda made: f"/admin/stages/{made['id']}")

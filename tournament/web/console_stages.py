@@ -16,7 +16,7 @@ from starlette.routing import Route
 
 from .. import i18n
 from ..errors import DomainError
-from ..formats import registry
+from ..formats import registry, slots
 from ..models import Stage, Team
 from ..schemas import TiebreakerCreate, TieResolution
 from ..schemas_edit import RoundSchedule, StageUpdate
@@ -132,6 +132,14 @@ def ties_of(stage: dict[str, Any]) -> list[dict[str, Any]]:
             if len(teams) > 1 and finished(g)]
 
 
+def slot_list(stage: dict[str, Any]) -> list[int | str]:
+    """A stage's bracket slots as the console lists them: a direct entrant's team id, a
+    place as "A1" ("1" when the earlier stage has one group)."""
+    given = slots.read((stage.get("source") or {}).get("slots") or [])
+    grouped = any(not isinstance(x, int) and x[0] > 1 for x in given)
+    return [x if isinstance(x, int) else slots.label(x, grouped) for x in given]
+
+
 async def stage_page(request: Request, outcome: Outcome | None = None,
                      failed: str | None = None) -> Response:
     actor = await admin_actor(request)
@@ -166,6 +174,7 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
                 referees=referees, ties=ties_of(stage), clashes=clashes,
                 clash_words=CLASH_WORDS, lost=lost,
                 stages_by_id={x["id"]: x for x in detail["stages"]},
+                slot_list=slot_list(stage),
                 error=outcome.error if outcome else None,
                 values=outcome.values if outcome else {}, failed=failed)
 

@@ -89,6 +89,12 @@ MESSAGES = {
     "unknown_team": "A team in the seeding is not in this event (or has withdrawn).",
     "too_few_teams": "A stage needs at least two teams.",
     "too_few_qualifiers": "The earlier stage cannot send that many teams.",
+    "unknown_place": "Place %(slot)s is not one the earlier stage sends (it sends the top "
+                     "%(qualifiers)s of each group).",
+    "duplicate_place": "Place %(slot)s is in the slots twice.",
+    "missing_place": "Place %(slot)s goes through from the earlier stage but has no slot.",
+    "unknown_slot": "Line %(line)s (%(text)s) is neither a place of the earlier stage, such "
+                    "as A1, nor a team of this event.",
     "invalid_settings": "This setting is not possible: %(setting)s.",
     "invalid_dates": "The last day is before the first day.",
     "unknown_stage": "There is no such stage in this event.",
