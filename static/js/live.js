@@ -102,7 +102,19 @@ function learnTeam(team) {
   const lang = document.documentElement.lang || "en";
   const flag = (team.nation || "").toUpperCase();
   teams[team.id] = { name: (team.names || {})[lang] || team.name, flag,
-    nation: nationWords[flag] ?? flag };
+    nation: nationWords[flag] ?? regionName(flag) };
+}
+
+// A nation no team of the page had when it was drawn (a team moved to China on a Korea–Japan
+// page): the browser's own CLDR names, as the server's (Babel's) are; the code if it has none.
+function regionName(code) {
+  if (!code) return "";
+  try {
+    const lang = document.documentElement.lang || "en";
+    return new Intl.DisplayNames([lang], { type: "region" }).of(code) || code;
+  } catch {
+    return code;
+  }
 }
 // A part fetched again may draw teams the page was not loaded with (a now-on overlay moving
 // on to the next match): it names them in a <script data-teams>, learned here, so a later

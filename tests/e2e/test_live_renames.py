@@ -84,3 +84,31 @@ async def test_an_added_or_removed_stage_reaches_the_event_page(browser, live_se
         assert r.status_code == 200, r.text
         await expect(headings).to_have_text(["Playoffs"])
         await page.close()
+
+
+@pytest.mark.parametrize("lang, cn", [("ko", "중국"), ("ja", "中国")])
+async def test_a_team_moved_to_a_nation_new_to_the_page_is_said_in_words(browser, live_server,
+                                                                         lang, cn):
+    """The page knew only the nations drawn on it (KR, JP): a team that moved to China, then
+    drawn into the final by a live update, had its badge read as the letters "CN"."""
+    async with httpx.AsyncClient(base_url=live_server.url, headers=AUTH) as client:
+        event = await make_event(client, 4)  # teams 1 and 3 KR, 2 and 4 JP
+        st = await make_stage(client, event)  # M1 1 v 4, M2 2 v 3, M3 the final
+        first, final = st["matches"][0]["id"], st["matches"][2]["id"]
+        page = await browser.new_page(viewport={"width": 390, "height": 844})
+        await page.goto(f"{live_server.url}/stages/{st['id']}?lang={lang}")
+        await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+        team = event["teams"][0]
+        r = await client.patch(f"/api/teams/{team}", json={"nation": "CN"})
+        assert r.status_code == 200, r.text
+        r = await client.patch(f"/api/matches/{first}",
+                               json={"score": [1, 0], "status": "completed"})
+        assert r.status_code == 200, r.text
+        badge = page.locator(f'.match[data-match="{final}"] [data-side="0"] [data-flag]')
+        await expect(badge).to_have_attribute("aria-label", cn)
+        await expect(badge).to_have_text("CN")
+        live = await badge.evaluate("e => e.outerHTML")
+        await page.reload()  # as the server draws it
+        await expect(badge).to_have_attribute("aria-label", cn)
+        assert await badge.evaluate("e => e.outerHTML") == live
+        await page.close()
