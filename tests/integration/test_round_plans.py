@@ -160,3 +160,50 @@ async def test_plans_are_changed_and_removed_and_bad_input_changes_nothing(clien
     for m in st["matches"]:  # round 2 has no plan any more: paired without times
         assert (await report(client, m["id"], [1, 0])).status_code == 200
     assert set(times(await stage(client, st["id"]), 2)) == {(None, None)}
+
+
+async def test_a_planned_swiss_round_reaches_the_feed_and_the_calendar(db_url):
+    """On a real server: the result that completes round 1 pairs round 2, whose matches
+    are sent on the live feed with the planned times, and a team's calendar feed has its
+    round 2 match at the planned time and place."""
+    from datetime import datetime
+
+    import httpx
+    import websockets
+    from icalendar import Calendar
+
+    from tests.live_support import Servers, last_seq, recv_json
+
+    with Servers() as servers:
+        server = servers.start(db_url)
+        async with httpx.AsyncClient(base_url=server.url) as client:
+            event = await make_event(client, 8)
+            st = await make_stage(client, event, format="swiss", settings=SWISS)
+            r = await client.post(f"/api/stages/{st['id']}/round-plans", json=PLAN,
+                                  headers=AUTH)
+            assert r.status_code == 201, r.text
+            for m in st["matches"][:-1]:
+                assert (await report(client, m["id"], [1, 0])).status_code == 200
+            base = await last_seq(client, event["slug"])
+            feed = f"{server.ws}/ws/tournaments/{event['slug']}?since={base}"
+            async with websockets.connect(feed) as ws:
+                assert (await report(client, st["matches"][-1]["id"], [1, 0])
+                        ).status_code == 200
+                sent: dict[int, dict] = {}
+                while len([m for m in sent.values() if m["round"] == 2]) < 4:
+                    msg = await recv_json(ws)
+                    if msg["type"] == "match.updated":
+                        sent[msg["data"]["id"]] = msg["data"]
+                    elif msg["type"] == "stage.updated":
+                        sent.update({x["id"]: x for x in msg["data"]["matches"]})
+            round2 = sorted((m for m in sent.values() if m["round"] == 2),
+                            key=lambda m: m["number"])
+            assert [(m["scheduled_at"], m["station"]) for m in round2] == PLANNED
+            first = round2[0]
+            team = first["teams"][0]
+            r = await client.get(f"/teams/{team}/schedule.ics?lang=en")
+            assert r.status_code == 200
+            entries = {str(e["uid"]): e for e in Calendar.from_ical(r.content).walk("VEVENT")}
+            [mine] = [e for uid, e in entries.items() if uid.startswith(f"match-{first['id']}.")]
+            assert mine.decoded("dtstart") == datetime.fromisoformat(PLANNED[0][0])
+            assert "Hall A" in str(mine["location"]) and "1" in str(mine["location"])
