@@ -207,3 +207,24 @@ async def test_a_planned_swiss_round_reaches_the_feed_and_the_calendar(db_url):
             [mine] = [e for uid, e in entries.items() if uid.startswith(f"match-{first['id']}.")]
             assert mine.decoded("dtstart") == datetime.fromisoformat(PLANNED[0][0])
             assert "Hall A" in str(mine["location"]) and "1" in str(mine["location"])
+
+
+async def test_a_planned_bracket_reset_gets_its_time_when_it_is_needed(client):
+    from tests.helpers import play_out
+
+    event = await make_event(client, 4)
+    st = await make_stage(client, event, format="double_elimination",
+                          settings={"grand_final": "reset"})
+    assert not [m for m in st["matches"] if m["bracket"] == "grand_final"
+                and m["round"] == 2]  # the reset is not shown until it is needed
+    r = await client.post(f"/api/stages/{st['id']}/round-plans", json={
+        "round": 2, "bracket": "grand_final", "starts_at": "2026-12-02T21:00:00+09:00",
+        "stations": ["Main"]}, headers=AUTH)
+    assert r.status_code == 201, r.text  # the reset is not in play: planned, not scheduled
+    # the lower bracket's champion wins the first grand final: the reset is played
+    view = await play_out(client, st["id"], lambda m: 2 if m["bracket"] == "grand_final"
+                          and m["round"] == 1 else 1)
+    [played] = [m for m in view["matches"] if m["bracket"] == "grand_final"
+                and m["round"] == 2]
+    assert (played["status"], played["scheduled_at"], played["station"]) == (
+        "completed", "2026-12-02T21:00:00+09:00", "Main")
