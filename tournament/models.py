@@ -104,6 +104,10 @@ class Stage(SQLModel, table=True):
     resolutions: list[dict[str, Any]] | None = _json()
     # how the seeding was drawn: {"method": "random", "seed": n, "separate_nations": bool}
     draw: dict[str, Any] | None = _json()
+    # rounds planned before their matches exist (services/round_plans.py): [{"id", "round",
+    # "bracket", "group", "starts_at", "interval_minutes", "venue", "stations",
+    # "stream_url", "referee_id", "applied": {"at", "matches", "clashes"} | None}]
+    round_plans: list[dict[str, Any]] | None = _json()
 
 
 class Match(SQLModel, table=True):

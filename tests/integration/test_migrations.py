@@ -146,3 +146,48 @@ def test_migration_0012_adds_no_game_in_play_and_takes_it_back(tmp_path):
         assert "AUTOINCREMENT" in sql
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_migration_0013_adds_no_round_plans_and_takes_them_back(tmp_path):
+    """A stage made before 0013 has no round plans after the upgrade (its rounds are made
+    without planned times, as before); a plan stored after it survives a read back; the
+    downgrade drops the column and keeps the rows, ids and AUTOINCREMENT."""
+    import json
+    import sqlite3
+
+    from alembic import command
+
+    from tournament.migrate import alembic_config, upgrade
+
+    path = tmp_path / "old.db"
+    url = f"sqlite+aiosqlite:///{path}"
+    upgrade(url, "0012_game_in_play")
+    with sqlite3.connect(path) as db:
+        db.executescript("""
+            INSERT INTO tournament (id, slug, name, timezone, published, last_seq,
+                nation_points, nation_scoring, created_at) VALUES (7, 'cup', 'Cup',
+                'Asia/Seoul', 1, 0, '[10, 6, 5]', 'best', '2026-11-29 00:00:00');
+            INSERT INTO event (id, tournament_id, slug, name, position)
+                VALUES (3, 7, 'val', 'VALORANT', 0);
+            INSERT INTO stage (id, event_id, tournament_id, name, format, seeding_method,
+                status, position, settings) VALUES (5, 3, 7, 'Swiss', 'swiss', 'standard',
+                'running', 0, '{"wins_to_advance": 3}');
+        """)
+    upgrade(url)
+    plan = [{"id": 1, "round": 2, "starts_at": "2026-11-30T04:00:00+00:00"}]
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT id, settings, round_plans FROM stage").fetchall() == [
+            (5, '{"wins_to_advance": 3}', None)]
+        db.execute("UPDATE stage SET round_plans = ?", (json.dumps(plan),))
+        (kept,) = db.execute("SELECT round_plans FROM stage").fetchone()
+        assert json.loads(kept) == plan
+    command.downgrade(alembic_config(url), "0012_game_in_play")
+    with sqlite3.connect(path) as db:
+        columns = [row[1] for row in db.execute("PRAGMA table_info(stage)")]
+        assert "round_plans" not in columns and "settings" in columns
+        assert db.execute("SELECT id, name, settings FROM stage").fetchall() == [
+            (5, "Swiss", '{"wins_to_advance": 3}')]
+        (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'stage'").fetchone()
+        assert "AUTOINCREMENT" in sql
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)

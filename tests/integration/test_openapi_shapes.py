@@ -72,3 +72,31 @@ async def test_every_answer_key_is_in_the_schema(client):
                                headers={**AUTH, "If-Match": "0"})
     assert stale.status_code == 409
     await check(client, stale, "/api/matches/{id}", "patch", "409")
+
+
+async def test_round_plan_answers_are_in_the_schema(client):
+    """A plan stored (201), applied (with its clashes), listed, changed and removed; a
+    round that exists scheduled now (200)."""
+    event = await make_event(client, 8)
+    st = await make_stage(client, event, format="swiss",
+                          settings={"wins_to_advance": 2, "losses_to_eliminate": 2})
+    url = f"/api/stages/{st['id']}/round-plans"
+    plan = {"round": 2, "starts_at": "2026-11-30T13:00:00+09:00", "venue": "Hall",
+            "stations": ["1"], "stream_url": "https://twitch.tv/x"}
+    made = await client.post(url, json=plan, headers=AUTH)
+    await check(client, made, "/api/stages/{id}/round-plans", "post", "201")
+    for m in st["matches"]:
+        assert (await report(client, m["id"], [1, 0])).status_code == 200
+    listed = await client.get(url, headers=AUTH)
+    assert listed.json()["plans"][0]["applied"]["clashes"]  # one station, one stream
+    await check(client, listed, "/api/stages/{id}/round-plans", "get", "200")
+    now = await client.post(url, json={**plan, "stations": ["1", "2", "3", "4"],
+                                       "stream_url": None, "round": 1,
+                                       "starts_at": "2026-11-29T13:00:00+09:00"},
+                           headers=AUTH)
+    await check(client, now, "/api/stages/{id}/round-plans", "post", "200")
+    pid = made.json()["plan"]["id"]
+    changed = await client.put(f"{url}/{pid}", json={**plan, "round": 3}, headers=AUTH)
+    await check(client, changed, "/api/stages/{id}/round-plans/{plan}", "put", "200")
+    gone = await client.delete(f"{url}/{pid}", headers=AUTH)
+    await check(client, gone, "/api/stages/{id}/round-plans/{plan}", "delete", "200")

@@ -23,6 +23,7 @@ from . import (
     audit,
     entries,
     matches,
+    plan_edits,
     schedule,
     stage_edits,
     stages,
@@ -211,6 +212,33 @@ async def schedule_round(session: Session, actor: Actor, stage_id: int,
             await record(session, actor, "match.schedule", ("match", m["id"]),
                          before.get(m["id"]), after, tid)
     return done
+
+
+async def save_round_plan(session: Session, actor: Actor, stage_id: int,
+                          body: RoundSchedule, plan_id: int | None = None) -> dict[str, Any]:
+    """A round planned ahead (``round_plan.save`` on the stage), or, for a round that
+    already has matches, the round scheduled now (``match.schedule`` entries)."""
+    tid, before = await audit.snapshot_round(session, stage_id, body.round)
+    done = await (plan_edits.save_plan(session, stage_id, body) if plan_id is None
+                  else plan_edits.update_plan(session, stage_id, plan_id, body))
+    done["matches"] = [_plain(m) for m in done["matches"]]
+    for m in done["matches"]:
+        after = audit.match_state(m)
+        if before.get(m["id"]) != after:
+            await record(session, actor, "match.schedule", ("match", m["id"]),
+                         before.get(m["id"]), after, tid)
+    if done["plan"] is not None:
+        await record(session, actor, "round_plan.save", ("stage", stage_id), None,
+                     done["plan"], tid)
+    return done
+
+
+async def delete_round_plan(session: Session, actor: Actor, stage_id: int,
+                            plan_id: int) -> dict[str, Any]:
+    tid, _ = await audit.snapshot_stage(session, stage_id)
+    gone = await plan_edits.delete_plan(session, stage_id, plan_id)
+    await record(session, actor, "round_plan.delete", ("stage", stage_id), gone, None, tid)
+    return gone
 
 
 async def import_tournament(session: Session, actor: Actor, doc: Export) -> dict[str, Any]:

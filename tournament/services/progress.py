@@ -20,6 +20,7 @@ from ..formats.state import MatchState
 from ..formats.types import FormatError, NeedsAdmin, StageStatus
 from ..live.outbox import emit, emit_many
 from ..models import Stage, Team, Tournament
+from . import round_plans
 from .reads import tournament_detail
 from .sql_store import SqlStore
 from .stage_reads import stage_view
@@ -81,7 +82,9 @@ def machine_for(session: AsyncSession, stage: Stage, withdrawn: frozenset[int],
 
 async def persist(session: AsyncSession, stage: Stage, changes: Changes,
                   store: SqlStore) -> None:
+    planned = round_plans.apply(stage, changes)  # a round planned ahead gets its times
     await store.save(changes)
+    await round_plans.record(session, stage, planned)
     if changes.status is not None:
         stage.status = changes.status
         if changes.status == StageStatus.RUNNING:

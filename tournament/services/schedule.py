@@ -4,54 +4,24 @@ scheduled match of the tournament, a whole round scheduled at once, check-in."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
 from ..errors import Conflict, InvalidInput, NotFound
-from ..formats.clashes import GAME_MINUTES, Booking, Clash, clashes, expected_end, utc
+from ..formats.clashes import Clash
 from ..formats.state import MatchState
 from ..models import Stage, Tournament, User
 from ..schemas_edit import RoundSchedule
+from .clash_check import booking, find_clashes
 from .context import lock_tournament
 from .progress import machine_for, withdrawn_teams
-from .sql_store import TABLE, load_matches
+from .round_plans import round_matches, slot_values
 from .steps import finish
 
-
-def booking(m: MatchState, game_minutes: int = GAME_MINUTES,
-            lobby_games: int = 1) -> Booking | None:
-    """What a scheduled match takes up: its time (a lobby plays all its games), its teams
-    (every team of a lobby), its station, stream and referee."""
-    if m.scheduled_at is None or m.id is None or not m.active:
-        return None
-    start = utc(m.scheduled_at)
-    end = start + timedelta(minutes=game_minutes) * max(1, lobby_games) if m.lobby \
-        else expected_end(start, m.best_of, game_minutes)
-    return Booking(match_id=m.id, number=m.number, stage_id=m.stage_id, start=start, end=end,
-                   teams=frozenset(t for t in (m.lobby or m.teams) if t is not None),
-                   venue=m.venue,
-                   station=m.station, stream=m.stream_url, referee=m.referee_id)
-
-
-async def find_clashes(session: AsyncSession, tournament_id: int,
-                       changed: Sequence[MatchState]) -> list[Clash]:
-    stored = await load_matches(session, TABLE.c.tournament_id == tournament_id,
-                                TABLE.c.active, TABLE.c.scheduled_at.is_not(None))
-    lengths = {sid: ((settings or {}).get("game_minutes", GAME_MINUTES),
-                     (settings or {}).get("games", 1)) for sid, settings in
-               (await session.exec(select(Stage.id, Stage.settings).where(
-                   Stage.tournament_id == tournament_id))).all()}
-
-    def book(m: MatchState) -> Booking | None:
-        return booking(m, *lengths.get(m.stage_id, (GAME_MINUTES, 1)))
-
-    now = {m.id: m for m in changed}
-    everyone = [b for m in stored if (b := book(now.pop(m.id, m))) is not None]
-    everyone += [b for m in now.values() if (b := book(m)) is not None]
-    return clashes([b for m in changed if (b := book(m)) is not None], everyone)
+__all__ = ["booking", "check_in", "check_referee", "find_clashes", "refuse",
+           "schedule_round"]
 
 
 def refuse(found: list[Clash], override: bool) -> None:
@@ -90,27 +60,11 @@ async def schedule_round(session: AsyncSession, stage_id: int,
     await check_referee(session, body.referee_id)
     machine, store = machine_for(session, stage, await withdrawn_teams(session,
                                                                         stage.event_id))
-    chosen = [m for m in await store.all() if m.active and m.round == body.round
-              and (body.bracket is None or m.bracket == body.bracket)
-              and (body.group is None or m.group == body.group)]
+    chosen = round_matches(await store.all(), body.round, body.bracket, body.group)
     if not chosen:
         raise InvalidInput("no_matches", f"Round {body.round} of this stage has no such "
                            "matches.", "round")
-    start = utc(body.starts_at)
-    # each station plays at once: with two stations M1 and M2 start together, M3 and M4 an
-    # interval later (one after another on one station otherwise)
-    wave = max(1, len(body.stations))
-    for i, m in enumerate(chosen):
-        values: dict[str, object] = {
-            "scheduled_at": start + timedelta(minutes=body.interval_minutes * (i // wave))}
-        if body.venue is not None:
-            values["venue"] = body.venue
-        if body.stations:
-            values["station"] = body.stations[i % len(body.stations)]
-        if body.stream_url is not None:
-            values["stream_url"] = body.stream_url
-        if body.referee_id is not None:
-            values["referee_id"] = body.referee_id
+    for m, values in zip(chosen, slot_values(body.model_dump(), len(chosen)), strict=True):
         machine.reschedule(m, **values)
     refuse(await find_clashes(session, tournament.id, chosen), body.override)
     await finish(session, tournament, stage, machine, store)

@@ -18,10 +18,11 @@ from ..formats.types import MatchStatus
 from ..schemas import LINE_OR_BLANK
 from ..schemas_edit import EventUpdate, RoundSchedule, StageUpdate, TeamUpdate
 from ..schemas_transfer import Export
-from ..services import audited, event_exports, match_list, transfer
+from ..services import audited, event_exports, match_list, plan_edits, transfer
 from ..services.actors import Actor
 from .api import _event_params, tournament_url
-from .common import CSV_TYPE, answer, int_param, parse, reading, slug_param
+from .common import CSV_TYPE, answer, int_param, parse, reading, require_admin, slug_param
+from .session_auth import authenticate
 from .writes import write as _write
 
 
@@ -67,6 +68,45 @@ async def schedule_round(request: Request) -> Response:
     async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
         return {"matches": await audited.schedule_round(session, actor, stage_id,
                                                         parse(RoundSchedule, raw))}
+    return await _write(request, action)
+
+
+async def list_round_plans(request: Request) -> Response:
+    stage_id = _id(request)
+    require_admin(await authenticate(request))
+    async with reading(request) as session:
+        return answer({"plans": await plan_edits.list_plans(session, stage_id)})
+
+
+async def save_round_plan(request: Request) -> Response:
+    """A plan for a round not made yet (201), or a round that exists scheduled now (200)."""
+    stage_id = _id(request)
+
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
+        done = await audited.save_round_plan(session, actor, stage_id,
+                                             parse(RoundSchedule, raw))
+        return done | {"scheduled": done["plan"] is None}
+    return await _write(request, action, status=lambda done: 201 if done["plan"] else 200)
+
+
+def _plan_id(request: Request) -> int:
+    return int_param(request.path_params["plan"], "plan")
+
+
+async def update_round_plan(request: Request) -> Response:
+    stage_id, plan_id = _id(request), _plan_id(request)
+
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
+        return await audited.save_round_plan(session, actor, stage_id,
+                                             parse(RoundSchedule, raw), plan_id)
+    return await _write(request, action)
+
+
+async def delete_round_plan(request: Request) -> Response:
+    stage_id, plan_id = _id(request), _plan_id(request)
+
+    async def action(session: AsyncSession, raw: bytes, actor: Actor) -> Mapping[str, Any]:
+        return await audited.delete_round_plan(session, actor, stage_id, plan_id)
     return await _write(request, action)
 
 
@@ -216,6 +256,10 @@ routes = [
     Route("/api/stages/{id}", update_stage, methods=["PATCH"]),
     Route("/api/stages/{id}", delete_stage, methods=["DELETE"]),
     Route("/api/stages/{id}/schedule", schedule_round, methods=["POST"]),
+    Route("/api/stages/{id}/round-plans", list_round_plans, methods=["GET"]),
+    Route("/api/stages/{id}/round-plans", save_round_plan, methods=["POST"]),
+    Route("/api/stages/{id}/round-plans/{plan}", update_round_plan, methods=["PUT"]),
+    Route("/api/stages/{id}/round-plans/{plan}", delete_round_plan, methods=["DELETE"]),
     Route("/api/teams/{id}", update_team, methods=["PATCH"]),
     Route("/api/teams/{id}", delete_team, methods=["DELETE"]),
     Route("/api/tournaments/{slug}/events/{event}", update_event, methods=["PATCH"]),

@@ -90,10 +90,17 @@ async def clash_lines(session: Any, exc: DomainError | None, request: Request,
     the team, station, stream or referee they share, in the reader's language."""
     if exc is None or exc.code != "schedule_clash":
         return []
-    lang = language(request)
+    return await describe_clashes(session, exc.extra.get("clashes", []), language(request),
+                                  stage)
+
+
+async def describe_clashes(session: Any, listed: list[dict[str, Any]], lang: str,
+                           stage: dict[str, Any]) -> list[dict[str, Any]]:
+    """Clashes (as the API lists them) in the reader's words: a refused schedule's, or
+    those a round plan met when its matches were made."""
     numbers = {m["id"]: m["number"] for m in stage["matches"]}
     found, seen = [], set()
-    for c in exc.extra.get("clashes", []):
+    for c in listed:
         pair = (frozenset((c["match"], c["other"])), c["kind"], c["detail"])
         if pair in seen:  # two matches of this round clash with each other: say it once
             continue
@@ -142,6 +149,8 @@ def slot_list(stage: dict[str, Any]) -> list[int | str]:
 
 async def stage_page(request: Request, outcome: Outcome | None = None,
                      failed: str | None = None) -> Response:
+    from . import console_plans  # it builds on this module's helpers
+
     actor = await admin_actor(request)
     if isinstance(actor, Response):
         return actor
@@ -154,6 +163,7 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
         referees = [u for u in await accounts.list_users(session) if u["role"] == "referee"]
         clashes = await clash_lines(session, outcome.exc if outcome else None, request,
                                     stage)
+        plans = await console_plans.plans_for_page(session, stage, language(request))
     fmt = registry.get(stage["format"])
     teams = {x["id"]: x for x in detail["teams"]}
     lost = (outcome.exc.extra.get("lost", []) if outcome and outcome.exc
@@ -171,7 +181,8 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
                          and not x["withdrawn"]],
                 left_out=[teams[t] for t in _left(request) if t in teams
                           and t not in stage["seeding"]],
-                referees=referees, ties=ties_of(stage), clashes=clashes,
+                referees=referees, ties=ties_of(stage), clashes=clashes, plans=plans,
+                plan_choices=console_plans.plan_choices(stage),
                 clash_words=CLASH_WORDS, lost=lost,
                 stages_by_id={x["id"]: x for x in detail["stages"]},
                 slot_list=slot_list(stage),

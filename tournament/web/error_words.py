@@ -83,6 +83,7 @@ MESSAGES = {
     "schedule_clash": "This schedule puts a team, a station, a stream or a referee in two "
                       "places at once. Change it, or tick \"Save anyway (I know they clash)\".",
     "not_a_draft": "This stage has already started.",
+    "round_plan_exists": "That round already has a plan: change that one.",
     "next_stage_started": "A stage seeded from this one has already started; this can no "
                           "longer change.",
     "duplicate_team": "A team is in the seeding twice.",
@@ -183,6 +184,7 @@ NOT_FOUND = {
                  "longer needed, or a Swiss round paired again after a correction).",
     "Team": "There is no such team.",
     "User": "There is no such user.",
+    "Round plan": "There is no such round plan.",
 }
 
 

@@ -158,6 +158,7 @@ PARAMETERS = {
     "event": {"type": "string", "pattern": SLUG_PATTERN},
     "id": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
     "user_id": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+    "plan": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
 }
 
 

@@ -15,8 +15,11 @@ from ..schemas_transfer import Export
 from ..services import match_list
 from .openapi_shapes import (
     BOOL,
+    INT,
     MATCH,
     MATCH_OPTIONAL,
+    NULL_INT,
+    NULL_STR,
     STR,
     array,
     limit_param,
@@ -41,6 +44,45 @@ FILTERS: dict[str, dict[str, Any]] = {
     "cursor": {"type": "string", "pattern": "^[0-9]{1,8}$",
                "description": "The previous page's next, as given"},
 }
+
+
+# a round planned before its matches exist (services/round_plans.py)
+ROUND_PLAN = obj({
+    "id": INT, "round": INT, "bracket": NULL_STR, "group": NULL_INT, "starts_at": STR,
+    "interval_minutes": INT, "venue": NULL_STR, "stations": array(STR),
+    "stream_url": NULL_STR, "referee_id": NULL_INT,
+    "applied": {"type": ["object", "null"], "description": (
+        "When the round's matches were last made and got this plan's times: at, the "
+        "matches' ids, and the clashes found then (the plan is applied all the same; "
+        "each clash as in schedule_clash)"), "properties": {
+        "at": STR, "matches": array(INT), "clashes": array(OBJECT)},
+        "required": ["at", "matches", "clashes"]}})
+PLAN_SAVED = obj({"plan": {"anyOf": [ROUND_PLAN, {"type": "null"}]},
+                  "matches": array(ref("Match")), "scheduled": BOOL}, optional=("scheduled",))
+
+
+def _plan_paths(op: Op) -> dict[str, dict[str, Any]]:
+    save = op("Plan a round ahead: 201 with the plan when the round has no matches yet "
+              "(they get its times when they are made; saving the same round, bracket and "
+              "group again replaces its plan); 200 with the round's matches scheduled now "
+              "when it has (as POST /schedule: clashes refused unless override)",
+              PLAN_SAVED, RoundSchedule, auth=True, errors=("409",))
+    save["responses"]["201"] = save["responses"]["200"]
+    change = op("Change a plan (409 round_plan_exists: another plan has that round); a "
+                "round made since is scheduled now too", PLAN_SAVED, RoundSchedule,
+                auth=True, errors=("409",))
+    change["responses"]["409"]["description"] += (
+        "; round_plan_exists: another plan of this stage has that round, bracket and group")
+    return {
+        "/api/stages/{id}/round-plans": {
+            "get": op("The stage's round plans (admin)", obj({"plans": array(ROUND_PLAN)}),
+                      auth=True),
+            "post": save},
+        "/api/stages/{id}/round-plans/{plan}": {
+            "put": change,
+            "delete": op("Remove a plan (matches it gave times keep them)", ROUND_PLAN,
+                         auth=True)},
+    }
 
 
 def _query(op: dict[str, Any], params: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -83,6 +125,7 @@ def paths(op: Op) -> dict[str, dict[str, Any]]:
             "unless override)", {"type": "object", "properties": {
                 "matches": array(ref("Match"))}}, RoundSchedule, auth=True,
             errors=("409",))},
+        **_plan_paths(op),
         "/api/teams/{id}": {
             "patch": op("Rename a team, change its nation, seed or roster",
                         ref("TeamWithRoster"), TeamUpdate, auth=True, errors=("409",)),

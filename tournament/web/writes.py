@@ -22,10 +22,12 @@ Action = Callable[[AsyncSession, bytes, Actor], Awaitable[Mapping[str, Any]]]
 Where = Callable[[Mapping[str, Any]], str]  # a created resource's URL path, from the answer
 
 
-async def write(request: Request, action: Action, *, status: int = 200,
+async def write(request: Request, action: Action, *,
+                status: int | Callable[[Mapping[str, Any]], int] = 200,
                 admin: bool = True, location: Where | None = None,
                 media: str = JSON) -> JSONResponse:
-    """``media``: the body's media type (JSON; the team import's CSV)."""
+    """``media``: the body's media type (JSON; the team import's CSV); ``status`` may
+    depend on the answer (a round plan stored, 201, or its round scheduled now, 200)."""
     actor = await authenticate(request)
     if admin:
         require_admin(actor)
@@ -37,7 +39,8 @@ async def write(request: Request, action: Action, *, status: int = 200,
 
     async def run(session: AsyncSession) -> tuple[int, dict[str, Any]]:
         session.info[VIEWER] = actor  # admins see what they are building
-        return status, dict(await action(session, raw, actor))
+        body = dict(await action(session, raw, actor))
+        return (status(body) if callable(status) else status), body
 
     digest = idempotency.request_hash(request.method, request.url.path, raw)
     code, body = await idempotency.run(
