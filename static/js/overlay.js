@@ -9,7 +9,7 @@ const main = document.querySelector("main");
 const CANVAS = { width: 1280, height: 720 };
 const SMALLEST = 70; // % of its size: a long name is drawn no smaller, then cut ("…")
 
-export function scaleFor(frame, drawn) {
+function scaleFor(frame, drawn) {
   const grow = Math.max(1, Math.min(frame.width / CANVAS.width, frame.height / CANVAS.height));
   return Math.min(grow, frame.width / drawn.width, frame.height / drawn.height);
 }
