@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic import command
 
 from tournament.migrate import alembic_config
@@ -67,127 +68,68 @@ def test_migration_0010_keeps_every_row_and_key(tmp_path):
         assert db.execute("SELECT max(id) FROM team").fetchone() == (3,)
 
 
-def test_migration_0011_adds_the_nation_decider_empty_and_takes_it_back(tmp_path):
-    """A tournament made before 0011 has no decider after the upgrade (its table ranks as
-    before); the downgrade drops the column and keeps the rows, ids and AUTOINCREMENT."""
+# Rows made before a migration that adds a column: a tournament, an event, a stage and a
+# match (with a played game), written at the revision before it.
+OLD_ROWS = """
+    INSERT INTO tournament (id, slug, name, timezone, published, last_seq, nation_points,
+        nation_scoring, created_at) VALUES (7, 'cup', 'Cup', 'Asia/Seoul', 1, 0,
+        '[10, 6, 5]', 'best', '2026-11-29 00:00:00');
+    INSERT INTO event (id, tournament_id, slug, name, position) VALUES (3, 7, 'fc',
+        'eFootball', 0);
+    INSERT INTO stage (id, event_id, tournament_id, name, format, seeding_method, status,
+        position, settings) VALUES (5, 3, 7, 'League', 'round_robin', 'standard',
+        'running', 0, '{"allow_draws": true}');
+    INSERT INTO match (id, stage_id, tournament_id, number, round, filled1, filled2, score1,
+        score2, games, best_of, status, draw, conditional, active, version, updated_at)
+        VALUES (9, 5, 7, 1, 1, 1, 1, 1, 0, '[[2, 1]]', 1, 'completed', 0, 0, 1, 3,
+        '2026-11-29 00:00:00');
+"""
+# what each table's rows read as, before and after (the added column left out)
+OLD_VIEW = {"tournament": ("SELECT id, slug, nation_scoring FROM tournament",
+                           [(7, "cup", "best")]),
+            "stage": ("SELECT id, name, settings FROM stage",
+                      [(5, "League", '{"allow_draws": true}')]),
+            "match": ("SELECT id, stage_id, games, version FROM match",
+                      [(9, 5, "[[2, 1]]", 3)])}
+
+
+@pytest.mark.parametrize("revision, before, table, column, default, value", [
+    # a tournament made before has no decider: its nation table ranks as before
+    ("0011_nation_decider", "0010", "tournament", "nation_decider", None, "fc"),
+    # a match made before has no game in play: its games are all finished
+    ("0012_game_in_play", "0011_nation_decider", "match", "game_in_play", 0, 1),
+    # a stage made before has no round plans: its rounds are made without planned times
+    ("0013_round_plans", "0012_game_in_play", "stage", "round_plans", None,
+     '[{"id": 1, "round": 2, "starts_at": "2026-11-30T04:00:00+00:00"}]'),
+])
+def test_a_migration_adds_its_column_to_old_rows_and_takes_it_back(
+        tmp_path, revision, before, table, column, default, value):
+    """Rows made before the migration read as before with the column at its default after
+    the upgrade, and keep a value written to it; the downgrade drops the column and keeps
+    the rows, their ids, the foreign keys and AUTOINCREMENT."""
     import sqlite3
 
-    from alembic import command
-
-    from tournament.migrate import alembic_config, upgrade
+    from tournament.migrate import upgrade
 
     path = tmp_path / "old.db"
     url = f"sqlite+aiosqlite:///{path}"
-    upgrade(url, "0010")
+    upgrade(url, before)
     with sqlite3.connect(path) as db:
-        db.executescript("""
-            INSERT INTO tournament (id, slug, name, timezone, published, last_seq,
-                nation_points, nation_scoring, created_at) VALUES (7, 'ecea', 'ECEA',
-                'Asia/Seoul', 1, 0, '[10, 6, 5]', 'best', '2026-11-29 00:00:00');
-            INSERT INTO event (id, tournament_id, slug, name, position)
-                VALUES (3, 7, 'pubgm', 'PUBG MOBILE', 0);
-        """)
-    upgrade(url)
+        db.executescript(OLD_ROWS)
+    upgrade(url, revision)
+    rows, kept = OLD_VIEW[table]
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT id, slug, nation_scoring, nation_decider FROM tournament"
-                          ).fetchall() == [(7, "ecea", "best", None)]
-        db.execute("UPDATE tournament SET nation_decider = 'pubgm'")
-    command.downgrade(alembic_config(url), "0010")
+        assert db.execute(rows).fetchall() == kept
+        assert db.execute(f"SELECT {column} FROM {table}").fetchall() == [(default,)]
+        db.execute(f"UPDATE {table} SET {column} = ?", (value,))
+        assert db.execute(f"SELECT {column} FROM {table}").fetchall() == [(value,)]
+    command.downgrade(alembic_config(url), before)
     with sqlite3.connect(path) as db:
-        columns = [row[1] for row in db.execute("PRAGMA table_info(tournament)")]
-        assert "nation_decider" not in columns and "nation_scoring" in columns
-        assert db.execute("SELECT id, slug FROM tournament").fetchall() == [(7, "ecea")]
-        assert db.execute("SELECT id, tournament_id FROM event").fetchall() == [(3, 7)]
-        (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'tournament'"
-                            ).fetchone()
-        assert "AUTOINCREMENT" in sql
-        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-
-
-def test_migration_0012_adds_no_game_in_play_and_takes_it_back(tmp_path):
-    """A match made before 0012 has no game in play after the upgrade (its games are all
-    finished); the downgrade drops the column and keeps the rows, ids and AUTOINCREMENT."""
-    import sqlite3
-
-    from alembic import command
-
-    from tournament.migrate import alembic_config, upgrade
-
-    path = tmp_path / "old.db"
-    url = f"sqlite+aiosqlite:///{path}"
-    upgrade(url, "0011_nation_decider")
-    with sqlite3.connect(path) as db:
-        db.executescript("""
-            INSERT INTO tournament (id, slug, name, timezone, published, last_seq,
-                nation_points, nation_scoring, created_at) VALUES (7, 'cup', 'Cup',
-                'Asia/Seoul', 1, 0, '[10, 6, 5]', 'best', '2026-11-29 00:00:00');
-            INSERT INTO event (id, tournament_id, slug, name, position)
-                VALUES (3, 7, 'fc', 'eFootball', 0);
-            INSERT INTO stage (id, event_id, tournament_id, name, format, seeding_method,
-                status, position) VALUES (5, 3, 7, 'League', 'round_robin', 'standard',
-                'running', 0);
-            INSERT INTO match (id, stage_id, tournament_id, number, round, filled1, filled2,
-                score1, score2, games, best_of, status, draw, conditional, active, version,
-                updated_at) VALUES (9, 5, 7, 1, 1, 1, 1, 1, 0, '[[2, 1]]', 1, 'completed', 0,
-                0, 1, 3, '2026-11-29 00:00:00');
-        """)
-    upgrade(url)
-    with sqlite3.connect(path) as db:
-        assert db.execute("SELECT id, games, game_in_play FROM match").fetchall() == [
-            (9, "[[2, 1]]", 0)]
-        db.execute("UPDATE match SET game_in_play = 1")
-    command.downgrade(alembic_config(url), "0011_nation_decider")
-    with sqlite3.connect(path) as db:
-        columns = [row[1] for row in db.execute("PRAGMA table_info(match)")]
-        assert "game_in_play" not in columns and "games" in columns
-        assert db.execute("SELECT id, stage_id, games, version FROM match").fetchall() == [
-            (9, 5, "[[2, 1]]", 3)]
-        (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'match'").fetchone()
-        assert "AUTOINCREMENT" in sql
-        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
-        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-
-
-def test_migration_0013_adds_no_round_plans_and_takes_them_back(tmp_path):
-    """A stage made before 0013 has no round plans after the upgrade (its rounds are made
-    without planned times, as before); a plan stored after it survives a read back; the
-    downgrade drops the column and keeps the rows, ids and AUTOINCREMENT."""
-    import json
-    import sqlite3
-
-    from alembic import command
-
-    from tournament.migrate import alembic_config, upgrade
-
-    path = tmp_path / "old.db"
-    url = f"sqlite+aiosqlite:///{path}"
-    upgrade(url, "0012_game_in_play")
-    with sqlite3.connect(path) as db:
-        db.executescript("""
-            INSERT INTO tournament (id, slug, name, timezone, published, last_seq,
-                nation_points, nation_scoring, created_at) VALUES (7, 'cup', 'Cup',
-                'Asia/Seoul', 1, 0, '[10, 6, 5]', 'best', '2026-11-29 00:00:00');
-            INSERT INTO event (id, tournament_id, slug, name, position)
-                VALUES (3, 7, 'val', 'VALORANT', 0);
-            INSERT INTO stage (id, event_id, tournament_id, name, format, seeding_method,
-                status, position, settings) VALUES (5, 3, 7, 'Swiss', 'swiss', 'standard',
-                'running', 0, '{"wins_to_advance": 3}');
-        """)
-    upgrade(url)
-    plan = [{"id": 1, "round": 2, "starts_at": "2026-11-30T04:00:00+00:00"}]
-    with sqlite3.connect(path) as db:
-        assert db.execute("SELECT id, settings, round_plans FROM stage").fetchall() == [
-            (5, '{"wins_to_advance": 3}', None)]
-        db.execute("UPDATE stage SET round_plans = ?", (json.dumps(plan),))
-        (kept,) = db.execute("SELECT round_plans FROM stage").fetchone()
-        assert json.loads(kept) == plan
-    command.downgrade(alembic_config(url), "0012_game_in_play")
-    with sqlite3.connect(path) as db:
-        columns = [row[1] for row in db.execute("PRAGMA table_info(stage)")]
-        assert "round_plans" not in columns and "settings" in columns
-        assert db.execute("SELECT id, name, settings FROM stage").fetchall() == [
-            (5, "Swiss", '{"wins_to_advance": 3}')]
-        (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'stage'").fetchone()
+        assert column not in [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
+        for rows, kept in OLD_VIEW.values():
+            assert db.execute(rows).fetchall() == kept
+        (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = ?",
+                            (table,)).fetchone()
         assert "AUTOINCREMENT" in sql
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
