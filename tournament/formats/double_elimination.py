@@ -127,6 +127,7 @@ def plan(
     final_best_of: int | None = None,
     groups: int = 1,
     drop_orders: Sequence[DropOrder] = (),
+    lower_half: bool = False,
 ) -> StagePlan:
     """Every match of the stage; see the module docstring for the numbering and links.
 
@@ -138,10 +139,13 @@ def plan(
     With ``groups`` > 1 the teams are drawn into groups by snake seeding (as round robin
     groups) and each group plays its own bracket (``dual.py``: GSL groups).
     ``drop_orders[i]`` orders the losers of upper round ``i + 2`` (``drop_order``).
+    With ``lower_half`` the second half of ``teams`` starts in the lower bracket
+    (``_bracket``).
     """
     one = partial(_bracket, seeding_method=seeding_method, best_of=best_of,
                   best_of_by_round=best_of_by_round, grand_final=grand_final,
-                  final_best_of=final_best_of, drop_orders=tuple(drop_orders))
+                  final_best_of=final_best_of, drop_orders=tuple(drop_orders),
+                  lower_half=lower_half)
     if groups == 1:
         return one(teams)
     return dual.grouped(teams, groups, one, minimum=3 if grand_final == "none" else 2)
@@ -156,12 +160,30 @@ def _bracket(
     grand_final: GrandFinal,
     final_best_of: int | None,
     drop_orders: tuple[DropOrder, ...] = (),
+    lower_half: bool = False,
 ) -> StagePlan:
-    """One bracket (the whole stage, or one group of it)."""
+    """One bracket (the whole stage, or one group of it).
+
+    With ``lower_half`` the bracket is the later part of a larger one, as a fighting-game
+    top 8 (the first half of the seeding on the winners side, the second half already
+    beaten once: group runners-up, or players out of a larger bracket's winners side): the
+    plan of twice the first half's bracket without its upper round 1, the first half
+    placed into upper round 2 and the second half into lower round 1 (each half by
+    ``seeding_method``). Rounds keep their numbers in that larger plan.
+    """
     if grand_final not in ("single", "reset", "none"):
         raise FormatError("invalid_settings", f"Unknown grand final {grand_final!r}.",
                           "settings.grand_final")
-    first = place(teams, seeding_method)
+    if lower_half:
+        if len(teams) < 4 or len(teams) % 2:
+            raise FormatError("invalid_settings", "Starting half the teams in the lower "
+                              "bracket needs an even number of teams, at least 4.",
+                              "settings.lower_half")
+        half = len(teams) // 2
+        top, bottom = place(teams[:half], seeding_method), place(teams[half:], seeding_method)
+        first: list[int | None] = [None] * (2 * len(top))
+    else:
+        first = place(teams, seeding_method)
     size = len(first)
     rounds = size.bit_length() - 1
     if rounds == 1 and grand_final == "none":
@@ -179,21 +201,26 @@ def _bracket(
         ))
         return len(matches)
 
-    upper = [add(1, Bracket.WINNERS, (first[i], first[i + 1])) for i in range(0, size, 2)]
+    upper = [] if lower_half else [add(1, Bracket.WINNERS, (first[i], first[i + 1]))
+                                    for i in range(0, size, 2)]
     lower: list[int] = []
     for r in range(2, rounds + 1):
         previous = upper
-        upper = [add(r, Bracket.WINNERS, (Feed(previous[i], "winner"),
-                                          Feed(previous[i + 1], "winner")))
-                 for i in range(0, len(previous), 2)]
-        if r == 2:
+        if lower_half and r == 2:  # the halves enter upper round 2 and lower round 1
+            upper = [add(2, Bracket.WINNERS, (top[i], top[i + 1]))
+                     for i in range(0, len(top), 2)]
+            major = [add(1, Bracket.LOSERS, (bottom[i], bottom[i + 1]))
+                     for i in range(0, len(bottom), 2)]
+        else:
+            upper = [add(r, Bracket.WINNERS, (Feed(previous[i], "winner"),
+                                              Feed(previous[i + 1], "winner")))
+                     for i in range(0, len(previous), 2)]
             major = [add(1, Bracket.LOSERS, (Feed(previous[i], "loser"),
                                              Feed(previous[i + 1], "loser")))
-                     for i in range(0, len(previous), 2)]
-        else:
-            major = [add(2 * r - 3, Bracket.LOSERS,
-                         (Feed(lower[i], "winner"), Feed(lower[i + 1], "winner")))
-                     for i in range(0, len(lower), 2)]
+                     for i in range(0, len(previous), 2)] if r == 2 else [
+                add(2 * r - 3, Bracket.LOSERS, (Feed(lower[i], "winner"),
+                                                Feed(lower[i + 1], "winner")))
+                for i in range(0, len(lower), 2)]
         drops = reorder(upper, drop_order(r, rounds, drop_orders))
         lower = [add(2 * r - 2, Bracket.LOSERS, (Feed(drops[i], "loser"), Feed(major[i], "winner")))
                  for i in range(len(major))]
@@ -213,21 +240,24 @@ def _bracket(
 
 
 @lru_cache(maxsize=16)
-def shape(count: int, seeding_method: SeedingMethod, grand_final: GrandFinal) -> Shape:
+def shape(count: int, seeding_method: SeedingMethod, grand_final: GrandFinal,
+          lower_half: bool = False) -> Shape:
     """The shape of every ``count``-team plan with these settings (whatever the drop
     orders: they move which lower match a loser enters, never a match's number or round,
     and every upper round after the first has two teams in each match)."""
     return shape_of(plan(list(range(1, count + 1)), seeding_method=seeding_method,
-                         grand_final=grand_final))
+                         grand_final=grand_final, lower_half=lower_half))
 
 
 @lru_cache(maxsize=16)
 def group_numbers(count: int, groups: int, seeding_method: SeedingMethod,
-                  grand_final: GrandFinal) -> tuple[dict[int, int], ...]:
+                  grand_final: GrandFinal, lower_half: bool = False
+                  ) -> tuple[dict[int, int], ...]:
     """For each group of a ``count``-team stage: stage match number -> the number in the
     group's own bracket (``dual.numbers``), the same for every seeding of that count."""
     plans = [plan(list(range(1, n + 1)), seeding_method=seeding_method,
-                  grand_final=grand_final) for n in dual.sizes(count, groups)]
+                  grand_final=grand_final, lower_half=lower_half)
+             for n in dual.sizes(count, groups)]
     return tuple(dual.numbers(plans))
 
 
@@ -239,6 +269,8 @@ class DoubleEliminationSettings(Settings):
     groups: int = 1  # independent brackets, teams drawn by snake seeding (GSL groups)
     # the order the losers of upper round 2, 3 ... drop in (``drop_order``); empty: automatic
     drop_orders: list[DropOrder] = field(default_factory=list)
+    # the second half of the seeding starts in the lower bracket (a fighting-game top 8)
+    lower_half: bool = False
 
     def check(self) -> None:
         super().check()
@@ -251,6 +283,7 @@ class DoubleEliminationSettings(Settings):
                        choices=list(DROP_ORDERS))
         for method in self.drop_orders:
             choice(method, "drop_orders", DROP_ORDERS)
+        choice(self.lower_half, "lower_half", (True, False))
 
 
 class DoubleElimination(Knockout[DoubleEliminationSettings]):
@@ -273,7 +306,8 @@ class DoubleElimination(Knockout[DoubleEliminationSettings]):
         return plan(teams, seeding_method=seeding_method, best_of=settings.best_of,
                     best_of_by_round=settings.best_of_by_round,
                     grand_final=settings.grand_final, final_best_of=settings.final_best_of,
-                    groups=settings.groups, drop_orders=settings.drop_orders)
+                    groups=settings.groups, drop_orders=settings.drop_orders,
+                    lower_half=settings.lower_half)
 
     def standings(self, seeding: list[int], results: list[MatchResult],
                   settings: DoubleEliminationSettings, *,
@@ -287,7 +321,8 @@ class DoubleElimination(Knockout[DoubleEliminationSettings]):
         if len(seeding) < 2:
             return knockout_rows(seeding, table(seeding, results, StagePlan()), results,
                                  resolutions)
-        found = partial(shape, len(seeding), seeding_method, settings.grand_final)
+        found = partial(shape, len(seeding), seeding_method, settings.grand_final,
+                        settings.lower_half)
         return knockout_rows(seeding, table(seeding, results, found), results, resolutions)
 
     def _group_standings(self, seeding: list[int], results: list[MatchResult],
@@ -295,11 +330,12 @@ class DoubleElimination(Knockout[DoubleEliminationSettings]):
                          resolutions: Sequence[Sequence[int]],
                          seeding_method: SeedingMethod) -> list[Row]:
         numbers = group_numbers(len(seeding), settings.groups, seeding_method,
-                                settings.grand_final)
+                                settings.grand_final, settings.lower_half)
         out: list[Row] = []
         for group, members in enumerate(snake_groups(seeding, settings.groups), start=1):
             mine = group_results(results, group, numbers[group - 1])
-            found = partial(shape, len(members), seeding_method, settings.grand_final)
+            found = partial(shape, len(members), seeding_method, settings.grand_final,
+                            settings.lower_half)
             rows = knockout_rows(members, table(members, mine, found), mine, resolutions)
             for row in rows:
                 row.group = group

@@ -26,6 +26,7 @@ LABELS = {
     "final_best_of": "Best of in the grand final",
     "groups": "Number of groups",
     "drop_orders": "Order the upper bracket's losers drop in, from upper round 2",
+    "lower_half": "Second half of the seeding starts in the lower bracket (a fighting-game top 8)",
     "legs": "Times each pair meets",
     "allow_draws": "Draws allowed",
     "points": "Points for a win, a draw and a loss",
