@@ -43,6 +43,10 @@ round from round 2; rounds it does not name keep the automatic order. The CWL Ch
 (2019) and did not cross their semifinal losers over (``natural``, both years:
 tests/replays/cwl_champs_2018.py, cwl_champs_2019.py).
 
+A fighting-game top 8 starts half its players in the lower bracket (``lower_half``: the
+8-slot plan without its upper round 1, the first half in upper round 2 and the second in
+lower round 1; tests/replays/twt_2023_finals_top8.py).
+
 This module draws the bracket (and holds the format's entry); the places its results give
 are read in ``double_elimination_places.py``.
 """
