@@ -6,8 +6,8 @@ Plain data only (standard library, no imports).
 Format [1] [2]: 20 players in four round-robin groups of five; each group's winner starts
 the final bracket on the winners side, its runner-up on the losers side. The final bracket
 is a double elimination of first-to-2 sets (best of 3), the Winners Final, Losers Final
-and Grand Final first-to-3 (best of 5). The service plays this with ``lower_half`` (the
-second half of the seeding starts in lower round 1), ``best_of`` 3,
+and Grand Final first-to-3 (best of 5). The service plays this with ``lower_start`` 4 (the
+last four of the seeding start in lower round 1), ``best_of`` 3,
 ``best_of_by_round`` {"W3": 5, "L4": 5} and ``final_best_of`` 5.
 
 SOURCES (stored pages; excerpts, not whole pages)
@@ -57,7 +57,7 @@ LOWER = ["Rangchu", "Knee", "AO", "JeonDDing"]
 NATIONS = {"Arslan Ash": "PK", "LowHigh": "KR", "CBM": "KR", "ULSAN": "KR", "Rangchu": "KR",
            "Knee": "KR", "AO": "JP", "JeonDDing": "KR"}
 SETTINGS = {"best_of": 3, "best_of_by_round": {"W3": 5, "L4": 5}, "final_best_of": 5,
-            "grand_final": "reset", "lower_half": True}
+            "grand_final": "reset", "lower_start": 4}
 
 # (bracket, round, winner, loser or a set of who it may be, score or None) in order of
 # play; a set of losers: one of them, whichever the bracket pairs (see STAND-INS)
@@ -73,6 +73,8 @@ SERIES = [
     ("losers", 4, "CBM", "ULSAN", None),  # [4]
     ("grand_final", 1, "Arslan Ash", "CBM", (3, 1)),  # [3] [5]; no reset [3]
 ]
+RESET = False
+LOWER_PAIRINGS: dict[int, list[tuple[str, str]]] = {}  # not published (see STAND-INS)
 
 PLACES = {"Arslan Ash": (1, 1), "CBM": (2, 2), "ULSAN": (3, 3), "LowHigh": (4, 4),
           "Rangchu": (5, 6), "AO": (5, 6), "Knee": (7, 8), "JeonDDing": (7, 8)}
