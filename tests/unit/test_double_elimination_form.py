@@ -20,3 +20,11 @@ def test_drop_orders_are_read_from_the_form() -> None:
     assert raw == {"drop_orders": ["reverse", "natural"], "best_of": 5}
     assert fmt.parse_settings(raw).drop_orders == ["reverse", "natural"]
     assert "drop_orders" not in read_settings(fmt, FormData({"s_drop_orders": " "}))
+
+
+def test_lower_start_is_a_number_read_from_the_form() -> None:
+    fmt = registry.get("double_elimination")
+    field = next(f for f in settings_fields(fmt) if f.name == "lower_start")
+    assert (field.kind, field.default, field.label) == ("number", 0, LABELS["lower_start"])
+    raw = read_settings(fmt, FormData({"s_lower_start": "4", "s_best_of": "3"}))
+    assert fmt.parse_settings(raw).lower_start == 4

@@ -43,6 +43,11 @@ round from round 2; rounds it does not name keep the automatic order. The CWL Ch
 (2019) and did not cross their semifinal losers over (``natural``, both years:
 tests/replays/cwl_champs_2018.py, cwl_champs_2019.py).
 
+A fighting-game top 8 starts half its players in the lower bracket (``lower_start`` 4: the
+8-slot plan without its upper round 1, the first four in upper round 2 and the last four in
+lower round 1; Evo's top 6 starts two there, each with a bye:
+tests/replays/evo_japan_2019_tekken7_top8.py, evo_2024_tekken8_top6.py).
+
 This module draws the bracket (and holds the format's entry); the places its results give
 are read in ``double_elimination_places.py``.
 """
@@ -61,7 +66,7 @@ from .double_elimination_places import placement_ranges as placement_ranges
 from .format import Knockout, Label, Settings, choice, count, fail, knockout_rows
 from .limits import MAX_BEST_OF
 from .results import MatchResult, Row
-from .seeding import SeedingMethod, bracket_size, place, snake_groups
+from .seeding import SeedingMethod, bracket_size, place, place_into, snake_groups
 from .types import (
     Bracket,
     Feed,
@@ -79,6 +84,7 @@ GrandFinal = Literal["single", "reset", "none"]
 DropOrder = Literal["natural", "reverse", "half_shift", "reverse_half_shift", "pair_flip"]
 DROP_ORDERS: tuple[DropOrder, ...] = ("natural", "reverse", "half_shift", "reverse_half_shift",
                                       "pair_flip")
+MAX_LOWER_START = 2048  # more than any bracket the limits allow
 MAX_DROP_ORDERS = 12  # upper rounds 2..13: more than any bracket the limits allow
 
 _EARLY_DROPS: tuple[DropOrder, ...] = ("half_shift", "reverse", "reverse_half_shift")
@@ -127,6 +133,7 @@ def plan(
     final_best_of: int | None = None,
     groups: int = 1,
     drop_orders: Sequence[DropOrder] = (),
+    lower_start: int = 0,
 ) -> StagePlan:
     """Every match of the stage; see the module docstring for the numbering and links.
 
@@ -138,10 +145,13 @@ def plan(
     With ``groups`` > 1 the teams are drawn into groups by snake seeding (as round robin
     groups) and each group plays its own bracket (``dual.py``: GSL groups).
     ``drop_orders[i]`` orders the losers of upper round ``i + 2`` (``drop_order``).
+    With ``lower_start`` the last ``lower_start`` of ``teams`` start in the lower bracket
+    (``_bracket``).
     """
     one = partial(_bracket, seeding_method=seeding_method, best_of=best_of,
                   best_of_by_round=best_of_by_round, grand_final=grand_final,
-                  final_best_of=final_best_of, drop_orders=tuple(drop_orders))
+                  final_best_of=final_best_of, drop_orders=tuple(drop_orders),
+                  lower_start=lower_start)
     if groups == 1:
         return one(teams)
     return dual.grouped(teams, groups, one, minimum=3 if grand_final == "none" else 2)
@@ -156,12 +166,37 @@ def _bracket(
     grand_final: GrandFinal,
     final_best_of: int | None,
     drop_orders: tuple[DropOrder, ...] = (),
+    lower_start: int = 0,
 ) -> StagePlan:
-    """One bracket (the whole stage, or one group of it)."""
+    """One bracket (the whole stage, or one group of it).
+
+    With ``lower_start`` the bracket is the later part of a larger one, as a fighting-game
+    top 8 (the first teams on the winners side, the last ``lower_start`` already beaten
+    once: group runners-up, or players out of a larger bracket's winners side): the plan of
+    twice the winners side's bracket without its upper round 1, the winners side placed
+    into upper round 2 and the others into lower round 1 (each by ``seeding_method``; with
+    fewer of them than lower round 1 has places, the first get byes, as Evo's top 6 of four
+    and two). Rounds keep their numbers in that larger plan.
+    """
     if grand_final not in ("single", "reset", "none"):
         raise FormatError("invalid_settings", f"Unknown grand final {grand_final!r}.",
                           "settings.grand_final")
-    first = place(teams, seeding_method)
+    if lower_start:
+        upper_count = len(teams) - lower_start
+        if len(set(teams)) != len(teams):
+            raise FormatError("duplicate_team", "A team appears twice in the seeding.",
+                              "seeding")
+        top = place(teams[:upper_count], seeding_method) if upper_count >= 2 else []
+        if not top or not 0 < lower_start <= len(top) < len(teams):
+            raise FormatError(
+                "invalid_settings", "The teams starting in the lower bracket are at most as "
+                "many as the winners side's bracket has places, and with the winners side "
+                "more than fill it (4 and 4, or 4 and 2; not 3 and 1).",
+                "settings.lower_start")
+        bottom = place_into(teams[upper_count:], len(top), seeding_method)
+        first: list[int | None] = [None] * (2 * len(top))
+    else:
+        first = place(teams, seeding_method)
     size = len(first)
     rounds = size.bit_length() - 1
     if rounds == 1 and grand_final == "none":
@@ -179,21 +214,26 @@ def _bracket(
         ))
         return len(matches)
 
-    upper = [add(1, Bracket.WINNERS, (first[i], first[i + 1])) for i in range(0, size, 2)]
+    upper = [] if lower_start else [add(1, Bracket.WINNERS, (first[i], first[i + 1]))
+                                    for i in range(0, size, 2)]
     lower: list[int] = []
     for r in range(2, rounds + 1):
         previous = upper
-        upper = [add(r, Bracket.WINNERS, (Feed(previous[i], "winner"),
-                                          Feed(previous[i + 1], "winner")))
-                 for i in range(0, len(previous), 2)]
-        if r == 2:
+        if lower_start and r == 2:  # the two sides enter upper round 2 and lower round 1
+            upper = [add(2, Bracket.WINNERS, (top[i], top[i + 1]))
+                     for i in range(0, len(top), 2)]
+            major = [add(1, Bracket.LOSERS, (bottom[i], bottom[i + 1]))
+                     for i in range(0, len(bottom), 2)]
+        else:
+            upper = [add(r, Bracket.WINNERS, (Feed(previous[i], "winner"),
+                                              Feed(previous[i + 1], "winner")))
+                     for i in range(0, len(previous), 2)]
             major = [add(1, Bracket.LOSERS, (Feed(previous[i], "loser"),
                                              Feed(previous[i + 1], "loser")))
-                     for i in range(0, len(previous), 2)]
-        else:
-            major = [add(2 * r - 3, Bracket.LOSERS,
-                         (Feed(lower[i], "winner"), Feed(lower[i + 1], "winner")))
-                     for i in range(0, len(lower), 2)]
+                     for i in range(0, len(previous), 2)] if r == 2 else [
+                add(2 * r - 3, Bracket.LOSERS, (Feed(lower[i], "winner"),
+                                                Feed(lower[i + 1], "winner")))
+                for i in range(0, len(lower), 2)]
         drops = reorder(upper, drop_order(r, rounds, drop_orders))
         lower = [add(2 * r - 2, Bracket.LOSERS, (Feed(drops[i], "loser"), Feed(major[i], "winner")))
                  for i in range(len(major))]
@@ -213,21 +253,24 @@ def _bracket(
 
 
 @lru_cache(maxsize=16)
-def shape(count: int, seeding_method: SeedingMethod, grand_final: GrandFinal) -> Shape:
+def shape(count: int, seeding_method: SeedingMethod, grand_final: GrandFinal,
+          lower_start: int = 0) -> Shape:
     """The shape of every ``count``-team plan with these settings (whatever the drop
     orders: they move which lower match a loser enters, never a match's number or round,
     and every upper round after the first has two teams in each match)."""
     return shape_of(plan(list(range(1, count + 1)), seeding_method=seeding_method,
-                         grand_final=grand_final))
+                         grand_final=grand_final, lower_start=lower_start))
 
 
 @lru_cache(maxsize=16)
 def group_numbers(count: int, groups: int, seeding_method: SeedingMethod,
-                  grand_final: GrandFinal) -> tuple[dict[int, int], ...]:
+                  grand_final: GrandFinal, lower_start: int = 0
+                  ) -> tuple[dict[int, int], ...]:
     """For each group of a ``count``-team stage: stage match number -> the number in the
     group's own bracket (``dual.numbers``), the same for every seeding of that count."""
     plans = [plan(list(range(1, n + 1)), seeding_method=seeding_method,
-                  grand_final=grand_final) for n in dual.sizes(count, groups)]
+                  grand_final=grand_final, lower_start=lower_start)
+             for n in dual.sizes(count, groups)]
     return tuple(dual.numbers(plans))
 
 
@@ -239,6 +282,8 @@ class DoubleEliminationSettings(Settings):
     groups: int = 1  # independent brackets, teams drawn by snake seeding (GSL groups)
     # the order the losers of upper round 2, 3 ... drop in (``drop_order``); empty: automatic
     drop_orders: list[DropOrder] = field(default_factory=list)
+    # the last teams of the seeding that start in the lower bracket (a fighting-game top 8)
+    lower_start: int = 0
 
     def check(self) -> None:
         super().check()
@@ -251,6 +296,10 @@ class DoubleEliminationSettings(Settings):
                        choices=list(DROP_ORDERS))
         for method in self.drop_orders:
             choice(method, "drop_orders", DROP_ORDERS)
+        count(self.lower_start, "lower_start", 0, MAX_LOWER_START)
+        if self.lower_start and self.groups > 1:
+            raise fail("lower_start", "Teams start in the lower bracket only in a stage "
+                       "without groups.")
 
 
 class DoubleElimination(Knockout[DoubleEliminationSettings]):
@@ -273,7 +322,8 @@ class DoubleElimination(Knockout[DoubleEliminationSettings]):
         return plan(teams, seeding_method=seeding_method, best_of=settings.best_of,
                     best_of_by_round=settings.best_of_by_round,
                     grand_final=settings.grand_final, final_best_of=settings.final_best_of,
-                    groups=settings.groups, drop_orders=settings.drop_orders)
+                    groups=settings.groups, drop_orders=settings.drop_orders,
+                    lower_start=settings.lower_start)
 
     def standings(self, seeding: list[int], results: list[MatchResult],
                   settings: DoubleEliminationSettings, *,
@@ -287,7 +337,8 @@ class DoubleElimination(Knockout[DoubleEliminationSettings]):
         if len(seeding) < 2:
             return knockout_rows(seeding, table(seeding, results, StagePlan()), results,
                                  resolutions)
-        found = partial(shape, len(seeding), seeding_method, settings.grand_final)
+        found = partial(shape, len(seeding), seeding_method, settings.grand_final,
+                        settings.lower_start)
         return knockout_rows(seeding, table(seeding, results, found), results, resolutions)
 
     def _group_standings(self, seeding: list[int], results: list[MatchResult],
@@ -295,11 +346,12 @@ class DoubleElimination(Knockout[DoubleEliminationSettings]):
                          resolutions: Sequence[Sequence[int]],
                          seeding_method: SeedingMethod) -> list[Row]:
         numbers = group_numbers(len(seeding), settings.groups, seeding_method,
-                                settings.grand_final)
+                                settings.grand_final, settings.lower_start)
         out: list[Row] = []
         for group, members in enumerate(snake_groups(seeding, settings.groups), start=1):
             mine = group_results(results, group, numbers[group - 1])
-            found = partial(shape, len(members), seeding_method, settings.grand_final)
+            found = partial(shape, len(members), seeding_method, settings.grand_final,
+                            settings.lower_start)
             rows = knockout_rows(members, table(members, mine, found), mine, resolutions)
             for row in rows:
                 row.group = group

@@ -58,6 +58,20 @@ def place(teams: list[T], method: SeedingMethod = "standard") -> list[T | None]:
                       "seeding_method")
 
 
+def place_into(teams: list[T], size: int, method: SeedingMethod = "standard") -> list[T | None]:
+    """``place`` into ``size`` slots (a power of two, at least ``len(teams)``): the
+    byes go to the first seeds as in ``place`` (a team with nobody: an empty match)."""
+    n = len(teams)
+    if method == "standard":
+        return [teams[s - 1] if s <= n else None for s in standard_order(size)]
+    byes = min(size - n, n)
+    slots: list[T | None] = []
+    for team in teams[:byes]:
+        slots += [team, None]
+    slots += teams[byes:]
+    return slots + [None] * (size - len(slots))
+
+
 def snake_groups(teams: list[T], groups: int) -> list[list[T]]:
     """Snake seeding into groups: A B C C B A A B C ..."""
     if groups < 1:

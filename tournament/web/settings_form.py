@@ -26,6 +26,8 @@ LABELS = {
     "final_best_of": "Best of in the grand final",
     "groups": "Number of groups",
     "drop_orders": "Order the upper bracket's losers drop in, from upper round 2",
+    "lower_start": "Teams starting in the lower bracket, the last of the "
+                   "seeding (a fighting-game top 8: 4)",
     "legs": "Times each pair meets",
     "allow_draws": "Draws allowed",
     "points": "Points for a win, a draw and a loss",
