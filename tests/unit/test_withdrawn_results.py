@@ -102,6 +102,8 @@ def test_annul_draws_the_table_as_if_the_team_never_entered():
         (1, 1, 3, 2, 1, "advanced"), (3, 2, 3, 1, 1, "advanced"),
         (2, 3, 3, 1, 2, "eliminated"), (4, 4, 0, 0, 0, "eliminated")]
     assert (rows[-1].wins, rows[-1].losses) == (0, 0)
+    assert [r.as_dict().get("annulled", False) for r in rows] == [False] * 3 + [True]
+    assert not any(r.annulled for r in table("keep", PLAYED + FORFEITS))
     # the forfeit score does not bring the forfeits back
     assert line(table("annul", PLAYED + FORFEITS, forfeit_score=3)) == line(rows)
 

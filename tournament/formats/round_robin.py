@@ -202,7 +202,8 @@ class RoundRobin(Format[RoundRobinSettings]):
                 if t is not None:
                     group_of[t] = r.group or 1
         seed = {t: i + 1 for i, t in enumerate(seeding)}
-        results = counted(results, annulled(results, withdrawn, settings.withdrawn_results))
+        struck = annulled(results, withdrawn, settings.withdrawn_results)
+        results = counted(results, struck)
         out: list[Row] = []
         for group in sorted(set(group_of.values())):
             members = {t: seed[t] for t in seeding if group_of.get(t) == group}
@@ -217,6 +218,7 @@ class RoundRobin(Format[RoundRobinSettings]):
                     row.status = "eliminated"  # never through, whatever the line
             for row in table:
                 row.group = group
+                row.annulled = row.team_id in struck
             out += table
         return out
 
