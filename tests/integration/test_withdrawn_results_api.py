@@ -19,6 +19,8 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.accounts_support import form_values
+from tests.console_support import admin_console, error_of
 from tests.helpers import AUTH, make_event, make_stage, soup, stage
 
 from .test_feed_standings import events_after, last
@@ -177,3 +179,34 @@ async def test_bad_values_are_refused_and_change_nothing(client):
         "settings": {"withdrawn_results": "sometimes"}}, headers=AUTH)
     assert r.status_code == 422, r.text
     assert (await stage(client, st["id"]))["settings"]["withdrawn_results"] == "keep"
+
+
+async def test_the_console_stage_form_sets_it(client, app):
+    """The stage form has the choice in the reader's language, with the hint that says
+    which rulebooks rule which way; picking "annulled" on a league with a
+    withdrawn team re-ranks it at once (a ranking setting: no confirmation)."""
+    _, t, st, _ = await league(client, "keep")
+    assert table(await stage(client, st["id"]), t) == KEPT
+    con, ctx = await admin_console(client, app)
+    try:
+        path = f"/admin/stages/{st['id']}"
+        for lang, label, words in (
+                ("ko", "기권한 팀의 경기 결과", ["유지 (남은 경기는 몰수)", "무효",
+                                       "절반을 치르기 전이면 무효"]),
+                ("ja", "出場辞退したチームの試合結果", ["有効（残りは不戦敗）", "無効",
+                                            "半分未満の消化なら無効"])):
+            page = soup((await con.get(path, lang)).text)
+            box = page.select_one("select[name=s_withdrawn_results]")
+            assert box is not None
+            assert box.parent.get_text(" ", strip=True).startswith(label)
+            assert [o.get_text(strip=True) for o in box.select("option")] == words
+            assert box.select_one("option[selected]")["value"] == "keep"
+        page = soup((await con.get(path, "en")).text)
+        sent = form_values(page.select_one("form:has([name=s_withdrawn_results])"))
+        r = await con.post(path, path, sent | {"s_withdrawn_results": "annul"}, "en")
+        assert r.status_code == 303, error_of(r.text)
+    finally:
+        await ctx.__aexit__(None, None, None)
+    view = await stage(client, st["id"])
+    assert view["settings"]["withdrawn_results"] == "annul"
+    assert table(view, t) == ANNULLED
