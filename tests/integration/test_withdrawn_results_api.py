@@ -22,6 +22,7 @@ import pytest
 from tests.accounts_support import form_values
 from tests.console_support import admin_console, error_of
 from tests.helpers import AUTH, make_event, make_stage, soup, stage
+from tournament.web.settings_form import WITHDRAWN_RESULTS_HINT
 
 from .test_feed_standings import events_after, last
 
@@ -85,8 +86,8 @@ async def test_annul_leaves_the_team_out_of_the_table_the_final_and_the_page(cli
             if kind == "stage.updated" and d["id"] == st["id"]]
     assert sent[-1]["standings"] == view["standings"]
     # the page: the same order and points, and the struck-out team says why it is empty
-    for lang, word in (("ko", "기권 (결과 무효)"), ("ja", "出場辞退（結果は無効）"),
-                       ("en", "Withdrawn (results annulled)")):
+    for lang, word, note in (("ko", "기권", "결과 무효"), ("ja", "出場辞退", "結果は無効"),
+                             ("en", "Withdrawn", "results annulled")):
         page = soup((await client.get(f"/stages/{st['id']}?lang={lang}")).text)
         rows = page.select("[data-standings] tr[data-team]")
         assert [int(r["data-team"]) for r in rows] == [t[0], t[2], t[1], t[3]]
@@ -96,7 +97,9 @@ async def test_annul_leaves_the_team_out_of_the_table_the_final_and_the_page(cli
         assert points == [["1", "1", "3", "2", "1", "+1"], ["1", "1", "3", "1", "1", "0"],
                           ["1", "1", "3", "1", "2", "-1"], ["0", "0", "0", "0", "0", "0"]]
         status = rows[-1].select_one("[data-team-status]")
-        assert status.get_text(strip=True) == word
+        assert status.get_text(strip=True) == word + note
+        assert status.select_one("[data-annulled]").get_text(strip=True) == note
+        assert not rows[0].select("[data-annulled]")
 
 
 async def test_a_running_league_follows_a_change_of_the_rule_a_correction_and_an_undone_forfeit(
@@ -201,6 +204,8 @@ async def test_the_console_stage_form_sets_it(client, app):
             assert box.parent.get_text(" ", strip=True).startswith(label)
             assert [o.get_text(strip=True) for o in box.select("option")] == words
             assert box.select_one("option[selected]")["value"] == "keep"
+            hint = box.find_next_sibling("small").get_text(strip=True)
+            assert "FIGC" in hint and "AFC" in hint and hint != WITHDRAWN_RESULTS_HINT
         page = soup((await con.get(path, "en")).text)
         sent = form_values(page.select_one("form:has([name=s_withdrawn_results])"))
         r = await con.post(path, path, sent | {"s_withdrawn_results": "annul"}, "en")
