@@ -35,6 +35,7 @@ from .formats.limits import (
     SEED_QUALIFIERS,
 )
 from .formats.types import StageFormat
+from .formats.withdrawal import WITHDRAWN_RESULTS
 
 SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 SLUG = re.compile(SLUG_PATTERN)
@@ -99,9 +100,22 @@ def _settings_or_defaults(value: Any) -> Any:
     return {} if value is None else _whole_numbers(value)
 
 
-SettingsIn = Annotated[dict[str, Any], BeforeValidator(_whole_numbers)]
+# The settings are the format's (docs/api.md, checked by ``Format.parse_settings``); the
+# schema names the ones a client is most likely to miss.
+SETTINGS_PROPERTIES: dict[str, Any] = {
+    "withdrawn_results": {
+        "enum": list(WITHDRAWN_RESULTS),
+        "description": "round robin: what a withdrawal does to the team's results in the "
+                       "stage: keep (the default; its remaining matches are forfeits), annul "
+                       "(left out of the table), annul_before_half (annulled when it played "
+                       "fewer than half of its matches)"},
+}
+SETTINGS_FIELD = Field(description="The format's settings (docs/api.md); an unknown one "
+                                   "is invalid_settings.",
+                       json_schema_extra={"properties": SETTINGS_PROPERTIES})
+SettingsIn = Annotated[dict[str, Any], BeforeValidator(_whole_numbers), SETTINGS_FIELD]
 NewSettings = Annotated[dict[str, Any], BeforeValidator(
-    _settings_or_defaults, json_schema_input_type=dict[str, Any] | None)]
+    _settings_or_defaults, json_schema_input_type=dict[str, Any] | None), SETTINGS_FIELD]
 Id = Annotated[int, Field(ge=1, le=MAX_ID), Integral]
 Lang = Literal["ko", "ja", "en"]
 # a translation is a name too: a language without one is left out, never sent blank

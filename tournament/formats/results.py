@@ -77,6 +77,7 @@ class Row:
     # a knockout's placed team: the worst place of the range its rank opens (5 of 5th-8th:
     # 8), known before every team of the range is out
     last: int | None = None
+    annulled: bool = False  # withdrawn, its results left out (``withdrawal.py``)
 
     def as_dict(self) -> dict[str, object]:
         row: dict[str, object] = {
@@ -91,6 +92,8 @@ class Row:
             row["group"] = self.group
         if self.last is not None:
             row["last"] = self.last
+        if self.annulled:
+            row["annulled"] = True
         return row
 
 

@@ -32,6 +32,7 @@ from .standings import (
     line_tie,
 )
 from .types import FormatError, MatchPlan, StageFormat, StagePlan, best_of_for
+from .withdrawal import WITHDRAWN_RESULTS, WithdrawnResults, annulled, counted
 
 
 def berger_table(n: int) -> list[list[tuple[int, int]]]:
@@ -110,6 +111,8 @@ class RoundRobinSettings(Settings):
     tiebreakers: list[str] = field(default_factory=lambda: list(ROUND_ROBIN_TIEBREAKERS))
     advance: int | None = None  # the top N of each group go through
     forfeit_score: int | None = None  # a walkover: None counts no games; N, each game N-0
+    # what a withdrawal does to the team's results here (``withdrawal.py``)
+    withdrawn_results: WithdrawnResults = "keep"
 
     def check(self) -> None:
         super().check()
@@ -118,6 +121,7 @@ class RoundRobinSettings(Settings):
         choice(self.allow_draws, "allow_draws", (True, False))
         count(self.advance, "advance", 1, 64, optional=True)
         count(self.forfeit_score, "forfeit_score", 0, 999, optional=True)
+        choice(self.withdrawn_results, "withdrawn_results", WITHDRAWN_RESULTS)
         check(self.points, self.tiebreakers)
 
 
@@ -125,8 +129,8 @@ def withdrawn_out(table: list[Row], withdrawn: frozenset[int]) -> list[Row]:
     """A team that withdrew is out: below every team still in (its played results stand
     for its opponents, its remaining matches are forfeits), the others' places closing up
     and their ties kept: it cannot qualify. The same rule as Swiss (``swiss.withdrawn_last``;
-    both rank through ``standings.close_up``); rulebooks that annul a leaving team's results
-    instead are not modelled."""
+    both rank through ``standings.close_up``). Whether its results still count is the
+    ``withdrawn_results`` setting's (``withdrawal.py``)."""
     if not any(r.team_id in withdrawn for r in table):
         return table
     return close_up([r for r in table if r.team_id not in withdrawn]
@@ -147,7 +151,8 @@ def mark_advance(table: list[Row], advance: int) -> None:
 class RoundRobin(Format[RoundRobinSettings]):
     name = StageFormat.ROUND_ROBIN
     label = "Round robin"
-    ranking_settings = frozenset({"points", "tiebreakers", "advance", "forfeit_score"})
+    ranking_settings = frozenset({"points", "tiebreakers", "advance", "forfeit_score",
+                                  "withdrawn_results"})
     settings_type = RoundRobinSettings
     partial = "_stage_groups.html"
     columns = frozenset({"draws", "points"})
@@ -189,13 +194,16 @@ class RoundRobin(Format[RoundRobinSettings]):
                   settings: RoundRobinSettings, *, resolutions: Sequence[Sequence[int]],
                   withdrawn: frozenset[int], complete: bool,
                   seeding_method: SeedingMethod = "standard") -> list[Row]:
-        """Each group's table (rows carry ``group``), groups in order."""
+        """Each group's table (rows carry ``group``), groups in order. A withdrawn team's
+        results are left out where ``withdrawn_results`` annuls them."""
         group_of: dict[int, int] = {}
         for r in results:
             for t in r.teams:
                 if t is not None:
                     group_of[t] = r.group or 1
         seed = {t: i + 1 for i, t in enumerate(seeding)}
+        struck = annulled(results, withdrawn, settings.withdrawn_results)
+        results = counted(results, struck)
         out: list[Row] = []
         for group in sorted(set(group_of.values())):
             members = {t: seed[t] for t in seeding if group_of.get(t) == group}
@@ -210,6 +218,7 @@ class RoundRobin(Format[RoundRobinSettings]):
                     row.status = "eliminated"  # never through, whatever the line
             for row in table:
                 row.group = group
+                row.annulled = row.team_id in struck
             out += table
         return out
 

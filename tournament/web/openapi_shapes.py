@@ -92,12 +92,14 @@ STANDING = obj({"team_id": INT, "rank": NULL_INT, "wins": INT, "losses": INT, "d
                 "group": INT,
                 # a knockout's shared place before all of it is out: the range's worst place
                 "last": INT,
+                # a withdrawn team whose results the stage's withdrawn_results annulled
+                "annulled": BOOL,
                 # free for all
                 "placement_points": INT, "kill_points": INT, "kills": INT, "games": INT,
                 "best_placement": NULL_INT, "match_point": BOOL,
                 "results": array({"type": "object"})},
-               optional=("group", "last", "placement_points", "kill_points", "kills", "games",
-                         "best_placement", "match_point", "results"))
+               optional=("group", "last", "annulled", "placement_points", "kill_points",
+                         "kills", "games", "best_placement", "match_point", "results"))
 NATION = obj({"nation": STR, "rank": INT, "points": {"type": "number"},
               "event_wins": INT, "match_wins": INT, "match_losses": INT,
               # the best place in the decider event once it is completed (else null)

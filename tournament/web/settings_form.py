@@ -46,6 +46,7 @@ LABELS = {
     "rotation": "Groups meet in rotation",
     "forfeit_score": "A forfeit counts as a win of every game needed, each by this score "
                      "(empty: no games)",
+    "withdrawn_results": "A withdrawn team's results",
 }
 BRACKET_ROUNDS_HINT = "W2=3, L2=5: round 2 of the upper or of the lower bracket alone " \
                       "(2=3: both)"
@@ -56,6 +57,11 @@ DROP_ORDERS_HINT = "natural, reverse, half_shift, reverse_half_shift or pair_fli
 PLACEMENT_POINTS_HINT = "Default: PUBG Mobile's since 2023, 10, 6, 5, 4, 3, 2, 1, 1, then 0 " \
                         "(PMGC 2021: 15, 12, 10, 8, 6, 4, 2, 1, 1, 1, 1, 1, then 0). A place " \
                         "past the list scores 0."
+WITHDRAWN_RESULTS_HINT = "Kept: its opponents keep what they won against it and its " \
+                         "remaining matches are forfeits (most esports leagues). Annulled: " \
+                         "the table is drawn as if it never entered (FIGC, AFC). Annulled " \
+                         "if it played less than half: kept once it has played half of its " \
+                         "matches."
 FOOTBALL_HINT = "Left as it is with goals as the game score: points, goal difference, goals " \
                 "scored, head to head (as the World Cup)"
 # Choices of a text setting that is not typed as one (the format checks them too).
@@ -68,6 +74,8 @@ CHOICE_WORDS = {
     "goals": "goals", "rounds": "rounds", "points": "points", "single": "one match",
     "reset": "with a reset", "none": "none", "valve": "Valve (Buchholz)",
     "standard": "standard (Dutch)",
+    "keep": "kept (the rest forfeited)", "annul": "annulled",
+    "annul_before_half": "annulled if it played less than half",
 }
 
 
@@ -185,6 +193,8 @@ def settings_fields(fmt: Format[Any]) -> list[SettingField]:
             hint = DROP_ORDERS_HINT
         if f.name == "placement_points":
             hint = PLACEMENT_POINTS_HINT
+        if f.name == "withdrawn_results":
+            hint = WITHDRAWN_RESULTS_HINT
         label = LOBBY_LABELS.get(f.name) if fmt.lobbies else None
         found.append(SettingField(f.name, kind, label or LABELS.get(f.name, f.name), default,
                                   optional, choices, hint))

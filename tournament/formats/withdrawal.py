@@ -1,0 +1,71 @@
+"""What a withdrawal does to the results a team leaves behind in a round robin (a stage
+setting, ``withdrawn_results``, as rulebooks differ):
+
+* ``keep`` (the default): its played results stand for its opponents and its remaining
+  matches are forfeits (the machine forfeits them when it withdraws); esports leagues
+  mostly rule so (ESL Pro Tour rulebook 2.14.1: a withdrawing team's matches are recorded
+  as forfeits; LCK: a forfeit is recorded at the least score that wins, 2-0 in a best of
+  three);
+* ``annul``: every result of the team in the stage, played or forfeited, is struck out and
+  the table is drawn as if it had never entered (FIGC NOIF art. 53.3; the AFC Champions
+  League regulations, art. 6 in 2020: "all matches ... considered null and void");
+* ``annul_before_half``: struck out when the team played fewer than half of its matches
+  of the stage, kept (its remaining matches forfeits) from half on: the rule leagues write
+  by the season's halves (the Belgian darts federation's art. P1 strikes the points of a
+  team that gives up before the end of the first leg; Westphalia's FA, Spielordnung
+  § 52.3, by a date: a team withdrawn before 1 May counts for nothing, one withdrawn
+  later keeps its results and loses the rest 0:2).
+
+A withdrawal annuls only in a stage the team left before it had played it out (a match it
+forfeited or had still to play): a stage it finished before withdrawing keeps its results,
+as a rulebook leaves a finished phase as it stands. Its row stays in the table (its
+counts then zero), placed below the teams still in (``round_robin.withdrawn_out``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Literal
+
+from .results import MatchResult
+
+WithdrawnResults = Literal["keep", "annul", "annul_before_half"]
+WITHDRAWN_RESULTS: tuple[WithdrawnResults, ...] = ("keep", "annul", "annul_before_half")
+
+
+def _own(team: int, results: Sequence[MatchResult]) -> list[MatchResult]:
+    """The team's matches of the stage (not a bye, not a tiebreaker)."""
+    return [r for r in results if team in r.teams and not r.is_bye and not r.is_tiebreaker]
+
+
+def _played(team: int, r: MatchResult) -> bool:
+    return r.completed and r.forfeit is None
+
+
+def _left_early(team: int, matches: Sequence[MatchResult]) -> bool:
+    """Whether the team left before playing its matches out: one it forfeited, or one
+    still to play."""
+    return any(not r.completed or r.forfeit == r.teams.index(team) + 1 for r in matches)
+
+
+def annulled(results: Sequence[MatchResult], withdrawn: Collection[int],
+             rule: WithdrawnResults) -> frozenset[int]:
+    """The withdrawn teams whose results ``rule`` strikes out of this stage's table."""
+    if rule == "keep":
+        return frozenset()
+    out = set()
+    for team in withdrawn:
+        matches = _own(team, results)
+        if not matches or not _left_early(team, matches):
+            continue
+        played = sum(1 for r in matches if _played(team, r))
+        if rule == "annul" or 2 * played < len(matches):
+            out.add(team)
+    return frozenset(out)
+
+
+def counted(results: Sequence[MatchResult], struck: Collection[int]) -> list[MatchResult]:
+    """The results the table counts: none that a struck-out team took part in."""
+    if not struck:
+        return list(results)
+    return [r for r in results if not any(t in struck for t in r.teams if t is not None)]
