@@ -22,6 +22,7 @@ from sqlalchemy import event as sa_event
 from tests.helpers import AUTH, by_number, make_event, make_stage, report
 from tests.live_support import Servers, last_seq, recv_json
 from tournament.live.seqs import SeqBoard
+from tournament.web.assets import IMMUTABLE, asset_url
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -136,6 +137,26 @@ async def test_static_assets_have_content_hashed_immutable_urls(reader):
         r = await reader.get(other)
         assert r.status_code == 200 and r.headers["cache-control"] == "no-cache", other
         assert r.content == hashed.content
+
+
+async def test_the_referee_console_s_modules_are_hashed_and_immutable_like_its_entry(reader):
+    """referee.js imports its modules: each import names its module's hashed URL, so a
+    deploy that changes any of them is a new entry URL, never a stale module under it."""
+    todo, seen = [asset_url("js/referee.js")], set()
+    while todo:
+        url = todo.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        r = await reader.get(url)
+        assert r.status_code == 200 and r.headers["cache-control"] == IMMUTABLE, url
+        imports = re.findall(r"""^(?:import|export)\b[^;'"]*?["'](\./[^"']+)["']""", r.text,
+                             re.M)
+        for spec in imports:
+            assert re.fullmatch(r"\./[\w.-]+\.js\?v=[0-9a-f]{12}", spec), (url, spec)
+            todo.append("/static/js/" + spec.removeprefix("./"))
+    names = {u.split("?")[0].rsplit("/", 1)[1] for u in seen}
+    assert {"referee.js", "referee-logic.js", "referee-words.js"} <= names, names
 
 
 async def test_healthz_is_answered_from_memory(app, reader):

@@ -1,0 +1,140 @@
+// Drawing the STORED match: the console (score board, game list, the next game's title and
+// buttons, which actions are offered) and the short description of a match or of what was
+// typed that the conflict panel shows. Pure functions of what they are given: ctx holds the
+// console's data ({labels, teams, maps}), match the stored match.
+
+import * as logic from "./referee-logic.js";
+import { fill, fmt, gameTitle, single, teamName } from "./referee-words.js";
+
+// One stored game: its title (and map), score and winner; editable: with its "correct"
+// button, marked while it is the one being corrected (editing: its number, or null).
+export function gameLine(ctx, match, number, game, { editable = false, editing = null } = {}) {
+  const L = ctx.labels;
+  const li = document.createElement("li");
+  li.dataset.game = String(number);
+  const w = logic.winnerOf(game.score);
+  const label = document.createElement("span");
+  label.textContent = gameTitle(L, match, number) + (game.map ? ` · ${game.map}` : "");
+  const score = document.createElement("strong");
+  score.textContent = logic.scoreText(game.score);
+  const who = document.createElement("span");
+  who.className = "muted";
+  who.textContent = w ? teamName(ctx.teams, w - 1) : L.draw;
+  li.append(label, score, who);
+  if (editable) {  // any stored game can be corrected in place, not only the last one
+    const edit = document.createElement("button");
+    edit.type = "button";
+    edit.className = "edit-game";
+    edit.dataset.action = "edit-game";
+    edit.dataset.number = String(number);
+    edit.textContent = L.edit_game;
+    edit.setAttribute("aria-label", fill(L.correcting, { game: gameTitle(L, match, number) }));
+    li.append(edit);
+    li.classList.toggle("editing", editing === number);
+  }
+  return li;
+}
+
+// The game being played: its saved score, named so, never a win yet.
+export function playingLine(ctx, match, number, game) {
+  const L = ctx.labels;
+  const li = document.createElement("li");
+  li.dataset.inPlay = "";
+  li.className = "in-play";
+  const label = document.createElement("span");
+  label.textContent = (single(match) ? L.in_play_one : fmt(L.in_play, number)) + (game.map ? ` · ${game.map}` : "");
+  const score = document.createElement("strong");
+  score.textContent = logic.scoreText(game.score);
+  li.append(label, score, document.createElement("span"));
+  return li;
+}
+
+// A match as the conflict panel shows it: its score, status and games.
+export function describe(ctx, match) {
+  const L = ctx.labels;
+  const box = document.createElement("div");
+  const line = document.createElement("p");
+  line.className = "big-score";
+  line.textContent = logic.matchScoreText(match, L.FF, L.W);
+  const status = document.createElement("p");
+  status.textContent = (L.status[match.status] || match.status) + (match.forfeit ? ` · ${L.forfeit_word}` : "");
+  const list = document.createElement("ol");
+  list.className = "ref-games compact";
+  logic.storedGames(match).forEach((g, i) => list.append(gameLine(ctx, match, i + 1, g)));
+  box.append(line, status, list);
+  return box;
+}
+
+// What the referee typed, as the conflict panel shows it: "Game 3", "9 – 13", the map.
+// op: the save held by the conflict (its game, the number it was typed for, the game it
+// corrects, or its label); now: what the boxes hold (typed()).
+export function describeTyped(ctx, match, op, now) {
+  const L = ctx.labels;
+  const box = document.createElement("div");
+  const game = op?.game || (now && !now.error ? now : null);
+  const title = document.createElement("p");
+  const line = document.createElement("p");
+  line.className = "big-score";
+  if (game) {
+    const named = op?.editing != null ? fill(L.correcting, { game: gameTitle(L, match, op.editing) })
+      : gameTitle(L, match, op?.number || logic.nextGameNumber(match));
+    title.textContent = named + (game.map ? ` · ${game.map}` : "");
+    line.textContent = logic.scoreText(game.score);
+  } else {
+    line.textContent = op?.label || "";
+  }
+  box.append(title, line);
+  return box;
+}
+
+// The game being corrected, while the match still has it (it may be gone meanwhile: undone,
+// or the match forfeited); else null.
+export const stillEditing = (match, editing) =>
+  (editing != null && (editing > logic.storedGames(match).length || match.forfeit) ? null : editing);
+
+// The console for the stored match; editing: the number of the game being corrected, or
+// null; busy: a save is on its way (every button is disabled).
+export function draw(root, ctx, { match: m, editing, busy }) {
+  const L = ctx.labels;
+  const $ = (sel) => root.querySelector(sel);
+  $("[data-status]").textContent = m.forfeit ? `${L.status[m.status]} · ${L.forfeit_word}` : L.status[m.status] || m.status;
+  root.dataset.state = m.status;
+  [0, 1].forEach((i) => {
+    const el = $(`[data-series="${i}"]`);
+    el.textContent = logic.sideText(m, i, L.FF, L.W); // a forfeit, in the page's language
+    $(`[data-team="${i}"]`).classList.toggle("won", m.status === "completed" && m.winner === i + 1);
+  });
+  const list = $("[data-games]");
+  const games = logic.storedGames(m);
+  list.replaceChildren(...games.map((g, i) => gameLine(ctx, m, i + 1, g, { editable: !m.forfeit, editing })));
+  const playing = logic.gameInPlay(m);
+  if (playing) list.append(playingLine(ctx, m, games.length + 1, playing));
+  const seriesOnly = logic.seriesOnly(m);
+  const only = $("[data-series-only]");
+  only.hidden = !seriesOnly || m.status === "completed";
+  only.textContent = L.series_only;
+  const n = logic.nextGameNumber(m);
+  $("[data-next-title]").textContent = editing != null
+    ? fill(L.correcting, { game: gameTitle(L, m, editing) }) : gameTitle(L, m, n);
+  $('[data-action="save-game"]').textContent = editing != null ? L.save_correction
+    : single(m) ? L.save_result : fmt(L.save_game, n);
+  $('[data-action="cancel-edit"]').hidden = editing == null;
+  // a series-score-only match takes the next game's winner, nothing it could not keep
+  for (const el of root.querySelectorAll("[data-stepper], [data-action=\"save-game\"]")) el.hidden = seriesOnly;
+  $('[data-action="save-live"]').hidden = seriesOnly || editing != null;
+  $("[data-map-label]").hidden = seriesOnly || !ctx.maps;
+  $("[data-winner]").hidden = !seriesOnly;
+  root.querySelectorAll("[data-action=\"won\"]").forEach((b) => {
+    b.textContent = fill(L.won_game, { team: teamName(ctx.teams, Number(b.dataset.side)), n });
+  });
+  const playable = m.teams[0] != null && m.teams[1] != null;
+  const open = m.status === "live" || m.status === "ready";
+  $("[data-next]").hidden = editing == null && (!playable || !open || n > m.best_of);
+  $('[data-action="start"]').hidden = m.status !== "ready";
+  $('[data-action="finish"]').hidden = m.status !== "live";
+  const undo = $('[data-action="undo"]');
+  undo.hidden = !(m.games || []).length && !(seriesOnly && m.score.some((v) => v > 0)) && !m.forfeit;
+  undo.textContent = m.forfeit ? L.undo_forfeit : seriesOnly ? L.remove_win : single(m) ? L.undo_result : L.undo;
+  $('[data-action="forfeit"]').hidden = !playable || m.status === "pending";
+  for (const b of root.querySelectorAll("button[data-action]")) b.disabled = busy;
+}

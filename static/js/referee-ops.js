@@ -1,0 +1,161 @@
+// What each of the console's actions would save, and what it asks first, worked out from the
+// STORED match and what was typed. Pure functions: ctx holds the console's data ({labels,
+// teams, maps, allow_draws}), match the stored match. An action's answer is either
+// {refused, fields} (the message to show, the score boxes it is about, redraw: the console
+// is drawn again first) or
+// {op, question}: op is the save (payload, its label, and what it is: a game, a correction,
+// an undo, a forfeit...), question what to ask before it ("": nothing of its own).
+
+import * as logic from "./referee-logic.js";
+import { fill, fmt, gameTitle, nothingText, single, teamName, tiedText } from "./referee-words.js";
+
+// Nothing typed or a mistake in the boxes: what to say; else null.
+function typedRefusal(L, match, game) {
+  if (!game) return { refused: nothingText(L, match), fields: [0, 1] };
+  if (game.error) return { refused: game.error, fields: game.fields };
+  return null;
+}
+
+// Saving the game typed, or (side 0 or 1: a series-score-only match) the game won by side.
+export function gameOp(ctx, match, typedNow, side = null) {
+  const L = ctx.labels;
+  // a winner's button left over from a drawing before the match got a game list
+  if (side != null && !logic.seriesOnly(match)) return { refused: nothingText(L, match), redraw: true };
+  const game = side == null ? typedNow : { score: side === 0 ? [1, 0] : [0, 1], map: null };
+  const refused = typedRefusal(L, match, game);
+  if (refused) return refused;
+  const added = logic.addGame(match, game, ctx.allow_draws);
+  if (added.error) return { refused: tiedText(L, match), fields: [0, 1] };
+  const op = { payload: added.payload, clears: true, game, added, number: logic.nextGameNumber(match), side };
+  let question = "";
+  if (added.decided) {
+    const w = logic.winnerOf(added.score);
+    // the score the match will show: a one-game match's is its game's (2 – 2, 13 – 9);
+    // "X wins" reads with the winner's score first (wins 2 – 1, never wins 1 – 2)
+    const final = single(match) ? game.score : added.score;
+    const shown = logic.scoreText(final);
+    const winnerFirst = logic.scoreText(w === 2 ? [final[1], final[0]] : final);
+    const [decides, draws] = single(match) ? [L.decides_one, L.decides_draw_one] : [L.decides, L.decides_draw];
+    question = added.draw ? fill(draws, { score: shown })
+      : fill(decides, { team: teamName(ctx.teams, w - 1), score: winnerFirst });
+    op.finishLabel = L.save_and_finish;
+  }
+  return { op, question };
+}
+
+// Correcting stored game number editing with the score typed; {cancel: true} when the game
+// cannot be corrected (the correction is dropped).
+export function correctionOp(ctx, match, editing, typedNow) {
+  const L = ctx.labels;
+  const refused = typedRefusal(L, match, typedNow);
+  if (refused) return refused;
+  // no map box for this title: the corrected game keeps the map stored with it (if any)
+  const game = ctx.maps ? typedNow : { ...typedNow, map: logic.storedGames(match)[editing - 1]?.map || null };
+  const fixed = logic.replaceGame(match, editing, game, ctx.allow_draws);
+  if (fixed.error === "tied") return { refused: tiedText(L, match), fields: [0, 1] };
+  if (fixed.error) return { cancel: true };
+  const op = { payload: fixed.payload, clears: true, game, editing, finishLabel: L.save_correction,
+               label: L.save_correction };
+  const question = fill(L.correct_confirm, { game: gameTitle(L, match, editing),
+                                             from: logic.scoreText(fixed.old.score),
+                                             to: logic.scoreText(game.score) });
+  return { op, question };
+}
+
+// Saving the score of the game being played: spectators see it, nothing counts it yet.
+export function liveOp(ctx, match, typedNow) {
+  const L = ctx.labels;
+  const refused = typedRefusal(L, match, typedNow);
+  if (refused) return refused;
+  const op = { payload: logic.playGame(match, typedNow).payload, live: true, label: L.save_live,
+               finishLabel: L.save_live };
+  return { op, question: "" };
+}
+
+export function startOp(ctx) {
+  return { op: { payload: { status: "live" }, label: ctx.labels.start }, question: "" };
+}
+
+export function finishOp(ctx, match) {
+  const L = ctx.labels;
+  if (!logic.canFinish(match, ctx.allow_draws)) {
+    return { refused: fill(L.not_decided, { score: logic.scoreText(match.score), best_of: match.best_of }) };
+  }
+  const op = { payload: { status: "completed" }, finishLabel: L.finish, label: L.finish };
+  const score = logic.scoreText(single(match) ? logic.shownScore(match) : logic.countedScore(match));
+  return { op, question: fill(L.finish_confirm, { score }) };
+}
+
+// Undoing the last stored game (null: there is none).
+export function undoOp(ctx, match) {
+  const L = ctx.labels;
+  const undone = logic.undoGame(match);
+  if (!undone) return null;
+  const label = single(match) ? L.undo_result : L.undo;
+  const op = { payload: undone.payload, undo: true, finishLabel: label, label };
+  const score = logic.scoreText(undone.removed.score);
+  const question = single(match) ? fill(L.undo_result_confirm, { score }) : fill(L.undo_confirm, { n: undone.number, score });
+  return { op, question };
+}
+
+// A forfeit entered by mistake: the match is open again (ready, no score), as before it.
+export function undoForfeitOp(ctx, match) {
+  const L = ctx.labels;
+  const op = { payload: { status: "ready" }, undo: true, finishLabel: L.undo_forfeit, label: L.undo_forfeit };
+  return { op, question: fill(L.undo_forfeit_confirm, { team: teamName(ctx.teams, match.forfeited_by - 1) }) };
+}
+
+// A series-score-only match: which side to take one game win off (a button per side that
+// has one, saying its score before and after).
+export function removeWinChoices(ctx, match) {
+  const sides = [0, 1].filter((i) => match.score[i] > 0);
+  return sides.map((i) => [String(i), `${teamName(ctx.teams, i)} (${match.score[i]} → ${match.score[i] - 1})`, "danger"]);
+}
+
+export function removeWinOp(ctx, match, side) {
+  const L = ctx.labels;
+  const removed = logic.removeWin(match, side);
+  if (!removed) return null;
+  // the side's button already said its score before and after: no second question for that
+  const op = { payload: removed.payload, undo: true, chosen: true, finishLabel: L.remove_win, label: L.remove_win };
+  return { op, question: "" };
+}
+
+export function forfeitChoices(ctx) {
+  const L = ctx.labels;
+  return [["1", fmt(L.forfeits, teamName(ctx.teams, 0)), "danger"], ["2", fmt(L.forfeits, teamName(ctx.teams, 1)), "danger"]];
+}
+
+// Side i (0 or 1) forfeits.
+export function forfeitOp(ctx, match, i) {
+  const L = ctx.labels;
+  const label = fmt(L.forfeits, teamName(ctx.teams, i));
+  const op = { payload: { forfeit: i + 1 }, forfeit: true, finishLabel: label, label };
+  let question = fill(L.forfeit_confirm, { team: teamName(ctx.teams, i), other: teamName(ctx.teams, 1 - i) });
+  if (match.score[0] + match.score[1] > 0 || (match.games || []).length) {
+    question += `\n${fill(L.forfeit_replaces, { score: logic.scoreText(match.score) })}`;
+  }
+  return { op, question };
+}
+
+// What a save would lose, as lines of its question (after the action's own): a series score
+// it lowers (or, for a correction, changes), recorded games it drops.
+export function lossParts(ctx, match, op, question) {
+  const L = ctx.labels;
+  const parts = question ? [question] : [];
+  const { lower, dropped, after } = logic.losses(match, op.payload);
+  // a one-game match has no series score to lower: its question names the result
+  const series = { from: logic.scoreText(match.score), to: logic.scoreText(after.score) };
+  if (op.editing != null) {  // a corrected game: the series as it becomes, either way
+    if (!single(match) && series.from !== series.to) parts.push(fill(L.series_change, series));
+  } else if (lower && !op.forfeit && !op.chosen && !single(match)) parts.push(fill(L.lowers, series));
+  if (dropped && !op.undo && !op.forfeit) parts.push(fill(L.drops, { n: dropped }));
+  return { parts, lower, dropped };
+}
+
+// The question's one button: the action's own label, else "save anyway" for a loss.
+export function confirmChoices(ctx, op, { lower, dropped }) {
+  const L = ctx.labels;
+  const label = op.finishLabel || (lower || dropped ? L.save_anyway : L.confirm);
+  return [["yes", label, op.forfeit || lower || dropped ? "danger" : "primary"]];
+}

@@ -1,0 +1,104 @@
+// Saving: an action's answer (referee-ops.js) is said when refused, else asked first when it
+// would lose something (or reset matches: a correction of a finished result is previewed)
+// and sent (referee-send.js); the server's answer becomes the stored match, a conflict, or
+// a message.
+//
+// con is the console (referee.js): {ctx, csrf, matchId, state, say, redraw, question,
+// clearDraft, openConflict}; state ({stored, busy, editing, lastFailed}) is its state,
+// which a save reads and sets.
+
+import * as logic from "./referee-logic.js";
+import { appendRetry, appendSignIn } from "./referee-message.js";
+import { confirmChoices, lossParts } from "./referee-ops.js";
+import { newKey, send } from "./referee-send.js";
+import { closedText, errorText, fill, fmt } from "./referee-words.js";
+
+const retrying = (con) => (n) => con.say("error", fmt(con.ctx.labels.retrying, n), { focus: false });
+
+export async function save(con, op, key = newKey()) {
+  const { ctx, state } = con;
+  const L = ctx.labels;
+  state.busy = true;
+  con.redraw();
+  con.say("ok", L.saving);
+  // the version this change was decided on: a retry keeps it (and its key), so it is
+  // either the same change answered again or a conflict, never applied on top of another
+  if (op.version == null) op.version = state.stored.version;
+  const result = await send(`/api/matches/${con.matchId}`, op.payload,
+                            { csrf: con.csrf, key, version: op.version, onRetry: retrying(con) });
+  state.busy = false;
+  if (result.status === 0) {
+    state.lastFailed = { op, key };
+    appendRetry(con.say("error", L.offline), L);
+    con.redraw();
+    return;
+  }
+  state.lastFailed = null;
+  if (result.status === 200) {
+    const { reset_matches: _, ...match } = result.json;
+    state.stored = match;
+    if (op.clears) con.clearDraft();
+    if (op.editing != null) state.editing = null;
+    con.redraw();
+    con.say("ok", L.saved);
+    return;
+  }
+  const error = result.json.error || {};
+  if (result.status === 409 && result.json.match) {
+    state.stored = result.json.match;
+    con.redraw();
+    con.openConflict(op, result.json.changed_by);
+    return;
+  }
+  con.redraw();
+  const box = con.say("error", errorText(ctx.errors, error));
+  if (result.status === 401) appendSignIn(box, L);
+}
+
+// Before a change that alters a finished result: which matches it would reset.
+async function preview(con, payload) {
+  const result = await send(`/api/matches/${con.matchId}/preview`, payload,
+                            { csrf: con.csrf, method: "POST", onRetry: retrying(con) });
+  if (result.status !== 200) {
+    con.say("error", result.status === 0 ? con.ctx.labels.offline : errorText(con.ctx.errors, result.json.error));
+    return null;
+  }
+  return result.json;
+}
+
+// Ask what a save would lose; for a correction, what it would reset. true: go ahead.
+export async function confirmLosses(con, op, asked) {
+  const { ctx, state } = con;
+  // the version the change was worked out on: a change the feed brings while the question
+  // is open makes the save a conflict, never a silent overwrite of someone else's change
+  if (op.version == null) op.version = state.stored.version;
+  const losses = lossParts(ctx, state.stored, op, asked);
+  const { parts } = losses;
+  if (logic.isCorrection(state.stored, op.payload)) {
+    const seen = await preview(con, op.payload);
+    if (!seen) return false;
+    const matches = seen.reset_numbers.map((n) => `M${n}`).join(", ");
+    if (seen.needs_admin) {
+      con.say("error", errorText(ctx.errors, { code: "correction_needs_admin", params: { matches } }));
+      return false;
+    }
+    if (matches) parts.push(fill(ctx.labels.resets, { matches }));
+  }
+  if (!parts.length) return true;
+  if (state.stored.version !== op.version) { // changed during the preview
+    con.say("error", closedText(ctx.labels, state.stored));
+    return false;
+  }
+  return (await con.question(parts.join("\n"), confirmChoices(ctx, op, losses))) === "yes";
+}
+
+// An action's answer (referee-ops.js): said when refused, else asked and saved.
+export async function act(con, answer) {
+  if (!answer) return;
+  if (answer.refused) {
+    if (answer.redraw) con.redraw();
+    con.say("error", answer.refused, { fields: answer.fields });
+    return;
+  }
+  if (await confirmLosses(con, answer.op, answer.question)) await save(con, answer.op);
+}
