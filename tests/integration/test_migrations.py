@@ -191,3 +191,44 @@ def test_migration_0013_adds_no_round_plans_and_takes_them_back(tmp_path):
         assert "AUTOINCREMENT" in sql
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_migration_0014_adds_no_venues_and_takes_them_back(tmp_path):
+    """A tournament made before 0014 has no venues after the upgrade (its matches' venues
+    are shown as typed, as before); a list stored after it survives a read back; the
+    downgrade drops the column and keeps the rows, ids and AUTOINCREMENT."""
+    import json
+    import sqlite3
+
+    from alembic import command
+
+    from tournament.migrate import alembic_config, upgrade
+
+    path = tmp_path / "old.db"
+    url = f"sqlite+aiosqlite:///{path}"
+    upgrade(url, "0013_round_plans")
+    with sqlite3.connect(path) as db:
+        db.executescript("""
+            INSERT INTO tournament (id, slug, name, timezone, published, last_seq,
+                nation_points, nation_scoring, created_at) VALUES (9, 'cup', 'Cup',
+                'Asia/Seoul', 1, 4, '[10, 6, 5]', 'best', '2026-11-29 00:00:00');
+        """)
+    upgrade(url)
+    venues = [{"name": "Olympic Hall, Seoul", "names": {"ko": "서울 올림픽홀"}}]
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT id, slug, last_seq, venues FROM tournament").fetchall() == [
+            (9, "cup", 4, None)]
+        db.execute("UPDATE tournament SET venues = ?", (json.dumps(venues),))
+        (kept,) = db.execute("SELECT venues FROM tournament").fetchone()
+        assert json.loads(kept) == venues
+    command.downgrade(alembic_config(url), "0013_round_plans")
+    with sqlite3.connect(path) as db:
+        columns = [row[1] for row in db.execute("PRAGMA table_info(tournament)")]
+        assert "venues" not in columns and "nation_decider" in columns
+        assert db.execute("SELECT id, slug, last_seq FROM tournament").fetchall() == [
+            (9, "cup", 4)]
+        (sql,) = db.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'tournament'").fetchone()
+        assert "AUTOINCREMENT" in sql
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
