@@ -128,7 +128,7 @@ async def test_the_calendar_feed_says_the_venue_in_its_language(client):
 
 async def test_the_console_run_sheet_and_stage_table_say_the_venue_in_the_page_language(
         client, app):
-    event, st, _ = await _scheduled(client)
+    event, st, match = await _scheduled(client)
     con, ctx = await admin_console(client, app)
     try:
         r = await con.get(f"/admin/t/{event['slug']}/run-sheet?day=2026-11-28", lang="ja")
@@ -138,6 +138,12 @@ async def test_the_console_run_sheet_and_stage_table_say_the_venue_in_the_page_l
         r = await con.get(f"/admin/stages/{st['id']}", lang="ko")
         cells = [visible_text(str(td)) for td in soup(r.text).select("td")]
         assert "서울 올림픽홀 · 무대 A" in cells
+        # the Venue fields offer the listed venues, named in the page's language
+        for path in (f"/admin/stages/{st['id']}", f"/admin/matches/{match['id']}"):
+            html = soup((await con.get(path, lang="ja")).text)
+            assert html.select_one("input[name=venue]")["list"] == "venue-names"
+            assert [(o["value"], o.get_text()) for o in html.select(
+                "datalist#venue-names option")] == [(HALL, "ソウル・オリンピックホール")], path
     finally:
         await ctx.__aexit__(None, None, None)
 
