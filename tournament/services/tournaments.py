@@ -12,7 +12,7 @@ from ..errors import Conflict, InvalidInput, NotFound
 from ..formats.limits import MAX_EVENTS_PER_TOURNAMENT, MAX_TEAMS_PER_EVENT
 from ..formats.types import StageStatus
 from ..live.outbox import emit
-from ..models import Event, Player, Stage, Team, Tournament
+from ..models import Event, Match, Player, Stage, Team, Tournament
 from ..schemas import EventCreate, TeamCreate, TournamentCreate, TournamentUpdate
 from ..venue_names import check_venues, stored
 from .context import lock_tournament
@@ -226,10 +226,8 @@ async def event_stages(session: AsyncSession, event_id: int) -> list[Stage]:
 async def venues_in_use(session: AsyncSession, tournament_id: int) -> list[str]:
     """The venues the tournament's matches and round plans name, as typed (the console
     offers the ones not listed yet, to be named in each language)."""
-    from .sql_store import TABLE  # sql_store builds on the models alone
-
-    rows = await session.exec(select(TABLE.c.venue).where(
-        TABLE.c.tournament_id == tournament_id, TABLE.c.venue.is_not(None)).distinct())
+    rows = await session.exec(select(Match.venue).where(
+        Match.tournament_id == tournament_id, col(Match.venue).is_not(None)).distinct())
     found = {str(v) for v in rows.all() if v}
     plans = await session.exec(select(Stage.round_plans).where(
         Stage.tournament_id == tournament_id))
