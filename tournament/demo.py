@@ -19,11 +19,13 @@ from .live.hub import Hub
 from .models import Match, Stage, Tournament
 from .schemas import (
     EventCreate,
+    Lang,
     MatchUpdate,
     StageCreate,
     TeamCreate,
     TournamentCreate,
     TournamentUpdate,
+    Venue,
 )
 from .services import matches, stage_reads, stages, tournaments
 from .services.actors import COMMAND_LINE
@@ -32,6 +34,7 @@ from .services.context import Context
 KST = ZoneInfo("Asia/Seoul")
 FIRST_HOUR, LAST_HOUR = 13, 23  # the demo's matches are played 13:00-23:00 in Seoul
 VENUE = "Olympic Hall, Seoul"  # where the demo is played (one venue; stages and booths)
+VENUE_NAMES: dict[Lang, str] = {"en": VENUE, "ko": "서울 올림픽홀", "ja": "ソウル・オリンピックホール"}
 # a live match began this long before its games in play: its first game is under way
 LIVE_LEAD = timedelta(minutes=10)
 
@@ -157,7 +160,8 @@ async def _load(ctx: Context, now: datetime) -> None:
             slug=slug, name=f"Korea–Japan Esports Competition {year}",
             names={"ko": f"한일 e스포츠 대회 {year}", "ja": f"日韓eスポーツ大会{year}",
                    "en": f"Korea–Japan Esports Competition {year}"},
-            starts_on=day1.date(), ends_on=(day1 + timedelta(days=2)).date()))
+            starts_on=day1.date(), ends_on=(day1 + timedelta(days=2)).date(),
+            venues=[Venue(name=VENUE, names=VENUE_NAMES)]))
     lol = await _event(ctx, slug, "lol", "League of Legends", "리그 오브 레전드", "リーグ・オブ・レジェンド",
                        [(en, ko, ja, n, p) for en, ko, ja, n, p in LOL_TEAMS])
     groups = await _stage(ctx, slug, "lol", ("Group stage", "조별 리그", "グループステージ"), lol,

@@ -42,6 +42,9 @@ class Tournament(SQLModel, table=True):
     nation_scoring: str = Field(default="best", max_length=16)  # best | every
     # the slug of the event whose result splits nations level on points (or None)
     nation_decider: str | None = Field(default=None, max_length=64)
+    # where its matches are played, named in each language: [{"name", "names": {lang:
+    # name}}]; a match's ``venue`` that is one of the ``name``s is shown translated
+    venues: list[dict[str, Any]] | None = _json()
     published: bool = True
     last_seq: int = 0
     created_at: datetime = _ts()

@@ -153,6 +153,17 @@ class Body(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, regex_engine="python-re")
 
 
+class Venue(Body):
+    """A venue of the tournament: ``name`` as matches hold it in ``venue``, and how each
+    language says it (a language left out reads ``name``)."""
+
+    name: Annotated[str, _line(100), Field(min_length=1)]
+    names: Names = None
+
+
+Venues = Annotated[list[Venue], Field(max_length=50)]  # names unique (``duplicate_venue``)
+
+
 class TournamentCreate(Body):
     slug: Slug
     name: Name
@@ -163,11 +174,12 @@ class TournamentCreate(Body):
     nation_points: NationPoints = Field(default_factory=lambda: [10, 6, 5])
     nation_scoring: Literal["best", "every"] = "best"
     nation_decider: Slug | None = None  # an event's slug: it splits nations level on points
+    venues: Venues = Field(default_factory=list)
     published: bool = True
 
 
 TOURNAMENT_ALWAYS = frozenset({"name", "timezone", "nation_points", "nation_scoring",
-                               "published"})
+                               "venues", "published"})
 
 
 def _not_null_schema(schema: dict[str, Any], fields: frozenset[str]) -> None:
@@ -198,6 +210,7 @@ class TournamentUpdate(Body):
     nation_points: NationPoints | None = None
     nation_scoring: Literal["best", "every"] | None = None
     nation_decider: Slug | None = None  # null: no decider
+    venues: Venues | None = None  # the whole list, replacing the stored one
     published: bool | None = None
 
     @model_validator(mode="after")

@@ -23,6 +23,7 @@ from .schemas import (
     SlotPlace,
     Slug,
     TimeZone,
+    Venues,
 )
 from .schemas_edit import Time
 
@@ -150,6 +151,7 @@ class TournamentRow(Body):
     nation_points: list[Count] = Field(default_factory=list)
     nation_scoring: Literal["best", "every"] = "best"
     nation_decider: Slug | None = None  # one of the export's events
+    venues: Venues = Field(default_factory=list)  # with their names in each language
     published: bool = True
     last_seq: Count = 0
 

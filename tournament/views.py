@@ -30,6 +30,11 @@ def iso(value: datetime | None, tz: str | None = None) -> str | None:
     return value.isoformat()
 
 
+class VenueView(TypedDict):
+    name: str  # as matches hold it in ``venue``
+    names: dict[str, str]  # how each language says it
+
+
 class TournamentView(TypedDict):
     id: int
     slug: str
@@ -41,6 +46,7 @@ class TournamentView(TypedDict):
     nation_points: list[int]
     nation_scoring: str
     nation_decider: str | None
+    venues: list[VenueView]
     published: bool
     last_seq: int
 
@@ -57,6 +63,8 @@ def tournament_view(t: Tournament) -> TournamentView:
         "nation_points": t.nation_points or [],
         "nation_scoring": t.nation_scoring,
         "nation_decider": t.nation_decider,
+        "venues": [{"name": str(v["name"]), "names": dict(v.get("names") or {})}
+                   for v in t.venues or []],
         "published": t.published,
         "last_seq": t.last_seq,
     }
@@ -264,6 +272,7 @@ class EventDetail(EventView):
 class ScheduleEntry(MatchView):
     stage: StageSummary | None
     opponent: TeamView | None
+    venue_names: dict[str, str]  # its venue in each language, from the tournament's list
     places: NotRequired[list[dict[str, int]]]  # a lobby: the team's place and kills a game
 
 

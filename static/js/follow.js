@@ -28,6 +28,9 @@
 //                              when it withdraws, is renamed or its roster changes); such an
 //                              event also refetches every stage, match, the home page's
 //                              matches and the champions: any of them may draw its name.
+//   any follower that says where a match is played ([data-where]): on tournament.updated
+//                              whose venues differ from those the page was drawn with (a
+//                              venue's name in the page's language changed).
 //
 // Fetches are debounced, with jitter so thousands of spectators do not ask at the same
 // instant; the server renders each version once (its cache is keyed by the feed's seq).
@@ -187,6 +190,27 @@ document.addEventListener("tournament:event", (event) => {
     else if (type === "stage.updated" && (data.matches || []).some((m) => involves(m, el))) {
       refreshFollower(el, true);
     }
+  }
+});
+
+// The tournament's venues the page was drawn with (the server lists them on <script
+// data-venues>), compared with keys in order: the feed's objects may list them otherwise.
+function canonical(value) {
+  return JSON.stringify(value, (_key, x) => (x && typeof x === "object" && !Array.isArray(x)
+    ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    : x));
+}
+let venues = canonical(JSON.parse(
+  document.querySelector("script[data-venues]")?.textContent || "[]"));
+
+document.addEventListener("tournament:event", (event) => {
+  const { type, data } = event.detail;
+  if (type !== "tournament.updated" || !Array.isArray(data.venues)) return;
+  const now = canonical(data.venues);
+  if (now === venues) return;
+  venues = now;
+  for (const el of document.querySelectorAll("[data-follow]")) {
+    if (el.querySelector("[data-where]")) refreshFollower(el, true);
   }
 });
 

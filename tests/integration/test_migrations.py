@@ -101,6 +101,9 @@ OLD_VIEW = {"tournament": ("SELECT id, slug, nation_scoring FROM tournament",
     # a stage made before has no round plans: its rounds are made without planned times
     ("0013_round_plans", "0012_game_in_play", "stage", "round_plans", None,
      '[{"id": 1, "round": 2, "starts_at": "2026-11-30T04:00:00+00:00"}]'),
+    # a tournament made before has no venues: its matches' venues are shown as typed
+    ("0014_tournament_venues", "0013_round_plans", "tournament", "venues", None,
+     '[{"name": "Olympic Hall, Seoul", "names": {"ko": "서울 올림픽홀"}}]'),
 ])
 def test_a_migration_adds_its_column_to_old_rows_and_takes_it_back(
         tmp_path, revision, before, table, column, default, value):

@@ -18,6 +18,7 @@ from ..formats.nations import EventPlacement, nation_pairs, nation_table
 from ..formats.state import MatchState
 from ..formats.types import MatchStatus, StageStatus
 from ..models import Event, Match, Stage, Team, Tournament
+from ..venue_names import venue_names
 from .sql_store import TABLE, load_match, load_matches
 from .stage_reads import stage_matches
 from .standings import places as stage_places
@@ -202,7 +203,7 @@ async def team_detail(session: AsyncSession, team_id: int) -> views.TeamDetail:
         **views.team_view(team, rosters[team.id]),
         "tournament": t.slug,
         "event": event.slug,
-        "schedule": [await _schedule_entry(session, m, team.id, t.timezone)
+        "schedule": [await _schedule_entry(session, m, team.id, t)
                      for m in await team_matches(session, team.id)],
     }
 
@@ -232,14 +233,15 @@ async def team_matches(session: AsyncSession, team_id: int) -> list[MatchState]:
 
 
 async def _schedule_entry(session: AsyncSession, m: MatchState, team_id: int,
-                          tz: str) -> views.ScheduleEntry:
+                          t: Tournament) -> views.ScheduleEntry:
     opponent_id = m.team2_id if m.team1_id == team_id else m.team1_id
     opponent = await session.get(Team, opponent_id) if opponent_id else None
     stage = await session.get(Stage, m.stage_id)
     entry = cast(views.ScheduleEntry, {
-        **views.match_view(m, tz),
+        **views.match_view(m, t.timezone),
         "stage": views.stage_summary(stage) if stage else None,
         "opponent": views.team_view(opponent) if opponent else None,
+        "venue_names": venue_names(m.venue, t.venues),
     })
     if m.lobby:  # the team's own place and kills in each game of its lobby
         entry["places"] = [{"game": int(g["number"]), "placement": int(r["placement"]),

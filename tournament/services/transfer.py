@@ -13,12 +13,14 @@ from sqlalchemy import insert
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from .. import views
 from ..errors import Conflict, InvalidInput
 from ..formats import registry, slots
 from ..formats.state import COLUMNS
 from ..formats.types import FormatError
 from ..models import Event, Player, Stage, Team, Tournament
 from ..schemas_transfer import VERSION, EventRow, Export, StageRow
+from ..venue_names import check_venues, stored
 from .sql_store import TABLE
 from .stage_reads import stage_matches
 from .tournaments import event_stages, event_teams, players_of, shows, tournament_by_slug
@@ -80,7 +82,8 @@ async def export_tournament(session: AsyncSession, slug: str) -> dict[str, Any]:
                        "ends_on": t.ends_on.isoformat() if t.ends_on else None,
                        "nation_points": t.nation_points or [],
                        "nation_scoring": t.nation_scoring,
-                       "nation_decider": t.nation_decider, "published": t.published,
+                       "nation_decider": t.nation_decider,
+                       "venues": views.tournament_view(t)["venues"], "published": t.published,
                        "last_seq": t.last_seq},
         "events": out_events,
     }
@@ -102,7 +105,10 @@ async def import_tournament(session: AsyncSession, doc: Export) -> dict[str, Any
         raise Conflict("slug_taken", f"A tournament with the slug {row.slug!r} exists.",
                        "tournament.slug")
     _check_unique(doc)
-    t = Tournament(**row.model_dump(exclude={"names"}), names=_names(row.names))
+    venues = row.model_dump()["venues"]
+    check_venues(venues, "tournament.venues")
+    t = Tournament(**row.model_dump(exclude={"names", "venues"}), names=_names(row.names),
+                   venues=stored(venues) or None)
     session.add(t)
     await session.flush()
     assert t.id is not None

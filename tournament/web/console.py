@@ -35,7 +35,7 @@ FIELD_LABELS = {
     "scheduled_at": "Time", "starts_at": "First match at", "venue": "Venue",
     "station": "Station", "stations": "Stations", "stream_url": "Stream",
     "referee_id": "Referee", "interval_minutes": "Minutes between matches",
-    "round": "Round", "file": "File", "reason": "Reason",
+    "round": "Round", "file": "File", "reason": "Reason", "venues": "Venues",
 }
 # Why pydantic refused a field, by its error type (message ids).
 REASONS = {

@@ -25,6 +25,7 @@ from .console import (
     submit,
     text,
 )
+from .console_venues import read_venues, venue_rows
 from .pages import page
 
 ZONES = ("Asia/Seoul", "Asia/Tokyo", "Asia/Shanghai", "Asia/Taipei", "Asia/Hong_Kong",
@@ -78,20 +79,26 @@ async def tournament_page(request: Request, outcome: Outcome | None = None,
     slug = slug_param(request.path_params["slug"])
     async with reading(request) as session:
         t = await reads.tournament_detail(session, slug)
+        in_use = await tournaments.venues_in_use(session, t["id"])
+    typed = outcome.values if outcome and failed == "venues" else None
     return show(request, "console_tournament.html", status=outcome.status if outcome else 200,
                 t=t, tz=t["timezone"], seq=t["last_seq"], zones=ZONES,
+                venue_rows=venue_rows(t["venues"], in_use, typed),
                 error=outcome.error if outcome else None,
                 values=outcome.values if outcome else {},
                 failed=failed)
 
 
 async def update_tournament(request: Request, what: str = "settings") -> Response:
-    """The settings form, or (``what="publish"``) the publish / unpublish button."""
+    """The settings form, the venues form (``what="venues"``), or (``what="publish"``)
+    the publish / unpublish button."""
     slug = slug_param(request.path_params["slug"])
 
     async def run(session: Any, form: FormData, actor: Actor) -> Any:
         if what == "publish":
             body = parse_form(TournamentUpdate, {"published": form.get("published") == "1"})
+        elif what == "venues":
+            body = parse_form(TournamentUpdate, {"venues": read_venues(form)})
         else:
             body = parse_form(TournamentUpdate, _tournament_fields(form))
         return await audited.update_tournament(session, actor, slug, body)
@@ -103,6 +110,10 @@ async def update_tournament(request: Request, what: str = "settings") -> Respons
 
 async def publish(request: Request) -> Response:
     return await update_tournament(request, "publish")
+
+
+async def save_venues(request: Request) -> Response:
+    return await update_tournament(request, "venues")
 
 
 async def delete_tournament(request: Request) -> Response:
@@ -136,6 +147,7 @@ routes = [
     Route("/admin/t/{slug}", page(tournament_page), methods=["GET"]),
     Route("/admin/t/{slug}", page(update_tournament), methods=["POST"]),
     Route("/admin/t/{slug}/publish", page(publish), methods=["POST"]),
+    Route("/admin/t/{slug}/venues", page(save_venues), methods=["POST"]),
     Route("/admin/t/{slug}/delete", page(delete_tournament), methods=["POST"]),
     Route("/admin/t/{slug}/events", page(create_event), methods=["POST"]),
 ]

@@ -98,6 +98,7 @@ MESSAGES = {
                     "as A1, nor a team of this event.",
     "invalid_settings": "This setting is not possible: %(setting)s.",
     "invalid_dates": "The last day is before the first day.",
+    "duplicate_venue": "Two venues are named %(name)s: a match's venue would name both.",
     "unknown_stage": "There is no such stage in this event.",
     "too_many_teams": "An event has too many teams for this.",
     "too_many_stages": "This event has as many stages as it can have.",

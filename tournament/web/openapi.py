@@ -102,8 +102,9 @@ PATHS: dict[str, dict[str, Any]] = {
     },
     "/api/tournaments/{slug}": {
         "get": _op("A tournament with its events and nation table", ref("TournamentDetail")),
-        "patch": _op("Change a tournament (name, dates, nation points and decider, "
-                     "published)",
+        "patch": _op("Change a tournament (name, dates, nation points and decider, venues "
+                     "and their names in each language, published; 422 duplicate_venue: "
+                     "two venues named alike)",
                      ref("Tournament"), TournamentUpdate, auth=True)},
     "/api/tournaments/{slug}/events": {
         "post": _op("Create an event (one game title)", ref("EventDetail"), EventCreate,

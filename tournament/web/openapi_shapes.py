@@ -54,6 +54,8 @@ TOURNAMENT = {
     "ends_on": {"type": ["string", "null"], "format": "date"}, "nation_points": array(INT),
     "nation_scoring": {"enum": ["best", "every"]},
     "nation_decider": {"type": ["string", "null"], "pattern": SLUG_PATTERN},
+    # where its matches are played: a match's venue that is a listed name reads its names
+    "venues": array(obj({"name": STR, "names": NAMES})),
     "published": BOOL, "last_seq": INT,
 }
 EVENT = {"id": INT, "tournament": STR, "slug": STR, "name": STR, "names": NAMES,
@@ -124,6 +126,8 @@ SHAPES: dict[str, dict[str, Any]] = {
                        "event": STR, "schedule": array(obj({
                            **MATCH, "stage": {"type": ["object", "null"]},
                            "opponent": {"type": ["object", "null"]},
+                           # its venue in each language, from the tournament's venues
+                           "venue_names": NAMES,
                            # a lobby: the team's place and kills in each game played
                            "places": array({"type": "object"})},
                            optional=(*MATCH_OPTIONAL, "places")))}),

@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
-from .. import i18n, views
+from .. import i18n, venue_names, views
 from ..errors import BadRequest, DomainError
 from ..services import audit_query, reads, stage_reads, tournaments
 from . import error_words, words
@@ -60,6 +60,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     tz = context.get("tz", "Asia/Seoul")
     identity = getattr(request.state, "identity", None)
     zone_name = datetime.now(ZoneInfo(tz)).tzname() or tz
+    venues = (context.get("t") or {}).get("venues")
 
     def say(label: tuple[str, Any] | str, param: Any = None) -> str:
         text, value = (label, param) if isinstance(label, str) else label
@@ -83,7 +84,9 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         place=lambda rank, shared=1: i18n.place(rank, shared, lang), zone_name=zone_name,
         labelled=lambda label, text: i18n.labelled(label, text, lang),
         aside=lambda text: i18n.aside(text, lang),
-        path=request.url.path, nation_name=lambda code: i18n.nation_name(code, lang),
+        # a match's venue (and station) in the reader's language, by the tournament's venues
+        where_is=lambda m: venue_names.where(m, venues, lang), path=request.url.path,
+        nation_name=lambda code: i18n.nation_name(code, lang),
         nations=lambda: i18n.nation_choices(lang),
         brand=i18n.brand(shown_nations(context)),
         me=identity.actor if identity else None,
@@ -379,7 +382,7 @@ async def team_calendar(request: Request) -> Response:
         t = await reads.tournament_head(session, team["tournament"])
         event = next(e for e in t["events"] if e["slug"] == team["event"])
         standing, fed, _ahead = await team_standing(session, event["id"], team_id)
-        changed = await audit_query.last_changed(session, calendar_targets(team))
+        changed = await audit_query.last_changed(session, calendar_targets(team, t["id"]))
         body = schedule_ics(with_rounds(team, fed), t, language(request),
                             str(request.base_url).rstrip("/"),
                             {s["stage"]["id"]: s["row"] for s in standing}, changed)
