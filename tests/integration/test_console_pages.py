@@ -69,9 +69,9 @@ async def test_saving_a_team_page_keeps_its_roster(client, app):
 
 async def test_the_stage_match_table_names_rounds_and_byes(client, app):
     """Double elimination of 6: the console's match table names each round as the bracket
-    does (Upper round 1, Lower round 1), not a bare 1 for both, and a bye as a bye (it read
-    "vs To be decided" with the status Finished); the schedule form names a round once (it
-    read "Upper bracket · Upper round 1")."""
+    does (Upper quarterfinal, Lower round 1), not a bare 1 for both, and a bye as a bye (it
+    read "vs To be decided" with the status Finished); the schedule form names a round once
+    (it read "Upper bracket · Upper round 1")."""
     from tests.helpers import make_event, make_stage
 
     con, ctx = await admin_console(client, app)
@@ -86,12 +86,12 @@ async def test_the_stage_match_table_names_rounds_and_byes(client, app):
         assert byes, "6 teams in a bracket of 8 have byes"
         for m in byes:
             cells = rows[m["number"]]
-            assert cells[1] in ("Upper round 1", "Lower round 1"), cells
+            assert cells[1] in ("Upper quarterfinal", "Lower round 1"), cells
             assert "Bye" in cells[2] and "To be decided" not in cells[2], cells
-        assert {cells[1] for cells in rows.values()} >= {"Upper round 1", "Lower round 1",
+        assert {cells[1] for cells in rows.values()} >= {"Upper quarterfinal", "Lower round 1",
                                                          "Grand final"}
         options = [o.get_text(strip=True) for o in page.select("[data-schedule-form] option")]
-        assert "Upper round 1" in options and not any("·" in o for o in options), options
+        assert "Upper quarterfinal" in options and not any("·" in o for o in options), options
     finally:
         await ctx.__aexit__(None, None, None)
 

@@ -95,7 +95,7 @@ async def test_a_team_in_a_knockout_match_sees_where_each_result_sends_it(client
     page = soup((await client.get(f"/teams/{a}?lang=ko")).text)
     lines = [li.get_text(" ", strip=True) for li in page.select("[data-ahead] li")]
     assert lines == ["M1 승리 시 → M3 · 승자조 결승 · vs JP 팀 2",
-                     "M1 패배 시 → M4 · 패자조 1라운드 · vs KR 팀 3"], lines
+                     "M1 패배 시 → M4 · 패자조 준결승 · vs KR 팀 3"], lines
     fragment = soup((await client.get(f"/teams/{a}?fragment=schedule&lang=ko")).text)
     assert [li.get_text(" ", strip=True) for li in fragment.select("[data-ahead] li")] == \
         lines  # the part that follows the live feed draws it too

@@ -115,5 +115,5 @@ def test_round_labels_follow_the_group_bracket():
     match = {"bracket": "winners", "round": 2, "group": 3}
     assert fmt.match_label(match, 16, settings) == ("Upper final", None)
     assert fmt.match_label(match | {"bracket": "losers"}, 16, settings) == ("Lower final", None)
-    assert fmt.match_label(match, 16, {}) == ("Upper round %d", 2)  # one bracket of 16
+    assert fmt.match_label(match, 16, {}) == ("Upper quarterfinal", None)  # one bracket of 16
     assert fmt.field_of(9, {"groups": 2}, 1) == 5 and fmt.field_of(9, {"groups": 2}, 2) == 4

@@ -89,6 +89,11 @@ MAX_DROP_ORDERS = 12  # upper rounds 2..13: more than any bracket the limits all
 
 _EARLY_DROPS: tuple[DropOrder, ...] = ("half_shift", "reverse", "reverse_half_shift")
 
+# each bracket's last three rounds by name, from its final back (start.gg's "Losers Semi-Final"
+# is the round before the Losers Final); earlier rounds keep their numbers
+UPPER_NAMES = ("Upper final", "Upper semifinal", "Upper quarterfinal")
+LOWER_NAMES = ("Lower final", "Lower semifinal", "Lower quarterfinal")
+
 
 def reorder(items: list[T], method: DropOrder) -> list[T]:
     """One of brackets-manager.js's seed orderings (on an even-length list, or length 1)."""
@@ -359,13 +364,15 @@ class DoubleElimination(Knockout[DoubleEliminationSettings]):
         return out
 
     def round_label(self, bracket: str | None, round_number: int, team_count: int) -> Label:
+        """Named from the end of each bracket, as start.gg, Challonge and casters name them
+        (``UPPER_NAMES``, ``LOWER_NAMES``); the grand final and its reset by name."""
         upper = max(1, bracket_size(max(team_count, 2)).bit_length() - 1)
         if bracket == Bracket.WINNERS:
-            return ("Upper final", None) if round_number == upper else ("Upper round %d",
-                                                                         round_number)
+            return layout.named_from_end(UPPER_NAMES, upper - round_number, "Upper round %d",
+                                         round_number)
         if bracket == Bracket.LOSERS:
-            return ("Lower final", None) if round_number == 2 * upper - 2 else (
-                "Lower round %d", round_number)
+            return layout.named_from_end(LOWER_NAMES, 2 * upper - 2 - round_number,
+                                         "Lower round %d", round_number)
         if bracket == Bracket.GRAND_FINAL:
             return ("Grand final", None) if round_number == 1 else ("Bracket reset", None)
         return layout.named_round(bracket, round_number)

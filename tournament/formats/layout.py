@@ -47,6 +47,15 @@ def named_round(bracket: str | None, round_number: int) -> Label:
     return "Round %d", round_number
 
 
+def named_from_end(names: Sequence[str], from_end: int, numbered: str,
+                   round_number: int) -> Label:
+    """A bracket's round counted back from its last (``from_end`` 0): ``names[from_end]``
+    where there is one (the final, the semifinal …), else numbered (``numbered``)."""
+    if 0 <= from_end < len(names):
+        return names[from_end], None
+    return numbered, round_number
+
+
 def round_of(matches: Sequence[View], r: int) -> Label:
     """Round robin and Swiss rounds are numbered; tiebreakers are named."""
     if any(m["bracket"] == "tiebreaker" for m in matches if m["round"] == r):
