@@ -16,7 +16,7 @@ from .db import Database
 from .errors import DomainError
 from .live.hub import Hub
 from .models import UserRole
-from .schemas import UserCreate
+from .schemas_accounts import UserCreate
 from .services import accounts, audit, auth, first_admin
 from .services.actors import COMMAND_LINE
 from .services.context import Context

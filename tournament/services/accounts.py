@@ -20,7 +20,7 @@ from ..models import (
     User,
     UserSession,
 )
-from ..schemas import UserCreate
+from ..schemas_accounts import UserCreate
 from . import passwords
 from .actors import Actor
 from .tournaments import tournament_by_slug

@@ -15,7 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ..errors import Conflict
 from ..models import User, UserRole
-from ..schemas import UserCreate
+from ..schemas_accounts import UserCreate
 from . import accounts, audit
 from .actors import SETUP, Actor
 

@@ -12,7 +12,7 @@ from starlette.routing import Route
 
 from .. import views
 from ..errors import Forbidden
-from ..schemas import RefereeAssign, TokenCreate, UserCreate, UserUpdate
+from ..schemas_accounts import RefereeAssign, TokenCreate, UserCreate, UserUpdate
 from ..services import accounts, audit, auth, links, sessions
 from ..services.actors import Actor
 from . import session_auth

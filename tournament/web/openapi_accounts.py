@@ -9,7 +9,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..formats.limits import MAX_ID
-from ..schemas import MatchUpdate, RefereeAssign, TokenCreate, UserCreate, UserUpdate
+from ..schemas import MatchUpdate
+from ..schemas_accounts import RefereeAssign, TokenCreate, UserCreate, UserUpdate
 from ..services.audit_query import MAX_PAGE
 from .openapi_shapes import (
     BOOL,

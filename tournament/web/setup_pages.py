@@ -17,7 +17,7 @@ from starlette.routing import Route
 from .. import i18n
 from ..errors import Conflict, DomainError, Forbidden, TooManyRequests
 from ..models import User, UserRole
-from ..schemas import UserCreate
+from ..schemas_accounts import UserCreate
 from ..services import first_admin, passwords, sessions, throttle
 from . import error_words, session_auth
 from .account_pages import _start, clean_line, redirect, signed_form, with_form
