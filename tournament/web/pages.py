@@ -25,7 +25,8 @@ from .cache import versioned
 from .calendar import calendar_targets, schedule_ics
 from .common import int_param, language, reading, slug_param
 from .stage_layout import feeds, layout
-from .team_ahead import ahead, byes, with_byes
+from .team_ahead import with_byes
+from .team_view import team_standing, with_rounds
 
 TEMPLATES = Path(__file__).parent / "templates"
 env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
@@ -333,45 +334,6 @@ async def team_page(request: Request) -> Response:
                       placement=await reads.team_placement(session, team),
                       standing=standing, ahead=next_up)
     return await versioned(request, lambda s: reads.version(s, team_id=team_id), build)
-
-
-async def team_standing(session: AsyncSession, event_id: int, team_id: int
-                        ) -> tuple[list[dict[str, Any]], dict[int, Any], list[dict[str, Any]]]:
-    """The team's row in each started stage of its event that it plays in (its place,
-    record or points and whether it is through), as the stage's standings give it; by
-    match id, what fills the empty slots of its knockout matches ("Winner of M5"); and
-    where its open knockout matches send it (``team_ahead``)."""
-    found = []
-    fed: dict[int, Any] = {}
-    next_up: list[dict[str, Any]] = []
-    for stage in await tournaments.event_stages(session, event_id):
-        if stage.status == "pending" or team_id not in (stage.seeding or []):
-            continue
-        view = layout(await stage_reads.stage_view(session, stage))
-        fed |= {m["id"]: m["fed"] for m in view["matches"]
-                if m.get("fed") and team_id in m["teams"]}
-        if view["knockout"]:
-            next_up += ahead(view, team_id)
-        row = next((r for r in view["standings"] if r["team_id"] == team_id), None)
-        if row is not None:
-            mates = [r for r in view["standings"] if r.get("group") == row.get("group")]
-            # before anyone of its table has played, every team is "1st": no place is said
-            played = any(r["wins"] or r["losses"] or r.get("draws") or r.get("games")
-                         for r in mates)
-            found.append({"stage": views.stage_summary(stage), "row": row,
-                          "cols": view["columns"], "placed": played and row["rank"],
-                          "groups": len({r.get("group") for r in view["standings"]}) > 1,
-                          "byes": byes(view, team_id)})
-    return found, fed, next_up
-
-
-def with_rounds(team: Mapping[str, Any], fed: Mapping[int, Any] | None = None
-                ) -> dict[str, Any]:
-    """The team's schedule with each match's round as its bracket names it (and what fills
-    an empty slot, from ``team_standing``)."""
-    return {**team, "schedule": [{**m, "round_label": words.match_round(
-        m, m["stage"]["format"], m["stage"]["team_count"], m["stage"]["settings"]),
-        "fed": (fed or {}).get(m["id"])} for m in team["schedule"]]}
 
 
 async def team_calendar(request: Request) -> Response:

@@ -1,0 +1,55 @@
+"""What the team page and its calendar feed read of a team beyond its own row: its place in
+each stage it plays, what fills its knockout matches' empty slots, where its open matches
+send it, and its schedule's round names."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from .. import views
+from ..services import stage_reads, tournaments
+from . import words
+from .stage_layout import layout
+from .team_ahead import ahead, byes
+
+
+async def team_standing(session: AsyncSession, event_id: int, team_id: int
+                        ) -> tuple[list[dict[str, Any]], dict[int, Any], list[dict[str, Any]]]:
+    """The team's row in each started stage of its event that it plays in (its place,
+    record or points and whether it is through), as the stage's standings give it; by
+    match id, what fills the empty slots of its knockout matches ("Winner of M5"); and
+    where its open knockout matches send it (``team_ahead``)."""
+    found = []
+    fed: dict[int, Any] = {}
+    next_up: list[dict[str, Any]] = []
+    for stage in await tournaments.event_stages(session, event_id):
+        if stage.status == "pending" or team_id not in (stage.seeding or []):
+            continue
+        view = layout(await stage_reads.stage_view(session, stage))
+        fed |= {m["id"]: m["fed"] for m in view["matches"]
+                if m.get("fed") and team_id in m["teams"]}
+        if view["knockout"]:
+            next_up += ahead(view, team_id)
+        row = next((r for r in view["standings"] if r["team_id"] == team_id), None)
+        if row is not None:
+            mates = [r for r in view["standings"] if r.get("group") == row.get("group")]
+            # before anyone of its table has played, every team is "1st": no place is said
+            played = any(r["wins"] or r["losses"] or r.get("draws") or r.get("games")
+                         for r in mates)
+            found.append({"stage": views.stage_summary(stage), "row": row,
+                          "cols": view["columns"], "placed": played and row["rank"],
+                          "groups": len({r.get("group") for r in view["standings"]}) > 1,
+                          "byes": byes(view, team_id)})
+    return found, fed, next_up
+
+
+def with_rounds(team: Mapping[str, Any], fed: Mapping[int, Any] | None = None
+                ) -> dict[str, Any]:
+    """The team's schedule with each match's round as its bracket names it (and what fills
+    an empty slot, from ``team_standing``)."""
+    return {**team, "schedule": [{**m, "round_label": words.match_round(
+        m, m["stage"]["format"], m["stage"]["team_count"], m["stage"]["settings"]),
+        "fed": (fed or {}).get(m["id"])} for m in team["schedule"]]}
