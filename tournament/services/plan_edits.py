@@ -80,8 +80,9 @@ async def save_plan(session: AsyncSession, stage_id: int,
     return {"plan": plan_view(new, tournament.timezone), "matches": []}
 
 
-async def update_plan(session: AsyncSession, stage_id: int, plan_id: int,
-                      body: RoundSchedule) -> dict[str, Any]:
+async def _locked_plan(session: AsyncSession, stage_id: int, plan_id: int
+                       ) -> tuple[Stage, Tournament, list[dict[str, Any]], dict[str, Any]]:
+    """The stage (its tournament locked), its plans and the one asked for (404 if none)."""
     stage, tournament = await _stage(session, stage_id)
     assert tournament.id is not None
     await lock_tournament(session, tournament.id)
@@ -89,6 +90,12 @@ async def update_plan(session: AsyncSession, stage_id: int, plan_id: int,
     old = next((p for p in plans if p["id"] == plan_id), None)
     if old is None:
         raise NotFound("Round plan", plan_id)
+    return stage, tournament, plans, old
+
+
+async def update_plan(session: AsyncSession, stage_id: int, plan_id: int,
+                      body: RoundSchedule) -> dict[str, Any]:
+    stage, tournament, plans, old = await _locked_plan(session, stage_id, plan_id)
     await check_referee(session, body.referee_id)
     new = {**stored(body.model_dump()), "id": plan_id, "applied": old.get("applied")}
     if any(p is not old and same_round(p, new) for p in plans):
@@ -105,13 +112,7 @@ async def update_plan(session: AsyncSession, stage_id: int, plan_id: int,
 
 async def delete_plan(session: AsyncSession, stage_id: int, plan_id: int) -> PlanView:
     """The plan removed (matches it already gave times keep them)."""
-    stage, tournament = await _stage(session, stage_id)
-    assert tournament.id is not None
-    await lock_tournament(session, tournament.id)
-    plans = list(stage.round_plans or [])
-    old = next((p for p in plans if p["id"] == plan_id), None)
-    if old is None:
-        raise NotFound("Round plan", plan_id)
+    stage, tournament, plans, old = await _locked_plan(session, stage_id, plan_id)
     stage.round_plans = [p for p in plans if p is not old] or None
     session.add(stage)
     await session.flush()
