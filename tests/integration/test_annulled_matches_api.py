@@ -33,8 +33,8 @@ def expected(t: list[int], annulled: bool) -> dict[frozenset[int], bool]:
 
 async def every_read(client: httpx.AsyncClient, slug: str, st: int,
                      t: list[int]) -> dict[str, dict[frozenset[int], bool]]:
-    """What each read says of each match: the stage, each match, each team's schedule and
-    the list of matches."""
+    """What each read says of each match: the stage, each match, each team's schedule, the
+    list of matches and the event's results export."""
     view = await stage(client, st)
     out = {"stage": marks(view["matches"])}
     out["match"] = marks([(await client.get(f"/api/matches/{m['id']}")).json()
@@ -45,6 +45,11 @@ async def every_read(client: httpx.AsyncClient, slug: str, st: int,
                               headers=AUTH)
     assert listed.status_code == 200, listed.text
     out["list"] = marks(listed.json()["items"])
+    exported = await client.get(f"/api/tournaments/{slug}/events/lol/results", headers=AUTH)
+    assert exported.status_code == 200, exported.text
+    pairs = {m["number"]: m["teams"] for m in view["matches"]}
+    out["results export"] = marks([{"teams": pairs[r["number"]], "annulled": r["annulled"]}
+                                   for r in exported.json()["items"] if r["stage"] == "League"])
     return out
 
 
