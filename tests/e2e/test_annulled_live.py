@@ -67,6 +67,9 @@ async def test_the_open_pages_follow_the_organizer_annulling_and_keeping(
     hero = match_page.locator("section.match-hero")
     await expect(hero).to_have_class(re.compile(r"\bannulled\b"))
     await expect(hero.locator("[data-annulled-note]")).to_have_text("무효")
+    # a screen reader hears it as it happens (the match page's one live region)
+    await expect(match_page.locator("[data-match-said]")).to_contain_text(
+        "이 경기 결과는 순위에 반영되지 않습니다")
     await page.screenshot(path=shots / "annulled-live-ko-phone.png", full_page=True)
     await match_page.screenshot(path=shots / "annulled-match-ko-phone.png", full_page=True)
 
