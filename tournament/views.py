@@ -3,11 +3,13 @@ feed share them; ``web/openapi_shapes.py`` describes the same shapes for the sch
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import UTC, datetime
 from typing import Any, NotRequired, Protocol, Required, TypedDict
 from zoneinfo import ZoneInfo
 
 from .formats.state import MatchState
+from .formats.withdrawal import void
 from .models import Event, Player, Stage, Tournament
 
 
@@ -199,18 +201,23 @@ class MatchView(TypedDict):
     checked_in_at: list[str | None]  # when each side checked in
     version: int
     updated_at: str | None
+    # a withdrawn team's result that its stage strikes out of the table (withdrawn_results)
+    annulled: bool
     placings: NotRequired[list[dict[str, Any]]]  # a free-for-all lobby's games
 
 
-def match_view(m: MatchState, tz: str | None = None) -> MatchView:
-    view = _match_view(m, tz)
+def match_view(m: MatchState, tz: str | None = None,
+               struck: Collection[int] = frozenset()) -> MatchView:
+    """``struck``: the teams whose results the match's stage annuls (``withdrawal.py``;
+    ``Changes.struck``, ``services/annulment.py``): a match of one is ``annulled``."""
+    view = _match_view(m, tz, struck)
     if m.lobby is not None:  # a lobby: every team in it, and its games
         view["teams"] = list(m.lobby)
         view["placings"] = m.placings or []
     return view
 
 
-def _match_view(m: MatchState, tz: str | None = None) -> MatchView:
+def _match_view(m: MatchState, tz: str | None, struck: Collection[int]) -> MatchView:
     return {
         "id": ident(m.id),
         "stage_id": m.stage_id,
@@ -237,6 +244,7 @@ def _match_view(m: MatchState, tz: str | None = None) -> MatchView:
         "checked_in_at": [iso(m.checked_in1_at, tz), iso(m.checked_in2_at, tz)],
         "version": m.version,
         "updated_at": iso(m.updated_at),
+        "annulled": bool(struck) and void((m.team1_id, m.team2_id), struck),
     }
 
 

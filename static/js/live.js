@@ -67,9 +67,13 @@ function announce(match) {
   if (!matchSaid || String(match.id) !== matchSaid.dataset.matchSaid) return;
   const statusChanged = match.status !== matchSaid.dataset.status;
   const progressed = progressOf(match) !== matchSaid.dataset.progress;
+  // annulled, or counted again (a withdrawal, the stage's rule changed, a forfeit undone)
+  const annulled = match.annulled ? "yes" : "no";
+  const voided = annulled !== matchSaid.dataset.saidAnnulled;
   matchSaid.dataset.status = match.status;
   matchSaid.dataset.progress = progressOf(match);
-  if (!statusChanged && !progressed) return;
+  matchSaid.dataset.saidAnnulled = annulled;
+  if (!statusChanged && !progressed && !voided) return;
   const drawn = match.status === "completed" && match.draw;
   const parts = [];
   if (statusChanged) parts.push(drawn ? i18n.draw : (i18n.status || {})[match.status] || "");
@@ -80,6 +84,7 @@ function announce(match) {
     const score = [0, 1].map((i) => scoreText(match, i, shownPair));
     parts.push(`${sideName(match, 0).name} ${score[0]} – ${score[1]} ${sideName(match, 1).name}`);
   }
+  if (voided && match.annulled) parts.push(i18n.annulled_said || i18n.annulled);
   const text = parts.filter(Boolean).join(" · ");
   if (!text) return;
   clearTimeout(sayTimer);
@@ -168,6 +173,11 @@ function applyMatch(match, flash = true) {
     el.dataset.status = match.status;
     el.className = el.className.replace(/\bstatus-\w+/, `status-${match.status}`);
     el.classList.toggle("is-draw", drawn);
+    // a withdrawn team's result its stage strikes out, or counts again: struck through
+    // (site.css) and its word shown or hidden; a part drawn without the word gets it when
+    // follow.js fetches it again (stage.updated, which such a change always sends)
+    el.classList.toggle("annulled", !!match.annulled);
+    for (const note of el.querySelectorAll("[data-annulled-note]")) note.hidden = !match.annulled;
     const badge = el.querySelector("[data-badge]");
     if (badge) badge.textContent = match.status === "live" ? i18n.LIVE : drawn ? i18n.draw : "";
     const label = el.querySelector("[data-status-label]");

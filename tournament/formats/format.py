@@ -258,6 +258,16 @@ class Format(Generic[S]):
                   complete: bool, seeding_method: SeedingMethod = "standard") -> list[Row]:
         raise NotImplementedError
 
+    def can_strike(self, settings: S) -> bool:
+        """Whether ``struck`` may name a team under these settings (else it is not asked)."""
+        return False
+
+    def struck(self, results: Sequence[MatchResult], settings: S,
+               withdrawn: frozenset[int]) -> frozenset[int]:
+        """The withdrawn teams whose results this stage annuls (``withdrawal.py``): a
+        match of one of them counts for nothing. Only a round robin annuls."""
+        return frozenset()
+
     def event_places(self, rows: list[Row], settings: S,
                      complete: bool) -> list[tuple[int, int]]:
         """(team, final rank) the stage gives the event so far: in a knockout a team's rank

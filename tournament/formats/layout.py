@@ -151,7 +151,8 @@ def _cross(rows: Sequence[View], matches: Sequence[View]) -> dict[str, Any]:
             cells.setdefault(me, {}).setdefault(other, []).append({
                 "id": m["id"], "text": f"{shown[mine]}–{shown[theirs]}" if played else "",
                 "scores": [shown[mine], shown[theirs]] if played else [],
-                "outcome": outcome, "status": m["status"]})
+                "outcome": outcome, "status": m["status"],
+                "annulled": bool(m.get("annulled"))})
     return {"order": order, "cells": cells}
 
 

@@ -60,6 +60,7 @@ class Changes:
     deactivated: dict[int, MatchState] = field(default_factory=dict)  # shown before, not now
     status: StageStatus | None = None  # set when the stage's status changed
     scored: bool = False  # a result was given, corrected or taken back (standings may move)
+    struck: frozenset[int] = frozenset()  # teams whose results the stage annuls, after it
 
     def ordered(self) -> list[MatchState]:
         return [self.changed[n] for n in sorted(self.changed)]
@@ -350,9 +351,14 @@ class StageMachine:
 
     # -- after every step -------------------------------------------------------------------
     async def advance(self) -> Changes:
-        """Pair the next round if one became due, and settle the stage's status."""
+        """Pair the next round if one became due, settle the stage's status, and say whose
+        results the stage annuls now (``Changes.struck``: each match view says it)."""
         if self.status == StageStatus.PENDING:
             return self.changes
+        if self.withdrawn and self.stage.format.can_strike(self.stage.settings):
+            self.changes.struck = self.stage.format.struck(
+                [m.result() for m in await self.store.all() if m.active], self.stage.settings,
+                self.withdrawn)
         if self.stage.format.pairs_rounds:
             while await self._next_round():
                 pass

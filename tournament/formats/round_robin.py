@@ -222,5 +222,13 @@ class RoundRobin(Format[RoundRobinSettings]):
             out += table
         return out
 
+    def can_strike(self, settings: RoundRobinSettings) -> bool:
+        return settings.withdrawn_results != "keep"
+
+    def struck(self, results: Sequence[MatchResult], settings: RoundRobinSettings,
+               withdrawn: frozenset[int]) -> frozenset[int]:
+        return annulled(results, withdrawn, settings.withdrawn_results) if withdrawn \
+            else frozenset()
+
     def layout(self, stage: Mapping[str, Any]) -> list[dict[str, Any]]:
         return layout.groups(stage)

@@ -24,7 +24,7 @@ counts then zero), placed below the teams still in (``round_robin.withdrawn_out`
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Literal
 
 from .results import MatchResult
@@ -64,8 +64,14 @@ def annulled(results: Sequence[MatchResult], withdrawn: Collection[int],
     return frozenset(out)
 
 
+def void(teams: Iterable[int | None], struck: Collection[int]) -> bool:
+    """Whether a match of ``teams`` is annulled: a struck-out team took part in it (the
+    table leaves it out, and every page shows it so)."""
+    return any(t in struck for t in teams if t is not None)
+
+
 def counted(results: Sequence[MatchResult], struck: Collection[int]) -> list[MatchResult]:
     """The results the table counts: none that a struck-out team took part in."""
     if not struck:
         return list(results)
-    return [r for r in results if not any(t in struck for t in r.teams if t is not None)]
+    return [r for r in results if not void(r.teams, struck)]

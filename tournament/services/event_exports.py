@@ -12,13 +12,14 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
 from ..formats.types import StageStatus
+from . import annulment
 from .stage_reads import stage_matches
 from .standings import table
 from .tournaments import event_by_slug, event_stages, event_teams, tournament_by_slug
 
 RESULT_COLUMNS = ("stage", "number", "round", "group", "bracket", "team1", "team2", "score1",
                   "score2", "games", "status", "winner", "draw", "forfeited_by",
-                  "scheduled_at", "venue", "station", "game_in_play")
+                  "scheduled_at", "venue", "station", "game_in_play", "annulled")
 STANDING_COLUMNS = ("stage", "group", "rank", "team", "nation", "wins", "draws", "losses",
                     "points", "games_won", "games_lost", "goals_for", "goals_against",
                     "buchholz", "status", "tied")
@@ -32,14 +33,16 @@ async def event_tables(session: AsyncSession, slug: str,
     names = {x.id: x for x in await event_teams(session, event.id)}
     results: list[dict[str, Any]] = []
     standings: list[dict[str, Any]] = []
+    withdrawn = frozenset(x for x, team in names.items() if team.withdrawn and x)
     for stage in await event_stages(session, event.id):
         if stage.status == StageStatus.DRAFT or stage.id is None:
             continue
         matches = await stage_matches(session, stage.id)
+        struck = annulment.struck(stage, matches, withdrawn)
         for m in matches:
             if not m.active or None in m.teams:
                 continue  # byes and an unplayed bracket reset are no results
-            view = views.match_view(m, t.timezone)
+            view = views.match_view(m, t.timezone, struck)
             team1, team2 = (names[x].name if x in names else None for x in m.teams)
             results.append({"stage": stage.name, "number": m.number, "round": m.round,
                             "group": m.group, "bracket": m.bracket, "team1": team1,
@@ -48,8 +51,8 @@ async def event_tables(session: AsyncSession, slug: str,
                             "status": m.status, "winner": m.winner, "draw": m.draw,
                             "forfeited_by": m.forfeit, "scheduled_at": view["scheduled_at"],
                             "venue": m.venue, "station": m.station,
-                            "game_in_play": view["game_in_play"]})
-        withdrawn = frozenset(x for x, team in names.items() if team.withdrawn and x)
+                            "game_in_play": view["game_in_play"],
+                            "annulled": view["annulled"]})
         for row in table(stage, matches, withdrawn):
             team = names.get(row.team_id)
             standings.append({"stage": stage.name, "group": row.group, "rank": row.rank,

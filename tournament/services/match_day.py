@@ -18,6 +18,7 @@ from ..formats.clashes import utc
 from ..formats.state import MatchState
 from ..formats.types import MatchStatus, StageStatus
 from ..models import Event, Stage, Team, Tournament, User
+from . import annulment
 from .sql_store import TABLE, load_matches
 from .tournaments import tournament_by_slug
 
@@ -58,6 +59,7 @@ async def _rows(session: AsyncSession, t: Tournament, found: list[MatchState], n
         col(Stage.id).in_({m.stage_id for m in found})))).all()}
     events = {e.id: e for e in (await session.exec(
         select(Event).where(Event.tournament_id == t.id))).all()}
+    struck = await annulment.struck_in(session, {m.stage_id for m in found})
     referees = {u.id: u.name for u in (await session.exec(select(User).where(
         col(User.id).in_({m.referee_id for m in found if m.referee_id})))).all()}
     rows = []
@@ -71,7 +73,7 @@ async def _rows(session: AsyncSession, t: Tournament, found: list[MatchState], n
         no_show = [side for side in (1, 2) if both and checked[side - 1] is None
                    and late > grace] if m.status in WAITING else []
         rows.append(Row(
-            match=dict(views.match_view(m, t.timezone)),
+            match=dict(views.match_view(m, t.timezone, struck.get(m.stage_id, annulment.NONE))),
             sides=[teams.get(m.team1_id or 0), teams.get(m.team2_id or 0)],
             stage=dict(views.stage_summary(stage)),
             event=dict(views.event_view(events[stage.event_id], t.slug)),

@@ -17,6 +17,7 @@ from .. import views
 from ..formats.clashes import utc
 from ..formats.types import MatchStatus, StageStatus
 from ..models import Event, Stage, Tournament
+from . import annulment
 from .sql_store import TABLE, load_matches
 from .tournaments import VIEWER, event_by_slug, tournament_by_slug, visible
 
@@ -88,6 +89,7 @@ async def list_matches(session: AsyncSession, q: MatchQuery) -> dict[str, Any]:
     tournaments: dict[int, Tournament] = {}
     events: dict[int, Event] = {}
     items = []
+    struck = await annulment.struck_in(session, {m.stage_id for m in rows[:q.limit]})
     for m in rows[:q.limit]:
         stage = stages[m.stage_id]
         t = tournaments.get(stage.tournament_id) or await session.get(Tournament,
@@ -97,7 +99,8 @@ async def list_matches(session: AsyncSession, q: MatchQuery) -> dict[str, Any]:
         tournaments[stage.tournament_id], events[stage.event_id] = t, e
         if not visible(session, t):
             continue
-        items.append({**views.match_view(m, t.timezone), "tournament": t.slug,
+        items.append({**views.match_view(m, t.timezone, struck.get(m.stage_id, annulment.NONE)),
+                      "tournament": t.slug,
                       "event": views.event_view(e, t.slug),
                       "stage": views.stage_summary(stage),
                       "late": m.status in (MatchStatus.PENDING, MatchStatus.READY)

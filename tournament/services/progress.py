@@ -136,7 +136,8 @@ async def announce_matches(session: AsyncSession, tournament_id: int, tz: str,
     A grand-final reset out of play (not needed, or no longer) is not announced: readers
     see it go with ``stage.updated`` and in ``reset_matches``, as a withdrawn Swiss round."""
     await emit_many(session, tournament_id, [
-        ("match.updated", views.match_view(m, tz)) for m in changes.ordered() if m.active])
+        ("match.updated", views.match_view(m, tz, changes.struck))
+        for m in changes.ordered() if m.active])
 
 
 def reset_numbers(changes: Changes) -> list[int]:
@@ -147,4 +148,5 @@ def reset_numbers(changes: Changes) -> list[int]:
 
 
 def answer(match: MatchState, tz: str, changes: Changes) -> dict[str, Any]:
-    return dict(views.match_view(match, tz)) | {"reset_matches": reset_numbers(changes)}
+    return dict(views.match_view(match, tz, changes.struck)) | {
+        "reset_matches": reset_numbers(changes)}

@@ -19,6 +19,7 @@ from ..formats.state import MatchState
 from ..formats.types import MatchStatus, StageStatus
 from ..models import Event, Match, Stage, Team, Tournament
 from ..venue_names import venue_names
+from . import annulment
 from .sql_store import TABLE, load_match, load_matches
 from .stage_reads import stage_matches
 from .standings import places as stage_places
@@ -178,7 +179,8 @@ async def match_detail(session: AsyncSession,
         raise NotFound("Match", match_id)
     if not m.active:
         raise out_of_play(match_id)
-    return m, views.match_view(m, t.timezone), t.slug
+    return m, views.match_view(m, t.timezone, await annulment.struck_of(session, stage.id or 0)), \
+        t.slug
 
 
 async def team_brief(session: AsyncSession, team_id: int) -> views.TeamView:
@@ -199,12 +201,15 @@ async def team_detail(session: AsyncSession, team_id: int) -> views.TeamDetail:
     if t is None or not visible(session, t):
         raise NotFound("Team", team_id)
     rosters = await players_of(session, [team.id])
+    matches = await team_matches(session, team.id)
+    struck = await annulment.struck_in(session, {m.stage_id for m in matches})
     return {
         **views.team_view(team, rosters[team.id]),
         "tournament": t.slug,
         "event": event.slug,
-        "schedule": [await _schedule_entry(session, m, team.id, t)
-                     for m in await team_matches(session, team.id)],
+        "schedule": [await _schedule_entry(session, m, team.id, t,
+                                           struck.get(m.stage_id, annulment.NONE))
+                     for m in matches],
     }
 
 
@@ -233,12 +238,12 @@ async def team_matches(session: AsyncSession, team_id: int) -> list[MatchState]:
 
 
 async def _schedule_entry(session: AsyncSession, m: MatchState, team_id: int,
-                          t: Tournament) -> views.ScheduleEntry:
+                          t: Tournament, struck: frozenset[int]) -> views.ScheduleEntry:
     opponent_id = m.team2_id if m.team1_id == team_id else m.team1_id
     opponent = await session.get(Team, opponent_id) if opponent_id else None
     stage = await session.get(Stage, m.stage_id)
     entry = cast(views.ScheduleEntry, {
-        **views.match_view(m, t.timezone),
+        **views.match_view(m, t.timezone, struck),
         "stage": views.stage_summary(stage) if stage else None,
         "opponent": views.team_view(opponent) if opponent else None,
         "venue_names": venue_names(m.venue, t.venues),
@@ -271,10 +276,11 @@ async def spotlight(session: AsyncSession, slug: str,
         select(Stage).where(col(Stage.id).in_(stage_ids)))).all()}
     events = {e.id: e for e in (await session.exec(
         select(Event).where(Event.tournament_id == t.id))).all()}
+    struck = await annulment.struck_in(session, stage_ids)
 
     def entry(m: MatchState) -> dict[str, Any]:
         stage = stages[m.stage_id]
-        return views.match_view(m, t.timezone) | {
+        return views.match_view(m, t.timezone, struck.get(m.stage_id, annulment.NONE)) | {
             "sides": [teams.get(m.team1_id or 0), teams.get(m.team2_id or 0)],
             "stage": views.stage_summary(stage),
             "event": views.event_view(events[stage.event_id], t.slug)}

@@ -15,6 +15,7 @@ from .. import views
 from ..formats.state import MatchState
 from ..formats.types import MatchStatus
 from ..models import Event, Stage, Team, Tournament
+from . import annulment
 from .actors import Actor
 from .sql_store import TABLE, load_match, load_matches
 
@@ -52,13 +53,14 @@ async def for_referee(session: AsyncSession, actor: Actor) -> dict[str, list[dic
     teams = {t.id: t for t in (await session.exec(select(Team).where(col(Team.id).in_(
         {x for m in every for x in (m.team1_id, m.team2_id)})))).all()}
     by_id = {t.id: t for t in allowed}
+    struck = await annulment.struck_in(session, {m.stage_id for m in every})
 
     def entry(m: MatchState) -> dict[str, Any] | None:
         stage = stages[m.stage_id]
         t = by_id[m.tournament_id]
         if not actor.may_referee(t.id or 0, t.published, stage.event_id):
             return None
-        return views.match_view(m, t.timezone) | {
+        return views.match_view(m, t.timezone, struck.get(m.stage_id, annulment.NONE)) | {
             "tournament": views.tournament_view(t), "timezone": t.timezone,
             "event": views.event_view(events[stage.event_id], t.slug),
             "stage": views.stage_summary(stage),
@@ -85,7 +87,9 @@ async def console_context(session: AsyncSession, match_id: int) -> dict[str, Any
     ids = [x for x in (m.team1_id, m.team2_id) if x is not None]
     found = {x.id: x for x in (await session.exec(select(Team).where(
         or_(*(Team.id == x for x in ids)) if ids else col(Team.id).is_(None)))).all()}
-    return {"match": views.match_view(m, t.timezone), "stage": views.stage_summary(stage),
+    struck = await annulment.struck_of(session, m.stage_id)
+    return {"match": views.match_view(m, t.timezone, struck),
+            "stage": views.stage_summary(stage),
             "event": views.event_view(event, t.slug), "tournament": t,
             "sides": [views.team_view(found[x]) if x in found else None
                       for x in (m.team1_id, m.team2_id)]}

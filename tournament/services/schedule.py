@@ -67,5 +67,5 @@ async def schedule_round(session: AsyncSession, stage_id: int,
     for m, values in zip(chosen, slot_values(body.model_dump(), len(chosen)), strict=True):
         machine.reschedule(m, **values)
     refuse(await find_clashes(session, tournament.id, chosen), body.override)
-    await finish(session, tournament, stage, machine, store)
-    return [views.match_view(m, tournament.timezone) for m in chosen]
+    changes = await finish(session, tournament, stage, machine, store)
+    return [views.match_view(m, tournament.timezone, changes.struck) for m in chosen]

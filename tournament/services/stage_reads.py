@@ -10,6 +10,7 @@ from .. import views
 from ..errors import NotFound
 from ..formats.state import MatchState
 from ..models import Stage, Team, Tournament
+from . import annulment
 from .sql_store import TABLE, load_matches
 from .standings import rows as standing_rows
 from .tournaments import shows, visible
@@ -55,6 +56,7 @@ async def stage_view(session: AsyncSession, stage: Stage,
     by_id = {t.id: t for t in team_rows}
     withdrawn = frozenset(t.id for t in team_rows if t.withdrawn and t.id is not None)
     tz = tournament.timezone
+    struck = annulment.struck(stage, matches, withdrawn)
     return {
         **views.stage_summary(stage),
         "tournament": tournament.slug,
@@ -63,6 +65,6 @@ async def stage_view(session: AsyncSession, stage: Stage,
         "ties": stage.resolutions or [],
         "draw": stage.draw,
         "teams": [views.team_view(by_id[t]) for t in stage.seeding or [] if t in by_id],
-        "matches": [views.match_view(m, tz) for m in matches if m.active],
+        "matches": [views.match_view(m, tz, struck) for m in matches if m.active],
         "standings": standing_rows(stage, matches, withdrawn) if stage.seeding else [],
     }

@@ -102,8 +102,10 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
             event.add("summary", f"{team_name} · " + _("Lobby of %d teams")
                       % len(entry["teams"]))
             end = start + timedelta(minutes=minutes) * max(1, settings.get("games", 1))
-        else:
-            event.add("summary", f"{team_name} vs {opponent}")
+        else:  # an annulled result says so where a calendar shows it first
+            void = i18n.aside(i18n.pgettext(lang)("result", "annulled"), lang) \
+                if entry.get("annulled") else ""
+            event.add("summary", f"{team_name} vs {opponent}{void}")
             end = expected_end(start, entry["best_of"], minutes)
         event.add("dtstart", start)
         event.add("dtend", end)
@@ -149,6 +151,9 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
                 result = {"W": _("Win"), "D": _("Draw"), "L": _("Loss")}.get(outcome, "")
                 lines.append(i18n.labelled(_("Final score"), f"{shown[mine]}–{shown[1 - mine]} "
                                            f"{result}".strip(), lang))
+        if entry.get("annulled"):
+            lines.append(_("This result does not count: a team in it withdrew, and this "
+                           "stage annuls that team's results."))
         if entry["stream_url"]:  # labelled, as the page's link is ("Stream: https://...")
             lines.append(i18n.labelled(_("Stream"), entry["stream_url"], lang))
         event.add("description", "\n".join(lines))

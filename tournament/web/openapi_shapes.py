@@ -83,6 +83,10 @@ MATCH = {
                       "minItems": 2, "maxItems": 2},
     "version": INT, "updated_at": {"type": "string",
                                                            "format": "date-time"},
+    # a withdrawn team's result that its stage's withdrawn_results strikes out of the table
+    "annulled": {"type": "boolean", "description": "A result that counts for nothing: a "
+                 "team in it withdrew and the round robin's withdrawn_results annuls its "
+                 "results (the standings leave it out)"},
     # a free-for-all lobby only: its games, {"number", "results": [{team_id, placement, kills}]}
     "placings": array({"type": "object"}),
 }
