@@ -113,7 +113,13 @@ def test_round_labels_follow_the_group_bracket():
     fmt = registry.get("double_elimination")
     settings = {"groups": 4, "grand_final": "none"}
     match = {"bracket": "winners", "round": 2, "group": 3}
-    assert fmt.match_label(match, 16, settings) == ("Upper final", None)
-    assert fmt.match_label(match | {"bracket": "losers"}, 16, settings) == ("Lower final", None)
+    assert fmt.match_label(match, 16, settings) == ("Winners' match", None)  # a GSL group
+    assert fmt.match_label(match | {"bracket": "losers"}, 16, settings) == (
+        "Decider match", None)
+    bigger = {"groups": 2, "grand_final": "none"}  # groups of 8: the bracket's names
+    assert fmt.match_label(match | {"round": 3, "group": 1}, 16, bigger) == (
+        "Upper final", None)
+    assert fmt.match_label(match | {"bracket": "losers", "round": 4, "group": 1}, 16,
+                           bigger) == ("Lower final", None)
     assert fmt.match_label(match, 16, {}) == ("Upper quarterfinal", None)  # one bracket of 16
     assert fmt.field_of(9, {"groups": 2}, 1) == 5 and fmt.field_of(9, {"groups": 2}, 2) == 4

@@ -3,8 +3,11 @@ each bracket's last three rounds counted back from its final (Upper final, semif
 quarterfinal; Lower final, the Lower semifinal before it, the Lower quarterfinal before
 that), earlier rounds by number, the grand final and its reset by name. Walked over every
 size from 2 to 64 teams (byes), every grand final, every ``lower_start`` that fits and
-GSL groups, against the plan itself: the rule counts the rounds each bracket plays, so it
-does not share ``round_label``'s arithmetic."""
+groups, against the plan itself: the rule counts the rounds each bracket plays, so it
+does not share ``round_label``'s arithmetic. A GSL group (four teams, no grand final) is
+named as broadcasters and Liquipedia name it instead: opening matches, winners' match,
+elimination match, decider match (ko 첫 경기, 승자전, 패자전, 최종전; ja 初戦, 勝者戦,
+敗者戦, 最終戦)."""
 
 from __future__ import annotations
 
@@ -118,14 +121,90 @@ def test_every_lower_start_that_fits_is_named_by_the_rule():
 
 
 def test_groups_name_rounds_by_their_own_bracket():
-    """GSL groups (and larger groups): each group's rounds by its own bracket's size."""
-    for teams, groups in ((8, 2), (16, 4), (12, 2), (24, 2), (64, 4), (9, 2), (20, 3)):
-        settings = {"groups": groups, "grand_final": "none"}
-        plan = de.plan(list(range(1, teams + 1)), groups=groups, grand_final="none")
+    """Groups larger or smaller than a GSL group's four (and groups of four that play a
+    grand final): each group's rounds by its own bracket's size, with the double
+    elimination's names."""
+    for teams, groups, grand_final in (
+            (12, 2, "none"), (24, 2, "none"), (64, 4, "none"), (20, 3, "none"),
+            (6, 2, "none"), (8, 2, "single"), (16, 4, "reset")):
+        settings = {"groups": groups, "grand_final": grand_final}
+        plan = de.plan(list(range(1, teams + 1)), groups=groups, grand_final=grand_final)
         for g in range(1, groups + 1):
             mine = [m for m in plan.matches if m.group == g]
             check_bracket(mine, lambda m, n=teams, s=settings: FMT.match_label(
                 {"bracket": m.bracket, "round": m.round, "group": m.group}, n, s))
+
+
+GSL = ("Opening match", "Winners' match", "Elimination match", "Decider match")
+
+
+def check_gsl(plan: list[MatchPlan], label: Any) -> None:
+    """A GSL group's five matches by GSL's names, each the match its name says: the two
+    openers (1 v 4, 2 v 3), their winners in the winners' match, their losers in the
+    elimination match, and the decider between the winners' match's loser and the
+    elimination match's winner."""
+    assert len(plan) == 5, plan
+    names = {m.number: label(m) for m in plan}
+    assert all(param is None for _, param in names.values()), names
+    assert Counter(name for name, _ in names.values()) == Counter(
+        {GSL[0]: 2, GSL[1]: 1, GSL[2]: 1, GSL[3]: 1}), names
+    named = {name: m for m in plan for name in [names[m.number][0]] if name != GSL[0]}
+    openers = {m.number for m in plan if names[m.number][0] == GSL[0]}
+
+    def fed(m: MatchPlan) -> set[tuple[int, str]]:
+        return {(s.match, s.outcome) for s in m.slots if isinstance(s, Feed)}
+
+    assert fed(named[GSL[1]]) == {(n, "winner") for n in openers}
+    assert fed(named[GSL[2]]) == {(n, "loser") for n in openers}
+    assert fed(named[GSL[3]]) == {(named[GSL[1]].number, "loser"),
+                                  (named[GSL[2]].number, "winner")}
+
+
+def test_a_gsl_group_names_its_rounds_as_broadcasters_do():
+    """Every group of four without a grand final (the 4-team groups of a stage whose other
+    groups are larger: those keep the bracket names), and a stage of one such bracket."""
+    tried = 0
+    for teams, groups in ((8, 2), (16, 4), (32, 8), (9, 2), (13, 3), (4, 1)):
+        settings = {"groups": groups, "grand_final": "none"}
+        plan = de.plan(list(range(1, teams + 1)), groups=groups, grand_final="none")
+        for g in range(1, groups + 1):
+            mine = [m for m in plan.matches if (m.group or 1) == g]
+            label = lambda m, n=teams, s=settings: FMT.match_label(  # noqa: E731
+                {"bracket": m.bracket, "round": m.round, "group": m.group}, n, s)
+            if FMT.field_of(teams, settings, g if groups > 1 else None) == 4:
+                check_gsl(mine, label)
+                tried += 1
+            else:
+                assert not {label(m)[0] for m in mine} & set(GSL), (teams, g)
+                check_bracket(mine, label)
+    assert tried == 2 + 4 + 8 + 1 + 2 + 1  # 9 teams: 5 and 4; 13: 5, 4 and 4
+
+
+def test_four_teams_with_a_grand_final_or_a_lower_start_are_no_gsl_group():
+    for settings in ({"grand_final": "single"}, {"grand_final": "reset"}, {},
+                     {"grand_final": "none", "lower_start": 1}):
+        try:
+            plan = de.plan([1, 2, 3, 4], grand_final=settings.get("grand_final", "single"),
+                           lower_start=settings.get("lower_start", 0))
+        except FormatError:
+            continue
+        check_bracket(plan.matches, lambda m, s=settings: FMT.match_label(
+            {"bracket": m.bracket, "round": m.round, "group": None}, 4, s))
+
+
+def test_the_stage_page_columns_and_a_tiebreaker_in_a_gsl_group():
+    """The stage page's columns (``layout``) name a GSL group's rounds so; a tiebreaker
+    match in it keeps its own name."""
+    plan = de.plan(list(range(1, 9)), groups=2, grand_final="none")
+    stage = {"team_count": 8, "settings": {"groups": 2, "grand_final": "none"},
+             "standings": [], "matches": [{"number": m.number, "bracket": m.bracket,
+                                           "round": m.round, "group": m.group}
+                                          for m in plan.matches]}
+    for section in FMT.layout(stage):
+        titles = {b["bracket"]: [c["label"] for c in b["columns"]]
+                  for b in section["brackets"]}
+        assert titles == {"winners": [GSL[0], GSL[1]], "losers": [GSL[2], GSL[3]]}
+    assert FMT.round_name("tiebreaker", 3, 8, stage["settings"], 1) == ("Tiebreaker", None)
 
 
 def test_every_name_is_translated():
@@ -133,7 +212,10 @@ def test_every_name_is_translated():
                     "패자조 준준결승", "패자조 준결승", "패자조 결승"),
              "ja": ("勝者側準々決勝", "勝者側準決勝", "勝者側決勝",
                     "敗者側準々決勝", "敗者側準決勝", "敗者側決勝")}
+    gsl = {"ko": ("첫 경기", "승자전", "패자전", "최종전"),
+           "ja": ("初戦", "勝者戦", "敗者戦", "最終戦")}
     for lang, shown in words.items():
         _ = i18n.gettext(lang)
         assert tuple(_(f"{side} {end}") for side in ("Upper", "Lower")
                      for end in reversed(FROM_END)) == shown
+        assert tuple(_(name) for name in GSL) == gsl[lang]

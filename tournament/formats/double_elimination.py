@@ -380,19 +380,18 @@ class DoubleElimination(Knockout[DoubleEliminationSettings]):
     def field_of(self, team_count: int, settings: Mapping[str, Any], group: int | None) -> int:
         return dual.group_size(team_count, int(settings.get("groups") or 1), group)
 
-    def match_label(self, match: Mapping[str, Any], team_count: int,
-                    settings: Mapping[str, Any]) -> tuple[str, Any]:
-        """Its round, named by the size of its group's bracket."""
-        return self.round_label(match["bracket"], match["round"],
-                                self.field_of(team_count, settings, match.get("group")))
+    def round_name(self, bracket: str | None, round_number: int, team_count: int,
+                   settings: Mapping[str, Any], group: int | None) -> Label:
+        """A GSL group's rounds by their GSL names (``dual.GSL_ROUNDS``), any other
+        bracket's by ``round_label`` for its size."""
+        field = self.field_of(team_count, settings, group)
+        named = dual.gsl_round(bracket, round_number) if dual.is_gsl(field, settings) else None
+        return named or self.round_label(bracket, round_number, field)
 
     def layout(self, stage: Mapping[str, Any]) -> list[dict[str, Any]]:
-        count_ = stage["team_count"]
-        groups = int((stage.get("settings") or {}).get("groups") or 1)
-        if groups == 1:
-            return layout.brackets(stage["matches"],
-                                   lambda b, r, _: self.round_label(b, r, count_),
-                                   layout.SECTIONS["winners"])
-        return layout.bracket_groups(
-            stage, lambda g: lambda b, r, _: self.round_label(
-                b, r, dual.group_size(count_, groups, g)), layout.SECTIONS["winners"])
+        count_, settings = stage["team_count"], stage.get("settings") or {}
+        if int(settings.get("groups") or 1) == 1:
+            return layout.brackets(stage["matches"], lambda b, r, _: self.round_name(
+                b, r, count_, settings, None), layout.SECTIONS["winners"])
+        return layout.bracket_groups(stage, lambda g: lambda b, r, _: self.round_name(
+            b, r, count_, settings, g), layout.SECTIONS["winners"])

@@ -8,17 +8,41 @@ bracket (group A, then B ...), then every group's second column, and so on. A co
 one (bracket, round) of a group's own plan, in that plan's order; so each group's matches
 keep the order (and the links) of the bracket planned alone, and ``numbers`` maps them
 back to it, which is how the standings read each group with the one-bracket rules.
+
+A GSL group's rounds are named as broadcasters and Liquipedia name them (``GSL_ROUNDS``:
+the opening matches, the winners' match, the elimination match, the decider match), not by
+the double elimination's names for a bracket's last rounds (``is_gsl``: four teams, no
+grand final, nobody starting in the lower bracket; a stage of one such bracket too).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
+from typing import Any
 
 from .seeding import snake_groups
 from .types import Feed, FormatError, MatchPlan, Slot, StagePlan, link_feeds
 
 OneBracket = Callable[[list[int]], StagePlan]
+
+GSL_TEAMS = 4
+# (bracket, round) of a GSL group's bracket -> its name (message ids); ko 첫 경기, 승자전,
+# 패자전, 최종전 and ja 初戦, 勝者戦, 敗者戦, 最終戦 as Korean and Japanese coverage says
+GSL_ROUNDS = {("winners", 1): "Opening match", ("winners", 2): "Winners' match",
+              ("losers", 1): "Elimination match", ("losers", 2): "Decider match"}
+
+
+def is_gsl(field: int, settings: Mapping[str, Any]) -> bool:
+    """Whether a bracket of ``field`` teams, played with ``settings``, is a GSL group."""
+    return field == GSL_TEAMS and settings.get("grand_final", "single") == "none" \
+        and not settings.get("lower_start")
+
+
+def gsl_round(bracket: str | None, round_number: int) -> tuple[str, None] | None:
+    """A GSL group's round by name; None for one it does not name (a tiebreaker)."""
+    name = GSL_ROUNDS.get((str(bracket), round_number))
+    return (name, None) if name else None
 
 
 def sizes(count: int, groups: int) -> tuple[int, ...]:

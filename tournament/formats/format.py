@@ -287,11 +287,20 @@ class Format(Generic[S]):
     def round_label(self, bracket: str | None, round_number: int, team_count: int) -> Label:
         return "Round %d", round_number
 
+    def round_name(self, bracket: str | None, round_number: int, team_count: int,
+                   settings: Mapping[str, Any], group: int | None) -> Label:
+        """A round of the stage as every page names it (a column, a match, a schedule
+        form's choice): by the bracket it is played in, its group's where groups play
+        their own (``field_of``)."""
+        return self.round_label(bracket, round_number,
+                                self.field_of(team_count, settings, group))
+
     def match_label(self, match: Mapping[str, Any], team_count: int,
                     settings: Mapping[str, Any]) -> tuple[str, Any]:
         """What a match is called where its round is named (a referee's list, a team's
         schedule): its round, unless the format names it otherwise."""
-        return self.round_label(match["bracket"], match["round"], team_count)
+        return self.round_name(match["bracket"], match["round"], team_count, settings,
+                               match.get("group"))
 
     def layout(self, stage: Mapping[str, Any]) -> list[dict[str, Any]]:
         """The sections the template partial draws (brackets, groups, rounds ...)."""

@@ -53,8 +53,8 @@ async def match_page(request: Request, outcome: Outcome | None = None,
                                     {"matches": [m]})
     stage = found["stage"]
     fmt = registry.get(stage["format"])
-    label = fmt.round_label(m["bracket"], m["round"], fmt.field_of(
-        stage["team_count"], stage["settings"], m["group"]))
+    label = fmt.round_name(m["bracket"], m["round"], stage["team_count"], stage["settings"],
+                           m["group"])
     teams = {s["id"]: s for s in found["sides"] if s}
     return show(request, "console_match.html", status=outcome.status if outcome else 200,
                 m=m, stage=stage, event=found["event"], sides=found["sides"], teams=teams,

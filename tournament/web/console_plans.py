@@ -35,8 +35,8 @@ async def plans_for_page(session: Any, stage: dict[str, Any], lang: str) -> list
     out = []
     for p in await plan_edits.list_plans(session, stage["id"]):
         try:
-            label = fmt.round_label(p["bracket"], p["round"], fmt.field_of(
-                len(stage["seeding"]), stage["settings"], p["group"]))
+            label = fmt.round_name(p["bracket"], p["round"], len(stage["seeding"]),
+                                   stage["settings"], p["group"])
         except (ArithmeticError, KeyError, ValueError):  # a stage not seeded yet
             label = ("Round %d", p["round"])
         applied = p["applied"]

@@ -76,8 +76,8 @@ def round_choices(stage: dict[str, Any]) -> list[dict[str, Any]]:
     for m in stage["matches"]:
         key = (m["bracket"], m["round"])
         if key not in seen:
-            label, param = fmt.round_label(m["bracket"], m["round"], fmt.field_of(
-                len(stage["seeding"]), stage["settings"], m["group"]))
+            label, param = fmt.round_name(m["bracket"], m["round"], len(stage["seeding"]),
+                                          stage["settings"], m["group"])
             seen[key] = {"bracket": m["bracket"] or "", "round": m["round"], "label": label,
                          "param": param}
     return sorted(seen.values(), key=lambda r: (r["bracket"] != "winners", r["bracket"],
