@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.helpers import AUTH, make_stage, stage, unique
+from tests.helpers import AUTH, make_stage, soup, stage, unique
 from tests.replays import (
     cs2_austin_2025,
     fifa_wc_2022_groups_e_h,
@@ -233,6 +233,11 @@ async def test_champions_gsl_groups_place_every_team_and_seed_the_playoffs(clien
                           and m["status"] == "ready")
         assert (open_match["group"], open_match["bracket"], open_match["round"]) == (
             group_no[group], bracket, round_)
+        for lang, word in source.ROUND_NAMES[(bracket, round_)].items():  # as sources say
+            page = soup((await client.get(f"/matches/{open_match['id']}",
+                                          params={"lang": lang})).text)
+            meta = page.select_one(".hero-meta").get_text(" ", strip=True)
+            assert f" · {word} · " in meta, (meta, winner, loser)
         await play(client, groups["id"], ids[winner], ids[loser],
                    (won, lost) if won is not None else None)
     view = await stage(client, groups["id"])

@@ -41,11 +41,13 @@ async def test_gsl_groups_show_each_group_with_its_table_and_bracket(client):
                 assert len(g.select(".bracket-losers .cell")) == 2
             assert len(page.select("[data-standings]")) == 2  # no table for the whole stage
     words = visible_text((await client.get(f"/stages/{st['id']}?lang=ko")).text)
-    assert words.count("승자조 결승") == 2 and words.count("패자조 결승") == 2  # one per group
-    # a match's own page names its round by its group's bracket, not the 8-team field's
+    # each group's rounds by GSL's names, not the 8-team field's (nor its bracket's)
+    for word in ("첫 경기", "승자전", "패자전", "최종전"):
+        assert words.count(word) == 2, word  # a column of each group
+    assert "승자조 결승" not in words and "패자조 결승" not in words
     decider = by_number(st)[9]
     words = visible_text((await client.get(f"/matches/{decider['id']}?lang=ko")).text)
-    assert "패자조 결승" in words and "패자조 4라운드" not in words
+    assert "최종전" in words and "패자조 4라운드" not in words
     while True:  # the top seed of each match wins
         ready = [m for m in (await client.get(f"/api/stages/{st['id']}")).json()["matches"]
                  if m["status"] == "ready"]

@@ -42,6 +42,10 @@ SOURCES (stored public pages, read via the search tool)
      - in the playoffs' last days Leviatán meet EDG and Sentinels meet Team Heretics: so
        Sentinels won Group B's decider against Gen.G and Leviatán Group C's decider against
        Team Vitality (the only way each could reach the playoffs after [5], [6], [8]).
+ [10] https://www.kmib.co.kr/article/view_amp.asp?arcid=0020375704
+     - "그룹 스테이지 B조 2경기에서 펀플러스 피닉스 ... 2대 1로 이겼다" (Team Heretics, Group B's
+       second opening match); "6일 젠지와 플레이오프 진출을 놓고 대결" (the winners' match: its
+       winner goes to the playoffs).
 
 Scores not given by these sources are None (the winner is sourced): the replay plays them
 as the smallest winning score and checks nothing that depends on them.
@@ -78,3 +82,15 @@ PLACES = {
     "C": ["Trace Esports", "Leviatán", "Team Vitality", "Talon Esports"],
 }
 ADVANCE = {"Team Heretics", "Sentinels", "Trace Esports", "Leviatán"}
+
+# each round of a group as the sources name its series: "the tournament's opening match"
+# (Gen.G v Sentinels [4], and Group B's "2경기" [10]), the match for the playoffs between the
+# openers' winners [10], "Das Ausscheidungsspiel in der Gruppe B" (Sentinels v FunPlus
+# Phoenix [5]) and "das entscheidende Spiel" after it (Sentinels v Gen.G [5]): the service's
+# GSL names, in English and Korean (GSL's 승자전, 패자전, 최종전)
+ROUND_NAMES = {
+    ("winners", 1): {"en": "Opening match", "ko": "첫 경기"},
+    ("winners", 2): {"en": "Winners' match", "ko": "승자전"},
+    ("losers", 1): {"en": "Elimination match", "ko": "패자전"},
+    ("losers", 2): {"en": "Decider match", "ko": "최종전"},
+}
