@@ -6,11 +6,24 @@ export function newKey() {
   return crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// Waits ms, or less: a retry waiting out its backoff goes at once when the browser is back
+// online (a referee whose phone found the network again is not kept waiting up to 8 s).
+function pause(ms) {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      window.removeEventListener("online", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    window.addEventListener("online", done);
+  });
+}
 
 // Sends body as JSON with the session's X-CSRF-Token (csrf), the key and If-Match (version)
 // when given. Resolves with {status, json}; status 0 when no answer came after 6 tries
-// (onRetry(n) is told before the n-th retry, waits growing from 0.5 s to 8 s).
+// (onRetry(n) is told before the n-th retry, waits growing from 0.5 s to 8 s, cut short
+// when the browser comes back online).
 export async function send(url, body, { csrf, key, version, method = "PATCH", onRetry = () => {} } = {}) {
   const headers = { "Content-Type": "application/json", "X-CSRF-Token": csrf };
   if (key) headers["Idempotency-Key"] = key;
@@ -27,7 +40,7 @@ export async function send(url, body, { csrf, key, version, method = "PATCH", on
     }
     if (attempt >= 5) return { status: 0, json: {} };
     onRetry(attempt + 1);
-    await sleep(Math.min(8000, 500 * 2 ** attempt));
+    await pause(Math.min(8000, 500 * 2 ** attempt));
   }
 }
 

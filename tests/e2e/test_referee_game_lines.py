@@ -1,0 +1,56 @@
+"""The conflict panel's stored games on a phone (390 px) in Japanese: the winner's name is
+read on one line. Beside the game's title and score, in half the panel, 神戸ファントムズ stood
+one character or two a line (four lines)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+from playwright.async_api import Locator, expect
+
+from tests.e2e.referee_support import open_console, phone_signed_in, referee, tap_score
+from tests.helpers import AUTH, by_number, make_event, make_stage
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+NAME = {"en": "Kobe Phantoms", "ja": "神戸ファントムズ", "ko": "고베 팬텀스"}
+
+
+async def lines_of(text: Locator) -> Any:
+    """How many lines the element's text takes (its height over its line height)."""
+    return await text.evaluate(
+        "e => Math.round(e.getBoundingClientRect().height"
+        " / parseFloat(getComputedStyle(e).lineHeight))")
+
+
+async def test_a_winners_name_stays_on_one_line_in_the_conflict_panel(
+        browser, module_server, shots):
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        event = await make_event(client, 4)
+        r = await client.patch(f"/api/teams/{event['teams'][0]}", json={
+            "name": NAME["en"], "names": NAME}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        m = by_number(await make_stage(client, event, settings={"best_of": 3}))[1]
+        r = await client.patch(f"/api/matches/{m['id']}", json={
+            "games": [[13, 11]], "status": "live"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        me = await referee(client, event["slug"])
+        phone = await phone_signed_in(browser, client, me, "ja")
+        await open_console(phone, base, m["id"], "ja")
+        # another referee saves game 2 while this one has typed it: the conflict panel
+        await tap_score(phone, 13, 9)
+        r = await client.patch(f"/api/matches/{m['id']}", json={
+            "games": [[13, 11], [13, 11]], "status": "completed"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        panel = phone.locator("[data-conflict]")
+        await expect(panel).to_be_visible()
+        stored = panel.locator('[data-conflict-stored] li[data-game="2"] .muted')
+        await expect(stored).to_have_text(NAME["ja"])
+        assert await lines_of(stored) == 1
+        assert await phone.evaluate("document.documentElement.scrollWidth") <= 390
+        await panel.scroll_into_view_if_needed()
+        await phone.screenshot(path=shots / "referee-conflict-lines-ja-phone.png", full_page=True)
+        await phone.context.close()
