@@ -145,10 +145,11 @@ async def test_swap_draws_team_2_first_with_its_games_on_both_overlays(client):
     one = bare["matches"][0]["id"]
     page = soup((await client.get(f"/overlay/matches/{one}")).text)
     assert page.select("[data-games]") == []
-    # nor a one-game match without a map (its score is that game's); with a map it does
+    # nor a one-game match without a map (its score is that game's); with a map it does,
+    # its game named the result (as the referee console names it), not "game 1"
     await plan(client, one, status="completed", games=[[13, 5]])
     assert soup((await client.get(f"/overlay/matches/{one}")).text).select("[data-games]") == []
     await plan(client, one, status="completed", games=[{"score": [13, 5], "map": "Lotus"}])
     page = soup((await client.get(f"/overlay/matches/{one}?lang=ko")).text)
     assert [r.get_text(" ", strip=True) for r in page.select("[data-games] tr")] == [
-        "1세트 Lotus 13 5"]
+        "결과 Lotus 13 5"]

@@ -206,6 +206,15 @@ async def test_draws_and_goals_read_from_each_teams_side(client):
     assert {"득점", "실점", "득실차"} <= set(headers) and "세트" not in headers
     box = page.select_one(f'[data-match="{first["id"]}"]')
     assert "is-draw" in box["class"] and box.select_one("[data-badge]").get_text() == "무승부"
+    # a one-game match's game (shown when it has a map) is its result, as the referee
+    # console calls it (not "1게임")
+    r = await client.patch(f"/api/matches/{second['id']}", json={
+        "games": [{"score": [0, 2], "map": "Camp Nou"}], "status": "completed"}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    for lang, word in (("ko", "결과"), ("ja", "結果"), ("en", "Result")):
+        page = soup((await client.get(f"/matches/{second['id']}?lang={lang}")).text)
+        assert [th.get_text(strip=True) for th in page.select("table[data-games] tr th")] == [
+            word], lang
 
 
 async def test_a_round_difference_is_named_as_one(client):
