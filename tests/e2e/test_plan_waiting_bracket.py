@@ -78,3 +78,31 @@ async def test_a_waiting_knockout_plans_its_bronze_match_apart_from_the_final(
             assert errors == []
         finally:
             await context.close()
+
+
+async def test_the_console_match_table_says_which_results_are_annulled(browser, live_server,
+                                                                       shots):
+    """The organizer who chose "無効" for a withdrawn team's results reads, on the stage's
+    console page, which matches no longer count (every other view says it)."""
+    from tests.integration.test_withdrawn_results_api import league
+
+    base = live_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        _event, _teams, st, _ = await league(client, "annul")
+        admin = await make_user(client, role="admin")
+        view = (await client.get(f"/api/stages/{st['id']}", headers=AUTH)).json()
+    annulled = {m["id"] for m in view["matches"] if m["annulled"]}
+    assert len(annulled) == 3
+    context = await browser.new_context(viewport=LAPTOP)
+    page = await context.new_page()
+    try:
+        await sign_in(page, base, admin["name"], "ja")
+        await page.goto(f"{base}/admin/stages/{st['id']}?lang=ja")
+        for m in view["matches"]:
+            note = page.locator(f"tr[data-match-row='{m['id']}'] [data-annulled-note]")
+            await expect(note).to_have_count(1 if m["id"] in annulled else 0)
+            if m["id"] in annulled:
+                await expect(note).to_have_text("無効")
+        await page.screenshot(path=shots / "console-annulled-ja-desktop.png", full_page=True)
+    finally:
+        await context.close()
