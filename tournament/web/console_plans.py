@@ -14,6 +14,7 @@ from starlette.routing import Route
 
 from ..formats import registry
 from ..formats.layout import SECTIONS
+from ..formats.types import FormatError
 from ..schemas_edit import RoundSchedule
 from ..services import audited, plan_edits, reads, stage_reads
 from ..services.actors import Actor
@@ -27,15 +28,59 @@ def _plan_id(request: Request) -> int:
     return int_param(request.path_params["plan"], "plan")
 
 
-async def plans_for_page(session: Any, stage: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+def expected_field(stage: dict[str, Any], source: dict[str, Any] | None) -> int:
+    """How many teams the stage holds, or will once the stage it waits for ends (its
+    slots, or its qualifiers from each of that stage's groups); 0 when not known."""
+    if stage["seeding"]:
+        return len(stage["seeding"])
+    given = stage.get("source") or {}
+    if given.get("slots"):
+        return len(given["slots"])
+    if source is None or not given.get("qualifiers"):
+        return 0
+    groups = int((source.get("settings") or {}).get("groups") or 1)
+    return int(given["qualifiers"]) * groups
+
+
+def planned_rounds(stage: dict[str, Any], field: int) -> list[dict[str, Any]]:
+    """Every round the stage will play, with its label, when all are known before they are
+    played (not a Swiss stage's): its matches' rounds and those of the bracket as drawn
+    for ``field`` teams (a stage still waiting for its teams, a bracket reset not needed
+    yet), so a plan names the round and its bracket (the third-place match apart from the
+    final). Empty when the rounds are not known in advance."""
+    fmt = registry.get(stage["format"])
+    if fmt.pairs_rounds or field < 2:
+        return []
+    try:
+        settings = fmt.parse_settings(stage["settings"] or {})
+        drawn = fmt.plan(list(range(1, field + 1)), settings,
+                         stage.get("seeding_method") or "standard").matches
+    except (FormatError, ArithmeticError, KeyError, ValueError):
+        return []
+    seen: dict[tuple[str | None, int], dict[str, Any]] = {}
+    for bracket, round_, group in [(m["bracket"], m["round"], m["group"])
+                                   for m in stage["matches"]] + [
+            (None if m.bracket is None else str(m.bracket), m.round, m.group) for m in drawn]:
+        if (bracket, round_) not in seen:
+            label, param = fmt.round_name(bracket, round_, field, stage["settings"], group)
+            seen[bracket, round_] = {"value": f"{bracket or ''}:{round_}", "label": label,
+                                     "param": param, "bracket": bracket or "",
+                                     "round": round_}
+    return sorted(seen.values(), key=lambda r: (r["bracket"] != "winners", r["bracket"],
+                                                 r["round"]))
+
+
+async def plans_for_page(session: Any, stage: dict[str, Any], lang: str,
+                         field: int = 0) -> list[dict[str, Any]]:
     """The stage's plans as the page shows them: each with its round's label and the
-    clashes found when it was applied, in the reader's words."""
+    clashes found when it was applied, in the reader's words. ``field``: the teams the
+    stage will hold (``expected_field``), which names a waiting stage's rounds."""
     fmt = registry.get(stage["format"])
     numbers = {m["id"]: m["number"] for m in stage["matches"]}
     out = []
     for p in await plan_edits.list_plans(session, stage["id"]):
         try:
-            label = fmt.round_name(p["bracket"], p["round"], len(stage["seeding"]),
+            label = fmt.round_name(p["bracket"], p["round"], field or len(stage["seeding"]),
                                    stage["settings"], p["group"])
         except (ArithmeticError, KeyError, ValueError):  # a stage not seeded yet
             label = ("Round %d", p["round"])
@@ -48,11 +93,14 @@ async def plans_for_page(session: Any, stage: dict[str, Any], lang: str) -> list
     return out
 
 
-def plan_choices(stage: dict[str, Any]) -> dict[str, Any]:
-    """The brackets and groups a plan can name (those the stage's matches have)."""
+def plan_choices(stage: dict[str, Any], field: int = 0) -> dict[str, Any]:
+    """The rounds, brackets and groups a plan can name: every round by its name where the
+    rounds are known in advance (``planned_rounds``), else a round's number and the
+    brackets the stage's matches have."""
+    rounds = planned_rounds(stage, field)
     brackets = sorted({m["bracket"] for m in stage["matches"] if m["bracket"]})
     groups = int((stage.get("settings") or {}).get("groups") or 1)
-    return {"brackets": brackets, "groups": groups, "words": SECTIONS}
+    return {"rounds": rounds, "brackets": brackets, "groups": groups, "words": SECTIONS}
 
 
 async def _body(session: Any, request: Request, form: FormData) -> RoundSchedule:
@@ -61,8 +109,13 @@ async def _body(session: Any, request: Request, form: FormData) -> RoundSchedule
         session, stage))["tournament"])
     stations = [s.strip() for s in text(form, "stations", 2000).replace("，", ",")
                 .split(",") if s.strip()]
+    # a round picked by name comes as "bracket:round" (as the round schedule's), a typed
+    # one as its number with the bracket apart
+    bracket, picked, round_ = text(form, "round", 40).rpartition(":")
     body: RoundSchedule = parse_form(RoundSchedule, {
-        "round": number(form, "round"), "bracket": optional(form, "bracket", 20),
+        "round": (int(round_) if round_.isascii() and round_.isdigit() else round_ or None)
+        if picked else number(form, "round"),
+        "bracket": (bracket or None) if picked else optional(form, "bracket", 20),
         "group": number(form, "group"),
         "starts_at": local_time(form, "starts_at", t["timezone"]),
         "interval_minutes": number(form, "interval_minutes") or 0,

@@ -163,7 +163,10 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
         referees = [u for u in await accounts.list_users(session) if u["role"] == "referee"]
         clashes = await clash_lines(session, outcome.exc if outcome else None, request,
                                     stage)
-        plans = await console_plans.plans_for_page(session, stage, language(request))
+        stages_by_id: dict[int, Any] = {x["id"]: x for x in detail["stages"]}
+        field = console_plans.expected_field(stage, stages_by_id.get(
+            int((stage.get("source") or {}).get("from_stage") or 0)))
+        plans = await console_plans.plans_for_page(session, stage, language(request), field)
     fmt = registry.get(stage["format"])
     teams = {x["id"]: x for x in detail["teams"]}
     lost = (outcome.exc.extra.get("lost", []) if outcome and outcome.exc
@@ -182,9 +185,9 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
                 left_out=[teams[t] for t in _left(request) if t in teams
                           and t not in stage["seeding"]],
                 referees=referees, ties=ties_of(stage), clashes=clashes, plans=plans,
-                plan_choices=console_plans.plan_choices(stage),
+                plan_choices=console_plans.plan_choices(stage, field),
                 clash_words=CLASH_WORDS, lost=lost,
-                stages_by_id={x["id"]: x for x in detail["stages"]},
+                stages_by_id=stages_by_id,
                 slot_list=slot_list(stage),
                 error=outcome.error if outcome else None,
                 values=outcome.values if outcome else {}, failed=failed)
