@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 from icalendar import Calendar
 
-from tests.accounts_support import browser_for, make_user
 from tests.console_support import admin_console
 from tests.helpers import AUTH, by_number, make_event, make_stage, soup
+from tests.round_names_support import referee_sees_round
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -60,17 +60,8 @@ async def test_a_top_8_names_its_rounds_on_every_page(client, app):
         assert str(entry["description"]).splitlines()[0].endswith(
             f" · {SEMIFINAL[lang]} · M1 · BO1"), entry["description"]
 
-    ref = await make_user(client, role="referee", tournaments=[event["slug"]])
-    async with browser_for(app) as b:
-        assert (await b.sign_in(ref["name"])).status_code == 303
-        for lang in ("ko", "ja"):
-            mine = soup((await b.client.get("/referee", params={"lang": lang})).text)
-            item = mine.select_one(f'[data-match-link="{first["id"]}"] .ref-where')
-            assert item.get_text(" ", strip=True).endswith(f"· {SEMIFINAL[lang]}"), item
-            page = soup((await b.client.get(f"/matches/{first['id']}/referee",
-                                            params={"lang": lang})).text)
-            title = page.select_one("h1.ref-where").get_text(" ", strip=True)
-            assert f"· {SEMIFINAL[lang]} · BO1" in title, title
+    await referee_sees_round(app, client, event["slug"], first["id"],
+                             {lang: SEMIFINAL[lang] for lang in ("ko", "ja")})
 
     con, ctx = await admin_console(client, app)
     try:
