@@ -1,5 +1,5 @@
-"""Browser helpers for the referee tests: a referee signed in on a phone (390x844) with a
-one-time link, as they would be at the venue."""
+"""Browser helpers: a referee signed in on a phone (390x844) with a one-time link, as they
+would be at the venue; anyone signed in with the login form (an organizer at a laptop)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,18 @@ from playwright.async_api import Browser, Page, expect
 from tests.helpers import AUTH, by_number, make_event, make_stage, unique
 
 PHONE = {"width": 390, "height": 844}
+
+
+async def sign_in(page: Page, base: str, name: str, lang: str) -> None:
+    """Sign in with the login form as a person does (the test password), landing on /admin."""
+    from tests.accounts_support import PASSWORD
+
+    await page.goto(f"{base}/login?lang={lang}")
+    await page.fill("input[name=username]", name)
+    await page.fill("input[name=password]", PASSWORD)
+    async with page.expect_navigation():
+        await page.locator("form:has(input[name=username]) button[type=submit]").click()
+    await expect(page).to_have_url(re.compile(r"/admin$"))
 
 
 async def referee(client: httpx.AsyncClient, slug: str | None = None,

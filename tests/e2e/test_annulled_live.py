@@ -14,6 +14,7 @@ import pytest
 from playwright.async_api import expect
 
 from tests.accounts_support import PASSWORD, make_user
+from tests.e2e.referee_support import sign_in
 from tests.helpers import AUTH, stage
 from tests.integration.test_withdrawn_results_api import FOOTBALL, league
 
@@ -43,11 +44,7 @@ async def test_the_open_pages_follow_the_organizer_annulling_and_keeping(
 
     laptop = await browser.new_context(viewport={"width": 1366, "height": 900})
     console = await laptop.new_page()
-    await console.goto(f"{base}/login?lang=ja")
-    await console.fill("input[name=username]", admin["name"])
-    await console.fill("input[name=password]", PASSWORD)
-    async with console.expect_navigation():
-        await console.locator("form:has(input[name=username]) button[type=submit]").click()
+    await sign_in(console, base, admin["name"], "ja")
     await console.goto(f"{base}/admin/stages/{st['id']}?lang=ja")
     form = console.locator("form:has(select[name=s_withdrawn_results])")
     await form.locator("select[name=s_withdrawn_results]").select_option("annul")

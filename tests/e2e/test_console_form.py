@@ -8,6 +8,7 @@ import pytest
 from playwright.async_api import expect
 
 from tests.accounts_support import PASSWORD, make_user
+from tests.e2e.referee_support import sign_in
 from tests.helpers import AUTH, make_event
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -23,11 +24,7 @@ async def test_six_tiebreakers_go_into_a_new_stage_in_one_save(browser, module_s
     order = ["points", "goal_difference", "goals_for", "head_to_head", "match_wins", "seed"]
     laptop = await browser.new_context(viewport={"width": 1366, "height": 900})
     page = await laptop.new_page()
-    await page.goto(f"{base}/login?lang=ko")
-    await page.fill("input[name=username]", admin["name"])
-    await page.fill("input[name=password]", PASSWORD)
-    async with page.expect_navigation():
-        await page.locator("form:has(input[name=username]) button[type=submit]").click()
+    await sign_in(page, base, admin["name"], "ko")
     await page.goto(f"{base}/admin/t/{event['slug']}/e/lol?lang=ko")
     panel = page.locator("#new-stage")
     if await panel.get_attribute("open") is None:

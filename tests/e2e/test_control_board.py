@@ -9,9 +9,10 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
-from playwright.async_api import Page, expect
+from playwright.async_api import expect
 
 from tests.accounts_support import PASSWORD, make_user
+from tests.e2e.referee_support import sign_in
 from tests.helpers import AUTH, by_number, make_event, make_stage
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -19,13 +20,6 @@ LAPTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 
-async def sign_in(page: Page, base: str, name: str, lang: str) -> None:
-    await page.goto(f"{base}/login?lang={lang}")
-    await page.fill("input[name=username]", name)
-    await page.fill("input[name=password]", PASSWORD)
-    async with page.expect_navigation():
-        await page.locator("form:has(input[name=username]) button[type=submit]").click()
-    await expect(page).to_have_url(re.compile(r"/admin$"))
 
 
 async def _day(client: httpx.AsyncClient) -> tuple[dict, dict, dict]:

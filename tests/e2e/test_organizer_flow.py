@@ -16,8 +16,8 @@ import httpx
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.accounts_support import PASSWORD, make_user
-from tests.e2e.referee_support import open_console, phone_signed_in, referee, tap_score
+from tests.accounts_support import make_user
+from tests.e2e.referee_support import open_console, phone_signed_in, referee, sign_in, tap_score
 from tests.helpers import AUTH, unique
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -95,11 +95,7 @@ async def test_the_whole_competition_run_from_the_browser_in_korean(browser, mod
         page.on("pageerror", lambda e: errors.append(str(e)))
 
         # sign in as the organizer
-        await page.goto(f"{base}/login?lang=ko")
-        await page.fill("input[name=username]", admin["name"])
-        await page.fill("input[name=password]", PASSWORD)
-        await submit(page, "form:has(input[name=username])")
-        await expect(page).to_have_url(re.compile(r"/admin$"))
+        await sign_in(page, base, admin["name"], "ko")
         await expect(page.locator("h1")).to_have_text("관리자")
 
         # a tournament, then an event

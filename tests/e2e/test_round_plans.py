@@ -6,13 +6,12 @@ exists now: scheduled at once) and removes it."""
 
 from __future__ import annotations
 
-import re
-
 import httpx
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.accounts_support import PASSWORD, make_user
+from tests.accounts_support import make_user
+from tests.e2e.referee_support import sign_in
 from tests.helpers import AUTH, make_event, make_stage, report
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -26,12 +25,6 @@ async def submit(page: Page, form: str) -> None:
         await page.locator(f"{form} button[type=submit]").first.click()
 
 
-async def sign_in(page: Page, base: str, name: str, lang: str) -> None:
-    await page.goto(f"{base}/login?lang={lang}")
-    await page.fill("input[name=username]", name)
-    await page.fill("input[name=password]", PASSWORD)
-    await submit(page, "form:has(input[name=username])")
-    await expect(page).to_have_url(re.compile(r"/admin$"))
 
 
 async def fill_plan(page: Page, form: str, round_: str, starts: str) -> None:

@@ -8,7 +8,7 @@ import pytest
 from playwright.async_api import expect
 
 from tests.accounts_support import PASSWORD, make_user
-from tests.e2e.referee_support import PHONE
+from tests.e2e.referee_support import PHONE, sign_in
 from tests.helpers import make_event, make_stage
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -38,11 +38,7 @@ async def test_three_nations_on_a_phone(browser, module_server, shots):
     await page.screenshot(path=shots / "three-nations-ko-phone.png", full_page=True)
     # the organizer's pages in Japanese: the nation box (as wide as a country's longest
     # name) and the tiebreaker boxes ran off the phone's screen
-    await page.goto(f"{base}/login?lang=ja")
-    await page.fill("input[name=username]", admin["name"])
-    await page.fill("input[name=password]", PASSWORD)
-    async with page.expect_navigation():
-        await page.locator("form:has(input[name=username]) button[type=submit]").click()
+    await sign_in(page, base, admin["name"], "ja")
     for path in (f"/admin/teams/{cn_team}", f"/admin/t/{event['slug']}/e/lol",
                  f"/admin/stages/{league['id']}"):
         await page.goto(f"{base}{path}?lang=ja")
