@@ -4,7 +4,7 @@
 // console's data ({labels, teams, maps}), match the stored match.
 
 import * as logic from "./referee-logic.js";
-import { fill, fmt, gameTitle, single, teamName } from "./referee-words.js";
+import { annulledWhy, fill, fmt, gameTitle, single, teamName } from "./referee-words.js";
 
 // One stored game: its title (and map), score and winner; editable: with its "correct"
 // button, marked while it is the one being corrected (editing: its number, or null).
@@ -99,6 +99,13 @@ export function draw(root, ctx, { match: m, editing, busy }) {
   const $ = (sel) => root.querySelector(sel);
   $("[data-status]").textContent = m.forfeit ? `${L.status[m.status]} · ${L.forfeit_word}` : L.status[m.status] || m.status;
   root.dataset.state = m.status;
+  // a withdrawn team's result its stage annuls: the word, the series struck through, and why
+  // (the feed says when a withdrawal or the organizer's rule changes it)
+  $("[data-annulled-note]").hidden = !m.annulled;
+  $("[data-board]").classList.toggle("annulled", !!m.annulled);
+  const why = $("[data-annulled-why]");
+  why.hidden = !m.annulled;
+  if (m.annulled) why.textContent = annulledWhy(L, ctx.teams, ctx.lang);
   [0, 1].forEach((i) => {
     const el = $(`[data-series="${i}"]`);
     el.textContent = logic.sideText(m, i, L.FF, L.W); // a forfeit, in the page's language

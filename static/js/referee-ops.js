@@ -7,7 +7,7 @@
 // an undo, a forfeit...), question what to ask before it ("": nothing of its own).
 
 import * as logic from "./referee-logic.js";
-import { fill, fmt, gameTitle, nothingText, single, teamName, tiedText } from "./referee-words.js";
+import { annulledWhy, fill, fmt, gameTitle, nothingText, single, teamName, tiedText } from "./referee-words.js";
 
 // Nothing typed or a mistake in the boxes: what to say; else null.
 function typedRefusal(L, match, game) {
@@ -150,6 +150,8 @@ export function lossParts(ctx, match, op, question) {
     if (!single(match) && series.from !== series.to) parts.push(fill(L.series_change, series));
   } else if (lower && !op.forfeit && !op.chosen && !single(match)) parts.push(fill(L.lowers, series));
   if (dropped && !op.undo && !op.forfeit) parts.push(fill(L.drops, { n: dropped }));
+  // correcting an annulled result: allowed, and said that it still does not count
+  if (match.annulled && (op.editing != null || op.undo)) parts.push(annulledWhy(L, ctx.teams, ctx.lang));
   return { parts, lower, dropped };
 }
 

@@ -32,6 +32,15 @@ export const nothingText = (L, match) => (single(match) ? L.nothing_one : L.noth
 export const gameTitle = (L, match, n) => (single(match) ? L.result : fmt(L.game, n));
 export const tiedText = (L, match) => (single(match) ? L.tied_one : L.tied);
 
+// Why an annulled match does not count (withdrawn_results), naming the withdrawn team(s)
+// it has, as the page first drew it (referee_pages.annulled_why).
+export function annulledWhy(L, teams, lang) {
+  const out = teams.filter((t) => t?.withdrawn).map((t) => t.name);
+  if (!out.length) return L.annulled_why_any;
+  const named = new Intl.ListFormat(lang || undefined, { type: "conjunction" }).format(out);
+  return fill(L.annulled_why, { team: named });
+}
+
 // Why an open question was closed unanswered: the match as it is now.
 export function closedText(L, match) {
   return fill(L.question_closed, { score: matchScoreText(match, L.FF, L.W), status: L.status[match.status] || match.status });

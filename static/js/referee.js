@@ -164,7 +164,16 @@ function keepStored() {
 // The live feed (live.js) says the match changed: adopt it; if something is typed, show
 // the change next to it and wait for the referee's choice.
 async function followFeed(match) {
-  if (match.id !== matchId || match.version <= state.stored.version) return;
+  if (match.id !== matchId) return;
+  if (match.version <= state.stored.version) {
+    // the same stored result, annulled or counted again (a withdrawal, the organizer's
+    // withdrawn_results): its version stays, only the marks change
+    if (match.version === state.stored.version && !!match.annulled !== !!state.stored.annulled) {
+      state.stored = { ...state.stored, annulled: match.annulled };
+      redraw();
+    }
+    return;
+  }
   const typedFor = logic.nextGameNumber(state.stored); // the game being typed, before the change
   state.stored = match;
   const closed = closeQuestion(dialog); // its words were about the match before this change

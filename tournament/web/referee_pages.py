@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from babel.lists import format_list
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -35,6 +36,16 @@ async def my_matches(request: Request) -> Response:
         for entry in group:
             entry["round_label"] = _round(entry)
     return render(request, "referee_list.html", groups=found)
+
+
+def annulled_why(labels: dict[str, Any], sides: list[dict[str, Any] | None],
+                 lang: str) -> str:
+    """Why an annulled match does not count, naming the withdrawn team(s) it has (as
+    referee-draw.js says it, from the same labels)."""
+    out = [i18n.localized(s, lang) for s in sides if s and s.get("withdrawn")]
+    if not out:
+        return str(labels["annulled_why_any"])
+    return str(labels["annulled_why"]) % {"team": format_list(out, locale=lang)}
 
 
 def console_labels(_: Any, published: bool = True, solo: bool = False) -> dict[str, Any]:
@@ -113,6 +124,12 @@ def console_labels(_: Any, published: bool = True, solo: bool = False) -> dict[s
         "apply_correction": _("Save my correction (%(game)s)"),
         "series_change": _("The series score changes: %(from)s → %(to)s."),
         "correct_confirm": _("%(game)s: %(from)s becomes %(to)s. Save the correction?"),
+        # a withdrawn team's result its stage annuls (withdrawn_results): where a referee
+        # corrects it, what the correction does and does not do
+        "annulled_why": _("This result does not count in the table while the withdrawal of "
+                          "%(team)s stands. A correction is still saved."),
+        "annulled_why_any": _("This result does not count in the table while the withdrawal "
+                              "of a team in it stands. A correction is still saved."),
         # the feed changed the match under an open question: it is closed, never refreshed
         "question_closed": _("The match changed while this question was open, so it was "
                              "closed (now %(score)s, %(status)s). Nothing was saved: check "
@@ -149,8 +166,8 @@ async def console(request: Request) -> Response:
     sides = found["sides"]
     data = {
         "match": match, "me": {"id": actor.user_id, "name": actor.name},
-        "teams": [{"id": s["id"], "name": i18n.localized(s, lang), "flag": s["nation"] or ""}
-                  if s else None for s in sides],
+        "teams": [{"id": s["id"], "name": i18n.localized(s, lang), "flag": s["nation"] or "",
+                   "withdrawn": bool(s.get("withdrawn"))} if s else None for s in sides],
         "allow_draws": bool(stage["settings"].get("allow_draws")),
         # an optional map per game only where the title has maps to pick (titles.map_box)
         "maps": titles.map_box(found["event"].get("game"), stage["settings"]),
@@ -165,7 +182,8 @@ async def console(request: Request) -> Response:
                       nation_codes=found["nation_codes"],
                       seq=t.last_seq, match=match, stage=stage, event=found["event"],
                       sides=sides, teams={s["id"]: s for s in sides if s},
-                      round_label=label, console=data)
+                      round_label=label, console=data,
+                      annulled_why=annulled_why(data["labels"], sides, lang))
     response.headers["Cache-Control"] = "no-store"  # always the stored state, never a copy
     return response
 
