@@ -51,7 +51,10 @@ export function restoreDraft(key, boxes) {
   } catch { sessionStorage.removeItem(key); }
 }
 
-// Puts a score in the boxes (a stored game being corrected, the score in play).
-export function putScore(boxes, score) {
-  score.forEach((v, i) => { boxes.points[i].value = String(v); });
+// Puts a game in the boxes, its score and map (a stored game being corrected, the game in
+// play: a reload, or another phone, goes on from its map too; without it, the next "save
+// score in play" sent the game without its map and spectators lost it).
+export function putGame(boxes, game) {
+  game.score.forEach((v, i) => { boxes.points[i].value = String(v); });
+  boxes.map.value = game.map || "";
 }

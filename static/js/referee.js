@@ -21,7 +21,7 @@
 import * as logic from "./referee-logic.js";
 import { ask, closeQuestion } from "./referee-ask.js";
 import { drawConflict } from "./referee-conflict.js";
-import { clearDraft, draftKey, keepDraft, putScore, restoreDraft, typed, typedGame } from "./referee-draft.js";
+import { clearDraft, draftKey, keepDraft, putGame, restoreDraft, typed, typedGame } from "./referee-draft.js";
 import { draw, stillEditing } from "./referee-draw.js";
 import { show } from "./referee-message.js";
 import * as ops from "./referee-ops.js";
@@ -71,8 +71,7 @@ function editGame(number) {
   const game = logic.storedGames(state.stored)[number - 1];
   if (!game) return;
   state.editing = number;
-  putScore(boxes, game.score);
-  boxes.map.value = game.map || "";
+  putGame(boxes, game);
   keepDraft(DRAFT, boxes);
   redraw();
   con.say("error", "");
@@ -236,7 +235,10 @@ root.addEventListener("click", (event) => {
 });
 
 restoreDraft(DRAFT, boxes);
-// nothing typed here yet: the boxes start from the score in play, for its next goal
+// nothing typed here yet: the boxes start from the game in play (its score and map), for its
+// next goal
 const playingNow = logic.gameInPlay(state.stored);
-if (playingNow && boxes.points.every((p) => p.value === "")) putScore(boxes, playingNow.score);
+if (playingNow && boxes.points.every((p) => p.value === "") && !boxes.map.value) {
+  putGame(boxes, playingNow);
+}
 redraw();

@@ -54,3 +54,54 @@ async def test_a_winners_name_stays_on_one_line_in_the_conflict_panel(
         await panel.scroll_into_view_if_needed()
         await phone.screenshot(path=shots / "referee-conflict-lines-ja-phone.png", full_page=True)
         await phone.context.close()
+
+
+async def test_a_stored_games_winner_is_read_whole_on_a_phone(browser, module_server, shots):
+    """The console's list of stored games on a phone in Japanese: beside the game's title,
+    score and Correct button the winner had about 110 px and 神戸ファントムズ broke in two.
+    On a phone each game takes two rows (the winner whole on the second); the Correct
+    button stays 44 px; a laptop keeps the one row."""
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        event = await make_event(client, 4)
+        r = await client.patch(f"/api/teams/{event['teams'][0]}", json={
+            "name": NAME["en"], "names": NAME}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        r = await client.patch(f"/api/tournaments/{event['slug']}/events/lol",  # maps
+                               json={"game": "VALORANT"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        m = by_number(await make_stage(client, event, settings={"best_of": 5}))[1]
+        r = await client.patch(f"/api/matches/{m['id']}", json={
+            "games": [{"score": [13, 11], "map": "Ascent"}, [9, 13], [14, 12]],
+            "status": "live"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        me = await referee(client, event["slug"])
+        for lang in ("ja", "ko"):
+            phone = await phone_signed_in(browser, client, me, lang)
+            await open_console(phone, base, m["id"], lang)
+            line = phone.locator('[data-games] li[data-game="1"]')
+            winner = line.locator(".muted")
+            await expect(winner).to_have_text(NAME[lang])
+            assert await lines_of(winner) == 1, lang
+            for button in await phone.locator("[data-games] .edit-game").all():
+                box = await button.bounding_box()
+                assert box and box["width"] >= 44 and box["height"] >= 44, (lang, box)
+            # title, score and button on the first row, the winner under them
+            title = await line.locator("span").first.bounding_box()
+            score = await line.locator("strong").bounding_box()
+            button = await line.locator(".edit-game").bounding_box()
+            name = await winner.bounding_box()
+            assert title and score and button and name
+            first_row = max(title["y"] + title["height"], button["y"] + button["height"])
+            assert name["y"] >= first_row - 1
+            assert await phone.evaluate("document.documentElement.scrollWidth") <= 390
+            await line.scroll_into_view_if_needed()
+            await phone.screenshot(path=shots / f"referee-stored-games-{lang}-phone.png")
+            # a laptop: the one row, as it was
+            await phone.set_viewport_size({"width": 1366, "height": 900})
+            name = await winner.bounding_box()
+            button = await line.locator(".edit-game").bounding_box()
+            assert name and button and name["y"] < button["y"] + button["height"]
+            assert name["x"] < button["x"]
+            await phone.screenshot(path=shots / f"referee-stored-games-{lang}-desktop.png")
+            await phone.context.close()

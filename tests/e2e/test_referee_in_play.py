@@ -56,3 +56,66 @@ async def test_the_console_saves_the_score_in_play_and_then_the_game(
             == ([[13, 5], [13, 3]], False, [2, 0], 1)
         assert phone.errors == []  # type: ignore[attr-defined]
         await phone.close()
+
+
+async def test_the_game_in_plays_map_stays_shown_to_spectators(browser, module_server, shots):
+    """A VALORANT map being played, saved with "Save score in play": the open match pages
+    (ja, ko) show it as it arrives and as a reload draws it. The console opened again (a
+    reload, another phone) starts from the game in play with its map: it started from the
+    score alone, so the next save in play sent the game without its map and the match page
+    lost it."""
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        event = await make_event(client, 4)
+        r = await client.patch(f"/api/tournaments/{event['slug']}/events/lol",  # maps
+                               json={"game": "VALORANT"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        m = by_number(await make_stage(client, event, settings={"best_of": 3}))[1]
+        url = f"/api/matches/{m['id']}"
+        r = await client.patch(url, json={"games": [[13, 5]], "status": "live"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        spectators = {}
+        for lang in ("ja", "ko"):
+            page = await browser.new_page(viewport={"width": 390, "height": 844})
+            await page.goto(f"{base}/matches/{m['id']}?lang={lang}")
+            await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+            spectators[lang] = page
+        said = {"ja": "第2ゲーム 進行中", "ko": "2세트 진행 중"}
+
+        async def shown(score: list[str], only: str | None = None) -> None:
+            for lang, page in spectators.items():
+                if only and lang != only:
+                    continue
+                row = page.locator("[data-games] [data-in-play]")
+                await expect(row.locator("th")).to_have_text(said[lang])
+                await expect(row.locator("td")).to_have_text(["Ascent", *score])
+
+        me = await referee(client, event["slug"])
+        phone = await phone_signed_in(browser, client, me, "ja")
+        await open_console(phone, base, m["id"], "ja")
+        await tap_score(phone, 5, 3, "Ascent")
+        await phone.locator('[data-action="save-live"]').click()
+        await expect(phone.locator("[data-games] [data-in-play]")).to_contain_text("Ascent")
+        await shown(["5", "3"])
+        # the console opened again starts from the game in play, its map too
+        await phone.evaluate("sessionStorage.clear()")
+        await phone.reload()
+        await expect(phone.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+        await expect(phone.locator('[data-point="0"]')).to_have_value("5")
+        await expect(phone.locator("[data-map]")).to_have_value("Ascent")
+        await phone.locator('[data-stepper="0"] [data-step="1"]').click()
+        await phone.locator('[data-action="save-live"]').click()
+        await expect(phone.locator("[data-games] [data-in-play]")).to_contain_text("6 – 3")
+        stored = (await client.get(url)).json()
+        assert (stored["games"], stored["maps"], stored["game_in_play"]) \
+            == ([[13, 5], [6, 3]], [None, "Ascent"], True)
+        await shown(["6", "3"])
+        for lang, page in spectators.items():
+            await page.reload()  # drawn by the server as the feed drew it
+            await shown(["6", "3"], lang)
+            await page.screenshot(path=shots / f"match-in-play-map-{lang}-phone.png")
+            await page.set_viewport_size({"width": 1366, "height": 900})
+            await page.screenshot(path=shots / f"match-in-play-map-{lang}-desktop.png")
+            await page.close()
+        assert phone.errors == []  # type: ignore[attr-defined]
+        await phone.close()
