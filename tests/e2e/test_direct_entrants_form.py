@@ -48,12 +48,13 @@ async def _shots(page: Page, shots: Path, name: str) -> None:
     await page.screenshot(path=str(shots / f"{name}-{label}.png"), full_page=True)
 
 
-@pytest.mark.parametrize(("lang", "size", "unreadable", "unsent"), [
-    ("ko", LAPTOP, "2번째 줄(Nobody)", "C1 자리는"),
-    ("ja", PHONE, "2行目（Nobody）", "C1は"),
+@pytest.mark.parametrize(("lang", "size", "unreadable", "unsent", "places"), [
+    ("ko", LAPTOP, "2번째 줄(Nobody)", "C조 1위는", ("A조 1위", "B조 1위")),
+    ("ja", PHONE, "2行目（Nobody）", "グループCの1位は", ("グループAの1位", "グループBの1位")),
 ])
 async def test_the_stage_form_sets_slots_and_shows_a_bad_list(browser, live_server, shots,
-                                                              lang, size, unreadable, unsent):
+                                                              lang, size, unreadable, unsent,
+                                                              places):
     base = live_server.url
     async with httpx.AsyncClient(base_url=base) as client:
         event = await make_event(client, 8)
@@ -86,6 +87,9 @@ async def test_the_stage_form_sets_slots_and_shows_a_bad_list(browser, live_serv
             knockout = int(re.search(r"/admin/stages/(\d+)", page.url).group(1))
             items = page.locator("[data-slot-list] li")
             await expect(items).to_have_count(4)
+            # a place as people say it: "グループAの1位", not "前のステージのA1"
+            await expect(items.nth(0)).to_have_text(places[0])
+            await expect(items.nth(2)).to_have_text(places[1])
             await expect(page.locator("[data-hold]")).to_be_visible()
             await _shots(page, shots, f"entrants-stage-{lang}")
             view = (await client.get(f"/api/stages/{knockout}", headers=AUTH)).json()

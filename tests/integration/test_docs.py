@@ -63,6 +63,9 @@ def test_every_template_message_is_translated():
     used |= set(error_words.MESSAGES.values()) | {error_words.GENERIC}
     used |= set(error_words.NOT_FOUND.values())
     used |= set(error_words.CSV_MESSAGES.values())
+    from tournament.web import place_words  # a place's ordinal ending: "%dst" -> "%d位"
+
+    used |= set(place_words.ORDINALS.values()) | {place_words.ORDINAL_TH}
     # the console's words looked up by variable: settings, fields, reasons, clash kinds
     from tournament.web import console, console_stages, settings_form
 

@@ -26,7 +26,8 @@ COLUMNS = ("name", "name_ko", "name_ja", "nation", "seed", "players")
 
 
 class CsvErrors(InvalidInput):
-    """422 ``invalid_csv`` with ``error.errors``: ``[{line, field, message}]``."""
+    """422 ``invalid_csv`` with ``error.errors``: ``[{line, field, message, code, params,
+    value}]``."""
 
     def __init__(self, errors: list[dict[str, Any]]) -> None:
         first = errors[0]
@@ -42,12 +43,28 @@ class CsvErrors(InvalidInput):
         return out
 
 
-def _error(line: int, field: str | None, message: str, code: str,
+SHOWN_VALUE = 60  # characters of a bad cell shown back; a longer one is cut ("…")
+
+
+def _error(line: int, field: str | None, message: str, code: str, value: str | None = None,
            **params: Any) -> dict[str, Any]:
-    """One bad line: where, what (in English), and ``code`` + ``params`` for pages that
-    say it in the reader's language."""
+    """One bad line: where, what (in English), the cell as typed (``value``: cut when long;
+    None when the line or file as a whole is wrong), and ``code`` + ``params`` for pages
+    that say it in the reader's language."""
+    if value is not None and len(value) > SHOWN_VALUE:
+        value = value[:SHOWN_VALUE - 1] + "…"
     return {"line": line, "field": field, "message": message, "code": code,
-            "params": params}
+            "params": params, "value": value}
+
+
+def _typed(values: dict[str, str], loc: tuple[Any, ...], given: Any) -> str | None:
+    """The cell a schema error is about, as typed: the value refused (a nation "KOR", a
+    player's handle), else the whole cell of its column (``names.ko`` is ``name_ko``)."""
+    if isinstance(given, str):
+        return given
+    if loc and loc[0] == "names" and len(loc) > 1:
+        return values.get(f"name_{loc[1]}")
+    return values.get(str(loc[0])) if loc else None
 
 
 def _row(line: int, row: dict[str, str | None]) -> tuple[TeamCreate | None,
@@ -65,7 +82,8 @@ def _row(line: int, row: dict[str, str | None]) -> tuple[TeamCreate | None,
         if values["seed"].isdigit() and int(values["seed"]) >= 1:
             body["seed"] = int(values["seed"])
         else:
-            errors.append(_error(line, "seed", "seed is a whole number from 1", "csv_seed"))
+            errors.append(_error(line, "seed", "seed is a whole number from 1", "csv_seed",
+                                 values["seed"]))
     handles = [h.strip() for h in (values.get("players") or "").split(";") if h.strip()]
     body["players"] = [{"handle": h} for h in handles]
     try:
@@ -73,6 +91,7 @@ def _row(line: int, row: dict[str, str | None]) -> tuple[TeamCreate | None,
     except ValidationError as exc:
         return None, errors + [_error(line, ".".join(str(p) for p in e["loc"][:1]) or None,
                                       e["msg"].removeprefix("Value error, "), "csv_field",
+                                      _typed(values, e["loc"], e.get("input")),
                                       reason=e["type"]) for e in exc.errors()]
     return (None, errors) if errors else (team, [])
 
@@ -101,7 +120,7 @@ def _teams(reader: csv.DictReader[str]) -> list[TeamCreate]:
         raise CsvErrors([_error(1, None, "the first line names the columns: "
                                 + ", ".join(COLUMNS) + (f"; not {', '.join(unknown)}"
                                                         if unknown else ""), "csv_header",
-                                columns=", ".join(COLUMNS))])
+                                ", ".join(unknown) or None, columns=", ".join(COLUMNS))])
     reader.fieldnames = header
     teams: list[TeamCreate] = []
     errors: list[dict[str, Any]] = []
@@ -110,7 +129,7 @@ def _teams(reader: csv.DictReader[str]) -> list[TeamCreate]:
         line = reader.line_num
         if None in row:
             errors.append(_error(line, None, "this line has more cells than the header",
-                                 "csv_extra_cells"))
+                                 "csv_extra_cells", ",".join(row[None])))
             continue
         # a quote left open swallows the lines after it into one cell: say so, at the line
         # where the quote opened, rather than "the name is not written right"
@@ -128,7 +147,7 @@ def _teams(reader: csv.DictReader[str]) -> list[TeamCreate]:
         key = name_key(name)
         if key and key in seen:
             errors.append(_error(line, "name", f"{name!r} is on line {seen[key]} too",
-                                 "csv_duplicate", name=name, other=seen[key]))
+                                 "csv_duplicate", name, name=name, other=seen[key]))
         elif key:
             seen[key] = line
         if team is not None:

@@ -137,7 +137,8 @@ def say(request: Request, exc: DomainError) -> str:
 
 
 def csv_lines(request: Request, exc: DomainError | None) -> list[dict[str, Any]]:
-    """Each bad line of an imported file, said in the reader's language."""
+    """Each bad line of an imported file, said in the reader's language, with the cell as
+    typed (``value``: None when the line as a whole is wrong)."""
     _ = i18n.gettext(language(request))
     found = []
     for e in getattr(exc, "errors", None) or []:
@@ -147,7 +148,7 @@ def csv_lines(request: Request, exc: DomainError | None) -> list[dict[str, Any]]
         else:
             said = _(error_words.CSV_MESSAGES[e["code"]]) % params
         found.append({"line": e["line"], "field": _field(e["field"], _) if e["field"]
-                      else "", "message": said})
+                      else "", "message": said, "value": e.get("value")})
     return found
 
 

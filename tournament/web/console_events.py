@@ -6,6 +6,7 @@ random with a recorded seed, as a draft to preview or started at once)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 from starlette.datastructures import FormData, UploadFile
@@ -92,12 +93,15 @@ async def event_page(request: Request, outcome: Outcome | None = None,
 
 
 async def _event_change(request: Request, what: str, run: Run,
-                        then: Callable[[Any], str] | None = None) -> Response:
+                        then: Callable[[Any], str] | None = None,
+                        kept: dict[str, str] | None = None) -> Response:
     """Run a form of the event page: on to ``then(result)`` (the page again by default),
-    or the page with the refusal shown at the form that was sent (``what``)."""
+    or the page with the refusal shown at the form that was sent (``what``), its boxes
+    holding what was typed and ``kept`` (filled in by ``run``: an uploaded file's text)."""
     done = await submit(request, run)
     slug, event_slug = _where(request)
     if not done.ok:
+        done.values |= kept or {}
         return await event_page(request, done, what)
     return back(request, then(done.value) if then else f"/admin/t/{slug}/e/{event_slug}",
                 what)
@@ -134,12 +138,17 @@ async def add_team(request: Request) -> Response:
 async def import_teams(request: Request) -> Response:
     """A CSV file uploaded or pasted; nothing is imported until every line is right."""
     slug, event_slug = _where(request)
+    # a refused file comes back in the paste box, to be fixed on the page and sent again
+    kept: dict[str, str] = {}
 
     async def run(session: Any, form: FormData, actor: Actor) -> Any:
         upload = form.get("file")
         raw = b""
         if isinstance(upload, UploadFile) and upload.filename:
             raw = await upload.read(MAX_CSV + 1)
+            if len(raw) <= MAX_CSV:
+                with suppress(UnicodeDecodeError):  # not UTF-8: nothing to show
+                    kept["csv"] = raw.decode("utf-8-sig")
         if not raw:
             raw = str(form.get("csv") or "").encode()
         if not raw.strip():
@@ -151,7 +160,7 @@ async def import_teams(request: Request) -> Response:
         return await audited.import_teams(session, actor, slug, event_slug, raw)
     # the page again, saying how many teams the file added ("12 teams added.")
     return await _event_change(request, "import", run, lambda made: (
-        f"/admin/t/{slug}/e/{event_slug}?added={len(made['teams'])}"))
+        f"/admin/t/{slug}/e/{event_slug}?added={len(made['teams'])}"), kept)
 
 
 def _stage_body(form: FormData) -> dict[str, Any]:

@@ -5,6 +5,7 @@ before anything is saved; a stage removed, with the results that would be lost l
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -36,6 +37,7 @@ from .console import (
     text,
 )
 from .pages import page
+from .place_words import place_name
 from .settings_form import (
     CHOICE_WORDS,
     FFA_TIEBREAKER_WORDS,
@@ -139,12 +141,12 @@ def ties_of(stage: dict[str, Any]) -> list[dict[str, Any]]:
             if len(teams) > 1 and finished(g)]
 
 
-def slot_list(stage: dict[str, Any]) -> list[int | str]:
+def slot_list(stage: dict[str, Any], _: Callable[[str], str]) -> list[int | str]:
     """A stage's bracket slots as the console lists them: a direct entrant's team id, a
-    place as "A1" ("1" when the earlier stage has one group)."""
+    place as people say it, "Group A 1st" ("1st" when the earlier stage has one group)."""
     given = slots.read((stage.get("source") or {}).get("slots") or [])
     grouped = any(not isinstance(x, int) and x[0] > 1 for x in given)
-    return [x if isinstance(x, int) else slots.label(x, grouped) for x in given]
+    return [x if isinstance(x, int) else place_name(x[0], x[1], grouped, _) for x in given]
 
 
 async def stage_page(request: Request, outcome: Outcome | None = None,
@@ -188,7 +190,7 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
                 plan_choices=console_plans.plan_choices(stage, field),
                 clash_words=CLASH_WORDS, lost=lost,
                 stages_by_id=stages_by_id,
-                slot_list=slot_list(stage),
+                slot_list=slot_list(stage, i18n.gettext(language(request))),
                 error=outcome.error if outcome else None,
                 values=outcome.values if outcome else {}, failed=failed)
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import DomainError
+from .place_words import label_name
 
 MESSAGES = {
     "invalid_score": "This score is not possible in this match's format.",
@@ -90,10 +91,11 @@ MESSAGES = {
     "unknown_team": "A team in the seeding is not in this event (or has withdrawn).",
     "too_few_teams": "A stage needs at least two teams.",
     "too_few_qualifiers": "The earlier stage cannot send that many teams.",
-    "unknown_place": "Place %(slot)s is not one the earlier stage sends (it sends the top "
+    # %(slot)s: a place as people say it, "Group A 1st" (place_words), not the typed "A1"
+    "unknown_place": "%(slot)s is not a place the earlier stage sends (it sends the top "
                      "%(qualifiers)s of each group).",
-    "duplicate_place": "Place %(slot)s is in the slots twice.",
-    "missing_place": "Place %(slot)s goes through from the earlier stage but has no slot.",
+    "duplicate_place": "%(slot)s is in the slots twice.",
+    "missing_place": "%(slot)s goes through from the earlier stage but has no slot.",
     "unknown_slot": "Line %(line)s (%(text)s) is neither a place of the earlier stage, such "
                     "as A1, nor a team of this event.",
     "invalid_settings": "This setting is not possible: %(setting)s.",
@@ -153,6 +155,8 @@ CSV_MESSAGES = {
     "csv_empty": "the file has no teams",
     "csv_malformed": "this line cannot be read (a quote left open?)",
 }
+# refusals whose ``params.slot`` is a place of an earlier stage ("A1")
+PLACE_CODES = frozenset({"unknown_place", "duplicate_place", "missing_place"})
 GENERIC = "The server refused this (%(code)s)."
 # a code said another way when its params show what it is about: too few teams because
 # the stage splits them into too many groups (``params.groups``)
@@ -198,6 +202,8 @@ def say(exc: DomainError | str, _: Callable[[str], str],
         return _(NOT_FOUND[what])
     values = {k: _shown(v, _) for k, v in (params or ({} if isinstance(exc, str)
                                                     else exc.params)).items()}
+    if code in PLACE_CODES and isinstance(values.get("slot"), str):
+        values["slot"] = label_name(values["slot"], _)
     template = MESSAGES.get(code)
     if code == "too_few_teams" and "groups" in values:
         template = TOO_MANY_GROUPS

@@ -65,7 +65,9 @@ WITHDRAWN_RESULTS_HINT = "Kept: its opponents keep what they won against it and 
 FOOTBALL_HINT = "Left as it is with goals as the game score: points, goal difference, goals " \
                 "scored, head to head (as the World Cup)"
 # Choices of a text setting that is not typed as one (the format checks them too).
-# a lobby's games are games, not the sets of a series ("게임", not "세트")
+# a lobby's games are games, not the sets of a series ("게임", not "세트"); said in the
+# same words as the series formats' label otherwise ("ロビーの1ゲームの所要時間" beside
+# "1ゲームの所要時間", "로비 게임 한 판에…" beside "세트 한 판에…")
 LOBBY_LABELS = {
     "game_minutes": "Minutes a game of a lobby takes (for clash checks and calendars)",
 }
