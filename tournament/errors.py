@@ -54,11 +54,9 @@ class NotFound(DomainError):
 def out_of_play(match_id: int) -> NotFound:
     """A match that exists but is not played (any more): a bracket reset no longer needed,
     a Swiss round withdrawn and paired again. No read shows it; its own answer says why."""
-    error = NotFound("Match", match_id, f"Match {match_id} is not played: it was taken out "
-                     "of play (a bracket reset no longer needed, or a Swiss round paired "
-                     "again after a correction).")
-    error.what = "OutOfPlay"
-    return error
+    return NotFound("OutOfPlay", match_id, f"Match {match_id} is not played: it was taken "
+                    "out of play (a bracket reset no longer needed, or a Swiss round paired "
+                    "again after a correction).")
 
 
 class Conflict(DomainError):
