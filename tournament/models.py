@@ -71,6 +71,9 @@ class Team(SQLModel, table=True):
     nation: str | None = Field(default=None, max_length=2)
     seed: int | None = None
     withdrawn: bool = False
+    # when it withdrew (migration 0015); None for a team withdrawn before it was stored
+    withdrawn_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
 
 
 class Player(SQLModel, table=True):

@@ -128,6 +128,7 @@ class TeamRow(Body):
     nation: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
     seed: Id | None = None
     withdrawn: bool = False
+    withdrawn_at: Time | None = None  # when it withdrew (none in an export made before)
     players: list[PlayerCreate] = Field(default_factory=list, max_length=50)
 
 

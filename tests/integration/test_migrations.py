@@ -68,14 +68,15 @@ def test_migration_0010_keeps_every_row_and_key(tmp_path):
         assert db.execute("SELECT max(id) FROM team").fetchone() == (3,)
 
 
-# Rows made before a migration that adds a column: a tournament, an event, a stage and a
-# match (with a played game), written at the revision before it.
+# Rows made before a migration that adds a column: a tournament, an event, a withdrawn
+# team, a stage and a match (with a played game), written at the revision before it.
 OLD_ROWS = """
     INSERT INTO tournament (id, slug, name, timezone, published, last_seq, nation_points,
         nation_scoring, created_at) VALUES (7, 'cup', 'Cup', 'Asia/Seoul', 1, 0,
         '[10, 6, 5]', 'best', '2026-11-29 00:00:00');
     INSERT INTO event (id, tournament_id, slug, name, position) VALUES (3, 7, 'fc',
         'eFootball', 0);
+    INSERT INTO team (id, event_id, name, withdrawn) VALUES (4, 3, 'Busan', 1);
     INSERT INTO stage (id, event_id, tournament_id, name, format, seeding_method, status,
         position, settings) VALUES (5, 3, 7, 'League', 'round_robin', 'standard',
         'running', 0, '{"allow_draws": true}');
@@ -87,6 +88,7 @@ OLD_ROWS = """
 # what each table's rows read as, before and after (the added column left out)
 OLD_VIEW = {"tournament": ("SELECT id, slug, nation_scoring FROM tournament",
                            [(7, "cup", "best")]),
+            "team": ("SELECT id, name, withdrawn FROM team", [(4, "Busan", 1)]),
             "stage": ("SELECT id, name, settings FROM stage",
                       [(5, "League", '{"allow_draws": true}')]),
             "match": ("SELECT id, stage_id, games, version FROM match",
@@ -104,6 +106,10 @@ OLD_VIEW = {"tournament": ("SELECT id, slug, nation_scoring FROM tournament",
     # a tournament made before has no venues: its matches' venues are shown as typed
     ("0014_tournament_venues", "0013_round_plans", "tournament", "venues", None,
      '[{"name": "Olympic Hall, Seoul", "names": {"ko": "서울 올림픽홀"}}]'),
+    # a team withdrawn before has no withdrawal time: a stage where it forfeited a match
+    # counts as left early, as before
+    ("0015_team_withdrawn_at", "0014_tournament_venues", "team", "withdrawn_at", None,
+     "2026-11-29 03:00:00.000000"),
 ])
 def test_a_migration_adds_its_column_to_old_rows_and_takes_it_back(
         tmp_path, revision, before, table, column, default, value):

@@ -38,6 +38,9 @@ Keep (played results stand, the rest forfeits):
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from tournament.formats import registry
@@ -135,6 +138,28 @@ def test_a_stage_played_out_before_the_withdrawal_keeps_its_results():
     for rule in ("annul", "annul_before_half"):
         assert annulled(results, {4}, rule) == frozenset()  # type: ignore[arg-type]
         assert line(table(rule, results)) == line(table("keep", results))
+
+
+def test_a_forfeit_before_the_withdrawal_leaves_a_played_out_stage_as_it_stood():
+    """Team 4 forfeited to 2 and played its other matches, then withdrew from a later
+    stage: with the time of its withdrawal known, nothing was left to play here and the
+    table stands; a forfeit at or after that time (the withdrawal's own) left the stage
+    early; without the time (a team withdrawn before it was kept), any forfeit did."""
+    at = datetime(2026, 11, 29, 3, 0, tzinfo=UTC)
+    early = replace(FORFEITS[0], updated_at=at - timedelta(days=1))
+    results = [*PLAYED, early, result(4, 3, (0, 1))]
+    for rule in ("annul", "annul_before_half"):
+        assert annulled(results, {4}, rule, {4: at}) == frozenset()  # type: ignore[arg-type]
+    # SQLite hands the times back without their zone: read as UTC
+    assert annulled([*PLAYED, replace(early, updated_at=at.replace(tzinfo=None)),
+                     result(4, 3, (0, 1))], {4}, "annul", {4: at}) == {4}
+    assert annulled(results, {4}, "annul") == {4}
+    assert annulled([*PLAYED, replace(early, updated_at=at), result(4, 3, (0, 1))],
+                    {4}, "annul", {4: at}) == {4}
+    rows = RR.standings(SEEDING, results, RR.parse_settings({
+        "game_score": "goals", "withdrawn_results": "annul"}), resolutions=[],
+        withdrawn=frozenset({4}), complete=True, withdrawn_at={4: at})
+    assert not any(r.annulled for r in rows)
 
 
 def test_matches_still_to_play_count_as_not_played():

@@ -56,6 +56,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import lru_cache, partial
 from typing import Any, ClassVar, Literal, TypeVar
 
@@ -78,6 +79,7 @@ from .types import (
     best_of_for,
     link_feeds,
 )
+from .withdrawal import NO_TIMES
 
 T = TypeVar("T")
 GrandFinal = Literal["single", "reset", "none"]
@@ -333,7 +335,8 @@ class DoubleElimination(Knockout[DoubleEliminationSettings]):
     def standings(self, seeding: list[int], results: list[MatchResult],
                   settings: DoubleEliminationSettings, *,
                   resolutions: Sequence[Sequence[int]], withdrawn: frozenset[int],
-                  complete: bool, seeding_method: SeedingMethod = "standard") -> list[Row]:
+                  complete: bool, seeding_method: SeedingMethod = "standard",
+                  withdrawn_at: Mapping[int, datetime] = NO_TIMES) -> list[Row]:
         """The bracket's rows; with groups, each group's rows (they carry ``group``),
         groups in order, as round robin groups."""
         if settings.groups > 1 and len(seeding) >= 2 * settings.groups:

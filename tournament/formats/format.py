@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
 from .draw import Separation, bracket_conflicts, group_conflicts, group_pots, tier_pots
@@ -19,6 +20,7 @@ from .seeding import SeedingMethod
 from .standings import break_ties
 from .state import MatchState
 from .types import FormatError, StageFormat, StagePlan
+from .withdrawal import NO_TIMES
 
 Label = tuple[str, int | None]  # a message id and its optional %d parameter
 GAME_SCORES = ("goals", "rounds", "points")  # what a game's own score counts
@@ -255,7 +257,10 @@ class Format(Generic[S]):
     # -- standings --------------------------------------------------------------------------
     def standings(self, seeding: list[int], results: list[MatchResult], settings: S, *,
                   resolutions: Sequence[Sequence[int]], withdrawn: frozenset[int],
-                  complete: bool, seeding_method: SeedingMethod = "standard") -> list[Row]:
+                  complete: bool, seeding_method: SeedingMethod = "standard",
+                  withdrawn_at: Mapping[int, datetime] = NO_TIMES) -> list[Row]:
+        """``withdrawn_at``: when each withdrawn team withdrew, where known (a round robin
+        that annuls reads it: ``withdrawal.py``)."""
         raise NotImplementedError
 
     def can_strike(self, settings: S) -> bool:
@@ -263,7 +268,8 @@ class Format(Generic[S]):
         return False
 
     def struck(self, results: Sequence[MatchResult], settings: S,
-               withdrawn: frozenset[int]) -> frozenset[int]:
+               withdrawn: frozenset[int],
+               withdrawn_at: Mapping[int, datetime] = NO_TIMES) -> frozenset[int]:
         """The withdrawn teams whose results this stage annuls (``withdrawal.py``): a
         match of one of them counts for nothing. Only a round robin annuls."""
         return frozenset()

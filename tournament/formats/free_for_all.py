@@ -16,6 +16,7 @@ each team placement points (by its place) and kill points; standings add them up
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any, ClassVar
 
 from .format import Format, fail
@@ -25,6 +26,7 @@ from .results import MatchResult, Row
 from .seeding import SeedingMethod, snake_groups
 from .state import MatchState
 from .types import FormatError, MatchPlan, StageFormat, StagePlan
+from .withdrawal import NO_TIMES
 
 
 # -- lobbies ----------------------------------------------------------------------------------
@@ -112,7 +114,8 @@ class FreeForAll(Format[FreeForAllSettings]):
     def standings(self, seeding: list[int], results: list[MatchResult],
                   settings: FreeForAllSettings, *, resolutions: Sequence[Sequence[int]],
                   withdrawn: frozenset[int], complete: bool,
-                  seeding_method: SeedingMethod = "standard") -> list[Row]:
+                  seeding_method: SeedingMethod = "standard",
+                  withdrawn_at: Mapping[int, datetime] = NO_TIMES) -> list[Row]:
         return list(stage_table(seeding, results, settings, withdrawn=withdrawn,
                                 complete=complete, resolutions=resolutions))
 

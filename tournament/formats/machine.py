@@ -41,6 +41,7 @@ from .types import (
     StagePlan,
     StageStatus,
 )
+from .withdrawal import NO_TIMES
 
 
 def utcnow() -> datetime:
@@ -96,10 +97,12 @@ class ResultUpdate:
 class StageMachine:
     def __init__(self, stage: StageInfo, store: Store,
                  withdrawn: frozenset[int] = frozenset(),
-                 clock: Callable[[], datetime] = utcnow) -> None:
+                 clock: Callable[[], datetime] = utcnow,
+                 withdrawn_at: Mapping[int, datetime] = NO_TIMES) -> None:
         self.stage = stage
         self.store = store
         self.withdrawn = withdrawn  # teams that forfeit every match they reach
+        self.withdrawn_at = withdrawn_at  # when each withdrew, where known (withdrawal.py)
         self.clock = clock
         self.changes = Changes()
         self.status = stage.status
@@ -358,7 +361,7 @@ class StageMachine:
         if self.withdrawn and self.stage.format.can_strike(self.stage.settings):
             self.changes.struck = self.stage.format.struck(
                 [m.result() for m in await self.store.all() if m.active], self.stage.settings,
-                self.withdrawn)
+                self.withdrawn, self.withdrawn_at)
         if self.stage.format.pairs_rounds:
             while await self._next_round():
                 pass
@@ -387,7 +390,8 @@ class StageMachine:
         return s.format.standings(
             list(s.seeding), [m.result() for m in matches if m.active], s.settings,
             resolutions=s.resolutions, withdrawn=self.withdrawn,
-            complete=self.status == StageStatus.COMPLETED, seeding_method=s.seeding_method)
+            complete=self.status == StageStatus.COMPLETED, seeding_method=s.seeding_method,
+            withdrawn_at=self.withdrawn_at)
 
 
 def _ties(rows: Sequence[Row]) -> list[list[int]]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 
 TIEBREAKER_BRACKET = "tiebreaker"  # a match the organizer adds to split a tie
 
@@ -25,6 +26,8 @@ class MatchResult:
     placings: tuple[tuple[int, tuple[tuple[int, int, int], ...]], ...] = ()
     forfeit: int | None = None  # the side (1 or 2) that forfeited: a walkover
     best_of: int = 1
+    # when the match last changed (a withdrawal's forfeits are told apart by it)
+    updated_at: datetime | None = field(default=None, compare=False)
 
     @property
     def is_bye(self) -> bool:

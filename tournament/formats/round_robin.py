@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from . import layout
@@ -32,7 +33,7 @@ from .standings import (
     line_tie,
 )
 from .types import FormatError, MatchPlan, StageFormat, StagePlan, best_of_for
-from .withdrawal import WITHDRAWN_RESULTS, WithdrawnResults, annulled, counted
+from .withdrawal import NO_TIMES, WITHDRAWN_RESULTS, WithdrawnResults, annulled, counted
 
 
 def berger_table(n: int) -> list[list[tuple[int, int]]]:
@@ -193,7 +194,8 @@ class RoundRobin(Format[RoundRobinSettings]):
     def standings(self, seeding: list[int], results: list[MatchResult],
                   settings: RoundRobinSettings, *, resolutions: Sequence[Sequence[int]],
                   withdrawn: frozenset[int], complete: bool,
-                  seeding_method: SeedingMethod = "standard") -> list[Row]:
+                  seeding_method: SeedingMethod = "standard",
+                  withdrawn_at: Mapping[int, datetime] = NO_TIMES) -> list[Row]:
         """Each group's table (rows carry ``group``), groups in order. A withdrawn team's
         results are left out where ``withdrawn_results`` annuls them."""
         group_of: dict[int, int] = {}
@@ -202,7 +204,7 @@ class RoundRobin(Format[RoundRobinSettings]):
                 if t is not None:
                     group_of[t] = r.group or 1
         seed = {t: i + 1 for i, t in enumerate(seeding)}
-        struck = annulled(results, withdrawn, settings.withdrawn_results)
+        struck = annulled(results, withdrawn, settings.withdrawn_results, withdrawn_at)
         results = counted(results, struck)
         out: list[Row] = []
         for group in sorted(set(group_of.values())):
@@ -226,8 +228,10 @@ class RoundRobin(Format[RoundRobinSettings]):
         return settings.withdrawn_results != "keep"
 
     def struck(self, results: Sequence[MatchResult], settings: RoundRobinSettings,
-               withdrawn: frozenset[int]) -> frozenset[int]:
-        return annulled(results, withdrawn, settings.withdrawn_results) if withdrawn \
+               withdrawn: frozenset[int],
+               withdrawn_at: Mapping[int, datetime] = NO_TIMES) -> frozenset[int]:
+        return annulled(results, withdrawn, settings.withdrawn_results, withdrawn_at) \
+            if withdrawn \
             else frozenset()
 
     def layout(self, stage: Mapping[str, Any]) -> list[dict[str, Any]]:

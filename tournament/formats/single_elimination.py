@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from . import layout
@@ -22,6 +23,7 @@ from .types import (
     best_of_for,
     link_feeds,
 )
+from .withdrawal import NO_TIMES
 
 ROUND_NAMES = {1: "Final", 2: "Semifinals", 3: "Quarterfinals"}
 
@@ -155,7 +157,8 @@ class SingleElimination(Knockout[SingleEliminationSettings]):
     def standings(self, seeding: list[int], results: list[MatchResult],
                   settings: SingleEliminationSettings, *,
                   resolutions: Sequence[Sequence[int]], withdrawn: frozenset[int],
-                  complete: bool, seeding_method: SeedingMethod = "standard") -> list[Row]:
+                  complete: bool, seeding_method: SeedingMethod = "standard",
+                  withdrawn_at: Mapping[int, datetime] = NO_TIMES) -> list[Row]:
         return knockout_rows(seeding, table(seeding, results), results, resolutions)
 
     def round_label(self, bracket: str | None, round_number: int, team_count: int) -> Label:

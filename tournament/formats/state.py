@@ -93,7 +93,7 @@ class MatchState:
                            completed=self.status == MatchStatus.COMPLETED, draw=self.draw,
                            games=tuple((g[0], g[1]) for g in self.finished_games()),
                            lobby=tuple(self.lobby or ()), forfeit=self.forfeit,
-                           best_of=self.best_of,
+                           best_of=self.best_of, updated_at=self.updated_at,
                            placings=tuple(
                                (int(g["number"]), tuple(
                                    (int(r["team_id"]), int(r["placement"]), int(r["kills"]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Literal
 
 from . import layout
@@ -31,6 +32,7 @@ from .swiss_pairing import (
     statuses,
 )
 from .types import FormatError, MatchPlan, StageFormat, StagePlan
+from .withdrawal import NO_TIMES
 
 # Standard Swiss keeps true ties (flagged for the organizer) instead of deciding by seed.
 STANDARD_SWISS_TIEBREAKERS = ("buchholz", "game_difference", "games_won")
@@ -177,7 +179,8 @@ class Swiss(Format[SwissSettings]):
     def standings(self, seeding: list[int], results: list[MatchResult],
                   settings: SwissSettings, *, resolutions: Sequence[Sequence[int]],
                   withdrawn: frozenset[int], complete: bool,
-                  seeding_method: SeedingMethod = "standard") -> list[Row]:
+                  seeding_method: SeedingMethod = "standard",
+                  withdrawn_at: Mapping[int, datetime] = NO_TIMES) -> list[Row]:
         seeds = {t: i + 1 for i, t in enumerate(seeding)}
         table = compute(seeds, results, tiebreakers=settings.tiebreakers,
                         record=settings.record, resolutions=resolutions,

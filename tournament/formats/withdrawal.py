@@ -16,21 +16,30 @@ setting, ``withdrawn_results``, as rulebooks differ):
   § 52.3, by a date: a team withdrawn before 1 May counts for nothing, one withdrawn
   later keeps its results and loses the rest 0:2).
 
-A withdrawal annuls only in a stage the team left before it had played it out (a match it
-forfeited or had still to play): a stage it finished before withdrawing keeps its results,
-as a rulebook leaves a finished phase as it stands. Its row stays in the table (its
+A withdrawal annuls only in a stage the team left before it had played it out: one where
+it had a match still to play when it withdrew (the withdrawal forfeits it), or that it
+reached after withdrawing. A stage it finished before withdrawing keeps its results, as a
+rulebook leaves a finished phase as it stands, even if it forfeited a match there. When
+the team withdrew is passed in (``withdrawn_at``); a match it forfeited that changed at or
+after that moment is one the withdrawal forfeited, or one the team reached after it (so
+an earlier forfeit edited after the withdrawal, its time or stream changed, is read as
+the withdrawal's). Without
+the time (a team withdrawn before it was stored), every match the team forfeited counts
+as left early, as before. Its row stays in the table (its
 counts then zero), placed below the teams still in (``round_robin.withdrawn_out``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from datetime import UTC, datetime
 from typing import Literal
 
 from .results import MatchResult
 
 WithdrawnResults = Literal["keep", "annul", "annul_before_half"]
 WITHDRAWN_RESULTS: tuple[WithdrawnResults, ...] = ("keep", "annul", "annul_before_half")
+NO_TIMES: Mapping[int, datetime] = {}  # when no withdrawal time is known
 
 
 def _own(team: int, results: Sequence[MatchResult]) -> list[MatchResult]:
@@ -42,21 +51,30 @@ def _played(team: int, r: MatchResult) -> bool:
     return r.completed and r.forfeit is None
 
 
-def _left_early(team: int, matches: Sequence[MatchResult]) -> bool:
-    """Whether the team left before playing its matches out: one it forfeited, or one
-    still to play."""
-    return any(not r.completed or r.forfeit == r.teams.index(team) + 1 for r in matches)
+def utc(at: datetime) -> datetime:
+    """``at`` as an aware UTC time (SQLite hands stored times back without their zone)."""
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+
+
+def _left_early(team: int, matches: Sequence[MatchResult], at: datetime | None) -> bool:
+    """Whether the team left before playing its matches out: a match still to play, or
+    one it forfeited at or after its withdrawal (``at``; unknown: any it forfeited)."""
+    return any(not r.completed or (r.forfeit == r.teams.index(team) + 1 and (
+        at is None or r.updated_at is None or utc(r.updated_at) >= utc(at)))
+        for r in matches)
 
 
 def annulled(results: Sequence[MatchResult], withdrawn: Collection[int],
-             rule: WithdrawnResults) -> frozenset[int]:
-    """The withdrawn teams whose results ``rule`` strikes out of this stage's table."""
+             rule: WithdrawnResults,
+             withdrawn_at: Mapping[int, datetime] = NO_TIMES) -> frozenset[int]:
+    """The withdrawn teams whose results ``rule`` strikes out of this stage's table;
+    ``withdrawn_at``: when each withdrew, where known."""
     if rule == "keep":
         return frozenset()
     out = set()
     for team in withdrawn:
         matches = _own(team, results)
-        if not matches or not _left_early(team, matches):
+        if not matches or not _left_early(team, matches, withdrawn_at.get(team)):
             continue
         played = sum(1 for r in matches if _played(team, r))
         if rule == "annul" or 2 * played < len(matches):

@@ -14,7 +14,8 @@ from ..formats.seeding import SeedingMethod
 from ..formats.types import FormatError
 from ..models import Stage, Team
 from ..schemas import FromStage
-from .progress import domain_error, withdrawn_teams
+from .annulment import event_withdrawals
+from .progress import domain_error
 from .stage_reads import stage_matches
 from .standings import rows as standing_rows
 
@@ -26,7 +27,7 @@ async def group_sizes(session: AsyncSession, source: Stage) -> dict[int, int | N
     assert source.id is not None
     if source.seeding:
         table = standing_rows(source, await stage_matches(session, source.id),
-                              await withdrawn_teams(session, source.event_id))
+                              await event_withdrawals(session, source.event_id))
         sizes: dict[int, int | None] = {}
         for row in table:
             group = row.get("group") or 1

@@ -33,7 +33,7 @@ async def event_tables(session: AsyncSession, slug: str,
     names = {x.id: x for x in await event_teams(session, event.id)}
     results: list[dict[str, Any]] = []
     standings: list[dict[str, Any]] = []
-    withdrawn = frozenset(x for x, team in names.items() if team.withdrawn and x)
+    withdrawn = annulment.withdrawals_of(names.values())
     for stage in await event_stages(session, event.id):
         if stage.status == StageStatus.DRAFT or stage.id is None:
             continue

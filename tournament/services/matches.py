@@ -16,8 +16,9 @@ from ..formats.types import FormatError, StageStatus
 from ..schemas import GameDetail, MatchUpdate
 from . import schedule
 from .actors import Actor
+from .annulment import NO_WITHDRAWALS, event_withdrawals
 from .locked import Locked, load_locked
-from .progress import answer, domain_error, withdrawn_teams
+from .progress import answer, domain_error
 from .sql_store import SqlStore
 from .steps import finish_locked
 
@@ -52,10 +53,11 @@ async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
     if fields & RESULT_FIELDS and stage["status"] == StageStatus.DRAFT:
         raise InvalidInput("stage_not_started", "This stage is a draft: start it before "
                            "results are reported.", "status")
-    withdrawn = await withdrawn_teams(session, stage["event_id"]) if locked.any_withdrawn \
-        else frozenset()
+    withdrawn = await event_withdrawals(session, stage["event_id"]) if locked.any_withdrawn \
+        else NO_WITHDRAWALS
     store = SqlStore(session, stage["id"], [match, *locked.fed])
-    machine = StageMachine(locked.stage_info(), store, withdrawn)
+    machine = StageMachine(locked.stage_info(), store, withdrawn.teams,
+                           withdrawn_at=withdrawn.at)
     values: dict[str, Any] = {f: getattr(body, f) for f in planning - {"scheduled_at"}}
     if "scheduled_at" in fields:  # stored in UTC: SQLite keeps no offset
         values["scheduled_at"] = body.scheduled_at.astimezone(UTC) \

@@ -5,22 +5,23 @@ strings these together after a result or a withdrawal."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
-from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
 from ..errors import Forbidden, InvalidInput
 from ..formats import registry
-from ..formats.machine import Changes, StageInfo, StageMachine
+from ..formats.machine import Changes, StageInfo, StageMachine, utcnow
 from ..formats.state import MatchState
 from ..formats.types import FormatError, NeedsAdmin, StageStatus
 from ..live.outbox import emit, emit_many
-from ..models import Stage, Team, Tournament
+from ..models import Stage, Tournament
 from . import round_plans
+from .annulment import Withdrawals, event_withdrawals
 from .reads import tournament_detail
 from .sql_store import SqlStore
 from .stage_reads import stage_view
@@ -51,12 +52,6 @@ def info_from(s: Mapping[str, Any], seeding: Sequence[int]) -> StageInfo:
         resolutions=tuple(tuple(r["teams"]) for r in s["resolutions"] or []))
 
 
-async def withdrawn_teams(session: AsyncSession, event_id: int) -> frozenset[int]:
-    rows = await session.exec(select(Team.id).where(Team.event_id == event_id,
-                                                    col(Team.withdrawn)))
-    return frozenset(t for t in rows.all() if t is not None)
-
-
 async def start(session: AsyncSession, stage: Stage, seeding: list[int],
                 check_rounds: bool = True) -> Changes:
     """Plan the stage for ``seeding`` and write its matches (byes settled); a seeding the
@@ -65,7 +60,8 @@ async def start(session: AsyncSession, stage: Stage, seeding: list[int],
     planned stage does not have."""
     store = SqlStore(session, stage.id or 0)
     info = replace(stage_info(stage), seeding=list(seeding))
-    machine = StageMachine(info, store, await withdrawn_teams(session, stage.event_id))
+    withdrawn = await event_withdrawals(session, stage.event_id)
+    machine = StageMachine(info, store, withdrawn.teams, withdrawn_at=withdrawn.at)
     changes = await machine.start()  # plans first: a seeding it cannot play changes nothing
     if check_rounds:
         info.format.check_rounds(list(changes.added.values()), info.settings)
@@ -74,10 +70,12 @@ async def start(session: AsyncSession, stage: Stage, seeding: list[int],
     return changes
 
 
-def machine_for(session: AsyncSession, stage: Stage, withdrawn: frozenset[int],
-                loaded: list[MatchState] | None = None) -> tuple[StageMachine, SqlStore]:
+def machine_for(session: AsyncSession, stage: Stage, withdrawn: Withdrawals,
+                loaded: list[MatchState] | None = None,
+                clock: Callable[[], datetime] = utcnow) -> tuple[StageMachine, SqlStore]:
     store = SqlStore(session, stage.id or 0, loaded or ())
-    return StageMachine(stage_info(stage), store, withdrawn), store
+    return StageMachine(stage_info(stage), store, withdrawn.teams, clock,
+                        withdrawn.at), store
 
 
 async def persist(session: AsyncSession, stage: Stage, changes: Changes,

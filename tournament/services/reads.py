@@ -51,8 +51,7 @@ async def event_placements(session: AsyncSession, event: Event) -> list[views.Pl
     assert last.id is not None
     if not last.seeding:
         return []  # the last stage has not been drawn: nobody's final place is known
-    withdrawn = frozenset(t.id for t in await event_teams(session, event.id)
-                          if t.withdrawn and t.id is not None)
+    withdrawn = annulment.withdrawals_of(await event_teams(session, event.id))
     placed = stage_places(last, await stage_matches(session, last.id), withdrawn)
     seen = set(last.seeding or [])
     for earlier in reversed(stages[:-1]):

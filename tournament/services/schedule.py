@@ -14,9 +14,10 @@ from ..formats.clashes import Clash
 from ..formats.state import MatchState
 from ..models import Stage, Tournament, User
 from ..schemas_edit import RoundSchedule
+from .annulment import event_withdrawals
 from .clash_check import booking, find_clashes
 from .context import lock_tournament
-from .progress import machine_for, withdrawn_teams
+from .progress import machine_for
 from .round_plans import round_matches, slot_values
 from .steps import finish
 
@@ -58,7 +59,7 @@ async def schedule_round(session: AsyncSession, stage_id: int,
     assert tournament is not None and tournament.id is not None
     await lock_tournament(session, tournament.id)
     await check_referee(session, body.referee_id)
-    machine, store = machine_for(session, stage, await withdrawn_teams(session,
+    machine, store = machine_for(session, stage, await event_withdrawals(session,
                                                                         stage.event_id))
     chosen = round_matches(await store.all(), body.round, body.bracket, body.group)
     if not chosen:

@@ -54,7 +54,7 @@ async def stage_view(session: AsyncSession, stage: Stage,
     team_rows = [t for t in (await (await session.connection()).execute(
         select(TEAM).where(TEAM.c.event_id == stage.event_id))).all() if t.id in seeded]
     by_id = {t.id: t for t in team_rows}
-    withdrawn = frozenset(t.id for t in team_rows if t.withdrawn and t.id is not None)
+    withdrawn = annulment.withdrawals_of(team_rows)
     tz = tournament.timezone
     struck = annulment.struck(stage, matches, withdrawn)
     return {

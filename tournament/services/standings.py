@@ -13,10 +13,11 @@ from ..formats.state import MatchState
 from ..formats.types import StageStatus
 from ..models import Stage
 from ..views import Placement
+from .annulment import NO_WITHDRAWALS, Withdrawals
 
 
 def table(stage: Stage, matches: Sequence[MatchState],
-          withdrawn: frozenset[int] = frozenset()) -> list[Row]:
+          withdrawn: Withdrawals = NO_WITHDRAWALS) -> list[Row]:
     teams = list(stage.seeding or [])
     if not teams:
         return []  # a stage that has not started has no standings
@@ -24,19 +25,20 @@ def table(stage: Stage, matches: Sequence[MatchState],
     return fmt.standings(
         teams, [m.result() for m in matches if m.active],
         fmt.parse_settings(stage.settings or {}),
-        resolutions=[r["teams"] for r in stage.resolutions or []], withdrawn=withdrawn,
+        resolutions=[r["teams"] for r in stage.resolutions or []], withdrawn=withdrawn.teams,
         complete=stage.status == StageStatus.COMPLETED,
-        seeding_method=stage.seeding_method)  # type: ignore[arg-type]
+        seeding_method=stage.seeding_method,  # type: ignore[arg-type]
+        withdrawn_at=withdrawn.at)
 
 
 def rows(stage: Stage, matches: Sequence[MatchState],
-         withdrawn: frozenset[int] = frozenset()) -> list[dict[str, Any]]:
+         withdrawn: Withdrawals = NO_WITHDRAWALS) -> list[dict[str, Any]]:
     """Standings rows as the API shows them (``group`` in grouped stages)."""
     return [r.as_dict() for r in table(stage, matches, withdrawn)]
 
 
 def places(stage: Stage, matches: Sequence[MatchState],
-           withdrawn: frozenset[int] = frozenset()) -> list[Placement]:
+           withdrawn: Withdrawals = NO_WITHDRAWALS) -> list[Placement]:
     """The final ranks this stage has decided for the event so far."""
     fmt = registry.get(stage.format)
     rows = table(stage, matches, withdrawn)

@@ -20,8 +20,9 @@ from ..live.outbox import emit
 from ..models import Stage, Tournament, utcnow
 from ..schemas import TiebreakerCreate, TieResolution
 from . import waiting
+from .annulment import event_withdrawals
 from .context import lock_tournament
-from .progress import domain_error, machine_for, withdrawn_teams
+from .progress import domain_error, machine_for
 from .reads import tournament_detail
 from .stage_reads import stage_matches, stage_view
 from .standings import rows as standing_rows
@@ -69,7 +70,7 @@ async def add_tiebreaker(session: AsyncSession, stage_id: int,
                          body: TiebreakerCreate) -> views.MatchView:
     stage, tournament = await _for_write(session, stage_id)
     a, b = body.teams
-    machine, store = machine_for(session, stage, await withdrawn_teams(session,
+    machine, store = machine_for(session, stage, await event_withdrawals(session,
                                                                         stage.event_id))
     try:
         match = await machine.add_tiebreaker(a, b, body.best_of)
@@ -87,7 +88,7 @@ async def resolve(session: AsyncSession, stage_id: int,
         raise InvalidInput("duplicate_team", "A team appears twice in the order.", "teams")
     matches = await stage_matches(session, stage.id)
     _refuse_pending_tiebreaker(matches, body.teams)
-    ties = _places(standing_rows(stage, matches, await withdrawn_teams(session,
+    ties = _places(standing_rows(stage, matches, await event_withdrawals(session,
                                                                        stage.event_id)))
     if not any(set(teams) == set(body.teams) for teams in ties.values()):
         raise InvalidInput("not_a_tie", "The order must name exactly the teams that share "

@@ -70,6 +70,7 @@ async def export_tournament(session: AsyncSession, slug: str) -> dict[str, Any]:
             "position": e.position,
             "teams": [{"id": x.id, "name": x.name, "names": x.names or {}, "nation": x.nation,
                        "seed": x.seed, "withdrawn": x.withdrawn,
+                       "withdrawn_at": _iso(x.withdrawn_at, t.timezone),
                        "players": [{"handle": p.handle, "name": p.name, "names": p.names or {}}
                                    for p in rosters[x.id or 0]]} for x in teams],
             "stages": stages})
@@ -152,7 +153,10 @@ async def _event(session: AsyncSession, t: Tournament, row: EventRow, where: str
     for team_row in row.teams:
         team = Team(event_id=event.id, name=team_row.name, names=_names(team_row.names),
                     nation=team_row.nation, seed=team_row.seed,
-                    withdrawn=team_row.withdrawn)
+                    withdrawn=team_row.withdrawn,
+                    withdrawn_at=team_row.withdrawn_at.astimezone(UTC)
+                    if team_row.withdrawn_at and team_row.withdrawn_at.tzinfo
+                    else team_row.withdrawn_at)
         session.add(team)
         await session.flush()
         assert team.id is not None

@@ -20,7 +20,8 @@ from ..formats.progression import with_results
 from ..formats.qualification import Hold, qualifiers
 from ..formats.types import FormatError, StageStatus
 from ..models import Stage
-from .progress import start, withdrawn_teams
+from .annulment import event_withdrawals
+from .progress import start
 from .sql_store import delete_matches
 from .stage_reads import stage_matches
 from .standings import rows as standing_rows
@@ -31,7 +32,7 @@ async def _qualified(session: AsyncSession, stage: Stage, source: Stage) -> list
     their seeding order, or why it cannot have them yet."""
     assert source.id is not None and stage.source is not None
     table = standing_rows(source, await stage_matches(session, source.id),
-                          await withdrawn_teams(session, source.event_id))
+                          await event_withdrawals(session, source.event_id))
     groups: dict[int, list[tuple[int, int | None]]] = {}
     for row in table:
         groups.setdefault(row.get("group") or 1, []).append((row["team_id"], row["rank"]))

@@ -1,5 +1,7 @@
 """A team withdraws or is disqualified: it forfeits every match it has left, and every
-match it would reach later (the stage state machine's ``withdraw``)."""
+match it would reach later (the stage state machine's ``withdraw``). When it withdrew is
+kept (``Team.withdrawn_at``), and the matches it forfeits now are stamped with that very
+moment: a stage it had played out before keeps its results (``formats/withdrawal.py``)."""
 
 from __future__ import annotations
 
@@ -12,9 +14,10 @@ from .. import views
 from ..errors import Conflict, NotFound
 from ..formats.types import StageStatus
 from ..live.outbox import emit
-from ..models import Event, Stage, Team, Tournament
+from ..models import Event, Stage, Team, Tournament, utcnow
+from .annulment import event_withdrawals
 from .context import lock_tournament
-from .progress import machine_for, withdrawn_teams
+from .progress import machine_for
 from .steps import finish
 
 
@@ -30,17 +33,19 @@ async def withdraw(session: AsyncSession, team_id: int, reason: str) -> dict[str
     await session.refresh(team)
     if team.withdrawn:
         raise Conflict("already_withdrawn", "This team has already withdrawn.")
+    now = utcnow()
     team.withdrawn = True
+    team.withdrawn_at = now
     session.add(team)
     await session.flush()
-    withdrawn = await withdrawn_teams(session, event.id)
+    withdrawn = await event_withdrawals(session, event.id)
     forfeited: list[int] = []
     stages = (await session.exec(select(Stage).where(
         Stage.event_id == event.id, Stage.status == StageStatus.RUNNING))).all()
     for stage in stages:
         if team.id not in (stage.seeding or []):
             continue
-        machine, store = machine_for(session, stage, withdrawn)
+        machine, store = machine_for(session, stage, withdrawn, clock=lambda: now)
         for m in await machine.withdraw(team.id):
             assert m.id is not None
             forfeited.append(m.id)
