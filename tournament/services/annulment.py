@@ -16,13 +16,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
+from sqlalchemy import or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ..formats import registry
 from ..formats.state import MatchState
-from ..formats.withdrawal import NO_TIMES
-from ..models import Stage, Team
+from ..formats.withdrawal import NO_TIMES, utc
+from ..models import Match, Stage, Team
 from .sql_store import TABLE, load_matches
 
 NONE: frozenset[int] = frozenset()
@@ -94,3 +95,39 @@ async def struck_in(session: AsyncSession, stage_ids: Iterable[int]) -> dict[int
 
 async def struck_of(session: AsyncSession, stage_id: int) -> frozenset[int]:
     return (await struck_in(session, [stage_id])).get(stage_id, NONE)
+
+
+async def decided_at(session: AsyncSession, matches: Iterable[tuple[int, int, Sequence[int | None]]]
+                     ) -> dict[int, datetime]:
+    """When what decides whether each of these matches (id, stage id, teams) is annulled
+    last changed, for those that a withdrawn team played in a stage that may annul: its
+    withdrawal, or the last change to any of its matches there (a correction of another
+    match can move the half it played, and with it this match in or out of the table). A
+    calendar entry's DTSTAMP reads it: its text follows the flag."""
+    wanted = list(matches)
+    stages = {s.id: s for s in (await session.exec(select(Stage).where(
+        col(Stage.id).in_({stage for _, stage, _ in wanted})))).all() if _may_strike(s)}
+    if not stages:
+        return {}
+    withdrawn = withdrawals_of((await session.exec(select(
+        Team.id, Team.withdrawn, Team.withdrawn_at).where(
+        col(Team.event_id).in_({s.event_id for s in stages.values()}),
+        col(Team.withdrawn)))).all())
+    if not withdrawn.teams:
+        return {}
+    last: dict[tuple[int, int], datetime] = {}
+    for stage_id, a, b, at in (await session.exec(select(
+            Match.stage_id, Match.team1_id, Match.team2_id, Match.updated_at).where(
+            col(Match.stage_id).in_(set(stages)), or_(col(Match.team1_id).in_(withdrawn.teams),
+                                                     col(Match.team2_id).in_(withdrawn.teams))))).all():
+        for team in (a, b):
+            if team in withdrawn.teams:
+                key = (stage_id, team)
+                last[key] = max(last.get(key, utc(at)), utc(at))
+    out: dict[int, datetime] = {}
+    for match_id, stage_id, teams in wanted:
+        times = [utc(x) for t in teams if t is not None and t in withdrawn.teams
+                 for x in (last.get((stage_id, t)), withdrawn.at.get(t)) if x is not None]
+        if times and stage_id in stages:
+            out[match_id] = max(times)
+    return out

@@ -56,24 +56,31 @@ def calendar_targets(team: Mapping[str, Any],
 
 
 def _stamp(entry: Mapping[str, Any], team: Mapping[str, Any],
-           changed: Mapping[tuple[str, int], datetime]) -> datetime:
+           changed: Mapping[tuple[str, int], datetime],
+           decided: Mapping[int, datetime]) -> datetime:
     """When what an entry says was last revised (RFC 5545 DTSTAMP of a published feed): the
     match, or a rename of the team, its opponent or the stage since (or a change of the
-    tournament, whose venues name the entry's venue). SEQUENCE stays the match's own
-    version, bumped by its time and result: a new name is no new booking."""
+    tournament, whose venues name the entry's venue), or what made its result annulled or
+    counted again (``decided``: a withdrawal, another match of the withdrawn team).
+    SEQUENCE stays the match's own version, bumped by its time and result: a new name is
+    no new booking."""
     opponent = entry.get("opponent") or {}
     named = [changed.get(("team", team["id"])), changed.get(("stage", entry["stage_id"])),
              changed.get(("team", opponent.get("id", 0)))]
     if entry.get("venue_names"):
         named += [at for (kind, _), at in changed.items() if kind == "tournament"]
+    named.append(decided.get(entry["id"]))
     return max([datetime.fromisoformat(entry["updated_at"]), *(at for at in named if at)])
 
 
 def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: str,
                  base_url: str, rows: Mapping[int, Mapping[str, Any]] | None = None,
-                 changed: Mapping[tuple[str, int], datetime] | None = None) -> bytes:
+                 changed: Mapping[tuple[str, int], datetime] | None = None,
+                 decided: Mapping[int, datetime] | None = None) -> bytes:
     """``rows``: the team's standings row by stage id (a finished lobby's final place);
-    ``changed``: when the team, its opponents and stages were last changed (by the trail)."""
+    ``changed``: when the team, its opponents and stages were last changed (by the trail);
+    ``decided``: by match id, when whether it is annulled was last decided
+    (``services/annulment.decided_at``)."""
     _ = i18n.gettext(lang)
     cal = Calendar()
     cal.add("prodid", "-//Tournament service//schedule//EN")
@@ -109,7 +116,7 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
             end = expected_end(start, entry["best_of"], minutes)
         event.add("dtstart", start)
         event.add("dtend", end)
-        event.add("dtstamp", _stamp(entry, team, changed or {}))
+        event.add("dtstamp", _stamp(entry, team, changed or {}, decided or {}))
         event.add("url", f"{base_url}/matches/{entry['id']}")
         stage = entry.get("stage") or {}
         round_name, param = entry["round_label"]

@@ -18,7 +18,7 @@ from starlette.routing import Route
 
 from .. import i18n, venue_names, views
 from ..errors import BadRequest, DomainError
-from ..services import audit_query, reads, stage_reads, tournaments
+from ..services import annulment, audit_query, reads, stage_reads, tournaments
 from . import error_words, words
 from .assets import asset_url
 from .cache import versioned
@@ -345,9 +345,11 @@ async def team_calendar(request: Request) -> Response:
         event = next(e for e in t["events"] if e["slug"] == team["event"])
         standing, fed, _ahead = await team_standing(session, event["id"], team_id)
         changed = await audit_query.last_changed(session, calendar_targets(team, t["id"]))
+        decided = await annulment.decided_at(session, [
+            (e["id"], e["stage_id"], e["teams"]) for e in team["schedule"]])
         body = schedule_ics(with_rounds(team, fed), t, language(request),
                             str(request.base_url).rstrip("/"),
-                            {s["stage"]["id"]: s["row"] for s in standing}, changed)
+                            {s["stage"]["id"]: s["row"] for s in standing}, changed, decided)
         return Response(body, media_type="text/calendar; charset=utf-8")
     return await versioned(request, lambda s: reads.version(s, team_id=team_id), build)
 
