@@ -58,6 +58,16 @@ export function describe(ctx, match) {
   line.textContent = logic.matchScoreText(match, L.FF, L.W);
   const status = document.createElement("p");
   status.textContent = (L.status[match.status] || match.status) + (match.forfeit ? ` · ${L.forfeit_word}` : "");
+  // an annulled result (withdrawn_results), marked as the console's own board marks it:
+  // the score struck through beside the word
+  box.classList.toggle("annulled", !!match.annulled);
+  if (match.annulled) {
+    const note = document.createElement("span");
+    note.className = "annul-note";
+    note.dataset.annulledNote = "";
+    note.textContent = L.annulled;
+    status.append(" ", note);
+  }
   const list = document.createElement("ol");
   list.className = "ref-games compact";
   logic.storedGames(match).forEach((g, i) => list.append(gameLine(ctx, match, i + 1, g)));

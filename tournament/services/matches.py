@@ -14,7 +14,7 @@ from ..errors import Conflict, Forbidden, InvalidInput
 from ..formats.machine import ResultUpdate, StageMachine
 from ..formats.types import FormatError, StageStatus
 from ..schemas import GameDetail, MatchUpdate
-from . import schedule
+from . import annulment, schedule
 from .actors import Actor
 from .annulment import NO_WITHDRAWALS, event_withdrawals
 from .locked import Locked, load_locked
@@ -37,10 +37,13 @@ async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
     if not actor.may_referee(tid, locked.tournament["published"], stage["event_id"]):
         raise Forbidden("not_assigned", "You are not a referee of this tournament.")
     if if_match is not None and if_match != match.version:
+        # the stored match as every read gives it: annulled or not (the referee's panel)
+        struck = await annulment.struck_of(session, stage["id"]) if locked.any_withdrawn \
+            else annulment.NONE
         raise Conflict("version_conflict",
                        f"The match changed (version {match.version}, not {if_match}); "
                        "reload and try again.", "If-Match",
-                       extra={"match": views.match_view(match, locked.timezone)})
+                       extra={"match": views.match_view(match, locked.timezone, struck)})
     fields = body.model_fields_set
     if not fields - {"override"}:
         raise InvalidInput("empty_update", "Nothing to change: send status, score, games, "

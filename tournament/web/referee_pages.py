@@ -177,6 +177,8 @@ async def console(request: Request) -> Response:
         "errors": error_words.table(_),
         "lang": lang,
     }
+    # the word an annulled result is marked with (the conflict panel's stored match)
+    data["labels"]["annulled"] = i18n.pgettext(lang)("result", "annulled")
     label = words.match_round(match, stage["format"], stage["team_count"], stage["settings"])
     response = render(request, "referee.html", t=views.tournament_view(t), tz=t.timezone,
                       nation_codes=found["nation_codes"],
