@@ -29,6 +29,7 @@ from .audit import match_state
 from .naming import name_key
 from .plan_edits import plan_view
 from .progress import machine_for, withdrawn_teams
+from .round_plans import plans_of
 from .steps import finish
 
 State = dict[str, Any]
@@ -127,7 +128,7 @@ async def rename(session: AsyncSession, tournament: Tournament,
             changes = await finish(session, tournament, stage, machine, store)
             moved.matches += [(m.id or 0, before, match_state(views.match_view(
                 m, tz, changes.struck))) for m, before in changed]
-        plans = stage.round_plans or []
+        plans = plans_of(stage)
         if any(_new_name(p.get("venue"), renamed) for p in plans):
             fresh = []
             for p in plans:
