@@ -164,6 +164,16 @@ class Venue(Body):
 Venues = Annotated[list[Venue], Field(max_length=50)]  # names unique (``duplicate_venue``)
 
 
+class VenueEdit(Venue):
+    """A venue as ``PATCH`` sends it: ``renamed_from``, a venue the tournament lists or its
+    matches name, renames it, and every match and round plan at it follows."""
+
+    renamed_from: Annotated[str, _line(100), Field(min_length=1)] | None = None
+
+
+VenueEdits = Annotated[list[VenueEdit], Field(max_length=50)]
+
+
 class TournamentCreate(Body):
     slug: Slug
     name: Name
@@ -210,7 +220,7 @@ class TournamentUpdate(Body):
     nation_points: NationPoints | None = None
     nation_scoring: Literal["best", "every"] | None = None
     nation_decider: Slug | None = None  # null: no decider
-    venues: Venues | None = None  # the whole list, replacing the stored one
+    venues: VenueEdits | None = None  # the whole list, replacing the stored one
     published: bool | None = None
 
     @model_validator(mode="after")

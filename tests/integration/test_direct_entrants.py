@@ -188,3 +188,42 @@ async def test_a_direct_entrant_cannot_be_deleted_while_its_slot_waits(client):
     r = await client.delete(f"/api/teams/{d1}", headers=AUTH)
     assert r.status_code == 409 and r.json()["error"]["code"] == "team_in_stage", r.text
     assert (await client.get(f"/api/teams/{d1}")).status_code == 200
+
+
+async def test_a_place_no_team_holds_is_named_in_words_by_the_api_and_the_pages(client, app):
+    """A final takes the 3rd place of a stage without groups whose size was not known when
+    the final was made; that stage ends with two teams: the final waits, naming "3rd"
+    (not group 1, which a stage without groups does not have)."""
+    from tests.console_support import admin_console
+    from tests.helpers import soup, visible_text
+
+    event = await make_event(client, 5)
+    opening = await make_stage(client, event, name="Opening", format="round_robin",
+                               seeding=event["teams"][:4], settings={"advance": 2})
+    semis = await make_stage(client, event, name="Semis", format="round_robin",
+                             seeding={"from_stage": opening["id"], "qualifiers": 2})
+    final = await make_stage(client, event, name="Final", format="round_robin",
+                             seeding={"from_stage": semis["id"], "qualifiers": 3, "slots": [
+                                 {"place": 1}, {"place": 2}, {"place": 3},
+                                 event["teams"][4]]})
+    await play_out(client, opening["id"], pick=_low)
+    await play_out(client, semis["id"], pick=_low)
+    view = await stage(client, final["id"])
+    assert view["status"] == "pending"
+    assert view["hold"] == {
+        "code": "too_few_teams", "stage": semis["id"], "places": [3, 3], "slot": "3",
+        "message": "Waiting for 3rd of the earlier stage, which no team holds: a slot of "
+                   "this stage takes it."}
+    said = {"ko": "운영진 조치 대기: 이 스테이지의 슬롯이 받을 3위가 Semis에 없습니다.",
+            "ja": "運営の対応待ち：このステージの枠に入る3位がSemisにいません。",
+            "en": "Waiting for the organizer: Semis has no 3rd, which a slot of this stage "
+                  "takes."}
+    for lang, text in said.items():
+        page = soup((await client.get(f"/stages/{final['id']}?lang={lang}")).text)
+        assert visible_text(str(page.select_one("[data-hold]"))) == text, lang
+    con, ctx = await admin_console(client, app)
+    try:
+        page = soup((await con.get(f"/admin/stages/{final['id']}", lang="ja")).text)
+        assert visible_text(str(page.select_one("[data-hold]"))) == said["ja"]
+    finally:
+        await ctx.__aexit__(None, None, None)

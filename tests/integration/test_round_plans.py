@@ -228,3 +228,52 @@ async def test_a_planned_bracket_reset_gets_its_time_when_it_is_needed(client):
                 and m["round"] == 2]
     assert (played["status"], played["scheduled_at"], played["station"]) == (
         "completed", "2026-12-02T21:00:00+09:00", "Main")
+
+
+async def _store_plans(db_url: str, stage_id: int, plans: list[dict]) -> None:
+    """Plans written as an older version stored them (straight into the stage row)."""
+    from sqlalchemy import JSON, bindparam, text
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    engine = create_async_engine(db_url)
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(text("UPDATE stage SET round_plans = :plans WHERE id = :id")
+                               .bindparams(bindparam("plans", type_=JSON)),
+                               {"plans": plans, "id": stage_id})
+    finally:
+        await engine.dispose()
+
+
+async def test_an_old_plan_by_round_number_times_the_final_not_the_bronze_match(
+        client, db_url):
+    """A plan saved by bare round number before the third-place match had a round name of
+    its own covered it and the final alike; it is read as the final's (the bronze match
+    is planned by its own name), and saved again in that form."""
+    event = await make_event(client, 4)
+    groups = await make_stage(client, event, name="Groups", format="round_robin",
+                              settings={"groups": 2, "advance": 2})
+    knockout = await make_stage(client, event, name="Knockout", settings={
+        "third_place_match": True}, seeding={"from_stage": groups["id"], "qualifiers": 2})
+    await _store_plans(db_url, knockout["id"], [{
+        "id": 1, "round": 2, "bracket": None, "group": None,
+        "starts_at": "2026-12-06T10:00:00+00:00", "interval_minutes": 0, "venue": "Arena",
+        "stations": [], "stream_url": None, "referee_id": None, "applied": None}])
+    [old] = await plans(client, knockout["id"])
+    assert (old["id"], old["round"], old["bracket"]) == (1, 2, "winners")
+    # a plan by bare round number sent now is the final's too
+    url = f"/api/stages/{knockout['id']}/round-plans"
+    r = await client.post(url, json={"round": 2, "starts_at": "2026-12-06T19:00:00+09:00",
+                                     "venue": "Arena"}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    assert (r.json()["plan"]["id"], r.json()["plan"]["bracket"]) == (1, "winners")
+    for m in groups["matches"]:
+        assert (await report(client, m["id"], [1, 0])).status_code == 200
+    view = await stage(client, knockout["id"])
+    assert {(m["bracket"], m["round"]): (m["scheduled_at"], m["venue"])
+            for m in view["matches"]} == {
+        ("winners", 1): (None, None), ("winners", 2): ("2026-12-06T19:00:00+09:00", "Arena"),
+        ("third_place", 2): (None, None)}
+    final = next(m for m in view["matches"] if m["bracket"] == "winners" and m["round"] == 2)
+    [kept] = await plans(client, knockout["id"])
+    assert kept["applied"]["matches"] == [final["id"]]

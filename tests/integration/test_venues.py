@@ -149,9 +149,11 @@ async def test_the_console_run_sheet_and_stage_table_say_the_venue_in_the_page_l
 
 
 async def test_the_console_names_venues_and_offers_those_in_use(client, app):
-    event, _, _ = await _scheduled(client)
+    event = await make_event(client, 2)  # its match at the hall, which is not listed
+    (match,) = (await make_stage(client, event))["matches"]
+    r = await client.patch(f"/api/matches/{match['id']}", json={"venue": HALL}, headers=AUTH)
+    assert r.status_code == 200, r.text
     slug = event["slug"]
-    await client.patch(f"/api/tournaments/{slug}", json={"venues": []}, headers=AUTH)
     page = f"/admin/t/{slug}"
     con, ctx = await admin_console(client, app)
     try:
@@ -194,10 +196,15 @@ async def test_the_console_names_venues_and_offers_those_in_use(client, app):
         r = await con.post(page, f"{page}/venues", {"venue_name": [""], "venue_ko": ["홀"],
                                                     "venue_en": [""], "venue_ja": [""]})
         assert r.status_code == 422 and "Venues" in error_of(r.text)
-        # every row empty: the list is emptied
+        # every row empty: the list would lose the hall its match is at (refused, as in
+        # test_venue_renames); Studio B, where nothing is played, goes
         r = await con.post(page, f"{page}/venues", {"venue_name": ["", ""]})
+        assert r.status_code == 409
+        r = await con.post(page, f"{page}/venues", {"venue_name": [HALL, ""],
+                                                    "venue_was": [HALL, "Studio B"]})
         assert r.status_code == 303
-        assert (await client.get(f"/api/tournaments/{slug}")).json()["venues"] == []
+        assert (await client.get(f"/api/tournaments/{slug}")).json()["venues"] == [
+            {"name": HALL, "names": {}}]
     finally:
         await ctx.__aexit__(None, None, None)
 

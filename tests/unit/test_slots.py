@@ -27,7 +27,15 @@ def test_places_go_to_their_slots_between_the_direct_entrants():
 
 def test_a_place_nobody_holds_or_a_direct_entrant_who_qualified_holds_the_stage():
     held = qualifiers(9, GROUPS, 3, True, [(2, 3), 91, (1, 1), 92])
-    assert held == Hold("too_few_teams", 9, group=2, places=(3, 3))
+    assert held == Hold("too_few_teams", 9, group=2, places=(3, 3), detail={
+        "slot": "B3", "message": "Waiting for Group B 3rd of the earlier stage, which no "
+                                 "team holds: a slot of this stage takes it."})
+    # a stage without groups: the place alone, no group 1
+    held = qualifiers(9, {1: [(11, 1), (12, 2)]}, 3, False, [(1, 3), 91, (1, 1)])
+    assert isinstance(held, Hold) and held.as_dict() == {
+        "code": "too_few_teams", "stage": 9, "places": [3, 3], "slot": "3",
+        "message": "Waiting for 3rd of the earlier stage, which no team holds: a slot of "
+                   "this stage takes it."}
     held = qualifiers(9, GROUPS, 1, True, [(1, 1), 11, (2, 1), 92])
     assert isinstance(held, Hold) and held.code == "too_few_teams" and held.teams == (11,)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .seeding import cross_qualifiers
-from .slots import Slot, fill
+from .slots import Place, Slot, fill, label, spoken
 from .standings import line_tie
 
 HoldCode = Literal["waiting_for_stage", "unresolved_tie", "too_few_teams"]
@@ -63,8 +63,7 @@ def qualifiers(source: int, groups: Mapping[int, Ranked], count: int,
     if slots is not None:
         filled = fill(slots, teams)
         if isinstance(filled, tuple):  # a group smaller than the slots expected
-            return Hold("too_few_teams", source, group=filled[0],
-                        places=(filled[1], filled[1]))
+            return missing_place(source, filled, grouped)
         if len(set(filled)) != len(filled):  # a direct team that also qualified
             return Hold("too_few_teams", source, teams=tuple(
                 t for t in dict.fromkeys(filled) if filled.count(t) > 1))
@@ -73,6 +72,19 @@ def qualifiers(source: int, groups: Mapping[int, Ranked], count: int,
     if len(seeding) < 2:
         return Hold("too_few_teams", source, detail={"qualifiers": len(seeding)})
     return seeding
+
+
+def missing_place(source: int, slot: Place, grouped: bool) -> Hold:
+    """The stage waits for a place of ``source`` that no team holds (its group smaller
+    than the slots expected): the hold names it, ``group`` only for a stage with groups
+    (a stage without has no group 1 to name), ``slot`` as slots are written ("B3", "3")
+    and ``message`` in words."""
+    group, place = slot
+    return Hold("too_few_teams", source, group=group if grouped else None,
+                places=(place, place), detail={
+                    "slot": label(slot, grouped),
+                    "message": f"Waiting for {spoken(slot, grouped)} of the earlier stage, "
+                               "which no team holds: a slot of this stage takes it."})
 
 
 def _seeding_tie(ranked: Ranked, count: int) -> list[int]:

@@ -47,6 +47,17 @@ def label(slot: Slot, grouped: bool) -> str:
     return f"{chr(64 + group)}{place}" if grouped and group <= 26 else f"{place}"
 
 
+def spoken(slot: Place, grouped: bool) -> str:
+    """A place in English words, as an API message says it: "Group A 1st", "3rd" (the
+    pages say it in the reader's language, ``web/place_words.py``)."""
+    group, place = slot
+    ending = "th" if 10 <= place % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(
+        place % 10, "th")
+    if not grouped:
+        return f"{place}{ending}"
+    return f"Group {chr(64 + group) if 1 <= group <= 26 else group} {place}{ending}"
+
+
 def check(slots: Sequence[Slot], sizes: Mapping[int, int | None], qualifiers: int) -> None:
     """Every place named exists and is one the earlier stage sends (the top ``qualifiers``
     of its group), is named once, and every place it sends has a slot. ``sizes``: each

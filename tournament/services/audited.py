@@ -36,6 +36,7 @@ from . import (
 from .actors import Actor
 from .audit import record
 from .locked import load_locked
+from .venue_renames import Moved
 
 Session = Any  # an AsyncSession (kept loose: the pages hand in the same object)
 
@@ -55,10 +56,17 @@ async def create_tournament(session: Session, actor: Actor,
 
 async def update_tournament(session: Session, actor: Actor, slug: str,
                             body: TournamentUpdate) -> dict[str, Any]:
+    """The tournament's entry, and (a venue renamed) one ``match.schedule`` entry per match
+    and one ``round_plan.save`` per round plan that took the new name."""
     tid, before = await audit.snapshot_tournament(session, slug)
-    after = _plain(await tournaments.update_tournament(session, slug, body))
+    moved = Moved()
+    after = _plain(await tournaments.update_tournament(session, slug, body, moved))
     await record(session, actor, "tournament.update", ("tournament", after["id"]), before,
                  after, tid)
+    for match_id, was, now in moved.matches:
+        await record(session, actor, "match.schedule", ("match", match_id), was, now, tid)
+    for stage_id, was, now in moved.plans:
+        await record(session, actor, "round_plan.save", ("stage", stage_id), was, now, tid)
     return after
 
 

@@ -18,7 +18,7 @@ from ..errors import Conflict, NotFound
 from ..models import Stage, Tournament
 from ..schemas_edit import RoundSchedule
 from .context import lock_tournament
-from .round_plans import round_matches, same_round, stored
+from .round_plans import plans_of, read, round_matches, same_round, stored
 from .schedule import check_referee, schedule_round
 from .sql_store import TABLE, load_matches
 
@@ -32,6 +32,13 @@ async def _stage(session: AsyncSession, stage_id: int) -> tuple[Stage, Tournamen
     tournament = await session.get(Tournament, stage.tournament_id)
     assert tournament is not None and tournament.id is not None
     return stage, tournament
+
+
+def _as_read(stage: Stage, body: RoundSchedule) -> RoundSchedule:
+    """The plan sent, as a stored one is read (``round_plans.read``): a bare round number
+    of a single elimination with a third-place match is its main bracket's round."""
+    bracket = read({"bracket": body.bracket}, stage.format, stage.settings)["bracket"]
+    return body if bracket == body.bracket else body.model_copy(update={"bracket": bracket})
 
 
 def plan_view(plan: dict[str, Any], tz: str) -> PlanView:
@@ -51,7 +58,7 @@ def _when(value: str) -> datetime:
 
 async def list_plans(session: AsyncSession, stage_id: int) -> list[PlanView]:
     stage, tournament = await _stage(session, stage_id)
-    return [plan_view(p, tournament.timezone) for p in stage.round_plans or []]
+    return [plan_view(p, tournament.timezone) for p in plans_of(stage)]
 
 
 async def _exists(session: AsyncSession, stage_id: int, body: RoundSchedule) -> bool:
@@ -66,11 +73,12 @@ async def save_plan(session: AsyncSession, stage_id: int,
     stage, tournament = await _stage(session, stage_id)
     assert tournament.id is not None
     await lock_tournament(session, tournament.id)
+    body = _as_read(stage, body)
     if await _exists(session, stage_id, body):
         return {"plan": None, "matches": list(await schedule_round(session, stage_id, body))}
     await check_referee(session, body.referee_id)
     new = stored(body.model_dump())
-    plans = list(stage.round_plans or [])
+    plans = plans_of(stage)
     old = next((p for p in plans if same_round(p, new)), None)
     new["id"] = old["id"] if old else max((p["id"] for p in plans), default=0) + 1
     new["applied"] = None
@@ -86,7 +94,7 @@ async def _locked_plan(session: AsyncSession, stage_id: int, plan_id: int
     stage, tournament = await _stage(session, stage_id)
     assert tournament.id is not None
     await lock_tournament(session, tournament.id)
-    plans = list(stage.round_plans or [])
+    plans = plans_of(stage)
     old = next((p for p in plans if p["id"] == plan_id), None)
     if old is None:
         raise NotFound("Round plan", plan_id)
@@ -96,6 +104,7 @@ async def _locked_plan(session: AsyncSession, stage_id: int, plan_id: int
 async def update_plan(session: AsyncSession, stage_id: int, plan_id: int,
                       body: RoundSchedule) -> dict[str, Any]:
     stage, tournament, plans, old = await _locked_plan(session, stage_id, plan_id)
+    body = _as_read(stage, body)
     await check_referee(session, body.referee_id)
     new = {**stored(body.model_dump()), "id": plan_id, "applied": old.get("applied")}
     if any(p is not old and same_round(p, new) for p in plans):

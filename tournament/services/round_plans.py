@@ -78,6 +78,24 @@ def same_round(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     return all(a.get(k) == b.get(k) for k in ("round", "bracket", "group"))
 
 
+def read(plan: Mapping[str, Any], stage_format: str,
+         settings: Mapping[str, Any] | None) -> dict[str, Any]:
+    """A plan as it means now. One saved by bare round number (bracket null) in a single
+    elimination with a third-place match named both that round's matches: the final and
+    the bronze match. The bronze match has its own round (bracket ``third_place``, picked
+    by its own name), so such a plan is the main bracket's (``winners``): the final only.
+    Stored plans are read this way and written back so (no migration)."""
+    if plan.get("bracket") is None and stage_format == "single_elimination" \
+            and (settings or {}).get("third_place_match"):
+        return {**plan, "bracket": "winners"}
+    return dict(plan)
+
+
+def plans_of(stage: Stage) -> list[dict[str, Any]]:
+    """The stage's plans, each as it means now (``read``)."""
+    return [read(p, stage.format, stage.settings) for p in stage.round_plans or []]
+
+
 def _new_in_play(changes: Changes) -> list[MatchState]:
     """The matches this step brought into being: created, or (a grand-final reset) taken
     into play. A match already in play keeps the time it has."""
@@ -90,7 +108,7 @@ def _new_in_play(changes: Changes) -> list[MatchState]:
 def apply(stage: Stage, changes: Changes) -> list[tuple[int, list[MatchState]]]:
     """Give the matches this step makes their plan's times (before they are saved); the
     plans applied, each with its matches."""
-    plans = stage.round_plans or []
+    plans = plans_of(stage)
     if not plans:
         return []
     fresh = _new_in_play(changes)
@@ -122,5 +140,5 @@ async def record(session: AsyncSession, stage: Stage,
         applied[plan_id] = {"at": at, "matches": [m.id for m in matches],
                             "clashes": [c.as_dict() for c in found]}
     stage.round_plans = [{**p, "applied": applied[p["id"]]} if p["id"] in applied else p
-                         for p in stage.round_plans or []]
+                         for p in plans_of(stage)]
     session.add(stage)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -17,6 +17,9 @@ from ..schemas import EventCreate, TeamCreate, TournamentCreate, TournamentUpdat
 from ..venue_names import check_venues, stored
 from .context import lock_tournament
 from .naming import clashes, rename, require_change
+
+if TYPE_CHECKING:
+    from .venue_renames import Moved
 
 VIEWER = "viewer"  # session.info key: the Actor reading (set by the web layer), if any
 
@@ -83,8 +86,12 @@ async def create_tournament(session: AsyncSession, body: TournamentCreate) -> di
     return views.tournament_view(tournament) | {"events": [], "nations": [], "nation_pairs": []}
 
 
-async def update_tournament(session: AsyncSession, slug: str,
-                            body: TournamentUpdate) -> views.TournamentView:
+async def update_tournament(session: AsyncSession, slug: str, body: TournamentUpdate,
+                            moved: Moved | None = None) -> views.TournamentView:
+    """``moved``: filled in with the matches and round plans a venue's rename moved (the
+    audit trail records them)."""
+    from . import venue_renames  # it steps stages, which read tournaments through this module
+
     tournament = await tournament_by_slug(session, slug)
     assert tournament.id is not None
     await lock_tournament(session, tournament.id)
@@ -93,8 +100,10 @@ async def update_tournament(session: AsyncSession, slug: str,
     before = views.tournament_view(tournament)
     fields = body.model_dump(exclude_unset=True)
     rename(tournament, body.model_fields_set, fields)
+    renamed: dict[str, str] = {}
     if "venues" in fields:
         check_venues(fields["venues"])
+        renamed = await venue_renames.renames(session, tournament, fields["venues"])
         fields["venues"] = stored(fields["venues"]) or None
     for field, value in fields.items():
         if field not in ("name", "names"):
@@ -107,6 +116,10 @@ async def update_tournament(session: AsyncSession, slug: str,
             raise _unknown_decider(body.nation_decider)
     session.add(tournament)
     await session.flush()
+    done = await venue_renames.rename(session, tournament, renamed)
+    if moved is not None:
+        moved.matches += done.matches
+        moved.plans += done.plans
     view = views.tournament_view(tournament)
     if view == before:
         return view  # the values it sent are the stored ones: no change, no live event

@@ -101,6 +101,13 @@ MESSAGES = {
     "invalid_settings": "This setting is not possible: %(setting)s.",
     "invalid_dates": "The last day is before the first day.",
     "duplicate_venue": "Two venues are named %(name)s: a match's venue would name both.",
+    "venue_in_use": "%(matches)s match(es) and %(plans)s round plan(s) are at %(name)s: "
+                    "rename the venue (they follow the new name), or give them another "
+                    "venue before you remove it.",
+    "unknown_venue": "No venue of this tournament is named %(name)s: there is nothing to "
+                     "rename.",
+    "venue_renamed_twice": "%(name)s is renamed twice, or renamed and kept as well: its "
+                           "matches cannot be at both.",
     "unknown_stage": "There is no such stage in this event.",
     "too_many_teams": "An event has too many teams for this.",
     "too_many_stages": "This event has as many stages as it can have.",

@@ -104,8 +104,12 @@ PATHS: dict[str, dict[str, Any]] = {
         "get": _op("A tournament with its events and nation table", ref("TournamentDetail")),
         "patch": _op("Change a tournament (name, dates, nation points and decider, venues "
                      "and their names in each language, published; 422 duplicate_venue: "
-                     "two venues named alike)",
-                     ref("Tournament"), TournamentUpdate, auth=True)},
+                     "two venues named alike; a venue's renamed_from renames it on every "
+                     "match and round plan at it, 422 unknown_venue: it names no venue, "
+                     "422 venue_renamed_twice: renamed twice or renamed and kept; 409 "
+                     "venue_in_use: a listed venue left out while matches or round plans "
+                     "are at it, params.matches and params.plans say how many)",
+                     ref("Tournament"), TournamentUpdate, auth=True, errors=("409",))},
     "/api/tournaments/{slug}/events": {
         "post": _op("Create an event (one game title)", ref("EventDetail"), EventCreate,
                     auth=True, status="201", errors=("409",))},

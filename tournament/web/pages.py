@@ -24,6 +24,7 @@ from .assets import asset_url
 from .cache import versioned
 from .calendar import calendar_targets, schedule_ics
 from .common import int_param, language, reading, slug_param
+from .place_words import label_name, place_name
 from .stage_layout import feeds, layout
 from .team_ahead import with_byes
 from .team_view import team_standing, with_rounds
@@ -87,6 +88,9 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         aside=lambda text: i18n.aside(text, lang),
         # a match's venue (and station) in the reader's language, by the tournament's venues
         where_is=lambda m: venue_names.where(m, venues, lang), path=request.url.path,
+        # the place a stage waits for, in words (a hold of a place no team holds)
+        hold_place=lambda hold: label_name(hold["slot"], _) if hold.get("slot") else
+        place_name(hold.get("group") or 1, hold["places"][0], hold.get("group") is not None, _),
         nation_name=lambda code: i18n.nation_name(code, lang),
         nations=lambda: i18n.nation_choices(lang),
         brand=i18n.brand(shown_nations(context)),

@@ -24,6 +24,10 @@ HOLDS = {
     "too_few_teams": "Waiting for the organizer: %s does not produce enough qualifiers "
                      "for this stage.",
 }
+# a hold for a place of the earlier stage no team holds (its group smaller than the slots
+# expected): the place in words, "Group B 3rd" / "B조 3위" / "グループBの3位", or "3rd"
+MISSING_PLACE = "Waiting for the organizer: %(stage)s has no %(place)s, which a slot of " \
+                "this stage takes."
 # what a game's own score counts: the for, against and difference columns' titles, then the
 # difference column's head (a round difference is no football 득실차 / 得失点差)
 # a standings table's for / against / difference columns, by what a game's score counts:
