@@ -234,6 +234,8 @@ async def test_champions_gsl_groups_place_every_team_and_seed_the_playoffs(clien
         assert (open_match["group"], open_match["bracket"], open_match["round"]) == (
             group_no[group], bracket, round_)
         for lang, word in source.ROUND_NAMES[(bracket, round_)].items():  # as sources say
+            if (winner, loser) in source.OPENER:  # an opening match: 1경기 or 2경기
+                word %= source.OPENER[(winner, loser)]
             page = soup((await client.get(f"/matches/{open_match['id']}",
                                           params={"lang": lang})).text)
             meta = page.select_one(".hero-meta").get_text(" ", strip=True)

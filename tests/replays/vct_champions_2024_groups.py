@@ -89,8 +89,12 @@ ADVANCE = {"Team Heretics", "Sentinels", "Trace Esports", "Leviatán"}
 # Phoenix [5]) and "das entscheidende Spiel" after it (Sentinels v Gen.G [5]): the service's
 # GSL names, in English and Korean (GSL's 승자전, 패자전, 최종전)
 ROUND_NAMES = {
-    ("winners", 1): {"en": "Opening match", "ko": "첫 경기"},
+    ("winners", 1): {"en": "Opening match %d", "ko": "%d경기"},  # by OPENER below
     ("winners", 2): {"en": "Winners' match", "ko": "승자전"},
     ("losers", 1): {"en": "Elimination match", "ko": "패자전"},
     ("losers", 2): {"en": "Decider match", "ko": "최종전"},
 }
+# each opening match's number in its group (1 v 4 first, then 2 v 3): [10] calls Team
+# Heretics v FunPlus Phoenix "B조 2경기", Group B's second match
+OPENER = {("Gen.G", "Sentinels"): 1, ("Team Heretics", "FunPlus Phoenix"): 2,
+          ("Leviatán", "Talon Esports"): 1, ("Trace Esports", "Team Vitality"): 2}

@@ -135,21 +135,28 @@ def test_groups_name_rounds_by_their_own_bracket():
                 {"bracket": m.bracket, "round": m.round, "group": m.group}, n, s))
 
 
-GSL = ("Opening match", "Winners' match", "Elimination match", "Decider match")
+GSL = ("Opening matches", "Winners' match", "Elimination match", "Decider match")
+OPENER = "Opening match %d"
 
 
 def check_gsl(plan: list[MatchPlan], label: Any) -> None:
     """A GSL group's five matches by GSL's names, each the match its name says: the two
-    openers (1 v 4, 2 v 3), their winners in the winners' match, their losers in the
+    openers, each by its own name (Opening match 1 is 1 v 4 and played first, Opening
+    match 2 is 2 v 3), their winners in the winners' match, their losers in the
     elimination match, and the decider between the winners' match's loser and the
     elimination match's winner."""
     assert len(plan) == 5, plan
     names = {m.number: label(m) for m in plan}
-    assert all(param is None for _, param in names.values()), names
-    assert Counter(name for name, _ in names.values()) == Counter(
-        {GSL[0]: 2, GSL[1]: 1, GSL[2]: 1, GSL[3]: 1}), names
-    named = {name: m for m in plan for name in [names[m.number][0]] if name != GSL[0]}
-    openers = {m.number for m in plan if names[m.number][0] == GSL[0]}
+    by_name = {names[m.number]: m for m in plan}
+    first, second = by_name[(OPENER, 1)], by_name[(OPENER, 2)]
+    assert first.number < second.number
+    seeds = sorted(t for m in (first, second) for t in m.slots if isinstance(t, int))
+    assert (first.slots, second.slots) == ((seeds[0], seeds[3]), (seeds[1], seeds[2]))
+    openers = {first.number, second.number}
+    others = {n: name for n, name in names.items() if n not in openers}
+    assert all(param is None for _, param in others.values()), names
+    assert Counter(name for name, _ in others.values()) == Counter(GSL[1:]), names
+    named = {name: m for m in plan for name in [names[m.number][0]] if name != OPENER}
 
     def fed(m: MatchPlan) -> set[tuple[int, str]]:
         return {(s.match, s.outcome) for s in m.slots if isinstance(s, Feed)}
@@ -170,7 +177,8 @@ def test_a_gsl_group_names_its_rounds_as_broadcasters_do():
         for g in range(1, groups + 1):
             mine = [m for m in plan.matches if (m.group or 1) == g]
             label = lambda m, n=teams, s=settings: FMT.match_label(  # noqa: E731
-                {"bracket": m.bracket, "round": m.round, "group": m.group}, n, s)
+                {"bracket": m.bracket, "round": m.round, "group": m.group,
+                 "number": m.number}, n, s)
             if FMT.field_of(teams, settings, g if groups > 1 else None) == 4:
                 check_gsl(mine, label)
                 tried += 1
@@ -204,6 +212,11 @@ def test_the_stage_page_columns_and_a_tiebreaker_in_a_gsl_group():
         titles = {b["bracket"]: [c["label"] for c in b["columns"]]
                   for b in section["brackets"]}
         assert titles == {"winners": [GSL[0], GSL[1]], "losers": [GSL[2], GSL[3]]}
+        # no "Upper bracket" / "Lower bracket" over rounds that already say it
+        assert [b["title"] for b in section["brackets"]] == [None, None]
+        first = section["brackets"][0]["columns"][0]
+        assert [m["name"] for pair in first["pairs"] for m in pair] == [
+            (OPENER, 1), (OPENER, 2)]
     assert FMT.round_name("tiebreaker", 3, 8, stage["settings"], 1) == ("Tiebreaker", None)
 
 
@@ -219,3 +232,5 @@ def test_every_name_is_translated():
         assert tuple(_(f"{side} {end}") for side in ("Upper", "Lower")
                      for end in reversed(FROM_END)) == shown
         assert tuple(_(name) for name in GSL) == gsl[lang]
+        assert [_(OPENER) % n for n in (1, 2)] == {"ko": ["1경기", "2경기"],
+                                                   "ja": ["第1試合", "第2試合"]}[lang]

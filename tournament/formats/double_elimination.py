@@ -391,10 +391,33 @@ class DoubleElimination(Knockout[DoubleEliminationSettings]):
         named = dual.gsl_round(bracket, round_number) if dual.is_gsl(field, settings) else None
         return named or self.round_label(bracket, round_number, field)
 
+    def match_label(self, match: Mapping[str, Any], team_count: int,
+                    settings: Mapping[str, Any]) -> tuple[str, Any]:
+        """A GSL group's opening match by its own name (``dual.opener``: Opening match 1
+        or 2, by its number in the group's bracket); any other match by its round."""
+        group, groups = match.get("group"), int(settings.get("groups") or 1)
+        if dual.is_gsl(self.field_of(team_count, settings, group), settings):
+            numbers = group_numbers(team_count, groups, "standard", "none")[int(group) - 1] \
+                if groups > 1 and group is not None else {}
+            named = dual.opener(match, numbers)
+            if named:
+                return named
+        return super().match_label(match, team_count, settings)
+
     def layout(self, stage: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """The brackets, or each group's; a GSL group's as ``dual.gsl_sections`` draws them
+        (no bracket headings, the opening matches by their own names)."""
         count_, settings = stage["team_count"], stage.get("settings") or {}
+
+        def gsl(group: int | None) -> bool:
+            return dual.is_gsl(self.field_of(count_, settings, group), settings)
+
+        shown = dual.name_openers(stage, gsl, partial(self.match_label, team_count=count_,
+                                                      settings=settings))
         if int(settings.get("groups") or 1) == 1:
-            return layout.brackets(stage["matches"], lambda b, r, _: self.round_name(
-                b, r, count_, settings, None), layout.SECTIONS["winners"])
-        return layout.bracket_groups(stage, lambda g: lambda b, r, _: self.round_name(
-            b, r, count_, settings, g), layout.SECTIONS["winners"])
+            return dual.gsl_sections(layout.brackets(shown["matches"], lambda b, r, _: (
+                self.round_name(b, r, count_, settings, None)), layout.SECTIONS["winners"]),
+                gsl(None))
+        return [{**g, "brackets": dual.gsl_sections(g["brackets"], gsl(g["group"]))}
+                for g in layout.bracket_groups(shown, lambda g: lambda b, r, _: (
+                    self.round_name(b, r, count_, settings, g)), layout.SECTIONS["winners"])]

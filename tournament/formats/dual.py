@@ -12,7 +12,10 @@ back to it, which is how the standings read each group with the one-bracket rule
 A GSL group's rounds are named as broadcasters and Liquipedia name them (``GSL_ROUNDS``:
 the opening matches, the winners' match, the elimination match, the decider match), not by
 the double elimination's names for a bracket's last rounds (``is_gsl``: four teams, no
-grand final, nobody starting in the lower bracket; a stage of one such bracket too).
+grand final, nobody starting in the lower bracket; a stage of one such bracket too). The
+two opening matches share a round but not a name: each is called by its place in the
+group's order of play (``opener``: Opening match 1 and 2, as Liquipedia numbers them and
+Korean broadcasts call them 1경기 and 2경기), wherever one match is named.
 """
 
 from __future__ import annotations
@@ -29,8 +32,10 @@ OneBracket = Callable[[list[int]], StagePlan]
 GSL_TEAMS = 4
 # (bracket, round) of a GSL group's bracket -> its name (message ids); ko 첫 경기, 승자전,
 # 패자전, 최종전 and ja 初戦, 勝者戦, 敗者戦, 最終戦 as Korean and Japanese coverage says
-GSL_ROUNDS = {("winners", 1): "Opening match", ("winners", 2): "Winners' match",
+GSL_ROUNDS = {("winners", 1): "Opening matches", ("winners", 2): "Winners' match",
               ("losers", 1): "Elimination match", ("losers", 2): "Decider match"}
+# one opening match (its place in the group's order of play): ko %d경기, ja 第%d試合
+OPENER = "Opening match %d"
 
 
 def is_gsl(field: int, settings: Mapping[str, Any]) -> bool:
@@ -43,6 +48,31 @@ def gsl_round(bracket: str | None, round_number: int) -> tuple[str, None] | None
     """A GSL group's round by name; None for one it does not name (a tiebreaker)."""
     name = GSL_ROUNDS.get((str(bracket), round_number))
     return (name, None) if name else None
+
+
+def opener(match: Mapping[str, Any], numbers: Mapping[int, int]) -> tuple[str, int] | None:
+    """An opening match of a GSL group by its own name: its number in its group's bracket
+    (1 or 2; ``numbers``: the stage's match numbers -> the group's, empty for a stage of
+    one bracket); None for any other match."""
+    if (match.get("bracket"), match.get("round")) != ("winners", 1):
+        return None
+    number = int(match["number"])
+    return OPENER, numbers.get(number, number)
+
+
+def name_openers(stage: Mapping[str, Any], gsl: Callable[[int | None], bool],
+                 name: Callable[[Mapping[str, Any]], tuple[str, Any]]) -> dict[str, Any]:
+    """The stage with each GSL group's opening matches carrying their ``name`` (the match
+    boxes show it: two boxes under one "Opening matches" are told apart)."""
+    return {**stage, "matches": [
+        {**m, "name": name(m)} if (m["bracket"], m["round"]) == ("winners", 1)
+        and gsl(m.get("group")) else m for m in stage["matches"]]}
+
+
+def gsl_sections(sections: list[dict[str, Any]], gsl: bool) -> list[dict[str, Any]]:
+    """A GSL group's bracket sections drawn without "Upper bracket" and "Lower bracket":
+    its round names (Opening matches … Decider match) already say which is which."""
+    return [{**s, "title": None} for s in sections] if gsl else sections
 
 
 def sizes(count: int, groups: int) -> tuple[int, ...]:

@@ -77,8 +77,9 @@ async def _rows(session: AsyncSession, t: Tournament, found: list[MatchState], n
             sides=[teams.get(m.team1_id or 0), teams.get(m.team2_id or 0)],
             stage=dict(views.stage_summary(stage)),
             event=dict(views.event_view(events[stage.event_id], t.slug)),
-            round_label=registry.get(stage.format).round_name(
-                m.bracket, m.round, len(stage.seeding or []), stage.settings or {}, m.group),
+            round_label=registry.get(stage.format).match_label(
+                {"bracket": m.bracket, "round": m.round, "group": m.group,
+                 "number": m.number}, len(stage.seeding or []), stage.settings or {}),
             referee=referees.get(m.referee_id) if m.referee_id else None,
             late_minutes=late, no_show=no_show))
     return rows

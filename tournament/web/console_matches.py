@@ -53,8 +53,7 @@ async def match_page(request: Request, outcome: Outcome | None = None,
                                     {"matches": [m]})
     stage = found["stage"]
     fmt = registry.get(stage["format"])
-    label = fmt.round_name(m["bracket"], m["round"], stage["team_count"], stage["settings"],
-                           m["group"])
+    label = fmt.match_label(m, stage["team_count"], stage["settings"])
     teams = {s["id"]: s for s in found["sides"] if s}
     return show(request, "console_match.html", status=outcome.status if outcome else 200,
                 m=m, stage=stage, event=found["event"], sides=found["sides"], teams=teams,

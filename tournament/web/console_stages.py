@@ -182,6 +182,10 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
                 tiebreaker_words=(FFA_TIEBREAKER_WORDS | {"seed": TIEBREAKER_WORDS["seed"]}
                                   if fmt.lobbies else TIEBREAKER_WORDS),
                 rounds=round_choices(stage),
+                # each match's own name in the table (a GSL group's Opening match 1 and 2)
+                match_labels={m["id"]: fmt.match_label(m, len(stage["seeding"]),
+                                                       stage["settings"])
+                              for m in stage["matches"]},
                 outside=[x for x in detail["teams"] if x["id"] not in stage["seeding"]
                          and not x["withdrawn"]],
                 left_out=[teams[t] for t in _left(request) if t in teams
