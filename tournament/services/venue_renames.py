@@ -25,10 +25,11 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from .. import views
 from ..errors import Conflict, InvalidInput
 from ..models import Match, Stage, Tournament
+from .annulment import event_withdrawals
 from .audit import match_state
 from .naming import name_key
 from .plan_edits import plan_view
-from .progress import machine_for, withdrawn_teams
+from .progress import machine_for
 from .round_plans import plans_of
 from .steps import finish
 
@@ -117,7 +118,7 @@ async def rename(session: AsyncSession, tournament: Tournament,
     for stage in stages:
         assert stage.id is not None
         if stage.id in touched:
-            machine, store = machine_for(session, stage, await withdrawn_teams(
+            machine, store = machine_for(session, stage, await event_withdrawals(
                 session, stage.event_id))
             changed = []
             for m in await store.all():
