@@ -113,8 +113,11 @@ async def _load(ctx: Context, now: datetime) -> None:
     swiss = await _stage(ctx, slug, "valorant", ("Swiss stage", "스위스 스테이지", "スイスステージ"),
                          valorant, "swiss", {"pairing": "valve", "decider_best_of": 3,
                                              "game_score": "rounds"})
+    # round 3 is played in two waves of four (one match a station): the live match is the
+    # last of its wave, the three beside it over (a match left waiting beside it would be
+    # "up next" at a time already gone)
     plan = await _play(ctx, swiss, day2, ["done" for _ in range(16)]
-                       + ["done" for _ in range(5)] + ["live"], kind=Maps(tuple(VALORANT_MAPS)),
+                       + ["done" for _ in range(7)] + ["live"], kind=Maps(tuple(VALORANT_MAPS)),
                        stations=("Stage B", "Booth 3", "Booth 4", "Booth 5"))
     await plan.write(ctx, plan.shift_to(now))
 

@@ -43,8 +43,9 @@ class Rounds:
         return {"score": rounds if won == 0 else rounds[::-1]}
 
     def in_play(self, rng: random.Random, used: list[dict[str, Any]]) -> dict[str, Any] | None:
-        return {"score": [rng.randint(0, self.first_to - 1), rng.randint(0, self.first_to - 1)],
-                "live": True}
+        rounds = [rng.randint(1, self.first_to - 1), rng.randint(0, self.first_to - 1)]
+        rng.shuffle(rounds)  # a round or more in
+        return {"score": rounds, "live": True}
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class Maps:
     maps: tuple[str, ...]
 
     def game(self, rng: random.Random, won: int, used: list[dict[str, Any]]) -> dict[str, Any]:
-        lost = rng.choice([rng.randint(3, 11), 12])
+        lost = rng.randint(3, 12)  # one map in ten goes to overtime
         rounds = [13 if lost < 12 else 14, lost]
         return {"score": rounds if won == 0 else rounds[::-1], "map": self._next(rng, used)}
 

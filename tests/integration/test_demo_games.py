@@ -7,6 +7,7 @@ game at all."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +85,14 @@ async def test_every_live_match_has_its_games_and_every_score_is_its_games_won(d
     wrong = [(event_of[m["stage_id"]], m["number"], m["score"], m["games"]) for m in played
              if not m["games"] or m["score"] != _won(m)]
     assert wrong == []
+    # nothing still to come is planned before the live match of its stage began (the Swiss
+    # round's other matches waited beside it, "up next" at a time already gone)
+    began = {m["stage_id"]: m["scheduled_at"] for m in live.values()}
+    early = [(event_of[m["stage_id"]], m["number"], m["scheduled_at"]) for m in matches
+             if m["status"] in ("ready", "pending") and m["scheduled_at"] and m["stage_id"] in began
+             and datetime.fromisoformat(m["scheduled_at"])
+             <= datetime.fromisoformat(began[m["stage_id"]])]
+    assert early == []
     # ... and the live League of Legends match's page lists them, game by game
     m = live["lol"]
     page = soup((await demo.get(f"/matches/{m['id']}?lang=en")).text)
