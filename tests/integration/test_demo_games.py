@@ -96,5 +96,5 @@ async def test_every_live_match_has_its_games_and_every_score_is_its_games_won(d
     # ... and the live League of Legends match's page lists them, game by game
     m = live["lol"]
     page = soup((await demo.get(f"/matches/{m['id']}?lang=en")).text)
-    rows = [visible_text(str(tr)) for tr in page.select("[data-games] tr")]
+    rows = [visible_text(str(tr)) for tr in page.select("[data-games] tbody tr")]
     assert rows == [f"Game {i} {g[0]} {g[1]}" for i, g in enumerate(m["games"], start=1)]
