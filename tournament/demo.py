@@ -22,6 +22,7 @@ from .demo_data import (
     VALORANT_CITIES,
     VALORANT_MAPS,
 )
+from .demo_games import WINS, Kind, Maps, Rounds, finished, series
 from .formats.clashes import expected_end, utc
 from .live.hub import Hub
 from .models import Match, Stage, Tournament
@@ -74,32 +75,6 @@ async def load_demo(settings: Settings, now: datetime | None = None) -> bool:
         await db.dispose()
 
 
-def _score(rng: random.Random, best_of: int, live: bool = False,
-           maps: list[str] | None = None) -> dict[str, Any]:
-    """A plausible result for a best-of (or a live score part-way); with ``maps``, each
-    game is a VALORANT map won 13-x (or 14-12 in overtime)."""
-    need = best_of // 2 + 1
-    winner = rng.choice([0, 1])
-    loser_wins = rng.randint(0, need - 1)
-    score = [need, loser_wins] if winner == 0 else [loser_wins, need]
-    if live:
-        score = [min(score[0], need - 1), min(score[1], need - 1)]
-    if maps is None:
-        return {"score": score, "status": "live" if live else "completed"}
-    sides = [0] * score[0] + [1] * score[1]
-    rng.shuffle(sides)
-    if not live:  # the series ends with the winner's game
-        sides.remove(winner)
-        sides.append(winner)
-    picked = rng.sample(maps, len(sides))
-    games = []
-    for won, name in zip(sides, picked, strict=True):
-        lost = rng.choice([rng.randint(3, 11), 12])
-        rounds = [13 if lost < 12 else 14, lost]
-        games.append({"score": rounds if won == 0 else rounds[::-1], "map": name})
-    return {"games": games, "status": "live" if live else "completed"}
-
-
 async def _load(ctx: Context, now: datetime) -> None:
     rng = random.Random(2026)
     now = now.replace(minute=now.minute - now.minute % 5, second=0, microsecond=0)
@@ -138,8 +113,11 @@ async def _load(ctx: Context, now: datetime) -> None:
     swiss = await _stage(ctx, slug, "valorant", ("Swiss stage", "스위스 스테이지", "スイスステージ"),
                          valorant, "swiss", {"pairing": "valve", "decider_best_of": 3,
                                              "game_score": "rounds"})
+    # round 3 is played in two waves of four (one match a station): the live match is the
+    # last of its wave, the three beside it over (a match left waiting beside it would be
+    # "up next" at a time already gone)
     plan = await _play(ctx, swiss, day2, ["done" for _ in range(16)]
-                       + ["done" for _ in range(5)] + ["live"], maps=VALORANT_MAPS,
+                       + ["done" for _ in range(7)] + ["live"], kind=Maps(tuple(VALORANT_MAPS)),
                        stations=("Stage B", "Booth 3", "Booth 4", "Booth 5"))
     await plan.write(ctx, plan.shift_to(now))
 
@@ -156,7 +134,8 @@ async def _load(ctx: Context, now: datetime) -> None:
         won = (goals[0] > goals[1], goals[1] > goals[0])
         results.append({"games": [goals], "score": [int(won[0]), int(won[1])],
                         "status": "completed"})
-    results.append({"score": [0, 0], "status": "live"})
+    # the match on now: a goal in, the game in play (the series score stays 0-0 until it ends)
+    results.append({"games": [{"score": [1, 0], "live": True}], "status": "live"})
     plan = await _play(ctx, league, day2 + timedelta(hours=1), results, station="Booth 1")
     await plan.write(ctx, plan.shift_to(now))
 
@@ -167,7 +146,8 @@ async def _load(ctx: Context, now: datetime) -> None:
                        "double_elimination",
                        {"best_of": 5, "grand_final": "reset", "game_minutes": 10})
     plan = await _play(ctx, top, day2 + timedelta(hours=2),
-                       ["done" for _ in range(5)] + ["live"], station="Booth 2")
+                       ["done" for _ in range(5)] + ["live"], station="Booth 2",
+                       kind=Rounds(3))
     await plan.write(ctx, plan.shift_to(now))
 
     pubg = await _event(ctx, slug, "pubgm", "PUBG Mobile", "배틀그라운드 모바일", "PUBG MOBILE",
@@ -296,13 +276,15 @@ async def _date(ctx: Context, slug: str) -> None:
 
 async def _play(ctx: Context, stage: views.StageView, start: datetime,
                 results: Sequence[dict[str, Any] | str], stream: str | None = None,
-                rng: random.Random | None = None, maps: list[str] | None = None,
+                rng: random.Random | None = None, kind: Kind = WINS,
                 venue: str = VENUE, station: str | None = None,
                 stations: Sequence[str] = ()) -> Plan:
     """Report ``results`` to the first ready match each time (so later rounds fill as
     earlier ones finish), planning a time for every match from ``start``; the times are
     written by the plan (``Plan.write``), moved to the moment the demo shows.
-    A result ``"done"`` or ``"live"`` is drawn at random for the match's best-of.
+    A result ``"done"`` or ``"live"`` is drawn at random for the match's best-of and told
+    game by game as ``kind`` plays (``demo_games``; the games' detail has an ``rng`` of its
+    own, so it never changes who won).
 
     On one station the matches run back to back in match-number order; on several
     (``stations``: a Swiss stage's PCs) a round's matches run side by side in waves, and a
@@ -310,6 +292,7 @@ async def _play(ctx: Context, stage: views.StageView, start: datetime,
     expects of its best-of (``game_minutes`` a game a side needs), so none overlap, and
     play keeps to ten hours a day (13:00-23:00 as planned)."""
     rng = rng or random.Random(len(results))
+    detail = random.Random(-len(results))
     minutes = stage["settings"].get("game_minutes", 60)
     desks: list[str | None] = [*stations] or [station]
     clock = {"at": start}
@@ -339,12 +322,11 @@ async def _play(ctx: Context, stage: views.StageView, start: datetime,
             view = await stage_reads.stage_view(s, await stage_reads.stage_by_id(s, stage["id"]))
         plan(view["matches"])
         ready = next(m for m in view["matches"] if m["status"] == "ready")
-        result = body if isinstance(body, dict) else _score(
-            rng, ready["best_of"], live=body == "live", maps=maps)
+        result = body if isinstance(body, dict) else series(
+            rng, ready["best_of"], kind, live=body == "live", detail=detail)
         out.played.append(ready["number"])
         if result["status"] == "live":
-            out.live = (ready["number"], len(result.get("games") or [])
-                        or sum(result.get("score") or []))
+            out.live = (ready["number"], finished(result))
         async with ctx.transaction() as s:
             await matches.update_match(s, ready["id"], MatchUpdate.model_validate(result),
                                        COMMAND_LINE, None)

@@ -179,3 +179,42 @@ async def test_a_stage_overlay_grows_with_the_canvas_and_fits_it(browser, live_s
         await page.reload()
         await expect(page.locator("main")).to_have_attribute("data-scale", "1.000")
         await page.close()
+
+
+async def test_pos_draws_the_scoreboard_in_the_corner_asked_and_keeps_it_there(
+        browser, live_server, shots):
+    """``?pos=tr|bl|br``: the scoreboard sits in that corner of the frame, as far in as it
+    sits from the top-left by default (8 px on 720p, 12 px on 1080p) and as large; a game
+    reported live grows it away from its corner. A producer had to move the source by hand
+    (the overlay was drawn top-left only)."""
+    async with httpx.AsyncClient(base_url=live_server.url) as client:
+        event = await make_event(client, 2)
+        st = await make_stage(client, event, settings={"best_of": 3})
+        match = st["matches"][0]
+        assert (await report(client, match["id"], [0, 0], status="live")).status_code == 200
+        page = await browser.new_page()
+        base = f"{live_server.url}/overlay/matches/{match['id']}?lang=ja"
+        for width, height in FRAMES:
+            inset = 8 * width / 1280
+            top_left = (await _board(page, base, (width, height)))["board"]
+            for pos in ("tr", "bl", "br"):
+                g = await _board(page, f"{base}&pos={pos}", (width, height))
+                _check_board(g, width, height, ["チーム1", "チーム2"])
+                board = g["board"]
+                assert (round(board["width"], 1), round(board["height"], 1)) == (
+                    round(top_left["width"], 1), round(top_left["height"], 1)), pos
+                right, bottom = width - board["right"], height - board["bottom"]
+                assert abs((right if "r" in pos else board["x"]) - inset) < 1, (pos, board)
+                assert abs((bottom if "b" in pos else board["y"]) - inset) < 1, (pos, board)
+                await page.screenshot(path=shots / f"overlay-pos-{pos}-ja-{width}.png")
+        # live: a game's line makes the board taller, and it stays in its corner
+        await page.goto(f"{base}&pos=br")
+        await page.wait_for_function(NAMES_INSIDE)
+        r = await client.patch(f"/api/matches/{match['id']}", json={
+            "games": [[1, 0]], "status": "live"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        await expect(page.locator("[data-games] tr")).to_have_count(1)
+        await page.wait_for_function(NAMES_INSIDE)
+        board = (await page.evaluate(GEOMETRY))["board"]
+        assert abs(1280 - board["right"] - 8) < 1 and abs(720 - board["bottom"] - 8) < 1, board
+        await page.close()

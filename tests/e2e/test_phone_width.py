@@ -62,7 +62,7 @@ async def _pages(client: httpx.AsyncClient) -> list[str]:
 async def test_no_page_is_wider_than_a_phone(browser, demo_server):
     async with httpx.AsyncClient(base_url=demo_server.url) as client:
         pages = await _pages(client)
-        assert "/stages/3" in pages and "/matches/38/referee" in pages  # the Swiss stage, live M
+        assert "/stages/3" in pages and "/matches/40/referee" in pages  # the Swiss stage, live M
         me = await referee(client, await demo_slug(client))
         page = await phone_signed_in(browser, client, me, "ko")
         wide = []

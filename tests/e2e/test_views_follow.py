@@ -100,7 +100,7 @@ async def test_match_page_games_follow_and_times_switch_zone(browser, live_serve
         r = await client.patch(f"/api/matches/{m['id']}", json={
             "games": [{"score": [13, 9], "map": "Ascent"}], "status": "live"}, headers=AUTH)
         assert r.status_code == 200
-        games = page.locator("[data-games] tr")
+        games = page.locator("[data-games] tbody tr")
         await expect(games).to_have_count(1)
         await expect(games.first).to_have_text("第1ゲームAscent139")
         await expect(page.locator("[data-score-0]")).to_have_text("1")

@@ -167,7 +167,7 @@ async def test_the_match_page_names_the_game_in_play_beside_the_series_score(
                                   "status": "live"}, headers=AUTH)
     page = soup((await client.get(url.removeprefix("/api") + f"?lang={lang}")).text)
     rows = [" ".join(td.get_text(" ", strip=True) for td in tr.find_all(["th", "td"]))
-            for tr in page.select("[data-games] tr")]
+            for tr in page.select("[data-games] tbody tr")]
     assert rows[1:] == [said]
     assert [td.get("class") for td in page.select("[data-in-play] td")] \
         == [["num"], ["num"]]  # the game in play is won by no one yet

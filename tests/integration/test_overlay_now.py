@@ -153,3 +153,29 @@ async def test_swap_draws_team_2_first_with_its_games_on_both_overlays(client):
     page = soup((await client.get(f"/overlay/matches/{one}?lang=ko")).text)
     assert [r.get_text(" ", strip=True) for r in page.select("[data-games] tr")] == [
         "결과 Lotus 13 5"]
+
+
+async def test_pos_names_the_corner_of_the_frame_on_every_overlay(client):
+    """``?pos=tr|bl|br`` draws an overlay in that corner of its frame (overlay.css anchors
+    ``<html data-pos>``); ``tl`` or nothing: the top-left, as before; anything else is a 400
+    in the page's language that names the value, on each of the three overlays."""
+    event = await make_event(client, 2)
+    st = await make_stage(client, event, settings={"best_of": 3})
+    m = st["matches"][0]
+    await plan(client, m["id"], station="Stage B", status="live", games=[[1, 0]])
+    overlays = [f"/overlay/matches/{m['id']}?lang=ko",
+                f"/overlay/tournaments/{event['slug']}/now?station=Stage%20B&lang=ko",
+                f"/overlay/stages/{st['id']}?lang=ko"]
+    for url in overlays:
+        for pos, drawn in (("tr", "tr"), ("bl", "bl"), ("br", "br"), ("tl", None), (None, None)):
+            r = await client.get(url + (f"&pos={pos}" if pos else ""))
+            assert r.status_code == 200, (url, pos)
+            html = soup(r.text).html
+            assert (html["class"], html.get("data-pos")) == (["overlay"], drawn), (url, pos)
+        r = await client.get(url + "&pos=middle")
+        assert r.status_code == 400, url
+        assert soup(r.text).select_one("[data-error-message]").get_text(strip=True) == (
+            "주소에 읽을 수 없는 값이 있습니다. 링크를 확인하세요. (pos=middle)"), url
+    # a page of the site is no overlay: it takes no corner
+    page = soup((await client.get(f"/matches/{m['id']}?pos=br")).text)
+    assert page.html.get("data-pos") is None

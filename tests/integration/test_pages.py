@@ -290,6 +290,22 @@ async def test_a_one_on_one_events_tables_head_their_column_player(client):
     assert page.select_one("[data-entrants]").get_text(strip=True) == "참가 팀"
 
 
+@pytest.mark.parametrize("lang", ["ko", "ja", "en"])
+async def test_each_game_score_column_is_headed_by_its_team(client, lang):
+    """On a phone the match page draws its two sides one above the other: "1세트 0 1"
+    under them did not say who won the game. Each score column is headed by its team."""
+    event = await make_event(client, 2)
+    m = (await make_stage(client, event, settings={"best_of": 3}))["matches"][0]
+    r = await client.patch(f"/api/matches/{m['id']}", json={
+        "games": [[0, 1], {"score": [1, 0], "live": True}], "status": "live"}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    names = [(await client.get(f"/api/teams/{t}")).json()["names"].get(lang)
+             or (await client.get(f"/api/teams/{t}")).json()["name"] for t in m["teams"]]
+    page = soup((await client.get(f"/matches/{m['id']}?lang={lang}")).text)
+    head = page.select("[data-games] thead th[scope=col]")
+    assert [th.get_text(strip=True) for th in head] == names
+
+
 async def test_games_carry_their_maps(client):
     event = await make_event(client, 2)
     st = await make_stage(client, event, settings={"best_of": 3, "game_score": "rounds"})
@@ -302,7 +318,7 @@ async def test_games_carry_their_maps(client):
     assert (body["games"], body["maps"], body["score"]) == (
         [[13, 9], [11, 13], [13, 5]], ["Ascent", "Bind", None], [2, 1])
     page = soup((await client.get(f"/matches/{m['id']}?lang=en")).text)
-    assert [row.get_text(" ", strip=True) for row in page.select("[data-games] tr")] == [
+    assert [row.get_text(" ", strip=True) for row in page.select("[data-games] tbody tr")] == [
         "Game 1 Ascent 13 9", "Game 2 Bind 11 13", "Game 3 13 5"]
     for bad in ([{"score": [13, 9], "map": ""}], [{"score": [13, 9], "mode": "x"}],
                 [{"map": "Ascent"}], [{"score": [13, 9], "map": "x" * 101}]):

@@ -213,7 +213,7 @@ async def test_draws_and_goals_read_from_each_teams_side(client):
     assert r.status_code == 200, r.text
     for lang, word in (("ko", "결과"), ("ja", "結果"), ("en", "Result")):
         page = soup((await client.get(f"/matches/{second['id']}?lang={lang}")).text)
-        assert [th.get_text(strip=True) for th in page.select("table[data-games] tr th")] == [
+        assert [th.get_text(strip=True) for th in page.select("table[data-games] tbody th")] == [
             word], lang
 
 

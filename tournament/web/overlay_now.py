@@ -1,9 +1,10 @@
 """``/overlay/tournaments/{slug}/now``: the "now on" overlay, one browser source a producer
 sets once per station (``?station=Main stage``) or stage (``?stage=3``), both to narrow
 one by the other. It draws the match overlay's scoreboard for the match there now (the
-rule: ``services/now_on.py``), or an empty transparent frame; ``?swap=1`` as on the match
-overlay. Its live fragment (``&fragment=1``) is fetched again by ``static/js/follow.js``
-when a match there changes status or time, so it moves on to the next match by itself."""
+rule: ``services/now_on.py``), or an empty transparent frame; ``?swap=1`` and ``?pos=``
+as on the match overlay. Its live fragment (``&fragment=1``) is fetched again by
+``static/js/follow.js`` when a match there changes status or time, so it moves on to the
+next match by itself."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from .. import i18n, views
 from ..services import now_on, reads, stage_reads, tournaments
 from .cache import versioned
 from .common import int_param, language, slug_param
-from .pages import match_context, page, render, swap_param
+from .pages import corner_param, match_context, page, render, swap_param
 
 
 async def now_overlay(request: Request) -> Response:
@@ -28,6 +29,7 @@ async def now_overlay(request: Request) -> Response:
     raw_stage = request.query_params.get("stage")
     stage_id = int_param(raw_stage, "stage") if raw_stage is not None else None
     swap = swap_param(request)
+    pos = corner_param(request)
     fragment = bool(request.query_params.get("fragment"))
     asked = {k: v for k, v in (("station", station), ("stage", stage_id)) if v is not None}
     fragment_url = f"/overlay/tournaments/{slug}/now?" + urlencode(
@@ -48,7 +50,7 @@ async def now_overlay(request: Request) -> Response:
             context = {"t": t, "tz": t["timezone"], "seq": t["last_seq"], "match": None,
                        "teams": {}, "looks_at": place}
         return render(request, "overlay_now_fragment.html" if fragment else "overlay_now.html",
-                      overlay=True, swap=swap, station=station, stage_id=stage_id,
+                      overlay=True, swap=swap, pos=pos, station=station, stage_id=stage_id,
                       fragment_url=fragment_url, **context)
     return await versioned(request, lambda s: reads.version(s, slug=slug), build)
 

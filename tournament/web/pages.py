@@ -198,6 +198,7 @@ async def stage_page(request: Request, overlay: bool = False) -> Response:
     top = min(int(raw_top), 100) if raw_top.isascii() and raw_top.isdigit() and \
         0 < len(raw_top) <= 3 and int(raw_top) > 0 else 10  # an overlay's leaderboard rows
     show = overlay_part(request.query_params.get("show", "all")) if overlay else "all"
+    pos = corner_param(request) if overlay else "tl"
     raw_group = request.query_params.get("group", "") if overlay else ""
 
     async def build(session: AsyncSession) -> Response:
@@ -214,7 +215,7 @@ async def stage_page(request: Request, overlay: bool = False) -> Response:
         # an overlay refetches its own (compact) body: /overlay/stages/{id}?fragment=1
         return render(request, template, t=t, event=event, stage=laid, teams=teams,
                       tz=t["timezone"], seq=t["last_seq"], overlay=overlay, top=top,
-                      show=show, fragment_url=f"/overlay/stages/{stage_id}?fragment=1"
+                      show=show, pos=pos, fragment_url=f"/overlay/stages/{stage_id}?fragment=1"
                       f"&top={top}&show={show}" + (f"&group={raw_group}" if raw_group
                                                     else "") if overlay else None,
                       stage_names={s.id: views.stage_summary(s) for s in siblings},
@@ -264,14 +265,29 @@ async def stage_overlay(request: Request) -> Response:
 async def match_page(request: Request, overlay: bool = False) -> Response:
     match_id = int_param(request.path_params["id"], "id")
     swap = swap_param(request) if overlay else False
+    pos = corner_param(request) if overlay else "tl"
 
     async def build(session: AsyncSession) -> Response:
         fragment = bool(request.query_params.get("fragment"))
         template = ("overlay_match" if overlay else "match") + (
             "_fragment.html" if fragment else ".html")
         return render(request, template, overlay=overlay,  # fitted to the frame, as a
-                      swap=swap, **await match_context(session, match_id))  # stage's is
+                      swap=swap, pos=pos, **await match_context(session, match_id))  # stage's
     return await versioned(request, lambda s: reads.version(s, match_id=match_id), build)
+
+
+CORNERS = ("tl", "tr", "bl", "br")
+
+
+def corner_param(request: Request) -> str:
+    """``?pos=`` on an overlay: the corner of its frame it is drawn in (top-left, top-right,
+    bottom-left, bottom-right; default ``tl``), so one browser source the canvas's size
+    puts a scoreboard where the scene wants it."""
+    value = request.query_params.get("pos", "tl")
+    if value not in CORNERS:
+        raise BadRequest("invalid_parameter", f"pos must be one of: {', '.join(CORNERS)}.",
+                         "pos")
+    return value
 
 
 def swap_param(request: Request) -> bool:
