@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.helpers import AUTH, make_stage, stage
+from tests.helpers import AUTH, make_stage, soup, stage
 from tests.replays import cwl_dallas_2018 as dallas
 
 from .test_api_replay_cwl_champs import _lower, _play
@@ -103,3 +103,27 @@ async def test_entrants_that_do_not_fit_their_lower_round_are_refused(client):
     assert (r.status_code, r.json()["error"]["field"]) == (422, "settings.lower_entries")
     r = await client.get(f"/api/tournaments/{entered['slug']}/events/e")
     assert r.status_code == 200 and r.json()["stages"] == []  # nothing was created
+
+
+async def test_the_bracket_page_draws_each_entrant_where_it_enters(client):
+    bracket, _, _ = await _bracket(client, {"drop_orders": dallas.DROP_ORDERS})
+    page = soup((await client.get(f"/stages/{bracket['id']}?lang=ko")).text)
+    lower = page.select(".bracket-losers .round")
+    titles = [r.select_one(".round-title").get_text(strip=True) for r in lower]
+    assert titles == ["패자조 1라운드", "패자조 2라운드", "패자조 3라운드", "패자조 4라운드",
+                      "패자조 5라운드", "패자조 준준결승", "패자조 준결승", "패자조 결승"]
+
+    def sides(column: Any) -> list[list[tuple[str, str | None]]]:
+        return [[(s.get_text(strip=True), s.get("data-tbd")) for s in m.select("[data-name]")]
+                for m in column.select("a.match")]
+
+    # an entrant stands in its match from the start, above the slot the round before fills
+    numbers = [9, 10, 11, 12]
+    assert sides(lower[2]) == [[(team, None), (f"M{n} 승자", f"M{n} 승자")]
+                               for team, n in zip(dallas.LOWER_ROUND_3, numbers, strict=True)]
+    # the winners side's first losers drop into lower round 4 reversed (M4's loser first)
+    assert [m[0] for m in sides(lower[3])] == [(f"M{n} 패자", f"M{n} 패자")
+                                               for n in (4, 3, 2, 1)]
+    upper = [r.select_one(".round-title").get_text(strip=True)
+             for r in page.select(".bracket-winners .round")]
+    assert upper == ["승자조 준준결승", "승자조 준결승", "승자조 결승"]

@@ -89,6 +89,12 @@ def test_the_rounds_are_named_from_the_end_of_the_cwl_bracket():
     assert names == {("winners", 3): "Upper quarterfinal", ("winners", 5): "Upper final",
                      ("losers", 1): "Lower round %d", ("losers", 8): "Lower final",
                      ("losers", 7): "Lower semifinal"}
+    # a smaller field over the same winners side: named by its plan, not its size (12
+    # teams would be a 16-slot bracket whose final is upper round 4)
+    few = {"lower_entries": [2, 1, 1]}
+    assert [fmt.round_name("winners", r, 12, few, None)[0] for r in (3, 4, 5)] == [
+        "Upper quarterfinal", "Upper semifinal", "Upper final"]
+    assert fmt.round_name("losers", 8, 12, few, None)[0] == "Lower final"
 
 
 def test_places_are_the_rounds_the_teams_go_out_in_and_the_lower_side_stays_there():
