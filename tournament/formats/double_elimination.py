@@ -66,8 +66,9 @@ from .double_elimination_places import final_ranks as final_ranks  # the places,
 from .double_elimination_places import placement_ranges as placement_ranges
 from .format import Knockout, Label, Settings, choice, count, fail, knockout_rows
 from .limits import MAX_BEST_OF
+from .lower_entries import lower_sides, upper_rounds
 from .results import MatchResult, Row
-from .seeding import SeedingMethod, bracket_size, place, place_into, snake_groups
+from .seeding import SeedingMethod, place, snake_groups
 from .types import (
     Bracket,
     Feed,
@@ -87,6 +88,7 @@ DropOrder = Literal["natural", "reverse", "half_shift", "reverse_half_shift", "p
 DROP_ORDERS: tuple[DropOrder, ...] = ("natural", "reverse", "half_shift", "reverse_half_shift",
                                       "pair_flip")
 MAX_LOWER_START = 2048  # more than any bracket the limits allow
+MAX_LOWER_ENTRIES = 8  # lower rounds teams enter at before the winners side's first drop
 MAX_DROP_ORDERS = 12  # upper rounds 2..13: more than any bracket the limits allow
 
 _EARLY_DROPS: tuple[DropOrder, ...] = ("half_shift", "reverse", "reverse_half_shift")
@@ -117,16 +119,18 @@ def reorder(items: list[T], method: DropOrder) -> list[T]:
 
 
 def drop_order(upper_round: int, upper_rounds: int,
-               chosen: Sequence[DropOrder] = ()) -> DropOrder:
+               chosen: Sequence[DropOrder] = (), first: int = 2) -> DropOrder:
     """The order in which the losers of ``upper_round`` enter the lower bracket:
-    ``chosen[upper_round - 2]`` when the organizer named one, else the automatic order."""
-    if upper_round <= 1 or upper_round >= upper_rounds:
+    ``chosen[upper_round - first]`` when the organizer named one, else the automatic order.
+    ``first`` is the first upper round whose losers drop into a lower round (2; a stage
+    whose winners side starts later, its first round: ``lower_entries.py``)."""
+    if upper_round < first or upper_round >= upper_rounds:
         return "natural"  # round 1 pairs among themselves; the final has one loser
-    if upper_round - 2 < len(chosen):
-        return chosen[upper_round - 2]
+    if upper_round - first < len(chosen):
+        return chosen[upper_round - first]
     if upper_round == upper_rounds - 1:
         return "reverse"  # the semifinal losers cross over
-    index = upper_round - 2
+    index = upper_round - first
     return _EARLY_DROPS[index] if index < len(_EARLY_DROPS) else "pair_flip"
 
 
@@ -141,6 +145,7 @@ def plan(
     groups: int = 1,
     drop_orders: Sequence[DropOrder] = (),
     lower_start: int = 0,
+    lower_entries: Sequence[int] = (),
 ) -> StagePlan:
     """Every match of the stage; see the module docstring for the numbering and links.
 
@@ -153,12 +158,14 @@ def plan(
     groups) and each group plays its own bracket (``dual.py``: GSL groups).
     ``drop_orders[i]`` orders the losers of upper round ``i + 2`` (``drop_order``).
     With ``lower_start`` the last ``lower_start`` of ``teams`` start in the lower bracket
-    (``_bracket``).
+    (``_bracket``); with ``lower_entries`` teams enter it at its first rounds, the last
+    ``lower_entries[0]`` of ``teams`` at its first, the ``lower_entries[1]`` before them at
+    its second ... (``lower_entries.py``).
     """
     one = partial(_bracket, seeding_method=seeding_method, best_of=best_of,
                   best_of_by_round=best_of_by_round, grand_final=grand_final,
                   final_best_of=final_best_of, drop_orders=tuple(drop_orders),
-                  lower_start=lower_start)
+                  lower_start=lower_start, lower_entries=tuple(lower_entries))
     if groups == 1:
         return one(teams)
     return dual.grouped(teams, groups, one, minimum=3 if grand_final == "none" else 2)
@@ -174,6 +181,7 @@ def _bracket(
     final_best_of: int | None,
     drop_orders: tuple[DropOrder, ...] = (),
     lower_start: int = 0,
+    lower_entries: tuple[int, ...] = (),
 ) -> StagePlan:
     """One bracket (the whole stage, or one group of it).
 
@@ -183,33 +191,14 @@ def _bracket(
     twice the winners side's bracket without its upper round 1, the winners side placed
     into upper round 2 and the others into lower round 1 (each by ``seeding_method``; with
     fewer of them than lower round 1 has places, the first get byes, as Evo's top 6 of four
-    and two). Rounds keep their numbers in that larger plan.
+    and two). Rounds keep their numbers in that larger plan. ``lower_entries`` ([4] is
+    ``lower_start`` 4) lets more teams enter at the lower rounds after the first, before
+    the winners side's first losers drop in (``lower_entries.py``: the CWL 2018 opens).
     """
     if grand_final not in ("single", "reset", "none"):
         raise FormatError("invalid_settings", f"Unknown grand final {grand_final!r}.",
                           "settings.grand_final")
-    if lower_start:
-        upper_count = len(teams) - lower_start
-        if len(set(teams)) != len(teams):
-            raise FormatError("duplicate_team", "A team appears twice in the seeding.",
-                              "seeding")
-        top = place(teams[:upper_count], seeding_method) if upper_count >= 2 else []
-        if not top or not 0 < lower_start <= len(top) < len(teams):
-            raise FormatError(
-                "invalid_settings", "The teams starting in the lower bracket are at most as "
-                "many as the winners side's bracket has places, and with the winners side "
-                "more than fill it (4 and 4, or 4 and 2; not 3 and 1).",
-                "settings.lower_start")
-        bottom = place_into(teams[upper_count:], len(top), seeding_method)
-        first: list[int | None] = [None] * (2 * len(top))
-    else:
-        first = place(teams, seeding_method)
-    size = len(first)
-    rounds = size.bit_length() - 1
-    if rounds == 1 and grand_final == "none":
-        raise FormatError("too_few_teams",
-                          "A double elimination without a grand final needs at least 3 teams.",
-                          "seeding")
+    entries = lower_entries or ((lower_start,) if lower_start else ())
     matches: list[MatchPlan] = []
 
     def add(round_number: int, bracket: Bracket,
@@ -221,27 +210,47 @@ def _bracket(
         ))
         return len(matches)
 
-    upper = [] if lower_start else [add(1, Bracket.WINNERS, (first[i], first[i + 1]))
-                                    for i in range(0, size, 2)]
     lower: list[int] = []
-    for r in range(2, rounds + 1):
+    if entries:
+        sides = lower_sides(teams, entries, seeding_method,
+                            "lower_entries" if lower_entries else "lower_start")
+        top, start = sides.top, sides.first_upper
+        rounds = sides.upper_rounds
+        upper = [add(start, Bracket.WINNERS, (top[i], top[i + 1]))
+                 for i in range(0, len(top), 2)]
+        first = sides.entrants[0]
+        lower = [add(sides.first_lower, Bracket.LOSERS, (first[i], first[i + 1]))
+                 for i in range(0, len(first), 2)]
+        for step, placed in enumerate(sides.entrants[1:], start=1):
+            # the entrants take the slot a drop takes: they meet the lower side's winners
+            lower = [add(sides.first_lower + step, Bracket.LOSERS,
+                         (placed[i], Feed(lower[i], "winner"))) for i in range(len(lower))]
+        drops = reorder(upper, drop_order(start, rounds, drop_orders, start))
+        lower = [add(2 * start - 2, Bracket.LOSERS,
+                     (Feed(drops[i], "loser"), Feed(lower[i], "winner")))
+                 for i in range(len(lower))]
+    else:
+        first_round = place(teams, seeding_method)
+        size = len(first_round)
+        rounds = size.bit_length() - 1
+        start = 1
+        if rounds == 1 and grand_final == "none":
+            raise FormatError("too_few_teams", "A double elimination without a grand final "
+                              "needs at least 3 teams.", "seeding")
+        upper = [add(1, Bracket.WINNERS, (first_round[i], first_round[i + 1]))
+                 for i in range(0, size, 2)]
+    for r in range(start + 1, rounds + 1):
         previous = upper
-        if lower_start and r == 2:  # the two sides enter upper round 2 and lower round 1
-            upper = [add(2, Bracket.WINNERS, (top[i], top[i + 1]))
-                     for i in range(0, len(top), 2)]
-            major = [add(1, Bracket.LOSERS, (bottom[i], bottom[i + 1]))
-                     for i in range(0, len(bottom), 2)]
-        else:
-            upper = [add(r, Bracket.WINNERS, (Feed(previous[i], "winner"),
-                                              Feed(previous[i + 1], "winner")))
-                     for i in range(0, len(previous), 2)]
-            major = [add(1, Bracket.LOSERS, (Feed(previous[i], "loser"),
-                                             Feed(previous[i + 1], "loser")))
-                     for i in range(0, len(previous), 2)] if r == 2 else [
-                add(2 * r - 3, Bracket.LOSERS, (Feed(lower[i], "winner"),
-                                                Feed(lower[i + 1], "winner")))
-                for i in range(0, len(lower), 2)]
-        drops = reorder(upper, drop_order(r, rounds, drop_orders))
+        upper = [add(r, Bracket.WINNERS, (Feed(previous[i], "winner"),
+                                          Feed(previous[i + 1], "winner")))
+                 for i in range(0, len(previous), 2)]
+        major = [add(1, Bracket.LOSERS, (Feed(previous[i], "loser"),
+                                         Feed(previous[i + 1], "loser")))
+                 for i in range(0, len(previous), 2)] if r == 2 else [
+            add(2 * r - 3, Bracket.LOSERS, (Feed(lower[i], "winner"),
+                                            Feed(lower[i + 1], "winner")))
+            for i in range(0, len(lower), 2)]
+        drops = reorder(upper, drop_order(r, rounds, drop_orders, max(start, 2)))
         lower = [add(2 * r - 2, Bracket.LOSERS, (Feed(drops[i], "loser"), Feed(major[i], "winner")))
                  for i in range(len(major))]
 
@@ -261,22 +270,22 @@ def _bracket(
 
 @lru_cache(maxsize=16)
 def shape(count: int, seeding_method: SeedingMethod, grand_final: GrandFinal,
-          lower_start: int = 0) -> Shape:
+          entries: tuple[int, ...] = ()) -> Shape:
     """The shape of every ``count``-team plan with these settings (whatever the drop
     orders: they move which lower match a loser enters, never a match's number or round,
     and every upper round after the first has two teams in each match)."""
     return shape_of(plan(list(range(1, count + 1)), seeding_method=seeding_method,
-                         grand_final=grand_final, lower_start=lower_start))
+                         grand_final=grand_final, lower_entries=entries))
 
 
 @lru_cache(maxsize=16)
 def group_numbers(count: int, groups: int, seeding_method: SeedingMethod,
-                  grand_final: GrandFinal, lower_start: int = 0
+                  grand_final: GrandFinal, entries: tuple[int, ...] = ()
                   ) -> tuple[dict[int, int], ...]:
     """For each group of a ``count``-team stage: stage match number -> the number in the
     group's own bracket (``dual.numbers``), the same for every seeding of that count."""
     plans = [plan(list(range(1, n + 1)), seeding_method=seeding_method,
-                  grand_final=grand_final, lower_start=lower_start)
+                  grand_final=grand_final, lower_entries=entries)
              for n in dual.sizes(count, groups)]
     return tuple(dual.numbers(plans))
 
@@ -291,6 +300,14 @@ class DoubleEliminationSettings(Settings):
     drop_orders: list[DropOrder] = field(default_factory=list)
     # the last teams of the seeding that start in the lower bracket (a fighting-game top 8)
     lower_start: int = 0
+    # how many teams enter the lower bracket at its first rounds, before the winners side's
+    # first losers drop in (``lower_entries.py``; the CWL 2018 opens: [8, 4, 4]); [4] is
+    # ``lower_start`` 4
+    lower_entries: list[int] = field(default_factory=list)
+
+    def entries(self) -> tuple[int, ...]:
+        """The teams entering at each of the lower bracket's first rounds, however named."""
+        return tuple(self.lower_entries) or ((self.lower_start,) if self.lower_start else ())
 
     def check(self) -> None:
         super().check()
@@ -307,6 +324,16 @@ class DoubleEliminationSettings(Settings):
         if self.lower_start and self.groups > 1:
             raise fail("lower_start", "Teams start in the lower bracket only in a stage "
                        "without groups.")
+        if not isinstance(self.lower_entries, list) or not \
+                len(self.lower_entries) <= MAX_LOWER_ENTRIES:
+            raise fail("lower_entries", "lower_entries is a list of at most "
+                       f"{MAX_LOWER_ENTRIES} numbers: the teams entering at lower round 1, "
+                       "2 ...", high=MAX_LOWER_ENTRIES)
+        for entering in self.lower_entries:
+            count(entering, "lower_entries", 1, MAX_LOWER_START)
+        if self.lower_entries and (self.lower_start or self.groups > 1):
+            raise fail("lower_entries", "Teams enter the lower bracket by lower_entries or "
+                       "by lower_start, not both, and only in a stage without groups.")
 
 
 class DoubleElimination(Knockout[DoubleEliminationSettings]):
@@ -330,7 +357,7 @@ class DoubleElimination(Knockout[DoubleEliminationSettings]):
                     best_of_by_round=settings.best_of_by_round,
                     grand_final=settings.grand_final, final_best_of=settings.final_best_of,
                     groups=settings.groups, drop_orders=settings.drop_orders,
-                    lower_start=settings.lower_start)
+                    lower_start=settings.lower_start, lower_entries=settings.lower_entries)
 
     def standings(self, seeding: list[int], results: list[MatchResult],
                   settings: DoubleEliminationSettings, *,
@@ -346,7 +373,7 @@ class DoubleElimination(Knockout[DoubleEliminationSettings]):
             return knockout_rows(seeding, table(seeding, results, StagePlan()), results,
                                  resolutions)
         found = partial(shape, len(seeding), seeding_method, settings.grand_final,
-                        settings.lower_start)
+                        settings.entries())
         return knockout_rows(seeding, table(seeding, results, found), results, resolutions)
 
     def _group_standings(self, seeding: list[int], results: list[MatchResult],
@@ -354,22 +381,25 @@ class DoubleElimination(Knockout[DoubleEliminationSettings]):
                          resolutions: Sequence[Sequence[int]],
                          seeding_method: SeedingMethod) -> list[Row]:
         numbers = group_numbers(len(seeding), settings.groups, seeding_method,
-                                settings.grand_final, settings.lower_start)
+                                settings.grand_final, settings.entries())
         out: list[Row] = []
         for group, members in enumerate(snake_groups(seeding, settings.groups), start=1):
             mine = group_results(results, group, numbers[group - 1])
             found = partial(shape, len(members), seeding_method, settings.grand_final,
-                            settings.lower_start)
+                            settings.entries())
             rows = knockout_rows(members, table(members, mine, found), mine, resolutions)
             for row in rows:
                 row.group = group
             out += rows
         return out
 
-    def round_label(self, bracket: str | None, round_number: int, team_count: int) -> Label:
+    def round_label(self, bracket: str | None, round_number: int, team_count: int,
+                    entries: Sequence[int] = ()) -> Label:
         """Named from the end of each bracket, as start.gg, Challonge and casters name them
-        (``UPPER_NAMES``, ``LOWER_NAMES``); the grand final and its reset by name."""
-        upper = max(1, bracket_size(max(team_count, 2)).bit_length() - 1)
+        (``UPPER_NAMES``, ``LOWER_NAMES``); the grand final and its reset by name. With
+        teams entering the lower bracket (``entries``) the upper final's number is that of
+        the plan they make (``lower_entries.upper_rounds``)."""
+        upper = upper_rounds(team_count, entries)
         if bracket == Bracket.WINNERS:
             return layout.named_from_end(UPPER_NAMES, upper - round_number, "Upper round %d",
                                          round_number)
@@ -389,7 +419,9 @@ class DoubleElimination(Knockout[DoubleEliminationSettings]):
         bracket's by ``round_label`` for its size."""
         field = self.field_of(team_count, settings, group)
         named = dual.gsl_round(bracket, round_number) if dual.is_gsl(field, settings) else None
-        return named or self.round_label(bracket, round_number, field)
+        entries = settings.get("lower_entries") or []
+        return named or self.round_label(bracket, round_number, field,
+                                         entries if isinstance(entries, list) else [])
 
     def match_label(self, match: Mapping[str, Any], team_count: int,
                     settings: Mapping[str, Any]) -> tuple[str, Any]:

@@ -41,7 +41,7 @@ OPENER = "Opening match %d"
 def is_gsl(field: int, settings: Mapping[str, Any]) -> bool:
     """Whether a bracket of ``field`` teams, played with ``settings``, is a GSL group."""
     return field == GSL_TEAMS and settings.get("grand_final", "single") == "none" \
-        and not settings.get("lower_start")
+        and not settings.get("lower_start") and not settings.get("lower_entries")
 
 
 def gsl_round(bracket: str | None, round_number: int) -> tuple[str, None] | None:

@@ -112,7 +112,7 @@ def say(request: Request, exc: DomainError) -> str:
         return invalid_field(str(exc.params["field"]), str(exc.params["reason"]), _)
     if exc.code == "invalid_settings":
         setting = (exc.field or "").removeprefix("settings.").split(".")[0]
-        said = error_words.say(exc, _, {"setting": _field(setting, _)})
+        said = error_words.say(exc, _, {**exc.params, "setting": _field(setting, _)})
         # the keys at fault, as typed (a tiebreaker that does not exist, or one given twice)
         if exc.params.get("unknown"):
             said += " " + _("Not one of the choices: %s.") % ", ".join(exc.params["unknown"])

@@ -169,6 +169,11 @@ GENERIC = "The server refused this (%(code)s)."
 # the stage splits them into too many groups (``params.groups``)
 TOO_MANY_GROUPS = ("Too many groups: each group needs at least %(minimum)s teams "
                    "(%(teams)s teams in %(groups)s groups).")
+# ... and a setting refused because the teams entering a lower round do not fit it
+# (``formats/lower_entries.py``: ``params.entry_round``, ``high``, ``places``)
+LOWER_ENTRY_MISFIT = ("This setting is not possible: %(setting)s. Lower round "
+                      "%(entry_round)s takes 1 to %(high)s entering teams (the winners "
+                      "side's bracket has %(places)s places).")
 
 
 class _Values(dict[str, Any]):
@@ -214,6 +219,8 @@ def say(exc: DomainError | str, _: Callable[[str], str],
     template = MESSAGES.get(code)
     if code == "too_few_teams" and "groups" in values:
         template = TOO_MANY_GROUPS
+    if code == "invalid_settings" and "entry_round" in values:
+        template = LOWER_ENTRY_MISFIT
     if template is None:
         return _(GENERIC) % {"code": code}
     return _(template) % _Values(values)

@@ -28,6 +28,8 @@ LABELS = {
     "drop_orders": "Order the upper bracket's losers drop in, from upper round 2",
     "lower_start": "Teams starting in the lower bracket, the last of the "
                    "seeding (a fighting-game top 8: 4)",
+    "lower_entries": "Teams entering the lower bracket at its rounds 1, 2, 3 …, the last of "
+                     "the seeding at round 1 (the CWL 2018 opens: 8, 4, 4)",
     "legs": "Times each pair meets",
     "allow_draws": "Draws allowed",
     "points": "Points for a win, a draw and a loss",
@@ -72,6 +74,8 @@ LOBBY_LABELS = {
     "game_minutes": "Minutes a game of a lobby takes (for clash checks and calendars)",
 }
 CHOICES: dict[str, tuple[str, ...]] = {"game_score": ("goals", "rounds", "points")}
+# lists of whole numbers whose default is empty (a typed "8, 4, 4" is sent as numbers)
+NUMBER_LISTS = frozenset({"lower_entries"})
 CHOICE_WORDS = {
     "goals": "goals", "rounds": "rounds", "points": "points", "single": "one match",
     "reset": "with a reset", "none": "none", "valve": "Valve (Buchholz)",
@@ -265,8 +269,9 @@ def read_settings(fmt: Format[Any], form: FormData, prefix: str = "s_") -> dict[
                     _whole(f.name, number)
         elif f.kind == "list":
             value = [p.strip() for p in commas(raw) if p.strip()]
-            if f.default and all(isinstance(x, int) for x in f.default) and all(
-                    p.isascii() and p.isdigit() and len(p) <= 6 for p in value):
+            numbers = f.name in NUMBER_LISTS or (
+                f.default and all(isinstance(x, int) for x in f.default))
+            if numbers and all(p.isascii() and p.isdigit() and len(p) <= 6 for p in value):
                 value = [int(p) for p in value]  # a list of numbers (placement points)
         else:
             value = raw
