@@ -158,7 +158,8 @@ async def test_swap_draws_team_2_first_with_its_games_on_both_overlays(client):
 async def test_pos_names_the_corner_of_the_frame_on_every_overlay(client):
     """``?pos=tr|bl|br`` draws an overlay in that corner of its frame (overlay.css anchors
     ``<html data-pos>``); ``tl`` or nothing: the top-left, as before; anything else is a 400
-    in the page's language that names the value, on each of the three overlays."""
+    in the page's language that names the value, on each of the three overlays; so is a
+    ``?fit=`` other than 0 or 1."""
     event = await make_event(client, 2)
     st = await make_stage(client, event, settings={"best_of": 3})
     m = st["matches"][0]
@@ -176,6 +177,13 @@ async def test_pos_names_the_corner_of_the_frame_on_every_overlay(client):
         assert r.status_code == 400, url
         assert soup(r.text).select_one("[data-error-message]").get_text(strip=True) == (
             "주소에 읽을 수 없는 값이 있습니다. 링크를 확인하세요. (pos=middle)"), url
+        # ?fit= is read by overlay.js: 0 or 1, anything else refused like ?pos=
+        for fit in ("0", "1"):
+            assert (await client.get(url + f"&fit={fit}")).status_code == 200, (url, fit)
+        r = await client.get(url + "&fit=no")
+        assert r.status_code == 400, url
+        assert soup(r.text).select_one("[data-error-message]").get_text(strip=True) == (
+            "주소에 읽을 수 없는 값이 있습니다. 링크를 확인하세요. (fit=no)"), url
     # a page of the site is no overlay: it takes no corner
     page = soup((await client.get(f"/matches/{m['id']}?pos=br")).text)
     assert page.html.get("data-pos") is None

@@ -282,7 +282,11 @@ CORNERS = ("tl", "tr", "bl", "br")
 def corner_param(request: Request) -> str:
     """``?pos=`` on an overlay: the corner of its frame it is drawn in (top-left, top-right,
     bottom-left, bottom-right; default ``tl``), so one browser source the canvas's size
-    puts a scoreboard where the scene wants it."""
+    puts a scoreboard where the scene wants it. ``?fit=`` (0: never scaled; 1, the
+    default: fitted to the frame) is read by overlay.js and checked here with it, so a
+    source set up with a typo is told at once, not drawn another way."""
+    if request.query_params.get("fit", "1") not in ("0", "1"):
+        raise BadRequest("invalid_parameter", "fit must be 0 or 1.", "fit")
     value = request.query_params.get("pos", "tl")
     if value not in CORNERS:
         raise BadRequest("invalid_parameter", f"pos must be one of: {', '.join(CORNERS)}.",
