@@ -227,6 +227,15 @@ async def test_a_place_no_team_holds_is_named_in_words_by_the_api_and_the_pages(
         assert visible_text(str(page.select_one("[data-hold]"))) == said["ja"]
     finally:
         await ctx.__aexit__(None, None, None)
+    # the export carries the hold, its slot and message with it, and imports again
+    doc = (await client.get(f"/api/tournaments/{event['slug']}/export")).json()
+    doc["tournament"]["slug"] = event["slug"] + "-copy"
+    r = await client.post("/api/tournaments/import", json=doc, headers=AUTH)
+    assert r.status_code == 201, r.text
+    stages = (await client.get(f"/api/tournaments/{event['slug']}-copy/events/lol")).json()
+    copy = {s["name"]: s for s in stages["stages"]}
+    assert (await stage(client, copy["Final"]["id"]))["hold"] == {
+        **view["hold"], "stage": copy["Semis"]["id"]}
 
 
 async def test_a_direct_entrant_that_also_qualified_is_named_by_the_api_and_the_pages(

@@ -277,3 +277,54 @@ async def test_an_old_plan_by_round_number_times_the_final_not_the_bronze_match(
     final = next(m for m in view["matches"] if m["bracket"] == "winners" and m["round"] == 2)
     [kept] = await plans(client, knockout["id"])
     assert kept["applied"]["matches"] == [final["id"]]
+
+
+def _plan_as_read(plan: dict, numbers: dict[int, int]) -> dict:
+    """A plan without its ids: the matches it timed by their numbers in the stage."""
+    applied = plan["applied"] and {**plan["applied"], "matches": [
+        numbers[m] for m in plan["applied"]["matches"]]}
+    return {**{k: v for k, v in plan.items() if k not in ("id", "applied")},
+            "applied": applied}
+
+
+async def test_the_export_carries_the_plans_and_an_older_export_imports_without(client):
+    """A Swiss stage with round 2 planned and applied (its matches timed) and round 3
+    planned ahead: the export carries both, and the imported stage has the same plans
+    (the applied one naming the imported matches); an export made before plans were
+    exported (no ``round_plans``) still imports, with none."""
+    event = await make_event(client, 8)
+    st = await make_stage(client, event, format="swiss", settings=SWISS)
+    for body in (PLAN, {**PLAN, "round": 3, "starts_at": "2026-12-01T10:00:00+09:00",
+                        "stations": [], "stream_url": "https://twitch.tv/cup"}):
+        r = await client.post(f"/api/stages/{st['id']}/round-plans", json=body, headers=AUTH)
+        assert r.status_code == 201, r.text
+    for m in st["matches"]:
+        assert (await report(client, m["id"], [1, 0])).status_code == 200
+    view = await stage(client, st["id"])
+    numbers = {m["id"]: m["number"] for m in view["matches"]}
+    before = [_plan_as_read(p, numbers) for p in await plans(client, st["id"])]
+    assert [(p["round"], p["applied"] and p["applied"]["matches"]) for p in before] == [
+        (2, [5, 6, 7, 8]), (3, None)]
+    doc = (await client.get(f"/api/tournaments/{event['slug']}/export")).json()
+    for slug, drop in ((event["slug"] + "-copy", False), (event["slug"] + "-old", True)):
+        doc["tournament"]["slug"] = slug
+        if drop:
+            for e in doc["events"]:
+                for s in e["stages"]:
+                    del s["round_plans"]
+        r = await client.post("/api/tournaments/import", json=doc, headers=AUTH)
+        assert r.status_code == 201, r.text
+        [copy] = (await client.get(f"/api/tournaments/{slug}/events/lol")).json()["stages"]
+        copied = await stage(client, copy["id"])
+        numbers = {m["id"]: m["number"] for m in copied["matches"]}
+        got = [_plan_as_read(p, numbers) for p in await plans(client, copy["id"])]
+        assert got == ([] if drop else before), slug
+    # two plans of one round: refused, nothing written
+    doc = (await client.get(f"/api/tournaments/{event['slug']}/export")).json()
+    doc["tournament"]["slug"] = event["slug"] + "-twice"
+    [plans_out] = [s["round_plans"] for e in doc["events"] for s in e["stages"]]
+    plans_out.append({**plans_out[1], "id": 9})
+    r = await client.post("/api/tournaments/import", json=doc, headers=AUTH)
+    assert (r.status_code, r.json()["error"]["code"], r.json()["error"]["field"]) == (
+        422, "invalid_export", "events.0.stages.0.round_plans.2"), r.text
+    assert (await client.get(f"/api/tournaments/{event['slug']}-twice")).status_code == 404
