@@ -139,6 +139,8 @@ class StageRow(Body):
     seeding_method: Literal["standard", "natural"] = "standard"
     source: Source | None = None
     status: Literal["draft", "pending", "running", "completed"]
+    # when it last became completed; none in an export made before it was kept
+    completed_at: Time | None = None
     position: Count = 0
     hold: HoldRow | None = None
     resolutions: list[Resolution] | None = None

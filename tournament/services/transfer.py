@@ -66,7 +66,9 @@ async def export_tournament(session: AsyncSession, slug: str) -> dict[str, Any]:
                            "format": s.format,
                            "settings": s.settings or {}, "seeding": s.seeding or [],
                            "seeding_method": s.seeding_method, "source": s.source,
-                           "status": s.status, "position": s.position, "hold": s.hold,
+                           "status": s.status,
+                           "completed_at": _iso(s.completed_at, t.timezone),
+                           "position": s.position, "hold": s.hold,
                            "resolutions": s.resolutions or [], "draw": s.draw,
                            "matches": matches,
                            "round_plans": [_plan_out(p, by_id, t.timezone)
@@ -279,6 +281,12 @@ async def _stage(session: AsyncSession, t: Tournament, event_id: int, row: Stage
         rows.append(values | {"stage_id": stage.id, "tournament_id": t.id})
     if rows:
         await (await session.connection()).execute(insert(TABLE), rows)
+    if row.status == "completed":  # an older export: the last change to its matches
+        times = [m.updated_at for m in row.matches]
+        done = row.completed_at or (max(times) if times else None)
+        stage.completed_at = None if done is None else \
+            done.astimezone(UTC) if done.tzinfo else done
+        session.add(stage)
     if row.round_plans:
         ids = {n: i for n, i in (await session.exec(select(Match.number, Match.id).where(
             Match.stage_id == stage.id))).all() if i is not None}
