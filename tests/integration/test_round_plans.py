@@ -328,3 +328,67 @@ async def test_the_export_carries_the_plans_and_an_older_export_imports_without(
     assert (r.status_code, r.json()["error"]["code"], r.json()["error"]["field"]) == (
         422, "invalid_export", "events.0.stages.0.round_plans.2"), r.text
     assert (await client.get(f"/api/tournaments/{event['slug']}-twice")).status_code == 404
+
+
+async def test_settings_that_leave_a_plan_no_round_are_refused_naming_it(client, app):
+    """A final waiting for its semifinals has the bronze match and the final planned; the
+    third-place match turned off would leave the bronze plan nothing to time ever again:
+    the change is refused (409 round_plans_stranded with that plan; the console says it in
+    the reader's language) and nothing changes, the final's plan (``winners``) being no
+    reason to refuse. Removed first, the change goes through. A double elimination's
+    planned bracket reset is refused the same way when the reset is turned off."""
+    from tests.accounts_support import form_values
+    from tests.console_support import admin_console, error_of
+    from tests.helpers import soup
+
+    event = await make_event(client, 4)
+    semis = await make_stage(client, event, name="Semis", format="round_robin")
+    final = await make_stage(client, event, name="Final", settings={
+        "third_place_match": True}, seeding={"from_stage": semis["id"], "qualifiers": 4})
+    url = f"/api/stages/{final['id']}/round-plans"
+    made = {}
+    for bracket in ("winners", "third_place"):
+        r = await client.post(url, json={**PLAN, "round": 2, "bracket": bracket},
+                              headers=AUTH)
+        assert r.status_code == 201, r.text
+        made[bracket] = r.json()["plan"]
+    r = await client.patch(f"/api/stages/{final['id']}", json={
+        "settings": {"third_place_match": False}}, headers=AUTH)
+    assert r.status_code == 409, r.text
+    error = r.json()["error"]
+    assert (error["code"], error["params"], error["field"]) == (
+        "round_plans_stranded", {"count": 1}, "settings")
+    assert r.json()["plans"] == [made["third_place"]]
+    assert (await stage(client, final["id"]))["settings"]["third_place_match"] is True
+    assert await plans(client, final["id"]) == [made["winners"], made["third_place"]]
+
+    con, ctx = await admin_console(client, app)
+    try:
+        path = f"/admin/stages/{final['id']}"
+        form = soup((await con.get(path, "ko")).text).select_one("form[data-stage-settings]")
+        sent = {k: v for k, v in form_values(form).items() if k != "s_third_place_match"}
+        r = await con.post(path, path, sent, "ko")
+        assert r.status_code == 409 and error_of(r.text) == (
+            "이 설정으로는 이 스테이지의 라운드 계획 1개가 적용될 라운드가 없습니다(그 대진표나 "
+            "라운드가 사라집니다). 먼저 일정 아래에서 계획을 삭제하거나 설정을 그대로 두세요.")
+    finally:
+        await ctx.__aexit__(None, None, None)
+    assert (await stage(client, final["id"]))["settings"]["third_place_match"] is True
+
+    assert (await client.delete(f"{url}/{made['third_place']['id']}",
+                                headers=AUTH)).status_code == 200
+    r = await client.patch(f"/api/stages/{final['id']}", json={
+        "settings": {"third_place_match": False}}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    assert await plans(client, final["id"]) == [made["winners"]]
+
+    bracket = await make_stage(client, event, name="Bracket", format="double_elimination",
+                               settings={"grand_final": "reset"},
+                               seeding={"from_stage": semis["id"], "qualifiers": 4})
+    r = await client.post(f"/api/stages/{bracket['id']}/round-plans", json={
+        **PLAN, "round": 2, "bracket": "grand_final"}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    r = await client.patch(f"/api/stages/{bracket['id']}", json={
+        "settings": {"grand_final": "single"}}, headers=AUTH)
+    assert (r.status_code, r.json()["error"]["code"]) == (409, "round_plans_stranded")
+    assert r.json()["plans"] == [(await plans(client, bracket["id"]))[0]]
