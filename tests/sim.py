@@ -76,8 +76,12 @@ class Sim:
     def ready(self) -> list[MatchState]:
         return self.store.ready()
 
-    def standings(self) -> list[Row]:
-        return run(self.machine().standings())
+    def standings(self, withdrawn: frozenset[int] | None = None) -> list[Row]:
+        """``withdrawn``: the withdrawn teams the table treats so (default all): a team
+        that withdrew after the stage had completed keeps its place while it stays so."""
+        machine = self.machine() if withdrawn is None else StageMachine(
+            replace(self.info, status=self.status), self.store, withdrawn)
+        return run(machine.standings())
 
     def champion(self) -> int | None:
         """The winner of the last active match, once every active match is completed."""

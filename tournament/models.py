@@ -114,6 +114,10 @@ class Stage(SQLModel, table=True):
     # "bracket", "group", "starts_at", "interval_minutes", "venue", "stations",
     # "stream_url", "referee_id", "applied": {"at", "matches", "clashes"} | None}]
     round_plans: list[dict[str, Any]] | None = _json()
+    # when it last became completed (migration 0016); None while it is not. A team that
+    # withdrew after it leaves its final order as it stands (formats/withdrawal.py)
+    completed_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
 
 
 class Match(SQLModel, table=True):

@@ -25,7 +25,7 @@ from .schemas import (
     TimeZone,
     Venues,
 )
-from .schemas_edit import Time
+from .schemas_edit import Place, Stream, Time
 
 VERSION = 1
 Count = Annotated[int, Field(ge=0, le=10**9), Integral]
@@ -88,6 +88,7 @@ class HoldRow(Body):
     group: Count | None = None
     places: Annotated[list[Count], Field(min_length=2, max_length=2)] | None = None
     qualifiers: Count | None = None
+    slot: Annotated[str, Field(max_length=8)] | None = None  # a place no team holds: "B3"
     message: Annotated[str, Field(max_length=500)] | None = None
 
 
@@ -95,6 +96,30 @@ class Resolution(Body):
     teams: Annotated[list[Id], Field(min_length=2, max_length=64)]
     reason: Annotated[str, Field(max_length=500)]
     at: Annotated[str, Field(max_length=64)] | None = None
+
+
+class PlanApplied(Body):
+    at: Time
+    # the matches it timed, by their numbers in the stage (ids are the exporter's)
+    matches: Annotated[list[Number], Field(max_length=MAX_TEAMS_PER_STAGE)] = Field(
+        default_factory=list)
+
+
+class RoundPlanRow(Body):
+    """A round planned ahead (``services/round_plans.py``), as ``GET round-plans`` shows it
+    without its referee (users are not exported) and the clashes found when it was applied
+    (they name the exporter's matches)."""
+
+    id: Number
+    round: Annotated[int, Field(ge=1, le=100), Integral]
+    bracket: Literal["winners", "losers", "grand_final", "third_place", "tiebreaker"] | None = None
+    group: Annotated[int, Field(ge=1, le=64), Integral] | None = None
+    starts_at: Time
+    interval_minutes: Annotated[int, Field(ge=0, le=24 * 60), Integral] = 0
+    venue: Place | None = None
+    stations: Annotated[list[Place], Field(max_length=64)] = Field(default_factory=list)
+    stream_url: Stream | None = None
+    applied: PlanApplied | None = None
 
 
 class Source(Body):
@@ -114,11 +139,16 @@ class StageRow(Body):
     seeding_method: Literal["standard", "natural"] = "standard"
     source: Source | None = None
     status: Literal["draft", "pending", "running", "completed"]
+    # when it last became completed; none in an export made before it was kept
+    completed_at: Time | None = None
     position: Count = 0
     hold: HoldRow | None = None
     resolutions: list[Resolution] | None = None
     draw: dict[str, Any] | None = None
     matches: list[MatchRow] = Field(default_factory=list)
+    # none in an export made before plans were exported
+    round_plans: Annotated[list[RoundPlanRow], Field(max_length=1000)] = Field(
+        default_factory=list)
 
 
 class TeamRow(Body):

@@ -227,3 +227,57 @@ async def test_a_place_no_team_holds_is_named_in_words_by_the_api_and_the_pages(
         assert visible_text(str(page.select_one("[data-hold]"))) == said["ja"]
     finally:
         await ctx.__aexit__(None, None, None)
+    # the export carries the hold, its slot and message with it, and imports again
+    doc = (await client.get(f"/api/tournaments/{event['slug']}/export")).json()
+    doc["tournament"]["slug"] = event["slug"] + "-copy"
+    r = await client.post("/api/tournaments/import", json=doc, headers=AUTH)
+    assert r.status_code == 201, r.text
+    stages = (await client.get(f"/api/tournaments/{event['slug']}-copy/events/lol")).json()
+    copy = {s["name"]: s for s in stages["stages"]}
+    assert (await stage(client, copy["Final"]["id"]))["hold"] == {
+        **view["hold"], "stage": copy["Semis"]["id"]}
+
+
+async def test_a_direct_entrant_that_also_qualified_is_named_by_the_api_and_the_pages(
+        client, app):
+    """A final takes the winner of Semis (seeded from Opening, so its teams were not known
+    when the final was made) and one team directly; that team goes through Opening and
+    wins Semis too: the final waits, naming the team (not "does not produce enough
+    qualifiers") in the API's message and in the reader's words on both pages."""
+    from tests.console_support import admin_console
+    from tests.helpers import soup, visible_text
+
+    event = await make_event(client, 4)
+    opening = await make_stage(client, event, name="Opening", format="round_robin",
+                               seeding=event["teams"], settings={"advance": 2})
+    semis = await make_stage(client, event, name="Semis", format="round_robin",
+                             seeding={"from_stage": opening["id"], "qualifiers": 2})
+    twice = event["teams"][0]  # the lowest id: it wins every match it plays
+    final = await make_stage(client, event, name="Final", format="single_elimination",
+                             seeding={"from_stage": semis["id"], "qualifiers": 1,
+                                      "slots": [{"place": 1}, twice]})
+    await play_out(client, opening["id"], pick=_low)
+    await play_out(client, semis["id"], pick=_low)
+    team = (await client.get(f"/api/teams/{twice}")).json()
+    name, said_as = team["name"], {**team["names"], "en": team["name"]}
+    view = await stage(client, final["id"])
+    assert view["status"] == "pending"
+    assert view["hold"] == {
+        "code": "too_few_teams", "stage": semis["id"], "teams": [twice],
+        "message": f"Waiting for the organizer: {name}, entering this stage directly, also "
+                   "qualified from Semis; a team takes only one slot."}
+    said = {"ko": f"운영진 조치 대기: 이 스테이지에 바로 진출하는 {said_as['ko']}이(가) "
+                  "Semis에서도 진출했습니다. 한 팀은 슬롯 하나만 차지합니다.",
+            "ja": f"運営の対応待ち：このステージに直接出場する{said_as['ja']}が"
+                  "Semisからも勝ち上がりました。1チームが入れる枠は1つだけです。",
+            "en": f"Waiting for the organizer: {name}, entering this stage directly, also "
+                  "qualified from Semis; a team takes only one slot."}
+    for lang, text in said.items():
+        page = soup((await client.get(f"/stages/{final['id']}?lang={lang}")).text)
+        assert visible_text(str(page.select_one("[data-hold]"))) == text, lang
+    con, ctx = await admin_console(client, app)
+    try:
+        page = soup((await con.get(f"/admin/stages/{final['id']}", lang="ko")).text)
+        assert visible_text(str(page.select_one("[data-hold]"))) == said["ko"]
+    finally:
+        await ctx.__aexit__(None, None, None)

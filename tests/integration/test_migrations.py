@@ -110,6 +110,9 @@ OLD_VIEW = {"tournament": ("SELECT id, slug, nation_scoring FROM tournament",
     # counts as left early, as before
     ("0015_team_withdrawn_at", "0014_tournament_venues", "team", "withdrawn_at", None,
      "2026-11-29 03:00:00.000000"),
+    # a stage running before has no completion time: a withdrawal moves its team below
+    ("0016_stage_completed_at", "0015_team_withdrawn_at", "stage", "completed_at", None,
+     "2026-11-29 04:00:00.000000"),
 ])
 def test_a_migration_adds_its_column_to_old_rows_and_takes_it_back(
         tmp_path, revision, before, table, column, default, value):
@@ -142,3 +145,31 @@ def test_a_migration_adds_its_column_to_old_rows_and_takes_it_back(
         assert "AUTOINCREMENT" in sql
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_stage_completed_before_0016_completed_at_its_last_matchs_change(tmp_path):
+    """A completed stage gets the last change to its matches as its completion time; a
+    running one none."""
+    import sqlite3
+
+    from tournament.migrate import upgrade
+
+    path = tmp_path / "old.db"
+    url = f"sqlite+aiosqlite:///{path}"
+    upgrade(url, "0015_team_withdrawn_at")
+    with sqlite3.connect(path) as db:
+        db.executescript(OLD_ROWS + """
+            INSERT INTO stage (id, event_id, tournament_id, name, format, seeding_method,
+                status, position) VALUES (6, 3, 7, 'Cup', 'round_robin', 'standard',
+                'completed', 1);
+            INSERT INTO match (id, stage_id, tournament_id, number, round, filled1, filled2,
+                score1, score2, best_of, status, draw, conditional, active, version,
+                updated_at) VALUES
+                (10, 6, 7, 1, 1, 1, 1, 1, 0, 1, 'completed', 0, 0, 1, 1,
+                 '2026-11-29 05:00:00'),
+                (11, 6, 7, 2, 2, 1, 1, 0, 1, 1, 'completed', 0, 0, 1, 1,
+                 '2026-11-29 07:30:00');""")
+    upgrade(url, "0016_stage_completed_at")
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT id, completed_at FROM stage ORDER BY id").fetchall() == [
+            (5, None), (6, "2026-11-29 07:30:00")]

@@ -351,6 +351,13 @@ class DoubleElimination(Knockout[DoubleEliminationSettings]):
     def groups(self, settings: DoubleEliminationSettings) -> int:
         return settings.groups
 
+    def brackets(self, settings: DoubleEliminationSettings
+                 ) -> Mapping[str | None, int | None]:
+        out: dict[str | None, int | None] = {Bracket.WINNERS: None, Bracket.LOSERS: None}
+        if settings.grand_final != "none":  # a reset is the grand final's round 2
+            out[Bracket.GRAND_FINAL] = 2 if settings.grand_final == "reset" else 1
+        return out
+
     def _plan(self, teams: list[int], settings: DoubleEliminationSettings,
               seeding_method: SeedingMethod) -> StagePlan:
         return plan(teams, seeding_method=seeding_method, best_of=settings.best_of,

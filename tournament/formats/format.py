@@ -207,6 +207,13 @@ class Format(Generic[S]):
     def allows_draws(self, settings: S) -> bool:
         return False
 
+    def brackets(self, settings: S) -> Mapping[str | None, int | None]:
+        """The brackets this format's matches are in under ``settings``, each with the last
+        round it can have whatever the field (None: as many as the field makes); a round
+        plan naming another bracket, or a later round, never times a match. Round robin,
+        Swiss and battle royale play in no bracket (their tiebreakers apart)."""
+        return {None: None}
+
     def groups(self, settings: S) -> int:
         return 1
 

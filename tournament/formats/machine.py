@@ -41,7 +41,7 @@ from .types import (
     StagePlan,
     StageStatus,
 )
-from .withdrawal import NO_TIMES
+from .withdrawal import NO_TIMES, counted_out
 
 
 def utcnow() -> datetime:
@@ -79,6 +79,7 @@ class StageInfo:
     status: StageStatus
     seeding_method: SeedingMethod = "standard"
     resolutions: tuple[tuple[int, ...], ...] = ()
+    completed_at: datetime | None = None  # when it last became completed (if it is)
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,7 +362,7 @@ class StageMachine:
         if self.withdrawn and self.stage.format.can_strike(self.stage.settings):
             self.changes.struck = self.stage.format.struck(
                 [m.result() for m in await self.store.all() if m.active], self.stage.settings,
-                self.withdrawn, self.withdrawn_at)
+                self.counted_out(), self.withdrawn_at)
         if self.stage.format.pairs_rounds:
             while await self._next_round():
                 pass
@@ -384,12 +385,19 @@ class StageMachine:
         await self._create(plan)
         return True
 
+    def counted_out(self) -> frozenset[int]:
+        """The withdrawn teams the table treats so: not one that withdrew after the stage
+        had completed, while it stays so (``withdrawal.counted_out``). Every withdrawn team
+        still forfeits what it reaches (a correction reopening the stage)."""
+        done = self.stage.completed_at if self.status == StageStatus.COMPLETED else None
+        return counted_out(self.withdrawn, self.withdrawn_at, done)
+
     async def standings(self) -> list[Row]:
         matches = await self.store.all()
         s = self.stage
         return s.format.standings(
             list(s.seeding), [m.result() for m in matches if m.active], s.settings,
-            resolutions=s.resolutions, withdrawn=self.withdrawn,
+            resolutions=s.resolutions, withdrawn=self.counted_out(),
             complete=self.status == StageStatus.COMPLETED, seeding_method=s.seeding_method,
             withdrawn_at=self.withdrawn_at)
 

@@ -148,6 +148,14 @@ class SingleElimination(Knockout[SingleEliminationSettings]):
     name = StageFormat.SINGLE_ELIMINATION
     label = "Single elimination"
     settings_type = SingleEliminationSettings
+
+    def brackets(self, settings: SingleEliminationSettings
+                 ) -> Mapping[str | None, int | None]:
+        out: dict[str | None, int | None] = {Bracket.WINNERS: None}
+        if settings.third_place_match:
+            out[Bracket.THIRD_PLACE] = None
+        return out
+
     def _plan(self, teams: list[int], settings: SingleEliminationSettings,
               seeding_method: SeedingMethod) -> StagePlan:
         return plan(teams, seeding_method=seeding_method, best_of=settings.best_of,

@@ -27,6 +27,10 @@ the withdrawal's). Without
 the time (a team withdrawn before it was stored), every match the team forfeited counts
 as left early, as before. Its row stays in the table (its
 counts then zero), placed below the teams still in (``round_robin.withdrawn_out``).
+
+A stage that had completed before the team withdrew is not touched at all
+(``counted_out``): the team keeps its place there, its status (advanced or eliminated)
+and its results, and the seeding of the stage fed from it stays what it was.
 """
 
 from __future__ import annotations
@@ -62,6 +66,20 @@ def _left_early(team: int, matches: Sequence[MatchResult], at: datetime | None) 
     return any(not r.completed or (r.forfeit == r.teams.index(team) + 1 and (
         at is None or r.updated_at is None or utc(r.updated_at) >= utc(at)))
         for r in matches)
+
+
+def counted_out(withdrawn: frozenset[int], withdrawn_at: Mapping[int, datetime],
+                completed_at: datetime | None) -> frozenset[int]:
+    """The withdrawn teams a stage's table treats as withdrawn: every one, except a team
+    that withdrew after the stage had completed (``completed_at``; None: not completed, or
+    not known): a finished phase stands, its order, places and qualification as they were
+    (it stays in its place and keeps its status), and its results stand too. A team whose
+    withdrawal time is not known counts as withdrawn, as before it was kept."""
+    if completed_at is None or not withdrawn:
+        return withdrawn
+    done = utc(completed_at)
+    return frozenset(t for t in withdrawn if t not in withdrawn_at
+                     or utc(withdrawn_at[t]) <= done)
 
 
 def annulled(results: Sequence[MatchResult], withdrawn: Collection[int],

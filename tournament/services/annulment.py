@@ -20,8 +20,9 @@ from sqlalchemy import or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from ..formats import registry
+from ..formats import registry, withdrawal
 from ..formats.state import MatchState
+from ..formats.types import StageStatus
 from ..formats.withdrawal import NO_TIMES, utc
 from ..models import Match, Stage, Team
 from .sql_store import TABLE, load_matches
@@ -51,16 +52,24 @@ async def event_withdrawals(session: AsyncSession, event_id: int) -> Withdrawals
     return withdrawals_of(rows.all())
 
 
+def counted_out(stage: Stage, withdrawn: Withdrawals) -> frozenset[int]:
+    """The withdrawn teams ``stage``'s table treats so: not one that withdrew after the
+    stage had completed (``withdrawal.counted_out``: a finished phase stands)."""
+    done = stage.completed_at if stage.status == StageStatus.COMPLETED else None
+    return withdrawal.counted_out(withdrawn.teams, withdrawn.at, done)
+
+
 def struck(stage: Stage, matches: Sequence[MatchState],
            withdrawn: Withdrawals) -> frozenset[int]:
     """The teams whose results ``stage`` annuls, from all of its matches in hand."""
     fmt = registry.get(stage.format)
-    if not withdrawn.teams or not stage.seeding:
+    teams = counted_out(stage, withdrawn)
+    if not teams or not stage.seeding:
         return NONE
     settings = fmt.parse_settings(stage.settings or {})
     if not fmt.can_strike(settings):
         return NONE
-    return fmt.struck([m.result() for m in matches if m.active], settings, withdrawn.teams,
+    return fmt.struck([m.result() for m in matches if m.active], settings, teams,
                       withdrawn.at)
 
 

@@ -34,7 +34,7 @@ def domain_error(exc: FormatError) -> InvalidInput | Forbidden:
 
 
 INFO_KEYS = ("id", "tournament_id", "format", "settings", "status", "seeding_method",
-             "resolutions")
+             "resolutions", "completed_at")
 
 
 def stage_info(stage: Stage) -> StageInfo:
@@ -49,7 +49,8 @@ def info_from(s: Mapping[str, Any], seeding: Sequence[int]) -> StageInfo:
         id=s["id"], tournament_id=s["tournament_id"], format=fmt,
         settings=fmt.parse_settings(s["settings"] or {}), seeding=seeding,
         status=StageStatus(s["status"]), seeding_method=s["seeding_method"],
-        resolutions=tuple(tuple(r["teams"]) for r in s["resolutions"] or []))
+        resolutions=tuple(tuple(r["teams"]) for r in s["resolutions"] or []),
+        completed_at=s.get("completed_at"))
 
 
 async def start(session: AsyncSession, stage: Stage, seeding: list[int],
@@ -85,6 +86,8 @@ async def persist(session: AsyncSession, stage: Stage, changes: Changes,
     await round_plans.record(session, stage, planned)
     if changes.status is not None:
         stage.status = changes.status
+        # a team withdrawing after this leaves the final order as it stands
+        stage.completed_at = utcnow() if changes.status == StageStatus.COMPLETED else None
         if changes.status == StageStatus.RUNNING:
             stage.hold = None
         session.add(stage)

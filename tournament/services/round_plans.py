@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from ..formats import registry
 from ..formats.clashes import utc
 from ..formats.machine import Changes
 from ..formats.state import MatchState
@@ -89,6 +90,29 @@ def read(plan: Mapping[str, Any], stage_format: str,
             and (settings or {}).get("third_place_match"):
         return {**plan, "bracket": "winners"}
     return dict(plan)
+
+
+def reaches(plan: Mapping[str, Any], brackets: Mapping[str | None, int | None]) -> bool:
+    """Whether ``plan`` can time a match of a stage whose format has ``brackets``
+    (``Format.brackets``): a bare round number can; a bracket the format does not have, or
+    a round past the last that bracket can have, cannot."""
+    bracket = plan.get("bracket")
+    if bracket is None:
+        return True
+    if bracket not in brackets:
+        return False
+    last = brackets[bracket]
+    return last is None or int(plan["round"]) <= last
+
+
+def stranded(stage: Stage, settings: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The stage's plans that time a match now and would never again under ``settings``
+    (the third-place match or the bracket reset turned off): a change of the settings
+    that strands them is refused until they are removed (``stage_edits``)."""
+    fmt = registry.get(stage.format)
+    now = fmt.brackets(fmt.parse_settings(stage.settings or {}))
+    then = fmt.brackets(fmt.parse_settings(settings))
+    return [p for p in plans_of(stage) if reaches(p, now) and not reaches(p, then)]
 
 
 def plans_of(stage: Stage) -> list[dict[str, Any]]:

@@ -24,8 +24,10 @@ from ..schemas_edit import StageUpdate
 from . import waiting
 from .context import lock_tournament
 from .naming import rename, require_change
+from .plan_edits import plan_view
 from .progress import domain_error, start
 from .reads import tournament_detail
+from .round_plans import stranded
 from .sql_store import delete_matches
 from .stage_reads import stage_matches, stage_view
 from .stages import seeding_for
@@ -54,6 +56,19 @@ def _refuse_loss(lost: list[MatchState], confirm: bool, tz: str) -> None:
                        f"{', '.join(f'M{n}' for n in numbers)}; send confirm to go ahead.",
                        "confirm", extra={"lost": [views.match_view(m, tz) for m in lost]},
                        params={"matches": numbers})
+
+
+def _refuse_stranding(stage: Stage, settings: dict[str, Any], tz: str) -> None:
+    """Plans of a bracket or round the new settings do not have would never time a match
+    again: the organizer removes them (or keeps the settings) rather than lose them unseen."""
+    lost = stranded(stage, settings)
+    if lost:
+        said = ", ".join(f"plan {p['id']} (round {p['round']}, {p['bracket']})" for p in lost)
+        raise Conflict("round_plans_stranded", f"With these settings the stage has no round "
+                       f"for {said}: it would never be applied. Remove it first, or keep "
+                       "the settings.", "settings",
+                       extra={"plans": [plan_view(p, tz) for p in lost]},
+                       params={"count": len(lost)})
 
 
 async def _announce(session: AsyncSession, tournament: Tournament, stage: Stage,
@@ -127,6 +142,7 @@ async def _replan(session: AsyncSession, stage: Stage, tournament: Tournament,
         fmt.check_playable(settings)
     except FormatError as exc:
         raise domain_error(exc) from exc
+    _refuse_stranding(stage, settings.as_dict(), tournament.timezone)
     if stage.source and body.seeding is not None:
         raise InvalidInput("seeding_from_stage", "This stage takes its seeding from another "
                            "stage's standings.", "seeding")

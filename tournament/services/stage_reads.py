@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import col, select
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
@@ -27,12 +27,6 @@ async def stage_by_id(session: AsyncSession, stage_id: int) -> Stage:
 
 async def stage_matches(session: AsyncSession, stage_id: int) -> list[MatchState]:
     return await load_matches(session, TABLE.c.stage_id == stage_id)
-
-
-async def withdrawn_in(session: AsyncSession, stage: Stage) -> frozenset[int]:
-    rows = await session.exec(select(Team.id).where(Team.event_id == stage.event_id,
-                                                    col(Team.withdrawn)))
-    return frozenset(t for t in rows.all() if t is not None)
 
 
 async def stage_view(session: AsyncSession, stage: Stage,

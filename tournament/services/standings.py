@@ -13,7 +13,7 @@ from ..formats.state import MatchState
 from ..formats.types import StageStatus
 from ..models import Stage
 from ..views import Placement
-from .annulment import NO_WITHDRAWALS, Withdrawals
+from .annulment import NO_WITHDRAWALS, Withdrawals, counted_out
 
 
 def table(stage: Stage, matches: Sequence[MatchState],
@@ -25,7 +25,8 @@ def table(stage: Stage, matches: Sequence[MatchState],
     return fmt.standings(
         teams, [m.result() for m in matches if m.active],
         fmt.parse_settings(stage.settings or {}),
-        resolutions=[r["teams"] for r in stage.resolutions or []], withdrawn=withdrawn.teams,
+        resolutions=[r["teams"] for r in stage.resolutions or []],
+        withdrawn=counted_out(stage, withdrawn),
         complete=stage.status == StageStatus.COMPLETED,
         seeding_method=stage.seeding_method,  # type: ignore[arg-type]
         withdrawn_at=withdrawn.at)

@@ -18,9 +18,12 @@ from ..errors import Conflict, InvalidInput
 from ..formats import registry, slots
 from ..formats.state import COLUMNS
 from ..formats.types import FormatError
-from ..models import Event, Player, Stage, Team, Tournament
-from ..schemas_transfer import VERSION, EventRow, Export, StageRow
+from ..models import Event, Match, Player, Stage, Team, Tournament
+from ..schemas_transfer import VERSION, EventRow, Export, RoundPlanRow, StageRow
 from ..venue_names import check_venues, stored
+from .round_plans import FIELDS as PLAN_FIELDS
+from .round_plans import plans_of, same_round
+from .round_plans import stored as plan_stored
 from .sql_store import TABLE
 from .stage_reads import stage_matches
 from .tournaments import event_stages, event_teams, players_of, shows, tournament_by_slug
@@ -54,17 +57,22 @@ async def export_tournament(session: AsyncSession, slug: str) -> dict[str, Any]:
             if not shows(session, s) or (s.source or {}).get("from_stage") in hidden:
                 hidden.add(s.id)
                 continue
+            played = await stage_matches(session, s.id)
             matches = [{c: (_iso(v, t.timezone) if isinstance(v := getattr(m, c), datetime)
                             else v)
-                        for c in COLUMNS if c not in SKIPPED}
-                       for m in await stage_matches(session, s.id)]
+                        for c in COLUMNS if c not in SKIPPED} for m in played]
+            by_id = {m.id: m.number for m in played}
             stages.append({"id": s.id, "name": s.name, "names": s.names or {},
                            "format": s.format,
                            "settings": s.settings or {}, "seeding": s.seeding or [],
                            "seeding_method": s.seeding_method, "source": s.source,
-                           "status": s.status, "position": s.position, "hold": s.hold,
+                           "status": s.status,
+                           "completed_at": _iso(s.completed_at, t.timezone),
+                           "position": s.position, "hold": s.hold,
                            "resolutions": s.resolutions or [], "draw": s.draw,
-                           "matches": matches})
+                           "matches": matches,
+                           "round_plans": [_plan_out(p, by_id, t.timezone)
+                                           for p in plans_of(s)]})
         out_events.append({
             "slug": e.slug, "name": e.name, "names": e.names or {}, "game": e.game,
             "position": e.position,
@@ -88,6 +96,38 @@ async def export_tournament(session: AsyncSession, slug: str) -> dict[str, Any]:
                        "last_seq": t.last_seq},
         "events": out_events,
     }
+
+
+def _plan_out(plan: dict[str, Any], numbers: dict[int | None, int], tz: str
+              ) -> dict[str, Any]:
+    """A round plan as exported: its fields without the referee (users stay behind), its
+    time in the tournament's time zone, the matches it timed by their numbers, and not the
+    clashes found then (they name this database's matches)."""
+    applied = plan.get("applied")
+    return {**{k: plan.get(k) for k in PLAN_FIELDS if k != "referee_id"}, "id": plan["id"],
+            "starts_at": _iso(datetime.fromisoformat(plan["starts_at"]), tz),
+            "applied": None if applied is None else {
+                "at": _iso(datetime.fromisoformat(applied["at"]), tz),
+                "matches": [numbers[m] for m in applied["matches"] if m in numbers]}}
+
+
+def _plans_in(rows: list[RoundPlanRow], ids: dict[int, int], where: str
+              ) -> list[dict[str, Any]] | None:
+    """The plans of an imported stage as stored (``round_plans.stored``): the matches they
+    timed by the new ids; no clashes (the next change of the plan checks again)."""
+    out: list[dict[str, Any]] = []
+    for i, row in enumerate(rows):
+        plan = {**plan_stored(row.model_dump(exclude={"id", "applied"})), "id": row.id}
+        if any(p["id"] == row.id or same_round(p, plan) for p in out):
+            raise _bad(f"{where}.round_plans.{i} names a plan or round a plan before it "
+                       "names.", f"{where}.round_plans.{i}")
+        applied = row.applied
+        plan["applied"] = None if applied is None else {
+            "at": applied.at.astimezone(UTC).isoformat() if applied.at.tzinfo
+            else applied.at.replace(tzinfo=UTC).isoformat(),
+            "matches": [ids[n] for n in applied.matches if n in ids], "clashes": []}
+        out.append(plan)
+    return out or None
 
 
 def _names(names: dict[Any, str] | None) -> dict[str, str] | None:
@@ -241,4 +281,15 @@ async def _stage(session: AsyncSession, t: Tournament, event_id: int, row: Stage
         rows.append(values | {"stage_id": stage.id, "tournament_id": t.id})
     if rows:
         await (await session.connection()).execute(insert(TABLE), rows)
+    if row.status == "completed":  # an older export: the last change to its matches
+        times = [m.updated_at for m in row.matches]
+        done = row.completed_at or (max(times) if times else None)
+        stage.completed_at = None if done is None else \
+            done.astimezone(UTC) if done.tzinfo else done
+        session.add(stage)
+    if row.round_plans:
+        ids = {n: i for n, i in (await session.exec(select(Match.number, Match.id).where(
+            Match.stage_id == stage.id))).all() if i is not None}
+        stage.round_plans = _plans_in(row.round_plans, ids, where)
+        session.add(stage)
     return stage.id

@@ -10,8 +10,9 @@ starts then.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ..errors import Conflict
@@ -19,7 +20,7 @@ from ..formats import slots
 from ..formats.progression import with_results
 from ..formats.qualification import Hold, qualifiers
 from ..formats.types import FormatError, StageStatus
-from ..models import Stage
+from ..models import Stage, Team
 from .annulment import event_withdrawals
 from .progress import start
 from .sql_store import delete_matches
@@ -38,8 +39,22 @@ async def _qualified(session: AsyncSession, stage: Stage, source: Stage) -> list
         groups.setdefault(row.get("group") or 1, []).append((row["team_id"], row["rank"]))
     grouped = any(row.get("group") for row in table) and len(groups) > 1
     given = stage.source.get("slots")  # places between direct entrants
-    return qualifiers(source.id, groups, int(stage.source["qualifiers"]), grouped,
-                      None if given is None else slots.read(given))
+    found = qualifiers(source.id, groups, int(stage.source["qualifiers"]), grouped,
+                       None if given is None else slots.read(given))
+    if isinstance(found, Hold) and found.code == "too_few_teams" and found.teams:
+        return await _twice(session, found, source)
+    return found
+
+
+async def _twice(session: AsyncSession, hold: Hold, source: Stage) -> Hold:
+    """A direct entrant that also qualified from ``source``: the hold names it (``teams``,
+    and an English ``message`` with its name; the pages say it in the reader's words)."""
+    names = {t.id: t.name for t in (await session.exec(select(Team).where(
+        col(Team.id).in_(hold.teams)))).all()}
+    teams = ", ".join(names.get(t, f"#{t}") for t in hold.teams)
+    return replace(hold, detail={**hold.detail, "message": (
+        f"Waiting for the organizer: {teams}, entering this stage directly, also qualified "
+        f"from {source.name}; a team takes only one slot.")})
 
 
 async def try_start(session: AsyncSession, stage: Stage, source: Stage) -> bool:

@@ -85,6 +85,9 @@ MESSAGES = {
                       "places at once. Change it, or tick \"Save anyway (I know they clash)\".",
     "not_a_draft": "This stage has already started.",
     "round_plan_exists": "That round already has a plan: change that one.",
+    "round_plans_stranded": "With these settings %(count)s round plan(s) of this stage "
+                            "would have no round to time (its bracket or round is gone): "
+                            "remove them under the schedule first, or keep the settings.",
     "next_stage_started": "A stage seeded from this one has already started; this can no "
                           "longer change.",
     "duplicate_team": "A team is in the seeding twice.",

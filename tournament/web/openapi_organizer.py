@@ -61,6 +61,18 @@ PLAN_SAVED = obj({"plan": {"anyOf": [ROUND_PLAN, {"type": "null"}]},
                   "matches": array(ref("Match")), "scheduled": BOOL}, optional=("scheduled",))
 
 
+def _stage_patch(op: Op) -> dict[str, Any]:
+    patch = op("Edit a stage (name, names, settings, seeding): a draft or a stage "
+               "without results is planned again; results to lose need confirm",
+               ref("Stage"), StageUpdate, auth=True, errors=("409",))
+    patch["responses"]["409"]["description"] += (
+        "; next_stage_started; results_would_be_lost (send confirm); round_plans_stranded: "
+        "the new settings leave round plans with no bracket or round to time "
+        "(params.count; plans: the plans, as GET round-plans shows them): remove them "
+        "first")
+    return patch
+
+
 def _plan_paths(op: Op) -> dict[str, dict[str, Any]]:
     save = op("Plan a round ahead: 201 with the plan when the round has no matches yet "
               "(they get its times when they are made; saving the same round, bracket and "
@@ -113,9 +125,7 @@ def paths(op: Op) -> dict[str, dict[str, Any]]:
         "/api/stages/{id}/start": {"post": op("Start a draft stage", ref("Stage"), auth=True,
                                               errors=("409",))},
         "/api/stages/{id}": {
-            "patch": op("Edit a stage (name, names, settings, seeding): a draft or a stage "
-                        "without results is planned again; results to lose need confirm",
-                        ref("Stage"), StageUpdate, auth=True, errors=("409",)),
+            "patch": _stage_patch(op),
             "delete": _query(op("Delete a stage (results to lose need confirm=true)",
                                 OBJECT, auth=True, errors=("409",)),
                              {"confirm": {"enum": ["true", "false", "1", "0"]}}),

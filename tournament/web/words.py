@@ -28,6 +28,10 @@ HOLDS = {
 # expected): the place in words, "Group B 3rd" / "B조 3위" / "グループBの3位", or "3rd"
 MISSING_PLACE = "Waiting for the organizer: %(stage)s has no %(place)s, which a slot of " \
                 "this stage takes."
+# a hold for a team that enters the stage directly (one of its slots) and also qualified
+# from the earlier stage: it cannot take two slots; the teams named
+DIRECT_QUALIFIED = "Waiting for the organizer: %(teams)s, entering this stage directly, " \
+                   "also qualified from %(stage)s; a team takes only one slot."
 # what a game's own score counts: the for, against and difference columns' titles, then the
 # difference column's head (a round difference is no football 득실차 / 得失点差)
 # a standings table's for / against / difference columns, by what a game's score counts:
