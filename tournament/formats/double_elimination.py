@@ -50,7 +50,8 @@ class DoubleEliminationSettings(Settings):
     grand_final: GrandFinal = "single"
     final_best_of: int | None = None
     groups: int = 1  # independent brackets, teams drawn by snake seeding (GSL groups)
-    # the order the losers of upper round 2, 3 ... drop in (``drop_order``); empty: automatic
+    # the order the losers of each upper round drop in, from the first whose losers drop
+    # (round 2; with lower_entries, the winners side's first: ``drop_order``); empty: automatic
     drop_orders: list[DropOrder] = field(default_factory=list)
     # the last teams of the seeding that start in the lower bracket (a fighting-game top 8)
     lower_start: int = 0
@@ -70,8 +71,8 @@ class DoubleEliminationSettings(Settings):
         count(self.groups, "groups", 1, 64)
         if not isinstance(self.drop_orders, list) or len(self.drop_orders) > MAX_DROP_ORDERS:
             raise fail("drop_orders", f"drop_orders is a list of at most {MAX_DROP_ORDERS} "
-                       "orderings, one per upper round from round 2.", high=MAX_DROP_ORDERS,
-                       choices=list(DROP_ORDERS))
+                       "orderings, one per upper round from the first whose losers drop.",
+                       high=MAX_DROP_ORDERS, choices=list(DROP_ORDERS))
         for method in self.drop_orders:
             choice(method, "drop_orders", DROP_ORDERS)
         count(self.lower_start, "lower_start", 0, MAX_LOWER_START)
