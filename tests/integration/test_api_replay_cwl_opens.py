@@ -1,13 +1,15 @@
-"""A Call of Duty World League 2018 open's Championship Bracket (CWL Dallas), 24 teams
-in a double elimination whose losers bracket takes teams at its first three rounds
-(``lower_entries`` [8, 4, 4]), replayed through the API: the bracket as played, every
-series in the order played, every lower round's pairings slot by slot, every score and
-every place 1st to 24th. The winners round-1 and semifinal losers drop ``reverse`` and
-``natural`` (``drop_orders``); with the automatic orders the same results pair lower
-round 4 otherwise. Sources: tests/replays/cwl_dallas_2018.py."""
+"""Call of Duty World League 2018 opens' Championship Brackets (CWL Dallas, CWL Seattle),
+24 teams in a double elimination whose losers bracket takes teams at its first three
+rounds (``lower_entries`` [8, 4, 4]), replayed through the API: the bracket as played,
+every series in the order played, every lower round's pairings slot by slot, every score
+(Seattle's bracket reset too) and every place 1st to 24th. The winners round-1 and
+semifinal losers drop ``reverse`` and ``natural`` (``drop_orders``); with the automatic
+orders the same results pair lower round 4 otherwise. Sources: tests/replays/
+cwl_dallas_2018.py, cwl_seattle_2018.py."""
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import Any
 
 import httpx
@@ -15,26 +17,30 @@ import pytest
 
 from tests.helpers import AUTH, make_stage, soup, stage
 from tests.replays import cwl_dallas_2018 as dallas
+from tests.replays import cwl_seattle_2018 as seattle
 
 from .test_api_replay_cwl_champs import _lower, _play
 from .test_api_replays import enter
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
+OPENS = pytest.mark.parametrize("source", [dallas, seattle], ids=["dallas", "seattle"])
 
 
-async def _bracket(client: httpx.AsyncClient, settings: dict[str, Any]
+async def _bracket(client: httpx.AsyncClient, settings: dict[str, Any],
+                   source: ModuleType = dallas
                    ) -> tuple[dict[str, Any], dict[str, int], dict[int, str]]:
-    entered = await enter(client, dallas.DRAW)
+    entered = await enter(client, source.DRAW)
     ids = entered["ids"]
     bracket = await make_stage(client, entered, name="Championship Bracket",
                                format="double_elimination", seeding_method="natural",
                                settings={"best_of": 5, "grand_final": "reset",
-                                         "lower_entries": dallas.LOWER_ENTRIES, **settings})
+                                         "lower_entries": source.LOWER_ENTRIES, **settings})
     return bracket, ids, {v: k for k, v in ids.items()}
 
 
-async def test_the_dallas_open_enters_drops_pairs_and_places_as_played(client):
-    bracket, ids, name = await _bracket(client, {"drop_orders": dallas.DROP_ORDERS})
+@OPENS
+async def test_an_open_enters_drops_pairs_and_places_as_played(client, source):
+    bracket, ids, name = await _bracket(client, {"drop_orders": source.DROP_ORDERS}, source)
     view = await stage(client, bracket["id"])
     assert view["settings"]["lower_entries"] == [8, 4, 4]
 
@@ -46,21 +52,26 @@ async def test_the_dallas_open_enters_drops_pairs_and_places_as_played(client):
     # who is where before a series is played: the winners side in upper round 3 (the
     # 32-slot bracket's numbers), eight in lower round 1, four entrants waiting in each of
     # lower rounds 2 and 3 for the round before's winners; no byes anywhere
-    assert teams("winners", 3) == [dallas.UPPER[i:i + 2] for i in range(0, 8, 2)]
-    assert teams("losers", 1) == [dallas.LOWER_ROUND_1[i:i + 2] for i in range(0, 8, 2)]
-    assert teams("losers", 2) == [[t, None] for t in dallas.LOWER_ROUND_2]
-    assert teams("losers", 3) == [[t, None] for t in dallas.LOWER_ROUND_3]
+    assert teams("winners", 3) == [source.UPPER[i:i + 2] for i in range(0, 8, 2)]
+    assert teams("losers", 1) == [source.LOWER_ROUND_1[i:i + 2] for i in range(0, 8, 2)]
+    assert teams("losers", 2) == [[t, None] for t in source.LOWER_ROUND_2]
+    assert teams("losers", 3) == [[t, None] for t in source.LOWER_ROUND_3]
     assert not [m for m in view["matches"] if m["status"] == "bye"]
     assert len(view["matches"]) == 30  # 7 upper, 22 lower, the grand final (a reset later)
 
-    await _play(client, bracket["id"], ids, name, dallas.SERIES)
+    await _play(client, bracket["id"], ids, name, source.SERIES)
 
     view = await stage(client, bracket["id"])
     assert view["status"] == "completed"
-    assert len(view["matches"]) == len(dallas.SERIES)  # the reset was not wanted
-    for round_number, pairs in dallas.LOWER_PAIRINGS.items():
+    # the reset was played in Seattle (the lower side's Rise Nation won the first grand
+    # final), not in Dallas: a match for every series either way
+    reset = source.SERIES[-1][:2] == ("grand_final", 2)
+    assert (("grand_final", 2) in {(m["bracket"], m["round"]) for m in view["matches"]}) \
+        is reset is (source is seattle)
+    assert len(view["matches"]) == len(source.SERIES)
+    for round_number, pairs in source.LOWER_PAIRINGS.items():
         assert _lower(view, name, round_number) == pairs, round_number
-    for bracket_name, round_number, winner, loser, won, lost in dallas.SERIES:
+    for bracket_name, round_number, winner, loser, won, lost in source.SERIES:
         m = next(m for m in view["matches"] if (m["bracket"], m["round"]) == (
             bracket_name, round_number) and set(m["teams"]) == {ids[winner], ids[loser]})
         side = m["teams"].index(ids[winner])
@@ -69,19 +80,21 @@ async def test_the_dallas_open_enters_drops_pairs_and_places_as_played(client):
 
     rows = {name[r["team_id"]]: r for r in view["standings"]}
     assert {t: (r["rank"], r["last"]) for t, r in rows.items()} == {
-        t: dallas.SHARED.get(t, (p, p)) for t, p in dallas.PLACES.items()}
-    assert [t for t, r in rows.items() if r["status"] == "advanced"] == ["Team Kaliber"]
+        t: source.SHARED.get(t, (p, p)) for t, p in source.PLACES.items()}
+    assert [t for t, r in rows.items() if r["status"] == "advanced"] == [
+        {dallas: "Team Kaliber", seattle: "Rise Nation"}[source]]
 
 
-async def test_the_automatic_drop_orders_pair_the_dallas_lower_round_4_otherwise(client):
-    bracket, ids, name = await _bracket(client, {})
-    lower_round, pairs = dallas.DEFAULT_LOWER
-    before = [s for s in dallas.SERIES if (s[0] == "winners" and s[1] == 3)
+@OPENS
+async def test_the_automatic_drop_orders_pair_an_opens_lower_round_4_otherwise(client, source):
+    bracket, ids, name = await _bracket(client, {}, source)
+    lower_round, pairs = source.DEFAULT_LOWER
+    before = [s for s in source.SERIES if (s[0] == "winners" and s[1] == 3)
               or (s[0] == "losers" and s[1] < lower_round)]
     await _play(client, bracket["id"], ids, name, before)
     view = await stage(client, bracket["id"])
     assert _lower(view, name, lower_round) == pairs
-    assert not set(pairs) & set(dallas.LOWER_PAIRINGS[lower_round])
+    assert not set(pairs) & set(source.LOWER_PAIRINGS[lower_round])
 
 
 async def test_entrants_that_do_not_fit_their_lower_round_are_refused(client):

@@ -1,8 +1,8 @@
 """Double elimination with teams entering the lower bracket at its first rounds
 (``lower_entries``): the Call of Duty World League's 2018 opens, 24 teams, eight on the
 winners side, eight starting in lower round 1 and four entering at each of lower rounds 2
-and 3 (tests/replays/cwl_dallas_2018.py). The plan, slot by slot, and the places through
-the production state machine in memory."""
+and 3 (tests/replays/cwl_dallas_2018.py, cwl_seattle_2018.py). The plan, slot by slot,
+and the places through the production state machine in memory."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from collections import Counter
 import pytest
 
 from tests.replays import cwl_dallas_2018 as dallas
+from tests.replays import cwl_seattle_2018 as seattle
 from tournament.formats import double_elimination as de
 from tournament.formats import registry
 from tournament.formats.types import Feed, FormatError
@@ -120,6 +121,31 @@ def test_places_are_the_rounds_the_teams_go_out_in_and_the_lower_side_stays_ther
         assert {r.team_id for r in rows if r.rank == 21} == first_round_losers
 
 
-def test_the_replay_module_draws_the_seeding_the_entries_take():
-    assert len(dallas.DRAW) == len(set(dallas.DRAW)) == 24
-    assert sum(dallas.LOWER_ENTRIES) == 16 and dallas.DRAW[16:] == dallas.LOWER_ROUND_1
+@pytest.mark.parametrize("source", [dallas, seattle], ids=["dallas", "seattle"])
+def test_the_replay_module_draws_the_seeding_the_entries_take(source):
+    assert len(source.DRAW) == len(set(source.DRAW)) == 24
+    assert sum(source.LOWER_ENTRIES) == 16 and source.DRAW[16:] == source.LOWER_ROUND_1
+
+
+@pytest.mark.parametrize("source", [dallas, seattle], ids=["dallas", "seattle"])
+def test_an_open_plays_out_in_memory_as_published(source):
+    """Every series in its round, every lower round's pairs slot by slot, the grand final
+    (Seattle's reset too) and every place, through the state machine alone."""
+    ids = {team: i for i, team in enumerate(source.DRAW, start=1)}
+    name = {i: team for team, i in ids.items()}
+    sim = Sim("double_elimination", list(ids.values()), {
+        "grand_final": "reset", "best_of": 5, "lower_entries": source.LOWER_ENTRIES,
+        "drop_orders": source.DROP_ORDERS}, seeding_method="natural")
+    for bracket, round_number, winner, loser, won, lost in source.SERIES:
+        m = next(m for m in sim.ready() if {m.team1_id, m.team2_id} == {ids[winner], ids[loser]})
+        assert (m.bracket, m.round) == (bracket, round_number), (winner, loser)
+        sim.report(m.number, 1 if m.team1_id == ids[winner] else 2, (won, lost))
+    assert sim.status == "completed"
+    active = sorted((m for m in sim.matches.values() if m.active), key=lambda m: m.number)
+    assert [(m.bracket, m.round) for m in active if m.bracket == "grand_final"] == [
+        (b, r) for b, r, *_ in source.SERIES if b == "grand_final"]
+    for round_number, pairs in source.LOWER_PAIRINGS.items():
+        assert [(name[m.team1_id], name[m.team2_id]) for m in active
+                if (m.bracket, m.round) == ("losers", round_number)] == pairs, round_number
+    assert {name[r.team_id]: (r.rank, r.last) for r in sim.standings()} == {
+        t: source.SHARED.get(t, (p, p)) for t, p in source.PLACES.items()}

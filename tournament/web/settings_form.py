@@ -25,7 +25,8 @@ LABELS = {
     "grand_final": "Grand final",
     "final_best_of": "Best of in the grand final",
     "groups": "Number of groups",
-    "drop_orders": "Order the upper bracket's losers drop in, from upper round 2",
+    "drop_orders": "Order the upper bracket's losers drop in, from the first upper "
+                   "round whose losers drop",
     "lower_start": "Teams starting in the lower bracket, the last of the "
                    "seeding (a fighting-game top 8: 4)",
     "lower_entries": "Teams entering the lower bracket at its rounds 1, 2, 3 …, the last of "
