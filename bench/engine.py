@@ -31,7 +31,8 @@ if not os.environ.get("BENCH_TREE"):  # --baseline runs this file over another c
 from dataclasses import replace
 
 from tournament.formats import registry
-from tournament.formats.machine import ResultUpdate, StageInfo, StageMachine
+from tournament.formats.machine import StageMachine
+from tournament.formats.machine_types import ResultUpdate, StageInfo
 from tournament.formats.store import MemoryStore, run
 from tournament.formats.types import StageStatus
 

@@ -7,7 +7,7 @@ import random
 
 from tests.sim import Sim
 from tournament.formats import registry
-from tournament.formats.machine import ResultUpdate
+from tournament.formats.machine_types import ResultUpdate
 
 FFA = registry.get("free_for_all")
 

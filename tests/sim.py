@@ -10,7 +10,8 @@ from dataclasses import replace
 from typing import Any
 
 from tournament.formats import registry
-from tournament.formats.machine import Changes, ResultUpdate, StageInfo, StageMachine
+from tournament.formats.machine import StageMachine
+from tournament.formats.machine_types import Changes, ResultUpdate, StageInfo
 from tournament.formats.results import Row
 from tournament.formats.state import MatchState
 from tournament.formats.store import MemoryStore, run

@@ -161,7 +161,7 @@ async def test_the_sql_store_and_the_memory_store_agree(client, seed):
     import random
 
     from tests.sim import Sim
-    from tournament.formats.machine import ResultUpdate
+    from tournament.formats.machine_types import ResultUpdate
     from tournament.formats.types import FormatError
 
     rng = random.Random(seed)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.helpers import make_event, make_stage
-from tournament.formats.machine import Changes
+from tournament.formats.machine_types import Changes
 from tournament.formats.state import COLUMNS
 from tournament.models import Match
 from tournament.services.sql_store import TABLE, SqlStore, load_matches

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tournament.formats.machine import ResultUpdate
+from tournament.formats.machine_types import ResultUpdate
 from tournament.formats.types import NeedsAdmin
 
 from ..sim import Sim, losses, play_out

@@ -16,7 +16,7 @@ from tests.replays import bmps_2025_grand_finals as bmps
 from tests.sim import Sim
 from tournament.formats import free_for_all as ffa
 from tournament.formats import lobby_games
-from tournament.formats.machine import ResultUpdate
+from tournament.formats.machine_types import ResultUpdate
 from tournament.formats.types import FormatError, MatchStatus, NeedsAdmin, StageStatus
 
 

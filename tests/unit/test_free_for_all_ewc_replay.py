@@ -14,7 +14,7 @@ import pytest
 from tests.replays import algs_2025_midseason_playoffs as ewc
 from tests.sim import Sim
 from tournament.formats import leaderboard, registry
-from tournament.formats.machine import ResultUpdate
+from tournament.formats.machine_types import ResultUpdate
 from tournament.formats.types import MatchStatus, StageStatus
 
 Lobby = dict[str, list[tuple[int, int, int]]]

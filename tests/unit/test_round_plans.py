@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from tournament.formats.machine import Changes
+from tournament.formats.machine_types import Changes
 from tournament.formats.state import MatchState
 from tournament.models import Stage
 from tournament.services.round_plans import apply, slot_values, stored

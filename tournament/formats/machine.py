@@ -13,12 +13,11 @@ after it are withdrawn, and paired again).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from . import scoring
-from .format import Format, Settings
+from .machine_types import Changes, ResultUpdate, StageInfo, utcnow
 from .progression import (
     clear_result,
     forfeit,
@@ -29,7 +28,6 @@ from .progression import (
     was_played,
 )
 from .results import Row
-from .seeding import SeedingMethod
 from .state import MatchState
 from .store import Store
 from .types import (
@@ -42,57 +40,6 @@ from .types import (
     StageStatus,
 )
 from .withdrawal import NO_TIMES, counted_out
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-@dataclass(slots=True)
-class Changes:
-    """What one step changed: the matches to save (by number), the ones it created, the
-    results it cleared, the matches it deleted, the conditional matches (a grand-final
-    reset) it took out of play, and the stage's new status."""
-
-    changed: dict[int, MatchState] = field(default_factory=dict)
-    added: dict[int, MatchState] = field(default_factory=dict)
-    reset: dict[int, MatchState] = field(default_factory=dict)
-    dropped: list[MatchState] = field(default_factory=list)
-    deactivated: dict[int, MatchState] = field(default_factory=dict)  # shown before, not now
-    status: StageStatus | None = None  # set when the stage's status changed
-    scored: bool = False  # a result was given, corrected or taken back (standings may move)
-    struck: frozenset[int] = frozenset()  # teams whose results the stage annuls, after it
-
-    def ordered(self) -> list[MatchState]:
-        return [self.changed[n] for n in sorted(self.changed)]
-
-
-@dataclass(frozen=True, slots=True)
-class StageInfo:
-    """What the machine knows of a stage besides its matches."""
-
-    id: int
-    tournament_id: int
-    format: Format[Any]
-    settings: Settings
-    seeding: Sequence[int]  # read with list(): the services may decode it on first read
-    status: StageStatus
-    seeding_method: SeedingMethod = "standard"
-    resolutions: tuple[tuple[int, ...], ...] = ()
-    completed_at: datetime | None = None  # when it last became completed (if it is)
-
-
-@dataclass(frozen=True, slots=True)
-class ResultUpdate:
-    """A result as sent: any of status, score, games (``[a, b]`` or ``{"score", "map"}``)
-    and forfeit; ``given`` names the ones that were sent."""
-
-    status: str | None = None
-    score: Sequence[int] | None = None
-    games: Sequence[object] | None = None
-    forfeit: int | None = None
-    game: Mapping[str, Any] | None = None  # a free-for-all game: {"number", "results"}
-    given: frozenset[str] = frozenset()
 
 
 class StageMachine:

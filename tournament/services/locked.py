@@ -25,7 +25,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from .. import direct
 from ..db import connection
 from ..errors import NotFound
-from ..formats.machine import StageInfo
+from ..formats.machine_types import StageInfo
 from ..formats.state import COLUMNS, MatchState
 from ..models import Stage, Team, Tournament
 from .progress import info_from

@@ -11,7 +11,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
 from ..errors import Conflict, Forbidden, InvalidInput
-from ..formats.machine import ResultUpdate, StageMachine
+from ..formats.machine import StageMachine
+from ..formats.machine_types import ResultUpdate
 from ..formats.types import FormatError, StageStatus
 from ..schemas import GameDetail, MatchUpdate
 from . import annulment, schedule

@@ -15,7 +15,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from .. import views
 from ..errors import Forbidden, InvalidInput
 from ..formats import registry
-from ..formats.machine import Changes, StageInfo, StageMachine, utcnow
+from ..formats.machine import StageMachine
+from ..formats.machine_types import Changes, StageInfo, utcnow
 from ..formats.state import MatchState
 from ..formats.types import FormatError, NeedsAdmin, StageStatus
 from ..live.outbox import emit, emit_many

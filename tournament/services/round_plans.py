@@ -21,7 +21,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ..formats import registry
 from ..formats.clashes import utc
-from ..formats.machine import Changes
+from ..formats.machine_types import Changes
 from ..formats.state import MatchState
 from ..models import Stage
 from .clash_check import find_clashes

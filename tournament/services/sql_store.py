@@ -19,7 +19,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import direct
 from ..db import connection
-from ..formats.machine import Changes
+from ..formats.machine_types import Changes
 from ..formats.state import COLUMNS, MatchState
 from ..formats.types import MatchStatus
 from ..models import Match

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from ..formats.machine import Changes, StageMachine
+from ..formats.machine import StageMachine
+from ..formats.machine_types import Changes
 from ..formats.types import StageStatus
 from ..models import Stage, Tournament
 from . import waiting
