@@ -18,6 +18,7 @@ from .demo_data import (
     EFOOTBALL,
     LOL_TEAMS,
     PUBG_SQUADS,
+    STATIONS,
     TEKKEN,
     VALORANT_CITIES,
     VALORANT_MAPS,
@@ -31,6 +32,7 @@ from .schemas import (
     Lang,
     MatchUpdate,
     StageCreate,
+    Station,
     TeamCreate,
     TournamentCreate,
     TournamentUpdate,
@@ -87,7 +89,9 @@ async def _load(ctx: Context, now: datetime) -> None:
             names={"ko": f"한일 e스포츠 대회 {year}", "ja": f"日韓eスポーツ大会{year}",
                    "en": f"Korea–Japan Esports Competition {year}"},
             starts_on=day1.date(), ends_on=(day1 + timedelta(days=2)).date(),
-            venues=[Venue(name=VENUE, names=VENUE_NAMES)]))
+            venues=[Venue(name=VENUE, names=VENUE_NAMES)],
+            stations=[Station(name=en, names={"en": en, "ko": ko, "ja": ja})
+                      for en, ko, ja in STATIONS]))
     lol = await _event(ctx, slug, "lol", "League of Legends", "리그 오브 레전드", "リーグ・オブ・レジェンド",
                        [(en, ko, ja, n, p) for en, ko, ja, n, p in LOL_TEAMS])
     groups = await _stage(ctx, slug, "lol", ("Group stage", "조별 리그", "グループステージ"), lol,

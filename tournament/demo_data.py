@@ -56,3 +56,10 @@ VALORANT_CITIES = [
 
 
 VALORANT_MAPS = ["Ascent", "Bind", "Haven", "Lotus", "Split", "Sunset", "Icebox"]
+
+STATIONS = [  # where in the hall each match is played (en, ko, ja): its stages and booths
+    ("Main stage", "메인 무대", "メインステージ"),
+    ("Stage B", "B 무대", "Bステージ"),
+    ("Stage C", "C 무대", "Cステージ"),
+    *((f"Booth {n}", f"{n}번 부스", f"ブース{n}") for n in range(1, 6)),
+]

@@ -45,6 +45,9 @@ class Tournament(SQLModel, table=True):
     # where its matches are played, named in each language: [{"name", "names": {lang:
     # name}}]; a match's ``venue`` that is one of the ``name``s is shown translated
     venues: list[dict[str, Any]] | None = _json()
+    # its stations (stages, booths, PCs) alike (migration 0017): a match's ``station``
+    # that is one of the ``name``s is shown translated
+    stations: list[dict[str, Any]] | None = _json()
     published: bool = True
     last_seq: int = 0
     created_at: datetime = _ts()

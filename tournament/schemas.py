@@ -174,6 +174,21 @@ class VenueEdit(Venue):
 VenueEdits = Annotated[list[VenueEdit], Field(max_length=50)]
 
 
+class Station(Venue):
+    """A station of the tournament (a stage, a booth, a PC): ``name`` as matches hold it
+    in ``station``, and how each language says it (a language left out reads ``name``)."""
+
+
+class StationEdit(VenueEdit):
+    """A station as ``PATCH`` sends it: ``renamed_from``, a station the tournament lists or
+    its matches name, renames it, and every match and round plan on it follows."""
+
+
+# names unique (``duplicate_station``)
+Stations = Annotated[list[Station], Field(max_length=100)]
+StationEdits = Annotated[list[StationEdit], Field(max_length=100)]
+
+
 class TournamentCreate(Body):
     slug: Slug
     name: Name
@@ -185,11 +200,12 @@ class TournamentCreate(Body):
     nation_scoring: Literal["best", "every"] = "best"
     nation_decider: Slug | None = None  # an event's slug: it splits nations level on points
     venues: Venues = Field(default_factory=list)
+    stations: Stations = Field(default_factory=list)
     published: bool = True
 
 
 TOURNAMENT_ALWAYS = frozenset({"name", "timezone", "nation_points", "nation_scoring",
-                               "venues", "published"})
+                               "venues", "stations", "published"})
 
 
 def _not_null_schema(schema: dict[str, Any], fields: frozenset[str]) -> None:
@@ -221,6 +237,7 @@ class TournamentUpdate(Body):
     nation_scoring: Literal["best", "every"] | None = None
     nation_decider: Slug | None = None  # null: no decider
     venues: VenueEdits | None = None  # the whole list, replacing the stored one
+    stations: StationEdits | None = None  # likewise
     published: bool | None = None
 
     @model_validator(mode="after")

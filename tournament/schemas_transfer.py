@@ -22,6 +22,7 @@ from .schemas import (
     SettingsIn,
     SlotPlace,
     Slug,
+    Stations,
     TimeZone,
     Venues,
 )
@@ -183,6 +184,7 @@ class TournamentRow(Body):
     nation_scoring: Literal["best", "every"] = "best"
     nation_decider: Slug | None = None  # one of the export's events
     venues: Venues = Field(default_factory=list)  # with their names in each language
+    stations: Stations = Field(default_factory=list)  # likewise
     published: bool = True
     last_seq: Count = 0
 

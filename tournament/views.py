@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import UTC, datetime
-from typing import Any, NotRequired, Protocol, Required, TypedDict
+from typing import Any, NotRequired, Protocol, Required, TypedDict, cast
 from zoneinfo import ZoneInfo
 
+from . import place_names
 from .formats.state import MatchState
 from .formats.withdrawal import void
 from .models import Event, Player, Stage, Tournament
@@ -32,8 +33,8 @@ def iso(value: datetime | None, tz: str | None = None) -> str | None:
     return value.isoformat()
 
 
-class VenueView(TypedDict):
-    name: str  # as matches hold it in ``venue``
+class PlaceView(TypedDict):
+    name: str  # as matches hold it in ``venue`` (or ``station``)
     names: dict[str, str]  # how each language says it
 
 
@@ -48,7 +49,8 @@ class TournamentView(TypedDict):
     nation_points: list[int]
     nation_scoring: str
     nation_decider: str | None
-    venues: list[VenueView]
+    venues: list[PlaceView]
+    stations: list[PlaceView]
     published: bool
     last_seq: int
 
@@ -65,8 +67,8 @@ def tournament_view(t: Tournament) -> TournamentView:
         "nation_points": t.nation_points or [],
         "nation_scoring": t.nation_scoring,
         "nation_decider": t.nation_decider,
-        "venues": [{"name": str(v["name"]), "names": dict(v.get("names") or {})}
-                   for v in t.venues or []],
+        "venues": cast(list[PlaceView], place_names.view(t.venues)),
+        "stations": cast(list[PlaceView], place_names.view(t.stations)),
         "published": t.published,
         "last_seq": t.last_seq,
     }
@@ -281,6 +283,7 @@ class ScheduleEntry(MatchView):
     stage: StageSummary | None
     opponent: TeamView | None
     venue_names: dict[str, str]  # its venue in each language, from the tournament's list
+    station_names: dict[str, str]  # its station in each language, likewise
     places: NotRequired[list[dict[str, int]]]  # a lobby: the team's place and kills a game
 
 

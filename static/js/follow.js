@@ -29,8 +29,8 @@
 //                              event also refetches every stage, match, the home page's
 //                              matches and the champions: any of them may draw its name.
 //   any follower that says where a match is played ([data-where]): on tournament.updated
-//                              whose venues differ from those the page was drawn with (a
-//                              venue's name in the page's language changed).
+//                              whose venues or stations differ from those the page was
+//                              drawn with (a name in the page's language changed).
 //
 // Fetches are debounced, with jitter so thousands of spectators do not ask at the same
 // instant; the server renders each version once (its cache is keyed by the feed's seq).
@@ -193,22 +193,23 @@ document.addEventListener("tournament:event", (event) => {
   }
 });
 
-// The tournament's venues the page was drawn with (the server lists them on <script
-// data-venues>), compared with keys in order: the feed's objects may list them otherwise.
+// The tournament's venues and stations the page was drawn with (the server lists them on
+// <script data-places>), compared with keys in order: the feed's objects may list them
+// otherwise.
 function canonical(value) {
   return JSON.stringify(value, (_key, x) => (x && typeof x === "object" && !Array.isArray(x)
     ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
     : x));
 }
-let venues = canonical(JSON.parse(
-  document.querySelector("script[data-venues]")?.textContent || "[]"));
+let places = canonical(JSON.parse(
+  document.querySelector("script[data-places]")?.textContent || "{}"));
 
 document.addEventListener("tournament:event", (event) => {
   const { type, data } = event.detail;
   if (type !== "tournament.updated" || !Array.isArray(data.venues)) return;
-  const now = canonical(data.venues);
-  if (now === venues) return;
-  venues = now;
+  const now = canonical({ venues: data.venues, stations: data.stations || [] });
+  if (now === places) return;
+  places = now;
   for (const el of document.querySelectorAll("[data-follow]")) {
     if (el.querySelector("[data-where]")) refreshFollower(el, true);
   }

@@ -113,6 +113,9 @@ OLD_VIEW = {"tournament": ("SELECT id, slug, nation_scoring FROM tournament",
     # a stage running before has no completion time: a withdrawal moves its team below
     ("0016_stage_completed_at", "0015_team_withdrawn_at", "stage", "completed_at", None,
      "2026-11-29 04:00:00.000000"),
+    # a tournament made before has no stations: its matches' stations are shown as typed
+    ("0017_tournament_stations", "0016_stage_completed_at", "tournament", "stations", None,
+     '[{"name": "Booth 2", "names": {"ko": "2번 부스"}}]'),
 ])
 def test_a_migration_adds_its_column_to_old_rows_and_takes_it_back(
         tmp_path, revision, before, table, column, default, value):

@@ -36,7 +36,7 @@ from . import (
 from .actors import Actor
 from .audit import record
 from .locked import load_locked
-from .venue_renames import Moved
+from .place_renames import Moved
 
 Session = Any  # an AsyncSession (kept loose: the pages hand in the same object)
 
@@ -56,8 +56,8 @@ async def create_tournament(session: Session, actor: Actor,
 
 async def update_tournament(session: Session, actor: Actor, slug: str,
                             body: TournamentUpdate) -> dict[str, Any]:
-    """The tournament's entry, and (a venue renamed) one ``match.schedule`` entry per match
-    and one ``round_plan.save`` per round plan that took the new name."""
+    """The tournament's entry, and (a venue or station renamed) one ``match.schedule``
+    entry per match and one ``round_plan.save`` per round plan that took the new name."""
     tid, before = await audit.snapshot_tournament(session, slug)
     moved = Moved()
     after = _plain(await tournaments.update_tournament(session, slug, body, moved))

@@ -18,7 +18,7 @@ from ..formats.nations import EventPlacement, nation_pairs, nation_table
 from ..formats.state import MatchState
 from ..formats.types import MatchStatus, StageStatus
 from ..models import Event, Match, Stage, Team, Tournament
-from ..venue_names import venue_names
+from ..place_names import names_of
 from . import annulment
 from .sql_store import TABLE, load_match, load_matches
 from .stage_reads import stage_matches
@@ -245,7 +245,8 @@ async def _schedule_entry(session: AsyncSession, m: MatchState, team_id: int,
         **views.match_view(m, t.timezone, struck),
         "stage": views.stage_summary(stage) if stage else None,
         "opponent": views.team_view(opponent) if opponent else None,
-        "venue_names": venue_names(m.venue, t.venues),
+        "venue_names": names_of(m.venue, t.venues),
+        "station_names": names_of(m.station, t.stations),
     })
     if m.lobby:  # the team's own place and kills in each game of its lobby
         entry["places"] = [{"game": int(g["number"]), "placement": int(r["placement"]),

@@ -12,14 +12,14 @@ from ..errors import Conflict, InvalidInput, NotFound
 from ..formats.limits import MAX_EVENTS_PER_TOURNAMENT, MAX_TEAMS_PER_EVENT
 from ..formats.types import StageStatus
 from ..live.outbox import emit
-from ..models import Event, Match, Player, Stage, Team, Tournament
+from ..models import Event, Player, Stage, Team, Tournament
+from ..place_names import checked
 from ..schemas import EventCreate, TeamCreate, TournamentCreate, TournamentUpdate
-from ..venue_names import check_venues, stored
 from .context import lock_tournament
 from .naming import clashes, rename, require_change
 
 if TYPE_CHECKING:
-    from .venue_renames import Moved
+    from .place_renames import Moved
 
 VIEWER = "viewer"  # session.info key: the Actor reading (set by the web layer), if any
 
@@ -75,9 +75,8 @@ async def create_tournament(session: AsyncSession, body: TournamentCreate) -> di
         Tournament.slug == body.slug))).first()
     if exists is not None:
         raise Conflict("slug_taken", f"A tournament with the slug {body.slug!r} exists.", "slug")
-    check_venues(body.model_dump()["venues"])
-    tournament = Tournament(**body.model_dump(exclude={"venues"}),
-                            venues=stored(body.model_dump()["venues"]) or None)
+    fields = body.model_dump()
+    tournament = Tournament(**fields | checked(fields))
     _check_dates(tournament)
     if tournament.nation_decider is not None:  # a new tournament has no event yet
         raise _unknown_decider(tournament.nation_decider)
@@ -88,23 +87,23 @@ async def create_tournament(session: AsyncSession, body: TournamentCreate) -> di
 
 async def update_tournament(session: AsyncSession, slug: str, body: TournamentUpdate,
                             moved: Moved | None = None) -> views.TournamentView:
-    """``moved``: filled in with the matches and round plans a venue's rename moved (the
-    audit trail records them)."""
-    from . import venue_renames  # it steps stages, which read tournaments through this module
+    """``moved``: filled in with the matches and round plans a venue's or a station's
+    rename moved (the audit trail records them)."""
+    from . import place_renames  # it steps stages, which read tournaments through this module
 
     tournament = await tournament_by_slug(session, slug)
     assert tournament.id is not None
     await lock_tournament(session, tournament.id)
     require_change(body.model_fields_set, "name, names, timezone, starts_on, ends_on, "
-                   "nation_points, nation_scoring, nation_decider, venues or published")
+                   "nation_points, nation_scoring, nation_decider, venues, stations or "
+                   "published")
     before = views.tournament_view(tournament)
     fields = body.model_dump(exclude_unset=True)
     rename(tournament, body.model_fields_set, fields)
-    renamed: dict[str, str] = {}
-    if "venues" in fields:
-        check_venues(fields["venues"])
-        renamed = await venue_renames.renames(session, tournament, fields["venues"])
-        fields["venues"] = stored(fields["venues"]) or None
+    lists = checked(fields)  # both checked before either renames
+    renamed = {kind: await place_renames.renames(session, tournament, kind, fields[kind.field])
+               for kind in place_renames.KINDS if kind.field in fields}
+    fields |= lists
     for field, value in fields.items():
         if field not in ("name", "names"):
             setattr(tournament, field, value)
@@ -116,7 +115,7 @@ async def update_tournament(session: AsyncSession, slug: str, body: TournamentUp
             raise _unknown_decider(body.nation_decider)
     session.add(tournament)
     await session.flush()
-    done = await venue_renames.rename(session, tournament, renamed)
+    done = await place_renames.rename(session, tournament, renamed)
     if moved is not None:
         moved.matches += done.matches
         moved.plans += done.plans
@@ -234,15 +233,3 @@ async def event_stages(session: AsyncSession, event_id: int) -> list[Stage]:
     rows = await session.exec(select(Stage).where(Stage.event_id == event_id)
                               .order_by(col(Stage.position), col(Stage.id)))
     return list(rows.all())
-
-
-async def venues_in_use(session: AsyncSession, tournament_id: int) -> list[str]:
-    """The venues the tournament's matches and round plans name, as typed (the console
-    offers the ones not listed yet, to be named in each language)."""
-    rows = await session.exec(select(Match.venue).where(
-        Match.tournament_id == tournament_id, col(Match.venue).is_not(None)).distinct())
-    found = {str(v) for v in rows.all() if v}
-    plans = await session.exec(select(Stage.round_plans).where(
-        Stage.tournament_id == tournament_id))
-    found |= {str(p["venue"]) for plan in plans.all() for p in plan or [] if p.get("venue")}
-    return sorted(found)

@@ -13,14 +13,13 @@ from sqlalchemy import insert
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from .. import views
+from .. import place_names
 from ..errors import Conflict, InvalidInput
 from ..formats import registry, slots
 from ..formats.state import COLUMNS
 from ..formats.types import FormatError
 from ..models import Event, Match, Player, Stage, Team, Tournament
 from ..schemas_transfer import VERSION, EventRow, Export, RoundPlanRow, StageRow
-from ..venue_names import check_venues, stored
 from .round_plans import FIELDS as PLAN_FIELDS
 from .round_plans import plans_of, same_round
 from .round_plans import stored as plan_stored
@@ -92,7 +91,8 @@ async def export_tournament(session: AsyncSession, slug: str) -> dict[str, Any]:
                        "nation_points": t.nation_points or [],
                        "nation_scoring": t.nation_scoring,
                        "nation_decider": t.nation_decider,
-                       "venues": views.tournament_view(t)["venues"], "published": t.published,
+                       "venues": place_names.view(t.venues),
+                       "stations": place_names.view(t.stations), "published": t.published,
                        "last_seq": t.last_seq},
         "events": out_events,
     }
@@ -146,10 +146,9 @@ async def import_tournament(session: AsyncSession, doc: Export) -> dict[str, Any
         raise Conflict("slug_taken", f"A tournament with the slug {row.slug!r} exists.",
                        "tournament.slug")
     _check_unique(doc)
-    venues = row.model_dump()["venues"]
-    check_venues(venues, "tournament.venues")
-    t = Tournament(**row.model_dump(exclude={"names", "venues"}), names=_names(row.names),
-                   venues=stored(venues) or None)
+    fields = row.model_dump(exclude={"names"})
+    t = Tournament(**fields | place_names.checked(fields, "tournament."),
+                   names=_names(row.names))
     session.add(t)
     await session.flush()
     assert t.id is not None

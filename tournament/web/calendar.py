@@ -41,16 +41,22 @@ def _zone(tournament: Mapping[str, Any]) -> Timezone:
                               last_date=max(first, last) + timedelta(days=1))
 
 
+def _named(entry: Mapping[str, Any]) -> bool:
+    """Whether the entry's venue or station is one the tournament names (its lists)."""
+    return bool(entry.get("venue_names") or entry.get("station_names"))
+
+
 def calendar_targets(team: Mapping[str, Any],
                      tournament_id: int | None = None) -> set[tuple[str, int]]:
     """What a team's feed shows the names of: the team, its opponents and their stages, and
-    the tournament (its venues' names) when an entry's venue is one it names."""
+    the tournament (its venues' and stations' names) when an entry's venue or station is
+    one it names."""
     found = {("team", int(team["id"]))}
     for entry in team["schedule"]:
         found.add(("stage", int(entry["stage_id"])))
         if entry.get("opponent"):
             found.add(("team", int(entry["opponent"]["id"])))
-        if tournament_id is not None and entry.get("venue_names"):
+        if tournament_id is not None and _named(entry):
             found.add(("tournament", tournament_id))
     return found
 
@@ -60,14 +66,14 @@ def _stamp(entry: Mapping[str, Any], team: Mapping[str, Any],
            decided: Mapping[int, datetime]) -> datetime:
     """When what an entry says was last revised (RFC 5545 DTSTAMP of a published feed): the
     match, or a rename of the team, its opponent or the stage since (or a change of the
-    tournament, whose venues name the entry's venue), or what made its result annulled or
-    counted again (``decided``: a withdrawal, another match of the withdrawn team).
+    tournament, whose lists name the entry's venue or station), or what made its result
+    annulled or counted again (``decided``: a withdrawal, another match of the withdrawn team).
     SEQUENCE stays the match's own version, bumped by its time and result: a new name is
     no new booking."""
     opponent = entry.get("opponent") or {}
     named = [changed.get(("team", team["id"])), changed.get(("stage", entry["stage_id"])),
              changed.get(("team", opponent.get("id", 0)))]
-    if entry.get("venue_names"):
+    if _named(entry):
         named += [at for (kind, _), at in changed.items() if kind == "tournament"]
     named.append(decided.get(entry["id"]))
     return max([datetime.fromisoformat(entry["updated_at"]), *(at for at in named if at)])
@@ -126,8 +132,9 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
         lines = [f"{_line(i18n.localized(stage, lang))} · {round_text} · M{entry['number']}"
                  + ("" if lobby else f" · BO{entry['best_of']}")]
         # a LAN match's hall (in the feed's language) and station, as the match page says
-        venue = (entry.get("venue_names") or {}).get(lang) or entry.get("venue")
-        where = " · ".join(_line(x) for x in (venue, entry.get("station")) if x)
+        where = " · ".join(_line(x) for x in (
+            (entry.get(f"{k}_names") or {}).get(lang) or entry.get(k)
+            for k in ("venue", "station")) if x)
         if where:
             event.add("location", where)
         if lobby:

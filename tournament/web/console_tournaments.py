@@ -10,8 +10,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from ..place_names import Kind
 from ..schemas import EventCreate, TournamentCreate, TournamentUpdate
-from ..services import audited, reads, tournaments
+from ..services import audited, place_renames, reads, tournaments
 from ..services.actors import Actor
 from .common import reading, slug_param
 from .console import (
@@ -25,7 +26,7 @@ from .console import (
     submit,
     text,
 )
-from .console_venues import read_venues, venue_rows
+from .console_places import place_rows, read_places
 from .pages import page
 
 ZONES = ("Asia/Seoul", "Asia/Tokyo", "Asia/Shanghai", "Asia/Taipei", "Asia/Hong_Kong",
@@ -79,26 +80,32 @@ async def tournament_page(request: Request, outcome: Outcome | None = None,
     slug = slug_param(request.path_params["slug"])
     async with reading(request) as session:
         t = await reads.tournament_detail(session, slug)
-        in_use = await tournaments.venues_in_use(session, t["id"])
-    typed = outcome.values if outcome and failed == "venues" else None
+        in_use = {kind.word: await place_renames.names_in_use(session, t["id"], kind)
+                  for kind in place_renames.KINDS}
+
+    def rows(kind: Kind) -> list[dict[str, Any]]:
+        typed = outcome.values if outcome and failed == f"{kind}s" else None
+        return place_rows(kind, t["venues" if kind == "venue" else "stations"],
+                          in_use[kind], typed)
     return show(request, "console_tournament.html", status=outcome.status if outcome else 200,
                 t=t, tz=t["timezone"], seq=t["last_seq"], zones=ZONES,
-                venue_rows=venue_rows(t["venues"], in_use, typed),
+                venue_rows=rows("venue"), station_rows=rows("station"),
                 error=outcome.error if outcome else None,
                 values=outcome.values if outcome else {},
                 failed=failed)
 
 
 async def update_tournament(request: Request, what: str = "settings") -> Response:
-    """The settings form, the venues form (``what="venues"``), or (``what="publish"``)
-    the publish / unpublish button."""
+    """The settings form, the venues or stations form (``what="venues"``, ``"stations"``),
+    or (``what="publish"``) the publish / unpublish button."""
     slug = slug_param(request.path_params["slug"])
 
     async def run(session: Any, form: FormData, actor: Actor) -> Any:
         if what == "publish":
             body = parse_form(TournamentUpdate, {"published": form.get("published") == "1"})
-        elif what == "venues":
-            body = parse_form(TournamentUpdate, {"venues": read_venues(form)})
+        elif what in ("venues", "stations"):
+            kind: Kind = "venue" if what == "venues" else "station"
+            body = parse_form(TournamentUpdate, {what: read_places(form, kind)})
         else:
             body = parse_form(TournamentUpdate, _tournament_fields(form))
         return await audited.update_tournament(session, actor, slug, body)
@@ -114,6 +121,10 @@ async def publish(request: Request) -> Response:
 
 async def save_venues(request: Request) -> Response:
     return await update_tournament(request, "venues")
+
+
+async def save_stations(request: Request) -> Response:
+    return await update_tournament(request, "stations")
 
 
 async def delete_tournament(request: Request) -> Response:
@@ -148,6 +159,7 @@ routes = [
     Route("/admin/t/{slug}", page(update_tournament), methods=["POST"]),
     Route("/admin/t/{slug}/publish", page(publish), methods=["POST"]),
     Route("/admin/t/{slug}/venues", page(save_venues), methods=["POST"]),
+    Route("/admin/t/{slug}/stations", page(save_stations), methods=["POST"]),
     Route("/admin/t/{slug}/delete", page(delete_tournament), methods=["POST"]),
     Route("/admin/t/{slug}/events", page(create_event), methods=["POST"]),
 ]

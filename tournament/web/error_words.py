@@ -111,6 +111,15 @@ MESSAGES = {
                      "rename.",
     "venue_renamed_twice": "%(name)s is renamed twice, or renamed and kept as well: its "
                            "matches cannot be at both.",
+    "duplicate_station": "Two stations are named %(name)s: a match's station would name "
+                         "both.",
+    "station_in_use": "%(matches)s match(es) and %(plans)s round plan(s) are on %(name)s: "
+                      "rename the station (they follow the new name), or give them another "
+                      "station before you remove it.",
+    "unknown_station_name": "No station of this tournament is named %(name)s: there is "
+                            "nothing to rename.",
+    "station_renamed_twice": "%(name)s is renamed twice, or renamed and kept as well: its "
+                             "matches cannot be on both.",
     "unknown_stage": "There is no such stage in this event.",
     "too_many_teams": "An event has too many teams for this.",
     "too_many_stages": "This event has as many stages as it can have.",

@@ -97,18 +97,23 @@ def _op(summary: str, answer: dict[str, Any], body: type[BaseModel] | None = Non
 PATHS: dict[str, dict[str, Any]] = {
     "/api/tournaments": {
         "get": _op("List the tournaments this reader may see", array(ref("Tournament"))),
-        "post": _op("Create a tournament", ref("TournamentDetail"), TournamentCreate,
+        "post": _op("Create a tournament (422 duplicate_venue, duplicate_station: two "
+                    "venues or two stations named alike)", ref("TournamentDetail"),
+                    TournamentCreate,
                     auth=True, status="201", errors=("409",)),
     },
     "/api/tournaments/{slug}": {
         "get": _op("A tournament with its events and nation table", ref("TournamentDetail")),
         "patch": _op("Change a tournament (name, dates, nation points and decider, venues "
-                     "and their names in each language, published; 422 duplicate_venue: "
-                     "two venues named alike; a venue's renamed_from renames it on every "
-                     "match and round plan at it, 422 unknown_venue: it names no venue, "
-                     "422 venue_renamed_twice: renamed twice or renamed and kept; 409 "
-                     "venue_in_use: a listed venue left out while matches or round plans "
-                     "are at it, params.matches and params.plans say how many)",
+                     "and stations and their names in each language, published; 422 "
+                     "duplicate_venue (duplicate_station): two venues (stations) named "
+                     "alike; a venue's (station's) renamed_from renames it on every match "
+                     "and round plan at it, 422 unknown_venue (unknown_station_name): it "
+                     "names no venue (station), 422 venue_renamed_twice "
+                     "(station_renamed_twice): renamed twice or renamed and kept; 409 "
+                     "venue_in_use (station_in_use): a listed venue (station) left out "
+                     "while matches or round plans are at it, params.matches and "
+                     "params.plans say how many)",
                      ref("Tournament"), TournamentUpdate, auth=True, errors=("409",))},
     "/api/tournaments/{slug}/events": {
         "post": _op("Create an event (one game title)", ref("EventDetail"), EventCreate,

@@ -56,6 +56,8 @@ TOURNAMENT = {
     "nation_decider": {"type": ["string", "null"], "pattern": SLUG_PATTERN},
     # where its matches are played: a match's venue that is a listed name reads its names
     "venues": array(obj({"name": STR, "names": NAMES})),
+    # what its matches are played on (stages, booths), alike by a match's station
+    "stations": array(obj({"name": STR, "names": NAMES})),
     "published": BOOL, "last_seq": INT,
 }
 EVENT = {"id": INT, "tournament": STR, "slug": STR, "name": STR, "names": NAMES,
@@ -132,6 +134,8 @@ SHAPES: dict[str, dict[str, Any]] = {
                            "opponent": {"type": ["object", "null"]},
                            # its venue in each language, from the tournament's venues
                            "venue_names": NAMES,
+                           # its station in each language, from the tournament's stations
+                           "station_names": NAMES,
                            # a lobby: the team's place and kills in each game played
                            "places": array({"type": "object"})},
                            optional=(*MATCH_OPTIONAL, "places")))}),

@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .. import i18n, views
+from .. import i18n, place_names, views
 from ..services import now_on, reads, stage_reads, tournaments
 from .cache import versioned
 from .common import int_param, language, slug_param
@@ -44,9 +44,11 @@ async def now_overlay(request: Request) -> Response:
             context = await match_context(session, chosen.id)
         else:
             t = await reads.tournament_head(session, slug)
-            # the page's title says where it looks: the station, or the stage
-            place = station or i18n.localized(views.stage_summary(
-                await stage_reads.stage_by_id(session, stage_id or 0)), language(request))
+            # the page's title says where it looks: the station (in the reader's language,
+            # by the tournament's stations), or the stage
+            place = place_names.name_in(station, t["stations"], language(request)) or \
+                i18n.localized(views.stage_summary(
+                    await stage_reads.stage_by_id(session, stage_id or 0)), language(request))
             context = {"t": t, "tz": t["timezone"], "seq": t["last_seq"], "match": None,
                        "teams": {}, "looks_at": place}
         return render(request, "overlay_now_fragment.html" if fragment else "overlay_now.html",

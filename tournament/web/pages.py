@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
-from .. import i18n, venue_names, views
+from .. import i18n, place_names, views
 from ..errors import BadRequest, DomainError
 from ..services import annulment, audit_query, reads, stage_reads, tournaments
 from . import error_words, words
@@ -62,7 +62,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     tz = context.get("tz", "Asia/Seoul")
     identity = getattr(request.state, "identity", None)
     zone_name = datetime.now(ZoneInfo(tz)).tzname() or tz
-    venues = (context.get("t") or {}).get("venues")
+    venues, stations = ((context.get("t") or {}).get(k) for k in ("venues", "stations"))
 
     def say(label: tuple[str, Any] | str, param: Any = None) -> str:
         text, value = (label, param) if isinstance(label, str) else label
@@ -86,8 +86,11 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         place=lambda rank, shared=1: i18n.place(rank, shared, lang), zone_name=zone_name,
         labelled=lambda label, text: i18n.labelled(label, text, lang),
         aside=lambda text: i18n.aside(text, lang),
-        # a match's venue (and station) in the reader's language, by the tournament's venues
-        where_is=lambda m: venue_names.where(m, venues, lang), path=request.url.path,
+        # a match's venue and station in the reader's language, by the tournament's lists
+        where_is=lambda m: place_names.where(m, venues, stations, lang),
+        # a round plan's stations, likewise
+        stations_in=lambda names: ", ".join(place_names.name_in(s, stations, lang)
+                                            for s in names or ()), path=request.url.path,
         # the place a stage waits for, in words (a hold of a place no team holds)
         hold_place=lambda hold: label_name(hold["slot"], _) if hold.get("slot") else
         place_name(hold.get("group") or 1, hold["places"][0], hold.get("group") is not None, _),
