@@ -98,3 +98,18 @@ async def test_every_live_match_has_its_games_and_every_score_is_its_games_won(d
     page = soup((await demo.get(f"/matches/{m['id']}?lang=en")).text)
     rows = [visible_text(str(tr)) for tr in page.select("[data-games] tbody tr")]
     assert rows == [f"Game {i} {g[0]} {g[1]}" for i, g in enumerate(m["games"], start=1)]
+
+
+async def test_every_station_of_the_demo_is_listed_and_named_in_ko_and_ja(demo):
+    """Every station a demo match or round plan is on is in the tournament's list with its
+    Korean and Japanese names, so a spectator reads the live match's in their language."""
+    (listed,) = (await demo.get("/api/tournaments")).json()
+    t = (await demo.get(f"/api/tournaments/{listed['slug']}")).json()
+    names = {s["name"]: s["names"] for s in t["stations"]}
+    matches = await _matches(demo, listed["slug"])
+    used = {m["station"] for m in matches if m["station"]}
+    assert used <= set(names) and all(names[s].keys() >= {"ko", "ja"} for s in used)
+    live = next(m for m in matches if m["status"] == "live" and m["station"] == "Main stage")
+    for lang, said in (("ko", "메인 무대"), ("ja", "メインステージ")):
+        page = soup((await demo.get(f"/matches/{live['id']}?lang={lang}")).text)
+        assert visible_text(str(page.select_one("[data-where]"))).endswith(said), lang
