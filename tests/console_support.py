@@ -38,3 +38,16 @@ async def admin_console(client, app):
     r = await browser.sign_in(admin["name"])
     assert r.status_code == 303 and r.headers["location"] == "/admin"
     return Console(browser), ctx
+
+
+async def console_with_match_at(client, app, **where):
+    """A two-team event whose one match is at ``where`` (``venue=``, ``station=``: not
+    listed), and a signed-in admin's console: ``(slug, match, console, its context)``."""
+    from tests.helpers import AUTH, make_event, make_stage
+
+    event = await make_event(client, 2)
+    (match,) = (await make_stage(client, event))["matches"]
+    r = await client.patch(f"/api/matches/{match['id']}", json=where, headers=AUTH)
+    assert r.status_code == 200, r.text
+    con, ctx = await admin_console(client, app)
+    return event["slug"], match, con, ctx

@@ -9,11 +9,12 @@ from __future__ import annotations
 import pytest
 from icalendar import Calendar
 
-from tests.console_support import admin_console, error_of
+from tests.console_support import admin_console, console_with_match_at, error_of
 from tests.helpers import AUTH, make_event, make_stage, soup, visible_text
 
+from .test_venues import HALL, HALL_NAMES, _scheduled
+
 pytestmark = pytest.mark.asyncio(loop_scope="session")
-HALL = "Olympic Hall, Seoul"
 BOOTH = "Booth 2"
 BOOTH_NAMES = {"ko": "2번 부스", "ja": "ブース2"}
 SAID = {"ko": "서울 올림픽홀 · 2번 부스", "ja": "ソウル・オリンピックホール · ブース2",
@@ -24,18 +25,8 @@ SWISS = {"pairing": "valve", "wins_to_advance": 2, "losses_to_eliminate": 2}
 async def _on_booth(client, station: str = BOOTH):
     """A two-team event whose one match is timed at the hall on ``station``, the hall and
     the booth listed in three languages."""
-    event = await make_event(client, 2)
-    r = await client.patch(f"/api/tournaments/{event['slug']}", json={
-        "venues": [{"name": HALL, "names": {"ko": "서울 올림픽홀", "ja": "ソウル・オリンピックホール"}}],
-        "stations": [{"name": BOOTH, "names": BOOTH_NAMES}]}, headers=AUTH)
-    assert r.status_code == 200, r.text
-    st = await make_stage(client, event)
-    (match,) = st["matches"]
-    r = await client.patch(f"/api/matches/{match['id']}", json={
-        "scheduled_at": "2026-11-28T19:00:00+09:00", "venue": HALL, "station": station},
-        headers=AUTH)
-    assert r.status_code == 200, r.text
-    return event, st, r.json()
+    return await _scheduled(client, station=station,
+                            stations=[{"name": BOOTH, "names": BOOTH_NAMES}])
 
 
 async def test_the_tournament_lists_its_stations_and_a_team_schedule_names_them(client):
@@ -46,17 +37,18 @@ async def test_the_tournament_lists_its_stations_and_a_team_schedule_names_them(
     (entry,) = (await client.get(f"/api/teams/{event['teams'][0]}")).json()["schedule"]
     assert (entry["station"], entry["station_names"]) == ("booth 2", BOOTH_NAMES)
 
-    # created with stations; [] empties the list; null is refused
+
+@pytest.mark.parametrize("field", ["venues", "stations"])
+async def test_a_list_is_given_on_create_replaced_whole_and_never_null(client, field):
+    event = await make_event(client, 2)
     slug = event["slug"] + "-b"
     r = await client.post("/api/tournaments", json={
-        "slug": slug, "name": "B", "stations": [{"name": "Main stage"}]}, headers=AUTH)
-    assert r.status_code == 201 and r.json()["stations"] == [
-        {"name": "Main stage", "names": {}}]
-    r = await client.patch(f"/api/tournaments/{slug}", json={"stations": None}, headers=AUTH)
-    assert r.status_code == 422 and r.json()["error"]["field"] == "stations"
-    r = await client.patch(f"/api/tournaments/{slug}", json={"stations": []}, headers=AUTH)
-    assert r.status_code == 200 and r.json()["stations"] == []
-
+        "slug": slug, "name": "B", field: [{"name": "Hall"}]}, headers=AUTH)
+    assert r.status_code == 201 and r.json()[field] == [{"name": "Hall", "names": {}}]
+    r = await client.patch(f"/api/tournaments/{slug}", json={field: None}, headers=AUTH)
+    assert r.status_code == 422 and r.json()["error"]["field"] == field
+    r = await client.patch(f"/api/tournaments/{slug}", json={field: []}, headers=AUTH)
+    assert r.status_code == 200 and r.json()[field] == []
 
 async def test_two_stations_named_alike_are_refused_and_nothing_changes(client):
     event, _, _ = await _on_booth(client)
@@ -175,14 +167,9 @@ async def test_the_now_on_overlay_and_the_run_sheet_name_the_station(client, app
 
 
 async def test_the_console_names_stations_and_offers_those_in_use(client, app):
-    event = await make_event(client, 2)  # its match on the booth, which is not listed
-    (match,) = (await make_stage(client, event))["matches"]
-    r = await client.patch(f"/api/matches/{match['id']}", json={"station": BOOTH},
-                           headers=AUTH)
-    assert r.status_code == 200, r.text
-    slug = event["slug"]
+    # its match on the booth, which is not listed
+    slug, match, con, ctx = await console_with_match_at(client, app, station=BOOTH)
     page = f"/admin/t/{slug}"
-    con, ctx = await admin_console(client, app)
     try:
         html = soup((await con.get(page, lang="ko")).text)
         rows = html.select("[data-stations] [data-station-row]")
@@ -227,28 +214,33 @@ async def test_the_console_names_stations_and_offers_those_in_use(client, app):
         await ctx.__aexit__(None, None, None)
 
 
-async def test_export_and_import_carry_the_stations(client):
+@pytest.mark.parametrize("field, code", [("venues", "duplicate_venue"),
+                                         ("stations", "duplicate_station")])
+async def test_export_and_import_carry_the_venues_and_stations(client, field, code):
+    """Both lists go with the export, and a schedule entry of the copy reads them; an export
+    written before a list loads with none of it; two alike are refused."""
     event, _, _ = await _on_booth(client)
     doc = (await client.get(f"/api/tournaments/{event['slug']}/export")).json()
-    assert doc["tournament"]["stations"] == [{"name": BOOTH, "names": BOOTH_NAMES}]
-    doc["tournament"]["slug"] = event["slug"] + "-copy"
-    r = await client.post("/api/tournaments/import", json=doc, headers=AUTH)
-    assert r.status_code == 201, r.text
+    sent = (await client.get(f"/api/tournaments/{event['slug']}")).json()
+    assert [doc["tournament"][k] for k in ("venues", "stations")] == [
+        sent["venues"], [{"name": BOOTH, "names": BOOTH_NAMES}]]
+    for tail, change in (("copy", {}), ("old", {field: None}),
+                         ("twice", {field: [{"name": "A"}, {"name": "Ａ"}]})):
+        t = {k: v for k, v in doc["tournament"].items() if k not in change} | {
+            k: v for k, v in change.items() if v is not None} | {
+            "slug": f"{event['slug']}-{tail}"}
+        r = await client.post("/api/tournaments/import", json=doc | {"tournament": t},
+                              headers=AUTH)
+        if tail == "twice":
+            assert (r.status_code, r.json()["error"]["code"], r.json()["error"]["field"]) \
+                == (422, code, f"tournament.{field}.1.name")
+            continue
+        assert r.status_code == 201, r.text
+        copy = (await client.get(f"/api/tournaments/{t['slug']}")).json()
+        assert copy[field] == ([] if change else sent[field]), tail
     copy = (await client.get(f"/api/tournaments/{event['slug']}-copy")).json()
-    assert copy["stations"] == [{"name": BOOTH, "names": BOOTH_NAMES}]
     teams = (await client.get(f"/api/tournaments/{copy['slug']}/events/"
                               f"{copy['events'][0]['slug']}")).json()["teams"]
     (entry,) = (await client.get(f"/api/teams/{teams[0]['id']}")).json()["schedule"]
-    assert entry["station_names"] == BOOTH_NAMES
-
-    # an export written before stations loads with none; two alike are refused
-    del doc["tournament"]["stations"]
-    doc["tournament"]["slug"] = event["slug"] + "-old"
-    r = await client.post("/api/tournaments/import", json=doc, headers=AUTH)
-    assert r.status_code == 201, r.text
-    assert (await client.get(f"/api/tournaments/{event['slug']}-old")).json()["stations"] == []
-    doc["tournament"] |= {"slug": event["slug"] + "-twice",
-                          "stations": [{"name": "A"}, {"name": "Ａ"}]}
-    r = await client.post("/api/tournaments/import", json=doc, headers=AUTH)
-    assert (r.status_code, r.json()["error"]["code"], r.json()["error"]["field"]) == (
-        422, "duplicate_station", "tournament.stations.1.name")
+    assert (entry["venue_names"], entry["station_names"]) == (
+        HALL_NAMES, BOOTH_NAMES)

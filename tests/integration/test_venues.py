@@ -1,14 +1,14 @@
 """Venues in the reader's language: the tournament lists its venues with their names in
 ko/ja/en; a match whose ``venue`` is one of them reads it in the page's (or the feed's)
-language, on every page that says where a match is played; the console edits the list;
-export and import carry it."""
+language, on every page that says where a match is played; the console edits the list.
+Export and import carry it: ``test_stations.py``, for venues and stations alike."""
 
 from __future__ import annotations
 
 import pytest
 from icalendar import Calendar
 
-from tests.console_support import admin_console, error_of
+from tests.console_support import admin_console, console_with_match_at, error_of
 from tests.helpers import AUTH, make_event, make_stage, soup, visible_text
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -18,17 +18,19 @@ SAID = {"ko": "서울 올림픽홀 · 무대 A", "ja": "ソウル・オリンピ
         "en": "Olympic Hall, Seoul · 무대 A"}
 
 
-async def _scheduled(client, venue: str = HALL):
-    """A two-team event whose one match is timed at ``venue``, station "무대 A" (a station
-    is shown as typed), with the venue listed in three languages."""
+async def _scheduled(client, venue: str = HALL, station: str = "무대 A",
+                     stations: list[dict] | None = None):
+    """A two-team event whose one match is timed at ``venue``, on ``station`` (not listed
+    unless in ``stations``: shown as typed), with the venue listed in three languages."""
     event = await make_event(client, 2)
     r = await client.patch(f"/api/tournaments/{event['slug']}", json={
-        "venues": [{"name": HALL, "names": HALL_NAMES}]}, headers=AUTH)
+        "venues": [{"name": HALL, "names": HALL_NAMES}], "stations": stations or []},
+        headers=AUTH)
     assert r.status_code == 200, r.text
     st = await make_stage(client, event)
     (match,) = st["matches"]
     r = await client.patch(f"/api/matches/{match['id']}", json={
-        "scheduled_at": "2026-11-28T19:00:00+09:00", "venue": venue, "station": "무대 A"},
+        "scheduled_at": "2026-11-28T19:00:00+09:00", "venue": venue, "station": station},
         headers=AUTH)
     assert r.status_code == 200, r.text
     return event, st, r.json()
@@ -48,16 +50,6 @@ async def test_the_tournament_lists_its_venues_and_a_team_schedule_names_them(cl
     assert r.status_code == 200, r.text
     (entry,) = (await client.get(f"/api/teams/{event['teams'][0]}")).json()["schedule"]
     assert (entry["venue"], entry["venue_names"]) == ("Studio B", {})
-
-    # created with venues; [] empties the list; null is refused (leave it out to keep it)
-    slug = event["slug"] + "-b"
-    r = await client.post("/api/tournaments", json={
-        "slug": slug, "name": "B", "venues": [{"name": "Hall"}]}, headers=AUTH)
-    assert r.status_code == 201 and r.json()["venues"] == [{"name": "Hall", "names": {}}]
-    r = await client.patch(f"/api/tournaments/{slug}", json={"venues": None}, headers=AUTH)
-    assert r.status_code == 422 and r.json()["error"]["field"] == "venues"
-    r = await client.patch(f"/api/tournaments/{slug}", json={"venues": []}, headers=AUTH)
-    assert r.status_code == 200 and r.json()["venues"] == []
 
 
 async def test_two_venues_named_alike_are_refused_and_nothing_changes(client):
@@ -149,13 +141,9 @@ async def test_the_console_run_sheet_and_stage_table_say_the_venue_in_the_page_l
 
 
 async def test_the_console_names_venues_and_offers_those_in_use(client, app):
-    event = await make_event(client, 2)  # its match at the hall, which is not listed
-    (match,) = (await make_stage(client, event))["matches"]
-    r = await client.patch(f"/api/matches/{match['id']}", json={"venue": HALL}, headers=AUTH)
-    assert r.status_code == 200, r.text
-    slug = event["slug"]
+    # its match at the hall, which is not listed
+    slug, _, con, ctx = await console_with_match_at(client, app, venue=HALL)
     page = f"/admin/t/{slug}"
-    con, ctx = await admin_console(client, app)
     try:
         html = soup((await con.get(page, lang="ko")).text)
         rows = html.select("[data-venues] [data-venue-row]")
@@ -208,31 +196,3 @@ async def test_the_console_names_venues_and_offers_those_in_use(client, app):
     finally:
         await ctx.__aexit__(None, None, None)
 
-
-async def test_export_and_import_carry_the_venues(client):
-    event, _, _ = await _scheduled(client)
-    doc = (await client.get(f"/api/tournaments/{event['slug']}/export")).json()
-    assert doc["tournament"]["venues"] == [{"name": HALL, "names": HALL_NAMES}]
-    doc["tournament"]["slug"] = event["slug"] + "-copy"
-    r = await client.post("/api/tournaments/import", json=doc, headers=AUTH)
-    assert r.status_code == 201, r.text
-    copy = (await client.get(f"/api/tournaments/{doc['tournament']['slug']}")).json()
-    assert copy["venues"] == [{"name": HALL, "names": HALL_NAMES}]
-    team = next(e for e in copy["events"])["slug"]
-    teams = (await client.get(f"/api/tournaments/{copy['slug']}/events/{team}")).json()
-    (entry,) = (await client.get(f"/api/teams/{teams['teams'][0]['id']}")).json()["schedule"]
-    assert entry["venue_names"] == HALL_NAMES
-
-    # an export written before venues loads with none; two alike are refused
-    del doc["tournament"]["venues"]
-    doc["tournament"]["slug"] = event["slug"] + "-old"
-    r = await client.post("/api/tournaments/import", json=doc, headers=AUTH)
-    assert r.status_code == 201, r.text
-    assert (await client.get(f"/api/tournaments/{event['slug']}-old")).json()["venues"] == []
-    doc["tournament"] |= {"slug": event["slug"] + "-twice",
-                          "venues": [{"name": "A"}, {"name": "Ａ"}]}
-    r = await client.post("/api/tournaments/import", json=doc, headers=AUTH)
-    assert r.status_code == 422
-    assert (r.json()["error"]["code"], r.json()["error"]["field"]) == (
-        "duplicate_venue", "tournament.venues.1.name")
-    assert (await client.get(f"/api/tournaments/{event['slug']}-twice")).status_code == 404
