@@ -3,7 +3,9 @@
 // - a seeding list can be reordered by dragging (mouse or touch) or with its ↑ ↓ buttons,
 //   and the hidden field the form sends follows the order shown;
 // - buttons marked data-confirm ask first; a data-print button prints the page;
-// - a tiebreaker order shows one more box whenever every box shown is chosen.
+// - a tiebreaker order shows one more box whenever every box shown is chosen;
+// - a refused form's error is scrolled into view: the page comes back at its top, and the
+//   form sent may be screens below (the venues, a stage's settings).
 
 function formatSwitch(form) {
   const select = form.querySelector("[data-format-select]");
@@ -85,6 +87,10 @@ function orderBoxes(fieldset) {
   });
 }
 
+const refused = document.querySelector(".form-error[role=alert][data-error]");
+if (refused && refused.getBoundingClientRect().bottom > window.innerHeight) {
+  refused.scrollIntoView({ block: "center" });
+}
 for (const form of document.querySelectorAll("form[data-new-stage]")) formatSwitch(form);
 for (const fieldset of document.querySelectorAll("fieldset[data-order]")) orderBoxes(fieldset);
 for (const list of document.querySelectorAll("[data-seeding-list]")) seedingList(list);

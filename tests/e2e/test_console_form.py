@@ -46,3 +46,28 @@ async def test_six_tiebreakers_go_into_a_new_stage_in_one_save(browser, module_s
         stage = (await client.get(f"/api/stages/{stage_id}", headers=AUTH)).json()
     assert stage["settings"]["tiebreakers"] == order, stage
     await laptop.close()
+
+
+async def test_a_refused_venue_list_comes_back_with_its_error_in_view(browser, module_server):
+    """The venues are the last form of a tournament's page, a screen and more below its top
+    on a laptop: refused (two venues named alike), the page came back at its top and the
+    organizer saw nothing happen. The error is scrolled into view, the rows as typed."""
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        admin = await make_user(client, role="admin", password=PASSWORD)
+        event = await make_event(client, 4)
+    laptop = await browser.new_context(viewport={"width": 1366, "height": 768})
+    page = await laptop.new_page()
+    await sign_in(page, base, admin["name"], "ja")
+    await page.goto(f"{base}/admin/t/{event['slug']}?lang=ja")
+    rows = page.locator("form[data-venues] fieldset.venue-row")
+    await rows.nth(0).locator("[name=venue_name]").fill("Olympic Hall")
+    await rows.nth(1).locator("[name=venue_name]").fill("olympic hall")
+    async with page.expect_navigation():
+        await page.locator("form[data-venues] button[type=submit]").click()
+    error = page.locator("[data-error]")
+    await expect(error).to_have_text(
+        "「olympic hall」という会場が二つあります。試合の会場がどちらを指すのか分かりません。")
+    await expect(error).to_be_in_viewport()
+    assert await rows.nth(1).locator("[name=venue_name]").input_value() == "olympic hall"
+    await laptop.close()

@@ -371,6 +371,17 @@ async def test_settings_that_leave_a_plan_no_round_are_refused_naming_it(client,
         assert r.status_code == 409 and error_of(r.text) == (
             "이 설정으로는 이 스테이지의 라운드 계획 1개가 적용될 라운드가 없습니다(그 대진표나 "
             "라운드가 사라집니다). 먼저 일정 아래에서 계획을 삭제하거나 설정을 그대로 두세요.")
+        # which plan it is: named under the error, and marked in the list of plans
+        page = soup(r.text)
+        named = [" ".join(li.get_text(" ", strip=True).split())
+                 for li in page.select("[data-stranded-plans] li")]
+        assert [n.split(" · ")[0] for n in named] == ["3·4위전"], named
+        assert [int(li["data-plan"]) for li in page.select("li[data-plan][data-stranded]")
+                ] == [made["third_place"]["id"]]
+        assert page.select_one(f"li[data-plan='{made['third_place']['id']}'] "
+                               "[data-stranded-note]").get_text(strip=True) == (
+            "보낸 설정으로는 이 계획이 적용될 라운드가 없어집니다. 계획을 삭제하거나 설정을 "
+            "바꾸지 마세요.")
     finally:
         await ctx.__aexit__(None, None, None)
     assert (await stage(client, final["id"]))["settings"]["third_place_match"] is True

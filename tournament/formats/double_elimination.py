@@ -78,7 +78,7 @@ class DoubleEliminationSettings(Settings):
         count(self.lower_start, "lower_start", 0, MAX_LOWER_START)
         if self.lower_start and self.groups > 1:
             raise fail("lower_start", "Teams start in the lower bracket only in a stage "
-                       "without groups.")
+                       "without groups.", other="groups")
         if not isinstance(self.lower_entries, list) or not \
                 len(self.lower_entries) <= MAX_LOWER_ENTRIES:
             raise fail("lower_entries", "lower_entries is a list of at most "
@@ -88,7 +88,8 @@ class DoubleEliminationSettings(Settings):
             count(entering, "lower_entries", 1, MAX_LOWER_START)
         if self.lower_entries and (self.lower_start or self.groups > 1):
             raise fail("lower_entries", "Teams enter the lower bracket by lower_entries or "
-                       "by lower_start, not both, and only in a stage without groups.")
+                       "by lower_start, not both, and only in a stage without groups.",
+                       other="lower_start" if self.lower_start else "groups")
 
 
 class DoubleElimination(Knockout[DoubleEliminationSettings]):

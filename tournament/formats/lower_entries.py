@@ -73,13 +73,15 @@ def lower_sides(teams: list[int], entries: Sequence[int], method: SeedingMethod,
         raise FormatError("duplicate_team", "A team appears twice in the seeding.", "seeding")
     upper_count = len(teams) - sum(entries)
     top = place(teams[:upper_count], method) if upper_count >= 2 else []
+    # how many start on each side, for a page to say why they do not fit
+    sides = {"teams": len(teams), "lower": sum(entries), "upper": max(upper_count, 0)}
     if len(entries) == 1 and (not top or not 0 < entries[0] <= len(top) < len(teams)):
         raise _misfit(name, "The teams starting in the lower bracket are at most as many as "
                       "the winners side's bracket has places, and with the winners side "
-                      "more than fill it (4 and 4, or 4 and 2; not 3 and 1).")
+                      "more than fill it (4 and 4, or 4 and 2; not 3 and 1).", **sides)
     if not top:
         raise _misfit(name, "At least two teams of the seeding start on the winners side.",
-                      upper=max(upper_count, 0))
+                      **sides)
     first_upper = first_upper_round(len(entries))
     first_lower = 2 * first_upper - 2 - len(entries)
     for step, entering in enumerate(entries):

@@ -45,7 +45,7 @@ async def checked_slots(session: AsyncSession, source: Stage, body: FromStage,
     """The slots as stored, or the 422 saying what is wrong with them."""
     assert body.slots is not None
     given = slots.read(body.slots)
-    teams = {t.id: t.withdrawn for t in (await session.exec(
+    teams = {t.id: t for t in (await session.exec(
         select(Team).where(Team.event_id == source.event_id))).all()}
     earlier = set(source.seeding or [])
     seen: dict[int, int] = {}
@@ -56,16 +56,22 @@ async def checked_slots(session: AsyncSession, source: Stage, body: FromStage,
         if slot not in teams:
             raise InvalidInput("unknown_team", f"Slot {i + 1}: team {slot} is not entered "
                                "in this event.", where, params={"team": slot})
-        if teams[slot]:
+        team = teams[slot]
+        # the team by name, in each language, for a page to say which one it is
+        named = {"team": slot, "position": i + 1, "name": team.name,
+                 "names": dict(team.names or {})}
+        if team.withdrawn:
             raise InvalidInput("team_withdrawn", f"Slot {i + 1}: team {slot} has withdrawn.",
                                where, params={"team": slot})
         if slot in seen:
             raise InvalidInput("duplicate_team", f"Slots {seen[slot] + 1} and {i + 1} both "
-                               f"name team {slot}.", where, params={"team": slot})
+                               f"name {team.name}.", where,
+                               params=named | {"first": seen[slot] + 1})
         if slot in earlier:
-            raise InvalidInput("duplicate_team", f"Slot {i + 1}: team {slot} plays in the "
-                               "earlier stage, so it can only come through a place.", where,
-                               params={"team": slot})
+            raise InvalidInput("duplicate_team", f"Slot {i + 1}: {team.name} plays in "
+                               f"{source.name}, so it can only come through a place.", where,
+                               params=named | {"stage": source.name,
+                                               "stage_names": dict(source.names or {})})
         seen[slot] = i
     try:
         slots.check(given, await group_sizes(session, source), body.qualifiers)

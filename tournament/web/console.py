@@ -36,6 +36,10 @@ FIELD_LABELS = {
     "station": "Station", "stations": "Stations", "stream_url": "Stream",
     "referee_id": "Referee", "interval_minutes": "Minutes between matches",
     "round": "Round", "file": "File", "reason": "Reason", "venues": "Venues",
+    # fields of a nested part of a form, by their path
+    "seeding.from_stage": "Earlier stage",
+    "seeding.qualifiers": "Teams that go through (from each group)",
+    "draw.seed": "Draw number (empty: a new one)",
 }
 # Why pydantic refused a field, by its error type (message ids).
 REASONS = {
@@ -68,11 +72,21 @@ def parse_form(model: type[BaseModel], data: dict[str, Any]) -> Any:
     try:  # as JSON, like the API reads it: dates and times arrive as ISO text
         return model.model_validate_json(json.dumps(data))
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = [str(p) for p in first["loc"] if isinstance(p, str)]
-        name = where[0] if where else ""
-        raise InvalidInput("invalid_input", f"{name}: {first['msg']}", ".".join(where),
+        # a field that takes one of several shapes (a seeding: a list of teams, or
+        # ``{from_stage, qualifiers}``) is refused once per shape; the deepest refusal is
+        # the one of the shape that was sent
+        first = max(exc.errors(), key=lambda e: len(e["loc"]))
+        where = [str(p) for p in first["loc"] if isinstance(p, str) and _is_field(p)]
+        path = ".".join(where)
+        name = path if path in FIELD_LABELS else (where[0] if where else "")
+        raise InvalidInput("invalid_input", f"{name}: {first['msg']}", path,
                            params={"field": name, "reason": first["type"]}) from exc
+
+
+def _is_field(part: str) -> bool:
+    """A field's name in an error's location, not the name pydantic gives a shape of a
+    union (``FromStage``, ``list[...]``)."""
+    return part.isidentifier() and part == part.lower()
 
 
 def _field(name: str, _: Callable[[str], str]) -> str:
@@ -102,9 +116,21 @@ def invalid_field(field: str, reason: str, _: Callable[[str], str]) -> str:
     return _(INVALID_FIELD) % {"field": _field(field, _), "reason": _(why)}
 
 
+def in_language(params: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A refusal's params with each name that comes with its translations (``name`` and
+    ``names``, ``stage`` and ``stage_names``) in the reader's language."""
+    said = dict(params)
+    for key in ("name", "stage"):
+        names = params.get("names" if key == "name" else f"{key}_names")
+        if isinstance(names, dict) and names.get(lang):
+            said[key] = names[lang]
+    return said
+
+
 def say(request: Request, exc: DomainError) -> str:
     """A refusal in the reader's language, naming the field or setting it is about."""
-    _ = i18n.gettext(language(request))
+    lang = language(request)
+    _ = i18n.gettext(lang)
     if exc.code == "invalid_input" and "reason" in exc.params:
         whole = FIELD_MESSAGES.get((str(exc.params["field"]), str(exc.params["reason"])))
         if whole:
@@ -112,7 +138,8 @@ def say(request: Request, exc: DomainError) -> str:
         return invalid_field(str(exc.params["field"]), str(exc.params["reason"]), _)
     if exc.code == "invalid_settings":
         setting = (exc.field or "").removeprefix("settings.").split(".")[0]
-        said = error_words.say(exc, _, {**exc.params, "setting": _field(setting, _)})
+        said = error_words.say(exc, _, {**exc.params, "setting": _field(setting, _)} | (
+            {"other": _field(str(exc.params["other"]), _)} if "other" in exc.params else {}))
         # the keys at fault, as typed (a tiebreaker that does not exist, or one given twice)
         if exc.params.get("unknown"):
             said += " " + _("Not one of the choices: %s.") % ", ".join(exc.params["unknown"])
@@ -133,7 +160,7 @@ def say(request: Request, exc: DomainError) -> str:
             said += " " + _("The stage has no round %(round)s; its rounds are %(rounds)s.") \
                 % {"round": exc.params.get("round"), "rounds": exc.params["rounds"]}
         return said
-    return error_words.say(exc, _)
+    return error_words.say(exc, _, in_language(exc.params, lang))
 
 
 def csv_lines(request: Request, exc: DomainError | None) -> list[dict[str, Any]]:

@@ -173,6 +173,11 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
     teams = {x["id"]: x for x in detail["teams"]}
     lost = (outcome.exc.extra.get("lost", []) if outcome and outcome.exc
             and outcome.exc.code == "results_would_be_lost" else [])
+    # the plans new settings would leave without a round: named under the settings' error
+    # and marked in the list, where they are removed
+    stranded = {p["id"] for p in (outcome.exc.extra.get("plans", []) if outcome
+                                  and outcome.exc and outcome.exc.code
+                                  == "round_plans_stranded" else [])}
     return show(request, "console_stage.html", status=outcome.status if outcome else 200,
                 stage=stage, t=t, tz=t["timezone"], seq=t["last_seq"], event=detail,
                 teams=teams, fields=settings_fields(fmt), label=fmt.label,
@@ -192,7 +197,7 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
                           and t not in stage["seeding"]],
                 referees=referees, ties=ties_of(stage), clashes=clashes, plans=plans,
                 plan_choices=console_plans.plan_choices(stage, field),
-                clash_words=CLASH_WORDS, lost=lost,
+                clash_words=CLASH_WORDS, lost=lost, stranded=stranded,
                 stages_by_id=stages_by_id,
                 slot_list=slot_list(stage, i18n.gettext(language(request))),
                 error=outcome.error if outcome else None,

@@ -187,6 +187,23 @@ LOWER_ENTRY_MISFIT = ("This setting is not possible: %(setting)s. Lower round "
                       "%(entry_round)s takes 1 to %(high)s entering teams (the winners "
                       "side's bracket has %(places)s places).")
 
+# a bracket slot's team refused (``services/entrants.py``: ``params.position``, ``name``):
+# named twice (``first``), or a team of the earlier stage (``stage``) typed as a slot
+SLOT_TEAM_TWICE = "Slots %(first)s and %(position)s both name %(name)s."
+SLOT_TEAM_PLAYS_EARLIER = ("Slot %(position)s: %(name)s plays in %(stage)s, so it can only "
+                           "come through its place there.")
+# ... and a lower bracket that does not fit the teams (``formats/lower_entries.py``:
+# ``params.teams``, ``lower``, ``upper``), or two settings that cannot go together
+# (``params.other``: the other setting, as the page names it)
+LOWER_SIDES_MISFIT = (
+    "This setting is not possible: %(setting)s. With %(lower)s of the %(teams)s teams "
+    "starting in the lower bracket, the winners side has %(upper)s. It has at least two "
+    "teams, more than half of its bracket's places, and the lower bracket "
+    "starts at most as many teams as that bracket has places (4 and 4, or 4 and 2; not 3 "
+    "and 1).")
+SETTINGS_APART = "This setting is not possible: %(setting)s. It cannot be used together " \
+    "with “%(other)s”."
+
 
 class _Values(dict[str, Any]):
     """Parameters of a message; one the error did not carry reads as '…'."""
@@ -233,6 +250,12 @@ def say(exc: DomainError | str, _: Callable[[str], str],
         template = TOO_MANY_GROUPS
     if code == "invalid_settings" and "entry_round" in values:
         template = LOWER_ENTRY_MISFIT
+    if code == "invalid_settings" and "lower" in values:
+        template = LOWER_SIDES_MISFIT
+    if code == "invalid_settings" and "other" in values:
+        template = SETTINGS_APART
+    if code == "duplicate_team" and "position" in values:
+        template = SLOT_TEAM_TWICE if "first" in values else SLOT_TEAM_PLAYS_EARLIER
     if template is None:
         return _(GENERIC) % {"code": code}
     return _(template) % _Values(values)
