@@ -63,6 +63,9 @@ def test_every_template_message_is_translated():
     used |= set(error_words.MESSAGES.values()) | {error_words.GENERIC}
     used |= set(error_words.NOT_FOUND.values())
     used |= set(error_words.CSV_MESSAGES.values())
+    from tournament.web import plan_words  # a round plan's refusal said another way
+
+    used |= {plan_words.NO_BRACKETS, plan_words.NO_GROUPS, plan_words.PAST_LAST}
     from tournament.web import place_words  # a place's ordinal ending: "%dst" -> "%d位"
 
     used |= set(place_words.ORDINALS.values()) | {place_words.ORDINAL_TH}

@@ -107,6 +107,9 @@ class DoubleElimination(Knockout[DoubleEliminationSettings]):
     def groups(self, settings: DoubleEliminationSettings) -> int:
         return settings.groups
 
+    def group_numbers(self, settings: DoubleEliminationSettings) -> int:
+        return settings.groups if settings.groups > 1 else 0  # one bracket has no group
+
     def brackets(self, settings: DoubleEliminationSettings
                  ) -> Mapping[str | None, int | None]:
         out: dict[str | None, int | None] = {Bracket.WINNERS: None, Bracket.LOSERS: None}

@@ -211,11 +211,18 @@ class Format(Generic[S]):
         """The brackets this format's matches are in under ``settings``, each with the last
         round it can have whatever the field (None: as many as the field makes); a round
         plan naming another bracket, or a later round, never times a match. Round robin,
-        Swiss and battle royale play in no bracket (their tiebreakers apart)."""
+        Swiss and battle royale play in no bracket (their tiebreakers apart): their rounds
+        are under None (a Swiss stage's last, a battle royale's one round of lobbies)."""
         return {None: None}
 
     def groups(self, settings: S) -> int:
         return 1
+
+    def group_numbers(self, settings: S) -> int | None:
+        """The groups this format's matches are numbered in under ``settings`` whatever
+        the field: 1 to N, 0 when its matches carry no group (a round plan naming one never
+        times a match), None when the field decides (a battle royale's lobbies)."""
+        return 0
 
     # -- the plan ---------------------------------------------------------------------------
     def check_size(self, teams: int, settings: S) -> None:

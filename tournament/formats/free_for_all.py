@@ -98,6 +98,14 @@ class FreeForAll(Format[FreeForAllSettings]):
             return False
         return super().reranks_only(old, new)
 
+    def brackets(self, settings: FreeForAllSettings) -> Mapping[str | None, int | None]:
+        """Without rotation every lobby plays in round 1; a rotation's rounds are as many
+        as the field makes groups."""
+        return {None: None if settings.rotation else 1}
+
+    def group_numbers(self, settings: FreeForAllSettings) -> int | None:
+        return 0 if settings.rotation else None  # lobbies as many as the field fills
+
     def check_size(self, teams: int, settings: FreeForAllSettings) -> None:
         super().check_size(teams, settings)
         if settings.match_point is not None and teams > settings.lobby_size:

@@ -172,6 +172,9 @@ class RoundRobin(Format[RoundRobinSettings]):
     def groups(self, settings: RoundRobinSettings) -> int:
         return settings.groups
 
+    def group_numbers(self, settings: RoundRobinSettings) -> int:
+        return settings.groups  # one group is group 1
+
     def check_size(self, teams: int, settings: RoundRobinSettings) -> None:
         super().check_size(teams, settings)
         groups = max(1, settings.groups)

@@ -86,6 +86,16 @@ def swiss_round(entries: list[SwissEntry], round_number: int, settings: SwissSet
     return StagePlan(matches)
 
 
+def last_round(settings: SwissSettings) -> int:
+    """The most rounds the stage can play, whatever the field: its ``rounds``, and no more
+    than ``wins_to_advance + losses_to_eliminate - 1`` (a round gives every team still in
+    a win, a bye being one, or a loss; none is drawn)."""
+    most = [settings.rounds] if settings.rounds is not None else []
+    if settings.wins_to_advance is not None and settings.losses_to_eliminate is not None:
+        most.append(settings.wins_to_advance + settings.losses_to_eliminate - 1)
+    return min(most)  # check() makes sure one of them is there
+
+
 def finished(entries: list[SwissEntry], rounds_played: int, settings: SwissSettings) -> bool:
     """No further round: the round count reached, or nobody left to pair."""
     if settings.rounds is not None and rounds_played >= settings.rounds:
@@ -147,6 +157,9 @@ class Swiss(Format[SwissSettings]):
         if teams > MAX_SWISS_TEAMS:
             raise too_large(f"A Swiss stage has at most {MAX_SWISS_TEAMS} teams; "
                             f"{teams} were given.", teams=teams, limit=MAX_SWISS_TEAMS)
+
+    def brackets(self, settings: SwissSettings) -> Mapping[str | None, int | None]:
+        return {None: last_round(settings)}
 
     def separation(self, count: int, settings: SwissSettings,
                    nation: Mapping[int, str | None],

@@ -4,7 +4,9 @@ Saving a plan for a round that already has matches schedules that round now, exa
 ``POST /api/stages/{id}/schedule`` does (clashes refused unless overridden), and stores no
 plan; a round that has none yet gets a plan (one per round, bracket and group: saving the
 same round again replaces it). Changing a plan whose round has been made since schedules
-that round now too, and keeps the plan (a round made again later gets the new times)."""
+that round now too, and keeps the plan (a round made again later gets the new times).
+A plan (new or changed) for a bracket, group or round the stage never has is refused
+(``round_plans.fits``); removing one is always possible."""
 
 from __future__ import annotations
 
@@ -15,10 +17,12 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
 from ..errors import Conflict, NotFound
+from ..formats.plan_fit import misfit
+from ..formats.types import FormatError
 from ..models import Stage, Tournament
 from ..schemas_edit import RoundSchedule
 from .context import lock_tournament
-from .round_plans import plans_of, read, round_matches, same_round, stored
+from .round_plans import fits, plans_of, reach_of, read, round_matches, same_round, stored
 from .schedule import check_referee, schedule_round
 from .sql_store import TABLE, load_matches
 
@@ -61,6 +65,17 @@ async def list_plans(session: AsyncSession, stage_id: int) -> list[PlanView]:
     return [plan_view(p, tournament.timezone) for p in plans_of(stage)]
 
 
+async def never_applied(session: AsyncSession, stage_id: int) -> dict[int, FormatError]:
+    """The stage's plans for a round it never has, each with the reason (plans stored
+    before they were checked, or left so by a change of the stage's teams): listed and
+    kept, never applied, until changed or removed."""
+    stage, _ = await _stage(session, stage_id)
+    where = await reach_of(session, stage)
+    found = {p["id"]: misfit(where, p["round"], p.get("bracket"), p.get("group"))
+             for p in plans_of(stage)}
+    return {k: v for k, v in found.items() if v is not None}
+
+
 async def _exists(session: AsyncSession, stage_id: int, body: RoundSchedule) -> bool:
     matches = await load_matches(session, TABLE.c.stage_id == stage_id,
                                  TABLE.c.round == body.round, TABLE.c.active)
@@ -74,6 +89,7 @@ async def save_plan(session: AsyncSession, stage_id: int,
     assert tournament.id is not None
     await lock_tournament(session, tournament.id)
     body = _as_read(stage, body)
+    await fits(session, stage, body.round, body.bracket, body.group)
     if await _exists(session, stage_id, body):
         return {"plan": None, "matches": list(await schedule_round(session, stage_id, body))}
     await check_referee(session, body.referee_id)
@@ -105,6 +121,7 @@ async def update_plan(session: AsyncSession, stage_id: int, plan_id: int,
                       body: RoundSchedule) -> dict[str, Any]:
     stage, tournament, plans, old = await _locked_plan(session, stage_id, plan_id)
     body = _as_read(stage, body)
+    await fits(session, stage, body.round, body.bracket, body.group)
     await check_referee(session, body.referee_id)
     new = {**stored(body.model_dump()), "id": plan_id, "applied": old.get("applied")}
     if any(p is not old and same_round(p, new) for p in plans):

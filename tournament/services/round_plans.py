@@ -9,7 +9,11 @@ round paired, a repaired round paired again, a reset brought into play), every p
 round gives them exactly the times, venue, stations, stream and referee ``schedule_round``
 would have given them (``slot_values`` is shared by both). A clash found then does not
 refuse the step (a referee entering a result must never be blocked by a schedule): the plan
-is applied, the clashes are recorded on the plan and the console shows them."""
+is applied, the clashes are recorded on the plan and the console shows them.
+
+A plan (and a round's schedule) naming a bracket, group or round the stage never has is
+refused when saved (``fits``, by ``formats/plan_fit.py``); one stored before that, or left
+so by a change of the stage's teams, is kept, listed and never applied."""
 
 from __future__ import annotations
 
@@ -19,12 +23,15 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from ..errors import InvalidInput
 from ..formats import registry
 from ..formats.clashes import utc
 from ..formats.machine_types import Changes
+from ..formats.plan_fit import Reach, misfit, reach
 from ..formats.state import MatchState
 from ..models import Stage
 from .clash_check import find_clashes
+from .sql_store import TABLE, load_matches
 
 # the fields of a plan that say when and where (the RoundSchedule's, override apart)
 FIELDS = ("round", "bracket", "group", "starts_at", "interval_minutes", "venue", "stations",
@@ -103,6 +110,23 @@ def reaches(plan: Mapping[str, Any], brackets: Mapping[str | None, int | None]) 
         return False
     last = brackets[bracket]
     return last is None or int(plan["round"]) <= last
+
+
+async def reach_of(session: AsyncSession, stage: Stage) -> Reach:
+    """The brackets, groups and rounds the stage can have (``plan_fit.reach``), from its
+    settings and its stored matches (a bracket reset not in play among them)."""
+    fmt = registry.get(stage.format)
+    made = await load_matches(session, TABLE.c.stage_id == stage.id)
+    return reach(fmt, fmt.parse_settings(stage.settings or {}),
+                 [(m.bracket, m.round, m.group) for m in made])
+
+
+async def fits(session: AsyncSession, stage: Stage, round_: int, bracket: str | None,
+               group: int | None) -> None:
+    """A round the stage can have, or a 422 naming what it has (``plan_fit.misfit``)."""
+    found = misfit(await reach_of(session, stage), round_, bracket, group)
+    if found is not None:
+        raise InvalidInput(found.code, found.message, found.field, params=found.params)
 
 
 def stranded(stage: Stage, settings: Mapping[str, Any]) -> list[dict[str, Any]]:

@@ -18,7 +18,7 @@ from .annulment import event_withdrawals
 from .clash_check import booking, find_clashes
 from .context import lock_tournament
 from .progress import machine_for
-from .round_plans import round_matches, slot_values
+from .round_plans import fits, round_matches, slot_values
 from .steps import finish
 
 __all__ = ["booking", "check_in", "check_referee", "find_clashes", "refuse",
@@ -62,7 +62,8 @@ async def schedule_round(session: AsyncSession, stage_id: int,
     machine, store = machine_for(session, stage, await event_withdrawals(session,
                                                                         stage.event_id))
     chosen = round_matches(await store.all(), body.round, body.bracket, body.group)
-    if not chosen:
+    if not chosen:  # a round the stage never has, or one not made yet (plan it)
+        await fits(session, stage, body.round, body.bracket, body.group)
         raise InvalidInput("no_matches", f"Round {body.round} of this stage has no such "
                            "matches.", "round")
     for m, values in zip(chosen, slot_values(body.model_dump(), len(chosen)), strict=True):

@@ -12,12 +12,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from .. import i18n
 from ..formats import registry
 from ..formats.layout import SECTIONS
 from ..formats.types import FormatError
 from ..schemas_edit import RoundSchedule
 from ..services import audited, plan_edits, reads, stage_reads
 from ..services.actors import Actor
+from . import error_words
 from .common import int_param
 from .console import number, optional, parse_form, text
 from .console_stages import _id, _stage_change, describe_clashes, local_time
@@ -77,6 +79,8 @@ async def plans_for_page(session: Any, stage: dict[str, Any], lang: str,
     stage will hold (``expected_field``), which names a waiting stage's rounds."""
     fmt = registry.get(stage["format"])
     numbers = {m["id"]: m["number"] for m in stage["matches"]}
+    never = await plan_edits.never_applied(session, stage["id"])
+    _ = i18n.gettext(lang)
     out = []
     for p in await plan_edits.list_plans(session, stage["id"]):
         try:
@@ -84,11 +88,15 @@ async def plans_for_page(session: Any, stage: dict[str, Any], lang: str,
                                    stage["settings"], p["group"])
         except (ArithmeticError, KeyError, ValueError):  # a stage not seeded yet
             label = ("Round %d", p["round"])
+        if p["id"] in never:  # a round the stage never has has no name: its number
+            label = ("Round %d", p["round"])
         applied = p["applied"]
         # the matches it gave times, as the page numbers them (those made again since:
         # gone from the stage, not listed)
         shown = [f"M{numbers[i]}" for i in (applied or {}).get("matches", []) if i in numbers]
-        out.append({**p, "label": label, "numbers": shown, "clashes": await describe_clashes(
+        out.append({**p, "label": label, "numbers": shown, "never": error_words.say(
+            never[p["id"]].code, _, never[p["id"]].params) if p["id"] in never else None,
+            "clashes": await describe_clashes(
             session, applied["clashes"], lang, stage) if applied else []})
     return out
 

@@ -201,6 +201,8 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
                 stages_by_id=stages_by_id,
                 slot_list=slot_list(stage, i18n.gettext(language(request))),
                 error=outcome.error if outcome else None,
+                # the field a refusal names: a plan's round, bracket or group is said there
+                error_field=outcome.exc.field if outcome and outcome.exc else None,
                 values=outcome.values if outcome else {}, failed=failed)
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import DomainError
+from . import plan_words
 from .place_words import label_name
 
 MESSAGES = {
@@ -85,6 +86,11 @@ MESSAGES = {
                       "places at once. Change it, or tick \"Save anyway (I know they clash)\".",
     "not_a_draft": "This stage has already started.",
     "round_plan_exists": "That round already has a plan: change that one.",
+    # a round plan (or a round's schedule) naming what the stage never has (plan_words)
+    "unknown_bracket": "This stage has no %(bracket)s: its brackets are %(brackets)s.",
+    "unknown_group": "This stage has no %(group)s: its groups are %(groups)s.",
+    "unknown_round": "Round %(round)s does not exist in %(part)s: its rounds are "
+                     "%(rounds)s.",
     "round_plans_stranded": "With these settings %(count)s round plan(s) of this stage "
                             "would have no round to time (its bracket or round is gone): "
                             "remove them under the schedule first, or keep the settings.",
@@ -241,11 +247,14 @@ def say(exc: DomainError | str, _: Callable[[str], str],
     what = getattr(exc, "what", None)
     if code == "not_found" and what in NOT_FOUND:
         return _(NOT_FOUND[what])
-    values = {k: _shown(v, _) for k, v in (params or ({} if isinstance(exc, str)
-                                                    else exc.params)).items()}
+    raw = params or ({} if isinstance(exc, str) else exc.params)
+    values = {k: _shown(v, _) for k, v in raw.items()}
     if code in PLACE_CODES and isinstance(values.get("slot"), str):
         values["slot"] = label_name(values["slot"], _)
     template = MESSAGES.get(code)
+    if code in plan_words.CODES:
+        values = plan_words.values(raw, _)
+        template = plan_words.template(code, raw) or template
     if code == "too_few_teams" and "groups" in values:
         template = TOO_MANY_GROUPS
     if code == "invalid_settings" and "entry_round" in values:

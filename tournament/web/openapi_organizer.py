@@ -73,6 +73,19 @@ def _stage_patch(op: Op) -> dict[str, Any]:
     return patch
 
 
+# a round plan or a round's schedule naming what the stage never has (formats/plan_fit.py)
+UNKNOWN_ROUND = (
+    "; unknown_bracket, unknown_group, unknown_round: a bracket, group or round the stage "
+    "never has (error.field names which; params: the bracket, group or round named and "
+    "what the stage has: brackets, groups, and rounds or last); a stage waiting for its "
+    "teams refuses only what its settings rule out")
+
+
+def _unknown_round(operation: dict[str, Any], more: str = "") -> dict[str, Any]:
+    operation["responses"]["422"]["description"] += UNKNOWN_ROUND + more
+    return operation
+
+
 def _plan_paths(op: Op) -> dict[str, dict[str, Any]]:
     save = op("Plan a round ahead: 201 with the plan when the round has no matches yet "
               "(they get its times when they are made; saving the same round, bracket and "
@@ -80,11 +93,14 @@ def _plan_paths(op: Op) -> dict[str, dict[str, Any]]:
               "when it has (as POST /schedule: clashes refused unless override)",
               PLAN_SAVED, RoundSchedule, auth=True, errors=("409",))
     save["responses"]["201"] = save["responses"]["200"]
+    _unknown_round(save)
     change = op("Change a plan (409 round_plan_exists: another plan has that round); a "
                 "round made since is scheduled now too", PLAN_SAVED, RoundSchedule,
                 auth=True, errors=("409",))
     change["responses"]["409"]["description"] += (
         "; round_plan_exists: another plan of this stage has that round, bracket and group")
+    _unknown_round(change, " (a plan stored for such a round is changed to one it has, or "
+                   "removed)")
     return {
         "/api/stages/{id}/round-plans": {
             "get": op("The stage's round plans (admin)", obj({"plans": array(ROUND_PLAN)}),
@@ -130,11 +146,12 @@ def paths(op: Op) -> dict[str, dict[str, Any]]:
                                 OBJECT, auth=True, errors=("409",)),
                              {"confirm": {"enum": ["true", "false", "1", "0"]}}),
         },
-        "/api/stages/{id}/schedule": {"post": op(
+        "/api/stages/{id}/schedule": {"post": _unknown_round(op(
             "Schedule one round: times, venue, stations, stream, referee (clashes refused "
             "unless override)", {"type": "object", "properties": {
                 "matches": array(ref("Match"))}}, RoundSchedule, auth=True,
-            errors=("409",))},
+            errors=("409",)), "; no_matches: the round has no match yet, though it may "
+            "still be made (plan it)")},
         **_plan_paths(op),
         "/api/teams/{id}": {
             "patch": op("Rename a team, change its nation, seed or roster",
