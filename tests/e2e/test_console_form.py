@@ -60,7 +60,7 @@ async def test_a_refused_venue_list_comes_back_with_its_error_in_view(browser, m
     page = await laptop.new_page()
     await sign_in(page, base, admin["name"], "ja")
     await page.goto(f"{base}/admin/t/{event['slug']}?lang=ja")
-    rows = page.locator("form[data-venues] fieldset.venue-row")
+    rows = page.locator("form[data-venues] fieldset.place-row")
     await rows.nth(0).locator("[name=venue_name]").fill("Olympic Hall")
     await rows.nth(1).locator("[name=venue_name]").fill("olympic hall")
     async with page.expect_navigation():
