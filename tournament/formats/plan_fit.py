@@ -104,3 +104,43 @@ def misfit(where: Reach, round_: int, bracket: str | None,
         return None
     return FormatError("unknown_round", f"This stage has no {said}: it has at most {top} "
                        "round(s) there.", "round", **params, last=top)
+
+
+def field_of(slots: int | None, qualifiers: int | None, groups: int | None,
+             teams: int | None) -> int | None:
+    """How many teams a stage seeded from an earlier one will hold: its ``slots``, or the
+    top ``qualifiers`` of each of the earlier stage's ``groups`` (each group holding its
+    share of the earlier stage's ``teams``, snake-drawn, when those are known). None when
+    it is not known (the earlier stage's groups are its lobbies, as many as its field)."""
+    if slots:
+        return slots
+    if not qualifiers or groups is None:
+        return None
+    count = max(1, groups)
+    if teams is None:
+        return qualifiers * count
+    sizes = [teams // count + (1 if g < teams % count else 0) for g in range(count)]
+    return sum(min(qualifiers, size) for size in sizes)
+
+
+def drawn(fmt: Any, settings: Any, teams: int | None, method: str = "standard") -> Reach:
+    """The reach of a stage of ``teams`` teams as its draw would make it: every bracket,
+    group and round of a format that draws its matches at once; what the settings fix for
+    a Swiss stage, or when the field is not known (or too small to draw)."""
+    if teams is None or teams < 2 or fmt.pairs_rounds:
+        return reach(fmt, settings, ())
+    try:
+        made = fmt.plan(list(range(1, teams + 1)), settings, method).matches
+    except (FormatError, ArithmeticError, ValueError):
+        return reach(fmt, settings, ())
+    return reach(fmt, settings, [(None if m.bracket is None else str(m.bracket), m.round,
+                                  m.group) for m in made])
+
+
+def stranded(plans: Iterable[Mapping[str, Any]], before: Reach,
+             after: Reach) -> list[Mapping[str, Any]]:
+    """The plans that can time a match of a stage reaching ``before`` and never could once
+    it reaches ``after`` (a plan that could not before is no reason to refuse a change)."""
+    def fits(where: Reach, p: Mapping[str, Any]) -> bool:
+        return misfit(where, int(p["round"]), p.get("bracket"), p.get("group")) is None
+    return [p for p in plans if fits(before, p) and not fits(after, p)]

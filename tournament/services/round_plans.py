@@ -27,8 +27,9 @@ from ..errors import InvalidInput
 from ..formats import registry
 from ..formats.clashes import utc
 from ..formats.machine_types import Changes
-from ..formats.plan_fit import Reach, misfit, reach
+from ..formats.plan_fit import Reach, drawn, field_of, misfit, reach
 from ..formats.state import MatchState
+from ..formats.types import StageStatus
 from ..models import Stage
 from .clash_check import find_clashes
 from .sql_store import TABLE, load_matches
@@ -99,19 +100,6 @@ def read(plan: Mapping[str, Any], stage_format: str,
     return dict(plan)
 
 
-def reaches(plan: Mapping[str, Any], brackets: Mapping[str | None, int | None]) -> bool:
-    """Whether ``plan`` can time a match of a stage whose format has ``brackets``
-    (``Format.brackets``): a bare round number can; a bracket the format does not have, or
-    a round past the last that bracket can have, cannot."""
-    bracket = plan.get("bracket")
-    if bracket is None:
-        return True
-    if bracket not in brackets:
-        return False
-    last = brackets[bracket]
-    return last is None or int(plan["round"]) <= last
-
-
 async def reach_of(session: AsyncSession, stage: Stage) -> Reach:
     """The brackets, groups and rounds the stage can have (``plan_fit.reach``), from its
     settings and its stored matches (a bracket reset not in play among them)."""
@@ -129,14 +117,30 @@ async def fits(session: AsyncSession, stage: Stage, round_: int, bracket: str | 
         raise InvalidInput(found.code, found.message, found.field, params=found.params)
 
 
-def stranded(stage: Stage, settings: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The stage's plans that time a match now and would never again under ``settings``
-    (the third-place match or the bracket reset turned off): a change of the settings
-    that strands them is refused until they are removed (``stage_edits``)."""
+def seeded_field(stage: Stage, source: Stage, settings: Mapping[str, Any] | None = None,
+                 teams: int | None = None) -> int | None:
+    """How many teams ``stage``, seeded from ``source``, will hold (``plan_fit.field_of``):
+    with ``source`` as it is, or under its new ``settings`` and ``teams`` (its seeding's
+    length; None while it waits for its own)."""
+    given = stage.source or {}
+    fmt = registry.get(source.format)
+    parsed = fmt.parse_settings(settings if settings is not None else source.settings or {})
+    groups = None if fmt.group_numbers(parsed) is None else fmt.groups(parsed)
+    return field_of(len(given.get("slots") or []) or None, given.get("qualifiers"), groups,
+                    teams)
+
+
+async def reach_now(session: AsyncSession, stage: Stage) -> Reach:
+    """What the stage can have as it stands: its matches' (``reach_of``), or, while it
+    waits for an earlier stage, its draw for the field that stage will send."""
+    if stage.status != StageStatus.PENDING or not stage.source:
+        return await reach_of(session, stage)
     fmt = registry.get(stage.format)
-    now = fmt.brackets(fmt.parse_settings(stage.settings or {}))
-    then = fmt.brackets(fmt.parse_settings(settings))
-    return [p for p in plans_of(stage) if reaches(p, now) and not reaches(p, then)]
+    source = await session.get(Stage, int(stage.source["from_stage"]))
+    field = None if source is None else seeded_field(stage, source,
+                                                     teams=len(source.seeding or []) or None)
+    return drawn(fmt, fmt.parse_settings(stage.settings or {}), field,
+                 stage.seeding_method or "standard")
 
 
 def plans_of(stage: Stage) -> list[dict[str, Any]]:

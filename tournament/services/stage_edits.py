@@ -24,10 +24,9 @@ from ..schemas_edit import StageUpdate
 from . import waiting
 from .context import lock_tournament
 from .naming import rename, require_change
-from .plan_edits import plan_view
+from .plan_strands import refuse_stranding
 from .progress import domain_error, start
 from .reads import tournament_detail
-from .round_plans import stranded
 from .sql_store import delete_matches
 from .stage_reads import stage_matches, stage_view
 from .stages import seeding_for
@@ -56,19 +55,6 @@ def _refuse_loss(lost: list[MatchState], confirm: bool, tz: str) -> None:
                        f"{', '.join(f'M{n}' for n in numbers)}; send confirm to go ahead.",
                        "confirm", extra={"lost": [views.match_view(m, tz) for m in lost]},
                        params={"matches": numbers})
-
-
-def _refuse_stranding(stage: Stage, settings: dict[str, Any], tz: str) -> None:
-    """Plans of a bracket or round the new settings do not have would never time a match
-    again: the organizer removes them (or keeps the settings) rather than lose them unseen."""
-    lost = stranded(stage, settings)
-    if lost:
-        said = ", ".join(f"plan {p['id']} (round {p['round']}, {p['bracket']})" for p in lost)
-        raise Conflict("round_plans_stranded", f"With these settings the stage has no round "
-                       f"for {said}: it would never be applied. Remove it first, or keep "
-                       "the settings.", "settings",
-                       extra={"plans": [plan_view(p, tz) for p in lost]},
-                       params={"count": len(lost)})
 
 
 async def _announce(session: AsyncSession, tournament: Tournament, stage: Stage,
@@ -132,7 +118,8 @@ def _changed_plan(stage: Stage, body: StageUpdate) -> bool:
 
 async def _replan(session: AsyncSession, stage: Stage, tournament: Tournament,
                   body: StageUpdate) -> None:
-    if any(s.status != StageStatus.PENDING for s in await _dependents(session, stage)):
+    dependents = await _dependents(session, stage)
+    if any(s.status != StageStatus.PENDING for s in dependents):
         raise Conflict("next_stage_started", "A stage seeded from this one has already "
                        "started; its seeding can no longer change.")
     fmt = registry.get(stage.format)
@@ -142,7 +129,6 @@ async def _replan(session: AsyncSession, stage: Stage, tournament: Tournament,
         fmt.check_playable(settings)
     except FormatError as exc:
         raise domain_error(exc) from exc
-    _refuse_stranding(stage, settings.as_dict(), tournament.timezone)
     if stage.source and body.seeding is not None:
         raise InvalidInput("seeding_from_stage", "This stage takes its seeding from another "
                            "stage's standings.", "seeding")
@@ -151,9 +137,15 @@ async def _replan(session: AsyncSession, stage: Stage, tournament: Tournament,
     seeding = list(stage.seeding or [])
     if body.seeding is not None:
         seeding = await seeding_for(session, event.id, body.seeding)
-    if (body.seeding is None and body.seeding_method in (None, stage.seeding_method)
-            and stage.status not in (StageStatus.DRAFT, StageStatus.PENDING)
-            and fmt.reranks_only(fmt.parse_settings(stage.settings or {}), settings)):
+    same_field = body.seeding is None and body.seeding_method in (None, stage.seeding_method)
+    reranks = same_field and fmt.reranks_only(fmt.parse_settings(stage.settings or {}),
+                                              settings)
+    if not reranks:  # the stage's shape, or that of a stage waiting for it, may change
+        await refuse_stranding(session, stage, settings, seeding, body.seeding_method
+                               or stage.seeding_method or "standard", "seeding"
+                               if body.seeding is not None else "settings",
+                               tournament.timezone, dependents)
+    if reranks and stage.status not in (StageStatus.DRAFT, StageStatus.PENDING):
         # points, tiebreakers, the cut: every match and result stands, the standings (read
         # from them) follow the new rules, and a stage waiting on a tie may now go ahead
         stage.settings = settings.as_dict()
