@@ -141,3 +141,58 @@ async def test_a_result_is_never_refused_for_a_later_plan_which_is_kept_never_ap
             "This plan is never applied: change its round or remove it.")
     finally:
         await ctx.__aexit__(None, None, None)
+
+
+async def test_the_console_names_the_later_stage_and_its_plan_and_offers_a_plan(
+        client, app):
+    """On the groups' page (Korean), fewer groups are refused with the playoffs named in
+    Korean and their final's plan linked on the playoffs' page; nothing changes. On a Swiss
+    stage's page a round not paired yet sent to the round schedule is answered that it
+    has no matches yet, with a link to the plan form filled in with that round and time."""
+    from tests.accounts_support import form_values
+    from tests.console_support import admin_console, error_of
+
+    event = await make_event(client, 8)
+    groups = await make_stage(client, event, name="Groups", format="round_robin",
+                              settings={"groups": 2})
+    playoffs = await make_stage(client, event, name="Playoffs", names={"ko": "플레이오프"},
+                                seeding={"from_stage": groups["id"], "qualifiers": 2})
+    r = await client.post(f"/api/stages/{playoffs['id']}/round-plans", json={
+        **PLAN, "round": 2, "bracket": "winners"}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    final = r.json()["plan"]
+    swiss = await make_stage(client, event, name="Swiss", format="swiss", settings={
+        "pairing": "valve", "wins_to_advance": 2, "losses_to_eliminate": 2})
+    con, ctx = await admin_console(client, app)
+    try:
+        path = f"/admin/stages/{groups['id']}"
+        form = soup((await con.get(path, "ko")).text).select_one("form[data-stage-settings]")
+        r = await con.post(path, path, {**form_values(form), "s_groups": "1"}, "ko")
+        assert r.status_code == 409 and error_of(r.text) == (
+            "이 변경으로 이 스테이지에서 시드를 받는 플레이오프의 라운드 계획 1개가 적용될 "
+            "라운드가 없어집니다(진출 팀 수나 조가 바뀝니다). 먼저 그 스테이지 페이지에서 "
+            "계획을 삭제하거나 이 스테이지를 그대로 두세요.")
+        page = soup(r.text)
+        [link] = page.select("[data-stranded-elsewhere] li a")
+        assert (link["href"], " ".join(link.get_text(" ", strip=True).split())) == (
+            f"/admin/stages/{playoffs['id']}?lang=ko#plan-{final['id']}", "플레이오프 · 결승")
+        assert page.select("li[data-plan][data-stranded]") == []
+        assert (await stage(client, groups["id"]))["settings"]["groups"] == 2
+
+        path = f"/admin/stages/{swiss['id']}"
+        r = await con.post(path, f"{path}/schedule", {
+            "round": ":2", "starts_at": "2026-11-30T13:00", "interval_minutes": "90",
+            "venue": "Hall A", "stations": "1, 2"}, "ja")
+        assert r.status_code == 422 and error_of(r.text) == (
+            "このラウンドにはまだ試合がありません。「後のラウンドを計画」で先に計画しておけば、"
+            "試合が作られたときにその時間が入ります。")
+        page = soup(r.text)
+        assert page.select_one("[data-plan-instead]")["href"] == "#plan-round"
+        planned = form_values(page.select_one("form#plan-round[data-plan-form]"))
+        assert {k: planned[k] for k in ("round", "starts_at", "interval_minutes", "venue",
+                                        "stations")} == {
+            "round": "2", "starts_at": "2026-11-30T13:00", "interval_minutes": "90",
+            "venue": "Hall A", "stations": "1, 2"}
+    finally:
+        await ctx.__aexit__(None, None, None)
+    assert await plans(client, playoffs["id"]) == [final]

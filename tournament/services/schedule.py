@@ -64,8 +64,9 @@ async def schedule_round(session: AsyncSession, stage_id: int,
     chosen = round_matches(await store.all(), body.round, body.bracket, body.group)
     if not chosen:  # a round the stage never has, or one not made yet (plan it)
         await fits(session, stage, body.round, body.bracket, body.group)
-        raise InvalidInput("no_matches", f"Round {body.round} of this stage has no such "
-                           "matches.", "round")
+        raise InvalidInput("no_matches", f"Round {body.round} of this stage has no matches "
+                           "yet: plan it ahead (POST round-plans), and its matches get "
+                           "those times as soon as they are made.", "round")
     for m, values in zip(chosen, slot_values(body.model_dump(), len(chosen)), strict=True):
         machine.reschedule(m, **values)
     refuse(await find_clashes(session, tournament.id, chosen), body.override)

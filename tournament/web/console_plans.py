@@ -111,6 +111,35 @@ def plan_choices(stage: dict[str, Any], field: int = 0) -> dict[str, Any]:
     return {"rounds": rounds, "brackets": brackets, "groups": groups, "words": SECTIONS}
 
 
+async def stranded_elsewhere(session: Any, exc: Any, here: int,
+                             stages_by_id: dict[int, Any], lang: str) -> dict[str, Any] | None:
+    """A change of this stage refused for the plans of a later stage seeded from it
+    (``round_plans_stranded`` with ``stage``): that stage (its name in the reader's
+    language) and those plans as its page lists them, to be named under the error."""
+    later_id = (exc.extra.get("stage") if exc is not None
+                and exc.code == "round_plans_stranded" else None)
+    if later_id is None or later_id == here:
+        return None
+    later: dict[str, Any] = dict(await stage_reads.stage_view(
+        session, await stage_reads.stage_by_id(session, int(later_id))))
+    source: dict[str, Any] = later.get("source") or {}
+    field = expected_field(later, stages_by_id.get(int(source.get("from_stage") or 0)))
+    ids = {p["id"] for p in exc.extra.get("plans", [])}
+    return {"id": later_id, "name": i18n.localized(later, lang),
+            "plans": [p for p in await plans_for_page(session, later, lang, field)
+                      if p["id"] in ids]}
+
+
+def planned_instead(values: dict[str, Any], choices: dict[str, Any]) -> dict[str, Any]:
+    """A round schedule refused for a round not made yet (``no_matches``), as the plan
+    form takes it: the same round (by name where the form names rounds, else its number
+    and bracket), times, venue and stations."""
+    bracket, _, round_ = str(values.get("round") or "").rpartition(":")
+    named = any(r["value"] == values.get("round") for r in choices["rounds"])
+    return {**values, "round": values.get("round") if named else round_,
+            "bracket": bracket}
+
+
 async def _body(session: Any, request: Request, form: FormData) -> RoundSchedule:
     stage = await stage_reads.stage_by_id(session, _id(request))
     t = await reads.tournament_detail(session, (await stage_reads.stage_view(

@@ -23,6 +23,7 @@ from ..schemas import TiebreakerCreate, TieResolution
 from ..schemas_edit import RoundSchedule, StageUpdate
 from ..services import accounts, audited, reads, stage_reads
 from ..services.actors import Actor
+from . import error_words
 from .common import int_param, language, reading
 from .console import (
     Outcome,
@@ -169,15 +170,25 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
         field = console_plans.expected_field(stage, stages_by_id.get(
             int((stage.get("source") or {}).get("from_stage") or 0)))
         plans = await console_plans.plans_for_page(session, stage, language(request), field)
+        exc = outcome.exc if outcome else None
+        elsewhere = await console_plans.stranded_elsewhere(session, exc, stage["id"],
+                                                           stages_by_id, language(request))
     fmt = registry.get(stage["format"])
     teams = {x["id"]: x for x in detail["teams"]}
     lost = (outcome.exc.extra.get("lost", []) if outcome and outcome.exc
             and outcome.exc.code == "results_would_be_lost" else [])
     # the plans new settings would leave without a round: named under the settings' error
     # and marked in the list, where they are removed
-    stranded = {p["id"] for p in (outcome.exc.extra.get("plans", []) if outcome
-                                  and outcome.exc and outcome.exc.code
-                                  == "round_plans_stranded" else [])}
+    stranded = {p["id"] for p in (exc.extra.get("plans", []) if exc and exc.code
+                                  == "round_plans_stranded" and not elsewhere else [])}
+    error = outcome.error if outcome else None
+    if elsewhere and exc is not None:  # the later stage named in the reader's language
+        error = error_words.say(exc, i18n.gettext(language(request)),
+                                {**exc.params, "stage": elsewhere["name"]})
+    choices = console_plans.plan_choices(stage, field)
+    # a round not made yet, refused by the round schedule: offered as a plan, filled in
+    plan_instead = (console_plans.planned_instead(outcome.values, choices)
+                    if outcome and exc and exc.code == "no_matches" else None)
     return show(request, "console_stage.html", status=outcome.status if outcome else 200,
                 stage=stage, t=t, tz=t["timezone"], seq=t["last_seq"], event=detail,
                 teams=teams, fields=settings_fields(fmt), label=fmt.label,
@@ -196,11 +207,11 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
                 left_out=[teams[t] for t in _left(request) if t in teams
                           and t not in stage["seeding"]],
                 referees=referees, ties=ties_of(stage), clashes=clashes, plans=plans,
-                plan_choices=console_plans.plan_choices(stage, field),
+                plan_choices=choices, plan_instead=plan_instead, elsewhere=elsewhere,
                 clash_words=CLASH_WORDS, lost=lost, stranded=stranded,
                 stages_by_id=stages_by_id,
                 slot_list=slot_list(stage, i18n.gettext(language(request))),
-                error=outcome.error if outcome else None,
+                error=error,
                 # the field a refusal names: a plan's round, bracket or group is said there
                 error_field=outcome.exc.field if outcome and outcome.exc else None,
                 values=outcome.values if outcome else {}, failed=failed)

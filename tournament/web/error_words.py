@@ -144,7 +144,8 @@ MESSAGES = {
     "already_withdrawn": "This team has already withdrawn.",
     "team_withdrawn": "This team has withdrawn.",
     "unknown_user": "There is no such user.",
-    "no_matches": "This round has no such matches.",
+    "no_matches": "This round has no matches yet: plan it ahead under \"Plan later rounds\", "
+                  "and its matches get those times as soon as they are made.",
     "invalid_seeding_method": "Unknown seeding method.",
     "field_too_large": "Too much text in a field.",
     "stage_not_started": "This stage has not started yet.",
@@ -185,6 +186,15 @@ PLACE_CODES = frozenset({"unknown_place", "duplicate_place", "missing_place"})
 GENERIC = "The server refused this (%(code)s)."
 # a code said another way when its params show what it is about: too few teams because
 # the stage splits them into too many groups (``params.groups``)
+# round plans stranded by a draft's new seeding (``error.field`` "seeding"), and those of a
+# later stage stranded by a change of the stage it is seeded from (``params.stage``)
+STRANDED_BY_SEEDING = ("With this seeding %(count)s round plan(s) of this stage would have "
+                       "no round to time (fewer teams play fewer rounds): remove them under "
+                       "the schedule first, or keep the seeding.")
+STRANDED_LATER = ("This change leaves %(count)s round plan(s) of %(stage)s, a stage seeded "
+                  "from this one, no round to time (it would get fewer teams or other "
+                  "groups): remove them on that stage's page first, or keep this stage as "
+                  "it is.")
 TOO_MANY_GROUPS = ("Too many groups: each group needs at least %(minimum)s teams "
                    "(%(teams)s teams in %(groups)s groups).")
 # ... and a setting refused because the teams entering a lower round do not fit it
@@ -255,6 +265,9 @@ def say(exc: DomainError | str, _: Callable[[str], str],
     if code in plan_words.CODES:
         values = plan_words.values(raw, _)
         template = plan_words.template(code, raw) or template
+    if code == "round_plans_stranded":
+        template = STRANDED_LATER if "stage" in values else STRANDED_BY_SEEDING \
+            if getattr(exc, "field", None) == "seeding" else template
     if code == "too_few_teams" and "groups" in values:
         template = TOO_MANY_GROUPS
     if code == "invalid_settings" and "entry_round" in values:

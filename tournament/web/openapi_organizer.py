@@ -67,9 +67,10 @@ def _stage_patch(op: Op) -> dict[str, Any]:
                ref("Stage"), StageUpdate, auth=True, errors=("409",))
     patch["responses"]["409"]["description"] += (
         "; next_stage_started; results_would_be_lost (send confirm); round_plans_stranded: "
-        "the new settings leave round plans with no bracket or round to time "
-        "(params.count; plans: the plans, as GET round-plans shows them): remove them "
-        "first")
+        "the new settings or seeding leave round plans with no bracket or round to time, "
+        "this stage's or those of a stage waiting for it (params.count; plans: the plans, "
+        "as GET round-plans shows them; params.stage, params.stage_id and stage: the later "
+        "stage holding them, when they are its): remove them first")
     return patch
 
 
@@ -151,7 +152,7 @@ def paths(op: Op) -> dict[str, dict[str, Any]]:
             "unless override)", {"type": "object", "properties": {
                 "matches": array(ref("Match"))}}, RoundSchedule, auth=True,
             errors=("409",)), "; no_matches: the round has no match yet, though it may "
-            "still be made (plan it)")},
+            "still be made: plan it ahead (POST round-plans)")},
         **_plan_paths(op),
         "/api/teams/{id}": {
             "patch": op("Rename a team, change its nation, seed or roster",
