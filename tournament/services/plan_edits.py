@@ -68,7 +68,8 @@ async def list_plans(session: AsyncSession, stage_id: int) -> list[PlanView]:
 async def never_applied(session: AsyncSession, stage_id: int) -> dict[int, FormatError]:
     """The stage's plans for a round it never has, each with the reason (plans stored
     before they were checked, or left so by a change of the stage's teams): listed and
-    kept, never applied, until changed or removed."""
+    kept, never applied, until changed or removed. A result that sends a later stage
+    fewer teams than planned for leaves its plans so too (``plan_strands.py``)."""
     stage, _ = await _stage(session, stage_id)
     where = await reach_of(session, stage)
     found = {p["id"]: misfit(where, p["round"], p.get("bracket"), p.get("group"))

@@ -12,8 +12,9 @@ refuse the step (a referee entering a result must never be blocked by a schedule
 is applied, the clashes are recorded on the plan and the console shows them.
 
 A plan (and a round's schedule) naming a bracket, group or round the stage never has is
-refused when saved (``fits``, by ``formats/plan_fit.py``); one stored before that, or left
-so by a change of the stage's teams, is kept, listed and never applied."""
+refused when saved (``fits``, by ``formats/plan_fit.py``); a change of a stage that would
+leave a plan so is refused (``plan_strands.py``); one stored before that, or left so by a
+result (never refused for a plan), is kept, listed and never applied."""
 
 from __future__ import annotations
 
