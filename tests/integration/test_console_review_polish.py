@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.console_support import admin_console
+from tests.accounts_support import form_values
+from tests.console_support import admin_console, error_of
 from tests.helpers import make_event, make_stage, soup
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -74,5 +75,48 @@ async def test_the_rounds_to_schedule_and_to_plan_are_listed_in_play_order(clien
         # as the bracket numbers its matches (M1, M2, ...), the grand final last
         assert _options(page, "[data-plan-rounds]") == [
             "Upper semifinal", "Upper final", "Lower semifinal", "Lower final", "Grand final"]
+    finally:
+        await ctx.__aexit__(None, None, None)
+
+
+async def test_a_slot_naming_a_group_the_earlier_stage_lacks_says_there_is_no_such_group(
+        client, app):
+    con, ctx = await admin_console(client, app)
+    try:
+        event = await make_event(client, 8)
+        teams = event["teams"]
+        groups = await make_stage(client, event, name="Groups", format="round_robin",
+                                  seeding=teams[:6], settings={"groups": 2, "advance": 1})
+        league = await make_stage(client, event, name="League", format="round_robin",
+                                  seeding=teams[:4])
+        page = f"/admin/t/{event['slug']}/e/lol"
+        said = {
+            "ja": "前のステージにグループCはありません（グループAとグループBです）。",
+            "ko": "이전 스테이지에 C조는 없습니다(A조, B조가 있습니다).",
+            "en": "The earlier stage has no Group C: its groups are Group A and Group B.",
+        }
+        for lang, words in said.items():
+            form = soup((await con.get(page, lang)).text).select_one("form[data-new-stage]")
+            sent = {k: v for k, v in form_values(form).items() if k != "teams"} | {
+                "name": "Knockout", "format": "single_elimination",
+                "from_stage": str(groups["id"]), "qualifiers": "1",
+                "slots": "A1\nC1\nB1\nTeam 7"}
+            r = await con.post(page, page + "/stages", sent, lang)
+            assert r.status_code == 422 and error_of(r.text) == words, lang
+        # a stage of one table has no groups to name: a place is its number alone
+        said = {
+            "ja": "前のステージはグループに分かれていません。順位だけを書いてください（1、2…）。",
+            "ko": "이전 스테이지는 조로 나뉘어 있지 않습니다. 순위만 적어 주세요(1, 2…).",
+            "en": "The earlier stage is not played in groups: write a place by its number "
+                  "alone (1, 2…).",
+        }
+        for lang, words in said.items():
+            form = soup((await con.get(page, lang)).text).select_one("form[data-new-stage]")
+            sent = {k: v for k, v in form_values(form).items() if k != "teams"} | {
+                "name": "Final", "format": "single_elimination",
+                "from_stage": str(league["id"]), "qualifiers": "2",
+                "slots": "1\nB1\nTeam 7\nTeam 8"}
+            r = await con.post(page, page + "/stages", sent, lang)
+            assert r.status_code == 422 and error_of(r.text) == words, lang
     finally:
         await ctx.__aexit__(None, None, None)
