@@ -120,3 +120,31 @@ async def test_a_slot_naming_a_group_the_earlier_stage_lacks_says_there_is_no_su
             assert r.status_code == 422 and error_of(r.text) == words, lang
     finally:
         await ctx.__aexit__(None, None, None)
+
+
+async def test_drop_orders_are_typed_as_the_api_words_and_said_with_their_meaning(
+        client, app):
+    con, ctx = await admin_console(client, app)
+    try:
+        event = await make_event(client, 8)
+        page = f"/admin/t/{event['slug']}/e/lol"
+        html = (await con.get(page, "ja")).text
+        listed = soup(html).select(
+            "form[data-new-stage] [data-choice-words=s_double_elimination_drop_orders] li")
+        assert [_cell_text(x) for x in listed] == [
+            "natural ：順番どおり", "reverse ：逆順", "half_shift ：前半と後半を入れ替え",
+            "reverse_half_shift ：前半と後半をそれぞれ逆順に",
+            "pair_flip ：隣り合う2つずつ入れ替え"]
+        form = soup(html).select_one("form[data-new-stage]")
+        sent = {k: v for k, v in form_values(form).items() if k != "teams"} | {
+            "name": "Top 8", "format": "double_elimination", "start": "draft",
+            "s_double_elimination_drop_orders": "reverse, backwards"}
+        r = await con.post(page, page + "/stages", sent, "ko")
+        assert r.status_code == 422
+        # the choices as typed, each with its meaning
+        assert error_of(r.text).endswith(
+            "다음 중 하나여야 합니다: natural(순서대로), reverse(역순), half_shift(앞뒤 절반을 "
+            "맞바꿈), reverse_half_shift(앞뒤 절반을 각각 역순으로), pair_flip(이웃한 두 자리씩 "
+            "맞바꿈).")
+    finally:
+        await ctx.__aexit__(None, None, None)
