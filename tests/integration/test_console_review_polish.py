@@ -148,3 +148,59 @@ async def test_drop_orders_are_typed_as_the_api_words_and_said_with_their_meanin
             "맞바꿈).")
     finally:
         await ctx.__aexit__(None, None, None)
+
+
+def _venue_rows(html: str) -> list[tuple[str, str, bool, str]]:
+    """Each row of the venues form: its name as typed, the hidden name it was drawn with,
+    whether its name box is marked invalid, and the error said inside it."""
+    return [(row.select_one("[name=venue_name]")["value"],
+             row.select_one("[name=venue_was]")["value"],
+             row.select_one("[name=venue_name]").get("aria-invalid") == "true",
+             _cell_text(row.select_one("[data-error]")) if row.select_one("[data-error]")
+             else "")
+            for row in soup(html).select("form[data-venues] [data-venue-row]")]
+
+
+async def test_a_refused_venue_list_keeps_its_spare_rows_and_marks_the_row_at_fault(
+        client, app):
+    from tests.console_support import console_with_match_at
+    from tests.helpers import AUTH
+
+    hall = "Olympic Hall"
+    slug, _, con, ctx = await console_with_match_at(client, app, venue=hall)
+    page = f"/admin/t/{slug}"
+    try:
+        r = await client.patch(f"/api/tournaments/{slug}", json={"venues": [
+            {"name": hall, "names": {"ko": "올림픽홀", "ja": "オリンピックホール"}}]},
+            headers=AUTH)
+        assert r.status_code == 200, r.text
+        # a new venue typed into a spare row under another named alike: the third row at
+        # fault, two empty rows again below it
+        typed = {"venue_was": [hall, "", ""], "venue_name": [hall, "Studio B", "studio b"],
+                 "venue_en": ["", "", ""], "venue_ko": ["", "", ""], "venue_ja": ["", "", ""]}
+        r = await con.post(page, f"{page}/venues", typed, lang="ja")
+        assert r.status_code == 422
+        said = "「studio b」という会場が二つあります。試合の会場がどちらを指すのか分かりません。"
+        assert _venue_rows(r.text) == [(hall, hall, False, ""), ("Studio B", "", False, ""),
+                                       ("studio b", "", True, said), ("", "", False, ""),
+                                       ("", "", False, "")]
+        # the hall's row emptied while its match is there: that row marked, the hall
+        # named as its match writes it and in the reader's language
+        typed = {"venue_was": [hall, "", ""], "venue_name": ["", "Studio B", ""],
+                 "venue_en": ["", "", ""], "venue_ko": ["", "", ""], "venue_ja": ["", "", ""]}
+        r = await con.post(page, f"{page}/venues", typed, lang="ko")
+        assert r.status_code == 409
+        rows = _venue_rows(r.text)
+        assert [row[:3] for row in rows] == [("", hall, True), ("Studio B", "", False),
+                                             ("", "", False), ("", "", False)]
+        assert rows[0][3].startswith("Olympic Hall(올림픽홀)"), rows
+        assert error_of(r.text) == rows[0][3]
+        # names typed without the name matches write: that row's name box at fault
+        typed = {"venue_was": [hall, ""], "venue_name": [hall, ""], "venue_en": ["", ""],
+                 "venue_ko": ["", "스튜디오"], "venue_ja": ["", ""]}
+        r = await con.post(page, f"{page}/venues", typed, lang="ko")
+        assert r.status_code == 422
+        assert [row[:3] for row in _venue_rows(r.text)] == [
+            (hall, hall, False), ("", "", True), ("", "", False), ("", "", False)]
+    finally:
+        await ctx.__aexit__(None, None, None)

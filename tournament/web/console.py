@@ -79,8 +79,11 @@ def parse_form(model: type[BaseModel], data: dict[str, Any]) -> Any:
         where = [str(p) for p in first["loc"] if isinstance(p, str) and _is_field(p)]
         path = ".".join(where)
         name = path if path in FIELD_LABELS else (where[0] if where else "")
+        # the item of a list at fault (a venue's row), for the form to mark it
+        index = next((p for p in first["loc"] if isinstance(p, int)), None)
         raise InvalidInput("invalid_input", f"{name}: {first['msg']}", path,
-                           params={"field": name, "reason": first["type"]}) from exc
+                           params={"field": name, "reason": first["type"]}
+                           | ({} if index is None else {"index": index})) from exc
 
 
 def _is_field(part: str) -> bool:
