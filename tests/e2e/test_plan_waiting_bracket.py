@@ -47,8 +47,9 @@ async def test_a_waiting_knockout_plans_its_bronze_match_apart_from_the_final(
             await expect(page.locator("form[data-new-stage] fieldset:has([name=start]) legend")
                          ).not_to_have_text("日時")
             await page.goto(f"{base}/admin/stages/{knockout['id']}?lang=ja")
+            # in play order: the bronze match before the final
             rounds = page.locator(f"{PLAN} select[name=round] option")
-            await expect(rounds).to_have_text(["準々決勝", "準決勝", "決勝", "3位決定戦"])
+            await expect(rounds).to_have_text(["準々決勝", "準決勝", "3位決定戦", "決勝"])
             for name, when in (("準決勝", "2026-12-04T13:00"), ("3位決定戦", "2026-12-05T13:00"),
                                ("決勝", "2026-12-05T16:00")):
                 await page.select_option(f"{PLAN} select[name=round]", label=name)

@@ -228,8 +228,8 @@ async def test_a_double_elimination_takes_its_drop_orders_from_the_form(client, 
         assert "勝者側の敗者が敗者側に入る順（敗者が初めて敗者側に入る勝者側ラウンドから）" in \
             field.get_text(" ", strip=True)
         assert field.select_one(".hint").get_text(strip=True) == (
-            "natural、reverse、half_shift、reverse_half_shift、pair_flipのいずれかを勝者側の"
-            "ラウンドごとに（空欄：早い再戦を避ける自動の順）")
+            "勝者側のラウンドごとに次のいずれかを、カンマで区切って（空欄：早い再戦を避ける"
+            "自動の順）：")
         sent = form_values(form)
         r = await con.post(path, path, sent | {"s_drop_orders": "reverse, natural"}, "ja")
         assert r.status_code in (200, 303), error_of(r.text)
@@ -240,8 +240,9 @@ async def test_a_double_elimination_takes_its_drop_orders_from_the_form(client, 
         assert error_of(r.text) == (
             "이 설정은 불가능합니다: 승자조 패자가 패자조로 내려가는 순서(패자가 처음 내려가는 "
             "승자조 라운드부터). "
-            "다음 중 하나여야 합니다: natural, reverse, half_shift, reverse_half_shift, "
-            "pair_flip.")
+            "다음 중 하나여야 합니다: natural(순서대로), reverse(역순), half_shift(앞뒤 절반을 "
+            "맞바꿈), reverse_half_shift(앞뒤 절반을 각각 역순으로), pair_flip(이웃한 두 자리씩 "
+            "맞바꿈).")
         after = (await client.get(f"/api/stages/{st['id']}", headers=AUTH)).json()
         assert after["settings"]["drop_orders"] == ["reverse", "natural"]
         assert after["matches"] == view["matches"]

@@ -196,14 +196,17 @@ async def test_the_console_names_stations_and_offers_those_in_use(client, app):
         rows = soup(r.text).select("[data-station-row]")
         assert [(r.select_one("[name=station_name]")["value"],
                  r.select_one("[name=station_ja]")["value"]) for r in rows] == [
-            (BOOTH, ""), ("Main stage", ""), ("main STAGE", "メイン")]
+            (BOOTH, ""), ("Main stage", ""), ("main STAGE", "メイン"), ("", ""), ("", "")]
+        # the row at fault marked, its error beside it
+        assert [r.has_attr("data-at-fault") for r in rows] == [False, False, True, False, False]
+        assert rows[2].select_one("[name=station_name]")["aria-invalid"] == "true"
         # the venues' form is drawn as stored, not as the stations were typed
         assert soup(r.text).select("[data-venue-row] [name=venue_name]")[0]["value"] == ""
 
         # emptied while the match is on it: refused in the page's language
         r = await con.post(page, f"{page}/stations", {"station_name": ["", ""]}, lang="ko")
         assert r.status_code == 409 and error_of(r.text).startswith(
-            "Booth 2에서 열리는 경기가 1개, 라운드 계획이 0개 있습니다.")
+            "Booth 2(2번 부스)에서 열리는 경기가 1개, 라운드 계획이 0개 있습니다.")
         # renamed by its row: the match follows
         r = await con.post(page, f"{page}/stations", {
             "station_name": ["Booth 7", "Main stage"], "station_was": [BOOTH, "Main stage"],

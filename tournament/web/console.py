@@ -21,7 +21,7 @@ from ..services.tournaments import VIEWER
 from . import error_words, session_auth
 from .account_pages import redirect, require_session, with_form
 from .common import ctx, language
-from .settings_form import LABELS
+from .settings_form import CHOICE_MEANINGS, LABELS
 
 T = TypeVar("T")
 Run = Callable[[Any, FormData, Actor], Awaitable[Any]]
@@ -79,8 +79,11 @@ def parse_form(model: type[BaseModel], data: dict[str, Any]) -> Any:
         where = [str(p) for p in first["loc"] if isinstance(p, str) and _is_field(p)]
         path = ".".join(where)
         name = path if path in FIELD_LABELS else (where[0] if where else "")
+        # the item of a list at fault (a venue's row), for the form to mark it
+        index = next((p for p in first["loc"] if isinstance(p, int)), None)
         raise InvalidInput("invalid_input", f"{name}: {first['msg']}", path,
-                           params={"field": name, "reason": first["type"]}) from exc
+                           params={"field": name, "reason": first["type"]}
+                           | ({} if index is None else {"index": index})) from exc
 
 
 def _is_field(part: str) -> bool:
@@ -153,7 +156,8 @@ def say(request: Request, exc: DomainError) -> str:
             said += " " + _("It is a whole number from %(low)s to %(high)s.") % {
                 "low": exc.params["low"], "high": exc.params["high"]}
         elif exc.params.get("choices"):
-            said += " " + _("It is one of: %s.") % ", ".join(exc.params["choices"])
+            said += " " + _("It is one of: %s.") % choice_list(
+                setting, [str(c) for c in exc.params["choices"]], _)
         if exc.params.get("example"):
             said += " " + _("Write it round=best-of, for example %s.") % exc.params["example"]
         if exc.params.get("rounds"):
@@ -161,6 +165,14 @@ def say(request: Request, exc: DomainError) -> str:
                 % {"round": exc.params.get("round"), "rounds": exc.params["rounds"]}
         return said
     return error_words.say(exc, _, in_language(exc.params, lang))
+
+
+def choice_list(setting: str, choices: list[str], _: Callable[[str], str]) -> str:
+    """A setting's choices as a refusal lists them: each typed word with its meaning where
+    it has one ("reverse (reversed)"), else the words alone."""
+    meanings = CHOICE_MEANINGS.get(setting, {})
+    return _(", ").join(_("%(choice)s (%(meaning)s)") % {
+        "choice": c, "meaning": _(meanings[c])} if c in meanings else c for c in choices)
 
 
 def csv_lines(request: Request, exc: DomainError | None) -> list[dict[str, Any]]:

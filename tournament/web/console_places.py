@@ -10,12 +10,14 @@ and round plans follow. The fields of a row are named by the kind: ``venue_name`
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from starlette.datastructures import FormData
 
-from ..place_names import Kind, listed
+from ..errors import DomainError
+from ..place_names import Kind, listed, names_of
+from ..services.naming import name_key
 
 LANGS = ("en", "ko", "ja")
 SPARE_ROWS = 2
@@ -61,21 +63,71 @@ def text_of(value: Any) -> str:
 
 
 def place_rows(kind: Kind, places: Sequence[Mapping[str, Any]], in_use: Sequence[str],
-               typed: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-    """The form's rows: what was typed (after a refusal), else the listed places, then
-    each one in use that is not listed (``unlisted``), then empty rows."""
+               typed: Mapping[str, Any] | None = None,
+               refusal: DomainError | None = None) -> list[dict[str, Any]]:
+    """The form's rows: what was typed (after a refusal: the row at fault marked, ``bad``
+    naming its field), else the listed places, then each one in use that is not listed
+    (``unlisted``); then empty rows."""
+    spare = [{"name": "", "was": "", "names": {}} for _ in range(SPARE_ROWS)]
     if typed is not None:
-        def cells(f: str) -> list[Any]:
-            value = typed.get(f, [])
-            return value if isinstance(value, list) else [value]
-        columns, count = _columns(kind, cells)
-
-        def cell(f: str, i: int) -> str:
-            return str(columns[f"{kind}_{f}"][i]) if i < len(columns[f"{kind}_{f}"]) else ""
-        return [{"name": cell("name", i), "was": cell("was", i),
-                 "names": {lang: cell(lang, i) for lang in LANGS}} for i in range(count)]
+        return _typed_rows(kind, typed, refusal) + spare
     rows = [{"name": v["name"], "was": v["name"], "names": dict(v.get("names") or {})}
             for v in places]
     rows += [{"name": name, "was": name, "names": {}, "unlisted": True} for name in in_use
              if listed(name, places) is None]
-    return rows + [{"name": "", "was": "", "names": {}} for _ in range(SPARE_ROWS)]
+    return rows + spare
+
+
+def _typed_rows(kind: Kind, typed: Mapping[str, Any],
+                refusal: DomainError | None) -> list[dict[str, Any]]:
+    """The rows as typed, without those left empty that named no place before (the spare
+    rows come after them again), the one the refusal is about marked."""
+    def cells(f: str) -> list[Any]:
+        value = typed.get(f, [])
+        return value if isinstance(value, list) else [value]
+    columns, count = _columns(kind, cells)
+
+    def cell(f: str, i: int) -> str:
+        return str(columns[f"{kind}_{f}"][i]) if i < len(columns[f"{kind}_{f}"]) else ""
+    rows: list[dict[str, Any]] = [
+        {"name": cell("name", i), "was": cell("was", i),
+         "names": {lang: cell(lang, i) for lang in LANGS}} for i in range(count)]
+    # the list sent leaves out the empty rows (read_places): its index i is the i-th filled
+    sent = [r for r in rows if text_of(r["name"]) or any(map(text_of, r["names"].values()))]
+    at, field = fault(kind, refusal)
+    for row in rows:
+        if (isinstance(at, int) and 0 <= at < len(sent) and row is sent[at]) or (
+                isinstance(at, str) and row not in sent and row["was"]
+                and name_key(row["was"]) == name_key(at)):
+            row["bad"] = field
+    return [r for r in rows if r in sent or r["was"]]
+
+
+def fault(kind: Kind, refusal: DomainError | None) -> tuple[int | str | None, str]:
+    """The row a refusal of the list is about, and its field (``name``, ``en``, ``ko``,
+    ``ja``): by its place in the list sent (``venues.2.name``; a form refusal's
+    ``params.index``), or, for a place left out while in use, the name it had."""
+    if refusal is None:
+        return None, "name"
+    if refusal.code == f"{kind}_in_use":
+        return str(refusal.params.get("name") or ""), "name"
+    parts = (refusal.field or "").split(".")
+    field = parts[-1] if parts[-1] in LANGS else "name"
+    index = refusal.params.get("index")
+    if len(parts) > 1 and parts[1].isdigit():
+        index = int(parts[1])
+    return (index if isinstance(index, int) else None), field
+
+
+def said_in_use(kind: Kind, refusal: DomainError, places: Sequence[Mapping[str, Any]],
+                lang: str, _: Callable[[str], str]) -> DomainError:
+    """A place in use that was left out, named as matches write it and, when the list has
+    it in the reader's language under another name, in that too: "Olympic Hall
+    (올림픽홀)"."""
+    name = str(refusal.params.get("name") or "")
+    local = names_of(name, places).get(lang)
+    if refusal.code != f"{kind}_in_use" or not local or local == name:
+        return refusal
+    said = _("%(name)s (%(local)s)") % {"name": name, "local": local}
+    return DomainError(refusal.code, refusal.message, refusal.field,
+                       params={**refusal.params, "name": said})

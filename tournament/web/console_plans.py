@@ -22,7 +22,7 @@ from ..services.actors import Actor
 from . import error_words
 from .common import int_param
 from .console import number, optional, parse_form, text
-from .console_stages import _id, _stage_change, describe_clashes, local_time
+from .console_stages import _id, _stage_change, describe_clashes, in_play_order, local_time
 from .pages import page
 
 
@@ -60,16 +60,19 @@ def planned_rounds(stage: dict[str, Any], field: int) -> list[dict[str, Any]]:
     except (FormatError, ArithmeticError, KeyError, ValueError):
         return []
     seen: dict[tuple[str | None, int], dict[str, Any]] = {}
+    # the bracket as drawn numbers every round (a reset not made yet too); the stage's
+    # own matches, a tiebreaker's
+    numbered = [{"bracket": None if m.bracket is None else str(m.bracket), "round": m.round,
+                 "group": m.group, "number": m.number} for m in drawn]
+    numbered += [{**m, "number": m["number"] + len(drawn)} for m in stage["matches"]]
     for bracket, round_, group in [(m["bracket"], m["round"], m["group"])
-                                   for m in stage["matches"]] + [
-            (None if m.bracket is None else str(m.bracket), m.round, m.group) for m in drawn]:
+                                   for m in stage["matches"] + numbered]:
         if (bracket, round_) not in seen:
             label, param = fmt.round_name(bracket, round_, field, stage["settings"], group)
             seen[bracket, round_] = {"value": f"{bracket or ''}:{round_}", "label": label,
                                      "param": param, "bracket": bracket or "",
                                      "round": round_}
-    return sorted(seen.values(), key=lambda r: (r["bracket"] != "winners", r["bracket"],
-                                                 r["round"]))
+    return in_play_order(list(seen.values()), numbered)
 
 
 async def plans_for_page(session: Any, stage: dict[str, Any], lang: str,

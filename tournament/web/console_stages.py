@@ -5,7 +5,7 @@ before anything is saved; a stage removed, with the results that would be lost l
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -83,8 +83,26 @@ def round_choices(stage: dict[str, Any]) -> list[dict[str, Any]]:
                                           stage["settings"], m["group"])
             seen[key] = {"bracket": m["bracket"] or "", "round": m["round"], "label": label,
                          "param": param}
-    return sorted(seen.values(), key=lambda r: (r["bracket"] != "winners", r["bracket"],
-                                                 r["round"]))
+    return in_play_order(list(seen.values()), stage["matches"])
+
+
+def in_play_order(rounds: list[dict[str, Any]],
+                  matches: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Rounds (each with its ``bracket``, "" for none, and ``round``) as they are played:
+    by their first match's number among ``matches`` (an upper round, then the lower rounds
+    its losers drop into, the grand final last), a third-place match just before the final
+    of its round (the bronze match is played first, though numbered after it)."""
+    first: dict[tuple[str, int], float] = {}
+    for m in matches:
+        key = (str(m["bracket"] or ""), int(m["round"]))
+        first[key] = min(first.get(key, m["number"]), m["number"])
+
+    def place(r: dict[str, Any]) -> tuple[float, str, int]:
+        at = first.get((r["bracket"], r["round"]), float("inf"))
+        if r["bracket"] == "third_place" and ("winners", r["round"]) in first:
+            at = first["winners", r["round"]] - 0.5
+        return at, r["bracket"], r["round"]
+    return sorted(rounds, key=place)
 
 
 async def clash_lines(session: Any, exc: DomainError | None, request: Request,

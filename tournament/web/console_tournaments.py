@@ -10,11 +10,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from .. import i18n
 from ..place_names import Kind
 from ..schemas import EventCreate, TournamentCreate, TournamentUpdate
 from ..services import audited, place_renames, reads, tournaments
 from ..services.actors import Actor
-from .common import reading, slug_param
+from .common import language, reading, slug_param
 from .console import (
     Outcome,
     admin_actor,
@@ -22,11 +23,12 @@ from .console import (
     names,
     optional,
     parse_form,
+    say,
     show,
     submit,
     text,
 )
-from .console_places import place_rows, read_places
+from .console_places import place_rows, read_places, said_in_use
 from .pages import page
 
 ZONES = ("Asia/Seoul", "Asia/Tokyo", "Asia/Shanghai", "Asia/Taipei", "Asia/Hong_Kong",
@@ -86,11 +88,18 @@ async def tournament_page(request: Request, outcome: Outcome | None = None,
     def rows(kind: Kind) -> list[dict[str, Any]]:
         typed = outcome.values if outcome and failed == f"{kind}s" else None
         return place_rows(kind, t["venues" if kind == "venue" else "stations"],
-                          in_use[kind], typed)
+                          in_use[kind], typed, outcome.exc if outcome else None)
+    error = outcome.error if outcome else None
+    if outcome and outcome.exc and failed in ("venues", "stations"):
+        # a place in use left out: named as matches write it and in the reader's words
+        kind: Kind = "venue" if failed == "venues" else "station"
+        places = t["venues"] if kind == "venue" else t["stations"]
+        error = say(request, said_in_use(kind, outcome.exc, places, language(request),
+                                         i18n.gettext(language(request))))
     return show(request, "console_tournament.html", status=outcome.status if outcome else 200,
                 t=t, tz=t["timezone"], seq=t["last_seq"], zones=ZONES,
                 venue_rows=rows("venue"), station_rows=rows("station"),
-                error=outcome.error if outcome else None,
+                error=error,
                 values=outcome.values if outcome else {},
                 failed=failed)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..errors import DomainError
 from . import plan_words
-from .place_words import label_name
+from .place_words import label_name, missing_group
 
 MESSAGES = {
     "invalid_score": "This score is not possible in this match's format.",
@@ -262,6 +262,8 @@ def say(exc: DomainError | str, _: Callable[[str], str],
     if code in PLACE_CODES and isinstance(values.get("slot"), str):
         values["slot"] = label_name(values["slot"], _)
     template = MESSAGES.get(code)
+    if code == "unknown_place" and (no_group := missing_group(raw, _)):
+        template, values = no_group[0], {**values, **no_group[1]}
     if code in plan_words.CODES:
         values = plan_words.values(raw, _)
         template = plan_words.template(code, raw) or template

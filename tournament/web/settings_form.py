@@ -53,8 +53,15 @@ LABELS = {
 }
 BRACKET_ROUNDS_HINT = "W2=3, L2=5: round 2 of the upper or of the lower bracket alone " \
                       "(2=3: both)"
-DROP_ORDERS_HINT = "natural, reverse, half_shift, reverse_half_shift or pair_flip, one per " \
-                   "upper round (empty: the automatic order, which avoids early rematches)"
+DROP_ORDERS_HINT = "One of these per upper round, separated by commas (empty: the " \
+                   "automatic order, which avoids early rematches):"
+# What each typed choice of a text setting means (message ids): typed as the API's words
+# (``reverse``), listed under the box and named in a refusal with its meaning
+DROP_ORDER_WORDS = {
+    "natural": "in order", "reverse": "reversed", "half_shift": "halves swapped",
+    "reverse_half_shift": "each half reversed", "pair_flip": "each pair swapped",
+}
+CHOICE_MEANINGS = {"drop_orders": DROP_ORDER_WORDS}
 # The default placement points and the table it replaced (lobby_games: PUBG_MOBILE_2023_POINTS,
 # PMGC_2021_POINTS), to type in for a stage that scores the old way.
 PLACEMENT_POINTS_HINT = "Default: PUBG Mobile's since 2023, 10, 6, 5, 4, 3, 2, 1, 1, then 0 " \
@@ -115,6 +122,8 @@ class SettingField:
     optional: bool = False  # may be left empty (none)
     choices: tuple[str, ...] = ()
     hint: str = ""  # a line under the field (message id)
+    # typed choices, each with what it means (a message id), listed under the hint
+    meanings: tuple[tuple[str, str], ...] = ()
 
     def shown(self, value: Any) -> str:
         """The value as the form's input holds it."""
@@ -204,7 +213,8 @@ def settings_fields(fmt: Format[Any]) -> list[SettingField]:
             hint = WITHDRAWN_RESULTS_HINT
         label = LOBBY_LABELS.get(f.name) if fmt.lobbies else None
         found.append(SettingField(f.name, kind, label or LABELS.get(f.name, f.name), default,
-                                  optional, choices, hint))
+                                  optional, choices, hint,
+                                  tuple(CHOICE_MEANINGS.get(f.name, {}).items())))
     return found
 
 
