@@ -91,10 +91,11 @@ class TeamUpdate(Patch):
     players: list[PlayerCreate] | None = Field(default=None, max_length=50)
 
 
-class RoundSchedule(Body):
-    """``POST /api/stages/{id}/schedule``: one round's matches from ``starts_at``, spread
-    over the ``stations`` in turn, each station playing one every ``interval_minutes``
-    (without stations: one match every interval; 0: all at once)."""
+class RoundTimes(Body):
+    """A round's times and places: its matches from ``starts_at``, spread over the
+    ``stations`` in turn, each station playing one every ``interval_minutes`` (without
+    stations: one match every interval; 0: all at once). A round's schedule and a round
+    plan (as sent, and as an export carries it) are this and more."""
 
     round: Annotated[int, Field(ge=1, le=100), Integral]
     bracket: Literal["winners", "losers", "grand_final", "third_place", "tiebreaker"] | None = None
@@ -104,5 +105,11 @@ class RoundSchedule(Body):
     venue: Place | None = None
     stations: Annotated[list[Place], Field(max_length=64)] = Field(default_factory=list)
     stream_url: Stream | None = None
+
+
+class RoundSchedule(RoundTimes):
+    """``POST /api/stages/{id}/schedule`` (and a round plan as sent): a round's times, its
+    referee, and whether to save it though it clashes."""
+
     referee_id: Id | None = None
     override: bool = False  # save even though it clashes

@@ -26,7 +26,7 @@ from .schemas import (
     TimeZone,
     Venues,
 )
-from .schemas_edit import Place, Stream, Time
+from .schemas_edit import RoundTimes, Time
 
 VERSION = 1
 Count = Annotated[int, Field(ge=0, le=10**9), Integral]
@@ -106,20 +106,12 @@ class PlanApplied(Body):
         default_factory=list)
 
 
-class RoundPlanRow(Body):
+class RoundPlanRow(RoundTimes):
     """A round planned ahead (``services/round_plans.py``), as ``GET round-plans`` shows it
     without its referee (users are not exported) and the clashes found when it was applied
     (they name the exporter's matches)."""
 
     id: Number
-    round: Annotated[int, Field(ge=1, le=100), Integral]
-    bracket: Literal["winners", "losers", "grand_final", "third_place", "tiebreaker"] | None = None
-    group: Annotated[int, Field(ge=1, le=64), Integral] | None = None
-    starts_at: Time
-    interval_minutes: Annotated[int, Field(ge=0, le=24 * 60), Integral] = 0
-    venue: Place | None = None
-    stations: Annotated[list[Place], Field(max_length=64)] = Field(default_factory=list)
-    stream_url: Stream | None = None
     applied: PlanApplied | None = None
 
 
