@@ -30,7 +30,7 @@ from ..formats.clashes import utc
 from ..formats.machine_types import Changes
 from ..formats.plan_fit import Reach, drawn, field_of, misfit, reach
 from ..formats.state import MatchState
-from ..formats.types import StageStatus
+from ..formats.types import Bracket, StageStatus
 from ..models import Stage
 from .clash_check import find_clashes
 from .sql_store import TABLE, load_matches
@@ -95,9 +95,10 @@ def read(plan: Mapping[str, Any], stage_format: str,
     the bronze match. The bronze match has its own round (bracket ``third_place``, picked
     by its own name), so such a plan is the main bracket's (``winners``): the final only.
     Stored plans are read this way and written back so (no migration)."""
-    if plan.get("bracket") is None and stage_format == "single_elimination" \
-            and (settings or {}).get("third_place_match"):
-        return {**plan, "bracket": "winners"}
+    if plan.get("bracket") is None:
+        fmt = registry.get(stage_format)
+        if Bracket.THIRD_PLACE in fmt.brackets(fmt.parse_settings(settings or {})):
+            return {**plan, "bracket": Bracket.WINNERS.value}
     return dict(plan)
 
 
