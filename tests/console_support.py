@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tests.accounts_support import browser_for, form_token, make_user
+from tests.helpers import make_stage
 
 
 class Console:
@@ -51,3 +52,18 @@ async def console_with_match_at(client, app, **where):
     assert r.status_code == 200, r.text
     con, ctx = await admin_console(client, app)
     return event["slug"], match, con, ctx
+
+
+async def groups_and_slotted_knockout(client, event, **knockout) -> tuple[dict, dict]:
+    """Two groups of three (the first six teams, one advancing from each), and a knockout
+    seeded from them whose slots are group A's winner, the seventh team, group B's winner
+    and the eighth (teams entering directly): the Asian Games' shape, kept small."""
+    teams = event["teams"]
+    groups = await make_stage(client, event, name="Groups", format="round_robin",
+                              seeding=teams[:6], settings={"groups": 2, "advance": 1})
+    stage = await make_stage(client, event, **{"name": "Knockout", "seeding_method": "natural",
+                             **knockout}, seeding={
+        "from_stage": groups["id"], "qualifiers": 1,
+        "slots": [{"group": "A", "place": 1}, teams[6], {"group": "B", "place": 1}, teams[7]]})
+    return groups, stage
+

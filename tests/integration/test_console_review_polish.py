@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.accounts_support import form_values
-from tests.console_support import admin_console, error_of
+from tests.console_support import admin_console, error_of, groups_and_slotted_knockout
 from tests.helpers import make_event, make_stage, soup
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -23,14 +23,7 @@ async def test_a_waiting_knockout_counts_its_slots_to_come_in_the_event_stage_ta
     con, ctx = await admin_console(client, app)
     try:
         event = await make_event(client, 8)
-        teams = event["teams"]
-        groups = await make_stage(client, event, name="Groups", format="round_robin",
-                                  seeding=teams[:6], settings={"groups": 2, "advance": 1})
-        knockout = await make_stage(client, event, name="Knockout", seeding_method="natural",
-                                    seeding={"from_stage": groups["id"], "qualifiers": 1,
-                                             "slots": [{"group": "A", "place": 1}, teams[6],
-                                                       {"group": "B", "place": 1},
-                                                       teams[7]]})
+        groups, knockout = await groups_and_slotted_knockout(client, event)
         said = {"ja": "4 未定", "ko": "4 미정", "en": "4 to come"}
         for lang, words in said.items():
             page = soup((await con.get(f"/admin/t/{event['slug']}/e/lol", lang)).text)
@@ -60,13 +53,8 @@ async def test_the_rounds_to_schedule_and_to_plan_are_listed_in_play_order(clien
         assert _options(page, "[data-plan-rounds]") == ["準決勝", "3位決定戦", "決勝"]
         assert _options(page, "[data-schedule-form] select[name=round]") == [
             "準決勝", "3位決定戦", "決勝"]
-        groups = await make_stage(client, event, name="Groups", format="round_robin",
-                                  seeding=teams[:6], settings={"groups": 2, "advance": 1})
-        waiting = await make_stage(client, event, name="Final four", seeding_method="natural",
-                                   settings={"third_place_match": True},
-                                   seeding={"from_stage": groups["id"], "qualifiers": 1,
-                                            "slots": [{"group": "A", "place": 1}, teams[6],
-                                                      {"group": "B", "place": 1}, teams[7]]})
+        _, waiting = await groups_and_slotted_knockout(
+            client, event, name="Final four", settings={"third_place_match": True})
         page = soup((await con.get(f"/admin/stages/{waiting['id']}", "ko")).text)
         assert _options(page, "[data-plan-rounds]") == ["준결승", "3·4위전", "결승"]
         double = await make_stage(client, event, name="Double", format="double_elimination",

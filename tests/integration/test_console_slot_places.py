@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.console_support import admin_console
+from tests.console_support import admin_console, groups_and_slotted_knockout
 from tests.helpers import make_event, make_stage, soup
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -23,13 +23,7 @@ async def test_places_of_groups_and_of_a_stage_without_groups_are_said_in_words(
     try:
         event = await make_event(client, 8)
         teams = event["teams"]
-        groups = await make_stage(client, event, name="Groups", format="round_robin",
-                                  seeding=teams[:6], settings={"groups": 2, "advance": 1})
-        knockout = await make_stage(client, event, name="Knockout", seeding_method="natural",
-                                    seeding={"from_stage": groups["id"], "qualifiers": 1,
-                                             "slots": [{"group": "A", "place": 1}, teams[6],
-                                                       {"group": "B", "place": 1},
-                                                       teams[7]]})
+        _, knockout = await groups_and_slotted_knockout(client, event)
         shown = {lang: await _slots_shown(con, knockout["id"], lang)
                  for lang in ("ja", "ko", "en")}
         assert [shown["ja"][0], shown["ja"][2]] == ["グループAの1位", "グループBの1位"]
