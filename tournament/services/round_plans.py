@@ -95,11 +95,15 @@ def read(plan: Mapping[str, Any], stage_format: str,
     the bronze match. The bronze match has its own round (bracket ``third_place``, picked
     by its own name), so such a plan is the main bracket's (``winners``): the final only.
     Stored plans are read this way and written back so (no migration)."""
-    if plan.get("bracket") is None:
-        fmt = registry.get(stage_format)
-        if Bracket.THIRD_PLACE in fmt.brackets(fmt.parse_settings(settings or {})):
-            return {**plan, "bracket": Bracket.WINNERS.value}
+    if plan.get("bracket") is None and _bronze_apart(stage_format, settings):
+        return {**plan, "bracket": Bracket.WINNERS.value}
     return dict(plan)
+
+
+def _bronze_apart(stage_format: str, settings: Mapping[str, Any] | None) -> bool:
+    """Whether the stage's bronze match has a bracket of its own (``third_place``)."""
+    fmt = registry.get(stage_format)
+    return Bracket.THIRD_PLACE in fmt.brackets(fmt.parse_settings(settings or {}))
 
 
 async def reach_of(session: AsyncSession, stage: Stage) -> Reach:
@@ -146,8 +150,14 @@ async def reach_now(session: AsyncSession, stage: Stage) -> Reach:
 
 
 def plans_of(stage: Stage) -> list[dict[str, Any]]:
-    """The stage's plans, each as it means now (``read``)."""
-    return [read(p, stage.format, stage.settings) for p in stage.round_plans or []]
+    """The stage's plans, each as it means now (``read``; the settings read once, and only
+    for a plan by bare round number)."""
+    plans = [dict(p) for p in stage.round_plans or []]
+    bare = [p for p in plans if p.get("bracket") is None]
+    if bare and _bronze_apart(stage.format, stage.settings):
+        for p in bare:
+            p["bracket"] = Bracket.WINNERS.value
+    return plans
 
 
 def _new_in_play(changes: Changes) -> list[MatchState]:
@@ -162,11 +172,11 @@ def _new_in_play(changes: Changes) -> list[MatchState]:
 def apply(stage: Stage, changes: Changes) -> list[tuple[int, list[MatchState]]]:
     """Give the matches this step makes their plan's times (before they are saved); the
     plans applied, each with its matches."""
+    fresh = _new_in_play(changes)  # most steps make no match: then no plan is read
+    if not fresh:
+        return []
     plans = plans_of(stage)
     if not plans:
-        return []
-    fresh = _new_in_play(changes)
-    if not fresh:
         return []
     done = []
     for plan in plans:
