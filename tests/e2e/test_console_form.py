@@ -104,8 +104,9 @@ async def test_a_station_or_venue_not_in_the_list_is_said_as_it_is_typed(
     station, note = page.locator("input[name=station]"), page.locator("#match-station-note")
     await expect(note).to_be_hidden()  # "booth 2" is Booth 2
     await station.fill("Boot 2")
-    await expect(note).to_have_text("この大会のステーション一覧にありません：「Boot 2」。入力どおり、"
-                                    "各言語での名前のない新しいステーションとして保存されます。")
+    await expect(note).to_have_text(
+        "この大会のステーション一覧にありません：「Boot 2」。"
+        "入力どおり、各言語での名前のない新しいステーションとして保存されます。")
     await station.fill("ＢＯＯＴＨ ２")  # full width, capitals: still Booth 2
     await expect(note).to_be_hidden()
     await page.locator("input[name=venue]").fill("Olympic Hal")
