@@ -405,6 +405,9 @@ class MatchUpdate(Body):
     referee_id: Id | None = None
     checked_in: Annotated[list[bool], Field(min_length=2, max_length=2)] | None = None
     override: bool = False  # save a schedule that clashes with another match
+    # a precondition, as If-Match: the teams the sender saw in the match (a console drawn
+    # for them); others there now: 409 teams_changed, nothing saved
+    expected_teams: Annotated[list[Id | None], Field(min_length=2, max_length=2)] | None = None
 
 
 class Withdrawal(Body):

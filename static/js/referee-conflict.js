@@ -7,12 +7,18 @@ import * as logic from "./referee-logic.js";
 import { describe, describeTyped } from "./referee-draw.js";
 import { ago, fill, fmt, gameTitle } from "./referee-words.js";
 
-// "Changed by X (3 minutes ago)"; who: {id, name, at} of the audit's last entry, or null.
+// "Changed by X (3 minutes ago)"; who: {id, name, at, action, cause, reset} of the
+// audit's last entry, or null. An entry written on this match by another match's
+// correction (match.repair) says whose correction of which match, and what it did here.
 export function changedBy(ctx, who) {
   const L = ctx.labels;
   const when = ago(L, ctx.lang, who?.at);
   // the bootstrap admin token has no user: its name is the environment variable's
   const byAdmin = who && who.id == null && who.name;
+  if (who?.action === "match.repair" && who.cause) {
+    const key = `repaired_${who.reset ? "reset" : "teams"}${byAdmin ? "_admin" : ""}`;
+    return fill(L[key], { name: who.name, match: `M${who.cause.number}`, when });
+  }
   return byAdmin
     ? fill(L.changed_by_admin, { when }) : who && who.name
       ? fill(L.changed_by, { name: who.name, when }) : fill(L.changed, { when: when || "" });

@@ -30,8 +30,9 @@ export function typedGame(boxes, ctx) {
   return t && !t.error ? t : null;
 }
 
-export function keepDraft(key, boxes) {
-  const draft = { points: boxes.points.map((p) => p.value), map: boxes.map.value };
+// teams: the ids of the teams it is typed for (a reload with others in the match says so)
+export function keepDraft(key, boxes, teams = null) {
+  const draft = { points: boxes.points.map((p) => p.value), map: boxes.map.value, teams };
   if (draft.points.every((v) => v === "") && !draft.map) sessionStorage.removeItem(key);
   else sessionStorage.setItem(key, JSON.stringify(draft));
 }
@@ -42,13 +43,17 @@ export function clearDraft(key, boxes) {
   sessionStorage.removeItem(key);
 }
 
+// Puts the kept draft back in the boxes; returns the teams it was typed for (null: none
+// kept, or kept before drafts named them).
 export function restoreDraft(key, boxes) {
   try {
     const draft = JSON.parse(sessionStorage.getItem(key) || "null");
-    if (!draft) return;
+    if (!draft) return null;
     draft.points.forEach((v, i) => { boxes.points[i].value = v; });
     boxes.map.value = draft.map || "";
+    return Array.isArray(draft.teams) ? draft.teams : null;
   } catch { sessionStorage.removeItem(key); }
+  return null;
 }
 
 // Puts a game in the boxes, its score and map (a stored game being corrected, the game in

@@ -155,3 +155,31 @@ export function draw(root, ctx, { match: m, editing, busy }) {
   $('[data-action="forfeit"]').hidden = !playable || m.status === "pending";
   for (const b of root.querySelectorAll("button[data-action]")) b.disabled = busy;
 }
+
+// The sides' names wherever the page has them (the board with its nation badges, the
+// steppers and what a screen reader says of their buttons), from ctx.teams: drawn again
+// when a correction elsewhere changed who plays the match.
+export function drawNames(root, ctx) {
+  const L = ctx.labels;
+  [0, 1].forEach((i) => {
+    const t = ctx.teams[i];
+    const side = root.querySelector(`[data-team="${i}"]`);
+    side.querySelector(".name").textContent = t?.name || L.to_be_decided;
+    const flag = side.querySelector(".flag");
+    flag.className = `flag n-${t?.flag || ""}`;
+    flag.textContent = t?.flag || "";
+    if (t?.flag) {
+      flag.setAttribute("role", "img");
+      flag.setAttribute("aria-label", t.nation || t.flag);
+    } else {
+      flag.removeAttribute("role");
+      flag.removeAttribute("aria-label");
+    }
+    const name = t?.name || "";
+    const stepper = root.querySelector(`[data-stepper="${i}"]`);
+    stepper.querySelector(".name").textContent = name;
+    stepper.querySelector('[data-step="-1"]').setAttribute("aria-label", fmt(L.lower_score, name));
+    stepper.querySelector('[data-step="1"]').setAttribute("aria-label", fmt(L.raise_score, name));
+    stepper.querySelector("input").setAttribute("aria-label", name);
+  });
+}

@@ -7,7 +7,9 @@
 // an undo, a forfeit...), question what to ask before it ("": nothing of its own).
 
 import * as logic from "./referee-logic.js";
-import { annulledWhy, fill, fmt, gameTitle, nothingText, single, teamName, tiedText } from "./referee-words.js";
+import {
+  annulledWhy, fill, fmt, gameTitle, nameOf, nothingText, pairScore, single, teamName, tiedText,
+} from "./referee-words.js";
 
 // Nothing typed or a mistake in the boxes: what to say; else null.
 function typedRefusal(L, match, game) {
@@ -56,9 +58,10 @@ export function correctionOp(ctx, match, editing, typedNow) {
   if (fixed.error) return { cancel: true };
   const op = { payload: fixed.payload, clears: true, game, editing, finishLabel: L.save_correction,
                label: L.save_correction };
+  // the game's score before and after, each with the teams it belongs to
   const question = fill(L.correct_confirm, { game: gameTitle(L, match, editing),
-                                             from: logic.scoreText(fixed.old.score),
-                                             to: logic.scoreText(game.score) });
+                                             from: pairScore(ctx.teams, fixed.old.score),
+                                             to: pairScore(ctx.teams, game.score) });
   return { op, question };
 }
 
@@ -147,7 +150,10 @@ export function lossParts(ctx, match, op, question) {
   // a one-game match has no series score to lower: its question names the result
   const series = { from: logic.scoreText(match.score), to: logic.scoreText(after.score) };
   if (op.editing != null) {  // a corrected game: the series as it becomes, either way
-    if (!single(match) && series.from !== series.to) parts.push(fill(L.series_change, series));
+    if (!single(match) && series.from !== series.to) {
+      parts.push(fill(L.series_change, { from: pairScore(ctx.teams, match.score),
+                                         to: pairScore(ctx.teams, after.score) }));
+    }
   } else if (lower && !op.forfeit && !op.chosen && !single(match)) parts.push(fill(L.lowers, series));
   if (dropped && !op.undo && !op.forfeit) parts.push(fill(L.drops, { n: dropped }));
   // correcting an annulled result: allowed, and said that it still does not count
@@ -160,4 +166,37 @@ export function confirmChoices(ctx, op, { lower, dropped }) {
   const L = ctx.labels;
   const label = op.finishLabel || (lower || dropped ? L.save_anyway : L.confirm);
   return [["yes", label, op.forfeit || lower || dropped ? "danger" : "primary"]];
+}
+
+// What a correction does, from its preview (seen: {match, moves}, the API's answer): who
+// wins the match after it (or that it goes on, or is a draw) when that changes (said of a
+// corrected game, winner: an undo or a forfeit undone already says the match reopens),
+// then each later match whose teams it changes, naming who takes whose place.
+export function afterLines(ctx, stored, seen, winner = true) {
+  const L = ctx.labels;
+  const out = [];
+  const m = seen.match;
+  if (winner && m && (m.winner !== stored.winner || m.status !== stored.status || !!m.draw !== !!stored.draw)) {
+    const games = m.games || [];
+    const s = single(stored) && games.length === 1 ? games[0] : m.score;
+    if (m.status === "completed" && m.winner) {
+      const first = m.winner === 2 ? [s[1], s[0]] : s; // the winner's score first
+      out.push(fill(L.winner_after, { team: teamName(ctx.teams, m.winner - 1), score: logic.scoreText(first) }));
+    } else if (m.status === "completed") {
+      out.push(fill(L.draw_after, { score: logic.scoreText(s) }));
+    } else {
+      out.push(fill(L.open_after, { score: logic.scoreText(m.score) }));
+    }
+  }
+  for (const move of seen.moves || []) {
+    const match = `M${move.number}`;
+    const after = move.teams_after || [null, null];
+    [0, 1].forEach((i) => {
+      const [was, now] = [move.teams_before[i], after[i]];
+      if (was === now) return;
+      const names = { match, old: nameOf(ctx, was), new: nameOf(ctx, now) };
+      out.push(fill(was == null ? L.move_new : now == null ? L.move_out : L.move_in, names));
+    });
+  }
+  return out;
 }

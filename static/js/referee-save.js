@@ -4,14 +4,19 @@
 // a message.
 //
 // con is the console (referee.js): {ctx, csrf, matchId, state, say, redraw, question,
-// clearDraft, openConflict}; state ({stored, busy, editing, lastFailed}) is its state,
+// clearDraft, openConflict, adopt (the stored match: its names drawn again if its teams
+// changed)}; state ({stored, busy, editing, lastFailed}) is its state,
 // which a save reads and sets.
 
 import * as logic from "./referee-logic.js";
 import { appendRetry, appendSignIn } from "./referee-message.js";
-import { confirmChoices, lossParts } from "./referee-ops.js";
+import { afterLines, confirmChoices, lossParts } from "./referee-ops.js";
 import { newKey, send } from "./referee-send.js";
-import { closedText, errorText, fill, fmt } from "./referee-words.js";
+import { closedText, errorText, fill, fmt, pairName, sameTeams, sidesOf, teamIds } from "./referee-words.js";
+
+// "What you typed was for A vs B: nothing was saved…" (teams: the ids it was typed for).
+export const typedForText = (ctx, teams) =>
+  fill(ctx.labels.pairing_typed, { pair: pairName(ctx.labels, sidesOf(ctx, { teams })) });
 
 const retrying = (con) => (n) => con.say("error", fmt(con.ctx.labels.retrying, n), { focus: false });
 
@@ -22,9 +27,12 @@ export async function save(con, op, key = newKey()) {
   con.redraw();
   con.say("ok", L.saving);
   // the version this change was decided on: a retry keeps it (and its key), so it is
-  // either the same change answered again or a conflict, never applied on top of another
+  // either the same change answered again or a conflict, never applied on top of another;
+  // and the teams it was decided for (the names on the screen): others there now, and the
+  // server refuses it (409 teams_changed) whatever the version
   if (op.version == null) op.version = state.stored.version;
-  const result = await send(`/api/matches/${con.matchId}`, op.payload,
+  if (op.teams == null) op.teams = teamIds(ctx.teams);
+  const result = await send(`/api/matches/${con.matchId}`, { ...op.payload, expected_teams: op.teams },
                             { csrf: con.csrf, key, version: op.version, onRetry: retrying(con) });
   state.busy = false;
   if (result.status === 0) {
@@ -36,7 +44,7 @@ export async function save(con, op, key = newKey()) {
   state.lastFailed = null;
   if (result.status === 200) {
     const { reset_matches: _, ...match } = result.json;
-    state.stored = match;
+    con.adopt(match);
     if (op.clears) con.clearDraft();
     if (op.editing != null) state.editing = null;
     con.redraw();
@@ -45,9 +53,11 @@ export async function save(con, op, key = newKey()) {
   }
   const error = result.json.error || {};
   if (result.status === 409 && result.json.match) {
-    state.stored = result.json.match;
+    con.adopt(result.json.match);
     con.redraw();
-    con.openConflict(op, result.json.changed_by);
+    // typed for teams that no longer play the match: said above what was typed
+    const moved = !sameTeams(op.teams, result.json.match.teams || []);
+    con.openConflict(op, result.json.changed_by, moved ? typedForText(ctx, op.teams) : "");
     return;
   }
   con.redraw();
@@ -72,6 +82,7 @@ export async function confirmLosses(con, op, asked) {
   // the version the change was worked out on: a change the feed brings while the question
   // is open makes the save a conflict, never a silent overwrite of someone else's change
   if (op.version == null) op.version = state.stored.version;
+  if (op.teams == null) op.teams = teamIds(ctx.teams);
   const losses = lossParts(ctx, state.stored, op, asked);
   const { parts } = losses;
   if (logic.isCorrection(state.stored, op.payload)) {
@@ -82,7 +93,16 @@ export async function confirmLosses(con, op, asked) {
       con.say("error", errorText(ctx.errors, { code: "correction_needs_admin", params: { matches } }));
       return false;
     }
+    // who wins now, who goes where: said with a question asked anyway, or matches moved
+    if (parts.length || matches || seen.moves?.length) parts.push(...afterLines(ctx, state.stored, seen, op.editing != null));
     if (matches) parts.push(fill(ctx.labels.resets, { matches }));
+  } else if (op.editing != null) { // a live match's game corrected: who wins, if it decides
+    const { status, games = [] } = op.payload;
+    const { score } = logic.outcome(state.stored, op.payload);
+    const w = status === "completed" ? logic.winnerOf(score) : 0;
+    parts.push(...afterLines(ctx, state.stored, { match: {
+      status, score, winner: w || null, draw: status === "completed" && !w,
+      games: games.map((g) => g.score || g) } }));
   }
   if (!parts.length) return true;
   if (state.stored.version !== op.version) { // changed during the preview

@@ -44,13 +44,20 @@ export async function send(url, body, { csrf, key, version, method = "PATCH", on
   }
 }
 
-// Who changed the match last ({id, name, at} of its audit's last entry), or null.
+// Who changed the match last, as a 409's changed_by says it ({id, name, at, action; for
+// a change made by another match's correction, match.repair: its cause and whether it
+// reset a result here}) from its audit's last entry, or null.
 export async function lastChange(matchId) {
   try {
     const r = await fetch(`/api/matches/${matchId}/audit?limit=1`, { credentials: "same-origin" });
     if (r.ok) {
       const entry = (await r.json()).items[0];
-      if (entry) return { id: entry.actor.id, name: entry.actor.name, at: entry.at };
+      if (entry) {
+        const before = entry.before || {};
+        const played = ["live", "completed"].includes(before.status) && !(before.teams || [null]).includes(null);
+        return { id: entry.actor.id, name: entry.actor.name, at: entry.at, action: entry.action,
+                 cause: entry.after?.cause || null, reset: played };
+      }
     }
   } catch { /* the name is a courtesy */ }
   return null;

@@ -54,3 +54,47 @@ export function ago(L, lang, at) {
   return new Intl.RelativeTimeFormat(lang, { numeric: "auto" })
     .format(Math.round(seconds / 60), "minute");
 }
+
+// --- who plays the match -------------------------------------------------------------------
+// The console names the sides from ctx.teams; a correction elsewhere may bring another team
+// into the match (or take one out) while it is open, and the stored match then names them
+// by id: the event's teams (console-data "entrants") name them the same way.
+
+// The sides of a match ({id, name, flag, nation, withdrawn}, or null while unknown).
+export function sidesOf(ctx, match) {
+  return [0, 1].map((i) => {
+    const id = (match.teams || [])[i];
+    if (id == null) return null;
+    return (ctx.entrants || {})[String(id)] || { id, name: `#${id}`, flag: "", nation: "", withdrawn: false };
+  });
+}
+
+export const teamIds = (teams) => [0, 1].map((i) => teams[i]?.id ?? null);
+export const sameTeams = (a, b) => (a[0] ?? null) === (b[0] ?? null) && (a[1] ?? null) === (b[1] ?? null);
+
+// A team by id as the console names it ("" for none).
+export const nameOf = (ctx, id) => (id == null ? "" : sidesOf(ctx, { teams: [id, null] })[0].name);
+
+// "A vs B" for sides (a side not known yet: "to be decided").
+export const pairName = (L, sides) => fill(L.vs, { a: sides[0]?.name || L.to_be_decided,
+                                                   b: sides[1]?.name || L.to_be_decided });
+
+// "A 1 – 2 B": a score with the teams it belongs to, in side order (never bare numbers
+// the reader must map to the sides); the score itself is never broken across lines.
+export const pairScore = (teams, score) =>
+  `${teamName(teams, 0)} ${score[0]}\u00a0–\u00a0${score[1]} ${teamName(teams, 1)}`;
+
+// Who replaced whom, a sentence per side that had a team (before, after: sides); "" when
+// no team that was there is gone (a side only decided now needs no word).
+export function pairingText(L, before, after) {
+  const pair = pairName(L, after);
+  const lines = [];
+  [0, 1].forEach((i) => {
+    const was = before[i];
+    const now = after[i];
+    if (!was || was.id === now?.id) return;
+    lines.push(now ? fill(L.pairing_changed, { old: was.name, new: now.name, pair })
+      : fill(L.pairing_left, { old: was.name }));
+  });
+  return lines.join("\n");
+}

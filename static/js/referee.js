@@ -22,12 +22,13 @@ import * as logic from "./referee-logic.js";
 import { ask, closeQuestion } from "./referee-ask.js";
 import { drawConflict } from "./referee-conflict.js";
 import { clearDraft, draftKey, keepDraft, putGame, restoreDraft, typed, typedGame } from "./referee-draft.js";
-import { draw, stillEditing } from "./referee-draw.js";
+import { changedBy } from "./referee-conflict.js";
+import { draw, drawNames, stillEditing } from "./referee-draw.js";
 import { show } from "./referee-message.js";
 import * as ops from "./referee-ops.js";
-import { act, confirmLosses, save } from "./referee-save.js";
+import { act, confirmLosses, save, typedForText } from "./referee-save.js";
 import { lastChange, storedMatch } from "./referee-send.js";
-import { closedText } from "./referee-words.js";
+import { closedText, pairingText, sameTeams, sidesOf, teamIds } from "./referee-words.js";
 
 const root = document.getElementById("console");
 const ctx = JSON.parse(document.getElementById("console-data").textContent);
@@ -47,14 +48,41 @@ const state = {
 let conflict = null; // {op} while the stored match changed under what was typed
 
 const typedNow = () => typed(boxes, ctx);
+const keep = () => keepDraft(DRAFT, boxes, teamIds(ctx.teams)); // with the teams it is for
 
 function redraw() {
   state.editing = stillEditing(state.stored, state.editing);
   draw(root, ctx, { match: state.stored, editing: state.editing, busy: state.busy });
 }
 
+// The stored match, from the feed or an answer. Its teams may not be the ones the console
+// names (a correction elsewhere sent another team into it, or took one out): then every
+// name is drawn again from the match and the referee is told who replaced whom, and by
+// whose correction. Returns the teams named before (ids), or null when they are the same.
+function adopt(match) {
+  const before = ctx.teams;
+  state.stored = match;
+  if (sameTeams(teamIds(before), match.teams || [])) return null;
+  ctx.teams = sidesOf(ctx, match);
+  drawNames(root, ctx);
+  const text = pairingText(L, before, ctx.teams);
+  if (text) tellPairing(text);
+  return teamIds(before);
+}
+
+async function tellPairing(text) {
+  const box = $("[data-pairing]");
+  $("[data-pairing-text]").textContent = text;
+  const who = $("[data-pairing-who]");
+  who.textContent = "";
+  box.hidden = false;
+  box.scrollIntoView({ block: "nearest" });
+  const found = await lastChange(matchId);
+  if (found && $("[data-pairing-text]").textContent === text) who.textContent = changedBy(ctx, found);
+}
+
 const con = {
-  ctx, matchId, state, redraw,
+  ctx, matchId, state, redraw, adopt,
   csrf: document.querySelector('meta[name="csrf-token"]')?.content || "",
   say: (which, text, options) => show(root, boxes.points, which, text, options),
   question(text, choices) {
@@ -72,7 +100,7 @@ function editGame(number) {
   if (!game) return;
   state.editing = number;
   putGame(boxes, game);
-  keepDraft(DRAFT, boxes);
+  keep();
   redraw();
   con.say("error", "");
   $("[data-next]").scrollIntoView({ block: "center" });
@@ -147,7 +175,7 @@ async function applyMine() {
   if (held.op?.live) { await saveLive(); return; }
   if (held.op?.game || typedNow()) { await saveGame(held.op?.side ?? null); return; }
   if (held.op) {
-    const op = { ...held.op, version: null };
+    const op = { ...held.op, version: null, teams: null };
     if (await confirmLosses(con, op, "")) await save(con, op);
   }
 }
@@ -174,7 +202,7 @@ async function followFeed(match) {
     return;
   }
   const typedFor = logic.nextGameNumber(state.stored); // the game being typed, before the change
-  state.stored = match;
+  const wasFor = adopt(match); // the teams it was typed for, when others play it now
   const closed = closeQuestion(dialog); // its words were about the match before this change
   redraw();
   if (state.lastFailed && !state.busy) { // the connection is back: send the unanswered save again
@@ -183,13 +211,16 @@ async function followFeed(match) {
   }
   const mine = () => typedGame(boxes, ctx);
   if (closed && !conflict) con.say("error", closedText(L, state.stored));
-  if (state.busy || !mine() || conflict) return;
+  // a panel already open stays as it is, unless the teams changed under it too
+  if (state.busy || !mine() || (conflict && !wasFor)) return;
+  const held = conflict?.op;
   const fixing = state.editing; // a correction in the boxes stays a correction of its game
   const who = await lastChange(matchId);
-  if (conflict || !mine()) return;
-  const op = fixing != null && state.editing === fixing ? { game: mine(), editing: fixing }
-    : { game: mine(), number: typedFor };
-  openConflict(op, who, closed ? closedText(L, state.stored) : "");
+  if ((conflict && conflict.op !== held) || !mine()) return;
+  const op = held || (fixing != null && state.editing === fixing ? { game: mine(), editing: fixing }
+    : { game: mine(), number: typedFor });
+  const notes = [wasFor ? typedForText(ctx, wasFor) : "", closed ? closedText(L, state.stored) : ""];
+  openConflict(op, who, notes.filter(Boolean).join("\n"));
 }
 
 async function reload() {
@@ -208,7 +239,7 @@ document.addEventListener("tournament:snapshot", reload);
 window.addEventListener("online", () => { if (state.lastFailed && !state.busy) retry(); });
 window.addEventListener("pageshow", (event) => { if (event.persisted) reload(); });
 
-root.addEventListener("input", () => keepDraft(DRAFT, boxes));
+root.addEventListener("input", () => keep());
 root.addEventListener("click", (event) => {
   const button = event.target.closest("button");
   if (!button || state.busy) return;
@@ -216,7 +247,7 @@ root.addEventListener("click", (event) => {
     const input = button.parentElement.querySelector("input");
     const next = (Number(input.value) || 0) + Number(button.dataset.step);
     input.value = String(Math.min(ctx.max_points, Math.max(0, next)));
-    keepDraft(DRAFT, boxes);
+    keep();
     return;
   }
   const action = button.dataset.action;
@@ -231,10 +262,11 @@ root.addEventListener("click", (event) => {
   else if (action === "forfeit") forfeit();
   else if (action === "apply-mine") applyMine();
   else if (action === "keep-stored") keepStored();
+  else if (action === "pairing-ok") $("[data-pairing]").hidden = true;
   else if (action === "retry" && state.lastFailed) retry();
 });
 
-restoreDraft(DRAFT, boxes);
+const draftFor = restoreDraft(DRAFT, boxes);
 // nothing typed here yet: the boxes start from the game in play (its score and map), for its
 // next goal
 const playingNow = logic.gameInPlay(state.stored);
@@ -242,3 +274,14 @@ if (playingNow && boxes.points.every((p) => p.value === "") && !boxes.map.value)
   putGame(boxes, playingNow);
 }
 redraw();
+// typed before a reload for teams that no longer play the match: said, and held
+if (draftFor && !sameTeams(draftFor, teamIds(ctx.teams)) && typedGame(boxes, ctx)) {
+  const text = pairingText(L, sidesOf(ctx, { teams: draftFor }), ctx.teams);
+  if (text) tellPairing(text);
+  lastChange(matchId).then((who) => {
+    if (!conflict && typedGame(boxes, ctx)) {
+      openConflict({ game: typedGame(boxes, ctx), number: logic.nextGameNumber(state.stored) }, who,
+                   typedForText(ctx, draftFor));
+    }
+  });
+}

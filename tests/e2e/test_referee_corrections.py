@@ -52,6 +52,7 @@ async def test_a_correction_that_resets_later_matches_is_shown_first(
         await admin.get_by_role("button", name="마지막 세트 삭제").click()
         dialog = admin.locator("dialog[open]")
         await expect(dialog).to_contain_text("2세트(13 – 9)를 삭제할까요?")
+        await expect(dialog).to_contain_text("M3: 팀 1 자리는 이 경기 결과를 다시 기다립니다.")
         await expect(dialog).to_contain_text("이 수정으로 이미 진행된 M3의 결과가 지워집니다.")
         await admin.screenshot(path=shots / "referee-correction-ko-phone.png")
         await dialog.get_by_role("button", name="마지막 세트 삭제").click()
@@ -81,8 +82,10 @@ async def test_any_stored_game_is_corrected_in_place(browser, module_server, sho
         await phone.locator('[data-point="1"]').fill("9")
         await phone.get_by_role("button", name="수정 저장").click()
         dialog = phone.locator("dialog[open]")
-        await expect(dialog).to_contain_text("2세트: 9 – 13 → 13 – 9. 이대로 고칠까요?")
-        await expect(dialog).to_contain_text("세트 스코어가 바뀝니다: 2 – 1 → 2 – 0")
+        await expect(dialog).to_contain_text(
+            "2세트: 팀 1 9 – 13 팀 4 → 팀 1 13 – 9 팀 4. 이대로 고칠까요?")
+        await expect(dialog).to_contain_text(
+            "세트 스코어가 바뀝니다: 팀 1 2 – 1 팀 4 → 팀 1 2 – 0 팀 4")
         await expect(dialog).to_contain_text("기록된 세트 1개가 삭제됩니다.")
         await phone.screenshot(path=shots / "referee-correct-game-ko-phone.png")
         await dialog.get_by_role("button", name="수정 저장").click()
@@ -96,8 +99,12 @@ async def test_any_stored_game_is_corrected_in_place(browser, module_server, sho
         await phone.locator('[data-point="0"]').fill("5")
         await phone.locator('[data-point="1"]').fill("13")
         await phone.get_by_role("button", name="수정 저장").click()
-        await expect(dialog).to_contain_text("1세트: 13 – 5 → 5 – 13. 이대로 고칠까요?")
-        await expect(dialog).to_contain_text("세트 스코어가 바뀝니다: 2 – 0 → 1 – 1")
+        await expect(dialog).to_contain_text(
+            "1세트: 팀 1 13 – 5 팀 4 → 팀 1 5 – 13 팀 4. 이대로 고칠까요?")
+        await expect(dialog).to_contain_text(
+            "세트 스코어가 바뀝니다: 팀 1 2 – 0 팀 4 → 팀 1 1 – 1 팀 4")
+        await expect(dialog).to_contain_text(
+            "수정 후에는 승부가 나지 않아(1 – 1) 경기가 계속됩니다.")
         await dialog.get_by_role("button", name="수정 저장").click()
         await expect(phone.locator("[data-status]")).to_have_text("진행 중")
         await expect(phone.locator("[data-next-title]")).to_have_text("3세트")
@@ -141,7 +148,8 @@ async def test_a_correction_confirmed_after_someone_elses_change_is_a_conflict(
         await phone.locator('[data-point="1"]').fill("11")
         await phone.get_by_role("button", name="修正を保存").click()
         dialog = phone.locator("dialog[open]")
-        await expect(dialog).to_contain_text("第2ゲーム：9 – 13 を 13 – 11 に直します")
+        await expect(dialog).to_contain_text(
+            "第2ゲーム：チーム1 9 – 13 チーム4 を チーム1 13 – 11 チーム4 に直します")
         # meanwhile the other referee enters game 3 (the match is 1-2 now)
         r = await client.patch(f"/api/matches/{m['id']}", json={
             "games": [[13, 5], [9, 13], [7, 13]], "status": "completed"},
@@ -158,8 +166,11 @@ async def test_a_correction_confirmed_after_someone_elses_change_is_a_conflict(
         await expect(apply).to_have_text("自分の修正を保存（第2ゲーム）")
         await phone.screenshot(path=shots / "referee-correction-conflict-ja-phone.png")
         await apply.click()  # on top of theirs: game 2 becomes 13-11, the series 2-0
-        await expect(dialog).to_contain_text("第2ゲーム：9 – 13 を 13 – 11 に直します")
-        await expect(dialog).to_contain_text("シリーズのスコアが変わります：1 – 2 → 2 – 0")
+        await expect(dialog).to_contain_text(
+            "第2ゲーム：チーム1 9 – 13 チーム4 を チーム1 13 – 11 チーム4 に直します")
+        await expect(dialog).to_contain_text(
+            "シリーズのスコアが変わります：チーム1 1 – 2 チーム4 → チーム1 2 – 0 チーム4")
+        await expect(dialog).to_contain_text("修正後の勝者：チーム1（2 – 0）。")
         await dialog.get_by_role("button", name="修正を保存").click()
         await expect(phone.locator('[data-series="0"]')).to_have_text("2")
         await expect(phone.locator("[data-status]")).to_have_text("終了")
@@ -223,7 +234,7 @@ async def test_a_correction_asked_when_the_feed_brings_a_change_goes_to_the_conf
         await phone.locator('[data-point="1"]').fill("11")
         await phone.get_by_role("button", name="修正を保存").click()
         await expect(phone.locator("dialog[open]")).to_contain_text(
-            "第2ゲーム：9 – 13 を 13 – 11 に直します")
+            "第2ゲーム：チーム1 9 – 13 チーム4 を チーム1 13 – 11 チーム4 に直します")
         r = await client.patch(f"/api/matches/{m['id']}", json={
             "games": [[13, 5], [9, 13], [7, 13]], "status": "completed"},
             headers={"Authorization": f"Bearer {other['token']}"})
@@ -265,4 +276,83 @@ async def test_a_conflict_with_a_forfeit_says_the_forfeit_in_the_pages_language(
         stored = phone.locator("[data-conflict] [data-conflict-stored] .big-score")
         await expect(stored).to_have_text("승 – 기권")  # W for the walkover's winner, as on
         # the public pages
+        await phone.close()
+
+
+async def test_the_console_follows_a_correction_that_changes_who_plays_the_match(
+        browser, module_server, shots):
+    """An admin's correction of M1 sent another team into the final M3 while its console
+    was open: the console took the feed's score but kept the old names on the board, the
+    steppers and the forfeit question, and saved under them (the referee review, Tekken
+    M12). Now every name follows the match, the referee is told who replaced whom and by
+    whose correction (not their own name, from M3's own history), and what was typed for
+    the old pairing is held in the conflict panel, never saved; a phone the feed does not
+    reach is refused by the server and shows the same."""
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        event = await make_event(client, 4)
+        m = by_number(await make_stage(client, event, settings={"best_of": 3}))
+        for n in (1, 2):
+            assert (await report(client, m[n]["id"], [2, 0])).status_code == 200
+        final = m[3]["id"]
+        me = await referee(client, event["slug"])
+        phone = await phone_signed_in(browser, client, me, "ko")
+        await open_console(phone, base, final, "ko")
+        await phone.get_by_role("button", name="경기 시작").click()
+        await tap_score(phone, 13, 5)
+        await phone.get_by_role("button", name="1세트 저장").click()
+        await expect(phone.locator("[data-ok]")).to_have_text(SAVED)
+        await tap_score(phone, 9, 13)  # game 2, typed for 팀 1 vs 팀 2
+        # a second phone of the referee's the feed does not reach, game 2 typed too
+        deaf = await phone_signed_in(browser, client, me, "ko")
+        await deaf.route_web_socket(re.compile(r"/ws/"), lambda ws: None)
+        await deaf.goto(f"{base}/matches/{final}/referee?lang=ko")
+        await expect(deaf.locator('[data-team="0"] .name')).to_have_text("팀 1")
+        await tap_score(deaf, 9, 13)
+        r = await client.patch(f"/api/matches/{m[1]['id']}", json={
+            "score": [0, 2], "status": "completed"}, headers=AUTH)
+        assert r.status_code == 200 and r.json()["reset_matches"] == [final]
+        told = ("상대가 바뀌었습니다: 팀 1 대신 팀 4 출전. 이제 이 경기는 팀 4 vs 팀 2입니다.")
+        who = "관리자(API 토큰)가 M1 결과를 수정해 이 경기가 초기화되었습니다 (방금)."
+        await expect(phone.locator("[data-pairing-text]")).to_have_text(told)
+        await expect(phone.locator("[data-pairing-who]")).to_have_text(who)
+        await expect(phone.locator('[data-team="0"] .name')).to_have_text("팀 4")
+        await expect(phone.locator('[data-stepper="0"] .name')).to_have_text("팀 4")
+        await expect(phone.locator('[data-stepper="0"] [data-step="1"]')).to_have_attribute(
+            "aria-label", "팀 4 점수 올리기 (+1)")
+        await expect(phone.locator("[data-status]")).to_have_text("예정")
+        panel = phone.locator("[data-conflict]")
+        await expect(panel).to_be_visible()
+        typed_for = ("입력한 내용은 팀 1 vs 팀 2 대진 때의 것이라 저장하지 않았습니다. "
+                     "이 경기에 맞는 내용인지 확인한 뒤에만 다시 저장하세요.")
+        await expect(panel.locator("[data-conflict-note]")).to_have_text(typed_for)
+        await expect(panel.locator("[data-conflict-who]")).to_have_text(who)
+        await phone.screenshot(path=shots / "referee-pairing-changed-ko-phone.png",
+                               full_page=True)
+        await panel.get_by_role("button", name="저장된 결과 유지 (내 입력 삭제)").click()
+        await phone.get_by_role("button", name="기권 처리…").click()
+        dialog = phone.locator("dialog[open]")
+        await expect(dialog.locator("[data-dialog-choices] button")).to_have_text(
+            ["팀 4 기권", "팀 2 기권"])
+        await dialog.get_by_role("button", name="취소").click()
+        # the phone the feed missed saves game 2 for 팀 1 vs 팀 2: refused, and said so
+        await deaf.get_by_role("button", name="2세트 저장").click()
+        held = deaf.locator("[data-conflict]")
+        await expect(held).to_be_visible()
+        await expect(held.locator("[data-conflict-note]")).to_have_text(typed_for)
+        await expect(held.locator("[data-conflict-who]")).to_have_text(who)
+        await expect(deaf.locator('[data-team="0"] .name')).to_have_text("팀 4")
+        await expect(deaf.locator("[data-pairing-text]")).to_have_text(told)
+        # reloaded, the draft kept for 팀 1 vs 팀 2 is held and said again
+        await deaf.reload()
+        await expect(held).to_be_visible()
+        await expect(held.locator("[data-conflict-note]")).to_have_text(typed_for)
+        await expect(deaf.locator("[data-pairing-text]")).to_have_text(told)
+        stored = (await client.get(f"/api/matches/{final}")).json()
+        assert (stored["teams"], stored["games"], stored["status"]) == (
+            [event["teams"][3], event["teams"][1]], [], "ready")
+        # nothing broke but the save refused (the browser logs its 409)
+        assert all("409" in e for e in deaf.errors)  # type: ignore[attr-defined]
+        assert phone.errors == []  # type: ignore[attr-defined]
+        await deaf.close()
         await phone.close()

@@ -205,7 +205,7 @@ async def test_blocked_correction_names_m_numbers_and_preview_lists_resets(clien
                                 headers=b.headers())
         assert r.status_code == 200, r.text
         assert r.json() == {"match": None, "reset_matches": [m[3]["id"]],
-                            "reset_numbers": [3], "needs_admin": True}
+                            "reset_numbers": [3], "needs_admin": True, "moves": []}
         r = await b.client.patch(f"/api/matches/{m[1]['id']}", json=body, headers=b.headers())
         assert r.status_code == 403
         error = r.json()["error"]

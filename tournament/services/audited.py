@@ -24,6 +24,7 @@ from . import (
     entries,
     matches,
     plan_edits,
+    repairs,
     schedule,
     stage_edits,
     stages,
@@ -200,12 +201,19 @@ async def update_match(session: Session, actor: Actor, match_id: int, body: Matc
     tid = await audit.lock_match(session, match_id)
     locked = await load_locked(session, match_id)  # the change's own read: NotFound if gone
     before = audit.locked_match_state(locked)
-    changed = await matches.update_match(session, match_id, body, actor, if_match, locked)
+    repaired: list[repairs.Repair] = []
+    changed = await matches.update_match(session, match_id, body, actor, if_match, locked,
+                                         repaired)
     after = audit.match_state(changed)
     if changed["reset_matches"]:
         after["reset_matches"] = changed["reset_matches"]
-    await record(session, actor, audit.match_action(body.model_fields_set, before, after),
-                 ("match", match_id), before, after, tid)
+    action = audit.match_action(body.model_fields_set, before, after)
+    await record(session, actor, action, ("match", match_id), before, after, tid)
+    # every other match it changed on its way, in that match's own history
+    cause = {"match": match_id, "number": changed["number"], "action": action}
+    for r in repaired:
+        was, now = repairs.entry_states(r, locked.timezone, cause)
+        await record(session, actor, "match.repair", ("match", r.before.id), was, now, tid)
     return changed
 
 

@@ -15,7 +15,7 @@ from ..formats.machine import StageMachine
 from ..formats.machine_types import ResultUpdate
 from ..formats.types import FormatError, StageStatus
 from ..schemas import GameDetail, MatchUpdate
-from . import annulment, schedule
+from . import annulment, repairs, schedule
 from .actors import Actor
 from .annulment import NO_WITHDRAWALS, event_withdrawals
 from .locked import Locked, load_locked
@@ -29,23 +29,32 @@ SCHEDULE_FIELDS = {"scheduled_at", "stream_url", "venue", "station", "referee_id
 
 async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
                        actor: Actor, if_match: int | None,
-                       locked: Locked | None = None) -> dict[str, Any]:
+                       locked: Locked | None = None,
+                       repaired: list[repairs.Repair] | None = None) -> dict[str, Any]:
     """``locked``: the match's locked read when the caller made it (the audit trail reads
-    ``before`` from it); otherwise made here."""
+    ``before`` from it); otherwise made here. ``repaired``, when given, gets the other
+    matches the change repaired (``repairs.py``)."""
     if locked is None:
         locked = await load_locked(session, match_id)
     match, stage, tid = locked.match, locked.stage, locked.tournament_id
     if not actor.may_referee(tid, locked.tournament["published"], stage["event_id"]):
         raise Forbidden("not_assigned", "You are not a referee of this tournament.")
-    if if_match is not None and if_match != match.version:
+    teams = [match.team1_id, match.team2_id]
+    stale = if_match is not None and if_match != match.version
+    if stale or (body.expected_teams is not None and list(body.expected_teams) != teams):
         # the stored match as every read gives it: annulled or not (the referee's panel)
         struck = await annulment.struck_of(session, stage["id"]) if locked.any_withdrawn \
             else annulment.NONE
-        raise Conflict("version_conflict",
-                       f"The match changed (version {match.version}, not {if_match}); "
-                       "reload and try again.", "If-Match",
-                       extra={"match": views.match_view(match, locked.timezone, struck)})
-    fields = body.model_fields_set
+        extra = {"match": views.match_view(match, locked.timezone, struck)}
+        if stale:
+            raise Conflict("version_conflict",
+                           f"The match changed (version {match.version}, not {if_match}); "
+                           "reload and try again.", "If-Match", extra=extra)
+        raise Conflict("teams_changed", "The teams of this match are no longer the ones "
+                       "this change was made for; nothing was saved.", "expected_teams",
+                       extra=extra,
+                       params={"expected": list(body.expected_teams or []), "teams": teams})
+    fields = body.model_fields_set - {"expected_teams"}
     if not fields - {"override"}:
         raise InvalidInput("empty_update", "Nothing to change: send status, score, games, "
                            "game, forfeit, scheduled_at, stream_url, venue, station, referee_id or "
@@ -88,4 +97,6 @@ async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
     except FormatError as exc:
         raise domain_error(exc) from exc
     changes = await finish_locked(session, locked, machine, store)
+    if repaired is not None:
+        repaired += repairs.found(changes, match.number, store.first)
     return answer(match, locked.timezone, changes)

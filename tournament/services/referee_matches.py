@@ -84,15 +84,17 @@ async def console_context(session: AsyncSession, match_id: int) -> dict[str, Any
     t = await session.get(Tournament, m.tournament_id)
     if stage is None or event is None or t is None:
         return None
-    ids = [x for x in (m.team1_id, m.team2_id) if x is not None]
+    # every team of the event: a correction elsewhere may bring another one into this
+    # match while the console is open, and it names it without asking the server
     found = {x.id: x for x in (await session.exec(select(Team).where(
-        or_(*(Team.id == x for x in ids)) if ids else col(Team.id).is_(None)))).all()}
+        Team.event_id == event.id))).all()}
     struck = await annulment.struck_of(session, m.stage_id)
     return {"match": views.match_view(m, t.timezone, struck),
             "stage": views.stage_summary(stage),
             "event": views.event_view(event, t.slug), "tournament": t,
             "sides": [views.team_view(found[x]) if x in found else None
-                      for x in (m.team1_id, m.team2_id)]}
+                      for x in (m.team1_id, m.team2_id)],
+            "entrants": [views.team_view(x) for x in found.values()]}
 
 
 async def lobby_teams(session: AsyncSession, match: Mapping[str, Any]) -> list[dict[str, Any]]:

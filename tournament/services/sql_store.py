@@ -12,6 +12,7 @@ without building or hashing a statement per call (that was most of a report's ti
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from copy import copy
 from typing import Any
 
 from sqlalchemy import ColumnElement, bindparam, delete, or_, select, update
@@ -76,6 +77,8 @@ class SqlStore:
         self.session = session
         self.stage_id = stage_id
         self._by_number: dict[int, MatchState] = {m.number: m for m in loaded}
+        # each match as first read, before the step changed it (repairs.py)
+        self._first: dict[int, MatchState] = {n: copy(m) for n, m in self._by_number.items()}
         self._complete = False
         self._new: dict[int, MatchState] = {}
         self._removed: list[MatchState] = []
@@ -84,8 +87,15 @@ class SqlStore:
         """Loaded rows, except those already in hand (which may hold unsaved changes)."""
         out = []
         for m in found:
-            out.append(self._by_number.setdefault(m.number, m))
+            kept = self._by_number.setdefault(m.number, m)
+            if kept is m:
+                self._first.setdefault(m.number, copy(m))
+            out.append(kept)
         return out
+
+    def first(self, number: int) -> MatchState | None:
+        """Match ``number`` as the step first read it (None: created by the step)."""
+        return self._first.get(number)
 
     async def get(self, number: int) -> MatchState:
         found = self._by_number.get(number)

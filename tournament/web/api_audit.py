@@ -14,7 +14,7 @@ from starlette.routing import Route
 from ..errors import BadRequest, DomainError, Forbidden, NotFound
 from ..models import Match, Stage, Tournament
 from ..schemas import MatchUpdate
-from ..services import audit, audit_query, matches, tournaments
+from ..services import audit, audit_query, matches, repairs, tournaments
 from ..services.tournaments import VIEWER
 from . import match_errors
 from .common import (
@@ -134,10 +134,12 @@ async def preview_match(request: Request) -> Response:
     body = parse(MatchUpdate, raw)
     context = ctx(request)
     needs_admin = False
+    repaired: list[repairs.Repair] = []
     try:
         async with context.transaction() as session:
             session.info[VIEWER] = actor
-            result = await matches.update_match(session, match_id, body, actor, None)
+            result = await matches.update_match(session, match_id, body, actor, None,
+                                                repaired=repaired)
             raise _Preview(result)
     except _Preview as done:
         result = done.body
@@ -154,7 +156,9 @@ async def preview_match(request: Request) -> Response:
             shown = await match_errors.numbers(session, result["reset_matches"])
     match = audit.match_state(result) if "score" in result else None
     return answer({"match": match, "reset_matches": result["reset_matches"],
-                   "reset_numbers": sorted(shown), "needs_admin": needs_admin})
+                   "reset_numbers": sorted(shown), "needs_admin": needs_admin,
+                   # who goes where: the matches whose teams or results it changes
+                   "moves": [repairs.move(r) for r in repaired]})
 
 
 routes = [

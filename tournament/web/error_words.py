@@ -33,6 +33,8 @@ MESSAGES = {
     "correction_needs_admin": "Changing this result would reset matches already played "
                               "(%(matches)s). Ask an admin to make this correction.",
     "version_conflict": "Someone else changed this match.",
+    "teams_changed": "The teams of this match changed: nothing was saved. Check who plays "
+                     "it now and enter it again.",
     "invalid_game": "Games are entered in order: enter the next game, or correct one "
                     "already entered.",
     "invalid_game_teams": "Every team of the lobby is entered exactly once.",

@@ -22,8 +22,14 @@ async def last_change(session: AsyncSession, match_id: int) -> dict[str, Any] | 
         .order_by(col(AuditEntry.id).desc()).limit(1))).first()
     if entry is None:
         return None
-    return {"id": entry.actor_id, "name": entry.actor_name, "via": entry.via,
-            "at": iso(entry.at), "action": entry.action}
+    who = {"id": entry.actor_id, "name": entry.actor_name, "via": entry.via,
+           "at": iso(entry.at), "action": entry.action}
+    if entry.action == "match.repair":  # changed by another match's correction: which
+        before = entry.before or {}
+        who["cause"] = (entry.after or {}).get("cause")
+        who["reset"] = before.get("status") in ("live", "completed") \
+            and None not in (before.get("teams") or [None])
+    return who
 
 
 async def numbers(session: AsyncSession, ids: list[int]) -> list[int]:
@@ -44,6 +50,6 @@ async def ids(session: AsyncSession, match_id: int, shown: list[int]) -> list[in
 async def explain(request: Request, exc: DomainError, match_id: int) -> None:
     """Add what a person needs to the error (in place), read after the rollback. (A
     blocked correction already names its matches by M number: ``params.matches``.)"""
-    if exc.code == "version_conflict":
+    if exc.code in ("version_conflict", "teams_changed"):
         async with ctx(request).db.read() as session:
             exc.extra["changed_by"] = await last_change(session, match_id)

@@ -38,8 +38,10 @@ ERRORS = {
     "404": "No such resource (or not visible to this reader)",
     "405": "Method not allowed; the answer's Allow header lists the allowed methods",
     "409": "Conflict: the slug or name exists (team_name_taken: a team of the event has "
-           "this name), or the match changed (If-Match; the current "
-           "match is under \"match\")",
+           "this name), or the match changed (If-Match: version_conflict; "
+           "expected_teams: teams_changed, its params the teams expected and the teams "
+           "now; the current match is under \"match\", who changed it under "
+           "\"changed_by\")",
     "413": "The body is larger than the server accepts (TOURNAMENT_MAX_BODY)",
     "415": "unsupported_media_type: the body's Content-Type is not the one this endpoint "
            "reads (application/json, or a +json type; the team import's text/csv) and not "

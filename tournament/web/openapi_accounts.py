@@ -63,7 +63,16 @@ ACCOUNT_SHAPES: dict[str, dict[str, Any]] = {
                        "string"}, "limit": page_size(MAX_PAGE)}),
     "Preview": obj({"match": {"anyOf": [MATCH_STATE, {"type": "null"}]},
                     "reset_matches": array(INT), "reset_numbers": array(INT),
-                    "needs_admin": BOOL}),
+                    "needs_admin": BOOL,
+                    "moves": array(obj({
+                        "match": INT, "number": INT,
+                        "teams_before": array({"type": ["integer", "null"]}),
+                        "teams_after": {"type": ["array", "null"],
+                                        "items": {"type": ["integer", "null"]}},
+                        "reset": BOOL})) | {
+                        "description": "The other matches the change would repair: their "
+                                       "teams before and after (null: withdrawn), and "
+                                       "whether a result played on is cleared"}}),
 }
 ACCOUNT_MODELS: tuple[type[BaseModel], ...] = (UserCreate, UserUpdate, TokenCreate,
                                                 RefereeAssign)

@@ -4,6 +4,7 @@ the JSON API with the session cookie and its CSRF header (static/js/referee.js).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from babel.lists import format_list
@@ -46,6 +47,14 @@ def annulled_why(labels: dict[str, Any], sides: list[dict[str, Any] | None],
     if not out:
         return str(labels["annulled_why_any"])
     return str(labels["annulled_why"]) % {"team": format_list(out, locale=lang)}
+
+
+def _entrant(team: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """A team as the console names it: in the page's language, with its nation's badge
+    and the badge's words for a screen reader."""
+    return {"id": team["id"], "name": i18n.localized(team, lang), "flag": team["nation"] or "",
+            "nation": words.nation_words(team["nation"], lang) if team["nation"] else "",
+            "withdrawn": bool(team.get("withdrawn"))}
 
 
 def console_labels(_: Any, published: bool = True, solo: bool = False) -> dict[str, Any]:
@@ -124,6 +133,34 @@ def console_labels(_: Any, published: bool = True, solo: bool = False) -> dict[s
         "apply_correction": _("Save my correction (%(game)s)"),
         "series_change": _("The series score changes: %(from)s → %(to)s."),
         "correct_confirm": _("%(game)s: %(from)s becomes %(to)s. Save the correction?"),
+        # what a correction does to the match and the next ones (the preview's moves)
+        "winner_after": _("Winner after the correction: %(team)s (%(score)s)."),
+        "draw_after": _("After the correction the match is a draw (%(score)s)."),
+        "open_after": _("After the correction the match is not decided (%(score)s) and "
+                        "goes on."),
+        "move_in": _("%(match)s: %(new)s plays in place of %(old)s."),
+        "move_out": _("%(match)s: the place of %(old)s waits for this match again."),
+        "move_new": _("%(match)s: %(new)s goes on."),
+        # a correction elsewhere changed who plays this match while the console is open
+        "pairing_changed": _("The opponent changed: %(new)s plays in place of %(old)s. "
+                             "This match is now %(pair)s."),
+        "pairing_left": _("The place of %(old)s is open again: this match waits for an "
+                          "earlier result."),
+        "pairing_typed": _("What you typed was for %(pair)s: nothing was saved. Check it "
+                           "and save it again only if it is right for this match."),
+        "repaired_reset": _("%(name)s corrected the result of %(match)s, which reset "
+                            "this match (%(when)s)."),
+        "repaired_teams": _("%(name)s corrected the result of %(match)s, which changed "
+                            "who plays this match (%(when)s)."),
+        "repaired_reset_admin": _("An admin (API token) corrected the result of "
+                                  "%(match)s, which reset this match (%(when)s)."),
+        "repaired_teams_admin": _("An admin (API token) corrected the result of "
+                                  "%(match)s, which changed who plays this match "
+                                  "(%(when)s)."),
+        "to_be_decided": _("To be decided"),
+        "lower_score": _("Lower the score of %s (−1)"),
+        "raise_score": _("Raise the score of %s (+1)"),
+        "vs": _("%(a)s vs %(b)s"),
         # a withdrawn team's result its stage annuls (withdrawn_results): where a referee
         # corrects it, what the correction does and does not do
         "annulled_why": _("This result does not count in the table while the withdrawal of "
@@ -166,8 +203,9 @@ async def console(request: Request) -> Response:
     sides = found["sides"]
     data = {
         "match": match, "me": {"id": actor.user_id, "name": actor.name},
-        "teams": [{"id": s["id"], "name": i18n.localized(s, lang), "flag": s["nation"] or "",
-                   "withdrawn": bool(s.get("withdrawn"))} if s else None for s in sides],
+        "teams": [_entrant(s, lang) if s else None for s in sides],
+        # who may come into this match (a correction elsewhere): named as the sides are
+        "entrants": {str(e["id"]): _entrant(e, lang) for e in found["entrants"]},
         "allow_draws": bool(stage["settings"].get("allow_draws")),
         # an optional map per game only where the title has maps to pick (titles.map_box)
         "maps": titles.map_box(found["event"].get("game"), stage["settings"]),

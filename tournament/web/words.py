@@ -129,6 +129,7 @@ AUDIT_ACTIONS = {
     "match.forfeit": "Forfeit",
     "match.schedule": "Schedule changed",
     "match.check_in": "Check-in",
+    "match.repair": "Changed by another match's correction",
     "stage.create": "Stage created",
     "stage.update": "Stage changed",
     "stage.start": "Stage started",
