@@ -9,14 +9,15 @@ Group stage", never "0 teams")."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, cast
 
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from ..formats import registry
-from ..formats.plan_fit import field_of
-from ..formats.types import StageStatus
+from ..formats import registry, slots
+from ..formats.plan_fit import field_of, places_held
+from ..formats.seeding import SeedingMethod
+from ..formats.types import FormatError, StageStatus
 from ..models import Stage
 
 # the holds under which a waiting stage's field is still the one it will play with (a tie
@@ -30,11 +31,16 @@ def seeded_field(stage: Stage, source: Stage, settings: Mapping[str, Any] | None
     with ``source`` as it is, or under its new ``settings``; ``teams``: the teams of
     ``source`` (None when not known: each of its groups is read as full)."""
     given = stage.source or {}
+    return field_of(len(given.get("slots") or []) or None, given.get("qualifiers"),
+                    _groups(source, settings), teams)
+
+
+def _groups(source: Stage, settings: Mapping[str, Any] | None = None) -> int | None:
+    """The groups ``source`` ranks its teams in (1 without groups); None when its field
+    decides them (a battle royale's lobbies)."""
     fmt = registry.get(source.format)
     parsed = fmt.parse_settings(settings if settings is not None else source.settings or {})
-    groups = None if fmt.group_numbers(parsed) is None else fmt.groups(parsed)
-    return field_of(len(given.get("slots") or []) or None, given.get("qualifiers"), groups,
-                    teams)
+    return None if fmt.group_numbers(parsed) is None else fmt.groups(parsed)
 
 
 def waits(stage: Stage) -> bool:
@@ -61,27 +67,44 @@ def field_ahead(stage: Stage, stages: Mapping[int, Stage],
 
 def sure_field(stage: Stage, stages: Mapping[int, Stage],
                seen: frozenset[int] = frozenset()) -> int | None:
-    """``field_ahead`` only when every number it rests on is known (its slots, or the
-    teams of each stage before it): what spectators are told. None otherwise."""
+    """``field_ahead`` only when every number it rests on is known and holds (the teams
+    of each stage before it, none of them held for too few teams, every place its slots
+    take held, a field its format can draw): what spectators are told. None otherwise."""
     if not waits(stage):
         return len(stage.seeding or []) or None
-    slots = (stage.source or {}).get("slots")
-    if slots:
-        return len(slots)
+    if stage.hold and stage.hold.get("code") not in SURE_HOLDS:
+        return None
     source = _source(stage, stages)
     if source is None or source.id in seen or stage.id is None:
         return None
     teams = sure_field(source, stages, seen | {stage.id})
-    return None if teams is None else seeded_field(stage, source, teams=teams)
+    if teams is None:
+        return None
+    given = slots.read((stage.source or {}).get("slots") or [])
+    groups = _groups(source)
+    if given and (groups is None or not places_held(
+            [x for x in given if not isinstance(x, int)], groups, teams)):
+        return None  # a place no team will hold: it will wait for the organizer
+    count = seeded_field(stage, source, teams=teams)
+    return count if count is not None and _playable(stage, count) else None
+
+
+def _playable(stage: Stage, count: int) -> bool:
+    """Whether the stage's format draws ``count`` teams under its settings (else the stage
+    waits for the organizer when its teams come: ``waiting.try_start``)."""
+    fmt = registry.get(stage.format)
+    try:
+        fmt.plan(list(range(1, count + 1)), fmt.parse_settings(stage.settings or {}),
+                 cast(SeedingMethod, stage.seeding_method or "standard"))
+    except (FormatError, ArithmeticError, ValueError):
+        return False
+    return True
 
 
 def teams_to_come(stage: Stage, stages: Mapping[int, Stage]) -> int | None:
-    """How many teams a stage waiting for an earlier one will hold, when that is sure and
-    still its field (not held for a missing place or too few qualifiers); None for any
-    other stage (its ``team_count`` says it)."""
+    """How many teams a stage waiting for an earlier one will hold, when that is sure
+    (``sure_field``); None for any other stage (its ``team_count`` says it)."""
     if stage.status != StageStatus.PENDING or not waits(stage):
-        return None
-    if stage.hold and stage.hold.get("code") not in SURE_HOLDS:
         return None
     return sure_field(stage, stages)
 
@@ -99,6 +122,20 @@ def later_stages(stage: Stage, stages: Iterable[Stage]) -> list[Stage]:
                     and s.id != stage.id:
                 found.append(s)
                 ahead.append(s.id)
+    return found
+
+
+async def waiting_after(session: AsyncSession, changed: Iterable[Stage]) -> list[Stage]:
+    """The stages still waiting down the chain from the ``changed`` ones (not among
+    them): their ``teams_to_come`` follows the changed stages' fields and holds, so a
+    change announces them too."""
+    done = {s.id for s in changed}
+    found: list[Stage] = []
+    for stage in changed:
+        stages = await by_id(session, stage.event_id)
+        found += [s for s in later_stages(stage, stages.values())
+                  if s.status == StageStatus.PENDING and s.id not in done]
+        done |= {s.id for s in found}
     return found
 
 

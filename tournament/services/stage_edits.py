@@ -61,8 +61,10 @@ async def _announce(session: AsyncSession, tournament: Tournament, stage: Stage,
     assert tournament.id is not None
     if stage.status == StageStatus.DRAFT:
         return  # drafts are the organizer's: spectators hear of a stage once it starts
-    await emit(session, tournament.id, "stage.updated",
-               await stage_view(session, stage, tournament))
+    # the stages waiting down the chain: how many teams they will hold may follow
+    for s in (stage, *await field_sizes.waiting_after(session, [stage])):
+        await emit(session, tournament.id, "stage.updated",
+                   await stage_view(session, s, tournament))
     if results_changed:
         await emit(session, tournament.id, "tournament.updated",
                    await tournament_detail(session, tournament.slug))
