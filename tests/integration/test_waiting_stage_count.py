@@ -72,7 +72,8 @@ async def test_a_waiting_stage_says_how_many_teams_will_come_and_from_where(clie
     assert (started["status"], started["team_count"], started["teams_to_come"]) == (
         "running", 2, None)
     assert await _pages(client, event, playoffs["id"], "ko") == [None] * 3
-    assert await _pages(client, event, final["id"], "ko") == ["플레이오프에서 2팀이 진출합니다."] * 3
+    assert await _pages(client, event, final["id"], "ko") == [
+        "플레이오프에서 2팀이 진출합니다."] * 3
 
 
 async def test_direct_entrants_are_named_and_a_place_no_team_will_hold_says_no_number(
