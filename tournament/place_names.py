@@ -48,6 +48,20 @@ def where(match: Mapping[str, Any], venues: PlaceList, stations: PlaceList,
                                   name_in(match.get("station"), stations, lang)) if x)
 
 
+def unlisted(typed: str | Sequence[str] | None, places: PlaceList) -> list[str]:
+    """The places in ``typed`` (one field's, or a list's) that the tournament does not list,
+    each once, as first typed: the console says them under the field, since the API stores
+    any name and a typo would be a new place. None while the tournament lists none."""
+    if not places:
+        return []
+    out: dict[str, str] = {}
+    for place in [typed] if isinstance(typed, str) else typed or ():
+        name = place.strip()
+        if name and listed(name, places) is None:
+            out.setdefault(name_key(name), name)
+    return list(out.values())
+
+
 def check_places(places: Sequence[Mapping[str, Any]], kind: Kind = "venue",
                  field: str = "venues") -> None:
     """No two venues (or stations) of a tournament share a name (a match's would name

@@ -5,7 +5,9 @@
 // - buttons marked data-confirm ask first; a data-print button prints the page;
 // - a tiebreaker order shows one more box whenever every box shown is chosen;
 // - a refused form's error is scrolled into view: the page comes back at its top, and the
-//   form sent may be screens below (the venues, a stage's settings).
+//   form sent may be screens below (the venues, a stage's settings);
+// - a Venue or Station field says under it, as it is typed, a name the tournament does not
+//   list; a field of several stations (commas) is offered the list after each comma.
 
 function formatSwitch(form) {
   const select = form.querySelector("[data-format-select]");
@@ -87,6 +89,45 @@ function orderBoxes(fieldset) {
   });
 }
 
+// Two names the server cannot tell apart (services/naming.py name_key: NFKC, case folded,
+// trimmed); toLowerCase stands in for Python's casefold.
+const placeKey = (name) => name.normalize("NFKC").toLowerCase().trim();
+
+// A Venue or Station field (_console.html place_field) and its <datalist> of the tournament's
+// places: the note under it names what is typed that the list lacks (saved as typed, a new
+// place without names: a typo made a new station unseen), as the page draws it on load.
+function placeField(input) {
+  const list = document.getElementById(input.getAttribute("list") || "");
+  const note = document.getElementById(input.getAttribute("aria-describedby") || "");
+  if (!list || !note) return; // the tournament lists none: nothing to offer or compare
+  const places = [...list.options].map((o) => ({ value: o.value, label: o.textContent }));
+  const known = new Set(places.map((p) => placeKey(p.value)));
+  const many = input.hasAttribute("data-many");
+  const say = () => {
+    const typed = many ? input.value.split(/[,，]/) : [input.value];
+    const unlisted = new Map();
+    for (const name of typed.map((x) => x.trim())) {
+      if (name && !known.has(placeKey(name)) && !unlisted.has(placeKey(name))) {
+        unlisted.set(placeKey(name), name);
+      }
+    }
+    const { words, quote, sep } = note.dataset;
+    note.hidden = unlisted.size === 0;
+    note.textContent = unlisted.size === 0 ? "" : words.replace("%s",
+      [...unlisted.values()].map((name) => quote.replace("%s", name)).join(sep));
+  };
+  // several stations: each option keeps what is typed up to the last comma, so the list
+  // is offered for the next one too (the datalist is shared: redrawn for the field in use)
+  const offer = () => {
+    if (!many) return;
+    const cut = Math.max(input.value.lastIndexOf(","), input.value.lastIndexOf("，"));
+    const before = cut < 0 ? "" : `${input.value.slice(0, cut + 1).trimEnd()} `;
+    list.replaceChildren(...places.map((p) => new Option(p.label, before + p.value)));
+  };
+  input.addEventListener("focus", offer);
+  input.addEventListener("input", () => { offer(); say(); });
+}
+
 const refused = document.querySelector(".form-error[role=alert][data-error]");
 if (refused && refused.getBoundingClientRect().bottom > window.innerHeight) {
   refused.scrollIntoView({ block: "center" });
@@ -94,6 +135,7 @@ if (refused && refused.getBoundingClientRect().bottom > window.innerHeight) {
 for (const form of document.querySelectorAll("form[data-new-stage]")) formatSwitch(form);
 for (const fieldset of document.querySelectorAll("fieldset[data-order]")) orderBoxes(fieldset);
 for (const list of document.querySelectorAll("[data-seeding-list]")) seedingList(list);
+for (const input of document.querySelectorAll("input[data-place]")) placeField(input);
 // Delegated, so buttons of a part redrawn later (the control board) ask too.
 document.addEventListener("click", (e) => {
   const button = e.target instanceof Element ? e.target.closest("[data-confirm]") : null;

@@ -71,3 +71,58 @@ async def test_a_refused_venue_list_comes_back_with_its_error_in_view(browser, m
     await expect(error).to_be_in_viewport()
     assert await rows.nth(1).locator("[name=venue_name]").input_value() == "olympic hall"
     await laptop.close()
+
+
+async def test_a_station_or_venue_not_in_the_list_is_said_as_it_is_typed(
+        browser, module_server, shots):
+    """A station typed in the console made a new, unnamed station when it was a typo of a
+    listed one. The fields offer the list (after each comma in a round's stations) and say
+    under them, as they are typed, a name the list lacks (console.js)."""
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        admin = await make_user(client, role="admin", password=PASSWORD)
+        event = await make_event(client, 4)
+        r = await client.patch(f"/api/tournaments/{event['slug']}", json={
+            "venues": [{"name": "Olympic Hall", "names": {"ja": "オリンピックホール"}}],
+            "stations": [{"name": "Booth 2", "names": {"ja": "ブース2"}},
+                         {"name": "Main stage", "names": {"ja": "メインステージ"}}]},
+            headers=AUTH)
+        assert r.status_code == 200, r.text
+        r = await client.post(f"/api/tournaments/{event['slug']}/events/lol/stages", json={
+            "name": "Swiss", "format": "swiss", "seeding": event["teams"],
+            "settings": {"pairing": "standard", "rounds": 3}}, headers=AUTH)
+        assert r.status_code == 201, r.text
+        stage = r.json()
+        match = stage["matches"][0]
+        r = await client.patch(f"/api/matches/{match['id']}", json={"station": "booth 2"},
+                               headers=AUTH)
+        assert r.status_code == 200, r.text
+    laptop = await browser.new_context(viewport={"width": 1280, "height": 800})
+    page = await laptop.new_page()
+    await sign_in(page, base, admin["name"], "ja")
+    await page.goto(f"{base}/admin/matches/{match['id']}?lang=ja")
+    station, note = page.locator("input[name=station]"), page.locator("#match-station-note")
+    await expect(note).to_be_hidden()  # "booth 2" is Booth 2
+    await station.fill("Boot 2")
+    await expect(note).to_have_text(
+        "この大会のステーション一覧にありません：「Boot 2」。"
+        "入力どおり、各言語での名前のない新しいステーションとして保存されます。")
+    await station.fill("ＢＯＯＴＨ ２")  # full width, capitals: still Booth 2
+    await expect(note).to_be_hidden()
+    await page.locator("input[name=venue]").fill("Olympic Hal")
+    await expect(page.locator("#match-venue-note")).to_contain_text("「Olympic Hal」")
+    await page.screenshot(path=shots / "console-match-unlisted-ja-1280.png", full_page=True)
+
+    await page.goto(f"{base}/admin/stages/{stage['id']}?lang=ja#plan-round")
+    stations = page.locator("[data-plan-form] input[name=stations]")
+    await stations.click()
+    await stations.press_sequentially("Booth 2，")
+    # the list is offered for the next station, keeping the first
+    assert await page.evaluate("""() => [...document.querySelectorAll(
+        "datalist#station-names option")].map((o) => [o.value, o.textContent])""") == [
+        ["Booth 2， Booth 2", "ブース2"], ["Booth 2， Main stage", "メインステージ"]]
+    await stations.press_sequentially("Mainstage, main STAGE, Mainstage")
+    await expect(page.locator("#plan-new-stations-note")).to_contain_text(
+        "一覧にありません：「Mainstage」。")
+    await page.screenshot(path=shots / "console-plan-unlisted-ja-1280.png", full_page=True)
+    await laptop.close()

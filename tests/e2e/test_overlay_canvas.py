@@ -213,8 +213,95 @@ async def test_pos_draws_the_scoreboard_in_the_corner_asked_and_keeps_it_there(
         r = await client.patch(f"/api/matches/{match['id']}", json={
             "games": [[1, 0]], "status": "live"}, headers=AUTH)
         assert r.status_code == 200, r.text
-        await expect(page.locator("[data-games] tr")).to_have_count(1)
+        await expect(page.locator("[data-games] tbody tr")).to_have_count(1)
         await page.wait_for_function(NAMES_INSIDE)
         board = (await page.evaluate(GEOMETRY))["board"]
         assert abs(1280 - board["right"] - 8) < 1 and abs(720 - board["bottom"] - 8) < 1, board
+        await page.close()
+
+
+# each game column's header, its scores and the scoreboard, where they are drawn
+GAME_HEADS = """() => {
+  const r = (el) => el.getBoundingClientRect();
+  const board = r(document.querySelector(".ov-match"));
+  const table = document.querySelector("[data-games]");
+  return {board: {x: board.x, y: board.y, right: board.right, bottom: board.bottom},
+    table: {right: r(table).right, bottom: r(table).bottom},
+    heads: [...table.querySelectorAll("thead th[scope=col]")].map((th) => {
+      const side = th.dataset.gamesTeam;
+      const name = th.querySelector("span");
+      const scores = [...table.querySelectorAll(`tbody td[data-game-side="${side}"]`)];
+      return {text: th.textContent, title: th.title, right: r(th).right,
+              nameRight: r(name).right, nameBottom: r(name).bottom,
+              cut: name.scrollWidth > name.clientWidth,
+              top: r(th).top, scoreRights: scores.map((td) => r(td).right),
+              scoreTop: Math.min(...scores.map((td) => r(td).top))};
+    })};
+}"""
+
+
+async def test_the_game_columns_are_headed_by_the_teams_live_in_every_corner(
+        browser, live_server, shots):
+    """The overlay's games had no header ("Game 1 Ascent 13 9": whose 13?). Each score
+    column is headed by its team, short (a long name cut, whole in the title), above its
+    scores, inside the scoreboard on either canvas in every corner; the header comes with
+    the first game and follows a rename, without a reload."""
+    async with httpx.AsyncClient(base_url=live_server.url) as client:
+        event = await make_event(client, 2)
+        home, away = event["teams"]
+        await _named(client, home, LONG)
+        st = await make_stage(client, event, settings={"best_of": 3, "game_score": "rounds"})
+        match = st["matches"][0]
+        r = await client.patch(f"/api/matches/{match['id']}", json={
+            "station": "Main stage", "status": "live"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        page = await browser.new_page(viewport={"width": 1920, "height": 1080})
+        base = f"{live_server.url}/overlay/matches/{match['id']}?lang=ja"
+        await page.goto(base)
+        await page.evaluate("window.notReloaded = true")
+        heads = page.locator("[data-games] thead th[scope=col]")
+        await expect(heads).to_have_count(0)  # no games yet, no table
+        # the first game and the second in play (a long map, the longest game label)
+        r = await client.patch(f"/api/matches/{match['id']}", json={"games": [
+            {"score": [13, 9], "map": "Ascent"},
+            {"score": [5, 7], "map": "Lotus Temple of the Sunken City", "live": True}],
+            "status": "live"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        await expect(heads).to_have_text([LONG["ja"], "チーム2"])
+        r = await client.patch(f"/api/teams/{away}", json={
+            "name": "Fukuoka B", "names": {"ko": "후쿠오카 B", "ja": "福岡B"}}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        await expect(heads).to_have_text([LONG["ja"], "福岡B"])
+        assert await page.evaluate("window.notReloaded") is True
+        await page.screenshot(path=shots / "overlay-game-heads-ja-1920.png")
+
+        now = (f"{live_server.url}/overlay/tournaments/{event['slug']}/now"
+               "?station=Main%20stage&lang=ko")
+        for url, names in ((base, [LONG["ja"], "福岡B"]), (f"{base}&swap=1", ["福岡B", LONG["ja"]]),
+                           (now, [LONG["ko"], "후쿠오카 B"])):
+            for width, height in FRAMES:
+                for pos in ("tl", "tr", "bl", "br"):
+                    await _board(page, f"{url}&pos={pos}", (width, height))
+                    g = await page.evaluate(GAME_HEADS)
+                    board = g["board"]
+                    assert board["x"] >= 0 and board["y"] >= 0, (url, pos, board)
+                    assert board["right"] <= width + 0.5, (url, pos, board)
+                    assert board["bottom"] <= height + 0.5, (url, pos, board)
+                    # the games, their header included, inside the scoreboard
+                    assert g["table"]["right"] <= board["right"] + 0.5, (url, pos, g)
+                    assert g["table"]["bottom"] <= board["bottom"] + 0.5, (url, pos, g)
+                    assert [(h["text"], h["title"]) for h in g["heads"]] == [
+                        (n, n) for n in names], (url, pos)
+                    for h in g["heads"]:
+                        # over its own scores, ending where they end, cut inside its cell
+                        assert h["top"] < h["scoreTop"] and h["nameBottom"] <= h["scoreTop"] + 0.5
+                        assert all(abs(h["right"] - x) < 0.5 for x in h["scoreRights"]), h
+                        assert h["nameRight"] <= h["right"] + 0.5, h
+                    # the long name is cut, the short one whole
+                    assert [h["cut"] for h in g["heads"]] == [n in LONG.values() for n in names]
+                    if pos in ("tl", "br"):
+                        lang = "ko" if url == now else "ja"
+                        kind = "now" if url == now else ("swap" if "swap" in url else "match")
+                        await page.screenshot(
+                            path=shots / f"overlay-game-heads-{kind}-{lang}-{pos}-{width}.png")
         await page.close()

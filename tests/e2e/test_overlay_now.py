@@ -86,7 +86,7 @@ async def test_swap_keeps_each_live_score_on_its_team(browser, live_server, shot
         # team 1 won the map: its 1 is drawn on the right, beside its name
         await expect(sides.locator("[data-score]")).to_have_text(["0", "1"])
         await expect(sides.locator("[data-name]")).to_have_text(["チーム2", "チーム1"])
-        games = page.locator("[data-games] tr")
+        games = page.locator("[data-games] tbody tr")
         await expect(games).to_have_text(["第1ゲームAscent913"])
         r = await client.patch(f"/api/matches/{match['id']}", json={
             "status": "live", "games": [{"score": [13, 9], "map": "Ascent"},

@@ -1,11 +1,13 @@
-"""Call of Duty World League 2018 opens' Championship Brackets (CWL Dallas, CWL Seattle),
-24 teams in a double elimination whose losers bracket takes teams at its first three
-rounds (``lower_entries`` [8, 4, 4]), replayed through the API: the bracket as played,
-every series in the order played, every lower round's pairings slot by slot, every score
-(Seattle's bracket reset too) and every place 1st to 24th. The winners round-1 and
-semifinal losers drop ``reverse`` and ``natural`` (``drop_orders``); with the automatic
-orders the same results pair lower round 4 otherwise. Sources: tests/replays/
-cwl_dallas_2018.py, cwl_seattle_2018.py."""
+"""Call of Duty World League 2018 opens' Championship Brackets (CWL Dallas, New Orleans,
+Atlanta, Seattle and Anaheim), 24 teams in a double elimination whose losers bracket takes
+teams at its first three rounds (``lower_entries`` [8, 4, 4]), replayed through the API:
+the bracket as played, every series (Dallas and Seattle in the order played, the others a
+round at a time), every lower round's pairings slot by slot, every score (the bracket
+resets of New Orleans, Seattle and Anaheim too) and every place 1st to 24th. The winners
+round-1 and semifinal losers drop ``reverse`` and ``natural`` (``drop_orders``); with the
+automatic orders the same results pair lower round 4 otherwise. Sources: tests/replays/
+cwl_dallas_2018.py, cwl_new_orleans_2018.py, cwl_atlanta_2018.py, cwl_seattle_2018.py,
+cwl_anaheim_2018.py."""
 
 from __future__ import annotations
 
@@ -16,11 +18,14 @@ import httpx
 import pytest
 
 from tests.helpers import AUTH, make_stage, soup, stage
+from tests.replays import cwl_anaheim_2018 as anaheim
+from tests.replays import cwl_atlanta_2018 as atlanta
 from tests.replays import cwl_dallas_2018 as dallas
+from tests.replays import cwl_new_orleans_2018 as new_orleans
 from tests.replays import cwl_seattle_2018 as seattle
 
 from .test_api_replay_cwl_champs import _lower, _play
-from .test_api_replays import enter
+from .test_api_replays import enter, play_rounds
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 OPENS = pytest.mark.parametrize("source", [dallas, seattle], ids=["dallas", "seattle"])
@@ -41,7 +46,15 @@ async def _bracket(client: httpx.AsyncClient, settings: dict[str, Any],
 @OPENS
 async def test_an_open_enters_drops_pairs_and_places_as_played(client, source):
     bracket, ids, name = await _bracket(client, {"drop_orders": source.DROP_ORDERS}, source)
-    view = await stage(client, bracket["id"])
+    _check_draw(await stage(client, bracket["id"]), source, name)
+    await _play(client, bracket["id"], ids, name, source.SERIES)
+    _check_as_played(await stage(client, bracket["id"]), source, ids, name)
+
+
+def _check_draw(view: dict[str, Any], source: ModuleType, name: dict[int, str]) -> None:
+    """Who is where before a series is played: the winners side in upper round 3 (the
+    32-slot bracket's numbers), eight in lower round 1, four entrants waiting in each of
+    lower rounds 2 and 3 for the round before's winners; no byes anywhere."""
     assert view["settings"]["lower_entries"] == [8, 4, 4]
 
     def teams(bracket_name: str, round_number: int) -> list[list[str | None]]:
@@ -49,9 +62,6 @@ async def test_an_open_enters_drops_pairs_and_places_as_played(client, source):
                 for m in sorted(view["matches"], key=lambda m: m["number"])
                 if (m["bracket"], m["round"]) == (bracket_name, round_number)]
 
-    # who is where before a series is played: the winners side in upper round 3 (the
-    # 32-slot bracket's numbers), eight in lower round 1, four entrants waiting in each of
-    # lower rounds 2 and 3 for the round before's winners; no byes anywhere
     assert teams("winners", 3) == [source.UPPER[i:i + 2] for i in range(0, 8, 2)]
     assert teams("losers", 1) == [source.LOWER_ROUND_1[i:i + 2] for i in range(0, 8, 2)]
     assert teams("losers", 2) == [[t, None] for t in source.LOWER_ROUND_2]
@@ -59,15 +69,16 @@ async def test_an_open_enters_drops_pairs_and_places_as_played(client, source):
     assert not [m for m in view["matches"] if m["status"] == "bye"]
     assert len(view["matches"]) == 30  # 7 upper, 22 lower, the grand final (a reset later)
 
-    await _play(client, bracket["id"], ids, name, source.SERIES)
 
-    view = await stage(client, bracket["id"])
+def _check_as_played(view: dict[str, Any], source: ModuleType, ids: dict[str, int],
+                     name: dict[int, str]) -> None:
+    """The bracket once every series is played: complete, a match for every series (the
+    reset only where it was played), every lower round's pairs slot by slot, every score
+    and every place, the champion alone advanced."""
     assert view["status"] == "completed"
-    # the reset was played in Seattle (the lower side's Rise Nation won the first grand
-    # final), not in Dallas: a match for every series either way
     reset = source.SERIES[-1][:2] == ("grand_final", 2)
     assert (("grand_final", 2) in {(m["bracket"], m["round"]) for m in view["matches"]}) \
-        is reset is (source is seattle)
+        is reset
     assert len(view["matches"]) == len(source.SERIES)
     for round_number, pairs in source.LOWER_PAIRINGS.items():
         assert _lower(view, name, round_number) == pairs, round_number
@@ -77,12 +88,24 @@ async def test_an_open_enters_drops_pairs_and_places_as_played(client, source):
         side = m["teams"].index(ids[winner])
         assert (m["status"], m["score"][side], m["score"][1 - side]) == (
             "completed", won, lost), (winner, loser)
-
     rows = {name[r["team_id"]]: r for r in view["standings"]}
     assert {t: (r["rank"], r["last"]) for t, r in rows.items()} == {
         t: source.SHARED.get(t, (p, p)) for t, p in source.PLACES.items()}
-    assert [t for t, r in rows.items() if r["status"] == "advanced"] == [
-        {dallas: "Team Kaliber", seattle: "Rise Nation"}[source]]
+    assert [t for t, r in rows.items() if r["status"] == "advanced"] == [source.SERIES[-1][2]]
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+@pytest.mark.parametrize("source", [new_orleans, atlanta, anaheim],
+                         ids=["new-orleans", "atlanta", "anaheim"])
+async def test_the_other_2018_opens_play_out_as_published(client, source):
+    """New Orleans (Team Kaliber won the reset the lower side's Luminosity forced), Atlanta
+    (one grand final) and Anaheim (Rise Nation won the reset Red Reserve forced), with
+    Dallas's drop orders; each series reported as soon as its match is ready, a round at a
+    time (on SQLite only: Dallas and Seattle run on both databases)."""
+    bracket, ids, name = await _bracket(client, {"drop_orders": source.DROP_ORDERS}, source)
+    _check_draw(await stage(client, bracket["id"]), source, name)
+    await play_rounds(client, bracket["id"], ids, source.SERIES)
+    _check_as_played(await stage(client, bracket["id"]), source, ids, name)
 
 
 @OPENS

@@ -5,6 +5,9 @@ Champions GSL groups (double elimination groups without a grand final)."""
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
@@ -31,15 +34,18 @@ async def enter(client: httpx.AsyncClient, names: list[str],
     r = await client.post(f"/api/tournaments/{slug}/events", json={"slug": "e", "name": "E"},
                           headers=AUTH)
     assert r.status_code == 201, r.text
-    ids = {}
+    # the whole field in one CSV import (a request a team cost a 32-team replay 2 seconds)
+    lines = io.StringIO()
+    writer = csv.writer(lines, lineterminator="\n")
+    writer.writerow(["name", "seed", "nation"])
     for seed, name in enumerate(names, start=1):
-        body: dict[str, Any] = {"name": name, "seed": seed}
-        if nations and name in nations:
-            body["nation"] = nations[name]
-        r = await client.post(f"/api/tournaments/{slug}/events/e/teams", json=body,
-                              headers=AUTH)
-        assert r.status_code == 201, r.text
-        ids[name] = r.json()["id"]
+        writer.writerow([name, seed, (nations or {}).get(name, "")])
+    r = await client.post(f"/api/tournaments/{slug}/events/e/teams/import",
+                          content=lines.getvalue().encode(),
+                          headers={**AUTH, "Content-Type": "text/csv"})
+    assert r.status_code == 201, r.text
+    ids = {team["name"]: team["id"] for team in r.json()["teams"]}
+    assert list(ids) == names
     return {"slug": slug, "event": "e", "ids": ids, "teams": list(ids.values())}
 
 
@@ -56,6 +62,32 @@ async def play(client: httpx.AsyncClient, stage_id: int, winner: int, loser: int
     r = await client.patch(f"/api/matches/{match['id']}", json=body, headers=AUTH)
     assert r.status_code == 200, r.text
     return dict(r.json())
+
+
+async def play_rounds(client: httpx.AsyncClient, stage_id: int, ids: dict[Any, int],
+                      series: Sequence[tuple[Any, ...]]) -> None:
+    """Report a bracket's series, each ``(bracket, round, winner, loser, won, lost)``, as
+    their matches become ready: every ready match a series names at once, then the stage is
+    read again (a read per round of play, not per series). Each series must be found
+    ready between its two teams in its bracket and round; of two series between the same
+    teams (a rematch, a grand final and its reset) the earlier listed is played first."""
+    left = list(series)
+    while left:
+        view = await stage(client, stage_id)
+        ready = {frozenset(m["teams"]): m for m in view["matches"] if m["status"] == "ready"}
+        now: dict[int, tuple[dict[str, Any], tuple[Any, ...]]] = {}
+        for s in left:
+            m = ready.get(frozenset((ids[s[2]], ids[s[3]])))
+            if m is not None and m["id"] not in now:
+                now[m["id"]] = (m, s)
+        assert now, ("nothing ready for", left[:3])
+        for m, s in now.values():
+            assert (m["bracket"], m["round"]) == tuple(s[:2]), s
+            won = [s[4], s[5]] if m["teams"][0] == ids[s[2]] else [s[5], s[4]]
+            r = await client.patch(f"/api/matches/{m['id']}", json={
+                "score": won, "status": "completed"}, headers=AUTH)
+            assert r.status_code == 200, r.text
+            left.remove(s)
 
 
 async def test_a_major_swiss_stage_ranks_and_seeds_its_playoff_as_published(client):

@@ -133,12 +133,12 @@ async def test_swap_draws_team_2_first_with_its_games_on_both_overlays(client):
         assert [(s["data-side"], s.select_one("[data-name]").get_text(),
                  s.select_one("[data-score]").get_text()) for s in sides] == [
             ("1", "Team 2", "1"), ("0", "Team 1", "1")], url
-        assert [r.get_text(" ", strip=True) for r in page.select("[data-games] tr")] == [
+        assert [r.get_text(" ", strip=True) for r in page.select("[data-games] tbody tr")] == [
             "Game 1 Ascent 9 13", "Game 2 Bind 13 11"], url
         assert "swap=1" in page.select_one("[data-follow]")["data-fragment"], url
     page = soup((await client.get(f"/overlay/matches/{m['id']}?lang=ja")).text)
     assert [s["data-side"] for s in page.select(".ov-side")] == ["0", "1"]
-    assert [r.get_text(" ", strip=True) for r in page.select("[data-games] tr")] == [
+    assert [r.get_text(" ", strip=True) for r in page.select("[data-games] tbody tr")] == [
         "第1ゲーム Ascent 13 9", "第2ゲーム Bind 11 13"]
     # a match without games draws no games list
     bare = await make_stage(client, await make_event(client, 2))
@@ -151,7 +151,7 @@ async def test_swap_draws_team_2_first_with_its_games_on_both_overlays(client):
     assert soup((await client.get(f"/overlay/matches/{one}")).text).select("[data-games]") == []
     await plan(client, one, status="completed", games=[{"score": [13, 5], "map": "Lotus"}])
     page = soup((await client.get(f"/overlay/matches/{one}?lang=ko")).text)
-    assert [r.get_text(" ", strip=True) for r in page.select("[data-games] tr")] == [
+    assert [r.get_text(" ", strip=True) for r in page.select("[data-games] tbody tr")] == [
         "결과 Lotus 13 5"]
 
 

@@ -306,6 +306,35 @@ async def test_each_game_score_column_is_headed_by_its_team(client, lang):
     assert [th.get_text(strip=True) for th in head] == names
 
 
+@pytest.mark.parametrize("lang", ["ko", "ja"])
+async def test_an_overlays_game_columns_are_headed_by_their_teams_in_the_sides_order(
+        client, lang):
+    """The match overlay's and the now-on overlay's games (a map each) had no header: "Game 1
+    Ascent 13 9" said nobody's 13. Each score column is headed by its team's name in the
+    overlay's language (whole in the title; overlay.css cuts it to fit), in the order the
+    sides are drawn (``?swap=1``: team 2 first)."""
+    event = await make_event(client, 2)
+    m = (await make_stage(client, event, settings={"best_of": 3}))["matches"][0]
+    r = await client.patch(f"/api/matches/{m['id']}", json={
+        "games": [{"score": [13, 9], "map": "Ascent"}], "status": "live",
+        "station": "Main stage"}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    names = [(await client.get(f"/api/teams/{t}")).json()["names"][lang] for t in m["teams"]]
+    for path, order in ((f"/overlay/matches/{m['id']}?lang={lang}", names),
+                        (f"/overlay/matches/{m['id']}?lang={lang}&swap=1", names[::-1]),
+                        (f"/overlay/matches/{m['id']}?fragment=1&lang={lang}&swap=1",
+                         names[::-1]),
+                        (f"/overlay/tournaments/{event['slug']}/now?station=Main%20stage"
+                         f"&lang={lang}", names)):
+        page = soup((await client.get(path)).text)
+        head = page.select("[data-games] thead th[scope=col]")
+        assert [(th.get_text(strip=True), th["title"]) for th in head] == [
+            (n, n) for n in order], path
+        # above the scores: the first row of the body is still the game
+        assert [td.get_text(strip=True) for td in page.select(
+            "[data-games] tbody tr:first-child td")][-2:] == (
+            ["13", "9"] if order == names else ["9", "13"]), path
+
 async def test_games_carry_their_maps(client):
     event = await make_event(client, 2)
     st = await make_stage(client, event, settings={"best_of": 3, "game_score": "rounds"})

@@ -11,6 +11,8 @@ from tournament.formats import double_elimination as de
 from tournament.formats import registry
 from tournament.formats.types import Feed, FormatError, MatchPlan, Slot, StagePlan
 
+from ..replays import raw_23_2024_ultimate as raw
+from ..sim import Sim
 from ..sim import simulate_double_elimination as simulate
 
 
@@ -190,7 +192,10 @@ def test_first_possible_rematch_analysis_agrees_with_brute_force_for_eight():
         def choice(self, seq):
             return seq[next(self.bits)]
 
-    for bits in range(2 ** 13):
+    # 13 matches, one bit each in the order they are played; the last match's winner
+    # decides no later pairing (its teams are recorded before its bit is drawn), so it is
+    # always side 1: every pairing of the 2 ** 13 runs is in these 2 ** 12, at half the time
+    for bits in range(2 ** 12):
         played, _, _ = simulate(list(range(1, 9)), Fixed(bits), grand_final="none")
         met: set[frozenset[int]] = set()
         for _, bracket, round_, teams, _ in played:
@@ -199,3 +204,22 @@ def test_first_possible_rematch_analysis_agrees_with_brute_force_for_eight():
                 first_seen = round_ if first_seen is None else min(first_seen, round_)
             met.add(pair)
     assert first_seen == _first_possible_rematch(stage) == 3
+
+
+def test_a_start_gg_32_drops_as_start_gg_and_the_automatic_orders_pair_otherwise():
+    """RAW #23 (tests/replays/raw_23_2024_ultimate.py), start.gg's 32-player bracket:
+    its drop orders, ["reverse", "pair_flip", "reverse"], put every set of lower round 2
+    where it was played; the automatic ones (half_shift first) pair none of them."""
+    def lower_round_2(orders: list[str]) -> list[tuple[int | None, int | None]]:
+        sim = Sim("double_elimination", list(raw.SEEDS), {"drop_orders": orders})
+        for bracket, round_number, winner, loser, *_ in raw.SETS:
+            if (bracket, round_number) in (("winners", 1), ("winners", 2), ("losers", 1)):
+                m = next(m for m in sim.ready() if {m.team1_id, m.team2_id} == {winner, loser})
+                sim.report(m.number, 1 if m.team1_id == winner else 2)
+        return [(m.team1_id, m.team2_id) for m in sorted(sim.matches.values(),
+                                                         key=lambda m: m.number)
+                if (m.bracket, m.round) == ("losers", 2)]
+
+    assert lower_round_2(raw.DROP_ORDERS) == raw.LOWER_PAIRINGS[2]
+    assert lower_round_2([]) == raw.DEFAULT_LOWER[1]
+    assert not set(raw.DEFAULT_LOWER[1]) & set(raw.LOWER_PAIRINGS[2])

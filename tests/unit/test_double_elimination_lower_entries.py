@@ -11,7 +11,10 @@ from collections import Counter
 
 import pytest
 
+from tests.replays import cwl_anaheim_2018 as anaheim
+from tests.replays import cwl_atlanta_2018 as atlanta
 from tests.replays import cwl_dallas_2018 as dallas
+from tests.replays import cwl_new_orleans_2018 as new_orleans
 from tests.replays import cwl_seattle_2018 as seattle
 from tournament.formats import double_elimination as de
 from tournament.formats import registry
@@ -121,13 +124,18 @@ def test_places_are_the_rounds_the_teams_go_out_in_and_the_lower_side_stays_ther
         assert {r.team_id for r in rows if r.rank == 21} == first_round_losers
 
 
-@pytest.mark.parametrize("source", [dallas, seattle], ids=["dallas", "seattle"])
+OPENS = pytest.mark.parametrize(
+    "source", [dallas, new_orleans, atlanta, seattle, anaheim],
+    ids=["dallas", "new-orleans", "atlanta", "seattle", "anaheim"])
+
+
+@OPENS
 def test_the_replay_module_draws_the_seeding_the_entries_take(source):
     assert len(source.DRAW) == len(set(source.DRAW)) == 24
     assert sum(source.LOWER_ENTRIES) == 16 and source.DRAW[16:] == source.LOWER_ROUND_1
 
 
-@pytest.mark.parametrize("source", [dallas, seattle], ids=["dallas", "seattle"])
+@OPENS
 def test_an_open_plays_out_in_memory_as_published(source):
     """Every series in its round, every lower round's pairs slot by slot, the grand final
     (Seattle's reset too) and every place, through the state machine alone."""
@@ -149,3 +157,25 @@ def test_an_open_plays_out_in_memory_as_published(source):
                 if (m.bracket, m.round) == ("losers", round_number)] == pairs, round_number
     assert {name[r.team_id]: (r.rank, r.last) for r in sim.standings()} == {
         t: source.SHARED.get(t, (p, p)) for t, p in source.PLACES.items()}
+
+
+@OPENS
+def test_the_automatic_drop_orders_pair_an_opens_lower_round_4_otherwise(source):
+    """With the service's own drop orders the same results before lower round 4 meet
+    other pairs there (``DEFAULT_LOWER``), none of them as played."""
+    ids = {team: i for i, team in enumerate(source.DRAW, start=1)}
+    name = {i: team for team, i in ids.items()}
+    sim = Sim("double_elimination", list(ids.values()), {
+        "best_of": 5, "lower_entries": source.LOWER_ENTRIES}, seeding_method="natural")
+    lower_round, pairs = source.DEFAULT_LOWER
+    for bracket, round_number, winner, loser, won, lost in source.SERIES:
+        if (bracket, round_number) == ("winners", 3) or (
+                bracket == "losers" and round_number < lower_round):
+            m = next(m for m in sim.ready()
+                     if {m.team1_id, m.team2_id} == {ids[winner], ids[loser]})
+            sim.report(m.number, 1 if m.team1_id == ids[winner] else 2, (won, lost))
+    got = [(name[m.team1_id], name[m.team2_id]) for m in sorted(
+        sim.matches.values(), key=lambda m: m.number) if (m.bracket, m.round) == (
+        "losers", lower_round)]
+    assert got == pairs
+    assert not set(pairs) & set(source.LOWER_PAIRINGS[lower_round])

@@ -17,7 +17,8 @@ from the first whose losers drop (round 2; with ``lower_entries``, the winners s
 round); rounds it does not name keep the automatic order. The CWL Championship's 16-team
 brackets dropped their quarterfinal losers ``half_shift`` (2018) and ``reverse`` (2019) and
 did not cross their semifinal losers over (``natural``, both years:
-tests/replays/cwl_champs_2018.py, cwl_champs_2019.py).
+tests/replays/cwl_champs_2018.py, cwl_champs_2019.py); start.gg's 32-player bracket drops
+``reverse``, ``pair_flip``, ``reverse`` (tests/replays/raw_23_2024_ultimate.py).
 """
 
 from __future__ import annotations

@@ -39,8 +39,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-import networkx as nx  # type: ignore[import-untyped]
-
 from .records import Record, buchholz, records
 from .results import MatchResult
 from .types import FormatError
@@ -266,6 +264,9 @@ def _pair_standard(active: list[SwissEntry], field: list[SwissEntry]) -> list[Pa
 
     index_in_group = {t: (i, len(g)) for g in groups.values() for i, t in enumerate(g)}
     lowest = min(score.values())
+    # imported at first use: it was a tenth of every server start and test worker's import
+    import networkx as nx  # type: ignore[import-untyped]
+
     graph = nx.Graph()
     for i, a in enumerate(ranked):
         for b in ranked[i + 1:]:

@@ -8,6 +8,7 @@ cannot exhaust memory). A password is never logged, stored in clear or returned.
 from __future__ import annotations
 
 import asyncio
+import functools
 import weakref
 
 from argon2 import PasswordHasher
@@ -21,8 +22,14 @@ MIN_LENGTH = 8
 MAX_LENGTH = 1024
 _slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = \
     weakref.WeakKeyDictionary()
-# A hash of nothing anyone can type: unknown names cost the same time as known ones.
-_DUMMY = HASHER.hash("\x00unused\x00")
+
+
+@functools.cache
+def _dummy() -> str:
+    """A hash of nothing anyone can type: unknown names cost the same time as known ones.
+    Made at the first sign-in, not at import (every server start and test worker paid
+    for it, and most never sign anyone in)."""
+    return HASHER.hash("\x00unused\x00")
 
 
 def _semaphore() -> asyncio.Semaphore:
@@ -48,7 +55,7 @@ async def hash_password(password: str) -> str:
 
 def _verify(stored: str | None, password: str) -> bool:
     try:
-        return HASHER.verify(stored or _DUMMY, password) and stored is not None
+        return HASHER.verify(stored or _dummy(), password) and stored is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

@@ -91,6 +91,9 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         # a round plan's stations, likewise
         stations_in=lambda names: ", ".join(place_names.name_in(s, stations, lang)
                                             for s in names or ()), path=request.url.path,
+        # what a console field holds that the tournament's venues (stations) do not list
+        unlisted_in=lambda typed, kind: place_names.unlisted(
+            typed, venues if kind == "venue" else stations),
         # the place a stage waits for, in words (a hold of a place no team holds)
         hold_place=lambda hold: label_name(hold["slot"], _) if hold.get("slot") else
         place_name(hold.get("group") or 1, hold["places"][0], hold.get("group") is not None, _),
