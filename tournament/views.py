@@ -177,6 +177,12 @@ def stage_summary(s: Stage) -> StageSummary:
     }
 
 
+class ListedStage(StageSummary):
+    # how many teams a stage waiting for an earlier one will hold, when sure
+    # (``services/field_sizes.teams_to_come``); None for any other stage
+    teams_to_come: int | None
+
+
 class MatchView(TypedDict):
     id: int
     stage_id: int
@@ -275,7 +281,7 @@ class Placement(TypedDict):
 
 class EventDetail(EventView):
     teams: list[TeamView]
-    stages: list[StageSummary]
+    stages: list[ListedStage]
     placements: list[Placement]
 
 
@@ -293,7 +299,7 @@ class TeamDetail(TeamView):
     schedule: list[ScheduleEntry]
 
 
-class StageView(StageSummary):
+class StageView(ListedStage):
     tournament: str
     seeding: list[int]
     source: dict[str, int] | None

@@ -80,14 +80,14 @@ async def test_a_lower_bracket_that_does_not_fit_its_teams_says_how_many_start_w
             "1チームです。勝者側は2チーム以上でその枠の半分より多く、敗者側から始めるのは"
             "勝者側の枠の数までです（4と4、4と2。3と1は不可）。")
         assert form.select_one("input[name=s_double_elimination_lower_start]")["value"] == "11"
-        # the CWL opens' 8, 4, 4 is sixteen entering: more than twelve teams
+        # the CWL opens' 8, 4, 4 is sixteen entering: more than twelve teams, said so (not
+        # "16 of the 12 teams")
         r, _ = await _new_stage(con, event, de | {
             "s_double_elimination_lower_entries": "8、4、4"}, "ko")
         assert error_of(r.text) == (
             "이 설정은 불가능합니다: 패자조 1, 2, 3…라운드에 들어오는 팀 수(1라운드는 시드 맨 "
-            "뒤의 팀들, CWL 2018 오픈은 8, 4, 4). 12팀 중 16팀이 패자조에서 시작하면 승자조는 "
-            "0팀입니다. 승자조는 2팀 이상으로 대진표의 절반보다 많아야 하고, 패자조에서 시작하는 "
-            "팀은 승자조 대진표의 자리 수까지입니다(4와 4, 4와 2. 3과 1은 불가).")
+            "뒤의 팀들, CWL 2018 오픈은 8, 4, 4). 이 스테이지는 12팀이라 16팀이 패자조에서 "
+            "시작할 수 없습니다.")
         # both ways of entering the lower bracket at once: the other one is named
         r, _ = await _new_stage(con, event, de | {
             "s_double_elimination_lower_start": "4",

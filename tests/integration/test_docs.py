@@ -61,6 +61,7 @@ def test_every_template_message_is_translated():
     used |= set(words.AUDIT_TARGETS.values())
     # errors said by code (pages and the referee console), and the console's own words
     used |= set(error_words.MESSAGES.values()) | {error_words.GENERIC}
+    used |= set(error_words.SAID_OTHERWISE)  # a code said another way by its params
     used |= set(error_words.NOT_FOUND.values())
     used |= set(error_words.CSV_MESSAGES.values())
     from tournament.web import plan_words  # a round plan's refusal said another way

@@ -107,6 +107,61 @@ async def test_the_earlier_stage_sending_fewer_teams_is_refused_for_a_waiting_fi
     assert r.status_code == 200, r.text
 
 
+async def test_a_change_two_stages_before_a_waiting_final_is_refused_naming_the_chain(
+        client, app):
+    """Groups (two) send their top two to a middle round robin, which sends its top four
+    to the playoffs, whose final (round 2 of four teams) is planned. One group, or two
+    teams in the groups, send the middle stage two teams and so the playoffs two: the
+    groups' change is refused naming the playoffs and the stage between (the console in
+    Japanese names both in Japanese), and nothing changes; four groups (the middle gets
+    eight, the playoffs four) keep the final."""
+    from tests.accounts_support import form_values
+    from tests.console_support import admin_console, error_of
+
+    event = await make_event(client, 8)
+    groups = await make_stage(client, event, name="Groups", format="round_robin",
+                              settings={"groups": 2})
+    middle = await make_stage(client, event, name="Middle", format="round_robin",
+                              names={"ja": "本戦リーグ"},
+                              seeding={"from_stage": groups["id"], "qualifiers": 2})
+    playoffs = await make_stage(client, event, name="Playoffs", names={"ja": "プレーオフ"},
+                                seeding={"from_stage": middle["id"], "qualifiers": 4})
+    r = await client.post(f"/api/stages/{playoffs['id']}/round-plans", json={
+        **PLAN, "round": 2, "bracket": "winners"}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    final = r.json()["plan"]
+    for body, where in (({"settings": {"groups": 1}}, "settings"),
+                        ({"seeding": event["teams"][:2]}, "seeding")):
+        r = await client.patch(f"/api/stages/{groups['id']}", json=body, headers=AUTH)
+        assert refusal(r, where) == ("round_plans_stranded", where, {
+            "count": 1, "stage": "Playoffs", "stage_id": playoffs["id"], "via": "Middle",
+            "via_id": middle["id"]}, [final["id"]])
+        assert r.json()["stage"] == playoffs["id"]
+        assert "seeded from Middle, which waits for this stage" in r.json()["error"][
+            "message"]
+        after = await stage(client, groups["id"])
+        assert (after["settings"]["groups"], after["seeding"], after["matches"]) == (
+            2, groups["seeding"], groups["matches"])
+        assert await plans(client, playoffs["id"]) == [final]
+    con, ctx = await admin_console(client, app)
+    try:
+        path = f"/admin/stages/{groups['id']}"
+        form = soup((await con.get(path, "ja")).text).select_one("form[data-stage-settings]")
+        r = await con.post(path, path, {**form_values(form), "s_groups": "1"}, "ja")
+        assert r.status_code == 409 and error_of(r.text) == (
+            "この変更で、このステージの終了を待つ本戦リーグから勝ち上がるプレーオフのラウンド"
+            "計画1件に当てはまるラウンドがなくなります（進出チームの数かグループが変わるため）。"
+            "先にそのステージのページで計画を削除するか、このステージを変えずにおいてください。")
+        [link] = soup(r.text).select("[data-stranded-elsewhere] li a")
+        assert (link["href"], " ".join(link.get_text(" ", strip=True).split())) == (
+            f"/admin/stages/{playoffs['id']}?lang=ja#plan-{final['id']}", "プレーオフ · 決勝")
+    finally:
+        await ctx.__aexit__(None, None, None)
+    r = await client.patch(f"/api/stages/{groups['id']}", json={
+        "settings": {"groups": 4}}, headers=AUTH)
+    assert r.status_code == 200, r.text
+
+
 async def test_a_result_is_never_refused_for_a_later_plan_which_is_kept_never_applied(
         client, app):
     """Groups send the top two to a round robin that sends its top four to the playoffs,

@@ -116,11 +116,24 @@ def field_of(slots: int | None, qualifiers: int | None, groups: int | None,
         return slots
     if not qualifiers or groups is None:
         return None
-    count = max(1, groups)
     if teams is None:
-        return qualifiers * count
-    sizes = [teams // count + (1 if g < teams % count else 0) for g in range(count)]
-    return sum(min(qualifiers, size) for size in sizes)
+        return qualifiers * max(1, groups)
+    return sum(min(qualifiers, size) for size in group_sizes(groups, teams))
+
+
+def group_sizes(groups: int, teams: int) -> list[int]:
+    """The teams of each of ``groups`` groups drawn from ``teams`` (snake-drawn: the first
+    groups one more when they do not share evenly)."""
+    count = max(1, groups)
+    return [teams // count + (1 if g < teams % count else 0) for g in range(count)]
+
+
+def places_held(places: Iterable[tuple[int, int]], groups: int, teams: int) -> bool:
+    """Whether every (group, place) a stage's slots take is held by a team of an earlier
+    stage of ``teams`` teams in ``groups`` groups (a group smaller than a slot expects
+    leaves the stage waiting for the organizer)."""
+    sizes = group_sizes(groups, teams)
+    return all(1 <= g <= len(sizes) and 1 <= p <= sizes[g - 1] for g, p in places)
 
 
 def drawn(fmt: Any, settings: Any, teams: int | None, method: str = "standard") -> Reach:

@@ -21,7 +21,7 @@ from ..formats.state import MatchState
 from ..formats.types import FormatError, NeedsAdmin, StageStatus
 from ..live.outbox import emit, emit_many
 from ..models import Stage, Tournament
-from . import round_plans
+from . import field_sizes, round_plans
 from .annulment import Withdrawals, event_withdrawals
 from .reads import tournament_detail
 from .sql_store import SqlStore
@@ -122,7 +122,10 @@ async def announce(session: AsyncSession, tournament: Tournament, stage: Stage,
     assert tournament.id is not None
     await announce_matches(session, tournament.id, tournament.timezone, changes)
     if reshaped(changes, released) or standings:
-        for s in (stage, *released):
+        # and the stages waiting further down the chain: how many teams they will hold
+        # follows the stages released (started, or held for too few teams)
+        later = await field_sizes.waiting_after(session, released) if released else []
+        for s in (stage, *released, *later):
             await emit(session, tournament.id, "stage.updated",
                        await stage_view(session, s, tournament))
     # the nation table moves with a result too (a knockout loser's place, a match between

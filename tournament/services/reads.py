@@ -19,7 +19,7 @@ from ..formats.state import MatchState
 from ..formats.types import MatchStatus, StageStatus
 from ..models import Event, Match, Stage, Team, Tournament
 from ..place_names import names_of
-from . import annulment
+from . import annulment, field_sizes
 from .sql_store import TABLE, load_match, load_matches
 from .stage_reads import stage_matches
 from .standings import places as stage_places
@@ -159,10 +159,12 @@ async def event_detail(session: AsyncSession, slug: str,
     teams = await event_teams(session, event.id)
     rosters = await players_of(session, [x.id for x in teams if x.id is not None])
     stages = await event_stages(session, event.id)
+    by_id = {s.id: s for s in stages if s.id is not None}
     return {
         **views.event_view(event, t.slug),
         "teams": [views.team_view(x, rosters[x.id or 0]) for x in teams],
-        "stages": [views.stage_summary(s) for s in stages if shows(session, s)],
+        "stages": [{**views.stage_summary(s), "teams_to_come": field_sizes.teams_to_come(
+            s, by_id)} for s in stages if shows(session, s)],
         "placements": await event_placements(session, event),
     }
 

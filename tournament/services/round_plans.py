@@ -28,11 +28,13 @@ from ..errors import InvalidInput
 from ..formats import registry
 from ..formats.clashes import utc
 from ..formats.machine_types import Changes
-from ..formats.plan_fit import Reach, drawn, field_of, misfit, reach
+from ..formats.plan_fit import Reach, drawn, misfit, reach
 from ..formats.state import MatchState
 from ..formats.types import Bracket, StageStatus
 from ..models import Stage
+from . import field_sizes
 from .clash_check import find_clashes
+from .field_sizes import field_ahead
 from .sql_store import TABLE, load_matches
 
 # the fields of a plan that say when and where (the RoundSchedule's, override apart)
@@ -123,28 +125,14 @@ async def fits(session: AsyncSession, stage: Stage, round_: int, bracket: str | 
         raise InvalidInput(found.code, found.message, found.field, params=found.params)
 
 
-def seeded_field(stage: Stage, source: Stage, settings: Mapping[str, Any] | None = None,
-                 teams: int | None = None) -> int | None:
-    """How many teams ``stage``, seeded from ``source``, will hold (``plan_fit.field_of``):
-    with ``source`` as it is, or under its new ``settings`` and ``teams`` (its seeding's
-    length; None while it waits for its own)."""
-    given = stage.source or {}
-    fmt = registry.get(source.format)
-    parsed = fmt.parse_settings(settings if settings is not None else source.settings or {})
-    groups = None if fmt.group_numbers(parsed) is None else fmt.groups(parsed)
-    return field_of(len(given.get("slots") or []) or None, given.get("qualifiers"), groups,
-                    teams)
-
-
 async def reach_now(session: AsyncSession, stage: Stage) -> Reach:
     """What the stage can have as it stands: its matches' (``reach_of``), or, while it
-    waits for an earlier stage, its draw for the field that stage will send."""
+    waits for an earlier stage, its draw for the field that stage will send (counted
+    through every stage waiting in between: ``field_sizes.field_ahead``)."""
     if stage.status != StageStatus.PENDING or not stage.source:
         return await reach_of(session, stage)
     fmt = registry.get(stage.format)
-    source = await session.get(Stage, int(stage.source["from_stage"]))
-    field = None if source is None else seeded_field(stage, source,
-                                                     teams=len(source.seeding or []) or None)
+    field = field_ahead(stage, await field_sizes.by_id(session, stage.event_id))
     return drawn(fmt, fmt.parse_settings(stage.settings or {}), field,
                  stage.seeding_method or "standard")
 

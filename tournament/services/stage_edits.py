@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
@@ -21,7 +20,7 @@ from ..formats.types import FormatError, StageStatus
 from ..live.outbox import emit
 from ..models import Event, Stage, Tournament
 from ..schemas_edit import StageUpdate
-from . import waiting
+from . import field_sizes, waiting
 from .context import lock_tournament
 from .naming import rename, require_change
 from .plan_strands import refuse_stranding
@@ -44,7 +43,7 @@ async def _for_edit(session: AsyncSession, stage_id: int) -> tuple[Stage, Tourna
 
 
 async def _dependents(session: AsyncSession, stage: Stage) -> list[Stage]:
-    rows = (await session.exec(select(Stage).where(Stage.event_id == stage.event_id))).all()
+    rows = (await field_sizes.by_id(session, stage.event_id)).values()
     return [s for s in rows if s.source and s.source.get("from_stage") == stage.id]
 
 
@@ -62,8 +61,10 @@ async def _announce(session: AsyncSession, tournament: Tournament, stage: Stage,
     assert tournament.id is not None
     if stage.status == StageStatus.DRAFT:
         return  # drafts are the organizer's: spectators hear of a stage once it starts
-    await emit(session, tournament.id, "stage.updated",
-               await stage_view(session, stage, tournament))
+    # the stages waiting down the chain: how many teams they will hold may follow
+    for s in (stage, *await field_sizes.waiting_after(session, [stage])):
+        await emit(session, tournament.id, "stage.updated",
+                   await stage_view(session, s, tournament))
     if results_changed:
         await emit(session, tournament.id, "tournament.updated",
                    await tournament_detail(session, tournament.slug))
@@ -118,7 +119,9 @@ def _changed_plan(stage: Stage, body: StageUpdate) -> bool:
 
 async def _replan(session: AsyncSession, stage: Stage, tournament: Tournament,
                   body: StageUpdate) -> None:
-    dependents = await _dependents(session, stage)
+    stages = await field_sizes.by_id(session, stage.event_id)
+    dependents = [s for s in stages.values()
+                  if s.source and s.source.get("from_stage") == stage.id]
     if any(s.status != StageStatus.PENDING for s in dependents):
         raise Conflict("next_stage_started", "A stage seeded from this one has already "
                        "started; its seeding can no longer change.")
@@ -144,7 +147,7 @@ async def _replan(session: AsyncSession, stage: Stage, tournament: Tournament,
         await refuse_stranding(session, stage, settings, seeding, body.seeding_method
                                or stage.seeding_method or "standard", "seeding"
                                if body.seeding is not None else "settings",
-                               tournament.timezone, dependents)
+                               tournament.timezone, stages)
     if reranks and stage.status not in (StageStatus.DRAFT, StageStatus.PENDING):
         # points, tiebreakers, the cut: every match and result stands, the standings (read
         # from them) follow the new rules, and a stage waiting on a tie may now go ahead

@@ -10,7 +10,7 @@ from .. import views
 from ..errors import NotFound
 from ..formats.state import MatchState
 from ..models import Stage, Team, Tournament
-from . import annulment
+from . import annulment, field_sizes
 from .sql_store import TABLE, load_matches
 from .standings import rows as standing_rows
 from .tournaments import shows, visible
@@ -51,8 +51,13 @@ async def stage_view(session: AsyncSession, stage: Stage,
     withdrawn = annulment.withdrawals_of(team_rows)
     tz = tournament.timezone
     struck = annulment.struck(stage, matches, withdrawn)
+    # a stage waiting for an earlier one: how many teams will come, through the stages
+    # between (the event's stages read only then)
+    coming = field_sizes.teams_to_come(stage, await field_sizes.by_id(
+        session, stage.event_id)) if field_sizes.waits(stage) else None
     return {
         **views.stage_summary(stage),
+        "teams_to_come": coming,
         "tournament": tournament.slug,
         "seeding": stage.seeding or [],
         "source": stage.source,

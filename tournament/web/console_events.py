@@ -19,9 +19,8 @@ from ..formats import registry
 from ..models import Stage
 from ..schemas import StageCreate, TeamCreate
 from ..schemas_edit import EventUpdate
-from ..services import audited, reads
+from ..services import audited, field_sizes, reads
 from ..services.actors import Actor
-from ..services.tournaments import event_stages
 from .common import reading, slug_param
 from .console import (
     Outcome,
@@ -37,7 +36,6 @@ from .console import (
     submit,
     text,
 )
-from .console_plans import expected_field
 from .console_slots import event_teams, read_slots
 from .pages import page
 from .settings_form import (
@@ -82,7 +80,7 @@ async def event_page(request: Request, outcome: Outcome | None = None,
     async with reading(request) as session:
         t = await reads.tournament_detail(session, slug)
         event = await reads.event_detail(session, slug, event_slug)
-        coming = slots_to_come(dict(event), await event_stages(session, event["id"]))
+        coming = slots_to_come(await field_sizes.by_id(session, event["id"]))
     formats = [(name, fmt.label, settings_fields(fmt))
                for name, fmt in registry.FORMATS.items()]
     csv_errors = csv_lines(request, outcome.exc) if outcome else []
@@ -96,14 +94,12 @@ async def event_page(request: Request, outcome: Outcome | None = None,
                 values=outcome.values if outcome else {}, failed=failed, coming=coming)
 
 
-def slots_to_come(event: dict[str, Any], rows: list[Stage]) -> dict[int, int]:
-    """The teams each stage still waiting for its teams will hold (its slots, or its
-    qualifiers from each group of the stage it waits for), by stage id: the stage table
-    says "4 to come" where the stage has no teams yet."""
-    by_id = {s["id"]: s for s in event["stages"]}
-    return {row.id: expected_field({"seeding": [], "source": row.source}, by_id.get(
-        int((row.source or {}).get("from_stage") or 0)))
-        for row in rows if row.id is not None and not row.seeding and row.source}
+def slots_to_come(stages: dict[int, Stage]) -> dict[int, int]:
+    """The teams each stage still waiting for its teams will hold (its slots, or the
+    qualifiers of the stages it waits for: ``field_sizes.field_ahead``), by stage id: the
+    stage table says "4 to come" where the stage has no teams yet."""
+    return {i: n for i, row in stages.items() if field_sizes.waits(row)
+            and (n := field_sizes.field_ahead(row, stages) or 0)}
 
 
 async def _event_change(request: Request, what: str, run: Run,

@@ -16,8 +16,9 @@ from .. import i18n
 from ..formats import registry
 from ..formats.layout import SECTIONS
 from ..formats.types import FormatError
+from ..models import Stage
 from ..schemas_edit import RoundSchedule
-from ..services import audited, plan_edits, reads, stage_reads
+from ..services import audited, field_sizes, plan_edits, reads, stage_reads
 from ..services.actors import Actor
 from . import error_words
 from .common import int_param
@@ -30,18 +31,12 @@ def _plan_id(request: Request) -> int:
     return int_param(request.path_params["plan"], "plan")
 
 
-def expected_field(stage: dict[str, Any], source: dict[str, Any] | None) -> int:
-    """How many teams the stage holds, or will once the stage it waits for ends (its
-    slots, or its qualifiers from each of that stage's groups); 0 when not known."""
-    if stage["seeding"]:
-        return len(stage["seeding"])
-    given = stage.get("source") or {}
-    if given.get("slots"):
-        return len(given["slots"])
-    if source is None or not given.get("qualifiers"):
-        return 0
-    groups = int((source.get("settings") or {}).get("groups") or 1)
-    return int(given["qualifiers"]) * groups
+async def expected_field(session: Any, stage: Stage) -> int:
+    """How many teams the stage holds, or will once the stages it waits for end
+    (``field_sizes.field_ahead``: its slots, or the qualifiers of each group of the stage
+    it waits for, through every stage waiting in between); 0 when not known."""
+    return field_sizes.field_ahead(stage, await field_sizes.by_id(session, stage.event_id)) \
+        or 0
 
 
 def planned_rounds(stage: dict[str, Any], field: int) -> list[dict[str, Any]]:
@@ -116,19 +111,21 @@ def plan_choices(stage: dict[str, Any], field: int = 0) -> dict[str, Any]:
 
 async def stranded_elsewhere(session: Any, exc: Any, here: int,
                              stages_by_id: dict[int, Any], lang: str) -> dict[str, Any] | None:
-    """A change of this stage refused for the plans of a later stage seeded from it
-    (``round_plans_stranded`` with ``stage``): that stage (its name in the reader's
-    language) and those plans as its page lists them, to be named under the error."""
+    """A change of this stage refused for the plans of a later stage seeded from it, or
+    from a stage waiting for it (``round_plans_stranded`` with ``stage``, and ``via``):
+    that stage and the one between (their names in the reader's language) and those plans
+    as its page lists them, to be named under the error."""
     later_id = (exc.extra.get("stage") if exc is not None
                 and exc.code == "round_plans_stranded" else None)
     if later_id is None or later_id == here:
         return None
-    later: dict[str, Any] = dict(await stage_reads.stage_view(
-        session, await stage_reads.stage_by_id(session, int(later_id))))
-    source: dict[str, Any] = later.get("source") or {}
-    field = expected_field(later, stages_by_id.get(int(source.get("from_stage") or 0)))
+    row = await stage_reads.stage_by_id(session, int(later_id))
+    later: dict[str, Any] = dict(await stage_reads.stage_view(session, row))
+    field = await expected_field(session, row)
     ids = {p["id"] for p in exc.extra.get("plans", [])}
+    via = stages_by_id.get(int(exc.params.get("via_id") or 0))
     return {"id": later_id, "name": i18n.localized(later, lang),
+            "via": i18n.localized(via, lang) if via else None,
             "plans": [p for p in await plans_for_page(session, later, lang, field)
                       if p["id"] in ids]}
 

@@ -185,8 +185,7 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
         clashes = await clash_lines(session, outcome.exc if outcome else None, request,
                                     stage)
         stages_by_id: dict[int, Any] = {x["id"]: x for x in detail["stages"]}
-        field = console_plans.expected_field(stage, stages_by_id.get(
-            int((stage.get("source") or {}).get("from_stage") or 0)))
+        field = await console_plans.expected_field(session, stage_row)
         plans = await console_plans.plans_for_page(session, stage, language(request), field)
         exc = outcome.exc if outcome else None
         elsewhere = await console_plans.stranded_elsewhere(session, exc, stage["id"],
@@ -201,8 +200,9 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
                                   == "round_plans_stranded" and not elsewhere else [])}
     error = outcome.error if outcome else None
     if elsewhere and exc is not None:  # the later stage named in the reader's language
-        error = error_words.say(exc, i18n.gettext(language(request)),
-                                {**exc.params, "stage": elsewhere["name"]})
+        error = error_words.say(exc, i18n.gettext(language(request)), {
+            **exc.params, "stage": elsewhere["name"]} | (
+            {"via": elsewhere["via"]} if elsewhere["via"] else {}))
     choices = console_plans.plan_choices(stage, field)
     # a round not made yet, refused by the round schedule: offered as a plan, filled in
     plan_instead = (console_plans.planned_instead(outcome.values, choices)

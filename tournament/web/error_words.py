@@ -197,6 +197,12 @@ STRANDED_LATER = ("This change leaves %(count)s round plan(s) of %(stage)s, a st
                   "from this one, no round to time (it would get fewer teams or other "
                   "groups): remove them on that stage's page first, or keep this stage as "
                   "it is.")
+# ... and those of a stage further on, seeded from a stage (``params.via``) that waits for
+# this one
+STRANDED_FURTHER = ("This change leaves %(count)s round plan(s) of %(stage)s, a stage "
+                    "seeded from %(via)s, which waits for this one, no round to time (it "
+                    "would get fewer teams or other groups): remove them on that stage's "
+                    "page first, or keep this stage as it is.")
 TOO_MANY_GROUPS = ("Too many groups: each group needs at least %(minimum)s teams "
                    "(%(teams)s teams in %(groups)s groups).")
 # ... and a setting refused because the teams entering a lower round do not fit it
@@ -219,8 +225,23 @@ LOWER_SIDES_MISFIT = (
     "teams, more than half of its bracket's places, and the lower bracket "
     "starts at most as many teams as that bracket has places (4 and 4, or 4 and 2; not 3 "
     "and 1).")
+# ... said apart when more teams than the stage has would start in the lower bracket ("16
+# of the 12 teams" reads as if it were possible), and when all of them would
+LOWER_SIDES_TOO_MANY = ("This setting is not possible: %(setting)s. %(lower)s teams cannot "
+                        "start in the lower bracket: the stage has %(teams)s.")
+LOWER_SIDES_ALL = (
+    "This setting is not possible: %(setting)s. With all %(teams)s teams starting in the "
+    "lower bracket, the winners side has none. It has at least two teams, more than half "
+    "of its bracket's places, and the lower bracket starts at most as many teams as that "
+    "bracket has places (4 and 4, or 4 and 2; not 3 and 1).")
 SETTINGS_APART = "This setting is not possible: %(setting)s. It cannot be used together " \
     "with “%(other)s”."
+
+# every template said in place of a code's own message (translated like MESSAGES: the
+# catalogue test reads this)
+SAID_OTHERWISE = (STRANDED_BY_SEEDING, STRANDED_LATER, STRANDED_FURTHER, TOO_MANY_GROUPS,
+                  LOWER_ENTRY_MISFIT, SLOT_TEAM_TWICE, SLOT_TEAM_PLAYS_EARLIER,
+                  LOWER_SIDES_MISFIT, LOWER_SIDES_TOO_MANY, LOWER_SIDES_ALL, SETTINGS_APART)
 
 
 class _Values(dict[str, Any]):
@@ -270,14 +291,15 @@ def say(exc: DomainError | str, _: Callable[[str], str],
         values = plan_words.values(raw, _)
         template = plan_words.template(code, raw) or template
     if code == "round_plans_stranded":
-        template = STRANDED_LATER if "stage" in values else STRANDED_BY_SEEDING \
+        template = (STRANDED_FURTHER if "via" in values else STRANDED_LATER) \
+            if "stage" in values else STRANDED_BY_SEEDING \
             if getattr(exc, "field", None) == "seeding" else template
     if code == "too_few_teams" and "groups" in values:
         template = TOO_MANY_GROUPS
     if code == "invalid_settings" and "entry_round" in values:
         template = LOWER_ENTRY_MISFIT
     if code == "invalid_settings" and "lower" in values:
-        template = LOWER_SIDES_MISFIT
+        template = _lower_sides(raw)
     if code == "invalid_settings" and "other" in values:
         template = SETTINGS_APART
     if code == "duplicate_team" and "position" in values:
@@ -285,6 +307,15 @@ def say(exc: DomainError | str, _: Callable[[str], str],
     if template is None:
         return _(GENERIC) % {"code": code}
     return _(template) % _Values(values)
+
+
+def _lower_sides(raw: dict[str, Any]) -> str:
+    """The lower bracket's misfit as its numbers read: more teams than the stage has, all
+    of them, or some of them."""
+    lower, teams = raw.get("lower"), raw.get("teams")
+    if not isinstance(lower, int) or not isinstance(teams, int) or lower < teams:
+        return LOWER_SIDES_MISFIT
+    return LOWER_SIDES_TOO_MANY if lower > teams else LOWER_SIDES_ALL
 
 
 def table(_: Callable[[str], str]) -> dict[str, str]:

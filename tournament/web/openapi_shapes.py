@@ -69,6 +69,13 @@ STAGE_SUMMARY = {"id": INT, "event_id": INT, "name": STR, "names": NAMES, "forma
                  "settings": {"type": "object"}, "seeding_method": STR,
                  "status": {"enum": ["draft", "pending", "running", "completed"]},
                  "hold": {"type": ["object", "null"]}, "team_count": INT}
+# a stage waiting for an earlier one: the teams it will hold (its slots, or the qualifiers
+# of the stage it waits for, through every stage waiting in between)
+TEAMS_TO_COME = {"type": ["integer", "null"], "description": (
+    "While the stage waits for an earlier stage (pending, no teams yet: team_count 0), how "
+    "many teams it will hold: its slots, or the qualifiers of each group of the stage it "
+    "waits for, counted through every stage waiting in between; null for any other stage, "
+    "when not known yet, or when the stage is held for too few teams")}
 MATCH = {
     "id": INT, "stage_id": INT, "group": NULL_INT, "round": INT, "bracket": NULL_STR,
     "number": INT, "teams": {"type": "array", "items": NULL_INT, "minItems": 2},
@@ -123,7 +130,8 @@ SHAPES: dict[str, dict[str, Any]] = {
                                                         "draws": INT}))}),
     "Event": obj(EVENT),
     "EventDetail": obj({**EVENT, "teams": array(ref("TeamWithRoster")),
-                        "stages": array(obj(STAGE_SUMMARY)),
+                        "stages": array(obj({**STAGE_SUMMARY,
+                                             "teams_to_come": TEAMS_TO_COME})),
                         "placements": array(obj({"team_id": INT, "rank": INT,
                                                  "last": INT}))}),
     "Team": obj(TEAM),
@@ -141,7 +149,8 @@ SHAPES: dict[str, dict[str, Any]] = {
                            optional=(*MATCH_OPTIONAL, "places")))}),
     "Withdrawn": obj({**TEAM, "reason": {"enum": ["withdrawn", "disqualified"]},
                       "forfeited_matches": array(INT)}),
-    "Stage": obj({**STAGE_SUMMARY, "tournament": STR, "seeding": array(INT),
+    "Stage": obj({**STAGE_SUMMARY, "teams_to_come": TEAMS_TO_COME, "tournament": STR,
+                  "seeding": array(INT),
                   "source": {"type": ["object", "null"]}, "ties": array({"type": "object"}),
                   "draw": {"type": ["object", "null"]}, "teams": array(ref("Team")),
                   "matches": array(ref("Match")), "standings": array(STANDING)}),

@@ -1,0 +1,73 @@
+"""Refusals said by their numbers (``web/error_words.py``), in Korean, Japanese and
+English: a lower bracket asked to start more teams than the stage has is not "16 of the
+12 teams", all of them is not "12 of the 12", and a later stage's round plans stranded
+through a stage between are named with that stage."""
+
+from __future__ import annotations
+
+import pytest
+
+from tournament import i18n
+from tournament.errors import Conflict, DomainError, InvalidInput
+from tournament.web import error_words
+
+LANGS = ("ko", "ja", "en")
+SETTING = "lower_start"
+SOME = {"en": "This setting is not possible: lower_start. With 11 of the 12 teams starting "
+              "in the lower bracket, the winners side has 1.",
+        "ko": "이 설정은 불가능합니다: lower_start. 12팀 중 11팀이 패자조에서 시작하면 "
+              "승자조는 1팀입니다.",
+        "ja": "この設定はできません：lower_start。12チームのうち11チームが敗者側から始めると、"
+              "勝者側は1チームです。"}
+
+
+def _said(exc: DomainError, lang: str, **params: object) -> str:
+    return error_words.say(exc, i18n.gettext(lang), params or None)
+
+
+def _lower(lower: int, teams: int) -> InvalidInput:
+    return InvalidInput("invalid_settings", "…", "settings.lower_start", params={
+        "setting": SETTING, "teams": teams, "lower": lower, "upper": max(teams - lower, 0)})
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "This setting is not possible: lower_start. 16 teams cannot start in the lower "
+           "bracket: the stage has 12."),
+    ("ko", "이 설정은 불가능합니다: lower_start. 이 스테이지는 12팀이라 16팀이 패자조에서 "
+           "시작할 수 없습니다."),
+    ("ja", "この設定はできません：lower_start。このステージは12チームなので、16チームが"
+           "敗者側から始めることはできません。")])
+def test_more_teams_in_the_lower_bracket_than_the_stage_has(lang: str, said: str) -> None:
+    assert _said(_lower(16, 12), lang) == said
+    # some of the stage's teams there: said with both numbers, as before
+    assert _said(_lower(11, 12), lang).startswith(SOME[lang])
+
+
+@pytest.mark.parametrize(("lang", "start"), [
+    ("en", "This setting is not possible: lower_start. With all 12 teams starting in the "
+           "lower bracket, the winners side has none. It has at least two teams"),
+    ("ko", "이 설정은 불가능합니다: lower_start. 12팀이 모두 패자조에서 시작하면 승자조에는 "
+           "팀이 없습니다. 승자조는 2팀 이상으로"),
+    ("ja", "この設定はできません：lower_start。12チームすべてが敗者側から始めると、勝者側に"
+           "チームが残りません。勝者側は2チーム以上で")])
+def test_every_team_in_the_lower_bracket(lang: str, start: str) -> None:
+    assert _said(_lower(12, 12), lang).startswith(start)
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "This change leaves 1 round plan(s) of Playoffs, a stage seeded from Middle, "
+           "which waits for this one, no round to time (it would get fewer teams or other "
+           "groups): remove them on that stage's page first, or keep this stage as it is."),
+    ("ko", "이 변경으로 이 스테이지 종료를 기다리는 Middle에서 시드를 받는 Playoffs의 라운드 "
+           "계획 1개가 적용될 라운드가 없어집니다(진출 팀 수나 조가 바뀝니다). 먼저 그 "
+           "스테이지 페이지에서 계획을 삭제하거나 이 스테이지를 그대로 두세요."),
+    ("ja", "この変更で、このステージの終了を待つMiddleから勝ち上がるPlayoffsのラウンド計画"
+           "1件に当てはまるラウンドがなくなります（進出チームの数かグループが変わるため）。"
+           "先にそのステージのページで計画を削除するか、このステージを変えずにおいてください。")])
+def test_plans_stranded_two_stages_on_name_the_stage_between(lang: str, said: str) -> None:
+    exc = Conflict("round_plans_stranded", "…", "settings", params={
+        "count": 1, "stage": "Playoffs", "stage_id": 3, "via": "Middle", "via_id": 2})
+    assert _said(exc, lang) == said
+    direct = Conflict("round_plans_stranded", "…", "settings", params={
+        "count": 1, "stage": "Playoffs", "stage_id": 3})
+    assert "Middle" not in _said(direct, lang) and "Playoffs" in _said(direct, lang)
