@@ -24,6 +24,7 @@ from .assets import asset_url
 from .cache import versioned
 from .calendar import calendar_targets, schedule_ics
 from .common import int_param, language, reading, slug_param
+from .markup_format import markup_format
 from .place_words import label_name, place_name
 from .stage_layout import feeds, layout
 from .team_ahead import with_byes
@@ -41,6 +42,7 @@ def _flag(nation: str | None) -> str:
 
 
 env.filters["flag"] = _flag
+env.filters["format"] = markup_format
 env.globals["asset"] = asset_url
 env.filters["stream_name"] = words.stream_name
 env.filters["pretty"] = lambda value: json.dumps(value, ensure_ascii=False, indent=1,
