@@ -262,6 +262,9 @@ async def test_under_the_table_the_order_is_said_from_the_stages_own_tiebreakers
         quiet = [th.get_text(strip=True) for th in page.select("table[data-standings] th.info")]
         assert quiet == info.split("：" if lang == "ja" else ": ")[1].rstrip(".").split(
             "、" if lang == "ja" else ", ")
+    # the event page's table says it too
+    page = soup((await client.get(f"/tournaments/{event['slug']}/events/lol?lang=ja")).text)
+    assert page.select_one("[data-order]").get_text(strip=True) == said["ja"][0]
     r = await client.patch(f"/api/stages/{st['id']}", json={"settings": {
         "game_score": "rounds", "wins_to_advance": 2, "losses_to_eliminate": 2,
         "tiebreakers": ["round_difference", "rounds_won", "seed"]}}, headers=AUTH)

@@ -26,6 +26,7 @@ from .calendar import calendar_targets, schedule_ics
 from .common import int_param, language, reading, slug_param
 from .place_words import label_name, place_name
 from .stage_layout import feeds, layout
+from .phrases import phrases
 from .standings_order import ORDER_WORDS
 from .team_ahead import with_byes
 from .team_view import team_standing, with_rounds
@@ -42,6 +43,7 @@ def _flag(nation: str | None) -> str:
 
 
 env.filters["flag"] = _flag
+env.filters["phrases"] = phrases  # a Japanese name's breaks between its words (<wbr>)
 env.globals["asset"] = asset_url
 env.globals["order_words"] = ORDER_WORDS  # a standings order's keys as words (message ids)
 env.filters["stream_name"] = words.stream_name
