@@ -32,7 +32,8 @@ BROKEN = """() => {
       const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1);
       const box = r.getClientRects()[0], ch = text.data[i];
       if (!box || /\\s/.test(ch)) { before = ch; continue; }
-      if (top !== null && box.top > top + 2 && !/[\\s-]/.test(before)) where.push(before + "|" + ch);
+      if (top !== null && box.top > top + 2 && !/[\\s-]/.test(before))
+        where.push(before + "|" + ch);
       top = box.top; before = ch;
     }
     if (where.length) broken.push([text.data, where]);
@@ -45,7 +46,8 @@ async def _swiss(client: httpx.AsyncClient) -> dict[str, Any]:
     event = await make_event(client, 16)
     for team, city in zip(event["teams"], CITIES, strict=True):
         r = await client.patch(f"/api/teams/{team}", json={
-            "name": f"{city} Phantoms", "names": {"ko": f"{city} 팬텀스", "ja": f"{city}ファントムズ"}},
+            "name": f"{city} Phantoms",
+            "names": {"ko": f"{city} 팬텀스", "ja": f"{city}ファントムズ"}},
             headers=AUTH)
         assert r.status_code == 200, r.text
     return await make_stage(client, event, name="Swiss", format="swiss",

@@ -249,7 +249,8 @@ async def test_under_the_table_the_order_is_said_from_the_stages_own_tiebreakers
     event = await make_event(client, 4)
     st = await make_stage(client, event, name="Swiss", format="swiss", settings={
         "game_score": "rounds", "wins_to_advance": 2, "losses_to_eliminate": 2})
-    said = {"ko": ("순위 결정: 승패 → 부흐홀츠 → 높은 시드", "참고용: 획득 라운드, 내준 라운드, 라운드 득실"),
+    said = {"ko": ("순위 결정: 승패 → 부흐홀츠 → 높은 시드",
+                   "참고용: 획득 라운드, 내준 라운드, 라운드 득실"),
             "ja": ("順位決定：勝敗 → ブッフホルツ → 上位シード",
                    "参考値：取得ラウンド、喪失ラウンド、ラウンド得失差"),
             "en": ("Order: wins–losses, then Buchholz, then better seed.",

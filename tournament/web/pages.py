@@ -24,9 +24,9 @@ from .assets import asset_url
 from .cache import versioned
 from .calendar import calendar_targets, schedule_ics
 from .common import int_param, language, reading, slug_param
+from .phrases import phrases
 from .place_words import label_name, place_name
 from .stage_layout import feeds, layout
-from .phrases import phrases
 from .standings_order import ORDER_WORDS
 from .team_ahead import with_byes
 from .team_view import team_standing, with_rounds
