@@ -205,6 +205,30 @@ async def test_a_match_page_shows_no_score_before_two_teams_play(client):
     assert score.select_one("[data-score-said]").get_text() == "スコア 0 対 0"  # said in words
 
 
+async def test_a_bye_is_headed_as_the_teams_bye_in_every_view(client):
+    """A spectators' review: a bye's page was headed "한승우 vs 미정" (to be decided) while it
+    said Finished and its card said Bye. Its title and heading, its overlay's and its
+    fragments' titles name the team with "(bye)"; a match still waiting keeps "to be
+    decided"."""
+    event = await make_event(client, 3)
+    st = await make_stage(client, event)
+    bye = next(x for x in st["matches"] if x["status"] == "completed" and None in x["teams"])
+    waiting = next(x for x in st["matches"] if x["status"] == "pending")
+    for lang, headed, tbd in (("ko", "팀 1 (부전승)", "미정"), ("ja", "チーム1（不戦勝）", "未定"),
+                              ("en", "Team 1 (bye)", "To be decided")):
+        page = soup((await client.get(f"/matches/{bye['id']}", params={"lang": lang})).text)
+        assert page.title.get_text().split(" · ")[0] == headed, page.title
+        assert page.select_one(".match-hero h1").get_text(strip=True) == headed
+        for path in (f"/overlay/matches/{bye['id']}", f"/overlay/matches/{bye['id']}"
+                     "?fragment=1", f"/matches/{bye['id']}?fragment=1"):
+            part = soup((await client.get(path, params={"lang": lang})).text)
+            titled = part.select_one("[data-title]")
+            said = titled["data-title"] if titled else part.title.get_text()
+            assert said.split(" · ")[0] == headed, (path, said)
+        page = soup((await client.get(f"/matches/{waiting['id']}", params={"lang": lang})).text)
+        assert tbd in page.select_one(".match-hero h1").get_text(strip=True)
+
+
 async def test_a_tournaments_days_and_zone_are_written_for_people(client):
     event = await make_event(client, 2)
     r = await client.patch(f"/api/tournaments/{event['slug']}", json={

@@ -241,6 +241,51 @@ async def test_a_round_difference_is_named_as_one(client):
                         "ja": "ブッフホルツ：対戦相手の（勝ち − 負け）の合計"}[lang]
 
 
+async def test_under_the_table_the_order_is_said_from_the_stages_own_tiebreakers(client):
+    """A spectators' review: a Valve Swiss table showed a round difference that decides
+    nothing (神戸 +11 8th below 京都 −3) and its note explained only Buchholz. The note says
+    the order the stage's settings use, in each language, and names and quiets the columns
+    shown for information; a change of tiebreakers changes it."""
+    event = await make_event(client, 4)
+    st = await make_stage(client, event, name="Swiss", format="swiss", settings={
+        "game_score": "rounds", "wins_to_advance": 2, "losses_to_eliminate": 2})
+    said = {"ko": ("순위 결정: 승패 → 부흐홀츠 → 높은 시드",
+                   "참고용: 획득 라운드, 내준 라운드, 라운드 득실"),
+            "ja": ("順位決定：勝敗 → ブッフホルツ → 上位シード",
+                   "参考値：取得ラウンド、喪失ラウンド、ラウンド得失差"),
+            "en": ("Order: wins–losses, then Buchholz, then better seed.",
+                   "Shown for information: RW, RL, RD.")}
+    for lang, (order, info) in said.items():
+        page = soup((await client.get(f"/stages/{st['id']}?lang={lang}")).text)
+        note = page.select_one("[data-order-note]")
+        assert note.select_one("[data-order]").get_text(strip=True) == order
+        assert note.select_one("[data-info-columns]").get_text() == info
+        quiet = [th.get_text(strip=True) for th in page.select("table[data-standings] th.info")]
+        assert quiet == info.split("：" if lang == "ja" else ": ")[1].rstrip(".").split(
+            "、" if lang == "ja" else ", ")
+    # the event page's table says it too
+    page = soup((await client.get(f"/tournaments/{event['slug']}/events/lol?lang=ja")).text)
+    assert page.select_one("[data-order]").get_text(strip=True) == said["ja"][0]
+    r = await client.patch(f"/api/stages/{st['id']}", json={"settings": {
+        "game_score": "rounds", "wins_to_advance": 2, "losses_to_eliminate": 2,
+        "tiebreakers": ["round_difference", "rounds_won", "seed"]}}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    page = soup((await client.get(f"/stages/{st['id']}?lang=en")).text)
+    assert page.select_one("[data-order]").get_text(strip=True) == (
+        "Order: wins–losses, then round difference, then rounds won, then better seed.")
+    assert page.select_one("[data-info-columns]").get_text() == (
+        "Shown for information: Buchholz.")
+    # a league of fixed rounds says its points; a knockout says nothing (its rounds decide)
+    league = await make_stage(client, event, name="League", format="round_robin")
+    page = soup((await client.get(f"/stages/{league['id']}?lang=ko")).text)
+    assert page.select_one("[data-order]").get_text(strip=True) == (
+        "순위 결정: 승점 → 승자승 → 세트 득실 → 세트 승수")
+    assert page.select_one("[data-info-columns]") is None
+    knockout = await make_stage(client, event)
+    page = soup((await client.get(f"/stages/{knockout['id']}?lang=ko")).text)
+    assert page.select_one("[data-order-note]") is None
+
+
 async def test_a_random_draw_is_recorded_and_reproducible_and_keeps_nations_apart(client):
     event = await make_event(client, 8)
     kr = [t for i, t in enumerate(event["teams"]) if i % 2 == 0]

@@ -3,7 +3,9 @@ bracket reset) names its rounds as players and casters do, on every page that na
 round: the stage page's and the overlay's columns, the match page, the team's schedule,
 its calendar feed, the referee's list and console, and the organizer's match table. Its
 first column is the winners semifinals (it read "Upper round 2"); lower round 1 keeps its
-number (tests/unit/test_double_elimination_round_names.py walks every size)."""
+number (tests/unit/test_double_elimination_round_names.py walks every size). In Japanese a
+numbered round is written as the named ones are, without a space ("敗者側第1ラウンド" beside
+"敗者側準々決勝"; a spectators' review found "敗者側 第1ラウンド" beside it)."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ COLUMNS = {
     "ko": (["승자조 준결승", "승자조 결승"],
            ["패자조 1라운드", "패자조 준준결승", "패자조 준결승", "패자조 결승"]),
     "ja": (["勝者側準決勝", "勝者側決勝"],
-           ["敗者側 第1ラウンド", "敗者側準々決勝", "敗者側準決勝", "敗者側決勝"]),
+           ["敗者側第1ラウンド", "敗者側準々決勝", "敗者側準決勝", "敗者側決勝"]),
     "en": (["Upper semifinal", "Upper final"],
            ["Lower round 1", "Lower quarterfinal", "Lower semifinal", "Lower final"]),
 }
@@ -70,7 +72,7 @@ async def test_a_top_8_names_its_rounds_on_every_page(client, app):
                   r.select("td")[1].get_text(" ", strip=True)
                   for r in page.select("[data-match-row]")}
         assert [rounds[n] for n in range(1, 11)] == [  # the reset is listed once it is played
-            "勝者側準決勝", "勝者側準決勝", "敗者側 第1ラウンド", "敗者側 第1ラウンド",
+            "勝者側準決勝", "勝者側準決勝", "敗者側第1ラウンド", "敗者側第1ラウンド",
             "敗者側準々決勝", "敗者側準々決勝", "勝者側決勝", "敗者側準決勝", "敗者側決勝",
             "グランドファイナル"]
         page = soup((await con.get(f"/admin/matches/{first['id']}", "ko")).text)

@@ -25,8 +25,10 @@ from .cache import versioned
 from .calendar import calendar_targets, schedule_ics
 from .common import int_param, language, reading, slug_param
 from .markup_format import markup_format
+from .phrases import phrases
 from .place_words import label_name, place_name
 from .stage_layout import feeds, layout
+from .standings_order import ORDER_WORDS
 from .team_ahead import with_byes
 from .team_view import team_standing, with_rounds
 
@@ -43,7 +45,9 @@ def _flag(nation: str | None) -> str:
 
 env.filters["flag"] = _flag
 env.filters["format"] = markup_format
+env.filters["phrases"] = phrases  # a Japanese name's breaks between its words (<wbr>)
 env.globals["asset"] = asset_url
+env.globals["order_words"] = ORDER_WORDS  # a standings order's keys as words (message ids)
 env.filters["stream_name"] = words.stream_name
 env.filters["pretty"] = lambda value: json.dumps(value, ensure_ascii=False, indent=1,
                                                  sort_keys=True)

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..formats import registry
 from ..formats.types import Feed, FormatError
+from .standings_order import info_columns, order_keys
 
 
 def layout(stage: Mapping[str, Any]) -> dict[str, Any]:
@@ -32,7 +33,11 @@ def layout(stage: Mapping[str, Any]) -> dict[str, Any]:
     if not fmt.allows_draws(settings) and not any(
             row.get("draws") for row in stage["standings"]):
         columns.discard("draws")  # a column of zeros that cannot be anything else
+    order = order_keys(fmt.name, settings)
     return view | {"sections": fmt.layout(view), "partial": fmt.partial,
+                   # what orders the table (the note under it) and the columns that
+                   # decide nothing (marked, and named in the note)
+                   "order": order, "info_columns": info_columns(order) if order else [],
                    "label": fmt.label, "knockout": fmt.knockout,
                    "columns": sorted(columns),
                    # groups of brackets draw each group's table with its brackets

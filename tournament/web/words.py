@@ -32,17 +32,14 @@ MISSING_PLACE = "Waiting for the organizer: %(stage)s has no %(place)s, which a 
 # from the earlier stage: it cannot take two slots; the teams named
 DIRECT_QUALIFIED = "Waiting for the organizer: %(teams)s, entering this stage directly, " \
                    "also qualified from %(stage)s; a team takes only one slot."
-# what a game's own score counts: the for, against and difference columns' titles, then the
-# difference column's head (a round difference is no football 득실차 / 得失点差)
-# a standings table's for / against / difference columns, by what a game's score counts:
-# (title for, title against, title difference, header difference, header for, header against);
-# rounds keep their own words in the headers too ("획득 라운드", not a football "득점")
-GAME_SCORE = {"goals": ("Goals for", "Goals against", "Goal difference", "Diff.", "For",
-                        "Against"),
-              "rounds": ("Rounds won", "Rounds lost", "Round difference", "Round diff.",
-                         "Rounds won", "Rounds lost"),
-              "points": ("Points for", "Points against", "Point difference", "Diff.", "For",
-                         "Against")}
+# what a game's own score counts: the for, against and difference columns' whole words
+# (their titles), then the short headings a standings table shows (difference, for,
+# against), so that its team column keeps its width: football's GD / GF / GA; in Korean and
+# Japanese the words are short already, and rounds keep their own ("라운드 득실" /
+# "ラウンド得失差", not a football 득실차 / 得失点差)
+GAME_SCORE = {"goals": ("Goals for", "Goals against", "Goal difference", "GD", "GF", "GA"),
+              "rounds": ("Rounds won", "Rounds lost", "Round difference", "RD", "RW", "RL"),
+              "points": ("Points for", "Points against", "Point difference", "PD", "PF", "PA")}
 
 
 def format_label(name: str) -> str:

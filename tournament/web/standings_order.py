@@ -1,0 +1,55 @@
+"""What orders a stage's standings, as the note under its table says it ("Order: wins–losses,
+then Buchholz, then better seed"), and which of the table's columns decide nothing (a Valve
+Swiss's round difference: a team with +11 below one with −3 is no mistake).
+
+Read from the stage's own settings (its tiebreakers, a Swiss's record rule), so the note
+says what the standings do. A knockout orders by the round a team went out in: no note."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+# each key as the note says it (message ids; short: the note is one line on a phone). A
+# Swiss ranks by its record first ("_wins": 3–0 before 3–1 before 2–3; "_difference": wins
+# minus losses, in a Swiss of a fixed number of rounds); a battle royale by its points
+ORDER_WORDS = {
+    "_wins": "wins–losses", "_difference": "wins minus losses",
+    "points": "match points", "match_wins": "matches won", "losses": "fewer matches lost",
+    "record": "wins–losses", "head_to_head": "head-to-head",
+    "game_difference": "game difference", "games_won": "games won",
+    "goal_difference": "goal difference", "goals_for": "goals scored",
+    "round_difference": "round difference", "rounds_won": "rounds won",
+    "buchholz": "Buchholz", "median_buchholz": "median Buchholz", "seed": "better seed",
+    # a battle royale's: its total first, then its own tiebreakers
+    "total": "total points", "wins": "first places", "placement_points": "placement points",
+    "kills": "kills", "best_placement": "best placement", "best_game": "most points in one game",
+    "last_game_placement": "placement in the last game",
+}
+
+# the standings columns a tiebreaker reads (W, D, L and points always decide: a Swiss's
+# record, a league's points)
+COLUMN_KEYS = {
+    "games": {"game_difference", "games_won"},
+    "for": {"goals_for", "rounds_won", "goal_difference", "round_difference"},
+    "against": {"goal_difference", "round_difference"},
+    "difference": {"goal_difference", "round_difference"},
+    "buchholz": {"buchholz", "median_buchholz"},
+}
+
+
+def order_keys(format_name: str, settings: Any) -> list[str]:
+    """The stage's order, first key first (keys of ``ORDER_WORDS``); none for a knockout."""
+    tiebreakers: Sequence[str] | None = getattr(settings, "tiebreakers", None)
+    if tiebreakers is None:
+        return []
+    if format_name == "swiss":
+        return [f"_{settings.record}", *tiebreakers]
+    if format_name == "free_for_all":
+        return ["total", *tiebreakers]
+    return list(tiebreakers)
+
+
+def info_columns(keys: Sequence[str]) -> list[str]:
+    """The columns a table shows that the order never reads (``COLUMN_KEYS``' names)."""
+    return [column for column, read in COLUMN_KEYS.items() if not read & set(keys)]
