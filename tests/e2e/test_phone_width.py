@@ -135,7 +135,9 @@ async def test_a_live_badge_stays_in_its_card_and_a_lobby_error_has_no_blank_lin
         live = {}
         for stage_id in range(1, 7):
             st = (await client.get(f"/api/stages/{stage_id}")).json()
-            live.update({st["format"]: m for m in st["matches"] if m["status"] == "live"})
+            for m in st["matches"]:
+                if m["status"] == "live":
+                    live[st["format"]] = m
         team, lobby = live["round_robin"]["teams"][0], live["free_for_all"]
         me = await referee(client, slug)
         page = await phone_signed_in(browser, client, me, "ja")

@@ -1,6 +1,6 @@
 """The matches a referee may enter results for: live ones first, then the next ones (by
-scheduled time), then the most recent results (newest first, across its events); with what a console list shows (event,
-stage, round, M number, teams, time in the tournament's zone)."""
+scheduled time), then the most recent results (newest first, across its events); with what
+a console list shows (event, stage, round, M number, teams, time in the tournament's zone)."""
 
 from __future__ import annotations
 
