@@ -132,7 +132,8 @@ async def test_the_demo_says_what_a_game_is_in_each_event(demo):
                                          settings.get("game_first_to"))
     assert said == {("lol", "Group stage"): ("winner", None),
                     ("lol", "Playoffs"): ("winner", None),
-                    ("tekken8", "Top 6"): ("rounds", 3), ("valorant", "Swiss stage"): ("rounds", 13)}
+                    ("tekken8", "Top 6"): ("rounds", 3),
+                    ("valorant", "Swiss stage"): ("rounds", 13)}
     # every finished game of the demo reaches what wins it
     matches = await _matches(demo, slug)
     tekken = [m for m in matches if m["best_of"] == 5 and m["games"] and len(m["teams"]) == 2
