@@ -95,12 +95,13 @@ async def _load(ctx: Context, now: datetime) -> None:
     lol = await _event(ctx, slug, "lol", "League of Legends", "리그 오브 레전드", "リーグ・オブ・レジェンド",
                        [(en, ko, ja, n, p) for en, ko, ja, n, p in LOL_TEAMS])
     groups = await _stage(ctx, slug, "lol", ("Group stage", "조별 리그", "グループステージ"), lol,
-                          "round_robin", {"groups": 2, "advance": 2, "game_minutes": 40})
+                          "round_robin", {"groups": 2, "advance": 2, "game_minutes": 40,
+                                          "game_score": "winner"})
     await _stage(ctx, slug, "lol", ("Playoffs", "플레이오프", "プレーオフ"),
                  {"from_stage": groups["id"], "qualifiers": 2},
                  "single_elimination",
                  {"best_of": 3, "best_of_by_round": {"2": 5}, "third_place_match": True,
-                  "game_minutes": 45})
+                  "game_minutes": 45, "game_score": "winner"})
     planned = [await _play(ctx, groups, day1, ["done" for _ in groups["matches"]],
                            stream="https://www.twitch.tv/kj_esports", station="Main stage")]
     playoffs = await _stage_by_name(ctx, "Playoffs")
@@ -116,7 +117,7 @@ async def _load(ctx: Context, now: datetime) -> None:
         for en, ko, ja, n in VALORANT_CITIES])
     swiss = await _stage(ctx, slug, "valorant", ("Swiss stage", "스위스 스테이지", "スイスステージ"),
                          valorant, "swiss", {"pairing": "valve", "decider_best_of": 3,
-                                             "game_score": "rounds"})
+                                             "game_score": "rounds", "game_first_to": 13})
     # round 3 is played in two waves of four (one match a station): the live match is the
     # last of its wave, the three beside it over (a match left waiting beside it would be
     # "up next" at a time already gone)
@@ -148,7 +149,8 @@ async def _load(ctx: Context, now: datetime) -> None:
                            for en, ko, ja, n in TEKKEN])
     top = await _stage(ctx, slug, "tekken8", ("Top 6", "TOP 6", "TOP 6"), tekken,
                        "double_elimination",
-                       {"best_of": 5, "grand_final": "reset", "game_minutes": 10})
+                       {"best_of": 5, "grand_final": "reset", "game_minutes": 10,
+                        "game_score": "rounds", "game_first_to": 3})
     plan = await _play(ctx, top, day2 + timedelta(hours=2),
                        ["done" for _ in range(5)] + ["live"], station="Booth 2",
                        kind=Rounds(3))

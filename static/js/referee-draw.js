@@ -20,6 +20,8 @@ export function gameLine(ctx, match, number, game, { editable = false, editing =
   const who = document.createElement("span");
   who.className = "muted";
   who.textContent = w ? teamName(ctx.teams, w - 1) : L.draw;
+  // a game with only a winner (game_score "winner"): its winner, never a 1 – 0
+  if (ctx.winner_only && w) [score.textContent, who.textContent] = [fill(L.winner_of, { team: teamName(ctx.teams, w - 1) }), ""];
   li.append(label, score, who);
   if (editable) {  // any stored game can be corrected in place, not only the last one
     const edit = document.createElement("button");
@@ -137,12 +139,15 @@ export function draw(root, ctx, { match: m, editing, busy }) {
     : single(m) ? L.save_result : fmt(L.save_game, n);
   $('[data-action="cancel-edit"]').hidden = editing == null;
   // a series-score-only match takes the next game's winner, nothing it could not keep
-  for (const el of root.querySelectorAll("[data-stepper], [data-action=\"save-game\"]")) el.hidden = seriesOnly;
-  $('[data-action="save-live"]').hidden = seriesOnly || editing != null;
-  $("[data-map-label]").hidden = seriesOnly || !ctx.maps;
-  $("[data-winner]").hidden = !seriesOnly;
+  // so does a stage whose games have only a winner (game_score "winner": League of Legends),
+  // its correction too: no score to step, none in play
+  const byWinner = seriesOnly || !!ctx.winner_only;
+  for (const el of root.querySelectorAll("[data-stepper], [data-action=\"save-game\"]")) el.hidden = byWinner;
+  $('[data-action="save-live"]').hidden = byWinner || editing != null;
+  $("[data-map-label]").hidden = byWinner || !ctx.maps;
+  $("[data-winner]").hidden = !byWinner;
   root.querySelectorAll("[data-action=\"won\"]").forEach((b) => {
-    b.textContent = fill(L.won_game, { team: teamName(ctx.teams, Number(b.dataset.side)), n });
+    b.textContent = fill(L.won_game, { team: teamName(ctx.teams, Number(b.dataset.side)), n: editing ?? n });
   });
   const playable = m.teams[0] != null && m.teams[1] != null;
   const open = m.status === "live" || m.status === "ready";

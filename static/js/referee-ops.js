@@ -18,11 +18,33 @@ function typedRefusal(L, match, game) {
   return null;
 }
 
-// Saving the game typed, or (side 0 or 1: a series-score-only match) the game won by side.
+// A game typed short of what wins one: the line of its question ("" when it looks whole).
+// With the stage's game_first_to (Tekken 3 rounds): a side must reach it. Without it, in a
+// stage that counts rounds or points: a winner's score below every earlier game's looks
+// like a score in play saved as the game (1 – 0 after games won 3 – 1, 3 – 2). Goals and
+// winner-only games are never asked about (a 1 – 0 football game is whole).
+export function shortGame(ctx, match, game, number) {
+  const L = ctx.labels;
+  if (!game?.score || ctx.winner_only || ctx.game_score === "goals") return "";
+  const top = Math.max(...game.score);
+  const said = { game: gameTitle(L, match, number), score: logic.scoreText(game.score) };
+  if (ctx.first_to) {
+    if (top >= ctx.first_to) return "";
+    return fill(ctx.game_score === "points" ? L.short_game_points : L.short_game_rounds,
+                { ...said, n: ctx.first_to });
+  }
+  const earlier = logic.storedGames(match).filter((_, i) => i + 1 !== number)
+    .map((g) => Math.max(...g.score)).filter((x) => x > 0);
+  if (!earlier.length || top >= Math.min(...earlier)) return "";
+  return fill(L.looks_short, { ...said, least: Math.min(...earlier) });
+}
+
+// Saving the game typed, or (side 0 or 1: a series-score-only match, or a stage whose games
+// have only a winner) the game won by side.
 export function gameOp(ctx, match, typedNow, side = null) {
   const L = ctx.labels;
   // a winner's button left over from a drawing before the match got a game list
-  if (side != null && !logic.seriesOnly(match)) return { refused: nothingText(L, match), redraw: true };
+  if (side != null && !logic.seriesOnly(match) && !ctx.winner_only) return { refused: nothingText(L, match), redraw: true };
   const game = side == null ? typedNow : { score: side === 0 ? [1, 0] : [0, 1], map: null };
   const refused = typedRefusal(L, match, game);
   if (refused) return refused;
@@ -42,6 +64,11 @@ export function gameOp(ctx, match, typedNow, side = null) {
       : fill(decides, { team: teamName(ctx.teams, w - 1), score: winnerFirst });
     op.finishLabel = L.save_and_finish;
   }
+  const short = shortGame(ctx, match, game, op.number);
+  if (short) {
+    question = question ? `${short}\n${question}` : short;
+    op.finishLabel = op.finishLabel || L.save_anyway;
+  }
   return { op, question };
 }
 
@@ -58,10 +85,12 @@ export function correctionOp(ctx, match, editing, typedNow) {
   if (fixed.error) return { cancel: true };
   const op = { payload: fixed.payload, clears: true, game, editing, finishLabel: L.save_correction,
                label: L.save_correction };
-  // the game's score before and after, each with the teams it belongs to
-  const question = fill(L.correct_confirm, { game: gameTitle(L, match, editing),
-                                             from: pairScore(ctx.teams, fixed.old.score),
-                                             to: pairScore(ctx.teams, game.score) });
+  // the game's score before and after, each with the teams it belongs to; a game with
+  // only a winner is said by its winner, not 1 – 0 becoming 0 – 1
+  const told = (score) => (ctx.winner_only ? teamName(ctx.teams, logic.winnerOf(score) - 1) : pairScore(ctx.teams, score));
+  const short = shortGame(ctx, match, game, editing);
+  const question = (short ? `${short}\n` : "") + fill(ctx.winner_only ? L.correct_winner : L.correct_confirm, {
+    game: gameTitle(L, match, editing), from: told(fixed.old.score), to: told(game.score) });
   return { op, question };
 }
 

@@ -113,8 +113,8 @@ function cancelEdit() {
   redraw();
 }
 
-async function saveCorrection() {
-  const answer = ops.correctionOp(ctx, state.stored, state.editing, typedNow());
+async function saveCorrection(game = typedNow()) {
+  const answer = ops.correctionOp(ctx, state.stored, state.editing, game);
   if (answer.cancel) { cancelEdit(); return; }
   await act(con, answer);
 }
@@ -122,6 +122,8 @@ async function saveCorrection() {
 // Saving the game typed, or (a series-score-only match) the game won by side i.
 async function saveGame(side = null) {
   if (state.editing != null && side == null) { await saveCorrection(); return; }
+  // a stage whose games have only a winner corrects a game by its winner's button
+  if (state.editing != null) { await saveCorrection({ score: side === 0 ? [1, 0] : [0, 1], map: null }); return; }
   await act(con, ops.gameOp(ctx, state.stored, side == null ? typedNow() : null, side));
 }
 
@@ -247,6 +249,9 @@ root.addEventListener("click", (event) => {
     const input = button.parentElement.querySelector("input");
     const next = (Number(input.value) || 0) + Number(button.dataset.step);
     input.value = String(Math.min(ctx.max_points, Math.max(0, next)));
+    // a stepped box beside an empty one: the other side has scored nothing, so it reads 0
+    // (the first round's winner stepped up, the save asked for the other side's score)
+    for (const other of boxes.points) if (other !== input && other.value.trim() === "") other.value = "0";
     keep();
     return;
   }

@@ -110,3 +110,52 @@ async def test_a_teams_schedule_fits_a_phone_without_scrolling(browser, demo_ser
     await page.screenshot(path=shots / "team-schedule-phone-ko.png", full_page=True)
     assert cut == []
     await page.close()
+
+
+# the live card's badge against its card's top edge, and a several-line error box against
+# the lines it holds (its height beyond them: a blank line between two messages)
+BADGE_IN_CARD = """() => { const c = document.querySelector('.match.status-live'),
+  b = c.querySelector('.badge').getBoundingClientRect(), r = c.getBoundingClientRect(),
+  row = c.querySelector('.meta').getBoundingClientRect();
+  return [b.top - r.top, row.bottom - b.bottom]; }"""
+RING = 3  # the badge's pulsing ring (site.css @keyframes pulse)
+ERROR_GAP = """() => { const box = document.querySelector('[data-error]');
+  const lines = [...box.children].reduce((h, x) => h + x.getBoundingClientRect().height, 0);
+  return [box.children.length, box.clientHeight - lines]; }"""
+
+
+async def test_a_live_badge_stays_in_its_card_and_a_lobby_error_has_no_blank_line(
+        browser, demo_server, shots):
+    """A review at 390 px: in Japanese the team page's live card had its ライブ badge's
+    pulsing ring over the card's top border (2 px from it; the taller Japanese line put it
+    over the row below too), and the battle royale console's box of two mistakes had a blank
+    line between them (the newline between its blocks kept by pre-line)."""
+    async with httpx.AsyncClient(base_url=demo_server.url) as client:
+        slug = await demo_slug(client)
+        live = {}
+        for stage_id in range(1, 7):
+            st = (await client.get(f"/api/stages/{stage_id}")).json()
+            for m in st["matches"]:
+                if m["status"] == "live":
+                    live[st["format"]] = m
+        team, lobby = live["round_robin"]["teams"][0], live["free_for_all"]
+        me = await referee(client, slug)
+        page = await phone_signed_in(browser, client, me, "ja")
+    for lang in ("ja", "ko"):
+        await page.goto(f"{demo_server.url}/teams/{team}?lang={lang}")
+        above, below = await page.evaluate(BADGE_IN_CARD)
+        # its ring clear of the card's 1 px border and of the row below
+        assert (above >= 1 + RING, below >= RING) == (True, True), (lang, above, below)
+    await page.goto(f"{demo_server.url}/matches/{lobby['id']}/referee?lang=ja")
+    places = page.locator("input[data-place]")
+    for i in range(await places.count()):
+        await places.nth(i).fill(str(i + 1))
+        await page.locator("input[data-kills]").nth(i).fill("1")
+    await places.nth(1).fill("1")  # place 1 twice
+    await page.locator("input[data-kills]").nth(2).fill("x")  # and kills that are no number
+    async with page.expect_navigation():
+        await page.locator("[data-save-game]").click()
+    lines, gap = await page.evaluate(ERROR_GAP)
+    await page.screenshot(path=shots / "lobby-two-errors-phone-ja.png")
+    assert (lines, round(gap)) == (2, 0)  # a blank line was 23 px
+    await page.close()

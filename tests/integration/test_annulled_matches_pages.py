@@ -20,6 +20,13 @@ from .test_withdrawn_results_api import league
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 WORDS = {"ko": ("무효", "순위에 반영되지 않습니다"), "ja": ("無効", "順位に含まれません"),
          "en": ("annulled", "does not count")}
+# the feed's note on an annulled result: team 4 named, withdrawal and forfeit kept apart in
+# Japanese (出場辞退, not 棄権)
+WITHDREW = {"ko": "이 경기 결과는 순위에 반영되지 않습니다. 팀 4의 기권으로 이 스테이지는 그 팀의 "
+                  "경기 결과를 무효로 합니다.",
+            "ja": "この試合の結果は順位に含まれません。チーム4が出場辞退したため、このステージでは"
+                  "そのチームの試合結果が無効になります。",
+            "en": "This result does not count: Team 4 withdrew, and this stage annuls its results."}
 
 
 async def annulled_league(client) -> tuple[dict[str, Any], list[int], int,
@@ -73,7 +80,7 @@ async def test_the_stage_page_strikes_out_the_cross_table_and_the_cards(client, 
             assert word in c.get_text(" ", strip=True)
 
 
-@pytest.mark.parametrize("lang", ["ko", "ja"])
+@pytest.mark.parametrize("lang", ["ko", "ja", "en"])
 async def test_the_match_page_the_team_pages_the_overlay_and_the_calendar_say_it(client, lang):
     word, sentence = WORDS[lang]
     _e, t, _sid, ids = await annulled_league(client)
@@ -122,5 +129,8 @@ async def test_the_match_page_the_team_pages_the_overlay_and_the_calendar_say_it
         if int(match_id) in voided(ids, t):
             assert summary.endswith(f"（{word}）" if lang == "ja" else f" ({word})"), summary
             assert sentence in description
+            # naming the team that withdrew, as the console does (it said "a team in it")
+            (note,) = [line for line in description.splitlines() if sentence in line]
+            assert note == WITHDREW[lang], note
         else:
             assert word not in summary and sentence not in description

@@ -93,11 +93,14 @@ async def test_every_live_match_has_its_games_and_every_score_is_its_games_won(d
              and datetime.fromisoformat(m["scheduled_at"])
              <= datetime.fromisoformat(began[m["stage_id"]])]
     assert early == []
-    # ... and the live League of Legends match's page lists them, game by game
+    # ... and the live League of Legends match's page lists them, game by game, each by
+    # its winner (a game of League of Legends has no score: not "Game 1 0 1")
     m = live["lol"]
     page = soup((await demo.get(f"/matches/{m['id']}?lang=en")).text)
-    rows = [visible_text(str(tr)) for tr in page.select("[data-games] tbody tr")]
-    assert rows == [f"Game {i} {g[0]} {g[1]}" for i, g in enumerate(m["games"], start=1)]
+    rows = [[td.get_text(strip=True) for td in tr.select("td.num")]
+            for tr in page.select("[data-games] tbody tr")]
+    assert rows == [["W" if g[0] > g[1] else "", "W" if g[1] > g[0] else ""]
+                    for g in m["games"]]
 
 
 async def test_every_station_of_the_demo_is_listed_and_named_in_ko_and_ja(demo):
@@ -113,3 +116,28 @@ async def test_every_station_of_the_demo_is_listed_and_named_in_ko_and_ja(demo):
     for lang, said in (("ko", "메인 무대"), ("ja", "メインステージ")):
         page = soup((await demo.get(f"/matches/{live['id']}?lang={lang}")).text)
         assert visible_text(str(page.select_one("[data-where]"))).endswith(said), lang
+
+
+async def test_the_demo_says_what_a_game_is_in_each_event(demo):
+    """League of Legends games have only a winner (its pages said "1세트 0 – 1" and its
+    console asked for a score); a Tekken 8 game is won at 3 rounds and a VALORANT map at
+    13, so the console asks before saving a game short of that (a review saved one at 1–0)."""
+    (listed,) = (await demo.get("/api/tournaments")).json()
+    slug = listed["slug"]
+    said = {}
+    for event in ("lol", "tekken8", "valorant"):
+        for st in (await demo.get(f"/api/tournaments/{slug}/events/{event}")).json()["stages"]:
+            settings = (await demo.get(f"/api/stages/{st['id']}")).json()["settings"]
+            said[(event, st["name"])] = (settings.get("game_score"),
+                                         settings.get("game_first_to"))
+    assert said == {("lol", "Group stage"): ("winner", None),
+                    ("lol", "Playoffs"): ("winner", None),
+                    ("tekken8", "Top 6"): ("rounds", 3),
+                    ("valorant", "Swiss stage"): ("rounds", 13)}
+    # every finished game of the demo reaches what wins it
+    matches = await _matches(demo, slug)
+    tekken = [m for m in matches if m["best_of"] == 5 and m["games"] and len(m["teams"]) == 2
+              and m["stage_id"] in {st["id"] for st in (await demo.get(
+                  f"/api/tournaments/{slug}/events/tekken8")).json()["stages"]}]
+    assert tekken and all(max(g) >= 3 for m in tekken
+                          for g in (m["games"][:-1] if m["game_in_play"] else m["games"]))

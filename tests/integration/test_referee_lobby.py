@@ -142,6 +142,9 @@ async def test_a_referee_scores_a_lobby_game_by_game(client, app):
         assert soup(fix.text).select_one(f'[name="kills_{t[2]}"]')["value"] == "3"
         corrected = form_of([t[0], t[2], t[3], t[1]], [1, 3, 0, 2], 1, fix.text)
         r = await b.client.post(f"{console}/game", params={"lang": "ja"}, data=corrected)
+        assert r.status_code == 200 and soup(r.text).select("[data-asking]")  # asked first
+        r = await b.client.post(f"{console}/game", params={"lang": "ja"},
+                                data=corrected | {"confirmed": "1"})
         assert r.status_code == 303
         view = await stage(client, st["id"])
         assert [(row["team_id"], row["points"]) for row in view["standings"]] == \
@@ -288,3 +291,63 @@ async def test_a_finished_lobby_gives_the_teams_final_place_in_its_calendar(clie
     assert (await said("ko"))[-1] == "최종 순위: 3위 · 11점"
     page = soup((await client.get(f"/teams/{t[0]}", params={"lang": "ko"})).text)
     assert page.select_one("[data-standing-place]").get_text(strip=True) == "3위"
+
+
+async def test_a_lobby_correction_asks_first_saying_what_changes_and_stays_on_its_game(
+        client, app):
+    """A review (PUBG, game 4): swapping 1st and 2nd of an entered game was saved with no
+    question, said "게임 4 결과를 저장했습니다" as for a new game and jumped to game 5; the
+    page had no M number though /referee lists the lobby as M1. Now the correction is asked
+    first, naming each team whose place or kills change, old → new; saving it says it was
+    corrected and stays on the game."""
+    event, st = await lobby_stage(client)
+    t = event["teams"]
+    (lobby,) = st["matches"]
+    ref = await make_user(client, role="referee", tournaments=[event["slug"]])
+    console = f"/matches/{lobby['id']}/referee"
+    async with browser_for(app) as b:
+        assert (await b.sign_in(ref["name"])).status_code == 303
+        page = await b.client.get(console, params={"lang": "ko"})
+        title = soup(page.text).select_one(".lobby-title")
+        assert title.get_text(" ", strip=True).startswith(f"M{lobby['number']} · ")
+        r = await b.client.post(f"{console}/game", params={"lang": "ko"},
+                                data=form_of(t, [4, 9, 2, 6], 1, page.text))
+        assert r.status_code == 303
+        fix = await b.client.get(console, params={"lang": "ko", "game": "1"})
+        swapped = form_of([t[1], t[0], t[2], t[3]], [9, 4, 2, 6], 1, fix.text)
+        for lang, question, changes in (
+                ("ko", "이미 입력된 게임 1 결과를 아래와 같이 수정할까요?",
+                 ["팀 1: 1위 · 4킬 → 2위 · 4킬", "팀 2: 2위 · 9킬 → 1위 · 9킬"]),
+                ("ja", "入力済みの第1ゲームを次のとおり修正しますか？",
+                 ["チーム1：1位 · 4キル → 2位 · 4キル", "チーム2：2位 · 9キル → 1位 · 9キル"])):
+            r = await b.client.post(f"{console}/game", params={"lang": lang}, data=swapped)
+            assert r.status_code == 200
+            asked = soup(r.text).select_one("[data-asking]")
+            assert asked.select_one("#lobby-ask-q").get_text(strip=True) == question
+            assert [li.get_text(strip=True) for li in asked.select("[data-change]")] == changes
+            # the typed places stay in the form the question's button saves
+            assert soup(r.text).select_one(f'[name="place_{t[1]}"]')["value"] == "1"
+            confirm = asked.select_one("[data-confirm]")
+            assert (confirm["form"], confirm["name"], confirm["value"]) == (
+                "lobby-form", "confirmed", "1")
+            assert asked.select_one("[data-cancel]")["href"] == f"?game=1&lang={lang}"
+        # nothing is saved until the referee confirms
+        (game,) = (await stage(client, st["id"]))["matches"][0]["placings"]
+        assert [r["team_id"] for r in game["results"]] == t
+        r = await b.client.post(f"{console}/game", params={"lang": "ko"},
+                                data=swapped | {"confirmed": "1"})
+        assert r.status_code == 303
+        assert r.headers["location"] == f"{console}?lang=ko&game=1&fixed=1"
+        (game,) = (await stage(client, st["id"]))["matches"][0]["placings"]
+        assert [r["team_id"] for r in game["results"]] == [t[1], t[0], t[2], t[3]]
+        shown = soup((await b.client.get(r.headers["location"])).text)
+        assert shown.select_one("[data-ok]").get_text(strip=True) == \
+            "게임 1 결과를 수정했습니다. 관람객에게 바로 보입니다."
+        assert shown.select_one("[data-game-title]").get_text(" ", strip=True) == "게임 1 수정"
+        # the same places again: nothing to correct, said, nothing asked
+        again = form_of([t[1], t[0], t[2], t[3]], [9, 4, 2, 6], 1,
+                        (await b.client.get(console, params={"lang": "ko", "game": "1"})).text)
+        r = await b.client.post(f"{console}/game", params={"lang": "ko"}, data=again)
+        assert r.status_code == 422 and not soup(r.text).select("[data-asking]")
+        assert soup(r.text).select_one("[data-error]").get_text(strip=True) == \
+            "게임 1 결과에서 바뀐 내용이 없어 저장하지 않았습니다."

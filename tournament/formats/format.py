@@ -23,7 +23,10 @@ from .types import FormatError, StageFormat, StagePlan
 from .withdrawal import NO_TIMES
 
 Label = tuple[str, int | None]  # a message id and its optional %d parameter
-GAME_SCORES = ("goals", "rounds", "points")  # what a game's own score counts
+# what a game's own score counts; "winner": a game has only a winner (League of Legends,
+# Dota): entered and shown as its winner, never as a 1-0
+GAME_SCORES = ("goals", "rounds", "points", "winner")
+WINNER_ONLY = "winner"
 
 
 def fail(name: str, message: str, **params: object) -> FormatError:
@@ -57,7 +60,10 @@ class Settings:
 
     best_of: int = 1
     best_of_by_round: dict[str, int] = field(default_factory=dict)
-    game_score: str | None = None  # goals | rounds | points: shown as for / against
+    game_score: str | None = None  # goals | rounds | points: shown as for / against; winner
+    # the rounds (or points) a side needs to win a game (Tekken 3, VALORANT 13): a game
+    # saved short of it is asked about first
+    game_first_to: int | None = None
     game_minutes: int = 60  # how long a game takes: clash checks and calendar entries
     # whether best_of_by_round may name one bracket's round ("W2", "L2": double elimination)
     bracket_rounds: ClassVar[bool] = False
@@ -71,6 +77,10 @@ class Settings:
         count(self.game_minutes, "game_minutes", 5, 600)
         if self.game_score is not None:
             choice(self.game_score, "game_score", GAME_SCORES)
+        count(self.game_first_to, "game_first_to", 1, 99, optional=True)
+        if self.game_first_to is not None and self.game_score in ("goals", WINNER_ONLY):
+            raise fail("game_first_to", "game_first_to counts rounds or points: a game of "
+                       f"{self.game_score} has no number to reach.")
         by_round = self.best_of_by_round
         if not isinstance(by_round, dict) or not all(
                 isinstance(k, str) and self._round_key(k) for k in by_round):

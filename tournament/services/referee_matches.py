@@ -1,13 +1,13 @@
 """The matches a referee may enter results for: live ones first, then the next ones (by
-scheduled time), then the most recent results; with what a console list shows (event,
-stage, round, M number, teams, time in the tournament's zone)."""
+scheduled time), then the most recent results (newest first, across its events); with what
+a console list shows (event, stage, round, M number, teams, time in the tournament's zone)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import String, and_, cast
+from sqlalchemy import String, and_, cast, func
 from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -43,8 +43,11 @@ async def for_referee(session: AsyncSession, actor: Actor) -> dict[str, list[dic
                               order_by=(c.scheduled_at, c.id))
     upcoming = await load_matches(session, *base, c.status == MatchStatus.READY, order_by=(
         c.scheduled_at.is_(None), c.scheduled_at, c.stage_id, c.number), limit=NEXT)
-    recent = await load_matches(session, *base, c.status == MatchStatus.COMPLETED,
-                                order_by=(c.updated_at.desc(),), limit=RECENT)
+    # the latest results across every event, newest first by the time each is listed at
+    # (its scheduled time; one never scheduled: when it was saved), not by the row last
+    # written (the demo writes its events one after another; a correction rewrites an old one)
+    recent = await load_matches(session, *base, c.status == MatchStatus.COMPLETED, order_by=(
+        func.coalesce(c.scheduled_at, c.updated_at).desc(), c.id.desc()), limit=RECENT)
     every = [*live, *upcoming, *recent]
     stages = {s.id: s for s in (await session.exec(select(Stage).where(
         col(Stage.id).in_({m.stage_id for m in every})))).all()}

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from babel.lists import format_list
 from icalendar import Calendar, Event, Timezone, vDuration, vText
 
 from .. import i18n
@@ -77,6 +78,19 @@ def _stamp(entry: Mapping[str, Any], team: Mapping[str, Any],
         named += [at for (kind, _), at in changed.items() if kind == "tournament"]
     named.append(decided.get(entry["id"]))
     return max([datetime.fromisoformat(entry["updated_at"]), *(at for at in named if at)])
+
+
+def _annulled_note(entry: Mapping[str, Any], team: Mapping[str, Any], lang: str) -> str:
+    """Why an annulled result does not count, naming the withdrawn team (the feed's own
+    team or its opponent), as the referee console names it."""
+    _ = i18n.gettext(lang)
+    out = [_line(i18n.localized(x, lang)) for x in (team, entry.get("opponent"))
+           if x and x.get("withdrawn")]
+    if not out:
+        return _("This result does not count: a team in it withdrew, and this stage annuls "
+                 "that team's results.")
+    return _("This result does not count: %(team)s withdrew, and this stage annuls its "
+             "results.") % {"team": format_list(out, locale=lang)}
 
 
 def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: str,
@@ -166,8 +180,7 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
                 lines.append(i18n.labelled(_("Final score"), f"{shown[mine]}–{shown[1 - mine]} "
                                            f"{result}".strip(), lang))
         if entry.get("annulled"):
-            lines.append(_("This result does not count: a team in it withdrew, and this "
-                           "stage annuls that team's results."))
+            lines.append(_annulled_note(entry, team, lang))
         if entry["stream_url"]:  # labelled, as the page's link is ("Stream: https://...")
             lines.append(i18n.labelled(_("Stream"), entry["stream_url"], lang))
         event.add("description", "\n".join(lines))

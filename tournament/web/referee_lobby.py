@@ -43,10 +43,11 @@ Line = tuple[str, tuple[str, ...]]
 
 def lobby_page(request: Request, found: dict[str, Any], error: str | list[Line] | None = None,
                typed: dict[str, Any] | None = None, status: int = 200,
-               bad: frozenset[tuple[int, str]] = frozenset(), game: int | None = None
-               ) -> Response:
+               bad: frozenset[tuple[int, str]] = frozenset(), game: int | None = None,
+               asking: list[str] | None = None) -> Response:
     """The form of one game: the next one, or (``?game=N``) a played game to correct, with
-    its stored places filled in. The game is chosen by link, never by a field of the form:
+    its stored places filled in (``asking``: what a correction typed there changes, asked
+    before it is saved). The game is chosen by link, never by a field of the form:
     a form drawn for one game can only save that game."""
     match, stage = found["match"], found["stage"]
     t = found["tournament"]
@@ -75,7 +76,8 @@ def lobby_page(request: Request, found: dict[str, Any], error: str | list[Line] 
         next_number=next_number, chosen=chosen, shown=shown, typed=typed or {}, error=lines,
         described={k: " ".join(v) for k, v in described.items()},
         bad=bad, bad_teams={team for team, _ in bad}, round_label=label,
-        done=request.query_params.get("done"))
+        done=request.query_params.get("done"), fixed=request.query_params.get("fixed"),
+        asking=asking or [])
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -123,6 +125,18 @@ async def save_game(request: Request) -> Response:
     results = [{"team_id": team["id"], "placement": _whole(typed[f"place_{team['id']}"]),
                 "kills": _whole(typed[f"kills_{team['id']}"])} for team in found["lobby"]]
     version = number(form, "version")
+    # a correction of a game entered before asks first, saying what it changes (as the
+    # series console does); a page older than the stored match goes on to be refused below
+    game_number = _whole(typed["number"])
+    stored = games_of(found["match"]).get(game_number or 0)
+    if stored is not None and form.get("confirmed") != "1" \
+            and version == found["match"]["version"]:
+        changes = corrections(request, found["lobby"], stored, typed)
+        if not changes:
+            _ = i18n.gettext(language(request))
+            return lobby_page(request, found, _("Game %d is unchanged: nothing to save.")
+                              % (game_number or 0), typed, 422)
+        return lobby_page(request, found, typed=typed, asking=changes)
     try:
         async with ctx(request).transaction() as session:
             session.info[VIEWER] = identity.actor
@@ -133,7 +147,31 @@ async def save_game(request: Request) -> Response:
     except DomainError as exc:
         return lobby_page(request, found, say(request, exc), typed, exc.status)
     lang = language(request)
+    if stored is not None:  # a correction stays on its game, and says it was corrected
+        return redirect(f"/matches/{_id(request)}/referee?lang={lang}&game={game_number}"
+                        f"&fixed={game_number}")
     return redirect(f"/matches/{_id(request)}/referee?lang={lang}&done={typed['number']}")
+
+
+def corrections(request: Request, lobby: list[dict[str, Any]],
+                stored: dict[int, tuple[int, int]], typed: dict[str, Any]) -> list[str]:
+    """What a correction changes, a line a team: "Team 2: 1st · 9 kills → 2nd · 9 kills"."""
+    lang = language(request)
+    kills = i18n.ngettext(lang)
+
+    def said(place: int, k: int) -> str:
+        return f"{i18n.place(place, 1, lang)} · {kills('%d kill', '%d kills', k) % k}"
+
+    out = []
+    for team in lobby:
+        was = stored.get(team["id"])
+        now = (_whole(typed[f"place_{team['id']}"]) or 0,
+               _whole(typed[f"kills_{team['id']}"]) or 0)
+        if was != now:
+            before = said(*was) if was else "–"
+            out.append(i18n.labelled(i18n.localized(team, lang), f"{before} → {said(*now)}",
+                                     lang))
+    return out
 
 
 def _whole(raw: str) -> int | None:

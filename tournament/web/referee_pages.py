@@ -14,6 +14,7 @@ from starlette.routing import Route
 
 from .. import i18n, titles, views
 from ..errors import Forbidden, NotFound
+from ..formats.format import WINNER_ONLY
 from ..formats.limits import MAX_GAME_POINTS
 from ..services import reads, referee_matches, tournaments
 from . import error_words, referee_lobby, words
@@ -108,6 +109,17 @@ def console_labels(_: Any, published: bool = True, solo: bool = False) -> dict[s
         "series_only": _("Earlier games were entered as a series score only, so only the "
                          "winner of each next game can be added to it."),
         "won_game": _("%(team)s won game %(n)s"), "remove_win": _("Take a game win off…"),
+        # a game with only a winner (game_score "winner"), as its line says it
+        "winner_of": _("%(team)s won"),
+        "correct_winner": _("%(game)s: the winner becomes %(to)s instead of %(from)s. Save "
+                            "the correction?"),
+        # a game saved short of what wins one: asked first, never saved on a slip
+        "short_game_rounds": _("%(game)s is not over at %(score)s: a game is won by the "
+                               "first to win %(n)s rounds. Save it as finished anyway?"),
+        "short_game_points": _("%(game)s is not over at %(score)s: a game is won by the "
+                               "first to %(n)s points. Save it as finished anyway?"),
+        "looks_short": _("%(game)s at %(score)s looks unfinished: every earlier game was "
+                         "won with %(least)s or more. Save it as finished anyway?"),
         "remove_win_ask": _("Whose game win is taken off? Its series score goes down by "
                             "one."),
         "result": _("Result"), "save_result": _("Save the result"),
@@ -207,6 +219,12 @@ async def console(request: Request) -> Response:
         # who may come into this match (a correction elsewhere): named as the sides are
         "entrants": {str(e["id"]): _entrant(e, lang) for e in found["entrants"]},
         "allow_draws": bool(stage["settings"].get("allow_draws")),
+        # what a game's score is (goals, rounds, points; "winner": only its winner, entered
+        # with a button per team) and what wins one (game_first_to: a game saved short of
+        # it is asked about first)
+        "game_score": stage["settings"].get("game_score"),
+        "winner_only": stage["settings"].get("game_score") == WINNER_ONLY,
+        "first_to": stage["settings"].get("game_first_to"),
         # an optional map per game only where the title has maps to pick (titles.map_box)
         "maps": titles.map_box(found["event"].get("game"), stage["settings"]),
         "max_points": MAX_GAME_POINTS,

@@ -20,6 +20,7 @@ LABELS = {
     "best_of": "Best of (games per match)",
     "best_of_by_round": "Best of by round (round=games, …)",
     "game_score": "Game scores are",
+    "game_first_to": "Rounds (or points) a side needs to win a game",
     "game_minutes": "Minutes a game takes (for clash checks and calendars)",
     "third_place_match": "Third-place match",
     "grand_final": "Grand final",
@@ -81,11 +82,12 @@ FOOTBALL_HINT = "Left as it is with goals as the game score: points, goal differ
 LOBBY_LABELS = {
     "game_minutes": "Minutes a game of a lobby takes (for clash checks and calendars)",
 }
-CHOICES: dict[str, tuple[str, ...]] = {"game_score": ("goals", "rounds", "points")}
+CHOICES: dict[str, tuple[str, ...]] = {"game_score": ("goals", "rounds", "points", "winner")}
 # lists of whole numbers whose default is empty (a typed "8, 4, 4" is sent as numbers)
 NUMBER_LISTS = frozenset({"lower_entries"})
 CHOICE_WORDS = {
-    "goals": "goals", "rounds": "rounds", "points": "points", "single": "one match",
+    "goals": "goals", "rounds": "rounds", "points": "points", "winner": "the winner only",
+    "single": "one match",
     "reset": "with a reset", "none": "none", "valve": "Valve (Buchholz)",
     "standard": "standard (Dutch)",
     "keep": "kept (the rest forfeited)", "annul": "annulled",
