@@ -25,7 +25,7 @@ from .cache import versioned
 from .calendar import calendar_targets, schedule_ics
 from .common import int_param, language, reading, slug_param
 from .place_words import label_name, place_name
-from .stage_layout import feeds, layout
+from .stage_layout import feeds, fill_feeds, layout
 from .team_ahead import with_byes
 from .team_view import team_standing, with_rounds
 
@@ -161,6 +161,7 @@ async def tournament_page(request: Request) -> Response:
     async def build(session: AsyncSession) -> Response:
         t = await reads.tournament_detail(session, slug)
         spot = await reads.spotlight(session, slug)
+        fill_feeds(spot["upcoming"])  # "Winner of M2" where a side is not known yet
         teams = {side["id"]: side for m in spot["live"] + spot["upcoming"]
                  for side in m["sides"] if side}
         template = {"spotlight": "tournament_fragment.html",

@@ -1,0 +1,46 @@
+"""What a spectator reads on the shared pages: the matches up next before their teams are
+known, game titles in the page's language, a battle royale's words and a series' games
+called maps where the stage says so."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import AUTH, by_number, make_event, make_stage, report, soup
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+def spot_rows(html: str) -> list[tuple[str, list[str]]]:
+    """The home page's "Up next" list: each match's number and its two sides as shown."""
+    page = soup(html)
+    found = []
+    for section in page.select("section"):
+        if section.h2 is None or section.h2.get_text(strip=True) not in ("다음 경기", "次の試合", "Up next"):
+            continue
+        for box in section.select(".match"):
+            found.append((box.select_one(".num").get_text(strip=True),
+                          [n.get_text(strip=True) for n in box.select("[data-name]")]))
+    return found
+
+
+async def test_up_next_lists_a_match_whose_teams_are_not_known_yet_named_as_the_bracket(
+        client):
+    event = await make_event(client, 4)
+    st = await make_stage(client, event)
+    m = by_number(st)
+    for number, at in ((1, "19:00"), (2, "20:00"), (3, "21:00")):
+        r = await client.patch(f"/api/matches/{m[number]['id']}", json={
+            "scheduled_at": f"2026-11-28T{at}:00+09:00"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+    home = f"/tournaments/{event['slug']}"
+    r = await client.get(f"{home}?lang=ja")
+    assert spot_rows(r.text) == [("M1", ["チーム1", "チーム4"]), ("M2", ["チーム2", "チーム3"]),
+                                 ("M3", ["M1の勝者", "M2の勝者"])]
+    assert (await report(client, m[1]["id"], [1, 0])).status_code == 200
+    expected = {"ko": ["팀 1", "M2 승자"], "ja": ["チーム1", "M2の勝者"],
+                "en": ["Team 1", "Winner of M2"]}
+    for lang, sides in expected.items():
+        r = await client.get(f"{home}?lang={lang}&fragment=spotlight")
+        assert spot_rows(r.text)[-1] == ("M3", sides), lang
+        assert [n for n, _ in spot_rows(r.text)] == ["M2", "M3"]
