@@ -189,7 +189,10 @@ async def _event(ctx: Context, tournament: str, slug: str, en: str, ko: str, ja:
                  teams: list[tuple[str, str, str, str, list[str]]]) -> list[int]:
     async with ctx.transaction() as s:
         await tournaments.create_event(s, tournament, EventCreate(
-            slug=slug, name=en, names={"ko": ko, "ja": ja, "en": en}, game=en))
+            slug=slug, name=en, names={"ko": ko, "ja": ja, "en": en}, game=en,
+            # each event is named for its game: its title in each language is that name
+            # (the pages then show the name alone, not "리그 오브 레전드 / League of Legends")
+            game_names={"ko": ko, "ja": ja, "en": en}))
     ids = []
     for seed, (t_en, t_ko, t_ja, nation, players) in enumerate(teams, start=1):
         async with ctx.transaction() as s:

@@ -121,6 +121,12 @@ Lang = Literal["ko", "ja", "en"]
 # a translation is a name too: a language without one is left out, never sent blank
 NameEntry = Annotated[str, _line(200)]  # the pattern refuses "" as blank, saying so
 Names = Annotated[dict[Lang, NameEntry] | None, Field()]
+# a game's title in each language ("리그 오브 레전드", "リーグ・オブ・レジェンド"), as long as
+# ``game`` may be
+GameTitle = Annotated[str, _line(100)]
+GameNames = Annotated[dict[Lang, GameTitle] | None, Field(
+    description="the game's title in each language (ko, ja, en); a page shows the one of "
+                "its language, else game")]
 
 
 def _year(value: date) -> date:
@@ -254,7 +260,8 @@ class EventCreate(Body):
     slug: Slug
     name: Name
     names: Names = None
-    game: Annotated[str, _line(100)] | None = None
+    game: GameTitle | None = None
+    game_names: GameNames = None
 
 
 class PlayerCreate(Body):

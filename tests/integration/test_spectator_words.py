@@ -44,3 +44,51 @@ async def test_up_next_lists_a_match_whose_teams_are_not_known_yet_named_as_the_
         r = await client.get(f"{home}?lang={lang}&fragment=spotlight")
         assert spot_rows(r.text)[-1] == ("M3", sides), lang
         assert [n for n, _ in spot_rows(r.text)] == ["M2", "M3"]
+
+
+def game_titles(html: str) -> list[tuple[str, str | None]]:
+    """Each game title the page shows beside an event's name, with its ``lang``."""
+    return [(x.get_text(strip=True), x.get("lang")) for x in soup(html).select(
+        "[data-game-title]")]
+
+
+async def test_a_game_title_is_shown_in_the_pages_language_and_never_repeats_the_name(
+        client):
+    event = await make_event(client, 2)
+    api = f"/api/tournaments/{event['slug']}/events/lol"
+    home, page = f"/tournaments/{event['slug']}", f"/tournaments/{event['slug']}/events/lol"
+    r = await client.patch(api, json={"name": "LCK Cup", "names": {"ko": "LCK 컵"},
+                                      "game_names": {"ko": "리그 오브 레전드"}}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    assert r.json()["game_names"] == {"ko": "리그 오브 레전드"}
+    for path in (home, page):
+        r = await client.get(f"{path}?lang=ko")
+        assert game_titles(r.text) == [("리그 오브 레전드", None)], path
+        # no Japanese title: the title as typed, marked as English
+        r = await client.get(f"{path}?lang=ja")
+        assert game_titles(r.text) == [("League of Legends", "en")], path
+    # an event named for its game: its title in each language is its name, said once
+    r = await client.patch(api, json={
+        "name": "League of Legends", "names": {"ko": "리그 오브 레전드", "ja": "LoL"},
+        "game_names": {"ko": "리그 오브 레전드", "ja": "リーグ・オブ・レジェンド"}}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    for lang, shown in (("ko", []), ("en", []), ("ja", [("リーグ・オブ・レジェンド", None)])):
+        for path in (home, page):
+            r = await client.get(f"{path}?lang={lang}")
+            assert game_titles(r.text) == shown, (lang, path)
+    # a new title alone replaces the translations that were the old one's copies only;
+    # no title takes its translations with it
+    r = await client.patch(api, json={"game_names": {"ko": "League of Legends",
+                                                     "ja": "リーグ・オブ・レジェンド"}},
+                           headers=AUTH)
+    r = await client.patch(api, json={"game": "LoL"}, headers=AUTH)
+    assert (r.json()["game"], r.json()["game_names"]) == (
+        "LoL", {"ko": "LoL", "ja": "リーグ・オブ・レジェンド"})
+    r = await client.patch(api, json={"game": None}, headers=AUTH)
+    assert (r.json()["game"], r.json()["game_names"]) == (None, {})
+    # a title too long or in another language is refused, and nothing changes
+    for bad in ({"zh": "英雄联盟"}, {"ko": "x" * 101}):
+        r = await client.patch(api, json={"game": "LoL", "game_names": bad}, headers=AUTH)
+        assert r.status_code == 422, r.text
+        assert r.json()["error"]["code"] == "invalid_input"
+    assert (await client.get(api)).json()["game"] is None

@@ -79,6 +79,9 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
             words.nation_words(code, lang)) if code else "",
         colon="：" if lang == "ja" else ": ",  # after a label: full width in Japanese
         loc=lambda e: i18n.localized(e, lang),
+        # an event's game title in the page's language, with its own language if English
+        # (empty where it is the event's name there)
+        game_title=lambda e: i18n.game_title(e, lang),
         when=lambda v: i18n.when(v, lang, tz), langs=i18n.LANGS, words=words,
         when_in=lambda v, zone: i18n.when(v, lang, zone),
         day=lambda v: i18n.day(v, lang), clock=lambda v: i18n.clock(v, lang, tz),
