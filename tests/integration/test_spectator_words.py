@@ -92,3 +92,21 @@ async def test_a_game_title_is_shown_in_the_pages_language_and_never_repeats_the
         assert r.status_code == 422, r.text
         assert r.json()["error"]["code"] == "invalid_input"
     assert (await client.get(api)).json()["game"] is None
+
+
+async def test_a_battle_royale_is_named_so_and_its_wins_column_is_a_count_of_first_places(
+        client):
+    event = await make_event(client, 4)
+    st = await make_stage(client, event, name="Grand final", format="free_for_all",
+                          settings={"games": 2})
+    heads = {"ko": "1위 횟수", "ja": "1位回数", "en": "Wins"}
+    formats = {"ko": "배틀로얄", "ja": "バトルロイヤル", "en": "Battle royale"}
+    for lang in ("ko", "ja", "en"):
+        page = soup((await client.get(f"/stages/{st['id']}?lang={lang}")).text)
+        cols = [th.get_text(strip=True) for th in page.select("table thead th")]
+        # beside the "#" rank column a bare 1位 read as "1st place"
+        assert cols[:6] == ["#", cols[1], cols[2], cols[3], cols[4], heads[lang]], cols
+        event_page = soup((await client.get(
+            f"/tournaments/{event['slug']}/events/lol?lang={lang}")).text)
+        stage_head = event_page.select_one(f'[data-name-of="stage:{st["id"]}"]').parent
+        assert stage_head.select(".pill")[0].get_text(strip=True) == formats[lang]

@@ -75,7 +75,7 @@ def plan(teams: list[int], settings: FreeForAllSettings) -> StagePlan:
 
 class FreeForAll(Format[FreeForAllSettings]):
     name = StageFormat.FREE_FOR_ALL
-    label = "Free for all"
+    label = "Battle royale"  # as people name the format (its API value: free_for_all)
     settings_type = FreeForAllSettings
     partial = "_stage_ffa.html"
     columns = frozenset({"points"})
