@@ -116,7 +116,9 @@ async def _load(ctx: Context, now: datetime) -> None:
         for en, ko, ja, n in VALORANT_CITIES])
     swiss = await _stage(ctx, slug, "valorant", ("Swiss stage", "스위스 스테이지", "スイスステージ"),
                          valorant, "swiss", {"pairing": "valve", "decider_best_of": 3,
-                                             "game_score": "rounds"})
+                                             "game_score": "rounds",
+                                             # a series' games are maps: "Map 2", "マップ2"
+                                             "game_name": "map"})
     # round 3 is played in two waves of four (one match a station): the live match is the
     # last of its wave, the three beside it over (a match left waiting beside it would be
     # "up next" at a time already gone)

@@ -16,7 +16,8 @@ def spot_rows(html: str) -> list[tuple[str, list[str]]]:
     page = soup(html)
     found = []
     for section in page.select("section"):
-        if section.h2 is None or section.h2.get_text(strip=True) not in ("다음 경기", "次の試合", "Up next"):
+        head = section.h2.get_text(strip=True) if section.h2 else ""
+        if head not in ("다음 경기", "次の試合", "Up next"):
             continue
         for box in section.select(".match"):
             found.append((box.select_one(".num").get_text(strip=True),
@@ -110,3 +111,98 @@ async def test_a_battle_royale_is_named_so_and_its_wins_column_is_a_count_of_fir
             f"/tournaments/{event['slug']}/events/lol?lang={lang}")).text)
         stage_head = event_page.select_one(f'[data-name-of="stage:{st["id"]}"]').parent
         assert stage_head.select(".pill")[0].get_text(strip=True) == formats[lang]
+
+
+def game_rows(html: str) -> list[str]:
+    """The names of a match's games, as its games table (page or overlay) heads them."""
+    return [th.get_text(" ", strip=True) for th in soup(html).select(
+        "[data-games] tbody th, table.ov-games th")]
+
+
+async def test_a_stage_whose_games_are_maps_calls_them_maps_everywhere(client, app):
+    import json
+
+    from icalendar import Calendar
+
+    from tests.accounts_support import browser_for, make_user
+
+    event = await make_event(client, 2)
+    st = await make_stage(client, event, settings={"best_of": 3, "game_name": "map"})
+    m = st["matches"][0]
+    r = await client.patch(f"/api/matches/{m['id']}", json={
+        "games": [{"score": [13, 13], "map": "Bind"}], "status": "live"}, headers=AUTH)
+    assert r.status_code == 422, r.text  # the API's own words call it a map too
+    assert r.json()["error"]["message"].startswith("Map 1 is tied 13-13; a map of this")
+    r = await client.patch(f"/api/matches/{m['id']}", json={
+        "games": [{"score": [13, 3], "map": "Bind"}, {"score": [4, 4], "live": True}],
+        "status": "live", "scheduled_at": "2026-11-28T19:00:00+09:00"}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    said = {"ko": ["1세트", "2세트 진행 중"], "ja": ["マップ1", "マップ2 進行中"],
+            "en": ["Map 1", "Map 2 in play"]}
+    for lang, rows in said.items():
+        for path in (f"/matches/{m['id']}", f"/overlay/matches/{m['id']}",
+                     f"/overlay/tournaments/{event['slug']}/now?stage={st['id']}"):
+            r = await client.get(f"{path}{'&' if '?' in path else '?'}lang={lang}")
+            assert game_rows(r.text) == rows, (lang, path)
+    # the referee console: its next map and every word its script says of one
+    ref = await make_user(client, role="referee", tournaments=[event["slug"]])
+    async with browser_for(app) as b:
+        assert (await b.sign_in(ref["name"])).status_code == 303
+        page = soup((await b.client.get(f"/matches/{m['id']}/referee",
+                                        params={"lang": "ja"})).text)
+        assert page.select_one("[data-next-title]").get_text(strip=True) == "マップ2"
+        data = json.loads(page.select_one("#console-data").string)
+        assert (data["labels"]["save_game"], data["labels"]["in_play"],
+                data["errors"]["tied_game"]) == (
+            "マップ%dを保存", "マップ%d 進行中",
+            "マップ%(game)sが同点です。この試合のマップには勝者が必要です。")
+    # the calendar's finished series lists its maps from the team's side
+    r = await client.patch(f"/api/matches/{m['id']}", json={
+        "games": [{"score": [13, 3], "map": "Bind"}, {"score": [13, 11], "map": "Haven"}],
+        "status": "completed"}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    cal = Calendar.from_ical((await client.get(
+        f"/teams/{event['teams'][1]}/schedule.ics?lang=en")).content)
+    (entry,) = cal.walk("VEVENT")
+    assert str(entry["description"]).splitlines()[2:4] == ["Map 1 (Bind): 3–13",
+                                                          "Map 2 (Haven): 11–13"]
+    # a stage left at its default keeps every page as it was: "Game 1"
+    plain = await make_stage(client, await make_event(client, 2), settings={"best_of": 3})
+    r = await client.patch(f"/api/matches/{plain['matches'][0]['id']}", json={
+        "games": [[1, 0]], "status": "live"}, headers=AUTH)
+    r = await client.get(f"/matches/{plain['matches'][0]['id']}?lang=ja")
+    assert game_rows(r.text) == ["第1ゲーム"]
+
+
+async def test_a_running_stage_is_told_its_games_are_maps_in_the_console_keeping_results(
+        client, app):
+    from tests.accounts_support import form_values
+    from tests.console_support import admin_console, error_of
+
+    event = await make_event(client, 4)
+    st = await make_stage(client, event, settings={"best_of": 3})
+    first = by_number(st)[1]
+    assert (await report(client, first["id"], [2, 0])).status_code == 200
+    con, ctx = await admin_console(client, app)
+    try:
+        path = f"/admin/stages/{st['id']}"
+        form = soup((await con.get(path, "ja")).text).select_one("form[data-stage-settings]")
+        box = form.select_one("select[name=s_game_name]")
+        assert [(o["value"], o.get_text(strip=True)) for o in box.select("option")] == [
+            ("game", "ゲーム（Game 1・第1ゲーム・1세트）"), ("map", "マップ（Map 1・マップ1・1세트）")]
+        assert box.find_parent("label").get_text(" ", strip=True).startswith("ゲームの呼び方")
+        r = await con.post(path, path, form_values(form) | {"s_game_name": "map"}, "ja")
+        assert r.status_code == 303, error_of(r.text)  # words only: nothing to confirm
+    finally:
+        await ctx.__aexit__(None, None, None)
+    after = (await client.get(f"/api/stages/{st['id']}")).json()
+    assert after["settings"]["game_name"] == "map"
+    assert by_number(after)[1]["score"] == [2, 0]  # the result stands
+    # what is not a name of a game is refused, and a lobby has no maps
+    r = await client.patch(f"/api/stages/{st['id']}", json={
+        "settings": {"best_of": 3, "game_name": "set"}}, headers=AUTH)
+    assert (r.status_code, r.json()["error"]["code"]) == (422, "invalid_settings")
+    r = await client.post(f"/api/tournaments/{event['slug']}/events/lol/stages", json={
+        "name": "Lobby", "format": "free_for_all", "seeding": event["teams"],
+        "settings": {"game_name": "map"}}, headers=AUTH)
+    assert (r.status_code, r.json()["error"]["code"]) == (422, "invalid_settings")

@@ -89,6 +89,8 @@ class FreeForAll(Format[FreeForAllSettings]):
                             "best_of_by_round stays empty.",
         "game_score": "A lobby's games are ranked by placement and kills, not by a game "
                       "score: game_score stays empty.",
+        "game_name": "A lobby's games are games, not the maps of a series: game_name stays "
+                     "game.",
     }
 
     def reranks_only(self, old: FreeForAllSettings, new: FreeForAllSettings) -> bool:

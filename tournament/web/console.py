@@ -30,7 +30,8 @@ Run = Callable[[Any, FormData, Actor], Awaitable[Any]]
 FIELD_LABELS = {
     "slug": "Address (slug)", "name": "Name", "names": "Names", "timezone": "Time zone",
     "starts_on": "First day", "ends_on": "Last day", "nation_points": "Nation points",
-    "game": "Game title (English)", "game_names": "Game title", "nation": "Nation", "seed": "Seed", "players": "Players",
+    "game": "Game title (English)", "game_names": "Game title",
+    "nation": "Nation", "seed": "Seed", "players": "Players",
     "format": "Format", "seeding": "Seeding", "settings": "Settings", "handle": "Player",
     "scheduled_at": "Time", "starts_at": "First match at", "venue": "Venue",
     "station": "Station", "stations": "Stations", "stream_url": "Stream",

@@ -24,6 +24,7 @@ from .assets import asset_url
 from .cache import versioned
 from .calendar import calendar_targets, schedule_ics
 from .common import int_param, language, reading, slug_param
+from .game_words import game_words
 from .place_words import label_name, place_name
 from .stage_layout import feeds, fill_feeds, layout
 from .team_ahead import with_byes
@@ -82,6 +83,8 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         # an event's game title in the page's language, with its own language if English
         # (empty where it is the event's name there)
         game_title=lambda e: i18n.game_title(e, lang),
+        # what a stage calls its games ("Game 2" or "Map 2"): message ids by its settings
+        game_words=game_words,
         when=lambda v: i18n.when(v, lang, tz), langs=i18n.LANGS, words=words,
         when_in=lambda v, zone: i18n.when(v, lang, zone),
         day=lambda v: i18n.day(v, lang), clock=lambda v: i18n.clock(v, lang, tz),
