@@ -27,6 +27,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from . import i18n
+from .formats.format import GAME_NAMES
 from .formats.limits import (
     MAX_BEST_OF,
     MAX_GAME_POINTS,
@@ -103,6 +104,12 @@ def _settings_or_defaults(value: Any) -> Any:
 # The settings are the format's (docs/api.md, checked by ``Format.parse_settings``); the
 # schema names the ones a client is most likely to miss.
 SETTINGS_PROPERTIES: dict[str, Any] = {
+    "game_name": {
+        "enum": list(GAME_NAMES),
+        "description": "every format but free_for_all: what a game of a series is called on "
+                       "pages, overlays, the referee console, calendars and in refusals: "
+                       "game (the default: Game 2, 第2ゲーム) or map (Map 2, マップ2); "
+                       "Korean says 2세트 either way"},
     "withdrawn_results": {
         "enum": list(WITHDRAWN_RESULTS),
         "description": "round robin: what a withdrawal does to the team's results in the "

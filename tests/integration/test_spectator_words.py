@@ -189,7 +189,8 @@ async def test_a_running_stage_is_told_its_games_are_maps_in_the_console_keeping
         form = soup((await con.get(path, "ja")).text).select_one("form[data-stage-settings]")
         box = form.select_one("select[name=s_game_name]")
         assert [(o["value"], o.get_text(strip=True)) for o in box.select("option")] == [
-            ("game", "ゲーム（Game 1・第1ゲーム・1세트）"), ("map", "マップ（Map 1・マップ1・1세트）")]
+            ("game", "ゲーム（Game 1・第1ゲーム・1세트）"),
+            ("map", "マップ（Map 1・マップ1・1세트）")]
         assert box.find_parent("label").get_text(" ", strip=True).startswith("ゲームの呼び方")
         r = await con.post(path, path, form_values(form) | {"s_game_name": "map"}, "ja")
         assert r.status_code == 303, error_of(r.text)  # words only: nothing to confirm
