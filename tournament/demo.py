@@ -117,7 +117,9 @@ async def _load(ctx: Context, now: datetime) -> None:
         for en, ko, ja, n in VALORANT_CITIES])
     swiss = await _stage(ctx, slug, "valorant", ("Swiss stage", "스위스 스테이지", "スイスステージ"),
                          valorant, "swiss", {"pairing": "valve", "decider_best_of": 3,
-                                             "game_score": "rounds", "game_first_to": 13})
+                                             "game_score": "rounds", "game_first_to": 13,
+                                             # a series' games are maps: "Map 2", "マップ2"
+                                             "game_name": "map"})
     # round 3 is played in two waves of four (one match a station): the live match is the
     # last of its wave, the three beside it over (a match left waiting beside it would be
     # "up next" at a time already gone)
@@ -191,7 +193,10 @@ async def _event(ctx: Context, tournament: str, slug: str, en: str, ko: str, ja:
                  teams: list[tuple[str, str, str, str, list[str]]]) -> list[int]:
     async with ctx.transaction() as s:
         await tournaments.create_event(s, tournament, EventCreate(
-            slug=slug, name=en, names={"ko": ko, "ja": ja, "en": en}, game=en))
+            slug=slug, name=en, names={"ko": ko, "ja": ja, "en": en}, game=en,
+            # each event is named for its game: its title in each language is that name
+            # (the pages then show the name alone, not "리그 오브 레전드 / League of Legends")
+            game_names={"ko": ko, "ja": ja, "en": en}))
     ids = []
     for seed, (t_en, t_ko, t_ja, nation, players) in enumerate(teams, start=1):
         async with ctx.transaction() as s:

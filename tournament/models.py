@@ -61,6 +61,9 @@ class Event(SQLModel, table=True):
     name: str = Field(max_length=200)
     names: dict[str, str] | None = _json()
     game: str | None = Field(default=None, max_length=100)
+    # the game's title in each language (migration 0018): {"ko": "리그 오브 레전드", ...};
+    # a page shows the one of its language, else ``game``
+    game_names: dict[str, str] | None = _json()
     position: int = 0
 
 

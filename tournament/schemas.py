@@ -27,6 +27,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from . import i18n
+from .formats.format import GAME_NAMES
 from .formats.limits import (
     MAX_BEST_OF,
     MAX_GAME_POINTS,
@@ -103,6 +104,12 @@ def _settings_or_defaults(value: Any) -> Any:
 # The settings are the format's (docs/api.md, checked by ``Format.parse_settings``); the
 # schema names the ones a client is most likely to miss.
 SETTINGS_PROPERTIES: dict[str, Any] = {
+    "game_name": {
+        "enum": list(GAME_NAMES),
+        "description": "every format but free_for_all: what a game of a series is called on "
+                       "pages, overlays, the referee console, calendars and in refusals: "
+                       "game (the default: Game 2, 第2ゲーム) or map (Map 2, マップ2); "
+                       "Korean says 2세트 either way"},
     "withdrawn_results": {
         "enum": list(WITHDRAWN_RESULTS),
         "description": "round robin: what a withdrawal does to the team's results in the "
@@ -121,6 +128,12 @@ Lang = Literal["ko", "ja", "en"]
 # a translation is a name too: a language without one is left out, never sent blank
 NameEntry = Annotated[str, _line(200)]  # the pattern refuses "" as blank, saying so
 Names = Annotated[dict[Lang, NameEntry] | None, Field()]
+# a game's title in each language ("리그 오브 레전드", "リーグ・オブ・レジェンド"), as long as
+# ``game`` may be
+GameTitle = Annotated[str, _line(100)]
+GameNames = Annotated[dict[Lang, GameTitle] | None, Field(
+    description="the game's title in each language (ko, ja, en); a page shows the one of "
+                "its language, else game")]
 
 
 def _year(value: date) -> date:
@@ -254,7 +267,8 @@ class EventCreate(Body):
     slug: Slug
     name: Name
     names: Names = None
-    game: Annotated[str, _line(100)] | None = None
+    game: GameTitle | None = None
+    game_names: GameNames = None
 
 
 class PlayerCreate(Body):

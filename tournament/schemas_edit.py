@@ -14,6 +14,8 @@ from .schemas import (
     URL,
     YEARS,
     Body,
+    GameNames,
+    GameTitle,
     Id,
     Integral,
     KnownNation,
@@ -77,7 +79,8 @@ class EventUpdate(Patch):
 
     name: Name | None = None
     names: Names = None
-    game: Annotated[str, _line(100)] | None = None
+    game: GameTitle | None = None
+    game_names: GameNames = None
 
 
 class TeamUpdate(Patch):

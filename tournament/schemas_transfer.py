@@ -160,6 +160,7 @@ class EventRow(Body):
     name: Name
     names: Names = None
     game: str | None = None
+    game_names: Names = None
     position: Count = 0
     teams: list[TeamRow] = Field(default_factory=list)
     stages: list[StageRow] = Field(default_factory=list)

@@ -81,6 +81,7 @@ class EventView(TypedDict):
     name: str
     names: dict[str, str]
     game: str | None
+    game_names: dict[str, str]
 
 
 def event_view(e: Event, tournament_slug: str) -> EventView:
@@ -91,6 +92,7 @@ def event_view(e: Event, tournament_slug: str) -> EventView:
         "name": e.name,
         "names": e.names or {},
         "game": e.game,
+        "game_names": e.game_names or {},
     }
 
 

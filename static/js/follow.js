@@ -9,7 +9,8 @@
 //                              it looks): on any change of the match it shows, and when a
 //                              match there changes status or time (the server then picks
 //                              the match to show again: the next one, once this one ends);
-//   [data-follow="spotlight"]  the home page's live and next matches;
+//   [data-follow="spotlight"]  the home page's live and next matches (those to come
+//                              whether or not their teams are known: "Winner of M2");
 //   [data-follow="nations"]    the nation table and head-to-head: on tournament.updated,
 //                              and when a two-team match is decided or undone (a match
 //                              between nations moves the head-to-head; the server sends
@@ -139,7 +140,7 @@ function involves(match, el) {
   if (kind === "now") return movesNow(match, el);
   if (kind === "spotlight") {
     return match.status === "live" || !!el.querySelector(`[data-match="${match.id}"]`)
-      || (match.status === "ready" && match.scheduled_at != null);
+      || ((match.status === "ready" || match.status === "pending") && match.scheduled_at != null);
   }
   return false;
 }

@@ -69,6 +69,14 @@ async def test_home_page_live_now_follows_the_feed(browser, live_server, shots):
             "score": [1, 0], "status": "completed"}, headers=AUTH)
         assert r.status_code == 200
         await expect(live).to_have_count(0)  # finished: no longer "live now"
+        # the final, its teams not both known, is put on the schedule: it is up next,
+        # its empty side named by the semifinal that fills it
+        final = by_number(st)[3]
+        r = await client.patch(f"/api/matches/{final['id']}", json={
+            "scheduled_at": "2026-11-28T21:00:00+09:00"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        await expect(spot.locator(f'.match[data-match="{final["id"]}"] [data-side="1"] '
+                                  "[data-name]")).to_have_text("M2の勝者")
         await page.screenshot(path=shots / "home-ja.png", full_page=True)
         await page.close()
 

@@ -32,10 +32,20 @@ async def test_a_tournament_is_set_up_in_the_console(client, app):
         assert "한일 컵" in visible_text(page.text) and soup(page.text).select("[data-publish]")
         r = await con.post(f"/admin/t/{slug}", f"/admin/t/{slug}/events", {
             "slug": "lol", "name": "League of Legends", "name_ko": "리그 오브 레전드",
-            "game": "League of Legends"})
+            "game": "League of Legends", "game_ja": "リーグ・オブ・レジェンド"})
         assert r.status_code == 303 and r.headers["location"].startswith(
             f"/admin/t/{slug}/e/lol")
         event_page = f"/admin/t/{slug}/e/lol"
+        # the game's title in each language, from the event's settings form too
+        r = await con.post(event_page, event_page, {
+            "name": "League of Legends", "name_ko": "리그 오브 레전드",
+            "game": "League of Legends", "game_ko": "리그 오브 레전드",
+            "game_ja": "リーグ・オブ・レジェンド"})
+        assert r.status_code == 303, error_of(r.text)
+        assert (await client.get(f"/api/tournaments/{slug}/events/lol", headers=AUTH)).json()[
+            "game_names"] == {"ko": "리그 오브 레전드", "ja": "リーグ・オブ・レジェンド"}
+        form = soup((await con.get(event_page, "ja")).text).select_one("[data-event-settings]")
+        assert form.select_one('[name="game_ja"]')["value"] == "リーグ・オブ・レジェンド"
         good = ("name,name_ko,name_ja,nation,seed,players\n"
                 "T1,티원,,KR,1,Faker;Oner\nGen.G,젠지,,KR,2,Chovy\n"
                 "DetonatioN,,デトネーション,JP,3,Yutapon\nFukuoka,,福岡,JP,4,\n")

@@ -57,6 +57,9 @@ def test_every_template_message_is_translated():
                   layout.SECTIONS):
         used |= set(table.values())
     used |= {label for triple in words.GAME_SCORE.values() for label in triple}
+    from tournament.web.game_words import GAME_WORDS  # "Game 2" or "Map 2", by the stage
+
+    used |= {text for called in GAME_WORDS.values() for text in called.values()}
     used |= set(words.AUDIT_ACTIONS.values()) | set(words.AUDIT_VIA.values())
     used |= set(words.AUDIT_TARGETS.values())
     # errors said by code (pages and the referee console), and the console's own words

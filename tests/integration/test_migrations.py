@@ -88,6 +88,7 @@ OLD_ROWS = """
 # what each table's rows read as, before and after (the added column left out)
 OLD_VIEW = {"tournament": ("SELECT id, slug, nation_scoring FROM tournament",
                            [(7, "cup", "best")]),
+            "event": ("SELECT id, slug, name FROM event", [(3, "fc", "eFootball")]),
             "team": ("SELECT id, name, withdrawn FROM team", [(4, "Busan", 1)]),
             "stage": ("SELECT id, name, settings FROM stage",
                       [(5, "League", '{"allow_draws": true}')]),
@@ -116,6 +117,9 @@ OLD_VIEW = {"tournament": ("SELECT id, slug, nation_scoring FROM tournament",
     # a tournament made before has no stations: its matches' stations are shown as typed
     ("0017_tournament_stations", "0016_stage_completed_at", "tournament", "stations", None,
      '[{"name": "Booth 2", "names": {"ko": "2번 부스"}}]'),
+    # an event made before has no game title per language: its game is shown as typed
+    ("0018_event_game_names", "0017_tournament_stations", "event", "game_names", None,
+     '{"ko": "리그 오브 레전드"}'),
 ])
 def test_a_migration_adds_its_column_to_old_rows_and_takes_it_back(
         tmp_path, revision, before, table, column, default, value):

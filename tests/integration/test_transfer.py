@@ -71,6 +71,9 @@ def _ids(value: Any, ids: Ids, kind: str) -> Any:
 
 async def played_tournament(client: httpx.AsyncClient) -> dict[str, Any]:
     event = await make_event(client, 6, nations=("KR", "JP", "CN"))
+    r = await client.patch(f"/api/tournaments/{event['slug']}/events/lol", json={
+        "game_names": {"ko": "리그 오브 레전드", "ja": "リーグ・オブ・レジェンド"}}, headers=AUTH)
+    assert r.status_code == 200, r.text
     groups = await make_stage(client, event, name="Groups", format="round_robin",
                               names={"ko": "조별 리그"},
                               settings={"groups": 2, "allow_draws": True})
@@ -124,6 +127,8 @@ async def test_export_and_import_into_the_other_database(client, db_url, tmp_pat
                for e in doc["events"] for st in e["stages"] for m in st["matches"]
                if m["game_in_play"]]
     assert in_play == [([[1, 0]], 0, 0, "live")]
+    assert [e["game_names"] for e in doc["events"]] == [
+        {"ko": "리그 오브 레전드", "ja": "リーグ・オブ・レジェンド"}]
     target = (await create_postgres(PG_URL)) if db_url.startswith("sqlite") else \
         f"sqlite+aiosqlite:///{tmp_path / 'imported.db'}"
     try:

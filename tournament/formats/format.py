@@ -27,6 +27,12 @@ Label = tuple[str, int | None]  # a message id and its optional %d parameter
 # Dota): entered and shown as its winner, never as a 1-0
 GAME_SCORES = ("goals", "rounds", "points", "winner")
 WINNER_ONLY = "winner"
+# what a game of a series is called where people read it: "Game 2" / "第2ゲーム" (a LoL
+# best-of), or "Map 2" / "マップ2" (a VALORANT or CS2 series, as their broadcasts say);
+# Korean says 2세트 either way. No "set": a fighting game's set is the whole match.
+GAME_NAMES = ("game", "map")
+# settings that only change the words pages use: a running stage takes them as they are
+WORDING_SETTINGS = frozenset({"game_name"})
 
 
 def fail(name: str, message: str, **params: object) -> FormatError:
@@ -65,6 +71,7 @@ class Settings:
     # saved short of it is asked about first
     game_first_to: int | None = None
     game_minutes: int = 60  # how long a game takes: clash checks and calendar entries
+    game_name: str = "game"  # game | map: what pages, overlays and the console call a game
     # whether best_of_by_round may name one bracket's round ("W2", "L2": double elimination)
     bracket_rounds: ClassVar[bool] = False
 
@@ -81,6 +88,7 @@ class Settings:
         if self.game_first_to is not None and self.game_score in ("goals", WINNER_ONLY):
             raise fail("game_first_to", "game_first_to counts rounds or points: a game of "
                        f"{self.game_score} has no number to reach.")
+        choice(self.game_name, "game_name", GAME_NAMES)
         by_round = self.best_of_by_round
         if not isinstance(by_round, dict) or not all(
                 isinstance(k, str) and self._round_key(k) for k in by_round):
@@ -204,11 +212,12 @@ class Format(Generic[S]):
         return names
 
     def reranks_only(self, old: S, new: S) -> bool:
-        """Whether ``new`` differs from ``old`` only in ``ranking_settings``: the matches
-        and their results stand, and the standings are read again under the new rules."""
+        """Whether ``new`` differs from ``old`` only in ``ranking_settings`` (or in words,
+        ``WORDING_SETTINGS``): the matches and their results stand, and the standings are
+        read again under the new rules."""
         changed = {f.name for f in fields(self.settings_type)
                    if getattr(old, f.name) != getattr(new, f.name)}
-        return changed <= self.ranking_settings
+        return changed <= self.ranking_settings | WORDING_SETTINGS
 
     def defaults(self, raw: Mapping[str, Any]) -> dict[str, Any]:
         """Defaults that depend on other settings (Standard Swiss's tiebreakers)."""

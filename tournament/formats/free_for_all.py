@@ -75,7 +75,7 @@ def plan(teams: list[int], settings: FreeForAllSettings) -> StagePlan:
 
 class FreeForAll(Format[FreeForAllSettings]):
     name = StageFormat.FREE_FOR_ALL
-    label = "Free for all"
+    label = "Battle royale"  # as people name the format (its API value: free_for_all)
     settings_type = FreeForAllSettings
     partial = "_stage_ffa.html"
     columns = frozenset({"points"})
@@ -91,6 +91,8 @@ class FreeForAll(Format[FreeForAllSettings]):
                       "score: game_score stays empty.",
         "game_first_to": "A lobby's games are ranked by placement and kills, not by a game "
                          "score: game_first_to stays empty.",
+        "game_name": "A lobby's games are games, not the maps of a series: game_name stays "
+                     "game.",
     }
 
     def reranks_only(self, old: FreeForAllSettings, new: FreeForAllSettings) -> bool:

@@ -174,10 +174,11 @@ class StageMachine:
         draws = self.stage.format.allows_draws(self.stage.settings)
         given = update.given
         sent = list(update.games) if "games" in given and update.games is not None else None
-        in_play = scoring.game_in_play(sent) if sent is not None else False
+        unit = self.stage.settings.game_name  # "Map 2 is tied" where a game is a map
+        in_play = scoring.game_in_play(sent, unit) if sent is not None else False
         if in_play and completed:
             scoring.refuse_game_in_play()
-        games = scoring.check_games(sent, m.best_of, draws, in_play) \
+        games = scoring.check_games(sent, m.best_of, draws, in_play, unit) \
             if sent is not None else None
         maps = scoring.game_maps(sent) if sent is not None else None
         finished = (games[:-1] if in_play else games) if games is not None else None

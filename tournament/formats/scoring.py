@@ -40,12 +40,15 @@ def _pair(value: object, field: str) -> tuple[int, int]:
 
 
 def check_games(games: object, best_of: int, allow_draws: bool = False,
-                in_play: bool = False) -> list[list[int]]:
+                in_play: bool = False, unit: str = "game") -> list[list[int]]:
     """Game scores that a best-of can hold: at most ``best_of`` games, none played after
     the series was decided, and no tied game unless the stage allows draws (a league's
     best-of-1 football match may end 4-4; a game of a best-of-3 cannot). A game may also
     be ``{"score": [a, b], "map": "Ascent"}`` (``game_maps`` reads the maps). With
-    ``in_play`` the last game is still being played: it may be level (0-0 at kick-off)."""
+    ``in_play`` the last game is still being played: it may be level (0-0 at kick-off).
+    ``unit`` is what the stage calls a game (its ``game_name``: "Map 2 is tied"), also
+    given to a refusal's params for pages to say it so."""
+    noun = unit.capitalize()
     if not isinstance(games, list):
         raise FormatError("invalid_games", "games is a list of [a, b] game scores.", "games")
     result = [list(_pair(g["score"] if isinstance(g, dict) and "score" in g else g, "games"))
@@ -59,14 +62,15 @@ def check_games(games: object, best_of: int, allow_draws: bool = False,
     need = wins_needed(best_of)
     for number, (a, b) in enumerate(result, start=1):
         if max(a, b) > MAX_GAME_POINTS:
-            raise FormatError("invalid_games", f"Game {number}: a game score is at most "
-                              f"{MAX_GAME_POINTS}.", "games", game=number)
+            raise FormatError("invalid_games", f"{noun} {number}: a {unit} score is at most "
+                              f"{MAX_GAME_POINTS}.", "games", game=number, unit=unit)
         if a == b and not allow_draws and not (in_play and number == len(result)):
-            raise FormatError("tied_game", f"Game {number} is tied {a}-{b}; a game of this "
-                              "match needs a winner.", "games", game=number)
+            raise FormatError("tied_game", f"{noun} {number} is tied {a}-{b}; a {unit} of "
+                              "this match needs a winner.", "games", game=number, unit=unit)
         if number > 1 and max(score_from_games(result[:number - 1])) >= need:
-            raise FormatError("invalid_games", f"Game {number} comes after the series was "
-                              f"decided (best-of-{best_of}).", "games", game=number)
+            raise FormatError("invalid_games", f"{noun} {number} comes after the series was "
+                              f"decided (best-of-{best_of}).", "games", game=number,
+                              unit=unit)
     return result
 
 
@@ -138,7 +142,7 @@ def game_maps(games: list[object]) -> list[str | None] | None:
     return maps if any(m is not None for m in maps) else None
 
 
-def game_in_play(games: list[object]) -> bool:
+def game_in_play(games: list[object], unit: str = "game") -> bool:
     """Whether the last game is marked in play (``{"score": [1, 0], "live": true}``): shown,
     not counted. Only the last game can be; the games before it are finished."""
     flags: list[bool] = []
@@ -149,9 +153,9 @@ def game_in_play(games: list[object]) -> bool:
         flags.append(bool(live))
     if any(flags[:-1]):
         number = flags.index(True) + 1
-        raise FormatError("live_game_not_last", f"Game {number} cannot be in play: only the "
-                          "last game is; the games before it are finished.", "games",
-                          game=number)
+        raise FormatError("live_game_not_last", f"{unit.capitalize()} {number} cannot be in "
+                          f"play: only the last {unit} is; the {unit}s before it are "
+                          "finished.", "games", game=number, unit=unit)
     return bool(flags) and flags[-1]
 
 

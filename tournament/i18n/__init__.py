@@ -105,6 +105,23 @@ def localized(entity: Mapping[str, Any] | None, lang: str) -> str:
     return str(names.get(lang) or entity.get("name") or "")
 
 
+def game_title(event: Mapping[str, Any] | None, lang: str) -> tuple[str, str | None]:
+    """An event's game title as a page in ``lang`` shows it beside the event's name: its
+    title in ``lang`` (``game_names``), else the title as typed (``game``); nothing when
+    that is the event's own name there ("eFootball / eFootball", "리그 오브 레전드 / 리그
+    오브 레전드"). With it the language it is in when that differs from the page's: the
+    title as typed, in Latin letters on a Korean or Japanese page, is the default English
+    one (``lang="en"``, WCAG 3.1.2); else None."""
+    if not event or not event.get("game"):
+        return "", None
+    own = (event.get("game_names") or {}).get(lang)
+    title = str(own or event["game"])
+    if title.casefold() == localized(event, lang).casefold():
+        return "", None
+    latin = all(ord(ch) < 0x250 or not ch.isalpha() for ch in title)
+    return title, "en" if lang != "en" and not own and latin else None
+
+
 def when(value: str | datetime | None, lang: str, tz: str) -> str:
     """A match time as people read it on a schedule: ``Sat, Nov 28 19:00 KST``,
     ``11월 28일 (토) 19:00 KST``, ``11月28日(土) 19:00 JST`` (24-hour clock, the zone's

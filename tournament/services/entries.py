@@ -17,7 +17,7 @@ from ..live.outbox import emit
 from ..models import Event, EventLog, Player, RefereeAssignment, Stage, Team, Tournament
 from ..schemas_edit import EventUpdate, TeamUpdate
 from .context import lock_tournament
-from .naming import rename, require_change
+from .naming import rename, require_change, retitle
 from .sql_store import TABLE
 from .tournaments import event_by_slug, players_of, team_names_free, tournament_by_slug
 
@@ -100,11 +100,10 @@ async def update_event(session: AsyncSession, slug: str, event_slug: str,
     await lock_tournament(session, tournament.id)
     event = await event_by_slug(session, tournament, event_slug)
     given = body.model_fields_set
-    require_change(given, "name, names or game")
+    require_change(given, "name, names, game or game_names")
     before = views.event_view(event, tournament.slug)
     rename(event, given, body.model_dump(include={"name", "names"}))
-    if "game" in given:
-        event.game = body.game
+    retitle(event, given, body.game, body.game_names)
     session.add(event)
     await session.flush()
     view = views.event_view(event, tournament.slug)

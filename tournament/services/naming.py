@@ -1,4 +1,5 @@
-"""A rename: ``name`` and the per-language ``names`` of a tournament, event, team or stage."""
+"""A rename: ``name`` and the per-language ``names`` of a tournament, event, team or stage;
+an event's game title (``game``, ``game_names``) alike."""
 
 from __future__ import annotations
 
@@ -28,6 +29,29 @@ def rename(entity: Named, given: Set[str], fields: Mapping[str, Any]) -> None:
         entity.names = {str(k): str(v) for k, v in (fields.get("names") or {}).items()}
     elif entity.name != old and entity.names:
         entity.names = {k: entity.name if v == old else v for k, v in entity.names.items()}
+
+
+class Titled(Protocol):
+    game: str | None
+    game_names: dict[str, str] | None
+
+
+def retitle(event: Titled, given: Set[str], game: str | None,
+            game_names: Mapping[Any, str] | None) -> None:
+    """Apply ``game`` and ``game_names`` from a PATCH body as ``rename`` applies names: the
+    translations sent replace the stored ones; a new title sent alone replaces the
+    translations that were the old title word for word, and no title at all (``null``)
+    takes its translations with it."""
+    old = event.game
+    if "game" in given:
+        event.game = game
+    if "game_names" in given:
+        event.game_names = {str(k): str(v) for k, v in (game_names or {}).items()} or None
+    elif event.game is None:
+        event.game_names = None
+    elif event.game != old and event.game_names:
+        event.game_names = {k: event.game if v == old else v
+                            for k, v in event.game_names.items()}
 
 
 def require_change(given: Set[str], fields: str) -> None:

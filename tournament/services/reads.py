@@ -261,13 +261,17 @@ async def _schedule_entry(session: AsyncSession, m: MatchState, team_id: int,
 async def spotlight(session: AsyncSession, slug: str,
                     upcoming: int = 6) -> dict[str, list[dict[str, Any]]]:
     """The tournament's live matches and the next scheduled ones, with their teams and
-    where they are played (for the tournament's home page)."""
+    where they are played (for the tournament's home page). A match to come is listed in
+    its time's order whether or not its teams are known yet (a final waiting for a
+    semifinal); its stage's ``seeding`` comes with it, for the page to name what fills an
+    empty side ("Winner of M2", ``stage_layout.fill_feeds``)."""
     t = await tournament_by_slug(session, slug)
     live = await load_matches(session, TABLE.c.tournament_id == t.id,
                               TABLE.c.status == MatchStatus.LIVE, TABLE.c.active, NOT_DRAFT,
                               order_by=(TABLE.c.scheduled_at, TABLE.c.id))
     soon = await load_matches(session, TABLE.c.tournament_id == t.id,
-                              TABLE.c.status == MatchStatus.READY, TABLE.c.active, NOT_DRAFT,
+                              TABLE.c.status.in_((MatchStatus.READY, MatchStatus.PENDING)),
+                              TABLE.c.active, NOT_DRAFT,
                               TABLE.c.scheduled_at.is_not(None),
                               order_by=(TABLE.c.scheduled_at, TABLE.c.id), limit=upcoming)
     team_ids = {x for m in (*live, *soon) for x in (m.team1_id, m.team2_id) if x}
@@ -284,7 +288,7 @@ async def spotlight(session: AsyncSession, slug: str,
         stage = stages[m.stage_id]
         return views.match_view(m, t.timezone, struck.get(m.stage_id, annulment.NONE)) | {
             "sides": [teams.get(m.team1_id or 0), teams.get(m.team2_id or 0)],
-            "stage": views.stage_summary(stage),
+            "stage": views.stage_summary(stage), "seeding": stage.seeding or [],
             "event": views.event_view(events[stage.event_id], t.slug)}
 
     return {"live": [entry(m) for m in live], "upcoming": [entry(m) for m in soon]}

@@ -74,6 +74,7 @@ async def export_tournament(session: AsyncSession, slug: str) -> dict[str, Any]:
                                            for p in plans_of(s)]})
         out_events.append({
             "slug": e.slug, "name": e.name, "names": e.names or {}, "game": e.game,
+            "game_names": e.game_names or {},
             "position": e.position,
             "teams": [{"id": x.id, "name": x.name, "names": x.names or {}, "nation": x.nation,
                        "seed": x.seed, "withdrawn": x.withdrawn,
@@ -184,7 +185,7 @@ def _check_unique(doc: Export) -> None:
 async def _event(session: AsyncSession, t: Tournament, row: EventRow, where: str) -> None:
     assert t.id is not None
     event = Event(tournament_id=t.id, slug=row.slug, name=row.name, names=_names(row.names),
-                  game=row.game, position=row.position)
+                  game=row.game, game_names=_names(row.game_names), position=row.position)
     session.add(event)
     await session.flush()
     assert event.id is not None

@@ -13,6 +13,7 @@ from icalendar import Calendar, Event, Timezone, vDuration, vText
 from .. import i18n
 from ..formats.clashes import GAME_MINUTES, expected_end
 from . import words
+from .game_words import game_words
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 UID_DOMAIN = "tournament-service"  # a match's UID: match-{id}.{tournament slug}@this
@@ -23,6 +24,22 @@ def _line(text: str) -> str:
     """A name as one line (names stored before control characters were refused may hold
     newlines, which a calendar property cannot)."""
     return CONTROL.sub(" ", text).strip()
+
+
+def _game_lines(entry: Mapping[str, Any], mine: int, _: Any, lang: str) -> list[str]:
+    """Each game of a finished series from the team's side, named as its stage names its
+    games ("Map 1 (Bind): 13–3", "マップ1（Bind）：13–3", "1세트 (Bind): 13–3"); none for a
+    one-game match without a map (its score is the result's)."""
+    games, maps = entry.get("games") or [], entry.get("maps") or []
+    if not games or (entry["best_of"] == 1 and len(games) == 1 and not any(maps)):
+        return []
+    one = _(game_words((entry.get("stage") or {}).get("settings"))["one"])
+    lines = []
+    for n, game in enumerate(games, start=1):
+        where = maps[n - 1] if len(maps) >= n and maps[n - 1] else None
+        label = one % n + (i18n.aside(_line(where), lang) if where else "")
+        lines.append(i18n.labelled(label, f"{game[mine]}–{game[1 - mine]}", lang))
+    return lines
 
 
 def _waiting(entry: Mapping[str, Any], team: Mapping[str, Any],
@@ -179,6 +196,7 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
                 result = {"W": _("Win"), "D": _("Draw"), "L": _("Loss")}.get(outcome, "")
                 lines.append(i18n.labelled(_("Final score"), f"{shown[mine]}–{shown[1 - mine]} "
                                            f"{result}".strip(), lang))
+                lines += _game_lines(entry, mine, _, lang)
         if entry.get("annulled"):
             lines.append(_annulled_note(entry, team, lang))
         if entry["stream_url"]:  # labelled, as the page's link is ("Stream: https://...")

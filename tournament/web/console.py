@@ -30,7 +30,8 @@ Run = Callable[[Any, FormData, Actor], Awaitable[Any]]
 FIELD_LABELS = {
     "slug": "Address (slug)", "name": "Name", "names": "Names", "timezone": "Time zone",
     "starts_on": "First day", "ends_on": "Last day", "nation_points": "Nation points",
-    "game": "Game", "nation": "Nation", "seed": "Seed", "players": "Players",
+    "game": "Game title (English)", "game_names": "Game title",
+    "nation": "Nation", "seed": "Seed", "players": "Players",
     "format": "Format", "seeding": "Seeding", "settings": "Settings", "handle": "Player",
     "scheduled_at": "Time", "starts_at": "First match at", "venue": "Venue",
     "station": "Station", "stations": "Stations", "stream_url": "Stream",
@@ -237,9 +238,11 @@ def optional(form: FormData, name: str, limit: int = 200) -> str | None:
     return text(form, name, limit) or None
 
 
-def names(form: FormData, prefix: str = "name_") -> dict[str, str] | None:
-    """The Korean and Japanese names of a thing (English is its ``name``)."""
-    found = {lang: text(form, prefix + lang, 200) for lang in ("ko", "ja")}
+def names(form: FormData, prefix: str = "name_", longest: int = 200
+          ) -> dict[str, str] | None:
+    """The Korean and Japanese names of a thing (English is its ``name``); an event's
+    game titles with ``prefix`` ``game_``."""
+    found = {lang: text(form, prefix + lang, longest) for lang in ("ko", "ja")}
     return {k: v for k, v in found.items() if v} or None
 
 

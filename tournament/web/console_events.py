@@ -122,7 +122,8 @@ async def update_event(request: Request) -> Response:
 
     async def run(session: Any, form: FormData, actor: Actor) -> Any:
         body = parse_form(EventUpdate, {"name": text(form, "name"), "names": names(form),
-                                        "game": optional(form, "game", 100)})
+                                        "game": optional(form, "game", 100),
+                                        "game_names": names(form, "game_", 100)})
         return await audited.update_event(session, actor, slug, event_slug, body)
     return await _event_change(request, "settings", run)
 

@@ -153,7 +153,8 @@ async def create_event(request: Request) -> Response:
     async def run(session: Any, form: FormData, actor: Actor) -> Any:
         body = parse_form(EventCreate, {
             "slug": text(form, "slug", 64).lower(), "name": text(form, "name"),
-            "names": names(form), "game": optional(form, "game", 100)})
+            "names": names(form), "game": optional(form, "game", 100),
+            "game_names": names(form, "game_", 100)})
         return await audited.create_event(session, actor, slug, body)
     done = await submit(request, run)
     if not done.ok:

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..errors import DomainError
 from . import plan_words
+from .game_words import GAME_WORDS
 from .place_words import label_name, missing_group
 
 MESSAGES = {
@@ -302,6 +303,8 @@ def say(exc: DomainError | str, _: Callable[[str], str],
         template = _lower_sides(raw)
     if code == "invalid_settings" and "other" in values:
         template = SETTINGS_APART
+    if code == "tied_game" and raw.get("unit") in GAME_WORDS:  # "Map 2 is tied"
+        template = GAME_WORDS[str(raw["unit"])]["tied_game"]
     if code == "duplicate_team" and "position" in values:
         template = SLOT_TEAM_TWICE if "first" in values else SLOT_TEAM_PLAYS_EARLIER
     if template is None:
@@ -318,6 +321,8 @@ def _lower_sides(raw: dict[str, Any]) -> str:
     return LOWER_SIDES_TOO_MANY if lower > teams else LOWER_SIDES_ALL
 
 
-def table(_: Callable[[str], str]) -> dict[str, str]:
-    """Every message, translated, for a page script (``%(name)s`` left to fill)."""
-    return {code: _(text) for code, text in MESSAGES.items()} | {"_generic": _(GENERIC)}
+def table(_: Callable[[str], str], game_name: str = "game") -> dict[str, str]:
+    """Every message, translated, for a page script (``%(name)s`` left to fill); a tied
+    game named as the stage names its games (``game_name``: "Map 2 is tied")."""
+    return {code: _(text) for code, text in MESSAGES.items()} | {
+        "_generic": _(GENERIC), "tied_game": _(GAME_WORDS[game_name]["tied_game"])}

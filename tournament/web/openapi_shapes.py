@@ -61,7 +61,7 @@ TOURNAMENT = {
     "published": BOOL, "last_seq": INT,
 }
 EVENT = {"id": INT, "tournament": STR, "slug": STR, "name": STR, "names": NAMES,
-         "game": NULL_STR}
+         "game": NULL_STR, "game_names": NAMES}
 TEAM = {"id": INT, "event_id": INT, "name": STR, "names": NAMES,
         "nation": NULL_STR, "seed": NULL_INT, "withdrawn": BOOL}
 PLAYER = {"handle": STR, "name": NULL_STR, "names": NAMES}

@@ -24,10 +24,11 @@ from .assets import asset_url
 from .cache import versioned
 from .calendar import calendar_targets, schedule_ics
 from .common import int_param, language, reading, slug_param
+from .game_words import game_words
 from .markup_format import markup_format
 from .phrases import phrases
 from .place_words import label_name, place_name
-from .stage_layout import feeds, layout
+from .stage_layout import feeds, fill_feeds, layout
 from .standings_order import ORDER_WORDS
 from .team_ahead import with_byes
 from .team_view import team_standing, with_rounds
@@ -85,6 +86,11 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
             words.nation_words(code, lang)) if code else "",
         colon="：" if lang == "ja" else ": ",  # after a label: full width in Japanese
         loc=lambda e: i18n.localized(e, lang),
+        # an event's game title in the page's language, with its own language if English
+        # (empty where it is the event's name there)
+        game_title=lambda e: i18n.game_title(e, lang),
+        # what a stage calls its games ("Game 2" or "Map 2"): message ids by its settings
+        game_words=game_words,
         when=lambda v: i18n.when(v, lang, tz), langs=i18n.LANGS, words=words,
         when_in=lambda v, zone: i18n.when(v, lang, zone),
         day=lambda v: i18n.day(v, lang), clock=lambda v: i18n.clock(v, lang, tz),
@@ -170,6 +176,7 @@ async def tournament_page(request: Request) -> Response:
     async def build(session: AsyncSession) -> Response:
         t = await reads.tournament_detail(session, slug)
         spot = await reads.spotlight(session, slug)
+        fill_feeds(spot["upcoming"])  # "Winner of M2" where a side is not known yet
         teams = {side["id"]: side for m in spot["live"] + spot["upcoming"]
                  for side in m["sides"] if side}
         template = {"spotlight": "tournament_fragment.html",

@@ -20,6 +20,7 @@ from ..services import reads, referee_matches, tournaments
 from . import error_words, referee_lobby, words
 from .account_pages import require_session
 from .common import ctx, int_param, language
+from .game_words import CONSOLE_KEYS, GAME_WORDS, name_of
 from .pages import entrant_word, page, render
 
 
@@ -58,19 +59,22 @@ def _entrant(team: Mapping[str, Any], lang: str) -> dict[str, Any]:
             "withdrawn": bool(team.get("withdrawn"))}
 
 
-def console_labels(_: Any, published: bool = True, solo: bool = False) -> dict[str, Any]:
+def console_labels(_: Any, published: bool = True, solo: bool = False,
+                   game_name: str = "game") -> dict[str, Any]:
     """Everything referee.js says, in the page's language (a save on a tournament not
     published yet says so: no spectator sees it; a one-on-one event's entrants are
-    players, as its standings call them)."""
+    players, as its standings call them; a stage whose games are maps says "Map 2",
+    ``game_words``)."""
+    called = {CONSOLE_KEYS[k]: _(v) for k, v in GAME_WORDS[game_name].items()
+              if k in CONSOLE_KEYS}
     return {
-        "game": _("Game %d"), "series": _("Series"), "save_game": _("Save game %d"),
-        "start": _("Start match"), "finish": _("Finish match"), "undo": _("Undo last game"),
+        # a game's words ("game", "save_game", "undo", "in_play" …) are the stage's: called
+        "series": _("Series"),
+        "start": _("Start match"), "finish": _("Finish match"),
         "forfeit": _("Forfeit…"), "forfeits": _("%s forfeits"),
         "forfeit_who": _("Which player forfeits?") if solo else _("Which team forfeits?"),
         "forfeit_confirm": _("%(team)s forfeits: %(other)s wins by walkover."),
         "forfeit_replaces": _("The recorded score %(score)s is replaced by the forfeit."),
-        "decides": _("This game decides the match: %(team)s wins %(score)s. Save it and "
-                     "finish the match?"),
         "decides_draw": _("This game ends the match in a draw (%(score)s). Save it and "
                           "finish the match?"),
         # a one-game match: its result, never "this game" or the series
@@ -84,8 +88,7 @@ def console_labels(_: Any, published: bool = True, solo: bool = False) -> dict[s
         "save_and_finish": _("Save and finish"), "confirm": _("Confirm"),
         "cancel": _("Cancel"), "lowers": _("This lowers the series score from %(from)s "
                                            "to %(to)s."),
-        "drops": _("This removes %(n)s recorded game(s)."), "save_anyway": _("Save anyway"),
-        "undo_confirm": _("Remove game %(n)s (%(score)s)?"),
+        "save_anyway": _("Save anyway"),
         "resets": _("This correction clears the results of %(matches)s, which were "
                     "already played on."),
         "saved": _("Saved. Spectators see it now.") if published else _(
@@ -99,16 +102,13 @@ def console_labels(_: Any, published: bool = True, solo: bool = False) -> dict[s
         "changed": _("Changed %(when)s."),
         "stored_now": _("Stored now"), "you_typed": _("You typed"),
         "apply_mine": _("Add mine to the stored result"),
-        "apply_as_game": _("Save mine as game %d"),
-        # both referees typed the same game: the one saved second would become the next
-        "same_game": _("Game %(n)s is already stored. Save yours only if it is another "
-                       "game: it would be stored as game %(next)s."),
+        # both referees typed the same game ("same_game"): the one saved second would
+        # become the next ("apply_as_game")
         "changed_by_admin": _("Changed by an admin (API token) %(when)s."),
         "just_now": _("just now"),
         "keep_stored": _("Keep the stored result (discard mine)"),
         "series_only": _("Earlier games were entered as a series score only, so only the "
                          "winner of each next game can be added to it."),
-        "won_game": _("%(team)s won game %(n)s"), "remove_win": _("Take a game win off…"),
         # a game with only a winner (game_score "winner"), as its line says it
         "winner_of": _("%(team)s won"),
         "correct_winner": _("%(game)s: the winner becomes %(to)s instead of %(from)s. Save "
@@ -120,11 +120,9 @@ def console_labels(_: Any, published: bool = True, solo: bool = False) -> dict[s
                                "first to %(n)s points. Save it as finished anyway?"),
         "looks_short": _("%(game)s at %(score)s looks unfinished: every earlier game was "
                          "won with %(least)s or more. Save it as finished anyway?"),
-        "remove_win_ask": _("Whose game win is taken off? Its series score goes down by "
-                            "one."),
         "result": _("Result"), "save_result": _("Save the result"),
         # the game being played: its score is saved and shown, not counted yet
-        "save_live": _("Save score in play"), "in_play": _("Game %d in play"),
+        "save_live": _("Save score in play"),
         "in_play_one": _("Score in play"),
         "undo_result": _("Undo the result"), "undo_forfeit": _("Undo the forfeit"),
         "undo_forfeit_confirm": _("Undo the forfeit of %(team)s? The match is open again, "
@@ -132,9 +130,7 @@ def console_labels(_: Any, published: bool = True, solo: bool = False) -> dict[s
         "undo_result_confirm": _("Remove the result (%(score)s)?"),
         "bad_score": _("A game score is a whole number, 0 or more."),
         "too_big": _("A game score is at most %d."),
-        "tied": _("A game of this match needs a winner."),
         "not_decided": _("The match is not decided yet (%(score)s, best of %(best_of)s)."),
-        "nothing": _("Type the game's score first."),
         "status": {k: _(v) for k, v in words.MATCH_STATUS.items()},
         "draw": _("Draw"), "forfeit_word": _("Forfeit"), "FF": _("FF"), "W": _("W"),
         "map": _("Map"),
@@ -183,7 +179,7 @@ def console_labels(_: Any, published: bool = True, solo: bool = False) -> dict[s
         "question_closed": _("The match changed while this question was open, so it was "
                              "closed (now %(score)s, %(status)s). Nothing was saved: check "
                              "the match and choose again."),
-    }
+    } | called
 
 
 async def console(request: Request) -> Response:
@@ -213,6 +209,7 @@ async def console(request: Request) -> Response:
     _ = i18n.gettext(lang)
     match, stage = found["match"], found["stage"]
     sides = found["sides"]
+    called = name_of(stage["settings"])  # a game, or a map (the stage's game_name)
     data = {
         "match": match, "me": {"id": actor.user_id, "name": actor.name},
         "teams": [_entrant(s, lang) if s else None for s in sides],
@@ -229,8 +226,8 @@ async def console(request: Request) -> Response:
         "maps": titles.map_box(found["event"].get("game"), stage["settings"]),
         "max_points": MAX_GAME_POINTS,
         "labels": console_labels(_, bool(t.published),
-                                 solo=entrant_word([roster]) == "Player"),
-        "errors": error_words.table(_),
+                                 solo=entrant_word([roster]) == "Player", game_name=called),
+        "errors": error_words.table(_, called),
         "lang": lang,
     }
     # the word an annulled result is marked with (the conflict panel's stored match)

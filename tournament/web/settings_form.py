@@ -22,6 +22,7 @@ LABELS = {
     "game_score": "Game scores are",
     "game_first_to": "Rounds (or points) a side needs to win a game",
     "game_minutes": "Minutes a game takes (for clash checks and calendars)",
+    "game_name": "A game of a match is called",
     "third_place_match": "Third-place match",
     "grand_final": "Grand final",
     "final_best_of": "Best of in the grand final",
@@ -82,7 +83,8 @@ FOOTBALL_HINT = "Left as it is with goals as the game score: points, goal differ
 LOBBY_LABELS = {
     "game_minutes": "Minutes a game of a lobby takes (for clash checks and calendars)",
 }
-CHOICES: dict[str, tuple[str, ...]] = {"game_score": ("goals", "rounds", "points", "winner")}
+CHOICES: dict[str, tuple[str, ...]] = {"game_score": ("goals", "rounds", "points", "winner"),
+                                       "game_name": ("game", "map")}
 # lists of whole numbers whose default is empty (a typed "8, 4, 4" is sent as numbers)
 NUMBER_LISTS = frozenset({"lower_entries"})
 CHOICE_WORDS = {
@@ -92,6 +94,8 @@ CHOICE_WORDS = {
     "standard": "standard (Dutch)",
     "keep": "kept (the rest forfeited)", "annul": "annulled",
     "annul_before_half": "annulled if it played less than half",
+    # what a game is called, with how each language's pages then say it
+    "game": "game (Game 1 · 第1ゲーム · 1세트)", "map": "map (Map 1 · マップ1 · 1세트)",
 }
 
 

@@ -4,7 +4,7 @@ share each place."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..formats import registry
@@ -70,3 +70,20 @@ def feeds(stage: Mapping[str, Any]) -> Feeds:
         if any(slots):
             found[m.number] = slots
     return found
+
+
+def fill_feeds(matches: Sequence[dict[str, Any]]) -> None:
+    """Name what fills each empty side of matches of several stages (the home page's next
+    matches, each carrying its ``stage`` summary and the stage's ``seeding``): ``fed`` as
+    the stage page has it. Each stage is planned once."""
+    planned: dict[int, Feeds] = {}
+    for m in matches:
+        if m["status"] != "pending" or all(m["teams"]):
+            continue
+        stage = m["stage"]
+        if stage["id"] not in planned:
+            planned[stage["id"]] = feeds({
+                "format": stage["format"], "seeding": m.get("seeding") or [],
+                "settings": stage["settings"], "seeding_method": stage["seeding_method"],
+                "matches": [m]})
+        m["fed"] = planned[stage["id"]].get(m["number"])

@@ -1,0 +1,72 @@
+"""What a game of a series is called, by its stage's ``game_name`` setting (message ids;
+``i18n/*.po`` translate them): "Game 2" / "第2ゲーム" in a League of Legends best-of, "Map 2"
+/ "マップ2" in a VALORANT or CS2 series, as their broadcasts say; Korean broadcasts say
+"2세트" either way, and so do the Korean catalogue's words for both.
+
+The match page, the match and now-on overlays, the referee console, the calendar feed and
+the refusals said to people all take their words from here, so a stage that calls its
+games maps says so everywhere. A battle royale lobby's games are always games (its words
+carry the "battle royale" context)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+GAME_WORDS: dict[str, dict[str, str]] = {
+    "game": {
+        "one": "Game %d",
+        "in_play": "Game %d in play",
+        "save": "Save game %d",
+        "undo": "Undo last game",
+        "undo_confirm": "Remove game %(n)s (%(score)s)?",
+        "apply_as": "Save mine as game %d",
+        "same": "Game %(n)s is already stored. Save yours only if it is another game: it "
+                "would be stored as game %(next)s.",
+        "won": "%(team)s won game %(n)s",
+        "remove_win": "Take a game win off…",
+        "remove_win_ask": "Whose game win is taken off? Its series score goes down by one.",
+        "decides": "This game decides the match: %(team)s wins %(score)s. Save it and "
+                   "finish the match?",
+        "tied": "A game of this match needs a winner.",
+        "nothing": "Type the game's score first.",
+        "drops": "This removes %(n)s recorded game(s).",
+        "tied_game": "Game %(game)s is tied; a game of this match needs a winner.",
+    },
+    "map": {
+        "one": "Map %d",
+        "in_play": "Map %d in play",
+        "save": "Save map %d",
+        "undo": "Undo last map",
+        "undo_confirm": "Remove map %(n)s (%(score)s)?",
+        "apply_as": "Save mine as map %d",
+        "same": "Map %(n)s is already stored. Save yours only if it is another map: it "
+                "would be stored as map %(next)s.",
+        "won": "%(team)s won map %(n)s",
+        "remove_win": "Take a map win off…",
+        "remove_win_ask": "Whose map win is taken off? Its series score goes down by one.",
+        "decides": "This map decides the match: %(team)s wins %(score)s. Save it and "
+                   "finish the match?",
+        "tied": "A map of this match needs a winner.",
+        "nothing": "Type the map's score first.",
+        "drops": "This removes %(n)s recorded map(s).",
+        "tied_game": "Map %(game)s is tied; a map of this match needs a winner.",
+    },
+}
+# the referee console's labels (referee_pages.console_labels) each word replaces
+CONSOLE_KEYS = {"one": "game", "save": "save_game", "undo": "undo",
+                "undo_confirm": "undo_confirm", "apply_as": "apply_as_game", "same": "same_game",
+                "won": "won_game", "remove_win": "remove_win", "remove_win_ask": "remove_win_ask",
+                "decides": "decides", "tied": "tied", "nothing": "nothing", "drops": "drops",
+                "in_play": "in_play"}
+
+
+def name_of(settings: Mapping[str, Any] | None) -> str:
+    """A stage's ``game_name`` as stored (``game`` when it has none or one unknown)."""
+    name = (settings or {}).get("game_name", "game")
+    return name if name in GAME_WORDS else "game"
+
+
+def game_words(settings: Mapping[str, Any] | None) -> dict[str, str]:
+    """The message ids a stage with ``settings`` calls its games by."""
+    return GAME_WORDS[name_of(settings)]
