@@ -87,7 +87,7 @@ async def test_a_winner_only_game_is_saved_and_corrected_by_its_winner(
         asked = phone.locator("dialog[open] [data-dialog-text]")
         await expect(asked).to_have_text(
             "第1ゲームの勝者を修正：チーム1 → チーム4。修正を保存しますか？\n"
-            "シリーズのスコアが変わります：1 – 0 → 0 – 1")
+            "シリーズのスコアが変わります：チーム1 1 – 0 チーム4 → チーム1 0 – 1 チーム4")
         await phone.locator("dialog[open] [data-dialog-choices] button").click()
         await expect(line.locator("strong")).to_have_text("チーム4の勝ち")
         stored = (await client.get(url)).json()
