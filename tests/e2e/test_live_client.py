@@ -72,8 +72,11 @@ async def page_with_feed(browser: Any, base: str, path: str = "/stages/"
     page = await browser.new_page()
     feed = Feed()
     # Fake timers, paused: no timer of the page fires unless the test moves the clock.
+    # Installed clocks run until paused, and pause_at refuses a time already past: it was
+    # START + 1 s, which a loaded machine once passed between the two calls (CI failure
+    # "Cannot fast-forward to the past"); no page is open yet, so the jump fires nothing.
     await page.clock.install(time=START)
-    await page.clock.pause_at(START + timedelta(seconds=1))
+    await page.clock.pause_at(START + timedelta(minutes=10))
     await page.route_web_socket(re.compile(r"/ws/tournaments/"), feed.handler)
     await page.goto(f"{base}{path}{st['id']}?lang=en")
     seq = int(await page.evaluate("document.body.dataset.seq"))
