@@ -80,6 +80,9 @@ class Team(SQLModel, table=True):
     # when it withdrew (migration 0015); None for a team withdrawn before it was stored
     withdrawn_at: datetime | None = Field(
         default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
+    # "withdrawn" | "disqualified" (migration 0019; read from the audit trail for a team
+    # withdrawn before it)
+    withdrawn_reason: str | None = Field(default=None, max_length=16)
 
 
 class Player(SQLModel, table=True):
@@ -156,6 +159,8 @@ class Match(SQLModel, table=True):
     winner: int | None = None
     draw: bool = False
     forfeit: int | None = None
+    # "withdrawn" | "disqualified": the forfeiting team's withdrawal forfeited it (0019)
+    forfeit_reason: str | None = Field(default=None, max_length=16)
     scheduled_at: datetime | None = Field(
         default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
     )

@@ -64,6 +64,8 @@ class MatchRow(Body):
     winner: Annotated[int, Field(ge=1, le=2), Integral] | None = None
     draw: bool = False
     forfeit: Annotated[int, Field(ge=1, le=2), Integral] | None = None
+    # the forfeiting team's withdrawal made it (none in an export made before)
+    forfeit_reason: Literal["withdrawn", "disqualified"] | None = None
     scheduled_at: Time | None = None
     stream_url: str | None = None
     venue: str | None = None
@@ -152,6 +154,8 @@ class TeamRow(Body):
     seed: Id | None = None
     withdrawn: bool = False
     withdrawn_at: Time | None = None  # when it withdrew (none in an export made before)
+    # why: "withdrawn" or "disqualified" (none in an export made before)
+    withdrawn_reason: Literal["withdrawn", "disqualified"] | None = None
     players: list[PlayerCreate] = Field(default_factory=list, max_length=50)
 
 

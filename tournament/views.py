@@ -203,6 +203,9 @@ class MatchView(TypedDict):
     draw: bool
     forfeit: bool
     forfeited_by: int | None
+    # "withdrawn" | "disqualified": the forfeiting team's withdrawal forfeited the match;
+    # None for any other (a forfeit a referee entered, or none)
+    forfeit_reason: str | None
     scheduled_at: str | None
     stream_url: str | None
     venue: str | None
@@ -246,6 +249,7 @@ def _match_view(m: MatchState, tz: str | None, struck: Collection[int]) -> Match
         "draw": m.draw,
         "forfeit": m.forfeit is not None,
         "forfeited_by": m.forfeit,
+        "forfeit_reason": m.forfeit_reason,
         "scheduled_at": iso(m.scheduled_at, tz),
         "stream_url": m.stream_url,
         "venue": m.venue,

@@ -59,7 +59,9 @@ export function describe(ctx, match) {
   line.className = "big-score";
   line.textContent = logic.matchScoreText(match, L.FF, L.W);
   const status = document.createElement("p");
-  status.textContent = (L.status[match.status] || match.status) + (match.forfeit ? ` · ${L.forfeit_word}` : "");
+  const cause = match.forfeit && match.forfeit_reason ? L.forfeit_causes?.[match.forfeit_reason] : null;
+  const forfeit = cause ? fill(cause, { team: teamName(ctx.teams, match.forfeited_by - 1) }) : L.forfeit_word;
+  status.textContent = (L.status[match.status] || match.status) + (match.forfeit ? ` · ${forfeit}` : "");
   // an annulled result (withdrawn_results), marked as the console's own board marks it:
   // the score struck through beside the word
   box.classList.toggle("annulled", !!match.annulled);
@@ -109,7 +111,13 @@ export const stillEditing = (match, editing) =>
 export function draw(root, ctx, { match: m, editing, busy }) {
   const L = ctx.labels;
   const $ = (sel) => root.querySelector(sel);
-  $("[data-status]").textContent = m.forfeit ? `${L.status[m.status]} · ${L.forfeit_word}` : L.status[m.status] || m.status;
+  // a forfeit a team's withdrawal made says whose and why beside the status, in place of
+  // the bare word ("Forfeit: Team 1 was disqualified"; referee.html draws it alike)
+  const cause = m.forfeit && m.forfeit_reason ? L.forfeit_causes?.[m.forfeit_reason] : null;
+  $("[data-status]").textContent = m.forfeit && !cause ? `${L.status[m.status]} · ${L.forfeit_word}` : L.status[m.status] || m.status;
+  const caused = $("[data-forfeit-reason]");
+  caused.hidden = !cause;
+  caused.textContent = cause ? fill(cause, { team: teamName(ctx.teams, m.forfeited_by - 1) }) : "";
   root.dataset.state = m.status;
   // a withdrawn team's result its stage annuls: the word, the series struck through, and why
   // (the feed says when a withdrawal or the organizer's rule changes it)

@@ -20,7 +20,7 @@ from tests.helpers import AUTH, stage
 from tests.integration.test_withdrawn_results_api import FOOTBALL, league
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
-WHY = "의 기권이 유지되는 동안 이 결과는 순위에 반영되지 않습니다. 수정은 그대로 저장됩니다."
+WHY = "의 출전 포기가 유지되는 동안 이 결과는 순위에 반영되지 않습니다. 수정은 그대로 저장됩니다."
 
 
 async def test_a_referee_corrects_an_annulled_result_told_it_does_not_count(

@@ -205,7 +205,7 @@ async def test_stage_standings_follow_an_undo_and_a_withdrawn_forfeit(browser, l
 
 async def test_a_withdrawal_reaches_the_team_heading_and_the_event_team_list(browser,
                                                                             live_server):
-    """A review found the 기권 badge beside the team's name (its page's heading, the event's
+    """A review found the 출전 포기 badge beside the team's name (its page's heading, the event's
     team list) only after a reload; the standings and schedule followed already."""
     async with httpx.AsyncClient(base_url=live_server.url) as client:
         event = await make_event(client, 4)
@@ -223,12 +223,12 @@ async def test_a_withdrawal_reaches_the_team_heading_and_the_event_team_list(bro
         r = await client.post(f"/api/teams/{team}/withdraw", json={"reason": "withdrawn"},
                               headers=AUTH)
         assert r.status_code == 200, r.text
-        await expect(heading).to_have_text("KR 팀 3 기권")
+        await expect(heading).to_have_text("KR 팀 3 출전 포기")
         # a rename reaches the heading and the window's title too
         r = await client.patch(f"/api/teams/{team}", json={
             "names": {"ko": "광주 불꽃", "ja": "チーム3"}}, headers=AUTH)
         assert r.status_code == 200, r.text
-        await expect(heading).to_have_text("KR 광주 불꽃 기권")
+        await expect(heading).to_have_text("KR 광주 불꽃 출전 포기")
         await expect(team_page).to_have_title("광주 불꽃")
         # a team added to the event joins its list
         r = await client.post(f"/api/tournaments/{event['slug']}/events/lol/teams", json={

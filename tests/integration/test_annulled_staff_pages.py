@@ -22,7 +22,7 @@ from .test_withdrawn_results_api import league
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 # the word, and the sentence of the console (naming team 4, then what a correction does)
-WORDS = {"ko": ("무효", "의 기권이 유지되는 동안 이 결과는 순위에 반영되지 않습니다. "
+WORDS = {"ko": ("무효", "의 출전 포기가 유지되는 동안 이 결과는 순위에 반영되지 않습니다. "
                 "수정은 그대로 저장됩니다."),
          "ja": ("無効", "の出場辞退が有効な間、この結果は順位に含まれません。"
                 "修正はそのまま保存されます。")}

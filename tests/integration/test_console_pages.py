@@ -14,7 +14,7 @@ pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 
 async def test_a_team_in_a_stage_is_withdrawn_not_deleted(client, app):
-    """The team page's last section is 기권·삭제 (it read 해제, "release"); deleting asks
+    """The team page's last section is 출전 포기·삭제 (it read 해제, "release"); deleting asks
     first, and a team in a running stage is refused with what to do instead (it said to take
     it out of a seeding that can no longer change)."""
     from tests.helpers import make_event, make_stage
@@ -26,12 +26,13 @@ async def test_a_team_in_a_stage_is_withdrawn_not_deleted(client, app):
         team = event["teams"][0]
         path = f"/admin/teams/{team}"
         page = soup((await con.get(path, "ko")).text)
-        assert [h.get_text(strip=True) for h in page.select("main h2")][-1] == "기권·삭제"
+        assert [h.get_text(strip=True) for h in page.select("main h2")][-1] == "출전 포기·삭제"
         assert page.select_one("[data-delete-team] button")["data-confirm"] == \
             "‘팀 1’을(를) 삭제할까요? 되돌릴 수 없습니다."  # it named no team
         r = await con.post(path, f"{path}/delete", {}, "ko")
         assert r.status_code == 409
-        assert error_of(r.text).startswith("이 팀은 스테이지에 들어 있습니다. 대신 기권 처리하세요")
+        assert error_of(r.text).startswith(
+            "이 팀은 스테이지에 들어 있습니다. 대신 출전 포기로 처리하세요")
         assert (await client.get(f"/api/teams/{team}")).status_code == 200
     finally:
         await ctx.__aexit__(None, None, None)

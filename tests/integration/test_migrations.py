@@ -120,6 +120,12 @@ OLD_VIEW = {"tournament": ("SELECT id, slug, nation_scoring FROM tournament",
     # an event made before has no game title per language: its game is shown as typed
     ("0018_event_game_names", "0017_tournament_stations", "event", "game_names", None,
      '{"ko": "리그 오브 레전드"}'),
+    # a team withdrawn before, with no withdrawal in the trail, withdrew (not disqualified)
+    ("0019_withdrawal_reasons", "0018_event_game_names", "team", "withdrawn_reason",
+     "withdrawn", "disqualified"),
+    # a match played before was no withdrawal's forfeit
+    ("0019_withdrawal_reasons", "0018_event_game_names", "match", "forfeit_reason", None,
+     "withdrawn"),
 ])
 def test_a_migration_adds_its_column_to_old_rows_and_takes_it_back(
         tmp_path, revision, before, table, column, default, value):
@@ -180,3 +186,46 @@ def test_a_stage_completed_before_0016_completed_at_its_last_matchs_change(tmp_p
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT id, completed_at FROM stage ORDER BY id").fetchall() == [
             (5, None), (6, "2026-11-29 07:30:00")]
+
+
+def test_0019_reads_why_each_withdrawn_team_left_and_which_forfeits_it_made(tmp_path):
+    """A withdrawn team takes the reason its ``team.withdraw`` entry gave; a forfeit takes
+    it when the withdrawal made it: named by the entry, or made after it (a final the team
+    reached later) with no forfeit entered on the match. A referee's forfeit of the team
+    before it withdrew (a ``match.forfeit`` entry, changed again since) stays a plain one,
+    and so does an opponent's forfeit."""
+    import json
+    import sqlite3
+
+    from tournament.migrate import upgrade
+
+    path = tmp_path / "old.db"
+    url = f"sqlite+aiosqlite:///{path}"
+    upgrade(url, "0018_event_game_names")
+    withdrew = {"reason": "disqualified", "forfeited_matches": [10]}
+    with sqlite3.connect(path) as db:
+        db.executescript(OLD_ROWS + """
+            INSERT INTO team (id, event_id, name, withdrawn, withdrawn_at) VALUES
+                (5, 3, 'Seoul', 1, '2026-11-29 06:00:00'), (6, 3, 'Tokyo', 0, NULL);
+            INSERT INTO match (id, stage_id, tournament_id, number, round, team1_id,
+                team2_id, filled1, filled2, score1, score2, best_of, status, winner, draw,
+                forfeit, conditional, active, version, updated_at) VALUES
+                (10, 5, 7, 2, 1, 5, 6, 1, 1, 0, 0, 1, 'completed', 2, 0, 1, 0, 1, 2,
+                 '2026-11-29 06:00:00'),
+                (11, 5, 7, 3, 2, 6, 5, 1, 1, 0, 0, 1, 'completed', 1, 0, 2, 0, 1, 2,
+                 '2026-11-29 08:00:00'),
+                (12, 5, 7, 4, 1, 5, 6, 1, 1, 0, 0, 1, 'completed', 2, 0, 1, 0, 1, 3,
+                 '2026-11-29 09:00:00'),
+                (13, 5, 7, 5, 1, 6, 5, 1, 1, 0, 0, 1, 'completed', 2, 0, 1, 0, 1, 2,
+                 '2026-11-29 09:00:00');""")
+        db.executemany(
+            "INSERT INTO audit_log (at, actor_name, via, action, target_type, target_id, "
+            "after) VALUES ('2026-11-29 05:00:00', 'ref', 'token', ?, ?, ?, ?)",
+            [("match.forfeit", "match", "12", json.dumps({"forfeited_by": 1})),
+             ("team.withdraw", "team", "5", json.dumps(withdrew))])
+    upgrade(url, "0019_withdrawal_reasons")
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT id, withdrawn_reason FROM team ORDER BY id").fetchall() \
+            == [(4, "withdrawn"), (5, "disqualified"), (6, None)]
+        assert db.execute("SELECT id, forfeit_reason FROM match ORDER BY id").fetchall() \
+            == [(9, None), (10, "disqualified"), (11, "disqualified"), (12, None), (13, None)]

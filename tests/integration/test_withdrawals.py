@@ -59,8 +59,8 @@ async def test_a_withdrawn_swiss_team_is_out_and_placed_below_those_still_in(cli
 async def test_a_withdrawn_group_team_is_out_last_and_never_qualifies(client):
     """Round robin of 4, top 2 through to a final: the group leader (2–0) withdraws. Its
     remaining match is forfeited, it is placed 4th below every team still in (it stood 1st)
-    with the status eliminated, its page says 기권 / 棄権, not 생존 (an organizer's review), and
-    the final is drawn from the two best teams still in."""
+    with the status eliminated, its page says 출전 포기 / 出場辞退, not 생존 (an organizer's
+    review), and the final is drawn from the two best teams still in."""
     event = await make_event(client, 4)
     t = event["teams"]
     groups = await make_stage(client, event, name="Group", format="round_robin",
@@ -76,7 +76,7 @@ async def test_a_withdrawn_group_team_is_out_last_and_never_qualifies(client):
     rows = (await stage(client, groups["id"]))["standings"]
     assert [(r["team_id"], r["rank"], r["status"]) for r in rows][-1] == (t[0], 4, "eliminated")
     assert {r["team_id"] for r in rows[:3]} == {t[1], t[2], t[3]}
-    for lang, word in (("ko", "기권"), ("ja", "出場辞退")):
+    for lang, word in (("ko", "출전 포기"), ("ja", "出場辞退")):
         page = soup((await client.get(f"/stages/{groups['id']}?lang={lang}")).text)
         cell = page.select_one(f'[data-standings] tr[data-team="{t[0]}"] [data-team-status]')
         assert cell.get_text(strip=True) == word

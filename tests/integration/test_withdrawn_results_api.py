@@ -86,7 +86,7 @@ async def test_annul_leaves_the_team_out_of_the_table_the_final_and_the_page(cli
             if kind == "stage.updated" and d["id"] == st["id"]]
     assert sent[-1]["standings"] == view["standings"]
     # the page: the same order and points, and the struck-out team says why it is empty
-    for lang, word, note in (("ko", "기권", "결과 무효"), ("ja", "出場辞退", "結果は無効"),
+    for lang, word, note in (("ko", "출전 포기", "결과 무효"), ("ja", "出場辞退", "結果は無効"),
                              ("en", "Withdrawn", "results annulled")):
         page = soup((await client.get(f"/stages/{st['id']}?lang={lang}")).text)
         rows = page.select("[data-standings] tr[data-team]")
@@ -194,7 +194,7 @@ async def test_the_console_stage_form_sets_it(client, app):
     try:
         path = f"/admin/stages/{st['id']}"
         for lang, label, words in (
-                ("ko", "기권한 팀의 경기 결과", ["유지 (남은 경기는 몰수)", "무효",
+                ("ko", "출전을 포기한 팀의 경기 결과", ["유지 (남은 경기는 기권패)", "무효",
                                        "절반을 치르기 전이면 무효"]),
                 ("ja", "出場辞退したチームの試合結果", ["有効（残りは不戦敗）", "無効",
                                             "半分未満の消化なら無効"])):

@@ -19,6 +19,8 @@ from typing import Any
 from . import scoring
 from .machine_types import Changes, ResultUpdate, StageInfo, utcnow
 from .progression import (
+    NO_REASONS,
+    WITHDRAWN,
     clear_result,
     forfeit,
     place,
@@ -46,11 +48,14 @@ class StageMachine:
     def __init__(self, stage: StageInfo, store: Store,
                  withdrawn: frozenset[int] = frozenset(),
                  clock: Callable[[], datetime] = utcnow,
-                 withdrawn_at: Mapping[int, datetime] = NO_TIMES) -> None:
+                 withdrawn_at: Mapping[int, datetime] = NO_TIMES,
+                 reasons: Mapping[int, str] = NO_REASONS) -> None:
         self.stage = stage
         self.store = store
         self.withdrawn = withdrawn  # teams that forfeit every match they reach
         self.withdrawn_at = withdrawn_at  # when each withdrew, where known (withdrawal.py)
+        # why each left ("withdrawn", "disqualified"): its forfeits say it (forfeit_reason)
+        self.reasons = reasons
         self.clock = clock
         self.changes = Changes()
         self.status = stage.status
@@ -80,7 +85,7 @@ class StageMachine:
             self.touch(m)
         for m in states:
             if m.status == MatchStatus.PENDING and m.filled1 and m.filled2:
-                settle(m, self.withdrawn)
+                settle(m, self.withdrawn, self.reasons)
                 if m.status == MatchStatus.COMPLETED:
                     await self.propagate(m)
         return states
@@ -94,7 +99,7 @@ class StageMachine:
             await self.store.prefetch([source.winner_to, source.loser_to])
             for target, slot, team, decided in sends(source):
                 dest = await self.store.get(target)
-                placed = place(dest, slot, team, decided, self.withdrawn)
+                placed = place(dest, slot, team, decided, self.withdrawn, self.reasons)
                 if placed.changed:
                     self.touch(dest)
                 if placed.reset:
@@ -144,7 +149,9 @@ class StageMachine:
         elif update.forfeit is not None:
             if was_completed and m.forfeit is None and not may_reset:
                 await self._refuse_if_played_on(m)
-            forfeit(m, update.forfeit)
+            # the same forfeit sent again keeps its reason (a withdrawal's stays one)
+            same = was_completed and m.forfeit == update.forfeit
+            forfeit(m, update.forfeit, m.forfeit_reason if same else None)
         else:
             self._score(m, update, status)
         self.touch(m)
@@ -207,7 +214,7 @@ class StageMachine:
             if scoring.score_from_games(counted) != result.score:
                 # a new score without games: the games no longer add up
                 m.games, m.maps, m.game_in_play = None, None, False
-        m.forfeit = None
+        m.forfeit = m.forfeit_reason = None
         m.winner = result.winner
         m.draw = result.draw
         m.status = MatchStatus.COMPLETED if completed else MatchStatus.LIVE
@@ -256,13 +263,15 @@ class StageMachine:
         self.touch(m)
 
     # -- withdrawals ------------------------------------------------------------------------
-    async def withdraw(self, team: int) -> list[MatchState]:
-        """``team`` forfeits every match it has left, and every match it reaches later."""
+    async def withdraw(self, team: int, reason: str = WITHDRAWN) -> list[MatchState]:
+        """``team`` forfeits every match it has left, and every match it reaches later,
+        each for ``reason`` ("withdrawn", "disqualified")."""
         self.withdrawn = self.withdrawn | {team}
+        self.reasons = {**self.reasons, team: reason}
         forfeited = []
         for m in await self.store.of_team(team):
             if m.active and m.status in (MatchStatus.READY, MatchStatus.LIVE):
-                forfeit(m, 1 if m.team1_id == team else 2)
+                forfeit(m, 1 if m.team1_id == team else 2, reason)
                 self.touch(m)
                 self.changes.scored = True
                 forfeited.append(m)

@@ -5,7 +5,7 @@ goes."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -75,17 +75,28 @@ def clear_result(m: MatchState) -> None:
     m.winner = None
     m.draw = False
     m.forfeit = None
+    m.forfeit_reason = None
 
 
-def forfeit(m: MatchState, side: int) -> None:
-    """``side`` (1 or 2) forfeits: the other side wins, the match is over (a walkover)."""
+# why a withdrawn team left, where it is not known (a team withdrawn before it was kept)
+WITHDRAWN = "withdrawn"
+NO_REASONS: Mapping[int, str] = {}
+
+
+def forfeit(m: MatchState, side: int, reason: str | None = None) -> None:
+    """``side`` (1 or 2) forfeits: the other side wins, the match is over (a walkover).
+    ``reason``: the team's withdrawal forfeited it ("withdrawn", "disqualified"); None: a
+    forfeit a referee entered."""
     clear_result(m)
     m.forfeit, m.winner, m.status = side, 3 - side, MatchStatus.COMPLETED
+    m.forfeit_reason = reason
 
 
-def settle(m: MatchState, withdrawn: frozenset[int] = frozenset()) -> None:
+def settle(m: MatchState, withdrawn: frozenset[int] = frozenset(),
+           reasons: Mapping[int, str] = NO_REASONS) -> None:
     """Status from the slots: pending, ready, or an automatic bye / empty result; a ready
-    match with a withdrawn (or disqualified) team is forfeited by that team."""
+    match with a withdrawn (or disqualified) team is forfeited by that team, for the reason
+    it left (``reasons``)."""
     state = slots_status(m.teams, [m.filled1, m.filled2])
     if state == "pending":
         m.status, m.winner = MatchStatus.PENDING, None
@@ -94,8 +105,8 @@ def settle(m: MatchState, withdrawn: frozenset[int] = frozenset()) -> None:
             m.status = MatchStatus.READY
         if m.status == MatchStatus.READY and withdrawn:
             for side, team in ((1, m.team1_id), (2, m.team2_id)):
-                if team in withdrawn:
-                    forfeit(m, side)
+                if team is not None and team in withdrawn:
+                    forfeit(m, side, reasons.get(team, WITHDRAWN))
                     break
     else:
         clear_result(m)
@@ -104,7 +115,8 @@ def settle(m: MatchState, withdrawn: frozenset[int] = frozenset()) -> None:
 
 
 def place(m: MatchState, slot: int, team: int | None, filled: bool,
-          withdrawn: frozenset[int] = frozenset()) -> Placed:
+          withdrawn: frozenset[int] = frozenset(),
+          reasons: Mapping[int, str] = NO_REASONS) -> Placed:
     """Put ``team`` (or 'not decided yet') into a slot of ``m`` and settle it."""
     current = (m.team1_id, m.filled1) if slot == 0 else (m.team2_id, m.filled2)
     if current == (team, filled):
@@ -121,7 +133,7 @@ def place(m: MatchState, slot: int, team: int | None, filled: bool,
         m.team1_id, m.filled1 = team, filled
     else:
         m.team2_id, m.filled2 = team, filled
-    settle(m, withdrawn)
+    settle(m, withdrawn, reasons)
     return Placed(True, reset, decided(m) != before)
 
 

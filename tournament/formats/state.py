@@ -35,6 +35,9 @@ class MatchState:
     winner: int | None = None
     draw: bool = False
     forfeit: int | None = None
+    # why the forfeit: "withdrawn" or "disqualified" when the forfeiting team's withdrawal
+    # forfeited it (``withdrawal.REASONS``); None for a forfeit a referee entered
+    forfeit_reason: str | None = None
     scheduled_at: datetime | None = None
     stream_url: str | None = None
     venue: str | None = None

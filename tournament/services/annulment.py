@@ -21,6 +21,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ..formats import registry, withdrawal
+from ..formats.progression import NO_REASONS
 from ..formats.state import MatchState
 from ..formats.types import StageStatus
 from ..formats.withdrawal import NO_TIMES, utc
@@ -31,10 +32,12 @@ NONE: frozenset[int] = frozenset()
 
 
 class Withdrawals(NamedTuple):
-    """An event's withdrawn teams, and when each withdrew where that is known."""
+    """An event's withdrawn teams, when each withdrew where that is known, and why
+    ("withdrawn", "disqualified": the matches they forfeit say it)."""
 
     teams: frozenset[int] = NONE
     at: Mapping[int, datetime] = NO_TIMES
+    why: Mapping[int, str] = NO_REASONS
 
 
 NO_WITHDRAWALS = Withdrawals()
@@ -43,11 +46,14 @@ def withdrawals_of(teams: Iterable[Any]) -> Withdrawals:
     """The withdrawals among team rows (ORM objects or plain rows of the team table)."""
     out = [t for t in teams if t.withdrawn and t.id is not None]
     return Withdrawals(frozenset(t.id for t in out),
-                       {t.id: t.withdrawn_at for t in out if t.withdrawn_at is not None})
+                       {t.id: t.withdrawn_at for t in out if t.withdrawn_at is not None},
+                       {t.id: why for t in out
+                        if (why := getattr(t, "withdrawn_reason", None)) is not None})
 
 
 async def event_withdrawals(session: AsyncSession, event_id: int) -> Withdrawals:
-    rows = await session.exec(select(Team.id, Team.withdrawn, Team.withdrawn_at).where(
+    rows = await session.exec(select(Team.id, Team.withdrawn, Team.withdrawn_at,
+                                     Team.withdrawn_reason).where(
         Team.event_id == event_id, col(Team.withdrawn)))
     return withdrawals_of(rows.all())
 

@@ -103,6 +103,12 @@ async def snapshot_match(session: AsyncSession,
     return found, match_state(views.match_view(match, tournament.timezone))
 
 
+async def timezone_of(session: AsyncSession, tournament_id: int | None) -> str:
+    """The tournament's time zone (the times of its matches' entries are said in it)."""
+    found = await session.get(Tournament, tournament_id) if tournament_id else None
+    return found.timezone if found is not None else "UTC"
+
+
 async def snapshot_tournament(session: AsyncSession, slug: str) -> tuple[int | None, State]:
     found = (await session.exec(select(Tournament).where(Tournament.slug == slug))).first()
     if found is None or found.id is None:

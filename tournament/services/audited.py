@@ -32,6 +32,7 @@ from . import (
     ties,
     tournaments,
     transfer,
+    withdrawal_forfeits,
     withdrawals,
 )
 from .actors import Actor
@@ -139,10 +140,23 @@ async def delete_team(session: Session, actor: Actor, team_id: int) -> dict[str,
 
 async def withdraw_team(session: Session, actor: Actor, team_id: int,
                         reason: str) -> dict[str, Any]:
+    """The team's entry, and one ``match.withdrawal`` in the history of each match the
+    withdrawal forfeited (naming the team and why)."""
     tid, before = await audit.snapshot_team(session, team_id)
-    view = _plain(await withdrawals.withdraw(session, team_id, reason))
+    forfeits: list[repairs.Repair] = []
+    view = _plain(await withdrawals.withdraw(session, team_id, reason, forfeits))
     await record(session, actor, "team.withdraw", ("team", team_id), before, view, tid)
+    await _record_forfeits(session, actor, forfeits, await audit.timezone_of(session, tid),
+                           tid)
     return view
+
+
+async def _record_forfeits(session: Session, actor: Actor, forfeits: list[repairs.Repair],
+                           tz: str, tid: int | None) -> None:
+    for r in forfeits:
+        was, now = withdrawal_forfeits.entry_states(r, tz)
+        await record(session, actor, "match.withdrawal", ("match", r.before.id), was, now,
+                     tid)
 
 
 async def create_stage(session: Session, actor: Actor, slug: str, event: str,
@@ -202,8 +216,9 @@ async def update_match(session: Session, actor: Actor, match_id: int, body: Matc
     locked = await load_locked(session, match_id)  # the change's own read: NotFound if gone
     before = audit.locked_match_state(locked)
     repaired: list[repairs.Repair] = []
+    forfeits: list[repairs.Repair] = []
     changed = await matches.update_match(session, match_id, body, actor, if_match, locked,
-                                         repaired)
+                                         repaired, forfeits)
     after = audit.match_state(changed)
     if changed["reset_matches"]:
         after["reset_matches"] = changed["reset_matches"]
@@ -214,6 +229,8 @@ async def update_match(session: Session, actor: Actor, match_id: int, body: Matc
     for r in repaired:
         was, now = repairs.entry_states(r, locked.timezone, cause)
         await record(session, actor, "match.repair", ("match", r.before.id), was, now, tid)
+    # a withdrawn team sent on by this result forfeits the match it reached
+    await _record_forfeits(session, actor, forfeits, locked.timezone, tid)
     return changed
 
 

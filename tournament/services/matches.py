@@ -15,7 +15,7 @@ from ..formats.machine import StageMachine
 from ..formats.machine_types import ResultUpdate
 from ..formats.types import FormatError, StageStatus
 from ..schemas import GameDetail, MatchUpdate
-from . import annulment, repairs, schedule
+from . import annulment, repairs, schedule, withdrawal_forfeits
 from .actors import Actor
 from .annulment import NO_WITHDRAWALS, event_withdrawals
 from .locked import Locked, load_locked
@@ -30,10 +30,12 @@ SCHEDULE_FIELDS = {"scheduled_at", "stream_url", "venue", "station", "referee_id
 async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
                        actor: Actor, if_match: int | None,
                        locked: Locked | None = None,
-                       repaired: list[repairs.Repair] | None = None) -> dict[str, Any]:
+                       repaired: list[repairs.Repair] | None = None,
+                       forfeits: list[repairs.Repair] | None = None) -> dict[str, Any]:
     """``locked``: the match's locked read when the caller made it (the audit trail reads
     ``before`` from it); otherwise made here. ``repaired``, when given, gets the other
-    matches the change repaired (``repairs.py``)."""
+    matches the change repaired (``repairs.py``); ``forfeits`` the other matches it
+    forfeited for a withdrawn team it sent on (``withdrawal_forfeits.py``)."""
     if locked is None:
         locked = await load_locked(session, match_id)
     match, stage, tid = locked.match, locked.stage, locked.tournament_id
@@ -70,7 +72,7 @@ async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
         else NO_WITHDRAWALS
     store = SqlStore(session, stage["id"], [match, *locked.fed])
     machine = StageMachine(locked.stage_info(), store, withdrawn.teams,
-                           withdrawn_at=withdrawn.at)
+                           withdrawn_at=withdrawn.at, reasons=withdrawn.why)
     values: dict[str, Any] = {f: getattr(body, f) for f in planning - {"scheduled_at"}}
     if "scheduled_at" in fields:  # stored in UTC: SQLite keeps no offset
         values["scheduled_at"] = body.scheduled_at.astimezone(UTC) \
@@ -99,4 +101,7 @@ async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
     changes = await finish_locked(session, locked, machine, store)
     if repaired is not None:
         repaired += repairs.found(changes, match.number, store.first)
+    if forfeits is not None:
+        skip = {match.number, *(r.before.number for r in repaired or [])}
+        forfeits += withdrawal_forfeits.found(changes, store.first, skip)
     return answer(match, locked.timezone, changes)

@@ -63,7 +63,8 @@ async def start(session: AsyncSession, stage: Stage, seeding: list[int],
     store = SqlStore(session, stage.id or 0)
     info = replace(stage_info(stage), seeding=list(seeding))
     withdrawn = await event_withdrawals(session, stage.event_id)
-    machine = StageMachine(info, store, withdrawn.teams, withdrawn_at=withdrawn.at)
+    machine = StageMachine(info, store, withdrawn.teams, withdrawn_at=withdrawn.at,
+                           reasons=withdrawn.why)
     changes = await machine.start()  # plans first: a seeding it cannot play changes nothing
     if check_rounds:
         info.format.check_rounds(list(changes.added.values()), info.settings)
@@ -77,7 +78,7 @@ def machine_for(session: AsyncSession, stage: Stage, withdrawn: Withdrawals,
                 clock: Callable[[], datetime] = utcnow) -> tuple[StageMachine, SqlStore]:
     store = SqlStore(session, stage.id or 0, loaded or ())
     return StageMachine(stage_info(stage), store, withdrawn.teams, clock,
-                        withdrawn.at), store
+                        withdrawn.at, withdrawn.why), store
 
 
 async def persist(session: AsyncSession, stage: Stage, changes: Changes,

@@ -79,6 +79,7 @@ async def export_tournament(session: AsyncSession, slug: str) -> dict[str, Any]:
             "teams": [{"id": x.id, "name": x.name, "names": x.names or {}, "nation": x.nation,
                        "seed": x.seed, "withdrawn": x.withdrawn,
                        "withdrawn_at": _iso(x.withdrawn_at, t.timezone),
+                       "withdrawn_reason": x.withdrawn_reason,
                        "players": [{"handle": p.handle, "name": p.name, "names": p.names or {}}
                                    for p in rosters[x.id or 0]]} for x in teams],
             "stages": stages})
@@ -193,7 +194,7 @@ async def _event(session: AsyncSession, t: Tournament, row: EventRow, where: str
     for team_row in row.teams:
         team = Team(event_id=event.id, name=team_row.name, names=_names(team_row.names),
                     nation=team_row.nation, seed=team_row.seed,
-                    withdrawn=team_row.withdrawn,
+                    withdrawn=team_row.withdrawn, withdrawn_reason=team_row.withdrawn_reason,
                     withdrawn_at=team_row.withdrawn_at.astimezone(UTC)
                     if team_row.withdrawn_at and team_row.withdrawn_at.tzinfo
                     else team_row.withdrawn_at)

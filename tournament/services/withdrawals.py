@@ -15,13 +15,18 @@ from ..errors import Conflict, NotFound
 from ..formats.types import StageStatus
 from ..live.outbox import emit
 from ..models import Event, Stage, Team, Tournament, utcnow
+from . import withdrawal_forfeits
 from .annulment import event_withdrawals
 from .context import lock_tournament
 from .progress import machine_for
+from .repairs import Repair
 from .steps import finish
 
 
-async def withdraw(session: AsyncSession, team_id: int, reason: str) -> dict[str, Any]:
+async def withdraw(session: AsyncSession, team_id: int, reason: str,
+                   forfeits: list[Repair] | None = None) -> dict[str, Any]:
+    """``forfeits``, when given, gets every match the withdrawal forfeited, the team's own
+    and those another withdrawn team forfeits on its way (``withdrawal_forfeits.py``)."""
     team = await session.get(Team, team_id)
     if team is None or team.id is None:
         raise NotFound("Team", team_id)
@@ -36,6 +41,7 @@ async def withdraw(session: AsyncSession, team_id: int, reason: str) -> dict[str
     now = utcnow()
     team.withdrawn = True
     team.withdrawn_at = now
+    team.withdrawn_reason = reason
     session.add(team)
     await session.flush()
     withdrawn = await event_withdrawals(session, event.id)
@@ -46,10 +52,12 @@ async def withdraw(session: AsyncSession, team_id: int, reason: str) -> dict[str
         if team.id not in (stage.seeding or []):
             continue
         machine, store = machine_for(session, stage, withdrawn, clock=lambda: now)
-        for m in await machine.withdraw(team.id):
+        for m in await machine.withdraw(team.id, reason):
             assert m.id is not None
             forfeited.append(m.id)
-        await finish(session, tournament, stage, machine, store)
+        changes = await finish(session, tournament, stage, machine, store)
+        if forfeits is not None:
+            forfeits += withdrawal_forfeits.found(changes, store.first)
     view = views.team_view(team) | {"reason": reason, "forfeited_matches": forfeited}
     await emit(session, tournament.id, "event.updated",
                views.event_view(event, tournament.slug) | {"team": views.team_view(team)})

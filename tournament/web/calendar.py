@@ -110,6 +110,15 @@ def _annulled_note(entry: Mapping[str, Any], team: Mapping[str, Any], lang: str)
              "results.") % {"team": format_list(out, locale=lang)}
 
 
+def _forfeit_cause(entry: Mapping[str, Any], team: Mapping[str, Any], mine: int,
+                   lang: str) -> str:
+    """"Forfeit: Team 1 was disqualified": the team that forfeited (the feed's own or its
+    opponent) and why, as the match page says it."""
+    who = team if entry["forfeited_by"] == mine + 1 else entry.get("opponent")
+    name = _line(i18n.localized(who, lang)) if who else ""
+    return i18n.gettext(lang)(words.FORFEIT_CAUSES[entry["forfeit_reason"]]) % {"team": name}
+
+
 def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: str,
                  base_url: str, rows: Mapping[int, Mapping[str, Any]] | None = None,
                  changed: Mapping[tuple[str, int], datetime] | None = None,
@@ -189,6 +198,8 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
             if entry.get("forfeit"):  # no score was played: say how it was decided
                 lines.append(i18n.labelled(_("Result"), _("Walkover win") if outcome == "W"
                                            else _("Forfeit loss"), lang))
+                if entry.get("forfeit_reason"):  # a withdrawal's: naming the team, and why
+                    lines.append(_forfeit_cause(entry, team, mine, lang))
                 if not entry["games"]:  # nothing was played: the slot is free in a calendar
                     event.add("status", "CANCELLED")
                     event.add("transp", "TRANSPARENT")

@@ -83,6 +83,10 @@ MATCH = {
     "status": {"enum": ["pending", "ready", "live", "completed"]},
     "winner": {"enum": [1, 2, None]}, "draw": BOOL, "forfeit": BOOL,
     "forfeited_by": {"enum": [1, 2, None]},
+    "forfeit_reason": {"enum": ["withdrawn", "disqualified", None], "description": (
+        "Why the match was forfeited when the forfeiting team's withdrawal forfeited it: "
+        "the team withdrew or was disqualified; null for a forfeit a referee entered, or "
+        "none")},
     "scheduled_at": {"type": ["string", "null"], "format": "date-time"},
     "stream_url": NULL_STR, "maps": array(NULL_STR), "venue": NULL_STR,
     "game_in_play": BOOL,  # the last of games is being played: shown, not in score

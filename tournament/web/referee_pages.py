@@ -175,6 +175,8 @@ def console_labels(_: Any, published: bool = True, solo: bool = False,
                           "%(team)s stands. A correction is still saved."),
         "annulled_why_any": _("This result does not count in the table while the withdrawal "
                               "of a team in it stands. A correction is still saved."),
+        # a forfeit a team's withdrawal made: naming the team and why (by forfeit_reason)
+        "forfeit_causes": {k: _(v) for k, v in words.FORFEIT_CAUSES.items()},
         # the feed changed the match under an open question: it is closed, never refreshed
         "question_closed": _("The match changed while this question was open, so it was "
                              "closed (now %(score)s, %(status)s). Nothing was saved: check "

@@ -119,6 +119,13 @@ def outcome(match: Mapping[str, Any], side: int) -> str:
         return "D"
     return "W" if match["winner"] == side else "L" if match["winner"] else ""
 
+# why a withdrawal forfeited a match (a match's ``forfeit_reason``): the word a card or a
+# list shows beside the forfeit (출전 포기 / 出場辞退, 실격 / 失格), and the sentence naming
+# the team (the match page, the calendar, the referee console; a card's title)
+FORFEIT_WORDS = {"withdrawn": "Withdrawn", "disqualified": "Disqualified"}
+FORFEIT_CAUSES = {"withdrawn": "Forfeit: %(team)s withdrew",
+                  "disqualified": "Forfeit: %(team)s was disqualified"}
+
 # the audit trail in words: what was done, how, and to what (the codes stay beside them)
 AUDIT_ACTIONS = {
     "match.report": "Result entered",
@@ -127,6 +134,7 @@ AUDIT_ACTIONS = {
     "match.schedule": "Schedule changed",
     "match.check_in": "Check-in",
     "match.repair": "Changed by another match's correction",
+    "match.withdrawal": "Forfeited by a team's withdrawal",
     "stage.create": "Stage created",
     "stage.update": "Stage changed",
     "stage.start": "Stage started",

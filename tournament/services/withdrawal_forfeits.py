@@ -1,0 +1,48 @@
+"""The matches a step forfeited because a team in them had withdrawn or was disqualified
+(``forfeit_reason``): the withdrawal itself, or a later result that sent such a team on to
+its next match. Each is recorded in that match's own history (``match.withdrawal``,
+naming the team and why; the entry's actor is who made the step), so its history says
+why it ended without being played. A match the step made (a stage started or paired
+again, its matches new) has no history to explain: the match itself says why
+(``forfeit_reason``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Container
+from typing import Any
+
+from .. import views
+from ..formats.machine_types import Changes
+from ..formats.state import MatchState
+from .audit import match_state
+from .repairs import Repair
+
+
+def found(changes: Changes, first: Callable[[int], MatchState | None],
+          skip: Container[int] = ()) -> list[Repair]:
+    """The matches (by number, not in ``skip``) this step forfeited for a withdrawal;
+    ``first``: a match as the step first read it (``SqlStore.first``)."""
+    out = []
+    for m in changes.ordered():
+        was = first(m.number)
+        if m.forfeit_reason is None or m.number in skip or m.number in changes.added \
+                or was is None:
+            continue
+        if (was.forfeit, was.forfeit_reason) != (m.forfeit, m.forfeit_reason):
+            out.append(Repair(was, m))
+    return out
+
+
+def cause(m: MatchState) -> dict[str, Any]:
+    """The team whose withdrawal forfeited ``m``, and why it left."""
+    assert m.forfeit in (1, 2)
+    return {"team": m.teams[m.forfeit - 1], "reason": m.forfeit_reason,
+            "action": "team.withdraw"}
+
+
+def entry_states(r: Repair, tz: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``before`` and ``after`` of the match's ``match.withdrawal`` entry; ``after`` names
+    the cause ``{team, reason, action}``."""
+    assert r.after is not None
+    return (match_state(views.match_view(r.before, tz)),
+            match_state(views.match_view(r.after, tz)) | {"cause": cause(r.after)})
