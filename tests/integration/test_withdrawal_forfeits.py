@@ -6,7 +6,9 @@ happened to it, in Korean, Japanese and English.
 
 The bracket: four teams, single elimination. M1 (team 1 – team 4) is played, team 1 wins;
 team 1 is disqualified (its final is not ready yet: nothing forfeited); team 2 withdraws,
-forfeiting M2 to team 3, who reaches the final, where team 1, disqualified, forfeits."""
+forfeiting M2 to team 3, who reaches the final, where team 1, disqualified, forfeits. A
+result that sends a disqualified team on (no withdrawal in that step) records the forfeit
+alike; a referee's forfeit of a team that withdraws later stays a plain one."""
 
 from __future__ import annotations
 
@@ -174,3 +176,24 @@ async def test_a_referees_forfeit_keeps_its_label_when_the_team_withdraws_later(
                                                            "status": "completed"},
                            headers=AUTH)
     assert (r.json()["forfeit"], r.json()["forfeit_reason"]) == (False, None)
+
+
+async def test_a_result_that_sends_a_disqualified_team_on_records_its_forfeit(client):
+    """Team 1 wins M1 and is disqualified while the final waits for M2; M2's result sends
+    team 3 to the final, which team 1 forfeits then: the final's history says so, by the
+    one who entered M2's result."""
+    event = await make_event(client, 4)
+    t = event["teams"]
+    ids = {n: m["id"] for n, m in by_number(await make_stage(client, event)).items()}
+    assert (await report(client, ids[1], [1, 0])).status_code == 200
+    assert await withdraw(client, t[0], "disqualified") == []
+    assert (await report(client, ids[2], [0, 1])).status_code == 200
+    final = (await client.get(f"/api/matches/{ids[3]}")).json()
+    assert (final["teams"], final["winner"], final["forfeit_reason"]) == (
+        [t[0], t[2]], 2, "disqualified")
+    r = await client.get(f"/api/matches/{ids[3]}/audit", headers=AUTH)
+    (entry,) = r.json()["items"]
+    assert entry["action"] == "match.withdrawal"
+    assert entry["after"]["cause"] == {"team": t[0], "reason": "disqualified",
+                                       "action": "team.withdraw"}
+    assert entry["actor"]["name"] == "TOURNAMENT_ADMIN_TOKEN"

@@ -89,7 +89,12 @@ def test_every_word_looked_up_by_variable_is_enumerated_and_translated():
     assert set(words.TEAM_STATUS) == set(get_args(SwissStatus))
     assert set(words.HOLDS) == set(get_args(HoldCode))
     assert set(registry.FORMATS) == {f.value for f in StageFormat}
-    needed = {*words.MATCH_STATUS.values(), *words.STAGE_STATUS.values(),
+    # why a withdrawal forfeited a match: every reason a withdrawal takes
+    from tournament.schemas import Withdrawal
+    reasons = set(get_args(Withdrawal.model_fields["reason"].annotation))
+    assert set(words.FORFEIT_WORDS) == set(words.FORFEIT_CAUSES) == reasons
+    needed = {*words.FORFEIT_WORDS.values(), *words.FORFEIT_CAUSES.values(),
+              *words.MATCH_STATUS.values(), *words.STAGE_STATUS.values(),
               *words.TEAM_STATUS.values(), *words.HOLDS.values(), *words.FED.values(),
               *error_words.NOT_FOUND.values(), pages.UNAVAILABLE, "LIVE", "FF",
               i18n.BRAND_TWO, i18n.BRAND_THREE}
