@@ -7,6 +7,8 @@ there only has a winner."""
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 from playwright.async_api import expect
@@ -45,6 +47,11 @@ async def test_a_game_short_of_its_rounds_is_asked_about_and_play_is_saved_apart
         await expect(asked.locator("[data-dialog-text]")).to_have_text(
             "1세트는 아직 끝나지 않았습니다 (현재 1 – 0). 세트는 3라운드를 먼저 따낸 쪽이 "
             "이깁니다. 그래도 끝난 세트로 저장할까요?")
+        # a save against the warning looks like the console's other risky actions (a
+        # forfeit, a save that lowers a score): red, not the blue of a plain save
+        anyway = asked.get_by_role("button", name="그래도 저장")
+        await expect(anyway).to_have_class(re.compile(r"\bdanger\b"))
+        await expect(anyway).not_to_have_class(re.compile(r"\bprimary\b"))
         await phone.screenshot(path=shots / "referee-short-game-ko-phone.png")
         await asked.get_by_role("button", name="취소").click()
         stored = (await client.get(url)).json()
