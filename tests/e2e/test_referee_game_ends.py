@@ -94,10 +94,37 @@ async def test_a_winner_only_game_is_saved_and_corrected_by_its_winner(
         asked = phone.locator("dialog[open] [data-dialog-text]")
         await expect(asked).to_have_text(
             "第1ゲームの勝者を修正：チーム1 → チーム4。修正を保存しますか？\n"
-            "シリーズのスコアが変わります：1 – 0 → 0 – 1")
+            "シリーズのスコアが変わります：チーム1 1 – 0 チーム4 → チーム1 0 – 1 チーム4")
         await phone.locator("dialog[open] [data-dialog-choices] button").click()
         await expect(line.locator("strong")).to_have_text("チーム4の勝ち")
         stored = (await client.get(url)).json()
         assert (stored["games"], stored["score"]) == ([[0, 1]], [0, 1])
         assert phone.errors == []  # type: ignore[attr-defined]
+        await phone.close()
+
+
+async def test_a_winner_only_game_typed_before_a_conflict_is_said_by_its_winner(
+        browser, module_server, shots):
+    """The conflict panel's "what you typed" read a League of Legends game as "1 – 0"."""
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        event = await make_event(client, 4)
+        m = by_number(await make_stage(client, event, settings={
+            "best_of": 3, "game_score": "winner"}))[1]
+        url = f"/api/matches/{m['id']}"
+        assert (await client.patch(url, json={"status": "live"}, headers=AUTH)).status_code == 200
+        me = await referee(client, event["slug"])
+        phone = await phone_signed_in(browser, client, me, "ko")
+        # the feed does not reach this phone: it learns of the other save from the 409
+        await phone.route_web_socket(re.compile(r"/ws/"), lambda ws: None)
+        await phone.goto(f"{base}/matches/{m['id']}/referee?lang=ko")
+        await expect(phone.locator("[data-next-title]")).to_have_text("1세트")
+        r = await client.patch(url, json={"games": [[0, 1]], "status": "live"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        await phone.get_by_role("button", name="팀 1 승리 (1세트)").click()
+        panel = phone.locator("[data-conflict]")
+        await expect(panel.locator("[data-conflict-stored] li strong")).to_have_text("팀 4 승리")
+        await expect(panel.locator("[data-conflict-mine]")).to_contain_text("1세트")
+        await expect(panel.locator("[data-conflict-mine] .big-score")).to_have_text("팀 1 승리")
+        await phone.screenshot(path=shots / "referee-winner-only-conflict-ko-phone.png")
         await phone.close()
