@@ -111,7 +111,8 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         error_text=lambda exc: error_words.say(exc, _),
         teams_js=lambda teams: {str(k): {"name": i18n.localized(v, lang),
                                          "flag": _flag(v.get("nation")),
-                                         "nation": words.nation_words(v.get("nation"), lang)}
+                                         "nation": words.nation_words(v.get("nation"), lang),
+                                         "withdrawn": bool(v.get("withdrawn"))}
                                 for k, v in teams.items()},
         **context)
     response = HTMLResponse(page, status_code=status)
