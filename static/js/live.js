@@ -9,6 +9,8 @@
 // last seq seen are duplicates and ignored; a seq that skips ahead means something was
 // missed, so the socket is reopened with since=<last seq> and the server replays the gap.
 
+import { putPhrases } from "./phrases.js";
+
 const body = document.body;
 const slug = body.dataset.tournament;
 const i18n = JSON.parse(document.getElementById("i18n")?.textContent || "{}");
@@ -207,7 +209,11 @@ function applyMatch(match, flash = true) {
       const name = side.querySelector("[data-name]");
       // an empty knockout slot says what fills it ("Winner of M5"), as the server drew it
       const waiting = who.empty && match.status !== "completed" && name?.dataset.tbd;
-      if (name && !name.querySelector("a")) name.textContent = waiting || who.name;
+      if (name && !name.querySelector("a")) {
+        // a card's team name breaks between its words ([data-phrases]), as the server's
+        if (name.hasAttribute("data-phrases") && !waiting && !who.empty) putPhrases(name, who.name);
+        else name.textContent = waiting || who.name;
+      }
       const flag = side.querySelector("[data-flag]");
       if (flag) {
         flag.textContent = who.flag || "";

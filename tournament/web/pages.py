@@ -25,7 +25,7 @@ from .cache import versioned
 from .calendar import calendar_targets, schedule_ics
 from .common import int_param, language, reading, slug_param
 from .markup_format import markup_format
-from .phrases import phrases
+from .phrases import BREAKS, phrases
 from .place_words import label_name, place_name
 from .stage_layout import feeds, layout
 from .standings_order import ORDER_WORDS
@@ -46,6 +46,7 @@ def _flag(nation: str | None) -> str:
 env.filters["flag"] = _flag
 env.filters["format"] = markup_format
 env.filters["phrases"] = phrases  # a Japanese name's breaks between its words (<wbr>)
+env.globals["phrase_breaks"] = BREAKS.pattern  # the same rule, for live.js (js/phrases.js)
 env.globals["asset"] = asset_url
 env.globals["order_words"] = ORDER_WORDS  # a standings order's keys as words (message ids)
 env.filters["stream_name"] = words.stream_name
