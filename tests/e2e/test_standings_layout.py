@@ -135,3 +135,45 @@ async def test_a_valve_swiss_table_fits_a_phone_with_what_decides_its_order(
                 " && t.getBoundingClientRect().right <= window.innerWidth"), (stage_id, lang)
             assert await page.evaluate(BROKEN) == [], lang
     await page.close()
+
+
+# the rows of the page's leaderboards whose nation flag is not beside the first line of the
+# team's name (above it, or below)
+FLAG_APART = """() => [...document.querySelectorAll("table.leaderboard tbody tr")].filter((tr) => {
+  const f = tr.querySelector(".flag").getBoundingClientRect();
+  const n = tr.querySelector(".tname").getClientRects()[0];
+  return !(f.right <= n.left + 1 && f.bottom > n.top && f.top < n.bottom);
+}).map((tr) => tr.querySelector(".tname").textContent)"""
+
+
+async def test_a_battle_royale_leaderboard_keeps_each_flag_beside_its_team_on_a_phone(
+        browser, live_server, shots):
+    """On a phone the demo's PUBG Mobile leaderboard drew a nation's flag above its team's
+    name, its row two lines tall."""
+    from tournament.demo_data import PUBG_SQUADS
+
+    async with httpx.AsyncClient(base_url=live_server.url) as client:
+        event = await make_event(client, 16)
+        # and a name of one word, which cannot break between words: it went below the flag
+        squads = [*PUBG_SQUADS[:15], ("Changwon Eagles", "창원이글스", "チャンウォンイーグルス", "KR")]
+        for team, (en, ko, ja, _n) in zip(event["teams"], squads, strict=True):
+            r = await client.patch(f"/api/teams/{team}", json={
+                "name": en, "names": {"ko": ko, "ja": ja}}, headers=AUTH)
+            assert r.status_code == 200, r.text
+        st = await make_stage(client, event, name="Grand final", format="free_for_all",
+                              settings={"games": 6})
+        lobby = st["matches"][0]["id"]
+        for number in (1, 2, 3):
+            order = event["teams"][number:] + event["teams"][:number]
+            r = await client.patch(f"/api/matches/{lobby}", headers=AUTH, json={"game": {
+                "number": number, "results": [{"team_id": t, "placement": i + 1, "kills": i % 5}
+                                              for i, t in enumerate(order)]}})
+            assert r.status_code == 200, r.text
+    page = await browser.new_page(viewport={"width": 390, "height": 844})
+    for lang in ("ja", "ko"):
+        await page.goto(f"{live_server.url}/stages/{st['id']}?lang={lang}")
+        board = page.locator("table.leaderboard")
+        await expect(board.locator("tbody tr")).to_have_count(16)
+        await board.screenshot(path=shots / f"leaderboard-{lang}-390.png")
+        assert await page.evaluate(FLAG_APART) == [], lang
+    await page.close()
