@@ -176,4 +176,7 @@ async def test_a_battle_royale_leaderboard_keeps_each_flag_beside_its_team_on_a_
         await expect(board.locator("tbody tr")).to_have_count(16)
         await board.screenshot(path=shots / f"leaderboard-{lang}-390.png")
         assert await page.evaluate(FLAG_APART) == [], lang
+        await page.goto(f"{live_server.url}/matches/{lobby}?lang={lang}")  # the lobby's own
+        await expect(page.locator("table.leaderboard tbody tr")).to_have_count(16)
+        assert await page.evaluate(FLAG_APART) == [], lang
     await page.close()
