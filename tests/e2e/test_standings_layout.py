@@ -106,7 +106,8 @@ async def test_a_valve_swiss_table_fits_a_phone_with_what_decides_its_order(
         event = await make_event(client, 16)
         for team, (en, ko, ja, _n) in zip(event["teams"], VALORANT_CITIES, strict=True):
             r = await client.patch(f"/api/teams/{team}", json={
-                "name": f"{en} Phantoms", "names": {"ko": f"{ko} 팬텀스", "ja": f"{ja}ファントムズ"}},
+                "name": f"{en} Phantoms",
+                "names": {"ko": f"{ko} 팬텀스", "ja": f"{ja}ファントムズ"}},
                 headers=AUTH)
             assert r.status_code == 200, r.text
         swiss = await make_stage(client, event, name="Swiss", format="swiss", settings={
@@ -155,7 +156,8 @@ async def test_a_battle_royale_leaderboard_keeps_each_flag_beside_its_team_on_a_
     async with httpx.AsyncClient(base_url=live_server.url) as client:
         event = await make_event(client, 16)
         # and a name of one word, which cannot break between words: it went below the flag
-        squads = [*PUBG_SQUADS[:15], ("Changwon Eagles", "창원이글스", "チャンウォンイーグルス", "KR")]
+        squads = [*PUBG_SQUADS[:15],
+                  ("Changwon Eagles", "창원이글스", "チャンウォンイーグルス", "KR")]
         for team, (en, ko, ja, _n) in zip(event["teams"], squads, strict=True):
             r = await client.patch(f"/api/teams/{team}", json={
                 "name": en, "names": {"ko": ko, "ja": ja}}, headers=AUTH)

@@ -20,8 +20,8 @@ from .test_withdrawn_results_api import league
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 WORDS = {"ko": ("무효", "순위에 반영되지 않습니다"), "ja": ("無効", "順位に含まれません"),
          "en": ("annulled", "does not count")}
-# the match page's and the feed's note on an annulled result: team 4 named, withdrawal and forfeit kept apart in
-# Japanese (出場辞退, not 棄権)
+# the match page's and the feed's note on an annulled result: team 4 named, withdrawal and
+# forfeit kept apart in Japanese (出場辞退, not 棄権)
 WITHDREW = {"ko": "이 경기 결과는 순위에 반영되지 않습니다. 팀 4의 기권으로 이 스테이지는 그 팀의 "
                   "경기 결과를 무효로 합니다.",
             "ja": "この試合の結果は順位に含まれません。チーム4が出場辞退したため、このステージでは"

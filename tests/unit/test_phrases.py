@@ -8,7 +8,6 @@ import pytest
 
 from tournament.web.phrases import phrases
 
-
 # the names both sides are checked on: these, and tests/e2e/test_live_renames.py runs the same
 # through the browser's rule (static/js/phrases.js) to compare
 MARKED = [
@@ -18,7 +17,8 @@ MARKED = [
     ("ファルコンズ", "ファルコンズ"), ("大阪", "大阪"), ("チーム1", "チーム1"),
     ("Daejeon Phantoms", "Daejeon Phantoms"), ("인천 팔콘스", "인천 팔콘스"),
     ("<i>東京</i>ローニン", "&lt;i&gt;東京&lt;/i&gt;ローニン"),
-    ("大阪・ファントムズ東京", "大阪・<wbr>ファントムズ<wbr>東京"), ("・", "・"), ("東・ ", "東・ "),
+    ("大阪・ファントムズ東京", "大阪・<wbr>ファントムズ<wbr>東京"),
+    ("・", "・"), ("東・ ", "東・ "),
     ("ﾊﾝｶｸ東京", "ﾊﾝｶｸ東京"), ("𠀋ファルコンズ", "𠀋ファルコンズ"),
 ]
 
