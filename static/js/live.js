@@ -9,6 +9,8 @@
 // last seq seen are duplicates and ignored; a seq that skips ahead means something was
 // missed, so the socket is reopened with since=<last seq> and the server replays the gap.
 
+import { putPhrases } from "./phrases.js";
+
 const body = document.body;
 const slug = body.dataset.tournament;
 const i18n = JSON.parse(document.getElementById("i18n")?.textContent || "{}");
@@ -84,11 +86,23 @@ function announce(match) {
     const score = [0, 1].map((i) => scoreText(match, i, shownPair));
     parts.push(`${sideName(match, 0).name} ${score[0]} – ${score[1]} ${sideName(match, 1).name}`);
   }
-  if (voided && match.annulled) parts.push(i18n.annulled_said || i18n.annulled);
+  if (voided && match.annulled) parts.push(annulledWhy(match));
   const text = parts.filter(Boolean).join(" · ");
   if (!text) return;
   clearTimeout(sayTimer);
   sayTimer = setTimeout(() => { matchSaid.textContent = text; }, 800);
+}
+
+// Why an annulled result does not count, naming the side(s) that withdrew, as the match
+// page says it (words.annulled_why: the same messages); without a name when the page knows
+// of no withdrawal among its sides.
+function annulledWhy(match) {
+  const out = match.teams.filter((id) => id != null && teams[id]?.withdrawn)
+    .map((id) => teams[id].name);
+  if (!out.length || !i18n.annulled_said_team) return i18n.annulled_said || i18n.annulled;
+  const lang = document.documentElement.lang || "en";
+  const named = new Intl.ListFormat(lang, { type: "conjunction" }).format(out);
+  return i18n.annulled_said_team.replace("%(team)s", named);
 }
 
 // A side's score as shown (the server's _match.html and _match_hero.html say it alike): FF
@@ -107,7 +121,7 @@ function learnTeam(team) {
   const lang = document.documentElement.lang || "en";
   const flag = (team.nation || "").toUpperCase();
   teams[team.id] = { name: (team.names || {})[lang] || team.name, flag,
-    nation: nationWords[flag] ?? regionName(flag) };
+    nation: nationWords[flag] ?? regionName(flag), withdrawn: !!team.withdrawn };
 }
 
 // A nation no team of the page had when it was drawn (a team moved to China on a Korea–Japan
@@ -195,7 +209,11 @@ function applyMatch(match, flash = true) {
       const name = side.querySelector("[data-name]");
       // an empty knockout slot says what fills it ("Winner of M5"), as the server drew it
       const waiting = who.empty && match.status !== "completed" && name?.dataset.tbd;
-      if (name && !name.querySelector("a")) name.textContent = waiting || who.name;
+      if (name && !name.querySelector("a")) {
+        // a card's team name breaks between its words ([data-phrases]), as the server's
+        if (name.hasAttribute("data-phrases") && !waiting && !who.empty) putPhrases(name, who.name);
+        else name.textContent = waiting || who.name;
+      }
       const flag = side.querySelector("[data-flag]");
       if (flag) {
         flag.textContent = who.flag || "";

@@ -79,7 +79,8 @@ export function describe(ctx, match) {
   return box;
 }
 
-// What the referee typed, as the conflict panel shows it: "Game 3", "9 – 13", the map.
+// What the referee typed, as the conflict panel shows it: "Game 3", "9 – 13" (a winner-only
+// game: "T1 won"), the map.
 // op: the save held by the conflict (its game, the number it was typed for, the game it
 // corrects, or its label); now: what the boxes hold (typed()).
 export function describeTyped(ctx, match, op, now) {
@@ -93,7 +94,11 @@ export function describeTyped(ctx, match, op, now) {
     const named = op?.editing != null ? fill(L.correcting, { game: gameTitle(L, match, op.editing) })
       : gameTitle(L, match, op?.number || logic.nextGameNumber(match));
     title.textContent = named + (game.map ? ` · ${game.map}` : "");
-    line.textContent = logic.scoreText(game.score);
+    // a game with only a winner (game_score "winner") is said by its winner, as its line
+    // in the game list is (gameLine), never as 1 – 0
+    const w = ctx.winner_only && logic.winnerOf(game.score);
+    line.textContent = w ? fill(L.winner_of, { team: teamName(ctx.teams, w - 1) })
+      : logic.scoreText(game.score);
   } else {
     line.textContent = op?.label || "";
   }

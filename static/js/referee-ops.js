@@ -68,6 +68,7 @@ export function gameOp(ctx, match, typedNow, side = null) {
   if (short) {
     question = question ? `${short}\n${question}` : short;
     op.finishLabel = op.finishLabel || L.save_anyway;
+    op.warned = true; // saved against the warning: its button looks risky (confirmChoices)
   }
   return { op, question };
 }
@@ -89,6 +90,7 @@ export function correctionOp(ctx, match, editing, typedNow) {
   // only a winner is said by its winner, not 1 – 0 becoming 0 – 1
   const told = (score) => (ctx.winner_only ? teamName(ctx.teams, logic.winnerOf(score) - 1) : pairScore(ctx.teams, score));
   const short = shortGame(ctx, match, game, editing);
+  op.warned = !!short;
   const question = (short ? `${short}\n` : "") + fill(ctx.winner_only ? L.correct_winner : L.correct_confirm, {
     game: gameTitle(L, match, editing), from: told(fixed.old.score), to: told(game.score) });
   return { op, question };
@@ -190,11 +192,13 @@ export function lossParts(ctx, match, op, question) {
   return { parts, lower, dropped };
 }
 
-// The question's one button: the action's own label, else "save anyway" for a loss.
+// The question's one button: the action's own label, else "save anyway" for a loss; red
+// ("danger", as the forfeit's) for a save that loses something or goes against a warning
+// (a game short of what wins one), the plain save's blue otherwise.
 export function confirmChoices(ctx, op, { lower, dropped }) {
   const L = ctx.labels;
   const label = op.finishLabel || (lower || dropped ? L.save_anyway : L.confirm);
-  return [["yes", label, op.forfeit || lower || dropped ? "danger" : "primary"]];
+  return [["yes", label, op.forfeit || lower || dropped || op.warned ? "danger" : "primary"]];
 }
 
 // What a correction does, from its preview (seen: {match, moves}, the API's answer): who

@@ -16,6 +16,7 @@ from playwright.async_api import expect
 from tests.accounts_support import PASSWORD, make_user
 from tests.e2e.referee_support import sign_in
 from tests.helpers import AUTH, stage
+from tests.integration.test_annulled_matches_pages import WITHDREW
 from tests.integration.test_withdrawn_results_api import FOOTBALL, league
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -64,9 +65,10 @@ async def test_the_open_pages_follow_the_organizer_annulling_and_keeping(
     hero = match_page.locator("section.match-hero")
     await expect(hero).to_have_class(re.compile(r"\bannulled\b"))
     await expect(hero.locator("[data-annulled-note]")).to_have_text("무효")
-    # a screen reader hears it as it happens (the match page's one live region)
-    await expect(match_page.locator("[data-match-said]")).to_contain_text(
-        "이 경기 결과는 순위에 반영되지 않습니다")
+    # why, naming the team that withdrew (it said "a team in it"), on the page and to a
+    # screen reader as it happens (the match page's one live region)
+    await expect(hero.locator("[data-annulled]")).to_have_text(WITHDREW["ko"])
+    await expect(match_page.locator("[data-match-said]")).to_contain_text(WITHDREW["ko"])
     await page.screenshot(path=shots / "annulled-live-ko-phone.png", full_page=True)
     await match_page.screenshot(path=shots / "annulled-match-ko-phone.png", full_page=True)
 

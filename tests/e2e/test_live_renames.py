@@ -10,6 +10,8 @@ import pytest
 from playwright.async_api import expect
 
 from tests.helpers import AUTH, make_event, make_stage
+from tests.unit.test_phrases import MARKED
+from tournament.web.phrases import phrase_parts
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -111,4 +113,41 @@ async def test_a_team_moved_to_a_nation_new_to_the_page_is_said_in_words(browser
         await page.reload()  # as the server draws it
         await expect(badge).to_have_attribute("aria-label", cn)
         assert await badge.evaluate("e => e.outerHTML") == live
+        await page.close()
+
+
+async def test_a_cards_name_breaks_live_where_the_server_breaks_it(browser, live_server):
+    """A name's phrase breaks (web/phrases.py: 仁川<wbr>ファルコンズ) were the server's alone:
+    a live update drew a card's name as plain text, so a team renamed live lost them (on a
+    phone, "仁川ファルコン/ズ") until the stage was drawn again. live.js breaks it by the same
+    rule, which the page hands to static/js/phrases.js: both split every name alike."""
+    async with httpx.AsyncClient(base_url=live_server.url, headers=AUTH) as client:
+        event = await make_event(client, 4)
+        st = await make_stage(client, event, settings={"best_of": 3})  # M1 1 v 4
+        first = st["matches"][0]["id"]
+        r = await client.patch(f"/api/matches/{first}", json={"status": "live"})
+        assert r.status_code == 200, r.text
+        page = await browser.new_page(viewport={"width": 390, "height": 844})
+        await page.goto(f"{live_server.url}/stages/{st['id']}?lang=ja")
+        await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+        split = await page.evaluate("""async (names) => {
+            const { phraseParts } = await import("/static/js/phrases.js");
+            return names.map((name) => phraseParts(name)); }""", [n for n, _ in MARKED])
+        assert split == [phrase_parts(n) for n, _ in MARKED]
+
+        r = await client.patch(f"/api/teams/{event['teams'][0]}", json={
+            "names": {"ja": "仁川ファルコンズ"}})
+        assert r.status_code == 200, r.text
+        name = page.locator(f'.match[data-match="{first}"] [data-side="0"] [data-name]')
+        await expect(name).to_have_text("仁川ファルコンズ")
+        # a live score after the rename: the card is patched in place, not fetched again
+        r = await client.patch(f"/api/matches/{first}", json={"score": [1, 0]})
+        assert r.status_code == 200, r.text
+        score = page.locator(f'.match[data-match="{first}"] [data-side="0"] [data-score]')
+        await expect(score).to_have_text("1")
+        live = await name.evaluate("e => e.outerHTML")
+        assert "仁川<wbr>ファルコンズ" in live
+        await page.reload()  # as the server draws it
+        await expect(score).to_have_text("1")
+        assert await name.evaluate("e => e.outerHTML") == live
         await page.close()

@@ -181,6 +181,46 @@ async def test_a_stage_overlay_grows_with_the_canvas_and_fits_it(browser, live_s
         await page.close()
 
 
+# where the waiting stage's hold box and the line under it saying who will come are drawn
+HOLD = """() => { const r = (s) => document.querySelector(s).getBoundingClientRect();
+  const [box, line] = [r("[data-hold-box]"), r("[data-teams-to-come]")];
+  return {box: [box.left, box.right, box.top, box.bottom],
+          line: [line.left, line.right, line.top, line.bottom]}; }"""
+
+
+@pytest.mark.parametrize("lang", ["ko", "ja"])
+async def test_a_waiting_stages_teams_to_come_fit_its_hold_box(browser, live_server, shots,
+                                                               lang):
+    """The grey "N teams will advance from …" line (and the teams entering directly) ran
+    wider than the hold box above it, straight on the stream's picture, and shrank the
+    whole overlay to fit it."""
+    async with httpx.AsyncClient(base_url=live_server.url) as client:
+        event = await make_event(client, 8)
+        teams = event["teams"]
+        for team, names in zip(teams[6:], (LONG, LONGER), strict=True):
+            r = await client.patch(f"/api/teams/{team}", json={
+                "name": f"Long {team}", "names": names}, headers=AUTH)
+            assert r.status_code == 200, r.text
+        groups = await make_stage(client, event, name="Groups", format="round_robin",
+                                  names={"ko": "조별 리그", "ja": "グループステージ"},
+                                  seeding=teams[:6], settings={"groups": 2, "advance": 1})
+        knockout = await make_stage(client, event, name="Knockout", seeding_method="natural",
+                                    seeding={"from_stage": groups["id"], "qualifiers": 1,
+                                             "slots": [{"group": "A", "place": 1}, teams[6],
+                                                       {"group": "B", "place": 1}, teams[7]]})
+    page = await browser.new_page(viewport={"width": 1280, "height": 720})
+    await page.goto(f"{live_server.url}/overlay/stages/{knockout['id']}?lang={lang}")
+    await expect(page.locator("main[data-scale]")).to_have_count(1)
+    await expect(page.locator("[data-to-come-direct]")).to_contain_text(LONGER[lang])
+    await page.screenshot(path=shots / f"overlay-waiting-stage-{lang}.png")
+    drawn = await page.evaluate(HOLD)
+    (left, right, top, bottom), (x0, x1, y0, y1) = drawn["box"], drawn["line"]
+    assert left <= x0 and x1 <= right + 0.5 and top <= y0 and y1 <= bottom + 0.5, drawn
+    # nothing so wide that the overlay is drawn smaller than its size to fit it
+    await expect(page.locator("main")).to_have_attribute("data-scale", "1.000")
+    await page.close()
+
+
 async def test_pos_draws_the_scoreboard_in_the_corner_asked_and_keeps_it_there(
         browser, live_server, shots):
     """``?pos=tr|bl|br``: the scoreboard sits in that corner of the frame, as far in as it

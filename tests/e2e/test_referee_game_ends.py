@@ -7,6 +7,8 @@ there only has a winner."""
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 from playwright.async_api import expect
@@ -45,6 +47,11 @@ async def test_a_game_short_of_its_rounds_is_asked_about_and_play_is_saved_apart
         await expect(asked.locator("[data-dialog-text]")).to_have_text(
             "1세트는 아직 끝나지 않았습니다 (현재 1 – 0). 세트는 3라운드를 먼저 따낸 쪽이 "
             "이깁니다. 그래도 끝난 세트로 저장할까요?")
+        # a save against the warning looks like the console's other risky actions (a
+        # forfeit, a save that lowers a score): red, not the blue of a plain save
+        anyway = asked.get_by_role("button", name="그래도 저장")
+        await expect(anyway).to_have_class(re.compile(r"\bdanger\b"))
+        await expect(anyway).not_to_have_class(re.compile(r"\bprimary\b"))
         await phone.screenshot(path=shots / "referee-short-game-ko-phone.png")
         await asked.get_by_role("button", name="취소").click()
         stored = (await client.get(url)).json()
@@ -93,4 +100,31 @@ async def test_a_winner_only_game_is_saved_and_corrected_by_its_winner(
         stored = (await client.get(url)).json()
         assert (stored["games"], stored["score"]) == ([[0, 1]], [0, 1])
         assert phone.errors == []  # type: ignore[attr-defined]
+        await phone.close()
+
+
+async def test_a_winner_only_game_typed_before_a_conflict_is_said_by_its_winner(
+        browser, module_server, shots):
+    """The conflict panel's "what you typed" read a League of Legends game as "1 – 0"."""
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        event = await make_event(client, 4)
+        m = by_number(await make_stage(client, event, settings={
+            "best_of": 3, "game_score": "winner"}))[1]
+        url = f"/api/matches/{m['id']}"
+        assert (await client.patch(url, json={"status": "live"}, headers=AUTH)).status_code == 200
+        me = await referee(client, event["slug"])
+        phone = await phone_signed_in(browser, client, me, "ko")
+        # the feed does not reach this phone: it learns of the other save from the 409
+        await phone.route_web_socket(re.compile(r"/ws/"), lambda ws: None)
+        await phone.goto(f"{base}/matches/{m['id']}/referee?lang=ko")
+        await expect(phone.locator("[data-next-title]")).to_have_text("1세트")
+        r = await client.patch(url, json={"games": [[0, 1]], "status": "live"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        await phone.get_by_role("button", name="팀 1 승리 (1세트)").click()
+        panel = phone.locator("[data-conflict]")
+        await expect(panel.locator("[data-conflict-stored] li strong")).to_have_text("팀 4 승리")
+        await expect(panel.locator("[data-conflict-mine]")).to_contain_text("1세트")
+        await expect(panel.locator("[data-conflict-mine] .big-score")).to_have_text("팀 1 승리")
+        await phone.screenshot(path=shots / "referee-winner-only-conflict-ko-phone.png")
         await phone.close()

@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from babel.lists import format_list
 from icalendar import Calendar, Event, Timezone, vDuration, vText
 
 from .. import i18n
@@ -99,15 +98,8 @@ def _stamp(entry: Mapping[str, Any], team: Mapping[str, Any],
 
 def _annulled_note(entry: Mapping[str, Any], team: Mapping[str, Any], lang: str) -> str:
     """Why an annulled result does not count, naming the withdrawn team (the feed's own
-    team or its opponent), as the referee console names it."""
-    _ = i18n.gettext(lang)
-    out = [_line(i18n.localized(x, lang)) for x in (team, entry.get("opponent"))
-           if x and x.get("withdrawn")]
-    if not out:
-        return _("This result does not count: a team in it withdrew, and this stage annuls "
-                 "that team's results.")
-    return _("This result does not count: %(team)s withdrew, and this stage annuls its "
-             "results.") % {"team": format_list(out, locale=lang)}
+    team or its opponent), as the match page and the referee console name it."""
+    return _line(words.annulled_why((team, entry.get("opponent")), i18n.gettext(lang), lang))
 
 
 def _forfeit_cause(entry: Mapping[str, Any], team: Mapping[str, Any], mine: int,

@@ -26,7 +26,7 @@ from .calendar import calendar_targets, schedule_ics
 from .common import int_param, language, reading, slug_param
 from .game_words import game_words
 from .markup_format import markup_format
-from .phrases import phrases
+from .phrases import BREAKS, phrases
 from .place_words import label_name, place_name
 from .stage_layout import feeds, fill_feeds, layout
 from .standings_order import ORDER_WORDS
@@ -47,6 +47,7 @@ def _flag(nation: str | None) -> str:
 env.filters["flag"] = _flag
 env.filters["format"] = markup_format
 env.filters["phrases"] = phrases  # a Japanese name's breaks between its words (<wbr>)
+env.globals["phrase_breaks"] = BREAKS.pattern  # the same rule, for live.js (js/phrases.js)
 env.globals["asset"] = asset_url
 env.globals["order_words"] = ORDER_WORDS  # a standings order's keys as words (message ids)
 env.filters["stream_name"] = words.stream_name
@@ -117,7 +118,8 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         error_text=lambda exc: error_words.say(exc, _),
         teams_js=lambda teams: {str(k): {"name": i18n.localized(v, lang),
                                          "flag": _flag(v.get("nation")),
-                                         "nation": words.nation_words(v.get("nation"), lang)}
+                                         "nation": words.nation_words(v.get("nation"), lang),
+                                         "withdrawn": bool(v.get("withdrawn"))}
                                 for k, v in teams.items()},
         **context)
     response = HTMLResponse(page, status_code=status)

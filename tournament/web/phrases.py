@@ -17,6 +17,11 @@ KANA = r"\u3040-\u309f\u30a0-\u30fa\u30fc-\u30ff"  # hiragana, katakana (not the
 BREAKS = re.compile(rf"(?<=[{HAN}])(?=[{KANA}])|(?<=[{KANA}])(?=[{HAN}])|(?<=・)(?=\S)")
 
 
+def phrase_parts(name: str) -> list[str]:
+    """The name cut at each place it may break."""
+    return BREAKS.split(name)
+
+
 def phrases(name: str) -> Markup:
     """The name, escaped, with a ``<wbr>`` at each place it may break."""
-    return Markup("<wbr>").join(escape(part) for part in BREAKS.split(name))
+    return Markup("<wbr>").join(escape(part) for part in phrase_parts(name))

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..formats import registry
 from ..formats.types import Feed, FormatError
-from .standings_order import info_columns, order_keys
+from .standings_order import info_columns, order_keys, phone_hidden
 
 
 def layout(stage: Mapping[str, Any]) -> dict[str, Any]:
@@ -38,6 +38,8 @@ def layout(stage: Mapping[str, Any]) -> dict[str, Any]:
                    # what orders the table (the note under it) and the columns that
                    # decide nothing (marked, and named in the note)
                    "order": order, "info_columns": info_columns(order) if order else [],
+                   # the columns a phone leaves out: never one the order reads
+                   "phone_hidden": phone_hidden(order),
                    "label": fmt.label, "knockout": fmt.knockout,
                    "columns": sorted(columns),
                    # groups of brackets draw each group's table with its brackets

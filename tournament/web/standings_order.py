@@ -1,6 +1,7 @@
 """What orders a stage's standings, as the note under its table says it ("Order: wins–losses,
-then Buchholz, then better seed"), and which of the table's columns decide nothing (a Valve
-Swiss's round difference: a team with +11 below one with −3 is no mistake).
+then Buchholz, then better seed"), which of the table's columns decide nothing (a Valve
+Swiss's round difference: a team with +11 below one with −3 is no mistake), and which a
+phone leaves out (never one the order reads).
 
 Read from the stage's own settings (its tiebreakers, a Swiss's record rule), so the note
 says what the standings do. A knockout orders by the round a team went out in: no note."""
@@ -53,3 +54,27 @@ def order_keys(format_name: str, settings: Any) -> list[str]:
 def info_columns(keys: Sequence[str]) -> list[str]:
     """The columns a table shows that the order never reads (``COLUMN_KEYS``' names)."""
     return [column for column, read in COLUMN_KEYS.items() if not read & set(keys)]
+
+
+# the columns a tiebreaker reads on their own (goals against only make up the difference,
+# which has its own column)
+READ_ALONE = {
+    "games": {"game_difference", "games_won"},
+    "for": {"goals_for", "rounds_won"},
+    "against": set(),
+    "difference": {"goal_difference", "round_difference"},
+    "buchholz": {"buchholz", "median_buchholz"},
+}
+# a table without an order of tiebreakers (a knockout's, by the round a team went out in)
+# leaves out on a phone the columns it always has
+PHONE_HIDDEN_UNORDERED = ["games", "for", "against"]
+
+
+def phone_hidden(keys: Sequence[str]) -> list[str]:
+    """The columns a phone leaves out (``COLUMN_KEYS``' names): those the order never reads
+    on their own, so that the table fits a phone's width with every column that decides
+    (a Valve Swiss's Buchholz, a league's goals scored) and nothing shown for information
+    (every ``info_columns`` one is among them)."""
+    if not keys:
+        return list(PHONE_HIDDEN_UNORDERED)
+    return [column for column, read in READ_ALONE.items() if not read & set(keys)]

@@ -5,9 +5,11 @@ such as ``round_robin`` or ``completed``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
+
+from babel.lists import format_list
 
 from .. import i18n
 from ..formats import layout, registry
@@ -109,6 +111,20 @@ def side_scores(match: Mapping[str, Any], gettext: Callable[[str], str]) -> list
     """Both sides' scores as every page shows them, translated: the templates' one rule
     (pages.render gives it to them as ``side_scores(m)``)."""
     return [score_word(t, gettext) for t in layout.score_texts(match)]
+
+
+def annulled_why(sides: Iterable[Mapping[str, Any] | None], gettext: Callable[[str], str],
+                 lang: str) -> str:
+    """Why an annulled result does not count, naming the team(s) among a match's ``sides``
+    that withdrew ("Team 4 withdrew, and this stage annuls its results."): the match page's
+    sentence and the calendar feed's (live.js says it alike, from the same message); the
+    sentence without a name when no side is marked withdrawn."""
+    out = [i18n.localized(s, lang) for s in sides if s and s.get("withdrawn")]
+    if not out:
+        return gettext("This result does not count: a team in it withdrew, and this stage "
+                       "annuls that team's results.")
+    return gettext("This result does not count: %(team)s withdrew, and this stage annuls "
+                   "its results.") % {"team": format_list(out, locale=lang)}
 
 
 def outcome(match: Mapping[str, Any], side: int) -> str:
