@@ -38,9 +38,15 @@ export function keepDraft(key, boxes, teams = null) {
 }
 
 export function clearDraft(key, boxes) {
+  emptyBoxes(boxes);
+  sessionStorage.removeItem(key);
+}
+
+// Empties the boxes, leaving the kept draft (what was typed is held elsewhere: the conflict
+// panel, which a reload opens again from the draft).
+export function emptyBoxes(boxes) {
   for (const p of boxes.points) p.value = "";
   boxes.map.value = "";
-  sessionStorage.removeItem(key);
 }
 
 // Puts the kept draft back in the boxes; returns the teams it was typed for (null: none

@@ -4,7 +4,7 @@
 // console's data ({labels, teams, maps}), match the stored match.
 
 import * as logic from "./referee-logic.js";
-import { annulledWhy, fill, fmt, gameTitle, single, teamName } from "./referee-words.js";
+import { annulledWhy, fill, fmt, gameTitle, putPhrases, single, teamName } from "./referee-words.js";
 
 // One stored game: its title (and map), score and winner; editable: with its "correct"
 // button, marked while it is the one being corrected (editing: its number, or null).
@@ -182,7 +182,7 @@ export function drawNames(root, ctx) {
   [0, 1].forEach((i) => {
     const t = ctx.teams[i];
     const side = root.querySelector(`[data-team="${i}"]`);
-    side.querySelector(".name").textContent = t?.name || L.to_be_decided;
+    putPhrases(side.querySelector(".name"), t?.name || L.to_be_decided);
     const flag = side.querySelector(".flag");
     flag.className = `flag n-${t?.flag || ""}`;
     flag.textContent = t?.flag || "";
@@ -195,7 +195,7 @@ export function drawNames(root, ctx) {
     }
     const name = t?.name || "";
     const stepper = root.querySelector(`[data-stepper="${i}"]`);
-    stepper.querySelector(".name").textContent = name;
+    putPhrases(stepper.querySelector(".name"), name);
     stepper.querySelector('[data-step="-1"]').setAttribute("aria-label", fmt(L.lower_score, name));
     stepper.querySelector('[data-step="1"]').setAttribute("aria-label", fmt(L.raise_score, name));
     stepper.querySelector("input").setAttribute("aria-label", name);

@@ -41,6 +41,16 @@ export function gameInPlay(match) {
   return { score: [...games[games.length - 1]], map: (match.maps || [])[games.length - 1] || null };
 }
 
+// Whether the boxes' game (typed()) is the game in play as stored (a score the boxes took from
+// it, or saved since, and not typed over): nothing there is the referee's unsaved input.
+// maps: whether the console has a map box (without one, a typed game has no map).
+export function isStoredPlay(game, match, maps) {
+  const playing = gameInPlay(match);
+  if (!game?.score || !playing) return false;
+  return game.score[0] === playing.score[0] && game.score[1] === playing.score[1]
+    && (!maps || (game.map || null) === playing.map);
+}
+
 // The series score once the game in play counts (finishing the match ends it).
 export function countedScore(match) {
   return gameInPlay(match) ? seriesFromGames(match.games) : [...match.score];

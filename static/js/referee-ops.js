@@ -101,7 +101,7 @@ export function liveOp(ctx, match, typedNow) {
   const L = ctx.labels;
   const refused = typedRefusal(L, match, typedNow);
   if (refused) return refused;
-  const op = { payload: logic.playGame(match, typedNow).payload, live: true, label: L.save_live,
+  const op = { payload: logic.playGame(match, typedNow).payload, live: true, game: typedNow, label: L.save_live,
                finishLabel: L.save_live };
   return { op, question: "" };
 }
@@ -127,7 +127,9 @@ export function undoOp(ctx, match) {
   if (!undone) return null;
   const label = single(match) ? L.undo_result : L.undo;
   const op = { payload: undone.payload, undo: true, finishLabel: label, label };
-  const score = logic.scoreText(undone.removed.score);
+  // a game with only a winner is said by its winner ("Remove game 2 (T1 won)?"), not 1 – 0
+  const w = ctx.winner_only ? logic.winnerOf(undone.removed.score) : 0;
+  const score = w ? fill(L.winner_of, { team: teamName(ctx.teams, w - 1) }) : logic.scoreText(undone.removed.score);
   const question = single(match) ? fill(L.undo_result_confirm, { score }) : fill(L.undo_confirm, { n: undone.number, score });
   return { op, question };
 }

@@ -4,8 +4,8 @@
 // a message.
 //
 // con is the console (referee.js): {ctx, csrf, matchId, state, say, redraw, question,
-// clearDraft, openConflict, adopt (the stored match: its names drawn again if its teams
-// changed)}; state ({stored, busy, editing, lastFailed}) is its state,
+// clearDraft, settled (a save that kept the boxes: no draft of what is stored now),
+// openConflict, adopt (the stored match: its names drawn again if its teams changed)}; state ({stored, busy, editing, lastFailed}) is its state,
 // which a save reads and sets.
 
 import * as logic from "./referee-logic.js";
@@ -46,6 +46,7 @@ export async function save(con, op, key = newKey()) {
     const { reset_matches: _, ...match } = result.json;
     con.adopt(match);
     if (op.clears) con.clearDraft();
+    else con.settled();
     if (op.editing != null) state.editing = null;
     con.redraw();
     con.say("ok", L.saved);
@@ -57,7 +58,7 @@ export async function save(con, op, key = newKey()) {
     con.redraw();
     // typed for teams that no longer play the match: said above what was typed
     const moved = !sameTeams(op.teams, result.json.match.teams || []);
-    con.openConflict(op, result.json.changed_by, moved ? typedForText(ctx, op.teams) : "");
+    con.openConflict(op, result.json.changed_by, moved ? typedForText(ctx, op.teams) : "", moved);
     return;
   }
   con.redraw();

@@ -21,7 +21,7 @@
 import * as logic from "./referee-logic.js";
 import { ask, closeQuestion } from "./referee-ask.js";
 import { drawConflict } from "./referee-conflict.js";
-import { clearDraft, draftKey, keepDraft, putGame, restoreDraft, typed, typedGame } from "./referee-draft.js";
+import { clearDraft, draftKey, emptyBoxes, keepDraft, putGame, restoreDraft, typed, typedGame } from "./referee-draft.js";
 import { changedBy } from "./referee-conflict.js";
 import { draw, drawNames, stillEditing } from "./referee-draw.js";
 import { show } from "./referee-message.js";
@@ -45,7 +45,8 @@ const state = {
   editing: null, // the number of a stored game being corrected, or null
   lastFailed: null, // {op, key} of a save that never got an answer
 };
-let conflict = null; // {op} while the stored match changed under what was typed
+let conflict = null; // {op, inPanel} while the stored match changed under what was typed (inPanel:
+// the typed game is held in the panel alone, the boxes emptied: it was for another pairing)
 
 const typedNow = () => typed(boxes, ctx);
 const keep = () => keepDraft(DRAFT, boxes, teamIds(ctx.teams)); // with the teams it is for
@@ -81,8 +82,23 @@ async function tellPairing(text) {
   if (found && $("[data-pairing-text]").textContent === text) who.textContent = changedBy(ctx, found);
 }
 
+// The boxes from the stored match: its game in play (for its next goal), else empty. The
+// kept draft goes unless held (what was typed for another pairing, in the conflict panel).
+function boxesFromStored(held = false) {
+  if (held) emptyBoxes(boxes);
+  else clearDraft(DRAFT, boxes);
+  const playing = logic.gameInPlay(state.stored);
+  if (playing) putGame(boxes, playing);
+}
+
+// After a save the boxes keep (the score in play): what they hold is stored now, so no
+// draft is kept of it (a reload would take it for something typed).
+function settled() {
+  if (logic.isStoredPlay(typedGame(boxes, ctx), state.stored, ctx.maps)) sessionStorage.removeItem(DRAFT);
+}
+
 const con = {
-  ctx, matchId, state, redraw, adopt,
+  ctx, matchId, state, redraw, adopt, settled,
   csrf: document.querySelector('meta[name="csrf-token"]')?.content || "",
   say: (which, text, options) => show(root, boxes.points, which, text, options),
   question(text, choices) {
@@ -155,9 +171,14 @@ async function forfeit() {
 const retry = () => save(con, state.lastFailed.op, state.lastFailed.key);
 
 // --- conflicts: the stored match changed under what was typed ------------------------------
-function openConflict(op, who, note = "") {
-  conflict = { op };
+// moved: the match's teams changed under the op (it was for another pairing): the game it
+// holds is shown in the panel alone, and the boxes under the new names follow the stored
+// match (the panel's "save mine" puts it back in them).
+function openConflict(op, who, note = "", moved = false) {
+  const inPanel = !!(moved && op?.game && op.side == null);
+  conflict = { op, inPanel };
   drawConflict($("[data-conflict]"), ctx, { match: state.stored, op, who, note, now: typedNow() });
+  if (inPanel) boxesFromStored(true);
   $("[data-next]").classList.add("held");
   con.say("ok", "");
   $("[data-conflict]").scrollIntoView({ block: "start" });
@@ -173,6 +194,7 @@ async function applyMine() {
   const held = conflict;
   closeConflict();
   if (!held) return;
+  if (held.inPanel) putGame(boxes, held.op.game); // the game typed for the old pairing, as typed
   if (held.op?.editing != null) { state.editing = held.op.editing; await saveCorrection(); return; }
   if (held.op?.live) { await saveLive(); return; }
   if (held.op?.game || typedNow()) { await saveGame(held.op?.side ?? null); return; }
@@ -204,6 +226,7 @@ async function followFeed(match) {
     return;
   }
   const typedFor = logic.nextGameNumber(state.stored); // the game being typed, before the change
+  const before = state.stored;
   const wasFor = adopt(match); // the teams it was typed for, when others play it now
   const closed = closeQuestion(dialog); // its words were about the match before this change
   redraw();
@@ -212,6 +235,11 @@ async function followFeed(match) {
     return;
   }
   const mine = () => typedGame(boxes, ctx);
+  // the boxes hold the score in play as it was stored (taken from it, or saved): nothing the
+  // referee typed, so nothing to hold; they follow the stored match (a new pairing's empty)
+  if (!state.busy && !conflict && state.editing == null && logic.isStoredPlay(mine(), before, ctx.maps)) {
+    boxesFromStored();
+  }
   if (closed && !conflict) con.say("error", closedText(L, state.stored));
   // a panel already open stays as it is, unless the teams changed under it too
   if (state.busy || !mine() || (conflict && !wasFor)) return;
@@ -222,7 +250,7 @@ async function followFeed(match) {
   const op = held || (fixing != null && state.editing === fixing ? { game: mine(), editing: fixing }
     : { game: mine(), number: typedFor });
   const notes = [wasFor ? typedForText(ctx, wasFor) : "", closed ? closedText(L, state.stored) : ""];
-  openConflict(op, who, notes.filter(Boolean).join("\n"));
+  openConflict(op, who, notes.filter(Boolean).join("\n"), !!wasFor);
 }
 
 async function reload() {
@@ -286,7 +314,7 @@ if (draftFor && !sameTeams(draftFor, teamIds(ctx.teams)) && typedGame(boxes, ctx
   lastChange(matchId).then((who) => {
     if (!conflict && typedGame(boxes, ctx)) {
       openConflict({ game: typedGame(boxes, ctx), number: logic.nextGameNumber(state.stored) }, who,
-                   typedForText(ctx, draftFor));
+                   typedForText(ctx, draftFor), true);
     }
   });
 }

@@ -327,6 +327,10 @@ async def test_the_console_follows_a_correction_that_changes_who_plays_the_match
                      "이 경기에 맞는 내용인지 확인한 뒤에만 다시 저장하세요.")
         await expect(panel.locator("[data-conflict-note]")).to_have_text(typed_for)
         await expect(panel.locator("[data-conflict-who]")).to_have_text(who)
+        # what was typed for 팀 1 vs 팀 2 is the panel's: the boxes under 팀 4 are empty
+        await expect(panel.locator("[data-conflict-mine] .big-score")).to_have_text("9 – 13")
+        for i in (0, 1):
+            await expect(phone.locator(f'[data-point="{i}"]')).to_have_value("")
         await phone.screenshot(path=shots / "referee-pairing-changed-ko-phone.png",
                                full_page=True)
         await panel.get_by_role("button", name="저장된 결과 유지 (내 입력 삭제)").click()
@@ -343,16 +347,78 @@ async def test_the_console_follows_a_correction_that_changes_who_plays_the_match
         await expect(held.locator("[data-conflict-who]")).to_have_text(who)
         await expect(deaf.locator('[data-team="0"] .name')).to_have_text("팀 4")
         await expect(deaf.locator("[data-pairing-text]")).to_have_text(told)
-        # reloaded, the draft kept for 팀 1 vs 팀 2 is held and said again
+        await expect(deaf.locator('[data-point="0"]')).to_have_value("")
+        # reloaded, the draft kept for 팀 1 vs 팀 2 is held and said again, in the panel
         await deaf.reload()
         await expect(held).to_be_visible()
         await expect(held.locator("[data-conflict-note]")).to_have_text(typed_for)
+        await expect(held.locator("[data-conflict-mine] .big-score")).to_have_text("9 – 13")
         await expect(deaf.locator("[data-pairing-text]")).to_have_text(told)
+        await expect(deaf.locator('[data-point="1"]')).to_have_value("")
+        # saving it anyway (as game 1 of 팀 4 vs 팀 2) takes it from the panel, as typed
+        await held.get_by_role("button", name="내 입력을 1세트로 저장").click()
+        await expect(deaf.locator('[data-games] li[data-game="1"] strong')).to_have_text(
+            "9 – 13")
         stored = (await client.get(f"/api/matches/{final}")).json()
-        assert (stored["teams"], stored["games"], stored["status"]) == (
-            [event["teams"][3], event["teams"][1]], [], "ready")
+        assert (stored["teams"], stored["games"]) == (
+            [event["teams"][3], event["teams"][1]], [[9, 13]])
         # nothing broke but the save refused (the browser logs its 409)
         assert all("409" in e for e in deaf.errors)  # type: ignore[attr-defined]
         assert phone.errors == []  # type: ignore[attr-defined]
         await deaf.close()
+        await phone.close()
+
+
+async def test_a_score_in_play_saved_before_the_teams_changed_is_not_held_as_typed(
+        browser, module_server, shots):
+    """The referee review (Tekken M10, game 2 stored in play at 1–2, then an admin's
+    correction sent another player into it): the console showed the score the reset wiped,
+    which was saved and not typed, as the referee's unsaved input for the old pairing, and
+    the new pairing's boxes still held it. Boxes holding only the stored score in play (taken
+    from it on opening, or kept after saving it) follow the stored match: emptied, with the
+    notice alone, on the phone that saved it and on one that opened after, also reloaded."""
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        event = await make_event(client, 4)
+        m = by_number(await make_stage(client, event, settings={"best_of": 3}))
+        for n in (1, 2):
+            assert (await report(client, m[n]["id"], [2, 0])).status_code == 200
+        final = m[3]["id"]
+        me = await referee(client, event["slug"])
+        phone = await phone_signed_in(browser, client, me, "ko")
+        await open_console(phone, base, final, "ko")
+        await phone.get_by_role("button", name="경기 시작").click()
+        await tap_score(phone, 13, 5)
+        await phone.get_by_role("button", name="1세트 저장").click()
+        await expect(phone.locator("[data-ok]")).to_have_text(SAVED)
+        await tap_score(phone, 1, 2)
+        await phone.get_by_role("button", name="진행 중 점수 저장").click()
+        await expect(phone.locator("[data-ok]")).to_have_text(SAVED)
+        # a second phone opened since: its boxes start from the stored game in play
+        other = await phone_signed_in(browser, client, me, "ko")
+        await open_console(other, base, final, "ko")
+        points = [f'[data-point="{i}"]' for i in (0, 1)]
+        for page in (phone, other):
+            for box, value in zip(points, ("1", "2"), strict=True):
+                await expect(page.locator(box)).to_have_value(value)
+        r = await client.patch(f"/api/matches/{m[1]['id']}", json={
+            "score": [0, 2], "status": "completed"}, headers=AUTH)
+        assert r.status_code == 200 and r.json()["reset_matches"] == [final]
+        told = ("상대가 바뀌었습니다: 팀 1 대신 팀 4 출전. 이제 이 경기는 팀 4 vs 팀 2입니다.")
+        for page in (phone, other):
+            await expect(page.locator("[data-pairing-text]")).to_have_text(told)
+            await expect(page.locator('[data-team="0"] .name')).to_have_text("팀 4")
+            await expect(page.locator("[data-conflict]")).to_be_hidden()
+            for box in points:
+                await expect(page.locator(box)).to_have_value("")
+        await phone.screenshot(path=shots / "referee-pairing-untyped-ko-phone.png",
+                               full_page=True)
+        # reloaded: no draft of the saved score was kept to be taken for typed input
+        await phone.reload()
+        await expect(phone.locator("[data-conn]")).to_have_attribute("data-conn", "live")
+        await expect(phone.locator("[data-conflict]")).to_be_hidden()
+        for box in points:
+            await expect(phone.locator(box)).to_have_value("")
+        assert phone.errors == other.errors == []  # type: ignore[attr-defined]
+        await other.close()
         await phone.close()

@@ -99,6 +99,11 @@ async def test_a_winner_only_game_is_saved_and_corrected_by_its_winner(
         await expect(line.locator("strong")).to_have_text("チーム4の勝ち")
         stored = (await client.get(url)).json()
         assert (stored["games"], stored["score"]) == ([[0, 1]], [0, 1])
+        # undoing it asks by its winner too, never "(0 – 1)"
+        await phone.get_by_role("button", name="最後のゲームを取り消す").click()
+        await expect(asked).to_have_text("第1ゲーム（チーム4の勝ち）を取り消しますか？\n"
+                                         "シリーズのスコアが下がります：0 – 1 → 0 – 0")
+        await phone.locator("dialog[open]").get_by_role("button", name="キャンセル").click()
         assert phone.errors == []  # type: ignore[attr-defined]
         await phone.close()
 

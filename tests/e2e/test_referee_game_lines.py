@@ -105,3 +105,87 @@ async def test_a_stored_games_winner_is_read_whole_on_a_phone(browser, module_se
             assert name["x"] < button["x"]
             await phone.screenshot(path=shots / f"referee-stored-games-{lang}-desktop.png")
             await phone.context.close()
+
+
+LINES_JS = """e => {
+  const lines = [];
+  let top = null;
+  const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+  for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+    for (let i = 0; i < node.data.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const rect = [...range.getClientRects()].find((r) => r.width > 0);
+      if (!rect) { if (lines.length) lines[lines.length - 1] += node.data[i]; continue; }
+      if (top === null || rect.top > top + rect.height / 2) { lines.push(""); top = rect.top; }
+      lines[lines.length - 1] += node.data[i];
+    }
+  }
+  return lines.map((l) => l.trim());
+}"""
+
+
+def broken_inside(lines: list[str], words: list[str]) -> list[str]:
+    """The words a line break falls inside of (after a middle dot is a break between words)."""
+    text = "".join(lines)
+    cuts, at = set(), 0
+    for line in lines[:-1]:
+        at += len(line)
+        cuts.add(at)
+    found = []
+    for word in words:
+        start = text.find(word)
+        while start >= 0:
+            if any(start < c < start + len(word) and text[c - 1] != "・" for c in cuts):
+                found.append(word)
+            start = text.find(word, start + 1)
+    return found
+
+
+async def test_the_console_breaks_japanese_between_phrases_on_a_phone(
+        browser, module_server, shots):
+    """The merged review (VALORANT and Tekken on a phone in Japanese): the undo button broke
+    "最後のマップを取 / り消す", the notice of who plays now "…ハ / ン・スンウ vs ユン・ダウン…".
+    The console breaks Japanese between phrases, as pages do, and names at their words."""
+    base = module_server.url
+    names = {0: "中村陸", 1: "ユン・ダウン", 3: "ハン・スンウ"}
+    async with httpx.AsyncClient(base_url=base) as client:
+        event = await make_event(client, 4)
+        for i, name in names.items():
+            r = await client.patch(f"/api/teams/{event['teams'][i]}", json={
+                "names": {"ja": name}}, headers=AUTH)
+            assert r.status_code == 200, r.text
+        m = by_number(await make_stage(client, event, settings={
+            "best_of": 3, "game_name": "map"}))
+        for n in (1, 2):
+            r = await client.patch(f"/api/matches/{m[n]['id']}", json={
+                "games": [[13, 5], [13, 7]], "status": "completed"}, headers=AUTH)
+            assert r.status_code == 200, r.text
+        final = m[3]["id"]
+        r = await client.patch(f"/api/matches/{final}", json={
+            "games": [[13, 9]], "status": "live"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        me = await referee(client, event["slug"])
+        phone = await phone_signed_in(browser, client, me, "ja")
+        await open_console(phone, base, final, "ja")
+        undo = phone.locator('[data-action="undo"]')
+        await expect(undo).to_have_text("最後のマップを取り消す")
+        assert await undo.evaluate(LINES_JS) in (["最後のマップを取り消す"],
+                                                 ["最後のマップを", "取り消す"])
+        r = await client.patch(f"/api/matches/{m[1]['id']}", json={
+            "games": [[5, 13], [7, 13]], "status": "completed"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        told = phone.locator("[data-pairing-text]")
+        await expect(told).to_have_text(
+            "対戦相手が変わりました：中村陸に代わってハン・スンウが出場します。"
+            "この試合はハン・スンウ vs ユン・ダウンになりました。")
+        lines = await told.evaluate(LINES_JS)
+        assert broken_inside(lines, list(names.values())) == [], lines
+        board = phone.locator('[data-team="0"] .name')
+        await expect(board).to_have_text("ハン・スンウ")
+        assert await board.locator("wbr").count() == 1  # drawn with its break, as pages
+        assert await phone.evaluate("document.documentElement.scrollWidth") <= 390
+        await phone.screenshot(path=shots / "referee-phrases-ja-phone.png", full_page=True)
+        assert phone.errors == []  # type: ignore[attr-defined]
+        await phone.close()

@@ -227,6 +227,17 @@ async def test_a_bye_is_headed_as_the_teams_bye_in_every_view(client):
             assert said.split(" · ")[0] == headed, (path, said)
         page = soup((await client.get(f"/matches/{waiting['id']}", params={"lang": lang})).text)
         assert tbd in page.select_one(".match-hero h1").get_text(strip=True)
+    # a bye has no best-of: not on its card (the event page's bracket), its page nor overlay
+    page = soup((await client.get(f"/tournaments/{event['slug']}/events/lol?lang=en")).text)
+    assert [(c["data-match"], c.select_one(".bo").get_text() if c.select_one(".bo") else None)
+            for c in page.select(f"a.match[data-match='{bye['id']}'], "
+                                 f"a.match[data-match='{waiting['id']}']")] == [
+        (str(m["id"]), None if m is bye else "BO1")
+        for m in sorted((bye, waiting), key=lambda m: m["number"])]
+    hero = soup((await client.get(f"/matches/{bye['id']}?lang=en")).text)
+    assert hero.select_one(".hero-meta span").get_text(strip=True) == "M1 · Semifinals"
+    overlay = soup((await client.get(f"/overlay/matches/{bye['id']}?lang=en")).text)
+    assert "BO" not in overlay.select_one(".ov-meta").get_text()
 
 
 async def test_a_tournaments_days_and_zone_are_written_for_people(client):

@@ -254,13 +254,18 @@ async def test_under_the_table_the_order_is_said_from_the_stages_own_tiebreakers
             "ja": ("順位決定：勝敗 → ブッフホルツ → 上位シード",
                    "参考値：取得ラウンド、喪失ラウンド、ラウンド得失差"),
             "en": ("Order: wins–losses, then Buchholz, then better seed.",
-                   "Shown for information: RW, RL, RD.")}
+                   "Shown for information: rounds won, rounds lost, round difference.")}
     for lang, (order, info) in said.items():
         page = soup((await client.get(f"/stages/{st['id']}?lang={lang}")).text)
         note = page.select_one("[data-order-note]")
         assert note.select_one("[data-order]").get_text(strip=True) == order
         assert note.select_one("[data-info-columns]").get_text() == info
-        quiet = [th.get_text(strip=True) for th in page.select("table[data-standings] th.info")]
+        # the quiet columns, by their whole words (the title of an abbreviated head: RW),
+        # as the note names them in running text
+        quiet = [th.abbr["title"] if th.abbr else th.get_text(strip=True)
+                 for th in page.select("table[data-standings] th.info")]
+        if lang == "en":
+            quiet = [w[:1].lower() + w[1:] for w in quiet]
         assert quiet == info.split("：" if lang == "ja" else ": ")[1].rstrip(".").split(
             "、" if lang == "ja" else ", ")
     # the event page's table says it too

@@ -156,6 +156,12 @@ async def test_a_stage_whose_games_are_maps_calls_them_maps_everywhere(client, a
                 data["errors"]["tied_game"]) == (
             "マップ%dを保存", "マップ%d 進行中",
             "マップ%(game)sが同点です。この試合のマップには勝者が必要です。")
+        # its questions before a map saved short of what wins one say "map", never "game"
+        assert (data["labels"]["short_game_rounds"], data["labels"]["looks_short"]) == (
+            "%(game)sは%(score)sで、まだ終わっていません。マップは%(n)sラウンドを先取した"
+            "側の勝ちです。それでも終了したマップとして保存しますか？",
+            "%(game)s（%(score)s）は、まだ終わっていないスコアに見えます。これまでのマップは、"
+            "勝った側がいずれも%(least)s以上でした。それでも終了したマップとして保存しますか？")
     # the calendar's finished series lists its maps from the team's side
     r = await client.patch(f"/api/matches/{m['id']}", json={
         "games": [{"score": [13, 3], "map": "Bind"}, {"score": [13, 11], "map": "Haven"}],

@@ -11,6 +11,7 @@ from icalendar import Calendar, Event, Timezone, vDuration, vText
 
 from .. import i18n
 from ..formats.clashes import GAME_MINUTES, expected_end
+from ..formats.format import WINNER_ONLY
 from . import words
 from .game_words import game_words
 
@@ -27,17 +28,24 @@ def _line(text: str) -> str:
 
 def _game_lines(entry: Mapping[str, Any], mine: int, _: Any, lang: str) -> list[str]:
     """Each game of a finished series from the team's side, named as its stage names its
-    games ("Map 1 (Bind): 13–3", "マップ1（Bind）：13–3", "1세트 (Bind): 13–3"); none for a
-    one-game match without a map (its score is the result's)."""
+    games ("Map 1 (Bind): 13–3", "マップ1（Bind）：13–3", "1세트 (Bind): 13–3"; a
+    winner-only game by its winner: "Game 1: Win", "第1ゲーム：勝ち", "1세트: 승"); none for
+    a one-game match without a map (its score is the result's)."""
     games, maps = entry.get("games") or [], entry.get("maps") or []
     if not games or (entry["best_of"] == 1 and len(games) == 1 and not any(maps)):
         return []
-    one = _(game_words((entry.get("stage") or {}).get("settings"))["one"])
+    settings = (entry.get("stage") or {}).get("settings") or {}
+    one = _(game_words(settings)["one"])
+    # a game with only a winner (League of Legends) is the team's win or loss, as the
+    # match page's W and the console's winner buttons say it: never "1–0"
+    winner_only = settings.get("game_score") == WINNER_ONLY
     lines = []
     for n, game in enumerate(games, start=1):
         where = maps[n - 1] if len(maps) >= n and maps[n - 1] else None
         label = one % n + (i18n.aside(_line(where), lang) if where else "")
-        lines.append(i18n.labelled(label, f"{game[mine]}–{game[1 - mine]}", lang))
+        said = (_("Win") if game[mine] > game[1 - mine] else _("Loss")) if winner_only \
+            else f"{game[mine]}–{game[1 - mine]}"
+        lines.append(i18n.labelled(label, said, lang))
     return lines
 
 

@@ -32,6 +32,19 @@ GAME_WORDS: dict[str, dict[str, str]] = {
         "nothing": "Type the game's score first.",
         "drops": "This removes %(n)s recorded game(s).",
         "tied_game": "Game %(game)s is tied; a game of this match needs a winner.",
+        "decides_draw": "This game ends the match in a draw (%(score)s). Save it and "
+                        "finish the match?",
+        "series_only": "Earlier games were entered as a series score only, so only the "
+                       "winner of each next game can be added to it.",
+        # a game saved short of what wins one (game_first_to), or short of every earlier one
+        "short_rounds": "%(game)s is not over at %(score)s: a game is won by the first to "
+                        "win %(n)s rounds. Save it as finished anyway?",
+        "short_points": "%(game)s is not over at %(score)s: a game is won by the first to "
+                        "%(n)s points. Save it as finished anyway?",
+        "looks_short": "%(game)s at %(score)s looks unfinished: every earlier game was won "
+                       "with %(least)s or more. Save it as finished anyway?",
+        "bad_score": "A game score is a whole number, 0 or more.",
+        "too_big": "A game score is at most %d.",
     },
     "map": {
         "one": "Map %d",
@@ -51,6 +64,18 @@ GAME_WORDS: dict[str, dict[str, str]] = {
         "nothing": "Type the map's score first.",
         "drops": "This removes %(n)s recorded map(s).",
         "tied_game": "Map %(game)s is tied; a map of this match needs a winner.",
+        "decides_draw": "This map ends the match in a draw (%(score)s). Save it and "
+                        "finish the match?",
+        "series_only": "Earlier maps were entered as a series score only, so only the "
+                       "winner of each next map can be added to it.",
+        "short_rounds": "%(game)s is not over at %(score)s: a map is won by the first to "
+                        "win %(n)s rounds. Save it as finished anyway?",
+        "short_points": "%(game)s is not over at %(score)s: a map is won by the first to "
+                        "%(n)s points. Save it as finished anyway?",
+        "looks_short": "%(game)s at %(score)s looks unfinished: every earlier map was won "
+                       "with %(least)s or more. Save it as finished anyway?",
+        "bad_score": "A map score is a whole number, 0 or more.",
+        "too_big": "A map score is at most %d.",
     },
 }
 # the referee console's labels (referee_pages.console_labels) each word replaces
@@ -58,7 +83,10 @@ CONSOLE_KEYS = {"one": "game", "save": "save_game", "undo": "undo",
                 "undo_confirm": "undo_confirm", "apply_as": "apply_as_game", "same": "same_game",
                 "won": "won_game", "remove_win": "remove_win", "remove_win_ask": "remove_win_ask",
                 "decides": "decides", "tied": "tied", "nothing": "nothing", "drops": "drops",
-                "in_play": "in_play"}
+                "in_play": "in_play", "decides_draw": "decides_draw",
+                "series_only": "series_only", "short_rounds": "short_game_rounds",
+                "short_points": "short_game_points", "looks_short": "looks_short",
+                "bad_score": "bad_score", "too_big": "too_big"}
 
 
 def name_of(settings: Mapping[str, Any] | None) -> str:

@@ -68,15 +68,14 @@ def console_labels(_: Any, published: bool = True, solo: bool = False,
     called = {CONSOLE_KEYS[k]: _(v) for k, v in GAME_WORDS[game_name].items()
               if k in CONSOLE_KEYS}
     return {
-        # a game's words ("game", "save_game", "undo", "in_play" …) are the stage's: called
+        # a game's words ("game", "save_game", "undo", "in_play", a game saved short of what
+        # wins one "short_game_rounds" …) are the stage's: called
         "series": _("Series"),
         "start": _("Start match"), "finish": _("Finish match"),
         "forfeit": _("Forfeit…"), "forfeits": _("%s forfeits"),
         "forfeit_who": _("Which player forfeits?") if solo else _("Which team forfeits?"),
         "forfeit_confirm": _("%(team)s forfeits: %(other)s wins by walkover."),
         "forfeit_replaces": _("The recorded score %(score)s is replaced by the forfeit."),
-        "decides_draw": _("This game ends the match in a draw (%(score)s). Save it and "
-                          "finish the match?"),
         # a one-game match: its result, never "this game" or the series
         "decides_one": _("%(team)s wins %(score)s. Save the result and finish the match?"),
         "decides_draw_one": _("The match ends in a draw (%(score)s). Save the result and "
@@ -107,19 +106,10 @@ def console_labels(_: Any, published: bool = True, solo: bool = False,
         "changed_by_admin": _("Changed by an admin (API token) %(when)s."),
         "just_now": _("just now"),
         "keep_stored": _("Keep the stored result (discard mine)"),
-        "series_only": _("Earlier games were entered as a series score only, so only the "
-                         "winner of each next game can be added to it."),
         # a game with only a winner (game_score "winner"), as its line says it
         "winner_of": _("%(team)s won"),
         "correct_winner": _("%(game)s: the winner becomes %(to)s instead of %(from)s. Save "
                             "the correction?"),
-        # a game saved short of what wins one: asked first, never saved on a slip
-        "short_game_rounds": _("%(game)s is not over at %(score)s: a game is won by the "
-                               "first to win %(n)s rounds. Save it as finished anyway?"),
-        "short_game_points": _("%(game)s is not over at %(score)s: a game is won by the "
-                               "first to %(n)s points. Save it as finished anyway?"),
-        "looks_short": _("%(game)s at %(score)s looks unfinished: every earlier game was "
-                         "won with %(least)s or more. Save it as finished anyway?"),
         "result": _("Result"), "save_result": _("Save the result"),
         # the game being played: its score is saved and shown, not counted yet
         "save_live": _("Save score in play"),
@@ -128,8 +118,6 @@ def console_labels(_: Any, published: bool = True, solo: bool = False,
         "undo_forfeit_confirm": _("Undo the forfeit of %(team)s? The match is open again, "
                                   "with no score."),
         "undo_result_confirm": _("Remove the result (%(score)s)?"),
-        "bad_score": _("A game score is a whole number, 0 or more."),
-        "too_big": _("A game score is at most %d."),
         "not_decided": _("The match is not decided yet (%(score)s, best of %(best_of)s)."),
         "status": {k: _(v) for k, v in words.MATCH_STATUS.items()},
         "draw": _("Draw"), "forfeit_word": _("Forfeit"), "FF": _("FF"), "W": _("W"),
