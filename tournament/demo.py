@@ -29,7 +29,6 @@ from .live.hub import Hub
 from .models import Match, Stage, Tournament
 from .schemas import (
     EventCreate,
-    Lang,
     MatchUpdate,
     StageCreate,
     Station,
@@ -38,6 +37,7 @@ from .schemas import (
     TournamentUpdate,
     Venue,
 )
+from .schemas_fields import Lang
 from .services import matches, stage_reads, stages, tournaments
 from .services.actors import COMMAND_LINE
 from .services.context import Context

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .schemas import Body, Id, Slug, _line
+from .schemas_fields import Body, Id, Slug, _line
 
 Password = Annotated[str, Field(min_length=8, max_length=1024)]
 

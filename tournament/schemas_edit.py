@@ -10,7 +10,8 @@ from pydantic import AfterValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .formats.limits import MAX_TEAMS_PER_STAGE
-from .schemas import (
+from .schemas import KnownNation, PlayerCreate, _in_range, _not_null_schema, _url
+from .schemas_fields import (
     URL,
     YEARS,
     Body,
@@ -18,15 +19,10 @@ from .schemas import (
     GameTitle,
     Id,
     Integral,
-    KnownNation,
     Name,
     Names,
-    PlayerCreate,
     SettingsIn,
-    _in_range,
     _line,
-    _not_null_schema,
-    _url,
 )
 
 Place = Annotated[str, _line(100), Field(min_length=1)]  # a venue or a station

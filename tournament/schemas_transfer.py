@@ -11,22 +11,9 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from .formats.limits import MAX_TEAMS_PER_STAGE
-from .schemas import (
-    Body,
-    Day,
-    Id,
-    Integral,
-    Name,
-    Names,
-    PlayerCreate,
-    SettingsIn,
-    SlotPlace,
-    Slug,
-    Stations,
-    TimeZone,
-    Venues,
-)
+from .schemas import PlayerCreate, SlotPlace, Stations, Venues
 from .schemas_edit import RoundTimes, Time
+from .schemas_fields import Body, Day, Id, Integral, Name, Names, SettingsIn, Slug, TimeZone
 
 VERSION = 1
 Count = Annotated[int, Field(ge=0, le=10**9), Integral]

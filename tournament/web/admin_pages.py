@@ -16,8 +16,8 @@ from starlette.routing import Route
 from .. import i18n, views
 from ..errors import DomainError, Forbidden
 from ..models import Event, Tournament
-from ..schemas import SLUG
 from ..schemas_accounts import UserCreate
+from ..schemas_fields import SLUG
 from ..services import accounts, audit, audit_query, auth, links
 from ..services.actors import Actor
 from ..services.tournaments import VIEWER

@@ -15,8 +15,8 @@ from starlette.routing import Route
 
 from ..errors import BadRequest
 from ..formats.types import MatchStatus
-from ..schemas import LINE_OR_BLANK
 from ..schemas_edit import EventUpdate, RoundSchedule, StageUpdate, TeamUpdate
+from ..schemas_fields import LINE_OR_BLANK
 from ..schemas_transfer import Export
 from ..services import audited, event_exports, match_list, plan_edits, transfer
 from ..services.actors import Actor

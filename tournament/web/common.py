@@ -13,7 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.requests import HTTPConnection, Request
 from starlette.responses import JSONResponse
 
-from .. import i18n, schemas
+from .. import i18n, schemas, schemas_fields
 from ..errors import (
     BadRequest,
     DomainError,
@@ -110,14 +110,14 @@ def check_media_type(request: Request, raw: bytes, accepted: str = JSON) -> None
             params={"accepted": accepted})
 
 
-# What a pattern in schemas.py means, said to a person.
+# What a pattern in schemas_fields.py and schemas.py means, said to a person.
 PATTERN_MESSAGES = {
-    schemas.SLUG_PATTERN: "a slug is 1-64 lowercase letters, digits and inner hyphens",
+    schemas_fields.SLUG_PATTERN: "a slug is 1-64 lowercase letters, digits and inner hyphens",
     schemas.NATION: "a nation is an ISO 3166-1 alpha-2 code such as KR or JP",
-    schemas.URL: "a stream URL starts with http:// or https:// and has no spaces",
-    schemas.LINE: "one line of text, not blank (spaces and invisible characters "
+    schemas_fields.URL: "a stream URL starts with http:// or https:// and has no spaces",
+    schemas_fields.LINE: "one line of text, not blank (spaces and invisible characters "
                    "alone are blank), without control characters",
-    schemas.LINE_OR_BLANK: "one line of text without control characters",
+    schemas_fields.LINE_OR_BLANK: "one line of text without control characters",
 }
 
 
@@ -221,6 +221,6 @@ def int_param(value: str, name: str, bounds: str = f"from 1 to {MAX_ID}") -> int
 
 def slug_param(value: str, what: str = "Tournament") -> str:
     """A slug from the path; one that no slug can match does not exist."""
-    if not schemas.SLUG.match(value):
+    if not schemas_fields.SLUG.match(value):
         raise NotFound(what, value[:64])
     return value

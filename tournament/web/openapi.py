@@ -12,7 +12,6 @@ from starlette.routing import Route
 
 from ..formats.limits import MAX_ID
 from ..schemas import (
-    SLUG_PATTERN,
     EventCreate,
     MatchUpdate,
     StageCreate,
@@ -23,6 +22,7 @@ from ..schemas import (
     TournamentUpdate,
     Withdrawal,
 )
+from ..schemas_fields import SLUG_PATTERN
 from . import openapi_organizer
 from .openapi_accounts import ACCOUNT_MODELS, ACCOUNT_SHAPES, account_paths
 from .openapi_shapes import SHAPES, array, ref

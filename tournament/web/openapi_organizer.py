@@ -9,8 +9,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..formats.limits import MAX_ID
-from ..schemas import LINE_OR_BLANK, SLUG_PATTERN
 from ..schemas_edit import EventUpdate, RoundSchedule, StageUpdate, TeamUpdate
+from ..schemas_fields import LINE_OR_BLANK, SLUG_PATTERN
 from ..schemas_transfer import Export
 from ..services import match_list
 from .openapi_shapes import (

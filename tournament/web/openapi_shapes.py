@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..formats.limits import MAX_ID
-from ..schemas import SLUG_PATTERN
+from ..schemas_fields import SLUG_PATTERN
 
 INT = {"type": "integer"}
 STR = {"type": "string"}

@@ -36,7 +36,7 @@ from ..live.raw import RawSocket, raw_socket
 from ..live.replay import replay
 from ..live.sink import INTERNAL, SocketSink
 from ..live.source import between
-from ..schemas import SLUG
+from ..schemas_fields import SLUG
 from ..services.context import Context
 from ..services.snapshot import snapshot
 from ..services.tournaments import tournament_by_slug
