@@ -226,6 +226,12 @@ class Format(Generic[S]):
     def allows_draws(self, settings: S) -> bool:
         return False
 
+    def leading_order(self, settings: S) -> list[str]:
+        """What ranks the table before its tiebreakers, as the standings' order words
+        name it (``web/standings_order.ORDER_WORDS``): nothing beyond the points of a
+        league; a Swiss stage's record, a battle royale's total points."""
+        return []
+
     def brackets(self, settings: S) -> Mapping[str | None, int | None]:
         """The brackets this format's matches are in under ``settings``, each with the last
         round it can have whatever the field (None: as many as the field makes); a round

@@ -107,6 +107,9 @@ class FreeForAll(Format[FreeForAllSettings]):
         as the field makes groups."""
         return {None: None if settings.rotation else 1}
 
+    def leading_order(self, settings: FreeForAllSettings) -> list[str]:
+        return ["total"]
+
     def group_numbers(self, settings: FreeForAllSettings) -> int | None:
         return 0 if settings.rotation else None  # lobbies as many as the field fills
 

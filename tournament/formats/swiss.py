@@ -161,6 +161,9 @@ class Swiss(Format[SwissSettings]):
     def brackets(self, settings: SwissSettings) -> Mapping[str | None, int | None]:
         return {None: last_round(settings)}
 
+    def leading_order(self, settings: SwissSettings) -> list[str]:
+        return [f"_{settings.record}"]  # wins then fewer losses, or wins minus losses
+
     def separation(self, count: int, settings: SwissSettings,
                    nation: Mapping[int, str | None],
                    seeding_method: SeedingMethod) -> Separation | None:

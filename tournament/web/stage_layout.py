@@ -33,7 +33,7 @@ def layout(stage: Mapping[str, Any]) -> dict[str, Any]:
     if not fmt.allows_draws(settings) and not any(
             row.get("draws") for row in stage["standings"]):
         columns.discard("draws")  # a column of zeros that cannot be anything else
-    order = order_keys(fmt.name, settings)
+    order = order_keys(fmt, settings)
     return view | {"sections": fmt.layout(view), "partial": fmt.partial,
                    # what orders the table (the note under it) and the columns that
                    # decide nothing (marked, and named in the note)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ..formats.format import Format
+
 # each key as the note says it (message ids; short: the note is one line on a phone). A
 # Swiss ranks by its record first ("_wins": 3–0 before 3–1 before 2–3; "_difference": wins
 # minus losses, in a Swiss of a fixed number of rounds); a battle royale by its points
@@ -39,16 +41,12 @@ COLUMN_KEYS = {
 }
 
 
-def order_keys(format_name: str, settings: Any) -> list[str]:
+def order_keys(fmt: Format[Any], settings: Any) -> list[str]:
     """The stage's order, first key first (keys of ``ORDER_WORDS``); none for a knockout."""
     tiebreakers: Sequence[str] | None = getattr(settings, "tiebreakers", None)
     if tiebreakers is None:
         return []
-    if format_name == "swiss":
-        return [f"_{settings.record}", *tiebreakers]
-    if format_name == "free_for_all":
-        return ["total", *tiebreakers]
-    return list(tiebreakers)
+    return [*fmt.leading_order(settings), *tiebreakers]
 
 
 def info_columns(keys: Sequence[str]) -> list[str]:
