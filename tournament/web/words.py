@@ -142,6 +142,12 @@ FORFEIT_WORDS = {"withdrawn": "Withdrawn", "disqualified": "Disqualified"}
 FORFEIT_CAUSES = {"withdrawn": "Forfeit: %(team)s withdrew",
                   "disqualified": "Forfeit: %(team)s was disqualified"}
 
+
+def left_word(team: Mapping[str, Any]) -> str:
+    """The word a team that left is named by (a pill, the standings' status), by its
+    ``withdrawn_reason``: "Disqualified" (실격 / 失格) or "Withdrawn" (출전 포기 / 出場辞退)."""
+    return FORFEIT_WORDS.get(team.get("withdrawn_reason") or "withdrawn", "Withdrawn")
+
 # the audit trail in words: what was done, how, and to what (the codes stay beside them)
 AUDIT_ACTIONS = {
     "match.report": "Result entered",
