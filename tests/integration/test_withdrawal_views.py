@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from typing import Any
 
 import pytest
 
 from tests.accounts_support import browser_for, make_user
-from tests.helpers import make_event, make_stage, soup
+from tests.helpers import AUTH, make_event, make_stage, soup
 
 from .test_withdrawal_forfeits import CAUSE, NAMES, WORD, bracket, said, withdraw
 
@@ -89,7 +90,7 @@ async def test_the_organizers_pages_give_a_withdrawals_forfeit_its_cause(client,
 
 
 async def test_the_results_table_says_why_a_forfeit_was_made(client):
-    event, t, ids = await bracket(client)
+    event, _t, _ids = await bracket(client)
     url = f"/api/tournaments/{event['slug']}/events/lol/results"
     rows = {r["number"]: r for r in (await client.get(url)).json()["items"]}
     assert {n: rows[n]["forfeit_reason"] for n in rows} == {
@@ -99,3 +100,40 @@ async def test_the_results_table_says_why_a_forfeit_was_made(client):
     assert table[0][-2:] == ["annulled", "forfeit_reason"]
     assert {int(x[1]): x[-1] for x in table[1:]} == {1: "", 2: "withdrawn",
                                                      3: "disqualified"}
+
+
+PLAYER_SAID = {
+    "ko": "이 경기 결과는 순위에 반영되지 않습니다. {}의 출전 포기로 이 스테이지는 "
+          "그 선수의 경기 결과를 무효로 합니다.",
+    "ja": "この試合の結果は順位に含まれません。{}が出場辞退したため、このステージでは"
+          "その選手の試合結果が無効になります。",
+    "en": "This result does not count: {} withdrew, and this stage annuls that player's "
+          "results."}
+
+
+@pytest.mark.parametrize("lang", ["ko", "ja", "en"])
+async def test_an_annulled_result_in_a_one_on_one_event_names_a_player(client, lang):
+    """A Tekken-like league (one player an entry), annulling a withdrawn player's results:
+    the match page's note and the live script's words speak of a player, not a team."""
+    event = await make_event(client, 3)
+    t = event["teams"]
+    for team in t:  # one player each
+        r = await client.patch(f"/api/teams/{team}", json={"players": [{"handle": "solo"}]},
+                               headers=AUTH)
+        assert r.status_code == 200, r.text
+    st = await make_stage(client, event, name="League", format="round_robin",
+                          settings={"withdrawn_results": "annul", "advance": 1})
+    played = next(m for m in st["matches"] if t[2] in m["teams"] and m["teams"][0])
+    r = await client.patch(f"/api/matches/{played['id']}", json={
+        "score": [1, 0], "status": "completed"},
+        headers=AUTH)
+    assert r.status_code == 200, r.text
+    await withdraw(client, t[2], "withdrawn")
+    assert (await client.get(f"/api/matches/{played['id']}")).json()["annulled"]
+    page = soup((await client.get(f"/matches/{played['id']}?lang={lang}")).text)
+    assert said(page.select_one("[data-annulled]")) == PLAYER_SAID[lang].format(
+        NAMES[lang].format(3))
+    words = json.loads(page.select_one("script#i18n").string)
+    assert words["annulled_said_team"] == PLAYER_SAID[lang].format("%(team)s")
+    assert ("선수" if lang == "ko" else "選手" if lang == "ja" else "player") \
+        in words["annulled_said"]
