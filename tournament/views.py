@@ -114,6 +114,7 @@ class TeamView(TypedDict, total=False):
     nation: Required[str | None]
     seed: Required[int | None]
     withdrawn: Required[bool]
+    withdrawn_reason: Required[str | None]  # "withdrawn" | "disqualified" once it left
     players: list[PlayerView]  # with the roster
 
 
@@ -134,6 +135,8 @@ class TeamFields(Protocol):
     def seed(self) -> int | None: ...
     @property
     def withdrawn(self) -> bool: ...
+    @property
+    def withdrawn_reason(self) -> str | None: ...
 
 
 def team_view(t: TeamFields, players: list[Player] | None = None) -> TeamView:
@@ -145,6 +148,7 @@ def team_view(t: TeamFields, players: list[Player] | None = None) -> TeamView:
         "nation": t.nation,
         "seed": t.seed,
         "withdrawn": t.withdrawn,
+        "withdrawn_reason": t.withdrawn_reason if t.withdrawn else None,
     }
     if players is not None:
         view["players"] = [player_view(p) for p in players]

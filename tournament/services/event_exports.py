@@ -19,7 +19,8 @@ from .tournaments import event_by_slug, event_stages, event_teams, tournament_by
 
 RESULT_COLUMNS = ("stage", "number", "round", "group", "bracket", "team1", "team2", "score1",
                   "score2", "games", "status", "winner", "draw", "forfeited_by",
-                  "scheduled_at", "venue", "station", "game_in_play", "annulled")
+                  "scheduled_at", "venue", "station", "game_in_play", "annulled",
+                  "forfeit_reason")
 STANDING_COLUMNS = ("stage", "group", "rank", "team", "nation", "wins", "draws", "losses",
                     "points", "games_won", "games_lost", "goals_for", "goals_against",
                     "buchholz", "status", "tied")
@@ -52,7 +53,8 @@ async def event_tables(session: AsyncSession, slug: str,
                             "forfeited_by": m.forfeit, "scheduled_at": view["scheduled_at"],
                             "venue": m.venue, "station": m.station,
                             "game_in_play": view["game_in_play"],
-                            "annulled": view["annulled"]})
+                            "annulled": view["annulled"],
+                            "forfeit_reason": m.forfeit_reason})
         for row in table(stage, matches, withdrawn):
             team = names.get(row.team_id)
             standings.append({"stage": stage.name, "group": row.group, "rank": row.rank,

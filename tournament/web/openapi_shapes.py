@@ -63,7 +63,9 @@ TOURNAMENT = {
 EVENT = {"id": INT, "tournament": STR, "slug": STR, "name": STR, "names": NAMES,
          "game": NULL_STR, "game_names": NAMES}
 TEAM = {"id": INT, "event_id": INT, "name": STR, "names": NAMES,
-        "nation": NULL_STR, "seed": NULL_INT, "withdrawn": BOOL}
+        "nation": NULL_STR, "seed": NULL_INT, "withdrawn": BOOL,
+        # why it left: the word every page names it by (출전 포기 / 실격)
+        "withdrawn_reason": {"enum": ["withdrawn", "disqualified", None]}}
 PLAYER = {"handle": STR, "name": NULL_STR, "names": NAMES}
 STAGE_SUMMARY = {"id": INT, "event_id": INT, "name": STR, "names": NAMES, "format": STR,
                  "settings": {"type": "object"}, "seeding_method": STR,

@@ -348,6 +348,8 @@ async def match_context(session: AsyncSession, match_id: int) -> dict[str, Any]:
     return {"t": t, "event": event, "stage": views.stage_summary(stage), "match": match,
             "sides": sides, "teams": teams, "tz": t["timezone"], "fed": fed,
             "standing": standing, "lobby_order": order, "seq": t["last_seq"],
+            "entrant_word": entrant_word(
+                [await tournaments.largest_roster(session, stage.event_id)]),
             "round_label": words.match_round(match, stage.format, len(stage.seeding or []),
                                              stage.settings)}
 

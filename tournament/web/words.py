@@ -114,17 +114,30 @@ def side_scores(match: Mapping[str, Any], gettext: Callable[[str], str]) -> list
 
 
 def annulled_why(sides: Iterable[Mapping[str, Any] | None], gettext: Callable[[str], str],
-                 lang: str) -> str:
+                 lang: str, solo: bool = False) -> str:
     """Why an annulled result does not count, naming the team(s) among a match's ``sides``
     that withdrew ("Team 4 withdrew, and this stage annuls its results."): the match page's
     sentence and the calendar feed's (live.js says it alike, from the same message); the
-    sentence without a name when no side is marked withdrawn."""
+    sentence without a name when no side is marked withdrawn. ``solo``: a one-on-one
+    event (``pages.entrant_word``), whose entrants are players, not teams."""
     out = [i18n.localized(s, lang) for s in sides if s and s.get("withdrawn")]
+    unnamed, named = ANNULLED_SAID["player" if solo else "team"]
     if not out:
-        return gettext("This result does not count: a team in it withdrew, and this stage "
-                       "annuls that team's results.")
-    return gettext("This result does not count: %(team)s withdrew, and this stage annuls "
-                   "its results.") % {"team": format_list(out, locale=lang)}
+        return gettext(unnamed)
+    return gettext(named) % {"team": format_list(out, locale=lang)}
+
+
+# why an annulled result does not count (unnamed, naming the entrant that withdrew), for a
+# team and for a player (a one-on-one event): ko/ja say 그 팀의 / 그 선수의 by it
+ANNULLED_SAID = {
+    "team": ("This result does not count: a team in it withdrew, and this stage annuls "
+             "that team's results.",
+             "This result does not count: %(team)s withdrew, and this stage annuls its "
+             "results."),
+    "player": ("This result does not count: a player in it withdrew, and this stage annuls "
+               "that player's results.",
+               "This result does not count: %(team)s withdrew, and this stage annuls that "
+               "player's results.")}
 
 
 def outcome(match: Mapping[str, Any], side: int) -> str:
@@ -141,6 +154,12 @@ def outcome(match: Mapping[str, Any], side: int) -> str:
 FORFEIT_WORDS = {"withdrawn": "Withdrawn", "disqualified": "Disqualified"}
 FORFEIT_CAUSES = {"withdrawn": "Forfeit: %(team)s withdrew",
                   "disqualified": "Forfeit: %(team)s was disqualified"}
+
+
+def left_word(team: Mapping[str, Any]) -> str:
+    """The word a team that left is named by (a pill, the standings' status), by its
+    ``withdrawn_reason``: "Disqualified" (실격 / 失格) or "Withdrawn" (출전 포기 / 出場辞退)."""
+    return FORFEIT_WORDS.get(team.get("withdrawn_reason") or "withdrawn", "Withdrawn")
 
 # the audit trail in words: what was done, how, and to what (the codes stay beside them)
 AUDIT_ACTIONS = {
