@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 import pytest
+from icalendar import Calendar
 
 from tests.accounts_support import browser_for, make_user
 from tests.helpers import AUTH, make_event, make_stage, soup
@@ -137,3 +138,12 @@ async def test_an_annulled_result_in_a_one_on_one_event_names_a_player(client, l
     assert words["annulled_said_team"] == PLAYER_SAID[lang].format("%(team)s")
     assert ("선수" if lang == "ko" else "選手" if lang == "ja" else "player") \
         in words["annulled_said"]
+    # the opponent's calendar feed says it alike
+    r = await client.patch(f"/api/matches/{played['id']}", headers=AUTH,
+                           json={"scheduled_at": "2026-11-28T19:00:00+09:00"})
+    assert r.status_code == 200, r.text
+    other = next(x for x in played["teams"] if x != t[2])
+    feed = Calendar.from_ical((await client.get(
+        f"/teams/{other}/schedule.ics?lang={lang}")).content)
+    (entry,) = [e for e in feed.walk("VEVENT")]
+    assert PLAYER_SAID[lang].format(NAMES[lang].format(3)) in str(entry["DESCRIPTION"])

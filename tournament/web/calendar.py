@@ -106,8 +106,12 @@ def _stamp(entry: Mapping[str, Any], team: Mapping[str, Any],
 
 def _annulled_note(entry: Mapping[str, Any], team: Mapping[str, Any], lang: str) -> str:
     """Why an annulled result does not count, naming the withdrawn team (the feed's own
-    team or its opponent), as the match page and the referee console name it."""
-    return _line(words.annulled_why((team, entry.get("opponent")), i18n.gettext(lang), lang))
+    team or its opponent), as the match page and the referee console name it; a player's
+    when both entries are one player each (a one-on-one event, as the match page says)."""
+    sides = (team, entry.get("opponent"))
+    rosters = [len(side.get("players") or []) for side in sides if side]
+    solo = bool(rosters) and max(rosters) == 1
+    return _line(words.annulled_why(sides, i18n.gettext(lang), lang, solo=solo))
 
 
 def _forfeit_cause(entry: Mapping[str, Any], team: Mapping[str, Any], mine: int,
