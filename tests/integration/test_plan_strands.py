@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import AUTH, make_event, make_stage, play_out, report, soup, stage
-from tests.integration.test_round_plans import PLAN, _store_plans, plans
+from tests.round_plans_support import PLAN, plans, store_plans
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -32,7 +32,7 @@ async def test_a_draft_reseeded_with_fewer_teams_keeps_a_planned_final(client, d
     Reseeded with seven teams (still three rounds) it goes through."""
     event = await make_event(client, 8)
     draft = await make_stage(client, event, start=False)
-    await _store_plans(db_url, draft["id"], [{
+    await store_plans(db_url, draft["id"], [{
         "id": 1, "round": 3, "bracket": "winners", "group": None, "applied": None,
         "starts_at": "2026-11-30T04:00:00+00:00", "interval_minutes": 0, "venue": None,
         "stations": [], "stream_url": None, "referee_id": None}])
