@@ -40,3 +40,10 @@ async def store_plans(db_url: str, stage_id: int, plans: list[dict]) -> None:
                                {"plans": plans, "id": stage_id})
     finally:
         await engine.dispose()
+
+
+async def plan_ahead(client: Any, stage_id: int, body: dict) -> dict:
+    """A plan saved ahead of its round (201) with ``body``: the plan as the API gives it."""
+    r = await client.post(f"/api/stages/{stage_id}/round-plans", json=body, headers=AUTH)
+    assert r.status_code == 201, r.text
+    return dict(r.json()["plan"])
