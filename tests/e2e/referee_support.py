@@ -57,6 +57,17 @@ async def phone_signed_in(browser: Browser, client: httpx.AsyncClient, user: dic
     return page
 
 
+async def deaf_phone(browser: Browser, client: httpx.AsyncClient, user: dict[str, Any],
+                     base: str, match_id: int, lang: str = "ko") -> Page:
+    """A phone signed in (``phone_signed_in``) with the console of ``match_id`` open that
+    the live feed does not reach (a dead venue network for websockets): it learns of
+    another save only from the server's 409."""
+    page = await phone_signed_in(browser, client, user, lang)
+    await page.route_web_socket(re.compile(r"/ws/"), lambda ws: None)
+    await page.goto(f"{base}/matches/{match_id}/referee?lang={lang}")
+    return page
+
+
 async def open_console(page: Page, base: str, match_id: int, lang: str = "ko") -> None:
     await page.goto(f"{base}/matches/{match_id}/referee?lang={lang}")
     await expect(page.locator("[data-conn]")).to_have_attribute("data-conn", "live")
@@ -82,3 +93,16 @@ async def live_bo3(client: httpx.AsyncClient, games: list[list[int]] | None = No
         "games": games or [[13, 5]], "status": status}, headers=AUTH)
     assert r.status_code == 200, r.text
     return event, r.json()
+
+
+async def live_m1_on_a_phone(browser: Browser, client: httpx.AsyncClient,
+                             settings: dict[str, Any], lang: str) -> tuple[dict, str, Page]:
+    """M1 of a four-team bracket with ``settings``, live with no game yet, and a phone
+    signed in (in ``lang``) as a referee of its tournament: the match, its API URL, the
+    phone (on /referee)."""
+    event = await make_event(client, 4)
+    m = by_number(await make_stage(client, event, settings=settings))[1]
+    url = f"/api/matches/{m['id']}"
+    assert (await client.patch(url, json={"status": "live"}, headers=AUTH)).status_code == 200
+    me = await referee(client, event["slug"])
+    return m, url, await phone_signed_in(browser, client, me, lang)

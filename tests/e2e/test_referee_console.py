@@ -5,14 +5,13 @@ and forfeits ask first and name the team. Corrections: test_referee_corrections.
 
 from __future__ import annotations
 
-import re
-
 import httpx
 import pytest
 from playwright.async_api import expect
 
 from tests.e2e.referee_support import (
     SAVED,
+    deaf_phone,
     live_bo3,
     open_console,
     phone_signed_in,
@@ -30,11 +29,9 @@ async def test_a_conflict_on_save_keeps_the_typed_game(browser, module_server, s
         event, m = await live_bo3(client)
         me = await referee(client, event["slug"])
         other = await referee(client, event["slug"], name=unique("박심판"))
-        phone = await phone_signed_in(browser, client, me, "ko")
         # The feed does not reach this phone (a dead venue network for websockets): it
         # learns of the other referee's save only from the 409.
-        await phone.route_web_socket(re.compile(r"/ws/"), lambda ws: None)
-        await phone.goto(f"{base}/matches/{m['id']}/referee?lang=ko")
+        phone = await deaf_phone(browser, client, me, base, m["id"], "ko")
         await expect(phone.locator("[data-next-title]")).to_have_text("2세트")
         await tap_score(phone, 9, 13)
         r = await client.patch(f"/api/matches/{m['id']}", json={
@@ -81,9 +78,7 @@ async def test_a_change_made_with_the_admin_token_is_said_to_be_an_admins(browse
     async with httpx.AsyncClient(base_url=base) as client:
         event, m = await live_bo3(client)
         me = await referee(client, event["slug"])
-        phone = await phone_signed_in(browser, client, me, "ko")
-        await phone.route_web_socket(re.compile(r"/ws/"), lambda ws: None)
-        await phone.goto(f"{base}/matches/{m['id']}/referee?lang=ko")
+        phone = await deaf_phone(browser, client, me, base, m["id"], "ko")
         await tap_score(phone, 9, 13)
         r = await client.patch(f"/api/matches/{m['id']}", json={
             "games": [[13, 5], [7, 13]], "status": "live"}, headers=AUTH)

@@ -5,14 +5,13 @@ changes the match is closed saying why, or goes to the conflict panel."""
 
 from __future__ import annotations
 
-import re
-
 import httpx
 import pytest
-from playwright.async_api import expect
+from playwright.async_api import Browser, Page, expect
 
 from tests.e2e.referee_support import (
     SAVED,
+    deaf_phone,
     live_bo3,
     open_console,
     phone_signed_in,
@@ -139,9 +138,7 @@ async def test_a_correction_confirmed_after_someone_elses_change_is_a_conflict(
         event, m = await live_bo3(client, [[13, 5], [9, 13]])
         me = await referee(client, event["slug"])
         other = await referee(client, event["slug"], name="鈴木審判")
-        phone = await phone_signed_in(browser, client, me, "ja")
-        await phone.route_web_socket(re.compile(r"/ws/"), lambda ws: None)
-        await phone.goto(f"{base}/matches/{m['id']}/referee?lang=ja")
+        phone = await deaf_phone(browser, client, me, base, m["id"], "ja")
         await expect(phone.locator("[data-next-title]")).to_have_text("第3ゲーム")
         await phone.get_by_role("button", name="第2ゲームを修正").click()
         await phone.locator('[data-point="0"]').fill("13")
@@ -266,9 +263,7 @@ async def test_a_conflict_with_a_forfeit_says_the_forfeit_in_the_pages_language(
     async with httpx.AsyncClient(base_url=base) as client:
         event, m = await live_bo3(client)
         me = await referee(client, event["slug"])
-        phone = await phone_signed_in(browser, client, me, "ko")
-        await phone.route_web_socket(re.compile(r"/ws/"), lambda ws: None)  # learns by 409
-        await phone.goto(f"{base}/matches/{m['id']}/referee?lang=ko")
+        phone = await deaf_phone(browser, client, me, base, m["id"], "ko")
         await tap_score(phone, 9, 13)
         r = await client.patch(f"/api/matches/{m['id']}", json={"forfeit": 2}, headers=AUTH)
         assert r.status_code == 200, r.text
@@ -277,6 +272,25 @@ async def test_a_conflict_with_a_forfeit_says_the_forfeit_in_the_pages_language(
         await expect(stored).to_have_text("승 – 기권")  # W for the walkover's winner, as on
         # the public pages
         await phone.close()
+
+
+async def final_with_its_first_game(browser: Browser, client: httpx.AsyncClient,
+                                    base: str) -> tuple[dict, dict, dict, Page]:
+    """A best-of-three final (M3) of 팀 1 v 팀 2, its semifinals won 2-0 by side 1, and a
+    referee's phone on its Korean console that started it and saved game 1 at 13-5: the
+    event, the bracket's matches by number, the referee, the phone."""
+    event = await make_event(client, 4)
+    m = by_number(await make_stage(client, event, settings={"best_of": 3}))
+    for n in (1, 2):
+        assert (await report(client, m[n]["id"], [2, 0])).status_code == 200
+    me = await referee(client, event["slug"])
+    phone = await phone_signed_in(browser, client, me, "ko")
+    await open_console(phone, base, m[3]["id"], "ko")
+    await phone.get_by_role("button", name="경기 시작").click()
+    await tap_score(phone, 13, 5)
+    await phone.get_by_role("button", name="1세트 저장").click()
+    await expect(phone.locator("[data-ok]")).to_have_text(SAVED)
+    return event, m, me, phone
 
 
 async def test_the_console_follows_a_correction_that_changes_who_plays_the_match(
@@ -290,23 +304,11 @@ async def test_the_console_follows_a_correction_that_changes_who_plays_the_match
     reach is refused by the server and shows the same."""
     base = module_server.url
     async with httpx.AsyncClient(base_url=base) as client:
-        event = await make_event(client, 4)
-        m = by_number(await make_stage(client, event, settings={"best_of": 3}))
-        for n in (1, 2):
-            assert (await report(client, m[n]["id"], [2, 0])).status_code == 200
+        event, m, me, phone = await final_with_its_first_game(browser, client, base)
         final = m[3]["id"]
-        me = await referee(client, event["slug"])
-        phone = await phone_signed_in(browser, client, me, "ko")
-        await open_console(phone, base, final, "ko")
-        await phone.get_by_role("button", name="경기 시작").click()
-        await tap_score(phone, 13, 5)
-        await phone.get_by_role("button", name="1세트 저장").click()
-        await expect(phone.locator("[data-ok]")).to_have_text(SAVED)
         await tap_score(phone, 9, 13)  # game 2, typed for 팀 1 vs 팀 2
         # a second phone of the referee's the feed does not reach, game 2 typed too
-        deaf = await phone_signed_in(browser, client, me, "ko")
-        await deaf.route_web_socket(re.compile(r"/ws/"), lambda ws: None)
-        await deaf.goto(f"{base}/matches/{final}/referee?lang=ko")
+        deaf = await deaf_phone(browser, client, me, base, final, "ko")
         await expect(deaf.locator('[data-team="0"] .name')).to_have_text("팀 1")
         await tap_score(deaf, 9, 13)
         r = await client.patch(f"/api/matches/{m[1]['id']}", json={
@@ -379,18 +381,8 @@ async def test_a_score_in_play_saved_before_the_teams_changed_is_not_held_as_typ
     notice alone, on the phone that saved it and on one that opened after, also reloaded."""
     base = module_server.url
     async with httpx.AsyncClient(base_url=base) as client:
-        event = await make_event(client, 4)
-        m = by_number(await make_stage(client, event, settings={"best_of": 3}))
-        for n in (1, 2):
-            assert (await report(client, m[n]["id"], [2, 0])).status_code == 200
+        _, m, me, phone = await final_with_its_first_game(browser, client, base)
         final = m[3]["id"]
-        me = await referee(client, event["slug"])
-        phone = await phone_signed_in(browser, client, me, "ko")
-        await open_console(phone, base, final, "ko")
-        await phone.get_by_role("button", name="경기 시작").click()
-        await tap_score(phone, 13, 5)
-        await phone.get_by_role("button", name="1세트 저장").click()
-        await expect(phone.locator("[data-ok]")).to_have_text(SAVED)
         await tap_score(phone, 1, 2)
         await phone.get_by_role("button", name="진행 중 점수 저장").click()
         await expect(phone.locator("[data-ok]")).to_have_text(SAVED)

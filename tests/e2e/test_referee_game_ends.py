@@ -13,8 +13,8 @@ import httpx
 import pytest
 from playwright.async_api import expect
 
-from tests.e2e.referee_support import open_console, phone_signed_in, referee
-from tests.helpers import AUTH, by_number, make_event, make_stage
+from tests.e2e.referee_support import live_m1_on_a_phone, open_console
+from tests.helpers import AUTH
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -23,13 +23,8 @@ async def test_a_game_short_of_its_rounds_is_asked_about_and_play_is_saved_apart
         browser, module_server, shots):
     base = module_server.url
     async with httpx.AsyncClient(base_url=base) as client:
-        event = await make_event(client, 4)
-        m = by_number(await make_stage(client, event, settings={
-            "best_of": 5, "game_score": "rounds", "game_first_to": 3}))[1]
-        url = f"/api/matches/{m['id']}"
-        assert (await client.patch(url, json={"status": "live"}, headers=AUTH)).status_code == 200
-        me = await referee(client, event["slug"])
-        phone = await phone_signed_in(browser, client, me, "ko")
+        m, url, phone = await live_m1_on_a_phone(browser, client, {
+            "best_of": 5, "game_score": "rounds", "game_first_to": 3}, "ko")
         await open_console(phone, base, m["id"])
         # the first round's winner stepped up: the other side reads 0, not an empty box
         await phone.locator('[data-stepper="0"] [data-step="1"]').click()
@@ -72,13 +67,8 @@ async def test_a_winner_only_game_is_saved_and_corrected_by_its_winner(
         browser, module_server, shots):
     base = module_server.url
     async with httpx.AsyncClient(base_url=base) as client:
-        event = await make_event(client, 4)
-        m = by_number(await make_stage(client, event, settings={
-            "best_of": 3, "game_score": "winner"}))[1]
-        url = f"/api/matches/{m['id']}"
-        assert (await client.patch(url, json={"status": "live"}, headers=AUTH)).status_code == 200
-        me = await referee(client, event["slug"])
-        phone = await phone_signed_in(browser, client, me, "ja")
+        m, url, phone = await live_m1_on_a_phone(browser, client, {
+            "best_of": 3, "game_score": "winner"}, "ja")
         await open_console(phone, base, m["id"], "ja")
         # no score to step, none in play: a button per team
         await expect(phone.locator("[data-stepper]:visible")).to_have_count(0)
@@ -113,13 +103,8 @@ async def test_a_winner_only_game_typed_before_a_conflict_is_said_by_its_winner(
     """The conflict panel's "what you typed" read a League of Legends game as "1 – 0"."""
     base = module_server.url
     async with httpx.AsyncClient(base_url=base) as client:
-        event = await make_event(client, 4)
-        m = by_number(await make_stage(client, event, settings={
-            "best_of": 3, "game_score": "winner"}))[1]
-        url = f"/api/matches/{m['id']}"
-        assert (await client.patch(url, json={"status": "live"}, headers=AUTH)).status_code == 200
-        me = await referee(client, event["slug"])
-        phone = await phone_signed_in(browser, client, me, "ko")
+        m, url, phone = await live_m1_on_a_phone(browser, client, {
+            "best_of": 3, "game_score": "winner"}, "ko")
         # the feed does not reach this phone: it learns of the other save from the 409
         await phone.route_web_socket(re.compile(r"/ws/"), lambda ws: None)
         await phone.goto(f"{base}/matches/{m['id']}/referee?lang=ko")

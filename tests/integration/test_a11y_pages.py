@@ -66,16 +66,10 @@ async def test_the_referee_console_has_an_h1_naming_the_match(client, app):
 
 
 async def test_lobby_mistakes_are_focused_and_tied_to_their_fields(client, app):
-    from tests.integration.test_api_free_for_all import lobby_stage
-    from tests.integration.test_referee_lobby import form_of
+    from tests.lobby_console_support import form_of, lobby_console
 
-    event, st = await lobby_stage(client)
-    t = event["teams"]
-    (lobby,) = st["matches"]
-    ref = await make_user(client, role="referee", tournaments=[event["slug"]])
-    console = f"/matches/{lobby['id']}/referee"
-    async with browser_for(app) as b:
-        assert (await b.sign_in(ref["name"])).status_code == 303
+    async with lobby_console(client, app) as (event, _, _, _, console, b):
+        t = event["teams"]
         page = await b.client.get(console, params={"lang": "ja"})
         bad = form_of([t[2], t[0], t[3], t[1]], [3, 1, 0, 2], 1, page.text)
         bad[f"place_{t[1]}"] = "2"

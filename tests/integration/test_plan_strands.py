@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import AUTH, make_event, make_stage, play_out, report, soup, stage
-from tests.integration.test_round_plans import PLAN, _store_plans, plans
+from tests.round_plans_support import PLAN, plan_ahead, plans, store_plans
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -32,7 +32,7 @@ async def test_a_draft_reseeded_with_fewer_teams_keeps_a_planned_final(client, d
     Reseeded with seven teams (still three rounds) it goes through."""
     event = await make_event(client, 8)
     draft = await make_stage(client, event, start=False)
-    await _store_plans(db_url, draft["id"], [{
+    await store_plans(db_url, draft["id"], [{
         "id": 1, "round": 3, "bracket": "winners", "group": None, "applied": None,
         "starts_at": "2026-11-30T04:00:00+00:00", "interval_minutes": 0, "venue": None,
         "stations": [], "stream_url": None, "referee_id": None}])
@@ -88,10 +88,7 @@ async def test_the_earlier_stage_sending_fewer_teams_is_refused_for_a_waiting_fi
                               settings={"groups": 2})
     playoffs = await make_stage(client, event, name="Playoffs",
                                 seeding={"from_stage": groups["id"], "qualifiers": 2})
-    r = await client.post(f"/api/stages/{playoffs['id']}/round-plans", json={
-        **PLAN, "round": 2, "bracket": "winners"}, headers=AUTH)
-    assert r.status_code == 201, r.text
-    final = r.json()["plan"]
+    final = await plan_ahead(client, playoffs["id"], {**PLAN, "round": 2, "bracket": "winners"})
     for body, where in (({"settings": {"groups": 1}}, "settings"),
                         ({"seeding": event["teams"][:2]}, "seeding")):
         r = await client.patch(f"/api/stages/{groups['id']}", json=body, headers=AUTH)
@@ -126,10 +123,7 @@ async def test_a_change_two_stages_before_a_waiting_final_is_refused_naming_the_
                               seeding={"from_stage": groups["id"], "qualifiers": 2})
     playoffs = await make_stage(client, event, name="Playoffs", names={"ja": "プレーオフ"},
                                 seeding={"from_stage": middle["id"], "qualifiers": 4})
-    r = await client.post(f"/api/stages/{playoffs['id']}/round-plans", json={
-        **PLAN, "round": 2, "bracket": "winners"}, headers=AUTH)
-    assert r.status_code == 201, r.text
-    final = r.json()["plan"]
+    final = await plan_ahead(client, playoffs["id"], {**PLAN, "round": 2, "bracket": "winners"})
     for body, where in (({"settings": {"groups": 1}}, "settings"),
                         ({"seeding": event["teams"][:2]}, "seeding")):
         r = await client.patch(f"/api/stages/{groups['id']}", json=body, headers=AUTH)
@@ -176,10 +170,7 @@ async def test_a_result_is_never_refused_for_a_later_plan_which_is_kept_never_ap
                               seeding={"from_stage": groups["id"], "qualifiers": 2})
     playoffs = await make_stage(client, event, name="Playoffs",
                                 seeding={"from_stage": middle["id"], "qualifiers": 4})
-    r = await client.post(f"/api/stages/{playoffs['id']}/round-plans", json={
-        **PLAN, "round": 2, "bracket": "winners"}, headers=AUTH)
-    assert r.status_code == 201, r.text
-    final = r.json()["plan"]
+    final = await plan_ahead(client, playoffs["id"], {**PLAN, "round": 2, "bracket": "winners"})
     await play_out(client, groups["id"])
     assert len((await stage(client, middle["id"]))["seeding"]) == 2
     [m] = (await stage(client, middle["id"]))["matches"]
@@ -212,10 +203,7 @@ async def test_the_console_names_the_later_stage_and_its_plan_and_offers_a_plan(
                               settings={"groups": 2})
     playoffs = await make_stage(client, event, name="Playoffs", names={"ko": "플레이오프"},
                                 seeding={"from_stage": groups["id"], "qualifiers": 2})
-    r = await client.post(f"/api/stages/{playoffs['id']}/round-plans", json={
-        **PLAN, "round": 2, "bracket": "winners"}, headers=AUTH)
-    assert r.status_code == 201, r.text
-    final = r.json()["plan"]
+    final = await plan_ahead(client, playoffs["id"], {**PLAN, "round": 2, "bracket": "winners"})
     swiss = await make_stage(client, event, name="Swiss", format="swiss", settings={
         "pairing": "valve", "wins_to_advance": 2, "losses_to_eliminate": 2})
     con, ctx = await admin_console(client, app)

@@ -8,42 +8,28 @@ from __future__ import annotations
 import pytest
 from icalendar import Calendar
 
-from tests.accounts_support import browser_for, form_token, make_user
+from tests.accounts_support import browser_for, make_user
 from tests.helpers import AUTH, soup, stage
 from tests.integration.test_api_free_for_all import lobby_stage
+from tests.lobby_console_support import form_of, lobby_console
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 
-def form_of(order: list[int], kills: list[int], number: int, html: str) -> dict[str, str]:
-    page = soup(html)
-    data = {"csrf_token": form_token(html), "number": str(number),
-            "loaded": page.select_one('[data-lobby-form] [name="loaded"]')["value"],
-            "version": page.select_one('[data-lobby-form] [name="version"]')["value"]}
-    for place, (team, k) in enumerate(zip(order, kills, strict=True), start=1):
-        data[f"place_{team}"] = str(place)
-        data[f"kills_{team}"] = str(k)
-    return data
-
-
 async def test_a_referee_scores_a_lobby_game_by_game(client, app):
-    event, st = await lobby_stage(client)
-    # a bracket of three in the same tournament: its bye (a finished match with one team)
-    # and its final (waiting for teams) are not listed; a two-sided match stores JSON null
-    # as its lobby, which a query must not take for a lobby
-    r = await client.post(f"/api/tournaments/{event['slug']}/events/{event['event']}/stages",
-                          json={"name": "Bracket", "format": "single_elimination",
-                                "seeding": event["teams"][:3]}, headers=AUTH)
-    assert r.status_code == 201, r.text
-    waiting = [m["id"] for m in r.json()["matches"] if None in m["teams"]]
-    playable = [m["id"] for m in r.json()["matches"] if None not in m["teams"]]
-    assert waiting and playable
-    t = event["teams"]
-    (lobby,) = st["matches"]
-    ref = await make_user(client, role="referee", tournaments=[event["slug"]])
-    console = f"/matches/{lobby['id']}/referee"
-    async with browser_for(app) as b:
-        assert (await b.sign_in(ref["name"])).status_code == 303
+    async with lobby_console(client, app) as (event, st, lobby, ref, console, b):
+        # a bracket of three in the same tournament: its bye (a finished match with one
+        # team) and its final (waiting for teams) are not listed; a two-sided match stores
+        # JSON null as its lobby, which a query must not take for a lobby
+        r = await client.post(
+            f"/api/tournaments/{event['slug']}/events/{event['event']}/stages",
+            json={"name": "Bracket", "format": "single_elimination",
+                  "seeding": event["teams"][:3]}, headers=AUTH)
+        assert r.status_code == 201, r.text
+        waiting = [m["id"] for m in r.json()["matches"] if None in m["teams"]]
+        playable = [m["id"] for m in r.json()["matches"] if None not in m["teams"]]
+        assert waiting and playable
+        t = event["teams"]
         mine = soup((await b.client.get("/referee", params={"lang": "ko"})).text)
         item = mine.select_one(f'[data-match-link="{lobby["id"]}"]')
         assert item is not None  # the lobby is named once (its round label), then its count
@@ -300,13 +286,8 @@ async def test_a_lobby_correction_asks_first_saying_what_changes_and_stays_on_it
     page had no M number though /referee lists the lobby as M1. Now the correction is asked
     first, naming each team whose place or kills change, old → new; saving it says it was
     corrected and stays on the game."""
-    event, st = await lobby_stage(client)
-    t = event["teams"]
-    (lobby,) = st["matches"]
-    ref = await make_user(client, role="referee", tournaments=[event["slug"]])
-    console = f"/matches/{lobby['id']}/referee"
-    async with browser_for(app) as b:
-        assert (await b.sign_in(ref["name"])).status_code == 303
+    async with lobby_console(client, app) as (event, st, lobby, _, console, b):
+        t = event["teams"]
         page = await b.client.get(console, params={"lang": "ko"})
         title = soup(page.text).select_one(".lobby-title")
         assert title.get_text(" ", strip=True).startswith(f"M{lobby['number']} · ")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import AUTH, make_event, make_stage, report, soup, stage, visible_text
-from tests.integration.test_round_plans import _store_plans, plans
+from tests.round_plans_support import plans, store_plans
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -154,7 +154,7 @@ async def test_plans_stored_for_rounds_the_stage_never_has_keep_loading(client, 
     st = await make_stage(client, event, name="Knockout")
     old = {"starts_at": "2026-12-06T10:00:00+00:00", "interval_minutes": 0, "venue": "Arena",
            "stations": [], "stream_url": None, "referee_id": None, "applied": None}
-    await _store_plans(db_url, st["id"], [
+    await store_plans(db_url, st["id"], [
         {**old, "id": 1, "round": 1, "bracket": "losers", "group": None},
         {**old, "id": 2, "round": 9, "bracket": "winners", "group": 3}])
     listed = await plans(client, st["id"])
