@@ -56,8 +56,14 @@ export function drawConflict(panel, ctx, { match, op, who, note = "", now, wasFo
   const fixing = op?.editing != null; // a correction goes on the game it corrects
   apply.hidden = !fixing && game && !room;
   apply.textContent = fixing ? fill(L.apply_correction, { game: gameTitle(L, match, op.editing) })
-    : op?.live && room ? L.save_live : game && room && pair ? applyAsNew(L, match, next)
-      : game && room ? fmt(L.apply_as_game, next) : L.apply_mine;
+    : op?.live && room ? L.save_live : game && room ? fmt(L.apply_as_game, next) : L.apply_mine;
+  // the new pairing's game keeps its title whole ("第1ゲーム", never "第 / 1ゲーム")
+  const title = gameTitle(L, match, next);
+  if (!fixing && !(op?.live && room) && game && room && pair) {
+    const words = document.createElement("span"); // one flow of text in the (flex) button
+    words.append(...unbroken(applyAsNew(L, match, next), title, title));
+    apply.replaceChildren(words);
+  }
   const noted = panel.querySelector("[data-conflict-note]");
   noted.hidden = !note;
   noted.textContent = note;

@@ -21,8 +21,8 @@ from ..services.tournaments import VIEWER
 from . import error_words, session_auth
 from .account_pages import redirect, require_session, with_form
 from .common import ctx, language
-from .settings_form import CHOICE_MEANINGS, LABELS
 from .game_words import GAME_WORDS, name_of
+from .settings_form import CHOICE_MEANINGS, LABELS
 
 T = TypeVar("T")
 Run = Callable[[Any, FormData, Actor], Awaitable[Any]]
