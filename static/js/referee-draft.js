@@ -30,9 +30,10 @@ export function typedGame(boxes, ctx) {
   return t && !t.error ? t : null;
 }
 
-// teams: the ids of the teams it is typed for (a reload with others in the match says so)
-export function keepDraft(key, boxes, teams = null) {
-  const draft = { points: boxes.points.map((p) => p.value), map: boxes.map.value, teams };
+// teams: the ids of the teams it is typed for (a reload with others in the match says so),
+// number: the game it is typed for (that pairing's, named so if the teams changed)
+export function keepDraft(key, boxes, teams = null, number = null) {
+  const draft = { points: boxes.points.map((p) => p.value), map: boxes.map.value, teams, number };
   if (draft.points.every((v) => v === "") && !draft.map) sessionStorage.removeItem(key);
   else sessionStorage.setItem(key, JSON.stringify(draft));
 }
@@ -49,15 +50,15 @@ export function emptyBoxes(boxes) {
   boxes.map.value = "";
 }
 
-// Puts the kept draft back in the boxes; returns the teams it was typed for (null: none
-// kept, or kept before drafts named them).
+// Puts the kept draft back in the boxes; returns {teams, number}: the teams and the game it
+// was typed for (null: none kept, or kept before drafts named them).
 export function restoreDraft(key, boxes) {
   try {
     const draft = JSON.parse(sessionStorage.getItem(key) || "null");
     if (!draft) return null;
     draft.points.forEach((v, i) => { boxes.points[i].value = v; });
     boxes.map.value = draft.map || "";
-    return Array.isArray(draft.teams) ? draft.teams : null;
+    return Array.isArray(draft.teams) ? { teams: draft.teams, number: Number(draft.number) || null } : null;
   } catch { sessionStorage.removeItem(key); }
   return null;
 }

@@ -80,10 +80,11 @@ export function describe(ctx, match) {
 }
 
 // What the referee typed, as the conflict panel shows it: "Game 3", "9 – 13" (a winner-only
-// game: "T1 won"), the map.
+// game: "T1 won"), the map; typed for another pairing (pair: its "A vs B"), the game is
+// named with it ("What you typed for game 4 of A vs B"), never as this pairing's game.
 // op: the save held by the conflict (its game, the number it was typed for, the game it
 // corrects, or its label); now: what the boxes hold (typed()).
-export function describeTyped(ctx, match, op, now) {
+export function describeTyped(ctx, match, op, now, pair = null) {
   const L = ctx.labels;
   const box = document.createElement("div");
   const game = op?.game || (now && !now.error ? now : null);
@@ -91,8 +92,10 @@ export function describeTyped(ctx, match, op, now) {
   const line = document.createElement("p");
   line.className = "big-score";
   if (game) {
+    const number = op?.number || logic.nextGameNumber(match);
     const named = op?.editing != null ? fill(L.correcting, { game: gameTitle(L, match, op.editing) })
-      : gameTitle(L, match, op?.number || logic.nextGameNumber(match));
+      : pair ? fill(single(match) ? L.typed_for_one : L.typed_for_game, { n: number, pair })
+        : gameTitle(L, match, number);
     title.textContent = named + (game.map ? ` · ${game.map}` : "");
     // a game with only a winner (game_score "winner") is said by its winner, as its line
     // in the game list is (gameLine), never as 1 – 0

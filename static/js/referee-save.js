@@ -58,7 +58,8 @@ export async function save(con, op, key = newKey()) {
     con.redraw();
     // typed for teams that no longer play the match: said above what was typed
     const moved = !sameTeams(op.teams, result.json.match.teams || []);
-    con.openConflict(op, result.json.changed_by, moved ? typedForText(ctx, op.teams) : "", moved);
+    con.openConflict(op, result.json.changed_by, moved ? typedForText(ctx, op.teams) : "",
+                     moved ? op.teams : null);
     return;
   }
   con.redraw();

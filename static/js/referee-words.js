@@ -46,6 +46,19 @@ export function closedText(L, match) {
   return fill(L.question_closed, { score: matchScoreText(match, L.FF, L.W), status: L.status[match.status] || match.status });
 }
 
+// Nodes for text with mark standing for value, which is put in one unbroken span (a
+// relative time: "たった今" never split "たった / 今"); text alone where it has no mark.
+export function unbroken(text, mark, value) {
+  const parts = text.split(mark);
+  return parts.flatMap((part, i) => {
+    if (!i) return [part];
+    const span = document.createElement("span");
+    span.className = "nowrap";
+    span.textContent = value;
+    return [span, part];
+  });
+}
+
 // "just now", "3 minutes ago" (in the page's language) for an ISO time; "" for none.
 export function ago(L, lang, at) {
   if (!at) return "";

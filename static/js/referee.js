@@ -49,7 +49,8 @@ let conflict = null; // {op, inPanel} while the stored match changed under what 
 // the typed game is held in the panel alone, the boxes emptied: it was for another pairing)
 
 const typedNow = () => typed(boxes, ctx);
-const keep = () => keepDraft(DRAFT, boxes, teamIds(ctx.teams)); // with the teams it is for
+// with the teams and the game it is for
+const keep = () => keepDraft(DRAFT, boxes, teamIds(ctx.teams), logic.nextGameNumber(state.stored));
 
 function redraw() {
   state.editing = stillEditing(state.stored, state.editing);
@@ -79,7 +80,7 @@ async function tellPairing(text) {
   box.hidden = false;
   box.scrollIntoView({ block: "nearest" });
   const found = await lastChange(matchId);
-  if (found && $("[data-pairing-text]").textContent === text) who.textContent = changedBy(ctx, found);
+  if (found && $("[data-pairing-text]").textContent === text) who.replaceChildren(...changedBy(ctx, found));
 }
 
 // The boxes from the stored match: its game in play (for its next goal), else empty. The
@@ -171,13 +172,14 @@ async function forfeit() {
 const retry = () => save(con, state.lastFailed.op, state.lastFailed.key);
 
 // --- conflicts: the stored match changed under what was typed ------------------------------
-// moved: the match's teams changed under the op (it was for another pairing): the game it
-// holds is shown in the panel alone, and the boxes under the new names follow the stored
-// match (the panel's "save mine" puts it back in them).
-function openConflict(op, who, note = "", moved = false) {
-  const inPanel = !!(moved && op?.game && op.side == null);
+// wasFor: the team ids the op was typed for when the match's teams changed under it (it was
+// for another pairing; else null): the game it holds is shown in the panel alone, named
+// with that pairing, and the boxes under the new names follow the stored match (the
+// panel's "save mine" puts it back in them, as the new pairing's next game).
+function openConflict(op, who, note = "", wasFor = null) {
+  const inPanel = !!(wasFor && op?.game && op.side == null);
   conflict = { op, inPanel };
-  drawConflict($("[data-conflict]"), ctx, { match: state.stored, op, who, note, now: typedNow() });
+  drawConflict($("[data-conflict]"), ctx, { match: state.stored, op, who, note, now: typedNow(), wasFor });
   if (inPanel) boxesFromStored(true);
   $("[data-next]").classList.add("held");
   con.say("ok", "");
@@ -250,7 +252,7 @@ async function followFeed(match) {
   const op = held || (fixing != null && state.editing === fixing ? { game: mine(), editing: fixing }
     : { game: mine(), number: typedFor });
   const notes = [wasFor ? typedForText(ctx, wasFor) : "", closed ? closedText(L, state.stored) : ""];
-  openConflict(op, who, notes.filter(Boolean).join("\n"), !!wasFor);
+  openConflict(op, who, notes.filter(Boolean).join("\n"), wasFor);
 }
 
 async function reload() {
@@ -299,7 +301,8 @@ root.addEventListener("click", (event) => {
   else if (action === "retry" && state.lastFailed) retry();
 });
 
-const draftFor = restoreDraft(DRAFT, boxes);
+const kept = restoreDraft(DRAFT, boxes);
+const draftFor = kept?.teams;
 // nothing typed here yet: the boxes start from the game in play (its score and map), for its
 // next goal
 const playingNow = logic.gameInPlay(state.stored);
@@ -313,8 +316,9 @@ if (draftFor && !sameTeams(draftFor, teamIds(ctx.teams)) && typedGame(boxes, ctx
   if (text) tellPairing(text);
   lastChange(matchId).then((who) => {
     if (!conflict && typedGame(boxes, ctx)) {
-      openConflict({ game: typedGame(boxes, ctx), number: logic.nextGameNumber(state.stored) }, who,
-                   typedForText(ctx, draftFor), true);
+      const number = kept.number || logic.nextGameNumber(state.stored); // the game it was typed for
+      openConflict({ game: typedGame(boxes, ctx), number }, who,
+                   typedForText(ctx, draftFor), draftFor);
     }
   });
 }

@@ -358,7 +358,7 @@ async def test_the_console_follows_a_correction_that_changes_who_plays_the_match
         await expect(deaf.locator("[data-pairing-text]")).to_have_text(told)
         await expect(deaf.locator('[data-point="1"]')).to_have_value("")
         # saving it anyway (as game 1 of 팀 4 vs 팀 2) takes it from the panel, as typed
-        await held.get_by_role("button", name="내 입력을 1세트로 저장").click()
+        await held.get_by_role("button", name="내 입력을 새 대진의 1세트로 저장").click()
         await expect(deaf.locator('[data-games] li[data-game="1"] strong')).to_have_text(
             "9 – 13")
         stored = (await client.get(f"/api/matches/{final}")).json()

@@ -169,11 +169,12 @@ class Format(Generic[S]):
         values += [(f"best_of_by_round.{k}", v) for k, v in settings.best_of_by_round.items()]
         for name, value in values:
             if isinstance(value, int) and value % 2 == 0:
+                unit = settings.game_name  # "an odd number of maps" where games are maps
                 raise FormatError(
                     "invalid_settings", f"{name} is {value}: a match of this stage cannot "
-                    "end in a draw, so it is played over an odd number of games (a "
+                    f"end in a draw, so it is played over an odd number of {unit}s (a "
                     f"{value // 2}-{value // 2} series could never be finished).",
-                    f"settings.{name}", setting=name, even=value)
+                    f"settings.{name}", setting=name, even=value, unit=unit)
 
     def check_rounds(self, matches: Sequence[MatchState], settings: S) -> None:
         """``best_of_by_round`` names only rounds the planned stage has (a bracket planned

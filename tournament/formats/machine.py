@@ -287,9 +287,11 @@ class StageMachine:
             raise FormatError("duplicate_team", "A tiebreaker is between two different "
                               "teams.", "teams")
         if best_of % 2 == 0:  # a tiebreaker cannot end level: 1-1 could never be finished
+            unit = self.stage.settings.game_name  # "maps" where the stage's games are maps
             raise FormatError("invalid_settings", f"best_of is {best_of}: a tiebreaker "
                               "cannot end in a draw, so it is played over an odd number of "
-                              "games.", "best_of", setting="best_of", even=best_of)
+                              f"{unit}s.", "best_of", setting="best_of", even=best_of,
+                              unit=unit)
         rows = await self.standings()
         place = {r.team_id: (r.group, r.rank) for r in rows if r.rank is not None}
         if a not in place or place.get(a) != place.get(b) or \

@@ -21,6 +21,7 @@ from ..services.tournaments import VIEWER
 from . import error_words, session_auth
 from .account_pages import redirect, require_session, with_form
 from .common import ctx, language
+from .game_words import GAME_WORDS, name_of
 from .settings_form import CHOICE_MEANINGS, LABELS
 
 T = TypeVar("T")
@@ -133,7 +134,11 @@ def in_language(params: dict[str, Any], lang: str) -> dict[str, Any]:
 
 def say(request: Request, exc: DomainError) -> str:
     """A refusal in the reader's language, naming the field or setting it is about."""
-    lang = language(request)
+    return said_in(exc, language(request))
+
+
+def said_in(exc: DomainError, lang: str) -> str:
+    """A refusal in language ``lang`` (``say``)."""
     _ = i18n.gettext(lang)
     if exc.code == "invalid_input" and "reason" in exc.params:
         whole = FIELD_MESSAGES.get((str(exc.params["field"]), str(exc.params["reason"])))
@@ -150,8 +155,9 @@ def say(request: Request, exc: DomainError) -> str:
         if exc.params.get("twice"):
             said += " " + _("Given twice: %s.") % ", ".join(exc.params["twice"])
         if exc.params.get("even"):
-            said += " " + _("A match of this stage cannot end in a draw: its best-of is an "
-                            "odd number of games (1, 3, 5…).")
+            # named as the stage names its games: "an odd number of maps"
+            unit = name_of({"game_name": exc.params.get("unit")})
+            said += " " + _(GAME_WORDS[unit]["odd_best_of"])
         # what the setting takes: a range, the choices, or how a map is written
         if "low" in exc.params and "high" in exc.params:
             said += " " + _("It is a whole number from %(low)s to %(high)s.") % {

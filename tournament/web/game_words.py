@@ -21,6 +21,10 @@ GAME_WORDS: dict[str, dict[str, str]] = {
         "undo": "Undo last game",
         "undo_confirm": "Remove game %(n)s (%(score)s)?",
         "apply_as": "Save mine as game %d",
+        # what was typed for another pairing (the teams changed under it): named with that
+        # pairing, and saved, if at all, as the new pairing's game
+        "typed_for": "What you typed for game %(n)s of %(pair)s",
+        "apply_as_new": "Save mine as game %d of the new pairing",
         "same": "Game %(n)s is already stored. Save yours only if it is another game: it "
                 "would be stored as game %(next)s.",
         "won": "%(team)s won game %(n)s",
@@ -43,6 +47,9 @@ GAME_WORDS: dict[str, dict[str, str]] = {
                         "%(n)s points. Save it as finished anyway?",
         "looks_short": "%(game)s at %(score)s looks unfinished: every earlier game was won "
                        "with %(least)s or more. Save it as finished anyway?",
+        # an even best-of refused where a match cannot end level (the organizer's console)
+        "odd_best_of": "A match of this stage cannot end in a draw: its best-of is an odd "
+                       "number of games (1, 3, 5…).",
         "bad_score": "A game score is a whole number, 0 or more.",
         "too_big": "A game score is at most %d.",
     },
@@ -53,6 +60,8 @@ GAME_WORDS: dict[str, dict[str, str]] = {
         "undo": "Undo last map",
         "undo_confirm": "Remove map %(n)s (%(score)s)?",
         "apply_as": "Save mine as map %d",
+        "typed_for": "What you typed for map %(n)s of %(pair)s",
+        "apply_as_new": "Save mine as map %d of the new pairing",
         "same": "Map %(n)s is already stored. Save yours only if it is another map: it "
                 "would be stored as map %(next)s.",
         "won": "%(team)s won map %(n)s",
@@ -74,6 +83,8 @@ GAME_WORDS: dict[str, dict[str, str]] = {
                         "%(n)s points. Save it as finished anyway?",
         "looks_short": "%(game)s at %(score)s looks unfinished: every earlier map was won "
                        "with %(least)s or more. Save it as finished anyway?",
+        "odd_best_of": "A match of this stage cannot end in a draw: its best-of is an odd "
+                       "number of maps (1, 3, 5…).",
         "bad_score": "A map score is a whole number, 0 or more.",
         "too_big": "A map score is at most %d.",
     },
@@ -81,6 +92,7 @@ GAME_WORDS: dict[str, dict[str, str]] = {
 # the referee console's labels (referee_pages.console_labels) each word replaces
 CONSOLE_KEYS = {"one": "game", "save": "save_game", "undo": "undo",
                 "undo_confirm": "undo_confirm", "apply_as": "apply_as_game", "same": "same_game",
+                "typed_for": "typed_for_game", "apply_as_new": "apply_as_new",
                 "won": "won_game", "remove_win": "remove_win", "remove_win_ask": "remove_win_ask",
                 "decides": "decides", "tied": "tied", "nothing": "nothing", "drops": "drops",
                 "in_play": "in_play", "decides_draw": "decides_draw",

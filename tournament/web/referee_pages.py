@@ -142,6 +142,9 @@ def console_labels(_: Any, published: bool = True, solo: bool = False,
                              "This match is now %(pair)s."),
         "pairing_left": _("The place of %(old)s is open again: this match waits for an "
                           "earlier result."),
+        # a one-game match's result typed for another pairing (typed_for_game, apply_as_new)
+        "typed_for_one": _("What you typed for %(pair)s"),
+        "apply_as_new_one": _("Save mine as the result of the new pairing"),
         "pairing_typed": _("What you typed was for %(pair)s: nothing was saved. Check it "
                            "and save it again only if it is right for this match."),
         "repaired_reset": _("%(name)s corrected the result of %(match)s, which reset "
