@@ -77,6 +77,7 @@ class Spectator:
         self.last = since
         self.messages: list[dict[str, Any]] = []
         self.connections = 0
+        self.cuts = 0  # connections cut by ``cut()``: each is followed by a new one
         self.closes: list[int | None] = []
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -118,6 +119,7 @@ class Spectator:
         if ws is None or ws.state is not State.OPEN:
             return False
         ws.transport.abort()
+        self.cuts += 1
         return True
 
     async def wait_for(self, seq: int, timeout: float = 20) -> None:
