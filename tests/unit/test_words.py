@@ -82,7 +82,7 @@ def test_every_word_looked_up_by_variable_is_enumerated_and_translated():
     from tournament.formats.qualification import HoldCode
     from tournament.formats.swiss_pairing import SwissStatus
     from tournament.formats.types import MatchStatus, StageFormat, StageStatus
-    from tournament.web import error_words, pages
+    from tournament.web import error_words, rendering
 
     assert set(words.MATCH_STATUS) == {s.value for s in MatchStatus}
     assert set(words.STAGE_STATUS) == {s.value for s in StageStatus}
@@ -96,7 +96,7 @@ def test_every_word_looked_up_by_variable_is_enumerated_and_translated():
     needed = {*words.FORFEIT_WORDS.values(), *words.FORFEIT_CAUSES.values(),
               *words.MATCH_STATUS.values(), *words.STAGE_STATUS.values(),
               *words.TEAM_STATUS.values(), *words.HOLDS.values(), *words.FED.values(),
-              *error_words.NOT_FOUND.values(), pages.UNAVAILABLE, "LIVE", "FF",
+              *error_words.NOT_FOUND.values(), rendering.UNAVAILABLE, "LIVE", "FF",
               i18n.BRAND_TWO, i18n.BRAND_THREE}
     needed |= {registry.get(f.value).label for f in StageFormat}
     # Loop titles: {% for title, rows in (("Live now", ...), ("Up next", ...)) %} ... _(title)

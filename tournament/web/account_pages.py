@@ -28,7 +28,7 @@ from ..services import (
 from ..services.actors import Actor
 from . import error_words, session_auth
 from .common import ctx, int_param, language
-from .pages import page, render
+from .rendering import page, render
 from .session_auth import identify
 
 FormAction = Callable[[Any, Actor], Awaitable[Any]]

@@ -26,7 +26,7 @@ from .account_pages import redirect, require_session, with_form
 from .api_accounts import link_url
 from .api_audit import _filter
 from .common import ctx, int_param, language, slug_param
-from .pages import page
+from .rendering import page
 
 
 async def require_admin_session(request: Request) -> Actor | Response:

@@ -16,7 +16,7 @@ from ..errors import InvalidInput
 from ..services import match_day, reads
 from .common import reading, slug_param
 from .console import Outcome, admin_actor, show
-from .pages import page
+from .rendering import page
 
 GRACE_CHOICES = (0, 5, 10, 15, 20, 30)
 

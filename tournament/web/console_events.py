@@ -37,7 +37,7 @@ from .console import (
     text,
 )
 from .console_slots import event_teams, read_slots
-from .pages import page
+from .rendering import page
 from .settings_form import (
     CHOICE_WORDS,
     FFA_TIEBREAKER_WORDS,

@@ -21,7 +21,7 @@ from .common import int_param, reading
 from .console import Outcome, admin_actor, back, number, optional, parse_form, show, submit
 from .console_day import board_page
 from .console_stages import CLASH_WORDS, clash_lines, local_time
-from .pages import page
+from .rendering import page
 
 # Where a one-click change from another console page sends the organizer back to.
 RETURNS = {"board"}

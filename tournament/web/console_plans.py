@@ -24,7 +24,7 @@ from . import error_words
 from .common import int_param
 from .console import number, optional, parse_form, text
 from .console_stages import _id, _stage_change, describe_clashes, in_play_order, local_time
-from .pages import page
+from .rendering import page
 
 
 def _plan_id(request: Request) -> int:

@@ -37,8 +37,8 @@ from .console import (
     submit,
     text,
 )
-from .pages import page
 from .place_words import place_name
+from .rendering import page
 from .settings_form import (
     CHOICE_WORDS,
     FFA_TIEBREAKER_WORDS,

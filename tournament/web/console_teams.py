@@ -17,7 +17,7 @@ from ..services.actors import Actor
 from .common import int_param, reading
 from .console import Outcome, admin_actor, back, parse_form, show, submit, text
 from .console_events import team_fields
-from .pages import page
+from .rendering import page
 
 
 def _id(request: Request) -> int:

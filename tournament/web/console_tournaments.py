@@ -29,7 +29,7 @@ from .console import (
     text,
 )
 from .console_places import place_rows, read_places, said_in_use
-from .pages import page
+from .rendering import page
 
 ZONES = ("Asia/Seoul", "Asia/Tokyo", "Asia/Shanghai", "Asia/Taipei", "Asia/Hong_Kong",
          "Asia/Singapore", "Asia/Bangkok", "Asia/Kolkata", "Australia/Sydney", "Europe/London",

@@ -15,7 +15,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Match
 
 from ..errors import DomainError
-from . import pages
+from . import rendering
 from .common import error_response
 
 log = logging.getLogger("tournament.errors")
@@ -55,7 +55,7 @@ async def http_error(request: Request, exc: Exception) -> Response:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
         return JSONResponse({"error": {"code": code, "message": str(exc.detail)}},
                             status_code=exc.status_code, headers=headers)
-    response = await pages.error_page(request, exc.status_code)
+    response = await rendering.error_page(request, exc.status_code)
     response.headers.update(headers)
     return response
 
@@ -75,7 +75,7 @@ async def unavailable(request: Request, exc: Exception) -> Response:
     if _is_api(request):
         return JSONResponse({"error": {"code": "unavailable", "message": message}},
                             status_code=503, headers=headers)
-    response = await pages.error_page(request, 503, pages.UNAVAILABLE)
+    response = await rendering.error_page(request, 503, rendering.UNAVAILABLE)
     response.headers.update(headers)
     return response
 

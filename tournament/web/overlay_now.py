@@ -20,7 +20,8 @@ from .. import i18n, place_names, views
 from ..services import now_on, reads, stage_reads, tournaments
 from .cache import versioned
 from .common import int_param, language, slug_param
-from .pages import corner_param, match_context, page, render, swap_param
+from .pages import corner_param, match_context, swap_param
+from .rendering import page, render
 
 
 async def now_overlay(request: Request) -> Response:

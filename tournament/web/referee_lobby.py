@@ -24,7 +24,7 @@ from . import session_auth, words
 from .account_pages import redirect, require_session, with_form
 from .common import ctx, int_param, language
 from .console import number, parse_form, say
-from .pages import page
+from .rendering import page
 
 
 def _id(request: Request) -> int:

@@ -21,7 +21,8 @@ from . import error_words, referee_lobby, words
 from .account_pages import require_session
 from .common import ctx, int_param, language
 from .game_words import CONSOLE_KEYS, GAME_WORDS, name_of
-from .pages import entrant_word, page, render
+from .pages import entrant_word
+from .rendering import page, render
 
 
 def _round(entry: dict[str, Any]) -> tuple[str, Any]:

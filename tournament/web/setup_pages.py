@@ -22,7 +22,7 @@ from ..services import first_admin, passwords, sessions, throttle
 from . import error_words, session_auth
 from .account_pages import _start, clean_line, redirect, signed_form, with_form
 from .common import ctx, language
-from .pages import page
+from .rendering import page
 from .session_auth import identify
 
 CODE_LENGTH = 200  # longer than any code run.py makes or an admin token needs

@@ -109,7 +109,7 @@ def score_word(text: str, gettext: Callable[[str], str]) -> str:
 
 def side_scores(match: Mapping[str, Any], gettext: Callable[[str], str]) -> list[str]:
     """Both sides' scores as every page shows them, translated: the templates' one rule
-    (pages.render gives it to them as ``side_scores(m)``)."""
+    (rendering.render gives it to them as ``side_scores(m)``)."""
     return [score_word(t, gettext) for t in layout.score_texts(match)]
 
 
