@@ -146,6 +146,10 @@ async def test_a_drawn_match_overlay_says_draw_live_and_after_a_reload(browser, 
         assert live == reloaded, (live, reloaded)
         await expect(page.locator("[data-badge]")).to_have_text("引き分け")
         await expect(page.locator("[data-side]").first).to_have_class(re.compile(r"\bdrawn\b"))
+        # a finished draw's badge is quiet, not the live one's pulsing red (it was: the
+        # quiet rule was the cards' .match alone, and the overlay's box is .ov-match)
+        assert await page.locator("[data-badge]").evaluate(
+            "b => getComputedStyle(b).animationName") == "none"
         await page.close()
 
 
