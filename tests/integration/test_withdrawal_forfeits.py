@@ -34,6 +34,10 @@ CAUSE = {"en": {"withdrawn": "Forfeit: {} withdrew",
 WORD = {"en": {"withdrawn": "Withdrawn", "disqualified": "Disqualified"},
         "ko": {"withdrawn": "출전 포기", "disqualified": "실격"},
         "ja": {"withdrawn": "出場辞退", "disqualified": "失格"}}
+# ... on the schedule of the team that won by it: the opponent left (it read "부전승 실격")
+WON = {"en": {"withdrawn": "Opponent withdrew", "disqualified": "Opponent disqualified"},
+       "ko": {"withdrawn": "상대 출전 포기", "disqualified": "상대 실격"},
+       "ja": {"withdrawn": "相手の出場辞退", "disqualified": "相手の失格"}}
 
 
 def said(el: Any) -> str:
@@ -109,7 +113,7 @@ async def test_every_view_of_a_withdrawal_forfeit_names_the_team_and_why(client,
     assert set(rows) == {ids[2], ids[3]}
     for n in (2, 3):
         note = rows[ids[n]].select_one("td[data-result] [data-forfeit-reason]")
-        assert said(note) == WORD[lang][why[n][1]] and note["title"] == sentence[n]
+        assert said(note) == WON[lang][why[n][1]] and note["title"] == sentence[n]
 
     page = soup((await client.get(f"/overlay/matches/{ids[3]}?lang={lang}")).text)
     note = page.select_one(".ov-match .ov-meta [data-forfeit-reason]")

@@ -92,8 +92,10 @@ def test_every_word_looked_up_by_variable_is_enumerated_and_translated():
     # why a withdrawal forfeited a match: every reason a withdrawal takes
     from tournament.schemas import Withdrawal
     reasons = set(get_args(Withdrawal.model_fields["reason"].annotation))
-    assert set(words.FORFEIT_WORDS) == set(words.FORFEIT_CAUSES) == reasons
+    assert set(words.FORFEIT_WORDS) == set(words.FORFEIT_CAUSES) == \
+        set(words.FORFEIT_WORDS_WON) == reasons
     needed = {*words.FORFEIT_WORDS.values(), *words.FORFEIT_CAUSES.values(),
+              *words.FORFEIT_WORDS_WON.values(),
               *words.MATCH_STATUS.values(), *words.STAGE_STATUS.values(),
               *words.TEAM_STATUS.values(), *words.HOLDS.values(), *words.FED.values(),
               *error_words.NOT_FOUND.values(), rendering.UNAVAILABLE, "LIVE", "FF",

@@ -152,6 +152,8 @@ def outcome(match: Mapping[str, Any], side: int) -> str:
 # list shows beside the forfeit (출전 포기 / 出場辞退, 실격 / 失格), and the sentence naming
 # the team (the match page, the calendar, the referee console; a card's title)
 FORFEIT_WORDS = {"withdrawn": "Withdrawn", "disqualified": "Disqualified"}
+# ... as the team that won by it reads it on its own schedule: the opponent left, not it
+FORFEIT_WORDS_WON = {"withdrawn": "Opponent withdrew", "disqualified": "Opponent disqualified"}
 FORFEIT_CAUSES = {"withdrawn": "Forfeit: %(team)s withdrew",
                   "disqualified": "Forfeit: %(team)s was disqualified"}
 
