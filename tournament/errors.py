@@ -21,6 +21,9 @@ class DomainError(Exception):
         self.field = field
         self.extra = extra or {}
         self.params = params or {}  # what a translated message needs (M numbers, limits)
+        # what only the translated message needs and the body does not carry (the API's
+        # field refusals: which field, and pydantic's reason for it)
+        self.said: dict[str, Any] = {}
 
     def body(self) -> dict[str, Any]:
         error: dict[str, Any] = {"code": self.code, "message": self.message}

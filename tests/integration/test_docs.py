@@ -74,7 +74,7 @@ def test_every_template_message_is_translated():
 
     used |= set(place_words.ORDINALS.values()) | {place_words.ORDINAL_TH}
     # the console's words looked up by variable: settings, fields, reasons, clash kinds
-    from tournament.web import console, console_stages, settings_form
+    from tournament.web import console_stages, refusal_words, settings_form
 
     used |= set(settings_form.LABELS.values()) | set(settings_form.CHOICE_WORDS.values())
     used |= set(settings_form.TIEBREAKER_WORDS.values())
@@ -82,9 +82,9 @@ def test_every_template_message_is_translated():
     from tournament.formats.standings import TIEBREAKERS as ALL_TIEBREAKERS
 
     assert set(settings_form.TIEBREAKER_WORDS) == set(ALL_TIEBREAKERS)
-    used |= set(console.FIELD_LABELS.values()) | set(console.REASONS.values())
-    used |= set(console.FIELD_HINTS.values())
-    used |= {console.INVALID_FIELD, "is not right"} | set(console_stages.CLASH_WORDS.values())
+    used |= set(refusal_words.FIELD_LABELS.values()) | set(refusal_words.REASONS.values())
+    used |= set(refusal_words.FIELD_HINTS.values())
+    used |= {refusal_words.INVALID_FIELD, "is not right"} | set(console_stages.CLASH_WORDS.values())
     for fmt in registry.FORMATS.values():  # every setting of every format has its label
         for f in settings_form.settings_fields(fmt):
             assert f.name in settings_form.LABELS, (fmt.name, f.name)

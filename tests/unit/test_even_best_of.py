@@ -9,7 +9,7 @@ import pytest
 
 from tournament.formats import registry
 from tournament.formats.format import FormatError
-from tournament.web import console
+from tournament.web import refusal_words
 
 SAID = {
     ("game", "en"): "odd number of games (1, 3, 5…)",
@@ -37,4 +37,4 @@ def test_the_api_says_maps_where_the_stage_plays_maps(unit: str) -> None:
 
 @pytest.mark.parametrize(("unit", "lang"), list(SAID))
 def test_the_console_says_maps_where_the_stage_plays_maps(unit: str, lang: str) -> None:
-    assert SAID[unit, lang] in console.said_in(_refusal(unit), lang)
+    assert SAID[unit, lang] in refusal_words.said_in(_refusal(unit), lang)

@@ -43,11 +43,16 @@ def answer(body: Any, status: int = 200, headers: dict[str, str] | None = None) 
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-def error_response(exc: DomainError) -> JSONResponse:
+def error_response(exc: DomainError, localized: dict[str, str] | None = None) -> JSONResponse:
+    """A refusal as JSON; ``localized`` (``{locale, message}``) is the refusal in the
+    language the request asked for, when that is not English."""
     headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
     if isinstance(exc, TooManyRequests):
         headers = {"Retry-After": str(exc.retry_after)}
-    return JSONResponse(exc.body(), status_code=exc.status, headers=headers)
+    body = exc.body()
+    if localized:
+        body["error"]["localized"] = localized
+    return JSONResponse(body, status_code=exc.status, headers=headers)
 
 
 class BodyTooLarge(DomainError):
@@ -183,7 +188,10 @@ def parse(model: type[B], raw: bytes) -> B:
             FIELD_CODES.get(str(first["loc"][0]) if first["loc"] else "", "invalid_input")
         if field and not message.startswith(f"{field}:"):
             message = f"{field}: {message}"
-        raise InvalidInput(code, message, field) from exc
+        refusal = InvalidInput(code, message, field)
+        if field:
+            refusal.said = {"field": field, "reason": first["type"]}
+        raise refusal from exc
 
 
 @asynccontextmanager

@@ -14,9 +14,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Match
 
+from .. import i18n
 from ..errors import DomainError
-from . import rendering
-from .common import error_response
+from . import error_words, rendering
+from .common import error_response, language
+from .refusal_words import said_in
 
 log = logging.getLogger("tournament.errors")
 RETRY_AFTER = "5"  # seconds
@@ -31,9 +33,20 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
+def localized(request: Request, exc: DomainError | str) -> dict[str, str] | None:
+    """The refusal in the language the request asked for (``?lang=``, the ``lang`` cookie,
+    then Accept-Language), beside the English ``message``; none for English."""
+    lang = language(request)
+    if lang == "en":
+        return None
+    if isinstance(exc, str):  # a routing refusal: only its code
+        return {"locale": lang, "message": error_words.say(exc, i18n.gettext(lang))}
+    return {"locale": lang, "message": said_in(exc, lang)}
+
+
 async def domain_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, DomainError)
-    return error_response(exc)
+    return error_response(exc, localized(request, exc))
 
 
 def allowed_methods(request: Request) -> list[str]:
@@ -53,7 +66,9 @@ async def http_error(request: Request, exc: Exception) -> Response:
         headers["Allow"] = ", ".join(allowed_methods(request))
     if _is_api(request):
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-        return JSONResponse({"error": {"code": code, "message": str(exc.detail)}},
+        error = {"code": code, "message": str(exc.detail)}
+        said = localized(request, code)
+        return JSONResponse({"error": error | ({"localized": said} if said else {})},
                             status_code=exc.status_code, headers=headers)
     response = await rendering.error_page(request, exc.status_code)
     response.headers.update(headers)
@@ -73,7 +88,9 @@ async def unavailable(request: Request, exc: Exception) -> Response:
     headers = {"Retry-After": RETRY_AFTER}
     message = "The service cannot reach its database right now; try again shortly."
     if _is_api(request):
-        return JSONResponse({"error": {"code": "unavailable", "message": message}},
+        said = localized(request, "unavailable")
+        return JSONResponse({"error": {"code": "unavailable", "message": message}
+                             | ({"localized": said} if said else {})},
                             status_code=503, headers=headers)
     response = await rendering.error_page(request, 503, rendering.UNAVAILABLE)
     response.headers.update(headers)

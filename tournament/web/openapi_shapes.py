@@ -167,8 +167,12 @@ SHAPES: dict[str, dict[str, Any]] = {
         optional=MATCH_OPTIONAL),
     "Error": obj({"error": obj({"code": STR, "message": STR, "field": STR,
                                 "params": {"type": "object"},
-                                "errors": array({"type": "object"})},
-                               optional=("field", "params", "errors")),
+                                "errors": array({"type": "object"}),
+                                # the refusal in the language the request asked for
+                                # (?lang=, the lang cookie, Accept-Language), not English
+                                "localized": obj({"locale": {"enum": ["ko", "ja"]},
+                                                  "message": STR})},
+                               optional=("field", "params", "errors", "localized")),
                   # a 409 version_conflict: the stored match and who changed it last
                   "match": ref("Match"), "changed_by": {"type": ["object", "null"]}},
                  optional=("match", "changed_by")),
