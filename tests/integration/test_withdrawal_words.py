@@ -225,11 +225,12 @@ async def test_a_referee_cannot_undo_or_replace_a_withdrawals_forfeit(client, ap
             before = await snapshot(client, event["slug"], stage_id, match_id)
             assert (before["match"]["forfeited_by"], before["match"]["forfeit_reason"]) == (
                 side, reason)
-            for body, field in (({"score": [2, 0], "status": "completed"}, "score"),
-                                ({"score": [1, 0], "status": "live"}, "score"),
+            # each a change the match would take from a referee but for the forfeit
+            for body, field in (({"score": [0, 1], "status": "completed"}, "score"),
+                                ({"score": [0, 0], "status": "live"}, "score"),
                                 ({"status": "ready"}, "status"),
                                 ({"forfeit": 3 - side}, "forfeit"),
-                                ({"games": [[13, 5]], "status": "completed"}, "games")):
+                                ({"games": [[5, 13]], "status": "completed"}, "games")):
                 for url, method in ((f"/api/matches/{match_id}/preview", "POST"),
                                     (f"/api/matches/{match_id}", "PATCH")):
                     r = await b.client.request(method, url, json=body, headers=b.headers())
