@@ -35,6 +35,8 @@ async def test_the_open_match_page_says_a_disqualified_teams_result_is_annulled(
     # the screen reader hears why, from live.js: disqualified (it said 出場辞退)
     await expect(page.locator("[data-match-said]")).to_contain_text(
         DISQUALIFIED["ja"].format("チーム4"))
+    await page.screenshot(path=shots / "annulled-disqualified-ja-phone.png", full_page=True)
+    assert await page.evaluate("document.documentElement.scrollWidth") == 390
     await page.close()
 
 
@@ -42,7 +44,7 @@ async def test_a_referee_undoing_a_disqualifications_forfeit_is_told_it_stands(
         browser, module_server, shots):
     base = module_server.url
     async with httpx.AsyncClient(base_url=base) as client:
-        event, t, ids = await bracket(client)  # the final: team 1 disqualified, forfeits
+        event, _t, ids = await bracket(client)  # the final: team 1 disqualified, forfeits
         before = (await client.get(f"/api/matches/{ids[3]}")).json()
         assert (before["forfeited_by"], before["forfeit_reason"]) == (1, "disqualified")
         me = await referee(client, event["slug"])
