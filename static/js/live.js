@@ -93,16 +93,25 @@ function announce(match) {
   sayTimer = setTimeout(() => { matchSaid.textContent = text; }, 800);
 }
 
-// Why an annulled result does not count, naming the side(s) that withdrew, as the match
-// page says it (words.annulled_why: the same messages); without a name when the page knows
-// of no withdrawal among its sides.
+// Why an annulled result does not count, naming the side(s) that withdrew or were
+// disqualified, as the match page says it (words.left_said: the same messages); without a
+// name when the page knows of no withdrawal among its sides.
 function annulledWhy(match) {
-  const out = match.teams.filter((id) => id != null && teams[id]?.withdrawn)
-    .map((id) => teams[id].name);
-  if (!out.length || !i18n.annulled_said_team) return i18n.annulled_said || i18n.annulled;
+  const said = i18n.annulled_said || {};
+  const left = {};
+  for (const id of match.teams) {
+    if (id == null || !teams[id]?.withdrawn) continue;
+    const reason = teams[id].reason === "disqualified" ? "disqualified" : "withdrawn";
+    (left[reason] ||= []).push(teams[id].name);
+  }
+  const reasons = Object.keys(left);
+  if (!reasons.length) return said.unnamed || i18n.annulled;
   const lang = document.documentElement.lang || "en";
-  const named = new Intl.ListFormat(lang, { type: "conjunction" }).format(out);
-  return i18n.annulled_said_team.replace("%(team)s", named);
+  const list = new Intl.ListFormat(lang, { type: "conjunction" });
+  const named = Object.fromEntries(reasons.map((r) => [r, list.format(left[r])]));
+  const text = reasons.length > 1 ? said.both : said[reasons[0]];
+  const values = reasons.length > 1 ? named : { team: named[reasons[0]] };
+  return text.replace(/%\((\w+)\)s/g, (_, k) => values[k] ?? "…");
 }
 
 // A side's score as shown (the server's _match.html and _match_hero.html say it alike): FF
@@ -121,7 +130,8 @@ function learnTeam(team) {
   const lang = document.documentElement.lang || "en";
   const flag = (team.nation || "").toUpperCase();
   teams[team.id] = { name: (team.names || {})[lang] || team.name, flag,
-    nation: nationWords[flag] ?? regionName(flag), withdrawn: !!team.withdrawn };
+    nation: nationWords[flag] ?? regionName(flag), withdrawn: !!team.withdrawn,
+    reason: team.withdrawn ? team.withdrawn_reason || "withdrawn" : null };
 }
 
 // A nation no team of the page had when it was drawn (a team moved to China on a Korea–Japan

@@ -21,9 +21,11 @@ function shownParams(params) {
 }
 
 // A refusal ({code, params}) in the page's language; an unknown code gets the generic text.
+// A code said another way by its params.reason is in the table as "code:reason"
+// (withdrawal_forfeit:disqualified).
 export function errorText(errors, error) {
   const code = error?.code || "_generic";
-  const template = errors[code] || errors._generic;
+  const template = errors[`${code}:${error?.params?.reason}`] || errors[code] || errors._generic;
   return fill(template, { code, ...shownParams(error?.params) });
 }
 
@@ -32,13 +34,23 @@ export const nothingText = (L, match) => (single(match) ? L.nothing_one : L.noth
 export const gameTitle = (L, match, n) => (single(match) ? L.result : fmt(L.game, n));
 export const tiedText = (L, match) => (single(match) ? L.tied_one : L.tied);
 
-// Why an annulled match does not count (withdrawn_results), naming the withdrawn team(s)
-// it has, as the page first drew it (referee_pages.annulled_why).
+// Why an annulled match does not count (withdrawn_results), naming the withdrawn or
+// disqualified team(s) it has by why each left, as the page first drew it
+// (referee_pages.annulled_why, words.left_said: L.annulled_why's unnamed, withdrawn,
+// disqualified, both).
 export function annulledWhy(L, teams, lang) {
-  const out = teams.filter((t) => t?.withdrawn).map((t) => t.name);
-  if (!out.length) return L.annulled_why_any;
-  const named = new Intl.ListFormat(lang || undefined, { type: "conjunction" }).format(out);
-  return fill(L.annulled_why, { team: named });
+  const said = L.annulled_why;
+  const left = {};
+  for (const t of teams) {
+    if (!t?.withdrawn) continue;
+    (left[t.reason === "disqualified" ? "disqualified" : "withdrawn"] ||= []).push(t.name);
+  }
+  const reasons = Object.keys(left);
+  if (!reasons.length) return said.unnamed;
+  const list = new Intl.ListFormat(lang || undefined, { type: "conjunction" });
+  const named = Object.fromEntries(reasons.map((r) => [r, list.format(left[r])]));
+  if (reasons.length > 1) return fill(said.both, named);
+  return fill(said[reasons[0]], { team: named[reasons[0]] });
 }
 
 // Why an open question was closed unanswered: the match as it is now.

@@ -135,9 +135,9 @@ async def test_an_annulled_result_in_a_one_on_one_event_names_a_player(client, l
     assert said(page.select_one("[data-annulled]")) == PLAYER_SAID[lang].format(
         NAMES[lang].format(3))
     words = json.loads(page.select_one("script#i18n").string)
-    assert words["annulled_said_team"] == PLAYER_SAID[lang].format("%(team)s")
+    assert words["annulled_said"]["withdrawn"] == PLAYER_SAID[lang].format("%(team)s")
     assert ("선수" if lang == "ko" else "選手" if lang == "ja" else "player") \
-        in words["annulled_said"]
+        in words["annulled_said"]["unnamed"]
     # the opponent's calendar feed says it alike
     r = await client.patch(f"/api/matches/{played['id']}", headers=AUTH,
                            json={"scheduled_at": "2026-11-28T19:00:00+09:00"})

@@ -43,8 +43,10 @@ async def goals(client: httpx.AsyncClient, stage_id: int, a: int, b: int,
     return dict(r.json())
 
 
-async def league(client: httpx.AsyncClient, rule: str, *, final: bool = False
+async def league(client: httpx.AsyncClient, rule: str, *, final: bool = False,
+                 reason: str | None = None
                  ) -> tuple[dict[str, Any], list[int], dict[str, Any], dict[str, Any] | None]:
+    """``reason``: why team 4 leaves ("disqualified"; by default the withdrawal's own)."""
     event = await make_event(client, 4, nations=NATIONS)
     t = event["teams"]
     st = await make_stage(client, event, name="League", format="round_robin",
@@ -52,7 +54,8 @@ async def league(client: httpx.AsyncClient, rule: str, *, final: bool = False
     nxt = await make_stage(client, event, name="Final", seeding={
         "from_stage": st["id"], "qualifiers": 2}) if final else None
     await goals(client, st["id"], t[3], t[0], (3, 0))
-    r = await client.post(f"/api/teams/{t[3]}/withdraw", json={}, headers=AUTH)
+    r = await client.post(f"/api/teams/{t[3]}/withdraw",
+                          json={"reason": reason} if reason else {}, headers=AUTH)
     assert r.status_code == 200, r.text
     assert len(r.json()["forfeited_matches"]) == 2
     await goals(client, st["id"], t[0], t[1], (2, 0))

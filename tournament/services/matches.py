@@ -68,6 +68,8 @@ async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
     if fields & RESULT_FIELDS and stage["status"] == StageStatus.DRAFT:
         raise InvalidInput("stage_not_started", "This stage is a draft: start it before "
                            "results are reported.", "status")
+    if fields & RESULT_FIELDS and not actor.is_admin:  # a withdrawal's forfeit stands
+        withdrawal_forfeits.refuse_change(match, body.forfeit, body.status, fields)
     withdrawn = await event_withdrawals(session, stage["event_id"]) if locked.any_withdrawn \
         else NO_WITHDRAWALS
     store = SqlStore(session, stage["id"], [match, *locked.fed])

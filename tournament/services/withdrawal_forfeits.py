@@ -12,6 +12,7 @@ from collections.abc import Callable, Container
 from typing import Any
 
 from .. import views
+from ..errors import Conflict
 from ..formats.machine_types import Changes
 from ..formats.state import MatchState
 from .audit import match_state
@@ -31,6 +32,29 @@ def found(changes: Changes, first: Callable[[int], MatchState | None],
         if (was.forfeit, was.forfeit_reason) != (m.forfeit, m.forfeit_reason):
             out.append(Repair(was, m))
     return out
+
+
+def refuse_change(m: MatchState, forfeit: int | None, status: str | None,
+                  fields: Container[str]) -> None:
+    """A referee's result (``fields``: the result fields sent) for a match a withdrawal
+    forfeited (``forfeit_reason``) is refused, nothing saved: the forfeit stands while the
+    withdrawal stands (a withdrawn team plays no more; the service has no reinstatement),
+    so neither a score, a live status, a reopening nor a forfeit of the other side
+    replaces it. The same forfeit sent again (a retry) passes, as it changes nothing. An
+    admin's change is not refused: an organizer's ruling (the match was played before the
+    withdrawal was recorded; ``docs/api.md``)."""
+    if m.forfeit_reason is None or m.forfeit not in (1, 2):
+        return
+    sent = {f for f in ("status", "score", "games", "forfeit", "game") if f in fields}
+    if sent <= {"forfeit", "status"} and forfeit == m.forfeit and status in (None, "completed"):
+        return
+    field = next(f for f in ("score", "games", "status", "forfeit", "game") if f in sent)
+    how = "was disqualified" if m.forfeit_reason == "disqualified" else "withdrew"
+    raise Conflict("withdrawal_forfeit",
+                   f"This match was forfeited because team {m.teams[m.forfeit - 1]} {how}; "
+                   "the forfeit stands while the withdrawal stands, so a referee cannot "
+                   "change its result. Nothing was saved.", field,
+                   params={"team": m.teams[m.forfeit - 1], "reason": m.forfeit_reason})
 
 
 def cause(m: MatchState) -> dict[str, Any]:

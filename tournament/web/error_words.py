@@ -33,6 +33,11 @@ MESSAGES = {
     "forbidden": "You are not allowed to do this.",
     "correction_needs_admin": "Changing this result would reset matches already played "
                               "(%(matches)s). Ask an admin to make this correction.",
+    # a referee's result for a match a withdrawal forfeited (forfeit_reason); said by
+    # ``params.reason``: DISQUALIFIED_FORFEIT for a disqualification
+    "withdrawal_forfeit": "This match was forfeited by a withdrawal, and the forfeit stands "
+                          "while the withdrawal does. Nothing was saved: ask an admin if the "
+                          "result must change.",
     "version_conflict": "Someone else changed this match.",
     "teams_changed": "The teams of this match changed: nothing was saved. Check who plays "
                      "it now and enter it again.",
@@ -238,11 +243,18 @@ LOWER_SIDES_ALL = (
 SETTINGS_APART = "This setting is not possible: %(setting)s. It cannot be used together " \
     "with “%(other)s”."
 
+# ... the forfeit of a disqualified team (the console's table holds it as
+# "withdrawal_forfeit:disqualified": a code and its ``params.reason``)
+DISQUALIFIED_FORFEIT = ("This match was forfeited by a disqualification, and the forfeit "
+                        "stands while the disqualification does. Nothing was saved: ask an "
+                        "admin if the result must change.")
+
 # every template said in place of a code's own message (translated like MESSAGES: the
 # catalogue test reads this)
 SAID_OTHERWISE = (STRANDED_BY_SEEDING, STRANDED_LATER, STRANDED_FURTHER, TOO_MANY_GROUPS,
                   LOWER_ENTRY_MISFIT, SLOT_TEAM_TWICE, SLOT_TEAM_PLAYS_EARLIER,
-                  LOWER_SIDES_MISFIT, LOWER_SIDES_TOO_MANY, LOWER_SIDES_ALL, SETTINGS_APART)
+                  LOWER_SIDES_MISFIT, LOWER_SIDES_TOO_MANY, LOWER_SIDES_ALL, SETTINGS_APART,
+                  DISQUALIFIED_FORFEIT)
 
 
 class _Values(dict[str, Any]):
@@ -307,6 +319,8 @@ def say(exc: DomainError | str, _: Callable[[str], str],
         template = GAME_WORDS[str(raw["unit"])]["tied_game"]
     if code == "duplicate_team" and "position" in values:
         template = SLOT_TEAM_TWICE if "first" in values else SLOT_TEAM_PLAYS_EARLIER
+    if code == "withdrawal_forfeit" and raw.get("reason") == "disqualified":
+        template = DISQUALIFIED_FORFEIT
     if template is None:
         return _(GENERIC) % {"code": code}
     return _(template) % _Values(values)
@@ -325,4 +339,6 @@ def table(_: Callable[[str], str], game_name: str = "game") -> dict[str, str]:
     """Every message, translated, for a page script (``%(name)s`` left to fill); a tied
     game named as the stage names its games (``game_name``: "Map 2 is tied")."""
     return {code: _(text) for code, text in MESSAGES.items()} | {
-        "_generic": _(GENERIC), "tied_game": _(GAME_WORDS[game_name]["tied_game"])}
+        "_generic": _(GENERIC), "tied_game": _(GAME_WORDS[game_name]["tied_game"]),
+        # said by its params.reason (referee-words.errorText looks for "code:reason" first)
+        "withdrawal_forfeit:disqualified": _(DISQUALIFIED_FORFEIT)}

@@ -138,7 +138,11 @@ PATHS: dict[str, dict[str, Any]] = {
         ref("Stage"), TieResolution, auth=True, errors=("409",))},
     "/api/matches/{id}": {
         "get": _op("A match", ref("Match")),
-        "patch": _op("Report or correct a result, set status, schedule or stream",
+        "patch": _op("Report or correct a result, set status, schedule or stream (409 "
+                     "withdrawal_forfeit: a referee's result for a match a team's "
+                     "withdrawal or disqualification forfeited, forfeit_reason set; "
+                     "params.team and params.reason name the team and why; nothing is "
+                     "saved, an admin may still replace it)",
                      ref("MatchChange"), MatchUpdate, auth=True, errors=("409",),
                      headers=("If-Match", "Idempotency-Key")),
     },

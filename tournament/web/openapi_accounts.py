@@ -138,6 +138,7 @@ def account_paths(op: Callable[..., dict[str, Any]]) -> dict[str, dict[str, Any]
             query={k: AUDIT_QUERY[k] for k in ("cursor", "limit", "format")}, **read))},
         "/api/matches/{id}/preview": {"post": op(
             "What PATCH /api/matches/{id} with this body would do (the match after it, "
-            "the matches it would reset), without doing it", ref("Preview"), MatchUpdate,
+            "the matches it would reset), without doing it; refused as the PATCH would "
+            "be (409 withdrawal_forfeit)", ref("Preview"), MatchUpdate,
             errors=("409",), **read)},
     }

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from babel.lists import format_list
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -44,12 +43,9 @@ async def my_matches(request: Request) -> Response:
 
 def annulled_why(labels: dict[str, Any], sides: list[dict[str, Any] | None],
                  lang: str) -> str:
-    """Why an annulled match does not count, naming the withdrawn team(s) it has (as
-    referee-draw.js says it, from the same labels)."""
-    out = [i18n.localized(s, lang) for s in sides if s and s.get("withdrawn")]
-    if not out:
-        return str(labels["annulled_why_any"])
-    return str(labels["annulled_why"]) % {"team": format_list(out, locale=lang)}
+    """Why an annulled match does not count, naming the withdrawn or disqualified team(s)
+    it has (as referee-draw.js says it, from the same labels)."""
+    return words.left_said(labels["annulled_why"], sides, lang)
 
 
 def _entrant(team: Mapping[str, Any], lang: str) -> dict[str, Any]:
@@ -57,7 +53,9 @@ def _entrant(team: Mapping[str, Any], lang: str) -> dict[str, Any]:
     and the badge's words for a screen reader."""
     return {"id": team["id"], "name": i18n.localized(team, lang), "flag": team["nation"] or "",
             "nation": words.nation_words(team["nation"], lang) if team["nation"] else "",
-            "withdrawn": bool(team.get("withdrawn"))}
+            "withdrawn": bool(team.get("withdrawn")),
+            # why it left: an annulled result's sentence says a disqualification so
+            "reason": words.left_reason(team) if team.get("withdrawn") else None}
 
 
 def console_labels(_: Any, published: bool = True, solo: bool = False,
@@ -162,11 +160,21 @@ def console_labels(_: Any, published: bool = True, solo: bool = False,
         "raise_score": _("Raise the score of %s (+1)"),
         "vs": _("%(a)s vs %(b)s"),
         # a withdrawn team's result its stage annuls (withdrawn_results): where a referee
-        # corrects it, what the correction does and does not do
-        "annulled_why": _("This result does not count in the table while the withdrawal of "
-                          "%(team)s stands. A correction is still saved."),
-        "annulled_why_any": _("This result does not count in the table while the withdrawal "
-                              "of a team in it stands. A correction is still saved."),
+        # corrects it, what the correction does and does not do; by why the team left
+        # (words.left_said), a player in a one-on-one event when no side is named
+        "annulled_why": {
+            "unnamed": _("This result does not count in the table while the withdrawal of "
+                         "a player in it stands. A correction is still saved.") if solo else
+            _("This result does not count in the table while the withdrawal of a team in "
+              "it stands. A correction is still saved."),
+            "withdrawn": _("This result does not count in the table while the withdrawal "
+                           "of %(team)s stands. A correction is still saved."),
+            "disqualified": _("This result does not count in the table while the "
+                              "disqualification of %(team)s stands. A correction is still "
+                              "saved."),
+            "both": _("This result does not count in the table while the withdrawal of "
+                      "%(withdrawn)s and the disqualification of %(disqualified)s stand. A "
+                      "correction is still saved.")},
         # a forfeit a team's withdrawal made: naming the team and why (by forfeit_reason)
         "forfeit_causes": {k: _(v) for k, v in words.FORFEIT_CAUSES.items()},
         # the feed changed the match under an open question: it is closed, never refreshed

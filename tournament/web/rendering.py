@@ -114,7 +114,10 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         teams_js=lambda teams: {str(k): {"name": i18n.localized(v, lang),
                                          "flag": _flag(v.get("nation")),
                                          "nation": words.nation_words(v.get("nation"), lang),
-                                         "withdrawn": bool(v.get("withdrawn"))}
+                                         "withdrawn": bool(v.get("withdrawn")),
+                                         # why it left: live.js says an annulled result so
+                                         "reason": words.left_reason(v)
+                                         if v.get("withdrawn") else None}
                                 for k, v in teams.items()},
         **context)
     response = HTMLResponse(page, status_code=status)

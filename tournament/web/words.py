@@ -116,28 +116,69 @@ def side_scores(match: Mapping[str, Any], gettext: Callable[[str], str]) -> list
 def annulled_why(sides: Iterable[Mapping[str, Any] | None], gettext: Callable[[str], str],
                  lang: str, solo: bool = False) -> str:
     """Why an annulled result does not count, naming the team(s) among a match's ``sides``
-    that withdrew ("Team 4 withdrew, and this stage annuls its results."): the match page's
-    sentence and the calendar feed's (live.js says it alike, from the same message); the
-    sentence without a name when no side is marked withdrawn. ``solo``: a one-on-one
-    event (``pages.entrant_word``), whose entrants are players, not teams."""
-    out = [i18n.localized(s, lang) for s in sides if s and s.get("withdrawn")]
-    unnamed, named = ANNULLED_SAID["player" if solo else "team"]
-    if not out:
-        return gettext(unnamed)
-    return gettext(named) % {"team": format_list(out, locale=lang)}
+    that left and how ("Team 4 withdrew, and this stage annuls its results."; "… was
+    disqualified …"): the match page's sentence and the calendar feed's (live.js says it
+    alike, from the same messages); the sentence without a name when no side is marked
+    withdrawn. ``solo``: a one-on-one event (``pages.entrant_word``), whose entrants are
+    players, not teams."""
+    return left_said(annulled_said(gettext, solo), sides, lang)
 
 
-# why an annulled result does not count (unnamed, naming the entrant that withdrew), for a
-# team and for a player (a one-on-one event): ko/ja say 그 팀의 / 그 선수의 by it
+def annulled_said(gettext: Callable[[str], str], solo: bool = False) -> dict[str, str]:
+    """``ANNULLED_SAID`` for a team (``solo``: a player), translated: what ``left_said``
+    picks from (and live.js, given it in the page's ``i18n``)."""
+    return {k: gettext(v) for k, v in ANNULLED_SAID["player" if solo else "team"].items()}
+
+
+def left_said(said: Mapping[str, str], sides: Iterable[Mapping[str, Any] | None],
+              lang: str) -> str:
+    """One of ``said`` (translated messages by ``LEFT_SAID`` key) naming the sides that
+    left by why each left (``withdrawn_reason``): "withdrawn" or "disqualified" naming
+    them in ``%(team)s``, "both" one of each (``%(withdrawn)s``, ``%(disqualified)s``),
+    "unnamed" when none is marked withdrawn. The referee console says it alike
+    (referee-words.js), and live.js."""
+    left: dict[str, list[str]] = {}
+    for s in sides:
+        if s and s.get("withdrawn"):
+            left.setdefault(left_reason(s), []).append(i18n.localized(s, lang))
+    named = {k: format_list(v, locale=lang) for k, v in left.items()}
+    if not named:
+        return said["unnamed"]
+    if len(named) > 1:
+        return said["both"] % named
+    ((reason, names),) = named.items()
+    return said[reason] % {"team": names}
+
+
+def left_reason(team: Mapping[str, Any]) -> str:
+    """Why a team that left did so: "disqualified", else "withdrawn" (also a team that
+    withdrew before the reason was recorded)."""
+    return "disqualified" if team.get("withdrawn_reason") == "disqualified" else "withdrawn"
+
+
+LEFT_SAID = ("unnamed", "withdrawn", "disqualified", "both")
+# why an annulled result does not count (unnamed; naming the entrant that withdrew, was
+# disqualified, or one of each), for a team and for a player (a one-on-one event): ko/ja
+# say 그 팀의 / 그 선수의 by it
 ANNULLED_SAID = {
-    "team": ("This result does not count: a team in it withdrew, and this stage annuls "
-             "that team's results.",
-             "This result does not count: %(team)s withdrew, and this stage annuls its "
-             "results."),
-    "player": ("This result does not count: a player in it withdrew, and this stage annuls "
-               "that player's results.",
-               "This result does not count: %(team)s withdrew, and this stage annuls that "
-               "player's results.")}
+    "team": {
+        "unnamed": "This result does not count: a team in it withdrew, and this stage "
+                   "annuls that team's results.",
+        "withdrawn": "This result does not count: %(team)s withdrew, and this stage annuls "
+                     "its results.",
+        "disqualified": "This result does not count: %(team)s was disqualified, and this "
+                        "stage annuls its results.",
+        "both": "This result does not count: %(withdrawn)s withdrew and %(disqualified)s "
+                "was disqualified, and this stage annuls both teams' results."},
+    "player": {
+        "unnamed": "This result does not count: a player in it withdrew, and this stage "
+                   "annuls that player's results.",
+        "withdrawn": "This result does not count: %(team)s withdrew, and this stage annuls "
+                     "that player's results.",
+        "disqualified": "This result does not count: %(team)s was disqualified, and this "
+                        "stage annuls that player's results.",
+        "both": "This result does not count: %(withdrawn)s withdrew and %(disqualified)s "
+                "was disqualified, and this stage annuls both players' results."}}
 
 
 def outcome(match: Mapping[str, Any], side: int) -> str:
