@@ -77,7 +77,7 @@ async def test_leaderboard_overlay_and_nation_table(client):
     assert "로비 1" in home
     card = soup(home).select_one(f'a.match.lobby[data-match="{lobby}"] .score')
     assert card is not None, "the live lobby is on the home page"
-    assert card.get_text("", strip=True) == "2게임 완료"  # what its number counts (K7): played, not in progress
+    assert card.get_text("", strip=True) == "2게임 완료"  # played (K7)
     await play(client, lobby, 3, [t[1], t[2], t[0], t[3]], [0, 0, 0, 0])  # t1 wins on MP
     page = (await client.get(f"/stages/{st['id']}?lang=ko")).text
     assert f'data-champion="{t[1]}"' in page
