@@ -72,12 +72,12 @@ async def test_leaderboard_overlay_and_nation_table(client):
     assert line is not None and re.findall(r'>(\d+)위</span> <span class="kills">(\d+)',
                                             line.group(0)) == [("1", "9"), ("3", "2")]
     ov_match = (await client.get(f"/overlay/matches/{lobby}?lang=ja")).text
-    assert "ロビー1" in ov_match and "data-games-played>2<" in ov_match
+    assert "ロビー1" in ov_match and 'data-lobby-games="2/3">3/3ゲーム目<' in ov_match
     home = (await client.get(f"/tournaments/{event['slug']}?lang=ko")).text
     assert "로비 1" in home
     card = soup(home).select_one(f'a.match.lobby[data-match="{lobby}"] .score')
     assert card is not None, "the live lobby is on the home page"
-    assert card.get_text("", strip=True) == "2게임 진행"  # what its number counts (K7)
+    assert card.get_text("", strip=True) == "2게임 완료"  # played (K7)
     await play(client, lobby, 3, [t[1], t[2], t[0], t[3]], [0, 0, 0, 0])  # t1 wins on MP
     page = (await client.get(f"/stages/{st['id']}?lang=ko")).text
     assert f'data-champion="{t[1]}"' in page

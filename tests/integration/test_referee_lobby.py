@@ -41,7 +41,10 @@ async def test_a_referee_scores_a_lobby_game_by_game(client, app):
         assert page.status_code == 200
         # the stage's one lobby is named as such, not "1라운드" (there are no rounds)
         title = soup(page.text).select_one(".lobby-title").get_text(" ", strip=True)
-        assert title.split(" · ")[-1].startswith("4팀 로비"), title
+        # as the public pages name the lobby ("로비 1 · 4팀", LIVE), not "4팀 로비 진행 중"
+        assert title.endswith("로비 1 · 4팀 대기") or "로비 1 · 4팀" in title, title
+        assert "4팀 로비" not in title and "진행 중" not in title, title
+        assert "1위 = 이 게임의 승자" in page.text and "1위가 우승" not in page.text
         rows = [int(r["data-lobby-team"]) for r in soup(page.text).select("[data-lobby-team]")]
         assert rows == t  # every team of the lobby, in its order
         assert soup(page.text).select_one("[data-save-game]").get_text(strip=True) == \

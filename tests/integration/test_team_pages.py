@@ -78,7 +78,7 @@ async def test_a_team_page_says_its_final_place_once_decided(client):
     assert (await report(client, m[2]["id"], [0, 1])).status_code == 200  # 3 beats 2
     final = by_number((await client.get(f"/api/stages/{st['id']}")).json())[3]
     assert (await report(client, final["id"], [1, 0])).status_code == 200
-    assert [await shown(x) for x in t] == ["🏆 우승", "최종 순위: 3–4위", "최종 순위: 2위",
+    assert [await shown(x) for x in t] == ["우승", "최종 순위: 3–4위", "최종 순위: 2위",
                                            "최종 순위: 3–4위"]
     assert await shown(t[1], "ja") == "最終順位：3–4位"
 

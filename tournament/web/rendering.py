@@ -96,6 +96,12 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         aside=lambda text: i18n.aside(text, lang),
         # a match's venue and station in the reader's language, by the tournament's lists
         where_is=lambda m: place_names.where(m, venues, stations, lang),
+        # the same as markup: each name one unit that breaks only between its words
+        # (site.css .place-name; a Japanese one at its phrases: phrases.py)
+        where_names=lambda m: Markup(" · ").join(
+            Markup('<span class="place-name">{}</span>').format(phrases(name))
+            for name in (place_names.name_in(m.get("venue"), venues, lang),
+                         place_names.name_in(m.get("station"), stations, lang)) if name),
         # a round plan's stations, likewise
         stations_in=lambda names: ", ".join(place_names.name_in(s, stations, lang)
                                             for s in names or ()), path=request.url.path,
