@@ -100,6 +100,18 @@ async def test_a_correction_that_changes_the_playoffs_field_says_why_and_what_to
     assert r.status_code == 409 and r.json()["error"]["params"]["reason"] == "tie"
     assert (await stage(client, league["id"]))["standings"] == league["standings"]
     assert (await stage(client, playoffs["id"]))["matches"] == playoffs["matches"]
+    # the way back the message names through the API: reopen the playoffs' played match,
+    # then the correction goes through and the playoffs are seeded again from it
+    m1 = by_number(playoffs)[1]
+    r = await client.patch(f"/api/matches/{m1['id']}", json={"status": "ready"}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    m = _between(league, names, "Team 2", "Team 7")
+    assert (await report(client, m["id"], _flipped(m))).status_code == 200
+    again = await stage(client, playoffs["id"])
+    assert again["status"] == "running"
+    top = [r["team_id"] for r in (await stage(client, league["id"]))["standings"][:4]]
+    assert again["seeding"] == top and "Team 7" in {names[t] for t in top}
+    assert "Team 2" not in {names[t] for t in top} and again["matches"][0]["score"] == [0, 0]
 
 
 async def test_a_swiss_correction_that_reopens_the_stage_names_the_rounds_paired_again(client):

@@ -50,11 +50,11 @@ def needs_admin(doing: str, affected: list[int], played: set[int], field: str) -
     round paired, not played yet). ``params``: ``matches`` (all), ``played``, ``paired``."""
     done = sorted(n for n in affected if n in played)
     paired = sorted(n for n in affected if n not in played)
-    said = [f"clears the results of {', '.join(f'M{n}' for n in done)} (played or under "
-            "way)"] if done else []
+    said = [f"clears the results of matches played or under way "
+            f"({', '.join(f'M{n}' for n in done)})"] if done else []
     if paired:
-        said.append(f"undoes the pairing of {', '.join(f'M{n}' for n in paired)} (paired, "
-                    "not played yet), to pair them again")
+        said.append("undoes the pairings of matches paired but not played yet "
+                    f"({', '.join(f'M{n}' for n in paired)}), to pair them again")
     return NeedsAdmin("correction_needs_admin", f"{doing} {' and '.join(said)}; ask an "
                       "admin.", field, matches=affected, played=done, paired=paired)
 
