@@ -91,13 +91,19 @@ export async function confirmLosses(con, op, asked) {
     const seen = await preview(con, op.payload);
     if (!seen) return false;
     const matches = seen.reset_numbers.map((n) => `M${n}`).join(", ");
+    // of those, the ones played (their results cleared) and the ones only paired
+    const played = seen.played_numbers || seen.reset_numbers;
+    const paired = seen.reset_numbers.filter((n) => !played.includes(n));
     if (seen.needs_admin) {
-      con.say("error", errorText(ctx.errors, { code: "correction_needs_admin", params: { matches } }));
+      const params = { matches: seen.reset_numbers, played, paired };
+      con.say("error", errorText(ctx.errors, { code: "correction_needs_admin", params }));
       return false;
     }
     // who wins now, who goes where: said with a question asked anyway, or matches moved
     if (parts.length || matches || seen.moves?.length) parts.push(...afterLines(ctx, state.stored, seen, op.editing != null));
-    if (matches) parts.push(fill(ctx.labels.resets, { matches }));
+    const numbers = (list) => list.map((n) => `M${n}`).join(", ");
+    if (played.length) parts.push(fill(ctx.labels.resets, { matches: numbers(played) }));
+    if (paired.length) parts.push(fill(ctx.labels.resets_paired, { matches: numbers(paired) }));
   } else if (op.editing != null) { // a live match's game corrected: who wins, if it decides
     const { status, games = [] } = op.payload;
     const { score } = logic.outcome(state.stored, op.payload);

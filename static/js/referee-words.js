@@ -20,12 +20,27 @@ function shownParams(params) {
   return out;
 }
 
+// Which way a code is said by what its params hold, as error_words.variant picks it: a
+// correction that clears played results and/or undoes pairings only made, and why a stage
+// already played from this one cannot follow a correction (params.reason).
+export function variant(code, params = {}) {
+  if (code === "correction_needs_admin") {
+    if (params.games?.length) return "games";
+    if (Array.isArray(params.played) && params.paired?.length) return params.played.length ? "both" : "paired";
+    return null;
+  }
+  if (code === "next_stage_started" && typeof params.reason === "string") return params.reason;
+  if (code === "withdrawal_forfeit" && params.reason === "disqualified") return "disqualified";
+  return null;
+}
+
 // A refusal ({code, params}) in the page's language; an unknown code gets the generic text.
-// A code said another way by its params.reason is in the table as "code:reason"
-// (withdrawal_forfeit:disqualified).
+// A code said another way by its params (variant) is in the table as "code:variant"
+// (withdrawal_forfeit:disqualified, next_stage_started:teams).
 export function errorText(errors, error) {
   const code = error?.code || "_generic";
-  const template = errors[`${code}:${error?.params?.reason}`] || errors[code] || errors._generic;
+  const chosen = variant(code, error?.params || {});
+  const template = (chosen && errors[`${code}:${chosen}`]) || errors[code] || errors._generic;
   return fill(template, { code, ...shownParams(error?.params) });
 }
 

@@ -207,13 +207,14 @@ async def test_blocked_correction_names_m_numbers_and_preview_lists_resets(clien
                                 headers=b.headers())
         assert r.status_code == 200, r.text
         assert r.json() == {"match": None, "reset_matches": [m[3]["id"]],
-                            "reset_numbers": [3], "needs_admin": True, "moves": []}
+                            "reset_numbers": [3], "played_numbers": [3],
+                            "needs_admin": True, "moves": []}
         r = await b.client.patch(f"/api/matches/{m[1]['id']}", json=body, headers=b.headers())
         assert r.status_code == 403
         error = r.json()["error"]
         assert error["code"] == "correction_needs_admin"
         assert "(M3)" in error["message"] and f"({m[3]['id']})" not in error["message"]
-        assert error["params"] == {"matches": [3]}
+        assert error["params"] == {"matches": [3], "played": [3], "paired": []}
     r = await client.post(f"/api/matches/{m[1]['id']}/preview", json=body, headers=AUTH)
     assert r.json()["needs_admin"] is False and r.json()["reset_numbers"] == [3]
     assert r.json()["match"]["winner"] == 2

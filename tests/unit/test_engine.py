@@ -63,7 +63,7 @@ def test_a_referee_may_not_clear_results_played_on():
         sim.report(1, 2, may_reset=False)
     except Exception as exc:
         assert getattr(exc, "code", None) == "correction_needs_admin"
-        assert getattr(exc, "params", None) == {"matches": [5]}
+        assert getattr(exc, "params", None) == {"matches": [5], "played": [5], "paired": []}
     else:
         raise AssertionError("the correction was allowed")
     after = {n: (m.team1_id, m.team2_id, m.status, m.winner) for n, m in sim.matches.items()}
@@ -88,7 +88,7 @@ def test_a_referee_may_not_turn_a_result_played_on_into_a_forfeit():
     with pytest.raises(NeedsAdmin) as caught:
         _forfeit(sim, 1, 2, may_reset=False)
     assert caught.value.code == "correction_needs_admin" and caught.value.field == "forfeit"
-    assert caught.value.params == {"matches": [3]}
+    assert caught.value.params == {"matches": [3], "played": [3], "paired": []}
     m = sim.matches[1]
     assert (m.status, m.score1, m.score2, m.forfeit, m.winner) == ("completed", 2, 1, None, 1)
     _forfeit(sim, 1, 2, may_reset=True)  # an admin may
@@ -122,3 +122,18 @@ def test_a_team_that_withdraws_during_a_live_match_forfeits_it():
     m = sim.matches[1]
     assert (m.status, m.forfeit, m.winner, m.score1, m.score2) == ("completed", 1, 2, 0, 0)
     assert sim.matches[3].team1_id == 4  # 4 goes on to the final
+
+
+def test_a_swiss_round_only_paired_is_said_paired_not_played():
+    """Round 2 paired, M5 under way: taking back a forfeit of round 1 would clear M5's
+    score and withdraw M6-M8, which were only paired (they read "already played")."""
+    sim = Sim("swiss", list(range(1, 9)), {"wins_to_advance": 2, "losses_to_eliminate": 2,
+                                           "best_of": 3})
+    for number in (1, 2, 3, 4):
+        sim.report(number, 1, (2, 0))
+    sim.update(5, score=[1, 0], status="live")
+    with pytest.raises(NeedsAdmin) as caught:
+        _forfeit(sim, 3, 2, may_reset=False)
+    assert caught.value.params == {"matches": [5, 6, 7, 8], "played": [5], "paired": [6, 7, 8]}
+    assert "clears the results of matches played or under way (M5)" in caught.value.message
+    assert "paired but not played yet (M6, M7, M8)" in caught.value.message

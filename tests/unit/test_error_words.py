@@ -71,3 +71,26 @@ def test_plans_stranded_two_stages_on_name_the_stage_between(lang: str, said: st
     direct = Conflict("round_plans_stranded", "…", "settings", params={
         "count": 1, "stage": "Playoffs", "stage_id": 3})
     assert "Middle" not in _said(direct, lang) and "Playoffs" in _said(direct, lang)
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "With this correction the lobby is won on match point at game 2, so the games "
+           "entered after it (3, 4) would be cleared. Ask an admin to make this correction."),
+    ("ko", "이 수정으로 게임 2에서 매치 포인트 우승이 정해져, 그 뒤에 입력된 게임(3, 4)이 "
+           "지워집니다. 관리자에게 수정을 요청하세요."),
+    ("ja", "この修正で第2ゲームにマッチポイントでの勝利が決まり、その後に入力されたゲーム"
+           "（3、4）が消えます。管理者に修正を依頼してください。")])
+def test_a_lobby_correction_names_its_games_not_matches(lang: str, said: str) -> None:
+    """A lobby's refusal carries ``games`` (and ``end``), not ``matches``: it read "would
+    reset matches already played (…)"."""
+    from tournament.errors import Forbidden
+
+    exc = Forbidden("correction_needs_admin", "…", "game", params={"games": [3, 4], "end": 2})
+    assert _said(exc, lang) == said
+
+
+def test_the_referee_console_gets_every_variant_in_its_language() -> None:
+    table = error_words.table(i18n.gettext("ja"))
+    for key in error_words.VARIANTS:
+        assert key in table and table[key] != error_words.VARIANTS[key], key
+    assert table["correction_needs_admin:paired"].startswith("この結果を変えると、組み合わせが")

@@ -184,7 +184,7 @@ def record_game(m: MatchState, raw: Any, settings: FreeForAllSettings,
         if not may_reset:
             raise NeedsAdmin("correction_needs_admin", "With this correction the stage ended "
                              f"at game {end} by match point; games {later} would be cleared. "
-                             "Ask an admin.", "game", games=later)
+                             "Ask an admin.", "game", games=later, end=end)
         games = games[:end]
     m.placings = [game_json(g) for g in games]
     m.status = MatchStatus.COMPLETED if lobby_over(games, settings) else MatchStatus.LIVE

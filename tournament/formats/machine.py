@@ -44,6 +44,21 @@ from .types import (
 from .withdrawal import NO_TIMES, counted_out
 
 
+def needs_admin(doing: str, affected: list[int], played: set[int], field: str) -> NeedsAdmin:
+    """A correction a referee may not make: it clears the results of ``played`` (a result
+    given or under way) and withdraws the pairing of the rest of ``affected`` (a Swiss
+    round paired, not played yet). ``params``: ``matches`` (all), ``played``, ``paired``."""
+    done = sorted(n for n in affected if n in played)
+    paired = sorted(n for n in affected if n not in played)
+    said = [f"clears the results of matches played or under way "
+            f"({', '.join(f'M{n}' for n in done)})"] if done else []
+    if paired:
+        said.append("undoes the pairings of matches paired but not played yet "
+                    f"({', '.join(f'M{n}' for n in paired)}), to pair them again")
+    return NeedsAdmin("correction_needs_admin", f"{doing} {' and '.join(said)}; ask an "
+                      "admin.", field, matches=affected, played=done, paired=paired)
+
+
 class StageMachine:
     def __init__(self, stage: StageInfo, store: Store,
                  withdrawn: frozenset[int] = frozenset(),
@@ -223,8 +238,10 @@ class StageMachine:
         """A completed result changed: re-send the outcome; downstream results that depended
         on it are cleared (Swiss: the rounds paired after it are withdrawn)."""
         await self.propagate(m)
+        played = set(self.changes.reset)  # a reset clears a result played or under way
         if self.stage.format.drops_later_rounds():
             later = [x for x in await self.store.all() if x.round > m.round]
+            played |= {x.number for x in later if was_played(x)}
             if later:
                 await self.store.remove(later)
                 self.changes.dropped += later
@@ -233,10 +250,7 @@ class StageMachine:
                     self.changes.added.pop(x.number, None)
         affected = sorted([*self.changes.reset, *(x.number for x in self.changes.dropped)])
         if affected and not may_reset:
-            raise NeedsAdmin("correction_needs_admin",
-                             "Changing this result resets matches already played or paired "
-                             f"({', '.join(f'M{n}' for n in affected)}); ask an admin.",
-                             "score", matches=affected)
+            raise needs_admin("Changing this result", affected, played, "score")
 
     async def _refuse_if_played_on(self, m: MatchState) -> None:
         """A played result turned into a forfeit keeps its winner, so nothing is reset now;
@@ -244,17 +258,17 @@ class StageMachine:
         since (Swiss: the rounds paired after it). Whoever could not take it back (a
         referee) may not make it either: it is refused, naming those matches."""
         if self.stage.format.drops_later_rounds():
-            affected = sorted(x.number for x in await self.store.all() if x.round > m.round)
+            later = [x for x in await self.store.all() if x.round > m.round]
+            affected = sorted(x.number for x in later)
+            played = {x.number for x in later if was_played(x)}
         else:
             targets = [n for n in (m.winner_to, m.loser_to) if n is not None]
             await self.store.prefetch(targets)
             affected = sorted([n for n in targets if was_played(await self.store.get(n))])
+            played = set(affected)
         if affected:
-            raise NeedsAdmin("correction_needs_admin",
-                             "A forfeit in place of this result could only be taken back by "
-                             "resetting matches already played or paired "
-                             f"({', '.join(f'M{n}' for n in affected)}); ask an admin.",
-                             "forfeit", matches=affected)
+            raise needs_admin("A forfeit in place of this result could only be taken back "
+                              "in a way that", affected, played, "forfeit")
 
     def reschedule(self, m: MatchState, **values: Any) -> None:
         """Set ``scheduled_at`` and/or ``stream_url``."""

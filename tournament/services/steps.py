@@ -59,5 +59,6 @@ async def _after(session: AsyncSession, tournament: Tournament, stage: Stage,
     await persist(session, stage, changes, store)
     released = await waiting.sync(session, stage) if changes.status else []
     if changes.status or (was_finished and moves_standings(changes)):
-        released += await waiting.follow(session, stage, released)
+        undone = sorted([*changes.reset, *(m.number for m in changes.dropped)])
+        released += await waiting.follow(session, stage, released, undone)
     await announce(session, tournament, stage, changes, released, standings)

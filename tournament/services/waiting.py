@@ -15,12 +15,12 @@ from dataclasses import replace
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from ..errors import Conflict
 from ..formats import slots
 from ..formats.progression import with_results
 from ..formats.qualification import Hold, qualifiers
 from ..formats.types import FormatError, StageStatus
 from ..models import Stage, Team
+from . import field_refusal
 from .annulment import event_withdrawals
 from .progress import start
 from .sql_store import delete_matches
@@ -102,14 +102,15 @@ async def sync(session: AsyncSession, source: Stage) -> list[Stage]:
 
 
 async def follow(session: AsyncSession, source: Stage,
-                 just_started: Sequence[Stage] = ()) -> list[Stage]:
+                 just_started: Sequence[Stage] = (), undone: Sequence[int] = ()) -> list[Stage]:
     """After a change to ``source`` (a correction, a reopened stage): the stages already
     started from it whose teams it no longer gives. One with no result yet goes back to
     waiting (its matches gone) and starts again from the corrected standings as soon as
     they are final; one with a result refuses the change (409 ``next_stage_started``, the
     whole change undone): its results were played by the teams the old standings sent.
     Returns the stages that changed. ``just_started``: stages ``sync`` started from it in
-    this step (from the standings as they are now: nothing to follow)."""
+    this step (from the standings as they are now: nothing to follow); ``undone``: the
+    matches of ``source`` the change reset or withdrew (a refusal names them)."""
     fresh = {s.id for s in just_started}
     started = [s for s in (await session.exec(select(Stage).where(
         Stage.event_id == source.event_id, Stage.status != StageStatus.PENDING))).all()
@@ -117,15 +118,14 @@ async def follow(session: AsyncSession, source: Stage,
     changed = []
     for stage in started:
         assert stage.id is not None and source.id is not None
+        now: list[int] | Hold | None = None  # None: the source is no longer finished
         if source.status == StageStatus.COMPLETED:
             now = await _qualified(session, stage, source)
             if not isinstance(now, Hold) and now == list(stage.seeding or []):
                 continue  # the same teams in the same order: nothing to follow
         matches = await stage_matches(session, stage.id)
-        if with_results(matches):
-            raise Conflict(
-                "next_stage_started", f"{stage.name} is seeded from this stage and has "
-                "results: this change would change its teams.", params={"stage": stage.name})
+        if played := with_results(matches):
+            raise await field_refusal.refusal(session, stage, played, now, undone)
         await delete_matches(session, stage.id)
         stage.status, stage.seeding, stage.hold = StageStatus.PENDING, [], None
         session.add(stage)

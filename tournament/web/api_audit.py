@@ -125,8 +125,9 @@ class _Preview(Exception):
 
 async def preview_match(request: Request) -> Response:
     """What ``PATCH /api/matches/{id}`` with this body would do, without doing it: the
-    match as it would be and the matches it would reset (ids and M numbers); for a
-    referee, whether the change needs an admin. Nothing is stored or published."""
+    match as it would be and the matches it would reset (ids and M numbers; of those,
+    ``played_numbers`` held a result, the others were only paired); for a referee, whether
+    the change needs an admin. Nothing is stored or published."""
     match_id = int_param(request.path_params["id"], "id")
     actor = await authenticate(request)
     raw = await read_body(request)
@@ -154,9 +155,12 @@ async def preview_match(request: Request) -> Response:
             result["reset_matches"] = await match_errors.ids(session, match_id, shown)
         else:
             shown = await match_errors.numbers(session, result["reset_matches"])
+        # of those, the ones with a result (cleared) and not (a Swiss round only paired)
+        played = await match_errors.played(session, result["reset_matches"])
     match = audit.match_state(result) if "score" in result else None
     return answer({"match": match, "reset_matches": result["reset_matches"],
-                   "reset_numbers": sorted(shown), "needs_admin": needs_admin,
+                   "reset_numbers": sorted(shown), "played_numbers": played,
+                   "needs_admin": needs_admin,
                    # who goes where: the matches whose teams or results it changes
                    "moves": [repairs.move(r) for r in repaired]})
 

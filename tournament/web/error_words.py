@@ -248,13 +248,71 @@ SETTINGS_APART = "This setting is not possible: %(setting)s. It cannot be used t
 DISQUALIFIED_FORFEIT = ("This match was forfeited by a disqualification, and the forfeit "
                         "stands while the disqualification does. Nothing was saved: ask an "
                         "admin if the result must change.")
+# a code said by what its params hold (``variant``), keyed "code:variant"; the referee
+# console gets them in its table and picks the same way (referee-words.js)
+WAY_BACK = (" To make it, first delete %(stage)s on its console page (its results go "
+            "with it) and create it again: it then starts from this stage's corrected "
+            "standings as soon as they are final.")
+VARIANTS = {
+    # a correction that clears what was played on (``params.played``) and withdraws what
+    # was only paired (``params.paired``, a Swiss round not played yet): each said as it is
+    "correction_needs_admin:paired": (
+        "Changing this result would undo the pairings of %(matches)s, paired but not "
+        "played yet: they would be paired again. Ask an admin to make this correction."),
+    "correction_needs_admin:both": (
+        "Changing this result would reset matches already played (%(played)s) and undo the "
+        "pairings of %(paired)s, paired but not played yet: they would be paired again. Ask "
+        "an admin to make this correction."),
+    # a lobby's correction that decides it on match point before games already entered
+    "correction_needs_admin:games": (
+        "With this correction the lobby is won on match point at game %(end)s, so the games "
+        "entered after it (%(games)s) would be cleared. Ask an admin to make this "
+        "correction."),
+    # a finished stage's correction that a stage seeded from it, already played, cannot
+    # follow (``services/field_refusal.py``: ``params.reason``)
+    "next_stage_started:reopens": (
+        "This correction would reopen this stage (%(matches)s reset or paired again), so "
+        "it could send no teams to %(stage)s until it is finished again, and %(stage)s "
+        "already has results (%(results)s)." + WAY_BACK),
+    "next_stage_started:unfinished": (
+        "This change would leave this stage unfinished, so it could send no teams to "
+        "%(stage)s until it is finished again, and %(stage)s already has results "
+        "(%(results)s)." + WAY_BACK),
+    "next_stage_started:tie": (
+        "With this correction %(tied)s would share a place that decides who goes through "
+        "to %(stage)s, and %(stage)s already has results (%(results)s)." + WAY_BACK),
+    "next_stage_started:teams": (
+        "With this correction %(joining)s would go through to %(stage)s in place of "
+        "%(leaving)s, and %(stage)s already has results (%(results)s)." + WAY_BACK),
+    # the forfeit of a disqualified team (``params.reason``)
+    "withdrawal_forfeit:disqualified": DISQUALIFIED_FORFEIT,
+    "next_stage_started:seeds": (
+        "With this correction the same teams go through to %(stage)s but in other seeds "
+        "(%(moved)s), and %(stage)s already has results (%(results)s)." + WAY_BACK),
+}
+
+
+def variant(code: str, raw: dict[str, Any]) -> str | None:
+    """Which of ``VARIANTS`` says this refusal (None: the code's own message)."""
+    if code == "correction_needs_admin":
+        if raw.get("games"):
+            return "games"
+        if isinstance(raw.get("played"), list) and raw.get("paired"):
+            return "both" if raw["played"] else "paired"
+        return None
+    if code == "next_stage_started" and isinstance(raw.get("reason"), str):
+        return str(raw["reason"])
+    if code == "withdrawal_forfeit" and raw.get("reason") == "disqualified":
+        return "disqualified"
+    return None
+
 
 # every template said in place of a code's own message (translated like MESSAGES: the
 # catalogue test reads this)
 SAID_OTHERWISE = (STRANDED_BY_SEEDING, STRANDED_LATER, STRANDED_FURTHER, TOO_MANY_GROUPS,
                   LOWER_ENTRY_MISFIT, SLOT_TEAM_TWICE, SLOT_TEAM_PLAYS_EARLIER,
                   LOWER_SIDES_MISFIT, LOWER_SIDES_TOO_MANY, LOWER_SIDES_ALL, SETTINGS_APART,
-                  DISQUALIFIED_FORFEIT)
+                  *VARIANTS.values())
 
 
 class _Values(dict[str, Any]):
@@ -319,8 +377,11 @@ def say(exc: DomainError | str, _: Callable[[str], str],
         template = GAME_WORDS[str(raw["unit"])]["tied_game"]
     if code == "duplicate_team" and "position" in values:
         template = SLOT_TEAM_TWICE if "first" in values else SLOT_TEAM_PLAYS_EARLIER
-    if code == "withdrawal_forfeit" and raw.get("reason") == "disqualified":
-        template = DISQUALIFIED_FORFEIT
+    chosen = variant(code, raw)
+    if chosen is not None and f"{code}:{chosen}" in VARIANTS:
+        template = VARIANTS[f"{code}:{chosen}"]
+        if chosen == "games":  # a lobby's games by number, not as matches ("M3")
+            values["games"] = _(", ").join(str(g) for g in raw["games"])
     if template is None:
         return _(GENERIC) % {"code": code}
     return _(template) % _Values(values)
@@ -338,7 +399,5 @@ def _lower_sides(raw: dict[str, Any]) -> str:
 def table(_: Callable[[str], str], game_name: str = "game") -> dict[str, str]:
     """Every message, translated, for a page script (``%(name)s`` left to fill); a tied
     game named as the stage names its games (``game_name``: "Map 2 is tied")."""
-    return {code: _(text) for code, text in MESSAGES.items()} | {
-        "_generic": _(GENERIC), "tied_game": _(GAME_WORDS[game_name]["tied_game"]),
-        # said by its params.reason (referee-words.errorText looks for "code:reason" first)
-        "withdrawal_forfeit:disqualified": _(DISQUALIFIED_FORFEIT)}
+    return {code: _(text) for code, text in (MESSAGES | VARIANTS).items()} | {
+        "_generic": _(GENERIC), "tied_game": _(GAME_WORDS[game_name]["tied_game"])}

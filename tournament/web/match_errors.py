@@ -39,6 +39,14 @@ async def numbers(session: AsyncSession, ids: list[int]) -> list[int]:
     return [found[i] for i in ids if i in found]
 
 
+async def played(session: AsyncSession, ids: list[int]) -> list[int]:
+    """The M numbers of those of ``ids`` that hold a result (live or final, between two
+    teams) as stored: a correction clears them; the others were only paired."""
+    rows = (await session.exec(select(Match).where(col(Match.id).in_(ids)))).all()
+    return sorted(m.number for m in rows if m.status in ("live", "completed")
+                  and m.team1_id is not None and m.team2_id is not None)
+
+
 async def ids(session: AsyncSession, match_id: int, shown: list[int]) -> list[int]:
     """The ids of the matches numbered ``shown`` in the stage of ``match_id``."""
     stage = (await session.exec(select(Match.stage_id).where(Match.id == match_id))).first()

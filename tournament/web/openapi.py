@@ -138,7 +138,12 @@ PATHS: dict[str, dict[str, Any]] = {
         ref("Stage"), TieResolution, auth=True, errors=("409",))},
     "/api/matches/{id}": {
         "get": _op("A match", ref("Match")),
-        "patch": _op("Report or correct a result, set status, schedule or stream (409 "
+        "patch": _op("Report or correct a result, set status, schedule or stream (403 "
+                     "correction_needs_admin: a referee's correction that clears results "
+                     "played on, params.matches, played, paired; 409 next_stage_started: a "
+                     "correction a stage seeded from this one, with results, cannot follow, "
+                     "params.reason reopens | unfinished | tie | teams | seeds, stage, "
+                     "stage_id, results, and matches, tied, joining and leaving, or moved; 409 "
                      "withdrawal_forfeit: a referee's result for a match a team's "
                      "withdrawal or disqualification forfeited, forfeit_reason set; "
                      "params.team and params.reason name the team and why; nothing is "

@@ -63,6 +63,11 @@ ACCOUNT_SHAPES: dict[str, dict[str, Any]] = {
                        "string"}, "limit": page_size(MAX_PAGE)}),
     "Preview": obj({"match": {"anyOf": [MATCH_STATE, {"type": "null"}]},
                     "reset_matches": array(INT), "reset_numbers": array(INT),
+                    "played_numbers": array(INT) | {
+                        "description": "Of reset_numbers, those holding a result (live or "
+                                       "final), which the change clears; the others are "
+                                       "paired, not played yet (a Swiss round paired "
+                                       "again)"},
                     "needs_admin": BOOL,
                     "moves": array(obj({
                         "match": INT, "number": INT,

@@ -89,6 +89,9 @@ def console_labels(_: Any, published: bool = True, solo: bool = False,
         "save_anyway": _("Save anyway"),
         "resets": _("This correction clears the results of %(matches)s, which were "
                     "already played on."),
+        # a Swiss round paired, not played yet: withdrawn and paired again
+        "resets_paired": _("This correction undoes the pairings of %(matches)s, paired but "
+                           "not played yet: they will be paired again."),
         "saved": _("Saved. Spectators see it now.") if published else _(
             "Saved. Spectators see it once the tournament is published."),
         "saving": _("Saving…"),
