@@ -12,8 +12,8 @@ from tests.helpers import AUTH, make_event, make_stage
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
-# every word (a run without spaces or hyphens; a Japanese name's phrases are text nodes of their own,
-# split at its <wbr>) whose client rects lie on more than one line
+# every word (a run without spaces or hyphens; a Japanese name's phrases are text nodes of
+# their own, split at its <wbr>) whose client rects lie on more than one line
 SPLIT_WORDS = """(sel) => { const out = [];
   for (const cell of document.querySelectorAll(sel)) {
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
