@@ -5,7 +5,7 @@
 
 import * as logic from "./referee-logic.js";
 import { describe, describeTyped } from "./referee-draw.js";
-import { ago, fill, fmt, gameTitle, pairName, sidesOf, single, unbroken } from "./referee-words.js";
+import { ago, fill, fmt, gameTitle, pairName, sidesOf, single, titleWhole, unbroken } from "./referee-words.js";
 
 // "Changed by X (3 minutes ago)"; who: {id, name, at, action, cause, reset} of the
 // audit's last entry, or null. An entry written on this match by another match's
@@ -57,12 +57,11 @@ export function drawConflict(panel, ctx, { match, op, who, note = "", now, wasFo
   apply.hidden = !fixing && game && !room;
   apply.textContent = fixing ? fill(L.apply_correction, { game: gameTitle(L, match, op.editing) })
     : op?.live && room ? L.save_live : game && room ? fmt(L.apply_as_game, next) : L.apply_mine;
-  // the new pairing's game keeps its title whole ("第1ゲーム", never "第 / 1ゲーム")
+  // the game it is saved as keeps its title whole ("第1ゲーム", never "第 / 1ゲーム"; "game 1"
+  // in English, never "game / 1")
   const title = gameTitle(L, match, next);
-  if (!fixing && !(op?.live && room) && game && room && pair) {
-    const words = document.createElement("span"); // one flow of text in the (flex) button
-    words.append(...unbroken(applyAsNew(L, match, next), title, title));
-    apply.replaceChildren(words);
+  if (!fixing && !(op?.live && room) && game && room) {
+    apply.replaceChildren(...titleWhole(pair ? applyAsNew(L, match, next) : fmt(L.apply_as_game, next), title));
   }
   const noted = panel.querySelector("[data-conflict-note]");
   noted.hidden = !note;

@@ -4,7 +4,7 @@
 // console's data ({labels, teams, maps}), match the stored match.
 
 import * as logic from "./referee-logic.js";
-import { annulledWhy, fill, fmt, gameTitle, putPhrases, single, teamName } from "./referee-words.js";
+import { annulledWhy, fill, fmt, gameTitle, putPhrases, single, teamName, titleWhole } from "./referee-words.js";
 
 // One stored game: its title (and map), score and winner; editable: with its "correct"
 // button, marked while it is the one being corrected (editing: its number, or null).
@@ -151,8 +151,8 @@ export function draw(root, ctx, { match: m, editing, busy }) {
   const n = logic.nextGameNumber(m);
   $("[data-next-title]").textContent = editing != null
     ? fill(L.correcting, { game: gameTitle(L, m, editing) }) : gameTitle(L, m, n);
-  $('[data-action="save-game"]').textContent = editing != null ? L.save_correction
-    : single(m) ? L.save_result : fmt(L.save_game, n);
+  $('[data-action="save-game"]').replaceChildren(...(editing != null ? [L.save_correction]
+    : single(m) ? [L.save_result] : titleWhole(fmt(L.save_game, n), gameTitle(L, m, n))));
   $('[data-action="cancel-edit"]').hidden = editing == null;
   // a series-score-only match takes the next game's winner, nothing it could not keep
   // so does a stage whose games have only a winner (game_score "winner": League of Legends),
@@ -163,7 +163,8 @@ export function draw(root, ctx, { match: m, editing, busy }) {
   $("[data-map-label]").hidden = byWinner || !ctx.maps;
   $("[data-winner]").hidden = !byWinner;
   root.querySelectorAll("[data-action=\"won\"]").forEach((b) => {
-    b.textContent = fill(L.won_game, { team: teamName(ctx.teams, Number(b.dataset.side)), n: editing ?? n });
+    const title = gameTitle(L, m, editing ?? n);  // "game 3" one word in "T1 won game 3"
+    b.replaceChildren(...titleWhole(fill(L.won_game, { team: teamName(ctx.teams, Number(b.dataset.side)), n: editing ?? n }), title));
   });
   const playable = m.teams[0] != null && m.teams[1] != null;
   const open = m.status === "live" || m.status === "ready";

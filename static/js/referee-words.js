@@ -86,6 +86,21 @@ export function unbroken(text, mark, value) {
   });
 }
 
+// Nodes for text with its game's title (gameTitle: "Game 1", "1세트", "第1ゲーム") in one
+// unbroken span, found whatever its case ("Save game 1", "T1 won game 1": never "game / 1"
+// on a phone); the text alone where it does not hold the title. The nodes are one span, one
+// flow of text in a (flex) button, whose every text and span would be an item of its own.
+export function titleWhole(text, title) {
+  const at = title ? text.toLowerCase().indexOf(title.toLowerCase()) : -1;
+  if (at < 0) return [text];
+  const span = document.createElement("span");
+  span.className = "nowrap";
+  span.textContent = text.slice(at, at + title.length);
+  const words = document.createElement("span");
+  words.append(text.slice(0, at), span, text.slice(at + title.length));
+  return [words];
+}
+
 // "just now", "3 minutes ago" (in the page's language) for an ISO time; "" for none.
 export function ago(L, lang, at) {
   if (!at) return "";

@@ -12,6 +12,10 @@ from tests.helpers import AUTH, make_event, make_stage
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
+# the page, and every table's own scroll box, as wide as the screen: [] when nothing scrolls
+NO_SIDEWAYS = """() => [document.documentElement, ...document.querySelectorAll('.table-scroll')]
+  .filter(e => e.scrollWidth > e.clientWidth).map(e => [e.className, e.scrollWidth])"""
+
 
 def game(number: int, order: list[int], kills: list[int]) -> dict[str, object]:
     return {"game": {"number": number, "results": [
@@ -55,12 +59,23 @@ async def test_leaderboard_and_overlay_follow_a_reported_game(browser, sqlite_ur
             # the place said in Korean (it read #1)
             await expect(board.first.locator('[data-game="2"]')).to_have_text("1위 13킬")
             await expect(board.first.locator("[data-mp]")).to_have_text("매치 포인트")
+            # on the phone each game's points are a line under the name (the games' columns
+            # scrolled sideways), drawn anew as a game is reported: 6th (2) then 1st, 13 kills
+            await expect(board.first.locator("[data-per-game]")).to_be_visible()
+            await expect(board.first.locator("[data-per-game]")).to_have_text("G1 2 · G2 23")
+            await expect(board.first.locator('[data-game="2"]')).to_be_hidden()
+            assert await phone.evaluate(NO_SIDEWAYS) == []
             await expect(ov.first).to_have_attribute("data-team", str(t[5]))
             await expect(ov.first.locator("[data-mp]")).to_have_text("マッチポイント")
             await expect(ov).to_have_count(3)
             await expect(overlay.locator("[data-ffa-state]")).to_contain_text("2 / 4")
             for page in (phone, overlay):
                 assert await page.evaluate("window.__marker") == "same page"
+            # the lobby's page on the phone: its games under each name too, no sideways scroll
+            await phone.goto(f"{server.url}/matches/{lobby}?lang=ko")
+            row = phone.locator(f'[data-lobby-games] tr[data-team="{t[5]}"] [data-per-game]')
+            await expect(row).to_have_text("G1 6위 0킬 · G2 1위 13킬")
+            assert await phone.evaluate(NO_SIDEWAYS) == []
             await phone.screenshot(path=shots / "ffa-leaderboard-ko-phone.png", full_page=True)
             await overlay.screenshot(path=shots / "ffa-overlay-ja.png")
             await phone.close()

@@ -110,7 +110,7 @@ async def test_match_page_games_follow_and_times_switch_zone(browser, live_serve
         assert r.status_code == 200
         games = page.locator("[data-games] tbody tr")
         await expect(games).to_have_count(1)
-        await expect(games.first).to_have_text("第1ゲームAscent139")
+        await expect(games.first).to_have_text("第1ゲーム Ascent139")  # the map under its game
         await expect(page.locator("[data-score-0]")).to_have_text("1")
         await expect(page.locator("[data-hero-score] [aria-hidden]")).to_have_text(["1", "–", "0"])
         await expect(page.locator("[data-score-said]")).to_have_text("スコア 1 対 0")

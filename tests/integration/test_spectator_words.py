@@ -116,7 +116,7 @@ async def test_a_battle_royale_is_named_so_and_its_wins_column_is_a_count_of_fir
 def game_rows(html: str) -> list[str]:
     """The names of a match's games, as its games table (page or overlay) heads them."""
     return [th.get_text(" ", strip=True) for th in soup(html).select(
-        "[data-games] tbody th, table.ov-games tbody th")]
+        "[data-games] tbody th [data-game-name], table.ov-games tbody th")]
 
 
 async def test_a_stage_whose_games_are_maps_calls_them_maps_everywhere(client, app):
