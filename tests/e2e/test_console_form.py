@@ -147,7 +147,14 @@ async def test_the_seeding_method_says_a_swiss_round_one_when_swiss_is_picked(
     option = page.locator(f"{form} select[name=seeding_method] option[value=standard]")
     await page.select_option(f"{form} [name=format]", "swiss")
     await expect(option).to_have_text("上位半分対下位半分（8チームなら1対5、2対6…）")
+    # the longer words stay in the phone's width (they held the Teams fieldset 54 px past)
+    assert await page.evaluate("document.documentElement.scrollWidth") == 390
     await page.select_option(f"{form} [name=format]", "single_elimination")
     await expect(option).to_have_text("標準（第1シード対最下位シード）")
+    await page.goto(f"{base}/admin/t/{event['slug']}/e/lol?lang=ko")
+    if await panel.get_attribute("open") is None:
+        await panel.locator("summary").click()
+    await page.select_option(f"{form} [name=format]", "swiss")
+    await expect(option).to_have_text("상위 절반 대 하위 절반(8팀이면 1 대 5, 2 대 6 …)")
     assert await page.evaluate("document.documentElement.scrollWidth") == 390
     await phone.close()
