@@ -126,3 +126,35 @@ async def test_a_station_or_venue_not_in_the_list_is_said_as_it_is_typed(
         "一覧にありません：「Mainstage」。")
     await page.screenshot(path=shots / "console-plan-unlisted-ja-1280.png", full_page=True)
     await laptop.close()
+
+
+async def test_the_seeding_method_says_a_swiss_round_one_when_swiss_is_picked(
+        browser, module_server):
+    """“standard (1 v last)” is a bracket's round 1; a Swiss stage's standard round 1 is top
+    half v bottom half. The words follow the format picked, and back."""
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        admin = await make_user(client, role="admin", password=PASSWORD)
+        event = await make_event(client, 4)
+    phone = await browser.new_context(viewport={"width": 390, "height": 844})
+    page = await phone.new_page()
+    await sign_in(page, base, admin["name"], "ja")
+    await page.goto(f"{base}/admin/t/{event['slug']}/e/lol?lang=ja")
+    panel = page.locator("#new-stage")
+    if await panel.get_attribute("open") is None:
+        await panel.locator("summary").click()
+    form = "form[data-new-stage]"
+    option = page.locator(f"{form} select[name=seeding_method] option[value=standard]")
+    await page.select_option(f"{form} [name=format]", "swiss")
+    await expect(option).to_have_text("上位半分対下位半分（8チームなら1対5、2対6…）")
+    # the longer words stay in the phone's width (they held the Teams fieldset 54 px past)
+    assert await page.evaluate("document.documentElement.scrollWidth") == 390
+    await page.select_option(f"{form} [name=format]", "single_elimination")
+    await expect(option).to_have_text("標準（第1シード対最下位シード）")
+    await page.goto(f"{base}/admin/t/{event['slug']}/e/lol?lang=ko")
+    if await panel.get_attribute("open") is None:
+        await panel.locator("summary").click()
+    await page.select_option(f"{form} [name=format]", "swiss")
+    await expect(option).to_have_text("상위 절반 대 하위 절반(8팀이면 1 대 5, 2 대 6 …)")
+    assert await page.evaluate("document.documentElement.scrollWidth") == 390
+    await phone.close()

@@ -60,8 +60,13 @@ def bracket_conflicts(nation: Mapping[int, str | None], method: str) -> Conflict
     return count
 
 
-def swiss_conflicts(nation: Mapping[int, str | None]) -> Conflicts:
+def swiss_conflicts(nation: Mapping[int, str | None], method: str = "standard") -> Conflicts:
+    """Same-nation meetings in a Swiss round 1 (``swiss_pairing``): top half v bottom half,
+    or with ``natural`` seeds 1 v 2, 3 v 4 (an odd field's last seed has the bye)."""
     def count(order: list[int]) -> int:
+        if method == "natural":
+            return sum(_same(nation, order[i], order[i + 1])
+                       for i in range(0, len(order) - 1, 2))
         half = len(order) // 2
         return sum(_same(nation, order[i], order[i + half]) for i in range(half))
     return count

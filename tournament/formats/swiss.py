@@ -24,7 +24,9 @@ from .standings import (
 )
 from .state import MatchState
 from .swiss_pairing import (
+    Pairing,
     SwissEntry,
+    adjacent_round,
     entries_from_results,
     is_decider,
     match_best_of,
@@ -70,12 +72,15 @@ class SwissSettings(Settings):
 
 
 def swiss_round(entries: list[SwissEntry], round_number: int, settings: SwissSettings,
-                first_number: int, withdrawn: frozenset[int] = frozenset()) -> StagePlan:
-    """The matches of one Swiss round (a bye is a match with one slot ``None``); teams in
-    ``withdrawn`` are not paired."""
+                first_number: int, withdrawn: frozenset[int] = frozenset(),
+                pairs: list[Pairing] | None = None) -> StagePlan:
+    """The matches of one Swiss round (a bye is a match with one slot ``None``): ``pairs``,
+    else the pairing system's; teams in ``withdrawn`` are not paired."""
     by_team = {e.team: e for e in entries}
     matches = []
-    for i, (a, b) in enumerate(pair_round(entries, round_number, settings, withdrawn)):
+    if pairs is None:
+        pairs = pair_round(entries, round_number, settings, withdrawn)
+    for i, (a, b) in enumerate(pairs):
         other = by_team[b] if b is not None else None
         best_of = match_best_of(by_team[a], other, settings)
         if str(round_number) in settings.best_of_by_round and not is_decider(
@@ -167,7 +172,7 @@ class Swiss(Format[SwissSettings]):
     def separation(self, count: int, settings: SwissSettings,
                    nation: Mapping[int, str | None],
                    seeding_method: SeedingMethod) -> Separation | None:
-        return tier_pots(count), swiss_conflicts(nation)
+        return tier_pots(count), swiss_conflicts(nation, seeding_method)
 
     def _plan(self, teams: list[int], settings: SwissSettings,
               seeding_method: SeedingMethod) -> StagePlan:
@@ -175,7 +180,10 @@ class Swiss(Format[SwissSettings]):
             raise FormatError("too_few_teams", "A Swiss stage needs at least two teams.",
                               "seeding")
         entries = [SwissEntry(team=t, seed=i + 1) for i, t in enumerate(teams)]
-        return swiss_round(entries, 1, settings, first_number=1)
+        # round 1 by the seeding method: "standard", top half v bottom half (either pairing
+        # system's own round 1); "natural", the list as given, 1 v 2, 3 v 4
+        pairs = adjacent_round(entries) if seeding_method == "natural" else None
+        return swiss_round(entries, 1, settings, first_number=1, pairs=pairs)
 
     def next_round(self, seeding: list[int], matches: list[MatchState],
                    settings: SwissSettings, withdrawn: frozenset[int]) -> StagePlan | None:

@@ -30,6 +30,12 @@ seed preference; within a score group the top half meets the bottom half, a floa
 lowest-ranked team of its group and meets the highest-ranked of the group below, and the bye
 goes to the lowest-ranked team of the lowest score group that has not had one.
 
+Round 1 follows the stage's seeding method (``first_round``): ``"standard"`` is the
+round 1 above, top half v bottom half (a "slide": 1 v 5 of 8, 1 v 9 of 16), the Valve
+rulebook's "Initial Swiss Match-ups" and FIDE's Dutch system (C.04.3: S1 v S2); ``"natural"``
+pairs the list as given, 1 v 2, 3 v 4 (an "adjacent" pairing: any round 1 an organizer
+draws, typed as the seeding). An odd field's lowest seed has the bye in both.
+
 A bye is a win: the caller records it in ``wins`` and sets ``had_bye``.
 """
 
@@ -155,6 +161,16 @@ def pair_round(
         return _pair_standard(active, list(entries))
     raise FormatError("invalid_settings", f"Unknown Swiss pairing {settings.pairing!r}.",
                       "settings.pairing")
+
+
+def adjacent_round(entries: Sequence[SwissEntry]) -> list[Pairing]:
+    """Round 1 with ``seeding_method: "natural"``: seeds 1 v 2, 3 v 4 ... in seed order,
+    the lowest seed's bye last when the field is odd."""
+    ordered = sorted(entries, key=lambda e: e.seed)
+    bye = ordered.pop() if len(ordered) % 2 else None
+    pairs: list[Pairing] = [(ordered[i].team, ordered[i + 1].team)
+                            for i in range(0, len(ordered), 2)]
+    return pairs + ([(bye.team, None)] if bye else [])
 
 
 def _played(a: SwissEntry, b: SwissEntry) -> bool:
