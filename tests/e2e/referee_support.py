@@ -23,7 +23,7 @@ async def sign_in(page: Page, base: str, name: str, lang: str) -> None:
     await page.fill("input[name=password]", PASSWORD)
     async with page.expect_navigation():
         await page.locator("form:has(input[name=username]) button[type=submit]").click()
-    await expect(page).to_have_url(re.compile(r"/admin$"))
+    await expect(page).to_have_url(re.compile(rf"/admin\?lang={lang}$"))  # its language kept
 
 
 async def referee(client: httpx.AsyncClient, slug: str | None = None,
@@ -53,7 +53,7 @@ async def phone_signed_in(browser: Browser, client: httpx.AsyncClient, user: dic
     page.errors = errors  # type: ignore[attr-defined]
     await page.goto(f"{await link_for(client, user['id'])}?lang={lang}")
     await page.locator("[data-link] button[type=submit]").click()
-    await page.wait_for_url(re.compile(r"/(referee|admin)$"))
+    await page.wait_for_url(re.compile(rf"/(referee|admin)\?lang={lang}$"))
     return page
 
 

@@ -31,7 +31,7 @@ async def test_admin_makes_a_referee_and_a_sign_in_link_with_a_qr_code(browser, 
     await laptop.get_by_label("이름").fill(admin_name)
     await laptop.get_by_label("비밀번호").fill("organizer password")
     await laptop.get_by_role("button", name="로그인").click()
-    await laptop.wait_for_url("**/admin")
+    await laptop.wait_for_url("**/admin?lang=ko")  # the language kept
     await laptop.get_by_role("link", name="사용자").first.click()
     form = laptop.locator("[data-new-user]")
     referee_name = unique("이심판")
@@ -55,7 +55,7 @@ async def test_admin_makes_a_referee_and_a_sign_in_link_with_a_qr_code(browser, 
     await expect(phone.locator("[data-link]")).to_contain_text(referee_name)
     await phone.screenshot(path=shots / "sign-in-link-ko-phone.png")
     await phone.locator("[data-link] button[type=submit]").click()
-    await phone.wait_for_url("**/referee")
+    await phone.wait_for_url("**/referee?lang=ko")
     await expect(phone.locator("[data-me]")).to_have_text(referee_name)
     await expect(phone.locator(f'[data-match-link="{st["matches"][1]["id"]}"]')).to_be_visible()
     await phone.goto(url)  # the link is spent

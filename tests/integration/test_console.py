@@ -220,7 +220,8 @@ async def test_referees_are_set_up_before_the_tournament_is_published(client, ap
         r = await con.post(user_page, f"{user_page}/unassign", {"tournament": slug})
         assert r.status_code == 303, error_of(r.text)
         r = await con.post(user_page, f"{user_page}/assign", {"tournament": slug,
-                                                              "events": "lol"}, lang="ja")
+                                                              "events": f"{slug}/lol"},
+                           lang="ja")
         assert r.status_code == 303, error_of(r.text)
         page = soup((await con.get(user_page, "ko")).text)
         assert page.select_one("ul.plain li").get_text(" ", strip=True).startswith(

@@ -50,6 +50,20 @@ def safe_next(value: object, fallback: str = "/referee") -> str:
     return fallback
 
 
+def came_lang(value: object) -> str | None:
+    """The language an address asked for with ``?lang=`` (not the cookie's or the
+    browser's): one the page after signing in keeps."""
+    return value if isinstance(value, str) and value in i18n.LANGS else None
+
+
+def with_lang(target: str, lang: str | None) -> str:
+    """``target`` in ``lang``: ``?lang=`` added unless it names a language already."""
+    path, _, query = target.partition("?")
+    if lang is None or any(p.startswith("lang=") for p in query.split("&")):
+        return target
+    return f"{path}?{query}&lang={lang}" if query else f"{path}?lang={lang}"
+
+
 def redirect(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 
@@ -75,9 +89,10 @@ async def signed_form(request: Request) -> tuple[FormData, session_auth.Identity
 async def login_page(request: Request) -> Response:
     identity = await identify(request)
     target = safe_next(request.query_params.get("next"))
+    came = came_lang(request.query_params.get("lang"))
     if identity is not None and identity.session_id is not None:
-        return redirect(target)
-    return await _login_form(request, next=target, name="")
+        return redirect(with_lang(target, came))
+    return await _login_form(request, next=target, name="", came=came)
 
 
 async def _login_form(request: Request, status: int = 200, **context: Any) -> Response:
@@ -104,13 +119,15 @@ async def login(request: Request) -> Response:
     password = str(form.get("password") or "")
     default = "/referee"
     target = safe_next(form.get("next"), default)
+    # the language the sign-in page was opened in (``?lang=``): the page after keeps it
+    came = came_lang(form.get("came_lang"))
     where = session_auth.address(request)
     context = ctx(request)
     try:
         async with context.db.write() as session:
             attempt = await throttle.begin(session, name, where)
     except TooManyRequests as exc:
-        response = await _login_form(request, status=429, next=target, name=name,
+        response = await _login_form(request, status=429, next=target, name=name, came=came,
                                      error=error_words.say(exc,
                                                            i18n.gettext(language(request))))
         response.headers["Retry-After"] = str(exc.retry_after)
@@ -125,12 +142,12 @@ async def login(request: Request) -> Response:
             user.password_hash = await passwords.hash_password(password)
             session.add(user)
     if not ok or user is None:
-        return await _login_form(request, status=401, next=target, name=name,
+        return await _login_form(request, status=401, next=target, name=name, came=came,
                                  error=error_words.say("bad_credentials",
                                                        i18n.gettext(language(request))))
     if target == default and user.role == "admin":
         target = "/admin"
-    return await _start(request, user, target)
+    return await _start(request, user, with_lang(target, came))
 
 
 async def logout(request: Request) -> Response:
@@ -166,16 +183,21 @@ async def link_sign_in(request: Request) -> Response:
     if old:  # another user signed in on this browser: that session ends
         async with ctx(request).db.write() as session:
             await sessions.end(session, old)
-    return await _start(request, user, "/admin" if user.role == "admin" else "/referee")
+    # the link's form posts to the address it was opened at: its ``?lang=`` is kept
+    return await _start(request, user, with_lang("/admin" if user.role == "admin" else
+                                                 "/referee",
+                                                 came_lang(request.query_params.get("lang"))))
 
 
 async def require_session(request: Request) -> session_auth.Identity | Response:
     """The signed-in browser's identity, or a redirect to sign in."""
     identity = await identify(request)
     if identity is None or identity.session_id is None:
+        # "&" quoted: the rest of the address is the next page's, not the sign-in page's
         back = quote(request.url.path + (f"?{request.url.query}" if request.url.query
-                                         else ""), safe="/?=&")
-        return redirect(f"/login?next={back}")
+                                         else ""), safe="/?=")
+        came = came_lang(request.query_params.get("lang"))
+        return redirect(f"/login?next={back}" + (f"&lang={came}" if came else ""))
     return identity
 
 

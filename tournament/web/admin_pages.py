@@ -121,6 +121,30 @@ async def user_page(request: Request, status: int = 200, **extra: Any) -> Respon
                      tournaments=listed, done=request.query_params.get("done"), **extra)
 
 
+async def ticked_events(session: Any, slug: str, boxes: list[Any],
+                        lang: str) -> list[str] | None:
+    """The events ticked on the assign form, each box ``tournament/event`` (two tournaments
+    may both have an event ``efootball``): every one of the chosen tournament, or nothing
+    is saved and the boxes of another tournament are named (a bare event slug once went to
+    the chosen tournament's event of that slug, whichever tournament's box was ticked)."""
+    picked = [str(x).partition("/") for x in boxes]
+    if any(not sep or not SLUG.match(t) or not SLUG.match(e) for t, sep, e in picked):
+        raise DomainError("unknown_event", "No such event.", "events")
+    elsewhere = [(t, e) for t, _, e in picked if t != slug]
+    if elsewhere:
+        named = {x["slug"]: x for x in await _tournaments(session)}
+        chosen = i18n.localized(named.get(slug), lang) or slug
+        shown = []
+        for t, e in elsewhere:
+            events = {x["slug"]: x for x in named.get(t, {}).get("events", [])}
+            shown.append(f"{i18n.localized(named.get(t), lang) or t} · "
+                         f"{i18n.localized(events.get(e), lang) or e}")
+        raise DomainError("unknown_event", f"{elsewhere[0][0]}/{elsewhere[0][1]} is not an "
+                          f"event of {slug}.", "events",
+                          params={"events": shown, "chosen": chosen})
+    return [e for _, _, e in picked] or None
+
+
 def qr_data_uri(url: str) -> str:
     """The link as a QR code (SVG, as a data: URI the page's CSP allows)."""
     return str(segno.make(url, error="m").svg_data_uri(scale=6, border=4, dark="#000",
@@ -153,9 +177,8 @@ async def user_action(request: Request) -> Response:
                                None, {"sessions_ended": ended}, None)
         elif what in ("assign", "unassign"):
             slug = slug_param(str(form.get("tournament") or ""))
-            events = [str(x) for x in form.getlist("events")] or None
-            if events and not all(SLUG.match(e) for e in events):
-                raise DomainError("unknown_event", "No such event.", "events")
+            events = await ticked_events(session, slug, form.getlist("events"),
+                                         language(request)) if what == "assign" else None
             done = await (accounts.assign(session, slug, user_id, events) if what == "assign"
                           else accounts.unassign(session, slug, user_id))
             await audit.record(session, actor, f"referee.{what}", ("user", user_id), None,
@@ -172,7 +195,10 @@ async def user_action(request: Request) -> Response:
             raise DomainError("not_found", "No such action.")
     _, error, status = await _admin_change(request, run)
     if error:
-        return await user_page(request, status=status, error=error)
+        form = await request.form()  # what was chosen stays chosen on the form that refused it
+        return await user_page(request, status=status, error=error, typed={
+            "tournament": str(form.get("tournament") or ""),
+            "events": [str(x) for x in form.getlist("events")]} if what == "assign" else {})
     if shown:
         return await user_page(request, link=shown["link"])
     return redirect(f"/admin/users/{user_id}?done={what}&lang={language(request)}")

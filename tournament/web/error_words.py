@@ -306,13 +306,17 @@ def variant(code: str, raw: dict[str, Any]) -> str | None:
         return "disqualified"
     return None
 
+# the referee assign form's boxes ticked for events of a tournament other than the one
+# chosen (``unknown_event`` with ``params.chosen``)
+EVENTS_ELSEWHERE = ("%(events)s: not an event of %(chosen)s, the tournament chosen. Nothing "
+                    "was saved: choose the tournament of the events ticked, or untick them.")
 
 # every template said in place of a code's own message (translated like MESSAGES: the
 # catalogue test reads this)
 SAID_OTHERWISE = (STRANDED_BY_SEEDING, STRANDED_LATER, STRANDED_FURTHER, TOO_MANY_GROUPS,
                   LOWER_ENTRY_MISFIT, SLOT_TEAM_TWICE, SLOT_TEAM_PLAYS_EARLIER,
                   LOWER_SIDES_MISFIT, LOWER_SIDES_TOO_MANY, LOWER_SIDES_ALL, SETTINGS_APART,
-                  *VARIANTS.values())
+                  EVENTS_ELSEWHERE, *VARIANTS.values())
 
 
 class _Values(dict[str, Any]):
@@ -373,6 +377,8 @@ def say(exc: DomainError | str, _: Callable[[str], str],
         template = _lower_sides(raw)
     if code == "invalid_settings" and "other" in values:
         template = SETTINGS_APART
+    if code == "unknown_event" and "chosen" in values:
+        template = EVENTS_ELSEWHERE
     if code == "tied_game" and raw.get("unit") in GAME_WORDS:  # "Map 2 is tied"
         template = GAME_WORDS[str(raw["unit"])]["tied_game"]
     if code == "duplicate_team" and "position" in values:
