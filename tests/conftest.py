@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 import pytest
 import pytest_asyncio
+from argon2 import PasswordHasher
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from sqlalchemy import text
@@ -28,6 +29,7 @@ from tournament.app import create_app
 from tournament.config import Settings
 from tournament.live.raw import WS_IMPLEMENTATION
 from tournament.migrate import upgrade
+from tournament.services import passwords
 
 from .helpers import ADMIN
 from .memory_disk import use_memory_for_temp_files
@@ -58,6 +60,24 @@ def _share_one_ssl_context() -> None:
 
 
 _share_one_ssl_context()
+
+# argon2id as the service sets it (64 MiB, 3 passes, 4 lanes: services/passwords.py) is
+# slow on purpose: 0.3 s of CPU for each hash and each sign-in's check, 1-2 s on a loaded
+# 2-core machine, and the in-process apps make and sign in hundreds of users. There they
+# hash with argon2id at its least cost through the same code (the semaphore, the worker
+# thread, the dummy hash for unknown names), and test_accounts.py checks the service's own
+# parameters with ``production_hasher``. The real servers (e2e, tests/live_support.py)
+# keep the service's hasher. Two files of sign-ins went from 157 s to 35 s.
+PRODUCTION_HASHER = passwords.HASHER
+passwords.HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@pytest.fixture
+def production_hasher(monkeypatch: pytest.MonkeyPatch) -> PasswordHasher:
+    """The service's own argon2id parameters for one test."""
+    monkeypatch.setattr(passwords, "HASHER", PRODUCTION_HASHER)
+    return PRODUCTION_HASHER
+
 
 ROOT = Path(__file__).resolve().parent.parent
 # The server to test against; each run creates a database of its own on it (and drops it),
