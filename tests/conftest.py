@@ -66,8 +66,8 @@ _share_one_ssl_context()
 # 2-core machine, and the in-process apps make and sign in hundreds of users. There they
 # hash with argon2id at its least cost through the same code (the semaphore, the worker
 # thread, the dummy hash for unknown names), and test_accounts.py checks the service's own
-# parameters with ``production_hasher``. The real servers (e2e, tests/live_support.py)
-# keep the service's hasher. Two files of sign-ins went from 157 s to 35 s.
+# parameters with ``production_hasher``; the real servers (``Server``) run uvicorn with the
+# same hasher (tests/light_hash_server.py). Two files of sign-ins went from 157 s to 35 s.
 PRODUCTION_HASHER = passwords.HASHER
 passwords.HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
@@ -264,7 +264,8 @@ class Server:
 
     def start(self) -> Server:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "tournament.asgi:app", "--host", "127.0.0.1",
+            [sys.executable, "-m", "tests.light_hash_server", "tournament.asgi:app",
+             "--host", "127.0.0.1",
              "--port", str(self.port), "--no-access-log", "--ws", WS_IMPLEMENTATION,
              "--ws-per-message-deflate", "false",
              *self.args],
