@@ -107,8 +107,9 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The tests marked ``long(seconds)`` first, the longest first (the rest keep their
-    order): pytest-xdist hands the first tests out in turn, so the long ones run side by side
-    from the start instead of one of them holding the end of the run on a single worker."""
+    order): pytest-xdist (``--dist loadgroup``, pyproject.toml) hands the tests out one at
+    a time to the free workers, so the long ones run side by side from the start instead of
+    one of them holding the end of the run on a single worker."""
     def seconds(item: pytest.Item) -> float:
         mark = item.get_closest_marker("long")
         return -float(mark.args[0]) if mark else 0.0

@@ -18,7 +18,10 @@ from tournament.config import Settings
 from tournament.demo import load_demo
 from tournament.migrate import upgrade
 
-pytestmark = pytest.mark.asyncio(loop_scope="session")
+# its tests share the demo's server (a demo load, 20 s on a loaded machine): one worker
+# runs them all (``--dist loadgroup`` in pyproject.toml)
+pytestmark = [pytest.mark.asyncio(loop_scope="session"),
+              pytest.mark.xdist_group("phone_width_demo")]
 
 WIDTH = "() => [document.documentElement.scrollWidth, window.innerWidth]"
 

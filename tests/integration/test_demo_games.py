@@ -21,7 +21,10 @@ from tournament.config import Settings
 from tournament.demo import load_demo
 from tournament.migrate import upgrade
 
-pytestmark = [pytest.mark.asyncio(loop_scope="session"), pytest.mark.long(10)]
+# its tests share the demo loaded once (``demo``): one worker runs them all
+# (``--dist loadgroup`` in pyproject.toml)
+pytestmark = [pytest.mark.asyncio(loop_scope="session"), pytest.mark.long(10),
+              pytest.mark.xdist_group("demo_games")]
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
