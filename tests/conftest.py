@@ -181,6 +181,19 @@ def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture(scope="session")
+def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A database holding the demo as ``run.py --demo`` loads it, for the modules that read
+    it (``test_demo_games.py``, ``e2e/test_phone_width.py``): loaded once on the worker
+    their ``xdist_group("demo")`` sends them to (a load is 5-20 s)."""
+    from tournament.demo import load_demo
+
+    url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
+    upgrade(url)
+    assert asyncio.run(load_demo(Settings(database_url=url)))
+    return url
+
+
+@pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     try:
         url = asyncio.run(create_postgres(PG_URL))
