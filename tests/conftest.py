@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 import pytest
 import pytest_asyncio
+from argon2 import PasswordHasher
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from sqlalchemy import text
@@ -28,12 +29,55 @@ from tournament.app import create_app
 from tournament.config import Settings
 from tournament.live.raw import WS_IMPLEMENTATION
 from tournament.migrate import upgrade
+from tournament.services import passwords
 
 from .helpers import ADMIN
 from .memory_disk import use_memory_for_temp_files
 from .teardown import bounded, cancel_tasks, leftovers
 
 use_memory_for_temp_files()
+
+
+def _share_one_ssl_context() -> None:
+    """Every httpx client loads certifi's CA bundle into an SSL context of its own: 28 ms
+    of CPU (0.1 s on a loaded machine) for each client the tests make, and a server's start
+    polls /healthz with a new one every 50 ms (0.5-0.7 s of CPU a start, beside the
+    server's own). The tests speak plain HTTP to 127.0.0.1 only; their clients share one
+    context, as httpx advises. Under another httpx without this function nothing changes."""
+    import httpx._transports.default as transports  # where httpx's transports call it
+
+    create = getattr(transports, "create_ssl_context", None)
+    if create is None:
+        return
+    shared = create()
+
+    def create_shared(verify: Any = True, cert: Any = None, trust_env: bool = True) -> Any:
+        if verify is True and cert is None and trust_env:
+            return shared
+        return create(verify=verify, cert=cert, trust_env=trust_env)
+
+    transports.create_ssl_context = create_shared
+
+
+_share_one_ssl_context()
+
+# argon2id as the service sets it (64 MiB, 3 passes, 4 lanes: services/passwords.py) is
+# slow on purpose: 0.3 s of CPU for each hash and each sign-in's check, 1-2 s on a loaded
+# 2-core machine, and the in-process apps make and sign in hundreds of users. There they
+# hash with argon2id at its least cost through the same code (the semaphore, the worker
+# thread, the dummy hash for unknown names), and test_accounts.py checks the service's own
+# parameters with ``production_hasher``; the real servers (``Server``) run uvicorn with the
+# same hasher (tests/light_hash_server.py). Two files of sign-ins went from 157 s to 35 s.
+PRODUCTION_HASHER = passwords.HASHER
+passwords.HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@pytest.fixture
+def production_hasher(monkeypatch: pytest.MonkeyPatch) -> PasswordHasher:
+    """The service's own argon2id parameters for one test."""
+    monkeypatch.setattr(passwords, "HASHER", PRODUCTION_HASHER)
+    return PRODUCTION_HASHER
+
 
 ROOT = Path(__file__).resolve().parent.parent
 # The server to test against; each run creates a database of its own on it (and drops it),
@@ -63,8 +107,9 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The tests marked ``long(seconds)`` first, the longest first (the rest keep their
-    order): pytest-xdist hands the first tests out in turn, so the long ones run side by side
-    from the start instead of one of them holding the end of the run on a single worker."""
+    order): pytest-xdist (``--dist loadgroup``, pyproject.toml) hands the tests out one at
+    a time to the free workers, so the long ones run side by side from the start instead of
+    one of them holding the end of the run on a single worker."""
     def seconds(item: pytest.Item) -> float:
         mark = item.get_closest_marker("long")
         return -float(mark.args[0]) if mark else 0.0
@@ -132,6 +177,19 @@ async def drop_postgres(url: str, server_url: str) -> None:
 def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
     upgrade(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A database holding the demo as ``run.py --demo`` loads it, for the modules that read
+    it (``test_demo_games.py``, ``e2e/test_phone_width.py``): loaded once on the worker
+    their ``xdist_group("demo")`` sends them to (a load is 5-20 s)."""
+    from tournament.demo import load_demo
+
+    url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
+    upgrade(url)
+    assert asyncio.run(load_demo(Settings(database_url=url)))
     return url
 
 
@@ -220,7 +278,8 @@ class Server:
 
     def start(self) -> Server:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "tournament.asgi:app", "--host", "127.0.0.1",
+            [sys.executable, "-m", "tests.light_hash_server", "tournament.asgi:app",
+             "--host", "127.0.0.1",
              "--port", str(self.port), "--no-access-log", "--ws", WS_IMPLEMENTATION,
              "--ws-per-message-deflate", "false",
              *self.args],

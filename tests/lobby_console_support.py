@@ -8,8 +8,8 @@ from contextlib import asynccontextmanager
 from typing import Any, NamedTuple
 
 from tests.accounts_support import Browser, browser_for, form_token, make_user
+from tests.ffa_api_support import lobby_stage
 from tests.helpers import soup
-from tests.integration.test_api_free_for_all import lobby_stage
 
 
 class LobbyConsole(NamedTuple):

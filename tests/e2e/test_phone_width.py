@@ -5,33 +5,27 @@ was 501 px wide: the cards' sr-only "(won)" escaped their scroll box)."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
 from tests.e2e.referee_support import phone_signed_in, referee
-from tournament.config import Settings
-from tournament.demo import load_demo
-from tournament.migrate import upgrade
 
-pytestmark = pytest.mark.asyncio(loop_scope="session")
+# its tests share the demo's server, on the demo test_demo_games.py reads too (a demo load
+# is 5-20 s): one worker runs them all (``--dist loadgroup`` in pyproject.toml)
+pytestmark = [pytest.mark.asyncio(loop_scope="session"), pytest.mark.xdist_group("demo")]
 
 WIDTH = "() => [document.documentElement.scrollWidth, window.innerWidth]"
 
 
 @pytest.fixture(scope="module")
-def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+def demo_server(demo_url: str) -> Iterator[Any]:
     """A server on a database holding the demo, as ``run.py --demo`` makes it."""
     from tests.conftest import Server
 
-    url = f"sqlite+aiosqlite:///{Path(tmp_path_factory.mktemp('demo')) / 'demo.db'}"
-    upgrade(url)
-    assert asyncio.run(load_demo(Settings(database_url=url)))
-    server = Server(url).start()
+    server = Server(demo_url).start()
     yield server
     server.stop()
 

@@ -287,7 +287,7 @@ async def test_tokens_in_the_browser_are_shown_once(client, app):
         assert "data-new-token" not in again.text and "방송" in again.text
 
 
-async def test_passwords_are_argon2id_and_never_returned(client, app):
+async def test_passwords_are_argon2id_and_never_returned(client, app, production_hasher):
     from sqlmodel import select
 
     from tournament.models import User

@@ -5,36 +5,12 @@ hold, withdrawal."""
 
 from __future__ import annotations
 
-from typing import Any
-
-import httpx
 import pytest
 
+from tests.ffa_api_support import game, lobby_stage, placings
 from tests.helpers import AUTH, make_event, make_stage, stage, unique
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
-POINTS = [10, 6, 5, 4]
-
-
-def placings(order: list[int], kills: list[int] | None = None) -> list[dict[str, int]]:
-    kills = kills or [0] * len(order)
-    return [{"team_id": t, "placement": i + 1, "kills": k}
-            for i, (t, k) in enumerate(zip(order, kills, strict=True))]
-
-
-async def game(client: httpx.AsyncClient, match_id: int, number: int, order: list[int],
-               kills: list[int] | None = None, **headers: str) -> httpx.Response:
-    return await client.patch(f"/api/matches/{match_id}", json={
-        "game": {"number": number, "results": placings(order, kills)}},
-        headers={**AUTH, **headers})
-
-
-async def lobby_stage(client: httpx.AsyncClient, teams: int = 4,
-                      **settings: Any) -> tuple[dict[str, Any], dict[str, Any]]:
-    event = await make_event(client, teams)
-    st = await make_stage(client, event, name="Final", format="free_for_all",
-                          settings={"placement_points": POINTS, "games": 2, **settings})
-    return event, st
 
 
 async def test_a_lobby_lists_every_team_and_games_add_up(client):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -18,19 +17,17 @@ import pytest_asyncio
 from tests.helpers import soup, visible_text
 from tournament.app import create_app
 from tournament.config import Settings
-from tournament.demo import load_demo
-from tournament.migrate import upgrade
 
-pytestmark = [pytest.mark.asyncio(loop_scope="session"), pytest.mark.long(10)]
+# its tests share the demo loaded once (``conftest.demo_url``) with e2e/test_phone_width.py:
+# one worker runs them all (``--dist loadgroup`` in pyproject.toml)
+pytestmark = [pytest.mark.asyncio(loop_scope="session"), pytest.mark.long(10),
+              pytest.mark.xdist_group("demo")]
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def demo(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[httpx.AsyncClient]:
-    """The demo as ``run.py --demo`` loads it, read through the app."""
-    url = f"sqlite+aiosqlite:///{Path(tmp_path_factory.mktemp('demo')) / 'demo.db'}"
-    upgrade(url)
-    assert await load_demo(Settings(database_url=url))
-    app = create_app(Settings(database_url=url))
+async def demo(demo_url: str) -> AsyncIterator[httpx.AsyncClient]:
+    """The demo as ``run.py --demo`` loads it (``conftest.demo_url``), read through the app."""
+    app = create_app(Settings(database_url=demo_url))
     lifespan = app.router.lifespan_context(app)
     await lifespan.__aenter__()
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),

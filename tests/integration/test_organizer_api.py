@@ -275,7 +275,7 @@ async def test_a_ranking_setting_changes_without_losing_results_and_can_release_
 
 
 async def test_a_lobby_takes_new_placement_points_unless_a_match_point_depends_on_them(client):
-    from .test_api_free_for_all import POINTS, game, lobby_stage
+    from tests.ffa_api_support import POINTS, game, lobby_stage
 
     event, st = await lobby_stage(client)
     t = event["teams"]

@@ -1,6 +1,7 @@
 """What pages say: words (never identifiers), a match's status against its round's name,
-places (in play and once final) and the champion, the standings' columns and the order
-note under the table, a random draw."""
+places (in play and once final) and the champion, the standings' columns (a draws column
+only where a draw can happen, "player" heading a one-player entry's) and the order note
+under the table, a random draw."""
 
 from __future__ import annotations
 
@@ -265,3 +266,46 @@ async def test_a_random_draw_is_recorded_and_reproducible_and_keeps_nations_apar
         "name": "X", "format": "single_elimination", "draw": {"random": True},
         "seeding": {"from_stage": one["id"], "qualifiers": 2}}, headers=AUTH)
     assert r.status_code == 422 and r.json()["error"]["code"] == "draw_with_from_stage"
+
+
+async def test_a_draws_column_only_where_a_draw_can_happen(client):
+    """League of Legends plays no draws: its table has no column of zeros headed 무."""
+    heads = {}
+    for draws in (False, True):
+        event = await make_event(client, 4)
+        st = await make_stage(client, event, format="round_robin",
+                              settings={"allow_draws": draws})
+        page = soup((await client.get(f"/stages/{st['id']}", params={"lang": "ko"})).text)
+        heads[draws] = [th.get_text(strip=True) for th in page.select(
+            "table.standings:not(.cross) thead th")][:6]
+    assert heads[False][:5] == ["순위", "팀", "승", "패", "승점"], heads
+    assert heads[True][:6] == ["순위", "팀", "승", "무", "패", "승점"], heads
+
+
+async def test_a_one_on_one_events_tables_head_their_column_player(client):
+    """Tekken, eFootball: every entry is one player; its table says 선수, not 팀."""
+    slug = (await make_event(client, 2))["slug"]
+    r = await client.post(f"/api/tournaments/{slug}/events", json={
+        "slug": "tekken", "name": "Tekken 8"}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    ids = []
+    for i in range(3):
+        r = await client.post(f"/api/tournaments/{slug}/events/tekken/teams", json={
+            "name": f"P{i}", "players": [{"handle": f"p{i}"}]}, headers=AUTH)
+        ids.append(r.json()["id"])
+    r = await client.post(f"/api/tournaments/{slug}/events/tekken/stages", json={
+        "name": "League", "format": "round_robin", "seeding": ids}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    solo = r.json()["id"]
+    for path, word in ((f"/stages/{solo}", "선수"),
+                       (f"/tournaments/{slug}/events/tekken", "선수")):
+        page = soup((await client.get(path, params={"lang": "ko"})).text)
+        head = [th.get_text(strip=True) for th in page.select("table.standings thead th")]
+        assert head[1] == word, (path, head)
+    # and the event's list of entrants is headed 참가 선수 / 参加選手 (it said 참가 팀)
+    for lang, word in (("ko", "참가 선수"), ("ja", "参加選手"), ("en", "Players")):
+        page = soup((await client.get(f"/tournaments/{slug}/events/tekken",
+                                      params={"lang": lang})).text)
+        assert page.select_one("[data-entrants]").get_text(strip=True) == word
+    page = soup((await client.get(f"/tournaments/{slug}/events/lol", params={"lang": "ko"})).text)
+    assert page.select_one("[data-entrants]").get_text(strip=True) == "참가 팀"

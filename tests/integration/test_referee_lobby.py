@@ -9,8 +9,8 @@ import pytest
 from icalendar import Calendar
 
 from tests.accounts_support import browser_for, make_user
+from tests.ffa_api_support import lobby_stage
 from tests.helpers import AUTH, soup, stage
-from tests.integration.test_api_free_for_all import lobby_stage
 from tests.lobby_console_support import form_of, lobby_console
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -256,7 +256,7 @@ async def test_a_save_on_an_unpublished_tournament_does_not_promise_spectators(c
 async def test_a_finished_lobby_gives_the_teams_final_place_in_its_calendar(client):
     """The feed listed each game's place and kills but never where the team finished, which
     its team page says: a finished lobby's entry ends with the final place and points."""
-    from tests.integration.test_api_free_for_all import game
+    from tests.ffa_api_support import game
 
     event, st = await lobby_stage(client)
     t = event["teams"]

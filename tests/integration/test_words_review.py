@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from tests.console_support import admin_console, error_of
+from tests.ffa_api_support import game, lobby_stage
 from tests.helpers import AUTH, make_event, soup, visible_text
-from tests.integration.test_api_free_for_all import game, lobby_stage
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
