@@ -99,7 +99,7 @@ def test_every_word_looked_up_by_variable_is_enumerated_and_translated():
               *words.MATCH_STATUS.values(), *words.STAGE_STATUS.values(),
               *words.TEAM_STATUS.values(), *words.HOLDS.values(), *words.FED.values(),
               *error_words.NOT_FOUND.values(), rendering.UNAVAILABLE, "LIVE", "FF",
-              i18n.BRAND_TWO, i18n.BRAND_THREE}
+              i18n.SITE_NAME}
     needed |= {registry.get(f.value).label for f in StageFormat}
     # Loop titles: {% for title, rows in (("Live now", ...), ("Up next", ...)) %} ... _(title)
     root = Path(__file__).resolve().parents[2] / "tournament" / "web" / "templates"

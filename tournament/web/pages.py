@@ -29,8 +29,7 @@ from .team_view import team_standing, with_rounds
 async def index(request: Request) -> Response:
     async with reading(request) as session:
         listed = await tournaments.list_tournaments(session)
-        codes = await reads.nation_codes(session, [t["id"] for t in listed])
-    return render(request, "index.html", tournaments=listed, nation_codes=codes)
+    return render(request, "index.html", tournaments=listed)
 
 
 async def tournament_page(request: Request) -> Response:

@@ -16,7 +16,7 @@ from .. import i18n, titles, views
 from ..errors import Forbidden, NotFound
 from ..formats.format import WINNER_ONLY
 from ..formats.limits import MAX_GAME_POINTS
-from ..services import reads, referee_matches, tournaments
+from ..services import referee_matches, tournaments
 from . import error_words, referee_lobby, words
 from .account_pages import require_session
 from .common import ctx, int_param, language
@@ -185,8 +185,6 @@ async def console(request: Request) -> Response:
         found = await referee_matches.console_context(session, match_id)
         roster = await tournaments.largest_roster(session, found["event"]["id"]) \
             if found is not None else 0
-        if found is not None:  # the header's brand names the tournament's nations
-            found["nation_codes"] = await reads.nation_codes(session, [found["tournament"].id])
     if found is None:
         raise NotFound("Match", match_id)
     t = found["tournament"]
@@ -228,7 +226,6 @@ async def console(request: Request) -> Response:
     data["labels"]["annulled"] = i18n.pgettext(lang)("result", "annulled")
     label = words.match_round(match, stage["format"], stage["team_count"], stage["settings"])
     response = render(request, "referee.html", t=views.tournament_view(t), tz=t.timezone,
-                      nation_codes=found["nation_codes"],
                       seq=t.last_seq, match=match, stage=stage, event=found["event"],
                       sides=sides, teams={s["id"]: s for s in sides if s},
                       round_label=label, console=data,
