@@ -20,8 +20,8 @@ from ..services import referee_matches, tournaments
 from . import error_words, referee_lobby, words
 from .account_pages import require_session
 from .common import ctx, int_param, language
+from .entrant_words import entrant_word
 from .game_words import CONSOLE_KEYS, GAME_WORDS, name_of
-from .pages import entrant_word
 from .rendering import page, render
 
 

@@ -22,6 +22,7 @@ from ..errors import DomainError
 from . import error_words, words
 from .assets import asset_url
 from .common import language
+from .entrant_words import entrant_say
 from .game_words import game_words
 from .markup_format import markup_format
 from .phrases import BREAKS, phrases
@@ -99,6 +100,8 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         nation_name=lambda code: i18n.nation_name(code, lang),
         nations=lambda: i18n.nation_choices(lang),
         brand=i18n.SITE_NAME,  # one name on every page
+        # a team message in a player's words on a page of a one-on-one event
+        e_=entrant_say(context.get("entrant_word") == "Player", _, i18n.pgettext(lang)),
         me=identity.actor if identity else None,
         csrf=identity.csrf_token if identity else None,
         error_text=lambda exc: error_words.say(exc, _),
