@@ -74,6 +74,8 @@ def console_labels(_: Any, published: bool = True, solo: bool = False,
         "series": _("Series"),
         "start": _("Start match"), "finish": _("Finish match"),
         "forfeit": _("Forfeit…"), "forfeits": _("%s forfeits"),
+        # on a finished match a forfeit corrects its result (a no-show entered as a score)
+        "forfeit_fix": _("Correct to a forfeit…"),
         "forfeit_who": _("Which player forfeits?") if solo else _("Which team forfeits?"),
         "forfeit_confirm": _("%(team)s forfeits: %(other)s wins by walkover."),
         "forfeit_replaces": _("The recorded score %(score)s is replaced by the forfeit."),
