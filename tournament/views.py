@@ -270,7 +270,6 @@ def _match_view(m: MatchState, tz: str | None, struck: Collection[int]) -> Match
 
 class TournamentHead(TournamentView):
     events: list[EventView]
-    nation_codes: list[str]  # the nations with teams (the header's brand names them)
 
 
 class EventWithChampion(EventView):

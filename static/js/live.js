@@ -193,6 +193,10 @@ export function shownScore(match) {
 function applyMatch(match, flash = true) {
   const drawn = match.status === "completed" && match.draw;
   const shownPair = shownScore(match);
+  // the match page's link for its referee: a finished match's result is corrected there
+  for (const link of document.querySelectorAll(`[data-enter-result="${match.id}"]`)) {
+    link.textContent = match.status === "completed" ? link.dataset.correct : link.dataset.enter;
+  }
   for (const el of document.querySelectorAll(`[data-match="${match.id}"]`)) {
     el.dataset.status = match.status;
     el.className = el.className.replace(/\bstatus-\w+/, `status-${match.status}`);

@@ -174,7 +174,11 @@ export function draw(root, ctx, { match: m, editing, busy }) {
   const undo = $('[data-action="undo"]');
   undo.hidden = !(m.games || []).length && !(seriesOnly && m.score.some((v) => v > 0)) && !m.forfeit;
   undo.textContent = m.forfeit ? L.undo_forfeit : seriesOnly ? L.remove_win : single(m) ? L.undo_result : L.undo;
-  $('[data-action="forfeit"]').hidden = !playable || m.status === "pending";
+  const forfeit = $('[data-action="forfeit"]');
+  forfeit.hidden = !playable || m.status === "pending";
+  // a finished match's forfeit is a correction of its result (a no-show entered as a
+  // score): said so, as the match's other corrections are
+  forfeit.textContent = m.status === "completed" ? L.forfeit_fix : L.forfeit;
   for (const b of root.querySelectorAll("button[data-action]")) b.disabled = busy;
 }
 

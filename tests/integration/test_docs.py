@@ -73,6 +73,11 @@ def test_every_template_message_is_translated():
     from tournament.web import place_words  # a place's ordinal ending: "%dst" -> "%d位"
 
     used |= set(place_words.ORDINALS.values()) | {place_words.ORDINAL_TH}
+    # a team message said in a player's words on a one-on-one event's pages (e_)
+    from tournament.web.entrant_words import PLAYER_WORDS
+
+    used |= {w for w in PLAYER_WORDS.values() if isinstance(w, str)}
+    in_context |= {w for w in PLAYER_WORDS.values() if isinstance(w, tuple)}
     # the console's words looked up by variable: settings, fields, reasons, clash kinds
     from tournament.web import console_stages, refusal_words, settings_form
 

@@ -99,7 +99,7 @@ def test_every_word_looked_up_by_variable_is_enumerated_and_translated():
               *words.MATCH_STATUS.values(), *words.STAGE_STATUS.values(),
               *words.TEAM_STATUS.values(), *words.HOLDS.values(), *words.FED.values(),
               *error_words.NOT_FOUND.values(), rendering.UNAVAILABLE, "LIVE", "FF",
-              i18n.BRAND_TWO, i18n.BRAND_THREE}
+              i18n.SITE_NAME}
     needed |= {registry.get(f.value).label for f in StageFormat}
     # Loop titles: {% for title, rows in (("Live now", ...), ("Up next", ...)) %} ... _(title)
     root = Path(__file__).resolve().parents[2] / "tournament" / "web" / "templates"
@@ -151,3 +151,19 @@ def test_a_walkover_reads_w_and_ff_in_the_pages_language():
     played = match(best_of=3, forfeit=True, forfeited_by=1, winner=2, score=[1, 1])
     assert words.side_scores(played, i18n.gettext("ko")) == ["기권", "1"]
     assert words.side_scores(match(score=[2, 0], winner=1), i18n.gettext("ja")) == ["2", "0"]
+
+
+def test_a_one_on_one_event_says_each_team_message_in_a_players_words():
+    """``e_`` (web/entrant_words.py): each team message it replaces is one the pages say
+    (a key that matches no message would never be replaced), and says players in a 1v1
+    event, teams otherwise."""
+    from tournament.web.entrant_words import PLAYER_WORDS, entrant_say
+
+    ko = i18n.translations("ko")
+    for team_words in PLAYER_WORDS:
+        assert ko.gettext(team_words) != team_words, team_words
+    say = {solo: entrant_say(solo, i18n.gettext("ja"), i18n.pgettext("ja"))
+           for solo in (True, False)}
+    assert say[True]("Add a team") == "選手を追加" and say[False]("Add a team") == "チームを追加"
+    assert say[True]("Teams") == "参加選手" and say[False]("Teams") == "参加チーム"
+    assert say[True]("Stages") == say[False]("Stages") == "ステージ"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import io
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -27,9 +27,11 @@ NATIONS = frozenset(str(code) for code in Locale("en").territories
                     and code not in {"ZZ", "XA", "XB", "QO", "EZ", "EU", "UN"})
 # the countries of the competitions this serves, first in a list of nations
 HOME_NATIONS = ("KR", "JP", "CN")
-# the header's brand names the home nations: Korea and Japan, or all three in an edition
-# with Chinese teams (a three-nation edition read "한일 e스포츠", Korea–Japan, on every page)
-BRAND_TWO, BRAND_THREE = "KJ Esports", "KJC Esports"
+# the site's name in every page's header, one name on every page (a message id): it names
+# the three home nations, so that no edition it serves is left out (a Korea–Japan name
+# on some pages left China out of a three-nation edition; a name chosen by the teams on
+# the page changed from page to page). A page of one tournament names it beside this.
+SITE_NAME = "KJC Esports"
 DEFAULT = "en"
 HERE = Path(__file__).parent
 
@@ -206,12 +208,6 @@ def place(rank: int | None, shared: int, lang: str) -> str:
 def _ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
-
-
-def brand(nations: Iterable[str]) -> str:
-    """The header's brand (a message id) for the nations with teams on the page's
-    tournament (or tournaments): three nations once China has a team, else Korea–Japan."""
-    return BRAND_THREE if "CN" in set(nations) else BRAND_TWO
 
 
 def nation_name(code: str, lang: str) -> str:

@@ -120,21 +120,11 @@ async def team_placement(session: AsyncSession, team: Mapping[str, Any]
 
 
 async def tournament_head(session: AsyncSession, slug: str) -> views.TournamentHead:
-    """The tournament with its events and the codes of its teams' nations, without the
-    nation table (for page headers)."""
+    """The tournament with its events, without the nation table (for page headers)."""
     t = await tournament_by_slug(session, slug)
     events = (await session.exec(select(Event).where(Event.tournament_id == t.id)
                                  .order_by(col(Event.position), col(Event.id)))).all()
-    return {**views.tournament_view(t), "events": [views.event_view(e, t.slug) for e in events],
-            "nation_codes": await nation_codes(session, [views.ident(t.id)])}
-
-
-async def nation_codes(session: AsyncSession, tournament_ids: list[int]) -> list[str]:
-    """The nations with teams in these tournaments, by code (the header's brand names the
-    home nations among them: a three-nation edition is not "Korea–Japan")."""
-    rows = await session.exec(select(Team.nation).join(Event, col(Event.id) == Team.event_id)
-                              .where(col(Event.tournament_id).in_(tournament_ids)).distinct())
-    return sorted({n for n in rows.all() if n})
+    return {**views.tournament_view(t), "events": [views.event_view(e, t.slug) for e in events]}
 
 
 async def tournament_detail(session: AsyncSession, slug: str) -> views.TournamentDetail:

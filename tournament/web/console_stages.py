@@ -37,6 +37,7 @@ from .console import (
     submit,
     text,
 )
+from .entrant_words import entrant_word
 from .place_words import place_name
 from .rendering import page
 from .settings_form import (
@@ -210,6 +211,7 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
     return show(request, "console_stage.html", status=outcome.status if outcome else 200,
                 stage=stage, t=t, tz=t["timezone"], seq=t["last_seq"], event=detail,
                 teams=teams, fields=settings_fields(fmt), label=fmt.label,
+                entrant_word=entrant_word(len(x["players"]) for x in detail["teams"]),
                 settings_words=CHOICE_WORDS,
                 # what boxes left empty give with this stage's other settings (its order)
                 empty_orders=fmt.defaults(stage["settings"] or {}),

@@ -5,7 +5,6 @@ the tournament, its events, stages, matches and teams, their overlays and calend
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -20,6 +19,7 @@ from . import words
 from .cache import versioned
 from .calendar import calendar_targets, schedule_ics
 from .common import int_param, language, reading, slug_param
+from .entrant_words import entrant_word
 from .rendering import page, render
 from .stage_layout import feeds, fill_feeds, layout
 from .team_ahead import with_byes
@@ -29,8 +29,7 @@ from .team_view import team_standing, with_rounds
 async def index(request: Request) -> Response:
     async with reading(request) as session:
         listed = await tournaments.list_tournaments(session)
-        codes = await reads.nation_codes(session, [t["id"] for t in listed])
-    return render(request, "index.html", tournaments=listed, nation_codes=codes)
+    return render(request, "index.html", tournaments=listed)
 
 
 async def tournament_page(request: Request) -> Response:
@@ -133,11 +132,6 @@ def overlay_group(stage: dict[str, Any], value: str) -> dict[str, Any]:
                     "chosen_group": wanted}
 
 
-def entrant_word(roster_sizes: Iterable[int]) -> str:
-    """What a table's entrant column is headed: "Player" in a one-on-one event (Tekken,
-    eFootball: every entry has one player), "Team" otherwise."""
-    sizes = list(roster_sizes)
-    return "Player" if sizes and max(sizes) == 1 else "Team"
 
 
 async def stage_overlay(request: Request) -> Response:

@@ -18,7 +18,7 @@ from starlette.routing import Route
 from .. import i18n, views
 from ..errors import DomainError, Forbidden, NotFound
 from ..schemas import MatchUpdate
-from ..services import audited, reads, referee_matches
+from ..services import audited, referee_matches
 from ..services.tournaments import VIEWER
 from . import session_auth, words
 from .account_pages import redirect, require_session, with_form
@@ -70,7 +70,6 @@ def lobby_page(request: Request, found: dict[str, Any], error: str | list[Line] 
             described.setdefault(field, []).append(f"lobby-error-{i}")
     response = with_form(
         request, "referee_lobby.html", status=status, t=views.tournament_view(t),
-        nation_codes=found.get("nation_codes"),
         tz=t.timezone, seq=t.last_seq, match=match, stage=stage, event=found["event"],
         lobby=found["lobby"], teams={x["id"]: x for x in found["lobby"]}, played=played,
         next_number=next_number, chosen=chosen, shown=shown, typed=typed or {}, error=lines,
@@ -91,7 +90,6 @@ async def _context(request: Request) -> tuple[dict[str, Any], Any] | Response:
         found = await referee_matches.console_context(session, _id(request))
         if found is not None and "placings" in found["match"]:
             found["lobby"] = await referee_matches.lobby_teams(session, found["match"])
-            found["nation_codes"] = await reads.nation_codes(session, [found["tournament"].id])
     if found is None or "placings" not in found["match"]:
         raise NotFound("Match", _id(request))
     t = found["tournament"]

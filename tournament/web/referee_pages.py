@@ -15,12 +15,12 @@ from .. import i18n, titles, views
 from ..errors import Forbidden, NotFound
 from ..formats.format import WINNER_ONLY
 from ..formats.limits import MAX_GAME_POINTS
-from ..services import reads, referee_matches, tournaments
+from ..services import referee_matches, tournaments
 from . import error_words, referee_lobby, words
 from .account_pages import require_session
 from .common import ctx, int_param, language
+from .entrant_words import entrant_word
 from .game_words import CONSOLE_KEYS, GAME_WORDS, name_of
-from .pages import entrant_word
 from .rendering import page, render
 
 
@@ -72,6 +72,8 @@ def console_labels(_: Any, published: bool = True, solo: bool = False,
         "series": _("Series"),
         "start": _("Start match"), "finish": _("Finish match"),
         "forfeit": _("Forfeit…"), "forfeits": _("%s forfeits"),
+        # on a finished match a forfeit corrects its result (a no-show entered as a score)
+        "forfeit_fix": _("Correct to a forfeit…"),
         "forfeit_who": _("Which player forfeits?") if solo else _("Which team forfeits?"),
         "forfeit_confirm": _("%(team)s forfeits: %(other)s wins by walkover."),
         "forfeit_replaces": _("The recorded score %(score)s is replaced by the forfeit."),
@@ -196,8 +198,6 @@ async def console(request: Request) -> Response:
         found = await referee_matches.console_context(session, match_id)
         roster = await tournaments.largest_roster(session, found["event"]["id"]) \
             if found is not None else 0
-        if found is not None:  # the header's brand names the tournament's nations
-            found["nation_codes"] = await reads.nation_codes(session, [found["tournament"].id])
     if found is None:
         raise NotFound("Match", match_id)
     t = found["tournament"]
@@ -239,7 +239,6 @@ async def console(request: Request) -> Response:
     data["labels"]["annulled"] = i18n.pgettext(lang)("result", "annulled")
     label = words.match_round(match, stage["format"], stage["team_count"], stage["settings"])
     response = render(request, "referee.html", t=views.tournament_view(t), tz=t.timezone,
-                      nation_codes=found["nation_codes"],
                       seq=t.last_seq, match=match, stage=stage, event=found["event"],
                       sides=sides, teams={s["id"]: s for s in sides if s},
                       round_label=label, console=data,

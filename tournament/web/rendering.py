@@ -6,7 +6,7 @@ the wrapper every page handler is in. The public pages are in ``pages.py``."""
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from ..errors import DomainError
 from . import error_words, words
 from .assets import asset_url
 from .common import language
+from .entrant_words import entrant_say
 from .game_words import game_words
 from .markup_format import markup_format
 from .phrases import BREAKS, phrases
@@ -48,15 +49,6 @@ env.globals["order_words"] = ORDER_WORDS  # a standings order's keys as words (m
 env.filters["stream_name"] = words.stream_name
 env.filters["pretty"] = lambda value: json.dumps(value, ensure_ascii=False, indent=1,
                                                  sort_keys=True)
-
-
-def shown_nations(context: Mapping[str, Any]) -> list[str]:
-    """The nations the page's header brand names: its tournament's (the nation table's
-    rows, or a page header's ``nation_codes``), or ``nation_codes`` given for the page
-    (the list of tournaments); none on a page of no tournament."""
-    t = context.get("t") or {}
-    return list(context.get("nation_codes") or t.get("nation_codes")
-                or [row["nation"] for row in t.get("nations") or []])
 
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> Response:
@@ -113,7 +105,9 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         place_name(hold.get("group") or 1, hold["places"][0], hold.get("group") is not None, _),
         nation_name=lambda code: i18n.nation_name(code, lang),
         nations=lambda: i18n.nation_choices(lang),
-        brand=i18n.brand(shown_nations(context)),
+        brand=i18n.SITE_NAME,  # one name on every page
+        # a team message in a player's words on a page of a one-on-one event
+        e_=entrant_say(context.get("entrant_word") == "Player", _, i18n.pgettext(lang)),
         me=identity.actor if identity else None,
         csrf=identity.csrf_token if identity else None,
         error_text=lambda exc: error_words.say(exc, _),
