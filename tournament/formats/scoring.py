@@ -142,6 +142,21 @@ def game_maps(games: list[object]) -> list[str | None] | None:
     return maps if any(m is not None for m in maps) else None
 
 
+def names_maps(games: list[object]) -> bool:
+    """Whether the games sent say anything of maps: a game given as an object with a
+    ``map`` key (``null`` clears one)."""
+    return any(isinstance(g, dict) and "map" in g for g in games)
+
+
+def kept_maps(stored: list[str | None] | None, count: int) -> list[str | None] | None:
+    """The maps already entered for the first ``count`` games, kept when games are sent as
+    plain scores (``[13, 9]``) that say nothing of maps: a score-only report, or a
+    correction of one game's score, does not erase them. None when none is left."""
+    kept = list((stored or [])[:count])
+    kept += [None] * (count - len(kept))
+    return kept if any(m is not None for m in kept) else None
+
+
 def game_in_play(games: list[object], unit: str = "game") -> bool:
     """Whether the last game is marked in play (``{"score": [1, 0], "live": true}``): shown,
     not counted. Only the last game can be; the games before it are finished."""
