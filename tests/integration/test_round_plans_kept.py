@@ -116,7 +116,9 @@ async def test_settings_that_leave_a_plan_no_round_are_refused_naming_it(client,
     url = f"/api/stages/{final['id']}/round-plans"
     made = {}
     for bracket in ("winners", "third_place"):
-        r = await client.post(url, json={**PLAN, "round": 2, "bracket": bracket},
+        # the final and the bronze match on stations of their own (one would clash)
+        r = await client.post(url, json={**PLAN, "round": 2, "bracket": bracket, "stations":
+                                         ["1" if bracket == "winners" else "2"]},
                               headers=AUTH)
         assert r.status_code == 201, r.text
         made[bracket] = r.json()["plan"]
