@@ -48,8 +48,11 @@ async def describe_clashes(session: AsyncSession, listed: list[dict[str, Any]], 
     found, seen = [], set()
     here = await session.get(Stage, stage["id"])
     for c in listed:
-        this = ("plan", c.get("planned")) if c.get("match") is None else c["match"]
-        that = ("plan", c["other_number"]) if c.get("other_plan") else c["other"]
+        # each side: a match by its id, a plan's match by its stage, plan and place
+        this = (stage["id"], (c.get("plan") or {}).get("id"), c.get("planned")) \
+            if c.get("match") is None else c["match"]
+        that = (c["other_stage"], c["other_plan"]["id"], c["other_number"]) \
+            if c.get("other_plan") else c["other"]
         pair = (frozenset((this, that)), c["kind"], c["detail"])
         if pair in seen:  # two matches of this round clash with each other: say it once
             continue
