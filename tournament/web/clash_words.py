@@ -46,10 +46,10 @@ async def describe_clashes(session: AsyncSession, listed: list[dict[str, Any]], 
     _ = i18n.gettext(lang)
     numbers = {m["id"]: m["number"] for m in stage["matches"]}
     found, seen = [], set()
-    here = await session.get(Stage, stage["id"])
+    here = await session.get(Stage, stage["id"]) if stage.get("id") else None
     for c in listed:
         # each side: a match by its id, a plan's match by its stage, plan and place
-        this = (stage["id"], (c.get("plan") or {}).get("id"), c.get("planned")) \
+        this = (stage.get("id"), (c.get("plan") or {}).get("id"), c.get("planned")) \
             if c.get("match") is None else c["match"]
         that = (c["other_stage"], c["other_plan"]["id"], c["other_number"]) \
             if c.get("other_plan") else c["other"]
