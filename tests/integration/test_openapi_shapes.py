@@ -83,7 +83,12 @@ async def test_round_plan_answers_are_in_the_schema(client):
     url = f"/api/stages/{st['id']}/round-plans"
     plan = {"round": 2, "starts_at": "2026-11-30T13:00:00+09:00", "venue": "Hall",
             "stations": ["1"], "stream_url": "https://twitch.tv/x"}
-    made = await client.post(url, json=plan, headers=AUTH)
+    # its four matches at once on one station and one stream: refused (each clash naming
+    # the plan's match), then saved anyway
+    refused = await client.post(url, json=plan, headers=AUTH)
+    assert refused.status_code == 409 and refused.json()["clashes"][0]["plan"]
+    await check(client, refused, "/api/stages/{id}/round-plans", "post", "409")
+    made = await client.post(url, json={**plan, "override": True}, headers=AUTH)
     await check(client, made, "/api/stages/{id}/round-plans", "post", "201")
     for m in st["matches"]:
         assert (await report(client, m["id"], [1, 0])).status_code == 200
@@ -96,7 +101,8 @@ async def test_round_plan_answers_are_in_the_schema(client):
                            headers=AUTH)
     await check(client, now, "/api/stages/{id}/round-plans", "post", "200")
     pid = made.json()["plan"]["id"]
-    changed = await client.put(f"{url}/{pid}", json={**plan, "round": 3}, headers=AUTH)
+    changed = await client.put(f"{url}/{pid}", json={**plan, "round": 3, "override": True},
+                               headers=AUTH)
     await check(client, changed, "/api/stages/{id}/round-plans/{plan}", "put", "200")
     gone = await client.delete(f"{url}/{pid}", headers=AUTH)
     await check(client, gone, "/api/stages/{id}/round-plans/{plan}", "delete", "200")

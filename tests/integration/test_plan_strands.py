@@ -60,7 +60,9 @@ async def test_a_swiss_stage_cut_below_a_planned_round_is_refused(client):
     url = f"/api/stages/{swiss['id']}/round-plans"
     made = []
     for round_ in (3, 5):
-        r = await client.post(url, json={**PLAN, "round": round_}, headers=AUTH)
+        r = await client.post(url, json={**PLAN, "round": round_,  # a day apart
+                                         "starts_at": f"2026-12-0{round_}T13:00:00+09:00"},
+                              headers=AUTH)
         assert r.status_code == 201, r.text
         made.append(r.json()["plan"])
     cut = {"pairing": "valve", "wins_to_advance": 2, "losses_to_eliminate": 2}

@@ -82,7 +82,11 @@ async def test_a_clash_when_the_round_is_made_never_blocks_the_result(client):
         headers=AUTH)
     assert r.status_code == 200, r.text
     st = await make_stage(client, event, format="swiss", settings=SWISS, name="Swiss")
+    # saving it is refused for the clash (plan_clashes.py), saved anyway when overridden
     r = await client.post(f"/api/stages/{st['id']}/round-plans", json=PLAN, headers=AUTH)
+    assert r.status_code == 409 and r.json()["error"]["code"] == "schedule_clash"
+    r = await client.post(f"/api/stages/{st['id']}/round-plans",
+                          json={**PLAN, "override": True}, headers=AUTH)
     assert r.status_code == 201, r.text
     for m in st["matches"]:
         r = await report(client, m["id"], [1, 0])
@@ -117,7 +121,10 @@ async def test_plans_are_changed_and_removed_and_bad_input_changes_nothing(clien
     st = await make_stage(client, event, format="swiss", settings=SWISS)
     url = f"/api/stages/{st['id']}/round-plans"
     first = (await client.post(url, json=PLAN, headers=AUTH)).json()["plan"]
-    third = (await client.post(url, json={**PLAN, "round": 3}, headers=AUTH)).json()["plan"]
+    # round 3 a day later (at round 2's time it would clash with it: plan_clashes.py)
+    third = (await client.post(url, json={**PLAN, "round": 3, "starts_at":
+                                          "2026-12-01T13:00:00+09:00"},
+                               headers=AUTH)).json()["plan"]
     # the same round saved again replaces its plan (same id)
     r = await client.post(url, json={**PLAN, "interval_minutes": 60}, headers=AUTH)
     assert r.status_code == 201 and r.json()["plan"]["id"] == first["id"]

@@ -116,7 +116,9 @@ async def test_settings_that_leave_a_plan_no_round_are_refused_naming_it(client,
     url = f"/api/stages/{final['id']}/round-plans"
     made = {}
     for bracket in ("winners", "third_place"):
-        r = await client.post(url, json={**PLAN, "round": 2, "bracket": bracket},
+        # the final and the bronze match on stations of their own (one would clash)
+        r = await client.post(url, json={**PLAN, "round": 2, "bracket": bracket, "stations":
+                                         ["1" if bracket == "winners" else "2"]},
                               headers=AUTH)
         assert r.status_code == 201, r.text
         made[bracket] = r.json()["plan"]
@@ -164,8 +166,9 @@ async def test_settings_that_leave_a_plan_no_round_are_refused_naming_it(client,
     bracket = await make_stage(client, event, name="Bracket", format="double_elimination",
                                settings={"grand_final": "reset"},
                                seeding={"from_stage": semis["id"], "qualifiers": 4})
-    r = await client.post(f"/api/stages/{bracket['id']}/round-plans", json={
-        **PLAN, "round": 2, "bracket": "grand_final"}, headers=AUTH)
+    r = await client.post(f"/api/stages/{bracket['id']}/round-plans", json={  # a day later:
+        **PLAN, "round": 2, "bracket": "grand_final",  # the Final's plan is at PLAN's time
+        "starts_at": "2026-12-01T13:00:00+09:00"}, headers=AUTH)
     assert r.status_code == 201, r.text
     r = await client.patch(f"/api/stages/{bracket['id']}", json={
         "settings": {"grand_final": "single"}}, headers=AUTH)

@@ -82,7 +82,7 @@ async def test_a_renamed_station_reaches_its_matches_and_plans_and_one_in_use_st
                                headers=AUTH)
         assert r.status_code == 200, r.text
     r = await client.post(f"/api/stages/{st['id']}/round-plans", json={
-        "round": 2, "starts_at": "2026-11-30T13:00:00+09:00",
+        "round": 2, "starts_at": "2026-11-30T13:00:00+09:00", "interval_minutes": 60,
         "stations": ["Booth 3", BOOTH]}, headers=AUTH)
     assert r.status_code == 201, r.text
 

@@ -6,7 +6,10 @@ plan; a round that has none yet gets a plan (one per round, bracket and group: s
 same round again replaces it). Changing a plan whose round has been made since schedules
 that round now too, and keeps the plan (a round made again later gets the new times).
 A plan (new or changed) for a bracket, group or round the stage never has is refused
-(``round_plans.fits``); removing one is always possible."""
+(``round_plans.fits``); one whose matches would clash with a scheduled match or with
+another plan's (a station, a stream or a referee in two places at once:
+``plan_clashes.py``) is refused as a round's schedule is (``schedule_clash``) unless
+overridden; removing one is always possible."""
 
 from __future__ import annotations
 
@@ -22,8 +25,9 @@ from ..formats.types import FormatError
 from ..models import Stage, Tournament
 from ..schemas_edit import RoundSchedule
 from .context import lock_tournament
+from .plan_clashes import plan_clashes
 from .round_plans import fits, plans_of, reach_of, read, round_matches, same_round, stored
-from .schedule import check_referee, schedule_round
+from .schedule import check_referee, refuse, schedule_round
 from .sql_store import TABLE, load_matches
 
 PlanView = dict[str, Any]
@@ -99,6 +103,8 @@ async def save_plan(session: AsyncSession, stage_id: int,
     old = next((p for p in plans if same_round(p, new)), None)
     new["id"] = old["id"] if old else max((p["id"] for p in plans), default=0) + 1
     new["applied"] = None
+    if not body.override:
+        refuse(await plan_clashes(session, stage, new), False)
     stage.round_plans = [new if p is old else p for p in plans] + ([] if old else [new])
     session.add(stage)
     await session.flush()
@@ -131,6 +137,8 @@ async def update_plan(session: AsyncSession, stage_id: int, plan_id: int,
     matches: list[Any] = []
     if await _exists(session, stage_id, body):
         matches = list(await schedule_round(session, stage_id, body))
+    elif not body.override:
+        refuse(await plan_clashes(session, stage, new), False)
     stage.round_plans = [new if p is old else p for p in plans]
     session.add(stage)
     await session.flush()

@@ -31,9 +31,20 @@ def refuse(found: list[Clash], override: bool) -> None:
         listed = [c.as_dict() for c in found]
         raise Conflict("schedule_clash", "This schedule puts a team, a station, a stream or a "
                        "referee in two places at once: " + "; ".join(
-                           f"{c.kind} {c.detail} with match {c.other_id}" for c in found)
+                           f"{c.kind} {c.detail} with {_other(c)}" for c in found)
                        + ". Send override to save it anyway.", "scheduled_at",
                        extra={"clashes": listed}, params={"clashes": listed})
+
+
+def _other(c: Clash) -> str:
+    """The other side of a clash: a match, or a round plan's match (by its stage and
+    round)."""
+    if c.other_plan is None:
+        return f"match {c.other_id}"
+    return (f"the plan of round {c.other_plan.round}"
+            + (f" ({c.other_plan.bracket})" if c.other_plan.bracket else "")
+            + (f" of group {c.other_plan.group}" if c.other_plan.group is not None else "")
+            + f" of stage {c.other_stage_id}")
 
 
 async def check_referee(session: AsyncSession, referee_id: int | None) -> None:

@@ -21,9 +21,10 @@ from ..schemas_edit import RoundSchedule
 from ..services import audited, field_sizes, plan_edits, reads, stage_reads
 from ..services.actors import Actor
 from . import error_words
+from .clash_words import describe_clashes
 from .common import int_param
 from .console import number, optional, parse_form, text
-from .console_stages import _id, _stage_change, describe_clashes, in_play_order, local_time
+from .console_stages import _id, _stage_change, in_play_order, local_time
 from .rendering import page
 
 

@@ -18,12 +18,12 @@ from starlette.routing import Route
 from .. import i18n
 from ..errors import DomainError
 from ..formats import registry, slots
-from ..models import Stage, Team
 from ..schemas import TiebreakerCreate, TieResolution
 from ..schemas_edit import RoundSchedule, StageUpdate
 from ..services import accounts, audited, reads, stage_reads
 from ..services.actors import Actor
 from . import error_words
+from .clash_words import describe_clashes
 from .common import int_param, language, reading
 from .console import (
     Outcome,
@@ -114,33 +114,6 @@ async def clash_lines(session: Any, exc: DomainError | None, request: Request,
         return []
     return await describe_clashes(session, exc.extra.get("clashes", []), language(request),
                                   stage)
-
-
-async def describe_clashes(session: Any, listed: list[dict[str, Any]], lang: str,
-                           stage: dict[str, Any]) -> list[dict[str, Any]]:
-    """Clashes (as the API lists them) in the reader's words: a refused schedule's, or
-    those a round plan met when its matches were made."""
-    numbers = {m["id"]: m["number"] for m in stage["matches"]}
-    found, seen = [], set()
-    for c in listed:
-        pair = (frozenset((c["match"], c["other"])), c["kind"], c["detail"])
-        if pair in seen:  # two matches of this round clash with each other: say it once
-            continue
-        seen.add(pair)
-        other = await session.get(Stage, c["other_stage"])
-        detail = c["detail"]
-        if c["kind"] == "team":
-            team = await session.get(Team, int(detail))
-            detail = i18n.localized({"name": team.name, "names": team.names or {}}, lang) \
-                if team else detail
-        elif c["kind"] == "referee":
-            user = await accounts.user_by_id(session, int(detail))
-            detail = user.name
-        found.append({"number": numbers.get(c["match"]), "other_number": c["other_number"],
-                      "other_stage": i18n.localized({"name": other.name, "names":
-                                                     other.names or {}}, lang)
-                      if other else "", "kind": c["kind"], "detail": detail})
-    return found
 
 
 def ties_of(stage: dict[str, Any]) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ from ..schemas_transfer import Export
 from ..services import match_list
 from .openapi_shapes import (
     BOOL,
+    CLASH,
     INT,
     MATCH,
     MATCH_OPTIONAL,
@@ -55,7 +56,7 @@ ROUND_PLAN = obj({
         "When the round's matches were last made and got this plan's times: at, the "
         "matches' ids, and the clashes found then (the plan is applied all the same; "
         "each clash as in schedule_clash)"), "properties": {
-        "at": STR, "matches": array(INT), "clashes": array(OBJECT)},
+        "at": STR, "matches": array(INT), "clashes": array(CLASH)},
         "required": ["at", "matches", "clashes"]}})
 PLAN_SAVED = obj({"plan": {"anyOf": [ROUND_PLAN, {"type": "null"}]},
                   "matches": array(ref("Match")), "scheduled": BOOL}, optional=("scheduled",))
@@ -91,12 +92,16 @@ def _plan_paths(op: Op) -> dict[str, dict[str, Any]]:
     save = op("Plan a round ahead: 201 with the plan when the round has no matches yet "
               "(they get its times when they are made; saving the same round, bracket and "
               "group again replaces its plan); 200 with the round's matches scheduled now "
-              "when it has (as POST /schedule: clashes refused unless override)",
+              "when it has (as POST /schedule: clashes refused unless override). A plan "
+              "saved ahead is checked too: each match its round will have, with the times, "
+              "station, stream and referee it gives them, against every scheduled match and "
+              "every other plan (409 schedule_clash unless override)",
               PLAN_SAVED, RoundSchedule, auth=True, errors=("409",))
     save["responses"]["201"] = save["responses"]["200"]
     _unknown_round(save)
-    change = op("Change a plan (409 round_plan_exists: another plan has that round); a "
-                "round made since is scheduled now too", PLAN_SAVED, RoundSchedule,
+    change = op("Change a plan (409 round_plan_exists: another plan has that round; 409 "
+                "schedule_clash as POST unless override); a round made since is scheduled "
+                "now too", PLAN_SAVED, RoundSchedule,
                 auth=True, errors=("409",))
     change["responses"]["409"]["description"] += (
         "; round_plan_exists: another plan of this stage has that round, bracket and group")

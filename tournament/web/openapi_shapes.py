@@ -127,6 +127,17 @@ NATION = obj({"nation": STR, "rank": INT, "points": {"type": "number"},
               "decider_place": NULL_INT,
               "tiebreak": {"enum": ["decider", "event_wins", "match_difference", None]}})
 
+# a round plan, as a clash names it (the round it times: services/plan_clashes.py)
+PLAN_REF = obj({"id": INT, "round": INT, "bracket": NULL_STR, "group": NULL_INT})
+# a schedule clash (formats/clashes.py): the match being scheduled, or a round plan's
+# match not made yet (match null: its plan and its place in the round), and the other
+# side, a scheduled match or another plan's match (other null: other_plan, and
+# other_number its place in that plan's round)
+CLASH = obj({"match": NULL_INT, "other": NULL_INT, "other_number": INT, "other_stage": INT,
+             "kind": {"enum": ["team", "station", "stream", "referee"]}, "detail": STR,
+             "planned": INT, "plan": {"anyOf": [PLAN_REF, {"type": "null"}]},
+             "other_plan": PLAN_REF}, optional=("planned", "plan", "other_plan"))
+
 SHAPES: dict[str, dict[str, Any]] = {
     "Tournament": obj(TOURNAMENT),
     "TournamentDetail": obj({**TOURNAMENT, "events": array(obj({
@@ -174,6 +185,8 @@ SHAPES: dict[str, dict[str, Any]] = {
                                                   "message": STR})},
                                optional=("field", "params", "errors", "localized")),
                   # a 409 version_conflict: the stored match and who changed it last
-                  "match": ref("Match"), "changed_by": {"type": ["object", "null"]}},
-                 optional=("match", "changed_by")),
+                  "match": ref("Match"), "changed_by": {"type": ["object", "null"]},
+                  # a 409 schedule_clash: each clash
+                  "clashes": array(CLASH)},
+                 optional=("match", "changed_by", "clashes")),
 }

@@ -1,0 +1,143 @@
+"""Round plans are checked for clashes when saved (``services/plan_clashes.py``): each match
+the round will have (counted from the stage's field: a waiting playoff's bracket as drawn,
+a Swiss round as it will pair) with the times, station, stream and referee the plan gives
+it, against every scheduled match and every other plan; refused with ``schedule_clash``
+(each clash naming the other match or plan) unless overridden, in the API and on the
+console. Applying a plan is never refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.accounts_support import form_values, make_user
+from tests.console_support import admin_console, error_of
+from tests.helpers import AUTH, make_event, make_stage, report, soup, visible_text
+from tests.round_plans_support import SWISS, plans
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+AT_TWO = "2026-11-30T14:00:00+09:00"
+
+
+async def _playoffs(client):
+    """A group stage (two groups of four) and a double-elimination playoff of its top two
+    of each group (four teams) waiting for it; a referee."""
+    event = await make_event(client, 8)
+    groups = await make_stage(client, event, name="Groups", format="round_robin",
+                              settings={"groups": 2})
+    playoffs = await make_stage(client, event, name="Playoffs",
+                                names={"ja": "プレーオフ", "ko": "플레이오프"},
+                                format="double_elimination",
+                                seeding={"from_stage": groups["id"], "qualifiers": 2})
+    assert playoffs["matches"] == []
+    return event, playoffs, await make_user(client)
+
+
+async def test_two_plans_of_a_waiting_playoff_with_one_referee_at_once_are_refused(client):
+    _, playoffs, ref = await _playoffs(client)
+    url = f"/api/stages/{playoffs['id']}/round-plans"
+    upper_final = {"round": 2, "bracket": "winners", "starts_at": AT_TWO,
+                   "stations": ["Booth 1"], "referee_id": ref["id"]}
+    r = await client.post(url, json=upper_final, headers=AUTH)
+    assert r.status_code == 201, r.text
+    kept = r.json()["plan"]
+    lower = {**upper_final, "round": 1, "bracket": "losers", "stations": ["Booth 2"]}
+    r = await client.post(url, json=lower, headers=AUTH)
+    assert r.status_code == 409, r.text
+    assert r.json()["error"]["code"] == "schedule_clash"
+    assert r.json()["clashes"] == [{
+        "match": None, "planned": 1,
+        "plan": {"id": kept["id"] + 1, "round": 1, "bracket": "losers", "group": None},
+        "other": None, "other_number": 1, "other_stage": playoffs["id"],
+        "other_plan": {"id": kept["id"], "round": 2, "bracket": "winners", "group": None},
+        "kind": "referee", "detail": str(ref["id"])}]
+    assert await plans(client, playoffs["id"]) == [kept]  # nothing stored
+    # an hour later, or another referee: no clash; or saved anyway
+    r = await client.post(url, json={**lower, "starts_at": "2026-11-30T15:00:00+09:00"},
+                          headers=AUTH)
+    assert r.status_code == 201, r.text
+    r = await client.post(url, json={**lower, "override": True}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    assert [p["starts_at"] for p in await plans(client, playoffs["id"])] == [AT_TWO] * 2
+    # the other plan changed onto the same station at once: refused on PUT too
+    r = await client.put(f"{url}/{kept['id']}", json={**upper_final, "referee_id": None,
+                                                      "stations": ["Booth 2"]},
+                         headers=AUTH)
+    assert r.status_code == 409 and [c["kind"] for c in r.json()["clashes"]] == ["station"]
+
+
+async def test_a_swiss_plan_books_as_many_matches_as_its_round_will_have(client):
+    """Eight teams to two wins or two losses: round 3 has two matches (the 1-1 teams). On
+    one station an hour apart they take 13:00 to 15:00: a match at 15:00 there is no
+    clash, one at 14:30 clashes with the second."""
+    event = await make_event(client, 8)
+    show = (await make_stage(client, event, name="Show match",
+                             seeding=event["teams"][:2]))["matches"][0]
+    r = await client.patch(f"/api/matches/{show['id']}", json={
+        "scheduled_at": "2026-11-30T15:00:00+09:00", "station": "1"}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    st = await make_stage(client, event, name="Swiss", format="swiss", settings=SWISS)
+    url = f"/api/stages/{st['id']}/round-plans"
+    body = {"round": 3, "starts_at": "2026-11-30T13:00:00+09:00", "interval_minutes": 60,
+            "stations": ["1"]}
+    r = await client.post(url, json=body, headers=AUTH)
+    assert r.status_code == 201, r.text
+    plan = r.json()["plan"]
+    r = await client.patch(f"/api/matches/{show['id']}", json={
+        "scheduled_at": "2026-11-30T14:30:00+09:00"}, headers=AUTH)
+    assert r.status_code == 200, r.text  # a match's own schedule is not checked here
+    r = await client.put(f"{url}/{plan['id']}", json=body, headers=AUTH)
+    assert r.status_code == 409, r.text
+    assert [(c["planned"], c["other"], c["other_number"], c["other_stage"], c["kind"])
+            for c in r.json()["clashes"]] == [(2, show["id"], 1, show["stage_id"],
+                                               "station")]
+    r = await client.put(f"{url}/{plan['id']}", json={**body, "override": True}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    # applying it never refuses a result: rounds 1 and 2 played, round 3 made with its times
+    for round_ in (1, 2):
+        view = (await client.get(f"/api/stages/{st['id']}")).json()
+        for m in view["matches"]:
+            if m["round"] == round_ and m["status"] != "completed":
+                assert (await report(client, m["id"], [1, 0])).status_code == 200
+    [kept] = await plans(client, st["id"])
+    assert [c["other"] for c in kept["applied"]["clashes"]] == [show["id"]]
+    assert len(kept["applied"]["matches"]) == 2
+    # its round made, the plan books nothing more: another stage's plan at that time meets
+    # the match, not the plan too
+    other = await make_stage(client, event, name="Later", format="swiss", settings=SWISS)
+    r = await client.post(f"/api/stages/{other['id']}/round-plans",
+                          json={**body, "round": 2}, headers=AUTH)
+    assert r.status_code == 409
+    assert {(c["other"] is None, c.get("other_plan")) for c in r.json()["clashes"]} == {
+        (False, None)}
+
+
+async def test_the_console_refuses_a_clashing_plan_naming_the_other_plan(client, app):
+    _, playoffs, ref = await _playoffs(client)
+    url = f"/api/stages/{playoffs['id']}/round-plans"
+    r = await client.post(url, json={"round": 2, "bracket": "winners", "starts_at": AT_TWO,
+                                     "stations": ["Booth 1"], "referee_id": ref["id"]},
+                          headers=AUTH)
+    assert r.status_code == 201, r.text
+    con, ctx = await admin_console(client, app)
+    try:
+        path = f"/admin/stages/{playoffs['id']}"
+        form = soup((await con.get(path, "ja")).text).select_one(
+            "form#plan-round[data-plan-form]")
+        values = {**form_values(form), "round": "losers:1", "starts_at": "2026-11-30T14:00",
+                  "interval_minutes": "0", "venue": "", "stations": "Booth 2",
+                  "stream_url": "", "referee_id": str(ref["id"])}
+        r = await con.post(path, f"{path}/plans", values, "ja")
+        assert r.status_code == 409, r.text
+        assert error_of(r.text).startswith("この日程では、チーム・ステーション・配信・審判")
+        page = soup(r.text)
+        [line] = page.select("[data-clashes] li")
+        text = visible_text(str(line))
+        assert "第1試合（予定）" in text and "プレーオフ" in text and ref["name"] in text, text
+        assert page.select_one("form#plan-round input[name=override]") is not None
+        assert len(await plans(client, playoffs["id"])) == 1
+        r = await con.post(path, f"{path}/plans", {**values, "override": "on"}, "ja")
+        assert r.status_code in (200, 303), r.text
+        assert len(await plans(client, playoffs["id"])) == 2
+    finally:
+        await ctx.__aexit__(None, None, None)
