@@ -91,10 +91,12 @@ def soup(html: str) -> Any:
 
 
 def visible_text(html: str) -> str:
-    """What a reader sees: the text outside scripts and styles."""
+    """What a reader sees: the text outside scripts and styles; a ``<wbr>`` (a place a
+    name may break, phrases.py) joins its two sides as a browser shows them."""
     page = soup(html)
-    for hidden in page(["script", "style", "template"]):
+    for hidden in page(["script", "style", "template", "wbr"]):
         hidden.decompose()
+    page.smooth()  # the text on either side of a removed <wbr>: one string again
     return " ".join(page.get_text(" ").split())
 
 
