@@ -87,8 +87,10 @@ async def test_the_game_in_plays_map_stays_shown_to_spectators(browser, module_s
                 if only and lang != only:
                     continue
                 row = page.locator("[data-games] [data-in-play]")
-                await expect(row.locator("th")).to_have_text(said[lang])
-                await expect(row.locator("td")).to_have_text(["Ascent", *score])
+                # the map in the game's row heading, under its name on a phone
+                await expect(row.locator("th")).to_have_text(f"{said[lang]} Ascent")
+                await expect(row.locator("th [data-map]")).to_have_text("Ascent")
+                await expect(row.locator("td")).to_have_text(score)
 
         me = await referee(client, event["slug"])
         phone = await phone_signed_in(browser, client, me, "ja")

@@ -58,7 +58,9 @@ async def test_the_referee_console_has_an_h1_naming_the_match(client, app):
     m, ref = await first_match_and_referee(client)
     async with browser_for(app) as b:
         assert (await b.sign_in(ref["name"])).status_code == 303
-        for lang, words in (("ko", "M1 심판"), ("ja", "M1 審判"), ("en", "M1 Referee")):
+        # the M number with its stage beside it (numbers start again in each stage)
+        for lang, words in (("ko", "M1 Playoffs 심판"), ("ja", "M1 Playoffs 審判"),
+                            ("en", "M1 Playoffs Referee")):
             page = soup((await b.client.get(f"/matches/{m['id']}/referee",
                                             params={"lang": lang})).text)
             (h1,) = page.select("main h1")
