@@ -19,6 +19,7 @@ from starlette.responses import HTMLResponse, Response
 
 from .. import i18n, place_names
 from ..errors import DomainError
+from ..formats.registry import FORMATS
 from . import error_words, words
 from .assets import asset_url
 from .common import language
@@ -46,6 +47,8 @@ env.filters["phrases"] = phrases  # a Japanese name's breaks between its words (
 env.globals["phrase_breaks"] = BREAKS.pattern  # the same rule, for live.js (js/phrases.js)
 env.globals["asset"] = asset_url
 env.globals["order_words"] = ORDER_WORDS  # a standings order's keys as words (message ids)
+# the formats whose forms offer a seeding method (the others ignore it)
+env.globals["seeded_formats"] = [n for n, f in FORMATS.items() if f.uses_seeding_method]
 env.filters["stream_name"] = words.stream_name
 env.filters["pretty"] = lambda value: json.dumps(value, ensure_ascii=False, indent=1,
                                                  sort_keys=True)
