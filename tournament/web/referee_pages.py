@@ -182,6 +182,8 @@ def console_labels(_: Any, published: bool = True, solo: bool = False,
                       "correction is still saved.")},
         # a forfeit a team's withdrawal made: naming the team and why (by forfeit_reason)
         "forfeit_causes": {k: _(v) for k, v in words.FORFEIT_CAUSES.items()},
+        # ... and why a referee cannot undo or change it (an admin can)
+        "forfeit_stands": {k: _(v) for k, v in words.FORFEIT_STANDS.items()},
         # the feed changed the match under an open question: it is closed, never refreshed
         "question_closed": _("The match changed while this question was open, so it was "
                              "closed (now %(score)s, %(status)s). Nothing was saved: check "
@@ -234,6 +236,9 @@ async def console(request: Request) -> Response:
                                  solo=entrant_word([roster]) == "Player", game_name=called),
         "errors": error_words.table(_, called),
         "lang": lang,
+        # an admin may change a result a withdrawal forfeited; a referee is refused (409
+        # withdrawal_forfeit), so the console offers a referee no undo or forfeit there
+        "admin": actor.is_admin,
     }
     # the word an annulled result is marked with (the conflict panel's stored match)
     data["labels"]["annulled"] = i18n.pgettext(lang)("result", "annulled")
