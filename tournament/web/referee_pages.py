@@ -211,6 +211,7 @@ async def console(request: Request) -> Response:
     if "placings" in found["match"]:  # a free-for-all lobby: every team's place and kills
         async with ctx(request).db.read() as session:
             found["lobby"] = await referee_matches.lobby_teams(session, found["match"])
+        found["roster"] = roster  # a one-on-one event's lobby counts players
         return referee_lobby.lobby_page(request, found)
     lang = language(request)
     _ = i18n.gettext(lang)
