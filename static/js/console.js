@@ -1,6 +1,7 @@
 // The organizer's console: small helps on top of forms that work without them.
-// - a new stage's form shows only the chosen format's settings, and its seeding method's
-//   words for that format (a Swiss round 1's top half v bottom half, a bracket's 1 v last);
+// - a new stage's form shows only the chosen format's settings, and its seeding method (for
+//   a format that reads one) in words for that format (a Swiss round 1's top half v bottom
+//   half, a bracket's 1 v last);
 // - a seeding list can be reordered by dragging (mouse or touch) or with its ↑ ↓ buttons,
 //   and the hidden field the form sends follows the order shown;
 // - buttons marked data-confirm ask first; a data-print button prints the page;
@@ -18,6 +19,12 @@ function formatSwitch(form) {
       const on = box.dataset.formatSettings === select.value;
       box.hidden = !on;
       for (const input of box.querySelectorAll("input, select")) input.disabled = !on;
+    }
+    // a seeding method is offered only for a format that reads it (a bracket, Swiss)
+    for (const label of form.querySelectorAll("[data-seeding-formats]")) {
+      const on = label.dataset.seedingFormats.split(" ").includes(select.value);
+      label.hidden = !on;
+      for (const input of label.querySelectorAll("select")) input.disabled = !on;
     }
     // a seeding method's words say what round 1 becomes in the format picked
     for (const option of form.querySelectorAll("[data-seeding-method] option[data-swiss]")) {

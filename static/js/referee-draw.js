@@ -171,11 +171,17 @@ export function draw(root, ctx, { match: m, editing, busy }) {
   $("[data-next]").hidden = editing == null && (!playable || !open || n > m.best_of);
   $('[data-action="start"]').hidden = m.status !== "ready";
   $('[data-action="finish"]').hidden = m.status !== "live";
+  // a forfeit a withdrawal made stands for a referee (the server refuses a change: 409
+  // withdrawal_forfeit): no undo or forfeit, and a line says why; an admin keeps both
+  const stands = !!cause && !ctx.admin;
+  const standsLine = $("[data-forfeit-stands]");
+  standsLine.hidden = !stands;
+  standsLine.textContent = stands ? L.forfeit_stands?.[m.forfeit_reason] || "" : "";
   const undo = $('[data-action="undo"]');
-  undo.hidden = !(m.games || []).length && !(seriesOnly && m.score.some((v) => v > 0)) && !m.forfeit;
+  undo.hidden = stands || (!(m.games || []).length && !(seriesOnly && m.score.some((v) => v > 0)) && !m.forfeit);
   undo.textContent = m.forfeit ? L.undo_forfeit : seriesOnly ? L.remove_win : single(m) ? L.undo_result : L.undo;
   const forfeit = $('[data-action="forfeit"]');
-  forfeit.hidden = !playable || m.status === "pending";
+  forfeit.hidden = stands || !playable || m.status === "pending";
   // a finished match's forfeit is a correction of its result (a no-show entered as a
   // score): said so, as the match's other corrections are
   forfeit.textContent = m.status === "completed" ? L.forfeit_fix : L.forfeit;

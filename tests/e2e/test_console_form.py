@@ -158,3 +158,34 @@ async def test_the_seeding_method_says_a_swiss_round_one_when_swiss_is_picked(
     await expect(option).to_have_text("상위 절반 대 하위 절반(8팀이면 1 대 5, 2 대 6 …)")
     assert await page.evaluate("document.documentElement.scrollWidth") == 390
     await phone.close()
+
+
+async def test_the_seeding_method_is_offered_only_for_a_format_that_reads_it(
+        browser, module_server):
+    """A round robin or battle royale ignores the seeding method: picked, the field goes
+    (and is not sent); a bracket or Swiss picked again brings it back."""
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        admin = await make_user(client, role="admin", password=PASSWORD)
+        event = await make_event(client, 4)
+    phone = await browser.new_context(viewport={"width": 390, "height": 844})
+    page = await phone.new_page()
+    await sign_in(page, base, admin["name"], "ko")
+    await page.goto(f"{base}/admin/t/{event['slug']}/e/lol?lang=ko")
+    panel = page.locator("#new-stage")
+    if await panel.get_attribute("open") is None:
+        await panel.locator("summary").click()
+    form = "form[data-new-stage]"
+    select = page.locator(f"{form} select[name=seeding_method]")
+    await expect(select).to_be_visible()
+    for fmt, shown in [("round_robin", False), ("swiss", True), ("free_for_all", False),
+                       ("double_elimination", True)]:
+        await page.select_option(f"{form} [name=format]", fmt)
+        if shown:
+            await expect(select).to_be_visible()
+            await expect(select).to_be_enabled()
+        else:
+            await expect(select).to_be_hidden()
+            await expect(select).to_be_disabled()
+    assert await page.evaluate("document.documentElement.scrollWidth") == 390
+    await phone.close()

@@ -5,6 +5,7 @@ the person's are whole, every target 44 px. A laptop keeps the one-row header.""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import httpx
@@ -61,6 +62,7 @@ async def test_the_header_keeps_to_two_rows_on_a_phone(browser, module_server, s
                 assert await phone.evaluate("document.documentElement.scrollWidth") <= 390
             await open_console(phone, base, m["id"], lang)
             box = await phone.locator("header.top").bounding_box()
+            await phone.screenshot(path=shots / f"header-console-{lang}-phone.png")
             assert box and box["height"] <= 120, (lang, box)  # it was 170 (222) in Japanese
             await phone.screenshot(path=shots / f"header-console-{lang}-phone.png")
             # the account's links: from the button with the person's name, 44 px each
@@ -88,4 +90,60 @@ async def test_the_header_keeps_to_two_rows_on_a_phone(browser, module_server, s
             await expect(phone.locator("[data-who-toggle]")).to_be_hidden()
             await expect(phone.locator("header [data-me]")).to_be_visible()
             await phone.screenshot(path=shots / f"header-console-{lang}-desktop.png")
+            await phone.context.close()
+
+
+# each line the account button's name stands on, as [start, end) of its text
+NAME_LINES = """() => {
+  const span = document.querySelector('[data-who-toggle] > span');
+  const chars = [];  // every character of the name: its text node and offset
+  const walk = document.createTreeWalker(span, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    for (let j = 0; j < n.length; j++) chars.push([n, j]);
+  }
+  const lines = [];
+  for (let i = 0; i < chars.length; i++) {
+    const range = document.createRange();
+    range.setStart(chars[i][0], chars[i][1]); range.setEnd(chars[i][0], chars[i][1] + 1);
+    const r = range.getClientRects()[0];
+    if (!r || !r.width) continue;
+    const last = lines[lines.length - 1];
+    if (last && Math.abs(last.top - r.top) < 2) last.end = i + 1;
+    else lines.push({ top: r.top, start: i, end: i + 1 });
+  }
+  return { lines: lines.map((l) => [l.start, l.end]),
+           over: span.scrollWidth > span.clientWidth + 1 };
+}"""
+
+
+async def test_the_account_button_keeps_a_name_whole_on_a_phone(browser, module_server,
+                                                                shots):
+    """"refa9ebc7" beside the time zone broke as "refa9ebc / 7" (overflow-wrap: anywhere).
+    A word of a name is never broken: a name too long for the button ends in "…" and the
+    button's title has it whole; a name of two words may still take two lines."""
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        event = await make_event(client, 4)
+        r = await client.patch(f"/api/tournaments/{event['slug']}", json={
+            "name": NAMES["en"], "names": NAMES}, headers=AUTH)
+        assert r.status_code == 200, r.text
+        m = by_number(await make_stage(client, event))[1]
+        for lang, name in (("ko", f"refa9ebc{unique('')[-3:]}"),
+                           ("ja", f"referee{unique('')[-12:]}longname"),
+                           ("en", f"Referee Kim{unique('')[-2:]}")):
+            me = await referee(client, event["slug"], name=name)
+            phone = await phone_signed_in(browser, client, me, lang)
+            for path in (f"/matches/{m['id']}", f"/tournaments/{event['slug']}"):
+                await phone.goto(f"{base}{path}?lang={lang}")
+                toggle = phone.locator("[data-who-toggle]")
+                await expect(toggle).to_have_text(name)
+                await expect(toggle).to_have_attribute("title", name)
+                got = await phone.evaluate(NAME_LINES)
+                # every line starts with a word: none goes on in the next line
+                starts = {w.start() for w in re.finditer(r"\S+", name)}
+                assert all(start in starts for start, _ in got["lines"]), (name, got)
+                assert len(got["lines"]) <= 2, (name, got)
+                assert (await header(phone))["rows"] <= 2
+                assert await phone.evaluate("document.documentElement.scrollWidth") <= 390
+            await phone.screenshot(path=shots / f"header-name-whole-{lang}-phone.png")
             await phone.context.close()

@@ -1,7 +1,7 @@
 """A disqualified team's annulled result is said so as it happens (live.js, on the match
-page a spectator has open), and a referee's undo of a forfeit a disqualification made is
-refused on the phone, in the console's language, nothing saved
-(tests/integration/test_withdrawal_words.py has the words and the API's refusal)."""
+page a spectator has open), and a referee's console offers no undo of a forfeit a
+disqualification made, saying why in its language (tests/integration/
+test_withdrawal_words.py has the API's refusal, test_referee_forfeit_stands.py the page)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from playwright.async_api import expect
 
 from tests.e2e.referee_support import open_console, phone_signed_in, referee
 from tests.helpers import AUTH, stage
+from tests.integration.test_referee_forfeit_stands import STANDS
 from tests.integration.test_withdrawal_forfeits import bracket
-from tests.integration.test_withdrawal_words import DISQUALIFIED, REFUSED
+from tests.integration.test_withdrawal_words import DISQUALIFIED
 from tests.integration.test_withdrawn_results_api import FOOTBALL, league
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -40,8 +41,11 @@ async def test_the_open_match_page_says_a_disqualified_teams_result_is_annulled(
     await page.close()
 
 
-async def test_a_referee_undoing_a_disqualifications_forfeit_is_told_it_stands(
+async def test_a_referee_is_offered_no_undo_on_a_disqualifications_forfeit(
         browser, module_server, shots):
+    """The forfeit stands for a referee (409 withdrawal_forfeit): the console offered Undo
+    and Forfeit all the same, and refused them once tapped. It offers neither, and says why
+    under the board as the script draws it; an admin's console keeps both."""
     base = module_server.url
     async with httpx.AsyncClient(base_url=base) as client:
         event, _t, ids = await bracket(client)  # the final: team 1 disqualified, forfeits
@@ -51,18 +55,25 @@ async def test_a_referee_undoing_a_disqualifications_forfeit_is_told_it_stands(
         phone = await phone_signed_in(browser, client, me, "ko")
         await open_console(phone, base, ids[3], "ko")
         await expect(phone.locator("[data-forfeit-reason]")).to_have_text("팀 1의 실격으로 기권패")
-        undo = phone.locator('[data-action="undo"]')
-        await expect(undo).to_have_text("기권 철회")
-        await undo.click()
-        # refused at its preview, before any question is asked
-        error = phone.locator("[data-error]")
-        await expect(error).to_be_visible()
-        await expect(error).to_have_text(REFUSED["ko"]["disqualified"])
-        await expect(phone.locator("dialog[open]")).to_have_count(0)
+        await expect(phone.locator("[data-forfeit-stands]")).to_have_text(
+            STANDS["ko"]["disqualified"])
+        await expect(phone.locator('[data-action="undo"]')).to_be_hidden()
+        await expect(phone.locator('[data-action="forfeit"]')).to_be_hidden()
+        await expect(phone.locator('[data-series="0"]')).to_have_text("기권")
         await phone.screenshot(path=shots / "referee-withdrawal-forfeit-ko-phone.png",
                                full_page=True)
-        # nothing changed: the stored match, and the console still shows the forfeit
-        assert (await client.get(f"/api/matches/{ids[3]}")).json() == before
-        await expect(phone.locator('[data-series="0"]')).to_have_text("기권")
-        assert all("409" in e for e in phone.errors)  # type: ignore[attr-defined]
+        assert await phone.evaluate("document.documentElement.scrollWidth") == 390
+        assert not phone.errors  # type: ignore[attr-defined]
         await phone.close()
+        # an admin may change it: both offered, no such line
+        r = await client.post("/api/users", json={"name": "boss-dq", "role": "admin"},
+                              headers=AUTH)
+        assert r.status_code == 201, r.text
+        boss = r.json()
+        phone = await phone_signed_in(browser, client, boss, "ja")
+        await open_console(phone, base, ids[3], "ja")
+        await expect(phone.locator('[data-action="undo"]')).to_be_visible()
+        await expect(phone.locator('[data-action="forfeit"]')).to_be_visible()
+        await expect(phone.locator("[data-forfeit-stands]")).to_be_hidden()
+        await phone.close()
+        assert (await client.get(f"/api/matches/{ids[3]}")).json() == before

@@ -86,10 +86,12 @@ async def test_the_right_code_makes_the_admin_signs_in_and_closes_setup(db_url, 
         assert f'name="code" autocomplete="off" autocapitalize="none" spellcheck="false" ' \
                f'required maxlength="200" value="{CODE}"' in page.text  # prefilled
         assert page.headers["cache-control"] == "no-store"
+        assert '<input type="hidden" name="came_lang" value="ko">' in page.text
         r = await b.client.post("/setup?lang=ko", data={
             "name": "organizer", "password": PASSWORD, "password2": PASSWORD, "code": CODE,
-            "csrf_token": form_token(page.text)})
-        assert r.status_code == 303 and r.headers["location"] == "/admin", r.text
+            "csrf_token": form_token(page.text), "came_lang": "ko"})
+        # the address's language is kept, as sign-in keeps it (it went to /admin alone)
+        assert r.status_code == 303 and r.headers["location"] == "/admin?lang=ko", r.text
         me = (await b.client.get("/api/users/me")).json()
         assert (me["name"], me["role"], me["via"], me["has_password"]) == (
             "organizer", "admin", "session", True)
@@ -235,3 +237,27 @@ def test_run_py_prints_the_setup_link_on_an_empty_database_only(tmp_path):
     proc, port = _serve(db)  # an admin exists: no link, no code
     rest = _stop(proc)
     assert "/setup" not in rest and "No organizer account" not in rest, rest
+
+
+@ASYNC
+async def test_a_refused_setup_keeps_the_addresss_language_for_the_page_after(db_url,
+                                                                            tmp_path):
+    """/setup?lang=ja, a wrong code first: the form drawn again still carries the
+    language, and the right code lands on /admin?lang=ja; an address without ?lang= goes
+    to /admin alone (the browser's own language then)."""
+    async with fresh_app(db_url, tmp_path) as app, browser_for(app) as b:
+        r = await post_setup(b, "ja", code="a-guess",
+                             came_lang="ja")  # as the page's hidden field sends it
+        assert r.status_code == 403
+        assert '<input type="hidden" name="came_lang" value="ja">' in r.text
+        r = await b.client.post("/setup?lang=ja", data={
+            "name": "organizer", "password": PASSWORD, "password2": PASSWORD, "code": CODE,
+            "csrf_token": form_token(r.text), "came_lang": "ja"})
+        assert r.status_code == 303 and r.headers["location"] == "/admin?lang=ja", r.text
+    async with fresh_app(db_url, tmp_path / "plain") as app, browser_for(app) as b:
+        page = await b.client.get(f"/setup?code={CODE}")
+        assert 'name="came_lang"' not in page.text
+        r = await b.client.post("/setup", data={
+            "name": "organizer", "password": PASSWORD, "password2": PASSWORD, "code": CODE,
+            "csrf_token": form_token(page.text)})
+        assert r.status_code == 303 and r.headers["location"] == "/admin", r.text

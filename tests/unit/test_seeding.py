@@ -69,3 +69,16 @@ def test_cross_qualifiers_meet_the_other_group():
     assert seeding == [11, 21, 12, 22]
     slots = place(seeding)  # standard: 1 v 4, 2 v 3 → A1 v B2, B1 v A2
     assert [slots[0:2], slots[2:4]] == [[11, 22], [21, 12]]
+
+
+def test_a_format_says_whether_its_plan_reads_the_seeding_method() -> None:
+    """``uses_seeding_method`` decides whether the console offers the field: it must be
+    true exactly where the method changes the plan of an 8-team stage."""
+    from tournament.formats.registry import FORMATS
+
+    settings = {"free_for_all": {"lobby_size": 4}}
+    for name, fmt in FORMATS.items():
+        parsed = fmt.parse_settings(settings.get(name, {}))
+        plans = [[(m.round, m.slots, m.lobby) for m in fmt.plan(list(range(1, 9)), parsed, method)
+                  .matches] for method in ("standard", "natural")]
+        assert fmt.uses_seeding_method == (plans[0] != plans[1]), name

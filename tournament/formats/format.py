@@ -124,6 +124,9 @@ class Format(Generic[S]):
     pairs_rounds: ClassVar[bool] = False  # pairs each round from the results (Swiss)
     tables_in_layout: ClassVar[bool] = False  # its sections draw the standings (groups)
     lobbies: ClassVar[bool] = False  # its matches are lobbies of many teams (free for all)
+    # whether a stage's seeding_method changes its plan (a bracket's round 1, Swiss round 1);
+    # a format that ignores it takes it (the API accepts it) and its forms leave it out
+    uses_seeding_method: ClassVar[bool] = True
     # settings that only change how the results rank (points, tiebreakers, the cut): a
     # running stage takes a change of these alone without being planned again
     ranking_settings: ClassVar[frozenset[str]] = frozenset()

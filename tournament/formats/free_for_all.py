@@ -82,6 +82,7 @@ class FreeForAll(Format[FreeForAllSettings]):
     ranking_settings = frozenset({"tiebreakers", "advance", "placement_points", "kill_points"})
     lobbies = True
     tables_in_layout = True  # the partial draws the leaderboard(s)
+    uses_seeding_method = False  # lobbies are drawn by snake seeding, whatever the method
     unused_settings: ClassVar[Mapping[str, str]] = {
         "best_of": "A lobby plays a number of games (games), not a best-of series: best_of "
                    "stays 1.",

@@ -158,6 +158,7 @@ class RoundRobin(Format[RoundRobinSettings]):
     partial = "_stage_groups.html"
     columns = frozenset({"draws", "points"})
     tables_in_layout = True
+    uses_seeding_method = False  # everyone in a group meets; groups are snake-drawn
 
     def allows_draws(self, settings: RoundRobinSettings) -> bool:
         return settings.allow_draws

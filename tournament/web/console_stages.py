@@ -246,8 +246,9 @@ async def update_stage(request: Request) -> Response:
         else:
             fmt = registry.get(stage.format)
             body |= {"name": text(form, "name"), "names": names(form),
-                     "settings": read_settings(fmt, form, "s_"),
-                     "seeding_method": text(form, "seeding_method", 10) or "standard"}
+                     "settings": read_settings(fmt, form, "s_")}
+            if fmt.uses_seeding_method:  # the form offers none for a format that ignores it
+                body["seeding_method"] = text(form, "seeding_method", 10) or "standard"
         return await audited.update_stage(session, actor, _id(request),
                                           parse_form(StageUpdate, body))
     if (await request.form()).get("part") != "seeding":

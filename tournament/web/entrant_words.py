@@ -32,6 +32,14 @@ PLAYER_WORDS: dict[str, str | tuple[str, str]] = {
         "directly, by name. Name every place that goes through; with “in order (1 v 2)” "
         "the list is the bracket.",
     "No teams yet.": "No players yet.",
+    # a battle royale lobby's size (its card, its page, the referee's lobby page) and the
+    # name of a stage's one lobby (``FreeForAll.match_label``, said by ``say``)
+    "%d teams": "%d players",
+    "Lobby of %d teams": "Lobby of %d players",
+    "Each team's place in this game (1st: this game's winner; one team a place) and its "
+    "kills.":
+        "Each player's place in this game (1st: this game's winner; one player a place) "
+        "and their kills.",
     "Import teams from a CSV file": "Import players from a CSV file",
     "Add a team": "Add a player",
     "Add team": "Add player",

@@ -234,7 +234,10 @@ async def team_page(request: Request) -> Response:
                       team=with_byes(with_rounds(team, fed), standing),
                       teams=teams, tz=t["timezone"], seq=t["last_seq"],
                       placement=await reads.team_placement(session, team),
-                      standing=standing, ahead=next_up)
+                      standing=standing, ahead=next_up,
+                      # a one-on-one event's lobbies count players ("Lobby of 16 players")
+                      entrant_word=entrant_word(
+                          [await tournaments.largest_roster(session, event["id"])]))
     return await versioned(request, lambda s: reads.version(s, team_id=team_id), build)
 
 

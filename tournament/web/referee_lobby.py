@@ -18,12 +18,13 @@ from starlette.routing import Route
 from .. import i18n, views
 from ..errors import DomainError, Forbidden, NotFound
 from ..schemas import MatchUpdate
-from ..services import audited, referee_matches
+from ..services import audited, referee_matches, tournaments
 from ..services.tournaments import VIEWER
 from . import session_auth, words
 from .account_pages import redirect, require_session, with_form
 from .common import ctx, int_param, language
 from .console import number, parse_form, say
+from .entrant_words import entrant_word
 from .rendering import page
 
 
@@ -76,7 +77,9 @@ def lobby_page(request: Request, found: dict[str, Any], error: str | list[Line] 
         described={k: " ".join(v) for k, v in described.items()},
         bad=bad, bad_teams={team for team, _ in bad}, round_label=label,
         done=request.query_params.get("done"), fixed=request.query_params.get("fixed"),
-        asking=asking or [])
+        asking=asking or [],
+        # a one-on-one event's lobby counts players ("16 players", not "16 teams")
+        entrant_word=entrant_word([found.get("roster", 0)]))
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -90,6 +93,7 @@ async def _context(request: Request) -> tuple[dict[str, Any], Any] | Response:
         found = await referee_matches.console_context(session, _id(request))
         if found is not None and "placings" in found["match"]:
             found["lobby"] = await referee_matches.lobby_teams(session, found["match"])
+            found["roster"] = await tournaments.largest_roster(session, found["event"]["id"])
     if found is None or "placings" not in found["match"]:
         raise NotFound("Match", _id(request))
     t = found["tournament"]

@@ -182,6 +182,8 @@ def console_labels(_: Any, published: bool = True, solo: bool = False,
                       "correction is still saved.")},
         # a forfeit a team's withdrawal made: naming the team and why (by forfeit_reason)
         "forfeit_causes": {k: _(v) for k, v in words.FORFEIT_CAUSES.items()},
+        # ... and why a referee cannot undo or change it (an admin can)
+        "forfeit_stands": {k: _(v) for k, v in words.FORFEIT_STANDS.items()},
         # the feed changed the match under an open question: it is closed, never refreshed
         "question_closed": _("The match changed while this question was open, so it was "
                              "closed (now %(score)s, %(status)s). Nothing was saved: check "
@@ -209,6 +211,7 @@ async def console(request: Request) -> Response:
     if "placings" in found["match"]:  # a free-for-all lobby: every team's place and kills
         async with ctx(request).db.read() as session:
             found["lobby"] = await referee_matches.lobby_teams(session, found["match"])
+        found["roster"] = roster  # a one-on-one event's lobby counts players
         return referee_lobby.lobby_page(request, found)
     lang = language(request)
     _ = i18n.gettext(lang)
@@ -234,6 +237,9 @@ async def console(request: Request) -> Response:
                                  solo=entrant_word([roster]) == "Player", game_name=called),
         "errors": error_words.table(_, called),
         "lang": lang,
+        # an admin may change a result a withdrawal forfeited; a referee is refused (409
+        # withdrawal_forfeit), so the console offers a referee no undo or forfeit there
+        "admin": actor.is_admin,
     }
     # the word an annulled result is marked with (the conflict panel's stored match)
     data["labels"]["annulled"] = i18n.pgettext(lang)("result", "annulled")

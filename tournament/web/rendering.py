@@ -19,6 +19,7 @@ from starlette.responses import HTMLResponse, Response
 
 from .. import i18n, place_names
 from ..errors import DomainError
+from ..formats.registry import FORMATS
 from . import error_words, words
 from .assets import asset_url
 from .common import language
@@ -46,6 +47,8 @@ env.filters["phrases"] = phrases  # a Japanese name's breaks between its words (
 env.globals["phrase_breaks"] = BREAKS.pattern  # the same rule, for live.js (js/phrases.js)
 env.globals["asset"] = asset_url
 env.globals["order_words"] = ORDER_WORDS  # a standings order's keys as words (message ids)
+# the formats whose forms offer a seeding method (the others ignore it)
+env.globals["seeded_formats"] = [n for n, f in FORMATS.items() if f.uses_seeding_method]
 env.filters["stream_name"] = words.stream_name
 env.filters["pretty"] = lambda value: json.dumps(value, ensure_ascii=False, indent=1,
                                                  sort_keys=True)
@@ -59,9 +62,14 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     zone_name = datetime.now(ZoneInfo(tz)).tzname() or tz
     venues, stations = ((context.get("t") or {}).get(k) for k in ("venues", "stations"))
 
+    # a team message in a player's words on a page of a one-on-one event
+    e_ = entrant_say(context.get("entrant_word") == "Player", _, i18n.pgettext(lang))
+
     def say(label: tuple[str, Any] | str, param: Any = None) -> str:
+        """A label (a message id and its value), in a player's words where ``e_`` has them
+        ("Lobby of 16 players")."""
         text, value = (label, param) if isinstance(label, str) else label
-        return _(text) % value if value is not None else _(text)
+        return e_(text) % value if value is not None else e_(text)
 
     page = env.get_template(template).render(
         request=request, lang=lang, _=_, p_=i18n.pgettext(lang), n_=i18n.ngettext(lang),
@@ -106,8 +114,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         nation_name=lambda code: i18n.nation_name(code, lang),
         nations=lambda: i18n.nation_choices(lang),
         brand=i18n.SITE_NAME,  # one name on every page
-        # a team message in a player's words on a page of a one-on-one event
-        e_=entrant_say(context.get("entrant_word") == "Player", _, i18n.pgettext(lang)),
+        e_=e_,
         me=identity.actor if identity else None,
         csrf=identity.csrf_token if identity else None,
         error_text=lambda exc: error_words.say(exc, _),

@@ -20,7 +20,15 @@ from ..models import User, UserRole
 from ..schemas_accounts import UserCreate
 from ..services import first_admin, passwords, sessions, throttle
 from . import error_words, session_auth
-from .account_pages import _start, clean_line, redirect, signed_form, with_form
+from .account_pages import (
+    _start,
+    came_lang,
+    clean_line,
+    redirect,
+    signed_form,
+    with_form,
+    with_lang,
+)
 from .common import ctx, language
 from .rendering import page
 from .session_auth import identify
@@ -62,18 +70,21 @@ async def setup_page(request: Request) -> Response:
     async with ctx(request).db.read() as session:
         if await first_admin.admin_exists(session):
             return redirect(f"/login?lang={language(request)}")
-    return _form(request, code=clean_line(request.query_params.get("code"), CODE_LENGTH))
+    # the language the address asked for (``?lang=``) is kept after, as sign-in keeps it
+    return _form(request, code=clean_line(request.query_params.get("code"), CODE_LENGTH),
+                 came=came_lang(request.query_params.get("lang")))
 
 
 async def setup(request: Request) -> Response:
     form, _ = await signed_form(request)
     name = clean_line(form.get("name"))
     code = clean_line(form.get("code"), CODE_LENGTH)
+    came = came_lang(form.get("came_lang"))
     try:
         user = await _create(request, name, code, str(form.get("password") or ""),
                              str(form.get("password2") or ""))
     except DomainError as exc:
-        response = _form(request, status=exc.status, name=name, code=code,
+        response = _form(request, status=exc.status, name=name, code=code, came=came,
                          error=error_words.say(exc, i18n.gettext(language(request))),
                          **({"enabled": True} if exc.code == "setup_done" else {}))
         if isinstance(exc, TooManyRequests):
@@ -83,7 +94,7 @@ async def setup(request: Request) -> Response:
     if old:  # someone else was signed in on this browser: that session ends
         async with ctx(request).db.write() as session:
             await sessions.end(session, old)
-    return await _start(request, user, "/admin")
+    return await _start(request, user, with_lang("/admin", came))
 
 
 async def _create(request: Request, name: str, code: str, password: str,

@@ -197,6 +197,14 @@ FORFEIT_WORDS = {"withdrawn": "Withdrawn", "disqualified": "Disqualified"}
 FORFEIT_WORDS_WON = {"withdrawn": "Opponent withdrew", "disqualified": "Opponent disqualified"}
 FORFEIT_CAUSES = {"withdrawn": "Forfeit: %(team)s withdrew",
                   "disqualified": "Forfeit: %(team)s was disqualified"}
+# ... and why a referee's console offers no undo or forfeit on it (the API refuses a
+# referee's change: 409 withdrawal_forfeit, whose words these are, less "Nothing was saved")
+FORFEIT_STANDS = {
+    "withdrawn": "This match was forfeited by a withdrawal, and the forfeit stands while the "
+                 "withdrawal does: ask an admin if the result must change.",
+    "disqualified": "This match was forfeited by a disqualification, and the forfeit stands "
+                    "while the disqualification does: ask an admin if the result must "
+                    "change."}
 
 
 def left_word(team: Mapping[str, Any]) -> str:
