@@ -3,7 +3,11 @@ delete. A draft, or a stage no result depends on yet, is simply planned again; o
 exist that an edit would clear, it takes an explicit ``confirm`` (the refusal lists them).
 A change of the settings that only rank the results (points, tiebreakers, the cut: the
 format's ``ranking_settings``) keeps every match and result of a running stage.
-A stage that another stage is seeded from, and that one has started, is not changed."""
+A stage that another stage is seeded from, and that one has started, keeps its matches and
+settings, except for a change of those ranking settings once it is finished: saved when the
+started stage would get the very same teams in the very same seeds (or, with no result yet,
+follows the new standings: ``waiting.follow``), refused otherwise with the reason
+(``field_refusal.py``), as a correction of a result is."""
 
 from __future__ import annotations
 
@@ -120,11 +124,8 @@ def _changed_plan(stage: Stage, body: StageUpdate) -> bool:
 async def _replan(session: AsyncSession, stage: Stage, tournament: Tournament,
                   body: StageUpdate) -> None:
     stages = await field_sizes.by_id(session, stage.event_id)
-    dependents = [s for s in stages.values()
-                  if s.source and s.source.get("from_stage") == stage.id]
-    if any(s.status != StageStatus.PENDING for s in dependents):
-        raise Conflict("next_stage_started", "A stage seeded from this one has already "
-                       "started; its seeding can no longer change.")
+    started = [s for s in stages.values() if s.source and s.source.get("from_stage")
+               == stage.id and s.status != StageStatus.PENDING]
     fmt = registry.get(stage.format)
     try:
         settings = fmt.parse_settings(body.settings if body.settings is not None
@@ -143,6 +144,9 @@ async def _replan(session: AsyncSession, stage: Stage, tournament: Tournament,
     same_field = body.seeding is None and body.seeding_method in (None, stage.seeding_method)
     reranks = same_field and fmt.reranks_only(fmt.parse_settings(stage.settings or {}),
                                               settings)
+    if started and not (reranks and stage.status == StageStatus.COMPLETED):
+        raise Conflict("next_stage_started", "A stage seeded from this one has already "
+                       "started; its seeding can no longer change.")
     if not reranks:  # the stage's shape, or that of a stage waiting for it, may change
         await refuse_stranding(session, stage, settings, seeding, body.seeding_method
                                or stage.seeding_method or "standard", "seeding"
@@ -150,7 +154,8 @@ async def _replan(session: AsyncSession, stage: Stage, tournament: Tournament,
                                tournament.timezone, stages)
     if reranks and stage.status not in (StageStatus.DRAFT, StageStatus.PENDING):
         # points, tiebreakers, the cut: every match and result stands, the standings (read
-        # from them) follow the new rules, and a stage waiting on a tie may now go ahead
+        # from them) follow the new rules, and a stage waiting on a tie may now go ahead;
+        # one already started from them keeps its field or the change is refused
         stage.settings = settings.as_dict()
         await _release(session, stage, tournament)
         return
@@ -173,10 +178,12 @@ async def _replan(session: AsyncSession, stage: Stage, tournament: Tournament,
 
 
 async def _release(session: AsyncSession, stage: Stage, tournament: Tournament) -> None:
-    """Stages seeded from this one that its new standings let start."""
+    """Stages seeded from this one that its new standings let start, and those already
+    started from it that follow them (or refuse the change: ``waiting.follow``)."""
     session.add(stage)
     await session.flush()
     released = await waiting.sync(session, stage)
+    released += await waiting.follow(session, stage, released)
     for s in released:
         await emit(session, tournament.id or 0, "stage.updated",
                    await stage_view(session, s, tournament))

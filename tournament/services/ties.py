@@ -1,8 +1,11 @@
 """Ties the tiebreakers could not break: a tiebreaker match between two of the tied teams,
 or the organizer's recorded order (with the reason, shown beside the standings).
 
-Either may decide who goes through, so neither is allowed once a stage seeded from this
-one has started (its seeding would silently disagree with the standings).
+Either may decide who goes through. A tiebreaker match reopens the stage, so it is not
+allowed once a stage seeded from this one has started; a recorded order is saved then only
+when that stage would get the very same teams in the very same seeds (or, with no result
+yet, follows the new standings: ``waiting.follow``), and refused otherwise with the reason
+(``field_refusal.py``), as a correction of a result is.
 """
 
 from __future__ import annotations
@@ -31,7 +34,10 @@ from .steps import finish
 Place = tuple[int | None, int]  # (group, rank)
 
 
-async def _for_write(session: AsyncSession, stage_id: int) -> tuple[Stage, Tournament]:
+async def _for_write(session: AsyncSession, stage_id: int,
+                     follows: bool = False) -> tuple[Stage, Tournament]:
+    """The stage, locked; ``follows``: a change the stages started from it may follow
+    (checked after it, ``_publish``), else refused once one has started."""
     stage = await session.get(Stage, stage_id)
     if stage is None:
         raise NotFound("Stage", stage_id)
@@ -42,6 +48,8 @@ async def _for_write(session: AsyncSession, stage_id: int) -> tuple[Stage, Tourn
     if stage.status == StageStatus.PENDING:
         raise InvalidInput("stage_not_started", "This stage has not started; it has no "
                            "standings to break a tie in yet.")
+    if follows:
+        return stage, tournament
     started = (await session.exec(select(Stage).where(
         Stage.event_id == stage.event_id, Stage.status != StageStatus.PENDING))).all()
     if any(s.source and s.source.get("from_stage") == stage.id for s in started):
@@ -82,7 +90,7 @@ async def add_tiebreaker(session: AsyncSession, stage_id: int,
 
 async def resolve(session: AsyncSession, stage_id: int,
                   body: TieResolution) -> views.StageView:
-    stage, tournament = await _for_write(session, stage_id)
+    stage, tournament = await _for_write(session, stage_id, follows=True)
     assert stage.id is not None
     if len(set(body.teams)) != len(body.teams):
         raise InvalidInput("duplicate_team", "A team appears twice in the order.", "teams")
@@ -120,9 +128,11 @@ def _refuse_pending_tiebreaker(matches: list[MatchState], teams: list[int]) -> N
 async def _publish(session: AsyncSession, tournament: Tournament, stage: Stage,
                    final_changed: bool) -> None:
     """The stage (and the stages waiting for it) on the feed; the nation table when final
-    places may have moved."""
+    places may have moved. A stage already started from it follows the new standings, or
+    refuses the change (``waiting.follow``)."""
     assert tournament.id is not None
     changed = await waiting.sync(session, stage)
+    changed += await waiting.follow(session, stage, changed)
     await session.flush()
     for s in (stage, *changed):
         await emit(session, tournament.id, "stage.updated", await stage_view(session, s,

@@ -134,7 +134,9 @@ PATHS: dict[str, dict[str, Any]] = {
         "Add a tiebreaker match between two teams that share a place", ref("Match"),
         TiebreakerCreate, auth=True, status="201", errors=("409",))},
     "/api/stages/{id}/ties": {"post": _op(
-        "Record the order of teams the tiebreakers left level (with the reason)",
+        "Record the order of teams the tiebreakers left level (with the reason); once a "
+        "stage seeded from this one has started, saved only when its teams and seeds stay "
+        "(else 409 next_stage_started with params.reason, as for a correction)",
         ref("Stage"), TieResolution, auth=True, errors=("409",))},
     "/api/matches/{id}": {
         "get": _op("A match", ref("Match")),

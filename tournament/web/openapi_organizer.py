@@ -67,7 +67,10 @@ def _stage_patch(op: Op) -> dict[str, Any]:
                "without results is planned again; results to lose need confirm",
                ref("Stage"), StageUpdate, auth=True, errors=("409",))
     patch["responses"]["409"]["description"] += (
-        "; next_stage_started; results_would_be_lost (send confirm); round_plans_stranded: "
+        "; next_stage_started (a stage seeded from this one has started: only a change of "
+        "a finished stage's ranking settings that keeps its teams and seeds is saved; "
+        "params.reason as for a correction once it has results); results_would_be_lost "
+        "(send confirm); round_plans_stranded: "
         "the new settings or seeding leave round plans with no bracket or round to time, "
         "this stage's or those of a stage waiting for it (params.count; plans: the plans, "
         "as GET round-plans shows them; params.stage, params.stage_id and stage: the later "
