@@ -7,6 +7,7 @@ refusal says what would change there and how the organizer goes back.
 
 - ``reopens``: the change leaves this stage unfinished (a Swiss round paired again, a match
   to play again: ``matches``), so it sends no teams until it is finished again;
+  ``unfinished`` the same where it names no such match;
 - ``tie``: its new standings tie teams across the qualification line (``tied``);
 - ``teams``: other teams go through (``joining`` in place of ``leaving``);
 - ``seeds``: the same teams go through in other seeds (``moved``: "Team (2 → 3)").
@@ -58,7 +59,9 @@ async def refusal(session: AsyncSession, stage: Stage, played: Sequence[MatchSta
     name = names.get
     shown = ", ".join(f"M{n}" for n in results)
     if now is None:
-        params |= {"reason": "reopens", "matches": sorted(undone)}
+        # ``unfinished`` where the change names no match of its own (the words of
+        # ``reopens`` list them)
+        params |= {"reason": "reopens" if undone else "unfinished", "matches": sorted(undone)}
         said = (f"This change reopens this stage (its matches "
                 f"{', '.join(f'M{n}' for n in sorted(undone)) or 'to play again'}), so it "
                 f"would send no teams to {stage.name} until it is finished again; "
