@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 from icalendar import Calendar
 
-from tests.helpers import AUTH, by_number, make_event, make_stage, report, soup
+from tests.helpers import AUTH, by_number, make_event, make_stage, report, soup, visible_text
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -234,7 +234,7 @@ async def test_the_calendar_feed_says_where_which_match_and_a_walkover_frees_the
         "scheduled_at": "2026-11-28T19:00:00+09:00"}, headers=AUTH)
     assert r.status_code == 200, r.text
     hero = soup((await client.get(f"/matches/{first['id']}?lang=en")).text)
-    assert hero.select_one("[data-where]").get_text() == "Olympic Hall, Seoul · Booth 2"
+    assert visible_text(str(hero.select_one("[data-where]"))) == "Olympic Hall, Seoul · Booth 2"
     await client.patch(f"/api/matches/{first['id']}", json={"forfeit": 2}, headers=AUTH)
     await report(client, second["id"], [1, 0])
     feed = Calendar.from_ical((await client.get(f"/teams/{team}/schedule.ics?lang=en")).content)

@@ -97,11 +97,14 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         # a match's venue and station in the reader's language, by the tournament's lists
         where_is=lambda m: place_names.where(m, venues, stations, lang),
         # the same as markup: each name one unit that breaks only between its words
-        # (site.css .place-name; a Japanese one at its phrases: phrases.py)
-        where_names=lambda m: Markup(" · ").join(
-            Markup('<span class="place-name">{}</span>').format(phrases(name))
-            for name in (place_names.name_in(m.get("venue"), venues, lang),
-                         place_names.name_in(m.get("station"), stations, lang)) if name),
+        # (site.css .place-name; a Japanese one at its phrases: phrases.py); the "·" goes
+        # with the name after it (site.css .then), so no line ends with a lone "·"
+        where_names=lambda m: Markup(" ").join(
+            Markup('<span class="then">·&nbsp;{}</span>' if i else "{}").format(
+                Markup('<span class="place-name">{}</span>').format(phrases(name)))
+            for i, name in enumerate(n for n in (
+                place_names.name_in(m.get("venue"), venues, lang),
+                place_names.name_in(m.get("station"), stations, lang)) if n)),
         # a round plan's stations, likewise
         stations_in=lambda names: ", ".join(place_names.name_in(s, stations, lang)
                                             for s in names or ()), path=request.url.path,
