@@ -118,7 +118,7 @@ async def test_a_clash_is_refused_on_a_phone_in_japanese(browser, module_server,
             await page.locator("[data-save-match]").click()
         await expect(page.locator("[data-error]")).to_be_visible()
         await expect(page.locator("[data-clashes] li")).to_have_text(
-            re.compile(r"M3 ↔ Playoffs M1: ステーション Hall A 1"))
+            re.compile(r"M3 ↔ Playoffs M1：ステーション Hall A 1"))
         await page.screenshot(path=shots / "match-clash-ja-phone.png", full_page=True)
         width = await page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], width  # nothing runs off the phone's screen

@@ -153,3 +153,59 @@ async def test_a_live_badge_stays_in_its_card_and_a_lobby_error_has_no_blank_lin
     await page.screenshot(path=shots / "lobby-two-errors-phone-ja.png")
     assert (lines, round(gap)) == (2, 0)  # a blank line was 23 px
     await page.close()
+
+
+# each line of an element's text as the browser lays it out: its characters in reading
+# order, a new line where one starts left of the one before (a wrap)
+LINES = """(sel) => [...document.querySelectorAll(sel)].map(el => {
+  const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), lines = [];
+  let prev = null, line = '';
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    for (let i = 0; i < n.data.length; i++) {
+      const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+      const box = r.getClientRects()[0];
+      if (!box || !box.width) continue;  // a space the line collapsed
+      if (prev && box.left < prev.left - 1) { lines.push(line); line = ''; }
+      line += n.data[i]; prev = box; } }
+  return lines.concat([line]).map(l => l.replace(/\\s+/g, ' ').trim()); })"""
+# a team's stage link in its standings: the room between its name and the " · " after it,
+# and what a tap 40 px into it (inside a 44 px target) lands on
+STAGE_LINK = """() => [...document.querySelectorAll('[data-standing] li > a')].map(a => {
+  const r = document.createRange(); r.selectNodeContents(a);
+  const text = r.getBoundingClientRect(), next = document.createRange();
+  next.setStart(a.nextSibling, 0); next.setEnd(a.nextSibling, 2);
+  const box = a.getBoundingClientRect(),
+    hit = document.elementFromPoint(box.left + 40, box.top + box.height / 2);
+  return {name: a.textContent, gap: next.getBoundingClientRect().left - text.right,
+          tapped: !!hit && hit.closest('a') === a}; })"""
+
+
+async def test_a_team_page_leaves_no_lone_separator_or_gap(browser, demo_server, shots):
+    """A review at 390 px: the team page's live block read "서울 올림픽홀 · 메인 무대 ·" with
+    the stream link on the next line, and "리그    · 5위" had a wide gap after the short
+    link (its 44 px tap target). No line of a team's match lines or standings starts or
+    ends with a lone "·" (it goes with what follows it), and a stage link is followed by
+    its " · " as by any word, while a tap 40 px into it still lands on it."""
+    async with httpx.AsyncClient(base_url=demo_server.url) as client:
+        teams = []
+        for stage_id in range(1, 7):
+            st = (await client.get(f"/api/stages/{stage_id}")).json()
+            live = [m for m in st["matches"] if m["status"] == "live"]
+            teams.append((live or st["matches"])[0]["teams"][0])
+    page = await browser.new_page(viewport={"width": 390, "height": 844})
+    lone, gaps, streams = [], [], 0
+    for lang in ("ko", "ja", "en"):
+        for team in teams:
+            await page.goto(f"{demo_server.url}/teams/{team}?lang={lang}")
+            streams += await page.locator(".next-match [data-stream]").count()
+            for lines in await page.evaluate(LINES, ".next-match p.muted, [data-standing] li, "
+                                             "table.team-schedule td"):
+                if any(x.endswith("·") or (x.startswith("· ") and len(x) < 4) for x in lines):
+                    lone.append((team, lang, lines))
+            gaps += [(team, lang, x) for x in await page.evaluate(STAGE_LINK)
+                     if x["gap"] > 8 or not x["tapped"]]
+    await page.goto(f"{demo_server.url}/teams/{teams[1]}?lang=ko")
+    await page.screenshot(path=shots / "team-page-lines-phone-ko.png", full_page=True)
+    assert streams > 0  # a next match with its stream link was seen
+    assert (lone, gaps) == ([], [])
+    await page.close()

@@ -134,6 +134,9 @@ async def test_the_console_refuses_a_clashing_plan_naming_the_other_plan(client,
         [line] = page.select("[data-clashes] li")
         text = visible_text(str(line))
         assert "第1試合（予定）" in text and "プレーオフ" in text and ref["name"] in text, text
+        # what they share after a Japanese colon, as every label of the console (an ASCII
+        # ": " before the kind was a review's find)
+        assert f"：審判 {ref['name']}" in text and ": " not in text, text
         assert page.select_one("form#plan-round input[name=override]") is not None
         assert len(await plans(client, playoffs["id"])) == 1
         r = await con.post(path, f"{path}/plans", {**values, "override": "on"}, "ja")

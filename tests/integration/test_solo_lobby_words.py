@@ -81,3 +81,67 @@ async def test_a_team_events_lobby_still_counts_teams(client) -> None:
         page = soup((await client.get(f"/matches/{st['matches'][0]['id']}",
                                       params={"lang": lang})).text)
         assert TEAMS[lang] in said(str(page)), lang
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+async def test_pages_of_many_events_count_each_lobby_in_its_events_words(client, app) -> None:
+    """A review found the run sheet, the control board, a referee's list of matches and the
+    calendar feed saying "16팀" for a one-on-one event's lobby: each match there belongs
+    to an event of its own, so its lobby counts players, while a team event's lobby of the
+    same tournament still counts teams."""
+    from datetime import UTC, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from icalendar import Calendar
+
+    solo = await solo_lobby(client)
+    slug = solo["slug"]
+    r = await client.post(f"/api/tournaments/{slug}/events", json={
+        "slug": "squads", "name": "Squads"}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    squads = []
+    for i in range(16):
+        r = await client.post(f"/api/tournaments/{slug}/events/squads/teams", json={
+            "name": f"Squad {i + 1}", "seed": i + 1,
+            "players": [{"handle": f"a{i}"}, {"handle": f"b{i}"}]}, headers=AUTH)
+        assert r.status_code == 201, r.text
+        squads.append(r.json()["id"])
+    r = await client.post(f"/api/tournaments/{slug}/events/squads/stages", json={
+        "name": "Final", "format": "free_for_all", "seeding": squads,
+        "settings": {"lobby_size": 16, "games": 2}}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    lobbies = {"solo": solo["stage"]["matches"][0]["id"], "squads": r.json()["matches"][0]["id"]}
+    at = (datetime.now(UTC) + timedelta(hours=2)).replace(microsecond=0)
+    for i, match in enumerate(lobbies.values()):
+        r = await client.patch(f"/api/matches/{match}", json={
+            "scheduled_at": (at + timedelta(minutes=i)).isoformat()}, headers=AUTH)
+        assert r.status_code == 200, r.text
+    day = at.astimezone(ZoneInfo("Asia/Seoul")).date().isoformat()
+    admin = await make_user(client, role="admin")
+    ref = await make_user(client, role="referee", tournaments=[slug])
+    for lang in ("ko", "ja", "en"):
+        async with browser_for(app) as b:
+            assert (await b.sign_in(admin["name"])).status_code == 303
+            sheet = soup((await b.client.get(f"/admin/t/{slug}/run-sheet",
+                                             params={"lang": lang, "day": day})).text)
+            board = soup((await b.client.get(f"/admin/t/{slug}/board",
+                                             params={"lang": lang})).text)
+        shown = {k: said(str(sheet.select_one(f'[data-sheet-match="{m}"] td.team')))
+                 for k, m in lobbies.items()}
+        assert (COUNT[lang] in shown["solo"], TEAMS[lang] in shown["squads"]) == (True, True), (
+            lang, shown)
+        shown = {k: said(str(board.select_one(f'[data-board-match="{m}"] [data-lobby]')))
+                 for k, m in lobbies.items()}
+        assert (COUNT[lang] in shown["solo"], TEAMS[lang] in shown["squads"]) == (True, True), (
+            lang, shown)
+        async with browser_for(app) as b:
+            assert (await b.sign_in(ref["name"])).status_code == 303
+            mine = soup((await b.client.get("/referee", params={"lang": lang})).text)
+        shown = {k: said(str(mine.select_one(f'[data-match-link="{m}"] [data-lobby]')))
+                 for k, m in lobbies.items()}
+        assert (COUNT[lang] in shown["solo"], TEAMS[lang] in shown["squads"]) == (True, True), (
+            lang, shown)
+        feed = Calendar.from_ical((await client.get(
+            f"/teams/{solo['teams'][0]}/schedule.ics", params={"lang": lang})).content)
+        (event,) = feed.walk("VEVENT")
+        assert str(event["summary"]).endswith(LOBBY[lang]), (lang, str(event["summary"]))

@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 from icalendar import Calendar
 
-from tests.helpers import AUTH, by_number, make_event, make_stage, report, soup
+from tests.helpers import AUTH, by_number, make_event, make_stage, report, soup, visible_text
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -83,26 +83,48 @@ async def test_a_team_page_says_its_final_place_once_decided(client):
     assert await shown(t[1], "ja") == "最終順位：3–4位"
 
 
+def status_of(html: str) -> str | None:
+    found = soup(html).select_one("[data-standing-status]")
+    return found.get_text(strip=True) if found else None
+
+
 async def test_a_team_of_a_finished_league_is_not_still_in(client):
     """A review found every team of a finished league (the event's last stage, no cut) read
-    "· 생존" (still in) on its page; while it plays it is, once it is over its place says it."""
+    "· 생존" (still in) on its page; once it is over its place says it (and while it is
+    played nobody can be knocked out of it: test_still_in_only_where_a_team_can_go_out)."""
     event = await make_event(client, 3)
     st = await make_stage(client, event, name="League", format="round_robin")
     t = event["teams"]
-
-    def status_of(html: str) -> str | None:
-        found = soup(html).select_one("[data-standing-status]")
-        return found.get_text(strip=True) if found else None
-
     first, *rest = st["matches"]
     assert (await report(client, first["id"], [1, 0])).status_code == 200
-    assert status_of((await client.get(f"/teams/{t[2]}?lang=ko")).text) == "생존"
     for m in rest:
         assert (await report(client, m["id"], [1, 0])).status_code == 200
     for team in t:
         page = (await client.get(f"/teams/{team}?lang=ja")).text
         assert status_of(page) is None, team
         assert soup(page).select_one("[data-standing-place]") is not None
+
+
+async def test_still_in_only_where_a_team_can_go_out(client):
+    """A review found the players of eFootball's league (a round robin without a cut) read
+    "생존" / "勝ち残り" / "Still in" on their pages while it was played, though nobody can
+    be knocked out of it: no status word there (its place and record say it, as its
+    stage's table has no status column); a league with a cut and a bracket keep it."""
+    plain, cut, bracket = [await make_event(client, n) for n in (3, 3, 4)]
+    stages = [await make_stage(client, plain, name="League", format="round_robin"),
+              await make_stage(client, cut, name="Groups", format="round_robin",
+                               settings={"advance": 2}),
+              await make_stage(client, bracket)]
+    for event, st in zip((plain, cut, bracket), stages, strict=True):
+        match = next(m for m in st["matches"] if m["status"] == "ready")
+        assert (await report(client, match["id"], [1, 0])).status_code == 200
+        event["winner"] = match["teams"][0]
+    for lang, still_in in (("ko", "생존"), ("ja", "勝ち残り"), ("en", "Still in")):
+        shown = [status_of((await client.get(f"/teams/{e['winner']}?lang={lang}")).text)
+                 for e in (plain, cut, bracket)]
+        assert shown == [None, still_in, still_in], (lang, shown)
+        page = soup((await client.get(f"/teams/{plain['winner']}?lang={lang}")).text)
+        assert page.select_one("[data-standing-place]") is not None  # its place still says
 
 
 async def test_a_place_shared_in_a_knockout_is_a_range_before_the_others_are_out(client):
@@ -212,7 +234,7 @@ async def test_the_calendar_feed_says_where_which_match_and_a_walkover_frees_the
         "scheduled_at": "2026-11-28T19:00:00+09:00"}, headers=AUTH)
     assert r.status_code == 200, r.text
     hero = soup((await client.get(f"/matches/{first['id']}?lang=en")).text)
-    assert hero.select_one("[data-where]").get_text() == "Olympic Hall, Seoul · Booth 2"
+    assert visible_text(str(hero.select_one("[data-where]"))) == "Olympic Hall, Seoul · Booth 2"
     await client.patch(f"/api/matches/{first['id']}", json={"forfeit": 2}, headers=AUTH)
     await report(client, second["id"], [1, 0])
     feed = Calendar.from_ical((await client.get(f"/teams/{team}/schedule.ics?lang=en")).content)

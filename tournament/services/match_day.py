@@ -20,7 +20,7 @@ from ..formats.types import MatchStatus, StageStatus
 from ..models import Event, Stage, Team, Tournament, User
 from . import annulment
 from .sql_store import TABLE, load_matches
-from .tournaments import tournament_by_slug
+from .tournaments import largest_rosters, tournament_by_slug
 
 # How long a team may be late before the board offers its no-show as a forfeit.
 GRACE_MINUTES = 10
@@ -41,12 +41,13 @@ class Row:
     referee: str | None
     late_minutes: int  # minutes past its time, not started (0: not late)
     no_show: list[int]  # sides (1, 2) that have not checked in past the grace period
+    roster: int  # its event's largest roster (1: a one-on-one event, whose lobby has players)
 
     def as_dict(self) -> dict[str, Any]:
         return {"match": self.match, "sides": self.sides, "stage": self.stage,
                 "event": self.event, "round_label": self.round_label,
                 "referee": self.referee, "late_minutes": self.late_minutes,
-                "no_show": self.no_show}
+                "no_show": self.no_show, "roster": self.roster}
 
 
 async def _rows(session: AsyncSession, t: Tournament, found: list[MatchState], now: datetime,
@@ -60,6 +61,7 @@ async def _rows(session: AsyncSession, t: Tournament, found: list[MatchState], n
     events = {e.id: e for e in (await session.exec(
         select(Event).where(Event.tournament_id == t.id))).all()}
     struck = await annulment.struck_in(session, {m.stage_id for m in found})
+    rosters = await largest_rosters(session, {s.event_id for s in stages.values()})
     referees = {u.id: u.name for u in (await session.exec(select(User).where(
         col(User.id).in_({m.referee_id for m in found if m.referee_id})))).all()}
     rows = []
@@ -81,7 +83,7 @@ async def _rows(session: AsyncSession, t: Tournament, found: list[MatchState], n
                 {"bracket": m.bracket, "round": m.round, "group": m.group,
                  "number": m.number}, len(stage.seeding or []), stage.settings or {}),
             referee=referees.get(m.referee_id) if m.referee_id else None,
-            late_minutes=late, no_show=no_show))
+            late_minutes=late, no_show=no_show, roster=rosters[stage.event_id]))
     return rows
 
 

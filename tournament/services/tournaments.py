@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from sqlmodel import col, func, select
@@ -216,6 +217,19 @@ async def largest_roster(session: AsyncSession, event_id: int) -> int:
              .where(Team.event_id == event_id).group_by(col(Player.team_id)).subquery())
     found = (await session.exec(select(func.max(sizes.c.n)))).one()
     return int(found or 0)
+
+
+async def largest_rosters(session: AsyncSession, event_ids: Iterable[int]) -> dict[int, int]:
+    """``largest_roster`` of each event (0 for one without players), in one query: a page
+    listing matches of many events says each lobby's entrants in its own event's words."""
+    wanted = set(event_ids)
+    sizes = (select(col(Team.event_id).label("event_id"), func.count().label("n"))
+             .select_from(Player).join(Team, col(Team.id) == col(Player.team_id))
+             .where(col(Team.event_id).in_(wanted)).group_by(col(Player.team_id),
+                                                             col(Team.event_id)).subquery())
+    found = (await session.exec(select(sizes.c.event_id, func.max(sizes.c.n))
+                                .group_by(sizes.c.event_id))).all()
+    return {e: 0 for e in wanted} | {int(e): int(n) for e, n in found}
 
 
 async def players_of(session: AsyncSession, team_ids: list[int]) -> dict[int, list[Player]]:

@@ -13,6 +13,7 @@ from .. import i18n
 from ..formats.clashes import GAME_MINUTES, expected_end
 from ..formats.format import WINNER_ONLY
 from . import words
+from .entrant_words import entrant_say
 from .game_words import game_words
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
@@ -126,12 +127,14 @@ def _forfeit_cause(entry: Mapping[str, Any], team: Mapping[str, Any], mine: int,
 def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: str,
                  base_url: str, rows: Mapping[int, Mapping[str, Any]] | None = None,
                  changed: Mapping[tuple[str, int], datetime] | None = None,
-                 decided: Mapping[int, datetime] | None = None) -> bytes:
+                 decided: Mapping[int, datetime] | None = None, solo: bool = False) -> bytes:
     """``rows``: the team's standings row by stage id (a finished lobby's final place);
     ``changed``: when the team, its opponents and stages were last changed (by the trail);
     ``decided``: by match id, when whether it is annulled was last decided
-    (``services/annulment.decided_at``)."""
+    (``services/annulment.decided_at``); ``solo``: a one-on-one event, whose lobbies
+    count players (``entrant_words``)."""
     _ = i18n.gettext(lang)
+    e_ = entrant_say(solo, _, i18n.pgettext(lang))
     cal = Calendar()
     cal.add("prodid", "-//Tournament service//schedule//EN")
     cal.add("version", "2.0")
@@ -156,7 +159,7 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
         settings = (entry.get("stage") or {}).get("settings") or {}
         minutes = settings.get("game_minutes", GAME_MINUTES)
         if lobby:  # a free-for-all lobby: every game of it, with all its teams
-            event.add("summary", f"{team_name} · " + _("Lobby of %d teams")
+            event.add("summary", f"{team_name} · " + e_("Lobby of %d teams")
                       % len(entry["teams"]))
             end = start + timedelta(minutes=minutes) * max(1, settings.get("games", 1))
         else:  # an annulled result says so where a calendar shows it first
@@ -170,7 +173,7 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
         event.add("url", f"{base_url}/matches/{entry['id']}")
         stage = entry.get("stage") or {}
         round_name, param = entry["round_label"]
-        round_text = _(round_name) % param if param is not None else _(round_name)
+        round_text = e_(round_name) % param if param is not None else e_(round_name)
         # the match's own number: "Winner of M2" names a match of the same stage, which the
         # feed otherwise never numbers (and /matches/2 is another match altogether)
         lines = [f"{_line(i18n.localized(stage, lang))} · {round_text} · M{entry['number']}"

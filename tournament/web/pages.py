@@ -254,7 +254,9 @@ async def team_calendar(request: Request) -> Response:
             (e["id"], e["stage_id"], e["teams"]) for e in team["schedule"]])
         body = schedule_ics(with_rounds(team, fed), t, language(request),
                             str(request.base_url).rstrip("/"),
-                            {s["stage"]["id"]: s["row"] for s in standing}, changed, decided)
+                            {s["stage"]["id"]: s["row"] for s in standing}, changed, decided,
+                            solo=entrant_word([await tournaments.largest_roster(
+                                session, event["id"])]) == "Player")
         return Response(body, media_type="text/calendar; charset=utf-8")
     return await versioned(request, lambda s: reads.version(s, team_id=team_id), build)
 

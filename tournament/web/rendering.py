@@ -23,7 +23,7 @@ from ..formats.registry import FORMATS
 from . import error_words, words
 from .assets import asset_url
 from .common import language
-from .entrant_words import entrant_say
+from .entrant_words import entrant_say, entrant_word
 from .game_words import game_words
 from .markup_format import markup_format
 from .phrases import BREAKS, phrases
@@ -65,11 +65,18 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     # a team message in a player's words on a page of a one-on-one event
     e_ = entrant_say(context.get("entrant_word") == "Player", _, i18n.pgettext(lang))
 
-    def say(label: tuple[str, Any] | str, param: Any = None) -> str:
-        """A label (a message id and its value), in a player's words where ``e_`` has them
-        ("Lobby of 16 players")."""
+    def e_for(roster: int) -> Callable[[str], str]:
+        """``e_`` for one match's event on a page listing many events' matches (the run
+        sheet, the control board, a referee's matches): by its largest roster."""
+        return entrant_say(entrant_word([roster]) == "Player", _, i18n.pgettext(lang))
+
+    def say(label: tuple[str, Any] | str, param: Any = None,
+            e: Callable[[str], str] | None = None) -> str:
+        """A label (a message id and its value), in a player's words where ``e_`` (or the
+        match's own ``e``, ``e_for``) has them ("Lobby of 16 players")."""
         text, value = (label, param) if isinstance(label, str) else label
-        return e_(text) % value if value is not None else e_(text)
+        word = (e or e_)(text)
+        return word % value if value is not None else word
 
     page = env.get_template(template).render(
         request=request, lang=lang, _=_, p_=i18n.pgettext(lang), n_=i18n.ngettext(lang),
@@ -97,11 +104,14 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         # a match's venue and station in the reader's language, by the tournament's lists
         where_is=lambda m: place_names.where(m, venues, stations, lang),
         # the same as markup: each name one unit that breaks only between its words
-        # (site.css .place-name; a Japanese one at its phrases: phrases.py)
-        where_names=lambda m: Markup(" · ").join(
-            Markup('<span class="place-name">{}</span>').format(phrases(name))
-            for name in (place_names.name_in(m.get("venue"), venues, lang),
-                         place_names.name_in(m.get("station"), stations, lang)) if name),
+        # (site.css .place-name; a Japanese one at its phrases: phrases.py); the "·" goes
+        # with the name after it (site.css .then), so no line ends with a lone "·"
+        where_names=lambda m: Markup(" ").join(
+            Markup('<span class="then">·&nbsp;{}</span>' if i else "{}").format(
+                Markup('<span class="place-name">{}</span>').format(phrases(name)))
+            for i, name in enumerate(n for n in (
+                place_names.name_in(m.get("venue"), venues, lang),
+                place_names.name_in(m.get("station"), stations, lang)) if n)),
         # a round plan's stations, likewise
         stations_in=lambda names: ", ".join(place_names.name_in(s, stations, lang)
                                             for s in names or ()), path=request.url.path,
@@ -114,7 +124,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         nation_name=lambda code: i18n.nation_name(code, lang),
         nations=lambda: i18n.nation_choices(lang),
         brand=i18n.SITE_NAME,  # one name on every page
-        e_=e_,
+        e_=e_, e_for=e_for,
         me=identity.actor if identity else None,
         csrf=identity.csrf_token if identity else None,
         error_text=lambda exc: error_words.say(exc, _),

@@ -10,18 +10,30 @@ from typing import Any
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
+from ..formats.types import StageFormat
 from ..services import stage_reads, tournaments
 from . import words
 from .stage_layout import layout
 from .team_ahead import ahead, byes
 
+# formats whose table only ranks its teams unless the stage draws a line ("advance": the top
+# N go through); any other stage (a bracket, Swiss) can knock a team out while it is played
+RANKED_ONLY = frozenset({StageFormat.ROUND_ROBIN, StageFormat.FREE_FOR_ALL})
+
+
+def has_cut(stage: Mapping[str, Any]) -> bool:
+    """Whether a team of the stage can still be knocked out while it is played: not in a
+    league (or battle-royale table) without a line, where "Still in" says nothing."""
+    return stage["format"] not in RANKED_ONLY or bool((stage["settings"] or {}).get("advance"))
+
 
 async def team_standing(session: AsyncSession, event_id: int, team_id: int
                         ) -> tuple[list[dict[str, Any]], dict[int, Any], list[dict[str, Any]]]:
     """The team's row in each started stage of its event that it plays in (its place,
-    record or points and whether it is through), as the stage's standings give it; by
-    match id, what fills the empty slots of its knockout matches ("Winner of M5"); and
-    where its open knockout matches send it (``team_ahead``)."""
+    record or points, whether it is through, and whether the stage can knock it out), as
+    the stage's standings give it; by match id, what fills the empty slots of its knockout
+    matches ("Winner of M5"); and where its open knockout matches send it
+    (``team_ahead``)."""
     found = []
     fed: dict[int, Any] = {}
     next_up: list[dict[str, Any]] = []
@@ -39,7 +51,8 @@ async def team_standing(session: AsyncSession, event_id: int, team_id: int
             # before anyone of its table has played, every team is "1st": no place is said
             played = any(r["wins"] or r["losses"] or r.get("draws") or r.get("games")
                          for r in mates)
-            found.append({"stage": views.stage_summary(stage), "row": row,
+            summary = views.stage_summary(stage)
+            found.append({"stage": summary, "row": row, "cut": has_cut(summary),
                           "cols": view["columns"], "placed": played and row["rank"],
                           "groups": len({r.get("group") for r in view["standings"]}) > 1,
                           "byes": byes(view, team_id)})
