@@ -20,7 +20,7 @@ function shownParams(params) {
   return out;
 }
 
-// Which way a code is said by what its params hold, as error_words.variant picks it: a
+// Which way a code is said by what its params hold, as error_variants.variant picks it: a
 // correction that clears played results and/or undoes pairings only made, and why a stage
 // already played from this one cannot follow a correction (params.reason).
 export function variant(code, params = {}) {

@@ -9,7 +9,7 @@ import pytest
 
 from tournament import i18n
 from tournament.errors import Conflict, DomainError, InvalidInput
-from tournament.web import error_words
+from tournament.web import error_variants, error_words
 
 LANGS = ("ko", "ja", "en")
 SETTING = "lower_start"
@@ -91,6 +91,6 @@ def test_a_lobby_correction_names_its_games_not_matches(lang: str, said: str) ->
 
 def test_the_referee_console_gets_every_variant_in_its_language() -> None:
     table = error_words.table(i18n.gettext("ja"))
-    for key in error_words.VARIANTS:
-        assert key in table and table[key] != error_words.VARIANTS[key], key
+    for key in error_variants.VARIANTS:
+        assert key in table and table[key] != error_variants.VARIANTS[key], key
     assert table["correction_needs_admin:paired"].startswith("この結果を変えると、組み合わせが")
