@@ -27,8 +27,11 @@ function formatSwitch(form) {
       for (const input of label.querySelectorAll("select")) input.disabled = !on;
     }
     // a seeding method's words say what round 1 becomes in the format picked
-    for (const option of form.querySelectorAll("[data-seeding-method] option[data-swiss]")) {
-      option.textContent = select.value === "swiss" ? option.dataset.swiss : option.dataset.other;
+    for (const method of form.querySelectorAll("[data-seeding-method][data-halves-formats]")) {
+      const halves = method.dataset.halvesFormats.split(" ").includes(select.value);
+      for (const option of method.querySelectorAll("option[data-swiss]")) {
+        option.textContent = halves ? option.dataset.swiss : option.dataset.other;
+      }
     }
   };
   select.addEventListener("change", show);

@@ -127,6 +127,9 @@ class Format(Generic[S]):
     # whether a stage's seeding_method changes its plan (a bracket's round 1, Swiss round 1);
     # a format that ignores it takes it (the API accepts it) and its forms leave it out
     uses_seeding_method: ClassVar[bool] = True
+    # whether its "standard" seeding pairs the top half against the bottom half (Swiss round
+    # 1: 1 v 5 of 8), not a bracket's 1 v last: the forms say so
+    seeds_by_halves: ClassVar[bool] = False
     # settings that only change how the results rank (points, tiebreakers, the cut): a
     # running stage takes a change of these alone without being planned again
     ranking_settings: ClassVar[frozenset[str]] = frozenset()

@@ -152,6 +152,7 @@ class Swiss(Format[SwissSettings]):
     columns = frozenset({"buchholz"})
     ranking_settings = frozenset({"tiebreakers", "forfeit_score"})
     pairs_rounds = True
+    seeds_by_halves = True  # standard: top half v bottom half (swiss_pairing.py)
 
     def defaults(self, raw: Mapping[str, Any]) -> dict[str, Any]:
         if raw.get("pairing") == "standard":

@@ -49,6 +49,7 @@ env.globals["asset"] = asset_url
 env.globals["order_words"] = ORDER_WORDS  # a standings order's keys as words (message ids)
 # the formats whose forms offer a seeding method (the others ignore it)
 env.globals["seeded_formats"] = [n for n, f in FORMATS.items() if f.uses_seeding_method]
+env.globals["halves_formats"] = [n for n, f in FORMATS.items() if f.seeds_by_halves]
 env.filters["stream_name"] = words.stream_name
 env.filters["pretty"] = lambda value: json.dumps(value, ensure_ascii=False, indent=1,
                                                  sort_keys=True)
