@@ -212,16 +212,13 @@ async def event_teams(session: AsyncSession, event_id: int) -> list[Team]:
 
 async def largest_roster(session: AsyncSession, event_id: int) -> int:
     """How many players the event's biggest roster has (1: a one-on-one event)."""
-    sizes = (select(func.count().label("n")).select_from(Player)
-             .join(Team, col(Team.id) == col(Player.team_id))
-             .where(Team.event_id == event_id).group_by(col(Player.team_id)).subquery())
-    found = (await session.exec(select(func.max(sizes.c.n)))).one()
-    return int(found or 0)
+    return (await largest_rosters(session, [event_id]))[event_id]
 
 
 async def largest_rosters(session: AsyncSession, event_ids: Iterable[int]) -> dict[int, int]:
-    """``largest_roster`` of each event (0 for one without players), in one query: a page
-    listing matches of many events says each lobby's entrants in its own event's words."""
+    """How many players each event's biggest roster has (0 for one without players), in
+    one query: a page listing matches of many events says each lobby's entrants in its own
+    event's words."""
     wanted = set(event_ids)
     sizes = (select(col(Team.event_id).label("event_id"), func.count().label("n"))
              .select_from(Player).join(Team, col(Team.id) == col(Player.team_id))
