@@ -309,6 +309,11 @@ class Format(Generic[S]):
         that annuls reads it: ``withdrawal.py``)."""
         raise NotImplementedError
 
+    def knocks_out(self, raw: Mapping[str, Any]) -> bool:
+        """Whether a team can go out of a stage with these (stored) settings while it is
+        played; a table that only ranks its teams (a league without a line) cannot."""
+        return True
+
     def can_strike(self, settings: S) -> bool:
         """Whether ``struck`` may name a team under these settings (else it is not asked)."""
         return False

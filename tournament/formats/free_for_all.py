@@ -83,6 +83,10 @@ class FreeForAll(Format[FreeForAllSettings]):
     lobbies = True
     tables_in_layout = True  # the partial draws the leaderboard(s)
     uses_seeding_method = False  # lobbies are drawn by snake seeding, whatever the method
+
+    def knocks_out(self, raw: Mapping[str, Any]) -> bool:
+        """Only with a line: the top ``advance`` go through."""
+        return bool(raw.get("advance"))
     unused_settings: ClassVar[Mapping[str, str]] = {
         "best_of": "A lobby plays a number of games (games), not a best-of series: best_of "
                    "stays 1.",

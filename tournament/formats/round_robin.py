@@ -160,6 +160,10 @@ class RoundRobin(Format[RoundRobinSettings]):
     tables_in_layout = True
     uses_seeding_method = False  # everyone in a group meets; groups are snake-drawn
 
+    def knocks_out(self, raw: Mapping[str, Any]) -> bool:
+        """Only with a line: the top ``advance`` go through."""
+        return bool(raw.get("advance"))
+
     def allows_draws(self, settings: RoundRobinSettings) -> bool:
         return settings.allow_draws
 

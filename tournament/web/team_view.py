@@ -10,21 +10,17 @@ from typing import Any
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
-from ..formats.types import StageFormat
+from ..formats import registry
 from ..services import stage_reads, tournaments
 from . import words
 from .stage_layout import layout
 from .team_ahead import ahead, byes
 
-# formats whose table only ranks its teams unless the stage draws a line ("advance": the top
-# N go through); any other stage (a bracket, Swiss) can knock a team out while it is played
-RANKED_ONLY = frozenset({StageFormat.ROUND_ROBIN, StageFormat.FREE_FOR_ALL})
-
 
 def has_cut(stage: Mapping[str, Any]) -> bool:
     """Whether a team of the stage can still be knocked out while it is played: not in a
     league (or battle-royale table) without a line, where "Still in" says nothing."""
-    return stage["format"] not in RANKED_ONLY or bool((stage["settings"] or {}).get("advance"))
+    return registry.get(stage["format"]).knocks_out(stage["settings"] or {})
 
 
 async def team_standing(session: AsyncSession, event_id: int, team_id: int
