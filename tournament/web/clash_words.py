@@ -16,15 +16,19 @@ from ..formats import registry
 from ..models import Stage, Team
 from ..services import accounts, field_sizes
 
+# an event's stages by id (``field_sizes.by_id``), read once for all the clashes said
+Stages = dict[int, dict[int, Stage]]
+
 
 async def _round_words(session: AsyncSession, row: Stage | None, plan: dict[str, Any],
-                       _: Callable[[str], str]) -> str:
+                       _: Callable[[str], str], stages: Stages) -> str:
     """A plan's round as the stage's pages name it ("Upper final"), else its number."""
     label: tuple[str, int | None] = ("Round %d", int(plan["round"]))
     if row is not None:
         fmt = registry.get(row.format)
-        field = field_sizes.field_ahead(row, await field_sizes.by_id(
-            session, row.event_id)) or len(row.seeding or [])
+        if row.event_id not in stages:
+            stages[row.event_id] = await field_sizes.by_id(session, row.event_id)
+        field = field_sizes.field_ahead(row, stages[row.event_id]) or len(row.seeding or [])
         with suppress(ArithmeticError, KeyError, ValueError):  # a field not known yet
             label = fmt.round_name(plan.get("bracket"), int(plan["round"]), field,
                                    row.settings or {}, plan.get("group"))
@@ -33,9 +37,9 @@ async def _round_words(session: AsyncSession, row: Stage | None, plan: dict[str,
 
 
 async def _planned(session: AsyncSession, row: Stage | None, plan: dict[str, Any],
-                   number: int, _: Callable[[str], str]) -> str:
+                   number: int, _: Callable[[str], str], stages: Stages) -> str:
     return _("%(round)s, planned match %(number)d") % {
-        "round": await _round_words(session, row, plan, _), "number": number}
+        "round": await _round_words(session, row, plan, _, stages), "number": number}
 
 
 async def describe_clashes(session: AsyncSession, listed: list[dict[str, Any]], lang: str,
@@ -46,6 +50,7 @@ async def describe_clashes(session: AsyncSession, listed: list[dict[str, Any]], 
     _ = i18n.gettext(lang)
     numbers = {m["id"]: m["number"] for m in stage["matches"]}
     found, seen = [], set()
+    stages: Stages = {}
     here = await session.get(Stage, stage["id"]) if stage.get("id") else None
     for c in listed:
         # each side: a match by its id, a plan's match by its stage, plan and place
@@ -68,10 +73,11 @@ async def describe_clashes(session: AsyncSession, listed: list[dict[str, Any]], 
             detail = user.name
         found.append({
             "this": await _planned(session, here, c.get("plan") or {"round": 0},
-                                   int(c["planned"]), _) if c.get("match") is None
+                                   int(c["planned"]), _, stages) if c.get("match") is None
             else f"M{numbers.get(c['match'])}",
             "other": await _planned(session, other, c["other_plan"], int(c["other_number"]),
-                                    _) if c.get("other_plan") else f"M{c['other_number']}",
+                                    _, stages) if c.get("other_plan")
+            else f"M{c['other_number']}",
             "other_stage": i18n.localized({"name": other.name, "names": other.names or {}},
                                           lang) if other else "",
             "kind": c["kind"], "detail": detail})

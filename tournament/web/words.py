@@ -132,9 +132,9 @@ def annulled_said(gettext: Callable[[str], str], solo: bool = False) -> dict[str
 
 def left_said(said: Mapping[str, str], sides: Iterable[Mapping[str, Any] | None],
               lang: str) -> str:
-    """One of ``said`` (translated messages by ``LEFT_SAID`` key) naming the sides that
-    left by why each left (``withdrawn_reason``): "withdrawn" or "disqualified" naming
-    them in ``%(team)s``, "both" one of each (``%(withdrawn)s``, ``%(disqualified)s``),
+    """One of ``said`` (translated messages by key) naming the sides that left by why
+    each left (``withdrawn_reason``): "withdrawn" or "disqualified" naming them in
+    ``%(team)s``, "both" one of each (``%(withdrawn)s``, ``%(disqualified)s``),
     "unnamed" when none is marked withdrawn. The referee console says it alike
     (referee-words.js), and live.js."""
     left: dict[str, list[str]] = {}
@@ -156,7 +156,6 @@ def left_reason(team: Mapping[str, Any]) -> str:
     return "disqualified" if team.get("withdrawn_reason") == "disqualified" else "withdrawn"
 
 
-LEFT_SAID = ("unnamed", "withdrawn", "disqualified", "both")
 # why an annulled result does not count (unnamed; naming the entrant that withdrew, was
 # disqualified, or one of each), for a team and for a player (a one-on-one event): ko/ja
 # say 그 팀의 / 그 선수의 by it
