@@ -4,7 +4,8 @@
 // console's data ({labels, teams, maps}), match the stored match.
 
 import * as logic from "./referee-logic.js";
-import { annulledWhy, fill, fmt, gameTitle, putPhrases, single, teamName, titleWhole } from "./referee-words.js";
+import { putPhrases } from "./phrases.js";
+import { annulledWhy, fill, fmt, gameTitle, single, teamName, titleWhole } from "./referee-words.js";
 
 // One stored game: its title (and map), score and winner; editable: with its "correct"
 // button, marked while it is the one being corrected (editing: its number, or null).

@@ -127,17 +127,6 @@ export function sidesOf(ctx, match) {
 export const teamIds = (teams) => [0, 1].map((i) => teams[i]?.id ?? null);
 export const sameTeams = (a, b) => (a[0] ?? null) === (b[0] ?? null) && (a[1] ?? null) === (b[1] ?? null);
 
-// Where a Japanese name may break (as web/phrases.py marks it for pages): between a run of
-// kanji and one of kana, and after a middle dot; the element gets the name with a <wbr>
-// at each (its text unchanged), so "ハン・スンウ" breaks after "・" if at all, never "ハ/ン".
-const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
-const KANA = "\\u3040-\\u309f\\u30a0-\\u30fa\\u30fc-\\u30ff";
-const BREAKS = new RegExp(`(?<=[${HAN}])(?=[${KANA}])|(?<=[${KANA}])(?=[${HAN}])|(?<=・)(?=\\S)`);
-export function putPhrases(el, name) {
-  const parts = name.split(BREAKS);
-  el.replaceChildren(...parts.flatMap((p, i) => (i ? [document.createElement("wbr"), p] : [p])));
-}
-
 // A team by id as the console names it ("" for none).
 export const nameOf = (ctx, id) => (id == null ? "" : sidesOf(ctx, { teams: [id, null] })[0].name);
 
