@@ -202,9 +202,9 @@ class StageMachine:
             scoring.refuse_game_in_play()
         games = scoring.check_games(sent, m.best_of, draws, in_play, unit) \
             if sent is not None else None
-        maps = scoring.game_maps(sent) if sent is not None else None
-        if sent is not None and games is not None and not scoring.names_maps(sent):
-            maps = scoring.kept_maps(m.maps, len(games))
+        # games sent as plain scores keep the maps entered (kept_maps)
+        maps = (scoring.game_maps(sent) if scoring.names_maps(sent)
+                else scoring.kept_maps(m.maps, len(sent))) if sent is not None else None
         finished = (games[:-1] if in_play else games) if games is not None else None
         # the match ends while a game is in play: that game is over and counts
         ending = completed and m.game_in_play and games is None

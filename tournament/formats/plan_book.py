@@ -23,7 +23,7 @@ from typing import Any
 
 from .plan_fit import Key
 from .swiss import SwissSettings
-from .types import Bracket, FormatError
+from .types import Bracket, FormatError, best_of_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,16 +32,6 @@ class Planned:
 
     best_of: int = 1
     lobby: bool = False  # a battle royale lobby: all its games
-
-
-def _by_round(settings: Any, round_: int, bracket: str | None) -> int:
-    """A round's best-of as the stage's settings give it (``best_of_by_round``)."""
-    by_round: Mapping[str, int] = getattr(settings, "best_of_by_round", {}) or {}
-    side = {"winners": "W", "losers": "L"}.get(bracket or "", "")
-    for key in (f"{side}{round_}" if side else None, str(round_)):
-        if key is not None and key in by_round:
-            return by_round[key]
-    return int(getattr(settings, "best_of", 1))
 
 
 def swiss_rounds(settings: SwissSettings, teams: int) -> dict[Key, list[Planned]]:
@@ -57,7 +47,7 @@ def swiss_rounds(settings: SwissSettings, teams: int) -> dict[Key, list[Planned]
                 and (losses is None or r[1] < losses)}
         if sum(live.values()) < 2:
             break
-        base = _by_round(settings, round_, None)
+        base = best_of_for(round_, settings.best_of, settings.best_of_by_round)
         planned: list[Planned] = []
         carry = 0  # a team left over in a record, paired with the next record down
         for (w, lost), n in sorted(live.items(), key=lambda x: (-x[0][0], x[0][1])):

@@ -101,11 +101,10 @@ async def plan_clashes(session: AsyncSession, stage: Stage,
     mine = read[stage.id].bookings(plan)
     if not mine:
         return []
-    own = {m.id for m in round_matches(by_stage.get(stage.id, []), plan["round"],
-                                       plan.get("bracket"), plan.get("group"))}
+    # (a plan whose round has its matches books nothing: they are booked themselves)
     everyone = list(mine)
     for m in made:
-        if m.id not in own and (b := booking(m, *_lengths(stages[m.stage_id]))) is not None:
+        if (b := booking(m, *_lengths(stages[m.stage_id]))) is not None:
             everyone.append(b)
     for sid, other in read.items():
         for p in plans_of(other.stage):
