@@ -9,6 +9,7 @@
 // last seq seen are duplicates and ignored; a seq that skips ahead means something was
 // missed, so the socket is reopened with since=<last seq> and the server replays the gap.
 
+import { leftSaid } from "./left-words.js";
 import { putPhrases } from "./phrases.js";
 
 const body = document.body;
@@ -98,20 +99,8 @@ function announce(match) {
 // name when the page knows of no withdrawal among its sides.
 function annulledWhy(match) {
   const said = i18n.annulled_said || {};
-  const left = {};
-  for (const id of match.teams) {
-    if (id == null || !teams[id]?.withdrawn) continue;
-    const reason = teams[id].reason === "disqualified" ? "disqualified" : "withdrawn";
-    (left[reason] ||= []).push(teams[id].name);
-  }
-  const reasons = Object.keys(left);
-  if (!reasons.length) return said.unnamed || i18n.annulled;
-  const lang = document.documentElement.lang || "en";
-  const list = new Intl.ListFormat(lang, { type: "conjunction" });
-  const named = Object.fromEntries(reasons.map((r) => [r, list.format(left[r])]));
-  const text = reasons.length > 1 ? said.both : said[reasons[0]];
-  const values = reasons.length > 1 ? named : { team: named[reasons[0]] };
-  return text.replace(/%\((\w+)\)s/g, (_, k) => values[k] ?? "…");
+  const sides = match.teams.map((id) => (id == null ? null : teams[id]));
+  return leftSaid(said, sides, document.documentElement.lang || "en") || i18n.annulled;
 }
 
 // A side's score as shown (the server's _match.html and _match_hero.html say it alike): FF

@@ -3,6 +3,7 @@
 // Pure functions: text, labels, teams and the stored match in, text out.
 
 import { matchScoreText } from "./referee-logic.js";
+import { leftSaid } from "./left-words.js";
 
 // "%(name)s" filled from values (a value not given reads "…"); "%d" / "%s" from one value.
 export const fill = (text, values) => text.replace(/%\((\w+)\)s/g, (_, k) => (k in values ? String(values[k]) : "…"));
@@ -53,20 +54,7 @@ export const tiedText = (L, match) => (single(match) ? L.tied_one : L.tied);
 // disqualified team(s) it has by why each left, as the page first drew it
 // (referee_pages.annulled_why, words.left_said: L.annulled_why's unnamed, withdrawn,
 // disqualified, both).
-export function annulledWhy(L, teams, lang) {
-  const said = L.annulled_why;
-  const left = {};
-  for (const t of teams) {
-    if (!t?.withdrawn) continue;
-    (left[t.reason === "disqualified" ? "disqualified" : "withdrawn"] ||= []).push(t.name);
-  }
-  const reasons = Object.keys(left);
-  if (!reasons.length) return said.unnamed;
-  const list = new Intl.ListFormat(lang || undefined, { type: "conjunction" });
-  const named = Object.fromEntries(reasons.map((r) => [r, list.format(left[r])]));
-  if (reasons.length > 1) return fill(said.both, named);
-  return fill(said[reasons[0]], { team: named[reasons[0]] });
-}
+export const annulledWhy = (L, teams, lang) => leftSaid(L.annulled_why, teams, lang);
 
 // Why an open question was closed unanswered: the match as it is now.
 export function closedText(L, match) {
