@@ -90,3 +90,13 @@ async def test_the_schema_describes_localized(fresh):
     localized = error["properties"]["localized"]
     assert set(localized["properties"]) == {"locale", "message"}
     assert "localized" not in error.get("required", [])
+
+
+async def test_a_refused_token_is_said_as_a_token_not_a_sign_in(fresh):
+    """A script's bearer token refused: the token, not "you are signed out" (no one signed
+    in: that is a session's ``session_expired``)."""
+    r = await fresh.post("/api/tournaments", json={"slug": "x-token", "name": "x"},
+                         headers={"Authorization": "Bearer bad", "Accept-Language": "ko"})
+    error = r.json()["error"]
+    assert (r.status_code, error["code"]) == (401, "invalid_token"), r.text
+    assert error["localized"] == {"locale": "ko", "message": "토큰이 유효하지 않습니다."}

@@ -50,7 +50,8 @@ MESSAGES = {
     "lobby_complete": "This lobby has played all its games.",
     "empty_update": "There is nothing to save.",
     "unauthorized": "You are signed out. Sign in again.",
-    "invalid_token": "You are signed out. Sign in again.",
+    # only a bearer token is refused so (a dead session cookie is session_expired)
+    "invalid_token": "The token is not valid.",
     "session_expired": "You are signed out. Sign in again.",
     "csrf_failed": "This page has expired. Reload it and try again.",
     "too_many_attempts": "Too many wrong passwords. Try again in %(retry_after)s seconds.",
