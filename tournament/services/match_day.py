@@ -20,7 +20,7 @@ from ..formats.types import MatchStatus, StageStatus
 from ..models import Event, Stage, Team, Tournament, User
 from . import annulment
 from .sql_store import TABLE, load_matches
-from .tournaments import largest_rosters, tournament_by_slug
+from .tournaments import solo_events, tournament_by_slug
 
 # How long a team may be late before the board offers its no-show as a forfeit.
 GRACE_MINUTES = 10
@@ -41,13 +41,13 @@ class Row:
     referee: str | None
     late_minutes: int  # minutes past its time, not started (0: not late)
     no_show: list[int]  # sides (1, 2) that have not checked in past the grace period
-    roster: int  # its event's largest roster (1: a one-on-one event, whose lobby has players)
+    solo: bool  # of a one-on-one event (its lobby counts players)
 
     def as_dict(self) -> dict[str, Any]:
         return {"match": self.match, "sides": self.sides, "stage": self.stage,
                 "event": self.event, "round_label": self.round_label,
                 "referee": self.referee, "late_minutes": self.late_minutes,
-                "no_show": self.no_show, "roster": self.roster}
+                "no_show": self.no_show, "solo": self.solo}
 
 
 async def _rows(session: AsyncSession, t: Tournament, found: list[MatchState], now: datetime,
@@ -61,7 +61,7 @@ async def _rows(session: AsyncSession, t: Tournament, found: list[MatchState], n
     events = {e.id: e for e in (await session.exec(
         select(Event).where(Event.tournament_id == t.id))).all()}
     struck = await annulment.struck_in(session, {m.stage_id for m in found})
-    rosters = await largest_rosters(session, {s.event_id for s in stages.values()})
+    solo = await solo_events(session, {s.event_id for s in stages.values()})
     referees = {u.id: u.name for u in (await session.exec(select(User).where(
         col(User.id).in_({m.referee_id for m in found if m.referee_id})))).all()}
     rows = []
@@ -83,7 +83,7 @@ async def _rows(session: AsyncSession, t: Tournament, found: list[MatchState], n
                 {"bracket": m.bracket, "round": m.round, "group": m.group,
                  "number": m.number}, len(stage.seeding or []), stage.settings or {}),
             referee=referees.get(m.referee_id) if m.referee_id else None,
-            late_minutes=late, no_show=no_show, roster=rosters[stage.event_id]))
+            late_minutes=late, no_show=no_show, solo=solo[stage.event_id]))
     return rows
 
 
@@ -136,7 +136,8 @@ async def match_days(session: AsyncSession, slug: str) -> list[date]:
 
 async def run_sheet(session: AsyncSession, slug: str, day: date,
                     now: datetime) -> list[dict[str, Any]]:
-    """The day's matches by venue, then station, in time order: one table each."""
+    """The day's matches by venue, then station, in time order: one table each (``solo``:
+    every match of it is of a one-on-one event)."""
     t = await tournament_by_slug(session, slug)
     start = datetime.combine(day, time(), ZoneInfo(t.timezone)).astimezone(UTC)
     found = await load_matches(session, *_playing(t), TABLE.c.scheduled_at >= start,
@@ -147,7 +148,8 @@ async def run_sheet(session: AsyncSession, slug: str, day: date,
     for r in await _rows(session, t, [m for m in found if _real(m)], now, GRACE_MINUTES):
         key = (r.match["venue"] or "", r.match["station"] or "")
         groups.setdefault(key, []).append(r.as_dict())
-    return [{"venue": v, "station": s, "rows": rows}
+    # a table of one-on-one events only heads its entrants "Players"
+    return [{"venue": v, "station": s, "rows": rows, "solo": all(r["solo"] for r in rows)}
             for (v, s), rows in sorted(groups.items(), key=lambda kv: (kv[0][0] == "",
                                                                        kv[0][0], kv[0][1] == "",
                                                                        kv[0][1]))]

@@ -18,7 +18,7 @@ from ..models import Event, Stage, Team, Tournament
 from . import annulment
 from .actors import Actor
 from .sql_store import TABLE, load_match, load_matches
-from .tournaments import largest_rosters
+from .tournaments import solo_events
 
 NEXT = 40
 RECENT = 15
@@ -58,7 +58,7 @@ async def for_referee(session: AsyncSession, actor: Actor) -> dict[str, list[dic
         {x for m in every for x in (m.team1_id, m.team2_id)})))).all()}
     by_id = {t.id: t for t in allowed}
     struck = await annulment.struck_in(session, {m.stage_id for m in every})
-    rosters = await largest_rosters(session, {s.event_id for s in stages.values()})
+    solo = await solo_events(session, {s.event_id for s in stages.values()})
 
     def entry(m: MatchState) -> dict[str, Any] | None:
         stage = stages[m.stage_id]
@@ -69,8 +69,8 @@ async def for_referee(session: AsyncSession, actor: Actor) -> dict[str, list[dic
             "tournament": views.tournament_view(t), "timezone": t.timezone,
             "event": views.event_view(events[stage.event_id], t.slug),
             "stage": views.stage_summary(stage),
-            # its event's largest roster: a one-on-one event's lobby counts players
-            "roster": rosters[stage.event_id],
+            # of a one-on-one event: its lobby counts players
+            "solo": solo[stage.event_id],
             "sides": [views.team_view(teams[x]) for x in (m.team1_id, m.team2_id)
                       if x is not None]}
 

@@ -210,9 +210,23 @@ async def event_teams(session: AsyncSession, event_id: int) -> list[Team]:
     return list(rows.all())
 
 
-async def largest_roster(session: AsyncSession, event_id: int) -> int:
-    """How many players the event's biggest roster has (1: a one-on-one event)."""
-    return (await largest_rosters(session, [event_id]))[event_id]
+def one_on_one(roster_sizes: Iterable[int]) -> bool:
+    """Whether an event is one-on-one (Tekken, eFootball: every entry has one player) by its
+    teams' roster sizes: its largest roster has one player. Its pages say "player" where
+    others say "team" (``web/entrant_words.py``)."""
+    sizes = list(roster_sizes)
+    return bool(sizes) and max(sizes) == 1
+
+
+async def solo_event(session: AsyncSession, event_id: int) -> bool:
+    """Whether the event is one-on-one (``one_on_one``): what every page of it asks."""
+    return (await solo_events(session, [event_id]))[event_id]
+
+
+async def solo_events(session: AsyncSession, event_ids: Iterable[int]) -> dict[int, bool]:
+    """``solo_event`` of each event, in one query: a page listing matches of many events
+    says each lobby's entrants in its own event's words."""
+    return {e: one_on_one([n]) for e, n in (await largest_rosters(session, event_ids)).items()}
 
 
 async def largest_rosters(session: AsyncSession, event_ids: Iterable[int]) -> dict[int, int]:

@@ -12,6 +12,7 @@ from icalendar import Calendar, Event, Timezone, vDuration, vText
 from .. import i18n
 from ..formats.clashes import GAME_MINUTES, expected_end
 from ..formats.format import WINNER_ONLY
+from ..services.tournaments import one_on_one
 from . import words
 from .entrant_words import entrant_say
 from .game_words import game_words
@@ -110,8 +111,7 @@ def _annulled_note(entry: Mapping[str, Any], team: Mapping[str, Any], lang: str)
     team or its opponent), as the match page and the referee console name it; a player's
     when both entries are one player each (a one-on-one event, as the match page says)."""
     sides = (team, entry.get("opponent"))
-    rosters = [len(side.get("players") or []) for side in sides if side]
-    solo = bool(rosters) and max(rosters) == 1
+    solo = one_on_one(len(side.get("players") or []) for side in sides if side)
     return _line(words.annulled_why(sides, i18n.gettext(lang), lang, solo=solo))
 
 

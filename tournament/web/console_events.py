@@ -21,6 +21,7 @@ from ..schemas import StageCreate, TeamCreate
 from ..schemas_edit import EventUpdate
 from ..services import audited, field_sizes, reads
 from ..services.actors import Actor
+from ..services.tournaments import one_on_one
 from .common import reading, slug_param
 from .console import (
     Outcome,
@@ -37,7 +38,6 @@ from .console import (
     text,
 )
 from .console_slots import event_teams, read_slots
-from .entrant_words import entrant_word
 from .rendering import page
 from .settings_form import (
     CHOICE_WORDS,
@@ -91,7 +91,7 @@ async def event_page(request: Request, outcome: Outcome | None = None,
                 settings_words=CHOICE_WORDS,
                 tiebreaker_words=TIEBREAKER_WORDS | FFA_TIEBREAKER_WORDS,
                 teams={x["id"]: x for x in event["teams"]},
-                entrant_word=entrant_word(len(x["players"]) for x in event["teams"]),
+                solo=one_on_one(len(x["players"]) for x in event["teams"]),
                 error=outcome.error if outcome else None, csv_errors=csv_errors,
                 values=outcome.values if outcome else {}, failed=failed, coming=coming)
 

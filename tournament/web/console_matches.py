@@ -21,7 +21,6 @@ from .common import int_param, reading
 from .console import Outcome, admin_actor, back, number, optional, parse_form, show, submit
 from .console_day import board_page
 from .console_stages import CLASH_WORDS, clash_lines, local_time
-from .entrant_words import entrant_word
 from .rendering import page
 
 # Where a one-click change from another console page sends the organizer back to.
@@ -49,7 +48,7 @@ async def match_page(request: Request, outcome: Outcome | None = None,
             raise NotFound("Match", _id(request))
         t = await reads.tournament_detail(session, found["tournament"].slug)
         referees = [u for u in await accounts.list_users(session) if u["role"] == "referee"]
-        roster = await tournaments.largest_roster(session, found["event"]["id"])
+        solo = await tournaments.solo_event(session, found["event"]["id"])
         m = found["match"]
         clashes = await clash_lines(session, outcome.exc if outcome else None, request,
                                     {"matches": [m]})
@@ -60,7 +59,7 @@ async def match_page(request: Request, outcome: Outcome | None = None,
     return show(request, "console_match.html", status=outcome.status if outcome else 200,
                 m=m, stage=stage, event=found["event"], sides=found["sides"], teams=teams,
                 t=t, tz=t["timezone"], seq=t["last_seq"], round_label=label,
-                entrant_word=entrant_word([roster]),
+                solo=solo,
                 referees=referees, clashes=clashes, clash_words=CLASH_WORDS,
                 typed_time=typed_time, error=outcome.error if outcome else None,
                 values=outcome.values if outcome else {}, failed=failed)

@@ -22,6 +22,7 @@ from ..schemas import TiebreakerCreate, TieResolution
 from ..schemas_edit import RoundSchedule, StageUpdate
 from ..services import accounts, audited, reads, stage_reads
 from ..services.actors import Actor
+from ..services.tournaments import one_on_one
 from . import error_words
 from .clash_words import describe_clashes
 from .common import int_param, language, reading
@@ -37,7 +38,6 @@ from .console import (
     submit,
     text,
 )
-from .entrant_words import entrant_word
 from .place_words import place_name
 from .rendering import page
 from .settings_form import (
@@ -184,7 +184,7 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
     return show(request, "console_stage.html", status=outcome.status if outcome else 200,
                 stage=stage, t=t, tz=t["timezone"], seq=t["last_seq"], event=detail,
                 teams=teams, fields=settings_fields(fmt), label=fmt.label,
-                entrant_word=entrant_word(len(x["players"]) for x in detail["teams"]),
+                solo=one_on_one(len(x["players"]) for x in detail["teams"]),
                 settings_words=CHOICE_WORDS,
                 # what boxes left empty give with this stage's other settings (its order)
                 empty_orders=fmt.defaults(stage["settings"] or {}),

@@ -14,10 +14,10 @@ from ..schemas import Withdrawal
 from ..schemas_edit import TeamUpdate
 from ..services import audited, reads
 from ..services.actors import Actor
+from ..services.tournaments import one_on_one
 from .common import int_param, reading
 from .console import Outcome, admin_actor, back, parse_form, show, submit, text
 from .console_events import team_fields
-from .entrant_words import entrant_word
 from .rendering import page
 
 
@@ -36,7 +36,7 @@ async def team_page(request: Request, outcome: Outcome | None = None,
         event = await reads.event_detail(session, team["tournament"], team["event"])
     return show(request, "console_team.html", status=outcome.status if outcome else 200,
                 team=team, t=t, tz=t["timezone"], seq=t["last_seq"], event=event,
-                entrant_word=entrant_word(len(x["players"]) for x in event["teams"]),
+                solo=one_on_one(len(x["players"]) for x in event["teams"]),
                 error=outcome.error if outcome else None,
                 values=outcome.values if outcome else {}, failed=failed)
 

@@ -5,12 +5,13 @@ source). A review of a 1v1 eFootball event found the organizer's event page sayi
 "Teams of one nation kept apart", on pages that otherwise said 선수 / 選手 / Player.
 
 Templates say such a message with ``e_("Add a team")`` (``rendering.render``): the player's
-words when the page's ``entrant_word`` is "Player" (``pages.entrant_word``), else the team's.
+words when the page's ``solo`` is true (its event is one-on-one: ``tournaments.solo_event``),
+else the team's.
 A value that is a pair is a message with its context (``pgettext``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 PLAYER_WORDS: dict[str, str | tuple[str, str]] = {
     "Team": "Player",
@@ -91,13 +92,6 @@ PLAYER_WORDS: dict[str, str | tuple[str, str]] = {
         "played less than half: kept once they have played half of their "
         "matches.",
 }
-
-
-def entrant_word(roster_sizes: Iterable[int]) -> str:
-    """What a table's entrant column is headed: "Player" in a one-on-one event (Tekken,
-    eFootball: every entry has one player), "Team" otherwise."""
-    sizes = list(roster_sizes)
-    return "Player" if sizes and max(sizes) == 1 else "Team"
 
 
 def entrant_say(solo: bool, gettext: Callable[[str], str],

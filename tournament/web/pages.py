@@ -19,7 +19,6 @@ from . import words
 from .cache import versioned
 from .calendar import calendar_targets, schedule_ics
 from .common import int_param, language, reading, slug_param
-from .entrant_words import entrant_word
 from .rendering import page, render
 from .stage_layout import feeds, fill_feeds, layout
 from .team_ahead import with_byes
@@ -65,7 +64,7 @@ async def event_page(request: Request) -> Response:
                     "stages": "event_stages_fragment.html"}.get(
             request.query_params.get("fragment", ""), "event.html")
         return render(request, template, t=t, event=event, tz=t["timezone"],
-                      entrant_word=entrant_word(len(x["players"]) for x in event["teams"]),
+                      solo=await tournaments.solo_event(session, event["id"]),
                       seq=t["last_seq"], stages=[layout(v) for v in shown], teams=teams,
                       stage_names={s["id"]: s for s in event["stages"]})
     return await versioned(request, lambda s: reads.version(s, slug=p["slug"]), build)
@@ -100,8 +99,7 @@ async def stage_page(request: Request, overlay: bool = False) -> Response:
                       f"&top={top}&show={show}" + (f"&group={raw_group}" if raw_group
                                                     else "") if overlay else None,
                       stage_names={s.id: views.stage_summary(s) for s in siblings},
-                      entrant_word=entrant_word(
-                          [await tournaments.largest_roster(session, stage.event_id)]))
+                      solo=await tournaments.solo_event(session, stage.event_id))
     return await versioned(request, lambda s: reads.version(s, stage_id=stage_id), build)
 
 
@@ -203,8 +201,7 @@ async def match_context(session: AsyncSession, match_id: int) -> dict[str, Any]:
     return {"t": t, "event": event, "stage": views.stage_summary(stage), "match": match,
             "sides": sides, "teams": teams, "tz": t["timezone"], "fed": fed,
             "standing": standing, "lobby_order": order, "seq": t["last_seq"],
-            "entrant_word": entrant_word(
-                [await tournaments.largest_roster(session, stage.event_id)]),
+            "solo": await tournaments.solo_event(session, stage.event_id),
             "round_label": words.match_round(match, stage.format, len(stage.seeding or []),
                                              stage.settings)}
 
@@ -236,8 +233,7 @@ async def team_page(request: Request) -> Response:
                       placement=await reads.team_placement(session, team),
                       standing=standing, ahead=next_up,
                       # a one-on-one event's lobbies count players ("Lobby of 16 players")
-                      entrant_word=entrant_word(
-                          [await tournaments.largest_roster(session, event["id"])]))
+                      solo=await tournaments.solo_event(session, event["id"]))
     return await versioned(request, lambda s: reads.version(s, team_id=team_id), build)
 
 
@@ -255,8 +251,7 @@ async def team_calendar(request: Request) -> Response:
         body = schedule_ics(with_rounds(team, fed), t, language(request),
                             str(request.base_url).rstrip("/"),
                             {s["stage"]["id"]: s["row"] for s in standing}, changed, decided,
-                            solo=entrant_word([await tournaments.largest_roster(
-                                session, event["id"])]) == "Player")
+                            solo=await tournaments.solo_event(session, event["id"]))
         return Response(body, media_type="text/calendar; charset=utf-8")
     return await versioned(request, lambda s: reads.version(s, team_id=team_id), build)
 

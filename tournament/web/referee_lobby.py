@@ -24,7 +24,6 @@ from . import session_auth, words
 from .account_pages import redirect, require_session, with_form
 from .common import ctx, int_param, language
 from .console import number, parse_form, say
-from .entrant_words import entrant_word
 from .rendering import page
 
 
@@ -79,7 +78,7 @@ def lobby_page(request: Request, found: dict[str, Any], error: str | list[Line] 
         done=request.query_params.get("done"), fixed=request.query_params.get("fixed"),
         asking=asking or [],
         # a one-on-one event's lobby counts players ("16 players", not "16 teams")
-        entrant_word=entrant_word([found.get("roster", 0)]))
+        solo=found.get("solo", False))
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -93,7 +92,7 @@ async def _context(request: Request) -> tuple[dict[str, Any], Any] | Response:
         found = await referee_matches.console_context(session, _id(request))
         if found is not None and "placings" in found["match"]:
             found["lobby"] = await referee_matches.lobby_teams(session, found["match"])
-            found["roster"] = await tournaments.largest_roster(session, found["event"]["id"])
+            found["solo"] = await tournaments.solo_event(session, found["event"]["id"])
     if found is None or "placings" not in found["match"]:
         raise NotFound("Match", _id(request))
     t = found["tournament"]

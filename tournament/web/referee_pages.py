@@ -19,7 +19,6 @@ from ..services import referee_matches, tournaments
 from . import error_words, referee_lobby, words
 from .account_pages import require_session
 from .common import ctx, int_param, language
-from .entrant_words import entrant_word
 from .game_words import CONSOLE_KEYS, GAME_WORDS, name_of
 from .rendering import page, render
 
@@ -198,8 +197,8 @@ async def console(request: Request) -> Response:
         return identity
     async with ctx(request).db.read() as session:
         found = await referee_matches.console_context(session, match_id)
-        roster = await tournaments.largest_roster(session, found["event"]["id"]) \
-            if found is not None else 0
+        solo = await tournaments.solo_event(session, found["event"]["id"]) \
+            if found is not None else False
     if found is None:
         raise NotFound("Match", match_id)
     t = found["tournament"]
@@ -211,7 +210,7 @@ async def console(request: Request) -> Response:
     if "placings" in found["match"]:  # a free-for-all lobby: every team's place and kills
         async with ctx(request).db.read() as session:
             found["lobby"] = await referee_matches.lobby_teams(session, found["match"])
-        found["roster"] = roster  # a one-on-one event's lobby counts players
+        found["solo"] = solo  # a one-on-one event's lobby counts players
         return referee_lobby.lobby_page(request, found)
     lang = language(request)
     _ = i18n.gettext(lang)
@@ -234,7 +233,7 @@ async def console(request: Request) -> Response:
         "maps": titles.map_box(found["event"].get("game"), stage["settings"]),
         "max_points": MAX_GAME_POINTS,
         "labels": console_labels(_, bool(t.published),
-                                 solo=entrant_word([roster]) == "Player", game_name=called),
+                                 solo=solo, game_name=called),
         "errors": error_words.table(_, called),
         "lang": lang,
         # an admin may change a result a withdrawal forfeited; a referee is refused (409

@@ -23,7 +23,7 @@ from ..formats.registry import FORMATS
 from . import error_words, words
 from .assets import asset_url
 from .common import language
-from .entrant_words import entrant_say, entrant_word
+from .entrant_words import entrant_say
 from .game_words import game_words
 from .markup_format import markup_format
 from .phrases import BREAKS, phrases
@@ -51,6 +51,8 @@ env.globals["order_words"] = ORDER_WORDS  # a standings order's keys as words (m
 env.globals["seeded_formats"] = [n for n, f in FORMATS.items() if f.uses_seeding_method]
 env.globals["halves_formats"] = [n for n, f in FORMATS.items() if f.seeds_by_halves]
 env.filters["stream_name"] = words.stream_name
+env.tests["bye"] = words.is_bye  # a match decided with one team: ``match is bye``
+env.tests["bye_side"] = words.bye_side  # ``m is bye_side(i)``: no team holds it, decided
 env.filters["pretty"] = lambda value: json.dumps(value, ensure_ascii=False, indent=1,
                                                  sort_keys=True)
 
@@ -64,12 +66,14 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     venues, stations = ((context.get("t") or {}).get(k) for k in ("venues", "stations"))
 
     # a team message in a player's words on a page of a one-on-one event
-    e_ = entrant_say(context.get("entrant_word") == "Player", _, i18n.pgettext(lang))
+    # (``solo``: the page's event is one-on-one, ``tournaments.solo_event``)
+    e_ = entrant_say(bool(context.get("solo")), _, i18n.pgettext(lang))
 
-    def e_for(roster: int) -> Callable[[str], str]:
+    def e_for(solo: bool) -> Callable[[str], str]:
         """``e_`` for one match's event on a page listing many events' matches (the run
-        sheet, the control board, a referee's matches): by its largest roster."""
-        return entrant_say(entrant_word([roster]) == "Player", _, i18n.pgettext(lang))
+        sheet, the control board, a referee's matches): ``solo``, its event is one-on-one
+        (``tournaments.solo_events``)."""
+        return entrant_say(solo, _, i18n.pgettext(lang))
 
     def say(label: tuple[str, Any] | str, param: Any = None,
             e: Callable[[str], str] | None = None) -> str:

@@ -65,6 +65,19 @@ def fed_label(source: Sequence[Any] | None) -> tuple[str, int] | None:
     return (FED[source[0]], int(source[1])) if source else None
 
 
+def bye_side(match: Mapping[str, Any], side: int) -> bool:
+    """Whether side ``side`` (0 or 1) of a match is a bye: the match is decided and no team
+    holds it (one that is not decided yet is to be decided). Templates ask ``m is
+    bye_side(i)`` (``rendering.py``)."""
+    return match.get("status") == "completed" and not (match.get("teams") or (None, None))[side]
+
+
+def is_bye(match: Mapping[str, Any]) -> bool:
+    """Whether a match is a bye: decided with one team, the other side a bye (its page is
+    titled "Team (bye)" and shows no best-of). Templates ask ``match is bye``."""
+    return bye_side(match, 0) != bye_side(match, 1)
+
+
 def shown_score(match: Mapping[str, Any]) -> list[int]:
     return layout.shown_score(match)
 
@@ -119,7 +132,7 @@ def annulled_why(sides: Iterable[Mapping[str, Any] | None], gettext: Callable[[s
     that left and how ("Team 4 withdrew, and this stage annuls its results."; "… was
     disqualified …"): the match page's sentence and the calendar feed's (live.js says it
     alike, from the same messages); the sentence without a name when no side is marked
-    withdrawn. ``solo``: a one-on-one event (``pages.entrant_word``), whose entrants are
+    withdrawn. ``solo``: a one-on-one event (``tournaments.solo_event``), whose entrants are
     players, not teams."""
     return left_said(annulled_said(gettext, solo), sides, lang)
 
