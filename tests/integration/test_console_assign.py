@@ -70,3 +70,45 @@ async def test_the_event_ticked_is_the_one_assigned(client, app):
             {"tournament": second, "events": ["efootball"]}]
     finally:
         await ctx.__aexit__(None, None, None)
+
+
+async def test_a_refused_box_loads_only_the_tournaments_it_names(client, app, monkeypatch):
+    """The error naming a box of another tournament reads those two tournaments (and their
+    events), not every tournament of the server with all its events; the page it is said
+    on still lists every tournament in its form, and the users page lists tournaments
+    without reading their events."""
+    from tournament.web import admin_pages
+
+    first = await _tournament(client, f"日韓eスポーツ大会2026 {unique()}")
+    second = await _tournament(client, f"東アジアeFootballカップ2026 {unique()}")
+    third = await _tournament(client, f"第三の大会 {unique()}")
+    referee = await make_user(client, role="referee", tournaments=[])
+    asked: list[tuple[object, bool]] = []
+    read = admin_pages._tournaments
+
+    async def spy(session, slugs=None, events=True):
+        asked.append((None if slugs is None else set(slugs), events))
+        return await read(session, slugs, events)
+
+    monkeypatch.setattr(admin_pages, "_tournaments", spy)
+    con, ctx = await admin_console(client, app)
+    try:
+        user_page = f"/admin/users/{referee['id']}"
+        r = await con.post(user_page, f"{user_page}/assign",
+                           {"tournament": first, "events": f"{second}/efootball"}, lang="ja")
+        assert r.status_code == 422
+        said = error_of(r.text)
+        assert said.startswith("東アジアeFootballカップ2026") and "日韓eスポーツ大会2026" in said
+        # the form first shown, then the error's names (its two tournaments) and the form
+        # it is said on (every tournament, with its events)
+        assert asked == [(None, True), ({first, second}, True), (None, True)], asked
+        shown = soup(r.text)
+        listed = [x["value"] for x in shown.select('select[name="tournament"] option')]
+        assert {first, second, third} <= set(listed)
+        assert f"{third}/efootball" in [x["value"] for x in shown.select('input[name="events"]')]
+        asked.clear()
+        r = await con.get("/admin/users", "ko")
+        assert r.status_code == 200 and asked == [(None, False)], asked
+        assert third in [x["value"] for x in soup(r.text).select('input[name="tournaments"]')]
+    finally:
+        await ctx.__aexit__(None, None, None)

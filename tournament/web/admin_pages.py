@@ -4,6 +4,7 @@ and the audit trail page."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 import segno
@@ -38,15 +39,22 @@ async def require_admin_session(request: Request) -> Actor | Response:
     return identity.actor
 
 
-async def _tournaments(session: Any) -> list[dict[str, Any]]:
-    rows = await session.exec(select(Tournament).order_by(col(Tournament.id)))
-    found = []
-    for t in rows.all():
-        events = (await session.exec(select(Event).where(Event.tournament_id == t.id)
-                                     .order_by(col(Event.position)))).all()
-        found.append(views.tournament_view(t) | {
-            "events": [views.event_view(e, t.slug) for e in events]})
-    return found
+async def _tournaments(session: Any, slugs: Collection[str] | None = None,
+                       events: bool = True) -> list[dict[str, Any]]:
+    """The tournaments a form shows (``slugs``: only these; every one when None), each with
+    its events when the form shows them (``events``), in two queries."""
+    query = select(Tournament).order_by(col(Tournament.id))
+    if slugs is not None:
+        query = query.where(col(Tournament.slug).in_(set(slugs)))
+    found = list((await session.exec(query)).all())
+    held: dict[int | None, list[Any]] = {t.id: [] for t in found}
+    if events and found:
+        for e in (await session.exec(select(Event).where(col(Event.tournament_id).in_(
+                list(held))).order_by(col(Event.position), col(Event.id)))).all():
+            held[e.tournament_id].append(e)
+    return [views.tournament_view(t) | (
+        {"events": [views.event_view(e, t.slug) for e in held[t.id]]} if events else {})
+        for t in found]
 
 
 async def users_page(request: Request, status: int = 200, **extra: Any) -> Response:
@@ -55,7 +63,7 @@ async def users_page(request: Request, status: int = 200, **extra: Any) -> Respo
         return actor
     async with ctx(request).db.read() as session:
         users = await accounts.list_users(session)
-        listed = await _tournaments(session)
+        listed = await _tournaments(session, events=False)  # the form ticks tournaments
     return with_form(request, "admin_users.html", status=status, users=users,
                      tournaments=listed, **extra)
 
@@ -132,7 +140,9 @@ async def ticked_events(session: Any, slug: str, boxes: list[Any],
         raise DomainError("unknown_event", "No such event.", "events")
     elsewhere = [(t, e) for t, _, e in picked if t != slug]
     if elsewhere:
-        named = {x["slug"]: x for x in await _tournaments(session)}
+        # only the tournaments (and their events) the error names, not every one
+        named = {x["slug"]: x for x in await _tournaments(
+            session, {slug} | {t for t, _ in elsewhere})}
         chosen = i18n.localized(named.get(slug), lang) or slug
         shown = []
         for t, e in elsewhere:
