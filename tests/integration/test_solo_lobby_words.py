@@ -6,6 +6,7 @@ teams."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import httpx
@@ -67,8 +68,7 @@ async def test_a_one_on_one_lobby_counts_players(client, app) -> None:
             for path in (f"/stages/{stage_id}", f"/matches/{lobby}",
                          f"/overlay/matches/{lobby}", f"/matches/{lobby}/referee"):
                 assert COUNT[lang] in said(pages[path].text), (lang, path)
-            for path in (f"/matches/{lobby}", f"/admin/stages/{stage_id}",
-                         f"/teams/{event['teams'][0]}"):
+            for path in (f"/admin/stages/{stage_id}", f"/teams/{event['teams'][0]}"):
                 assert LOBBY[lang] in said(pages[path].text), (lang, path)
 
 
@@ -145,3 +145,84 @@ async def test_pages_of_many_events_count_each_lobby_in_its_events_words(client,
             f"/teams/{solo['teams'][0]}/schedule.ics", params={"lang": lang})).content)
         (event,) = feed.walk("VEVENT")
         assert str(event["summary"]).endswith(LOBBY[lang]), (lang, str(event["summary"]))
+
+
+TITLE = {"ko": "Final · 로비 1 · {n} · Solo royale", "ja": "Final · ロビー1 · {n} · Solo royale",
+         "en": "Final · Lobby 1 · {n} · Solo royale"}
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+async def test_a_lobby_page_is_titled_by_its_stage_lobby_and_event(client) -> None:
+    """A review of PUBG Mobile's grand final found the lobby page titled "그랜드 파이널 ·
+    16팀 로비": a count, not the lobby, and no event. Its title (and its heading, and its
+    overlay's) names the stage, the lobby as the page names it ("로비 1 · 16명": players in a
+    one-on-one event) and the event, as a stage page's title names its stage and event."""
+    solo = await solo_lobby(client)
+    lobby = solo["stage"]["matches"][0]["id"]
+    for lang in ("ko", "ja", "en"):
+        for path in (f"/matches/{lobby}", f"/overlay/matches/{lobby}"):
+            page = soup((await client.get(path, params={"lang": lang})).text)
+            title = page.title.get_text(strip=True)
+            assert title == TITLE[lang].format(n=COUNT[lang]), (lang, path, title)
+            assert LOBBY[lang] not in title, title
+        page = soup((await client.get(f"/matches/{lobby}", params={"lang": lang})).text)
+        assert page.select_one("h1").get_text(strip=True) == page.title.get_text(strip=True)
+        # a rename of the event is followed in the title (live.js: <title data-names>)
+        names = json.loads(page.title["data-names"])
+        assert names[f"event:{solo['stage']['event_id']}"] == "Solo royale", names
+    teams = await make_event(client, 16)
+    st = await make_stage(client, teams, name="Final", format="free_for_all",
+                          settings={"lobby_size": 16, "games": 2})
+    for lang in ("ko", "ja", "en"):
+        page = soup((await client.get(f"/matches/{st['matches'][0]['id']}",
+                                      params={"lang": lang})).text)
+        assert page.title.get_text(strip=True) == TITLE[lang].format(n=TEAMS[lang]).replace(
+            "Solo royale", "League of Legends"), lang
+
+
+SHEET_HEAD = {"ko": ("참가 선수", "참가 팀"), "ja": ("参加選手", "参加チーム"),
+              "en": ("Players", "Teams")}
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+async def test_the_run_sheet_heads_a_one_on_one_events_table_players(client, app) -> None:
+    """The run sheet's entrant column read 참가 팀 / 参加チーム / Teams over a table of a
+    one-on-one event's matches: a table (one station) whose every match is of a one-on-one
+    event heads it 참가 선수 / 参加選手 / Players; one that mixes in a team event, teams."""
+    from datetime import UTC, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    solo = await solo_lobby(client)
+    slug = solo["slug"]
+    at = (datetime.now(UTC) + timedelta(hours=2)).replace(microsecond=0)
+    r = await client.patch(f"/api/matches/{solo['stage']['matches'][0]['id']}", json={
+        "scheduled_at": at.isoformat(), "station": "Booth A"}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    r = await client.post(f"/api/tournaments/{slug}/events", json={
+        "slug": "squads", "name": "Squads"}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    squads = []
+    for i in range(16):
+        r = await client.post(f"/api/tournaments/{slug}/events/squads/teams", json={
+            "name": f"Squad {i + 1}", "seed": i + 1,
+            "players": [{"handle": f"a{i}"}, {"handle": f"b{i}"}]}, headers=AUTH)
+        assert r.status_code == 201, r.text
+        squads.append(r.json()["id"])
+    r = await client.post(f"/api/tournaments/{slug}/events/squads/stages", json={
+        "name": "Final", "format": "free_for_all", "seeding": squads,
+        "settings": {"lobby_size": 16, "games": 2}}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    r = await client.patch(f"/api/matches/{r.json()['matches'][0]['id']}", json={
+        "scheduled_at": (at + timedelta(minutes=1)).isoformat(), "station": "Booth B"},
+        headers=AUTH)
+    assert r.status_code == 200, r.text
+    day = at.astimezone(ZoneInfo("Asia/Seoul")).date().isoformat()
+    admin = await make_user(client, role="admin")
+    async with browser_for(app) as b:
+        assert (await b.sign_in(admin["name"])).status_code == 303
+        for lang, (players, teams) in SHEET_HEAD.items():
+            sheet = soup((await b.client.get(f"/admin/t/{slug}/run-sheet",
+                                             params={"lang": lang, "day": day})).text)
+            heads = {g["data-sheet-group"]: g.select("thead th")[2].get_text(strip=True)
+                     for g in sheet.select("[data-sheet-group]")}
+            assert heads == {"|Booth A": players, "|Booth B": teams}, (lang, heads)
