@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import i18n
-from ..errors import DomainError
+from ..errors import DomainError, FieldReason, InvalidInput
 from . import error_words
 from .game_words import GAME_WORDS, name_of
 from .settings_form import CHOICE_MEANINGS, LABELS
@@ -72,6 +72,14 @@ def invalid_field(field: str, reason: str, _: Callable[[str], str]) -> str:
     return _(INVALID_FIELD) % {"field": field_label(field, _), "reason": _(why)}
 
 
+def field_reason(exc: DomainError) -> FieldReason | None:
+    """The field refused and why: in ``params`` (a console form's refusal says them), else
+    what the API's schema refusal keeps for the words alone (``InvalidInput.said``)."""
+    if "reason" in exc.params:
+        return FieldReason(str(exc.params.get("field")), str(exc.params["reason"]))
+    return exc.said if isinstance(exc, InvalidInput) else None
+
+
 def in_language(params: dict[str, Any], lang: str) -> dict[str, Any]:
     """A refusal's params with each name that comes with its translations (``name`` and
     ``names``, ``stage`` and ``stage_names``) in the reader's language."""
@@ -86,13 +94,11 @@ def in_language(params: dict[str, Any], lang: str) -> dict[str, Any]:
 def said_in(exc: DomainError, lang: str) -> str:
     """A refusal in language ``lang`` (``say``)."""
     _ = i18n.gettext(lang)
-    # a FormatError (formats/ knows no DomainError) carries no ``said``
-    field = exc.params if "reason" in exc.params else getattr(exc, "said", {})
-    if exc.code == "invalid_input" and "reason" in field:
-        whole = FIELD_MESSAGES.get((str(field["field"]), str(field["reason"])))
+    if exc.code == "invalid_input" and (refused := field_reason(exc)):
+        whole = FIELD_MESSAGES.get((refused.field, refused.reason))
         if whole:
             return _(whole)
-        return invalid_field(str(field["field"]), str(field["reason"]), _)
+        return invalid_field(refused.field, refused.reason, _)
     if exc.code == "invalid_settings":
         setting = (exc.field or "").removeprefix("settings.").split(".")[0]
         said = error_words.say(exc, _, {**exc.params, "setting": field_label(setting, _)} | (
