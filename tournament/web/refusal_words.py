@@ -11,7 +11,6 @@ from typing import Any
 from .. import i18n
 from ..errors import DomainError, FieldReason, InvalidInput
 from . import error_words
-from .game_words import GAME_WORDS, name_of
 from .settings_form import CHOICE_MEANINGS, LABELS
 
 # Form fields as people read them, for "…: is required" (message ids).
@@ -108,10 +107,6 @@ def said_in(exc: DomainError, lang: str) -> str:
             said += " " + _("Not one of the choices: %s.") % ", ".join(exc.params["unknown"])
         if exc.params.get("twice"):
             said += " " + _("Given twice: %s.") % ", ".join(exc.params["twice"])
-        if exc.params.get("even"):
-            # named as the stage names its games: "an odd number of maps"
-            unit = name_of({"game_name": exc.params.get("unit")})
-            said += " " + _(GAME_WORDS[unit]["odd_best_of"])
         # what the setting takes: a range, the choices, or how a map is written
         if "low" in exc.params and "high" in exc.params:
             said += " " + _("It is a whole number from %(low)s to %(high)s.") % {
