@@ -11,7 +11,9 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.helpers import AUTH, make_event, make_stage, stage
+from tests.accounts_support import form_values
+from tests.console_support import admin_console
+from tests.helpers import AUTH, make_event, make_stage, soup, stage
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -83,3 +85,22 @@ async def test_a_default_follows_the_setting_it_depends_on(client):
     r = await _patch(client, swiss["id"], {"pairing": "standard"})
     assert r.status_code == 200, r.text
     assert r.json()["settings"]["tiebreakers"] == ["buchholz"]
+
+
+async def test_the_console_form_sends_every_setting_so_a_default_typed_there_is_kept(client,
+                                                                                     app):
+    """The console's settings form shows every setting and sends only those away from
+    their default: it is the whole of them, not a patch (best-of 3 typed back to 1 is 1)."""
+    league = await _league(client)
+    con, ctx = await admin_console(client, app)
+    try:
+        path = f"/admin/stages/{league['id']}"
+        form = soup((await con.get(path)).text).select_one("form[data-stage-settings]")
+        r = await con.post(path, path, {**form_values(form), "s_best_of": "1"})
+        assert r.status_code in (200, 303), r.text
+    finally:
+        await ctx.__aexit__(None, None, None)
+    settings = (await stage(client, league["id"]))["settings"]
+    assert settings["best_of"] == 1
+    assert {k: settings[k] for k in ("points", "tiebreakers", "game_minutes")} == {
+        k: CHOSEN[k] for k in ("points", "tiebreakers", "game_minutes")}
