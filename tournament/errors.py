@@ -6,6 +6,7 @@ in ``web/``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -21,9 +22,6 @@ class DomainError(Exception):
         self.field = field
         self.extra = extra or {}
         self.params = params or {}  # what a translated message needs (M numbers, limits)
-        # what only the translated message needs and the body does not carry (the API's
-        # field refusals: which field, and pydantic's reason for it)
-        self.said: dict[str, Any] = {}
 
     def body(self) -> dict[str, Any]:
         error: dict[str, Any] = {"code": self.code, "message": self.message}
@@ -34,8 +32,23 @@ class DomainError(Exception):
         return {"error": error, **self.extra}
 
 
+@dataclass(frozen=True)
+class FieldReason:
+    """Which field the API's schema refused and pydantic's reason for it (its error type,
+    ``missing``): what only the translated message needs, and the body does not carry."""
+
+    field: str
+    reason: str
+
+
 class InvalidInput(DomainError):
     status = 422
+
+    def __init__(self, code: str, message: str, field: str | None = None,
+                 extra: dict[str, Any] | None = None, params: dict[str, Any] | None = None,
+                 said: FieldReason | None = None) -> None:
+        super().__init__(code, message, field, extra, params)
+        self.said = said
 
 
 class BadRequest(DomainError):

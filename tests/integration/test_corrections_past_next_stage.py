@@ -78,9 +78,12 @@ async def test_a_correction_that_changes_the_playoffs_field_says_why_and_what_to
     # Team 7 beats Team 2: Team 7 would go through in Team 2's place
     m = _between(league, names, "Team 2", "Team 7")
     error = await _refused(client, m, _flipped(m))
+    ids = {n: t for t, n in names.items()}
+    # the names as before, and the same teams by id in the same order (for integrations)
     assert error["params"] == {"stage": "Playoffs", "stage_id": playoffs["id"],
                                "results": results, "reason": "teams",
-                               "joining": ["Team 7"], "leaving": ["Team 2"]}
+                               "joining": ["Team 7"], "leaving": ["Team 2"],
+                               "joining_ids": [ids["Team 7"]], "leaving_ids": [ids["Team 2"]]}
     assert "Team 7 would go through to Playoffs in place of Team 2" in error["message"]
     assert "delete Playoffs on its console page" in error["message"]
     # Team 2 beats Team 4: the same four go through, seeded otherwise
@@ -89,11 +92,15 @@ async def test_a_correction_that_changes_the_playoffs_field_says_why_and_what_to
     assert error["params"]["reason"] == "seeds"
     assert error["params"]["moved"] == ["Team 2 (4 → 1)", "Team 3 (1 → 2)",
                                         "Team 1 (2 → 3)", "Team 4 (3 → 4)"]
+    assert error["params"]["moved_ids"] == [ids[n] for n in ("Team 2", "Team 3", "Team 1",
+                                                             "Team 4")]
+    assert error["params"]["moved_seeds"] == [[4, 1], [1, 2], [2, 3], [3, 4]]
     # Team 8 beats Team 1: three teams level across the line
     m = _between(league, names, "Team 1", "Team 8")
     error = await _refused(client, m, _flipped(m))
     assert error["params"]["reason"] == "tie"
     assert error["params"]["tied"] == ["Team 2", "Team 3", "Team 4"]
+    assert error["params"]["tied_ids"] == [ids[n] for n in ("Team 2", "Team 3", "Team 4")]
     # the preview says the same, and nothing changed
     r = await client.post(f"/api/matches/{m['id']}/preview",
                           json={"score": _flipped(m), "status": "completed"}, headers=AUTH)

@@ -84,14 +84,14 @@ async def test_a_ranking_change_and_a_tie_order_that_keep_the_final_are_saved(cl
 
 async def test_a_ranking_change_that_moves_the_final_is_refused_and_changes_nothing(client,
                                                                                   app):
-    groups, final, _, _ = await _groups_and_played_final(client)
+    groups, final, event, _ = await _groups_and_played_final(client)
     # on points alone Team 2, 3 and 4 share second: who meets Team 1 is not decided
     r = await _settings(client, groups["id"], ["points"])
     assert r.status_code == 409, r.text
     error = r.json()["error"]
     assert (error["code"], error["params"]) == ("next_stage_started", {
         "stage": "Final", "stage_id": final["id"], "results": [1], "reason": "tie",
-        "tied": ["Team 2", "Team 3", "Team 4"]})
+        "tied": ["Team 2", "Team 3", "Team 4"], "tied_ids": event["teams"][1:4]})
     assert "delete Final on its console page" in error["message"]
     after = await stage(client, groups["id"])
     assert after["settings"]["tiebreakers"] == GD and after["standings"] == groups["standings"]
@@ -142,7 +142,7 @@ async def test_a_tie_order_that_would_move_the_final_is_refused_and_changes_noth
     assert r.status_code == 409, r.text
     assert r.json()["error"]["params"] == {
         "stage": "Final", "stage_id": ids["Final"], "results": [1], "reason": "teams",
-        "joining": ["Team 4"], "leaving": ["Team 3"]}
+        "joining": ["Team 4"], "leaving": ["Team 3"], "joining_ids": [d], "leaving_ids": [c]}
     assert (await stage(client, ids["Groups"]))["standings"] == tied["standings"]
     assert (await stage(client, ids["Groups"]))["ties"] == tied["ties"]
     _kept(await stage(client, ids["Final"]), played)

@@ -94,3 +94,65 @@ def test_the_referee_console_gets_every_variant_in_its_language() -> None:
     for key in error_variants.VARIANTS:
         assert key in table and table[key] != error_variants.VARIANTS[key], key
     assert table["correction_needs_admin:paired"].startswith("この結果を変えると、組み合わせが")
+
+
+TIED = {("game", "en"): "Game 2 is tied; a game of this match needs a winner.",
+        ("map", "en"): "Map 2 is tied; a map of this match needs a winner.",
+        ("game", "ja"): "第2ゲームが同点です。この試合のゲームには勝者が必要です。",
+        ("map", "ja"): "マップ2が同点です。この試合のマップには勝者が必要です。",
+        ("game", "ko"): "2세트가 동점입니다. 이 경기의 세트는 승자가 있어야 합니다.",
+        ("map", "ko"): "2세트가 동점입니다. 이 경기의 세트는 승자가 있어야 합니다."}
+
+
+@pytest.mark.parametrize(("unit", "lang"), list(TIED))
+def test_a_tied_game_is_said_as_the_stage_calls_its_games(unit: str, lang: str) -> None:
+    """``tied_game`` with ``params.unit``: the API's ``error.localized`` and the referee
+    console's table (for a stage of that ``game_name``) say the same words."""
+    exc = InvalidInput("tied_game", "…", "games", params={"game": 2, "unit": unit})
+    assert _said(exc, lang) == TIED[unit, lang]
+    table = error_words.table(i18n.gettext(lang), unit)
+    assert table["tied_game"] % {"game": 2} == TIED[unit, lang]
+
+
+EVEN = {("game", "ja"): "この設定はできません：BO（1試合のゲーム数）。 このステージの試合は"
+                        "引き分けで終えられないため、BOは奇数（1・3・5…）にしてください。",
+        ("map", "ja"): "この設定はできません：BO（1試合のゲーム数）。 このステージの試合は"
+                       "引き分けで終えられないため、BO（マップ数）は奇数（1・3・5…）に"
+                       "してください。",
+        ("map", "en"): "This setting is not possible: Best of (games per match). A match of "
+                       "this stage cannot end in a draw: its best-of is an odd number of maps "
+                       "(1, 3, 5…).",
+        ("map", "ko"): "이 설정은 불가능합니다: %s. 이 스테이지의 경기는 무승부로 끝날 수 "
+                       "없으므로 경기당 세트 수는 홀수(1, 3, 5…)여야 합니다."}
+
+
+@pytest.mark.parametrize(("unit", "lang"), list(EVEN))
+def test_an_even_best_of_is_said_whole(unit: str, lang: str) -> None:
+    from tournament.web import refusal_words
+
+    exc = InvalidInput("invalid_settings", "…", "settings.best_of",
+                       params={"setting": "best_of", "even": 2, "unit": unit})
+    said = EVEN[unit, lang]
+    if "%s" in said:  # the setting's label as the catalogue says it
+        said %= refusal_words.field_label("best_of", i18n.gettext(lang))
+    assert refusal_words.said_in(exc, lang) == said
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("ko", "주소(슬러그)"), ("ja", "アドレス（スラッグ）：入力が必要です。"),
+    ("en", "Address (slug) is required.")])
+def test_an_api_field_refusal_is_said_by_the_field_and_reason_it_carries(lang: str,
+                                                                         said: str) -> None:
+    """The API's schema refusal keeps which field and why (``InvalidInput.said``) for the
+    words alone: its body has neither."""
+    from tournament.errors import FieldReason
+    from tournament.web import refusal_words
+
+    exc = InvalidInput("invalid_input", "slug: Field required", "slug",
+                       said=FieldReason("slug", "missing"))
+    assert "params" not in exc.body()["error"]
+    assert refusal_words.said_in(exc, lang).startswith(said)
+    # a console form's refusal says them in its params, the same words
+    form = InvalidInput("invalid_input", "…", "slug",
+                        params={"field": "slug", "reason": "missing"})
+    assert refusal_words.said_in(form, lang) == refusal_words.said_in(exc, lang)

@@ -168,9 +168,9 @@ async def create_stage(session: Session, actor: Actor, slug: str, event: str,
 
 
 async def update_stage(session: Session, actor: Actor, stage_id: int,
-                       body: StageUpdate) -> dict[str, Any]:
+                       body: StageUpdate, whole_settings: bool = False) -> dict[str, Any]:
     tid, before = await audit.snapshot_stage(session, stage_id)
-    view = _plain(await stage_edits.update_stage(session, stage_id, body))
+    view = _plain(await stage_edits.update_stage(session, stage_id, body, whole_settings))
     _, after = await audit.snapshot_stage(session, stage_id)
     await record(session, actor, "stage.update", ("stage", stage_id), before, after, tid)
     return view

@@ -12,6 +12,10 @@ refusal says what would change there and how the organizer goes back.
 - ``teams``: other teams go through (``joining`` in place of ``leaving``);
 - ``seeds``: the same teams go through in other seeds (``moved``: "Team (2 → 3)").
 
+Each list of teams, said by name, has its twin of team ids in the same order for an
+integration (``tied_ids``, ``joining_ids``, ``leaving_ids``, ``moved_ids``; a move's seeds
+as numbers in ``moved_seeds``: ``[[2, 3]]``).
+
 Every one names the later stage (``stage``, ``stage_id``) and its matches with a result
 (``results``, M numbers). The way back the service offers: clear that stage's results (delete
 it in the console and create it again; or, through the API, reopen each of those matches
@@ -68,20 +72,26 @@ async def refusal(session: AsyncSession, stage: Stage, played: Sequence[MatchSta
                 f"{stage.name} already has results ({shown}).")
     elif isinstance(now, Hold):
         tied = [name(t) or f"#{t}" for t in now.teams]
-        params |= {"reason": "tie", "tied": tied}
+        params |= {"reason": "tie", "tied": tied, "tied_ids": list(now.teams)}
         said = (f"With this change {', '.join(tied)} would share a place that decides who "
                 f"goes through to {stage.name}, which already has results ({shown}).")
     elif set(now) != set(before):
-        joining = [name(t) or f"#{t}" for t in now if t not in before]
-        leaving = [name(t) or f"#{t}" for t in before if t not in now]
-        params |= {"reason": "teams", "joining": joining, "leaving": leaving}
+        joining_ids = [t for t in now if t not in before]
+        leaving_ids = [t for t in before if t not in now]
+        joining = [name(t) or f"#{t}" for t in joining_ids]
+        leaving = [name(t) or f"#{t}" for t in leaving_ids]
+        params |= {"reason": "teams", "joining": joining, "leaving": leaving,
+                   "joining_ids": joining_ids, "leaving_ids": leaving_ids}
         said = (f"With this change {', '.join(joining)} would go through to {stage.name} "
                 f"in place of {', '.join(leaving)}; {stage.name} already has results "
                 f"({shown}).")
     else:
-        moved = [f"{name(t) or f'#{t}'} ({before.index(t) + 1} → {i + 1})"
-                 for i, t in enumerate(now) if before.index(t) != i]
-        params |= {"reason": "seeds", "moved": moved}
+        moved_ids = [t for i, t in enumerate(now) if before.index(t) != i]
+        seeds = [[before.index(t) + 1, now.index(t) + 1] for t in moved_ids]
+        moved = [f"{name(t) or f'#{t}'} ({was} → {to})"
+                 for t, (was, to) in zip(moved_ids, seeds, strict=True)]
+        params |= {"reason": "seeds", "moved": moved, "moved_ids": moved_ids,
+                   "moved_seeds": seeds}
         said = (f"With this change the same teams go through to {stage.name} but in other "
                 f"seeds ({', '.join(moved)}); {stage.name} already has results ({shown}).")
     return Conflict("next_stage_started", f"{said} {WAY_BACK.format(stage=stage.name)}",

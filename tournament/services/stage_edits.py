@@ -3,6 +3,7 @@ delete. A draft, or a stage no result depends on yet, is simply planned again; o
 exist that an edit would clear, it takes an explicit ``confirm`` (the refusal lists them).
 A change of the settings that only rank the results (points, tiebreakers, the cut: the
 format's ``ranking_settings``) keeps every match and result of a running stage.
+Settings sent through the API are a merge patch of the stored ones (``settings_patch``).
 A stage that another stage is seeded from, and that one has started, keeps its matches and
 settings, except for a change of those ranking settings once it is finished: saved when the
 started stage would get the very same teams in the very same seeds (or, with no result yet,
@@ -19,6 +20,7 @@ from .. import views
 from ..errors import Conflict, InvalidInput, NotFound
 from ..formats import registry
 from ..formats.progression import with_results
+from ..formats.settings_patch import patched
 from ..formats.state import MatchState
 from ..formats.types import FormatError, StageStatus
 from ..live.outbox import emit
@@ -85,12 +87,18 @@ async def start_stage(session: AsyncSession, stage_id: int) -> views.StageView:
     return await stage_view(session, stage, tournament)
 
 
-async def update_stage(session: AsyncSession, stage_id: int,
-                       body: StageUpdate) -> views.StageView:
+async def update_stage(session: AsyncSession, stage_id: int, body: StageUpdate,
+                       whole_settings: bool = False) -> views.StageView:
+    """``body.settings`` is a merge patch of the stored settings (``settings_patch``), or,
+    with ``whole_settings`` (the console's form, which shows every setting), all of them:
+    one left out is at its default."""
     stage, tournament = await _for_edit(session, stage_id)
     assert stage.id is not None
     given = body.model_fields_set
     require_change(given - {"confirm"}, "name, names, settings, seeding or seeding_method")
+    if body.settings is not None and not whole_settings:
+        body = body.model_copy(update={"settings": patched(
+            registry.get(stage.format), stage.settings, body.settings)})
     named = (stage.name, dict(stage.names or {}))
     rename(stage, given, body.model_dump(include={"name", "names"}))
     replan = _changed_plan(stage, body)

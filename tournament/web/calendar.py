@@ -37,7 +37,7 @@ def _game_lines(entry: Mapping[str, Any], mine: int, _: Any, lang: str) -> list[
     if not games or (entry["best_of"] == 1 and len(games) == 1 and not any(maps)):
         return []
     settings = (entry.get("stage") or {}).get("settings") or {}
-    one = _(game_words(settings)["one"])
+    one = _(game_words(settings)["game"])
     # a game with only a winner (League of Legends) is the team's win or loss, as the
     # match page's W and the console's winner buttons say it: never "1–0"
     winner_only = settings.get("game_score") == WINNER_ONLY

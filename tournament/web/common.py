@@ -17,6 +17,7 @@ from .. import i18n, schemas, schemas_fields
 from ..errors import (
     BadRequest,
     DomainError,
+    FieldReason,
     Forbidden,
     InvalidInput,
     NotFound,
@@ -188,10 +189,8 @@ def parse(model: type[B], raw: bytes) -> B:
             FIELD_CODES.get(str(first["loc"][0]) if first["loc"] else "", "invalid_input")
         if field and not message.startswith(f"{field}:"):
             message = f"{field}: {message}"
-        refusal = InvalidInput(code, message, field)
-        if field:
-            refusal.said = {"field": field, "reason": first["type"]}
-        raise refusal from exc
+        raise InvalidInput(code, message, field, said=FieldReason(field, first["type"])
+                           if field else None) from exc
 
 
 @asynccontextmanager

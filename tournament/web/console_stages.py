@@ -249,8 +249,10 @@ async def update_stage(request: Request) -> Response:
                      "settings": read_settings(fmt, form, "s_")}
             if fmt.uses_seeding_method:  # the form offers none for a format that ignores it
                 body["seeding_method"] = text(form, "seeding_method", 10) or "standard"
+        # the form shows every setting: what it sends is the whole of them (one at its
+        # default is left out), not a patch
         return await audited.update_stage(session, actor, _id(request),
-                                          parse_form(StageUpdate, body))
+                                          parse_form(StageUpdate, body), whole_settings=True)
     if (await request.form()).get("part") != "seeding":
         return await _stage_change(request, "settings", run)
     done = await submit(request, run)

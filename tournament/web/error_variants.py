@@ -1,8 +1,10 @@
 """Refusals said by what their params hold (``variant``), keyed "code:variant": a
 correction that clears played results and/or undoes pairings only made, why a stage already
-played from this one cannot follow a change (``params.reason``), and a disqualification's
-forfeit. ``error_words.say`` and the referee console's table (referee-words.js picks the same
-way) use them; each is translated like ``error_words.MESSAGES``."""
+played from this one cannot follow a change (``params.reason``), a disqualification's
+forfeit, and the words of a stage whose games are maps (``params.unit``: a tied map, a
+best-of of maps that must be odd). ``error_words.say`` and the referee console's table
+(referee-words.js picks the same way; its ``tied_game`` is already the stage's, as
+``error_words.table`` gives it) use them; each is translated like ``error_words.MESSAGES``."""
 
 from __future__ import annotations
 
@@ -54,6 +56,16 @@ VARIANTS = {
     "next_stage_started:seeds": (
         "With this correction the same teams go through to %(stage)s but in other seeds "
         "(%(moved)s), and %(stage)s already has results (%(results)s)." + WAY_BACK),
+    # a stage whose games are maps says so ("Map 2 is tied"; a game's: the code's own)
+    "tied_game:map": "Map %(game)s is tied; a map of this match needs a winner.",
+    # an even best-of refused where a match cannot end level (``params.even``), said as
+    # the stage calls its games (``params.unit``)
+    "invalid_settings:even": (
+        "This setting is not possible: %(setting)s. A match of this stage cannot end in a "
+        "draw: its best-of is an odd number of games (1, 3, 5…)."),
+    "invalid_settings:even_map": (
+        "This setting is not possible: %(setting)s. A match of this stage cannot end in a "
+        "draw: its best-of is an odd number of maps (1, 3, 5…)."),
 }
 
 
@@ -69,4 +81,8 @@ def variant(code: str, raw: dict[str, Any]) -> str | None:
         return str(raw["reason"])
     if code == "withdrawal_forfeit" and raw.get("reason") == "disqualified":
         return "disqualified"
+    if code == "tied_game" and raw.get("unit") == "map":
+        return "map"
+    if code == "invalid_settings" and raw.get("even"):
+        return "even_map" if raw.get("unit") == "map" else "even"
     return None

@@ -11,7 +11,6 @@ from typing import Any
 from ..errors import DomainError
 from . import plan_words
 from .error_variants import VARIANTS, variant
-from .game_words import GAME_WORDS
 from .place_words import label_name, missing_group
 
 MESSAGES = {
@@ -318,8 +317,6 @@ def say(exc: DomainError | str, _: Callable[[str], str],
         template = SETTINGS_APART
     if code == "unknown_event" and "chosen" in values:
         template = EVENTS_ELSEWHERE
-    if code == "tied_game" and raw.get("unit") in GAME_WORDS:  # "Map 2 is tied"
-        template = GAME_WORDS[str(raw["unit"])]["tied_game"]
     if code == "duplicate_team" and "position" in values:
         template = SLOT_TEAM_TWICE if "first" in values else SLOT_TEAM_PLAYS_EARLIER
     chosen = variant(code, raw)
@@ -342,7 +339,9 @@ def _lower_sides(raw: dict[str, Any]) -> str:
 
 
 def table(_: Callable[[str], str], game_name: str = "game") -> dict[str, str]:
-    """Every message, translated, for a page script (``%(name)s`` left to fill); a tied
-    game named as the stage names its games (``game_name``: "Map 2 is tied")."""
-    return {code: _(text) for code, text in (MESSAGES | VARIANTS).items()} | {
-        "_generic": _(GENERIC), "tied_game": _(GAME_WORDS[game_name]["tied_game"])}
+    """Every message, translated, for a page script (``%(name)s`` left to fill); a code
+    with a variant for the stage's ``game_name`` said so ("Map 2 is tied")."""
+    named = {code: VARIANTS[f"{code}:{game_name}"] for code in MESSAGES
+             if f"{code}:{game_name}" in VARIANTS}
+    return {code: _(text) for code, text in (MESSAGES | VARIANTS | named).items()} | {
+        "_generic": _(GENERIC)}

@@ -64,7 +64,9 @@ PLAN_SAVED = obj({"plan": {"anyOf": [ROUND_PLAN, {"type": "null"}]},
 
 def _stage_patch(op: Op) -> dict[str, Any]:
     patch = op("Edit a stage (name, names, settings, seeding): a draft or a stage "
-               "without results is planned again; results to lose need confirm",
+               "without results is planned again; results to lose need confirm. settings "
+               "is a JSON merge patch (RFC 7396) of the stored settings: keys left out "
+               "stay, null resets a key to its default, an object merges key by key",
                ref("Stage"), StageUpdate, auth=True, errors=("409",))
     patch["responses"]["409"]["description"] += (
         "; next_stage_started (a stage seeded from this one has started: only a change of "

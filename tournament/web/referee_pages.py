@@ -19,7 +19,7 @@ from ..services import referee_matches, tournaments
 from . import error_words, referee_lobby, words
 from .account_pages import require_session
 from .common import ctx, int_param, language
-from .game_words import CONSOLE_KEYS, GAME_WORDS, name_of
+from .game_words import GAME_WORDS, name_of
 from .rendering import page, render
 
 
@@ -63,8 +63,7 @@ def console_labels(_: Any, published: bool = True, solo: bool = False,
     published yet says so: no spectator sees it; a one-on-one event's entrants are
     players, as its standings call them; a stage whose games are maps says "Map 2",
     ``game_words``)."""
-    called = {CONSOLE_KEYS[k]: _(v) for k, v in GAME_WORDS[game_name].items()
-              if k in CONSOLE_KEYS}
+    called = {k: _(v) for k, v in GAME_WORDS[game_name].items()}
     return {
         # a game's words ("game", "save_game", "undo", "in_play", a game saved short of what
         # wins one "short_game_rounds" …) are the stage's: called

@@ -9,9 +9,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import i18n
-from ..errors import DomainError
+from ..errors import DomainError, FieldReason, InvalidInput
 from . import error_words
-from .game_words import GAME_WORDS, name_of
 from .settings_form import CHOICE_MEANINGS, LABELS
 
 # Form fields as people read them, for "…: is required" (message ids).
@@ -72,6 +71,14 @@ def invalid_field(field: str, reason: str, _: Callable[[str], str]) -> str:
     return _(INVALID_FIELD) % {"field": field_label(field, _), "reason": _(why)}
 
 
+def field_reason(exc: DomainError) -> FieldReason | None:
+    """The field refused and why: in ``params`` (a console form's refusal says them), else
+    what the API's schema refusal keeps for the words alone (``InvalidInput.said``)."""
+    if "reason" in exc.params:
+        return FieldReason(str(exc.params.get("field")), str(exc.params["reason"]))
+    return exc.said if isinstance(exc, InvalidInput) else None
+
+
 def in_language(params: dict[str, Any], lang: str) -> dict[str, Any]:
     """A refusal's params with each name that comes with its translations (``name`` and
     ``names``, ``stage`` and ``stage_names``) in the reader's language."""
@@ -86,13 +93,11 @@ def in_language(params: dict[str, Any], lang: str) -> dict[str, Any]:
 def said_in(exc: DomainError, lang: str) -> str:
     """A refusal in language ``lang`` (``say``)."""
     _ = i18n.gettext(lang)
-    # a FormatError (formats/ knows no DomainError) carries no ``said``
-    field = exc.params if "reason" in exc.params else getattr(exc, "said", {})
-    if exc.code == "invalid_input" and "reason" in field:
-        whole = FIELD_MESSAGES.get((str(field["field"]), str(field["reason"])))
+    if exc.code == "invalid_input" and (refused := field_reason(exc)):
+        whole = FIELD_MESSAGES.get((refused.field, refused.reason))
         if whole:
             return _(whole)
-        return invalid_field(str(field["field"]), str(field["reason"]), _)
+        return invalid_field(refused.field, refused.reason, _)
     if exc.code == "invalid_settings":
         setting = (exc.field or "").removeprefix("settings.").split(".")[0]
         said = error_words.say(exc, _, {**exc.params, "setting": field_label(setting, _)} | (
@@ -102,10 +107,6 @@ def said_in(exc: DomainError, lang: str) -> str:
             said += " " + _("Not one of the choices: %s.") % ", ".join(exc.params["unknown"])
         if exc.params.get("twice"):
             said += " " + _("Given twice: %s.") % ", ".join(exc.params["twice"])
-        if exc.params.get("even"):
-            # named as the stage names its games: "an odd number of maps"
-            unit = name_of({"game_name": exc.params.get("unit")})
-            said += " " + _(GAME_WORDS[unit]["odd_best_of"])
         # what the setting takes: a range, the choices, or how a map is written
         if "low" in exc.params and "high" in exc.params:
             said += " " + _("It is a whole number from %(low)s to %(high)s.") % {
