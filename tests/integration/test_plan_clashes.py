@@ -144,3 +144,37 @@ async def test_the_console_refuses_a_clashing_plan_naming_the_other_plan(client,
         assert len(await plans(client, playoffs["id"])) == 2
     finally:
         await ctx.__aexit__(None, None, None)
+
+
+async def test_a_plan_saved_reads_only_the_matches_near_its_time(client, monkeypatch):
+    """Saving a plan reads the stored matches of the planned rounds and the scheduled
+    matches that can reach its time: a 20-hour best-of-3 (600-minute games) begun 19 hours
+    before it is read, and clashes; a match two days before is not read, nor any group
+    match (no plan times their rounds)."""
+    from tournament.services import clash_check, plan_clashes
+
+    event, playoffs, ref = await _playoffs(client)
+    marathon = (await make_stage(client, event, name="Marathon", seeding=event["teams"][2:4],
+                                 settings={"game_minutes": 600, "best_of": 3}))["matches"][0]
+    early = (await make_stage(client, event, name="Show match",
+                              seeding=event["teams"][:2]))["matches"][0]
+    for m, at in ((marathon, "2026-11-29T19:00:00+09:00"),
+                  (early, "2026-11-28T14:00:00+09:00")):
+        r = await client.patch(f"/api/matches/{m['id']}", json={
+            "scheduled_at": at, "referee_id": ref["id"]}, headers=AUTH)
+        assert r.status_code == 200, r.text
+    read: dict[str, list[int]] = {"clash_check": [], "plan_clashes": []}
+    for name, module in (("clash_check", clash_check), ("plan_clashes", plan_clashes)):
+        def reading(original, seen):
+            async def load(*args, **kwargs):
+                found = await original(*args, **kwargs)
+                seen.extend(m.id for m in found)
+                return found
+            return load
+        monkeypatch.setattr(module, "load_matches", reading(module.load_matches, read[name]))
+    r = await client.post(f"/api/stages/{playoffs['id']}/round-plans", json={
+        "round": 2, "bracket": "winners", "starts_at": AT_TWO, "referee_id": ref["id"]},
+        headers=AUTH)
+    assert r.status_code == 409, r.text
+    assert [c["other"] for c in r.json()["clashes"]] == [marathon["id"]]
+    assert read == {"clash_check": [marathon["id"]], "plan_clashes": []}
