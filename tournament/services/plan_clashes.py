@@ -6,6 +6,9 @@ booked themselves), and a plan never clashes with its own round's matches.
 
 * A plan being saved (``plan_edits.py``, ``plan_clashes``) is checked against the
   scheduled matches near its time (``clash_check.near``) and every other plan's bookings.
+* A match being scheduled (``PATCH /api/matches/{id}``, ``match_clashes``) is checked
+  against every scheduled match and the plans' bookings (each clash names the plan:
+  ``other_plan``).
 
 A plan applied when its matches are made is never refused (``round_plans.record``)."""
 
@@ -26,7 +29,7 @@ from ..formats.plan_fit import Key
 from ..formats.state import MatchState
 from ..formats.types import Bracket
 from ..models import Stage
-from .clash_check import Span, end_of, lengths, scheduled, span
+from .clash_check import Span, booking, end_of, find_clashes, lengths, scheduled, span
 from .field_sizes import field_ahead
 from .round_plans import plans_of, round_matches, same_round, slot_values
 from .sql_store import TABLE, load_matches
@@ -135,3 +138,19 @@ def _starts(plan: Plan) -> datetime:
     assert isinstance(start, datetime)
     return start
 
+
+async def match_clashes(session: AsyncSession, tournament_id: int,
+                        changed: Sequence[MatchState]) -> list[Clash]:
+    """The clashes of the ``changed`` matches with every scheduled match of the tournament
+    and with the round plans' bookings (``find_clashes`` with the plans)."""
+    stages = await _stages(session, tournament_id)
+    settings = {sid: s.settings for sid, s in stages.items()}
+    within = span(b for m in changed
+                  if (b := booking(m, *lengths(settings.get(m.stage_id)))) is not None)
+    planned: list[Booking] = []
+    if within is not None:
+        near = _before([(sid, p) for sid, s in stages.items() for p in plans_of(s)], within)
+        read = await _read(session, stages, near)
+        for sid, p in near:
+            planned += read[sid].bookings(p)
+    return await find_clashes(session, tournament_id, changed, settings, planned)
