@@ -198,3 +198,34 @@ async def test_a_referee_is_told_paired_matches_from_played_ones(client):
                   "요청하세요.")
     r = await client.post(f"/api/matches/{m[3]['id']}/preview", json=flip, headers=AUTH)
     assert (r.json()["needs_admin"], r.json()["played_numbers"]) == (False, [5])
+
+
+async def test_a_correction_reseeding_an_unplayed_playoff_reads_the_standings_once(
+        client, monkeypatch):
+    """Playoffs started from the league, nothing played: a correction that sends Team 7
+    through in place of Team 2 seeds them again, reading the league's matches once (the
+    teams it takes are worked out once: they were read again to start the playoffs)."""
+    from tournament.services import waiting
+
+    event = await make_event(client, 8)
+    league = await make_stage(client, event, name="League", format="round_robin",
+                              settings={"groups": 1})
+    playoffs = await make_stage(client, event, name="Playoffs", format="double_elimination",
+                                seeding={"from_stage": league["id"], "qualifiers": 4})
+    done = await play_out(client, league["id"])
+    names = {t: f"Team {event['teams'].index(t) + 1}" for t in event["teams"]}
+    before = await stage(client, playoffs["id"])
+    assert before["status"] == "running"
+    read: list[int] = []
+    original = waiting.stage_matches
+
+    async def counted(session, stage_id):
+        read.append(stage_id)
+        return await original(session, stage_id)
+    monkeypatch.setattr(waiting, "stage_matches", counted)
+    m = _between(done, names, "Team 2", "Team 7")
+    assert (await report(client, m["id"], _flipped(m))).status_code == 200
+    again = await stage(client, playoffs["id"])
+    assert again["status"] == "running" and again["seeding"] != before["seeding"]
+    assert "Team 7" in {names[t] for t in again["seeding"]}
+    assert read.count(league["id"]) == 1, read

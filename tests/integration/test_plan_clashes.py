@@ -83,9 +83,16 @@ async def test_a_swiss_plan_books_as_many_matches_as_its_round_will_have(client)
     r = await client.post(url, json=body, headers=AUTH)
     assert r.status_code == 201, r.text
     plan = r.json()["plan"]
-    r = await client.patch(f"/api/matches/{show['id']}", json={
-        "scheduled_at": "2026-11-30T14:30:00+09:00"}, headers=AUTH)
-    assert r.status_code == 200, r.text  # a match's own schedule is not checked here
+    moved = {"scheduled_at": "2026-11-30T14:30:00+09:00"}
+    r = await client.patch(f"/api/matches/{show['id']}", json=moved, headers=AUTH)
+    assert r.status_code == 409, r.text  # the match meets the plan's second match
+    assert r.json()["clashes"] == [{
+        "match": show["id"], "other": None, "other_number": 2, "other_stage": st["id"],
+        "other_plan": {"id": plan["id"], "round": 3, "bracket": None, "group": None},
+        "kind": "station", "detail": "1"}]
+    r = await client.patch(f"/api/matches/{show['id']}", json={**moved, "override": True},
+                           headers=AUTH)
+    assert r.status_code == 200, r.text
     r = await client.put(f"{url}/{plan['id']}", json=body, headers=AUTH)
     assert r.status_code == 409, r.text
     assert [(c["planned"], c["other"], c["other_number"], c["other_stage"], c["kind"])
@@ -102,6 +109,11 @@ async def test_a_swiss_plan_books_as_many_matches_as_its_round_will_have(client)
     [kept] = await plans(client, st["id"])
     assert [c["other"] for c in kept["applied"]["clashes"]] == [show["id"]]
     assert len(kept["applied"]["matches"]) == 2
+    # a match of its round (13:00 on station 1) never clashes with its own plan
+    first = min(kept["applied"]["matches"])
+    r = await client.patch(f"/api/matches/{first}", json={"stream_url": "https://kj.tv/1"},
+                           headers=AUTH)
+    assert r.status_code == 200, r.text
     # its round made, the plan books nothing more: another stage's plan at that time meets
     # the match, not the plan too
     other = await make_stage(client, event, name="Later", format="swiss", settings=SWISS)
@@ -144,3 +156,113 @@ async def test_the_console_refuses_a_clashing_plan_naming_the_other_plan(client,
         assert len(await plans(client, playoffs["id"])) == 2
     finally:
         await ctx.__aexit__(None, None, None)
+
+
+async def test_a_match_scheduled_into_a_slot_a_plan_will_use_is_refused_naming_the_plan(
+        client):
+    """The upper final of a waiting playoff planned at 14:00 (an hour) in Booth 1 with a
+    referee: a match of another stage set at 14:30 with that referee, or in Booth 1, is
+    refused naming the plan (``other_plan``) and nothing is saved; at 15:00, or in Booth 2
+    with another referee, it goes through, and ``override`` saves it anyway."""
+    event, playoffs, ref = await _playoffs(client)
+    r = await client.post(f"/api/stages/{playoffs['id']}/round-plans", json={
+        "round": 2, "bracket": "winners", "starts_at": AT_TWO, "stations": ["Booth 1"],
+        "referee_id": ref["id"]}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    plan = r.json()["plan"]
+    show = (await make_stage(client, event, name="Show match",
+                             seeding=event["teams"][:2]))["matches"][0]
+    url = f"/api/matches/{show['id']}"
+    at = {"scheduled_at": "2026-11-30T14:30:00+09:00"}
+    named = {"id": plan["id"], "round": 2, "bracket": "winners", "group": None}
+    for body, kind, detail in (({**at, "referee_id": ref["id"]}, "referee", str(ref["id"])),
+                               ({**at, "station": "Booth 1"}, "station", "Booth 1")):
+        r = await client.patch(url, json=body, headers=AUTH)
+        assert r.status_code == 409, r.text
+        assert r.json()["error"]["code"] == "schedule_clash"
+        assert r.json()["clashes"] == [{
+            "match": show["id"], "other": None, "other_number": 1,
+            "other_stage": playoffs["id"], "other_plan": named, "kind": kind,
+            "detail": detail}]
+        assert "the plan of round 2 (winners)" in r.json()["error"]["message"]
+        assert (await client.get(url)).json()["scheduled_at"] is None  # nothing saved
+    for body in ({"scheduled_at": "2026-11-30T15:00:00+09:00", "referee_id": ref["id"],
+                  "station": "Booth 1"}, {**at, "station": "Booth 2", "referee_id": None}):
+        r = await client.patch(url, json=body, headers=AUTH)
+        assert r.status_code == 200, r.text
+    r = await client.patch(url, json={**at, "station": "Booth 1", "override": True},
+                           headers=AUTH)
+    assert r.status_code == 200, r.text
+    assert (await client.get(url)).json()["station"] == "Booth 1"
+
+
+async def test_the_consoles_match_form_refuses_a_plans_slot_in_the_readers_words(client,
+                                                                                 app):
+    event, playoffs, ref = await _playoffs(client)
+    r = await client.post(f"/api/stages/{playoffs['id']}/round-plans", json={
+        "round": 2, "bracket": "winners", "starts_at": AT_TWO, "stations": ["Booth 1"],
+        "referee_id": ref["id"]}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    show = (await make_stage(client, event, name="Show match",
+                             seeding=event["teams"][:2]))["matches"][0]
+    con, ctx = await admin_console(client, app)
+    try:
+        page = f"/admin/matches/{show['id']}"
+        typed = {"scheduled_at": "2026-11-30T14:30", "venue": "", "station": "Booth 1",
+                 "stream_url": "", "referee_id": "", "version": str(show["version"])}
+        said = {"ko": ("이 일정대로라면 한 팀, 스테이션, 중계 또는 심판이",
+                       "승자조 결승 1경기 (예정)", "플레이오프", "스테이션 Booth 1"),
+                "ja": ("この日程では、チーム・ステーション・配信・審判", "第1試合（予定）",
+                       "プレーオフ", "ステーション Booth 1")}
+        for lang, (error, planned, stage_name, shared) in said.items():
+            r = await con.post(page, f"{page}/schedule", typed, lang)
+            assert r.status_code == 409, r.text
+            assert error_of(r.text).startswith(error), error_of(r.text)
+            html = soup(r.text)
+            [line] = html.select("[data-clashes] li")
+            text = visible_text(str(line))
+            assert text.startswith("M1 ↔") and planned in text and stage_name in text \
+                and shared in text, text
+            assert html.select_one("[data-override]") is not None
+            assert (await client.get(f"/api/matches/{show['id']}")).json()[
+                "scheduled_at"] is None
+        r = await con.post(page, f"{page}/schedule", {**typed, "override": "on"}, "ja")
+        assert r.status_code == 303, error_of(r.text)
+        assert (await client.get(f"/api/matches/{show['id']}")).json()["station"] == \
+            "Booth 1"
+    finally:
+        await ctx.__aexit__(None, None, None)
+
+
+async def test_a_plan_saved_reads_only_the_matches_near_its_time(client, monkeypatch):
+    """Saving a plan reads the stored matches of the planned rounds and the scheduled
+    matches that can reach its time: a 20-hour best-of-3 (600-minute games) begun 19 hours
+    before it is read, and clashes; a match two days before is not read, nor any group
+    match (no plan times their rounds)."""
+    from tournament.services import clash_check, plan_clashes
+
+    event, playoffs, ref = await _playoffs(client)
+    marathon = (await make_stage(client, event, name="Marathon", seeding=event["teams"][2:4],
+                                 settings={"game_minutes": 600, "best_of": 3}))["matches"][0]
+    early = (await make_stage(client, event, name="Show match",
+                              seeding=event["teams"][:2]))["matches"][0]
+    for m, at in ((marathon, "2026-11-29T19:00:00+09:00"),
+                  (early, "2026-11-28T14:00:00+09:00")):
+        r = await client.patch(f"/api/matches/{m['id']}", json={
+            "scheduled_at": at, "referee_id": ref["id"]}, headers=AUTH)
+        assert r.status_code == 200, r.text
+    read: dict[str, list[int]] = {"clash_check": [], "plan_clashes": []}
+    for name, module in (("clash_check", clash_check), ("plan_clashes", plan_clashes)):
+        def reading(original, seen):
+            async def load(*args, **kwargs):
+                found = await original(*args, **kwargs)
+                seen.extend(m.id for m in found)
+                return found
+            return load
+        monkeypatch.setattr(module, "load_matches", reading(module.load_matches, read[name]))
+    r = await client.post(f"/api/stages/{playoffs['id']}/round-plans", json={
+        "round": 2, "bracket": "winners", "starts_at": AT_TWO, "referee_id": ref["id"]},
+        headers=AUTH)
+    assert r.status_code == 409, r.text
+    assert [c["other"] for c in r.json()["clashes"]] == [marathon["id"]]
+    assert read == {"clash_check": [marathon["id"]], "plan_clashes": []}

@@ -21,9 +21,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .plan_fit import Key
+from .plan_fit import Key, draw, key
+from .state import MatchState
 from .swiss import SwissSettings
-from .types import Bracket, FormatError, best_of_for
+from .types import Bracket, MatchPlan, best_of_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,20 +73,18 @@ def swiss_rounds(settings: SwissSettings, teams: int) -> dict[Key, list[Planned]
 
 def drawn_rounds(fmt: Any, settings: Any, teams: int,
                  method: str = "standard") -> dict[Key, list[Planned]]:
-    """Each round's matches as the format draws ``teams`` teams (a Swiss stage's as it
-    will pair them); empty when it cannot draw them."""
-    if teams < 2:
-        return {}
+    """Each round's matches as the format draws ``teams`` teams (``plan_fit.draw``; a
+    Swiss stage's as it will pair them); empty when it cannot draw them."""
     if fmt.pairs_rounds:
-        return swiss_rounds(settings, teams)
-    try:
-        made = fmt.plan(list(range(1, teams + 1)), settings, method).matches
-    except (FormatError, ArithmeticError, ValueError):
-        return {}
+        return swiss_rounds(settings, teams) if teams >= 2 else {}
+    return by_round(draw(fmt, settings, teams, method))
+
+
+def by_round(matches: Iterable[MatchPlan | MatchState]) -> dict[Key, list[Planned]]:
+    """Matches (drawn or stored) by their bracket, round and group, in number order."""
     out: dict[Key, list[Planned]] = {}
-    for m in sorted(made, key=lambda m: m.number):
-        key = (None if m.bracket is None else str(m.bracket), m.round, m.group)
-        out.setdefault(key, []).append(Planned(m.best_of, m.lobby is not None))
+    for m in sorted(matches, key=lambda m: m.number):
+        out.setdefault(key(m), []).append(Planned(m.best_of, m.lobby is not None))
     return out
 
 

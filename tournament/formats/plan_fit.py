@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .layout import BRACKETS
-from .types import Bracket, FormatError
+from .state import MatchState
+from .types import Bracket, FormatError, MatchPlan
 
 Key = tuple[str | None, int, int | None]  # a match's bracket, round and group
 
@@ -136,18 +137,29 @@ def places_held(places: Iterable[tuple[int, int]], groups: int, teams: int) -> b
     return all(1 <= g <= len(sizes) and 1 <= p <= sizes[g - 1] for g, p in places)
 
 
-def drawn(fmt: Any, settings: Any, teams: int | None, method: str = "standard") -> Reach:
-    """The reach of a stage of ``teams`` teams as its draw would make it: every bracket,
-    group and round of a format that draws its matches at once; what the settings fix for
-    a Swiss stage, or when the field is not known (or too small to draw)."""
+def draw(fmt: Any, settings: Any, teams: int | None,
+         method: str = "standard") -> list[MatchPlan]:
+    """The matches a format that draws every match at once makes for ``teams`` teams (in
+    their order); none for a Swiss stage (it pairs as it goes), a field not known or too
+    small, or one it cannot draw."""
     if teams is None or teams < 2 or fmt.pairs_rounds:
-        return reach(fmt, settings, ())
+        return []
     try:
-        made = fmt.plan(list(range(1, teams + 1)), settings, method).matches
+        return list(fmt.plan(list(range(1, teams + 1)), settings, method).matches)
     except (FormatError, ArithmeticError, ValueError):
-        return reach(fmt, settings, ())
-    return reach(fmt, settings, [(None if m.bracket is None else str(m.bracket), m.round,
-                                  m.group) for m in made])
+        return []
+
+
+def key(m: MatchPlan | MatchState) -> Key:
+    """A match's bracket, round and group (drawn or stored)."""
+    return (None if m.bracket is None else str(m.bracket), m.round, m.group)
+
+
+def drawn(fmt: Any, settings: Any, teams: int | None, method: str = "standard") -> Reach:
+    """The reach of a stage of ``teams`` teams as its draw would make it (``draw``): every
+    bracket, group and round of a format that draws its matches at once; what the settings
+    fix for a Swiss stage, or when the field is not known (or too small to draw)."""
+    return reach(fmt, settings, [key(m) for m in draw(fmt, settings, teams, method)])
 
 
 def stranded(plans: Iterable[Mapping[str, Any]], before: Reach,

@@ -86,7 +86,7 @@ async def update_match(session: AsyncSession, match_id: int, body: MatchUpdate,
     if values:
         machine.reschedule(match, **values)
     if planning:
-        schedule.refuse(await schedule.find_clashes(session, tid, [match]),
+        schedule.refuse(await schedule.match_clashes(session, tid, [match]),
                         body.override)
     try:
         if fields & RESULT_FIELDS:

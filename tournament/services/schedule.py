@@ -1,5 +1,6 @@
 """When and where matches are played: clash checks (``formats/clashes.py``) against every
-scheduled match of the tournament, a whole round scheduled at once, check-in."""
+scheduled match of the tournament (a single match's also against the round plans:
+``plan_clashes.match_clashes``), a whole round scheduled at once, check-in."""
 
 from __future__ import annotations
 
@@ -17,12 +18,13 @@ from ..schemas_edit import RoundSchedule
 from .annulment import event_withdrawals
 from .clash_check import booking, find_clashes
 from .context import lock_tournament
+from .plan_clashes import match_clashes
 from .progress import machine_for
 from .round_plans import fits, round_matches, slot_values
 from .steps import finish
 
-__all__ = ["booking", "check_in", "check_referee", "find_clashes", "refuse",
-           "schedule_round"]
+__all__ = ["booking", "check_in", "check_referee", "find_clashes", "match_clashes",
+           "refuse", "schedule_round"]
 
 
 def refuse(found: list[Clash], override: bool) -> None:

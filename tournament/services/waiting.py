@@ -57,11 +57,14 @@ async def _twice(session: AsyncSession, hold: Hold, source: Stage) -> Hold:
         f"from {source.name}; a team takes only one slot.")})
 
 
-async def try_start(session: AsyncSession, stage: Stage, source: Stage) -> bool:
+async def try_start(session: AsyncSession, stage: Stage, source: Stage,
+                    decided: list[int] | Hold | None = None) -> bool:
     """Start ``stage`` from the final standings of ``source`` (complete), or record why it
-    cannot start yet. Returns whether it started."""
+    cannot start yet. Returns whether it started. ``decided``: the teams it takes from
+    them (or why it cannot), when already read."""
     assert source.id is not None
-    decided = await _qualified(session, stage, source)
+    if decided is None:
+        decided = await _qualified(session, stage, source)
     if isinstance(decided, Hold):
         _hold(session, stage, decided)
         return False
@@ -130,8 +133,8 @@ async def follow(session: AsyncSession, source: Stage,
         stage.status, stage.seeding, stage.hold = StageStatus.PENDING, [], None
         session.add(stage)
         await session.flush()
-        if source.status == StageStatus.COMPLETED:
-            await try_start(session, stage, source)
+        if now is not None:  # the source is finished: its teams as read above
+            await try_start(session, stage, source, now)
         else:
             _hold(session, stage, Hold("waiting_for_stage", source.id))
         changed.append(stage)

@@ -150,13 +150,12 @@ async def preview_match(request: Request) -> Response:
         needs_admin = True
         result = {"reset_matches": None, "numbers": list(exc.params.get("matches") or [])}
     async with context.db.read() as session:
-        if result["reset_matches"] is None:  # a referee's: the M numbers, as on the bracket
-            shown = result["numbers"]
-            result["reset_matches"] = await match_errors.ids(session, match_id, shown)
-        else:
-            shown = await match_errors.numbers(session, result["reset_matches"])
-        # of those, the ones with a result (cleared) and not (a Swiss round only paired)
-        played = await match_errors.played(session, result["reset_matches"])
+        # a referee's are named by M number, as on the bracket; of them all, the ones with
+        # a result (cleared) and not (a Swiss round only paired), read once
+        by_number = result["reset_matches"] is None
+        result["reset_matches"], numbers, played = await match_errors.reset(
+            session, match_id, result["reset_matches"], result.get("numbers") or [])
+        shown = result["numbers"] if by_number else numbers
     match = audit.match_state(result) if "score" in result else None
     return answer({"match": match, "reset_matches": result["reset_matches"],
                    "reset_numbers": sorted(shown), "played_numbers": played,

@@ -32,27 +32,26 @@ async def last_change(session: AsyncSession, match_id: int) -> dict[str, Any] | 
     return who
 
 
-async def numbers(session: AsyncSession, ids: list[int]) -> list[int]:
-    """The M numbers of matches (as the bracket shows them now), in the order of ``ids``."""
-    found = {m.id: m.number for m in (await session.exec(select(Match).where(
-        col(Match.id).in_(ids)))).all()}
-    return [found[i] for i in ids if i in found]
-
-
-async def played(session: AsyncSession, ids: list[int]) -> list[int]:
-    """The M numbers of those of ``ids`` that hold a result (live or final, between two
-    teams) as stored: a correction clears them; the others were only paired."""
-    rows = (await session.exec(select(Match).where(col(Match.id).in_(ids)))).all()
-    return sorted(m.number for m in rows if m.status in ("live", "completed")
-                  and m.team1_id is not None and m.team2_id is not None)
-
-
-async def ids(session: AsyncSession, match_id: int, shown: list[int]) -> list[int]:
-    """The ids of the matches numbered ``shown`` in the stage of ``match_id``."""
-    stage = (await session.exec(select(Match.stage_id).where(Match.id == match_id))).first()
-    found = (await session.exec(select(Match.id).where(
-        Match.stage_id == stage, col(Match.number).in_(shown)))).all()
-    return sorted(x for x in found if x is not None)
+async def reset(session: AsyncSession, match_id: int, ids: list[int] | None,
+                shown: list[int]) -> tuple[list[int], list[int], list[int]]:
+    """The matches a correction resets, read once: by ``ids``, or (a referee's refusal
+    names them by M number, ``shown``) by their numbers in the stage of ``match_id``.
+    Returns their ids (sorted, or in the order of ``ids``), their M numbers (as the bracket
+    shows them now) and the M numbers of those that hold a result (live or final, between
+    two teams) as stored: a correction clears them; the others were only paired."""
+    if not (shown if ids is None else ids):
+        return [], [], []
+    if ids is None:
+        stage = select(Match.stage_id).where(Match.id == match_id).scalar_subquery()
+        rows = (await session.exec(select(Match).where(
+            Match.stage_id == stage, col(Match.number).in_(shown)))).all()
+        ids = sorted(m.id for m in rows if m.id is not None)
+    else:
+        rows = (await session.exec(select(Match).where(col(Match.id).in_(ids)))).all()
+    found = {m.id: m.number for m in rows}
+    played = sorted(m.number for m in rows if m.status in ("live", "completed")
+                    and m.team1_id is not None and m.team2_id is not None)
+    return ids, [found[i] for i in ids if i in found], played
 
 
 async def explain(request: Request, exc: DomainError, match_id: int) -> None:
