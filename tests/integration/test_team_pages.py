@@ -310,7 +310,9 @@ async def test_the_calendar_feed_says_where_which_match_and_a_walkover_frees_the
     """A LAN match has its hall and station as LOCATION (the match page shows them too); the
     description numbers the match ("Winner of M1" names a match of the same stage, which the
     feed never numbered, and /matches/1 is another match); a walkover, never played, is
-    CANCELLED and TRANSPARENT (a calendar frees the slot), a played forfeit is not; a team
+    TRANSPARENT (a calendar frees the slot; its winner's entry CONFIRMED:
+    test_a_walkover_is_won_for_one_side_and_did_not_take_place_for_the_other), a played
+    forfeit is not; a team
     with no timed match still gets a component (its time zone: RFC 5545 asks for one), and the
     download link names the file after the team."""
     event = await make_event(client, 4)
@@ -338,8 +340,48 @@ async def test_the_calendar_feed_says_where_which_match_and_a_walkover_frees_the
     assert str(entry["location"]) == "Olympic Hall, Seoul · Booth 2"
     assert str(entry["description"]).splitlines()[0] == \
         f"Playoffs · Semifinals · M{first['number']} · BO1"
-    assert (str(entry["status"]), str(entry["transp"])) == ("CANCELLED", "TRANSPARENT")
+    # the feed's team won it without playing: decided, not cancelled, and the slot free
+    assert (str(entry["status"]), str(entry["transp"])) == ("CONFIRMED", "TRANSPARENT")
     played = second["teams"][0]
     feed = Calendar.from_ical((await client.get(f"/teams/{played}/schedule.ics")).content)
     (entry,) = feed.walk("VEVENT")
     assert "status" not in entry and "location" not in entry
+
+
+async def test_a_walkover_is_won_for_one_side_and_did_not_take_place_for_the_other(client):
+    """A review found a walkover was ``STATUS:CANCELLED`` in both teams' feeds: for the team
+    that got it the match was not cancelled, it won without playing. RFC 5545's VEVENT
+    STATUS is TENTATIVE, CONFIRMED or CANCELLED: the winner's entry is CONFIRMED and its
+    summary says the walkover win, the side that forfeited has it CANCELLED (it did not take
+    place) with the forfeit loss said; both TRANSPARENT (nobody plays then)."""
+    event = await make_event(client, 4)
+    st = await make_stage(client, event)
+    first, second = st["matches"][0], st["matches"][1]
+    for m in (first, second):
+        r = await client.patch(f"/api/matches/{m['id']}", json={
+            "scheduled_at": "2026-11-28T19:00:00+09:00"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+    r = await client.patch(f"/api/matches/{first['id']}", json={"forfeit": 2}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    winner, loser = first["teams"]
+
+    async def entry(team: int, lang: str):
+        feed = await client.get(f"/teams/{team}/schedule.ics?lang={lang}")
+        (found,) = Calendar.from_ical(feed.content).walk("VEVENT")
+        return found
+
+    for lang, won, lost, result in (
+            ("ko", "팀 1 vs 팀 4 (부전승)", "팀 4 vs 팀 1 (기권패)", "결과"),
+            ("ja", "チーム1 vs チーム4（不戦勝）", "チーム4 vs チーム1（棄権負け）", "結果"),
+            ("en", "Team 1 vs Team 4 (Walkover win)", "Team 4 vs Team 1 (Forfeit loss)",
+             "Result")):
+        mine, theirs = await entry(winner, lang), await entry(loser, lang)
+        assert (str(mine["summary"]), str(mine["status"]), str(mine["transp"])) == \
+            (won, "CONFIRMED", "TRANSPARENT"), lang
+        assert (str(theirs["summary"]), str(theirs["status"]), str(theirs["transp"])) == \
+            (lost, "CANCELLED", "TRANSPARENT"), lang
+        assert str(mine["description"]).splitlines()[1].startswith(result)
+        assert won.rsplit("(", 1)[-1].rsplit("（", 1)[-1].rstrip(")）") in \
+            str(mine["description"]).splitlines()[1]
+        assert lost.rsplit("(", 1)[-1].rsplit("（", 1)[-1].rstrip(")）") in \
+            str(theirs["description"]).splitlines()[1]
