@@ -48,8 +48,12 @@ async def test_the_team_page_gives_its_place_record_and_status_in_each_stage(cli
     (decider,) = (await stage(client, final["id"]))["matches"]
     assert (await report(client, decider["id"], [0, 1] if decider["teams"][0] == a
                          else [1, 0])).status_code == 200  # d wins the final
+    # the event's last stage sends nobody anywhere: its finalist is its runner-up
+    # (test_team_pages.py::test_the_champion_of_the_last_stage_is_champion_not_advanced)
     assert standing((await client.get(f"/teams/{a}", params={"lang": "en"})).text) == [
-        "Groups · 1st · 2 W 1 D 0 L · 7 points · Advanced", "Final · 2nd · 0 W 1 L · Eliminated"]
+        "Groups · 1st · 2 W 1 D 0 L · 7 points · Advanced", "Final · 2nd · 0 W 1 L · Runner-up"]
+    assert standing((await client.get(f"/teams/{d}", params={"lang": "ko"})).text) == [
+        "조별 리그 · 2위 · 1승 2무 0패 · 승점 5 · 진출", "결승 · 1위 · 1승 0패 · 우승"]
 
 
 async def test_an_opponent_not_known_yet_is_named_by_the_match_that_decides_it(client):

@@ -8,7 +8,17 @@ from datetime import datetime
 import pytest
 from icalendar import Calendar
 
-from tests.helpers import AUTH, by_number, make_event, make_stage, report, soup, visible_text
+from tests.ffa_api_support import game
+from tests.helpers import (
+    AUTH,
+    by_number,
+    make_event,
+    make_stage,
+    report,
+    soup,
+    stage,
+    visible_text,
+)
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -127,6 +137,92 @@ async def test_still_in_only_where_a_team_can_go_out(client):
         assert page.select_one("[data-standing-place]") is not None  # its place still says
 
 
+async def test_a_swiss_without_eliminations_says_no_still_in(client):
+    """A Swiss of fixed rounds without ``losses_to_eliminate`` puts nobody out while it is
+    played: no "생존" / "勝ち残り" / "Still in" there (Swiss's own ``knocks_out``); Valve's
+    Swiss keeps it, and says "Eliminated" for a team out."""
+    plain, valve = await make_event(client, 4), await make_event(client, 4)
+    stages = [await make_stage(client, plain, name="Swiss", format="swiss", settings={
+                  "rounds": 3, "wins_to_advance": None, "losses_to_eliminate": None}),
+              await make_stage(client, valve, name="Swiss", format="swiss", settings={
+                  "wins_to_advance": 2, "losses_to_eliminate": 1})]
+    for event, st in zip((plain, valve), stages, strict=True):
+        match = next(m for m in st["matches"] if m["status"] == "ready")
+        assert (await report(client, match["id"], [1, 0])).status_code == 200
+        event["pair"] = match["teams"]
+    for lang, still_in, out in (("ko", "생존", "탈락"), ("ja", "勝ち残り", "敗退"),
+                                ("en", "Still in", "Eliminated")):
+        shown = [status_of((await client.get(f"/teams/{t}?lang={lang}")).text)
+                 for e in (plain, valve) for t in e["pair"]]
+        assert shown == [None, None, still_in, out], (lang, shown)
+
+
+async def test_the_champion_of_the_last_stage_is_champion_not_advanced(client):
+    """A review found the winner of the final said "🏆 우승" and "· 진출" (advanced) on its
+    page, and the final's loser "탈락" (eliminated) beside its 2nd place: in the event's
+    last stage nobody goes through to anything. The champion's stage says "우승" /
+    "優勝" / "Champion", the finalist's "준우승" / "準優勝" / "Runner-up"; a group stage
+    before the playoffs keeps "Advanced", and a semifinal loser "Eliminated". The same in
+    double elimination (its grand final's loser), a league and a battle royale."""
+    event = await make_event(client, 8)
+    order = event["teams"]  # the better seed wins every match: no ties
+    groups = await make_stage(client, event, name="Groups", format="round_robin",
+                              settings={"advance": 4})
+    playoffs = await make_stage(client, event, name="Playoffs", seeding={
+        "from_stage": groups["id"], "qualifiers": 4})
+
+    async def play_out(stage_id: int) -> dict[int, dict]:
+        while ready := [x for x in (await client.get(f"/api/stages/{stage_id}")).json()
+                        ["matches"] if x["status"] == "ready"]:
+            a, b = ready[0]["teams"]
+            score = [1, 0] if order.index(a) < order.index(b) else [0, 1]
+            assert (await report(client, ready[0]["id"], score)).status_code == 200
+        return by_number(await stage(client, stage_id))
+
+    await play_out(groups["id"])
+    done = await play_out(playoffs["id"])
+    champion, finalist = sorted(done[3]["teams"], key=order.index)
+    semi = max(done[1]["teams"], key=order.index)
+
+    def said(html: str) -> list[str]:
+        return [s.get_text(strip=True) for s in soup(html).select("[data-standing-status]")]
+
+    for lang, words in (("ko", ("진출", "우승", "준우승", "탈락")),
+                        ("ja", ("勝ち抜け", "優勝", "準優勝", "敗退")),
+                        ("en", ("Advanced", "Champion", "Runner-up", "Eliminated"))):
+        advanced, won, second, out = words
+        page = (await client.get(f"/teams/{champion}?lang={lang}")).text
+        assert said(page) == [advanced, won], (lang, said(page))
+        assert soup(page).select_one("[data-placement]").get_text(strip=True) == won
+        page = (await client.get(f"/teams/{finalist}?lang={lang}")).text
+        assert said(page) == [advanced, second], (lang, said(page))
+        page = (await client.get(f"/teams/{semi}?lang={lang}")).text
+        assert said(page) == [advanced, out], (lang, said(page))
+
+    # double elimination with a grand final, a league and a battle royale, each alone
+    for fmt, settings in (("double_elimination", {}), ("round_robin", {}),
+                          ("free_for_all", {"games": 1, "placement_points": [10, 6, 5, 4]})):
+        event = await make_event(client, 4)
+        st = await make_stage(client, event, name="Finals", format=fmt, settings=settings)
+        while True:
+            ready = [x for x in (await client.get(f"/api/stages/{st['id']}")).json()
+                     ["matches"] if x["status"] == "ready"]
+            if not ready:
+                break
+            if fmt == "free_for_all":
+                r = await game(client, ready[0]["id"], 1, sorted(ready[0]["teams"]))
+            else:
+                r = await report(client, ready[0]["id"], [1, 0])
+            assert r.status_code in (200, 201), r.text
+        placed = {p["rank"]: p["team_id"] for p in (await client.get(
+            f"/api/tournaments/{event['slug']}/events/{event['event']}")).json()["placements"]}
+        for lang, won, second in (("ko", "우승", "준우승"), ("ja", "優勝", "準優勝"),
+                                  ("en", "Champion", "Runner-up")):
+            shown = [said((await client.get(f"/teams/{placed[r]}?lang={lang}")).text)
+                     for r in (1, 2)]
+            assert shown == [[won], [second]], (fmt, lang, shown)
+
+
 async def test_a_place_shared_in_a_knockout_is_a_range_before_the_others_are_out(client):
     """8-team double elimination: the first loser of lower round 2 is 5th–6th on its team
     page and in the API's placements while the other lower round 2 match is still to be
@@ -214,7 +310,9 @@ async def test_the_calendar_feed_says_where_which_match_and_a_walkover_frees_the
     """A LAN match has its hall and station as LOCATION (the match page shows them too); the
     description numbers the match ("Winner of M1" names a match of the same stage, which the
     feed never numbered, and /matches/1 is another match); a walkover, never played, is
-    CANCELLED and TRANSPARENT (a calendar frees the slot), a played forfeit is not; a team
+    TRANSPARENT (a calendar frees the slot; its winner's entry CONFIRMED:
+    test_a_walkover_is_won_for_one_side_and_did_not_take_place_for_the_other), a played
+    forfeit is not; a team
     with no timed match still gets a component (its time zone: RFC 5545 asks for one), and the
     download link names the file after the team."""
     event = await make_event(client, 4)
@@ -242,8 +340,48 @@ async def test_the_calendar_feed_says_where_which_match_and_a_walkover_frees_the
     assert str(entry["location"]) == "Olympic Hall, Seoul · Booth 2"
     assert str(entry["description"]).splitlines()[0] == \
         f"Playoffs · Semifinals · M{first['number']} · BO1"
-    assert (str(entry["status"]), str(entry["transp"])) == ("CANCELLED", "TRANSPARENT")
+    # the feed's team won it without playing: decided, not cancelled, and the slot free
+    assert (str(entry["status"]), str(entry["transp"])) == ("CONFIRMED", "TRANSPARENT")
     played = second["teams"][0]
     feed = Calendar.from_ical((await client.get(f"/teams/{played}/schedule.ics")).content)
     (entry,) = feed.walk("VEVENT")
     assert "status" not in entry and "location" not in entry
+
+
+async def test_a_walkover_is_won_for_one_side_and_did_not_take_place_for_the_other(client):
+    """A review found a walkover was ``STATUS:CANCELLED`` in both teams' feeds: for the team
+    that got it the match was not cancelled, it won without playing. RFC 5545's VEVENT
+    STATUS is TENTATIVE, CONFIRMED or CANCELLED: the winner's entry is CONFIRMED and its
+    summary says the walkover win, the side that forfeited has it CANCELLED (it did not take
+    place) with the forfeit loss said; both TRANSPARENT (nobody plays then)."""
+    event = await make_event(client, 4)
+    st = await make_stage(client, event)
+    first, second = st["matches"][0], st["matches"][1]
+    for m in (first, second):
+        r = await client.patch(f"/api/matches/{m['id']}", json={
+            "scheduled_at": "2026-11-28T19:00:00+09:00"}, headers=AUTH)
+        assert r.status_code == 200, r.text
+    r = await client.patch(f"/api/matches/{first['id']}", json={"forfeit": 2}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    winner, loser = first["teams"]
+
+    async def entry(team: int, lang: str):
+        feed = await client.get(f"/teams/{team}/schedule.ics?lang={lang}")
+        (found,) = Calendar.from_ical(feed.content).walk("VEVENT")
+        return found
+
+    for lang, won, lost, result in (
+            ("ko", "팀 1 vs 팀 4 (부전승)", "팀 4 vs 팀 1 (기권패)", "결과"),
+            ("ja", "チーム1 vs チーム4（不戦勝）", "チーム4 vs チーム1（棄権負け）", "結果"),
+            ("en", "Team 1 vs Team 4 (Walkover win)", "Team 4 vs Team 1 (Forfeit loss)",
+             "Result")):
+        mine, theirs = await entry(winner, lang), await entry(loser, lang)
+        assert (str(mine["summary"]), str(mine["status"]), str(mine["transp"])) == \
+            (won, "CONFIRMED", "TRANSPARENT"), lang
+        assert (str(theirs["summary"]), str(theirs["status"]), str(theirs["transp"])) == \
+            (lost, "CANCELLED", "TRANSPARENT"), lang
+        assert str(mine["description"]).splitlines()[1].startswith(result)
+        assert won.rsplit("(", 1)[-1].rsplit("（", 1)[-1].rstrip(")）") in \
+            str(mine["description"]).splitlines()[1]
+        assert lost.rsplit("(", 1)[-1].rsplit("（", 1)[-1].rstrip(")）") in \
+            str(theirs["description"]).splitlines()[1]

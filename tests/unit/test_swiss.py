@@ -379,3 +379,18 @@ def test_standard_float_is_the_lowest_of_its_group_and_meets_the_top_of_the_next
     entries[9] = replace(entries[9], wins=1, had_bye=True)
     pairs = pair_round(list(entries.values()), 2, STANDARD)
     assert pairs == [(9, 2), (1, 3), (4, 6), (5, 7), (8, None)]
+
+
+def test_a_swiss_knocks_out_only_with_losses_to_eliminate():
+    """A Swiss of fixed rounds without ``losses_to_eliminate`` puts nobody out while it is
+    played (its team pages say no "Still in": ``web/team_view.has_cut``); Valve's does, and
+    so do stored settings that leave it to its default (3)."""
+    from tournament.formats.registry import get
+    swiss = get("swiss")
+    assert swiss.knocks_out({"wins_to_advance": 3, "losses_to_eliminate": 3})
+    assert swiss.knocks_out({})
+    assert swiss.knocks_out({"rounds": 5, "wins_to_advance": None, "losses_to_eliminate": 2})
+    assert not swiss.knocks_out({"rounds": 5, "wins_to_advance": None,
+                                 "losses_to_eliminate": None})
+    assert not swiss.knocks_out({"rounds": 4, "wins_to_advance": 3,
+                                 "losses_to_eliminate": None})

@@ -97,7 +97,8 @@ def test_every_word_looked_up_by_variable_is_enumerated_and_translated():
     needed = {*words.FORFEIT_WORDS.values(), *words.FORFEIT_CAUSES.values(),
               *words.FORFEIT_WORDS_WON.values(),
               *words.MATCH_STATUS.values(), *words.STAGE_STATUS.values(),
-              *words.TEAM_STATUS.values(), *words.HOLDS.values(), *words.FED.values(),
+              *words.TEAM_STATUS.values(), *words.FINAL_WORDS.values(),
+              *words.HOLDS.values(), *words.FED.values(),
               *error_words.NOT_FOUND.values(), rendering.UNAVAILABLE, "LIVE", "FF",
               i18n.SITE_NAME}
     needed |= {registry.get(f.value).label for f in StageFormat}

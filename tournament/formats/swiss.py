@@ -154,6 +154,11 @@ class Swiss(Format[SwissSettings]):
     pairs_rounds = True
     seeds_by_halves = True  # standard: top half v bottom half (swiss_pairing.py)
 
+    def knocks_out(self, raw: Mapping[str, Any]) -> bool:
+        """Only with ``losses_to_eliminate``: without it every team plays the fixed rounds
+        to the end, and none goes out while the stage is played."""
+        return raw.get("losses_to_eliminate", SwissSettings.losses_to_eliminate) is not None
+
     def defaults(self, raw: Mapping[str, Any]) -> dict[str, Any]:
         if raw.get("pairing") == "standard":
             return {"tiebreakers": list(STANDARD_SWISS_TIEBREAKERS)}

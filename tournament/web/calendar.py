@@ -124,6 +124,17 @@ def _forfeit_cause(entry: Mapping[str, Any], team: Mapping[str, Any], mine: int,
     return i18n.gettext(lang)(words.FORFEIT_CAUSES[entry["forfeit_reason"]]) % {"team": name}
 
 
+def _walkover_aside(entry: Mapping[str, Any], team: Mapping[str, Any], lang: str) -> str:
+    """A walkover (a forfeit with no game played) in brackets after the summary's names,
+    from the team's side: " (Walkover win)", " (부전승)", "（不戦勝）" for the side that won
+    it, " (Forfeit loss)", " (기권패)", "（棄権負け）" for the one that forfeited; "" else."""
+    if entry["status"] != "completed" or not entry.get("forfeit") or entry.get("games") \
+            or "places" in entry:
+        return ""
+    won = words.outcome(entry, 1 if entry["teams"][0] == team["id"] else 2) == "W"
+    return i18n.aside(i18n.gettext(lang)("Walkover win" if won else "Forfeit loss"), lang)
+
+
 def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: str,
                  base_url: str, rows: Mapping[int, Mapping[str, Any]] | None = None,
                  changed: Mapping[tuple[str, int], datetime] | None = None,
@@ -162,9 +173,9 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
             event.add("summary", f"{team_name} · " + e_("Lobby of %d teams")
                       % len(entry["teams"]))
             end = start + timedelta(minutes=minutes) * max(1, settings.get("games", 1))
-        else:  # an annulled result says so where a calendar shows it first
+        else:  # an annulled result, or a walkover, says so where a calendar shows it first
             void = i18n.aside(i18n.pgettext(lang)("result", "annulled"), lang) \
-                if entry.get("annulled") else ""
+                if entry.get("annulled") else _walkover_aside(entry, team, lang)
             event.add("summary", f"{team_name} vs {opponent}{void}")
             end = expected_end(start, entry["best_of"], minutes)
         event.add("dtstart", start)
@@ -208,7 +219,9 @@ def schedule_ics(team: Mapping[str, Any], tournament: Mapping[str, Any], lang: s
                 if entry.get("forfeit_reason"):  # a withdrawal's: naming the team, and why
                     lines.append(_forfeit_cause(entry, team, mine, lang))
                 if not entry["games"]:  # nothing was played: the slot is free in a calendar
-                    event.add("status", "CANCELLED")
+                    # for the side that won it, a match decided (CONFIRMED), for the one
+                    # that forfeited one that did not take place (docs/api.md)
+                    event.add("status", "CONFIRMED" if outcome == "W" else "CANCELLED")
                     event.add("transp", "TRANSPARENT")
             else:
                 result = {"W": _("Win"), "D": _("Draw"), "L": _("Loss")}.get(outcome, "")

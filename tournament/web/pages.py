@@ -22,7 +22,7 @@ from .common import int_param, language, reading, slug_param
 from .rendering import page, render
 from .stage_layout import feeds, fill_feeds, layout
 from .team_ahead import with_byes
-from .team_view import team_standing, with_rounds
+from .team_view import team_standing, with_rounds, with_words
 
 
 async def index(request: Request) -> Response:
@@ -227,11 +227,12 @@ async def team_page(request: Request) -> Response:
         for a in next_up:  # the opponents waiting there, named as the schedule's are
             if a["opponent"] is not None and a["opponent"] not in teams:
                 teams[a["opponent"]] = await reads.team_brief(session, a["opponent"])
+        placement = await reads.team_placement(session, team)
         return render(request, template, t=t, event=event,
                       team=with_byes(with_rounds(team, fed), standing),
                       teams=teams, tz=t["timezone"], seq=t["last_seq"],
-                      placement=await reads.team_placement(session, team),
-                      standing=standing, ahead=next_up,
+                      placement=placement, standing=with_words(standing, placement, team),
+                      ahead=next_up,
                       # a one-on-one event's lobbies count players ("Lobby of 16 players")
                       solo=await tournaments.solo_event(session, event["id"]))
     return await versioned(request, lambda s: reads.version(s, team_id=team_id), build)

@@ -33,7 +33,10 @@ async def team_standing(session: AsyncSession, event_id: int, team_id: int
     found = []
     fed: dict[int, Any] = {}
     next_up: list[dict[str, Any]] = []
-    for stage in await tournaments.event_stages(session, event_id):
+    stages = await tournaments.event_stages(session, event_id)
+    # the stage that gives the event its final places (``reads.event_placements``)
+    last = next((s.id for s in reversed(stages) if s.status != "draft"), None)
+    for stage in stages:
         if stage.status == "pending" or team_id not in (stage.seeding or []):
             continue
         view = layout(await stage_reads.stage_view(session, stage))
@@ -50,9 +53,34 @@ async def team_standing(session: AsyncSession, event_id: int, team_id: int
             summary = views.stage_summary(stage)
             found.append({"stage": summary, "row": row, "cut": has_cut(summary),
                           "cols": view["columns"], "placed": played and row["rank"],
+                          "last": stage.id == last,
                           "groups": len({r.get("group") for r in view["standings"]}) > 1,
                           "byes": byes(view, team_id)})
     return found, fed, next_up
+
+
+def status_word(found: Mapping[str, Any], placement: tuple[int, int] | None,
+                team: Mapping[str, Any]) -> str | None:
+    """The word (a message id) that says where the team stands in one stage of
+    ``team_standing``, or None for none. In the event's last stage nobody goes through to
+    anything: the team that won it is "Champion" (not "Advanced"), the one alone in 2nd
+    "Runner-up" (not "Eliminated", though it lost the final). "Still in" only while a team
+    can still go out (``has_cut``) and the stage is played; a team that left is named by
+    why (``words.left_word``)."""
+    row, stage = found["row"], found["stage"]
+    if team.get("withdrawn"):
+        return words.left_word(team)
+    if found.get("last") and placement in words.FINAL_WORDS:
+        return words.FINAL_WORDS[placement]
+    if row["status"] == "active" and not (found["cut"] and stage["status"] != "completed"):
+        return None
+    return words.TEAM_STATUS[row["status"]]
+
+
+def with_words(standing: list[dict[str, Any]], placement: tuple[int, int] | None,
+               team: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """``team_standing``'s stages, each with its ``status_word`` as ``said``."""
+    return [{**s, "said": status_word(s, placement, team)} for s in standing]
 
 
 def with_rounds(team: Mapping[str, Any], fed: Mapping[int, Any] | None = None

@@ -19,6 +19,9 @@ MATCH_STATUS = {"pending": "Waiting", "ready": "Upcoming", "live": "In progress"
 STAGE_STATUS = {"draft": "Draft", "pending": "Waiting", "running": "In progress",
                 "completed": "Finished"}
 TEAM_STATUS = {"active": "Still in", "advanced": "Advanced", "eliminated": "Eliminated"}
+# a team's word in the event's last stage by its final place (place, teams sharing it): it
+# went through to nothing, it won the event (or lost its final)
+FINAL_WORDS: dict[tuple[int, int] | None, str] = {(1, 1): "Champion", (2, 1): "Runner-up"}
 HOLDS = {
     "waiting_for_stage": "Waiting for %s to finish.",
     "unresolved_tie": "Waiting for the organizer: tied teams (%s) must be separated by a "
