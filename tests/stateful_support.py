@@ -270,6 +270,23 @@ class StageRun(RuleBasedStateMachine):
             return
         self.patch(data.draw(st.sampled_from(choices), label="match"), {"status": "ready"})
 
+    @precondition(lambda self: bool(self.stage_id) and bool(self.withdrawn))
+    @rule(data=st.data())
+    def reopen_a_withdrawn_teams_match(self, data: Any) -> None:
+        """Refused to an admin too (409 withdrawn_team_cannot_play), nothing changed: a
+        withdrawn team plays no more."""
+        choices = [m for m in self.view["matches"] if m["status"] == "completed"
+                   and set(m["teams"]) & set(self.withdrawn)]
+        if not choices:
+            return
+        m = data.draw(st.sampled_from(choices), label="match")
+        before = self.view
+        r = self.runner.request("PATCH", f"/api/matches/{m['id']}", json={"status": "ready"})
+        assert r.status_code == 409, r.text
+        assert r.json()["error"]["code"] == "withdrawn_team_cannot_play", r.text
+        self.refresh()
+        assert self.view == before
+
     @precondition(lambda self: bool(self.stage_id))
     @rule(data=st.data())
     def forfeit(self, data: Any) -> None:
@@ -294,6 +311,13 @@ class StageRun(RuleBasedStateMachine):
         self.refresh()
 
     # -- the check ---------------------------------------------------------------------------
+    @invariant()
+    def no_withdrawn_team_to_play(self) -> None:
+        if self.stage_id:
+            assert not [m["number"] for m in self.view["matches"]
+                        if m["status"] in ("ready", "live")
+                        and set(m["teams"]) & set(self.withdrawn)], self.steps
+
     @invariant()
     def stored_equals_replay(self) -> None:
         if not self.stage_id:

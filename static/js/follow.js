@@ -22,7 +22,8 @@
 //   [data-follow="stages:ID"]  an event page's stages: on stage.updated of a stage of that
 //                              event it does not draw (added, or started from a draft), and
 //                              on event.updated with stage_removed;
-//   [data-follow="entrants:ID"] an event page's team list: on that event's event.updated
+//   [data-follow="entrants:ID"] an event page's team list (and the console's, its table
+//                              with seeds and players): on that event's event.updated
 //                              (a team withdrew, was renamed, imported or deleted), and
 //   [data-follow="team-head:ID"] a team page's heading (and title), and
 //   [data-follow="team-roster:ID"] its players: on event.updated naming the team (sent
@@ -45,7 +46,8 @@ async function swap(key, find, url, whole) {
   if (!target) return;
   try {
     const response = await fetch(url);
-    if (!response.ok) return;
+    // a console part asked for after the session ended answers the sign-in page: kept
+    if (!response.ok || response.redirected) return;
     const template = document.createElement("template");
     template.innerHTML = (await response.text()).trim();
     const current = find();

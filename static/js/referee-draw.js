@@ -178,8 +178,14 @@ export function draw(root, ctx, { match: m, editing, busy }) {
   const standsLine = $("[data-forfeit-stands]");
   standsLine.hidden = !stands;
   standsLine.textContent = stands ? L.forfeit_stands?.[m.forfeit_reason] || "" : "";
+  // a match with a team that left is never reopened (409 withdrawn_team_cannot_play), an
+  // admin's neither: no undo, and a line says why (a referee above has the forfeit's line)
+  const left = ctx.teams.find((t) => t?.withdrawn);
+  const closedLine = $("[data-withdrawn-closed]");
+  closedLine.hidden = !left || stands;
+  closedLine.textContent = left && !stands ? L.withdrawn_closed?.[left.reason || "withdrawn"] || "" : "";
   const undo = $('[data-action="undo"]');
-  undo.hidden = stands || (!(m.games || []).length && !(seriesOnly && m.score.some((v) => v > 0)) && !m.forfeit);
+  undo.hidden = stands || !!left || (!(m.games || []).length && !(seriesOnly && m.score.some((v) => v > 0)) && !m.forfeit);
   undo.textContent = m.forfeit ? L.undo_forfeit : seriesOnly ? L.remove_win : single(m) ? L.undo_result : L.undo;
   const forfeit = $('[data-action="forfeit"]');
   forfeit.hidden = stands || !playable || m.status === "pending";

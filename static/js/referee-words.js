@@ -31,7 +31,8 @@ export function variant(code, params = {}) {
     return null;
   }
   if (code === "next_stage_started" && typeof params.reason === "string") return params.reason;
-  if (code === "withdrawal_forfeit" && params.reason === "disqualified") return "disqualified";
+  if ((code === "withdrawal_forfeit" || code === "withdrawn_team_cannot_play")
+    && params.reason === "disqualified") return "disqualified";
   return null;
 }
 

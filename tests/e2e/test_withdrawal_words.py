@@ -14,6 +14,7 @@ from tests.helpers import AUTH, stage
 from tests.integration.test_referee_forfeit_stands import STANDS
 from tests.integration.test_withdrawal_forfeits import bracket
 from tests.integration.test_withdrawal_words import DISQUALIFIED
+from tests.integration.test_withdrawn_reopen import CLOSED
 from tests.integration.test_withdrawn_results_api import FOOTBALL, league
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -45,7 +46,8 @@ async def test_a_referee_is_offered_no_undo_on_a_disqualifications_forfeit(
         browser, module_server, shots):
     """The forfeit stands for a referee (409 withdrawal_forfeit): the console offered Undo
     and Forfeit all the same, and refused them once tapped. It offers neither, and says why
-    under the board as the script draws it; an admin's console keeps both."""
+    under the board as the script draws it; an admin's console keeps Forfeit, and no undo
+(it would reopen a match with a disqualified team: test_withdrawn_reopen.py)."""
     base = module_server.url
     async with httpx.AsyncClient(base_url=base) as client:
         event, _t, ids = await bracket(client)  # the final: team 1 disqualified, forfeits
@@ -65,15 +67,21 @@ async def test_a_referee_is_offered_no_undo_on_a_disqualifications_forfeit(
         assert await phone.evaluate("document.documentElement.scrollWidth") == 390
         assert not phone.errors  # type: ignore[attr-defined]
         await phone.close()
-        # an admin may change it: both offered, no such line
+        # an admin may change it to another final result: Forfeit offered, no such line;
+        # no undo either (it would reopen a match with a disqualified team), and why
         r = await client.post("/api/users", json={"name": "boss-dq", "role": "admin"},
                               headers=AUTH)
         assert r.status_code == 201, r.text
         boss = r.json()
         phone = await phone_signed_in(browser, client, boss, "ja")
         await open_console(phone, base, ids[3], "ja")
-        await expect(phone.locator('[data-action="undo"]')).to_be_visible()
         await expect(phone.locator('[data-action="forfeit"]')).to_be_visible()
         await expect(phone.locator("[data-forfeit-stands]")).to_be_hidden()
+        await expect(phone.locator('[data-action="undo"]')).to_be_hidden()
+        await expect(phone.locator("[data-withdrawn-closed]")).to_have_text(CLOSED["ja"])
+        await phone.screenshot(path=shots / "referee-withdrawn-closed-ja-phone.png",
+                               full_page=True)
+        assert await phone.evaluate("document.documentElement.scrollWidth") == 390
+        assert not phone.errors  # type: ignore[attr-defined]
         await phone.close()
         assert (await client.get(f"/api/matches/{ids[3]}")).json() == before

@@ -1,6 +1,6 @@
 """A match that ``withdrawn_results`` strikes out says so (``annulled``) in every read of it
-and on the live feed, on SQLite and PostgreSQL, and follows the setting, an undone forfeit
-and a correction as the table does.
+and on the live feed, on SQLite and PostgreSQL, and follows the setting, a forfeit
+replaced by a played result and a correction as the table does.
 
 The league is test_withdrawn_results_api's: team 4 beats team 1 3-0 and withdraws (its two
 other matches forfeited), then 1 beats 2, 3 beats 1, 2 beats 3."""
@@ -111,16 +111,17 @@ async def test_every_read_and_the_feed_say_which_matches_are_annulled(client, db
     updates = [d for k, d in await events_after(db_url, slug, seq) if k == "match.updated"]
     assert [(d["id"], d["annulled"]) for d in updates] == [(played["id"], True)]
 
-    # the forfeit of 4 v 3 taken back: 4 has still played 1 of 3, so it stays annulled;
-    # played (3 wins), 4 has played 2 of 3 and its results stand again
+    # the forfeit of 4 v 3 cannot be taken back (a withdrawn team plays no more:
+    # test_withdrawn_reopen.py), nothing changes; replaced by the result it was played
+    # with (3 wins), 4 has played 2 of 3 and its results stand again
     walkover = next(m for m in view["matches"] if set(m["teams"]) == {t[3], t[2]})
     r = await client.patch(f"/api/matches/{walkover['id']}", json={"status": "ready"},
                            headers=AUTH)
-    assert r.status_code == 200, r.text
-    assert (r.json()["status"], r.json()["annulled"]) == ("ready", True)
+    assert r.status_code == 409, r.text
+    assert r.json()["error"]["code"] == "withdrawn_team_cannot_play"
     agree(await every_read(client, slug, sid, t), t, True)
     seq = await last(client, slug)
-    answer = await goals(client, sid, t[2], t[3], (1, 0))
+    answer = await goals(client, sid, t[2], t[3], (1, 0), walkover)
     assert answer["annulled"] is False
     agree(await every_read(client, slug, sid, t), t, False)
     sent = await events_after(db_url, slug, seq)

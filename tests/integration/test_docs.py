@@ -117,7 +117,7 @@ def test_every_template_message_is_translated():
 
 def _codes() -> set[str]:
     """Every error (and hold) code the code can answer with."""
-    pattern = re.compile(r'\b(?:FormatError|NeedsAdmin|InvalidInput|Conflict|Forbidden|'
+    pattern = re.compile(r'\b(?:FormatError|NeedsAdmin|Refused|InvalidInput|Conflict|Forbidden|'
                          r'BadRequest|Unauthorized|DomainError|UnsupportedMediaType|'
                          r'TooManyRequests)\(\s*"([a-z_]+)"')
     codes: set[str] = set()

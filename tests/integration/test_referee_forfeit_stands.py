@@ -1,7 +1,8 @@
 """A match a withdrawal forfeited (``forfeit_reason``): a referee's change of it is refused
 (409 withdrawal_forfeit), so the referee console offers a referee no Undo or Forfeit there
-and says why in one line, in the console's language; an admin, who may change it, keeps
-both. A forfeit a referee entered keeps its Undo. (The bracket is
+and says why in one line, in the console's language; an admin, who may change it to
+another final result, keeps Forfeit (an undo would reopen a match with a withdrawn team:
+test_withdrawn_reopen.py). A forfeit a referee entered keeps its Undo. (The bracket is
 test_withdrawal_forfeits.py's: M2 forfeited by team 2's withdrawal, M3 by team 1's
 disqualification, M1 played.)"""
 
@@ -47,9 +48,9 @@ async def test_a_referee_is_offered_no_undo_or_forfeit_on_a_withdrawals_forfeit(
                 line = page.select_one("[data-forfeit-stands]")
                 buttons = [page.select_one(f'.ref-actions [data-action="{a}"]')
                            for a in ("undo", "forfeit")]
-                if is_admin:
+                if is_admin:  # Forfeit (either side); no undo: it would reopen the match
                     assert line.has_attr("hidden") and not line.get_text(strip=True)
-                    assert not any(b.has_attr("hidden") for b in buttons)
+                    assert [b.has_attr("hidden") for b in buttons] == [True, False]
                 else:
                     assert not line.has_attr("hidden")
                     assert line.get_text(strip=True) == STANDS[lang][reason]
@@ -57,10 +58,12 @@ async def test_a_referee_is_offered_no_undo_or_forfeit_on_a_withdrawals_forfeit(
                 # the console's script gets the words and who is looking
                 assert f'"admin": {str(is_admin).lower()}' in page.select_one(
                     "#console-data").string
-    # a match a referee finished keeps what the page offers (the script hides as it draws)
+    # a match a referee finished has no such line, and keeps its Forfeit (a correction);
+    # team 1, in it, was disqualified since, so it has no undo (test_withdrawn_reopen.py)
     async with browser_for(app) as b:
         assert (await b.sign_in(ref["name"])).status_code == 303
         page = soup((await b.client.get(f"/matches/{ids[1]}/referee",
                                         params={"lang": lang})).text)
         assert page.select_one("[data-forfeit-stands]").has_attr("hidden")
-        assert not page.select_one('[data-action="undo"]').has_attr("hidden")
+        assert not page.select_one('[data-action="forfeit"]').has_attr("hidden")
+        assert page.select_one('[data-action="undo"]').has_attr("hidden")

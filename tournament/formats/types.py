@@ -61,6 +61,11 @@ class NeedsAdmin(FormatError):
     """A change only an admin may make (a correction that clears results played on)."""
 
 
+class Refused(FormatError):
+    """A change nobody may make in the stage as it stands, admins included (the API's 409):
+    a match with a withdrawn team reopened or played (``machine.refuse_withdrawn``)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Feed:
     """A slot that the winner or the loser of another match of the plan fills."""

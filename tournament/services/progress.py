@@ -13,12 +13,12 @@ from typing import Any
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .. import views
-from ..errors import Forbidden, InvalidInput
+from ..errors import Conflict, Forbidden, InvalidInput
 from ..formats import registry
 from ..formats.machine import StageMachine
 from ..formats.machine_types import Changes, StageInfo, utcnow
 from ..formats.state import MatchState
-from ..formats.types import FormatError, NeedsAdmin, StageStatus
+from ..formats.types import FormatError, NeedsAdmin, Refused, StageStatus
 from ..live.outbox import emit, emit_many
 from ..models import Stage, Tournament
 from . import field_sizes, round_plans
@@ -28,9 +28,12 @@ from .sql_store import SqlStore
 from .stage_reads import stage_view
 
 
-def domain_error(exc: FormatError) -> InvalidInput | Forbidden:
-    """A format's error as the API answers it (422; 403 for what only an admin may do)."""
-    kind = Forbidden if isinstance(exc, NeedsAdmin) else InvalidInput
+def domain_error(exc: FormatError) -> InvalidInput | Forbidden | Conflict:
+    """A format's error as the API answers it (422; 403 for what only an admin may do; 409
+    for what the stage as it stands refuses to anyone)."""
+    kind: type[InvalidInput | Forbidden | Conflict] = (
+        Forbidden if isinstance(exc, NeedsAdmin) else
+        Conflict if isinstance(exc, Refused) else InvalidInput)
     return kind(exc.code, exc.message, exc.field, params=exc.params)
 
 

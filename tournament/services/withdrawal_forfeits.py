@@ -41,8 +41,9 @@ def refuse_change(m: MatchState, forfeit: int | None, status: str | None,
     withdrawal stands (a withdrawn team plays no more; the service has no reinstatement),
     so neither a score, a live status, a reopening nor a forfeit of the other side
     replaces it. The same forfeit sent again (a retry) passes, as it changes nothing. An
-    admin's change is not refused: an organizer's ruling (the match was played before the
-    withdrawal was recorded; ``docs/api.md``)."""
+    admin's change to another final result is not refused: an organizer's ruling (the match
+    was played before the withdrawal was recorded; ``docs/api.md``); a reopening or a live
+    score is, to anyone (``machine.refuse_withdrawn``: a withdrawn team plays no more)."""
     if m.forfeit_reason is None or m.forfeit not in (1, 2):
         return
     sent = {f for f in ("status", "score", "games", "forfeit", "game") if f in fields}

@@ -85,7 +85,10 @@ async def event_page(request: Request, outcome: Outcome | None = None,
     formats = [(name, fmt.label, settings_fields(fmt))
                for name, fmt in registry.FORMATS.items()]
     csv_errors = csv_lines(request, outcome.exc) if outcome else []
-    return show(request, "console_event.html", status=outcome.status if outcome else 200,
+    # ?fragment=teams: the team list alone, which the live feed has the page fetch again
+    template = "_console_event_teams.html" if request.query_params.get("fragment") == "teams" \
+        else "console_event.html"
+    return show(request, template, status=outcome.status if outcome else 200,
                 t=t, tz=t["timezone"], seq=t["last_seq"], event=event, formats=formats,
                 format_labels={name: label for name, label, _ in formats},
                 settings_words=CHOICE_WORDS,

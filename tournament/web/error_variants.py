@@ -1,10 +1,11 @@
 """Refusals said by what their params hold (``variant``), keyed "code:variant": a
 correction that clears played results and/or undoes pairings only made, why a stage already
 played from this one cannot follow a change (``params.reason``), a disqualification's
-forfeit, and the words of a stage whose games are maps (``params.unit``: a tied map, a
-best-of of maps that must be odd). ``error_words.say`` and the referee console's table
-(referee-words.js picks the same way; its ``tied_game`` is already the stage's, as
-``error_words.table`` gives it) use them; each is translated like ``error_words.MESSAGES``."""
+forfeit or its team's match reopened, and the words of a stage whose games are maps
+(``params.unit``: a tied map, a best-of of maps that must be odd). ``error_words.say`` and the
+referee console's table (referee-words.js picks the same way; its ``tied_game`` is already the
+stage's, as ``error_words.table`` gives it) use them; each is translated like
+``error_words.MESSAGES``."""
 
 from __future__ import annotations
 
@@ -15,6 +16,11 @@ from typing import Any
 DISQUALIFIED_FORFEIT = ("This match was forfeited by a disqualification, and the forfeit "
                         "stands while the disqualification does. Nothing was saved: ask an "
                         "admin if the result must change.")
+# a match with a disqualified team reopened or played (``params.reason``)
+DISQUALIFIED_PLAYS = ("This match cannot be reopened or played: a side of it was "
+                      "disqualified, and a disqualification cannot be undone. Nothing was "
+                      "saved. Correct it as a final result instead: a forfeit by either "
+                      "side, or the score it was played with.")
 # a code said by what its params hold (``variant``), keyed "code:variant"; the referee
 # console gets them in its table and picks the same way (referee-words.js)
 WAY_BACK = (" To make it, first delete %(stage)s on its console page (its results go "
@@ -53,6 +59,7 @@ VARIANTS = {
         "%(leaving)s, and %(stage)s already has results (%(results)s)." + WAY_BACK),
     # the forfeit of a disqualified team (``params.reason``)
     "withdrawal_forfeit:disqualified": DISQUALIFIED_FORFEIT,
+    "withdrawn_team_cannot_play:disqualified": DISQUALIFIED_PLAYS,
     "next_stage_started:seeds": (
         "With this correction the same teams go through to %(stage)s but in other seeds "
         "(%(moved)s), and %(stage)s already has results (%(results)s)." + WAY_BACK),
@@ -79,7 +86,8 @@ def variant(code: str, raw: dict[str, Any]) -> str | None:
         return None
     if code == "next_stage_started" and isinstance(raw.get("reason"), str):
         return str(raw["reason"])
-    if code == "withdrawal_forfeit" and raw.get("reason") == "disqualified":
+    if code in ("withdrawal_forfeit", "withdrawn_team_cannot_play") \
+            and raw.get("reason") == "disqualified":
         return "disqualified"
     if code == "tied_game" and raw.get("unit") == "map":
         return "map"

@@ -38,6 +38,13 @@ MESSAGES = {
     "withdrawal_forfeit": "This match was forfeited by a withdrawal, and the forfeit stands "
                           "while the withdrawal does. Nothing was saved: ask an admin if the "
                           "result must change.",
+    # a reopening, live score or game in play for a match with a withdrawn team, refused to
+    # admins too (machine.refuse_withdrawn); said by ``params.reason``: DISQUALIFIED_PLAYS for
+    # a disqualification
+    "withdrawn_team_cannot_play": "This match cannot be reopened or played: a side of it has "
+                                  "withdrawn, and a withdrawal cannot be undone. Nothing was "
+                                  "saved. Correct it as a final result instead: a forfeit by "
+                                  "either side, or the score it was played with.",
     "version_conflict": "Someone else changed this match.",
     "teams_changed": "The teams of this match changed: nothing was saved. Check who plays "
                      "it now and enter it again.",

@@ -151,7 +151,10 @@ PATHS: dict[str, dict[str, Any]] = {
                      "withdrawal_forfeit: a referee's result for a match a team's "
                      "withdrawal or disqualification forfeited, forfeit_reason set; "
                      "params.team and params.reason name the team and why; nothing is "
-                     "saved, an admin may still replace it)",
+                     "saved, an admin may still replace it with a final result; 409 "
+                     "withdrawn_team_cannot_play: a reopening, live score or game in play "
+                     "for a match with a withdrawn or disqualified team, an admin's too, "
+                     "params.team and params.reason; nothing is saved)",
                      ref("MatchChange"), MatchUpdate, auth=True, errors=("409",),
                      headers=("If-Match", "Idempotency-Key")),
     },

@@ -144,6 +144,6 @@ def account_paths(op: Callable[..., dict[str, Any]]) -> dict[str, dict[str, Any]
         "/api/matches/{id}/preview": {"post": op(
             "What PATCH /api/matches/{id} with this body would do (the match after it, "
             "the matches it would reset), without doing it; refused as the PATCH would "
-            "be (409 withdrawal_forfeit)", ref("Preview"), MatchUpdate,
+            "be (409 withdrawal_forfeit, withdrawn_team_cannot_play)", ref("Preview"), MatchUpdate,
             errors=("409",), **read)},
     }

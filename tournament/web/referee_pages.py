@@ -182,6 +182,8 @@ def console_labels(_: Any, published: bool = True, solo: bool = False,
         "forfeit_causes": {k: _(v) for k, v in words.FORFEIT_CAUSES.items()},
         # ... and why a referee cannot undo or change it (an admin can)
         "forfeit_stands": {k: _(v) for k, v in words.FORFEIT_STANDS.items()},
+        # ... and why nobody is offered an undo on a match with a team that left
+        "withdrawn_closed": {k: _(v) for k, v in words.WITHDRAWN_CLOSED.items()},
         # the feed changed the match under an open question: it is closed, never refreshed
         "question_closed": _("The match changed while this question was open, so it was "
                              "closed (now %(score)s, %(status)s). Nothing was saved: check "

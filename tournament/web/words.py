@@ -221,6 +221,17 @@ FORFEIT_STANDS = {
                     "while the disqualification does: ask an admin if the result must "
                     "change."}
 
+# ... and why the console offers nobody (an admin neither) an undo on a match with a team
+# that left: it would reopen the match, which the API refuses (409
+# withdrawn_team_cannot_play); its result may still be corrected to another final one
+WITHDRAWN_CLOSED = {
+    "withdrawn": "A side of this match has withdrawn, so it cannot be reopened: its result "
+                 "can only be corrected to another final one (a forfeit, or the score it "
+                 "was played with).",
+    "disqualified": "A side of this match was disqualified, so it cannot be reopened: its "
+                    "result can only be corrected to another final one (a forfeit, or the "
+                    "score it was played with)."}
+
 
 def left_word(team: Mapping[str, Any]) -> str:
     """The word a team that left is named by (a pill, the standings' status), by its
