@@ -207,7 +207,7 @@ def test_correcting_the_first_grand_final_switches_the_reset_off_and_on_again():
     sim.report(5, 1)  # lower final: 2 v 3
     assert sim.matches[6].teams == [1, 2]
     sim.report(6, 2)  # the lower finalist wins the first grand final: the reset is on
-    # its sides as in the first grand final: the upper finalist first (Challonge, start.gg)
+    # its sides as in the first grand final: the upper finalist first
     assert sim.matches[7].active and sim.matches[7].teams == [1, 2]
     assert sim.matches[7].status == "ready"
     sim.report(7, 2)  # 2 (slot 2 of the reset, as of the first) wins it too

@@ -24,7 +24,7 @@ Layout for a bracket of ``size = 2**k`` slots (``bracket_size(len(teams))``):
   (slot 1). With ``grand_final="reset"`` round 2 is a ``conditional`` match between the
   loser (slot 0) and the winner (slot 1) of round 1, played only if the lower-bracket
   finalist won round 1 (``progression.reset_wanted``): so its sides are round 1's, the
-  upper-bracket finalist first, as Challonge and start.gg draw a reset. With ``"none"``
+  upper-bracket finalist first (the sides never swap between the two). With ``"none"``
   the stage ends with the upper final's winner and the lower final's winner.
 
 Match numbers follow the order of play: upper round 1, then for ``r = 2..k``: upper round
