@@ -1,10 +1,11 @@
 """What a correction does to a double elimination's later matches, as the preview and the
 audit trail say it (the referee-console review): the bracket reset keeps the first grand
 final's sides, upper finalist first (they swapped between the two); a correction that
-gives the first grand final to the upper finalist takes the reset out of play, and says so (``moves``' ``out_of_play``; its ``match.repair``
-entry records no state, only ``out_of_play`` and the cause), never as two teams trading
-places in a match that no longer exists; a place taken out waits for the match that fills
-it (``waits_for``), which the console names instead of "this match"."""
+gives the first grand final to the upper finalist takes the reset out of play, and says so
+(``moves``' ``out_of_play``; its ``match.repair`` entry records no state, only
+``out_of_play`` and the cause), never as two teams trading places in a match that no
+longer exists; a place taken out waits for the match that fills it (``waits_for``), which
+the console names instead of "this match"."""
 
 from __future__ import annotations
 
