@@ -14,15 +14,23 @@ export function gameLine(ctx, match, number, game, { editable = false, editing =
   const li = document.createElement("li");
   li.dataset.game = String(number);
   const w = logic.winnerOf(game.score);
+  // its title in one piece ("第2ゲーム", never "第 / 2ゲーム"), a map after it may wrap
   const label = document.createElement("span");
-  label.textContent = gameTitle(L, match, number) + (game.map ? ` · ${game.map}` : "");
+  const title = document.createElement("span");
+  title.className = "nowrap";
+  title.textContent = gameTitle(L, match, number);
+  label.append(title, game.map ? ` · ${game.map}` : "");
   const score = document.createElement("strong");
   score.textContent = logic.scoreText(game.score);
   const who = document.createElement("span");
   who.className = "muted";
   who.textContent = w ? teamName(ctx.teams, w - 1) : L.draw;
-  // a game with only a winner (game_score "winner"): its winner, never a 1 – 0
-  if (ctx.winner_only && w) [score.textContent, who.textContent] = [fill(L.winner_of, { team: teamName(ctx.teams, w - 1) }), ""];
+  // a game with only a winner (game_score "winner"): its winner, never a 1 – 0 (on a
+  // phone on the line under its title, as a score's winner is: .winner-only)
+  if (ctx.winner_only && w) {
+    [score.textContent, who.textContent] = [fill(L.winner_of, { team: teamName(ctx.teams, w - 1) }), ""];
+    li.classList.add("winner-only");
+  }
   li.append(label, score, who);
   if (editable) {  // any stored game can be corrected in place, not only the last one
     const edit = document.createElement("button");

@@ -53,3 +53,14 @@ export function appendSignIn(box, L) {
   a.textContent = L.sign_in;
   box.append(" ", a);
 }
+
+// After a correction only an admin may make (correction_needs_admin): a button back to the
+// match as it is ([data-action=back-to-match]), the correction left and nothing changed.
+export function appendBack(box, L) {
+  const back = document.createElement("button");
+  back.type = "button";
+  back.className = "big";
+  back.dataset.action = "back-to-match";
+  back.textContent = L.back_to_match;
+  box.append(" ", back);
+}

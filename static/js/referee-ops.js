@@ -206,7 +206,9 @@ export function confirmChoices(ctx, op, { lower, dropped }) {
 // What a correction does, from its preview (seen: {match, moves}, the API's answer): who
 // wins the match after it (or that it goes on, or is a draw) when that changes (said of a
 // corrected game, winner: an undo or a forfeit undone already says the match reopens),
-// then each later match whose teams it changes, naming who takes whose place.
+// then each later match whose teams it changes, naming who takes whose place (a place
+// taken out waits for the match that fills it again: move.waits_for), and a bracket reset
+// no longer needed in one line of its own (move.out_of_play: it is removed, not replayed).
 export function afterLines(ctx, stored, seen, winner = true) {
   const L = ctx.labels;
   const out = [];
@@ -225,13 +227,26 @@ export function afterLines(ctx, stored, seen, winner = true) {
   }
   for (const move of seen.moves || []) {
     const match = `M${move.number}`;
+    if (move.out_of_play) {
+      out.push(fill(move.reset ? L.move_gone_played : L.move_gone, { match }));
+      continue;
+    }
     const after = move.teams_after || [null, null];
+    const waits = move.waits_for || [null, null];
     [0, 1].forEach((i) => {
       const [was, now] = [move.teams_before[i], after[i]];
       if (was === now) return;
-      const names = { match, old: nameOf(ctx, was), new: nameOf(ctx, now) };
-      out.push(fill(was == null ? L.move_new : now == null ? L.move_out : L.move_in, names));
+      const names = { match, old: nameOf(ctx, was), new: nameOf(ctx, now),
+                      from: waits[i] == null ? "" : `M${waits[i]}` };
+      const left = waits[i] == null ? L.move_out : L.move_wait;
+      out.push(fill(was == null ? L.move_new : now == null ? left : L.move_in, names));
     });
   }
   return out;
+}
+
+// The M numbers of the reset line (confirmLosses' "clears the results of"), less those a
+// line of afterLines already says go with their match (a bracket reset taken out of play).
+export function goneNumbers(seen) {
+  return (seen.moves || []).filter((m) => m.out_of_play).map((m) => m.number);
 }

@@ -9,8 +9,8 @@
 // which a save reads and sets.
 
 import * as logic from "./referee-logic.js";
-import { appendRetry, appendSignIn } from "./referee-message.js";
-import { afterLines, confirmChoices, lossParts } from "./referee-ops.js";
+import { appendBack, appendRetry, appendSignIn } from "./referee-message.js";
+import { afterLines, confirmChoices, goneNumbers, lossParts } from "./referee-ops.js";
 import { newKey, send } from "./referee-send.js";
 import { closedText, errorText, fill, fmt, pairName, sameTeams, sidesOf, teamIds } from "./referee-words.js";
 
@@ -19,6 +19,17 @@ export const typedForText = (ctx, teams) =>
   fill(ctx.labels.pairing_typed, { pair: pairName(ctx.labels, sidesOf(ctx, { teams })) });
 
 const retrying = (con) => (n) => con.say("error", fmt(con.ctx.labels.retrying, n), { focus: false });
+
+// A correction only an admin may make (correction_needs_admin: it would reset matches
+// played on): the console leaves correction mode with the games as stored (nothing was
+// changed), says why and who can, and offers the way back to the match.
+function needsAdmin(con, op, error) {
+  if (op.editing != null) con.leaveEdit();
+  const L = con.ctx.labels;
+  const box = con.say("error", errorText(con.ctx.errors, error));
+  box.append(document.createElement("br"), L.needs_admin_left); // a sentence of its own
+  appendBack(box, L);
+}
 
 export async function save(con, op, key = newKey()) {
   const { ctx, state } = con;
@@ -63,6 +74,7 @@ export async function save(con, op, key = newKey()) {
     return;
   }
   con.redraw();
+  if (error.code === "correction_needs_admin") { needsAdmin(con, op, error); return; }
   const box = con.say("error", errorText(ctx.errors, error));
   if (result.status === 401) appendSignIn(box, L);
 }
@@ -96,13 +108,15 @@ export async function confirmLosses(con, op, asked) {
     const paired = seen.reset_numbers.filter((n) => !played.includes(n));
     if (seen.needs_admin) {
       const params = { matches: seen.reset_numbers, played, paired };
-      con.say("error", errorText(ctx.errors, { code: "correction_needs_admin", params }));
+      needsAdmin(con, op, { code: "correction_needs_admin", params });
       return false;
     }
     // who wins now, who goes where: said with a question asked anyway, or matches moved
     if (parts.length || matches || seen.moves?.length) parts.push(...afterLines(ctx, state.stored, seen, op.editing != null));
     const numbers = (list) => list.map((n) => `M${n}`).join(", ");
-    if (played.length) parts.push(fill(ctx.labels.resets, { matches: numbers(played) }));
+    const gone = goneNumbers(seen); // said already: removed with its result
+    const cleared = played.filter((n) => !gone.includes(n));
+    if (cleared.length) parts.push(fill(ctx.labels.resets, { matches: numbers(cleared) }));
     if (paired.length) parts.push(fill(ctx.labels.resets_paired, { matches: numbers(paired) }));
   } else if (op.editing != null) { // a live match's game corrected: who wins, if it decides
     const { status, games = [] } = op.payload;

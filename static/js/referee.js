@@ -107,6 +107,12 @@ const con = {
     return ask(dialog, text, choices);
   },
   clearDraft: () => clearDraft(DRAFT, boxes),
+  // out of correction mode, the boxes as the stored match has them (a refused correction)
+  leaveEdit() {
+    state.editing = null;
+    boxesFromStored();
+    redraw();
+  },
   openConflict,
 };
 
@@ -122,6 +128,15 @@ function editGame(number) {
   con.say("error", "");
   $("[data-next]").scrollIntoView({ block: "center" });
   boxes.points[0].focus();
+}
+
+// The refusal read: the message goes and the match is shown from its top, as stored.
+function backToMatch() {
+  con.say("error", "");
+  const board = $("[data-board]");
+  board.scrollIntoView({ block: "start" });
+  board.setAttribute("tabindex", "-1");
+  board.focus({ preventScroll: true });
 }
 
 function cancelEdit() {
@@ -298,6 +313,7 @@ root.addEventListener("click", (event) => {
   else if (action === "apply-mine") applyMine();
   else if (action === "keep-stored") keepStored();
   else if (action === "pairing-ok") $("[data-pairing]").hidden = true;
+  else if (action === "back-to-match") backToMatch();
   else if (action === "retry" && state.lastFailed) retry();
 });
 

@@ -39,8 +39,10 @@ async def test_a_correction_that_resets_later_matches_is_shown_first(
         phone = await phone_signed_in(browser, client, ref, "ko")
         await open_console(phone, base, m[1]["id"], "ko")
         await phone.get_by_role("button", name="마지막 세트 삭제").click()
-        await expect(phone.locator("[data-error]")).to_have_text(
+        await expect(phone.locator("[data-error]")).to_contain_text(
             "이 결과를 바꾸면 이미 진행된 경기(M3)가 초기화됩니다. 관리자에게 수정을 요청하세요.")
+        await expect(phone.locator("[data-error]")).to_contain_text(
+            "아무것도 바뀌지 않았습니다. 결과는 그대로입니다.")
         assert (await client.get(f"/api/matches/{m[3]['id']}")).json()["status"] == "completed"
         await phone.close()
         r = await client.post("/api/users", json={"name": unique("운영자"), "role": "admin"},
@@ -51,7 +53,7 @@ async def test_a_correction_that_resets_later_matches_is_shown_first(
         await admin.get_by_role("button", name="마지막 세트 삭제").click()
         dialog = admin.locator("dialog[open]")
         await expect(dialog).to_contain_text("2세트(13 – 9)를 삭제할까요?")
-        await expect(dialog).to_contain_text("M3: 팀 1 자리는 이 경기 결과를 다시 기다립니다.")
+        await expect(dialog).to_contain_text("M3: 팀 1 자리는 M1 결과를 다시 기다립니다.")
         await expect(dialog).to_contain_text("이 수정으로 이미 진행된 M3의 결과가 지워집니다.")
         await admin.screenshot(path=shots / "referee-correction-ko-phone.png")
         await dialog.get_by_role("button", name="마지막 세트 삭제").click()

@@ -33,10 +33,11 @@ async def test_double_elimination_with_bracket_reset(client):
     view = await play_out(client, st["id"], lower_finalist_wins_gf)
     finals = [m for m in view["matches"] if m["bracket"] == "grand_final"]
     assert len(finals) == 2 and finals[1]["round"] == 2
-    assert finals[1]["teams"] == [finals[0]["teams"][1], finals[0]["teams"][0]]
-    champion = finals[1]["teams"][0]  # slot 1 wins every non-GF1 match we report
+    assert finals[1]["teams"] == finals[0]["teams"]  # the grand final's sides kept
+    champion, runner_up = finals[1]["teams"]  # slot 1 wins every non-GF1 match we report
     r = ranks(view)
-    assert r[champion] == 1 and r[t[0]] == 2  # seed 1 won the upper bracket
+    # seed 1 won the upper bracket, lost the grand final and won the reset
+    assert champion == t[0] and r[champion] == 1 and r[runner_up] == 2
     assert sorted(r.values()) == [1, 2, 3, 4, 5, 5, 7, 7]
 
 

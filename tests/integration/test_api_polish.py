@@ -62,7 +62,7 @@ async def test_a_reset_taken_out_of_play_is_listed_and_never_announced_as_ready(
     drawn = by_number(await stage(client, stage_id))
     reset = drawn[7]
     assert (reset["bracket"], reset["round"], reset["status"], reset["teams"]) == \
-        ("grand_final", 2, "ready", drawn[6]["teams"][::-1])
+        ("grand_final", 2, "ready", drawn[6]["teams"])  # the grand final's sides kept
     seq = await _last_seq(client, event["slug"])
 
     r = await report(client, gf1, [1, 0])  # the correction: the upper finalist won

@@ -104,13 +104,15 @@ async def test_the_preview_names_who_moves_where(client, app):
     assert r.json()["moves"] == [{"match": m[3]["id"], "number": 3,
                                   "teams_before": final["teams"],
                                   "teams_after": [m[1]["teams"][1], final["teams"][1]],
-                                  "reset": True}]
+                                  "reset": True, "out_of_play": False,
+                                  "waits_for": [None, None]}]
     # reopened (no winner yet): the final waits for it again
     r = await client.post(f"/api/matches/{m[1]['id']}/preview",
                           json={"score": [1, 1], "status": "live"}, headers=AUTH)
     assert r.json()["moves"] == [{"match": m[3]["id"], "number": 3,
                                   "teams_before": final["teams"],
-                                  "teams_after": [None, final["teams"][1]], "reset": True}]
+                                  "teams_after": [None, final["teams"][1]], "reset": True,
+                                  "out_of_play": False, "waits_for": [1, None]}]
     # a referee's blocked correction names no moves (it is not theirs to make)
     referee = await make_user(client, tournaments=[event["slug"]])
     async with browser_for(app) as b:

@@ -37,8 +37,10 @@ def test_eight_team_layout_and_numbering():
     assert by[10].slots == (Feed(5, "loser"), Feed(8, "winner"))
     assert by[13].slots == (Feed(11, "loser"), Feed(12, "winner"))
     assert by[14].slots == (Feed(11, "winner"), Feed(13, "winner"))
-    assert by[15].slots == (Feed(14, "winner"), Feed(14, "loser")) and by[15].conditional
-    assert by[14].winner_to == (15, 0) and by[14].loser_to == (15, 1)
+    # the reset keeps the grand final's sides: it is played only when the lower finalist
+    # (side 2) won, so GF1's loser, the upper finalist, is its side 1 again
+    assert by[15].slots == (Feed(14, "loser"), Feed(14, "winner")) and by[15].conditional
+    assert by[14].winner_to == (15, 1) and by[14].loser_to == (15, 0)
     assert by[5].loser_to == (10, 0) and by[6].loser_to == (9, 0)
     assert not any(m.conditional for m in stage.matches if m.number != 15)
 
@@ -110,7 +112,7 @@ def test_two_teams_play_a_true_double_elimination():
     assert [(m.bracket, m.slots) for m in stage.matches] == [
         ("winners", (10, 20)),
         ("grand_final", (Feed(1, "winner"), Feed(1, "loser"))),
-        ("grand_final", (Feed(2, "winner"), Feed(2, "loser"))),
+        ("grand_final", (Feed(2, "loser"), Feed(2, "winner"))),
     ]
 
 
@@ -205,9 +207,10 @@ def test_correcting_the_first_grand_final_switches_the_reset_off_and_on_again():
     sim.report(5, 1)  # lower final: 2 v 3
     assert sim.matches[6].teams == [1, 2]
     sim.report(6, 2)  # the lower finalist wins the first grand final: the reset is on
-    assert sim.matches[7].active and sim.matches[7].teams == [2, 1]
+    # its sides as in the first grand final: the upper finalist first
+    assert sim.matches[7].active and sim.matches[7].teams == [1, 2]
     assert sim.matches[7].status == "ready"
-    sim.report(7, 1)  # 2 (slot 1 of the reset) wins it too
+    sim.report(7, 2)  # 2 (slot 2 of the reset, as of the first) wins it too
     assert sim.status == "completed" and sim.champion() == 2
     sim.report(6, 1)  # corrected: the upper finalist won it, no reset
     assert not sim.matches[7].active

@@ -33,7 +33,7 @@ def test_a_top_8_starts_four_in_the_upper_semifinals_and_four_in_lower_round_1()
         ("losers", 3, (Feed(5, "winner"), Feed(6, "winner"))),
         ("losers", 4, (Feed(7, "loser"), Feed(8, "winner"))),
         ("grand_final", 1, (Feed(7, "winner"), Feed(9, "winner"))),
-        ("grand_final", 2, (Feed(10, "winner"), Feed(10, "loser")))]
+        ("grand_final", 2, (Feed(10, "loser"), Feed(10, "winner")))]
     assert stage.matches[-1].conditional
     # a drop order still names the semifinal losers' order
     natural = de.plan(list(range(1, 9)), lower_start=4, drop_orders=["natural"])

@@ -22,8 +22,9 @@ Layout for a bracket of ``size = 2**k`` slots (``bracket_size(len(teams))``):
   one team as a bye and one with none as empty, so nothing special is planned for byes.
 * Grand final (``bracket="grand_final"``): round 1 is upper winner (slot 0) v lower winner
   (slot 1). With ``grand_final="reset"`` round 2 is a ``conditional`` match between the
-  winner and the loser of round 1, played only if the lower-bracket finalist won round 1
-  (``progression.reset_wanted``). With ``"none"``
+  loser (slot 0) and the winner (slot 1) of round 1, played only if the lower-bracket
+  finalist won round 1 (``progression.reset_wanted``): so its sides are round 1's, the
+  upper-bracket finalist first (the sides never swap between the two). With ``"none"``
   the stage ends with the upper final's winner and the lower final's winner.
 
 Match numbers follow the order of play: upper round 1, then for ``r = 2..k``: upper round
@@ -189,7 +190,9 @@ def _bracket(
                                  (Feed(upper[0], "winner"), lower_champion), best_of=final_bo))
         if grand_final == "reset":
             matches.append(MatchPlan(gf1 + 1, 2, Bracket.GRAND_FINAL,
-                                     (Feed(gf1, "winner"), Feed(gf1, "loser")),
+                                     # GF1's sides kept: upper finalist first (the
+                                     # loser of GF1 whenever the reset is played)
+                                     (Feed(gf1, "loser"), Feed(gf1, "winner")),
                                      best_of=final_bo, conditional=True))
     link_feeds(matches)
     return StagePlan(matches)

@@ -74,10 +74,16 @@ ACCOUNT_SHAPES: dict[str, dict[str, Any]] = {
                         "teams_before": array({"type": ["integer", "null"]}),
                         "teams_after": {"type": ["array", "null"],
                                         "items": {"type": ["integer", "null"]}},
-                        "reset": BOOL})) | {
+                        "reset": BOOL, "out_of_play": BOOL,
+                        "waits_for": array({"type": ["integer", "null"]})})) | {
                         "description": "The other matches the change would repair: their "
-                                       "teams before and after (null: withdrawn), and "
-                                       "whether a result played on is cleared"}}),
+                                       "teams before and after (null: withdrawn), "
+                                       "whether a result played on is cleared, whether "
+                                       "the match is taken out of play (a bracket reset "
+                                       "no longer needed: removed, in no read any more), "
+                                       "and for each side whose team is taken out the M "
+                                       "number of the match it waits for again (null: "
+                                       "none)"}}),
 }
 ACCOUNT_MODELS: tuple[type[BaseModel], ...] = (UserCreate, UserUpdate, TokenCreate,
                                                 RefereeAssign)

@@ -136,8 +136,19 @@ def console_labels(_: Any, published: bool = True, solo: bool = False,
         "draw_after": _("After the correction the match is a draw (%(score)s)."),
         "open_after": _("After the correction the match is not decided (%(score)s) and "
                         "goes on."),
+        # a correction only an admin may make (correction_needs_admin): the console leaves
+        # correction mode and says so after the refusal, with a button back to the match
+        "needs_admin_left": _("Nothing was changed: the results are as they were."),
+        "back_to_match": _("Back to the match"),
         "move_in": _("%(match)s: %(new)s plays in place of %(old)s."),
-        "move_out": _("%(match)s: the place of %(old)s waits for this match again."),
+        # a place taken out: the match whose result fills it again (waits_for), else open
+        "move_wait": _("%(match)s: the place of %(old)s waits for the result of %(from)s "
+                       "again."),
+        "move_out": _("%(match)s: the place of %(old)s is open again."),
+        # a bracket reset the correction makes unneeded: removed (out_of_play), not replayed
+        "move_gone": _("%(match)s, the bracket reset, is no longer needed and is removed."),
+        "move_gone_played": _("%(match)s, the bracket reset, is no longer needed and is "
+                              "removed, its result with it."),
         "move_new": _("%(match)s: %(new)s goes on."),
         # a correction elsewhere changed who plays this match while the console is open
         "pairing_changed": _("The opponent changed: %(new)s plays in place of %(old)s. "
