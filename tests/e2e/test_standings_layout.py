@@ -88,10 +88,9 @@ async def test_an_english_swiss_table_keeps_its_names_whole_on_a_frame_and_a_pho
 # the columns a phone shows of a Valve Swiss table: its order reads the record and Buchholz;
 # its rounds' difference is for information (the note under the table says so on a wider
 # screen)
-# the seed decides last (Valve: Buchholz, then the stage's seed): its column stays too
-PHONE_HEADS = {"ja": ["順位", "チーム", "シード", "勝", "敗", "ブッフホルツ", "状態"],
-               "ko": ["순위", "팀", "시드", "승", "패", "부흐홀츠", "상태"],
-               "en": ["Place", "Team", "Seed", "W", "L", "BH", "Status"]}
+PHONE_HEADS = {"ja": ["順位", "チーム", "勝", "敗", "ブッフホルツ", "状態"],
+               "ko": ["순위", "팀", "승", "패", "부흐홀츠", "상태"],
+               "en": ["Place", "Team", "W", "L", "BH", "Status"]}
 GROUP_HEADS = {"ja": ["順位", "チーム", "勝", "敗", "勝ち点", "ゲーム", "状態"],
                "ko": ["순위", "팀", "승", "패", "승점", "세트", "상태"],
                "en": ["Place", "Team", "W", "L", "Points", "Games", "Status"]}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from starlette.datastructures import FormData
@@ -152,10 +152,13 @@ async def seeded_places(session: Any, stage: dict[str, Any],
         return {}
     earlier = await stage_reads.stage_view(
         session, await stage_reads.stage_by_id(session, int(source)))
-    rows = {r["team_id"]: r for r in earlier["standings"] if r.get("rank")}
-    grouped = any((r.get("group") or 1) > 1 for r in rows.values())
-    return {t: place_name(rows[t].get("group") or 1, rows[t]["rank"], grouped, _)
-            if t in rows else None for t in stage["seeding"]}
+    # (team, group, rank): a stage without groups has group None, read as 1
+    placed = {int(cast(int, r["team_id"])): (int(cast(int, r.get("group") or 1)),
+                                             int(cast(int, r["rank"])))
+              for r in earlier["standings"] if r.get("rank")}
+    grouped = any(group > 1 for group, _rank in placed.values())
+    return {t: place_name(*placed[t], grouped, _) if t in placed else None
+            for t in stage["seeding"]}
 
 
 async def stage_page(request: Request, outcome: Outcome | None = None,
