@@ -289,6 +289,7 @@ class Placement(TypedDict):
 
 
 class EventDetail(EventView):
+    champion: TeamView | None
     teams: list[TeamView]
     stages: list[ListedStage]
     placements: list[Placement]

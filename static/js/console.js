@@ -1,7 +1,8 @@
 // The organizer's console: small helps on top of forms that work without them.
 // - a new stage's form shows only the chosen format's settings, and its seeding method (for
 //   a format that reads one) in words for that format (a Swiss round 1's top half v bottom
-//   half, a bracket's 1 v last);
+//   half, a bracket's 1 v last); its teams that go through from an earlier stage follow
+//   the stage chosen (per group or not, how many it sends);
 // - a seeding list can be reordered by dragging (mouse or touch) or with its ↑ ↓ buttons,
 //   and the hidden field the form sends follows the order shown;
 // - buttons marked data-confirm ask first; a data-print button prints the page;
@@ -36,6 +37,24 @@ function formatSwitch(form) {
   };
   select.addEventListener("change", show);
   show();
+}
+
+// the teams that go through from an earlier stage: labelled per group only when the stage
+// chosen has groups, and starting at the number it sends (data-sends) until typed over
+function qualifiersFollow(form) {
+  const select = form.querySelector("[data-from-stage]");
+  const input = form.querySelector("input[data-qualifiers]");
+  const label = form.querySelector("[data-qualifiers-label]");
+  if (!select || !input || !label) return;
+  let typed = false;
+  input.addEventListener("input", () => { typed = true; });
+  select.addEventListener("change", () => {
+    const option = select.selectedOptions[0];
+    if (!option || !option.value) return;
+    label.textContent = option.dataset.grouped === "1"
+      ? label.dataset.groupedWords : label.dataset.wholeWords;
+    if (!typed) input.value = option.dataset.sends || "2";
+  });
 }
 
 function seedingList(list) {
@@ -147,7 +166,10 @@ const refused = document.querySelector(".form-error[role=alert][data-error]");
 if (refused && refused.getBoundingClientRect().bottom > window.innerHeight) {
   refused.scrollIntoView({ block: "center" });
 }
-for (const form of document.querySelectorAll("form[data-new-stage]")) formatSwitch(form);
+for (const form of document.querySelectorAll("form[data-new-stage]")) {
+  formatSwitch(form);
+  qualifiersFollow(form);
+}
 for (const fieldset of document.querySelectorAll("fieldset[data-order]")) orderBoxes(fieldset);
 for (const list of document.querySelectorAll("[data-seeding-list]")) seedingList(list);
 for (const input of document.querySelectorAll("input[data-place]")) placeField(input);

@@ -9,7 +9,7 @@ from playwright.async_api import expect
 
 from tests.accounts_support import PASSWORD, make_user
 from tests.e2e.referee_support import sign_in
-from tests.helpers import AUTH, make_event
+from tests.helpers import AUTH, make_event, make_stage
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -189,3 +189,39 @@ async def test_the_seeding_method_is_offered_only_for_a_format_that_reads_it(
             await expect(select).to_be_disabled()
     assert await page.evaluate("document.documentElement.scrollWidth") == 390
     await phone.close()
+
+
+async def test_teams_going_through_follow_the_earlier_stage_picked(browser, module_server):
+    """A Korean organizer's review: "진출 팀 수(조별)" and 2 beside a Swiss stage (no groups)
+    that sends 4. Picking an earlier stage relabels the field by it and puts in the number
+    it sends, until a number is typed."""
+    base = module_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        admin = await make_user(client, role="admin", password=PASSWORD)
+        event = await make_event(client, 8)
+        swiss = await make_stage(client, event, name="Swiss", format="swiss", settings={
+            "wins_to_advance": 2, "losses_to_eliminate": 2})
+        groups = await make_stage(client, event, name="Groups", format="round_robin",
+                                  settings={"groups": 2, "advance": 3})
+    laptop = await browser.new_context(viewport={"width": 1366, "height": 900})
+    page = await laptop.new_page()
+    await sign_in(page, base, admin["name"], "ko")
+    await page.goto(f"{base}/admin/t/{event['slug']}/e/lol?lang=ko")
+    panel = page.locator("#new-stage")
+    if await panel.get_attribute("open") is None:
+        await panel.locator("summary").click()
+    label = page.locator("[data-qualifiers-label]")
+    field = page.locator("input[data-qualifiers]")
+    await expect(label).to_have_text("진출 팀 수(조별)")  # the event's last: the groups
+    await expect(field).to_have_value("3")
+    await page.select_option("[data-from-stage]", str(swiss["id"]))
+    await expect(label).to_have_text("진출 팀 수")
+    await expect(field).to_have_value("4")
+    await page.select_option("[data-from-stage]", str(groups["id"]))
+    await expect(label).to_have_text("진출 팀 수(조별)")
+    await expect(field).to_have_value("3")
+    await field.fill("1")  # typed: kept when another stage is picked
+    await page.select_option("[data-from-stage]", str(swiss["id"]))
+    await expect(label).to_have_text("진출 팀 수")
+    await expect(field).to_have_value("1")
+    await laptop.close()

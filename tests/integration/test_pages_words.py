@@ -205,11 +205,11 @@ async def test_under_the_table_the_order_is_said_from_the_stages_own_tiebreakers
     event = await make_event(client, 4)
     st = await make_stage(client, event, name="Swiss", format="swiss", settings={
         "game_score": "rounds", "wins_to_advance": 2, "losses_to_eliminate": 2})
-    said = {"ko": ("순위 결정: 승패 → 부흐홀츠 → 높은 시드",
+    said = {"ko": ("순위 결정: 승패 → 부흐홀츠 → 이 스테이지의 높은 시드",
                    "참고용: 획득 라운드, 내준 라운드, 라운드 득실"),
-            "ja": ("順位決定：勝敗 → ブッフホルツ → 上位シード",
+            "ja": ("順位決定：勝敗 → ブッフホルツ → このステージの上位シード",
                    "参考値：取得ラウンド、喪失ラウンド、ラウンド得失差"),
-            "en": ("Order: wins–losses, then Buchholz, then better seed.",
+            "en": ("Order: wins–losses, then Buchholz, then better seed in this stage.",
                    "Shown for information: rounds won, rounds lost, round difference.")}
     for lang, (order, info) in said.items():
         page = soup((await client.get(f"/stages/{st['id']}?lang={lang}")).text)
@@ -233,7 +233,8 @@ async def test_under_the_table_the_order_is_said_from_the_stages_own_tiebreakers
     assert r.status_code == 200, r.text
     page = soup((await client.get(f"/stages/{st['id']}?lang=en")).text)
     assert page.select_one("[data-order]").get_text(strip=True) == (
-        "Order: wins–losses, then round difference, then rounds won, then better seed.")
+        "Order: wins–losses, then round difference, then rounds won, then better seed "
+        "in this stage.")
     assert page.select_one("[data-info-columns]").get_text() == (
         "Shown for information: Buchholz.")
     # a league of fixed rounds says its points; a knockout says nothing (its rounds decide)

@@ -27,7 +27,8 @@ from .double_elimination_places import placement_ranges as placement_ranges
 from .double_elimination_places import shape_of as shape_of
 from .double_elimination_plan import GrandFinal, group_numbers, shape
 from .double_elimination_plan import plan as plan
-from .format import Knockout, Label, Settings, choice, count, fail, knockout_rows
+from .format import Knockout, Label, Settings, choice, count, fail
+from .knockout_order import knockout_rows
 from .limits import MAX_BEST_OF
 from .lower_entries import upper_rounds
 from .results import MatchResult, Row

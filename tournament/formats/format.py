@@ -17,7 +17,6 @@ from .draw import Separation, bracket_conflicts, group_conflicts, group_pots, ti
 from .limits import MAX_BEST_OF, MAX_MATCHES_PER_STAGE, MAX_TEAMS_PER_STAGE
 from .results import MatchResult, Row
 from .seeding import SeedingMethod
-from .standings import break_ties
 from .state import MatchState
 from .types import FormatError, StageFormat, StagePlan
 from .withdrawal import NO_TIMES
@@ -376,24 +375,3 @@ class Knockout(Format[S]):
         if self.groups(settings) > 1:  # brackets in groups (GSL): drawn as groups are
             return super().separation(count, settings, nation, seeding_method)
         return tier_pots(count), bracket_conflicts(nation, seeding_method)
-
-
-def knockout_rows(teams: list[int], table: list[Row], results: list[MatchResult],
-                  resolutions: Sequence[Sequence[int]]) -> list[Row]:
-    """Teams still playing first (fewer losses, then more wins, then seed), then the placed
-    teams by rank. Teams out
-    in the same round share a rank by design: that is no tie to flag, but a tiebreaker
-    match or the organizer's order can still split it (e.g. for a qualification spot)."""
-    seed = {t: i for i, t in enumerate(teams)}
-    for row in table:
-        row.tied = False
-    # teams still playing by how far they are: fewer losses (a double elimination's upper
-    # bracket before its lower), then more wins, then seed; a 2–0 team was listed below a
-    # 0–1 one by seed alone
-    # a team placed and through comes first: without a grand final the upper final's
-    # winner is 1st while the lower bracket still plays
-    table.sort(key=lambda r: (0 if r.rank is not None and r.status == "advanced" else
-                              1 if r.rank is None else 2, r.rank or 0,
-                              r.losses if r.rank is None else 0,
-                              -r.wins if r.rank is None else 0, seed.get(r.team_id, 0)))
-    return break_ties(table, results, resolutions)

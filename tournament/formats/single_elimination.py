@@ -10,7 +10,8 @@ from datetime import datetime
 from typing import Any
 
 from . import layout
-from .format import Knockout, Label, Settings, choice, knockout_rows
+from .format import Knockout, Label, Settings, choice
+from .knockout_order import knockout_rows
 from .results import MatchResult, Row, tally
 from .seeding import SeedingMethod, bracket_size, place
 from .types import (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -150,13 +150,25 @@ async def event_detail(session: AsyncSession, slug: str,
     rosters = await players_of(session, [x.id for x in teams if x.id is not None])
     stages = await event_stages(session, event.id)
     by_id = {s.id: s for s in stages if s.id is not None}
+    placements = await event_placements(session, event)
     return {
         **views.event_view(event, t.slug),
+        # as each event of the tournament's read has it (``nations``): the one team placed
+        # 1st, without its roster (its roster is in ``teams``)
+        "champion": champion_of(placements, teams),
         "teams": [views.team_view(x, rosters[x.id or 0]) for x in teams],
         "stages": [{**views.stage_summary(s), "teams_to_come": field_sizes.teams_to_come(
             s, by_id)} for s in stages if shows(session, s)],
-        "placements": await event_placements(session, event),
+        "placements": placements,
     }
+
+
+def champion_of(placements: Sequence[Mapping[str, Any]],
+                teams: Sequence[Team]) -> views.TeamView | None:
+    """The event's champion: its one team placed 1st (none while 1st is shared or open)."""
+    first = [p["team_id"] for p in placements if p["rank"] == 1]
+    team = next((x for x in teams if len(first) == 1 and x.id == first[0]), None)
+    return views.team_view(team) if team is not None else None
 
 
 async def match_detail(session: AsyncSession,

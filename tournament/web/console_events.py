@@ -16,6 +16,7 @@ from starlette.routing import Route
 
 from ..errors import InvalidInput
 from ..formats import registry
+from ..formats.going_through import going_through, grouped
 from ..models import Stage
 from ..schemas import StageCreate, TeamCreate
 from ..schemas_edit import EventUpdate
@@ -96,7 +97,18 @@ async def event_page(request: Request, outcome: Outcome | None = None,
                 teams={x["id"]: x for x in event["teams"]},
                 solo=one_on_one(len(x["players"]) for x in event["teams"]),
                 error=outcome.error if outcome else None, csv_errors=csv_errors,
-                values=outcome.values if outcome else {}, failed=failed, coming=coming)
+                values=outcome.values if outcome else {}, failed=failed, coming=coming,
+                sources=sources(event["stages"]))
+
+
+def sources(stages: list[Any]) -> dict[int, dict[str, Any]]:
+    """What each stage of the event sends to a new stage seeded from it, for the form's
+    "Teams that go through": per group or not, and how many (None: its settings do not
+    say; the form's 2 then), by stage id."""
+    return {s["id"]: {"grouped": grouped(s["format"], s["settings"]),
+                      "sends": going_through(s["format"], s["settings"],
+                                             s["team_count"] or s["teams_to_come"] or 0)}
+            for s in stages}
 
 
 def slots_to_come(stages: dict[int, Stage]) -> dict[int, int]:

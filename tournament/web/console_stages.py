@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from starlette.datastructures import FormData
@@ -142,6 +142,25 @@ def slot_list(stage: dict[str, Any], _: Callable[[str], str]) -> list[int | str]
     return [x if isinstance(x, int) else place_name(x[0], x[1], grouped, _) for x in given]
 
 
+async def seeded_places(session: Any, stage: dict[str, Any],
+                        _: Callable[[str], str]) -> dict[int, str | None]:
+    """A stage seeded from an earlier one, once its teams are in: the place each came
+    from there ("1st", "Group A 2nd"; None: a team that entered directly), by team id, for
+    its read-only seeding. Empty for any other stage."""
+    source = (stage.get("source") or {}).get("from_stage")
+    if not source or not stage["seeding"]:
+        return {}
+    earlier = await stage_reads.stage_view(
+        session, await stage_reads.stage_by_id(session, int(source)))
+    # (team, group, rank): a stage without groups has group None, read as 1
+    placed = {int(cast(int, r["team_id"])): (int(cast(int, r.get("group") or 1)),
+                                             int(cast(int, r["rank"])))
+              for r in earlier["standings"] if r.get("rank")}
+    grouped = any(group > 1 for group, _rank in placed.values())
+    return {t: place_name(*placed[t], grouped, _) if t in placed else None
+            for t in stage["seeding"]}
+
+
 async def stage_page(request: Request, outcome: Outcome | None = None,
                      failed: str | None = None) -> Response:
     from . import console_plans  # it builds on this module's helpers
@@ -159,6 +178,7 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
         clashes = await clash_lines(session, outcome.exc if outcome else None, request,
                                     stage)
         stages_by_id: dict[int, Any] = {x["id"]: x for x in detail["stages"]}
+        places = await seeded_places(session, stage, i18n.gettext(language(request)))
         field = await console_plans.expected_field(session, stage_row)
         plans = await console_plans.plans_for_page(session, stage, language(request), field)
         exc = outcome.exc if outcome else None
@@ -204,6 +224,7 @@ async def stage_page(request: Request, outcome: Outcome | None = None,
                 clash_words=CLASH_WORDS, lost=lost, stranded=stranded,
                 stages_by_id=stages_by_id,
                 slot_list=slot_list(stage, i18n.gettext(language(request))),
+                seeded_places=places,
                 error=error,
                 # the field a refusal names: a plan's round, bracket or group is said there
                 error_field=outcome.exc.field if outcome and outcome.exc else None,

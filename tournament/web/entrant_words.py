@@ -24,6 +24,7 @@ PLAYER_WORDS: dict[str, str | tuple[str, str]] = {
     "Or: the teams that go through from an earlier stage":
         "Or: the players who go through from an earlier stage",
     "Teams that go through (from each group)": "Players who go through (from each group)",
+    "Teams that go through": "Players who go through",
     "One slot a line, in seeding order: a place of the earlier stage (A1: the winner of "
     "group A; 1: the first of a stage without groups) or a team that enters directly, by "
     "its name. Name every place that goes through; with “in order (1 v 2)” the list is "

@@ -38,6 +38,10 @@ def layout(stage: Mapping[str, Any]) -> dict[str, Any]:
                    # what orders the table (the note under it) and the columns that
                    # decide nothing (marked, and named in the note)
                    "order": order, "info_columns": info_columns(order) if order else [],
+                   # the stage's own seeds, where its order reads them (under each name:
+                   # "시드 3": a hand-seeded stage's seed 3 is not the event's #2)
+                   "seeds": ({t: i + 1 for i, t in enumerate(stage.get("seeding") or [])}
+                             if "seed" in order else {}),
                    # the columns a phone leaves out: never one the order reads
                    "phone_hidden": phone_hidden(order),
                    "label": fmt.label, "knockout": fmt.knockout,

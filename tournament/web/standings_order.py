@@ -1,6 +1,6 @@
 """What orders a stage's standings, as the note under its table says it ("Order: wins–losses,
-then Buchholz, then better seed"), which of the table's columns decide nothing (a Valve
-Swiss's round difference: a team with +11 below one with −3 is no mistake), and which a
+then Buchholz, then better seed in this stage"), which of the table's columns decide nothing
+(a Valve Swiss's round difference: a team with +11 below one with −3 is no mistake), and which a
 phone leaves out (never one the order reads).
 
 Read from the stage's own settings (its tiebreakers, a Swiss's record rule), so the note
@@ -23,7 +23,9 @@ ORDER_WORDS = {
     "game_difference": "game difference", "games_won": "games won",
     "goal_difference": "goal difference", "goals_for": "goals scored",
     "round_difference": "round difference", "rounds_won": "rounds won",
-    "buchholz": "Buchholz", "median_buchholz": "median Buchholz", "seed": "better seed",
+    "buchholz": "Buchholz", "median_buchholz": "median Buchholz",
+    # the stage's own seed (its table shows it in a column), not the event's
+    "seed": "better seed in this stage",
     # a battle royale's: its total first, then its own tiebreakers
     "total": "total points", "wins": "first places", "placement_points": "placement points",
     "kills": "kills", "best_placement": "best placement", "best_game": "most points in one game",
