@@ -266,3 +266,105 @@ async def test_a_plan_saved_reads_only_the_matches_near_its_time(client, monkeyp
     assert r.status_code == 409, r.text
     assert [c["other"] for c in r.json()["clashes"]] == [marathon["id"]]
     assert read == {"clash_check": [marathon["id"]], "plan_clashes": []}
+
+
+async def test_a_round_scheduled_into_a_slot_a_plan_will_use_is_refused_naming_the_plan(
+        client, app):
+    """A round scheduled at once (``POST /schedule``, and the console's round schedule) is
+    checked against the plans as a single match is: the upper final planned at 14:00 in
+    Booth 1, a show stage's first round at 14:30 on Booths 1 and 2 is refused naming the
+    plan (M1 in Booth 1), nothing saved; at 15:00 it goes through, ``override`` saves it
+    anyway."""
+    event, playoffs, ref = await _playoffs(client)
+    r = await client.post(f"/api/stages/{playoffs['id']}/round-plans", json={
+        "round": 2, "bracket": "winners", "starts_at": AT_TWO, "stations": ["Booth 1"],
+        "referee_id": ref["id"]}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    plan = r.json()["plan"]
+    show = await make_stage(client, event, name="Show", seeding=event["teams"][:4])
+    first = min(show["matches"], key=lambda m: m["number"])
+    url = f"/api/stages/{show['id']}/schedule"
+    body = {"round": 1, "starts_at": "2026-11-30T14:30:00+09:00",
+            "stations": ["Booth 1", "Booth 2"]}
+    r = await client.post(url, json=body, headers=AUTH)
+    assert r.status_code == 409, r.text
+    assert r.json()["error"]["code"] == "schedule_clash"
+    assert r.json()["clashes"] == [{
+        "match": first["id"], "other": None, "other_number": 1,
+        "other_stage": playoffs["id"], "kind": "station", "detail": "Booth 1",
+        "other_plan": {"id": plan["id"], "round": 2, "bracket": "winners", "group": None}}]
+    assert "the plan of round 2 (winners)" in r.json()["error"]["message"]
+    assert (await client.get(f"/api/matches/{first['id']}")).json()["scheduled_at"] is None
+    con, ctx = await admin_console(client, app)
+    try:
+        page = f"/admin/stages/{show['id']}"
+        form = soup((await con.get(page, "ko")).text).select_one("form[data-schedule-form]")
+        typed = {**form_values(form), "starts_at": "2026-11-30T14:30",
+                 "interval_minutes": "0", "stations": "Booth 1, Booth 2"}
+        said = {"ko": ("이 일정대로라면 한 팀, 스테이션, 중계 또는 심판이",
+                       "승자조 결승 1경기 (예정)", "플레이오프", "스테이션 Booth 1"),
+                "ja": ("この日程では、チーム・ステーション・配信・審判", "第1試合（予定）",
+                       "プレーオフ", "ステーション Booth 1")}
+        for lang, (error, planned, stage_name, shared) in said.items():
+            r = await con.post(page, f"{page}/schedule", typed, lang)
+            assert r.status_code == 409, r.text
+            assert error_of(r.text).startswith(error), error_of(r.text)
+            html = soup(r.text)
+            [line] = html.select("[data-clashes] li")
+            text = visible_text(str(line))
+            assert text.startswith(f"M{first['number']} ↔") and planned in text \
+                and stage_name in text and shared in text, text
+            assert html.select_one("form[data-schedule-form] [data-override]") is not None
+            assert (await client.get(f"/api/matches/{first['id']}")).json()[
+                "scheduled_at"] is None
+        r = await con.post(page, f"{page}/schedule", {**typed, "override": "on"}, "ja")
+        assert r.status_code == 303, error_of(r.text)
+    finally:
+        await ctx.__aexit__(None, None, None)
+    r = await client.post(url, json={**body, "starts_at": "2026-11-30T15:00:00+09:00"},
+                          headers=AUTH)
+    assert r.status_code == 200, r.text
+    r = await client.post(url, json={**body, "override": True}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    assert (await client.get(f"/api/matches/{first['id']}")).json()["station"] == "Booth 1"
+
+
+async def test_a_match_scheduled_reads_only_the_matches_near_its_time(client, monkeypatch):
+    """A match's schedule (``PATCH``) and a round's (``POST /schedule``) read only the
+    scheduled matches that can reach their time, as a plan saved does: a 20-hour best-of-3
+    begun 19 hours before is read, and clashes; a match two days before is not read."""
+    from tournament.services import clash_check, plan_clashes
+
+    event = await make_event(client, 6)
+    ref = await make_user(client)
+    marathon = (await make_stage(client, event, name="Marathon", seeding=event["teams"][2:4],
+                                 settings={"game_minutes": 600, "best_of": 3}))["matches"][0]
+    early = (await make_stage(client, event, name="Early",
+                              seeding=event["teams"][:2]))["matches"][0]
+    for m, at in ((marathon, "2026-11-29T19:00:00+09:00"),
+                  (early, "2026-11-28T14:00:00+09:00")):
+        r = await client.patch(f"/api/matches/{m['id']}", json={
+            "scheduled_at": at, "referee_id": ref["id"]}, headers=AUTH)
+        assert r.status_code == 200, r.text
+    show = await make_stage(client, event, name="Show", seeding=event["teams"][4:6])
+    [match] = show["matches"]
+    read: dict[str, list[int]] = {"clash_check": [], "plan_clashes": []}
+    for name, module in (("clash_check", clash_check), ("plan_clashes", plan_clashes)):
+        def reading(original, seen):
+            async def load(*args, **kwargs):
+                found = await original(*args, **kwargs)
+                seen.extend(m.id for m in found)
+                return found
+            return load
+        monkeypatch.setattr(module, "load_matches", reading(module.load_matches, read[name]))
+    r = await client.patch(f"/api/matches/{match['id']}", json={
+        "scheduled_at": AT_TWO, "referee_id": ref["id"]}, headers=AUTH)
+    assert r.status_code == 409, r.text
+    assert [c["other"] for c in r.json()["clashes"]] == [marathon["id"]]
+    assert read == {"clash_check": [marathon["id"]], "plan_clashes": []}
+    read["clash_check"].clear()
+    r = await client.post(f"/api/stages/{show['id']}/schedule", json={
+        "round": 1, "starts_at": AT_TWO, "referee_id": ref["id"]}, headers=AUTH)
+    assert r.status_code == 409, r.text
+    assert [c["other"] for c in r.json()["clashes"]] == [marathon["id"]]
+    assert read["clash_check"] == [marathon["id"]]

@@ -2,8 +2,8 @@
 matches with every scheduled match of the tournament. Used by the schedule's edits
 (``schedule.py``), by the round plans applied when a round's matches are made
 (``round_plans.py``) and by the clash checks with round plans (``plan_clashes.py``: a
-plan's matches last as long as stored ones, ``lengths`` and ``end_of``, and only the
-stored matches near its time are read, ``near``)."""
+plan's matches last as long as stored ones, ``lengths`` and ``end_of``). Only the stored
+matches near the time checked are read (``near``), for a plan as for matches."""
 
 from __future__ import annotations
 
@@ -111,17 +111,22 @@ async def find_clashes(session: AsyncSession, tournament_id: int,
                        planned: Sequence[Booking] = ()) -> list[Clash]:
     """The clashes of the ``changed`` matches with every scheduled match of the tournament
     (as they are now) and the ``planned`` bookings (``plan_clashes.py``); ``settings``:
-    the tournament's stages', read here when not given."""
+    the tournament's stages', read here when not given. Only the stored matches near the
+    changed ones' time are read (``near``): no other can overlap them."""
     if settings is None:
         settings = await stage_settings(session, tournament_id)
-    stored = await load_matches(session, TABLE.c.tournament_id == tournament_id,
-                                TABLE.c.active, TABLE.c.scheduled_at.is_not(None))
 
     def book(m: MatchState) -> Booking | None:
         return booking(m, *lengths(settings.get(m.stage_id)))
 
+    mine = [b for m in changed if (b := book(m)) is not None]
+    within = span(mine)
+    if within is None:  # nothing scheduled among them: nothing to clash
+        return []
+    stored = await load_matches(session, TABLE.c.tournament_id == tournament_id,
+                                TABLE.c.active, TABLE.c.scheduled_at.is_not(None),
+                                near(within, settings.values()))
     now = {m.id: m for m in changed}
     everyone = [b for m in stored if (b := book(now.pop(m.id, m))) is not None]
     everyone += [b for m in now.values() if (b := book(m)) is not None]
-    return clashes([b for m in changed if (b := book(m)) is not None],
-                   [*everyone, *planned])
+    return clashes(mine, [*everyone, *planned])

@@ -6,9 +6,10 @@ booked themselves), and a plan never clashes with its own round's matches.
 
 * A plan being saved (``plan_edits.py``, ``plan_clashes``) is checked against the
   scheduled matches near its time (``clash_check.near``) and every other plan's bookings.
-* A match being scheduled (``PATCH /api/matches/{id}``, ``match_clashes``) is checked
-  against every scheduled match and the plans' bookings (each clash names the plan:
-  ``other_plan``).
+* A match being scheduled (``PATCH /api/matches/{id}``), or a whole round
+  (``POST /api/stages/{id}/schedule``: ``match_clashes``), is checked against the
+  scheduled matches near its time and the plans' bookings (each clash names the plan:
+  ``other_plan``; a round's own plan books nothing, its matches exist).
 
 A plan applied when its matches are made is never refused (``round_plans.record``)."""
 
@@ -141,8 +142,9 @@ def _starts(plan: Plan) -> datetime:
 
 async def match_clashes(session: AsyncSession, tournament_id: int,
                         changed: Sequence[MatchState]) -> list[Clash]:
-    """The clashes of the ``changed`` matches with every scheduled match of the tournament
-    and with the round plans' bookings (``find_clashes`` with the plans)."""
+    """The clashes of the ``changed`` matches (one match, or a round's) with every
+    scheduled match of the tournament and with the round plans' bookings
+    (``find_clashes`` with the plans)."""
     stages = await _stages(session, tournament_id)
     settings = {sid: s.settings for sid, s in stages.items()}
     within = span(b for m in changed

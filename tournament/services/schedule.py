@@ -1,6 +1,6 @@
 """When and where matches are played: clash checks (``formats/clashes.py``) against every
-scheduled match of the tournament (a single match's also against the round plans:
-``plan_clashes.match_clashes``), a whole round scheduled at once, check-in."""
+scheduled match of the tournament and the round plans (``plan_clashes.match_clashes``: a
+single match's and a whole round's, scheduled at once), check-in."""
 
 from __future__ import annotations
 
@@ -82,6 +82,6 @@ async def schedule_round(session: AsyncSession, stage_id: int,
                            "those times as soon as they are made.", "round")
     for m, values in zip(chosen, slot_values(body.model_dump(), len(chosen)), strict=True):
         machine.reschedule(m, **values)
-    refuse(await find_clashes(session, tournament.id, chosen), body.override)
+    refuse(await match_clashes(session, tournament.id, chosen), body.override)
     changes = await finish(session, tournament, stage, machine, store)
     return [views.match_view(m, tournament.timezone, changes.struck) for m in chosen]
