@@ -16,14 +16,14 @@ from ..formats.state import MatchState
 from ..models import Stage, Tournament, User
 from ..schemas_edit import RoundSchedule
 from .annulment import event_withdrawals
-from .clash_check import booking, find_clashes
+from .clash_check import booking
 from .context import lock_tournament
 from .plan_clashes import match_clashes
 from .progress import machine_for
 from .round_plans import fits, round_matches, slot_values
 from .steps import finish
 
-__all__ = ["booking", "check_in", "check_referee", "find_clashes", "match_clashes",
+__all__ = ["booking", "check_in", "check_referee", "match_clashes",
            "refuse", "schedule_round"]
 
 
