@@ -50,10 +50,11 @@ def with_last_stage(stage: dict[str, Any], stages: Sequence[Any],
     then its table says no "Advanced" (``advanced_word``: none), a Swiss team through
     says the places it finishes between (``bands``), and once it is over the places say
     it all, with no status column (``places_say_all``) unless a team that left must be
-    named so. ``out``: the event's teams that left."""
+    named so (or it is played in groups: a group's places are no event places, and its
+    teams through keep "Advanced"). ``out``: the event's teams that left."""
     last = stage.get("id") == last_stage_id(stages)
     rows = stage.get("standings") or []
     return {**stage, "last_stage": last,
             "bands": bands(stage, rows, out) if last else {},
             "places_say_all": last and stage.get("status") == "completed"
-            and not any(r["team_id"] in out for r in rows)}
+            and not stage.get("grouped") and not any(r["team_id"] in out for r in rows)}
