@@ -11,6 +11,8 @@ from tests.helpers import make_event, make_stage, play_out, report, soup
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 BANDS = {"ko": "1–2위", "ja": "1–2位", "en": "1st–2nd"}
+NO_MORE = {"ko": "이 종목에서 남은 경기가 없습니다.", "ja": "この種目での試合はすべて終わりました。",
+           "en": "No more matches in this event."}
 ADVANCED = {"ko": "진출", "ja": "勝ち抜け", "en": "Advanced"}
 
 
@@ -39,7 +41,8 @@ async def test_a_swiss_that_ends_the_event_says_where_its_teams_through_finish(c
     the event ends there: they advance nowhere. As Liquipedia places a Swiss stage's teams
     by record, each says the places it finishes between, 1–2위 / 1–2位 / 1st–2nd (its own
     place, 1위, is not said beside it); the teams still playing say "Still in", and a
-    Swiss before playoffs keeps "Advanced"."""
+    Swiss before playoffs keeps "Advanced". Its next match is none: "No more matches in
+    this event.", not "No upcoming match yet." (it plays no more)."""
     alone, before = await make_event(client, 16), await make_event(client, 16)
     swiss = await make_stage(client, alone, name="Swiss", format="swiss")
     first = await make_stage(client, before, name="Swiss", format="swiss")
@@ -56,6 +59,8 @@ async def test_a_swiss_that_ends_the_event_says_where_its_teams_through_finish(c
             page = (await client.get(f"/teams/{team}?lang={lang}")).text
             assert said(page) == [band], (lang, said(page))
             assert soup(page).select_one("[data-standing-place]") is None
+            assert soup(page).select_one("[data-no-next]").get_text(strip=True) == \
+                NO_MORE[lang]  # not "No upcoming match yet.": it plays no more
         table = soup((await client.get(f"/stages/{swiss['id']}?lang={lang}")).text)
         cells = [table.select_one(f'[data-standings] tr[data-team="{t}"] [data-team-status]')
                  .get_text(strip=True) for t in through]
