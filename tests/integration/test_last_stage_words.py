@@ -11,7 +11,8 @@ from tests.helpers import make_event, make_stage, play_out, report, soup
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 BANDS = {"ko": "1–2위", "ja": "1–2位", "en": "1st–2nd"}
-NO_MORE = {"ko": "이 종목에서 남은 경기가 없습니다.", "ja": "この種目での試合はすべて終わりました。",
+NO_MORE = {"ko": "이 종목에서 남은 경기가 없습니다.",
+           "ja": "この種目での試合はすべて終わりました。",
            "en": "No more matches in this event."}
 ADVANCED = {"ko": "진출", "ja": "勝ち抜け", "en": "Advanced"}
 
