@@ -19,6 +19,7 @@ from . import words
 from .cache import versioned
 from .calendar import calendar_targets, schedule_ics
 from .common import int_param, language, reading, slug_param
+from .last_stage import with_last_stage
 from .rendering import page, render
 from .stage_layout import feeds, fill_feeds, layout
 from .team_ahead import with_byes
@@ -92,6 +93,7 @@ async def stage_page(request: Request, overlay: bool = False) -> Response:
         template = "stage_fragment.html" if request.query_params.get("fragment") else \
             "overlay_stage.html" if overlay else "stage.html"
         laid = overlay_group(layout(view), raw_group) if raw_group else layout(view)
+        laid = with_last_stage(laid, siblings, {x.id for x in entered if x.withdrawn})
         # an overlay refetches its own (compact) body: /overlay/stages/{id}?fragment=1
         return render(request, template, t=t, event=event, stage=laid, teams=teams,
                       tz=t["timezone"], seq=t["last_seq"], overlay=overlay, top=top,

@@ -13,6 +13,7 @@ from .. import views
 from ..formats import registry
 from ..services import stage_reads, tournaments
 from . import words
+from .last_stage import last_stage_id, swiss_band
 from .stage_layout import layout
 from .team_ahead import ahead, byes
 
@@ -35,7 +36,7 @@ async def team_standing(session: AsyncSession, event_id: int, team_id: int
     next_up: list[dict[str, Any]] = []
     stages = await tournaments.event_stages(session, event_id)
     # the stage that gives the event its final places (``reads.event_placements``)
-    last = next((s.id for s in reversed(stages) if s.status != "draft"), None)
+    last = last_stage_id(stages)
     for stage in stages:
         if stage.status == "pending" or team_id not in (stage.seeding or []):
             continue
@@ -51,9 +52,14 @@ async def team_standing(session: AsyncSession, event_id: int, team_id: int
             played = any(r["wins"] or r["losses"] or r.get("draws") or r.get("games")
                          for r in mates)
             summary = views.stage_summary(stage)
+            out = {t["id"] for t in view.get("teams", []) if t.get("withdrawn")}
             found.append({"stage": summary, "row": row, "cut": has_cut(summary),
                           "cols": view["columns"], "placed": played and row["rank"],
                           "last": stage.id == last,
+                          # where the event ends with a Swiss: the places a team through
+                          # finishes between (``last_stage.swiss_band``)
+                          "band": swiss_band(summary, view["standings"], row, out)
+                          if stage.id == last else None,
                           "groups": len({r.get("group") for r in view["standings"]}) > 1,
                           "byes": byes(view, team_id)})
     return found, fed, next_up
@@ -64,14 +70,20 @@ def status_word(found: Mapping[str, Any], placement: tuple[int, int] | None,
     """The word (a message id) that says where the team stands in one stage of
     ``team_standing``, or None for none. In the event's last stage nobody goes through to
     anything: the team that won it is "Champion" (not "Advanced"), the one alone in 2nd
-    "Runner-up" (not "Eliminated", though it lost the final). "Still in" only while a team
-    can still go out (``has_cut``) and the stage is played; a team that left is named by
-    why (``words.left_word``)."""
+    "Runner-up" (not "Eliminated", though it lost the final), the one alone in 3rd "3rd
+    place" (not "Eliminated", though a third-place match's winner is out); a team through
+    is never "Advanced" there: its place says it, or the places a Swiss team finishes
+    between (``band``, said by the template). "Still in" only while a team can still go
+    out (``has_cut``) and the stage is played; a team that left is named by why
+    (``words.left_word``)."""
     row, stage = found["row"], found["stage"]
     if team.get("withdrawn"):
         return words.left_word(team)
     if found.get("last") and placement in words.FINAL_WORDS:
         return words.FINAL_WORDS[placement]
+    if found.get("last") and row["status"] == "advanced" and (
+            placement is not None or found.get("band")):
+        return None
     if row["status"] == "active" and not (found["cut"] and stage["status"] != "completed"):
         return None
     return words.TEAM_STATUS[row["status"]]
@@ -79,8 +91,16 @@ def status_word(found: Mapping[str, Any], placement: tuple[int, int] | None,
 
 def with_words(standing: list[dict[str, Any]], placement: tuple[int, int] | None,
                team: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """``team_standing``'s stages, each with its ``status_word`` as ``said``."""
-    return [{**s, "said": status_word(s, placement, team)} for s in standing]
+    """``team_standing``'s stages, each with its ``status_word`` as ``said``, and its
+    ``band`` only where no word is said (a team that left is named so). Where the word or
+    the band is a place (3위, 1–2위), the stage's own place is not said beside it."""
+    found = []
+    for s in standing:
+        said = status_word(s, placement, team)
+        band = s.get("band") if said is None else None
+        placed = s["placed"] and not band and said not in words.PLACE_WORDS
+        found.append({**s, "said": said, "band": band, "placed": placed})
+    return found
 
 
 def with_rounds(team: Mapping[str, Any], fed: Mapping[int, Any] | None = None

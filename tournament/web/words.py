@@ -21,7 +21,12 @@ STAGE_STATUS = {"draft": "Draft", "pending": "Waiting", "running": "In progress"
 TEAM_STATUS = {"active": "Still in", "advanced": "Advanced", "eliminated": "Eliminated"}
 # a team's word in the event's last stage by its final place (place, teams sharing it): it
 # went through to nothing, it won the event (or lost its final)
-FINAL_WORDS: dict[tuple[int, int] | None, str] = {(1, 1): "Champion", (2, 1): "Runner-up"}
+FINAL_WORDS: dict[tuple[int, int] | None, str] = {(1, 1): "Champion", (2, 1): "Runner-up",
+                                                  (3, 1): "3rd place"}
+# ... those that are a place (3위 / 3位): the stage's own place is not said beside them
+PLACE_WORDS = frozenset({"3rd place"})
+# ... the class each gives a team's line (``st-champion``), else its status's
+FINAL_CLASSES = {"Champion": "champion", "Runner-up": "runner-up", "3rd place": "third"}
 HOLDS = {
     "waiting_for_stage": "Waiting for %s to finish.",
     "unresolved_tie": "Waiting for the organizer: tied teams (%s) must be separated by a "
