@@ -51,3 +51,37 @@ async def test_the_stage_table_fits_a_phone(browser, live_server, shots, lang):
             await expect(under).to_be_hidden()
         finally:
             await context.close()
+
+
+WIDER_THAN_SCREEN = """() => { const w = document.documentElement.clientWidth;
+  return [...document.querySelectorAll('body *')].filter(el => {
+    const r = el.getBoundingClientRect(); return r.width > 0 && r.right > w + 0.5;
+  }).map(el => el.tagName + (el.hasAttribute('data-stages') ? '[data-stages]' : '')); }"""
+
+
+@pytest.mark.parametrize("lang", ["ja", "ko", "en"])
+async def test_a_single_elimination_stage_fits_a_phone(browser, live_server, shots, lang):
+    """A single-elimination stage (ja "シングルエリミネーション", a phrase kept whole, under
+    its name) made the table 393 px on a 390 px phone: "参加チーム" over the teams column
+    now breaks at its phrase ("参加/チーム"), and nothing on the page is wider than it."""
+    base = live_server.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        event = await make_event(client, 4)
+        await make_stage(client, event, name="Playoffs", format="single_elimination",
+                         names={"ko": "플레이오프", "ja": "プレーオフ"})
+        admin = await make_user(client, role="admin")
+        context = await browser.new_context(viewport=PHONE)
+        page = await context.new_page()
+        try:
+            await sign_in(page, base, admin["name"], lang)
+            await page.goto(f"{base}/admin/t/{event['slug']}/e/lol?lang={lang}")
+            table = page.locator("table[data-stages]")
+            await expect(table.locator("tr[data-stage-row] .show-sm")).to_be_visible()
+            box = await table.bounding_box()
+            assert box is not None and box["x"] + box["width"] <= PHONE["width"], box
+            assert await page.evaluate(WIDER_THAN_SCREEN) == []
+            assert await page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+            if lang != "en":
+                await _shots(page, shots, f"console-event-single-elim-{lang}")
+        finally:
+            await context.close()

@@ -170,10 +170,14 @@ LINES = """(sel) => [...document.querySelectorAll(sel)].map(el => {
   return lines.concat([line]).map(l => l.replace(/\\s+/g, ' ').trim()); })"""
 # a team's stage link in its standings: the room between its name and the " · " after it,
 # and what a tap 40 px into it (inside a 44 px target) lands on
+# (the " · " after it: the first "·" in the text that follows the link)
 STAGE_LINK = """() => [...document.querySelectorAll('[data-standing] li > a')].map(a => {
   const r = document.createRange(); r.selectNodeContents(a);
   const text = r.getBoundingClientRect(), next = document.createRange();
-  next.setStart(a.nextSibling, 0); next.setEnd(a.nextSibling, 2);
+  const walk = document.createTreeWalker(a.parentNode, NodeFilter.SHOW_TEXT);
+  let dot = walk.nextNode();
+  while (a.contains(dot) || !dot.data.includes('·')) dot = walk.nextNode();
+  next.setStart(dot, dot.data.indexOf('·')); next.setEnd(dot, dot.data.indexOf('·') + 1);
   const box = a.getBoundingClientRect(),
     hit = document.elementFromPoint(box.left + 40, box.top + box.height / 2);
   return {name: a.textContent, gap: next.getBoundingClientRect().left - text.right,
