@@ -38,18 +38,25 @@
 // instant; the server renders each version once (its cache is keyed by the feed's seq).
 
 const timers = new Map();
+// Each key's latest fetch: an answer to an older one (asked before a later change, slower
+// than the fetch that change asked for) is dropped, never drawn over the newer one.
+const latest = new Map();
 const lang = document.documentElement.lang || "en";
 
 async function swap(key, find, url, whole) {
   timers.delete(key);
   const target = find();
   if (!target) return;
+  const asked = (latest.get(key) || 0) + 1;
+  latest.set(key, asked);
   try {
     const response = await fetch(url);
     // a console part asked for after the session ended answers the sign-in page: kept
     if (!response.ok || response.redirected) return;
+    const text = await response.text();
+    if (latest.get(key) !== asked) return;
     const template = document.createElement("template");
-    template.innerHTML = (await response.text()).trim();
+    template.innerHTML = text.trim();
     const current = find();
     if (!current) return;
     // a match's fragment carries the page's title (its teams change as the bracket moves)

@@ -161,7 +161,7 @@ async def create_event(session: AsyncSession, slug: str, body: EventCreate) -> d
     await session.flush()
     view = views.event_view(event, tournament.slug)
     await emit(session, tournament.id, "event.updated", view)
-    return view | {"teams": [], "stages": [], "placements": []}
+    return view | {"champion": None, "teams": [], "stages": [], "placements": []}
 
 
 async def create_team(session: AsyncSession, slug: str, event_slug: str,
