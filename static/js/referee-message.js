@@ -36,14 +36,19 @@ export function show(root, points, which, text, { focus = which === "error", fie
   return box;
 }
 
+// A big button after the message, for the console's own click handler ([data-action]).
+function appendButton(box, action, label) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "big";
+  button.dataset.action = action;
+  button.textContent = label;
+  box.append(" ", button);
+}
+
 // After "no answer": a button that sends the unanswered save again ([data-action=retry]).
 export function appendRetry(box, L) {
-  const again = document.createElement("button");
-  again.type = "button";
-  again.className = "big";
-  again.dataset.action = "retry";
-  again.textContent = L.retry;
-  box.append(" ", again);
+  appendButton(box, "retry", L.retry);
 }
 
 // After "signed out": a link to sign in again and come back here.
@@ -57,10 +62,5 @@ export function appendSignIn(box, L) {
 // After a correction only an admin may make (correction_needs_admin): a button back to the
 // match as it is ([data-action=back-to-match]), the correction left and nothing changed.
 export function appendBack(box, L) {
-  const back = document.createElement("button");
-  back.type = "button";
-  back.className = "big";
-  back.dataset.action = "back-to-match";
-  back.textContent = L.back_to_match;
-  box.append(" ", back);
+  appendButton(box, "back-to-match", L.back_to_match);
 }
