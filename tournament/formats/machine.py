@@ -24,6 +24,7 @@ from .progression import (
     clear_result,
     forfeit,
     place,
+    refuse_withdrawn,
     reset_wanted,
     sends,
     settle,
@@ -38,7 +39,6 @@ from .types import (
     MatchPlan,
     MatchStatus,
     NeedsAdmin,
-    Refused,
     StagePlan,
     StageStatus,
 )
@@ -378,27 +378,6 @@ class StageMachine:
             resolutions=s.resolutions, withdrawn=self.counted_out(),
             complete=self.status == StageStatus.COMPLETED, seeding_method=s.seeding_method,
             withdrawn_at=self.withdrawn_at)
-
-
-def refuse_withdrawn(m: MatchState, withdrawn: frozenset[int], reasons: Mapping[int, str],
-                     given: frozenset[str]) -> None:
-    """A withdrawn (or disqualified) team plays no more, and a withdrawal cannot be undone,
-    so no change may leave it in a match to play (``m`` now ready or live): a reopening, a
-    live score, a game in play, by a referee or an admin alike. The way back is a
-    correction to a final result (the forfeit of either side, or the score the match was
-    played with: an organizer's ruling) or a correction of the match that sent the team
-    here (it is then forfeited there again, or not sent at all)."""
-    team = next((t for t in m.teams if t is not None and t in withdrawn), None)
-    if team is None:
-        return
-    reason = reasons.get(team, WITHDRAWN)
-    field = next((f for f in ("status", "games") if f in given), "score")
-    how = "was disqualified" if reason == "disqualified" else "has withdrawn"
-    raise Refused("withdrawn_team_cannot_play",
-                  f"Team {team} {how} and plays no more, so this match cannot be reopened "
-                  "or played, and a withdrawal cannot be undone. Correct it as a final "
-                  "result instead: the forfeit of either side, or the score it was played "
-                  "with. Nothing was saved.", field, team=team, reason=reason)
 
 
 def _ties(rows: Sequence[Row]) -> list[list[int]]:

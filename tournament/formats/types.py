@@ -63,7 +63,7 @@ class NeedsAdmin(FormatError):
 
 class Refused(FormatError):
     """A change nobody may make in the stage as it stands, admins included (the API's 409):
-    a match with a withdrawn team reopened or played (``machine.refuse_withdrawn``)."""
+    a match with a withdrawn team reopened or played (``progression.refuse_withdrawn``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,7 @@ def refuse_change(m: MatchState, forfeit: int | None, status: str | None,
     replaces it. The same forfeit sent again (a retry) passes, as it changes nothing. An
     admin's change to another final result is not refused: an organizer's ruling (the match
     was played before the withdrawal was recorded; ``docs/api.md``); a reopening or a live
-    score is, to anyone (``machine.refuse_withdrawn``: a withdrawn team plays no more)."""
+    score is, to anyone (``progression.refuse_withdrawn``: a withdrawn team plays no more)."""
     if m.forfeit_reason is None or m.forfeit not in (1, 2):
         return
     sent = {f for f in ("status", "score", "games", "forfeit", "game") if f in fields}

@@ -39,7 +39,7 @@ MESSAGES = {
                           "while the withdrawal does. Nothing was saved: ask an admin if the "
                           "result must change.",
     # a reopening, live score or game in play for a match with a withdrawn team, refused to
-    # admins too (machine.refuse_withdrawn); said by ``params.reason``: DISQUALIFIED_PLAYS for
+    # admins too (progression.refuse_withdrawn); said by ``params.reason``: DISQUALIFIED_PLAYS for
     # a disqualification
     "withdrawn_team_cannot_play": "This match cannot be reopened or played: a side of it has "
                                   "withdrawn, and a withdrawal cannot be undone. Nothing was "
